@@ -1,0 +1,39 @@
+// Bundles the three entry points. The extension and the CLI run in Node (the CLI also under VS Code's
+// own runtime with ELECTRON_RUN_AS_NODE=1), the webview script runs in the browser sandbox.
+import { build } from 'esbuild';
+
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const watch = process.argv.includes('--watch');
+const common = { bundle: true, sourcemap: false, minify: !watch, logLevel: 'warning', legalComments: 'none' };
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: { extension: 'src/extension/main.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+  }),
+  build({
+    ...common,
+    entryPoints: { cli: 'src/cli/main.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    banner: { js: '#!/usr/bin/env node' },
+    define: { HANDOVER_VERSION: JSON.stringify(pkg.version) },
+  }),
+  build({
+    ...common,
+    entryPoints: { sidebar: 'src/webview/sidebar.ts' },
+    outdir: 'media',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+  }),
+]);

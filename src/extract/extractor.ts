@@ -1,0 +1,154 @@
+// Event stream → Markdown of what the people said and what the model thought. Tool traffic is what
+// makes logs big and is dropped here; the analysts (src/analysis) search the raw log for what that loses.
+import type { TranscriptEvent } from '../transcript/events.js';
+
+export interface ExtractCounts {
+  user: number;
+  thinking: number;
+  emptyThinking: number;
+  assistantStandIn: number;
+  compaction: number;
+  compactionSummary: number;
+  apiError: number;
+  interrupt: number;
+  sessionSummary: number;
+}
+
+export interface ExtractOptions {
+  /** Title line; the session id when known. */
+  title?: string;
+}
+
+const emptyCounts = (): ExtractCounts => ({
+  user: 0,
+  thinking: 0,
+  emptyThinking: 0,
+  assistantStandIn: 0,
+  compaction: 0,
+  compactionSummary: 0,
+  apiError: 0,
+  interrupt: 0,
+  sessionSummary: 0,
+});
+
+function stamp(timestamp: string | undefined): string {
+  if (!timestamp) return '';
+  // 2025-09-03T00:47:19.293Z → 2025-09-03 00:47:19Z: readable, still sortable.
+  const match = /^(\d{4}-\d\d-\d\d)T(\d\d:\d\d:\d\d)/.exec(timestamp);
+  return match ? `${match[1]} ${match[2]}Z · ` : `${timestamp} · `;
+}
+
+/**
+ * Collects the extract incrementally. Assistant text is held back per turn: it is written only when
+ * the turn's thinking was empty (a signature without text), to stand in for it.
+ */
+export class Extractor {
+  readonly counts = emptyCounts();
+  private readonly parts: string[] = [];
+  private outBytes = 0;
+  private pendingText: TranscriptEvent[] = [];
+  private turnHasThinkingText = false;
+  private readonly seen = new Set<string>();
+  private sessionId: string | undefined;
+
+  constructor(private readonly options: ExtractOptions = {}) {}
+
+  add(event: TranscriptEvent): void {
+    if (event.kind === 'session-meta' || event.kind === 'tool-call' || event.kind === 'tool-result') {
+      this.sessionId ??= event.sessionId;
+      return;
+    }
+    this.sessionId ??= event.sessionId;
+    // A resumed Claude Code session repeats earlier records with the same uuid: keep each once.
+    if (event.uuid) {
+      const key = `${event.kind}:${event.uuid}:${event.kind === 'system' ? event.subtype : ''}`;
+      if (this.seen.has(key)) return;
+      this.seen.add(key);
+    }
+    switch (event.kind) {
+      case 'user':
+        if (event.sidechain) return; // a subagent's prompt, written by the model, not typed by the user
+        this.endTurn();
+        this.counts.user++;
+        this.write(`### ${stamp(event.timestamp)}User (line ${event.line})\n\n${event.text}\n\n`);
+        return;
+      case 'thinking':
+        if (!event.text.trim()) {
+          this.counts.emptyThinking++;
+          return;
+        }
+        this.turnHasThinkingText = true;
+        this.counts.thinking++;
+        this.write(`### ${stamp(event.timestamp)}Thinking${event.sidechain ? ' (subagent)' : ''} (line ${event.line})\n\n${event.text.trim()}\n\n`);
+        return;
+      case 'assistant-text':
+        if (!event.sidechain) this.pendingText.push(event);
+        return;
+      case 'system':
+        this.writeSystem(event);
+        return;
+    }
+  }
+
+  private writeSystem(event: Extract<TranscriptEvent, { kind: 'system' }>): void {
+    switch (event.subtype) {
+      case 'compact-boundary':
+        this.endTurn();
+        this.counts.compaction++;
+        this.write(`### ${stamp(event.timestamp)}Compaction (line ${event.line})\n\n${event.text}\n\n`);
+        return;
+      case 'compact-summary':
+        this.counts.compactionSummary++;
+        this.write(`### ${stamp(event.timestamp)}Compaction summary (line ${event.line})\n\n${event.text.trim()}\n\n`);
+        return;
+      case 'api-error':
+        this.counts.apiError++;
+        this.write(`### ${stamp(event.timestamp)}API error (line ${event.line})\n\n${event.text.trim()}\n\n`);
+        return;
+      case 'interrupt':
+        this.counts.interrupt++;
+        this.write(`### ${stamp(event.timestamp)}Interrupted (line ${event.line})\n\n${event.text.trim()}\n\n`);
+        return;
+      case 'session-summary':
+        this.counts.sessionSummary++;
+        this.write(`### Session title (line ${event.line})\n\n${event.text.trim()}\n\n`);
+        return;
+      case 'other':
+        return;
+    }
+  }
+
+  /** Closes the current turn: its assistant text stands in when it had no thinking text. */
+  private endTurn(): void {
+    if (!this.turnHasThinkingText) {
+      for (const event of this.pendingText) {
+        if (event.kind !== 'assistant-text') continue;
+        this.counts.assistantStandIn++;
+        this.write(`### ${stamp(event.timestamp)}Assistant (stands in for empty thinking; line ${event.line})\n\n${event.text.trim()}\n\n`);
+      }
+    }
+    this.pendingText = [];
+    this.turnHasThinkingText = false;
+  }
+
+  private write(text: string): void {
+    this.parts.push(text);
+    this.outBytes += Buffer.byteLength(text);
+  }
+
+  /** The finished Markdown. */
+  finish(): string {
+    this.endTurn();
+    const title = this.options.title ?? this.sessionId ?? 'unknown session';
+    return `# Session extract: ${title}\n\n${this.parts.join('')}`;
+  }
+
+  get bytesSoFar(): number {
+    return this.outBytes;
+  }
+
+  get keptSomething(): boolean {
+    const c = this.counts;
+    return c.user + c.thinking + c.assistantStandIn + c.compaction + c.compactionSummary + c.apiError + c.interrupt + c.sessionSummary > 0;
+  }
+}

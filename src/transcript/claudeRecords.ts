@@ -1,0 +1,217 @@
+// Claude Code records → events. Record shapes differ between versions (1.0.x, 2.1.x): every field is
+// checked before use, and what does not fit is reported as malformed instead of thrown.
+import type { EventOrigin, SystemSubtype, TranscriptEvent } from './events.js';
+
+type Json = Record<string, unknown>;
+
+/** Record types that carry nothing for us (UI state, bookkeeping). Known, so not counted as unknown. */
+export const CLAUDE_IGNORED_TYPES = new Set([
+  'progress',
+  'file-history-snapshot',
+  'attachment',
+  'queue-operation',
+  'api-request',
+  'cost-state',
+  'last-prompt',
+  'custom-title',
+  'tag',
+  'agent-name',
+  'mode',
+  'permission-mode',
+  'pr-link',
+]);
+
+export const CLAUDE_TYPES = new Set(['user', 'assistant', 'system', 'summary', ...CLAUDE_IGNORED_TYPES]);
+
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+export interface RecordContext {
+  line: number;
+  offset: number;
+  subagent?: string;
+}
+
+export type RecordOutcome = { events: TranscriptEvent[]; unknownType?: string; malformed?: boolean };
+
+export function originOf(record: Json, ctx: RecordContext): EventOrigin {
+  return {
+    line: ctx.line,
+    offset: ctx.offset,
+    uuid: str(record.uuid),
+    timestamp: str(record.timestamp),
+    sessionId: str(record.sessionId),
+    cwd: str(record.cwd),
+    gitBranch: str(record.gitBranch) || undefined,
+    sidechain: record.isSidechain === true || ctx.subagent !== undefined,
+    subagent: ctx.subagent,
+  };
+}
+
+const INTERRUPT = /^\[Request interrupted by user[^\]]*\]$/;
+const SYSTEM_REMINDER = /<system-reminder>[\s\S]*?<\/system-reminder>/g;
+const DROPPED_WRAPPERS = /<(local-command-stdout|local-command-stderr|local-command-caveat|command-message|bash-stdout|bash-stderr)>[\s\S]*?<\/\1>/g;
+
+/**
+ * What the user typed, without what Claude Code injected around it. A slash command keeps its name and
+ * arguments (`/review src/a.ts`): the arguments are the user's words; its expansion is not.
+ */
+export function cleanUserText(raw: string): string {
+  let text = raw.replace(SYSTEM_REMINDER, '');
+  const name = /<command-name>([\s\S]*?)<\/command-name>/.exec(text);
+  if (name) {
+    const args = /<command-args>([\s\S]*?)<\/command-args>/.exec(text);
+    const command = name[1].trim();
+    return `${command.startsWith('/') ? command : '/' + command}${args && args[1].trim() ? ' ' + args[1].trim() : ''}`;
+  }
+  text = text.replace(DROPPED_WRAPPERS, '');
+  const bashInput = /<bash-input>([\s\S]*?)<\/bash-input>/.exec(text);
+  if (bashInput) return `! ${bashInput[1].trim()}`;
+  return text.trim();
+}
+
+function toolResultText(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (!Array.isArray(content)) return '';
+  const parts: string[] = [];
+  for (const block of content) {
+    if (isObject(block) && block.type === 'text' && typeof block.text === 'string') parts.push(block.text);
+    else if (isObject(block) && block.type === 'image') parts.push('[image]');
+  }
+  return parts.join('\n');
+}
+
+const EXIT_CODE = /^(?:Exit code:?\s*|Process exited with code\s*)(-?\d+)/m;
+const EXTERNAL_OUTPUT = /(\S*\/tool-results\/[\w.@-]+)/;
+
+export function exitCodeOf(text: string): number | undefined {
+  const match = EXIT_CODE.exec(text.slice(0, 4096));
+  return match ? Number(match[1]) : undefined;
+}
+
+function userRecord(record: Json, ctx: RecordContext): RecordOutcome {
+  const origin = originOf(record, ctx);
+  const message = record.message;
+  if (!isObject(message)) return { events: [], malformed: true };
+  if (record.isCompactSummary === true) {
+    const text = typeof message.content === 'string' ? message.content : toolResultText(message.content);
+    return { events: [{ ...origin, kind: 'system', subtype: 'compact-summary', text }] };
+  }
+  if (record.isMeta === true) return { events: [] };
+  const content = message.content;
+  const events: TranscriptEvent[] = [];
+  const pushText = (raw: string) => {
+    const trimmed = raw.trim();
+    if (INTERRUPT.test(trimmed)) {
+      events.push({ ...origin, kind: 'system', subtype: 'interrupt', text: trimmed });
+      return;
+    }
+    const text = cleanUserText(raw);
+    if (text) events.push({ ...origin, kind: 'user', text });
+  };
+  if (typeof content === 'string') {
+    pushText(content);
+    return { events };
+  }
+  if (!Array.isArray(content)) return { events, malformed: true };
+  for (const block of content) {
+    if (!isObject(block)) continue;
+    if (block.type === 'text' && typeof block.text === 'string') pushText(block.text);
+    else if (block.type === 'tool_result') {
+      const text = toolResultText(block.content);
+      const external = EXTERNAL_OUTPUT.exec(text.slice(0, 2048));
+      events.push({
+        ...origin,
+        kind: 'tool-result',
+        callId: str(block.tool_use_id) ?? '',
+        text,
+        isError: block.is_error === true,
+        exitCode: exitCodeOf(text),
+        externalFile: external ? external[1] : undefined,
+      });
+    }
+  }
+  return { events };
+}
+
+function assistantRecord(record: Json, ctx: RecordContext): RecordOutcome {
+  const origin = originOf(record, ctx);
+  const message = record.message;
+  if (!isObject(message)) return { events: [], malformed: true };
+  const messageId = str(message.id);
+  const content = message.content;
+  if (record.isApiErrorMessage === true) {
+    return { events: [{ ...origin, kind: 'system', subtype: 'api-error', text: toolResultText(content) || str(record.error) || 'API error' }] };
+  }
+  if (typeof content === 'string') return { events: content.trim() ? [{ ...origin, kind: 'assistant-text', text: content, messageId }] : [] };
+  if (!Array.isArray(content)) return { events: [], malformed: true };
+  const events: TranscriptEvent[] = [];
+  for (const block of content) {
+    if (!isObject(block)) continue;
+    switch (block.type) {
+      case 'text':
+        if (typeof block.text === 'string' && block.text.trim()) events.push({ ...origin, kind: 'assistant-text', text: block.text, messageId });
+        break;
+      case 'thinking':
+        events.push({ ...origin, kind: 'thinking', text: str(block.thinking) ?? '', messageId });
+        break;
+      case 'redacted_thinking':
+        events.push({ ...origin, kind: 'thinking', text: '', messageId });
+        break;
+      case 'tool_use':
+        events.push({ ...origin, kind: 'tool-call', callId: str(block.id) ?? '', name: str(block.name) ?? 'unknown', input: block.input ?? {}, messageId });
+        break;
+    }
+  }
+  return { events };
+}
+
+function systemRecord(record: Json, ctx: RecordContext): RecordOutcome {
+  const origin = originOf(record, ctx);
+  const subtype = str(record.subtype);
+  const content = str(record.content) ?? '';
+  let kind: SystemSubtype = 'other';
+  let text = content;
+  if (subtype === 'compact_boundary') {
+    kind = 'compact-boundary';
+    const meta = isObject(record.compactMetadata) ? record.compactMetadata : {};
+    const trigger = str(meta.trigger);
+    const preTokens = typeof meta.preTokens === 'number' ? meta.preTokens : undefined;
+    text = [content || 'Conversation compacted', trigger && `trigger: ${trigger}`, preTokens !== undefined && `${preTokens} tokens before`].filter(Boolean).join(' · ');
+  } else if (subtype === 'api_error' || (record.level === 'error' && subtype !== 'local_command')) {
+    kind = 'api-error';
+    if (!text) text = isObject(record.error) ? JSON.stringify(record.error).slice(0, 2000) : 'API error';
+  }
+  return { events: [{ ...origin, kind: 'system', subtype: kind, text }] };
+}
+
+/** A message the user typed while the agent was busy: Claude Code 2.x stores it as an attachment. */
+function queuedCommand(record: Json, ctx: RecordContext): RecordOutcome {
+  const attachment = record.attachment;
+  if (!isObject(attachment) || attachment.type !== 'queued_command') return { events: [] };
+  const prompt = typeof attachment.prompt === 'string' ? attachment.prompt : toolResultText(attachment.prompt);
+  const text = cleanUserText(prompt);
+  return { events: text ? [{ ...originOf(record, ctx), kind: 'user', text }] : [] };
+}
+
+export function claudeRecordToEvents(record: unknown, ctx: RecordContext): RecordOutcome {
+  if (!isObject(record)) return { events: [], malformed: true };
+  const type = record.type;
+  if (typeof type !== 'string') return { events: [], malformed: true };
+  switch (type) {
+    case 'user':
+      return userRecord(record, ctx);
+    case 'assistant':
+      return assistantRecord(record, ctx);
+    case 'system':
+      return systemRecord(record, ctx);
+    case 'summary':
+      return typeof record.summary === 'string'
+        ? { events: [{ ...originOf(record, ctx), kind: 'system', subtype: 'session-summary', text: record.summary }] }
+        : { events: [], malformed: true };
+    case 'attachment':
+      return queuedCommand(record, ctx);
+    default:
+      return CLAUDE_IGNORED_TYPES.has(type) ? { events: [] } : { events: [], unknownType: type };
+  }
+}

@@ -1,0 +1,165 @@
+// Reads one log file (Claude Code or Codex, detected from its records) into events, streaming.
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { forEachLine } from './lineReader.js';
+import type { AgentKind, ReadProblems, ReadStats, TranscriptEvent } from './events.js';
+import { emptyProblems, noteLine } from './events.js';
+import { CLAUDE_IGNORED_TYPES, CLAUDE_TYPES, claudeRecordToEvents } from './claudeRecords.js';
+import { CODEX_TYPES, codexRecordToEvents, type CodexState } from './codexRecords.js';
+import { contains, isInvalidUtf8, needle, peekSecondType, peekTopLevelType } from './rawPeek.js';
+
+/**
+ * 'all': every event. 'conversation': only what people said and the model thought (user messages,
+ * assistant text, thinking, system events); lines that can only hold tool traffic are not even parsed.
+ */
+export type ReadInterest = 'all' | 'conversation';
+
+export interface ReadOptions {
+  interest?: ReadInterest;
+  /** Set when reading a subagent log: every event is marked as sidechain from that file. */
+  subagent?: string;
+  /** Force the agent instead of detecting it. */
+  agent?: AgentKind;
+  startOffset?: number;
+  startLine?: number;
+  maxLineBytes?: number;
+}
+
+export interface ReadResult {
+  agent: AgentKind | undefined;
+  stats: ReadStats;
+  problems: ReadProblems;
+  events: number;
+}
+
+export class LogInputError extends Error {}
+
+const TOOL_RESULT = needle('"type":"tool_result"');
+const TOOL_USE = needle('"type":"tool_use"');
+const TEXT_BLOCK = needle('"type":"text"');
+const THINKING_BLOCK = needle('"type":"thinking"');
+const REDACTED_THINKING = needle('"type":"redacted_thinking"');
+const API_ERROR = needle('"isApiErrorMessage":true');
+const INTERRUPTED = needle('interrupted by user');
+const COMPACT_SUMMARY = needle('"isCompactSummary"');
+const QUEUED_COMMAND = needle('"queued_command"');
+
+const CODEX_CONVERSATION_ITEMS = new Set(['message', 'reasoning']);
+const CODEX_CONVERSATION_EVENTS = new Set(['error', 'stream_error', 'turn_aborted']);
+const CODEX_BOOKKEEPING = new Set(['world_state', 'token_usage_record']);
+
+/** Decides from raw bytes that a line cannot yield a conversation event. Never guesses: unsure → parse. */
+function skippableForConversation(bytes: Buffer, type: string | undefined, agent: AgentKind | undefined): boolean {
+  if (type === undefined) return false;
+  if (agent !== 'codex') {
+    if (type === 'attachment') return !contains(bytes, QUEUED_COMMAND);
+    if (CLAUDE_IGNORED_TYPES.has(type)) return true;
+    // A tool-result carrier; one that also holds a text block anywhere is parsed, in case it is typed text.
+    if (type === 'user') return contains(bytes, TOOL_RESULT) && !contains(bytes, TEXT_BLOCK) && !contains(bytes, INTERRUPTED) && !contains(bytes, COMPACT_SUMMARY);
+    if (type === 'assistant')
+      return contains(bytes, TOOL_USE) && !contains(bytes, TEXT_BLOCK) && !contains(bytes, THINKING_BLOCK) && !contains(bytes, REDACTED_THINKING) && !contains(bytes, API_ERROR);
+    return false;
+  }
+  if (CODEX_BOOKKEEPING.has(type) || type === 'turn_context') return true;
+  if (type === 'response_item') {
+    const itemType = peekSecondType(bytes);
+    return itemType !== undefined && !CODEX_CONVERSATION_ITEMS.has(itemType);
+  }
+  if (type === 'event_msg') {
+    const eventType = peekSecondType(bytes);
+    return eventType !== undefined && !CODEX_CONVERSATION_EVENTS.has(eventType);
+  }
+  return false;
+}
+
+function detectAgent(type: string | undefined): AgentKind | undefined {
+  if (type === undefined) return undefined;
+  if (CODEX_TYPES.has(type)) return 'codex';
+  if (CLAUDE_TYPES.has(type)) return 'claude';
+  return undefined;
+}
+
+export async function readTranscript(path: string, onEvent: (event: TranscriptEvent) => void, options: ReadOptions = {}): Promise<ReadResult> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new LogInputError(code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${code ?? String(error)}`);
+  }
+  if (info.isDirectory()) throw new LogInputError(`${path} is a directory, not a session log (.jsonl)`);
+  if (!info.isFile()) throw new LogInputError(`${path} is not a regular file`);
+
+  const interest = options.interest ?? 'all';
+  const problems = emptyProblems();
+  const stats: ReadStats = { bytes: 0, lines: 0, skippedUnparsed: 0 };
+  let agent = options.agent;
+  let events = 0;
+  const codexState: CodexState = {};
+  const subagent = options.subagent;
+  const emit = (event: TranscriptEvent) => {
+    events++;
+    onEvent(event);
+  };
+
+  try {
+    stats.bytes = await forEachLine(
+      path,
+      ({ bytes, line, offset, terminated }) => {
+        stats.lines = line;
+        if (bytes.length === 0) return;
+        const type = peekTopLevelType(bytes);
+        agent ??= detectAgent(type);
+        if (interest === 'conversation' && skippableForConversation(bytes, type, agent)) {
+          stats.skippedUnparsed++;
+          return;
+        }
+        if (isInvalidUtf8(bytes)) noteLine(problems.invalidUtf8, line);
+        let record: unknown;
+        try {
+          record = JSON.parse(bytes.toString('utf8'));
+        } catch {
+          if (!terminated) problems.truncatedLastLine = true;
+          else noteLine(problems.invalidJson, line);
+          return;
+        }
+        if (agent === undefined && typeof record === 'object' && record !== null) agent = detectAgent(String((record as { type?: unknown }).type));
+        const ctx = { line, offset, subagent };
+        const outcome = agent === 'codex' ? codexRecordToEvents(record, ctx, codexState) : claudeRecordToEvents(record, ctx);
+        if (outcome.unknownType !== undefined) problems.unknownTypes.set(outcome.unknownType, (problems.unknownTypes.get(outcome.unknownType) ?? 0) + 1);
+        if (outcome.malformed) noteLine(problems.malformed, line);
+        for (const event of outcome.events) {
+          if (interest === 'conversation' && (event.kind === 'tool-call' || event.kind === 'tool-result')) continue;
+          emit(event);
+        }
+      },
+      {
+        startOffset: options.startOffset,
+        startLine: options.startLine,
+        maxLineBytes: options.maxLineBytes,
+        onOversized: (line) => noteLine(problems.oversized, line),
+      },
+    );
+  } catch (error) {
+    if (error instanceof LogInputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new LogInputError(`cannot read ${basename(path)}: ${code ?? (error as Error).message}`);
+  }
+  return { agent, stats, problems, events };
+}
+
+/** One line for stderr summarising what was skipped, or undefined when nothing was. */
+export function describeProblems(problems: ReadProblems): string | undefined {
+  const parts: string[] = [];
+  const lines = (list: { count: number; lines: number[] }) => list.lines.join(', ') + (list.count > list.lines.length ? ', …' : '');
+  if (problems.invalidJson.count) parts.push(`${problems.invalidJson.count} invalid JSON line(s) skipped (line ${lines(problems.invalidJson)})`);
+  if (problems.invalidUtf8.count) parts.push(`${problems.invalidUtf8.count} line(s) with invalid UTF-8 read with replacement characters (line ${lines(problems.invalidUtf8)})`);
+  if (problems.oversized.count) parts.push(`${problems.oversized.count} oversized line(s) skipped (line ${lines(problems.oversized)})`);
+  if (problems.malformed.count) parts.push(`${problems.malformed.count} record(s) with missing or wrongly typed fields skipped (line ${lines(problems.malformed)})`);
+  if (problems.unknownTypes.size) {
+    const total = [...problems.unknownTypes.values()].reduce((a, b) => a + b, 0);
+    parts.push(`${total} record(s) of unknown type skipped (${[...problems.unknownTypes.keys()].slice(0, 5).join(', ')})`);
+  }
+  if (problems.truncatedLastLine) parts.push('the last line is incomplete (log still being written?) and was skipped');
+  return parts.length ? parts.join('; ') : undefined;
+}
