@@ -1,0 +1,190 @@
+// Helpers to run the real `claude` CLI (pinned devDependency) in an isolated, offline environment
+// against test/support/claudeModelServer.mjs, and to find the session log it writes.
+//
+// Exports
+//   claudeBin                                   path of node_modules/.bin/claude
+//   makeClaudeEnv({ serverUrl, home?, extra? }) → { env, home }
+//       a temp HOME (so ~/.claude is fresh), ANTHROPIC_BASE_URL, ANTHROPIC_API_KEY=sk-ant-test,
+//       DISABLE_AUTOUPDATER=1, CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1; nothing else from the
+//       caller's Claude set-up leaks in (ANTHROPIC_*/CLAUDE_* variables of the parent are dropped).
+//   makeScratchProject({ files?, name? }) → Promise<string>
+//       a temp git repository (user.name/email set, one initial commit of `files`: {relPath: text}).
+//       The path is realpath'd, so it matches the cwd Claude Code records.
+//   runClaude({ prompt, cwd, env, resume?, sessionId?, allowedTools?, extraArgs?, timeoutMs? })
+//       → Promise<{ code, signal, stdout, stderr, timedOut, ms }>
+//       `claude -p PROMPT [--session-id ID | --resume ID] --allowedTools "Write,Edit,Bash,Read"`.
+//       The prompt comes before --allowedTools (that flag is variadic). As root,
+//       --dangerously-skip-permissions is refused, so tools are allowed by name. Killed (SIGKILL) after
+//       timeoutMs (default 120 s). Never throws for a non-zero exit: check `code`.
+//   mangleCwd(cwd) → string                     Claude Code's project folder name (non-alphanumerics → '-')
+//   projectLogDir(home, cwd) → string           $HOME/.claude/projects/<mangled cwd>
+//   findSessionLog({ home, cwd, sessionId? }) → { path, sessionId } | undefined
+//       the given session's log, or the newest *.jsonl in the project folder.
+//   startClaudeSession({ script, subagentScript?, summary?, sideAnswer?, files?, project?, allowedTools?,
+//                        timeoutMs?, log?, keep? })
+//       script/subagentScript may be arrays of turns or functions ({ project }) => turns, since Read
+//       and Edit want absolute paths. `project` reuses an existing directory instead of a new repo.
+//       → Promise<ClaudeSession>: server + env + scratch project in one, for tests (hooks: put
+//       '.claude/settings.json' in `files`, or write it into `project` before the first run):
+//       { server, home, env, project, sessionId, run(prompt, opts?) → runClaude result (first call
+//         starts the session with a fixed --session-id, later calls --resume it), logPath(),
+//         close() (stops the server; removes HOME and project unless keep: true) }
+import { spawn, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { repoRoot } from './paths.mjs';
+import { startClaudeModelServer } from './claudeModelServer.mjs';
+
+export const claudeBin = join(repoRoot, 'node_modules', '.bin', 'claude');
+export const defaultAllowedTools = 'Write,Edit,Bash,Read';
+
+export function makeClaudeEnv({ serverUrl, home, extra = {} }) {
+  const homeDir = home ?? realpathSync(mkdtempSync(join(tmpdir(), 'claude-home-')));
+  const env = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    // The parent may itself run inside Claude Code or have an API key; none of that may leak in.
+    if (/^(ANTHROPIC_|CLAUDE_|CLAUDECODE)/.test(key)) continue;
+    env[key] = value;
+  }
+  Object.assign(env, {
+    HOME: homeDir,
+    ANTHROPIC_BASE_URL: serverUrl,
+    ANTHROPIC_API_KEY: 'sk-ant-test',
+    DISABLE_AUTOUPDATER: '1',
+    CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+    ...extra,
+  });
+  return { env, home: homeDir };
+}
+
+function git(cwd, args) {
+  const result = spawnSync('git', args, { cwd, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`git ${args.join(' ')} failed in ${cwd}: ${result.stderr}`);
+  return result.stdout;
+}
+
+export async function makeScratchProject({ files = { 'README.md': '# scratch project\n' }, name = 'claude-project-' } = {}) {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), name)));
+  git(dir, ['init', '-q', '-b', 'main']);
+  git(dir, ['config', 'user.email', 'test@example.invalid']);
+  git(dir, ['config', 'user.name', 'Handover Test']);
+  git(dir, ['config', 'commit.gpgsign', 'false']);
+  for (const [relPath, text] of Object.entries(files)) {
+    const path = join(dir, relPath);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, text);
+  }
+  git(dir, ['add', '-A']);
+  git(dir, ['commit', '-q', '-m', 'initial', '--allow-empty']);
+  return dir;
+}
+
+export function runClaude({ prompt, cwd, env, resume, sessionId, allowedTools = defaultAllowedTools, extraArgs = [], timeoutMs = 120_000 }) {
+  const args = ['-p', prompt];
+  if (resume) args.push('--resume', resume);
+  else if (sessionId) args.push('--session-id', sessionId);
+  args.push(...extraArgs);
+  if (allowedTools) args.push('--allowedTools', allowedTools);
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(claudeBin, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let timedOut = false;
+    child.stdout.on('data', (data) => (stdout += data));
+    child.stderr.on('data', (data) => (stderr += data));
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr, timedOut, ms: Date.now() - started });
+    });
+  });
+}
+
+export function mangleCwd(cwd) {
+  return cwd.replace(/[^a-zA-Z0-9]/g, '-');
+}
+
+export function projectLogDir(home, cwd) {
+  return join(home, '.claude', 'projects', mangleCwd(cwd));
+}
+
+export function findSessionLog({ home, cwd, sessionId }) {
+  const dir = projectLogDir(home, cwd);
+  if (!existsSync(dir)) return undefined;
+  if (sessionId) {
+    const path = join(dir, `${sessionId}.jsonl`);
+    return existsSync(path) ? { path, sessionId } : undefined;
+  }
+  const logs = readdirSync(dir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .map((name) => ({ name, mtime: statSync(join(dir, name)).mtimeMs }))
+    .sort((a, b) => b.mtime - a.mtime);
+  if (logs.length === 0) return undefined;
+  return { path: join(dir, logs[0].name), sessionId: logs[0].name.replace(/\.jsonl$/, '') };
+}
+
+export async function startClaudeSession({
+  script = [],
+  subagentScript = [],
+  summary,
+  sideAnswer,
+  files,
+  project: givenProject,
+  allowedTools = defaultAllowedTools,
+  timeoutMs = 120_000,
+  log,
+  keep = false,
+} = {}) {
+  const project = givenProject ?? (await makeScratchProject({ files }));
+  // Scripts may need the project's absolute path (Read wants absolute paths): accept functions of it.
+  const resolveScript = (value) => (typeof value === 'function' ? value({ project }) : value);
+  const server = await startClaudeModelServer({
+    script: resolveScript(script),
+    subagentScript: resolveScript(subagentScript),
+    summary,
+    sideAnswer,
+    log,
+  });
+  const { env, home } = makeClaudeEnv({ serverUrl: server.url });
+  const sessionId = randomUUID();
+  let started = false;
+  return {
+    server,
+    home,
+    env,
+    project,
+    sessionId,
+    async run(prompt, options = {}) {
+      const result = await runClaude({
+        prompt,
+        cwd: project,
+        env,
+        allowedTools: options.allowedTools === undefined ? allowedTools : options.allowedTools,
+        extraArgs: options.extraArgs,
+        timeoutMs: options.timeoutMs ?? timeoutMs,
+        ...(started ? { resume: sessionId } : { sessionId }),
+      });
+      started = true;
+      return result;
+    },
+    logPath: () => findSessionLog({ home, cwd: project, sessionId })?.path,
+    async close() {
+      await server.close();
+      if (!keep) {
+        rmSync(home, { recursive: true, force: true });
+        if (!givenProject) rmSync(project, { recursive: true, force: true });
+      }
+    },
+  };
+}
