@@ -28,6 +28,17 @@ await Promise.all([
     banner: { js: '#!/usr/bin/env node' },
     define: { HANDOVER_VERSION: JSON.stringify(pkg.version) },
   }),
+  // Test-only: reader internals for the unit tests (fuzzing, line reader), never packaged.
+  build({
+    ...common,
+    entryPoints: { transcript: 'src/transcript/testExports.ts' },
+    outdir: 'dist/test',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  }),
+  // Test-only: archive, redaction and signing internals for the unit tests, never packaged.
+  build({ ...common, entryPoints: { handoverCore: 'src/handover/testExports.ts' }, outdir: 'dist/test', platform: 'node', format: 'cjs', target: 'node20' }),
   build({
     ...common,
     entryPoints: { sidebar: 'src/webview/sidebar.ts' },

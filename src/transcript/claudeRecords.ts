@@ -114,10 +114,16 @@ function userRecord(record: Json, ctx: RecordContext): RecordOutcome {
     return { events };
   }
   if (!Array.isArray(content)) return { events, malformed: true };
+  let malformed = false;
   for (const block of content) {
-    if (!isObject(block)) continue;
-    if (block.type === 'text' && typeof block.text === 'string') pushText(block.text);
-    else if (block.type === 'tool_result') {
+    if (!isObject(block)) {
+      malformed = true;
+      continue;
+    }
+    if (block.type === 'text') {
+      if (typeof block.text === 'string') pushText(block.text);
+      else malformed = true;
+    } else if (block.type === 'tool_result') {
       const text = toolResultText(block.content);
       const external = EXTERNAL_OUTPUT.exec(text.slice(0, 2048));
       events.push({
@@ -131,7 +137,7 @@ function userRecord(record: Json, ctx: RecordContext): RecordOutcome {
       });
     }
   }
-  return { events };
+  return { events, malformed };
 }
 
 function assistantRecord(record: Json, ctx: RecordContext): RecordOutcome {
@@ -146,13 +152,19 @@ function assistantRecord(record: Json, ctx: RecordContext): RecordOutcome {
   if (typeof content === 'string') return { events: content.trim() ? [{ ...origin, kind: 'assistant-text', text: content, messageId }] : [] };
   if (!Array.isArray(content)) return { events: [], malformed: true };
   const events: TranscriptEvent[] = [];
+  let malformed = false;
   for (const block of content) {
-    if (!isObject(block)) continue;
+    if (!isObject(block)) {
+      malformed = true;
+      continue;
+    }
     switch (block.type) {
       case 'text':
-        if (typeof block.text === 'string' && block.text.trim()) events.push({ ...origin, kind: 'assistant-text', text: block.text, messageId });
+        if (typeof block.text !== 'string') malformed = true;
+        else if (block.text.trim()) events.push({ ...origin, kind: 'assistant-text', text: block.text, messageId });
         break;
       case 'thinking':
+        if (block.thinking !== undefined && typeof block.thinking !== 'string') malformed = true;
         events.push({ ...origin, kind: 'thinking', text: str(block.thinking) ?? '', messageId });
         break;
       case 'redacted_thinking':
@@ -163,7 +175,7 @@ function assistantRecord(record: Json, ctx: RecordContext): RecordOutcome {
         break;
     }
   }
-  return { events };
+  return { events, malformed };
 }
 
 function systemRecord(record: Json, ctx: RecordContext): RecordOutcome {

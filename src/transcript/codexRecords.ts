@@ -1,6 +1,8 @@
 // Codex rollout records → events. `response_item` is the canonical conversation (old and new rollouts
-// both have it); `event_msg` mostly repeats it for the UI, so only its errors, aborts and compactions
-// are read.
+// both have it). `event_msg` repeats much of it for the UI: current rollouts as `item_completed` (not
+// read), older ones as `user_message` / `agent_message` / `agent_reasoning` (read, and paired with the
+// matching response_item so each text appears once) and `exec_command_end` / `patch_apply_end` (read
+// for their exit codes, once per call id).
 import type { EventOrigin, TranscriptEvent } from './events.js';
 import type { RecordContext, RecordOutcome } from './claudeRecords.js';
 import { exitCodeOf } from './claudeRecords.js';
@@ -20,6 +22,40 @@ export interface CodexState {
   sessionId?: string;
   cwd?: string;
   gitBranch?: string;
+  /** The last text of each kind emitted, and from which record family, to drop its mirror. */
+  mirrors?: Partial<Record<MirrorKind, { text: string; from: 'response_item' | 'event_msg' }>>;
+  /** Call ids whose result was already emitted (exec_command_end and function_call_output both carry it). */
+  resultCallIds?: Set<string>;
+}
+
+type MirrorKind = 'user' | 'assistant-text' | 'thinking';
+
+/**
+ * True when this text is the other record family's copy of the text just emitted. A user who types
+ * the same words twice still gets both: each family's own repeat is never a mirror.
+ */
+function isMirror(state: CodexState, kind: MirrorKind, text: string, from: 'response_item' | 'event_msg'): boolean {
+  const mirrors = (state.mirrors ??= {});
+  const last = mirrors[kind];
+  const normalized = text.trim();
+  if (last && last.from !== from) {
+    // Reasoning is one response_item but one agent_reasoning event per summary section: match parts.
+    const same = kind === 'thinking' ? last.text.includes(normalized) || normalized.includes(last.text) : last.text === normalized;
+    if (same) {
+      if (kind !== 'thinking' || last.from === 'event_msg') mirrors[kind] = undefined;
+      return true;
+    }
+  }
+  mirrors[kind] = { text: normalized, from };
+  return false;
+}
+
+function firstResult(state: CodexState, callId: string): boolean {
+  if (!callId) return true;
+  const seen = (state.resultCallIds ??= new Set());
+  if (seen.has(callId)) return false;
+  seen.add(callId);
+  return true;
 }
 
 function origin(record: Json, ctx: RecordContext, state: CodexState, uuid?: string): EventOrigin {
@@ -45,10 +81,35 @@ function contentText(content: unknown): string {
     .join('\n');
 }
 
-function outputText(output: unknown): string {
-  if (typeof output === 'string') return output;
-  if (isObject(output)) return str(output.content) ?? contentText(output.content);
-  return contentText(output);
+interface ToolOutput {
+  text: string;
+  exitCode?: number;
+  failed: boolean;
+}
+
+/** Tool output in any of its shapes: plain text, `{content, success}`, or (older rollouts) a JSON string
+ * `{"output": "...", "metadata": {"exit_code": N}}`. */
+function toolOutput(output: unknown): ToolOutput {
+  if (typeof output === 'string') {
+    if (output.startsWith('{"output"')) {
+      try {
+        const parsed: unknown = JSON.parse(output);
+        if (isObject(parsed) && typeof parsed.output === 'string') {
+          const meta = isObject(parsed.metadata) ? parsed.metadata : {};
+          const exitCode = typeof meta.exit_code === 'number' ? meta.exit_code : exitCodeOf(parsed.output);
+          return { text: parsed.output, exitCode, failed: exitCode !== undefined && exitCode !== 0 };
+        }
+      } catch {
+        /* not the wrapped form: plain text that happens to start like it */
+      }
+    }
+    const exitCode = exitCodeOf(output);
+    return { text: output, exitCode, failed: exitCode !== undefined && exitCode !== 0 };
+  }
+  const text = isObject(output) ? (str(output.content) ?? contentText(output.content)) : contentText(output);
+  const exitCode = exitCodeOf(text);
+  const failed = (isObject(output) && output.success === false) || (exitCode !== undefined && exitCode !== 0);
+  return { text, exitCode, failed };
 }
 
 function responseItem(record: Json, payload: Json, ctx: RecordContext, state: CodexState): RecordOutcome {
@@ -60,17 +121,22 @@ function responseItem(record: Json, payload: Json, ctx: RecordContext, state: Co
       if (payload.role === 'user') {
         if (COMPACTION_HANDOFF.test(text)) return { events: [{ ...at, kind: 'system', subtype: 'compact-summary', text }] };
         if (!text.trim() || INJECTED_USER_TEXT.test(text)) return { events: [] };
+        if (isMirror(state, 'user', text, 'response_item')) return { events: [] };
         return { events: [{ ...at, kind: 'user', text: text.trim() }] };
       }
       // The compaction's own output reappears in the `compacted` record: keep it once, there.
       if (payload.role === 'assistant' && meta.compaction_output !== true && text.trim()) {
+        if (isMirror(state, 'assistant-text', text, 'response_item')) return { events: [] };
         return { events: [{ ...at, kind: 'assistant-text', text, messageId: str(payload.id) }] };
       }
+      if (payload.role !== undefined && typeof payload.role !== 'string') return { events: [], malformed: true };
       return { events: [] };
     }
     case 'reasoning': {
       const parts = [contentText(payload.summary), contentText(payload.content)].filter((s) => s.trim());
-      return { events: [{ ...at, kind: 'thinking', text: parts.join('\n\n') }] };
+      const text = parts.join('\n\n');
+      if (text.trim() && isMirror(state, 'thinking', text, 'response_item')) return { events: [] };
+      return { events: [{ ...at, kind: 'thinking', text }] };
     }
     case 'function_call': {
       const raw = str(payload.arguments) ?? '';
@@ -91,10 +157,10 @@ function responseItem(record: Json, payload: Json, ctx: RecordContext, state: Co
     case 'function_call_output':
     case 'custom_tool_call_output':
     case 'local_shell_call_output': {
-      const text = outputText(payload.output);
-      const exitCode = exitCodeOf(text);
-      const failed = isObject(payload.output) && payload.output.success === false;
-      return { events: [{ ...at, kind: 'tool-result', callId: str(payload.call_id) ?? '', text, isError: failed || (exitCode !== undefined && exitCode !== 0), exitCode }] };
+      const callId = str(payload.call_id) ?? '';
+      if (!firstResult(state, callId)) return { events: [] };
+      const { text, exitCode, failed } = toolOutput(payload.output);
+      return { events: [{ ...at, kind: 'tool-result', callId, text, isError: failed, exitCode }] };
     }
     default:
       return { events: [] };
@@ -109,6 +175,39 @@ function eventMessage(record: Json, payload: Json, ctx: RecordContext, state: Co
       return { events: [{ ...at, kind: 'system', subtype: 'api-error', text: str(payload.message) ?? 'error' }] };
     case 'turn_aborted':
       return { events: [{ ...at, kind: 'system', subtype: 'interrupt', text: `Turn aborted${str(payload.reason) ? ': ' + payload.reason : ''}` }] };
+    // Older rollouts: the UI's copy of the conversation, kept when it is the only copy.
+    case 'user_message': {
+      const text = str(payload.message);
+      if (text === undefined) return { events: [], malformed: true };
+      if (!text.trim() || INJECTED_USER_TEXT.test(text) || isMirror(state, 'user', text, 'event_msg')) return { events: [] };
+      return { events: [{ ...at, kind: 'user', text: text.trim() }] };
+    }
+    case 'agent_message': {
+      const text = str(payload.message);
+      if (text === undefined) return { events: [], malformed: true };
+      if (!text.trim() || isMirror(state, 'assistant-text', text, 'event_msg')) return { events: [] };
+      return { events: [{ ...at, kind: 'assistant-text', text }] };
+    }
+    case 'agent_reasoning':
+    case 'agent_reasoning_raw_content': {
+      const text = str(payload.text);
+      if (text === undefined) return { events: [], malformed: true };
+      if (!text.trim() || isMirror(state, 'thinking', text, 'event_msg')) return { events: [] };
+      return { events: [{ ...at, kind: 'thinking', text }] };
+    }
+    case 'exec_command_end': {
+      const callId = str(payload.call_id) ?? '';
+      if (!firstResult(state, callId)) return { events: [] };
+      const exitCode = typeof payload.exit_code === 'number' ? payload.exit_code : undefined;
+      const text = str(payload.aggregated_output) ?? str(payload.formatted_output) ?? [str(payload.stdout), str(payload.stderr)].filter(Boolean).join('\n');
+      return { events: [{ ...at, kind: 'tool-result', callId, text, isError: exitCode !== undefined && exitCode !== 0, exitCode }] };
+    }
+    case 'patch_apply_end': {
+      const callId = str(payload.call_id) ?? '';
+      if (!firstResult(state, callId)) return { events: [] };
+      const text = [str(payload.stdout), str(payload.stderr)].filter(Boolean).join('\n');
+      return { events: [{ ...at, kind: 'tool-result', callId, text, isError: payload.success === false }] };
+    }
     default:
       return { events: [] };
   }

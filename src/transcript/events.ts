@@ -120,4 +120,6 @@ export interface ReadStats {
   lines: number;
   /** Lines whose JSON was never parsed because their raw bytes showed they could not matter. */
   skippedUnparsed: number;
+  /** Lines that parsed as JSON. */
+  records: number;
 }

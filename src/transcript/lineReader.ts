@@ -24,7 +24,41 @@ export interface LineReaderOptions {
   onOversized?: (line: number, offset: number, length: number) => void;
 }
 
-export const DEFAULT_MAX_LINE_BYTES = 64 * 1024 * 1024;
+/**
+ * Longest line handed out. A longer line is skipped (and reported) without ever being held: memory for
+ * one line is at most this plus the chunk, and parsing it costs a few times more.
+ */
+export const DEFAULT_MAX_LINE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Collects a line that spans chunks in one buffer that grows geometrically (never above the limit), so
+ * a long line is copied about twice in total instead of being kept as pieces and concatenated.
+ */
+class LineAccumulator {
+  private buffer = Buffer.alloc(0);
+  length = 0;
+
+  append(piece: Buffer, limit: number): void {
+    const needed = this.length + piece.length;
+    if (needed > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.min(limit, Math.max(needed, this.buffer.length * 2, 64 * 1024)));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    piece.copy(this.buffer, this.length);
+    this.length = needed;
+  }
+
+  bytes(): Buffer {
+    return this.buffer.subarray(0, this.length);
+  }
+
+  /** Forgets the line; a big buffer is released rather than kept for the rest of the file. */
+  reset(): void {
+    this.length = 0;
+    if (this.buffer.length > 1024 * 1024) this.buffer = Buffer.alloc(0);
+  }
+}
 
 /**
  * Calls onLine for every line of the file, in order. Memory stays bounded by the chunk size plus the
@@ -37,11 +71,12 @@ export async function forEachLine(path: string, onLine: (line: RawLine) => void,
   const handle = await open(path, 'r');
   try {
     const chunk = Buffer.allocUnsafe(chunkBytes);
-    let filePosition = options.startOffset ?? 0;
+    const startOffset = options.startOffset ?? 0;
+    let filePosition = startOffset;
     let lineNumber = options.startLine ?? 1;
     let lineStart = filePosition; // file offset of the line being assembled
-    let pending: Buffer[] = []; // pieces of a line that spans chunks
-    let pendingBytes = 0;
+    const carried = new LineAccumulator(); // the start of a line that spans chunks
+    let lineBytes = 0; // bytes of the current line seen so far (kept or not)
     let discarding = false; // the current line is oversized: drop its bytes until the newline
 
     const emit = (bytes: Buffer, terminated: boolean) => {
@@ -55,41 +90,37 @@ export async function forEachLine(path: string, onLine: (line: RawLine) => void,
       if (bytesRead === 0) break;
       let start = 0;
       while (start < bytesRead) {
-        const newline = chunk.indexOf(0x0a, start);
-        const end = newline === -1 || newline >= bytesRead ? bytesRead : newline;
+        let newline = chunk.indexOf(0x0a, start);
+        if (newline >= bytesRead) newline = -1;
+        const end = newline === -1 ? bytesRead : newline;
         const piece = chunk.subarray(start, end);
-        if (!discarding) {
-          if (pendingBytes + piece.length > maxLineBytes) {
-            discarding = true;
-            pending = [];
-          } else if (newline === -1 || newline >= bytesRead) {
-            pending.push(Buffer.from(piece)); // copy: the chunk buffer is reused
-          }
-          pendingBytes += piece.length;
-        } else {
-          pendingBytes += piece.length;
+        lineBytes += piece.length;
+        if (!discarding && lineBytes > maxLineBytes) {
+          discarding = true;
+          carried.reset();
         }
-        if (newline === -1 || newline >= bytesRead) break;
-        if (discarding) {
-          options.onOversized?.(lineNumber, lineStart, pendingBytes);
-        } else if (pending.length === 0) {
-          emit(piece, true);
-        } else {
-          pending.push(piece);
-          emit(Buffer.concat(pending, pendingBytes), true);
+        if (newline === -1) {
+          if (!discarding) carried.append(piece, maxLineBytes); // copy: the chunk buffer is reused
+          break;
+        }
+        if (discarding) options.onOversized?.(lineNumber, lineStart, lineBytes);
+        else if (carried.length === 0) emit(piece, true);
+        else {
+          carried.append(piece, maxLineBytes);
+          emit(carried.bytes(), true);
         }
         lineNumber++;
-        lineStart += pendingBytes + 1;
-        pending = [];
-        pendingBytes = 0;
+        lineStart += lineBytes + 1;
+        lineBytes = 0;
+        carried.reset();
         discarding = false;
         start = newline + 1;
       }
       filePosition += bytesRead;
     }
-    if (discarding) options.onOversized?.(lineNumber, lineStart, pendingBytes);
-    else if (pendingBytes > 0) emit(Buffer.concat(pending, pendingBytes), false);
-    return filePosition - (options.startOffset ?? 0);
+    if (discarding) options.onOversized?.(lineNumber, lineStart, lineBytes);
+    else if (lineBytes > 0) emit(carried.bytes(), false);
+    return filePosition - startOffset;
   } finally {
     await handle.close();
   }

@@ -1,12 +1,12 @@
 // Reads one log file (Claude Code or Codex, detected from its records) into events, streaming.
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { forEachLine } from './lineReader.js';
+import { DEFAULT_MAX_LINE_BYTES, forEachLine } from './lineReader.js';
 import type { AgentKind, ReadProblems, ReadStats, TranscriptEvent } from './events.js';
 import { emptyProblems, noteLine } from './events.js';
 import { CLAUDE_IGNORED_TYPES, CLAUDE_TYPES, claudeRecordToEvents } from './claudeRecords.js';
 import { CODEX_TYPES, codexRecordToEvents, type CodexState } from './codexRecords.js';
-import { contains, isInvalidUtf8, needle, peekSecondType, peekTopLevelType } from './rawPeek.js';
+import { contains, isInvalidUtf8, needle, peekPayloadType, peekTopLevelType } from './rawPeek.js';
 
 /**
  * 'all': every event. 'conversation': only what people said and the model thought (user messages,
@@ -45,7 +45,7 @@ const COMPACT_SUMMARY = needle('"isCompactSummary"');
 const QUEUED_COMMAND = needle('"queued_command"');
 
 const CODEX_CONVERSATION_ITEMS = new Set(['message', 'reasoning']);
-const CODEX_CONVERSATION_EVENTS = new Set(['error', 'stream_error', 'turn_aborted']);
+const CODEX_CONVERSATION_EVENTS = new Set(['error', 'stream_error', 'turn_aborted', 'user_message', 'agent_message', 'agent_reasoning', 'agent_reasoning_raw_content']);
 const CODEX_BOOKKEEPING = new Set(['world_state', 'token_usage_record']);
 
 /** Decides from raw bytes that a line cannot yield a conversation event. Never guesses: unsure → parse. */
@@ -62,11 +62,11 @@ function skippableForConversation(bytes: Buffer, type: string | undefined, agent
   }
   if (CODEX_BOOKKEEPING.has(type) || type === 'turn_context') return true;
   if (type === 'response_item') {
-    const itemType = peekSecondType(bytes);
+    const itemType = peekPayloadType(bytes);
     return itemType !== undefined && !CODEX_CONVERSATION_ITEMS.has(itemType);
   }
   if (type === 'event_msg') {
-    const eventType = peekSecondType(bytes);
+    const eventType = peekPayloadType(bytes);
     return eventType !== undefined && !CODEX_CONVERSATION_EVENTS.has(eventType);
   }
   return false;
@@ -92,7 +92,7 @@ export async function readTranscript(path: string, onEvent: (event: TranscriptEv
 
   const interest = options.interest ?? 'all';
   const problems = emptyProblems();
-  const stats: ReadStats = { bytes: 0, lines: 0, skippedUnparsed: 0 };
+  const stats: ReadStats = { bytes: 0, lines: 0, skippedUnparsed: 0, records: 0 };
   let agent = options.agent;
   let events = 0;
   const codexState: CodexState = {};
@@ -114,7 +114,6 @@ export async function readTranscript(path: string, onEvent: (event: TranscriptEv
           stats.skippedUnparsed++;
           return;
         }
-        if (isInvalidUtf8(bytes)) noteLine(problems.invalidUtf8, line);
         let record: unknown;
         try {
           record = JSON.parse(bytes.toString('utf8'));
@@ -123,6 +122,9 @@ export async function readTranscript(path: string, onEvent: (event: TranscriptEv
           else noteLine(problems.invalidJson, line);
           return;
         }
+        stats.records++;
+        // Checked only on lines that parsed: a line that failed is already reported as invalid.
+        if (isInvalidUtf8(bytes)) noteLine(problems.invalidUtf8, line);
         if (agent === undefined && typeof record === 'object' && record !== null) agent = detectAgent(String((record as { type?: unknown }).type));
         const ctx = { line, offset, subagent };
         const outcome = agent === 'codex' ? codexRecordToEvents(record, ctx, codexState) : claudeRecordToEvents(record, ctx);
@@ -137,7 +139,10 @@ export async function readTranscript(path: string, onEvent: (event: TranscriptEv
         startOffset: options.startOffset,
         startLine: options.startLine,
         maxLineBytes: options.maxLineBytes,
-        onOversized: (line) => noteLine(problems.oversized, line),
+        onOversized: (line) => {
+          stats.lines = line;
+          noteLine(problems.oversized, line);
+        },
       },
     );
   } catch (error) {
@@ -148,13 +153,15 @@ export async function readTranscript(path: string, onEvent: (event: TranscriptEv
   return { agent, stats, problems, events };
 }
 
+const SHOWN_LINE_NUMBERS = 10;
+
 /** One line for stderr summarising what was skipped, or undefined when nothing was. */
 export function describeProblems(problems: ReadProblems): string | undefined {
   const parts: string[] = [];
-  const lines = (list: { count: number; lines: number[] }) => list.lines.join(', ') + (list.count > list.lines.length ? ', …' : '');
+  const lines = (list: { count: number; lines: number[] }) => list.lines.slice(0, SHOWN_LINE_NUMBERS).join(', ') + (list.count > SHOWN_LINE_NUMBERS ? ', …' : '');
   if (problems.invalidJson.count) parts.push(`${problems.invalidJson.count} invalid JSON line(s) skipped (line ${lines(problems.invalidJson)})`);
   if (problems.invalidUtf8.count) parts.push(`${problems.invalidUtf8.count} line(s) with invalid UTF-8 read with replacement characters (line ${lines(problems.invalidUtf8)})`);
-  if (problems.oversized.count) parts.push(`${problems.oversized.count} oversized line(s) skipped (line ${lines(problems.oversized)})`);
+  if (problems.oversized.count) parts.push(`${problems.oversized.count} line(s) over ${DEFAULT_MAX_LINE_BYTES / (1024 * 1024)} MB skipped (line ${lines(problems.oversized)})`);
   if (problems.malformed.count) parts.push(`${problems.malformed.count} record(s) with missing or wrongly typed fields skipped (line ${lines(problems.malformed)})`);
   if (problems.unknownTypes.size) {
     const total = [...problems.unknownTypes.values()].reduce((a, b) => a + b, 0);

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { extractLog } from '../../extract/extractLog.js';
-import { describeProblems } from '../../transcript/reader.js';
+import { describeProblems, type ReadResult } from '../../transcript/reader.js';
 import { writeFileAtomic } from '../../util/atomicWrite.js';
 import { CliError, type CliCommand } from '../command.js';
 
@@ -18,12 +18,10 @@ export const extractCommand: CliCommand = {
     const path = resolve(io.cwd, positionals[0]);
     const result = await extractLog(path);
     const problems = describeProblems(result.read.problems);
-    if (result.bytesIn === 0) throw new CliError(`${positionals[0]} is empty: nothing to extract`, 2);
-    if (!result.keptSomething) {
-      const why = problems ? `: ${problems}` : result.read.agent ? '' : ' (no Claude Code or Codex records found)';
-      throw new CliError(`nothing usable in ${positionals[0]}${why}`, 2);
-    }
-    if (problems) io.stderr(`handover: ${positionals[0]}: ${problems}\n`);
+    const name = positionals[0];
+    if (result.bytesIn === 0) throw new CliError(`${name} is empty: nothing to extract`, 2);
+    if (!result.keptSomething) throw new CliError(unusableReason(name, result.read, problems), 2);
+    if (problems) io.stderr(`handover extract: ${name}: ${problems}\n`);
     if (typeof values.out === 'string') {
       try {
         await writeFileAtomic(resolve(io.cwd, values.out), result.markdown);
@@ -50,8 +48,7 @@ export const extractCommand: CliCommand = {
       );
     } else if (values.stats) {
       const c = result.counts;
-      const target = values.out ? io.stdout : io.stderr === io.stdout ? io.stdout : io.stdout;
-      target(
+      io.stdout(
         [
           `agent        ${result.read.agent ?? 'unknown'}`,
           `bytes in     ${result.bytesIn}`,
@@ -68,3 +65,15 @@ export const extractCommand: CliCommand = {
     return 0;
   },
 };
+
+/** Why nothing came out, in the words a user can act on. */
+function unusableReason(name: string, read: ReadResult, problems: string | undefined): string {
+  const { lines, records } = read.stats;
+  // Not a log at all: say that, not the 20 ways each of its lines failed to parse.
+  if (records + read.stats.skippedUnparsed === 0) {
+    if (read.problems.oversized.count === lines) return `nothing to extract from ${name}: ${problems}`;
+    return `${name} is not a session log: none of its ${lines} line(s) is a JSON record${read.problems.invalidJson.count > 1 ? ' (a binary file?)' : ''}`;
+  }
+  if (read.agent === undefined) return `${name} is not a Claude Code or Codex session log (no known record types)${problems ? `; ${problems}` : ''}`;
+  return `nothing to extract from ${name}: no user messages, thinking or system events${problems ? `; ${problems}` : ''}`;
+}
