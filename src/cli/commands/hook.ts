@@ -1,0 +1,61 @@
+// `handover hook <event>`: the Claude Code hook handlers. pre-tool-use and pre-compact normally never get
+// here (src/hooks/earlyDispatch.ts runs them before the bundle loads); this path serves in-process
+// callers and `run-build`, the detached builder pre-compact starts. Every failure exits 0 with one line
+// on stderr: a hook of ours must never break the user's session.
+import { resolve } from 'node:path';
+import { handoverHome } from '../../util/handoverHome.js';
+import { parseHookInput } from '../../hooks/hookInput.js';
+import { softFailure, type HookOutcome } from '../../hooks/outcome.js';
+import { isSyncHookEvent, runSyncHook } from '../../hooks/syncHooks.js';
+import type { CliCommand, CliIo } from '../command.js';
+
+export const hookCommand: CliCommand = {
+  name: 'hook',
+  summary: 'Claude Code hook handler (hook JSON on stdin): pre-compact, pre-tool-use, session-start.',
+  usage: 'handover hook pre-compact|pre-tool-use|session-start   (Claude Code hook JSON on stdin)',
+  options: {
+    session: { type: 'string' },
+    log: { type: 'string' },
+    workspace: { type: 'string' },
+    token: { type: 'string' },
+  },
+  positionals: { min: 1, max: 1 },
+  async run({ values, positionals }, io) {
+    const event = positionals[0];
+    let outcome: HookOutcome;
+    try {
+      outcome = await runEvent(event, values, io);
+    } catch (error) {
+      outcome = softFailure(event, `internal error: ${(error as Error)?.message ?? String(error)}`);
+    }
+    if (outcome.stdout) io.stdout(outcome.stdout);
+    if (outcome.stderr) io.stderr(outcome.stderr);
+    return outcome.exitCode;
+  },
+};
+
+async function runEvent(event: string, values: Record<string, unknown>, io: CliIo): Promise<HookOutcome> {
+  if (isSyncHookEvent(event)) {
+    return runSyncHook(event, await io.readStdin(), { env: io.env, execPath: process.execPath, cliPath: resolve(process.argv[1] ?? 'handover') });
+  }
+  const home = handoverHome(io.env);
+  if (event === 'session-start') {
+    const parsed = parseHookInput(await io.readStdin());
+    if (!parsed.ok) return softFailure(event, `${parsed.reason}; nothing done`);
+    const [{ sessionStart }, { listHandovers }] = await Promise.all([import('../../hooks/sessionStart.js'), import('../../handover/findHandovers.js')]);
+    return sessionStart(parsed.input, { home, listHandovers });
+  }
+  if (event === 'run-build') {
+    const { session, log, workspace, token } = values;
+    if (typeof session !== 'string' || typeof log !== 'string' || typeof workspace !== 'string' || typeof token !== 'string') {
+      return { stderr: 'handover hook run-build: internal; needs --session --log --workspace --token\n', exitCode: 2 };
+    }
+    const { runBuild } = await import('../../hooks/runBuild.js');
+    const code = await runBuild(
+      { sessionId: session, logPath: log, workspace, token },
+      { home, env: io.env, log: (line) => io.stdout(`${new Date().toISOString()} ${line}\n`) },
+    );
+    return { exitCode: code };
+  }
+  return softFailure(event, `unknown hook event '${event}' (expected pre-compact, pre-tool-use or session-start); nothing done`);
+}

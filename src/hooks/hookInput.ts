@@ -1,0 +1,44 @@
+// What Claude Code sends a hook on stdin, read defensively: a hook must never fail the user's session,
+// so every field is optional and a bad payload becomes a reason, not an exception.
+
+export interface HookInput {
+  session_id?: string;
+  transcript_path?: string;
+  cwd?: string;
+  hook_event_name?: string;
+  /** PreCompact: 'manual' | 'auto'. */
+  trigger?: string;
+  /** PreToolUse. */
+  tool_name?: string;
+  tool_input?: unknown;
+  /** SessionStart: 'startup' | 'resume' | 'clear' | 'compact'. */
+  source?: string;
+}
+
+export type ParsedHookInput = { ok: true; input: HookInput } | { ok: false; reason: string };
+
+export function parseHookInput(text: string): ParsedHookInput {
+  if (!text.trim()) return { ok: false, reason: 'no hook input on stdin' };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'hook input on stdin is not JSON' };
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'hook input on stdin is not a JSON object' };
+  const record = value as Record<string, unknown>;
+  const input: HookInput = {};
+  for (const key of ['session_id', 'transcript_path', 'cwd', 'hook_event_name', 'trigger', 'tool_name', 'source'] as const) {
+    if (typeof record[key] === 'string') input[key] = record[key] as string;
+  }
+  input.tool_input = record.tool_input;
+  return { ok: true, input };
+}
+
+/**
+ * Session ids become file names (locks, guards): anything but letters, digits, '_' and '-' could walk
+ * out of the folder, so it is rejected rather than cleaned up.
+ */
+export function safeSessionId(id: unknown): string | undefined {
+  return typeof id === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(id) ? id : undefined;
+}

@@ -1,0 +1,137 @@
+// PreCompact: take the session's write lock, start the handover build as a detached process that
+// outlives this hook, and return at once (Claude Code waits for us before it compacts). With
+// blockCompaction on, the first compaction of a session is blocked: the fresh session seeded with the
+// handover replaces it. A one-shot guard lets every later compaction through, so nobody is ever stuck.
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import type { HookInput } from './hookInput.js';
+import { safeSessionId } from './hookInput.js';
+import { acquireLock, lockFile, realLockWorld, releaseLock, updateLock, type LockRecord, type LockWorld } from './lock.js';
+import { softFailure, type HookOutcome } from './outcome.js';
+import type { HookSettings } from './settings.js';
+
+export interface BuilderRequest {
+  sessionId: string;
+  logPath: string;
+  workspace: string;
+  token: string;
+}
+
+export interface PreCompactContext {
+  home: string;
+  settings: HookSettings;
+  /** Starts the detached builder and returns its pid. */
+  startBuilder: (request: BuilderRequest) => number;
+  world?: LockWorld;
+  newToken?: () => string;
+}
+
+export function preCompact(input: HookInput, context: PreCompactContext): HookOutcome {
+  const world = context.world ?? realLockWorld;
+  const sessionId = safeSessionId(input.session_id);
+  if (!sessionId) return softFailure('pre-compact', 'no usable session_id in the hook input; no handover built');
+  const logPath = input.transcript_path;
+  if (!logPath || !isFile(logPath)) return softFailure('pre-compact', `transcript ${logPath ? `${logPath} not found` : 'path missing from the hook input'}; no handover built`);
+  const workspace = input.cwd;
+  if (!workspace || !isDirectory(workspace)) return softFailure('pre-compact', `workspace ${workspace ?? '(no cwd in the hook input)'} is not a folder; no handover built`);
+
+  const token = (context.newToken ?? (() => randomBytes(12).toString('hex')))();
+  const path = lockFile(context.home, sessionId);
+  const record: LockRecord = { pid: process.pid, startedAt: new Date(world.now()).toISOString(), ttlMs: context.settings.lockTtlMs, host: world.host, token };
+  const taken = acquireLock(path, record, world);
+  if (!taken.acquired) {
+    const pid = taken.holder.state === 'held' && taken.holder.record ? ` (pid ${taken.holder.record.pid})` : '';
+    return softFailure('pre-compact', `a handover of session ${sessionId} is already being built${pid}; not starting another`);
+  }
+
+  let builderPid: number;
+  try {
+    builderPid = context.startBuilder({ sessionId, logPath, workspace, token });
+  } catch (error) {
+    releaseLock(path, token);
+    return softFailure('pre-compact', `cannot start the handover build: ${(error as Error).message}`);
+  }
+  // From here on the lock names the builder: it stays held exactly as long as the builder lives (or
+  // until its TTL). If the builder already finished and released it, this is a no-op.
+  updateLock(path, { ...record, pid: builderPid });
+
+  if (context.settings.blockCompaction && takeBlockGuard(context.home, sessionId)) {
+    const dir = join(workspace, '.handover', sessionId);
+    return {
+      stdout:
+        JSON.stringify({
+          decision: 'block',
+          reason:
+            `Handover blocked this compaction: a full handover of this session is being written to ${dir}/resume-prompt.md, ` +
+            `and the Handover extension opens a fresh session seeded with it. Continue there. ` +
+            `To compact this session anyway, run /compact again: only the first compaction of a session is blocked.`,
+        }) + '\n',
+      exitCode: 0,
+    };
+  }
+  return { exitCode: 0 };
+}
+
+/** True the first time for a session (and creates the guard), false ever after. */
+export function takeBlockGuard(home: string, sessionId: string): boolean {
+  const dir = join(home, 'state', 'blocked-compaction');
+  mkdirSync(dir, { recursive: true });
+  try {
+    writeFileSync(join(dir, sessionId), new Date().toISOString() + '\n', { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+}
+
+export interface SpawnBuilderOptions {
+  home: string;
+  env: NodeJS.ProcessEnv;
+  /** The runtime running this CLI: node, or VS Code's executable with ELECTRON_RUN_AS_NODE=1 in env. */
+  execPath: string;
+  cliPath: string;
+}
+
+/**
+ * Runs `<cli> hook run-build …` detached, in its own process group, with no pipe back to Claude Code
+ * (an inherited stdout would keep the hook "running" until the build ends). Its output goes to
+ * `$HANDOVER_HOME/logs/build-<session-id>.log`. The environment passes through whole, so under VS Code's
+ * runtime ELECTRON_RUN_AS_NODE stays set for the child.
+ */
+export function spawnBuilder(request: BuilderRequest, options: SpawnBuilderOptions): number {
+  const logs = join(options.home, 'logs');
+  mkdirSync(logs, { recursive: true });
+  const out = openSync(join(logs, `build-${request.sessionId}.log`), 'a');
+  try {
+    const child = spawn(
+      options.execPath,
+      [options.cliPath, 'hook', 'run-build', '--session', request.sessionId, '--log', request.logPath, '--workspace', request.workspace, '--token', request.token],
+      { detached: true, stdio: ['ignore', out, out], env: options.env, cwd: options.home, windowsHide: true },
+    );
+    child.on('error', () => undefined);
+    child.unref();
+    if (child.pid === undefined) throw new Error(`could not run ${options.execPath}`);
+    return child.pid;
+  } finally {
+    closeSync(out);
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

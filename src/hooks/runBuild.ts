@@ -1,0 +1,43 @@
+// The detached builder pre-compact starts (`handover hook run-build`, internal): builds the handover and
+// always releases the session's lock afterwards, on success, failure or a termination signal, but only
+// while the lock is still the one pre-compact took for it (a newer build's lock is left alone).
+import { lockFile, releaseLock } from './lock.js';
+import type { BuilderRequest } from './preCompact.js';
+
+export interface RunBuildContext {
+  home: string;
+  env: NodeJS.ProcessEnv;
+  log: (line: string) => void;
+}
+
+export async function runBuild(request: BuilderRequest, context: RunBuildContext): Promise<number> {
+  const path = lockFile(context.home, request.sessionId);
+  const release = () => releaseLock(path, request.token);
+  const onSignal = (signal: NodeJS.Signals) => {
+    release();
+    context.log(`build of ${request.sessionId} stopped by ${signal}; lock released`);
+    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15));
+  };
+  const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
+  for (const signal of signals) process.on(signal, onSignal);
+  const started = Date.now();
+  context.log(`build of ${request.sessionId} started (pid ${process.pid}, log ${request.logPath})`);
+  try {
+    // A diagnostic knob: holds the lock for a while before building, so tests (and people curious how
+    // the write-blocking feels) can act while the handover is "being written".
+    const delay = Number(context.env.HANDOVER_BUILD_DELAY_MS);
+    if (delay > 0) await new Promise((resolveDelay) => setTimeout(resolveDelay, Math.min(delay, 600_000)));
+    // Loaded here, not at the top: the hook hot path shares this bundle and must not pay for it.
+    const { buildHandover } = await import('../handover/build.js');
+    const result = await buildHandover({ logPath: request.logPath, workspace: request.workspace, home: context.home, analyzer: 'offline', env: context.env });
+    context.log(`built ${result.promptPath} in ${Date.now() - started} ms`);
+    return 0;
+  } catch (error) {
+    context.log(`build of ${request.sessionId} failed: ${(error as Error)?.message ?? String(error)}`);
+    return 1;
+  } finally {
+    const released = release();
+    context.log(released ? 'lock released' : 'lock no longer ours (expired and replaced, or removed); left alone');
+    for (const signal of signals) process.off(signal, onSignal);
+  }
+}

@@ -1,0 +1,67 @@
+// Settings the hooks obey. A hook process cannot read VS Code's settings, so the extension mirrors the
+// ones that matter into `$HANDOVER_HOME/settings.json` (on activation and on every change); CLI users
+// and tests use environment variables, which win over the file.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../util/atomicWrite.js';
+
+export interface HookSettings {
+  /** Block the first compaction of a session: the fresh session seeded with the handover replaces it. */
+  blockCompaction: boolean;
+  /** Deny Bash too while a handover is written (a shell can edit files as well as any tool). */
+  denyBash: boolean;
+  /** How long a write lock counts as held when its builder is still alive (ms). */
+  lockTtlMs: number;
+}
+
+/** The file the extension writes: every key optional, unknown keys ignored. */
+export type HookSettingsFile = Partial<HookSettings>;
+
+export const HOOK_SETTINGS_FILE = 'settings.json';
+export const DEFAULT_LOCK_TTL_MS = 120_000;
+export const DEFAULT_HOOK_SETTINGS: HookSettings = { blockCompaction: false, denyBash: false, lockTtlMs: DEFAULT_LOCK_TTL_MS };
+
+export function hookSettingsPath(home: string): string {
+  return join(home, HOOK_SETTINGS_FILE);
+}
+
+/** Missing or broken file → defaults: a settings problem must never break a hook. */
+export function readHookSettings(home: string, env: NodeJS.ProcessEnv = process.env): HookSettings {
+  const settings = { ...DEFAULT_HOOK_SETTINGS };
+  let file: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(hookSettingsPath(home), 'utf8'));
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) file = parsed as Record<string, unknown>;
+  } catch {
+    // No file, unreadable or not JSON: the defaults stand.
+  }
+  if (typeof file.blockCompaction === 'boolean') settings.blockCompaction = file.blockCompaction;
+  if (typeof file.denyBash === 'boolean') settings.denyBash = file.denyBash;
+  if (isTtl(file.lockTtlMs)) settings.lockTtlMs = file.lockTtlMs;
+
+  const block = envFlag(env.HANDOVER_BLOCK_COMPACTION);
+  if (block !== undefined) settings.blockCompaction = block;
+  const bash = envFlag(env.HANDOVER_DENY_BASH);
+  if (bash !== undefined) settings.denyBash = bash;
+  const ttl = Number(env.HANDOVER_LOCK_TTL_MS);
+  if (env.HANDOVER_LOCK_TTL_MS?.trim() && isTtl(ttl)) settings.lockTtlMs = ttl;
+  return settings;
+}
+
+/** For the extension: mirror its configuration where the hooks can read it. */
+export async function writeHookSettings(home: string, settings: HookSettingsFile): Promise<void> {
+  mkdirSync(home, { recursive: true });
+  await writeFileAtomic(hookSettingsPath(home), JSON.stringify(settings, null, 2) + '\n');
+}
+
+function envFlag(value: string | undefined): boolean | undefined {
+  const v = value?.trim().toLowerCase();
+  if (!v) return undefined;
+  if (v === '1' || v === 'true' || v === 'yes' || v === 'on') return true;
+  if (v === '0' || v === 'false' || v === 'no' || v === 'off') return false;
+  return undefined;
+}
+
+function isTtl(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0 && value <= 24 * 3600_000;
+}

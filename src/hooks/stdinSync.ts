@@ -1,0 +1,30 @@
+// Reads all of stdin synchronously. A pipe handed over in non-blocking mode answers EAGAIN until data
+// arrives: wait a moment and read again instead of failing, within a deadline.
+import { readSync } from 'node:fs';
+import { isatty } from 'node:tty';
+
+export function readStdinSync(deadlineMs = 5_000): string {
+  if (isatty(0)) return '';
+  const chunks: Buffer[] = [];
+  const buffer = Buffer.alloc(64 * 1024);
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  const deadline = Date.now() + deadlineMs;
+  for (;;) {
+    let count: number;
+    try {
+      count = readSync(0, buffer, 0, buffer.length, null);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EAGAIN' && Date.now() < deadline) {
+        Atomics.wait(pause, 0, 0, 2);
+        continue;
+      }
+      if (code === 'EOF' || code === 'EAGAIN' || code === 'EBADF' || code === 'ENXIO') break;
+      throw error;
+    }
+    if (count === 0) break;
+    chunks.push(Buffer.from(buffer.subarray(0, count)));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
