@@ -1,11 +1,14 @@
 // `handover` command-line entry point. Never imports vscode: the hooks, the tests and the extension
 // (as a child process) all run this same file.
+import '../hooks/earlyDispatch.js'; // first on purpose: runs the hot hooks before the rest of the bundle loads
 import { parseArgs } from 'node:util';
 import { CliError, type CliCommand, type CliIo } from './command.js';
 import { LogInputError } from '../transcript/reader.js';
 import { extractCommand } from './commands/extract.js';
+import { hookCommand } from './commands/hook.js';
+import { installHooksCommand, uninstallHooksCommand } from './commands/installHooks.js';
 
-const COMMANDS: CliCommand[] = [extractCommand];
+const COMMANDS: CliCommand[] = [extractCommand, hookCommand, installHooksCommand, uninstallHooksCommand];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
