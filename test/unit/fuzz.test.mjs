@@ -1,0 +1,183 @@
+// Fuzz: thousands of seeded random mutations of real log lines (Claude Code and Codex) through the
+// reader and the extractor, in-process. Nothing may escape as an exception, and what comes out must
+// still be well-formed events. Deterministic: a failure names its seed and case.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { samplesDir } from '../support/paths.mjs';
+import { claudeRecordToEvents, codexRecordToEvents, Extractor, readTranscript } from '../../dist/test/transcript.js';
+
+const SEED = 0x5eed2;
+const RECORD_CASES = 6000; // mutated records straight into the record → event functions
+const FILE_CASES = 40; // files of mutated lines through the whole streaming reader
+const LINES_PER_FILE = 120;
+
+/** mulberry32: small, fast, seeded. */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function sampleLines(agentDir) {
+  const folder = join(samplesDir, agentDir);
+  return readdirSync(folder)
+    .filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) => readFileSync(join(folder, f), 'utf8').split('\n').filter(Boolean));
+}
+
+const KINDS = new Set(['user', 'assistant-text', 'thinking', 'tool-call', 'tool-result', 'system', 'session-meta']);
+
+function garbage(random, depth = 0) {
+  const pick = Math.floor(random() * (depth > 4 ? 6 : 8));
+  switch (pick) {
+    case 0: return null;
+    case 1: return random() < 0.5;
+    case 2: return Math.floor(random() * 1e6) - 5e5;
+    case 3: return '';
+    case 4: return String.fromCharCode(...Array.from({ length: 1 + Math.floor(random() * 20) }, () => Math.floor(random() * 0xd7ff)));
+    case 5: return ['text', 'thinking', 'tool_result', 'tool_use', 'message', 'user', 'assistant', 'reasoning'][Math.floor(random() * 8)];
+    case 6: return Array.from({ length: Math.floor(random() * 4) }, () => garbage(random, depth + 1));
+    default: {
+      const o = {};
+      for (const k of ['type', 'text', 'content', 'message', 'payload', 'thinking', 'role', 'summary', 'output'].filter(() => random() < 0.3)) o[k] = garbage(random, depth + 1);
+      return o;
+    }
+  }
+}
+
+/** Every [parent, key] in a parsed record, so a mutation can hit any depth. */
+function slots(value, out = [], depth = 0) {
+  if (depth > 8 || value === null || typeof value !== 'object') return out;
+  for (const key of Object.keys(value)) {
+    out.push([value, key]);
+    slots(value[key], out, depth + 1);
+  }
+  return out;
+}
+
+function mutateRecord(record, random) {
+  const all = slots(record);
+  const rounds = 1 + Math.floor(random() * 3);
+  for (let i = 0; i < rounds && all.length; i++) {
+    const [parent, key] = all[Math.floor(random() * all.length)];
+    const op = random();
+    if (op < 0.3) {
+      if (Array.isArray(parent)) parent.splice(Number(key), 1);
+      else delete parent[key];
+    } else if (op < 0.75) {
+      // Type swap: the same field with a value of another type.
+      const v = parent[key];
+      const swaps = [null, 0, -1, 3.5, true, '', 'x', [], {}, [v], { v }];
+      parent[key] = swaps[Math.floor(random() * swaps.length)];
+    } else {
+      parent[key] = garbage(random);
+    }
+  }
+  return record;
+}
+
+function mutateBytes(line, random) {
+  let bytes = Buffer.from(line, 'utf8');
+  const op = random();
+  if (op < 0.35) {
+    bytes = Buffer.from(bytes); // byte flips
+    for (let i = 0, n = 1 + Math.floor(random() * 8); i < n; i++) bytes[Math.floor(random() * bytes.length)] ^= 1 << Math.floor(random() * 8);
+  } else if (op < 0.65) {
+    bytes = bytes.subarray(0, Math.floor(random() * bytes.length)); // truncation
+  } else {
+    const at = Math.floor(random() * bytes.length); // inserted junk, often invalid UTF-8
+    const junk = Buffer.from(Array.from({ length: 1 + Math.floor(random() * 16) }, () => Math.floor(random() * 256)).filter((b) => b !== 10));
+    bytes = Buffer.concat([bytes.subarray(0, at), junk, bytes.subarray(at)]);
+  }
+  return bytes;
+}
+
+function checkEvent(event, where) {
+  assert.ok(KINDS.has(event.kind), `${where}: unknown kind ${event.kind}`);
+  assert.equal(typeof event.line, 'number', `${where}: line`);
+  assert.equal(typeof event.sidechain, 'boolean', `${where}: sidechain`);
+  if ('text' in event) assert.equal(typeof event.text, 'string', `${where}: text is a string`);
+  if (event.kind === 'tool-result') assert.equal(typeof event.isError, 'boolean', `${where}: isError`);
+}
+
+const corpora = { claude: sampleLines('claude-code'), codex: sampleLines('codex') };
+let dir;
+before(() => {
+  dir = mkdtempSync(join(tmpdir(), 'handover-fuzz-'));
+});
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+test(`fuzz: ${RECORD_CASES} mutated records through the record readers and the extractor`, () => {
+  const random = rng(SEED);
+  for (let i = 0; i < RECORD_CASES; i++) {
+    const agent = random() < 0.6 ? 'claude' : 'codex';
+    const lines = corpora[agent];
+    const record = mutateRecord(JSON.parse(lines[Math.floor(random() * lines.length)]), random);
+    const where = `seed ${SEED} case ${i} (${agent})`;
+    const ctx = { line: i + 1, offset: 0, subagent: random() < 0.1 ? 'agent-x.jsonl' : undefined };
+    let outcome;
+    try {
+      outcome = agent === 'claude' ? claudeRecordToEvents(record, ctx) : codexRecordToEvents(record, ctx, {});
+    } catch (error) {
+      assert.fail(`${where}: threw ${error?.stack ?? error}\nrecord: ${JSON.stringify(record).slice(0, 500)}`);
+    }
+    assert.ok(Array.isArray(outcome.events), where);
+    const extractor = new Extractor();
+    for (const event of outcome.events) {
+      checkEvent(event, where);
+      extractor.add(event);
+    }
+    assert.equal(typeof extractor.finish(), 'string');
+  }
+});
+
+test(`fuzz: ${FILE_CASES} files of mutated lines through the streaming reader`, async () => {
+  const random = rng(SEED + 1);
+  let events = 0;
+  for (let f = 0; f < FILE_CASES; f++) {
+    const agent = f % 3 === 2 ? 'codex' : 'claude';
+    const lines = corpora[agent];
+    const parts = [];
+    for (let i = 0; i < LINES_PER_FILE; i++) {
+      const line = lines[Math.floor(random() * lines.length)];
+      const r = random();
+      if (r < 0.4) parts.push(Buffer.from(line));
+      else if (r < 0.7) parts.push(Buffer.from(JSON.stringify(mutateRecord(JSON.parse(line), random))));
+      else parts.push(mutateBytes(line, random));
+      if (random() < 0.02) parts.push(Buffer.from('\r'));
+      parts.push(Buffer.from('\n'));
+    }
+    if (random() < 0.5) parts.pop(); // no newline at the end half the time
+    const path = join(dir, `fuzz-${f}.jsonl`);
+    writeFileSync(path, Buffer.concat(parts));
+    for (const interest of ['all', 'conversation']) {
+      const where = `seed ${SEED + 1} file ${f} (${agent}, ${interest})`;
+      const extractor = new Extractor();
+      try {
+        const result = await readTranscript(
+          path,
+          (event) => {
+            checkEvent(event, where);
+            events++;
+            extractor.add(event);
+          },
+          { interest },
+        );
+        assert.ok(result.stats.lines >= LINES_PER_FILE - 1, `${where}: counted lines`);
+        assert.equal(typeof extractor.finish(), 'string');
+      } catch (error) {
+        if (error?.code === 'ERR_ASSERTION') throw error;
+        assert.fail(`${where}: threw ${error?.stack ?? error}`);
+      }
+    }
+  }
+  assert.ok(events > FILE_CASES * 10, 'the mutated files still yield events (the fuzz reaches the record readers)');
+});
