@@ -5,10 +5,13 @@ import { parseArgs } from 'node:util';
 import { CliError, type CliCommand, type CliIo } from './command.js';
 import { LogInputError } from '../transcript/reader.js';
 import { extractCommand } from './commands/extract.js';
+import { indexCommand } from './commands/indexCommand.js';
+import { searchCommand } from './commands/search.js';
+import { showCommand } from './commands/show.js';
 import { hookCommand } from './commands/hook.js';
 import { installHooksCommand, uninstallHooksCommand } from './commands/installHooks.js';
 
-const COMMANDS: CliCommand[] = [extractCommand, hookCommand, installHooksCommand, uninstallHooksCommand];
+const COMMANDS: CliCommand[] = [extractCommand, hookCommand, installHooksCommand, uninstallHooksCommand, indexCommand, searchCommand, showCommand];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

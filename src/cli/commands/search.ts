@@ -1,0 +1,125 @@
+// `handover search "<query>"`: ranked matches across every indexed session, with the match marked.
+import { handoverHome } from '../../util/handoverHome.js';
+import { CliError, type CliCommand, type CliIo } from '../command.js';
+import { IndexBusyError, indexBuiltAt, type SearchIndex } from '../../search/indexStore.js';
+import { updateIndex, type IndexProgress } from '../../search/indexer.js';
+import { markSnippet, parseKinds, searchIndex, SearchInputError, type SearchHit } from '../../search/query.js';
+import { withSearchIndex } from '../../search/refresh.js';
+import { defaultSources } from '../../search/sources.js';
+import { SearchUnavailableError } from '../../search/sqliteRuntime.js';
+
+const BOLD = (s: string) => `\x1b[1m${s}\x1b[22m`;
+
+/** Whether to decorate output for a terminal: only on a real TTY and when NO_COLOR is unset. */
+export function useColor(io: CliIo, stream: NodeJS.WriteStream = process.stdout): boolean {
+  return Boolean(stream.isTTY) && !io.env.NO_COLOR && io.env.TERM !== 'dumb';
+}
+
+/** Progress on stderr for long index builds, one rewritten line on a TTY, a line per 10% otherwise. */
+export function progressPrinter(io: CliIo): (p: IndexProgress) => void {
+  const tty = Boolean(process.stderr.isTTY);
+  let lastTenth = -1;
+  let lastAt = 0;
+  return (p) => {
+    if (p.bytesTotal < 32 * 1024 * 1024) return;
+    const share = p.bytesDone / p.bytesTotal;
+    const text = `indexing: ${(p.bytesDone / 1048576).toFixed(0)} / ${(p.bytesTotal / 1048576).toFixed(0)} MB (${(share * 100).toFixed(0)}%), ${p.filesDone}/${p.filesTotal} logs`;
+    if (tty) {
+      if (Date.now() - lastAt < 200 && p.filesDone !== p.filesTotal) return;
+      lastAt = Date.now();
+      io.stderr(`\r${text}${p.filesDone === p.filesTotal ? '\n' : ''}`);
+    } else if (Math.floor(share * 10) > lastTenth) {
+      lastTenth = Math.floor(share * 10);
+      io.stderr(`${text}\n`);
+    }
+  };
+}
+
+/** Opens the index of this home (recovering a damaged one) and maps search errors to one-line CLI errors. */
+export async function runWithIndex<T>(io: CliIo, work: (index: SearchIndex) => Promise<T>, options: { busyTimeoutMs?: number } = {}): Promise<T> {
+  const home = handoverHome(io.env);
+  // HANDOVER_BUSY_TIMEOUT_MS: how long to wait for another writer (tests shorten it).
+  const fromEnv = Number(io.env.HANDOVER_BUSY_TIMEOUT_MS);
+  const busyTimeoutMs = Number.isFinite(fromEnv) && io.env.HANDOVER_BUSY_TIMEOUT_MS ? fromEnv : options.busyTimeoutMs;
+  try {
+    return await withSearchIndex(
+      home,
+      { sources: defaultSources(home, io.env), onNotice: (m) => io.stderr(`handover: ${m}\n`), onProgress: progressPrinter(io), busyTimeoutMs },
+      work,
+    );
+  } catch (error) {
+    if (error instanceof SearchUnavailableError || error instanceof IndexBusyError || error instanceof SearchInputError) throw new CliError(error.message, 2);
+    throw error;
+  }
+}
+
+function formatHit(hit: SearchHit, color: boolean): string {
+  const when = hit.timestamp ? hit.timestamp.slice(0, 16).replace('T', ' ') : '';
+  const head = [hit.ref, hit.kind, when, hit.project ?? '', hit.subagent ? `(subagent ${hit.subagent})` : ''].filter(Boolean).join('  ');
+  const snippet = color ? markSnippet(hit, BOLD('').slice(0, 4), '\x1b[22m') : markSnippet(hit, '[', ']');
+  return `${color ? BOLD(head) : head}\n    ${snippet}\n    ${hit.file}:${hit.line}\n`;
+}
+
+export const searchCommand: CliCommand = {
+  name: 'search',
+  summary: 'Search every indexed session (ranked, with the match marked); the index is brought up to date first.',
+  usage: 'handover search "<query>" [--project P] [--since DATE|7d] [--kind K[,K]] [--session ID] [--limit N] [--json] [--no-update]',
+  options: {
+    project: { type: 'string', short: 'p' },
+    since: { type: 'string' },
+    kind: { type: 'string', short: 'k' },
+    session: { type: 'string' },
+    limit: { type: 'string', short: 'n' },
+    json: { type: 'boolean' },
+    'no-update': { type: 'boolean' },
+  },
+  positionals: { min: 1, max: 64 },
+  async run({ values, positionals }, io) {
+    const query = positionals.join(' ').trim();
+    if (!query) throw new CliError('the query is empty', 2);
+    const limit = values.limit === undefined ? 20 : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1) throw new CliError(`--limit: '${String(values.limit)}' is not a positive whole number`, 2);
+    let kinds;
+    try {
+      kinds = parseKinds(values.kind as string | undefined);
+    } catch (error) {
+      throw new CliError((error as Error).message, 2);
+    }
+    const home = handoverHome(io.env);
+    const result = await runWithIndex(
+      io,
+      async (index) => {
+        const built = indexBuiltAt(index) !== undefined;
+        if (!built) io.stderr('handover: building the search index (first run)…\n');
+        if (!built || !values['no-update']) {
+          try {
+            await updateIndex(index, { sources: defaultSources(home, io.env), onProgress: progressPrinter(io) });
+          } catch (error) {
+            // Another process is indexing: search what is there rather than wait.
+            if (!(error instanceof IndexBusyError) || !built) throw error;
+          }
+        }
+        return searchIndex(index, query, {
+          project: values.project as string | undefined,
+          since: values.since as string | undefined,
+          kinds,
+          sessionId: values.session as string | undefined,
+          limit,
+        });
+      },
+      { busyTimeoutMs: values['no-update'] ? undefined : 1500 },
+    );
+    if (values.json) {
+      io.stdout(JSON.stringify({ query, ftsQuery: result.ftsQuery, fallback: result.fallback, hits: result.hits }) + '\n');
+      return 0;
+    }
+    if (result.hits.length === 0) {
+      io.stderr(`handover search: no matches for ${JSON.stringify(query)}\n`);
+      return 1;
+    }
+    const color = useColor(io);
+    io.stdout(result.hits.map((hit) => formatHit(hit, color)).join('\n'));
+    io.stdout(`\n${result.hits.length} match${result.hits.length === 1 ? '' : 'es'}${result.fallback ? ' (searched as a phrase)' : ''}; open one with: handover show <session-id>:<line>\n`);
+    return 0;
+  },
+};

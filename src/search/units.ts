@@ -1,0 +1,93 @@
+// What one log event contributes to the index: a kind and a bounded, redacted text. Pure: the indexer
+// and `handover show` both use it, so what is searched is what is shown.
+import type { TranscriptEvent } from '../transcript/events.js';
+import { redactSecrets } from '../handover/redact.js';
+
+export const UNIT_KINDS = ['user', 'assistant', 'thinking', 'tool-call', 'tool-result', 'tool-error', 'compaction', 'system'] as const;
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+/** Stored as a small integer (one byte a row instead of a word). */
+export const kindCode = (kind: UnitKind): number => UNIT_KINDS.indexOf(kind) + 1;
+export const kindName = (code: number): UnitKind => UNIT_KINDS[code - 1] ?? 'system';
+export const isUnitKind = (value: string): value is UnitKind => (UNIT_KINDS as readonly string[]).includes(value);
+
+export interface UnitLimits {
+  /** Head and tail kept of an ordinary tool result: the command's start and its verdict. */
+  resultHead: number;
+  resultTail: number;
+  /** Error output is what people search for later: kept whole up to this. */
+  errorMax: number;
+  /** Anything else (a pasted log in a user message, a huge thinking block). */
+  textMax: number;
+  toolInputMax: number;
+}
+
+export const DEFAULT_UNIT_LIMITS: UnitLimits = { resultHead: 2048, resultTail: 1024, errorMax: 32 * 1024, textMax: 64 * 1024, toolInputMax: 1024 };
+
+export interface IndexUnit {
+  kind: UnitKind;
+  text: string;
+}
+
+function headTail(text: string, head: number, tail: number): string {
+  if (text.length <= head + tail + 16) return text;
+  return `${text.slice(0, head)} … ${text.slice(text.length - tail)}`;
+}
+
+const INPUT_KEYS = ['command', 'cmd', 'file_path', 'path', 'notebook_path', 'pattern', 'glob', 'url', 'query', 'description', 'prompt', 'subject', 'skill', 'input'];
+
+/** The part of a tool's input people search for: the command, the file, the pattern. */
+export function summarizeToolInput(input: unknown, max: number): string {
+  if (typeof input === 'string') return input.slice(0, max);
+  if (typeof input !== 'object' || input === null) return '';
+  const record = input as Record<string, unknown>;
+  const parts: string[] = [];
+  for (const key of INPUT_KEYS) {
+    const value = record[key];
+    if (typeof value === 'string' && value) parts.push(value);
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) parts.push(value.join(' '));
+  }
+  // Edits: the file is above; the replaced text helps find "where did we change X".
+  for (const key of ['old_string', 'new_string', 'content']) {
+    const value = record[key];
+    if (typeof value === 'string' && value) parts.push(value.slice(0, 256));
+  }
+  if (Array.isArray(record.edits)) parts.push(`${record.edits.length} edits`);
+  if (Array.isArray(record.todos)) {
+    for (const todo of record.todos) if (todo && typeof (todo as { content?: unknown }).content === 'string') parts.push((todo as { content: string }).content);
+  }
+  const text = parts.length ? parts.join(' · ') : JSON.stringify(input);
+  return text.length > max ? text.slice(0, max) : text;
+}
+
+/** The unit an event becomes, or undefined when it holds nothing worth finding. */
+export function unitOf(event: TranscriptEvent, limits: UnitLimits = DEFAULT_UNIT_LIMITS): IndexUnit | undefined {
+  let kind: UnitKind;
+  let text: string;
+  switch (event.kind) {
+    case 'user':
+      [kind, text] = ['user', event.text.slice(0, limits.textMax)];
+      break;
+    case 'assistant-text':
+      [kind, text] = ['assistant', event.text.slice(0, limits.textMax)];
+      break;
+    case 'thinking':
+      [kind, text] = ['thinking', event.text.slice(0, limits.textMax)];
+      break;
+    case 'tool-call':
+      [kind, text] = ['tool-call', `${event.name} ${summarizeToolInput(event.input, limits.toolInputMax)}`];
+      break;
+    case 'tool-result':
+      if (event.isError) [kind, text] = ['tool-error', headTail(event.text, limits.errorMax - limits.resultTail, limits.resultTail)];
+      else [kind, text] = ['tool-result', headTail(event.text, limits.resultHead, limits.resultTail)];
+      break;
+    case 'system':
+      if (event.subtype === 'compact-boundary') return undefined;
+      [kind, text] = [event.subtype === 'compact-summary' ? 'compaction' : 'system', event.text.slice(0, limits.textMax)];
+      break;
+    default:
+      return undefined;
+  }
+  if (!text.trim()) return undefined;
+  return { kind, text: redactSecrets(text) };
+}
