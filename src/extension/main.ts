@@ -1,2 +1,57 @@
-export function activate(): void {}
-export function deactivate(): void {}
+// Extension entry point: builds the parts and registers them; everything it creates is disposed with
+// the extension. Activation time goes to the log (the benchmark reads it there).
+import { performance } from 'node:perf_hooks';
+import * as vscode from 'vscode';
+import { handoverHome } from '../util/handoverHome.js';
+import { createCliRunner } from './cliRunner.js';
+import { registerCommands } from './commands.js';
+import { CONFIG_SECTION, readConfig } from './config.js';
+import { HandoverController } from './handoverController.js';
+import { mirrorHookSettings, refreshLauncher } from './hookSetup.js';
+import { createLogger, errorText } from './logger.js';
+import { SIDEBAR_VIEW_ID, SidebarViewProvider } from './sidebarView.js';
+import { StatusBar } from './statusBar.js';
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const started = performance.now();
+  const channel = vscode.window.createOutputChannel('Handover', { log: true });
+  context.subscriptions.push(channel);
+  const log = createLogger(channel);
+  try {
+    const home = handoverHome();
+    const cli = createCliRunner(context.asAbsolutePath('dist/cli.js'));
+    const status = new StatusBar();
+    const controller = new HandoverController(context.workspaceState, status, log);
+    const sidebar = new SidebarViewProvider(context.extensionUri, controller, log);
+    context.subscriptions.push(
+      status,
+      controller,
+      sidebar,
+      vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar),
+      ...registerCommands({ controller, sidebar, status, log, cli, secrets: context.secrets }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => void controller.restartWatchers()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => log.info('workspace trusted: auto-resume enabled')),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration(`${CONFIG_SECTION}.watchGlob`)) void controller.restartWatchers();
+        if (e.affectsConfiguration(`${CONFIG_SECTION}.blockCompaction`) || e.affectsConfiguration(`${CONFIG_SECTION}.denyBashWhileBuilding`)) {
+          void mirrorHookSettings(home, readConfig()).catch((error) => log.error('writing the hook settings failed', error));
+        }
+      }),
+    );
+    // The launcher and the hook settings are files for other processes: never block activation on them.
+    void refreshLauncher(home, cli.cliPath).then(
+      (path) => log.info(`hook launcher refreshed: ${path}`),
+      (error) => log.error('writing the hook launcher failed', error),
+    );
+    void mirrorHookSettings(home, readConfig()).catch((error) => log.error('writing the hook settings failed', error));
+    await controller.restartWatchers();
+    log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (trusted: ${vscode.workspace.isTrusted})`);
+  } catch (error) {
+    log.error('activation failed', error);
+    void vscode.window.showErrorMessage(`Handover failed to start: ${errorText(error)}`, 'Show Log').then((choice) => choice && channel.show());
+  }
+}
+
+export function deactivate(): void {
+  // Everything is in context.subscriptions.
+}

@@ -1,0 +1,251 @@
+// Every command the extension contributes, as one table registered in a loop (package.json lists the
+// same ids under contributes.commands, category "Handover").
+import * as vscode from 'vscode';
+import type { CliRunner } from './cliRunner.js';
+import { cliFailure } from './cliRunner.js';
+import { readConfig } from './config.js';
+import type { HandoverController } from './handoverController.js';
+import { toDetailView, toListEntry, type HandoverRecord } from './handoverView.js';
+import { findNewestLog } from './latestLog.js';
+import type { Logger } from './logger.js';
+import type { SidebarViewProvider } from './sidebarView.js';
+import type { StatusBar } from './statusBar.js';
+
+export const API_KEY_SECRET = 'handover.anthropicApiKey';
+
+export interface CommandDeps {
+  controller: HandoverController;
+  sidebar: SidebarViewProvider;
+  status: StatusBar;
+  log: Logger;
+  cli: CliRunner;
+  secrets: vscode.SecretStorage;
+}
+
+type CommandTable = Record<string, (deps: CommandDeps, ...args: unknown[]) => unknown>;
+
+export const COMMANDS: CommandTable = {
+  'handover.resumeLast': resumeLast,
+  'handover.createNow': createNow,
+  'handover.search': searchPastSessions,
+  'handover.installHooks': (deps) => runHookInstaller(deps, 'install-hooks'),
+  'handover.uninstallHooks': (deps) => runHookInstaller(deps, 'uninstall-hooks'),
+  'handover.setApiKey': setApiKey,
+  'handover.showLog': ({ log }) => log.show(),
+};
+
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  return Object.entries(COMMANDS).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+      try {
+        return await handler(deps, ...args);
+      } catch (error) {
+        deps.log.error(`${id} failed`, error);
+        void vscode.window.showErrorMessage(`Handover: ${(error as Error)?.message ?? String(error)}`, 'Show Log').then((c) => c && deps.log.show());
+        return undefined;
+      }
+    }),
+  );
+}
+
+async function resumeLast({ controller }: CommandDeps): Promise<void> {
+  const newest = controller.list()[0];
+  if (!newest) {
+    void vscode.window.showInformationMessage('Handover: no handover in this workspace yet. Run "Handover: Create Handover Now" or install the Claude Code hooks.');
+    return;
+  }
+  if (!newest.verified) {
+    const choice = await vscode.window.showWarningMessage(
+      `The newest handover (${newest.id.slice(0, 8)}) is not verified: ${newest.verifyProblem}. Resume it anyway?`,
+      { modal: true },
+      'Resume Anyway',
+    );
+    if (choice !== 'Resume Anyway') return;
+  }
+  controller.resume(newest, 'Resume Last Session');
+}
+
+async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+  if (folders.length <= 1) return folders[0];
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which workspace folder?' });
+}
+
+async function createNow({ cli, log, status, sidebar, secrets }: CommandDeps): Promise<void> {
+  const folder = await pickFolder();
+  if (!folder) {
+    void vscode.window.showWarningMessage('Handover: open a folder first.');
+    return;
+  }
+  const found = await findNewestLog(folder.uri.fsPath);
+  if (!found) {
+    void vscode.window.showWarningMessage(`Handover: no Claude Code or Codex log found for ${folder.uri.fsPath}.`);
+    return;
+  }
+  const config = readConfig(folder);
+  const args = ['build', found.path, '--workspace', folder.uri.fsPath, '--json'];
+  const env: NodeJS.ProcessEnv = {};
+  if (config.analyzer === 'anthropic') {
+    const key = await secrets.get(API_KEY_SECRET);
+    if (!key) {
+      const choice = await vscode.window.showWarningMessage('Handover: the Anthropic analyzer needs an API key.', 'Set API Key');
+      if (choice) await vscode.commands.executeCommand('handover.setApiKey');
+      return;
+    }
+    args.push('--analyzer', 'anthropic');
+    // Only the child gets the key; it is never written anywhere.
+    env.ANTHROPIC_API_KEY = key;
+  }
+  log.info(`building a handover from ${found.path} (${found.agent}, analyzer ${config.analyzer})`);
+  const done = status.beginBuild();
+  sidebar.setBusy(`Building a handover from ${found.agent === 'codex' ? 'Codex' : 'Claude Code'} log ${found.path.split('/').pop()}…`);
+  try {
+    const result = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Handover: building a handover…', cancellable: true },
+      (_progress, token) => cli.run(args, { cwd: folder.uri.fsPath, env, token }),
+    );
+    if (result.code !== 0) throw new Error(`building the handover failed: ${cliFailure(result)}`);
+    let promptPath = '';
+    try {
+      promptPath = String((JSON.parse(result.stdout) as { promptPath?: unknown }).promptPath ?? '');
+    } catch {
+      promptPath = result.stdout.trim().split('\n').pop() ?? '';
+    }
+    log.info(`handover written: ${promptPath}`);
+    if (promptPath) {
+      const choice = await vscode.window.showInformationMessage('Handover: handover written.', 'Open resume-prompt.md');
+      if (choice) await vscode.window.showTextDocument(vscode.Uri.file(promptPath));
+    }
+  } finally {
+    sidebar.setBusy('');
+    done();
+  }
+}
+
+interface SessionPick extends vscode.QuickPickItem {
+  record?: HandoverRecord;
+  hit?: { path?: string; line?: number };
+}
+
+/** Items for the handovers themselves: their summaries and findings, so the QuickPick filter finds them. */
+function handoverItems(controller: HandoverController): SessionPick[] {
+  const items: SessionPick[] = [];
+  for (const record of controller.list()) {
+    const view = toDetailView(record, controller.isResumed(record));
+    const entry = toListEntry(record, false);
+    items.push({
+      label: `$(history) ${entry.title.slice(0, 120)}`,
+      description: `${record.id.slice(0, 8)} · ${entry.createdAt.slice(0, 16).replace('T', ' ')}${record.verified ? '' : ' · unverified'}`,
+      detail: view.summary.replace(/\s+/g, ' ').slice(0, 300),
+      record,
+    });
+    for (const finding of view.findings) {
+      items.push({ label: `$(search) ${finding.title.slice(0, 120)}`, description: `${finding.analyst} · ${record.id.slice(0, 8)}`, detail: finding.detail.replace(/\s+/g, ' ').slice(0, 300), record });
+    }
+  }
+  return items;
+}
+
+interface SearchHitJson {
+  sessionId?: string;
+  path?: string;
+  file?: string;
+  line?: number;
+  snippet?: string;
+  text?: string;
+  kind?: string;
+  project?: string;
+}
+
+/** Full-text hits from the search index (`handover search --json`); undefined when search is unavailable. */
+async function indexItems(cli: CliRunner, query: string): Promise<SessionPick[] | undefined> {
+  const result = await cli.run(['search', query, '--json', '--limit', '30']);
+  if (result.code !== 0) return undefined;
+  try {
+    const parsed = JSON.parse(result.stdout) as { hits?: SearchHitJson[] } | SearchHitJson[];
+    const hits = Array.isArray(parsed) ? parsed : (parsed.hits ?? []);
+    return hits.map((h) => ({
+      label: `$(file) ${(h.snippet ?? h.text ?? '').replace(/\s+/g, ' ').slice(0, 140)}`,
+      description: [h.kind, h.sessionId?.slice(0, 8), h.project].filter(Boolean).join(' · '),
+      detail: h.path ?? h.file,
+      alwaysShow: true,
+      hit: { path: h.path ?? h.file, line: h.line },
+    }));
+  } catch {
+    return undefined;
+  }
+}
+
+async function searchPastSessions({ controller, sidebar, cli, log }: CommandDeps): Promise<void> {
+  const pick = vscode.window.createQuickPick<SessionPick>();
+  pick.placeholder = 'Search past sessions (handovers, and the archived logs when indexed)';
+  pick.matchOnDescription = true;
+  pick.matchOnDetail = true;
+  const base = handoverItems(controller);
+  pick.items = base;
+  let timer: NodeJS.Timeout | undefined;
+  let generation = 0;
+  pick.onDidChangeValue((value) => {
+    clearTimeout(timer);
+    if (value.trim().length < 2) {
+      pick.items = base;
+      return;
+    }
+    timer = setTimeout(async () => {
+      const mine = ++generation;
+      pick.busy = true;
+      const hits = await indexItems(cli, value.trim()).catch((error) => {
+        log.warn(`search failed: ${(error as Error).message}`);
+        return undefined;
+      });
+      if (mine !== generation) return;
+      pick.busy = false;
+      pick.items = hits ? [...base, ...hits] : base;
+    }, 250);
+  });
+  const chosen = await new Promise<SessionPick | undefined>((resolvePick) => {
+    pick.onDidAccept(() => resolvePick(pick.selectedItems[0]));
+    pick.onDidHide(() => resolvePick(undefined));
+    pick.show();
+  });
+  pick.dispose();
+  clearTimeout(timer);
+  if (chosen?.record) await sidebar.reveal(chosen.record);
+  else if (chosen?.hit?.path) {
+    const line = Math.max(0, (chosen.hit.line ?? 1) - 1);
+    await vscode.window.showTextDocument(vscode.Uri.file(chosen.hit.path), { selection: new vscode.Range(line, 0, line, 0) });
+  }
+}
+
+async function runHookInstaller({ cli, log }: CommandDeps, command: 'install-hooks' | 'uninstall-hooks'): Promise<void> {
+  const folder = await pickFolder();
+  if (!folder) {
+    void vscode.window.showWarningMessage('Handover: open a folder first.');
+    return;
+  }
+  const result = await cli.run([command, '--workspace', folder.uri.fsPath], { cwd: folder.uri.fsPath });
+  if (result.code !== 0) throw new Error(`${command} failed: ${cliFailure(result)}`);
+  log.info(`${command}: ${result.stdout.trim()}`);
+  void vscode.window.showInformationMessage(
+    command === 'install-hooks' ? 'Handover: Claude Code hooks installed for this workspace.' : 'Handover: Claude Code hooks removed from this workspace.',
+  );
+}
+
+async function setApiKey({ secrets, log }: CommandDeps): Promise<void> {
+  const key = await vscode.window.showInputBox({
+    title: 'Anthropic API key for the Handover analysts',
+    prompt: 'Stored in VS Code SecretStorage. Leave empty to remove it.',
+    password: true,
+    ignoreFocusOut: true,
+  });
+  if (key === undefined) return;
+  if (key.trim() === '') {
+    await secrets.delete(API_KEY_SECRET);
+    log.info('Anthropic API key removed');
+    void vscode.window.showInformationMessage('Handover: API key removed.');
+    return;
+  }
+  await secrets.store(API_KEY_SECRET, key.trim());
+  log.info('Anthropic API key stored');
+  void vscode.window.showInformationMessage('Handover: API key stored. Set "handover.analyzer" to "anthropic" to use it.');
+}

@@ -1,0 +1,47 @@
+// The extension's settings, typed, in one place. Everything else asks this module, never
+// workspace.getConfiguration directly, so defaults and validation live next to each other.
+import * as vscode from 'vscode';
+
+export type AutoResume = 'ask' | 'always' | 'never';
+export type AgentKindSetting = 'claude' | 'codex';
+export type AnalyzerSetting = 'offline' | 'anthropic';
+
+export interface HandoverConfig {
+  autoResume: AutoResume;
+  agentKind: AgentKindSetting;
+  /** The agent executable: a name looked up on PATH or an absolute path. */
+  agentCommand: string;
+  agentArgs: string[];
+  watchGlob: string;
+  analyzer: AnalyzerSetting;
+  blockCompaction: boolean;
+  denyBashWhileBuilding: boolean;
+}
+
+export const CONFIG_SECTION = 'handover';
+export const DEFAULT_WATCH_GLOB = '.handover/*/resume-prompt.md';
+
+const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
+  allowed.includes(value as T) ? (value as T) : fallback;
+
+export function readConfig(scope?: vscode.ConfigurationScope): HandoverConfig {
+  const c = vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
+  const agentKind = oneOf(c.get('agent.kind'), ['claude', 'codex'] as const, 'claude');
+  const command = (c.get<string>('agent.command') ?? '').trim();
+  const args = c.get<unknown>('agent.args');
+  return {
+    autoResume: oneOf(c.get('autoResume'), ['ask', 'always', 'never'] as const, 'ask'),
+    agentKind,
+    agentCommand: command || agentKind,
+    agentArgs: Array.isArray(args) ? args.filter((a): a is string => typeof a === 'string') : [],
+    watchGlob: (c.get<string>('watchGlob') ?? '').trim() || DEFAULT_WATCH_GLOB,
+    analyzer: oneOf(c.get('analyzer'), ['offline', 'anthropic'] as const, 'offline'),
+    blockCompaction: c.get<boolean>('blockCompaction') === true,
+    denyBashWhileBuilding: c.get<boolean>('denyBashWhileBuilding') === true,
+  };
+}
+
+/** Opens the Settings editor on one of our settings (used by error buttons). */
+export function openSetting(key: string): Thenable<unknown> {
+  return vscode.commands.executeCommand('workbench.action.openSettings', `${CONFIG_SECTION}.${key}`);
+}

@@ -1,0 +1,174 @@
+// The heart of the extension: keeps the list of handovers of every workspace folder up to date from
+// the watchers, decides what happens when one arrives (autoResumePolicy), and launches agents.
+import * as vscode from 'vscode';
+import { handoverHome } from '../util/handoverHome.js';
+import { openAgentTerminal } from './agentTerminal.js';
+import { decideOnArrival, resumeKey } from './autoResumePolicy.js';
+import { readConfig } from './config.js';
+import { loadHandover, waitForStableSize } from './handoverStore.js';
+import { toListEntry, type HandoverRecord } from './handoverView.js';
+import { watchHandovers, type HandoverFileEvent, type HandoverWatcher } from './handoverWatcher.js';
+import { errorText, type Logger } from './logger.js';
+import type { StatusBar } from './statusBar.js';
+
+const RESUMED_STATE_KEY = 'handover.resumed';
+const MAX_REMEMBERED = 500;
+
+export class HandoverController implements vscode.Disposable {
+  private readonly records = new Map<string, HandoverRecord>();
+  private readonly watchers = new Map<string, HandoverWatcher>();
+  private readonly asked = new Set<string>();
+  /** Resumed in this window: checked synchronously, before the workspaceState write lands. */
+  private readonly resumedNow = new Set<string>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires whenever the list or a handover's state changes (the sidebar re-renders). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly status: StatusBar,
+    private readonly log: Logger,
+  ) {}
+
+  /** (Re)starts one watcher per workspace folder, e.g. after folders or the watch glob change. */
+  async restartWatchers(): Promise<void> {
+    await Promise.all([...this.watchers.values()].map((w) => w.close()));
+    this.watchers.clear();
+    this.records.clear();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (folder.uri.scheme !== 'file') continue;
+      const root = folder.uri.fsPath;
+      const glob = readConfig(folder).watchGlob;
+      const watcher = watchHandovers(
+        root,
+        glob,
+        (event) => void this.onFileEvent(root, event).catch((e) => this.log.error('handling a handover event failed', e)),
+        (error) => this.log.error(`watcher error in ${root}`, error),
+      );
+      this.watchers.set(root, watcher);
+      this.log.info(`watching ${root} for ${glob}`);
+    }
+    this.changed.fire();
+  }
+
+  /** All handovers, newest first. */
+  list(): HandoverRecord[] {
+    return [...this.records.values()].sort((a, b) => b.mtimeMs - a.mtimeMs);
+  }
+
+  find(folder: string, id: string): HandoverRecord | undefined {
+    return this.records.get(recordKey(folder, id));
+  }
+
+  isResumed(record: HandoverRecord): boolean {
+    return this.resumedKeys().includes(this.keyOf(record));
+  }
+
+  /** Starts the agent on a handover (a user asked for it, or the policy did). */
+  resume(record: HandoverRecord, why: string): boolean {
+    if (!record.verified) {
+      this.log.warn(`resuming unverified handover ${record.id} (${why}): ${record.verifyProblem}`);
+    }
+    const terminal = openAgentTerminal(
+      { sessionId: record.id, promptPath: record.promptPath, workspaceFolder: record.folder },
+      readConfig(vscode.Uri.file(record.folder)),
+      this.log,
+    );
+    if (!terminal) return false;
+    this.log.info(`resumed ${record.id} (${why})`);
+    this.resumedNow.add(this.keyOf(record));
+    void this.rememberResumed(record);
+    this.status.set('resumed');
+    this.changed.fire();
+    return true;
+  }
+
+  private async onFileEvent(folder: string, event: HandoverFileEvent): Promise<void> {
+    if (event.kind === 'ready') {
+      this.refreshStatus();
+      return;
+    }
+    if (event.kind === 'removed') {
+      for (const [key, record] of this.records) {
+        if (record.promptPath === event.promptPath || record.promptPath.startsWith(event.promptPath + '/')) this.records.delete(key);
+      }
+      this.changed.fire();
+      return;
+    }
+    this.log.info(`handover ${event.kind}: ${event.promptPath} (seen at ${event.at})`);
+    const home = handoverHome();
+    let record = await loadHandover(folder, event.promptPath, home);
+    // Not verified may mean "still being written in place": give it a moment to settle, then look again.
+    if (record && !record.verified && (await waitForStableSize(event.promptPath))) {
+      record = await loadHandover(folder, event.promptPath, home);
+    }
+    if (!record) return;
+    this.records.set(recordKey(folder, record.id), record);
+    if (!record.verified) this.log.warn(`handover ${record.id} is not verified: ${record.verifyProblem}`);
+    this.changed.fire();
+    this.refreshStatus();
+
+    const key = this.keyOf(record);
+    const decision = decideOnArrival({
+      setting: readConfig(vscode.Uri.file(folder)).autoResume,
+      workspaceTrusted: vscode.workspace.isTrusted,
+      verified: record.verified,
+      alreadyResumed: this.resumedKeys().includes(key),
+      alreadyAsked: this.asked.has(key),
+      initial: event.kind === 'initial',
+    });
+    if (decision === 'launch') this.resume(record, 'autoResume: always');
+    else if (decision === 'ask') {
+      this.asked.add(key);
+      void this.ask(record);
+    }
+  }
+
+  private async ask(record: HandoverRecord): Promise<void> {
+    const title = toListEntry(record, false).title;
+    const choice = await vscode.window.showInformationMessage(
+      `Handover ready for session ${record.id.slice(0, 8)}: ${title.slice(0, 120)}`,
+      'Resume',
+      'Open',
+      'Dismiss',
+    );
+    if (choice === 'Resume') this.resume(record, 'asked');
+    else if (choice === 'Open') await vscode.window.showTextDocument(vscode.Uri.file(record.promptPath));
+  }
+
+  private refreshStatus(): void {
+    const newest = this.list()[0];
+    if (!newest) this.status.set('idle');
+    else this.status.set(this.isResumed(newest) ? 'resumed' : newest.verified ? 'ready' : 'idle');
+  }
+
+  private keyOf(record: HandoverRecord): string {
+    const entry = toListEntry(record, false);
+    return resumeKey(record.folder, record.id, entry.createdAt);
+  }
+
+  private resumedKeys(): string[] {
+    const value = this.state.get<unknown>(RESUMED_STATE_KEY);
+    const stored = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+    return [...stored, ...this.resumedNow];
+  }
+
+  private async rememberResumed(record: HandoverRecord): Promise<void> {
+    const keys = [...new Set([...this.resumedKeys().filter((k) => k !== this.keyOf(record)), this.keyOf(record)])].slice(-MAX_REMEMBERED);
+    try {
+      await this.state.update(RESUMED_STATE_KEY, keys);
+    } catch (error) {
+      this.log.error(`could not remember that ${record.id} was resumed: ${errorText(error)}`);
+    }
+  }
+
+  dispose(): void {
+    for (const watcher of this.watchers.values()) void watcher.close();
+    this.watchers.clear();
+    this.changed.dispose();
+  }
+}
+
+function recordKey(folder: string, id: string): string {
+  return `${folder}\u0000${id}`;
+}

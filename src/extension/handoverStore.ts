@@ -1,0 +1,45 @@
+// Reads one handover folder from disk: handover.json and the signature verdict. No vscode here, so the
+// same code runs in tests.
+import { readFile, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { HANDOVER_FILES } from '../shared/handoverData.js';
+import { verifyHandover } from '../handover/sign.js';
+import type { HandoverRecord } from './handoverView.js';
+
+export async function loadHandover(folder: string, promptPath: string, home: string): Promise<HandoverRecord | undefined> {
+  const info = await stat(promptPath).catch(() => undefined);
+  if (!info?.isFile()) return undefined;
+  const dir = dirname(promptPath);
+  let data: unknown;
+  let dataProblem = '';
+  try {
+    data = JSON.parse(await readFile(join(dir, HANDOVER_FILES.data), 'utf8'));
+  } catch (error) {
+    dataProblem = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'handover.json is missing' : 'handover.json is not valid JSON';
+  }
+  let verified = false;
+  let verifyProblem = '';
+  try {
+    const verdict = await verifyHandover(dir, home);
+    verified = verdict.ok;
+    verifyProblem = verdict.ok ? '' : (verdict.reason ?? 'signature does not match');
+  } catch (error) {
+    verifyProblem = `could not verify: ${(error as Error).message}`;
+  }
+  return { folder, id: basename(dir), dir, promptPath, data, dataProblem, verified, verifyProblem, mtimeMs: info.mtimeMs };
+}
+
+/**
+ * A resume-prompt.md that was written in place (not renamed in) may still be growing. Wait until two
+ * reads of its size agree. Verified handovers skip this: the signature covers the content.
+ */
+export async function waitForStableSize(path: string, intervalMs = 150, attempts = 20): Promise<boolean> {
+  let last = -1;
+  for (let i = 0; i < attempts; i++) {
+    const size = (await stat(path).catch(() => undefined))?.size ?? -1;
+    if (size >= 0 && size === last) return true;
+    last = size;
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  return false;
+}

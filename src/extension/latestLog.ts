@@ -1,0 +1,77 @@
+// Finds the newest agent log of a workspace for "Create Handover Now": Claude Code keeps logs in
+// ~/.claude/projects/<cwd with every non-alphanumeric char as '-'>/<session>.jsonl; Codex keeps
+// rollouts in ~/.codex/sessions/YYYY/MM/DD/ and names the cwd in the first record (session_meta).
+import { open, readdir, stat } from 'node:fs/promises';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+export interface FoundLog {
+  path: string;
+  agent: 'claude' | 'codex';
+  mtimeMs: number;
+}
+
+export function claudeProjectDir(home: string, workspace: string): string {
+  return join(home, '.claude', 'projects', workspace.replace(/[^a-zA-Z0-9]/g, '-'));
+}
+
+async function newestClaudeLog(home: string, workspace: string): Promise<FoundLog | undefined> {
+  const dir = claudeProjectDir(home, workspace);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  let best: FoundLog | undefined;
+  for (const name of names) {
+    if (!name.endsWith('.jsonl')) continue;
+    const info = await stat(join(dir, name)).catch(() => undefined);
+    if (info?.isFile() && (!best || info.mtimeMs > best.mtimeMs)) best = { path: join(dir, name), agent: 'claude', mtimeMs: info.mtimeMs };
+  }
+  return best;
+}
+
+async function firstLine(path: string, maxBytes = 256 * 1024): Promise<string> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(maxBytes);
+    const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
+    const text = buffer.subarray(0, bytesRead).toString('utf8');
+    const end = text.indexOf('\n');
+    return end === -1 ? text : text.slice(0, end);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Newest Codex rollout whose session_meta names this workspace; looks at the newest days first. */
+async function newestCodexLog(codexHome: string, workspace: string, maxFiles = 200): Promise<FoundLog | undefined> {
+  const root = join(codexHome, 'sessions');
+  const sortedDirs = async (dir: string) => (await readdir(dir).catch(() => [] as string[])).filter((n) => /^\d+$/.test(n)).sort().reverse();
+  let inspected = 0;
+  for (const year of await sortedDirs(root)) {
+    for (const month of await sortedDirs(join(root, year))) {
+      for (const day of await sortedDirs(join(root, year, month))) {
+        const dir = join(root, year, month, day);
+        const files = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith('rollout-') && n.endsWith('.jsonl')).sort().reverse();
+        for (const name of files) {
+          if (++inspected > maxFiles) return undefined;
+          const path = join(dir, name);
+          try {
+            const record = JSON.parse(await firstLine(path)) as { type?: string; payload?: { cwd?: string } };
+            if (record.type === 'session_meta' && record.payload?.cwd === workspace) {
+              return { path, agent: 'codex', mtimeMs: (await stat(path)).mtimeMs };
+            }
+          } catch {
+            // Not a rollout we can read: skip it.
+          }
+        }
+      }
+    }
+  }
+  return undefined;
+}
+
+export async function findNewestLog(workspace: string, env: NodeJS.ProcessEnv = process.env): Promise<FoundLog | undefined> {
+  const home = env.HOME?.trim() || homedir();
+  const codexHome = env.CODEX_HOME?.trim() || join(home, '.codex');
+  const [claude, codex] = await Promise.all([newestClaudeLog(home, workspace), newestCodexLog(codexHome, workspace)]);
+  if (claude && codex) return claude.mtimeMs >= codex.mtimeMs ? claude : codex;
+  return claude ?? codex;
+}

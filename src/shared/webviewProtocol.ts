@@ -1,0 +1,145 @@
+// The messages between the extension host and the sidebar webview: ONE discriminated union per direction,
+// shared by both sides, and validated on receipt on both sides (a webview is a browser page: treat what
+// it posts as untrusted; the host's messages carry text that came from agent logs).
+//
+// The host never sends HandoverData itself: it sends a flat view model of strings and numbers, so the
+// webview needs no knowledge of the file format and the validator stays small.
+
+export interface HandoverListEntry {
+  /** The handover folder's name under `.handover/` (the session id). */
+  id: string;
+  /** Which workspace folder it belongs to (index into workspace folders), as a stable key with id. */
+  folder: string;
+  createdAt: string;
+  agent: string;
+  verified: boolean;
+  resumed: boolean;
+  /** One line for the list: the last user request, else the summary's first line. */
+  title: string;
+}
+
+export interface FindingView {
+  analyst: string;
+  title: string;
+  detail: string;
+  citations: { line: number; file?: string }[];
+}
+
+export interface HandoverDetailView extends HandoverListEntry {
+  /** Why it is not verified (shown as a warning). Empty when verified. */
+  verifyProblem: string;
+  /** Set when handover.json could not be read: only the prompt exists. */
+  dataProblem: string;
+  summary: string;
+  lastUserRequest: string;
+  gitBranch: string;
+  findings: FindingView[];
+  modifiedFiles: { path: string; status: string; edits: number }[];
+  openTasks: { content: string; status: string }[];
+  stats: { logBytes: number; extractBytes: number; promptBytes: number; logLines: number; compactionLines: number[] };
+}
+
+export type HostMessage =
+  | { type: 'state'; entries: HandoverListEntry[]; selected: HandoverDetailView | null; busy: string }
+  | { type: 'error'; message: string };
+
+/** Identifies one handover across workspace folders. */
+export interface HandoverRef {
+  folder: string;
+  id: string;
+}
+
+export type WebviewMessage =
+  | { type: 'ready' }
+  | ({ type: 'select' } & HandoverRef)
+  | ({ type: 'resume' } & HandoverRef)
+  | ({ type: 'openPrompt' } & HandoverRef)
+  | ({ type: 'copyPrompt' } & HandoverRef)
+  | ({ type: 'openCitation'; line: number; file?: string } & HandoverRef)
+  | ({ type: 'openFile'; path: string } & HandoverRef)
+  | { type: 'command'; command: SidebarCommand };
+
+/** The only commands the webview may ask the host to run (buttons of the empty state). */
+export const SIDEBAR_COMMANDS = ['handover.installHooks', 'handover.createNow', 'handover.search'] as const;
+export type SidebarCommand = (typeof SIDEBAR_COMMANDS)[number];
+
+// ---- validation -------------------------------------------------------------------------------------
+
+type Unknown = Record<string, unknown>;
+const isObject = (v: unknown): v is Unknown => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isString = (v: unknown): v is string => typeof v === 'string';
+const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const isLine = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1;
+const arrayOf = <T>(v: unknown, item: (x: unknown) => x is T): v is T[] => Array.isArray(v) && v.every(item);
+const hasStrings = (v: Unknown, ...keys: string[]) => keys.every((k) => isString(v[k]));
+
+const isRef = (v: Unknown) => isString(v.folder) && isString(v.id) && v.id.length > 0;
+
+const isListEntry = (v: unknown): v is HandoverListEntry =>
+  isObject(v) && hasStrings(v, 'id', 'folder', 'createdAt', 'agent', 'title') && isBool(v.verified) && isBool(v.resumed);
+
+const isCitation = (v: unknown): v is { line: number; file?: string } =>
+  isObject(v) && isLine(v.line) && (v.file === undefined || isString(v.file));
+
+const isFinding = (v: unknown): v is FindingView =>
+  isObject(v) && hasStrings(v, 'analyst', 'title', 'detail') && arrayOf(v.citations, isCitation);
+
+const isModifiedFile = (v: unknown): v is { path: string; status: string; edits: number } =>
+  isObject(v) && hasStrings(v, 'path', 'status') && isCount(v.edits);
+
+const isTask = (v: unknown): v is { content: string; status: string } => isObject(v) && hasStrings(v, 'content', 'status');
+
+const isStats = (v: unknown): boolean =>
+  isObject(v) &&
+  ['logBytes', 'extractBytes', 'promptBytes', 'logLines'].every((k) => isCount(v[k])) &&
+  arrayOf(v.compactionLines, isLine);
+
+const isDetail = (v: unknown): v is HandoverDetailView =>
+  isListEntry(v) &&
+  hasStrings(v as unknown as Unknown, 'verifyProblem', 'dataProblem', 'summary', 'lastUserRequest', 'gitBranch') &&
+  arrayOf((v as unknown as Unknown).findings, isFinding) &&
+  arrayOf((v as unknown as Unknown).modifiedFiles, isModifiedFile) &&
+  arrayOf((v as unknown as Unknown).openTasks, isTask) &&
+  isStats((v as unknown as Unknown).stats);
+
+/** Returns the message when it is a well-formed HostMessage, else undefined. */
+export function parseHostMessage(value: unknown): HostMessage | undefined {
+  if (!isObject(value)) return undefined;
+  switch (value.type) {
+    case 'state':
+      return arrayOf(value.entries, isListEntry) && (value.selected === null || isDetail(value.selected)) && isString(value.busy)
+        ? (value as unknown as HostMessage)
+        : undefined;
+    case 'error':
+      return isString(value.message) ? { type: 'error', message: value.message } : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** Returns the message when it is a well-formed WebviewMessage, else undefined. Copies only known keys. */
+export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
+  if (!isObject(value)) return undefined;
+  const ref = () => ({ folder: value.folder as string, id: value.id as string });
+  switch (value.type) {
+    case 'ready':
+      return { type: 'ready' };
+    case 'select':
+    case 'resume':
+    case 'openPrompt':
+    case 'copyPrompt':
+      return isRef(value) ? { type: value.type, ...ref() } : undefined;
+    case 'openCitation':
+      if (!isRef(value) || !isLine(value.line) || !(value.file === undefined || isString(value.file))) return undefined;
+      return { type: 'openCitation', ...ref(), line: value.line, ...(isString(value.file) ? { file: value.file } : {}) };
+    case 'openFile':
+      return isRef(value) && isString(value.path) ? { type: 'openFile', ...ref(), path: value.path } : undefined;
+    case 'command':
+      return (SIDEBAR_COMMANDS as readonly unknown[]).includes(value.command)
+        ? { type: 'command', command: value.command as SidebarCommand }
+        : undefined;
+    default:
+      return undefined;
+  }
+}
