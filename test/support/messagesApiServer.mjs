@@ -161,6 +161,9 @@ export async function startMessagesApiServer({ scripts = {}, minCacheableTokens 
       const script = scripts[analyst] ?? scripts.default ?? [{ content: [{ type: 'text', text: 'No script for this analyst.' }] }];
       const index = stepIndex.get(analyst) ?? 0;
       stepIndex.set(analyst, index + 1);
+      // The cache is looked up when the request arrives: a concurrent request that arrives before the
+      // writing response is sent does not see that entry (which is why the analysts start staggered).
+      const accounting = account(blocks);
       let step = script[Math.min(index, script.length - 1)];
       if (typeof step === 'function') step = await step({ body, analyst, turn: record.turn, attempt: index });
       const delay = step.delayMs ?? defaultDelayMs;
@@ -171,7 +174,6 @@ export async function startMessagesApiServer({ scripts = {}, minCacheableTokens 
         const headers = step.retryAfterMs !== undefined ? { 'retry-after-ms': String(step.retryAfterMs) } : {};
         return send(step.status, errorBody(step.status), headers);
       }
-      const accounting = account(blocks);
       const content = step.content ?? [{ type: 'text', text: '' }];
       const usage = { ...accounting.usage, output_tokens: tokensOf(JSON.stringify(content)) };
       record.usage = usage;

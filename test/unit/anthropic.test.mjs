@@ -310,3 +310,28 @@ test('tools: results are capped, bad arguments answer with an error, not an exce
   assert.equal(bare.lines[0].line, firstBare);
   assert.ok(bare.lines[0].raw.length > 20 && logLines[firstBare - 1].startsWith(bare.lines[0].raw.replace(/…$/, '')));
 });
+
+test('from the environment: key, base URL and model are taken from env; no key means offline with the reason', async () => {
+  const offline = { findings: offlineFindingsFor(log.lines) };
+  const none = await mod.analyzeWithAnthropicFromEnv({ logPath: log.path, extractMarkdown, offline, env: {} });
+  assert.deepEqual(none.usage.map((u) => u.fallbackReason), Array(3).fill('ANTHROPIC_API_KEY is not set'));
+  assert.equal(none.findings.length, 3);
+  assert.ok(none.findings.every((f) => f.fallback));
+
+  const server = await startMessagesApiServer({ minCacheableTokens: 0, scripts: { default: [report([])] } });
+  try {
+    const env = { ANTHROPIC_API_KEY: API_KEY, ANTHROPIC_BASE_URL: server.url, HANDOVER_ANTHROPIC_MODEL: 'claude-test-model', ANTHROPIC_AUTH_TOKEN: 'must-not-be-sent' };
+    const result = await mod.analyzeWithAnthropicFromEnv({ logPath: log.path, extractMarkdown, offline, env });
+    assert.equal(server.requests.length, 3);
+    for (const r of server.requests) {
+      assert.equal(r.headers['x-api-key'], API_KEY);
+      assert.equal(r.headers.authorization, undefined);
+      assert.equal(r.body.model, 'claude-test-model');
+    }
+    // An empty report is a valid answer: the offline findings stay, as offline, not as a fallback.
+    assert.deepEqual(result.usage.map((u) => [u.model, u.fallbackReason]), Array(3).fill(['claude-test-model', undefined]));
+    assert.deepEqual(result.findings.map((f) => [f.source, f.fallback]), Array(3).fill(['offline', undefined]));
+  } finally {
+    await server.close();
+  }
+});

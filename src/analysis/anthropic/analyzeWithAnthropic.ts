@@ -63,7 +63,28 @@ function mergeWithOffline(model: Finding[], offline: readonly Finding[], analyst
   return [...model, ...rest];
 }
 
+/** Every analyst on its offline findings, with the reason (no key, an unexpected bug). */
+export function allOffline(options: Pick<AnthropicAnalysisOptions, 'offline' | 'model'>, reason: string): AnthropicAnalysis {
+  const model = options.model ?? DEFAULT_ANTHROPIC_MODEL;
+  return {
+    findings: ANALYSTS.flatMap((a) => offlineFallback(options.offline.findings, a)),
+    usage: ANALYSTS.map((analyst) => ({ analyst, model, inputTokens: 0, cacheCreationInputTokens: 0, cacheReadInputTokens: 0, outputTokens: 0, turns: 0, wallMs: 0, estimatedCostUsd: 0, fallbackReason: reason })),
+  };
+}
+
+/**
+ * Runs the three analysts. Resolves within the deadline (plus the time to stop), never rejects: a
+ * failing analyst stands on its offline findings, marked fallback, with usage.fallbackReason.
+ */
 export async function analyzeWithAnthropic(options: AnthropicAnalysisOptions): Promise<AnthropicAnalysis> {
+  try {
+    return await analyze(options);
+  } catch (error) {
+    return allOffline(options, `failed: ${(error as Error)?.message ?? String(error)}`);
+  }
+}
+
+async function analyze(options: AnthropicAnalysisOptions): Promise<AnthropicAnalysis> {
   const now = options.now ?? Date.now;
   const started = now();
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
@@ -77,6 +98,8 @@ export async function analyzeWithAnthropic(options: AnthropicAnalysisOptions): P
     options.client ??
     new Anthropic({
       apiKey: options.apiKey,
+      // Only the API key authenticates: never a token the SDK would otherwise pick up from the environment.
+      authToken: null,
       ...(options.baseURL ? { baseURL: options.baseURL } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
       maxRetries: options.maxRetries ?? 2,

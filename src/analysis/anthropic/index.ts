@@ -6,3 +6,5 @@ export { TOOL_DEFINITIONS, runTool } from './tools.js';
 export { loadLogTable } from './logTable.js';
 export { keyTerms, citationHolds } from './citations.js';
 export { ANALYSTS, ANALYST_INSTRUCTIONS, SYSTEM_PROMPT } from './prompt.js';
+export { analyzeWithAnthropicFromEnv, ANTHROPIC_ENV } from './fromEnv.js';
+export type { ModelAnalyzerInput } from './fromEnv.js';
