@@ -5,13 +5,14 @@ import { parseArgs } from 'node:util';
 import { CliError, type CliCommand, type CliIo } from './command.js';
 import { LogInputError } from '../transcript/reader.js';
 import { extractCommand } from './commands/extract.js';
+import { verifyCommand } from './commands/verify.js';
 import { indexCommand } from './commands/indexCommand.js';
 import { searchCommand } from './commands/search.js';
 import { showCommand } from './commands/show.js';
 import { hookCommand } from './commands/hook.js';
 import { installHooksCommand, uninstallHooksCommand } from './commands/installHooks.js';
 
-const COMMANDS: CliCommand[] = [extractCommand, hookCommand, installHooksCommand, uninstallHooksCommand, indexCommand, searchCommand, showCommand];
+const COMMANDS: CliCommand[] = [extractCommand, verifyCommand, hookCommand, installHooksCommand, uninstallHooksCommand, indexCommand, searchCommand, showCommand];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

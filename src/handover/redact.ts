@@ -22,31 +22,34 @@ const SECRET_NAME = `(?:${SECRET_NAME_WORDS.map(anyCase).join('|')}|_KEY)(?:_(?!
 // Values in assignments that are code or types, not secrets.
 const NOT_A_VALUE = '(?:null|true|false|none|None|nil|undefined|str|string|String|int|number|bool|boolean|bytes|any|unknown|object|Optional)\\b';
 const UNQUOTED_VALUE = '[^\\s"\'`(){}\\[\\]<>;,\\\\]+';
-const SEPARATOR_END = '(?=[\\s;,&"\'`)}\\]]|\\\\[nrt"]|$)';
+const SEPARATOR_END = '(?=[\\s;,&"\'`)}\\]]|\\\\+[nrt"]|$)';
+// Where a key may start: not inside a longer word, but right after an escaped newline or tab (`\\nsk-…`
+// in a raw JSONL line or in Codex's JSON-encoded arguments) it may.
+const START = '(?:(?<=\\\\[nrt])|(?<![A-Za-z0-9_-]))';
 
 const PATTERNS: Record<string, string> = {
   privateKey:
     '-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----(?:[\\s\\S]{0,20000}?-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\\s\\\\:-]*)',
-  anthropic: '(?<![A-Za-z0-9_-])sk-ant-[A-Za-z0-9_-]{20,}',
-  openai: '(?<![A-Za-z0-9_-])sk-(?:proj-|svcacct-|admin-|None-)?(?=[A-Za-z_-]*[0-9])[A-Za-z0-9_-]{20,}',
-  awsKeyId: '(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}(?![A-Za-z0-9])',
-  github: '(?<![A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})',
-  gitlab: '(?<![A-Za-z0-9_])glpat-[A-Za-z0-9_-]{20,}',
-  slackToken: '(?<![A-Za-z0-9_])xox[abprs]-[A-Za-z0-9-]{10,}',
+  anthropic: `${START}sk-ant-[A-Za-z0-9_-]{20,}`,
+  openai: `${START}sk-(?:proj-|svcacct-|admin-|None-)?(?=[A-Za-z_-]*[0-9])[A-Za-z0-9_-]{20,}`,
+  awsKeyId: `${START}(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}(?![A-Za-z0-9])`,
+  github: `${START}(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})`,
+  gitlab: `${START}glpat-[A-Za-z0-9_-]{20,}`,
+  slackToken: `${START}xox[abprs]-[A-Za-z0-9-]{10,}`,
   slackWebhook: 'https://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/-]{8,}',
-  stripe: '(?<![A-Za-z0-9_])(?:[sr]k_(?:live|test)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9]{20,})',
-  google: '(?<![A-Za-z0-9_-])AIza[0-9A-Za-z_-]{35}',
-  jwt: '(?<![A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*',
+  stripe: `${START}(?:[sr]k_(?:live|test)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9]{20,})`,
+  google: `${START}AIza[0-9A-Za-z_-]{35}`,
+  jwt: `${START}eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*`,
   // `Bearer <token>`: the token must contain a digit or a token symbol, so prose ("Bearer authentication") stays.
-  bearer: '(?<bearerPrefix>\\b[Bb]earer[ \\t]+)(?!\\[REDACTED:)(?=[A-Za-z]*[0-9._~+/-])[A-Za-z0-9._~+/-]{12,}=*',
-  basic: '(?<basicPrefix>\\b[Aa]uthorization["\']?[ \\t]*[:=][ \\t]*["\']?(?:Basic|token|Token)[ \\t]+)(?!\\[REDACTED:)[A-Za-z0-9._~+/-]{8,}=*',
+  bearer: '(?<bearerPrefix>(?:(?<=\\\\[nrt])|\\b)[Bb]earer[ \\t]+)(?!\\[REDACTED:)(?=[A-Za-z]*[0-9._~+/-])[A-Za-z0-9._~+/-]{12,}=*',
+  basic: '(?<basicPrefix>(?:(?<=\\\\[nrt])|\\b)[Aa]uthorization["\']?[ \\t]*[:=][ \\t]*["\']?(?:Basic|token|Token)[ \\t]+)(?!\\[REDACTED:)[A-Za-z0-9._~+/-]{8,}=*',
   // scheme://user:password@host → keep user and host.
-  urlPassword: '(?<=[A-Za-z0-9])(?<urlPrefix>://[^\\s:/@"\'<>\\\\]{1,200}:)(?!\\[REDACTED:|\\$)[^\\s@/"\'<>\\\\]{1,200}(?=@)',
+  urlPassword: '(?<=[A-Za-z0-9])(?<urlPrefix>://[^\\s:/@"\'<>\\\\]{0,200}:)(?!\\[REDACTED:|\\$)[^\\s@/"\'<>\\\\]{1,200}(?=@)',
   // NAME=value, NAME: value, "NAME": "value", NAME = 'value' (the name and separator are kept).
   assignment:
-    `(?<assignName>${SECRET_NAME})(?<assignSep>(?:\\\\?["'])?[ \\t]*(?:=|:(?!//))[ \\t]*)(?!\\[REDACTED:|\\$)(?:` +
+    `(?<assignName>${SECRET_NAME})(?<assignSep>(?:\\\\*["'])?[ \\t]*(?:=|:(?!//))[ \\t]*)(?!\\[REDACTED:|\\$)(?:` +
     // quoted literal (also inside escaped JSON: \"value\")
-    `(?<assignQuote>\\\\?["'])(?!\\[REDACTED:)(?<assignQuoted>[^"'\\r\\n]{1,1000}?)(?=\\\\?["'])` +
+    `(?<assignQuote>\\\\*["'])(?!\\[REDACTED:)(?<assignQuoted>[^"'\\r\\n]{1,1000}?)(?=\\\\*["'])` +
     // unquoted: not a type or keyword, not a dotted code path (`args.password`), ends where a value ends
     `|(?!${NOT_A_VALUE}${SEPARATOR_END})(?![A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)+${SEPARATOR_END})(?<assignBare>${UNQUOTED_VALUE})${SEPARATOR_END})`,
 };
@@ -97,8 +100,9 @@ function kindOfName(name: string): string {
   return 'api-key';
 }
 
-// `name: value` without quotes is YAML only when the value ends the line; `token: Token;` is TypeScript.
-const YAML_LINE_END = /^[ \t]*(?:#|\r|\n|\\[nr]|$)/;
+const KEY_SHAPED = /^(?=[^\s]*[0-9])(?=[^\s]*[A-Za-z])[A-Za-z0-9+/=_.:-]{12,}$/;
+const STATEMENT_END = /^[ \t]*(?:[;#,&|)}\]]|\r|\n|\\+[nr"]|$)/;
+const YAML_LINE_END = /^[ \t]*(?:#|\r|\n|\\+[nr"]|$)/;
 
 function replaceMatch(match: string, ...args: unknown[]): string {
   const groups = args[args.length - 1] as Record<string, string | undefined>;
@@ -109,9 +113,18 @@ function replaceMatch(match: string, ...args: unknown[]): string {
     // The whole identifier names the kind: the match starts at the keyword (aws_secret_ACCESS_KEY).
     const identifier = (/[A-Za-z0-9_.-]*$/.exec(whole.slice(Math.max(0, offset - 64), offset))?.[0] ?? '') + name;
     const value = groups.assignQuoted ?? groups.assignBare ?? '';
-    if (groups.assignBare !== undefined && groups.assignSep?.includes(':')) {
-      const end = offset + match.length;
-      if (!YAML_LINE_END.test(whole.slice(end, end + 80))) return `${name}${groups.assignSep}${redactSecrets(value)}`;
+    const keep = () => `${name}${groups.assignSep ?? ''}${groups.assignQuote ?? ''}${redactSecrets(value)}`;
+    // A bare `*_KEY` is as often a cache or storage key (`STORAGE_KEY = 'todos'`): only values shaped like
+    // a key count.
+    if (name.startsWith('_KEY') && !/pass|secret|token|api|access|private|auth|sign|encrypt|master|client|credential/i.test(identifier) && !KEY_SHAPED.test(value)) return keep();
+    if (groups.assignBare !== undefined) {
+      // Unquoted after `:` is YAML only when the value ends the line (`token: Token;` is TypeScript);
+      // unquoted after ` = ` only when it ends the statement (`token = await getToken()` is code).
+      const after = whole.slice(offset + match.length, offset + match.length + 80);
+      const sep = groups.assignSep ?? '';
+      // A value shaped like a key is a secret wherever it stands.
+      if (sep.includes(':') && !YAML_LINE_END.test(after) && !KEY_SHAPED.test(value)) return keep();
+      if (/\s/.test(sep) && !STATEMENT_END.test(after) && !KEY_SHAPED.test(value)) return keep();
     }
     // A known key in the value names its own kind (OPENAI_API_KEY=sk-… → openai-key).
     const inner = redactSecrets(value);

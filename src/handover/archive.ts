@@ -1,0 +1,325 @@
+// Archive first: Claude Code deletes old logs after 30 days, so before anything else the raw log (and
+// its subagents/ and tool-results/ folders) is copied into `$HANDOVER_HOME/archive/<session-id>/`.
+// What is in the archive is never modified or overwritten: the same content again is reused, a log that
+// has grown or changed becomes a new version file beside the old ones (`<name>.v2.jsonl`). Every copy
+// goes to a hidden temp file, is checked by sha256 and only then linked into place, so no half file is
+// ever visible under an archive name.
+import { createHash, randomBytes } from 'node:crypto';
+import { link, mkdir, open, readdir, readFile, rm, rmdir, stat, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, extname, join, relative, sep } from 'node:path';
+import { homePaths } from '../util/handoverHome.js';
+import { writeFileAtomic } from '../util/atomicWrite.js';
+
+export interface ArchivedFile {
+  /** Path relative to the session's archive folder (`<sid>.jsonl`, `subagents/agent-1.v2.jsonl`). */
+  file: string;
+  sha256: string;
+  bytes: number;
+  /** 1 for the first copy, then 2, 3, … each time the content differs from every stored version. */
+  version: number;
+  /** True when this exact content was already archived (nothing was written). */
+  reused: boolean;
+}
+
+export interface ArchiveResult {
+  /** `<home>/archive/<session-id>` */
+  dir: string;
+  /** Absolute path of the archived copy of the main log (the version that matches it now). */
+  archivedLog: string;
+  sha256: string;
+  bytes: number;
+  version: number;
+  reused: boolean;
+  /** The session's subagent logs and tool results, archived the same way. */
+  companions: ArchivedFile[];
+}
+
+/** The file operations the archive writes with; tests swap `write` to simulate a full disk. */
+export interface ArchiveFs {
+  write(handle: FileHandle, data: Uint8Array): Promise<void>;
+}
+
+export interface ArchiveOptions {
+  fs?: Partial<ArchiveFs>;
+  now?: () => Date;
+}
+
+/** A failure to archive: one line that says what and why (the builder turns it into a CLI error). */
+export class ArchiveError extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
+const MANIFEST = 'manifest.json';
+const COMPANION_FOLDERS = ['subagents', 'tool-results'];
+const CHUNK = 1 << 20;
+const SAFE_SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
+
+const defaultFs: ArchiveFs = {
+  async write(handle, data) {
+    let offset = 0;
+    while (offset < data.length) offset += (await handle.write(data, offset, data.length - offset)).bytesWritten;
+  },
+};
+
+/** One readable line for a file-system error code (ENOSPC → "no space left on device (ENOSPC)"). */
+export function describeFsError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = {
+    ENOSPC: 'no space left on device',
+    EDQUOT: 'disk quota exceeded',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'read-only file system',
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EEXIST: 'a file is in the way',
+    ENOENT: 'no such file or folder',
+    EISDIR: 'is a folder, not a file',
+  };
+  return code && words[code] ? `${words[code]} (${code})` : (code ?? (error as Error).message.split('\n')[0]);
+}
+
+interface ManifestEntry {
+  file: string;
+  version: number;
+  sha256: string;
+  bytes: number;
+  archivedAt: string;
+  source: string;
+}
+
+interface Manifest {
+  sessionId: string;
+  /** Every archived file version, by the name it was archived under (relative, `/`-separated). */
+  files: Record<string, ManifestEntry[]>;
+}
+
+/**
+ * Archives a session log. `sessionId` names the archive folder; the log keeps its own file name in it.
+ * Only the bytes present when the copy starts are archived (the agent may still be appending).
+ */
+export async function archiveLog(logPath: string, home: string, sessionId: string, options: ArchiveOptions = {}): Promise<ArchiveResult> {
+  if (!SAFE_SESSION_ID.test(sessionId)) throw new ArchiveError(`cannot archive ${logPath}: session id '${sessionId}' is not a safe folder name`);
+  const fs: ArchiveFs = { ...defaultFs, ...options.fs };
+  const now = options.now ?? (() => new Date());
+  const dir = join(homePaths(home).archive, sessionId);
+
+  const source = await stat(logPath).catch((error) => {
+    throw new ArchiveError(`cannot archive ${logPath}: ${describeFsError(error)}`, (error as NodeJS.ErrnoException).code);
+  });
+  if (!source.isFile()) throw new ArchiveError(`cannot archive ${logPath}: not a regular file`);
+
+  let createdDir = false;
+  try {
+    createdDir = !(await stat(dir).then((s) => s.isDirectory()).catch(() => false));
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw new ArchiveError(`cannot archive into ${dir}: ${describeFsError(error)}`, (error as NodeJS.ErrnoException).code);
+  }
+
+  const manifest = await readManifest(dir, sessionId);
+  const written: string[] = [];
+  try {
+    const main = await archiveFile(logPath, dir, basename(logPath), manifest, fs, now, written);
+    const companions: ArchivedFile[] = [];
+    const sessionFolder = join(dirname(logPath), sessionId);
+    for (const folder of COMPANION_FOLDERS) {
+      for (const path of await listFiles(join(sessionFolder, folder))) {
+        const name = relative(sessionFolder, path).split(sep).join('/');
+        companions.push(await archiveFile(path, dir, name, manifest, fs, now, written));
+      }
+    }
+    if (!main.reused || companions.some((c) => !c.reused)) await writeFileAtomic(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    return { dir, archivedLog: join(dir, main.file), sha256: main.sha256, bytes: main.bytes, version: main.version, reused: main.reused, companions };
+  } catch (error) {
+    // Nothing half-written: this call's new version files go, and so does a session folder it created.
+    for (const file of written) await rm(file, { force: true }).catch(() => undefined);
+    if (createdDir) await removeEmptyTree(dir);
+    if (error instanceof ArchiveError) throw error;
+    throw new ArchiveError(`cannot archive ${logPath} into ${dir}: ${describeFsError(error)}`, (error as NodeJS.ErrnoException).code);
+  }
+}
+
+async function readManifest(dir: string, sessionId: string): Promise<Manifest> {
+  try {
+    const parsed = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Manifest;
+    if (parsed && typeof parsed.files === 'object' && parsed.files) return { sessionId, files: parsed.files };
+  } catch {
+    // Missing or damaged: the version files themselves are the truth, the manifest is rebuilt from them.
+  }
+  return { sessionId, files: {} };
+}
+
+/** Regular files under a folder, recursively, sorted; none when it does not exist. */
+async function listFiles(folder: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'ENOTDIR') return [];
+    throw error;
+  }
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) files.push(...(await listFiles(path)));
+    else if (entry.isFile()) files.push(path);
+  }
+  return files;
+}
+
+/** `<stem>.v<N><ext>` for version N ≥ 2; version 1 keeps the source's own name. */
+function versionName(name: string, version: number): string {
+  if (version === 1) return name;
+  const ext = extname(name);
+  return `${name.slice(0, name.length - ext.length)}.v${version}${ext}`;
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Versions of `name` already in the archive, from the folder itself (the manifest only caches digests). */
+async function storedVersions(dir: string, name: string, manifest: Manifest, source: string, now: () => Date): Promise<ManifestEntry[]> {
+  const folder = dirname(join(dir, name));
+  const ext = extname(name);
+  const stem = basename(name).slice(0, basename(name).length - ext.length);
+  const pattern = new RegExp(`^${escapeRegex(stem)}(?:\\.v([0-9]+))?${escapeRegex(ext)}$`);
+  let entries: string[];
+  try {
+    entries = await readdir(folder);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const known = manifest.files[name] ?? [];
+  const versions: ManifestEntry[] = [];
+  for (const entry of entries) {
+    const match = pattern.exec(entry);
+    if (!match) continue;
+    const version = match[1] ? Number(match[1]) : 1;
+    if (version < 1 || versionName(name, version) !== relative(dir, join(folder, entry)).split(sep).join('/')) continue;
+    const path = join(folder, entry);
+    const size = (await stat(path)).size;
+    const cached = known.find((k) => k.version === version && k.bytes === size);
+    versions.push(cached ?? { file: versionName(name, version), version, sha256: (await hashFile(path, size)).sha256, bytes: size, archivedAt: now().toISOString(), source });
+  }
+  versions.sort((a, b) => a.version - b.version);
+  manifest.files[name] = versions;
+  return versions;
+}
+
+async function hashFile(path: string, limit: number): Promise<{ sha256: string; bytes: number }> {
+  const handle = await open(path, 'r');
+  try {
+    const hash = createHash('sha256');
+    const buffer = Buffer.allocUnsafe(CHUNK);
+    let bytes = 0;
+    while (bytes < limit) {
+      const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, limit - bytes), bytes);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+      bytes += bytesRead;
+    }
+    return { sha256: hash.digest('hex'), bytes };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Copies the first `limit` bytes of `source` to `target` (a new file), hashing as it goes. */
+async function copyHashing(source: string, target: string, limit: number, fs: ArchiveFs): Promise<{ sha256: string; bytes: number }> {
+  const input = await open(source, 'r');
+  try {
+    const output = await open(target, 'wx', 0o600);
+    try {
+      const hash = createHash('sha256');
+      const buffer = Buffer.allocUnsafe(CHUNK);
+      let bytes = 0;
+      while (bytes < limit) {
+        const { bytesRead } = await input.read(buffer, 0, Math.min(CHUNK, limit - bytes), bytes);
+        if (bytesRead === 0) break;
+        const chunk = buffer.subarray(0, bytesRead);
+        hash.update(chunk);
+        await fs.write(output, chunk);
+        bytes += bytesRead;
+      }
+      await output.sync();
+      return { sha256: hash.digest('hex'), bytes };
+    } finally {
+      await output.close();
+    }
+  } finally {
+    await input.close();
+  }
+}
+
+async function archiveFile(
+  source: string,
+  dir: string,
+  name: string,
+  manifest: Manifest,
+  fs: ArchiveFs,
+  now: () => Date,
+  written: string[],
+): Promise<ArchivedFile> {
+  const size = (await stat(source)).size;
+  const versions = await storedVersions(dir, name, manifest, source, now);
+
+  // Same size as a stored version: hash first, and when it matches there is nothing to write.
+  if (versions.some((v) => v.bytes === size)) {
+    const { sha256, bytes } = await hashFile(source, size);
+    const same = versions.find((v) => v.sha256 === sha256 && v.bytes === bytes);
+    if (same) return { file: same.file, sha256, bytes, version: same.version, reused: true };
+  }
+
+  const target = join(dir, name);
+  await mkdir(dirname(target), { recursive: true });
+  const temp = join(dirname(target), `.${basename(name)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const copied = await copyHashing(source, temp, size, fs);
+    const check = await hashFile(temp, Number.MAX_SAFE_INTEGER);
+    if (check.sha256 !== copied.sha256 || check.bytes !== copied.bytes) {
+      throw new ArchiveError(`cannot archive ${source}: the copy does not match the log (sha256 differs after writing)`);
+    }
+    const existing = versions.find((v) => v.sha256 === copied.sha256 && v.bytes === copied.bytes);
+    if (existing) return { file: existing.file, sha256: copied.sha256, bytes: copied.bytes, version: existing.version, reused: true };
+
+    // link() never replaces an existing file: when another archiver took this version number first,
+    // take the next one.
+    let version = (versions.at(-1)?.version ?? 0) + 1;
+    for (;;) {
+      const file = versionName(name, version);
+      try {
+        await link(temp, join(dir, file));
+        written.push(join(dir, file));
+        const entry: ManifestEntry = { file, version, sha256: copied.sha256, bytes: copied.bytes, archivedAt: now().toISOString(), source };
+        manifest.files[name] = [...(manifest.files[name] ?? []), entry];
+        return { file, sha256: copied.sha256, bytes: copied.bytes, version, reused: false };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const raced = await hashFile(join(dir, file), Number.MAX_SAFE_INTEGER);
+        if (raced.sha256 === copied.sha256) return { file, sha256: raced.sha256, bytes: raced.bytes, version, reused: true };
+        version += 1;
+      }
+    }
+  } finally {
+    await rm(temp, { force: true }).catch(() => undefined);
+  }
+}
+
+/** Removes a folder tree that holds no files (what a failed first archive of a session leaves). */
+async function removeEmptyTree(dir: string): Promise<void> {
+  try {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) await removeEmptyTree(join(dir, entry.name));
+    }
+    await rmdir(dir);
+  } catch {
+    // Not empty or already gone: leave it.
+  }
+}

@@ -1,0 +1,180 @@
+// Every handover is signed with a per-machine key, so the extension can tell a handover this machine
+// built from a resume-prompt.md that arrived with a `git pull`: only verified handovers may start an
+// agent by themselves. The signature is an HMAC-SHA256 over the sha256 of each file, kept beside the
+// files as signature.json.
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { HANDOVER_FILES } from '../shared/handoverData.js';
+import { homePaths } from '../util/handoverHome.js';
+import { describeFsError } from './archive.js';
+
+export interface HandoverSignature {
+  alg: 'HMAC-SHA256';
+  /** First 16 hex digits of sha256(key): tells "another machine's key" apart from "tampered". */
+  keyId: string;
+  /** File name → sha256 (hex) of its bytes. */
+  files: Record<string, string>;
+  /** HMAC-SHA256 (hex) over canonicalFiles(files). */
+  hmac: string;
+}
+
+export type VerifyResult = { ok: true } | { ok: false; reason: string };
+
+const KEY_BYTES = 32;
+const KEY_HEX = /^[0-9a-f]{64}$/;
+
+/** Key problems the user has to fix (a key file of the wrong size, an unreadable one). */
+export class SigningKeyError extends Error {}
+
+const sha256Hex = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+const keyIdOf = (key: Buffer) => sha256Hex(key).slice(0, 16);
+
+/** What the HMAC covers: a version tag and the files map sorted by name, as JSON. */
+function canonicalFiles(files: Record<string, string>): string {
+  const sorted = Object.keys(files)
+    .sort()
+    .map((name) => [name, files[name]]);
+  return `handover-signature/v1\n${JSON.stringify(sorted)}`;
+}
+
+function hmacHex(key: Buffer, files: Record<string, string>): string {
+  return createHmac('sha256', key).update(canonicalFiles(files)).digest('hex');
+}
+
+function parseKey(text: string, path: string): Buffer {
+  const hex = text.trim();
+  if (!KEY_HEX.test(hex)) {
+    throw new SigningKeyError(`signing key ${path} is not ${KEY_BYTES} bytes of hex (${hex.length} characters): move it away to create a new one`);
+  }
+  return Buffer.from(hex, 'hex');
+}
+
+/** Reads the machine's key; undefined when there is none yet. */
+async function readKey(home: string): Promise<Buffer | undefined> {
+  const path = homePaths(home).key;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new SigningKeyError(`cannot read signing key ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return parseKey(text, path);
+}
+
+/**
+ * The machine's key, created on first use (mode 0600). Two processes may race to create it: the key is
+ * written to a temp file and hard-linked into place, which fails with EEXIST for the loser, so nobody
+ * ever reads a half-written key; the loser then reads the winner's.
+ */
+export async function loadOrCreateKey(home: string): Promise<Buffer> {
+  const existing = await readKey(home);
+  if (existing) return existing;
+  const path = homePaths(home).key;
+  const temp = join(home, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await mkdir(home, { recursive: true, mode: 0o700 });
+    await writeFile(temp, `${randomBytes(KEY_BYTES).toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+    await link(temp, path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST') throw new SigningKeyError(`cannot create signing key ${path}: ${describeFsError(error)}`);
+  } finally {
+    await rm(temp, { force: true }).catch(() => undefined);
+  }
+  const key = await readKey(home);
+  if (!key) throw new SigningKeyError(`signing key ${path} vanished while it was created`);
+  return key;
+}
+
+/** Signs the handover's files (name → content). The builder writes the result as signature.json. */
+export async function signHandover(home: string, files: Record<string, string | Buffer>): Promise<HandoverSignature> {
+  const key = await loadOrCreateKey(home);
+  const digests: Record<string, string> = {};
+  for (const [name, content] of Object.entries(files)) digests[name] = sha256Hex(content);
+  return { alg: 'HMAC-SHA256', keyId: keyIdOf(key), files: digests, hmac: hmacHex(key, digests) };
+}
+
+/** The files a handover must have signed, when they are present in its folder. */
+const SIGNED_FILES = [HANDOVER_FILES.prompt, HANDOVER_FILES.data, HANDOVER_FILES.extract];
+
+function isSignatureShape(value: unknown): value is HandoverSignature {
+  const v = value as HandoverSignature;
+  return (
+    !!v &&
+    typeof v === 'object' &&
+    typeof v.alg === 'string' &&
+    typeof v.keyId === 'string' &&
+    typeof v.hmac === 'string' &&
+    !!v.files &&
+    typeof v.files === 'object' &&
+    !Array.isArray(v.files) &&
+    Object.values(v.files).every((d) => typeof d === 'string')
+  );
+}
+
+async function readIfPresent(path: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Checks a handover folder against this machine's key. Never creates a key: without one, nothing this
+ * machine signed can be there, so the answer is "not verified".
+ */
+export async function verifyHandover(dir: string, home: string): Promise<VerifyResult> {
+  const fail = (reason: string): VerifyResult => ({ ok: false, reason });
+  let signatureText: Buffer | undefined;
+  try {
+    signatureText = await readIfPresent(join(dir, HANDOVER_FILES.signature));
+  } catch (error) {
+    return fail(`cannot read ${HANDOVER_FILES.signature}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  if (!signatureText) return fail(`no ${HANDOVER_FILES.signature}`);
+  let signature: unknown;
+  try {
+    signature = JSON.parse(signatureText.toString('utf8'));
+  } catch {
+    return fail(`${HANDOVER_FILES.signature} is not valid JSON`);
+  }
+  if (!isSignatureShape(signature)) return fail(`${HANDOVER_FILES.signature} is not a handover signature`);
+  if (signature.alg !== 'HMAC-SHA256') return fail(`${HANDOVER_FILES.signature} uses an unknown algorithm '${signature.alg}'`);
+
+  let key: Buffer | undefined;
+  try {
+    key = await readKey(home);
+  } catch (error) {
+    return fail((error as Error).message);
+  }
+  if (!key) return fail(`no signing key on this machine (${homePaths(home).key}), so nothing here can be verified`);
+  if (signature.keyId !== keyIdOf(key)) return fail("signed by another machine's key");
+
+  for (const name of Object.keys(signature.files)) {
+    if (name !== basename(name) || name === '.' || name === '..') return fail(`${HANDOVER_FILES.signature} names a file outside the handover: ${name}`);
+  }
+  for (const name of SIGNED_FILES) {
+    if (!(name in signature.files) && (await readIfPresent(join(dir, name)).catch(() => undefined))) return fail(`${name} is not covered by the signature`);
+  }
+  if (!(HANDOVER_FILES.prompt in signature.files)) return fail(`${HANDOVER_FILES.prompt} is not covered by the signature`);
+
+  for (const name of Object.keys(signature.files).sort()) {
+    let content: Buffer | undefined;
+    try {
+      content = await readIfPresent(join(dir, name));
+    } catch (error) {
+      return fail(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+    if (!content) return fail(`${name} is missing`);
+    if (sha256Hex(content) !== signature.files[name]) return fail(`${name} was changed after signing`);
+  }
+
+  const expected = Buffer.from(hmacHex(key, signature.files), 'hex');
+  const actual = /^[0-9a-f]*$/i.test(signature.hmac) ? Buffer.from(signature.hmac, 'hex') : Buffer.alloc(0);
+  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return fail(`${HANDOVER_FILES.signature} was changed after signing`);
+  return { ok: true };
+}
