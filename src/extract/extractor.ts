@@ -40,13 +40,15 @@ function stamp(timestamp: string | undefined): string {
 
 /**
  * Collects the extract incrementally. Assistant text is held back per turn: it is written only when
- * the turn's thinking was empty (a signature without text), to stand in for it.
+ * the turn's thinking was empty (a signature without text), to stand in for it. Each held text keeps a
+ * slot at its place in the output, so a stand-in appears where the text was said, not at the turn's end.
  */
 export class Extractor {
   readonly counts = emptyCounts();
   private readonly parts: string[] = [];
   private outBytes = 0;
-  private pendingText: TranscriptEvent[] = [];
+  /** Assistant texts of the current turn, each with the index of the part reserved for it. */
+  private pendingText: Array<{ event: Extract<TranscriptEvent, { kind: 'assistant-text' }>; slot: number }> = [];
   private turnHasThinkingText = false;
   private readonly seen = new Set<string>();
   private sessionId: string | undefined;
@@ -77,12 +79,15 @@ export class Extractor {
           this.counts.emptyThinking++;
           return;
         }
-        this.turnHasThinkingText = true;
+        // A subagent's thinking is its own, not the main model's: it does not stop the main turn's stand-ins.
+        if (!event.sidechain) this.turnHasThinkingText = true;
         this.counts.thinking++;
-        this.write(`### ${stamp(event.timestamp)}Thinking${event.sidechain ? ' (subagent)' : ''} (line ${event.line})\n\n${event.text.trim()}\n\n`);
+        this.write(`### ${stamp(event.timestamp)}Thinking${event.sidechain ? ` (subagent${event.subagent ? ' ' + event.subagent : ''})` : ''} (line ${event.line})\n\n${event.text.trim()}\n\n`);
         return;
       case 'assistant-text':
-        if (!event.sidechain) this.pendingText.push(event);
+        if (event.sidechain) return;
+        this.pendingText.push({ event, slot: this.parts.length });
+        this.parts.push('');
         return;
       case 'system':
         this.writeSystem(event);
@@ -121,19 +126,26 @@ export class Extractor {
   /** Closes the current turn: its assistant text stands in when it had no thinking text. */
   private endTurn(): void {
     if (!this.turnHasThinkingText) {
-      for (const event of this.pendingText) {
-        if (event.kind !== 'assistant-text') continue;
+      for (const { event, slot } of this.pendingText) {
         this.counts.assistantStandIn++;
-        this.write(`### ${stamp(event.timestamp)}Assistant (stands in for empty thinking; line ${event.line})\n\n${event.text.trim()}\n\n`);
+        this.write(`### ${stamp(event.timestamp)}Assistant (stands in for empty thinking; line ${event.line})\n\n${event.text.trim()}\n\n`, slot);
       }
     }
     this.pendingText = [];
     this.turnHasThinkingText = false;
   }
 
-  private write(text: string): void {
-    this.parts.push(text);
+  /** Appends a part, or fills the slot reserved for it. */
+  private write(text: string, slot?: number): void {
+    if (slot === undefined) this.parts.push(text);
+    else this.parts[slot] = text;
     this.outBytes += Buffer.byteLength(text);
+  }
+
+  /** A heading between logs read into one extract (a session's subagent logs after its main log). */
+  section(title: string): void {
+    this.endTurn();
+    this.write(`## ${title}\n\n`);
   }
 
   /** The finished Markdown. */
