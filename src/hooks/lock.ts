@@ -41,10 +41,23 @@ export function lockFile(home: string, sessionId: string): string {
 export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     // EPERM: it exists but belongs to someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(pid);
+}
+
+/**
+ * A builder that died but was not reaped yet (its parent, the hook, is gone and a container's init may
+ * never reap) still answers kill(pid, 0). On Linux /proc tells: state Z is dead for our purposes.
+ */
+function isZombie(pid: number): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    return /^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
   }
 }
 

@@ -14,8 +14,8 @@ export async function runBuild(request: BuilderRequest, context: RunBuildContext
   const path = lockFile(context.home, request.sessionId);
   const release = () => releaseLock(path, request.token);
   const onSignal = (signal: NodeJS.Signals) => {
-    release();
     context.log(`build of ${request.sessionId} stopped by ${signal}; lock released`);
+    release();
     process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGHUP' ? 1 : 15));
   };
   const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
