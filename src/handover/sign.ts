@@ -57,8 +57,10 @@ async function readKey(home: string): Promise<Buffer | undefined> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw new SigningKeyError(`cannot read signing key ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    // ENOTDIR: a part of the home path is a file, so there is no key there either.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    throw new SigningKeyError(`cannot read signing key ${path}: ${describeFsError(error)}`);
   }
   return parseKey(text, path);
 }
