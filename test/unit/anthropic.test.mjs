@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startMessagesApiServer, toolUse, toolResultsOf } from '../support/messagesApiServer.mjs';
 import { samplesDir } from '../support/paths.mjs';
+import { writeCorpus } from '../fixtures/secrets/plantedSecrets.mjs';
 import { loadAnthropicModule, offlineFindingsFor, PLANTED_SECRETS, writePlantedLog } from './anthropicSupport.mjs';
 
 let mod;
@@ -333,5 +334,42 @@ test('from the environment: key, base URL and model are taken from env; no key m
     assert.deepEqual(result.findings.map((f) => [f.source, f.fallback]), Array(3).fill(['offline', undefined]));
   } finally {
     await server.close();
+  }
+});
+
+test('the planted-secrets corpus (Claude Code and Codex logs): nothing of it reaches the server, whatever the tools read', async () => {
+  const corpusDir = mkdtempSync(join(tmpdir(), 'handover-anthropic-corpus-'));
+  try {
+    const { claudeLog, codexLog, secrets } = writeCorpus(corpusDir);
+    for (const logPath of [claudeLog, codexLog]) {
+      const lineCount = readFileSync(logPath, 'utf8').split('\n').filter(Boolean).length;
+      // One analyst reads every line (8 a call, so no result hits the size cap; all calls in one turn); all search for secret-looking words and list calls and files.
+      const look = { content: [toolUse('search_log', { query: 'password|secret|token|key|bearer|BEGIN|://', regex: true, limit: 50 }), toolUse('list_tool_calls', {}), toolUse('list_files_touched', {})] };
+      const reads = [];
+      for (let from = 1; from <= lineCount; from += 8) reads.push(toolUse('read_lines', { from, to: from + 7 }));
+      const scripts = { decisions: [look, { content: reads }, report([])], default: [look, report([])] };
+      const server = await startMessagesApiServer({ minCacheableTokens: 0, scripts });
+      try {
+        const extract = (await mod.extractLog(logPath)).markdown;
+        const offline = { findings: [{ analyst: 'errors', title: `offline title with ${secrets[0].value}`, detail: secrets[1].text, citations: [{ line: 1 }], source: 'offline', score: 5 }] };
+        const result = await mod.analyzeWithAnthropic({ logPath, extractMarkdown: extract, offline, apiKey: API_KEY, baseURL: server.url, maxRetries: 0, deadlineMs: 8000 });
+        assert.deepEqual(result.usage.map((u) => u.fallbackReason), [undefined, undefined, undefined], 'every analyst ran to its report');
+        const sent = server.requests.map((r) => r.raw).join('\n');
+        const readLines = server.requests.flatMap((r) => [...toolResultsOf(r.body).values()]).join('\n');
+        assert.ok(readLines.includes('[REDACTED:'), 'the tools did read the secret-bearing lines');
+        const shown = new Set(server.requests.flatMap((r) => [...toolResultsOf(r.body).values()]).flatMap((c) => JSON.parse(c).lines?.map((l) => l.line) ?? []));
+        assert.equal(shown.size, lineCount, 'every line of the log was sent through read_lines');
+        for (const secret of secrets) {
+          const escaped = JSON.stringify(secret.value).slice(1, -1);
+          const probe = secret.value.length > 24 ? secret.value.slice(4, 24) : secret.value;
+          assert.ok(!sent.includes(secret.value) && !sent.includes(escaped), `${secret.kind} secret reached the server`);
+          assert.ok(!sent.includes(JSON.stringify(probe).slice(1, -1)), `part of a ${secret.kind} secret reached the server`);
+        }
+      } finally {
+        await server.close();
+      }
+    }
+  } finally {
+    rmSync(corpusDir, { recursive: true, force: true });
   }
 });

@@ -28,18 +28,22 @@ export async function loadAnthropicModule() {
   return import(pathToFileURL(outfile).href);
 }
 
-/** Secrets planted in every place a log can hold them; each `needle` must never reach the server. */
+/**
+ * Secrets planted in every place a log can hold them; each `needle` must never reach the server. Built
+ * from pieces at run time so no key-shaped literal sits in git (secret scanners flag those); all fake.
+ */
+const piece = (...parts) => parts.join('');
 export const PLANTED_SECRETS = [
-  { where: 'user text', text: 'sk-ant-api03-Zq8xV3mKp2LwR7tY9uB4nC6dE1fG5hJ0kQxx', needle: 'Zq8xV3mKp2LwR7tY9uB4nC6dE1fG5hJ0kQ' },
-  { where: 'thinking', text: 'AKIAZ7QPLM3NX4RT2WVB', needle: 'Z7QPLM3NX4RT2WVB' },
-  { where: 'tool input', text: 'ghp_R8mN2pQ7vL4kX9tB3wZ6yH1cF5jD0sA8eG2u', needle: 'R8mN2pQ7vL4kX9tB3wZ6yH1cF5jD0sA8eG2u' },
-  { where: 'tool output', text: 'postgres://admin:Sup3rS3cretPw9@db.internal:5432/app', needle: 'Sup3rS3cretPw9' },
+  { where: 'user text', text: piece('sk-', 'ant-', 'api03-', 'Zq8xV3mKp2LwR7tY9uB4nC6dE1fG5hJ0kQxx'), needle: 'Zq8xV3mKp2LwR7tY9uB4nC6dE1fG5hJ0kQ' },
+  { where: 'thinking', text: piece('AK', 'IA', 'Z7QPLM3NX4RT2WVB'), needle: 'Z7QPLM3NX4RT2WVB' },
+  { where: 'tool input', text: piece('gh', 'p_', 'R8mN2pQ7vL4kX9tB3wZ6yH1cF5jD0sA8eG2u'), needle: 'R8mN2pQ7vL4kX9tB3wZ6yH1cF5jD0sA8eG2u' },
+  { where: 'tool output', text: piece('postgres://admin:', 'Sup3rS3cretPw9', '@db.internal:5432/app'), needle: 'Sup3rS3cretPw9' },
   {
     where: 'tool output',
-    text: '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7xQkT3vLm9Pq2RsW8yZbN4cD\nq2RsW8yZbN4cDMIIEpAIBAAKCAQEA7xQkT3vLm9P\n-----END RSA PRIVATE KEY-----',
+    text: piece('-----BEGIN RSA ', 'PRIVATE KEY-----\n', 'MIIEpAIBAAKCAQEA7xQkT3vLm9Pq2RsW8yZbN4cD\nq2RsW8yZbN4cDMIIEpAIBAAKCAQEA7xQkT3vLm9P\n', '-----END RSA ', 'PRIVATE KEY-----'),
     needle: 'MIIEpAIBAAKCAQEA7xQkT3vLm9Pq2RsW8yZbN4cD',
   },
-  { where: 'tool input', text: 'sk_live_4eC39HqLyjWDarjtT1zdp7dcQx', needle: '4eC39HqLyjWDarjtT1zdp7dcQx' },
+  { where: 'tool input', text: piece('sk', '_live_', '4eC39HqLyjWDarjtT1zdp7dcQx'), needle: '4eC39HqLyjWDarjtT1zdp7dcQx' },
 ];
 
 /**

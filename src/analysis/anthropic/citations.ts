@@ -132,8 +132,8 @@ export async function validateFindings(log: LogSource, analyst: AnalystName, rep
       detail: redactSecrets(f.detail.trim().slice(0, MAX_DETAIL)),
       citations,
       source: 'model',
-      // Importance first, then the model's own order.
-      score: importance * 10 - Math.min(9, rank) / 10,
+      // On the offline analyzer's scale (about 3–12): importance first, then the model's own order.
+      score: Math.round((5 + importance * 1.5 - Math.min(9, rank) / 20) * 100) / 100,
     });
   }
   return { findings, droppedFindings, droppedCitations };
