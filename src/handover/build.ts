@@ -1,11 +1,32 @@
-// Placeholder replaced in the next commit by the lead: the build pipeline (archive → extract → analysts → resume-prompt.md).
-import type { HandoverData } from '../shared/handoverData.js';
+// The build pipeline: archive the raw log, reduce it, run the analysts over the archived copy, and
+// write the handover (extract.md, handover.json, signature.json, then resume-prompt.md last, so a
+// watcher that sees resume-prompt.md sees a complete, signed handover).
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { join, resolve } from 'node:path';
+import { analyzeOffline, type OfflineAnalysis } from '../analysis/offline.js';
+import { extractLog } from '../extract/extractLog.js';
+import { HANDOVER_FILES, HANDOVER_SCHEMA_VERSION, type AnalystUsage, type Finding, type HandoverData } from '../shared/handoverData.js';
+import { archiveLog } from './archive.js';
+import { collectModifiedFiles } from './modifiedFiles.js';
+import { redactDeep, redactSecrets } from './redact.js';
+import { budgetTokensFor, DEFAULT_BUDGET, renderResumePrompt, type PromptBudget } from './resumePrompt.js';
+import { readSessionIdentity } from './sessionIdentity.js';
+import { signHandover } from './sign.js';
+
+export type AnalyzerKind = 'offline' | 'anthropic';
+
+/** The model analysts, injected so the offline build never loads the API client. */
+export type ModelAnalyzer = (input: { logPath: string; extractMarkdown: string; offline: OfflineAnalysis; env: NodeJS.ProcessEnv }) => Promise<{ findings: Finding[]; usage: AnalystUsage[] }>;
 
 export interface BuildOptions {
   logPath: string;
   workspace: string;
   home: string;
-  analyzer?: 'offline' | 'anthropic';
+  analyzer?: AnalyzerKind;
+  /** Required when analyzer is 'anthropic'. */
+  modelAnalyzer?: ModelAnalyzer;
+  budget?: Partial<PromptBudget>;
   env?: NodeJS.ProcessEnv;
   now?: () => Date;
 }
@@ -16,6 +37,143 @@ export interface BuildResult {
   data: HandoverData;
 }
 
-export async function buildHandover(_options: BuildOptions): Promise<BuildResult> {
-  throw new Error('buildHandover is being written');
+/** A failure with a message fit for one line on stderr. */
+export class BuildError extends Error {}
+
+const HANDOVER_DIR = '.handover';
+
+export async function buildHandover(options: BuildOptions): Promise<BuildResult> {
+  const now = options.now ?? (() => new Date());
+  const logPath = resolve(options.logPath);
+  const workspace = resolve(options.workspace);
+  await requireFile(logPath);
+  await requireDirectory(workspace);
+
+  const identity = await readSessionIdentity(logPath);
+  if (!identity) throw new BuildError(`${logPath} is not a Claude Code or Codex session log (no session id in its first records)`);
+
+  const archived = await archiveLog(logPath, options.home, identity.sessionId).catch((error: Error) => {
+    throw new BuildError(`cannot archive the log into ${options.home}: ${error.message}`);
+  });
+
+  // The analysts read the archived copy: citations then point at lines that never change.
+  const [extract, offline, modified] = await Promise.all([
+    extractLog(archived.archivedLog),
+    analyzeOffline(archived.archivedLog, { workspace }),
+    collectModifiedFiles(archived.archivedLog, workspace),
+  ]);
+
+  let findings = offline.findings;
+  let usage: AnalystUsage[] | undefined;
+  if (options.analyzer === 'anthropic') {
+    if (!options.modelAnalyzer) throw new BuildError('the anthropic analyzer is not available in this build');
+    const result = await options.modelAnalyzer({ logPath: archived.archivedLog, extractMarkdown: redactSecrets(extract.markdown), offline, env: options.env ?? process.env });
+    findings = result.findings;
+    usage = result.usage;
+  }
+
+  const data: HandoverData = redactDeep({
+    schema: HANDOVER_SCHEMA_VERSION,
+    sessionId: identity.sessionId,
+    agent: identity.agent,
+    createdAt: now().toISOString(),
+    workspace,
+    log: { source: logPath, archived: archived.archivedLog, sha256: archived.sha256, bytes: archived.bytes, lines: offline.lines },
+    summary: {
+      lastUserRequest: offline.lastUserRequest?.text,
+      compactionSummaries: offline.compactionSummaries.map((s) => s.text),
+      text: narrative(identity.agent, offline, extract.counts.user, modified.files.length),
+      gitBranch: offline.gitBranch,
+      firstTimestamp: offline.firstTimestamp,
+      lastTimestamp: offline.lastTimestamp,
+    },
+    findings,
+    commands: offline.commands,
+    numbers: offline.numbers,
+    constraints: offline.constraints,
+    modifiedFiles: modified.files,
+    unexplainedGitChanges: modified.unexplainedGitChanges,
+    openTasks: offline.openTasks,
+    stats: { logBytes: archived.bytes, extractBytes: 0, promptBytes: 0, compactions: offline.compactions, droppedByBudget: 0 },
+    analysis: { analyzer: options.analyzer ?? 'offline', usage },
+  });
+
+  const extractMarkdown = redactSecrets(extract.markdown);
+  const budget = budgetTokensFor(archived.bytes, { ...DEFAULT_BUDGET, ...options.budget });
+  // Rendering twice settles the byte counts the prompt itself reports in handover.json.
+  let rendered = renderResumePrompt(data, budget);
+  data.stats = { ...data.stats, extractBytes: Buffer.byteLength(extractMarkdown), droppedByBudget: rendered.droppedByBudget };
+  data.stats.promptBytes = Buffer.byteLength(rendered.markdown);
+  rendered = renderResumePrompt(data, budget);
+  const prompt = redactSecrets(rendered.markdown);
+
+  const dir = join(workspace, HANDOVER_DIR, identity.sessionId);
+  await writeHandoverFiles(workspace, dir, options.home, {
+    [HANDOVER_FILES.extract]: extractMarkdown,
+    [HANDOVER_FILES.data]: JSON.stringify(data, null, 2) + '\n',
+    [HANDOVER_FILES.prompt]: prompt,
+  });
+  return { dir, promptPath: join(dir, HANDOVER_FILES.prompt), data };
+}
+
+function narrative(agent: string, offline: OfflineAnalysis, userMessages: number, files: number): string {
+  const who = agent === 'codex' ? 'Codex' : 'Claude Code';
+  const span = offline.firstTimestamp && offline.lastTimestamp ? ` from ${offline.firstTimestamp} to ${offline.lastTimestamp}` : '';
+  const where = offline.cwd ? ` in \`${offline.cwd}\`` : '';
+  const branch = offline.gitBranch ? ` on branch \`${offline.gitBranch}\`` : '';
+  const errors = offline.findings.filter((f) => f.analyst === 'errors').length;
+  const compactions = offline.compactions.length;
+  return [
+    `A ${who} session${where}${branch}${span}: ${userMessages} message(s) from the user, ${offline.lines} log lines.`,
+    `It changed ${files} file(s)${errors ? ` and hit ${errors} distinct error(s) in tool output` : ''}${compactions ? `; it was compacted ${compactions} time(s) before` : ''}.`,
+  ].join(' ');
+}
+
+async function requireFile(path: string): Promise<void> {
+  const info = await stat(path).catch((error: NodeJS.ErrnoException) => {
+    throw new BuildError(error.code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${error.code}`);
+  });
+  if (info.isDirectory()) throw new BuildError(`${path} is a directory, not a session log (.jsonl)`);
+  if (info.size === 0) throw new BuildError(`${path} is empty: nothing to hand over`);
+}
+
+async function requireDirectory(path: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isDirectory()) throw new BuildError(`workspace ${path} is not a directory`);
+}
+
+/**
+ * Writes every file to a temp name first, signs the final contents, then renames them into place
+ * with resume-prompt.md last. A failure before the renames leaves nothing behind.
+ */
+async function writeHandoverFiles(workspace: string, dir: string, home: string, files: Record<string, string>): Promise<void> {
+  const root = join(workspace, HANDOVER_DIR);
+  const temps: string[] = [];
+  try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(root, '.gitignore'), '*\n', { flag: 'w' });
+    const signature = await signHandover(home, files);
+    const ordered: [string, string][] = [
+      [HANDOVER_FILES.extract, files[HANDOVER_FILES.extract]],
+      [HANDOVER_FILES.data, files[HANDOVER_FILES.data]],
+      [HANDOVER_FILES.signature, JSON.stringify(signature, null, 2) + '\n'],
+      [HANDOVER_FILES.prompt, files[HANDOVER_FILES.prompt]],
+    ];
+    const suffix = `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    for (const [name, content] of ordered) {
+      const temp = join(dir, `.${name}${suffix}`);
+      temps.push(temp);
+      await writeFile(temp, content, { flag: 'wx' });
+    }
+    for (const [i, [name]] of ordered.entries()) await rename(temps[i], join(dir, name));
+  } catch (error) {
+    await Promise.all(temps.map((t) => rm(t, { force: true }).catch(() => undefined)));
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new BuildError(`cannot write the handover into ${dir}: ${code ?? (error as Error).message}`);
+  }
+}
+
+/** Reads a written handover back (for `resume`, the hooks and tests). */
+export async function readHandoverData(dir: string): Promise<HandoverData> {
+  return JSON.parse(await readFile(join(dir, HANDOVER_FILES.data), 'utf8')) as HandoverData;
 }

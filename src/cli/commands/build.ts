@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+import { buildHandover, BuildError, type ModelAnalyzer } from '../../handover/build.js';
+import { handoverHome } from '../../util/handoverHome.js';
+import { CliError, type CliCommand } from '../command.js';
+
+export const buildCommand: CliCommand = {
+  name: 'build',
+  summary: 'Turn a session log into a handover; prints the path of its resume-prompt.md.',
+  usage: 'handover build <log.jsonl> [--workspace DIR] [--analyzer offline|anthropic] [--budget-tokens N] [--json]',
+  options: {
+    workspace: { type: 'string', short: 'w' },
+    analyzer: { type: 'string' },
+    'budget-tokens': { type: 'string' },
+    json: { type: 'boolean' },
+  },
+  positionals: { min: 1, max: 1 },
+  async run({ values, positionals }, io) {
+    const analyzer = (values.analyzer as string | undefined) ?? 'offline';
+    if (analyzer !== 'offline' && analyzer !== 'anthropic') throw new CliError(`--analyzer must be offline or anthropic, not '${analyzer}'`, 2);
+    let budget;
+    if (values['budget-tokens'] !== undefined) {
+      const tokens = Number(values['budget-tokens']);
+      if (!Number.isInteger(tokens) || tokens < 1000) throw new CliError('--budget-tokens must be a whole number ≥ 1000', 2);
+      budget = { maxTokens: tokens, minTokens: tokens };
+    }
+    const started = Date.now();
+    try {
+      const result = await buildHandover({
+        logPath: resolve(io.cwd, positionals[0]),
+        workspace: resolve(io.cwd, (values.workspace as string | undefined) ?? '.'),
+        home: handoverHome(io.env),
+        analyzer,
+        modelAnalyzer: analyzer === 'anthropic' ? await loadModelAnalyzer() : undefined,
+        budget,
+        env: io.env,
+      });
+      if (values.json) {
+        const d = result.data;
+        io.stdout(
+          JSON.stringify({
+            promptPath: result.promptPath,
+            dir: result.dir,
+            sessionId: d.sessionId,
+            agent: d.agent,
+            archived: d.log.archived,
+            findings: d.findings.length,
+            modifiedFiles: d.modifiedFiles.length,
+            stats: d.stats,
+            ms: Date.now() - started,
+          }) + '\n',
+        );
+      } else io.stdout(result.promptPath + '\n');
+      return 0;
+    } catch (error) {
+      if (error instanceof BuildError) throw new CliError(error.message);
+      throw error;
+    }
+  },
+};
+
+/** The model analysts load only when asked for: the offline build never pulls in the API client. */
+async function loadModelAnalyzer(): Promise<ModelAnalyzer> {
+  const { analyzeWithAnthropicFromEnv } = await import('../../analysis/anthropic/fromEnv.js');
+  return analyzeWithAnthropicFromEnv;
+}

@@ -1,0 +1,49 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { readHandoverData } from '../../handover/build.js';
+import { listHandovers } from '../../handover/findHandovers.js';
+import { seedPrompt } from '../../handover/seedPrompt.js';
+import { handoverHome } from '../../util/handoverHome.js';
+import { CliError, type CliCommand } from '../command.js';
+
+export const resumeCommand: CliCommand = {
+  name: 'resume',
+  summary: "Start the agent on the workspace's newest verified handover (or print how).",
+  usage: 'handover resume [--workspace DIR] [--agent COMMAND] [--print] [--json]',
+  options: {
+    workspace: { type: 'string', short: 'w' },
+    agent: { type: 'string' },
+    print: { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
+  positionals: { min: 0, max: 0 },
+  async run({ values }, io) {
+    const workspace = resolve(io.cwd, (values.workspace as string | undefined) ?? '.');
+    const handovers = await listHandovers(workspace, handoverHome(io.env));
+    const newest = handovers.find((h) => h.verified);
+    if (!newest) {
+      const unverified = handovers[0];
+      throw new CliError(
+        unverified
+          ? `no verified handover in ${workspace}/.handover (newest, ${unverified.sessionId}, is not verified: ${unverified.reason}); it will not be resumed automatically`
+          : `no handover in ${workspace}/.handover yet (run 'handover build <log.jsonl>' first)`,
+      );
+    }
+    const data = await readHandoverData(newest.dir);
+    const agentKind = data.agent === 'codex' ? 'codex' : 'claude';
+    const command = (values.agent as string | undefined) ?? agentKind;
+    const prompt = seedPrompt(agentKind, workspace, newest.promptPath);
+    if (values.print || values.json) {
+      io.stdout(values.json ? JSON.stringify({ sessionId: newest.sessionId, promptPath: newest.promptPath, agent: command, args: [prompt] }) + '\n' : `${newest.promptPath}\n${command} ${JSON.stringify(prompt)}\n`);
+      return 0;
+    }
+    // argv, not a shell: the prompt is one argument whatever it holds.
+    return await new Promise<number>((done, fail) => {
+      const child = spawn(command, [prompt], { cwd: workspace, stdio: 'inherit', env: io.env });
+      child.on('error', (error: NodeJS.ErrnoException) =>
+        fail(new CliError(error.code === 'ENOENT' ? `agent '${command}' not found on PATH (use --agent to name it)` : `cannot start ${command}: ${error.message}`)),
+      );
+      child.on('exit', (code) => done(code ?? 1));
+    });
+  },
+};

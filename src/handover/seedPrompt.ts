@@ -1,0 +1,13 @@
+// The short prompt a fresh agent starts with. It only points at the resume-prompt.md file: no log text
+// ever goes on a command line (no quoting, no injection, no length limits).
+import { relative, sep } from 'node:path';
+import type { AgentKind } from '../transcript/events.js';
+
+export function seedPrompt(agent: AgentKind, workspace: string, promptPath: string): string {
+  let rel = relative(workspace, promptPath);
+  if (rel.startsWith('..') || rel === '') rel = promptPath;
+  rel = rel.split(sep).join('/');
+  // Claude Code attaches a file named with @path; Codex reads it with its own tools.
+  const file = agent === 'claude' ? `@${rel}` : rel;
+  return `Continue the previous session from its handover: read ${file} first, then carry on with the open tasks and the last user request it describes.`;
+}

@@ -1,0 +1,63 @@
+// Which session a log belongs to, read from its first records: the archive and the handover folder
+// are keyed by it, so it is needed before the log is archived and analysed.
+import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { AgentKind } from '../transcript/events.js';
+
+export interface SessionIdentity {
+  sessionId: string;
+  agent: AgentKind;
+  cwd?: string;
+}
+
+const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
+
+/** Session ids become folder names: anything but plain id characters is refused. */
+export function isSafeSessionId(id: string): boolean {
+  return SAFE_ID.test(id);
+}
+
+const HEAD_BYTES = 256 * 1024;
+
+export async function readSessionIdentity(logPath: string): Promise<SessionIdentity | undefined> {
+  const handle = await open(logPath, 'r');
+  let head: string;
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    head = buffer.toString('utf8', 0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  let agent: AgentKind | undefined;
+  let sessionId: string | undefined;
+  let cwd: string | undefined;
+  for (const line of head.split('\n')) {
+    if (!line.startsWith('{')) continue;
+    let record: Record<string, unknown>;
+    try {
+      record = JSON.parse(line) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    if (record.type === 'session_meta' && typeof record.payload === 'object' && record.payload !== null) {
+      const payload = record.payload as Record<string, unknown>;
+      const meta = (typeof payload.meta === 'object' && payload.meta !== null ? payload.meta : payload) as Record<string, unknown>;
+      agent = 'codex';
+      sessionId ??= typeof meta.id === 'string' ? meta.id : typeof meta.session_id === 'string' ? meta.session_id : undefined;
+      cwd ??= typeof meta.cwd === 'string' ? meta.cwd : undefined;
+    } else if (typeof record.sessionId === 'string') {
+      agent ??= 'claude';
+      sessionId ??= record.sessionId;
+      cwd ??= typeof record.cwd === 'string' ? record.cwd : undefined;
+    } else if (typeof record.payload === 'object' && typeof record.timestamp === 'string') {
+      agent ??= 'codex';
+    }
+    if (sessionId && cwd) break;
+  }
+  if (!agent) return undefined;
+  // A Claude Code log is named after its session; a Codex rollout ends with the session's uuid.
+  const fromName = basename(logPath).replace(/\.jsonl$/, '').replace(/^rollout-.*?([0-9a-f]{8}-[0-9a-f-]{27,})$/, '$1');
+  const id = sessionId && isSafeSessionId(sessionId) ? sessionId : isSafeSessionId(fromName) ? fromName : undefined;
+  return id ? { sessionId: id, agent, cwd } : undefined;
+}
