@@ -6,13 +6,15 @@ import { CliError, type CliCommand, type CliIo } from './command.js';
 import { LogInputError } from '../transcript/reader.js';
 import { extractCommand } from './commands/extract.js';
 import { verifyCommand } from './commands/verify.js';
+import { hookCommand } from './commands/hook.js';
+import { installHooksCommand, uninstallHooksCommand } from './commands/installHooks.js';
 import { indexCommand } from './commands/indexCommand.js';
 import { searchCommand } from './commands/search.js';
 import { showCommand } from './commands/show.js';
-import { hookCommand } from './commands/hook.js';
-import { installHooksCommand, uninstallHooksCommand } from './commands/installHooks.js';
+import { buildCommand } from './commands/build.js';
+import { resumeCommand } from './commands/resume.js';
 
-const COMMANDS: CliCommand[] = [extractCommand, verifyCommand, hookCommand, installHooksCommand, uninstallHooksCommand, indexCommand, searchCommand, showCommand];
+const COMMANDS: CliCommand[] = [extractCommand, verifyCommand, buildCommand, resumeCommand, indexCommand, searchCommand, showCommand, hookCommand, installHooksCommand, uninstallHooksCommand];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
