@@ -39,6 +39,8 @@ await Promise.all([
   }),
   // Test-only: archive, redaction and signing internals for the unit tests, never packaged.
   build({ ...common, entryPoints: { handoverCore: 'src/handover/testExports.ts' }, outdir: 'dist/test', platform: 'node', format: 'cjs', target: 'node20' }),
+  // Test-only: offline analysts, modified files and the shell reader, for the unit tests, never packaged.
+  build({ ...common, entryPoints: { analysis: 'src/analysis/testExports.ts' }, outdir: 'dist/test', platform: 'node', format: 'cjs', target: 'node20' }),
   build({
     ...common,
     entryPoints: { sidebar: 'src/webview/sidebar.ts' },

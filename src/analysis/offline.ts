@@ -1,0 +1,493 @@
+// The offline analysts: one streaming pass over the raw log finds decisions, errors that only show in
+// tool output, rejected approaches, distinctive commands, measured numbers, the user's constraints, the
+// last request and the open tasks. No network; state stays bounded however long the log is.
+import type { AgentKind, ToolCallEvent, ToolResultEvent, TranscriptEvent } from '../transcript/events.js';
+import type { Citation, Fact, Finding, OpenTask } from '../shared/handoverData.js';
+import { readTranscript } from '../transcript/reader.js';
+import { FileChangeTracker, finishModifiedFiles, type ModifiedFilesResult } from '../handover/modifiedFiles.js';
+import { classifySentence, hasRationale, isConstraint, type ProseSource } from './prose.js';
+import { dedupeKey, oneLine, sentences, specificity } from './text.js';
+import { commandKey, displayCommand, errorLines, isDistinctiveCommand, looksFailed, measuredLines, programsOf } from './toolOutput.js';
+import { editCallOf, isObject, normalizeTaskStatus, READ_ONLY_TOOLS, shellCallOf, str, taskListOf } from './toolInputs.js';
+import { packageChanges } from './packages.js';
+
+export interface OfflineAnalysis {
+  findings: Finding[];
+  commands: Fact[];
+  numbers: Fact[];
+  constraints: Fact[];
+  lastUserRequest?: { text: string; citation: Citation };
+  openTasks: OpenTask[];
+  compactionSummaries: { text: string; citation: Citation }[];
+  compactions: { line: number; timestamp?: string }[];
+  firstTimestamp?: string;
+  lastTimestamp?: string;
+  gitBranch?: string;
+  sessionId?: string;
+  cwd?: string;
+  agent?: AgentKind;
+  lines: number;
+}
+
+export interface OfflineOptions {
+  workspace: string;
+}
+
+/** How many of each kind a handover can use; the budget cuts further. */
+const LIMITS = { decisions: 120, errors: 120, rejected: 80, commands: 150, numbers: 150, constraints: 80 };
+/** Working-set caps: past them the least valuable entries are dropped as the log streams. */
+const WORKING = { prose: 4000, errors: 3000, commands: 3000, numbers: 1500, constraints: 600, pending: 5000, packages: 2000 };
+const MAX_USER_REQUEST = 4000;
+const MAX_PROSE_CHARS = 20_000;
+
+const REJECTED_BY_USER = /doesn't want to proceed|tool use was rejected|user rejected|user denied/i;
+
+interface ErrorRecord {
+  key: string;
+  commandKey: string;
+  title: string;
+  lines: string[];
+  stack: string[];
+  exitCode?: number;
+  count: number;
+  first: Citation;
+  last: Citation;
+  resolvedAt?: Citation;
+  strong: boolean;
+  /** A read-only tool or a looking-around command (`ls`, `cat`): its failures matter less. */
+  lowValue: boolean;
+}
+
+interface PendingCall {
+  call: ToolCallEvent;
+  commandLine?: string;
+  commandKey: string;
+  display: string;
+}
+
+interface ScoredFinding extends Finding {
+  key: string;
+}
+
+function citationOf(event: TranscriptEvent): Citation {
+  const citation: Citation = { line: event.line };
+  if (event.uuid) citation.uuid = event.uuid;
+  if (event.subagent) citation.file = `subagents/${event.subagent}`;
+  return citation;
+}
+
+/** Keeps a Map under `cap` entries by dropping the lowest-scored half when it overflows. */
+function pruneByScore<V>(map: Map<string, V>, cap: number, score: (v: V) => number): void {
+  if (map.size <= cap) return;
+  const kept = [...map].sort((a, b) => score(b[1]) - score(a[1])).slice(0, Math.floor(cap / 2));
+  map.clear();
+  for (const [k, v] of kept) map.set(k, v);
+}
+
+/** Drops the oldest entries of an insertion-ordered Map over `cap`. */
+function pruneOldest<V>(map: Map<string, V>, cap: number): void {
+  if (map.size <= cap) return;
+  let excess = map.size - Math.floor(cap * 0.75);
+  for (const key of map.keys()) {
+    if (excess-- <= 0) break;
+    map.delete(key);
+  }
+}
+
+export class OfflineAnalyzer {
+  private readonly prose = new Map<string, ScoredFinding>();
+  private readonly structural = new Map<string, ScoredFinding>();
+  private readonly errors = new Map<string, ErrorRecord>();
+  private readonly commands = new Map<string, { text: string; citations: Citation[]; runs: number }>();
+  private readonly numbers = new Map<string, Fact & { order: number }>();
+  private readonly constraints = new Map<string, Fact>();
+  private readonly pending = new Map<string, PendingCall>();
+  private readonly installed = new Map<string, { citation: Citation; command: string }>();
+  private readonly tasks = new Map<string, OpenTask>();
+  private lastFailure?: { commandKey: string; program: string; display: string; error: string; citation: Citation };
+  /** The last sentence of the model's reasoning that gave a reason: the "why" for what it undid next. */
+  private lastReason?: { text: string; line: number };
+  private numberOrder = 0;
+  private readonly meta: Omit<OfflineAnalysis, 'findings' | 'commands' | 'numbers' | 'constraints' | 'openTasks' | 'compactionSummaries' | 'compactions'> = { lines: 0 };
+  private readonly compactionSummaries: { text: string; citation: Citation }[] = [];
+  private readonly compactions: { line: number; timestamp?: string }[] = [];
+  private readonly seenSummaries = new Set<string>();
+
+  constructor(readonly files: FileChangeTracker) {}
+
+  onEvent(event: TranscriptEvent): void {
+    if (event.timestamp) {
+      this.meta.firstTimestamp ??= event.timestamp;
+      this.meta.lastTimestamp = event.timestamp;
+    }
+    if (!event.sidechain) {
+      if (event.sessionId) this.meta.sessionId ??= event.sessionId;
+      if (event.cwd) this.meta.cwd ??= event.cwd;
+      if (event.gitBranch) this.meta.gitBranch = event.gitBranch;
+    }
+    switch (event.kind) {
+      case 'session-meta':
+        this.meta.agent ??= event.agent;
+        break;
+      case 'user':
+        this.onUserText(event.text, event);
+        break;
+      case 'assistant-text':
+        this.onProse(event.text, 'assistant', event);
+        break;
+      case 'thinking':
+        if (event.text) this.onProse(event.text, 'thinking', event);
+        break;
+      case 'tool-call':
+        this.files.onToolCall(event);
+        this.onToolCall(event);
+        break;
+      case 'tool-result':
+        this.files.onToolResult(event);
+        this.onToolResult(event);
+        break;
+      case 'system':
+        if (event.subtype === 'compact-boundary') this.compactions.push({ line: event.line, timestamp: event.timestamp });
+        else if (event.subtype === 'compact-summary' && event.text.trim()) {
+          const key = dedupeKey(event.text) + event.text.length;
+          if (!this.seenSummaries.has(key)) {
+            this.seenSummaries.add(key);
+            this.compactionSummaries.push({ text: event.text, citation: citationOf(event) });
+            // A Codex rollout can hold the summary without a separate boundary record.
+            if (!this.compactions.some((c) => Math.abs(c.line - event.line) <= 2)) this.compactions.push({ line: event.line, timestamp: event.timestamp });
+          }
+        }
+        break;
+    }
+  }
+
+  private onUserText(text: string, event: TranscriptEvent): void {
+    if (!event.sidechain) {
+      this.meta.lastUserRequest = {
+        text: text.length > MAX_USER_REQUEST ? text.slice(0, MAX_USER_REQUEST) + '…' : text,
+        citation: citationOf(event),
+      };
+    }
+    if (event.sidechain) return; // a subagent's "user" is the parent agent's prompt, not the person
+    const body = text.length > MAX_PROSE_CHARS ? text.slice(0, MAX_PROSE_CHARS) : text;
+    for (const sentence of sentences(body)) {
+      if (isConstraint(sentence)) {
+        const key = dedupeKey(sentence);
+        if (!this.constraints.has(key)) this.constraints.set(key, { text: oneLine(sentence, 400), citations: [citationOf(event)] });
+      }
+    }
+    pruneOldest(this.constraints, WORKING.constraints);
+    this.onProse(body, 'user', event);
+  }
+
+  private onProse(text: string, source: ProseSource, event: TranscriptEvent): void {
+    const list = sentences(text, MAX_PROSE_CHARS);
+    for (let i = 0; i < list.length; i++) {
+      const sentence = list[i];
+      if (source !== 'user' && hasRationale(sentence)) this.lastReason = { text: sentence, line: event.line };
+      const found = classifySentence(sentence, source);
+      if (!found) continue;
+      let detail = '';
+      const next = list[i + 1];
+      if (next && (hasRationale(next) || /^(?:because|since|this|that|it|so|otherwise)\b/i.test(next)) && !hasRationale(sentence)) detail = oneLine(next, 300);
+      const key = `${found.kind}:${dedupeKey(sentence)}`;
+      const existing = this.prose.get(key);
+      if (existing) {
+        existing.score += 0.5;
+        continue;
+      }
+      this.prose.set(key, {
+        key,
+        analyst: found.kind,
+        title: oneLine(sentence, 400),
+        detail: [detail, `(${source === 'thinking' ? 'in thinking' : source === 'user' ? 'said by the user' : 'said by the agent'}${event.sidechain ? ', in a subagent' : ''})`].filter(Boolean).join(' '),
+        citations: [citationOf(event)],
+        source: 'offline',
+        score: found.score - (event.sidechain ? 1 : 0),
+      });
+    }
+    pruneByScore(this.prose, WORKING.prose, (f) => f.score);
+  }
+
+  private onToolCall(call: ToolCallEvent): void {
+    if (!call.sidechain) this.onTaskTool(call);
+    const shell = shellCallOf(call);
+    if (shell) {
+      const key = commandKey(shell.command);
+      const display = displayCommand(shell.command);
+      if (isDistinctiveCommand(shell.command)) {
+        const known = this.commands.get(key);
+        if (known) {
+          known.runs++;
+          if (known.citations.length < 3) known.citations.push(citationOf(call));
+          else known.citations[2] = citationOf(call);
+        } else this.commands.set(key, { text: display, citations: [citationOf(call)], runs: 1 });
+        pruneOldest(this.commands, WORKING.commands);
+      }
+      this.remember(call, { call, commandLine: shell.command, commandKey: key, display });
+      for (const change of packageChanges(shell.command)) this.onPackage(change.action, `${change.manager} ${change.name}`, change.name, display, call);
+      return;
+    }
+    const edit = editCallOf(call);
+    const target = edit?.path ?? (isObject(call.input) ? (str(call.input.file_path) ?? str(call.input.path) ?? str(call.input.pattern)) : undefined);
+    const display = target ? `${call.name} ${target}` : call.name;
+    this.remember(call, { call, commandKey: display, display });
+  }
+
+  private remember(call: ToolCallEvent, pending: PendingCall): void {
+    if (!call.callId) return;
+    this.pending.set(call.callId, pending);
+    pruneOldest(this.pending, WORKING.pending);
+  }
+
+  private onTaskTool(call: ToolCallEvent): void {
+    const list = taskListOf(call);
+    if (list) {
+      this.tasks.clear();
+      list.forEach((task, i) => this.tasks.set(String(i + 1), task));
+      return;
+    }
+    if (!isObject(call.input)) return;
+    if (call.name === 'TaskCreate') {
+      const content = str(call.input.subject) ?? str(call.input.description);
+      if (content) this.tasks.set(String(this.tasks.size + 1), { content, status: 'pending' });
+    } else if (call.name === 'TaskUpdate') {
+      const id = String(call.input.taskId ?? call.input.id ?? '');
+      const task = this.tasks.get(id);
+      if (!task) return;
+      if (call.input.status === 'deleted') this.tasks.delete(id);
+      else if (call.input.status !== undefined) task.status = normalizeTaskStatus(call.input.status);
+      const subject = str(call.input.subject);
+      if (subject) task.content = subject;
+    }
+  }
+
+  private onPackage(action: 'install' | 'uninstall', key: string, name: string, display: string, call: ToolCallEvent): void {
+    if (action === 'install') {
+      this.installed.set(key, { citation: citationOf(call), command: display });
+      pruneOldest(this.installed, WORKING.packages);
+      return;
+    }
+    const install = this.installed.get(key);
+    if (!install) return;
+    this.installed.delete(key);
+    this.addStructural(`package:${key}`, {
+      title: `Package \`${name}\` was installed (\`${install.command}\`) and later removed (\`${display}\`)`,
+      detail: this.reasonNear(call.line),
+      citations: [install.citation, citationOf(call)],
+      score: 8 + specificity(name),
+    });
+  }
+
+  private reasonNear(line: number): string {
+    return this.lastReason && line - this.lastReason.line < 40 ? `Why: ${oneLine(this.lastReason.text, 300)}` : '';
+  }
+
+  private addStructural(key: string, finding: { title: string; detail: string; citations: Citation[]; score: number }): void {
+    if (this.structural.has(key)) return;
+    this.structural.set(key, { key, analyst: 'rejected', source: 'offline', ...finding });
+    pruneByScore(this.structural, WORKING.prose, (f) => f.score);
+  }
+
+  private onToolResult(result: ToolResultEvent): void {
+    const pending = this.pending.get(result.callId);
+    if (pending) this.pending.delete(result.callId);
+    const name = pending?.call.name ?? 'tool';
+    const text = result.text;
+    const isShell = pending?.commandLine !== undefined;
+    const readOnly = READ_ONLY_TOOLS.has(name);
+
+    if (REJECTED_BY_USER.test(text.slice(0, 400))) {
+      if (pending) {
+        this.addStructural(`denied:${pending.commandKey}`, {
+          title: `The user refused \`${pending.display}\``,
+          detail: this.reasonNear(result.line),
+          citations: [citationOf(pending.call), citationOf(result)],
+          score: 7 + specificity(pending.display) / 2,
+        });
+      }
+      return;
+    }
+
+    const viewing = isShell && !isDistinctiveCommand(pending!.commandLine!);
+    const failed = result.isError || (result.exitCode !== undefined && result.exitCode !== 0) || (isShell && !viewing && looksFailed(text));
+    const commandKeyOf = pending?.commandKey ?? `${name}`;
+
+    if (failed) {
+      this.onFailure(result, pending, name, readOnly);
+    } else {
+      this.onSuccess(commandKeyOf, result, pending);
+    }
+
+    if (isShell && !viewing) {
+      for (const line of measuredLines(text)) {
+        const key = line;
+        if (this.numbers.has(key)) continue;
+        this.numbers.set(key, { text: line, citations: [citationOf(result)], command: pending!.display, order: this.numberOrder++ });
+      }
+      pruneOldest(this.numbers, WORKING.numbers);
+    }
+  }
+
+  private onFailure(result: ToolResultEvent, pending: PendingCall | undefined, name: string, readOnly: boolean): void {
+    const summary = errorLines(result.text);
+    const first = summary.lines[0] ?? oneLine(result.text.split('\n').find((l) => l.trim() && !/^Exit code|^Process exited/.test(l.trim())) ?? '', 240);
+    if (!first && result.exitCode === undefined) return;
+    const display = pending?.display ?? name;
+    const cmdKey = pending?.commandKey ?? name;
+    const key = `${cmdKey}\u0000${dedupeKey(first)}`;
+    const citation = citationOf(result);
+    const existing = this.errors.get(key);
+    if (existing) {
+      existing.count++;
+      existing.last = citation;
+      existing.resolvedAt = undefined;
+    } else {
+      const exit = result.exitCode !== undefined && result.exitCode !== 0 ? ` (exit ${result.exitCode})` : '';
+      const what = pending?.commandLine !== undefined ? `\`${display}\` failed${exit}` : `${name} failed${exit}${display !== name ? `: ${display.slice(name.length + 1)}` : ''}`;
+      this.errors.set(key, {
+        key,
+        commandKey: cmdKey,
+        title: first ? `${what}: ${first}` : what,
+        lines: summary.lines.length ? summary.lines : first ? [first] : [],
+        stack: summary.stack,
+        exitCode: result.exitCode,
+        count: 1,
+        first: pending ? citationOf(pending.call) : citation,
+        last: citation,
+        strong: summary.lines.length > 0,
+        lowValue: readOnly || (pending?.commandLine !== undefined && !isDistinctiveCommand(pending.commandLine)),
+      });
+      pruneByScore(this.errors, WORKING.errors, (e) => errorScore(e));
+    }
+    if (pending?.commandLine !== undefined) {
+      this.lastFailure = { commandKey: cmdKey, program: mainProgram(pending.commandLine), display, error: first, citation: citationOf(pending.call) };
+    }
+  }
+
+  private onSuccess(cmdKey: string, result: ToolResultEvent, pending: PendingCall | undefined): void {
+    for (const record of this.errors.values()) {
+      if (record.commandKey === cmdKey && record.resolvedAt === undefined) record.resolvedAt = citationOf(result);
+    }
+    const failure = this.lastFailure;
+    if (!failure || pending?.commandLine === undefined) return;
+    if (failure.commandKey === cmdKey) {
+      this.lastFailure = undefined;
+      return;
+    }
+    const program = mainProgram(pending.commandLine);
+    if (program && program === failure.program) {
+      this.lastFailure = undefined;
+      this.addStructural(`replaced:${failure.commandKey}`, {
+        title: `\`${failure.display}\` failed${failure.error ? ` (${failure.error})` : ''} and was replaced by \`${pending.display}\``,
+        detail: this.reasonNear(result.line),
+        citations: [failure.citation, citationOf(pending.call)],
+        score: 6 + specificity(failure.display) / 2,
+      });
+    }
+  }
+
+  /** The analysis so far; call once, after the last event. */
+  finish(lines: number, agent: AgentKind | undefined): OfflineAnalysis {
+    for (const undone of this.files.undone) {
+      const title =
+        undone.kind === 'reverted-edit'
+          ? `An edit to \`${undone.path}\` was reverted${undone.snippet ? `: ${undone.snippet}` : ''}`
+          : `\`${undone.path}\` was created and later deleted`;
+      this.addStructural(`${undone.kind}:${undone.path}:${undone.doneAt.line}`, {
+        title,
+        detail: this.reasonNear(undone.undoneAt.line),
+        citations: [undone.doneAt, undone.undoneAt].map((c) => (c.uuid ? { line: c.line, uuid: c.uuid } : { line: c.line })),
+        score: 7 + specificity(undone.path),
+      });
+    }
+    const errorFindings: Finding[] = [...this.errors.values()].map((e) => ({
+      analyst: 'errors',
+      title: e.title,
+      detail: errorDetail(e),
+      citations: e.count > 1 ? [e.first, e.last] : [e.first, e.last].filter((c, i) => i === 0 || c.line !== e.first.line),
+      source: 'offline',
+      score: errorScore(e),
+    }));
+    const top = (analyst: 'decisions' | 'rejected', limit: number) =>
+      [...this.prose.values(), ...this.structural.values()]
+        .filter((f) => f.analyst === analyst)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, limit)
+        .map(({ key: _key, ...finding }) => finding);
+    const findings = [
+      ...top('decisions', LIMITS.decisions),
+      ...errorFindings.sort((a, b) => b.score - a.score).slice(0, LIMITS.errors),
+      ...top('rejected', LIMITS.rejected),
+    ].map((f) => ({ ...f, score: Math.round(f.score * 10) / 10 }));
+
+    return {
+      ...this.meta,
+      agent: this.meta.agent ?? agent,
+      lines,
+      findings,
+      commands: [...this.commands.values()]
+        .slice(-LIMITS.commands)
+        .map((c) => ({ text: c.runs > 1 ? `${c.text}  (run ${c.runs}×)` : c.text, citations: c.citations, command: c.text })),
+      numbers: [...this.numbers.values()]
+        .slice(-LIMITS.numbers)
+        .sort((a, b) => a.order - b.order)
+        .map(({ order: _order, ...fact }) => fact),
+      constraints: [...this.constraints.values()].slice(-LIMITS.constraints),
+      openTasks: [...this.tasks.values()],
+      compactionSummaries: this.compactionSummaries,
+      compactions: this.compactions.sort((a, b) => a.line - b.line),
+    };
+  }
+}
+
+function errorScore(e: ErrorRecord): number {
+  return (
+    5 +
+    (e.resolvedAt ? 0 : 3) +
+    (e.strong ? 1.5 : 0) +
+    Math.min(3, e.count - 1) * 0.5 +
+    Math.min(3, specificity(e.title) / 2) -
+    (e.lowValue ? 3 : 0) -
+    (/<tool_use_error>|has not been read yet|String to replace not found/i.test(e.title) ? 2 : 0)
+  );
+}
+
+function errorDetail(e: ErrorRecord): string {
+  const parts = [...e.lines.map((l) => `    ${l}`)];
+  if (e.stack.length) parts.push(...e.stack.map((l) => `    ${l.trim()}`));
+  const times = e.count > 1 ? `Failed ${e.count} times. ` : '';
+  parts.push(e.resolvedAt ? `${times}Resolved: a later run succeeded (line ${e.resolvedAt.line}).` : `${times}Not resolved: no later successful run in the log.`);
+  return parts.join('\n');
+}
+
+/** The program that does the work in a command line (`npx create-next-app@1 x` → `create-next-app`). */
+function mainProgram(commandLine: string): string {
+  for (const words of programsOf(commandLine)) {
+    const program = words[0].replace(/^.*\//, '').replace(/@[^/]*$/, '');
+    if (!isDistinctiveCommand(words.join(' ')) || program === 'yes' || program === 'echo') continue;
+    const sub = words[1] && /^[a-z][\w:-]*$/.test(words[1]) ? ` ${words[1]}` : '';
+    return program + sub;
+  }
+  return '';
+}
+
+export interface SessionAnalysis {
+  analysis: OfflineAnalysis;
+  modified: ModifiedFilesResult;
+}
+
+/** Both the offline analysis and the modified files, in one pass over the log. */
+export async function analyzeSession(logPath: string, options: OfflineOptions): Promise<SessionAnalysis> {
+  const tracker = new FileChangeTracker(options.workspace);
+  const analyzer = new OfflineAnalyzer(tracker);
+  const read = await readTranscript(logPath, (event) => analyzer.onEvent(event), { interest: 'all' });
+  tracker.finish();
+  const analysis = analyzer.finish(read.stats.lines, read.agent);
+  const modified = await finishModifiedFiles(tracker, options.workspace);
+  return { analysis, modified };
+}
+
+export async function analyzeOffline(logPath: string, options: OfflineOptions): Promise<OfflineAnalysis> {
+  return (await analyzeSession(logPath, options)).analysis;
+}

@@ -1,0 +1,87 @@
+// Classifies sentences people and the model wrote: a decision with its reason, an approach given up,
+// a standing constraint from the user. Pure functions over one sentence at a time.
+import { specificity } from './text.js';
+
+const DECISION = new RegExp(
+  [
+    String.raw`\b(?:I|we)(?:'ll| will| am going to|'m going to| are going to|'re going to| should| decided| chose| opted| went)\b`,
+    String.raw`\blet'?s (?:use|go with|keep|stick|switch|do|try|make|add|put|store|write|move|split|run|implement)\b`,
+    String.raw`\b(?:decided|decide|decision|deciding)\b`,
+    String.raw`\bgo(?:ing)? with\b`,
+    String.raw`\b(?:chose|choose|chosen|choosing|opted|opting|settled on|settle on|picked|prefer)\b`,
+    String.raw`\binstead of\b`,
+    String.raw`\brather than\b`,
+    String.raw`\b(?:the|my|our) (?:plan|approach|strategy|fix|solution) (?:is|will be|here is)\b`,
+    String.raw`\bbetter (?:to|approach|option)\b`,
+    String.raw`\bthe (?:best|right|simplest|safest|cleanest) (?:way|approach|option|fix)\b`,
+    String.raw`\bbecause\b.*\b(?:use|using|keep|switch|went|chose|pick)\b`,
+  ].join('|'),
+  'i',
+);
+
+/** Planning chatter that matches the decision words but carries no choice. */
+const CHATTER = /^(?:let me|now let me|i'll (?:now )?(?:start|begin|check|look|read|run|open|take a look|first|help|create a todo|update the todo|mark)|i will (?:now )?(?:start|check|look|read|run)|let's (?:see|check|look|start|begin))\b/i;
+
+const RATIONALE = /\b(?:because|since|so that|so we|so it|as it|as this|to avoid|to keep|to prevent|to make|which (?:means|keeps|avoids|is)|otherwise|due to|given that|the reason)\b/i;
+
+const REJECTED = new RegExp(
+  [
+    String.raw`\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|wouldn'?t|can'?t|cannot) (?:work|help|fix|solve|build|compile|pass|scale)\b`,
+    String.raw`\bnot (?:going to|gonna) work\b`,
+    String.raw`\b(?:abandon|abandoned|abandoning|give up on|gave up on|giving up on|dead end|scrap|scrapped|ditch|ditched|drop(?:ped|ping)? (?:the|that|this) (?:idea|approach|attempt))\b`,
+    String.raw`\b(?:revert|reverted|reverting|roll(?:ed)? back|rolling back|undo|undid|back out|backed out)\b`,
+    String.raw`\bswitch(?:ed|ing)? (?:to|back to|over to)\b`,
+    String.raw`\b(?:that|this|the previous|the first|my first|the old|the original) (?:approach|attempt|idea|fix|way) (?:failed|didn'?t|doesn'?t|was wrong|is wrong|won'?t|broke)\b`,
+    String.raw`\bturn(?:s|ed) out\b`,
+    String.raw`\btried\b.*\bbut\b`,
+  ].join('|'),
+  'i',
+);
+/** Words that reject something but also name what was chosen: with a decision verb, it is a decision. */
+const SOFT_REJECTED = /\binstead\b|\b(?:no longer|not) (?:use|using|going with)\b/i;
+const STRONG_DECISION = /\b(?:decided|decision|chose|chosen|opted|going with|go with|settled on|the plan is|I'll use|I will use|we'll use|let's use|switch(?:ing|ed)? to)\b/i;
+
+const CONSTRAINT = new RegExp(
+  [
+    String.raw`\b(?:keep|always|never|must|mustn'?t|must not|do not|don'?t|avoid|only use|only ever|make sure|ensure|no more than|at most|at least|without|stay within|stick to|prefer|should(?:n'?t| not)?|need to|has to|have to)\b`,
+    String.raw`\buse\b.+\b(?:not|instead of|rather than)\b`,
+  ].join('|'),
+  'i',
+);
+
+export type ProseSource = 'thinking' | 'assistant' | 'user';
+
+export interface ProseFinding {
+  kind: 'decisions' | 'rejected';
+  sentence: string;
+  score: number;
+}
+
+/** What a sentence records, if anything: a decision, a rejected approach, or nothing. */
+export function classifySentence(sentence: string, source: ProseSource): ProseFinding | undefined {
+  if (sentence.length < 15 || sentence.length > 700) return undefined;
+  const specific = specificity(sentence);
+  const reason = RATIONALE.test(sentence) ? 2 : 0;
+  // Thinking is where choices are made and where a compaction loses them first.
+  const sourceWeight = source === 'thinking' ? 1.5 : source === 'user' ? 2 : 0.5;
+  if (REJECTED.test(sentence) || (SOFT_REJECTED.test(sentence) && !STRONG_DECISION.test(sentence))) {
+    return { kind: 'rejected', sentence, score: 4 + specific + reason + sourceWeight };
+  }
+  if (DECISION.test(sentence) && !CHATTER.test(sentence)) {
+    const strong = /\b(?:decided|decision|chose|opted|going with|go with|instead of|rather than|settled|the plan is)\b/i.test(sentence) ? 2 : 0;
+    if (!strong && !reason && specific < 1) return undefined;
+    return { kind: 'decisions', sentence, score: 3 + specific + reason + strong + sourceWeight };
+  }
+  return undefined;
+}
+
+/** A user's standing instruction ("keep X", "don't Y", "use A not B"). */
+export function isConstraint(sentence: string): boolean {
+  if (sentence.length < 8 || sentence.length > 500) return false;
+  return CONSTRAINT.test(sentence);
+}
+
+/** True when a thinking/assistant sentence hints the text right after it explains a choice. */
+export function hasRationale(sentence: string): boolean {
+  return RATIONALE.test(sentence);
+}

@@ -1,0 +1,9 @@
+// Test-only barrel: the offline analysts' internals, bundled to dist/test/analysis.js for the unit tests.
+export { analyzeOffline, analyzeSession, OfflineAnalyzer } from './offline.js';
+export { classifySentence, isConstraint } from './prose.js';
+export { errorLines, measuredLines, isDistinctiveCommand, commandKey } from './toolOutput.js';
+export { packageChanges } from './packages.js';
+export { sentences } from './text.js';
+export { collectModifiedFiles, patchEffects, FileChangeTracker } from '../handover/modifiedFiles.js';
+export { shellWrites } from '../handover/shellWrites.js';
+export { parseCommandLine, tokenize } from '../handover/shellWords.js';

@@ -1,0 +1,56 @@
+// Small text helpers the offline analysts share: sentences, one-line shortening, specificity.
+
+/** Collapses whitespace and cuts to `max` characters with an ellipsis. */
+export function oneLine(text: string, max = 300): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? line.slice(0, max - 1).trimEnd() + '…' : line;
+}
+
+const CODE_FENCE = /```[\s\S]*?(```|$)/g;
+const BULLET = /^\s*(?:[-*•]|\d+[.)])\s+/;
+
+/**
+ * Splits prose into sentences. Code blocks are dropped; a line break ends a sentence (agents write
+ * lists); a period followed by a space and a capital, quote or backtick ends one too. File names like
+ * `a.ts` and numbers like 3.5 stay whole.
+ */
+export function sentences(text: string, maxChars = 20_000): string[] {
+  const out: string[] = [];
+  const body = (text.length > maxChars ? text.slice(0, maxChars) : text).replace(CODE_FENCE, '\n');
+  for (const rawLine of body.split('\n')) {
+    const line = rawLine.replace(BULLET, '').replace(/^#+\s*/, '').trim();
+    if (!line) continue;
+    for (const part of line.split(/(?<=[.!?])\s+(?=[A-Z"'`(*\[])/)) {
+      const s = part.trim();
+      if (s.length >= 8) out.push(s);
+    }
+  }
+  return out;
+}
+
+const PATH_LIKE = /(?:^|[\s`'"(])(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\.[a-zA-Z]{1,6}\b/g;
+const IDENTIFIER = /`[^`]+`|\b[a-z]+[A-Z]\w*\b|\b\w+_\w+\b|\b[A-Z][a-z]+[A-Z]\w*\b/g;
+const NUMBER = /\b\d+(?:\.\d+)?\s*(?:%|ms|s|MB|KB|GB|x)?\b/g;
+
+/** How concrete a sentence is: file names, identifiers and numbers make it worth more. */
+export function specificity(text: string): number {
+  const count = (re: RegExp) => Math.min(3, (text.match(re) ?? []).length);
+  return count(PATH_LIKE) * 1.5 + count(IDENTIFIER) + count(NUMBER) * 0.5;
+}
+
+/** A key for deduplication: lower case, digits and spacing folded. */
+export function dedupeKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/0x[0-9a-f]+/g, '#')
+    .replace(/\d+(\.\d+)?/g, '#')
+    .replace(/[\s`'"*_]+/g, ' ')
+    .trim()
+    .slice(0, 200);
+}
+
+/** The first `head` and last `tail` characters of a long text: tool outputs can be megabytes. */
+export function headAndTail(text: string, head = 16_000, tail = 8_000): string {
+  if (text.length <= head + tail) return text;
+  return text.slice(0, head) + '\n' + text.slice(text.length - tail);
+}

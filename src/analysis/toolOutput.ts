@@ -1,0 +1,164 @@
+// Reads tool output for what only shows there: error lines, failing tests, stack trace heads and
+// measured numbers. Pure functions over one output at a time.
+import { posix } from 'node:path';
+import { parseCommandLine } from '../handover/shellWords.js';
+import { unwrapProgram } from '../handover/shellWrites.js';
+import { headAndTail, oneLine } from './text.js';
+
+/** Lines that say something failed. Ordered roughly from most to least telling. */
+const STRONG_ERROR = [
+  /\berror TS\d+\b/,
+  /^\s*(?:FAIL|FAILED|ERROR)\b/,
+  /^\s*--- FAIL:/,
+  /^\s*not ok \d+/,
+  /^\s*[✕✗✖×]\s+\S/,
+  /\b(?:[A-Z][a-zA-Z]*)?(?:Error|Exception)(?:\s*\[[\w-]+\])?:\s+\S/,
+  /^\s*(?:error|fatal)(?:\[\w+\])?:/i,
+  /^panic:/,
+  /\bnpm (?:ERR!|error)\b/,
+  /\bTraceback \(most recent call last\)/,
+  /\b(?:ENOENT|EACCES|EADDRINUSE|ECONNREFUSED|EPERM|ETIMEDOUT|EEXIST|ENOTDIR|EISDIR)\b/,
+  /\bcommand not found\b/,
+  /\bNo such file or directory\b/,
+  /\bPermission denied\b/,
+  /\bSegmentation fault\b/,
+  /\bCannot find module\b/,
+  /\bUnhandled\w*\b/,
+  /\bAssertionError\b/,
+  /\bexpected .+ (?:to (?:be|equal|have)|but (?:got|received))\b/i,
+  /\b\d+ (?:failed|failing|errors?)\b/,
+  /\bBUILD FAILED\b|\bbuild failed\b|\bcompilation failed\b/i,
+  /\bundefined reference\b|\bsegfault\b|\bcore dumped\b/i,
+  /<tool_use_error>/,
+];
+
+/** Lines that look like error lines but are not (counts of zero, summaries of success). */
+const NOT_ERROR = /\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b/i;
+const STACK_FRAME = /^\s+at\s+\S|^\s+File ".+", line \d+|^\s*\d+: 0x[0-9a-f]+|^goroutine \d+/;
+
+export interface ErrorSummary {
+  /** The distinctive lines, at most `max`, each one line. */
+  lines: string[];
+  /** A stack trace's first frames, when there is one. */
+  stack: string[];
+}
+
+const ANSI = /\x1b\[[0-9;?]*[ -\/]*[@-~]|\x1b\][^\x07]*\x07|\r(?!\n)/g;
+
+/** Output without terminal colour and cursor codes. */
+export function plainOutput(output: string): string {
+  return output.includes('\x1b') || output.includes('\r') ? output.replace(ANSI, (m) => (m === '\r' ? '\n' : '')) : output;
+}
+
+/** The lines of an output that say what went wrong, or none. */
+export function errorLines(output: string, max = 6): ErrorSummary {
+  const text = plainOutput(headAndTail(output, 24_000, 12_000));
+  const found: { line: string; rank: number; index: number }[] = [];
+  const stack: string[] = [];
+  const lines = text.split('\n');
+  const seen = new Set<string>();
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    if (raw.length > 2000) continue;
+    if (STACK_FRAME.test(raw)) {
+      if (stack.length < 3) stack.push(oneLine(raw, 200));
+      continue;
+    }
+    const rank = STRONG_ERROR.findIndex((re) => re.test(raw));
+    if (rank < 0 || NOT_ERROR.test(raw)) continue;
+    const line = oneLine(raw.replace(/<\/?tool_use_error>/g, ''), 240);
+    if (!line || seen.has(line)) continue;
+    seen.add(line);
+    found.push({ line, rank, index: i });
+  }
+  // A Python traceback names the error on its last line: keep it.
+  const tracebackAt = lines.findIndex((l) => l.startsWith('Traceback (most recent call last)'));
+  if (tracebackAt >= 0) {
+    for (let i = tracebackAt + 1; i < lines.length; i++) {
+      if (/^\w[\w.]*(?:Error|Exception|Exit|Interrupt)\b/.test(lines[i])) {
+        found.push({ line: oneLine(lines[i], 240), rank: -1, index: i });
+        break;
+      }
+    }
+  }
+  const best = found.sort((a, b) => a.rank - b.rank || a.index - b.index).slice(0, max);
+  return { lines: best.sort((a, b) => a.index - b.index).map((f) => f.line), stack };
+}
+
+/** True when output shows a failure even though no exit code said so (`npm test || true`, a tool that prints errors). */
+export function looksFailed(output: string): boolean {
+  const head = plainOutput(headAndTail(output, 8_000, 8_000));
+  return /\berror TS\d+\b|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b/m.test(head);
+}
+
+const UNIT = String.raw`(?:ms|msec|milliseconds?|µs|us|ns|s|sec|secs|seconds?|mins?|minutes?|h|hours?|[kKMGT]i?B|bytes?|[kMG]?B\/s|ops\/s(?:ec)?|req\/s|rps|qps|tokens?(?:\/s)?|lines?|files?|tests?|specs?|passed|passing|failed|failing|skipped|errors?|warnings?|items?|rows?|records?|entries|requests?|calls?|iterations?|x|×|%|fps|kb|mb|gb)`;
+const MEASURE = new RegExp(String.raw`(?:\d[\d,]*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|mean|median|p\d\d|max|min|rss|heap|throughput|latency|score|coverage|speedup|ratio)\b[^\n]{0,40}?\d)`, 'i');
+/** Lines a tool prints around every command, not measurements of anything. */
+const BOILERPLATE = /^(?:Chunk ID|Wall time|Original token count|Process exited with code|Exit code|Output:)\b|^total \d+$|^[-dlrwxsStT@+.]{10}\s/;
+
+/** Lines of command output that report a measurement, at most `max`, best first. */
+export function measuredLines(output: string, max = 6): string[] {
+  const text = plainOutput(headAndTail(output, 12_000, 12_000));
+  const found: { line: string; weight: number }[] = [];
+  const seen = new Set<string>();
+  for (const raw of text.split('\n')) {
+    if (raw.length > 400 || raw.length < 3) continue;
+    const trimmed = raw.trim();
+    if (BOILERPLATE.test(trimmed) || !MEASURE.test(trimmed)) continue;
+    const line = trimmed.length > 220 ? trimmed.slice(0, 219) + '…' : trimmed;
+    if (seen.has(line)) continue;
+    seen.add(line);
+    const units = (trimmed.match(new RegExp(String.raw`\d[\d,]*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])`, 'gi')) ?? []).length;
+    const keyword = /\b(?:took|elapsed|duration|throughput|latency|ops\/s|req\/s|passed|failed|tests?|coverage|speedup|rss|heap|bench|total|size)\b/i.test(trimmed) ? 2 : 0;
+    found.push({ line, weight: units + keyword });
+  }
+  return found
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, max)
+    .map((f) => f.line);
+}
+
+/** Programs whose runs are routine looking around, not distinctive commands. */
+const NOISE_PROGRAMS = new Set([
+  'ls', 'cat', 'pwd', 'cd', 'echo', 'head', 'tail', 'wc', 'tree', 'clear', 'true', 'false', 'sleep', 'which', 'type', 'file', 'stat',
+  'date', 'whoami', 'less', 'more', 'grep', 'rg', 'egrep', 'fgrep', 'find', 'fd', 'sort', 'uniq', 'cut', 'awk', 'tr', 'xxd', 'od', 'basename',
+  'dirname', 'realpath', 'readlink', 'env', 'printenv', 'export', 'set', 'history', 'du', 'df', 'ps', 'id', 'uname', 'hostname', 'printf', 'column',
+  'jq', 'diff', 'nl', 'test', '[', 'exit', 'source', '.', 'sed', 'read', 'man', 'help',
+]);
+const NOISE_GIT = new Set(['status', 'diff', 'log', 'show', 'branch', 'remote', 'rev-parse', 'ls-files', 'blame', 'config', 'describe', 'fetch']);
+
+/** The program of each simple command in a command line (after wrappers like `sudo`, `npx`). */
+export function programsOf(commandLine: string): string[][] {
+  return parseCommandLine(commandLine.length > 4000 ? commandLine.slice(0, 4000) : commandLine)
+    .map((c) => unwrapProgram(c.words.map((w) => w.text)))
+    .filter((words) => words.length > 0);
+}
+
+/** A command worth telling the next agent about: it builds, tests, installs, runs, changes something. */
+export function isDistinctiveCommand(commandLine: string): boolean {
+  const programs = programsOf(commandLine);
+  if (!programs.length) return false;
+  return programs.some((words) => {
+    const program = posix.basename(words[0]);
+    if (program === 'git') return !NOISE_GIT.has(words.find((w, i) => i > 0 && !w.startsWith('-')) ?? '');
+    if (program === 'sed') return words.some((w) => /^-[a-zA-Z]*i/.test(w));
+    return !NOISE_PROGRAMS.has(program);
+  });
+}
+
+/** A command line for display: the first line of a here-document command, one line, bounded. */
+export function displayCommand(commandLine: string, max = 240): string {
+  const trimmed = commandLine.trim();
+  const heredoc = /<<-?\s*['"]?(\w+)['"]?/.exec(trimmed);
+  const firstLine = heredoc ? trimmed.slice(0, trimmed.indexOf('\n') >= 0 ? trimmed.indexOf('\n') : undefined) + ' …' : trimmed;
+  return oneLine(firstLine, max);
+}
+
+/** A key under which repeated runs of the same command meet (whitespace and trailing `2>&1`/`| tail` folded). */
+export function commandKey(commandLine: string): string {
+  return commandLine
+    .trim()
+    .replace(/\s+(?:2>&1|\|\s*(?:tail|head)(?:\s+-n)?\s*-?\d*)\s*$/g, '')
+    .replace(/\s+/g, ' ')
+    .slice(0, 400);
+}

@@ -1,0 +1,391 @@
+// The files a session changed, from its edit tools, Codex patches and shell commands, cross-checked
+// with `git status`. One tracker is fed tool calls and results as the log streams past; state is one
+// small entry per touched path.
+import { execFile } from 'node:child_process';
+import { posix } from 'node:path';
+import { promisify } from 'node:util';
+import type { FileChangeStatus, ModifiedFile } from '../shared/handoverData.js';
+import type { ToolCallEvent, ToolResultEvent } from '../transcript/events.js';
+import { readTranscript } from '../transcript/reader.js';
+import { editCallOf, patchTextOf, readPathOf, shellCallOf } from '../analysis/toolInputs.js';
+import { shellWrites, type ShellAnalysis, type ShellEffectKind } from './shellWrites.js';
+
+const run = promisify(execFile);
+
+export interface ModifiedFilesResult {
+  files: ModifiedFile[];
+  unexplainedGitChanges: { path: string; status: string }[];
+}
+
+/** Something the session made and then took back: the rejected-approaches analyst reports these. */
+export interface UndoneChange {
+  kind: 'reverted-edit' | 'created-then-deleted';
+  path: string;
+  /** Log lines: where it was done, where it was undone. */
+  doneAt: { line: number; uuid?: string };
+  undoneAt: { line: number; uuid?: string };
+  /** For reverted edits: the text the edit put in (shortened). */
+  snippet?: string;
+}
+
+interface Entry {
+  status: FileChangeStatus;
+  from?: string;
+  edits: number;
+  how: string[];
+  lastLine: number;
+  createdAt?: { line: number; uuid?: string };
+  /** Directory-wide change (rm -r, mv of a folder): explains git changes below it. */
+  recursive: boolean;
+}
+
+interface PendingCall {
+  call: ToolCallEvent;
+  /** Shell effects, read when the call was made (the working directory is known then). */
+  shell?: ShellAnalysis;
+}
+
+/** Results saying the tool never ran: a refused permission, a hook's denial, a validation error. */
+const NOT_RUN = /^<tool_use_error>|doesn't want to proceed|tool use was rejected|permission to use .* (?:has been|was) denied|requested permissions to|blocked by (?:a )?hook|PreToolUse:.*(?:denied|blocked)/i;
+const MAX_PENDING = 5000;
+const MAX_REMEMBERED_EDITS = 4000;
+const MAX_KNOWN_EXISTING = 100_000;
+
+/** A cheap 32-bit string hash (FNV-1a): remembers edit texts without keeping them. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+const shorten = (text: string, max = 120) => {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > max ? one.slice(0, max - 1) + '…' : one;
+};
+
+export class FileChangeTracker {
+  private readonly entries = new Map<string, Entry>();
+  private readonly pending = new Map<string, PendingCall>();
+  private readonly knownExisting = new Set<string>();
+  /** path → recent replacements (hash of old and new text), to see an edit undone by a later one. */
+  private readonly recentEdits = new Map<string, { oldHash: number; newHash: number; line: number; uuid?: string; snippet: string }[]>();
+  private rememberedEdits = 0;
+  /**
+   * Claude Code's Bash keeps its working directory between calls, and a record's `cwd` can lag behind
+   * a `cd` (parallel subagents share one shell): per chain, the directory the last command left,
+   * until the log itself reports a different one.
+   */
+  private readonly shellDirs = new Map<string, { recordCwd: string | undefined; cwd: string | undefined }>();
+  readonly undone: UndoneChange[] = [];
+
+  constructor(private readonly workspace: string) {}
+
+  onToolCall(call: ToolCallEvent): void {
+    const read = readPathOf(call);
+    if (read !== undefined) {
+      if (this.knownExisting.size < MAX_KNOWN_EXISTING) this.knownExisting.add(this.absolute(read, call.cwd));
+      return;
+    }
+    const isEdit = editCallOf(call) !== undefined || patchTextOf(call) !== undefined;
+    const shellCall = isEdit ? undefined : shellCallOf(call);
+    if (!isEdit && !shellCall) return;
+    const pendingCall: PendingCall = { call };
+    if (shellCall) pendingCall.shell = this.readShell(call, shellCall.command, shellCall.cwd);
+    if (!call.callId) {
+      this.apply(pendingCall, undefined);
+      return;
+    }
+    if (this.pending.size >= MAX_PENDING) {
+      // A log whose calls never get results: apply the oldest as if they had run.
+      const [oldestId, oldest] = this.pending.entries().next().value as [string, PendingCall];
+      this.pending.delete(oldestId);
+      this.apply(oldest, undefined);
+    }
+    this.pending.set(call.callId, pendingCall);
+  }
+
+  onToolResult(result: ToolResultEvent): void {
+    const pending = this.pending.get(result.callId);
+    if (!pending) return;
+    this.pending.delete(result.callId);
+    this.apply(pending, result);
+  }
+
+  private readShell(call: ToolCallEvent, command: string, cwd: string | undefined): ShellAnalysis {
+    if (call.name !== 'Bash') return shellWrites(command, cwd ?? this.workspace);
+    const chain = call.subagent ?? (call.sidechain ? 'sidechain' : 'main');
+    const known = this.shellDirs.get(chain);
+    const start = known && known.recordCwd === call.cwd && known.cwd !== undefined ? known.cwd : (cwd ?? this.workspace);
+    const analysis = shellWrites(command, start);
+    this.shellDirs.set(chain, { recordCwd: call.cwd, cwd: analysis.cwd ?? start });
+    return analysis;
+  }
+
+  /** Calls without a result (a log cut off mid-turn) are taken to have run. */
+  finish(): void {
+    for (const pending of this.pending.values()) this.apply(pending, undefined);
+    this.pending.clear();
+  }
+
+  private absolute(path: string, cwd: string | undefined): string {
+    if (path.startsWith('/')) return posix.normalize(path);
+    return posix.resolve(cwd ?? this.workspace, path);
+  }
+
+  private apply(pending: PendingCall, result: ToolResultEvent | undefined): void {
+    const call = pending.call;
+    const text = result?.text.slice(0, 600) ?? '';
+    if (result && NOT_RUN.test(text.trim())) return;
+    const at = { line: call.line, uuid: call.uuid };
+    const edit = editCallOf(call);
+    if (edit) {
+      if (result?.isError) return; // an edit tool that failed changed nothing
+      const path = this.absolute(edit.path, call.cwd);
+      let kind: ShellEffectKind = 'modify';
+      if (edit.tool === 'Write' || (edit.tool === 'str_replace_based_edit_tool' && edit.content !== undefined) || edit.tool === 'write_file') {
+        if (/\bcreated successfully\b|^File created/i.test(text)) kind = 'create';
+        else if (/has been (?:updated|overwritten)/i.test(text)) kind = 'modify';
+        else kind = 'write';
+      }
+      this.change(kind, path, edit.tool, at, { edits: edit.edits });
+      for (const r of edit.replacements) this.noteReplacement(path, r.oldString, r.newString, at);
+      return;
+    }
+    const patch = patchTextOf(call);
+    if (patch) {
+      if (result?.isError) return;
+      const cwd = shellCallOf(call)?.cwd ?? call.cwd;
+      for (const effect of patchEffects(patch)) {
+        const path = this.absolute(effect.path, cwd);
+        this.change(effect.kind, path, 'apply_patch', at, { from: effect.from ? this.absolute(effect.from, cwd) : undefined });
+      }
+      return;
+    }
+    if (!pending.shell) return;
+    const cwd = call.cwd ?? this.workspace;
+    const failed = result !== undefined && (result.isError || (result.exitCode !== undefined && result.exitCode !== 0));
+    for (const effect of pending.shell.effects) {
+      if (failed && (effect.kind === 'write' || effect.kind === 'create') && couldNotWrite(result.text, effect.path)) continue;
+      this.change(effect.kind, this.absolute(effect.path, cwd), effect.how, at, {
+        from: effect.from ? this.absolute(effect.from, cwd) : undefined,
+        recursive: effect.recursive,
+      });
+    }
+  }
+
+  private noteReplacement(path: string, oldString: string, newString: string, at: { line: number; uuid?: string }): void {
+    const oldHash = hash(oldString);
+    const newHash = hash(newString);
+    let list = this.recentEdits.get(path);
+    const undoing = list?.findIndex((e) => e.newHash === oldHash && e.oldHash === newHash && oldString !== newString) ?? -1;
+    if (list && undoing >= 0) {
+      const done = list[undoing];
+      list.splice(undoing, 1);
+      this.rememberedEdits--;
+      this.undone.push({ kind: 'reverted-edit', path: this.relative(path), doneAt: { line: done.line, uuid: done.uuid }, undoneAt: at, snippet: done.snippet });
+      return;
+    }
+    if (this.rememberedEdits >= MAX_REMEMBERED_EDITS) return;
+    if (!list) this.recentEdits.set(path, (list = []));
+    list.push({ oldHash, newHash, line: at.line, uuid: at.uuid, snippet: `${shorten(oldString, 80)} → ${shorten(newString, 80)}` });
+    this.rememberedEdits++;
+  }
+
+  private change(
+    kind: ShellEffectKind,
+    path: string,
+    how: string,
+    at: { line: number; uuid?: string },
+    extra: { from?: string; recursive?: boolean; edits?: number } = {},
+  ): void {
+    const edits = extra.edits ?? 1;
+    if (kind === 'rename' && extra.from !== undefined) {
+      const source = this.entries.get(extra.from);
+      this.entries.delete(extra.from);
+      // Entries inside a moved folder move with it.
+      const prefix = extra.from.endsWith('/') ? extra.from : extra.from + '/';
+      for (const [key, entry] of [...this.entries]) {
+        if (!key.startsWith(prefix)) continue;
+        this.entries.delete(key);
+        this.entries.set(posix.join(path, key.slice(prefix.length)), entry);
+      }
+      const createdHere = source?.status === 'created';
+      this.entries.set(path, {
+        status: createdHere ? 'created' : 'renamed',
+        from: createdHere ? undefined : (source?.from ?? extra.from),
+        edits: (source?.edits ?? 0) + edits,
+        how: addHow(source?.how ?? [], how),
+        lastLine: at.line,
+        createdAt: source?.createdAt,
+        recursive: extra.recursive === true || source?.recursive === true,
+      });
+      return;
+    }
+    const entry = this.entries.get(path);
+    if (!entry) {
+      const existed = this.knownExisting.has(path);
+      const status: FileChangeStatus =
+        kind === 'delete' ? 'deleted' : kind === 'modify' || existed ? 'modified' : 'created';
+      this.entries.set(path, {
+        status,
+        edits,
+        how: [how],
+        lastLine: at.line,
+        createdAt: status === 'created' ? at : undefined,
+        recursive: extra.recursive === true,
+      });
+      return;
+    }
+    entry.edits += edits;
+    entry.how = addHow(entry.how, how);
+    entry.lastLine = at.line;
+    if (extra.recursive) entry.recursive = true;
+    if (kind === 'delete') {
+      if (entry.status === 'created' && entry.createdAt) this.undone.push({ kind: 'created-then-deleted', path: this.relative(path), doneAt: entry.createdAt, undoneAt: at });
+      entry.status = 'deleted';
+      if (extra.recursive) {
+        const prefix = path.endsWith('/') ? path : path + '/';
+        for (const [key, inner] of this.entries) if (key.startsWith(prefix)) inner.status = 'deleted';
+      }
+    } else if (entry.status === 'deleted') {
+      entry.status = entry.createdAt ? 'created' : 'modified';
+    }
+  }
+
+  relative(path: string): string {
+    const root = posix.normalize(this.workspace).replace(/\/+$/, '');
+    if (path === root) return '.';
+    if (path.startsWith(root + '/')) return path.slice(root.length + 1);
+    return path;
+  }
+
+  files(): ModifiedFile[] {
+    const out: ModifiedFile[] = [];
+    for (const [path, entry] of this.entries) {
+      const file: ModifiedFile = { path: this.relative(path), status: entry.status, edits: entry.edits, how: entry.how, lastLine: entry.lastLine };
+      if (entry.from !== undefined) file.from = this.relative(entry.from);
+      out.push(file);
+    }
+    const outside = (p: string) => (p.startsWith('/') ? 1 : 0);
+    return out.sort((a, b) => outside(a.path) - outside(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /** Paths (absolute) whose whole subtree the log explains. */
+  recursivePaths(): string[] {
+    return [...this.entries].filter(([, e]) => e.recursive).map(([p]) => p.replace(/\/+$/, ''));
+  }
+}
+
+/** The shell said it could not write this path (`no such file or directory: x`, `cannot create x`). */
+function couldNotWrite(output: string, path: string): boolean {
+  const name = posix.basename(path.replace(/\/+$/, ''));
+  if (!name) return false;
+  return output
+    .slice(0, 4000)
+    .split('\n')
+    .some((line) => line.includes(name) && /no such file or directory|cannot create|permission denied|read-only file system|not a directory/i.test(line));
+}
+
+function addHow(how: string[], next: string): string[] {
+  return how.includes(next) || how.length >= 8 ? how : [...how, next];
+}
+
+export interface PatchEffect {
+  kind: ShellEffectKind;
+  path: string;
+  from?: string;
+}
+
+/** Files named in a `*** Begin Patch` text (Codex apply_patch). */
+export function patchEffects(patch: string): PatchEffect[] {
+  const effects: PatchEffect[] = [];
+  let lastUpdate: PatchEffect | undefined;
+  for (const raw of patch.split('\n')) {
+    const line = raw.replace(/\r$/, '');
+    let m: RegExpExecArray | null;
+    if ((m = /^\*\*\* Add File: (.+)$/.exec(line))) effects.push((lastUpdate = undefined, { kind: 'write', path: m[1].trim() }));
+    else if ((m = /^\*\*\* Delete File: (.+)$/.exec(line))) effects.push((lastUpdate = undefined, { kind: 'delete', path: m[1].trim() }));
+    else if ((m = /^\*\*\* Update File: (.+)$/.exec(line))) {
+      lastUpdate = { kind: 'modify', path: m[1].trim() };
+      effects.push(lastUpdate);
+    } else if ((m = /^\*\*\* Move to: (.+)$/.exec(line)) && lastUpdate) {
+      lastUpdate.from = lastUpdate.path;
+      lastUpdate.path = m[1].trim();
+      lastUpdate.kind = 'rename';
+      lastUpdate = undefined;
+    }
+  }
+  return effects;
+}
+
+interface GitChange {
+  path: string;
+  status: string;
+}
+
+/** `git status` of the workspace, paths relative to it; undefined when it is not a git work tree. */
+export async function gitChanges(workspace: string, timeoutMs = 3000): Promise<GitChange[] | undefined> {
+  try {
+    const options = { cwd: workspace, timeout: timeoutMs, maxBuffer: 32 * 1024 * 1024, encoding: 'utf8' as const };
+    const top = (await run('git', ['rev-parse', '--show-toplevel'], options)).stdout.trim();
+    const { stdout } = await run('git', ['-c', 'core.quotepath=off', 'status', '--porcelain=v1', '-z', '--untracked-files=all', '--', '.'], options);
+    const parts = stdout.split('\0');
+    const changes: GitChange[] = [];
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i];
+      if (part.length < 4) continue;
+      const status = part.slice(0, 2);
+      const path = part.slice(3);
+      if (status[0] === 'R' || status[0] === 'C') i++; // the old path follows
+      const absolute = posix.join(top, path);
+      changes.push({ path: absolute, status: status.trim() });
+    }
+    return changes;
+  } catch {
+    return undefined; // not a repository, no git, or too slow: the cross-check is a bonus
+  }
+}
+
+/** Corrects statuses from git's view and lists what git shows but the log does not explain. */
+export function crossCheck(tracker: FileChangeTracker, files: ModifiedFile[], changes: GitChange[]): ModifiedFilesResult {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  const recursive = tracker.recursivePaths().map((p) => tracker.relative(p));
+  const unexplained: { path: string; status: string }[] = [];
+  for (const change of changes) {
+    const path = tracker.relative(change.path);
+    if (path === '.handover' || path.startsWith('.handover/')) continue;
+    const file = byPath.get(path);
+    if (file) {
+      if ((change.status === '??' || change.status === 'A') && file.status === 'modified') file.status = 'created';
+      else if (change.status === 'M' && file.status === 'created') file.status = 'modified';
+      continue;
+    }
+    const underDirectory = recursive.some((dir) => path.startsWith(dir + '/')) || files.some((f) => f.path.endsWith('/') && f.status !== 'created' && path.startsWith(f.path));
+    if (!underDirectory) unexplained.push({ path, status: change.status });
+  }
+  return { files, unexplainedGitChanges: unexplained };
+}
+
+export async function finishModifiedFiles(tracker: FileChangeTracker, workspace: string): Promise<ModifiedFilesResult> {
+  tracker.finish();
+  const files = tracker.files();
+  const changes = await gitChanges(workspace);
+  return changes ? crossCheck(tracker, files, changes) : { files, unexplainedGitChanges: [] };
+}
+
+/** Reads the log and returns the files it changed (relative to the workspace), checked against git. */
+export async function collectModifiedFiles(logPath: string, workspace: string): Promise<ModifiedFilesResult> {
+  const tracker = new FileChangeTracker(workspace);
+  await readTranscript(
+    logPath,
+    (event) => {
+      if (event.kind === 'tool-call') tracker.onToolCall(event);
+      else if (event.kind === 'tool-result') tracker.onToolResult(event);
+    },
+    { interest: 'all' },
+  );
+  return finishModifiedFiles(tracker, workspace);
+}
