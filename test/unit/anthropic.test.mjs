@@ -373,3 +373,15 @@ test('the planted-secrets corpus (Claude Code and Codex logs): nothing of it rea
     rmSync(corpusDir, { recursive: true, force: true });
   }
 });
+
+test('a log that cannot be read: every analyst falls back, nothing is sent, nothing throws', async () => {
+  const server = await startMessagesApiServer({ minCacheableTokens: 0 });
+  try {
+    const result = await mod.analyzeWithAnthropic({ logPath: join(dir, 'missing.jsonl'), extractMarkdown, offline: { findings: offlineFindingsFor(log.lines) }, apiKey: API_KEY, baseURL: server.url, maxRetries: 0 });
+    assert.deepEqual(result.usage.map((u) => u.fallbackReason), Array(3).fill(`cannot read the log ${join(dir, 'missing.jsonl')}`));
+    assert.equal(server.requests.length, 0);
+    assert.deepEqual(result.findings.map((f) => f.fallback), [true, true, true]);
+  } finally {
+    await server.close();
+  }
+});

@@ -5,7 +5,7 @@
 import Anthropic from '@anthropic-ai/sdk';
 import type { AnalystName, AnalystUsage, Finding } from '../../shared/handoverData.js';
 import { runAnalyst, type AnalystRunOutcome } from './analystLoop.js';
-import { loadLogTable, type LogSource } from './logTable.js';
+import { countLines, loadLogTable, type LogSource } from './logTable.js';
 import { DEFAULT_ANTHROPIC_MODEL, estimateCostUsd } from './pricing.js';
 import { ANALYSTS, buildSharedPrefix } from './prompt.js';
 
@@ -106,13 +106,14 @@ async function analyze(options: AnthropicAnalysisOptions): Promise<AnthropicAnal
       timeout: deadlineMs,
     });
 
-  // The log is parsed once, lazily (the first tool call or validation), and shared by the three.
-  let logPromise: Promise<LogSource> | undefined = options.logSource ? Promise.resolve(options.logSource) : undefined;
-  const log = () => (logPromise ??= loadLogTable(options.logPath));
-  // Line count for the prompt header: cheap and stable across analysts.
-  const logSource = await log().catch(() => undefined);
+  // The log is parsed once and shared by the three. Parsing a big log takes seconds: it runs while the
+  // first request is in flight, and the tools wait for it.
+  const logPromise: Promise<LogSource> = options.logSource ? Promise.resolve(options.logSource) : loadLogTable(options.logPath);
+  logPromise.catch(() => undefined); // a failure surfaces in the analysts that need the log
+  const log = () => logPromise;
+  const logLines = options.logSource ? options.logSource.lineCount : await countLines(options.logPath).catch(() => undefined);
 
-  const prefix = buildSharedPrefix({ extractMarkdown: options.extractMarkdown, offlineFindings: options.offline.findings, logLines: logSource?.lineCount ?? 0, promptCaching });
+  const prefix = buildSharedPrefix({ extractMarkdown: options.extractMarkdown, offlineFindings: options.offline.findings, logLines: logLines ?? 0, promptCaching });
 
   const usage = new Map<AnalystName, AnalystUsage>();
   const findings = new Map<AnalystName, Finding[]>();
@@ -120,7 +121,7 @@ async function analyze(options: AnthropicAnalysisOptions): Promise<AnthropicAnal
   const runOne = async (analyst: AnalystName, onFirstResponse?: () => void): Promise<void> => {
     const t0 = now();
     let outcome: AnalystRunOutcome;
-    if (!logSource) {
+    if (logLines === undefined) {
       outcome = { ok: false, findings: [], tokens: { inputTokens: 0, cacheCreationInputTokens: 0, cacheReadInputTokens: 0, outputTokens: 0 }, turns: 0, failure: `cannot read the log ${options.logPath}`, droppedFindings: 0, droppedCitations: 0 };
     } else {
       outcome = await runAnalyst({
