@@ -7,8 +7,8 @@
 //       a temp HOME (so ~/.claude is fresh), ANTHROPIC_BASE_URL, ANTHROPIC_API_KEY=sk-ant-test,
 //       DISABLE_AUTOUPDATER=1, CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC=1; nothing else from the
 //       caller's Claude set-up leaks in (ANTHROPIC_*/CLAUDE_* variables of the parent are dropped).
-//   makeScratchProject({ files?, name? }) → Promise<string>
-//       a temp git repository (user.name/email set, one initial commit of `files`: {relPath: text}).
+//   makeScratchProject({ files?, name?, dir? }) → Promise<string>
+//       a git repository (in a new temp folder, or at `dir`, emptied first) (user.name/email set, one initial commit of `files`: {relPath: text}).
 //       The path is realpath'd, so it matches the cwd Claude Code records.
 //   runClaude({ prompt, cwd, env, resume?, sessionId?, allowedTools?, extraArgs?, timeoutMs? })
 //       → Promise<{ code, signal, stdout, stderr, timedOut, ms }>
@@ -66,8 +66,12 @@ function git(cwd, args) {
   return result.stdout;
 }
 
-export async function makeScratchProject({ files = { 'README.md': '# scratch project\n' }, name = 'claude-project-' } = {}) {
-  const dir = realpathSync(mkdtempSync(join(tmpdir(), name)));
+export async function makeScratchProject({ files = { 'README.md': '# scratch project\n' }, name = 'claude-project-', dir: at } = {}) {
+  if (at) {
+    rmSync(at, { recursive: true, force: true });
+    await mkdir(at, { recursive: true });
+  }
+  const dir = realpathSync(at ?? mkdtempSync(join(tmpdir(), name)));
   git(dir, ['init', '-q', '-b', 'main']);
   git(dir, ['config', 'user.email', 'test@example.invalid']);
   git(dir, ['config', 'user.name', 'Handover Test']);

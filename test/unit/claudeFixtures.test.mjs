@@ -32,8 +32,7 @@ for (const name of fixtures) {
     assert.deepEqual(check.leakedToolOutput, []);
   });
   if (expected.subagentThinking.length) {
-    // The issue asks the reader for subagent logs in <session>/subagents/; not read by extract yet.
-    test(`${base}: subagent thinking from subagents/ survives`, { todo: check.missing.subagentThinking.length > 0 && 'extract does not read <session>/subagents/ yet' }, () => {
+    test(`${base}: subagent thinking from <session>/subagents/ survives`, () => {
       assert.deepEqual(check.missing.subagentThinking, []);
     });
   }
