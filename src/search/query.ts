@@ -3,6 +3,7 @@
 // one quoted phrase, so whatever a person or an agent types gives results, never an error.
 import type { SearchIndex } from './indexStore.js';
 import { isBusy, isCorrupt } from './sqliteRuntime.js';
+import { buildSnippet, queryMatcher } from './snippet.js';
 import { isUnitKind, kindCode, kindName, type UnitKind } from './units.js';
 
 export interface SearchFilters {
@@ -16,8 +17,8 @@ export interface SearchFilters {
   /** Only this log file (absolute path). */
   file?: string;
   limit?: number;
-  /** Snippet length in tokens. */
-  snippetTokens?: number;
+  /** Snippet length in characters (about). */
+  snippetChars?: number;
   now?: () => Date;
 }
 
@@ -52,10 +53,6 @@ export interface SearchResult {
 /** A filter value the user got wrong (a date that is no date, an unknown kind). */
 export class SearchInputError extends Error {}
 
-// Private-use characters mark the match inside SQLite's snippet; they never occur in log text we keep.
-const OPEN = '\uE000';
-const CLOSE = '\uE001';
-
 export function parseSince(value: Date | number | string, now: () => Date = () => new Date()): number {
   if (value instanceof Date) return value.getTime();
   if (typeof value === 'number') return value;
@@ -81,21 +78,6 @@ export function asPhrase(query: string): string {
   return `"${query.replace(/"/g, '""')}"`;
 }
 
-function splitMarked(marked: string): { snippet: string; highlights: Array<[number, number]> } {
-  const normalized = marked.replace(/\s+/g, ' ');
-  let snippet = '';
-  const highlights: Array<[number, number]> = [];
-  let open = -1;
-  for (const char of normalized) {
-    if (char === OPEN) open = snippet.length;
-    else if (char === CLOSE) {
-      if (open !== -1) highlights.push([open, snippet.length]);
-      open = -1;
-    } else snippet += char;
-  }
-  return { snippet, highlights };
-}
-
 /** The snippet with its matches wrapped in `before`/`after` (e.g. `[`/`]`, or ANSI bold on a TTY). */
 export function markSnippet(hit: Pick<SearchHit, 'snippet' | 'highlights'>, before: string, after: string): string {
   let out = '';
@@ -108,7 +90,6 @@ export function markSnippet(hit: Pick<SearchHit, 'snippet' | 'highlights'>, befo
 }
 
 interface Row {
-  id: number;
   line: number;
   kind: number;
   ts: number | null;
@@ -117,45 +98,66 @@ interface Row {
   project: string | null;
   agent: string | null;
   subagent: string | null;
-  marked: string;
-  score: number;
+  text: string;
 }
 
-function buildSql(filters: SearchFilters, snippetTokens: number): { sql: string; params: Array<string | number> } {
-  const where: string[] = ['fts MATCH ?'];
+/**
+ * Ranking every match of a very common word costs time in proportion to the matches (BM25 reads each
+ * row's length). Past this many matches only the most recently indexed ones (the highest rowids) are
+ * ranked: a rowid lower bound chosen from the match density, widened until enough rows pass the filters.
+ * Recency is what a person looking for "that error again" wants among equally good matches anyway.
+ */
+export const RANKED_CANDIDATES = 4000;
+
+function filterSql(filters: SearchFilters): { joins: string; where: string[]; params: Array<string | number> } {
+  const where: string[] = [];
   const params: Array<string | number> = [];
+  let needFiles = false;
+  let needUnits = false;
   if (filters.project) {
     where.push('instr(lower(f.project), lower(?)) > 0');
     params.push(filters.project);
+    needFiles = true;
   }
   if (filters.since !== undefined) {
     where.push('u.ts >= ?');
     params.push(parseSince(filters.since, filters.now));
+    needUnits = true;
   }
   if (filters.kinds?.length) {
     where.push(`u.kind IN (${filters.kinds.map(() => '?').join(', ')})`);
     params.push(...filters.kinds.map(kindCode));
+    needUnits = true;
   }
   if (filters.sessionId) {
     where.push('f.session_id = ?');
     params.push(filters.sessionId);
+    needFiles = true;
   }
   if (filters.file) {
     where.push('f.path = ?');
     params.push(filters.file);
+    needFiles = true;
   }
-  const sql = `SELECT u.id AS id, u.line AS line, u.kind AS kind, u.ts AS ts, f.path AS path, f.session_id AS session_id,
-      f.project AS project, f.agent AS agent, f.subagent AS subagent,
-      snippet(fts, 0, '${OPEN}', '${CLOSE}', '…', ${snippetTokens}) AS marked, bm25(fts) AS score
-    FROM fts JOIN units u ON u.id = fts.rowid JOIN files f ON f.id = u.file_id
-    WHERE ${where.join(' AND ')}
+  const joins = needFiles ? 'JOIN units u ON u.id = fts.rowid JOIN files f ON f.id = u.file_id' : needUnits ? 'JOIN units u ON u.id = fts.rowid' : '';
+  return { joins, where, params };
+}
+
+function rankSql(filters: SearchFilters): { sql: string; params: Array<string | number> } {
+  const { joins, where, params } = filterSql(filters);
+  const sql = `SELECT fts.rowid AS id, bm25(fts) AS score FROM fts ${joins}
+    WHERE fts MATCH ? AND fts.rowid >= ?${where.length ? ' AND ' + where.join(' AND ') : ''}
     ORDER BY score LIMIT ?`;
   return { sql, params };
 }
 
-function toHit(row: Row): SearchHit {
+const DETAIL_SQL = `SELECT u.line AS line, u.kind AS kind, u.ts AS ts, u.text AS text, f.path AS path, f.session_id AS session_id,
+    f.project AS project, f.agent AS agent, f.subagent AS subagent
+  FROM units u JOIN files f ON f.id = u.file_id WHERE u.id = ?`;
+
+function toHit(row: Row, score: number, matcher: RegExp | undefined, width: number): SearchHit {
   const sessionId = row.session_id ?? row.path;
-  const { snippet, highlights } = splitMarked(row.marked ?? '');
+  const { snippet, highlights } = buildSnippet(row.text, matcher, width);
   return {
     sessionId,
     project: row.project ?? undefined,
@@ -167,7 +169,7 @@ function toHit(row: Row): SearchHit {
     subagent: row.subagent ?? undefined,
     snippet,
     highlights,
-    score: row.score,
+    score,
     ref: `${sessionId}:${row.line}`,
   };
 }
@@ -182,25 +184,44 @@ const hasWords = (query: string) => /[\p{L}\p{N}]/u.test(query);
 export function searchIndex(index: SearchIndex, query: string, filters: SearchFilters = {}): SearchResult {
   const limit = Math.max(1, Math.min(1000, filters.limit ?? 20));
   if (!hasWords(query)) return { hits: [], ftsQuery: query, fallback: false };
-  const { sql, params } = buildSql(filters, Math.max(4, Math.min(64, filters.snippetTokens ?? 16)));
-  const statement = index.db.prepare(sql);
-  // Fetch a few extra rows: duplicates (live log + archive copy) are dropped below.
-  const run = (ftsQuery: string) => statement.all(ftsQuery, ...params, limit + Math.min(limit, 20)) as unknown as Row[];
+  const db = index.db;
+  const { sql, params } = rankSql(filters);
+  const rank = db.prepare(sql);
+  const count = db.prepare('SELECT count(*) AS n FROM fts WHERE fts MATCH ?');
+  // A few extra rows: duplicates (a live log and its archived copy) are dropped below.
+  const wanted = limit + Math.min(limit, 20);
   let ftsQuery = query;
   let fallback = false;
-  let rows: Row[];
+  let total: number;
   try {
-    rows = run(query);
+    total = (count.get(query) as { n: number }).n;
   } catch (error) {
     if (isBusy(error) || isCorrupt(error)) throw error;
     ftsQuery = asPhrase(query);
     fallback = true;
-    rows = run(ftsQuery);
+    total = (count.get(ftsQuery) as { n: number }).n;
   }
+  let ranked: Array<{ id: number; score: number }> = [];
+  if (total > 0) {
+    const bounds = db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM units').get() as { lo: number; hi: number };
+    const span = bounds.hi - bounds.lo + 1;
+    let window = total <= RANKED_CANDIDATES ? span : Math.ceil((span * RANKED_CANDIDATES) / total);
+    for (;;) {
+      const lower = window >= span ? 0 : bounds.hi - window + 1;
+      ranked = rank.all(ftsQuery, lower, ...params, wanted) as unknown as Array<{ id: number; score: number }>;
+      if (ranked.length >= wanted || lower === 0) break;
+      window *= 4;
+    }
+  }
+  const detail = db.prepare(DETAIL_SQL);
+  const matcher = queryMatcher(ftsQuery);
+  const width = Math.max(40, Math.min(1000, filters.snippetChars ?? 160));
   const seen = new Set<string>();
   const hits: SearchHit[] = [];
-  for (const row of rows) {
-    const hit = toHit(row);
+  for (const { id, score } of ranked) {
+    const row = detail.get(id) as unknown as Row | undefined;
+    if (!row) continue;
+    const hit = toHit(row, score, matcher, width);
     const key = `${hit.sessionId}\0${hit.subagent ?? ''}\0${hit.line}\0${hit.kind}\0${hit.snippet}`;
     if (seen.has(key)) continue;
     seen.add(key);
