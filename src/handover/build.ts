@@ -4,11 +4,11 @@
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { analyzeOffline, type OfflineAnalysis } from '../analysis/offline.js';
+import type { OfflineAnalysis } from '../analysis/offline.js';
+import { analyzeSession } from '../analysis/session.js';
 import { extractLog } from '../extract/extractLog.js';
 import { HANDOVER_FILES, HANDOVER_SCHEMA_VERSION, type AnalystUsage, type Finding, type HandoverData } from '../shared/handoverData.js';
 import { archiveLog } from './archive.js';
-import { collectModifiedFiles } from './modifiedFiles.js';
 import { redactDeep, redactSecrets } from './redact.js';
 import { budgetTokensFor, DEFAULT_BUDGET, renderResumePrompt, type PromptBudget } from './resumePrompt.js';
 import { readSessionIdentity } from './sessionIdentity.js';
@@ -57,11 +57,7 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
   });
 
   // The analysts read the archived copy: citations then point at lines that never change.
-  const [extract, offline, modified] = await Promise.all([
-    extractLog(archived.archivedLog),
-    analyzeOffline(archived.archivedLog, { workspace }),
-    collectModifiedFiles(archived.archivedLog, workspace),
-  ]);
+  const [extract, { analysis: offline, modified }] = await Promise.all([extractLog(archived.archivedLog), analyzeSession(archived.archivedLog, { workspace })]);
 
   let findings = offline.findings;
   let usage: AnalystUsage[] | undefined;
