@@ -23,6 +23,9 @@ export const buildCommand: CliCommand = {
       if (!Number.isInteger(tokens) || tokens < 1000) throw new CliError('--budget-tokens must be a whole number ≥ 1000', 2);
       budget = { maxTokens: tokens, minTokens: tokens };
     }
+    if (analyzer === 'anthropic' && !io.env.ANTHROPIC_API_KEY?.trim()) {
+      io.stderr('handover build: ANTHROPIC_API_KEY is not set; the three analysts fall back to their offline results\n');
+    }
     const started = Date.now();
     try {
       const result = await buildHandover({
