@@ -14,14 +14,14 @@ function anyCase(word: string): string {
 // Names that hold secrets in assignments (`DB_PASSWORD=`, `"apiKey": "…"`, `client_secret: …`).
 // The keyword must END the name (an upper-case `_SUFFIX` may follow, as in SECRET_KEY_BASE), so
 // `tokenKind`, `input_tokens` and `token_count` are not taken for secrets.
-const SECRET_NAME_WORDS = ['password', 'passwd', 'passphrase', 'secret', 'token', 'api_key', 'apikey', 'access_key', 'private_key', 'credentials'];
+const SECRET_NAME_WORDS = ['password', 'passwd', 'passphrase', 'secret', 'token', 'api_key', 'apikey', 'access_key', 'private_key'];
 // Suffixes that make the name about something else (PASSWORD_FILE holds a path, TOKEN_COUNT a number).
-const NOT_SECRET_SUFFIX = '(?:FILE|PATH|DIR|NAME|ENV|URL|LENGTH|LEN|MIN|MAX|COUNT|TYPE|ID|HASH_ALGORITHM)(?![A-Z0-9])';
-const SECRET_NAME = `(?:${SECRET_NAME_WORDS.map(anyCase).join('|')}|_KEY)(?:_(?!${NOT_SECRET_SUFFIX})[A-Z0-9]+)*`;
+const NOT_SECRET_SUFFIX = '(?:FILE|PATH|DIR|NAME|ENV|URL|LENGTH|LEN|MIN|MAX|COUNT|TYPE|ID|HASH_ALGORITHM|THRESHOLD|LIMIT|SIZE|TTL|TIMEOUT|EXPIRY|EXPIRES|EXPIRES_IN|LIFETIME|PREFIX|HEADER|FIELD|PARAM|KIND|VERSION)(?![A-Z0-9])';
+const SECRET_NAME = `(?:${SECRET_NAME_WORDS.map(anyCase).join('|')}|_KEY)(?:_(?!${NOT_SECRET_SUFFIX})[A-Z0-9]{1,40}){0,4}`;
 
 // Values in assignments that are code or types, not secrets.
 const NOT_A_VALUE = '(?:null|true|false|none|None|nil|undefined|str|string|String|int|number|bool|boolean|bytes|any|unknown|object|Optional)\\b';
-const UNQUOTED_VALUE = '[^\\s"\'`(){}\\[\\]<>;,\\\\]+';
+const UNQUOTED_VALUE = '[^\\s"\'`(){}\\[\\]<>;,\\\\]{1,512}';
 const SEPARATOR_END = '(?=[\\s;,&"\'`)}\\]]|\\\\+[nrt"]|$)';
 // Where a key may start: not inside a longer word, but right after an escaped newline or tab (`\\nsk-…`
 // in a raw JSONL line or in Codex's JSON-encoded arguments) it may.
@@ -29,9 +29,9 @@ const START = '(?:(?<=\\\\[nrt])|(?<![A-Za-z0-9_-]))';
 
 const PATTERNS: Record<string, string> = {
   privateKey:
-    '-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----(?:[\\s\\S]{0,20000}?-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\\s\\\\:-]*)',
+    '-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----(?:[\\s\\S]{0,20000}?-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\\s\\\\:-]{0,20000})',
   anthropic: `${START}sk-ant-[A-Za-z0-9_-]{20,}`,
-  openai: `${START}sk-(?:proj-|svcacct-|admin-|None-)?(?=[A-Za-z_-]*[0-9])[A-Za-z0-9_-]{20,}`,
+  openai: `${START}sk-(?:proj-|svcacct-|admin-|None-)?(?=[A-Za-z_-]{0,300}[0-9])[A-Za-z0-9_-]{20,}`,
   awsKeyId: `${START}(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}(?![A-Za-z0-9])`,
   github: `${START}(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})`,
   gitlab: `${START}glpat-[A-Za-z0-9_-]{20,}`,
@@ -41,7 +41,7 @@ const PATTERNS: Record<string, string> = {
   google: `${START}AIza[0-9A-Za-z_-]{35}`,
   jwt: `${START}eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*`,
   // `Bearer <token>`: the token must contain a digit or a token symbol, so prose ("Bearer authentication") stays.
-  bearer: '(?<bearerPrefix>(?:(?<=\\\\[nrt])|\\b)[Bb]earer[ \\t]+)(?!\\[REDACTED:)(?=[A-Za-z]*[0-9._~+/-])[A-Za-z0-9._~+/-]{12,}=*',
+  bearer: '(?<bearerPrefix>(?:(?<=\\\\[nrt])|\\b)[Bb]earer[ \\t]+)(?!\\[REDACTED:)(?=[A-Za-z]{0,300}[0-9._~+/-])[A-Za-z0-9._~+/-]{12,}=*',
   basic: '(?<basicPrefix>(?:(?<=\\\\[nrt])|\\b)[Aa]uthorization["\']?[ \\t]*[:=][ \\t]*["\']?(?:Basic|token|Token)[ \\t]+)(?!\\[REDACTED:)[A-Za-z0-9._~+/-]{8,}=*',
   // scheme://user:password@host → keep user and host.
   urlPassword: '(?<=[A-Za-z0-9])(?<urlPrefix>://[^\\s:/@"\'<>\\\\]{0,200}:)(?!\\[REDACTED:|\\$)[^\\s@/"\'<>\\\\]{1,200}(?=@)',
@@ -51,7 +51,7 @@ const PATTERNS: Record<string, string> = {
     // quoted literal (also inside escaped JSON: \"value\")
     `(?<assignQuote>\\\\*["'])(?!\\[REDACTED:)(?<assignQuoted>[^"'\\r\\n]{1,1000}?)(?=\\\\*["'])` +
     // unquoted: not a type or keyword, not a dotted code path (`args.password`), ends where a value ends
-    `|(?!${NOT_A_VALUE}${SEPARATOR_END})(?![A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)+${SEPARATOR_END})(?<assignBare>${UNQUOTED_VALUE})${SEPARATOR_END})`,
+    `|(?!${NOT_A_VALUE}${SEPARATOR_END})(?![A-Za-z_][A-Za-z0-9_]{0,100}(?:\\.[A-Za-z_][A-Za-z0-9_]{0,100}){1,20}${SEPARATOR_END})(?<assignBare>${UNQUOTED_VALUE})${SEPARATOR_END})`,
 };
 
 const KIND_OF_GROUP: Record<string, string> = {
@@ -100,8 +100,8 @@ function kindOfName(name: string): string {
   return 'api-key';
 }
 
-const KEY_SHAPED = /^(?=[^\s]*[0-9])(?=[^\s]*[A-Za-z])[A-Za-z0-9+/=_.:-]{12,}$/;
-const STATEMENT_END = /^[ \t]*(?:[;#,&|)}\]]|\r|\n|\\+[nr"]|$)/;
+const KEY_SHAPED = /^(?=[^\s]*[0-9])(?=[^\s]*[A-Za-z])[A-Za-z0-9+/=_.:-]{16,}$/;
+const STATEMENT_END = /^[ \t]*(?:[;#,)}\]]|\r|\n|\\+[nr"]|$)/;
 const YAML_LINE_END = /^[ \t]*(?:#|\r|\n|\\+[nr"]|$)/;
 
 function replaceMatch(match: string, ...args: unknown[]): string {
@@ -113,7 +113,7 @@ function replaceMatch(match: string, ...args: unknown[]): string {
     // The whole identifier names the kind: the match starts at the keyword (aws_secret_ACCESS_KEY).
     const identifier = (/[A-Za-z0-9_.-]*$/.exec(whole.slice(Math.max(0, offset - 64), offset))?.[0] ?? '') + name;
     const value = groups.assignQuoted ?? groups.assignBare ?? '';
-    const keep = () => `${name}${groups.assignSep ?? ''}${groups.assignQuote ?? ''}${redactSecrets(value)}`;
+    const keep = () => `${name}${groups.assignSep ?? ''}${groups.assignQuote ?? ''}${redactKeyFormats(value)}`;
     // A bare `*_KEY` is as often a cache or storage key (`STORAGE_KEY = 'todos'`): only values shaped like
     // a key count.
     if (name.startsWith('_KEY') && !/pass|secret|token|api|access|private|auth|sign|encrypt|master|client|credential/i.test(identifier) && !KEY_SHAPED.test(value)) return keep();
@@ -123,11 +123,17 @@ function replaceMatch(match: string, ...args: unknown[]): string {
       const after = whole.slice(offset + match.length, offset + match.length + 80);
       const sep = groups.assignSep ?? '';
       // A value shaped like a key is a secret wherever it stands.
-      if (sep.includes(':') && !YAML_LINE_END.test(after) && !KEY_SHAPED.test(value)) return keep();
-      if (/\s/.test(sep) && !STATEMENT_END.test(after) && !KEY_SHAPED.test(value)) return keep();
+      const keyShaped = KEY_SHAPED.test(value);
+      if (sep.includes(':') && !YAML_LINE_END.test(after) && !keyShaped) return keep();
+      if (/\s/.test(sep) && !STATEMENT_END.test(after) && !keyShaped) return keep();
+      // In code (` = ` or `: `) a number is a setting (`CommaToken = 28`), an identifier is a variable
+      // (`this.authToken = authToken`) and a PascalCase word is a type (`token: Token`).
+      if (/\s|:/.test(sep) && /^[0-9][0-9_.]*$/.test(value)) return keep();
+      if (/\s/.test(sep) && !sep.includes(':') && /^[A-Za-z_$][\w$]*$/.test(value) && !keyShaped) return keep();
+      if (sep.includes(':') && /^[A-Z][a-z]+(?:[A-Z][a-z]+)*$/.test(value)) return keep();
     }
     // A known key in the value names its own kind (OPENAI_API_KEY=sk-… → openai-key).
-    const inner = redactSecrets(value);
+    const inner = redactKeyFormats(value);
     const marker = FULLY_REDACTED.test(inner) ? inner : redactedMarker(kindOfName(identifier));
     return `${name}${groups.assignSep ?? ''}${groups.assignQuote ?? ''}${marker}`;
   }
@@ -138,6 +144,12 @@ function replaceMatch(match: string, ...args: unknown[]): string {
     if (groups[group] !== undefined) return redactedMarker(KIND_OF_GROUP[group]);
   }
   return match;
+}
+
+/** The key formats and URL passwords only: what the assignment replacer applies to a value (never the
+ * assignment regex again, so `password=password=…` cannot recurse). */
+function redactKeyFormats(text: string): string {
+  return text.replace(KEY_FORMATS, replaceMatch).replace(URL_PASSWORD, replaceMatch);
 }
 
 /** Replaces every secret in `text` with `[REDACTED:<kind>]`. Idempotent. */
