@@ -242,3 +242,32 @@ test('a 20 MB log is archived in one streaming pass, sha256 checked', async (t) 
   assert.equal(result.bytes, statSync(log).size);
   assert.equal(result.sha256, sha(readFileSync(log)));
 });
+
+test('every write failure code gives its own clear line and leaves nothing behind', async (t) => {
+  const codes = { ENOSPC: 'no space left on device', EDQUOT: 'disk quota exceeded', EROFS: 'read-only file system', EACCES: 'permission denied', EIO: 'EIO' };
+  for (const [code, words] of Object.entries(codes)) {
+    const root = tempDir(t);
+    const { log } = claudeSession(root);
+    const home = join(root, 'home');
+    const failing = { async write() { throw Object.assign(new Error(`${code}: failed`), { code }); } };
+    const error = await archiveLog(log, home, SID, { fs: failing }).then(() => assert.fail('expected an error'), (e) => e);
+    assert.ok(error instanceof ArchiveError, code);
+    assert.equal(error.code, code);
+    assert.ok(error.message.endsWith(code === 'EIO' ? ': EIO' : `: ${words} (${code})`), error.message);
+    assert.equal(error.message.split('\n').length, 1);
+    assert.deepEqual(tree(join(home, 'archive')), [], `${code}: nothing half-written`);
+  }
+});
+
+test('concurrent archivers of the same grown log agree on one new version', async (t) => {
+  const root = tempDir(t);
+  const { log } = claudeSession(root, 500);
+  const home = join(root, 'home');
+  await archiveLog(log, home, SID);
+  appendFileSync(log, '{"type":"user","grown":true}\n');
+  const results = await Promise.all([archiveLog(log, home, SID), archiveLog(log, home, SID), archiveLog(log, home, SID)]);
+  assert.deepEqual(new Set(results.map((r) => r.version)), new Set([2]));
+  assert.equal(results.filter((r) => !r.reused).length, 1);
+  assert.deepEqual(tree(join(home, 'archive', SID)).filter((f) => f.endsWith('.jsonl') && !f.includes('/')), [`${SID}.jsonl`, `${SID}.v2.jsonl`]);
+  assert.ok(!tree(join(home, 'archive', SID)).some((f) => f.endsWith('.tmp')), 'no temp files left');
+});
