@@ -8,7 +8,9 @@ import { readStdinSync } from './stdinSync.js';
 import { isSyncHookEvent, runSyncHook } from './syncHooks.js';
 
 const [, script, command, event, ...extra] = process.argv;
-if (require.main === module && command === 'hook' && isSyncHookEvent(event) && extra.length === 0 && script) {
+// Not `require.main === module`: `module` would make esbuild wrap this file as CommonJS, with a module
+// object of its own that is never require.main.
+if (require.main?.filename === __filename && command === 'hook' && isSyncHookEvent(event) && extra.length === 0 && script) {
   const outcome = runSyncHook(event, readStdinSync(), { env: process.env, execPath: process.execPath, cliPath: resolve(script) });
   try {
     if (outcome.stdout) writeSync(1, outcome.stdout);

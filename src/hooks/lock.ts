@@ -3,7 +3,6 @@
 // is stale: it never blocks anything and the next pre-compact replaces it, so a crash cannot leave a
 // session unable to edit. Synchronous on purpose: the hooks run it on their hot path.
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 
 export interface LockRecord {
@@ -28,7 +27,16 @@ export type LockState =
   | { state: 'held'; record?: LockRecord }
   | { state: 'stale'; record?: LockRecord; why: 'builder exited' | 'past its TTL' | 'unreadable' };
 
-export const realLockWorld: LockWorld = { now: Date.now, host: hostname(), isAlive: processIsAlive };
+let cachedHost: string | undefined;
+
+/** The real clock, host and process table. The host name is looked up (node:os loaded) only when needed. */
+export const realLockWorld: LockWorld = {
+  now: Date.now,
+  get host() {
+    return (cachedHost ??= (require('node:os') as typeof import('node:os')).hostname());
+  },
+  isAlive: processIsAlive,
+};
 
 export function locksDir(home: string): string {
   return join(home, 'locks');

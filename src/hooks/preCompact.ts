@@ -2,9 +2,7 @@
 // outlives this hook, and return at once (Claude Code waits for us before it compacts). With
 // blockCompaction on, the first compaction of a session is blocked: the fresh session seeded with the
 // handover replaces it. A one-shot guard lets every later compaction through, so nobody is ever stuck.
-import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, statSync, writeFileSync } from 'node:fs';
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { HookInput } from './hookInput.js';
 import { safeSessionId } from './hookInput.js';
@@ -37,7 +35,7 @@ export function preCompact(input: HookInput, context: PreCompactContext): HookOu
   const workspace = input.cwd;
   if (!workspace || !isDirectory(workspace)) return softFailure('pre-compact', `workspace ${workspace ?? '(no cwd in the hook input)'} is not a folder; no handover built`);
 
-  const token = (context.newToken ?? (() => randomBytes(12).toString('hex')))();
+  const token = (context.newToken ?? newLockToken)();
   const path = lockFile(context.home, sessionId);
   const record: LockRecord = { pid: process.pid, startedAt: new Date(world.now()).toISOString(), ttlMs: context.settings.lockTtlMs, host: world.host, token };
   const taken = acquireLock(path, record, world);
@@ -74,6 +72,13 @@ export function preCompact(input: HookInput, context: PreCompactContext): HookOu
   return { exitCode: 0 };
 }
 
+// node:crypto and node:child_process cost tens of milliseconds to load, and this module also sits on
+// pre-tool-use's path (same bundle entry): they are required only when a compaction needs them.
+function newLockToken(): string {
+  const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
+  return randomBytes(12).toString('hex');
+}
+
 /** True the first time for a session (and creates the guard), false ever after. */
 export function takeBlockGuard(home: string, sessionId: string): boolean {
   const dir = join(home, 'state', 'blocked-compaction');
@@ -106,6 +111,7 @@ export function spawnBuilder(request: BuilderRequest, options: SpawnBuilderOptio
   mkdirSync(logs, { recursive: true });
   const out = openSync(join(logs, `build-${request.sessionId}.log`), 'a');
   try {
+    const { spawn } = require('node:child_process') as typeof import('node:child_process');
     const child = spawn(
       options.execPath,
       [options.cliPath, 'hook', 'run-build', '--session', request.sessionId, '--log', request.logPath, '--workspace', request.workspace, '--token', request.token],

@@ -3,7 +3,6 @@
 // and tests use environment variables, which win over the file.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../util/atomicWrite.js';
 
 export interface HookSettings {
   /** Block the first compaction of a session: the fresh session seeded with the handover replaces it. */
@@ -51,6 +50,8 @@ export function readHookSettings(home: string, env: NodeJS.ProcessEnv = process.
 /** For the extension: mirror its configuration where the hooks can read it. */
 export async function writeHookSettings(home: string, settings: HookSettingsFile): Promise<void> {
   mkdirSync(home, { recursive: true });
+  // Loaded here: the hooks read settings on their hot path and never write them.
+  const { writeFileAtomic } = await import('../util/atomicWrite.js');
   await writeFileAtomic(hookSettingsPath(home), JSON.stringify(settings, null, 2) + '\n');
 }
 

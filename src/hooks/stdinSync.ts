@@ -1,10 +1,10 @@
 // Reads all of stdin synchronously. A pipe handed over in non-blocking mode answers EAGAIN until data
 // arrives: wait a moment and read again instead of failing, within a deadline.
-import { readSync } from 'node:fs';
-import { isatty } from 'node:tty';
+import { fstatSync, readSync } from 'node:fs';
 
 export function readStdinSync(deadlineMs = 5_000): string {
-  if (isatty(0)) return '';
+  // A terminal (someone trying the command by hand) has no hook input to wait for.
+  if (isTerminal()) return '';
   const chunks: Buffer[] = [];
   const buffer = Buffer.alloc(64 * 1024);
   const pause = new Int32Array(new SharedArrayBuffer(4));
@@ -28,3 +28,12 @@ export function readStdinSync(deadlineMs = 5_000): string {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+
+/** fstat instead of node:tty, which would cost a module load on the hot path. */
+function isTerminal(): boolean {
+  try {
+    return fstatSync(0).isCharacterDevice();
+  } catch {
+    return false;
+  }
+}

@@ -185,13 +185,16 @@ test('the launcher runs the CLI with the given runtime, with ELECTRON_RUN_AS_NOD
 
     // VS Code's runtime is Electron: a stand-in executable records the environment and arguments it got.
     const fakeRuntime = join(s.root, 'Code Helper');
-    writeFileSync(fakeRuntime, '#!/bin/sh\necho "ELECTRON_RUN_AS_NODE=$ELECTRON_RUN_AS_NODE"\nfor a in "$@"; do echo "arg=$a"; done\n', { mode: 0o755 });
+    writeFileSync(fakeRuntime, '#!/bin/sh\necho "ELECTRON_RUN_AS_NODE=$ELECTRON_RUN_AS_NODE"\necho "NODE_COMPILE_CACHE=$NODE_COMPILE_CACHE"\nfor a in "$@"; do echo "arg=$a"; done\n', { mode: 0o755 });
     const cliPath = join(s.root, "dist dir/it's cli.js");
     mkdirSync(join(s.root, 'dist dir'));
     writeFileSync(cliPath, '');
     await writeLauncher(home, { runtime: fakeRuntime, cliPath, electron: true });
     const electron = spawnSync(path, ['hook', 'pre-compact'], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin' } });
-    assert.equal(electron.stdout, `ELECTRON_RUN_AS_NODE=1\narg=${cliPath}\narg=hook\narg=pre-compact\n`);
+    assert.equal(electron.stdout, `ELECTRON_RUN_AS_NODE=1\nNODE_COMPILE_CACHE=${join(home, 'cache', 'node-compile')}\narg=${cliPath}\narg=hook\narg=pre-compact\n`);
+    // A compile cache the user chose wins.
+    const own = spawnSync(path, [], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin', NODE_COMPILE_CACHE: '/elsewhere' } });
+    assert.match(own.stdout, /^NODE_COMPILE_CACHE=\/elsewhere$/m);
     assert.doesNotMatch(launcherScript({ runtime: node, cliPath, electron: false }), /ELECTRON_RUN_AS_NODE/);
 
     // VS Code moved (an update): exit 0 with one line, the session goes on.
