@@ -30,6 +30,8 @@ export interface RecordContext {
   line: number;
   offset: number;
   subagent?: string;
+  /** Only conversation events are wanted: tool calls and results are not even built. */
+  conversationOnly?: boolean;
 }
 
 export type RecordOutcome = { events: TranscriptEvent[]; unknownType?: string; malformed?: boolean };
@@ -82,7 +84,7 @@ function toolResultText(content: unknown): string {
 }
 
 const EXIT_CODE = /^(?:Exit code:?\s*|Process exited with code\s*)(-?\d+)/m;
-const EXTERNAL_OUTPUT = /(\S*\/tool-results\/[\w.@-]+)/;
+const EXTERNAL_OUTPUT = /(\S{0,512}\/tool-results\/[\w.@-]+)/;
 
 export function exitCodeOf(text: string): number | undefined {
   const match = EXIT_CODE.exec(text.slice(0, 4096));
@@ -123,9 +125,10 @@ function userRecord(record: Json, ctx: RecordContext): RecordOutcome {
     if (block.type === 'text') {
       if (typeof block.text === 'string') pushText(block.text);
       else malformed = true;
-    } else if (block.type === 'tool_result') {
+    } else if (block.type === 'tool_result' && !ctx.conversationOnly) {
       const text = toolResultText(block.content);
-      const external = EXTERNAL_OUTPUT.exec(text.slice(0, 2048));
+      // indexOf first: the regex alone backtracks badly over long runs of non-space output.
+      const external = text.lastIndexOf('/tool-results/', 2048) === -1 ? null : EXTERNAL_OUTPUT.exec(text.slice(0, 2048));
       events.push({
         ...origin,
         kind: 'tool-result',
@@ -171,6 +174,7 @@ function assistantRecord(record: Json, ctx: RecordContext): RecordOutcome {
         events.push({ ...origin, kind: 'thinking', text: '', messageId });
         break;
       case 'tool_use':
+        if (ctx.conversationOnly) break;
         events.push({ ...origin, kind: 'tool-call', callId: str(block.id) ?? '', name: str(block.name) ?? 'unknown', input: block.input ?? {}, messageId });
         break;
     }

@@ -8,6 +8,7 @@ const OPEN_BRACE = 0x7b;
 const OPEN_BRACKET = 0x5b;
 
 const CLOSE_BRACE = 0x7d;
+const TAIL_BYTES = 1024;
 const CLOSE_BRACKET = 0x5d;
 
 /**
@@ -21,16 +22,33 @@ const CLOSE_BRACKET = 0x5d;
  */
 export function peekTopLevelType(bytes: Buffer): string | undefined {
   if (bytes[0] !== OPEN_BRACE) return undefined;
-  const first = bytes.indexOf(TYPE_KEY);
-  if (first === -1) return undefined;
-  if (!hasStructure(bytes, 1, first)) return valueAt(bytes, first);
-  const last = bytes.lastIndexOf(TYPE_KEY);
+  // A plain loop up to the first brace: the keys before it are short, and a native search per line
+  // costs more in call overhead than it saves.
+  const lastStart = bytes.length - TYPE_KEY.length;
+  let first = 1;
+  for (; first <= lastStart; first++) {
+    const c = bytes[first];
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) break;
+    if (c === QUOTE && bytes[first + 1] === 0x74 && isTypeKeyAt(bytes, first)) return valueAt(bytes, first);
+  }
+  if (first > lastStart) return undefined;
+  // Only the tail is searched: a top-level key after the message object sits near the end, and a
+  // backward search over a long tool input would cost more than the parse it saves.
+  const tailStart = Math.max(first, bytes.length - TAIL_BYTES);
+  const inTail = bytes.subarray(tailStart).lastIndexOf(TYPE_KEY);
+  if (inTail === -1) return undefined;
+  const last = tailStart + inTail;
   let end = bytes.length - 1;
   while (end > 0 && (bytes[end] === 0x20 || bytes[end] === 0x09 || bytes[end] === 0x0d)) end--;
   if (bytes[end] !== CLOSE_BRACE) return undefined;
   const value = valueAt(bytes, last);
   if (value === undefined) return undefined;
   return hasStructure(bytes, last + TYPE_KEY.length + value.length + 1, end) ? undefined : value;
+}
+
+function isTypeKeyAt(bytes: Buffer, at: number): boolean {
+  for (let i = 2; i < TYPE_KEY.length; i++) if (bytes[at + i] !== TYPE_KEY[i]) return false;
+  return true;
 }
 
 function hasStructure(bytes: Buffer, from: number, to: number): boolean {
@@ -62,6 +80,30 @@ export function peekPayloadType(bytes: Buffer): string | undefined {
   const at = bytes.indexOf(PAYLOAD_TYPE, first + TYPE_KEY.length);
   if (at === -1 || hasStructure(bytes, first, at)) return undefined;
   return valueAt(bytes, at + PAYLOAD_TYPE.length - TYPE_KEY.length);
+}
+
+const BLOCK_TYPE_T = Buffer.from('"type":"t');
+const TEXT_VALUE = Buffer.from('ext"'); // after `"type":"t`
+const THINKING_VALUE = Buffer.from('hinking"');
+
+/**
+ * True when a `"type":"text"` (or, with thinking, `"type":"thinking"`) key occurs anywhere in the line.
+ * One search for `"type":"t` covers both, stepping over `tool_use`/`tool_result` hits: a single pass
+ * where one search per needle would scan the line twice.
+ */
+export function hasTextBlock(bytes: Buffer, orThinking: boolean): boolean {
+  for (let at = bytes.indexOf(BLOCK_TYPE_T); at !== -1; at = bytes.indexOf(BLOCK_TYPE_T, at + BLOCK_TYPE_T.length)) {
+    const value = at + BLOCK_TYPE_T.length;
+    if (startsWithAt(bytes, value, TEXT_VALUE)) return true;
+    if (orThinking && startsWithAt(bytes, value, THINKING_VALUE)) return true;
+  }
+  return false;
+}
+
+function startsWithAt(bytes: Buffer, at: number, prefix: Buffer): boolean {
+  if (bytes.length - at < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[at + i] !== prefix[i]) return false;
+  return true;
 }
 
 export function contains(bytes: Buffer, needle: Buffer): boolean {

@@ -6,7 +6,7 @@ import type { AgentKind, ReadProblems, ReadStats, TranscriptEvent } from './even
 import { emptyProblems, noteLine } from './events.js';
 import { CLAUDE_IGNORED_TYPES, CLAUDE_TYPES, claudeRecordToEvents } from './claudeRecords.js';
 import { CODEX_TYPES, codexRecordToEvents, type CodexState } from './codexRecords.js';
-import { contains, isInvalidUtf8, needle, peekPayloadType, peekTopLevelType } from './rawPeek.js';
+import { contains, hasTextBlock, isInvalidUtf8, needle, peekPayloadType, peekTopLevelType } from './rawPeek.js';
 
 /**
  * 'all': every event. 'conversation': only what people said and the model thought (user messages,
@@ -36,12 +36,6 @@ export class LogInputError extends Error {}
 
 const TOOL_RESULT = needle('"type":"tool_result"');
 const TOOL_USE = needle('"type":"tool_use"');
-const TEXT_BLOCK = needle('"type":"text"');
-const THINKING_BLOCK = needle('"type":"thinking"');
-const REDACTED_THINKING = needle('"type":"redacted_thinking"');
-const API_ERROR = needle('"isApiErrorMessage":true');
-const INTERRUPTED = needle('interrupted by user');
-const COMPACT_SUMMARY = needle('"isCompactSummary"');
 const QUEUED_COMMAND = needle('"queued_command"');
 
 const CODEX_CONVERSATION_ITEMS = new Set(['message', 'reasoning']);
@@ -54,10 +48,15 @@ function skippableForConversation(bytes: Buffer, type: string | undefined, agent
   if (agent !== 'codex') {
     if (type === 'attachment') return !contains(bytes, QUEUED_COMMAND);
     if (CLAUDE_IGNORED_TYPES.has(type)) return true;
-    // A tool-result carrier; one that also holds a text block anywhere is parsed, in case it is typed text.
-    if (type === 'user') return contains(bytes, TOOL_RESULT) && !contains(bytes, TEXT_BLOCK) && !contains(bytes, INTERRUPTED) && !contains(bytes, COMPACT_SUMMARY);
-    if (type === 'assistant')
-      return contains(bytes, TOOL_USE) && !contains(bytes, TEXT_BLOCK) && !contains(bytes, THINKING_BLOCK) && !contains(bytes, REDACTED_THINKING) && !contains(bytes, API_ERROR);
+    // Conversation events come from string content and text blocks (typed text, interrupts, compaction
+    // summaries, API errors, which Claude Code writes as text) and thinking blocks. A line holding a
+    // tool block and neither of those is a tool call or a tool-result carrier. A text block anywhere,
+    // even inside a tool result, means parse: unsure → parse. The tool block is searched first because
+    // it sits early in the line; the absent needles cost a full scan each, so there are as few as can be.
+    // redacted_thinking is not searched for: it has no text, so a line with only that and tool use
+    // yields nothing the extract keeps.
+    if (type === 'user') return contains(bytes, TOOL_RESULT) && !hasTextBlock(bytes, false);
+    if (type === 'assistant') return contains(bytes, TOOL_USE) && !hasTextBlock(bytes, true);
     return false;
   }
   if (CODEX_BOOKKEEPING.has(type) || type === 'turn_context') return true;
@@ -126,7 +125,7 @@ export async function readTranscript(path: string, onEvent: (event: TranscriptEv
         // Checked only on lines that parsed: a line that failed is already reported as invalid.
         if (isInvalidUtf8(bytes)) noteLine(problems.invalidUtf8, line);
         if (agent === undefined && typeof record === 'object' && record !== null) agent = detectAgent(String((record as { type?: unknown }).type));
-        const ctx = { line, offset, subagent };
+        const ctx = { line, offset, subagent, conversationOnly: interest === 'conversation' };
         const outcome = agent === 'codex' ? codexRecordToEvents(record, ctx, codexState) : claudeRecordToEvents(record, ctx);
         if (outcome.unknownType !== undefined) problems.unknownTypes.set(outcome.unknownType, (problems.unknownTypes.get(outcome.unknownType) ?? 0) + 1);
         if (outcome.malformed) noteLine(problems.malformed, line);
