@@ -85,8 +85,8 @@ function prepare(index: SearchIndex): Statements {
     setProgress: db.prepare('UPDATE files SET indexed_offset = ?, next_line = ?, head_len = ?, head_hash = ? WHERE id = ?'),
     setStat: db.prepare('UPDATE files SET size = ?, mtime = ? WHERE id = ?'),
     insertUnit: db.prepare('INSERT INTO units (file_id, line, offset, kind, ts, text) VALUES (?, ?, ?, ?, ?, ?)'),
-    ftsFromUnits: db.prepare('INSERT INTO fts (rowid, text) SELECT id, text FROM units WHERE id >= ?'),
-    ftsDeleteFile: db.prepare("INSERT INTO fts (fts, rowid, text) SELECT 'delete', id, text FROM units WHERE file_id = ?"),
+    ftsFromUnits: db.prepare("INSERT INTO fts (rowid, text, tags) SELECT id, text, 'k' || kind FROM units WHERE id >= ?"),
+    ftsDeleteFile: db.prepare("INSERT INTO fts (fts, rowid, text, tags) SELECT 'delete', id, text, 'k' || kind FROM units WHERE file_id = ?"),
     deleteUnits: db.prepare('DELETE FROM units WHERE file_id = ?'),
   };
 }

@@ -103,9 +103,9 @@ interface Row {
 
 /**
  * Ranking every match of a very common word costs time in proportion to the matches (BM25 reads each
- * row's length). Past this many matches only the most recently indexed ones (the highest rowids) are
- * ranked: a rowid lower bound chosen from the match density, widened until enough rows pass the filters.
- * Recency is what a person looking for "that error again" wants among equally good matches anyway.
+ * row's length). Only the most recently indexed matches (the highest rowids; FTS5 walks a doclist
+ * backwards cheaply) are ranked, at most this many. Among equally good matches, recent ones are what a
+ * person looking for "that error again" wants anyway; below this many matches the ranking is exact.
  */
 export const RANKED_CANDIDATES = 4000;
 
@@ -124,11 +124,6 @@ function filterSql(filters: SearchFilters): { joins: string; where: string[]; pa
     params.push(parseSince(filters.since, filters.now));
     needUnits = true;
   }
-  if (filters.kinds?.length) {
-    where.push(`u.kind IN (${filters.kinds.map(() => '?').join(', ')})`);
-    params.push(...filters.kinds.map(kindCode));
-    needUnits = true;
-  }
   if (filters.sessionId) {
     where.push('f.session_id = ?');
     params.push(filters.sessionId);
@@ -145,9 +140,11 @@ function filterSql(filters: SearchFilters): { joins: string; where: string[]; pa
 
 function rankSql(filters: SearchFilters): { sql: string; params: Array<string | number> } {
   const { joins, where, params } = filterSql(filters);
-  const sql = `SELECT fts.rowid AS id, bm25(fts) AS score FROM fts ${joins}
-    WHERE fts MATCH ? AND fts.rowid >= ?${where.length ? ' AND ' + where.join(' AND ') : ''}
-    ORDER BY score LIMIT ?`;
+  const sql = `SELECT id, score FROM (
+      SELECT fts.rowid AS id, bm25(fts, 1.0, 0.0) AS score FROM fts ${joins}
+      WHERE fts MATCH ?${where.length ? ' AND ' + where.join(' AND ') : ''}
+      ORDER BY fts.rowid DESC LIMIT ${RANKED_CANDIDATES}
+    ) ORDER BY score LIMIT ?`;
   return { sql, params };
 }
 
@@ -187,31 +184,23 @@ export function searchIndex(index: SearchIndex, query: string, filters: SearchFi
   const db = index.db;
   const { sql, params } = rankSql(filters);
   const rank = db.prepare(sql);
-  const count = db.prepare('SELECT count(*) AS n FROM fts WHERE fts MATCH ?');
   // A few extra rows: duplicates (a live log and its archived copy) are dropped below.
   const wanted = limit + Math.min(limit, 20);
+  // The query searches the text column only; the kind filter is part of the MATCH (the kind is indexed
+  // as a token in the `tags` column).
+  const kindClause = filters.kinds?.length ? ` AND tags:(${filters.kinds.map((k) => `k${kindCode(k)}`).join(' OR ')})` : '';
+  const run = (ftsQuery: string) =>
+    rank.all(`text:(${ftsQuery})${kindClause}`, ...params, wanted) as unknown as Array<{ id: number; score: number }>;
   let ftsQuery = query;
   let fallback = false;
-  let total: number;
+  let ranked: Array<{ id: number; score: number }>;
   try {
-    total = (count.get(query) as { n: number }).n;
+    ranked = run(query);
   } catch (error) {
     if (isBusy(error) || isCorrupt(error)) throw error;
     ftsQuery = asPhrase(query);
     fallback = true;
-    total = (count.get(ftsQuery) as { n: number }).n;
-  }
-  let ranked: Array<{ id: number; score: number }> = [];
-  if (total > 0) {
-    const bounds = db.prepare('SELECT min(id) AS lo, max(id) AS hi FROM units').get() as { lo: number; hi: number };
-    const span = bounds.hi - bounds.lo + 1;
-    let window = total <= RANKED_CANDIDATES ? span : Math.ceil((span * RANKED_CANDIDATES) / total);
-    for (;;) {
-      const lower = window >= span ? 0 : bounds.hi - window + 1;
-      ranked = rank.all(ftsQuery, lower, ...params, wanted) as unknown as Array<{ id: number; score: number }>;
-      if (ranked.length >= wanted || lower === 0) break;
-      window *= 4;
-    }
+    ranked = run(ftsQuery);
   }
   const detail = db.prepare(DETAIL_SQL);
   const matcher = queryMatcher(ftsQuery);
