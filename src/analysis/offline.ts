@@ -3,11 +3,11 @@
 // last request and the open tasks. No network; state stays bounded however long the log is.
 import type { AgentKind, ToolCallEvent, ToolResultEvent, TranscriptEvent } from '../transcript/events.js';
 import type { Citation, Fact, Finding, OpenTask } from '../shared/handoverData.js';
-import { readTranscript } from '../transcript/reader.js';
-import { FileChangeTracker, finishModifiedFiles, type ModifiedFilesResult } from '../handover/modifiedFiles.js';
+import type { FileChangeTracker } from '../handover/modifiedFiles.js';
+import { analyzeSession } from './session.js';
 import { classifySentence, hasRationale, isConstraint, type ProseSource } from './prose.js';
 import { dedupeKey, oneLine, sentences, specificity } from './text.js';
-import { commandKey, displayCommand, errorLines, isDistinctiveCommand, looksFailed, measuredLines, programsOf } from './toolOutput.js';
+import { commandKey, displayCommand, dumpsFiles, errorLines, isDistinctiveCommand, looksFailed, measuredLines, plainOutput, programsOf } from './toolOutput.js';
 import { editCallOf, isObject, normalizeTaskStatus, READ_ONLY_TOOLS, shellCallOf, str, taskListOf } from './toolInputs.js';
 import { packageChanges } from './packages.js';
 
@@ -107,7 +107,10 @@ export class OfflineAnalyzer {
   private lastFailure?: { commandKey: string; program: string; display: string; error: string; citation: Citation };
   /** The last sentence of the model's reasoning that gave a reason: the "why" for what it undid next. */
   private lastReason?: { text: string; line: number };
+  /** The model's last words (thinking or text) before an action: often the reason it undid something. */
+  private lastProse?: { text: string; line: number };
   private numberOrder = 0;
+  private undoneSeen = 0;
   private readonly meta: Omit<OfflineAnalysis, 'findings' | 'commands' | 'numbers' | 'constraints' | 'openTasks' | 'compactionSummaries' | 'compactions'> = { lines: 0 };
   private readonly compactionSummaries: { text: string; citation: Citation }[] = [];
   private readonly compactions: { line: number; timestamp?: string }[] = [];
@@ -140,10 +143,12 @@ export class OfflineAnalyzer {
         break;
       case 'tool-call':
         this.files.onToolCall(event);
+        this.takeUndone();
         this.onToolCall(event);
         break;
       case 'tool-result':
         this.files.onToolResult(event);
+        this.takeUndone();
         this.onToolResult(event);
         break;
       case 'system':
@@ -182,6 +187,7 @@ export class OfflineAnalyzer {
 
   private onProse(text: string, source: ProseSource, event: TranscriptEvent): void {
     const list = sentences(text, MAX_PROSE_CHARS);
+    if (source !== 'user' && list.length) this.lastProse = { text: list.slice(0, 3).join(' '), line: event.line };
     for (let i = 0; i < list.length; i++) {
       const sentence = list[i];
       if (source !== 'user' && hasRationale(sentence)) this.lastReason = { text: sentence, line: event.line };
@@ -279,7 +285,26 @@ export class OfflineAnalyzer {
     });
   }
 
+  /** The model's stated reason just before `line`, for something it undid or replaced. */
+  /** Turns what the file tracker saw undone into findings, while the reason given for it is still at hand. */
+  private takeUndone(): void {
+    for (; this.undoneSeen < this.files.undone.length; this.undoneSeen++) {
+      const undone = this.files.undone[this.undoneSeen];
+      const title =
+        undone.kind === 'reverted-edit'
+          ? `An edit to \`${undone.path}\` was reverted${undone.snippet ? `: ${undone.snippet}` : ''}`
+          : `\`${undone.path}\` was created and later deleted`;
+      this.addStructural(`${undone.kind}:${undone.path}:${undone.doneAt.line}`, {
+        title,
+        detail: this.reasonNear(undone.undoneAt.line),
+        citations: [undone.doneAt, undone.undoneAt].map((c) => (c.uuid ? { line: c.line, uuid: c.uuid } : { line: c.line })),
+        score: 7 + specificity(undone.path),
+      });
+    }
+  }
+
   private reasonNear(line: number): string {
+    if (this.lastProse && line - this.lastProse.line <= 12) return `Why: ${oneLine(this.lastProse.text, 400)}`;
     return this.lastReason && line - this.lastReason.line < 40 ? `Why: ${oneLine(this.lastReason.text, 300)}` : '';
   }
 
@@ -297,11 +322,16 @@ export class OfflineAnalyzer {
     const isShell = pending?.commandLine !== undefined;
     const readOnly = READ_ONLY_TOOLS.has(name);
 
+    if (name === 'AskUserQuestion' || /^User has answered your questions?:/.test(text)) {
+      this.onUserAnswers(text, result);
+      return;
+    }
     if (REJECTED_BY_USER.test(text.slice(0, 400))) {
       if (pending) {
+        const said = /(?:reason for the rejection|the user said):?\s*([\s\S]{3,400})/i.exec(text);
         this.addStructural(`denied:${pending.commandKey}`, {
           title: `The user refused \`${pending.display}\``,
-          detail: this.reasonNear(result.line),
+          detail: said ? `The user said: ${oneLine(said[1], 300)}` : this.reasonNear(result.line),
           citations: [citationOf(pending.call), citationOf(result)],
           score: 7 + specificity(pending.display) / 2,
         });
@@ -319,7 +349,7 @@ export class OfflineAnalyzer {
       this.onSuccess(commandKeyOf, result, pending);
     }
 
-    if (isShell && !viewing) {
+    if (isShell && !dumpsFiles(pending!.commandLine!)) {
       for (const line of measuredLines(text)) {
         const key = line;
         if (this.numbers.has(key)) continue;
@@ -329,9 +359,30 @@ export class OfflineAnalyzer {
     }
   }
 
+  /** Answers to the agent's questions (Claude Code's AskUserQuestion): choices the user made. */
+  private onUserAnswers(text: string, result: ToolResultEvent): void {
+    for (const match of text.matchAll(/"([^"]{3,300})"="([^"]{1,300})"/g)) {
+      const [, question, answer] = match;
+      const key = `decisions:${dedupeKey(question + answer)}`;
+      if (this.prose.has(key)) continue;
+      this.prose.set(key, {
+        key,
+        analyst: 'decisions',
+        title: `The user chose "${answer}" when asked: ${oneLine(question, 200)}`,
+        detail: '(answered by the user)',
+        citations: [citationOf(result)],
+        source: 'offline',
+        score: 9 + specificity(answer),
+      });
+    }
+  }
+
   private onFailure(result: ToolResultEvent, pending: PendingCall | undefined, name: string, readOnly: boolean): void {
     const summary = errorLines(result.text);
-    const first = summary.lines[0] ?? oneLine(result.text.split('\n').find((l) => l.trim() && !/^Exit code|^Process exited/.test(l.trim())) ?? '', 240);
+    const strong = summary.lines.length > 0;
+    // No line looks like an error: a failing command usually says why at the end of its output.
+    if (!strong) summary.lines = lastLines(result.text, 2);
+    const first = summary.lines[0] ?? '';
     if (!first && result.exitCode === undefined) return;
     const display = pending?.display ?? name;
     const cmdKey = pending?.commandKey ?? name;
@@ -349,13 +400,13 @@ export class OfflineAnalyzer {
         key,
         commandKey: cmdKey,
         title: first ? `${what}: ${first}` : what,
-        lines: summary.lines.length ? summary.lines : first ? [first] : [],
+        lines: summary.lines,
         stack: summary.stack,
         exitCode: result.exitCode,
         count: 1,
         first: pending ? citationOf(pending.call) : citation,
         last: citation,
-        strong: summary.lines.length > 0,
+        strong,
         lowValue: readOnly || (pending?.commandLine !== undefined && !isDistinctiveCommand(pending.commandLine)),
       });
       pruneByScore(this.errors, WORKING.errors, (e) => errorScore(e));
@@ -389,18 +440,7 @@ export class OfflineAnalyzer {
 
   /** The analysis so far; call once, after the last event. */
   finish(lines: number, agent: AgentKind | undefined): OfflineAnalysis {
-    for (const undone of this.files.undone) {
-      const title =
-        undone.kind === 'reverted-edit'
-          ? `An edit to \`${undone.path}\` was reverted${undone.snippet ? `: ${undone.snippet}` : ''}`
-          : `\`${undone.path}\` was created and later deleted`;
-      this.addStructural(`${undone.kind}:${undone.path}:${undone.doneAt.line}`, {
-        title,
-        detail: this.reasonNear(undone.undoneAt.line),
-        citations: [undone.doneAt, undone.undoneAt].map((c) => (c.uuid ? { line: c.line, uuid: c.uuid } : { line: c.line })),
-        score: 7 + specificity(undone.path),
-      });
-    }
+    this.takeUndone();
     const errorFindings: Finding[] = [...this.errors.values()].map((e) => ({
       analyst: 'errors',
       title: e.title,
@@ -441,6 +481,19 @@ export class OfflineAnalyzer {
   }
 }
 
+const OUTPUT_BOILERPLATE = /^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count|Output:)\b/;
+
+/** The last `count` meaningful lines of an output, in order. */
+function lastLines(output: string, count: number): string[] {
+  const lines = plainOutput(output.length > 8000 ? output.slice(-8000) : output).split('\n');
+  const out: string[] = [];
+  for (let i = lines.length - 1; i >= 0 && out.length < count; i--) {
+    const line = lines[i].trim();
+    if (line && !OUTPUT_BOILERPLATE.test(line)) out.unshift(oneLine(line, 240));
+  }
+  return out;
+}
+
 function errorScore(e: ErrorRecord): number {
   return (
     5 +
@@ -472,22 +525,7 @@ function mainProgram(commandLine: string): string {
   return '';
 }
 
-export interface SessionAnalysis {
-  analysis: OfflineAnalysis;
-  modified: ModifiedFilesResult;
-}
-
-/** Both the offline analysis and the modified files, in one pass over the log. */
-export async function analyzeSession(logPath: string, options: OfflineOptions): Promise<SessionAnalysis> {
-  const tracker = new FileChangeTracker(options.workspace);
-  const analyzer = new OfflineAnalyzer(tracker);
-  const read = await readTranscript(logPath, (event) => analyzer.onEvent(event), { interest: 'all' });
-  tracker.finish();
-  const analysis = analyzer.finish(read.stats.lines, read.agent);
-  const modified = await finishModifiedFiles(tracker, options.workspace);
-  return { analysis, modified };
-}
-
+/** The offline analysis of a session log (shares its pass with a concurrent collectModifiedFiles). */
 export async function analyzeOffline(logPath: string, options: OfflineOptions): Promise<OfflineAnalysis> {
   return (await analyzeSession(logPath, options)).analysis;
 }

@@ -22,6 +22,9 @@ const DECISION = new RegExp(
 /** Planning chatter that matches the decision words but carries no choice. */
 const CHATTER = /^(?:let me|now let me|i'll (?:now )?(?:start|begin|check|look|read|run|open|take a look|first|help|create a todo|update the todo|mark)|i will (?:now )?(?:start|check|look|read|run)|let's (?:see|check|look|start|begin))\b/i;
 
+const IMPERATIVE_CHOICE = /^(?:use|keep|store|put|stick with|switch to|make|prefer|avoid|go for|pick|cache|split|move|leave|default to|treat|round|require|return|reject|limit|allow|always|never|only)\b/i;
+/** "X, not Y": a choice stated by what it is not. */
+const NOT_THAT = /\w, not (?:an? |the )?\w+/;
 const RATIONALE = /\b(?:because|since|so that|so we|so it|as it|as this|to avoid|to keep|to prevent|to make|which (?:means|keeps|avoids|is)|otherwise|due to|given that|the reason)\b/i;
 
 const REJECTED = new RegExp(
@@ -33,6 +36,9 @@ const REJECTED = new RegExp(
     String.raw`\bswitch(?:ed|ing)? (?:to|back to|over to)\b`,
     String.raw`\b(?:that|this|the previous|the first|my first|the old|the original) (?:approach|attempt|idea|fix|way) (?:failed|didn'?t|doesn'?t|was wrong|is wrong|won'?t|broke)\b`,
     String.raw`\bturn(?:s|ed) out\b`,
+    String.raw`\b(?:went|go|going|gone|switch(?:ed|ing)?|roll(?:ed|ing)?) back\b`,
+    String.raw`^(?:back|returning|reverting) to\b|\breturn(?:ed|ing)? to (?:the )?(?:old|previous|original|earlier)\b`,
+    String.raw`\b(?:drop|dropping|dropped|removing|removed) (?:the|that|this|my|our)\b.*(?::|\bbecause\b|\bsince\b)`,
     String.raw`\btried\b.*\bbut\b`,
   ].join('|'),
   'i',
@@ -45,6 +51,9 @@ const CONSTRAINT = new RegExp(
   [
     String.raw`\b(?:keep|always|never|must|mustn'?t|must not|do not|don'?t|avoid|only use|only ever|make sure|ensure|no more than|at most|at least|without|stay within|stick to|prefer|should(?:n'?t| not)?|need to|has to|have to)\b`,
     String.raw`\buse\b.+\b(?:not|instead of|rather than)\b`,
+    String.raw`^(?:please\s+)?(?:use|no|only|leave|stop|stay|remember|target|limit)\b`,
+    String.raw`\b(?:only|not allowed|forbidden|off-limits|important|leave\b.+\b(?:alone|as is|untouched)|under no circumstances)\b`,
+    String.raw`\b(?:under|below|within|less than|max(?:imum)?|budget of)\b.*\d`,
   ].join('|'),
   'i',
 );
@@ -71,6 +80,11 @@ export function classifySentence(sentence: string, source: ProseSource): ProseFi
     const strong = /\b(?:decided|decision|chose|opted|going with|go with|instead of|rather than|settled|the plan is)\b/i.test(sentence) ? 2 : 0;
     if (!strong && !reason && specific < 1) return undefined;
     return { kind: 'decisions', sentence, score: 3 + specific + reason + strong + sourceWeight };
+  }
+  // Reasoning without the usual decision words: "Use a B-tree for the index since lookups dominate."
+  const thinking = source === 'thinking';
+  if (source !== 'user' && !CHATTER.test(sentence) && ((IMPERATIVE_CHOICE.test(sentence) || reason || NOT_THAT.test(sentence)) && (thinking || specific >= 1))) {
+    return { kind: 'decisions', sentence, score: 1.5 + specific + reason + sourceWeight };
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 // Test-only barrel: the offline analysts' internals, bundled to dist/test/analysis.js for the unit tests.
-export { analyzeOffline, analyzeSession, OfflineAnalyzer } from './offline.js';
+export { analyzeOffline, OfflineAnalyzer } from './offline.js';
+export { analyzeSession, subagentLogs } from './session.js';
 export { classifySentence, isConstraint } from './prose.js';
 export { errorLines, measuredLines, isDistinctiveCommand, commandKey } from './toolOutput.js';
 export { packageChanges } from './packages.js';

@@ -29,7 +29,7 @@ export function sentences(text: string, maxChars = 20_000): string[] {
 }
 
 const PATH_LIKE = /(?:^|[\s`'"(])(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\.[a-zA-Z]{1,6}\b/g;
-const IDENTIFIER = /`[^`]+`|\b[a-z]+[A-Z]\w*\b|\b\w+_\w+\b|\b[A-Z][a-z]+[A-Z]\w*\b/g;
+const IDENTIFIER = /`[^`]+`|\b[a-z]+[A-Z]\w*\b|\b\w+_\w+\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b\w+\(\)|\b[A-Z]{2,}[A-Z0-9_]*\b/g;
 const NUMBER = /\b\d+(?:\.\d+)?\s*(?:%|ms|s|MB|KB|GB|x)?\b/g;
 
 /** How concrete a sentence is: file names, identifiers and numbers make it worth more. */

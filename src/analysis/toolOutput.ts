@@ -96,11 +96,24 @@ const MEASURE = new RegExp(String.raw`(?:\d[\d,]*(?:\.\d+)?\s?${UNIT}(?![A-Za-z]
 /** Lines a tool prints around every command, not measurements of anything. */
 const BOILERPLATE = /^(?:Chunk ID|Wall time|Original token count|Process exited with code|Exit code|Output:)\b|^total \d+$|^[-dlrwxsStT@+.]{10}\s/;
 
+const BARE_NUMBER = /^-?\d[\d,]*(?:\.\d+)?(?:\s*[%a-zA-Z]{0,6})?(?:\s+\S+)?$/;
+
 /** Lines of command output that report a measurement, at most `max`, best first. */
 export function measuredLines(output: string, max = 6): string[] {
   const text = plainOutput(headAndTail(output, 12_000, 12_000));
   const found: { line: string; weight: number }[] = [];
   const seen = new Set<string>();
+  // A command that prints just a number (`wc -l < f`, `grep -c x f`, an awk sum) printed a measurement.
+  const meaningful = text.split('\n').filter((l) => l.trim() && !BOILERPLATE.test(l.trim()));
+  if (meaningful.length <= 3) {
+    for (const raw of meaningful) {
+      const trimmed = raw.trim();
+      if (BARE_NUMBER.test(trimmed) && !seen.has(trimmed)) {
+        seen.add(trimmed);
+        found.push({ line: trimmed, weight: 5 });
+      }
+    }
+  }
   for (const raw of text.split('\n')) {
     if (raw.length > 400 || raw.length < 3) continue;
     const trimmed = raw.trim();
@@ -118,14 +131,13 @@ export function measuredLines(output: string, max = 6): string[] {
     .map((f) => f.line);
 }
 
-/** Programs whose runs are routine looking around, not distinctive commands. */
+/** Programs whose runs are routine looking around: a command made only of these is noise. */
 const NOISE_PROGRAMS = new Set([
-  'ls', 'cat', 'pwd', 'cd', 'echo', 'head', 'tail', 'wc', 'tree', 'clear', 'true', 'false', 'sleep', 'which', 'type', 'file', 'stat',
-  'date', 'whoami', 'less', 'more', 'grep', 'rg', 'egrep', 'fgrep', 'find', 'fd', 'sort', 'uniq', 'cut', 'awk', 'tr', 'xxd', 'od', 'basename',
-  'dirname', 'realpath', 'readlink', 'env', 'printenv', 'export', 'set', 'history', 'du', 'df', 'ps', 'id', 'uname', 'hostname', 'printf', 'column',
-  'jq', 'diff', 'nl', 'test', '[', 'exit', 'source', '.', 'sed', 'read', 'man', 'help',
+  'ls', 'll', 'pwd', 'cd', 'cat', 'echo', 'clear', 'true', 'false', 'which', 'type', 'whoami', 'date', 'sleep', 'tree', 'head', 'tail',
+  'less', 'more', 'file', 'stat', 'exit', 'source', '.', 'bat', 'nl', 'realpath', 'readlink', 'basename', 'dirname', 'id', 'hostname',
 ]);
-const NOISE_GIT = new Set(['status', 'diff', 'log', 'show', 'branch', 'remote', 'rev-parse', 'ls-files', 'blame', 'config', 'describe', 'fetch']);
+/** Commands whose output is a file's content, not something that happened. */
+const DUMP_PROGRAMS = new Set(['cat', 'head', 'tail', 'less', 'more', 'bat', 'nl', 'sed', 'awk', 'xxd', 'od', 'strings', 'jq', 'grep', 'rg']);
 
 /** The program of each simple command in a command line (after wrappers like `sudo`, `npx`). */
 export function programsOf(commandLine: string): string[][] {
@@ -134,15 +146,30 @@ export function programsOf(commandLine: string): string[][] {
     .filter((words) => words.length > 0);
 }
 
-/** A command worth telling the next agent about: it builds, tests, installs, runs, changes something. */
+/**
+ * A command worth telling the next agent about: anything but routine looking around (`ls`, `pwd`,
+ * `cat file`, `git status`). Searches, counts and history queries count: they show what was checked.
+ */
 export function isDistinctiveCommand(commandLine: string): boolean {
   const programs = programsOf(commandLine);
   if (!programs.length) return false;
   return programs.some((words) => {
     const program = posix.basename(words[0]);
-    if (program === 'git') return !NOISE_GIT.has(words.find((w, i) => i > 0 && !w.startsWith('-')) ?? '');
-    if (program === 'sed') return words.some((w) => /^-[a-zA-Z]*i/.test(w));
+    if (program === 'git') return !(words.length === 2 && (words[1] === 'status' || words[1] === 'diff' || words[1] === 'log'));
     return !NOISE_PROGRAMS.has(program);
+  });
+}
+
+/** A command that only shows file content (`cat a.ts`, `sed -n 1,40p x`, `grep -n foo src`): its numbers are not measurements. */
+export function dumpsFiles(commandLine: string): boolean {
+  const programs = programsOf(commandLine);
+  if (!programs.length) return true;
+  return programs.every((words) => {
+    const program = posix.basename(words[0]);
+    if (program === 'grep' || program === 'rg') return !words.some((w) => w === '-c' || w === '--count' || /^-[a-zA-Z]*c[a-zA-Z]*$/.test(w));
+    if (program === 'awk') return !/\bprint\b[^}]*\b(?:s|sum|n|count|total)\b|END\s*\{/.test(words.join(' '));
+    if (program === 'ls' || program === 'pwd' || program === 'cd' || program === 'echo' || program === 'tree' || program === 'find') return true;
+    return DUMP_PROGRAMS.has(program);
   });
 }
 

@@ -6,7 +6,7 @@ import { posix } from 'node:path';
 import { promisify } from 'node:util';
 import type { FileChangeStatus, ModifiedFile } from '../shared/handoverData.js';
 import type { ToolCallEvent, ToolResultEvent } from '../transcript/events.js';
-import { readTranscript } from '../transcript/reader.js';
+import { analyzeSession } from '../analysis/session.js';
 import { editCallOf, patchTextOf, readPathOf, shellCallOf } from '../analysis/toolInputs.js';
 import { shellWrites, type ShellAnalysis, type ShellEffectKind } from './shellWrites.js';
 
@@ -169,10 +169,12 @@ export class FileChangeTracker {
     const failed = result !== undefined && (result.isError || (result.exitCode !== undefined && result.exitCode !== 0));
     for (const effect of pending.shell.effects) {
       if (failed && (effect.kind === 'write' || effect.kind === 'create') && couldNotWrite(result.text, effect.path)) continue;
-      this.change(effect.kind, this.absolute(effect.path, cwd), effect.how, at, {
+      const path = this.absolute(effect.path, cwd);
+      this.change(effect.kind, path, effect.how, at, {
         from: effect.from ? this.absolute(effect.from, cwd) : undefined,
         recursive: effect.recursive,
       });
+      if (effect.replacement) this.noteReplacement(path, effect.replacement.oldString, effect.replacement.newString, at);
     }
   }
 
@@ -376,16 +378,10 @@ export async function finishModifiedFiles(tracker: FileChangeTracker, workspace:
   return changes ? crossCheck(tracker, files, changes) : { files, unexplainedGitChanges: [] };
 }
 
-/** Reads the log and returns the files it changed (relative to the workspace), checked against git. */
+/**
+ * The files a session changed (relative to the workspace), checked against git. Shares its pass over
+ * the log with a concurrent analyzeOffline of the same log.
+ */
 export async function collectModifiedFiles(logPath: string, workspace: string): Promise<ModifiedFilesResult> {
-  const tracker = new FileChangeTracker(workspace);
-  await readTranscript(
-    logPath,
-    (event) => {
-      if (event.kind === 'tool-call') tracker.onToolCall(event);
-      else if (event.kind === 'tool-result') tracker.onToolResult(event);
-    },
-    { interest: 'all' },
-  );
-  return finishModifiedFiles(tracker, workspace);
+  return (await analyzeSession(logPath, { workspace })).modified;
 }

@@ -25,6 +25,8 @@ export interface ShellEffect {
   how: string;
   /** The path is a directory whose whole content changed (rm -r, cp -r, mv of a folder). */
   recursive?: boolean;
+  /** For `sed -i 's/old/new/'`: the text replaced, so a later substitution back can be seen as a revert. */
+  replacement?: { oldString: string; newString: string };
 }
 
 export interface ShellAnalysis {
@@ -89,7 +91,34 @@ function innerScript(words: ShellWord[]): string | undefined {
   return undefined;
 }
 
-type Emit = (kind: ShellEffectKind, word: ShellWord, how: string, extra?: { from?: ShellWord; recursive?: boolean }) => void;
+type Emit = (
+  kind: ShellEffectKind,
+  word: ShellWord,
+  how: string,
+  extra?: { from?: ShellWord; recursive?: boolean; replacement?: { oldString: string; newString: string } },
+) => void;
+
+/** `s/old/new/flags` with any delimiter, when the script is one plain substitution. */
+export function sedSubstitution(script: string): { oldString: string; newString: string } | undefined {
+  const match = /^s(.)/.exec(script.trim());
+  if (!match) return undefined;
+  const delimiter = match[1];
+  const parts: string[] = [];
+  let current = '';
+  const body = script.trim().slice(2);
+  for (let i = 0; i < body.length; i++) {
+    if (body[i] === '\\' && body[i + 1] === delimiter) {
+      current += delimiter;
+      i++;
+    } else if (body[i] === delimiter) {
+      parts.push(current);
+      current = '';
+    } else current += body[i];
+  }
+  parts.push(current);
+  if (parts.length !== 3 || /[;\n]/.test(parts[2])) return undefined;
+  return { oldString: parts[0], newString: parts[1] };
+}
 
 /** Non-option arguments, skipping the values of options listed in `withValue`. */
 function operands(args: ShellWord[], withValue: Set<string> = new Set()): ShellWord[] {
@@ -113,21 +142,27 @@ function sedEffects(program: string, args: ShellWord[], emit: Emit): void {
   const inPlace = args.some((w) => /^-[a-zA-Z]*i/.test(w.text) || w.text.startsWith('--in-place'));
   if (!inPlace) return;
   let scriptGiven = false;
+  const scripts: string[] = [];
   const files: ShellWord[] = [];
   for (let i = 0; i < args.length; i++) {
     const w = args[i].text;
     if (w === '-e' || w === '--expression' || w === '-f' || w === '--file') {
       scriptGiven = true;
+      if (w === '-e' || w === '--expression') scripts.push(args[i + 1]?.text ?? '');
       i++;
     } else if (/^-[a-zA-Z]*e$/.test(w) && program === 'perl') {
       scriptGiven = true;
+      scripts.push(args[i + 1]?.text ?? '');
       i++;
     } else if (w === '-i' && program === 'sed' && args[i + 1]?.text === '') i++; // BSD `sed -i '' …`
     else if (w.startsWith('-')) continue;
-    else if (!scriptGiven) scriptGiven = true;
-    else files.push(args[i]);
+    else if (!scriptGiven) {
+      scriptGiven = true;
+      scripts.push(w);
+    } else files.push(args[i]);
   }
-  for (const file of files) emit('modify', file, `${program} -i`);
+  const replacement = scripts.length === 1 ? sedSubstitution(scripts[0]) : undefined;
+  for (const file of files) emit('modify', file, `${program} -i`, replacement ? { replacement } : undefined);
 }
 
 function copyOrMove(kind: 'cp' | 'mv' | 'install' | 'ln', args: ShellWord[], how: string, emit: Emit): void {
@@ -338,6 +373,7 @@ export function shellWrites(commandLine: string, cwd: string | undefined, depth 
         effect.from = resolvePath(extra.from.text, at);
       }
       if (extra?.recursive) effect.recursive = true;
+      if (extra?.replacement) effect.replacement = extra.replacement;
       effects.push(effect);
     });
   }

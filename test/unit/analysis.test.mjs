@@ -3,14 +3,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, samplesDir, fixturesDir } from '../support/paths.mjs';
 import { ClaudeLog, CodexLog } from './analysisLogs.mjs';
 
 const require = createRequire(import.meta.url);
-const { analyzeOffline, analyzeSession, classifySentence, isConstraint, errorLines, measuredLines, isDistinctiveCommand, packageChanges } = require(
+const { analyzeOffline, analyzeSession, collectModifiedFiles, classifySentence, isConstraint, errorLines, measuredLines, isDistinctiveCommand, packageChanges } = require(
   join(repoRoot, 'dist', 'test', 'analysis.js'),
 );
 
@@ -198,6 +198,68 @@ test('a file created and deleted later, and a refused tool call, are rejected ap
   assert.ok(!a.findings.some((f) => f.analyst === 'errors' && f.title.includes('git push')), 'a refusal is not an error');
 });
 
+test('a sed substitution undone by the opposite one is a reverted edit, with the reason said just before', async () => {
+  const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
+  const log = new ClaudeLog(ws);
+  log.bash("sed -i 's/retries: 2/retries: 5/' config/client.yaml");
+  const forward = log.bash("sed -i 's/retries: 5/retries: 9/' config/client.yaml");
+  log.bash('node scripts/soak.js', 'soak: 9 retries stack up to 41 s, past the 30 s gateway timeout', 1);
+  log.text('Back to 5 retries: nine of them outlast the gateway.');
+  const back = log.bash("sed -i 's/retries: 9/retries: 5/' config/client.yaml");
+  const a = await analyzeOffline(log.write(), { workspace: ws });
+  const reverted = findOne(a.findings.filter((f) => f.analyst === 'rejected'), 'edit to `config/client.yaml` was reverted', 'sed revert');
+  assert.match(reverted.title, /retries: 5 → retries: 9/);
+  assert.deepEqual(reverted.citations.map((c) => c.line), [forward.call.line, back.call.line]);
+  assert.match(reverted.detail, /nine of them outlast the gateway/);
+  findOne(a.findings.filter((f) => f.analyst === 'rejected'), 'Back to 5 retries', 'the sentence itself');
+});
+
+test("answers to the agent's questions are the user's decisions", async () => {
+  const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
+  const log = new ClaudeLog(ws);
+  const asked = log.tool('AskUserQuestion', { questions: [{ question: 'Which database?', header: 'DB', options: [] }] }, 'User has answered your questions: "Which database should the cache use?"="Redis 7 (managed)". You can now continue with the user\'s answers in mind.');
+  const a = await analyzeOffline(log.write(), { workspace: ws });
+  const chose = findOne(a.findings.filter((f) => f.analyst === 'decisions'), 'The user chose "Redis 7 (managed)"', 'user answer');
+  assert.match(chose.title, /Which database should the cache use\?/);
+  assert.equal(chose.citations[0].line, asked.result.line);
+});
+
+test('subagent logs are read too: their edits and errors cite the subagent file', async () => {
+  const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
+  const dir = mkdtempSync(join(tmpdir(), 'handover-an-log-'));
+  const main = new ClaudeLog(ws);
+  main.user('Refactor the parser.');
+  main.tool('Task', { description: 'refactor', prompt: 'Refactor src/parser.ts', subagent_type: 'general-purpose' }, 'Done.');
+  const mainPath = main.write(dir);
+  const sub = new ClaudeLog(ws, main.sessionId);
+  const subRecords = sub.records;
+  sub.user('Refactor src/parser.ts');
+  const write = sub.tool('Write', { file_path: `${ws}/src/parser.ts`, content: 'x' }, `File created successfully at: ${ws}/src/parser.ts`);
+  const broken = sub.bash('npx tsc -p .', "src/parser.ts(1,1): error TS1005: ';' expected.", 2);
+  for (const r of subRecords) r.isSidechain = true;
+  const subDir = join(dir, main.sessionId, 'subagents');
+  mkdirSync(subDir, { recursive: true });
+  writeFileSync(join(subDir, 'agent-a1b2.jsonl'), subRecords.map((r) => JSON.stringify(r)).join('\n') + '\n');
+  const { analysis, modified } = await analyzeSession(mainPath, { workspace: ws });
+  const file = modified.files.find((f) => f.path === 'src/parser.ts');
+  assert.ok(file, 'an edit made by a subagent');
+  assert.equal(file.lastLine, write.call.line);
+  const err = findOne(analysis.findings.filter((f) => f.analyst === 'errors'), 'error TS1005', 'subagent error');
+  assert.deepEqual(err.citations[0], { line: broken.call.line, uuid: broken.call.uuid, file: 'subagents/agent-a1b2.jsonl' });
+  assert.equal(analysis.lastUserRequest.text, 'Refactor the parser.', "a subagent's prompt is not the user's request");
+  assert.equal(analysis.lines, main.records.length, 'lines count the main log');
+});
+
+test('concurrent analyzeOffline and collectModifiedFiles of one log share one pass', async () => {
+  const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
+  const { log } = plantedClaudeSession(ws);
+  const path = log.write();
+  const [analysis, modified] = await Promise.all([analyzeOffline(path, { workspace: ws }), collectModifiedFiles(path, ws)]);
+  const again = await analyzeSession(path, { workspace: ws });
+  assert.deepEqual(analysis, again.analysis);
+  assert.deepEqual(modified, again.modified);
+});
+
 test('errors are deduplicated across repeats and count them', async () => {
   const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
   const log = new ClaudeLog(ws);
@@ -230,7 +292,12 @@ test('tool output readers', () => {
   assert.deepEqual(errorLines('\x1b[31merror\x1b[0m: linker `cc` not found').lines, ['error: linker `cc` not found']);
   assert.deepEqual(measuredLines('Chunk ID: 1\nWall time: 0.2 seconds\nbuilt in 812 ms'), ['built in 812 ms']);
   assert.ok(isDistinctiveCommand('cargo build --release'));
-  assert.ok(!isDistinctiveCommand('ls -la && cat x | grep y'));
+  assert.ok(!isDistinctiveCommand('ls -la && cat x && pwd'));
+  assert.ok(!isDistinctiveCommand('git status'));
+  assert.ok(isDistinctiveCommand('git log --oneline -n 5 -- src/inventory'));
+  assert.ok(isDistinctiveCommand("grep -rn 'LEDGER_MODE' src"));
+  assert.deepEqual(measuredLines('4817'), ['4817']);
+  assert.deepEqual(measuredLines('112269\tdata/skus.csv'), ['112269\tdata/skus.csv']);
   assert.deepEqual(packageChanges('npm i -D @types/node@22 left-pad && pip install requests==2.31'), [
     { action: 'install', manager: 'npm', name: '@types/node' },
     { action: 'install', manager: 'npm', name: 'left-pad' },

@@ -1,0 +1,66 @@
+// One streaming pass over a session (the main log, then its subagent logs) feeds both the offline
+// analysts and the modified-file tracker. The builder asks for both at once; concurrent callers with
+// the same log share the pass instead of reading a 100 MB log twice.
+import { readdir } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { readTranscript } from '../transcript/reader.js';
+import { FileChangeTracker, finishModifiedFiles, type ModifiedFilesResult } from '../handover/modifiedFiles.js';
+import { OfflineAnalyzer, type OfflineAnalysis, type OfflineOptions } from './offline.js';
+
+export interface SessionAnalysis {
+  analysis: OfflineAnalysis;
+  modified: ModifiedFilesResult;
+}
+
+/**
+ * Subagent logs of a session: `<id>/subagents/` beside a Claude Code log, or `subagents/` beside an
+ * archived one (the archive keeps companions next to the main log). Of archived versions of one
+ * subagent log (`agent-1.jsonl`, `agent-1.v2.jsonl`) only the newest is read.
+ */
+export async function subagentLogs(mainLogPath: string): Promise<string[]> {
+  const candidates = [join(dirname(mainLogPath), basename(mainLogPath).replace(/\.jsonl$/, ''), 'subagents'), join(dirname(mainLogPath), 'subagents')];
+  for (const dir of candidates) {
+    let names: string[];
+    try {
+      names = await readdir(dir);
+    } catch {
+      continue;
+    }
+    const newest = new Map<string, { name: string; version: number }>();
+    for (const name of names) {
+      const match = /^(agent-.*?)(?:\.v(\d+))?\.jsonl$/.exec(name);
+      if (!match) continue;
+      const version = match[2] ? Number(match[2]) : 1;
+      const known = newest.get(match[1]);
+      if (!known || known.version < version) newest.set(match[1], { name, version });
+    }
+    return [...newest.values()].map((v) => join(dir, v.name)).sort();
+  }
+  return [];
+}
+
+async function runPass(logPath: string, options: OfflineOptions): Promise<SessionAnalysis> {
+  const tracker = new FileChangeTracker(options.workspace);
+  const analyzer = new OfflineAnalyzer(tracker);
+  const main = await readTranscript(logPath, (event) => analyzer.onEvent(event), { interest: 'all' });
+  for (const path of await subagentLogs(logPath)) {
+    // A subagent log that cannot be read costs its findings, not the handover.
+    await readTranscript(path, (event) => analyzer.onEvent(event), { interest: 'all', subagent: basename(path), agent: main.agent }).catch(() => undefined);
+  }
+  tracker.finish();
+  const analysis = analyzer.finish(main.stats.lines, main.agent);
+  const modified = await finishModifiedFiles(tracker, options.workspace);
+  return { analysis, modified };
+}
+
+const inFlight = new Map<string, Promise<SessionAnalysis>>();
+
+/** Both the offline analysis and the modified files, in one pass over the session's logs. */
+export function analyzeSession(logPath: string, options: OfflineOptions): Promise<SessionAnalysis> {
+  const key = `${logPath}\u0000${options.workspace}`;
+  const running = inFlight.get(key);
+  if (running) return running;
+  const pass = runPass(logPath, options).finally(() => inFlight.delete(key));
+  inFlight.set(key, pass);
+  return pass;
+}
