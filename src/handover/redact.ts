@@ -96,7 +96,8 @@ function kindOfName(name: string): string {
   if (/secret/.test(lower)) return 'secret';
   if (/token/.test(lower)) return 'token';
   if (/private/.test(lower)) return 'private-key';
-  if (/credential/.test(lower)) return 'credentials';
+  if (/authorization/.test(lower)) return 'authorization';
+  if (/cookie/.test(lower)) return 'cookie';
   return 'api-key';
 }
 
@@ -161,9 +162,12 @@ export function redactSecrets(text: string): string {
 
 const SECRET_KEY_NAME = new RegExp(`(?:^|[^A-Za-z])(?:${SECRET_NAME})$|^(?:${SECRET_NAME_WORDS.map(anyCase).join('|')})$`);
 
+// HTTP headers that carry credentials whole (`{"headers": {"Authorization": "Bearer abc"}}`).
+const HEADER_KEY_NAME = /^(?:proxy-)?authorization$|^x-api-key$|^(?:set-)?cookie$/i;
+
 /** True for JSON keys whose string value is a secret as a whole (`{"password": "hunter2"}`). */
 export function isSecretKeyName(key: string): boolean {
-  return SECRET_KEY_NAME.test(key) || /^(?:[a-z]+)?(?:Password|Secret|Token|ApiKey|AccessKey|PrivateKey)$/.test(key);
+  return SECRET_KEY_NAME.test(key) || HEADER_KEY_NAME.test(key) || /^(?:[a-z]+)?(?:Password|Secret|Token|ApiKey|AccessKey|PrivateKey)$/.test(key);
 }
 
 /** Redacts every string inside a JSON-like value (a new value; the input is not changed). */

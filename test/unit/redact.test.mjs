@@ -97,6 +97,9 @@ test('redactDeep redacts values under secret-looking keys and leaves the input a
   const out = redactDeep(input);
   assert.deepEqual(input, copy);
   assert.deepEqual(out, { user: 'alice', password: '[REDACTED:password]', nested: [{ apiKey: '[REDACTED:api-key]' }, { token_count: 12, note: 'ok' }], n: 3, flag: true, none: null });
+  assert.deepEqual(redactDeep({ headers: { Authorization: 'Bearer plainletters', 'Content-Type': 'application/json', Cookie: 'sid=abc' } }), {
+    headers: { Authorization: '[REDACTED:authorization]', 'Content-Type': 'application/json', Cookie: '[REDACTED:cookie]' },
+  });
 });
 
 test('a known key under a generic name keeps its own kind', () => {

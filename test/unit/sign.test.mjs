@@ -176,7 +176,12 @@ test('handover verify: exit 0 and "verified:", exit 1 with one line, --json', as
   r = runCli(['verify', join(dir, 'nope')], home);
   assert.equal(r.status, 2);
   assert.match(r.stderr, /^handover verify: .*no such handover folder\n$/);
+  // A file of the handover stands for its folder; any other file is refused in one line.
   r = runCli(['verify', join(dir, 'extract.md')], home);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /resume-prompt\.md was changed after signing\n$/);
+  writeFileSync(join(dir, 'notes.txt'), 'x');
+  r = runCli(['verify', join(dir, 'notes.txt')], home);
   assert.equal(r.status, 2);
   assert.equal(r.stderr.split('\n').length, 2, 'one line');
   r = runCli(['verify'], home);

@@ -1,7 +1,8 @@
 // `handover verify <handover-dir>`: checks a handover's signature against this machine's key. Only a
 // verified handover may start an agent by itself; one that arrived with a `git pull` fails here.
 import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
+import { HANDOVER_FILES } from '../../shared/handoverData.js';
 import { verifyHandover } from '../../handover/sign.js';
 import { handoverHome } from '../../util/handoverHome.js';
 import { CliError, type CliCommand } from '../command.js';
@@ -13,10 +14,16 @@ export const verifyCommand: CliCommand = {
   options: { json: { type: 'boolean' } },
   positionals: { min: 1, max: 1 },
   async run({ values, positionals }, io) {
-    const dir = resolve(io.cwd, positionals[0]);
+    let dir = resolve(io.cwd, positionals[0]);
     const isDir = await stat(dir).then((s) => s.isDirectory(), () => undefined);
     if (isDir === undefined) throw new CliError(`${positionals[0]}: no such handover folder`, 2);
-    if (!isDir) throw new CliError(`${positionals[0]} is a file; give the handover folder (the one holding resume-prompt.md)`, 2);
+    if (!isDir) {
+      // A file of the handover (resume-prompt.md, say) stands for its folder.
+      if (!(Object.values(HANDOVER_FILES) as string[]).includes(basename(dir))) {
+        throw new CliError(`${positionals[0]} is a file; give the handover folder (the one holding ${HANDOVER_FILES.prompt})`, 2);
+      }
+      dir = dirname(dir);
+    }
     const result = await verifyHandover(dir, handoverHome(io.env));
     if (values.json) {
       io.stdout(`${JSON.stringify(result.ok ? { verified: true, dir } : { verified: false, dir, reason: result.reason })}\n`);
