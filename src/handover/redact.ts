@@ -123,8 +123,10 @@ function replaceMatch(match: string, ...args: unknown[]): string {
       // unquoted after ` = ` only when it ends the statement (`token = await getToken()` is code).
       const after = whole.slice(offset + match.length, offset + match.length + 80);
       const sep = groups.assignSep ?? '';
-      // A value shaped like a key is a secret wherever it stands.
-      const keyShaped = KEY_SHAPED.test(value);
+      // A value shaped like a key is a secret wherever it stands, and so is a password-like value (a
+      // digit or a symbol in it) after a password or secret name: text that was reflowed onto one line
+      // (`database: password: Pw4!x port: 5432`) has lost the line end that marks YAML.
+      const keyShaped = KEY_SHAPED.test(value) || (/pass|secret/i.test(identifier) && /[0-9]|[^A-Za-z0-9_.$-]/.test(value) && !/^[0-9][0-9_.]*$/.test(value));
       if (sep.includes(':') && !YAML_LINE_END.test(after) && !keyShaped) return keep();
       if (/\s/.test(sep) && !STATEMENT_END.test(after) && !keyShaped) return keep();
       // In code (` = ` or `: `) a number is a setting (`CommaToken = 28`), an identifier is a variable

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { repoRoot } from '../support/paths.mjs';
 import { makeSecrets, corpus, ORDINARY_TEXTS, claudeRecordsWith, codexRecordsWith } from '../fixtures/secrets/plantedSecrets.mjs';
 
@@ -107,6 +107,12 @@ test('a known key under a generic name keeps its own kind', () => {
   assert.equal(redactSecrets(`ANTHROPIC_API_KEY=${key}`), 'ANTHROPIC_API_KEY=[REDACTED:anthropic-key]');
 });
 
+test('a password stays redacted when YAML was reflowed onto one line', () => {
+  const pw = 'Pw' + '41v3Tnpa' + '!9%';
+  assert.equal(redactSecrets(`database: host: db.example password: ${pw} port: 5432`), 'database: host: db.example password: [REDACTED:password] port: 5432');
+  assert.equal(redactSecrets('password: string, token: Token, secret: Secret'), 'password: string, token: Token, secret: Secret');
+});
+
 test('a private key block cut off before its END line is still redacted', () => {
   const head = '-----BEGIN ' + 'RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEAx9f3Jk2lQ8ZpR7mT\nuV0wYb1c2d3e4f5g6h7i8j9k0';
   const out = redactSecrets(`output:\n${head}`);
@@ -147,4 +153,31 @@ test('hostile input cannot make it backtrack or recurse without bound', () => {
     // Each takes well under 200 ms; a quadratic pattern took 36 s on the first one.
     assert.ok(ms < 5000, `${name}: ${ms.toFixed(0)} ms`);
   }
+});
+
+// End to end through `handover build`: the corpus logs in, no secret out (resume-prompt.md, handover.json,
+// extract.md, signature.json). Marked todo while it fails: the offline analysts cut tool output into
+// lines (numbers, commands) before the builder redacts, so a private-key body line has lost its BEGIN
+// header and a reflowed YAML block its line ends. Remove `todo` once they redact whole texts first.
+test('a handover built from the corpus holds none of the secrets', { todo: 'analysts redact after cutting tool output into lines' }, async (t) => {
+  const { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { spawnSync } = await import('node:child_process');
+  const { writeCorpus } = await import('../fixtures/secrets/plantedSecrets.mjs');
+  const { cli } = await import('../support/paths.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'handover-redact-e2e-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const workspace = join(dir, 'ws');
+  mkdirSync(workspace);
+  const { claudeLog, codexLog, secrets: planted } = writeCorpus(dir);
+  const leaks = [];
+  for (const log of [claudeLog, codexLog]) {
+    const r = spawnSync(process.execPath, [cli, 'build', log, '--workspace', workspace], { encoding: 'utf8', env: { ...process.env, HANDOVER_HOME: join(dir, 'home') } });
+    assert.equal(r.status, 0, r.stderr);
+    const out = dirname(r.stdout.trim());
+    const all = readdirSync(out).map((f) => readFileSync(join(out, f), 'utf8')).join('\n');
+    assert.ok(all.includes('[REDACTED:'), 'the corpus reached the handover');
+    for (const s of planted) for (const core of cores(s.value)) if (all.includes(core) || all.includes(JSON.stringify(core).slice(1, -1))) leaks.push(`${s.kind} in ${out}`);
+  }
+  assert.deepEqual([...new Set(leaks)], []);
 });
