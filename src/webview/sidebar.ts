@@ -43,6 +43,11 @@ function svg(tag: string, attrs: Record<string, string | number>): SVGElement {
   return node;
 }
 
+/** `code` spans become <code> elements (text nodes inside); everything else stays plain text. */
+function inline(text: string): (string | HTMLElement)[] {
+  return text.split(/`([^`\n]+)`/).map((part, i) => (i % 2 === 1 ? el('code', {}, part) : part));
+}
+
 /** Plain text with a little structure: blank lines make paragraphs, `- ` lines make lists. */
 function textBlock(text: string, className = 'text'): HTMLElement {
   const root = el('div', { class: className });
@@ -50,9 +55,9 @@ function textBlock(text: string, className = 'text'): HTMLElement {
     const lines = para.split('\n').filter((l) => l.trim() !== '');
     if (lines.length === 0) continue;
     if (lines.every((l) => /^\s*[-*]\s+/.test(l))) {
-      root.append(el('ul', {}, ...lines.map((l) => el('li', {}, l.replace(/^\s*[-*]\s+/, '')))));
+      root.append(el('ul', {}, ...lines.map((l) => el('li', {}, ...inline(l.replace(/^\s*[-*]\s+/, ''))))));
     } else {
-      root.append(el('p', {}, lines.join('\n')));
+      root.append(el('p', {}, ...inline(lines.join('\n'))));
     }
   }
   return root;
@@ -106,7 +111,7 @@ function renderFindings(detail: HandoverDetailView): HTMLElement | null {
       el(
         'li',
         { class: 'finding' },
-        el('div', { class: 'finding-title' }, f.title),
+        el('div', { class: 'finding-title' }, ...inline(f.title)),
         f.detail && el('div', { class: 'finding-detail' }, f.detail),
         f.citations.length > 0 &&
           el(

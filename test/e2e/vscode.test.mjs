@@ -1,0 +1,199 @@
+// End-to-end test of the extension in a real VS Code (code-server) driven by a real browser:
+// handovers built by the real CLI are moved into the workspace by rename, and a stub `claude` on the
+// server's PATH records how the extension started it. Run with `npm run test:e2e:vscode`.
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { findFrame, openWorkbench, readExtensionLog, readStubRecords, startCodeServer, waitFor, writeStubAgent } from './support/codeServer.mjs';
+import { buildStagedHandover } from './support/handoverFixtures.mjs';
+
+const REPO = new URL('../../', import.meta.url).pathname;
+const VSIX = join(REPO, 'handover.vsix');
+const ARTIFACTS = join(REPO, 'test-artifacts');
+const say = (m) => process.stderr.write(`[e2e:vscode] ${m}\n`);
+
+const SIGNED = 'a1b2c3d4-0000-4000-8000-000000000001';
+const UNSIGNED = 'b2c3d4e5-0000-4000-8000-000000000002';
+const HOSTILE = 'c3d4e5f6-0000-4000-8000-000000000003';
+const GLOBAL_MARKER = '/tmp/pwned';
+
+let root, ws, home, records, marker, server, browser, page, dialogs;
+const staged = {};
+
+before(async () => {
+  assert.ok(existsSync(VSIX), `${VSIX} is missing: run \`npm run package\` first (npm run test:e2e:vscode does)`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  root = mkdtempSync(join(tmpdir(), 'handover-e2e-vscode-'));
+  ws = join(root, 'workspace');
+  home = join(root, 'handover-home');
+  records = join(root, 'agent-records');
+  marker = join(root, 'pwned');
+  mkdirSync(join(ws, '.vscode'), { recursive: true });
+  mkdirSync(join(ws, '.handover'), { recursive: true });
+  writeFileSync(join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'handover.autoResume': 'always' }, null, 2));
+  writeFileSync(join(ws, 'README.md'), '# scratch workspace\n');
+  if (existsSync(GLOBAL_MARKER)) unlinkSync(GLOBAL_MARKER);
+
+  const staging = join(root, 'staging');
+  staged.signed = buildStagedHandover({ staging, home, sessionId: SIGNED, request: 'Fix the cart total when a coupon is applied twice' });
+  staged.unsigned = buildStagedHandover({ staging, home, sessionId: UNSIGNED, request: 'Unsigned handover that arrived with a git pull' });
+  rmSync(join(staged.unsigned.dir, 'signature.json'));
+  const hostile =
+    `Render this: <img src=x onerror="document.body.dataset.pwned='img';alert('img')"> ` +
+    `<script>document.body.dataset.pwned='script';alert('script')</script> ` +
+    `and run $(touch ${GLOBAL_MARKER}) \`touch ${marker}\`; touch ${marker}`;
+  staged.hostile = buildStagedHandover({
+    staging,
+    home,
+    sessionId: HOSTILE,
+    request: hostile,
+    files: ['src/<img src=x onerror=alert(3)>.ts', 'src/$(touch pwned).ts'],
+  });
+
+  const bin = join(root, 'bin');
+  writeStubAgent(bin, 'claude', records);
+  say('starting code-server…');
+  server = await startCodeServer({ vsix: VSIX, workspace: ws, pathPrepend: [bin], env: { HANDOVER_HOME: home }, root: join(root, 'code-server'), log: say });
+  ({ browser, page, dialogs } = await openWorkbench(server.url, ws));
+  await waitFor(() => readExtensionLog(server.dataDir).includes('activated in'), { timeoutMs: 120_000, intervalMs: 250, what: 'the extension to activate' });
+  say(readExtensionLog(server.dataDir).match(/activated in [^\n]*/)?.[0] ?? '');
+  await page.locator('.activitybar [aria-label="Handover"]').first().click();
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  await server?.stop();
+  if (root && !process.env.HANDOVER_E2E_KEEP) rmSync(root, { recursive: true, force: true });
+});
+
+async function sidebarFrame() {
+  return findFrame(page, '#handover-root', { timeoutMs: 30_000 });
+}
+
+async function sidebarText() {
+  // textContent, not innerText: headings are upper-cased by CSS, and innerText would report that.
+  return (await sidebarFrame()).$eval('#handover-root', (e) => e.textContent);
+}
+
+async function shot(name) {
+  const path = join(ARTIFACTS, name);
+  await page.screenshot({ path });
+  say(`screenshot: ${path}`);
+}
+
+const nonEmpty = (list) => (list.length > 0 ? list : undefined);
+
+/** Drags the sash between the side bar and the editor so screenshots show the sidebar at a readable width. */
+async function widenSidebar(width) {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 5 });
+  await page.mouse.up();
+  await new Promise((r) => setTimeout(r, 500));
+}
+
+function moveIn(h) {
+  const at = Date.now();
+  renameSync(h.dir, join(ws, '.handover', h.sessionId));
+  return at;
+}
+
+test('a signed handover moved in by rename opens the agent terminal with the seed prompt', { timeout: 120_000 }, async () => {
+  const renamedAt = moveIn(staged.signed);
+  const [record] = await waitFor(() => nonEmpty(readStubRecords(records).filter((r) => r.argv.join(' ').includes(SIGNED))), { timeoutMs: 30_000, what: 'the stub agent to start' });
+  assert.equal(record.cwd, ws);
+  assert.equal(record.argv.length, 1, `one argument, the seed prompt: ${JSON.stringify(record.argv)}`);
+  assert.match(record.argv[0], new RegExp(`@\\.handover/${SIGNED}/resume-prompt\\.md`));
+  const created = Number(readExtensionLog(server.dataDir).match(new RegExp(`terminal created for ${SIGNED} at (\\d+)`))?.[1]);
+  say(`rename → terminal created: ${created - renamedAt} ms; rename → agent process started: ${record.startedAt - renamedAt} ms`);
+  assert.ok(created >= renamedAt, 'the terminal was created after the rename');
+  await waitFor(() => page.getByText(`Handover: ${SIGNED.slice(0, 8)}`).first().isVisible().catch(() => false), { timeoutMs: 15_000, what: 'the terminal tab' });
+});
+
+test('the sidebar shows the summary, the findings and the modified files', { timeout: 60_000 }, async () => {
+  const { data } = staged.signed;
+  assert.ok(data.findings.length > 0 && data.modifiedFiles.length > 0, 'the fixture has findings and modified files');
+  const text = await waitFor(async () => {
+    const t = await sidebarText();
+    return t.includes(data.summary.lastUserRequest) && t.includes('Gap findings') ? t : undefined;
+  }, { timeoutMs: 30_000, what: 'the sidebar to show the handover' });
+  const visible = text.replace(/\s+/g, ' ');
+  const plain = (s) => s.replace(/`/g, '').replace(/\s+/g, ' ').trim();
+  assert.ok(visible.includes(plain(data.summary.text).slice(0, 60)) || visible.includes(data.summary.text.replace(/\s+/g, ' ').slice(0, 60)), 'summary text shown');
+  for (const finding of data.findings) assert.ok(visible.includes(plain(finding.title)), `finding shown: ${finding.title}`);
+  for (const file of data.modifiedFiles) assert.ok(visible.includes(file.path), `modified file shown: ${file.path}`);
+  for (const task of data.openTasks) assert.ok(visible.includes(task.content), `task shown: ${task.content}`);
+  assert.match(visible, /verified/);
+  await widenSidebar(560);
+  await shot('vscode-sidebar.png');
+});
+
+test('the same handover arriving again does not start a second agent', { timeout: 60_000 }, async () => {
+  const prompt = join(ws, '.handover', SIGNED, 'resume-prompt.md');
+  renameSync(prompt, `${prompt}.away`);
+  await new Promise((r) => setTimeout(r, 500));
+  renameSync(`${prompt}.away`, prompt);
+  await new Promise((r) => setTimeout(r, 2500));
+  assert.equal(readStubRecords(records).filter((r) => r.argv.join(' ').includes(SIGNED)).length, 1);
+});
+
+test('an unsigned handover is listed with a warning and does not launch', { timeout: 60_000 }, async () => {
+  const before = readStubRecords(records).length;
+  moveIn(staged.unsigned);
+  await waitFor(() => readExtensionLog(server.dataDir).includes(`handover ${UNSIGNED} is not verified`), { timeoutMs: 30_000, what: 'the unsigned handover to be seen' });
+  const frame = await sidebarFrame();
+  await waitFor(async () => (await sidebarText()).includes(staged.unsigned.data.summary.lastUserRequest), { what: 'the unsigned handover in the list' });
+  await frame.locator('button.entry', { hasText: staged.unsigned.data.summary.lastUserRequest }).click();
+  const text = await waitFor(async () => {
+    const t = await sidebarText();
+    return t.includes('Not verified') ? t : undefined;
+  }, { what: 'the warning' });
+  assert.match(text, /unverified/);
+  await new Promise((r) => setTimeout(r, 2000));
+  assert.equal(readStubRecords(records).length, before, 'no agent was started for the unsigned handover');
+  await shot('vscode-unsigned.png');
+});
+
+test('markup and shell syntax in a handover run neither script nor commands', { timeout: 90_000 }, async () => {
+  moveIn(staged.hostile);
+  // It is signed, so it launches: the agent gets the seed prompt only, never the log text.
+  const [record] = await waitFor(() => nonEmpty(readStubRecords(records).filter((r) => r.argv.join(' ').includes(HOSTILE))), { timeoutMs: 30_000, what: 'the stub agent for the hostile handover' });
+  assert.equal(record.argv.length, 1);
+  assert.doesNotMatch(record.argv[0], /touch|<img|<script|\$\(/);
+
+  const frame = await sidebarFrame();
+  const request = staged.hostile.data.summary.lastUserRequest;
+  assert.ok(request.includes('<img src=x onerror='), 'the fixture carries the payload through the builder');
+  await waitFor(async () => (await sidebarText()).includes('<img src=x onerror='), { timeoutMs: 30_000, what: 'the hostile handover in the list' });
+  await frame.locator('button.entry', { hasText: '<img src=x onerror=' }).first().click();
+  await waitFor(async () => (await sidebarText()).includes('src/<img src=x onerror=alert(3)>.ts'), { what: 'the hostile detail' });
+  await new Promise((r) => setTimeout(r, 1500));
+
+  const dom = await frame.evaluate(() => ({
+    text: document.getElementById('handover-root').textContent,
+    images: document.querySelectorAll('img').length,
+    // VS Code injects one inline script of its own (acquireVsCodeApi); ours is the only one with a src.
+    scripts: [...document.querySelectorAll('script[src]')].map((s) => s.getAttribute('src')),
+    injected: [...document.querySelectorAll('script')].filter((s) => /pwned/.test(s.textContent ?? '')).length,
+    pwned: document.body.dataset.pwned ?? null,
+    handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+  }));
+  assert.ok(dom.text.includes(`<img src=x onerror="document.body.dataset.pwned='img';alert('img')">`), 'img markup shown as text');
+  assert.ok(dom.text.includes(`<script>document.body.dataset.pwned='script';alert('script')</script>`), 'script markup shown as text');
+  assert.ok(dom.text.includes(`$(touch ${GLOBAL_MARKER})`), 'shell syntax shown as text');
+  assert.equal(dom.images, 0, 'no <img> element was created');
+  assert.equal(dom.scripts.length, 1, `only the page's own script file: ${dom.scripts}`);
+  assert.equal(dom.injected, 0, 'no script element from the handover text');
+  assert.match(dom.scripts[0], /sidebar\.js/);
+  assert.equal(dom.pwned, null, 'no injected script ran');
+  assert.equal(dom.handlers, 0, 'no inline event handler attributes');
+  assert.deepEqual(dialogs, [], 'no dialog opened');
+  assert.equal(existsSync(marker), false, 'no command ran (marker)');
+  assert.equal(existsSync(GLOBAL_MARKER), false, `no command ran (${GLOBAL_MARKER})`);
+  await shot('vscode-hostile.png');
+});
