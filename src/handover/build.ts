@@ -8,7 +8,7 @@ import type { OfflineAnalysis } from '../analysis/offline.js';
 import { analyzeSession } from '../analysis/session.js';
 import { extractLog } from '../extract/extractLog.js';
 import { HANDOVER_FILES, HANDOVER_SCHEMA_VERSION, type AnalystUsage, type Finding, type HandoverData } from '../shared/handoverData.js';
-import { archiveLog } from './archive.js';
+import { ArchiveError, archiveLog } from './archive.js';
 import { redactDeep, redactSecrets } from './redact.js';
 import { budgetTokensFor, DEFAULT_BUDGET, renderResumePrompt, type PromptBudget } from './resumePrompt.js';
 import { readSessionIdentity } from './sessionIdentity.js';
@@ -53,7 +53,7 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
   if (!identity) throw new BuildError(`${logPath} is not a Claude Code or Codex session log (no session id in its first records)`);
 
   const archived = await archiveLog(logPath, options.home, identity.sessionId).catch((error: Error) => {
-    throw new BuildError(`cannot archive the log into ${options.home}: ${error.message}`);
+    throw new BuildError(error instanceof ArchiveError ? error.message : `cannot archive the log into ${options.home}: ${error.message}`);
   });
 
   // The analysts read the archived copy: citations then point at lines that never change.
