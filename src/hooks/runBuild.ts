@@ -3,6 +3,7 @@
 // while the lock is still the one pre-compact took for it (a newer build's lock is left alone).
 import { lockFile, releaseLock } from './lock.js';
 import type { BuilderRequest } from './preCompact.js';
+import { readHookSettings } from './settings.js';
 
 export interface RunBuildContext {
   home: string;
@@ -29,8 +30,11 @@ export async function runBuild(request: BuilderRequest, context: RunBuildContext
     if (delay > 0) await new Promise((resolveDelay) => setTimeout(resolveDelay, Math.min(delay, 600_000)));
     // Loaded here, not at the top: the hook hot path shares this bundle and must not pay for it.
     const { buildHandover } = await import('../handover/build.js');
-    const result = await buildHandover({ logPath: request.logPath, workspace: request.workspace, home: context.home, analyzer: 'offline', env: context.env });
-    context.log(`built ${result.promptPath} in ${Date.now() - started} ms`);
+    const { analyzer } = readHookSettings(context.home, context.env);
+    // Without a key the model analysts fall back to the offline ones, and handover.json says why.
+    const modelAnalyzer = analyzer === 'anthropic' ? (await import('../analysis/anthropic/fromEnv.js')).analyzeWithAnthropicFromEnv : undefined;
+    const result = await buildHandover({ logPath: request.logPath, workspace: request.workspace, home: context.home, analyzer, modelAnalyzer, env: context.env });
+    context.log(`built ${result.promptPath} (${analyzer} analysts) in ${Date.now() - started} ms`);
     return 0;
   } catch (error) {
     context.log(`build of ${request.sessionId} failed: ${(error as Error)?.message ?? String(error)}`);

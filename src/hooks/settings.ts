@@ -11,6 +11,8 @@ export interface HookSettings {
   denyBash: boolean;
   /** How long a write lock counts as held when its builder is still alive (ms). */
   lockTtlMs: number;
+  /** Which analysts the hook's build runs; 'anthropic' needs ANTHROPIC_API_KEY in the hook's environment. */
+  analyzer: 'offline' | 'anthropic';
 }
 
 /** The file the extension writes: every key optional, unknown keys ignored. */
@@ -18,7 +20,7 @@ export type HookSettingsFile = Partial<HookSettings>;
 
 export const HOOK_SETTINGS_FILE = 'settings.json';
 export const DEFAULT_LOCK_TTL_MS = 120_000;
-export const DEFAULT_HOOK_SETTINGS: HookSettings = { blockCompaction: false, denyBash: false, lockTtlMs: DEFAULT_LOCK_TTL_MS };
+export const DEFAULT_HOOK_SETTINGS: HookSettings = { blockCompaction: false, denyBash: false, lockTtlMs: DEFAULT_LOCK_TTL_MS, analyzer: 'offline' };
 
 export function hookSettingsPath(home: string): string {
   return join(home, HOOK_SETTINGS_FILE);
@@ -37,6 +39,7 @@ export function readHookSettings(home: string, env: NodeJS.ProcessEnv = process.
   if (typeof file.blockCompaction === 'boolean') settings.blockCompaction = file.blockCompaction;
   if (typeof file.denyBash === 'boolean') settings.denyBash = file.denyBash;
   if (isTtl(file.lockTtlMs)) settings.lockTtlMs = file.lockTtlMs;
+  if (file.analyzer === 'offline' || file.analyzer === 'anthropic') settings.analyzer = file.analyzer;
 
   const block = envFlag(env.HANDOVER_BLOCK_COMPACTION);
   if (block !== undefined) settings.blockCompaction = block;
@@ -44,6 +47,8 @@ export function readHookSettings(home: string, env: NodeJS.ProcessEnv = process.
   if (bash !== undefined) settings.denyBash = bash;
   const ttl = Number(env.HANDOVER_LOCK_TTL_MS);
   if (env.HANDOVER_LOCK_TTL_MS?.trim() && isTtl(ttl)) settings.lockTtlMs = ttl;
+  const analyzer = env.HANDOVER_ANALYZER?.trim();
+  if (analyzer === 'offline' || analyzer === 'anthropic') settings.analyzer = analyzer;
   return settings;
 }
 

@@ -149,7 +149,7 @@ test('Claude Code with the Handover hooks: lock, denial, handover, blocked compa
     await compact();
     await waitFor(() => !existsSync(lockPath), 60_000, 'the builder to finish and release the lock');
     const buildLog = readFileSync(join(handoverHome, 'logs', `build-${sessionId}.log`), 'utf8');
-    assert.ok(buildLog.includes(`built ${join(handoverDir, 'resume-prompt.md')}`), buildLog);
+    assert.ok(buildLog.includes(`built ${join(handoverDir, 'resume-prompt.md')} (offline analysts)`), buildLog);
     const verified = spawnSync(node, [cli, 'verify', handoverDir], { env: session.env, encoding: 'utf8' });
     assert.equal(verified.status, 0, verified.stderr);
     const data = JSON.parse(readFileSync(join(handoverDir, 'handover.json'), 'utf8'));

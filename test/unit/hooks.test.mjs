@@ -372,3 +372,22 @@ test('session-start points at the newest verified handover of this session, else
     s.cleanup();
   }
 });
+
+test('the hook build follows the analyzer setting; without a key the model analysts fall back and say why', () => {
+  const s = scratch();
+  try {
+    mkdirSync(s.home, { recursive: true });
+    writeFileSync(join(s.home, 'settings.json'), JSON.stringify({ analyzer: 'anthropic' }));
+    const env = { ...cleanEnv(), HANDOVER_HOME: s.home };
+    delete env.ANTHROPIC_API_KEY;
+    const result = spawnSync(node, [cli, 'hook', 'run-build', '--session', 'sess-1', '--log', s.log, '--workspace', s.workspace, '--token', 't'], { encoding: 'utf8', env, timeout: 60_000 });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+    const built = /built (\S+resume-prompt\.md) \(anthropic analysts\)/.exec(result.stdout);
+    assert.ok(built, result.stdout);
+    const data = JSON.parse(readFileSync(join(built[1], '..', 'handover.json'), 'utf8'));
+    assert.equal(data.analysis.analyzer, 'anthropic');
+    assert.ok(data.analysis.usage.length > 0 && data.analysis.usage.every((u) => /ANTHROPIC_API_KEY is not set/.test(u.fallbackReason)), JSON.stringify(data.analysis));
+  } finally {
+    s.cleanup();
+  }
+});
