@@ -297,3 +297,20 @@ test('on a Node without node:sqlite, search says so in one line and other comman
     box.cleanup();
   }
 });
+
+test('the snippet is cut around the match in a long record, prefix queries are marked whole', () => {
+  const box = sandbox();
+  try {
+    const filler = 'lorem ipsum dolor sit amet '.repeat(40); // within the stored head + tail of a result
+    writeFileSync(box.log, toolCallLine('t1', 'make') + toolResultLine('t1', `${filler} the gearbox overheated at step 41 ${filler}`));
+    json(box, ['index']);
+    const [hit] = json(box, ['search', 'gearbox']).hits;
+    assert.ok(hit.snippet.startsWith('…') && hit.snippet.endsWith('…'), hit.snippet);
+    assert.ok(hit.snippet.length < 260, `snippet is short: ${hit.snippet.length}`);
+    assert.deepEqual(hit.highlights.map(([s, e]) => hit.snippet.slice(s, e)), ['gearbox']);
+    const [prefix] = json(box, ['search', 'overheat*']).hits;
+    assert.deepEqual(prefix.highlights.map(([s, e]) => prefix.snippet.slice(s, e)), ['overheated']);
+  } finally {
+    box.cleanup();
+  }
+});
