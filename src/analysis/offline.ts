@@ -61,6 +61,8 @@ interface ErrorRecord {
 interface PendingCall {
   call: ToolCallEvent;
   commandLine?: string;
+  /** The command line's simple commands as words, parsed once. */
+  programs?: string[][];
   commandKey: string;
   display: string;
 }
@@ -221,7 +223,8 @@ export class OfflineAnalyzer {
     if (shell) {
       const key = commandKey(shell.command);
       const display = displayCommand(shell.command);
-      if (isDistinctiveCommand(shell.command)) {
+      const programs = programsOf(shell.command);
+      if (isDistinctiveCommand(programs)) {
         const known = this.commands.get(key);
         if (known) {
           known.runs++;
@@ -230,8 +233,8 @@ export class OfflineAnalyzer {
         } else this.commands.set(key, { text: display, citations: [citationOf(call)], runs: 1 });
         pruneOldest(this.commands, WORKING.commands);
       }
-      this.remember(call, { call, commandLine: shell.command, commandKey: key, display });
-      for (const change of packageChanges(shell.command)) this.onPackage(change.action, `${change.manager} ${change.name}`, change.name, display, call);
+      this.remember(call, { call, commandLine: shell.command, programs, commandKey: key, display });
+      for (const change of packageChanges(programs)) this.onPackage(change.action, `${change.manager} ${change.name}`, change.name, display, call);
       return;
     }
     const edit = editCallOf(call);
@@ -339,8 +342,11 @@ export class OfflineAnalyzer {
       return;
     }
 
-    const viewing = isShell && !isDistinctiveCommand(pending!.commandLine!);
-    const failed = result.isError || (result.exitCode !== undefined && result.exitCode !== 0) || (isShell && !viewing && looksFailed(text));
+    const programs = pending?.programs ?? [];
+    const viewing = isShell && !isDistinctiveCommand(programs);
+    const failed =
+      (result.isError || (result.exitCode !== undefined && result.exitCode !== 0) || (isShell && !viewing && looksFailed(text))) &&
+      !(isShell && quietNoMatch(programs, text, result.exitCode));
     const commandKeyOf = pending?.commandKey ?? `${name}`;
 
     if (failed) {
@@ -349,7 +355,7 @@ export class OfflineAnalyzer {
       this.onSuccess(commandKeyOf, result, pending);
     }
 
-    if (isShell && !dumpsFiles(pending!.commandLine!)) {
+    if (isShell && !dumpsFiles(programs)) {
       for (const line of measuredLines(text)) {
         const key = line;
         if (this.numbers.has(key)) continue;
@@ -407,12 +413,12 @@ export class OfflineAnalyzer {
         first: pending ? citationOf(pending.call) : citation,
         last: citation,
         strong,
-        lowValue: readOnly || (pending?.commandLine !== undefined && !isDistinctiveCommand(pending.commandLine)),
+        lowValue: readOnly || (pending?.programs !== undefined && !isDistinctiveCommand(pending.programs)),
       });
       pruneByScore(this.errors, WORKING.errors, (e) => errorScore(e));
     }
     if (pending?.commandLine !== undefined) {
-      this.lastFailure = { commandKey: cmdKey, program: mainProgram(pending.commandLine), display, error: first, citation: citationOf(pending.call) };
+      this.lastFailure = { commandKey: cmdKey, program: mainProgram(pending.programs ?? []), display, error: first, citation: citationOf(pending.call) };
     }
   }
 
@@ -426,7 +432,7 @@ export class OfflineAnalyzer {
       this.lastFailure = undefined;
       return;
     }
-    const program = mainProgram(pending.commandLine);
+    const program = mainProgram(pending.programs ?? []);
     if (program && program === failure.program) {
       this.lastFailure = undefined;
       this.addStructural(`replaced:${failure.commandKey}`, {
@@ -481,6 +487,15 @@ export class OfflineAnalyzer {
   }
 }
 
+/** `grep` that found nothing, `diff` that found differences, `test` that was false: exit 1 is an answer, not a failure. */
+function quietNoMatch(commandPrograms: string[][], output: string, exitCode: number | undefined): boolean {
+  if (exitCode !== undefined && exitCode !== 1) return false;
+  const programs = commandPrograms.map((w) => w[0].replace(/^.*\//, ''));
+  if (!programs.some((p) => p === 'grep' || p === 'rg' || p === 'egrep' || p === 'diff' || p === 'cmp' || p === 'test' || p === '[')) return false;
+  const rest = plainOutput(output).replace(/^(?:Exit code:? *1|Process exited with code 1)\s*/m, '').trim();
+  return rest === '' || rest === 'Error' || (programs.includes('diff') && /^[-+@<>]|^\d+[acd]\d+/m.test(rest) && !/No such file/.test(rest));
+}
+
 const OUTPUT_BOILERPLATE = /^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count|Output:)\b/;
 
 /** The last `count` meaningful lines of an output, in order. */
@@ -515,10 +530,10 @@ function errorDetail(e: ErrorRecord): string {
 }
 
 /** The program that does the work in a command line (`npx create-next-app@1 x` → `create-next-app`). */
-function mainProgram(commandLine: string): string {
-  for (const words of programsOf(commandLine)) {
+function mainProgram(programs: string[][]): string {
+  for (const words of programs) {
     const program = words[0].replace(/^.*\//, '').replace(/@[^/]*$/, '');
-    if (!isDistinctiveCommand(words.join(' ')) || program === 'yes' || program === 'echo') continue;
+    if (!isDistinctiveCommand([words]) || program === 'yes' || program === 'echo') continue;
     const sub = words[1] && /^[a-z][\w:-]*$/.test(words[1]) ? ` ${words[1]}` : '';
     return program + sub;
   }

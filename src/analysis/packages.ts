@@ -46,9 +46,9 @@ function packageName(word: string): string {
   return base.split(/[=<>~!\[;]/)[0].toLowerCase();
 }
 
-export function packageChanges(commandLine: string): PackageChange[] {
+export function packageChanges(commandLine: string | string[][]): PackageChange[] {
   const out: PackageChange[] = [];
-  for (let words of programsOf(commandLine)) {
+  for (let words of typeof commandLine === 'string' ? programsOf(commandLine) : commandLine) {
     let manager = posix.basename(words[0]).replace(/^pip3?(\.\d+)?$/, 'pip');
     if (/^python[\d.]*$/.test(manager) && words[1] === '-m' && /^pip3?$/.test(words[2] ?? '')) {
       manager = 'pip';

@@ -69,23 +69,23 @@ export interface ProseFinding {
 /** What a sentence records, if anything: a decision, a rejected approach, or nothing. */
 export function classifySentence(sentence: string, source: ProseSource): ProseFinding | undefined {
   if (sentence.length < 15 || sentence.length > 700) return undefined;
-  const specific = specificity(sentence);
+  // Cheap pattern tests first: most sentences match none, and specificity is the costly part.
+  const rejected = REJECTED.test(sentence) || (SOFT_REJECTED.test(sentence) && !STRONG_DECISION.test(sentence));
+  const decision = !rejected && DECISION.test(sentence) && !CHATTER.test(sentence);
   const reason = RATIONALE.test(sentence) ? 2 : 0;
+  const implicit = !rejected && !decision && source !== 'user' && (reason > 0 || IMPERATIVE_CHOICE.test(sentence) || NOT_THAT.test(sentence)) && !CHATTER.test(sentence);
+  if (!rejected && !decision && !implicit) return undefined;
+  const specific = specificity(sentence);
   // Thinking is where choices are made and where a compaction loses them first.
   const sourceWeight = source === 'thinking' ? 1.5 : source === 'user' ? 2 : 0.5;
-  if (REJECTED.test(sentence) || (SOFT_REJECTED.test(sentence) && !STRONG_DECISION.test(sentence))) {
-    return { kind: 'rejected', sentence, score: 4 + specific + reason + sourceWeight };
-  }
-  if (DECISION.test(sentence) && !CHATTER.test(sentence)) {
+  if (rejected) return { kind: 'rejected', sentence, score: 4 + specific + reason + sourceWeight };
+  if (decision) {
     const strong = /\b(?:decided|decision|chose|opted|going with|go with|instead of|rather than|settled|the plan is)\b/i.test(sentence) ? 2 : 0;
     if (!strong && !reason && specific < 1) return undefined;
     return { kind: 'decisions', sentence, score: 3 + specific + reason + strong + sourceWeight };
   }
   // Reasoning without the usual decision words: "Use a B-tree for the index since lookups dominate."
-  const thinking = source === 'thinking';
-  if (source !== 'user' && !CHATTER.test(sentence) && ((IMPERATIVE_CHOICE.test(sentence) || reason || NOT_THAT.test(sentence)) && (thinking || specific >= 1))) {
-    return { kind: 'decisions', sentence, score: 1.5 + specific + reason + sourceWeight };
-  }
+  if (source === 'thinking' || specific >= 1) return { kind: 'decisions', sentence, score: 1.5 + specific + reason + sourceWeight };
   return undefined;
 }
 

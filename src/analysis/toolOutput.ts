@@ -150,8 +150,8 @@ export function programsOf(commandLine: string): string[][] {
  * A command worth telling the next agent about: anything but routine looking around (`ls`, `pwd`,
  * `cat file`, `git status`). Searches, counts and history queries count: they show what was checked.
  */
-export function isDistinctiveCommand(commandLine: string): boolean {
-  const programs = programsOf(commandLine);
+export function isDistinctiveCommand(commandLine: string | string[][]): boolean {
+  const programs = typeof commandLine === 'string' ? programsOf(commandLine) : commandLine;
   if (!programs.length) return false;
   return programs.some((words) => {
     const program = posix.basename(words[0]);
@@ -161,8 +161,8 @@ export function isDistinctiveCommand(commandLine: string): boolean {
 }
 
 /** A command that only shows file content (`cat a.ts`, `sed -n 1,40p x`, `grep -n foo src`): its numbers are not measurements. */
-export function dumpsFiles(commandLine: string): boolean {
-  const programs = programsOf(commandLine);
+export function dumpsFiles(commandLine: string | string[][]): boolean {
+  const programs = typeof commandLine === 'string' ? programsOf(commandLine) : commandLine;
   if (!programs.length) return true;
   return programs.every((words) => {
     const program = posix.basename(words[0]);
@@ -176,9 +176,9 @@ export function dumpsFiles(commandLine: string): boolean {
 /** A command line for display: the first line of a here-document command, one line, bounded. */
 export function displayCommand(commandLine: string, max = 240): string {
   const trimmed = commandLine.trim();
-  const heredoc = /<<-?\s*['"]?(\w+)['"]?/.exec(trimmed);
-  const firstLine = heredoc ? trimmed.slice(0, trimmed.indexOf('\n') >= 0 ? trimmed.indexOf('\n') : undefined) + ' …' : trimmed;
-  return oneLine(firstLine, max);
+  const newline = trimmed.indexOf('\n');
+  const heredoc = newline >= 0 && /<<-?\s*['"]?\w+/.test(trimmed.slice(0, newline));
+  return oneLine(heredoc ? trimmed.slice(0, newline) + ' …' : trimmed.length > max * 4 ? trimmed.slice(0, max * 4) : trimmed, max);
 }
 
 /** A key under which repeated runs of the same command meet (whitespace and trailing `2>&1`/`| tail` folded). */
