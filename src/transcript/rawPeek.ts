@@ -63,7 +63,7 @@ function valueAt(bytes: Buffer, keyAt: number): string | undefined {
   const valueStart = keyAt + TYPE_KEY.length;
   const valueEnd = bytes.indexOf(QUOTE, valueStart);
   if (valueEnd === -1 || valueEnd - valueStart > 64) return undefined;
-  for (let i = valueStart; i < valueEnd; i++) if (bytes[i] === 0x5c) return undefined; // an escape: let JSON.parse read it
+  for (let i = valueStart; i < valueEnd; i++) if (bytes[i] === 0x5c || bytes[i] >= 0x80) return undefined; // an escape or non-ASCII: let JSON.parse read it
   return bytes.toString('latin1', valueStart, valueEnd);
 }
 
@@ -104,6 +104,75 @@ function startsWithAt(bytes: Buffer, at: number, prefix: Buffer): boolean {
   if (bytes.length - at < prefix.length) return false;
   for (let i = 0; i < prefix.length; i++) if (bytes[at + i] !== prefix[i]) return false;
   return true;
+}
+
+const BACKSLASH = 0x5c;
+const COLON = 0x3a;
+const KEY_MESSAGE = Buffer.from('message');
+const KEY_CONTENT = Buffer.from('content');
+const KEY_TYPE = Buffer.from('type');
+const VALUE_TEXT = Buffer.from('text');
+
+function bytesEqual(bytes: Buffer, start: number, end: number, literal: Buffer): boolean {
+  if (end - start !== literal.length) return false;
+  for (let i = 0; i < literal.length; i++) if (bytes[start + i] !== literal[i]) return false;
+  return true;
+}
+
+/**
+ * For a Claude `user` record whose bytes hold a text block somewhere: false only when a walk over the
+ * JSON structure shows for certain that `message.content` is an array and none of its own blocks is a
+ * text block. The text blocks then sit inside tool results (or in `toolUseResult`), which the extract
+ * drops, so the line need not be parsed. A plain byte loop: cheaper than JSON.parse, which would also
+ * build every string. Anything unexpected answers true (parse).
+ */
+export function userContentMayHaveText(bytes: Buffer): boolean {
+  const n = bytes.length;
+  let depth = 0;
+  let inMessage = false; // inside record.message (the object at depth 2)
+  let inContent = false; // inside record.message.content (the array at depth 3)
+  let sawContentArray = false;
+  let key: 'message' | 'content' | 'type' | 'other' | undefined; // the key whose value comes next
+  for (let i = 0; i < n; i++) {
+    const c = bytes[i];
+    if (c === QUOTE) {
+      const start = i + 1;
+      let end = start;
+      while (end < n && bytes[end] !== QUOTE) end += bytes[end] === BACKSLASH ? 2 : 1;
+      if (end >= n) return true;
+      let next = end + 1;
+      while (next < n && (bytes[next] === 0x20 || bytes[next] === 0x09)) next++;
+      if (bytes[next] === COLON) {
+        if (depth === 1 && bytesEqual(bytes, start, end, KEY_MESSAGE)) key = 'message';
+        else if (depth === 2 && inMessage && bytesEqual(bytes, start, end, KEY_CONTENT)) key = 'content';
+        else if (depth === 4 && inContent && bytesEqual(bytes, start, end, KEY_TYPE)) key = 'type';
+        else key = 'other';
+        i = next;
+        continue;
+      }
+      if (key === 'content') return true; // message.content is a string: typed text
+      if (key === 'type' && bytesEqual(bytes, start, end, VALUE_TEXT)) return true;
+      key = undefined;
+      i = end;
+      continue;
+    }
+    if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+      depth++;
+      if (depth === 2) inMessage = c === OPEN_BRACE && key === 'message';
+      else if (depth === 3 && key === 'content') {
+        if (c !== OPEN_BRACKET) return true;
+        inContent = true;
+        sawContentArray = true;
+      }
+      key = undefined;
+    } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
+      if (depth === 3) inContent = false;
+      else if (depth === 2) inMessage = false;
+      depth--;
+      if (depth < 0) return true;
+    }
+  }
+  return !sawContentArray || depth !== 0;
 }
 
 export function contains(bytes: Buffer, needle: Buffer): boolean {

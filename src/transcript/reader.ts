@@ -6,7 +6,7 @@ import type { AgentKind, ReadProblems, ReadStats, TranscriptEvent } from './even
 import { emptyProblems, noteLine } from './events.js';
 import { CLAUDE_IGNORED_TYPES, CLAUDE_TYPES, claudeRecordToEvents } from './claudeRecords.js';
 import { CODEX_TYPES, codexRecordToEvents, type CodexState } from './codexRecords.js';
-import { contains, hasTextBlock, isInvalidUtf8, needle, peekPayloadType, peekTopLevelType } from './rawPeek.js';
+import { contains, hasTextBlock, userContentMayHaveText, isInvalidUtf8, needle, peekPayloadType, peekTopLevelType } from './rawPeek.js';
 
 /**
  * 'all': every event. 'conversation': only what people said and the model thought (user messages,
@@ -55,7 +55,7 @@ function skippableForConversation(bytes: Buffer, type: string | undefined, agent
     // it sits early in the line; the absent needles cost a full scan each, so there are as few as can be.
     // redacted_thinking is not searched for: it has no text, so a line with only that and tool use
     // yields nothing the extract keeps.
-    if (type === 'user') return contains(bytes, TOOL_RESULT) && !hasTextBlock(bytes, false);
+    if (type === 'user') return contains(bytes, TOOL_RESULT) && (!hasTextBlock(bytes, false) || !userContentMayHaveText(bytes));
     if (type === 'assistant') return contains(bytes, TOOL_USE) && !hasTextBlock(bytes, true);
     return false;
   }

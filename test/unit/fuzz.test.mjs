@@ -7,7 +7,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { samplesDir } from '../support/paths.mjs';
-import { claudeRecordToEvents, codexRecordToEvents, Extractor, readTranscript } from '../../dist/test/transcript.js';
+import { claudeRecordToEvents, codexRecordToEvents, Extractor, peekTopLevelType, readTranscript, userContentMayHaveText } from '../../dist/test/transcript.js';
 
 const SEED = 0x5eed2;
 const RECORD_CASES = 6000; // mutated records straight into the record → event functions
@@ -180,4 +180,43 @@ test(`fuzz: ${FILE_CASES} files of mutated lines through the streaming reader`, 
     }
   }
   assert.ok(events > FILE_CASES * 10, 'the mutated files still yield events (the fuzz reaches the record readers)');
+});
+
+/** What the skip rule may never get wrong: a user record whose own content blocks include text. */
+function hasOwnText(record) {
+  const content = record?.message?.content;
+  if (typeof content === 'string') return true;
+  return Array.isArray(content) && content.some((b) => b && typeof b === 'object' && b.type === 'text');
+}
+
+test('fuzz: the raw-byte peeks agree with JSON.parse on real and mutated lines', () => {
+  const random = rng(SEED + 2);
+  let checked = 0;
+  let skippable = 0;
+  for (let i = 0; i < 20000; i++) {
+    const agent = random() < 0.8 ? 'claude' : 'codex';
+    const lines = corpora[agent];
+    let line = lines[Math.floor(random() * lines.length)];
+    const r = random();
+    if (r < 0.5) line = JSON.stringify(mutateRecord(JSON.parse(line), random));
+    else if (r < 0.6) line = mutateBytes(line, random).toString('latin1');
+    let record;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      continue; // invalid JSON is never skipped into silence: the reader reports it
+    }
+    const bytes = Buffer.from(line);
+    const type = peekTopLevelType(bytes);
+    const actual = record && typeof record === 'object' && !Array.isArray(record) ? record.type : undefined;
+    if (type !== undefined) assert.equal(type, actual, `seed ${SEED + 2} case ${i}: peeked type ${type} but the record says ${actual}: ${line.slice(0, 300)}`);
+    if (actual === 'user') {
+      checked++;
+      if (!userContentMayHaveText(bytes)) {
+        skippable++;
+        assert.ok(!hasOwnText(record), `seed ${SEED + 2} case ${i}: a user record with its own text was judged text-free: ${line.slice(0, 300)}`);
+      }
+    }
+  }
+  assert.ok(checked > 1000 && skippable > 100, `checked ${checked} user records, ${skippable} judged text-free`);
 });

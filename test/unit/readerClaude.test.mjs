@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixturesDir, samplesDir } from '../support/paths.mjs';
-import { extractLog, readSession, readTranscript, sessionLogFiles, toolResultFilePath } from '../../dist/test/transcript.js';
+import { extractLog, peekTopLevelType, readSession, readTranscript, sessionLogFiles, toolResultFilePath, userContentMayHaveText } from '../../dist/test/transcript.js';
 
 const sessionDir = join(fixturesDir, 'claude', 'session-2.1');
 const sessionId = '7f3c2a10-5b6e-4c1d-9a8b-2e4f6a8c0d12';
@@ -157,4 +157,27 @@ test('real logs concatenated past 1 MB: extract ≤ 2% of the bytes, 100% of typ
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('skip rules: a user line is judged text-free only when its own content blocks hold no text', () => {
+  const cases = [
+    [{ type: 'user', message: { role: 'user', content: [{ type: 'tool_result', content: [{ type: 'text', text: 'x' }] }] } }, false],
+    [{ type: 'user', message: { role: 'user', content: [{ type: 'tool_result', content: 'r' }, { type: 'text', text: 'typed beside a result' }] } }, true],
+    [{ type: 'user', message: { role: 'user', content: 'typed' } }, true],
+    [{ type: 'user', message: { role: 'user', content: [{ type: 'tool_result', content: 'r' }] }, toolUseResult: { content: [{ type: 'text', text: 'x' }] } }, false],
+    [{ message: { content: [{ text: 'hi', type: 'text' }] }, type: 'user' }, true],
+    [{ type: 'user', message: { content: [{ type: 'tool_result', content: 'he said "type":"text" ok' }] } }, false],
+    [{ type: 'user', message: { content: [{ type: 'tool_result', content: 'ends in a backslash \\' }, { type: 'text', text: 'x' }] } }, true],
+  ];
+  for (const [record, mayHaveText] of cases) assert.equal(userContentMayHaveText(Buffer.from(JSON.stringify(record))), mayHaveText, JSON.stringify(record));
+  assert.equal(userContentMayHaveText(Buffer.from('{"type":"user", "message": {"content" : [ {"type" : "text", "text":"x"} ] } }')), true);
+  assert.equal(userContentMayHaveText(Buffer.from('{"type":"user","message":{"content":[{"type":"tool_result"')), true, 'cut short: unsure');
+});
+
+test('skip rules: the top-level type is read from the bytes only when certain', () => {
+  assert.equal(peekTopLevelType(Buffer.from('{"parentUuid":null,"type":"user","message":{"type":"x"}}')), 'user');
+  assert.equal(peekTopLevelType(Buffer.from('{"message":{"type":"message","content":[{"type":"tool_use"}]},"requestId":"r","type":"assistant","uuid":"u"}')), 'assistant');
+  assert.equal(peekTopLevelType(Buffer.from('{"message":{"type":"message"},"data":{"type":"inner"}}')), undefined, 'nested only: unsure');
+  assert.equal(peekTopLevelType(Buffer.from('{"a":{"b":1},"c":{"type":"inner","d":[1]}}')), undefined);
+  assert.equal(peekTopLevelType(Buffer.from('{"type":"caf\u00e9"}')), undefined, 'escapes are left to JSON.parse');
 });
