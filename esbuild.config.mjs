@@ -41,6 +41,8 @@ await Promise.all([
   build({ ...common, entryPoints: { handoverCore: 'src/handover/testExports.ts' }, outdir: 'dist/test', platform: 'node', format: 'cjs', target: 'node20' }),
   // Test-only: offline analysts, modified files and the shell reader, for the unit tests, never packaged.
   build({ ...common, entryPoints: { analysis: 'src/analysis/testExports.ts' }, outdir: 'dist/test', platform: 'node', format: 'cjs', target: 'node20' }),
+  // Test-only: the extension's vscode-free parts (watcher, policy, view model, protocol), never packaged.
+  build({ ...common, entryPoints: { extensionCore: 'src/extension/testExports.ts' }, outdir: 'dist/test', platform: 'node', format: 'cjs', target: 'node20' }),
   build({
     ...common,
     entryPoints: { sidebar: 'src/webview/sidebar.ts' },
