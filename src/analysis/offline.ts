@@ -529,13 +529,16 @@ function errorDetail(e: ErrorRecord): string {
   return parts.join('\n');
 }
 
-/** The program that does the work in a command line (`npx create-next-app@1 x` → `create-next-app`). */
+/**
+ * What a command runs, for telling a replacement from an unrelated command: the program and its first
+ * operand (`node scripts/a.js`, `npm test`, `create-next-app todo-app`), versions stripped.
+ */
 function mainProgram(programs: string[][]): string {
   for (const words of programs) {
     const program = words[0].replace(/^.*\//, '').replace(/@[^/]*$/, '');
-    if (!isDistinctiveCommand([words]) || program === 'yes' || program === 'echo') continue;
-    const sub = words[1] && /^[a-z][\w:-]*$/.test(words[1]) ? ` ${words[1]}` : '';
-    return program + sub;
+    if (!isDistinctiveCommand([words]) || program === 'yes' || program === 'echo' || program === 'printf') continue;
+    const operand = words.slice(1).find((w) => !w.startsWith('-')) ?? words[1] ?? '';
+    return `${program} ${operand.replace(/@[^/]*$/, '')}`.trim();
   }
   return '';
 }

@@ -12,7 +12,9 @@ const DECISION = new RegExp(
     String.raw`\binstead of\b`,
     String.raw`\brather than\b`,
     String.raw`\b(?:the|my|our) (?:plan|approach|strategy|fix|solution) (?:is|will be|here is)\b`,
-    String.raw`\bbetter (?:to|approach|option)\b`,
+    String.raw`\b(?:better|best|safer|simpler|cleaner) (?:to|approach|option)\b`,
+    String.raw`^(?:plan|decision|approach|choice|conclusion|verdict|settled|going to)\b`,
+    String.raw`\b(?:should|will|must|shall) (?:be|use|stay|remain|live|go|keep)\b`,
     String.raw`\bthe (?:best|right|simplest|safest|cleanest) (?:way|approach|option|fix)\b`,
     String.raw`\bbecause\b.*\b(?:use|using|keep|switch|went|chose|pick)\b`,
   ].join('|'),
@@ -25,14 +27,16 @@ const CHATTER = /^(?:let me|now let me|i'll (?:now )?(?:start|begin|check|look|r
 const IMPERATIVE_CHOICE = /^(?:use|keep|store|put|stick with|switch to|make|prefer|avoid|go for|pick|cache|split|move|leave|default to|treat|round|require|return|reject|limit|allow|always|never|only)\b/i;
 /** "X, not Y": a choice stated by what it is not. */
 const NOT_THAT = /\w, not (?:an? |the )?\w+/;
-const RATIONALE = /\b(?:because|since|so that|so we|so it|as it|as this|to avoid|to keep|to prevent|to make|which (?:means|keeps|avoids|is)|otherwise|due to|given that|the reason)\b/i;
+const RATIONALE = /\b(?:because|since|so that|so we|so it|so the|as it|as this|to avoid|to keep|to prevent|to make|to stay|to fit|in order to|which (?:means|keeps|avoids|is)|otherwise|due to|given that|the reason)\b/i;
 
 const REJECTED = new RegExp(
   [
     String.raw`\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|wouldn'?t|can'?t|cannot) (?:work|help|fix|solve|build|compile|pass|scale)\b`,
     String.raw`\bnot (?:going to|gonna) work\b`,
-    String.raw`\b(?:abandon|abandoned|abandoning|give up on|gave up on|giving up on|dead end|scrap|scrapped|ditch|ditched|drop(?:ped|ping)? (?:the|that|this) (?:idea|approach|attempt))\b`,
-    String.raw`\b(?:revert|reverted|reverting|roll(?:ed)? back|rolling back|undo|undid|back out|backed out)\b`,
+    String.raw`\b(?:abandon|abandoned|abandoning|give up on|gave up on|giving up on|dead end|scrap|scrapped|scrapping|ditch|ditched|ditching|drop(?:ped|ping)? (?:the|that|this) (?:idea|approach|attempt))\b`,
+    String.raw`\b(?:revert|reverted|reverting|roll(?:ed)? back|rolling back|undo|undoing|undid|back out|backed out|backing out)\b`,
+    String.raw`\b(?:ruled out|rule out|ruling out|discarded|discarding|rejected|won'?t fly|no good|no luck|after all|too (?:slow|fragile|complex|brittle|risky|expensive|heavy|flaky))\b`,
+    String.raw`\btried\b.*\b(?:still|same (?:error|problem|failure)|no effect|no difference|didn'?t|doesn'?t|failed)\b`,
     String.raw`\bswitch(?:ed|ing)? (?:to|back to|over to)\b`,
     String.raw`\b(?:that|this|the previous|the first|my first|the old|the original) (?:approach|attempt|idea|fix|way) (?:failed|didn'?t|doesn'?t|was wrong|is wrong|won'?t|broke)\b`,
     String.raw`\bturn(?:s|ed) out\b`,
@@ -54,6 +58,7 @@ const CONSTRAINT = new RegExp(
     String.raw`^(?:please\s+)?(?:use|no|only|leave|stop|stay|remember|target|limit)\b`,
     String.raw`\b(?:only|not allowed|forbidden|off-limits|important|leave\b.+\b(?:alone|as is|untouched)|under no circumstances)\b`,
     String.raw`\b(?:under|below|within|less than|max(?:imum)?|budget of)\b.*\d`,
+    String.raw`\b(?:I|we) (?:want|need|require|expect|prefer)\b`,
   ].join('|'),
   'i',
 );
@@ -81,7 +86,7 @@ export function classifySentence(sentence: string, source: ProseSource): ProseFi
   if (rejected) return { kind: 'rejected', sentence, score: 4 + specific + reason + sourceWeight };
   if (decision) {
     const strong = /\b(?:decided|decision|chose|opted|going with|go with|instead of|rather than|settled|the plan is)\b/i.test(sentence) ? 2 : 0;
-    if (!strong && !reason && specific < 1) return undefined;
+    if (!strong && !reason && specific < 1 && source !== 'thinking') return undefined;
     return { kind: 'decisions', sentence, score: 3 + specific + reason + strong + sourceWeight };
   }
   // Reasoning without the usual decision words: "Use a B-tree for the index since lookups dominate."

@@ -91,8 +91,9 @@ export function looksFailed(output: string): boolean {
   return /\berror TS\d+\b|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b/m.test(head);
 }
 
-const UNIT = String.raw`(?:ms|msec|milliseconds?|µs|us|ns|s|sec|secs|seconds?|mins?|minutes?|h|hours?|[kKMGT]i?B|bytes?|[kMG]?B\/s|ops\/s(?:ec)?|req\/s|rps|qps|tokens?(?:\/s)?|lines?|files?|tests?|specs?|passed|passing|failed|failing|skipped|errors?|warnings?|items?|rows?|records?|entries|requests?|calls?|iterations?|x|×|%|fps|kb|mb|gb)`;
-const MEASURE = new RegExp(String.raw`(?:\d[\d,]*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|mean|median|p\d\d|max|min|rss|heap|throughput|latency|score|coverage|speedup|ratio)\b[^\n]{0,40}?\d)`, 'i');
+const UNIT = String.raw`(?:[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packages|chunks|ns\/op|B\/op|allocs\/op|ms|msec|milliseconds?|µs|ns|s|sec|secs|seconds?|mins?|minutes?|h|hours?|[kKMGT]i?B|bytes?|[kMG]?B\/s|ops\/s(?:ec)?|req\/s|rps|qps|tokens?(?:\/s)?|lines?|files?|tests?|specs?|passed|passing|failed|failing|skipped|errors?|warnings?|items?|rows?|records?|entries|requests?|calls?|iterations?|x|×|%|fps|kb|mb|gb)`;
+const MEASURE = new RegExp(String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|mean|median|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n]{0,40}?\d)`, 'i');
+const UNITS_GLOBAL = new RegExp(String.raw`\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])`, 'gi');
 /** Lines a tool prints around every command, not measurements of anything. */
 const BOILERPLATE = /^(?:Chunk ID|Wall time|Original token count|Process exited with code|Exit code|Output:)\b|^total \d+$|^[-dlrwxsStT@+.]{10}\s/;
 
@@ -121,7 +122,7 @@ export function measuredLines(output: string, max = 6): string[] {
     const line = trimmed.length > 220 ? trimmed.slice(0, 219) + '…' : trimmed;
     if (seen.has(line)) continue;
     seen.add(line);
-    const units = (trimmed.match(new RegExp(String.raw`\d[\d,]*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])`, 'gi')) ?? []).length;
+    const units = (trimmed.match(UNITS_GLOBAL) ?? []).length;
     const keyword = /\b(?:took|elapsed|duration|throughput|latency|ops\/s|req\/s|passed|failed|tests?|coverage|speedup|rss|heap|bench|total|size)\b/i.test(trimmed) ? 2 : 0;
     found.push({ line, weight: units + keyword });
   }

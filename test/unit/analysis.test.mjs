@@ -305,6 +305,74 @@ test('tool output readers', () => {
   ]);
 });
 
+// Phrasings beyond the planted session's: each must be classified as its kind (recall), and plain
+// narration must not (precision).
+const PHRASINGS = {
+  decisions: [
+    ['thinking', 'We need integer cents for money since floats drift.'],
+    ['thinking', 'Best to store timestamps in UTC; the dashboard converts per user.'],
+    ['thinking', 'Going to batch the writes in groups of 500 to stay under the API limit.'],
+    ['thinking', 'The retry budget will be 3 attempts with exponential backoff.'],
+    ['thinking', 'Settled: parse dates with date-fns, not moment.'],
+    ['thinking', 'Plan: migrate the users table first, then orders.'],
+    ['thinking', 'OK so the cache key includes the locale, otherwise French users get English pages.'],
+    ['assistant', "I'll keep the parser in src/parse.ts so the CLI and the extension share it."],
+    ['user', "Let's go with Postgres for the event store."],
+  ],
+  rejected: [
+    ['thinking', "Scrapping the worker-thread idea: the sqlite handle can't cross threads."],
+    ['thinking', 'Tried bumping the heap to 4 GB; still OOMs.'],
+    ['assistant', 'The regex approach is too slow (12 s on the big file), so a streaming parser it is.'],
+    ['thinking', 'Not using Redis after all: the ops team will not run it.'],
+    ['thinking', 'Ruled out pnpm workspaces because the CI image lacks corepack.'],
+    ['assistant', 'This breaks Windows path handling, undoing it.'],
+    ['thinking', "Mocking fetch didn't work because the SDK uses undici directly."],
+  ],
+  none: [
+    ['assistant', 'Let me read the file first.'],
+    ['assistant', 'Now I will run the tests.'],
+    ['thinking', 'The file has 40 lines.'],
+    ['assistant', 'Here is the summary of the changes.'],
+  ],
+};
+
+for (const [kind, cases] of Object.entries(PHRASINGS)) {
+  for (const [source, sentence] of cases) {
+    test(`classifies as ${kind}: ${sentence}`, () => {
+      assert.equal(classifySentence(sentence, source)?.kind, kind === 'none' ? undefined : kind);
+    });
+  }
+}
+
+const CONSTRAINTS = [
+  'The API must stay backwards compatible.',
+  'No new dependencies please.',
+  'Stick to the existing logging style.',
+  'I want all timestamps in UTC.',
+  'Target Node 18.',
+  'Tests have to run in under 10 seconds.',
+  'Only touch files under src/.',
+  'Leave the migrations folder alone.',
+  'Prefer composition over inheritance.',
+];
+test('user constraints in many phrasings', () => {
+  for (const c of CONSTRAINTS) assert.ok(isConstraint(c), c);
+});
+
+const MEASUREMENTS = [
+  ['Compiled 213 modules in 4.2s', 'Compiled 213 modules in 4.2s'],
+  ['Bundle: 1.3 MB (gzip 402 kB)', 'Bundle: 1.3 MB (gzip 402 kB)'],
+  ['throughput=1234.5/s', 'throughput=1234.5/s'],
+  ['Memory: 512Mi', 'Memory: 512Mi'],
+  ['hit rate 0.93', 'hit rate 0.93'],
+  ['Found 17 matches', 'Found 17 matches'],
+  ['BenchmarkParse-8   1000000   1052 ns/op   240 B/op', 'BenchmarkParse-8   1000000   1052 ns/op   240 B/op'],
+  ['real\t0m2.481s', 'real\t0m2.481s'],
+];
+test('measured numbers in many output shapes', () => {
+  for (const [output, line] of MEASUREMENTS) assert.ok(measuredLines('some header\n' + output + '\nfooter\nmore text').includes(line), output);
+});
+
 const samples = [
   ...readdirSync(join(samplesDir, 'claude-code')).filter((f) => f.endsWith('.jsonl')).map((f) => join(samplesDir, 'claude-code', f)),
   ...readdirSync(join(samplesDir, 'codex')).filter((f) => f.endsWith('.jsonl')).map((f) => join(samplesDir, 'codex', f)),
