@@ -6,11 +6,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startClaudeSession } from '../support/claudeSession.mjs';
-import { cli } from '../support/paths.mjs';
+import { build } from 'esbuild';
+import { cli, repoRoot } from '../support/paths.mjs';
 
 const node = process.execPath;
 
@@ -215,5 +217,46 @@ test('Claude Code with the Handover hooks: lock, denial, handover, blocked compa
     assert.ok(existsSync(join(project, 'after-ttl.txt')));
     process.kill(hung.pid, 'SIGKILL');
     setEnv({ HANDOVER_BUILD_DELAY_MS: undefined, HANDOVER_LOCK_TTL_MS: undefined });
+  });
+
+  await t.test('with the launcher the extension writes, the hooks run for a user without node on PATH', async () => {
+    // The extension writes the launcher with VS Code's executable; here Node stands in for it (it ignores
+    // ELECTRON_RUN_AS_NODE), at an absolute path that is not on PATH.
+    await build({ entryPoints: [join(repoRoot, 'src', 'hooks', 'launcher.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: join(handoverHome, 'launcher.cjs'), logLevel: 'silent' });
+    const { writeLauncher } = createRequire(import.meta.url)(join(handoverHome, 'launcher.cjs'));
+    const launcher = await writeLauncher(handoverHome, { runtime: node, cliPath: cli, electron: true });
+    const installed = spawnSync(node, [cli, 'install-hooks', '--workspace', project, '--json'], { env: session.env, encoding: 'utf8' });
+    assert.equal(installed.status, 0, installed.stderr);
+    assert.equal(JSON.parse(installed.stdout).command, launcher);
+    const settings = JSON.parse(readFileSync(join(project, '.claude', 'settings.local.json'), 'utf8'));
+    assert.deepEqual(
+      Object.values(settings.hooks).flatMap((groups) => groups.flatMap((group) => group.hooks.map((hook) => hook.command))).sort(),
+      ['pre-compact', 'pre-tool-use', 'session-start'].map((event) => `${launcher} hook ${event}`),
+      'reinstalling replaced our entries, no duplicates',
+    );
+
+    // A PATH with the shell tools Claude Code uses, and no node.
+    const bin = join(handoverHome, 'path-without-node');
+    mkdirSync(bin);
+    for (const tool of ['sh', 'bash', 'git', 'env', 'ls', 'cat', 'wc', 'rm', 'mkdir', 'dirname', 'uname', 'which', 'ps']) {
+      const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim();
+      if (found) symlinkSync(found, join(bin, tool));
+    }
+    setEnv({ PATH: bin, HANDOVER_BUILD_DELAY_MS: '600000' });
+    assert.notEqual(spawnSync(join(bin, 'sh'), ['-c', 'command -v node'], { env: session.env }).status, 0, 'no node on this PATH');
+
+    await compact();
+    const lock = readLock();
+    builders.add(lock.pid);
+    assert.ok(alive(lock.pid));
+    const denied = await modelWrites('launcher-blocked.txt', 'no\n');
+    assert.equal(denied.is_error, true);
+    assert.match(denied.text, /Handover is writing a handover of this session/);
+    assert.ok(!existsSync(join(project, 'launcher-blocked.txt')));
+    process.kill(lock.pid, 'SIGTERM');
+    await waitFor(() => !existsSync(lockPath), 10_000, 'the builder to release the lock');
+    const written = await modelWrites('launcher-ok.txt', 'yes\n');
+    assert.equal(written.is_error, false, written.text);
+    assert.ok(existsSync(join(project, 'launcher-ok.txt')));
   });
 });

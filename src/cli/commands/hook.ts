@@ -4,7 +4,7 @@
 // on stderr: a hook of ours must never break the user's session.
 import { resolve } from 'node:path';
 import { handoverHome } from '../../util/handoverHome.js';
-import { parseHookInput } from '../../hooks/hookInput.js';
+import { parseHookInput, safeSessionId } from '../../hooks/hookInput.js';
 import { softFailure, type HookOutcome } from '../../hooks/outcome.js';
 import { isSyncHookEvent, runSyncHook } from '../../hooks/syncHooks.js';
 import type { CliCommand, CliIo } from '../command.js';
@@ -47,12 +47,12 @@ async function runEvent(event: string, values: Record<string, unknown>, io: CliI
   }
   if (event === 'run-build') {
     const { session, log, workspace, token } = values;
-    if (typeof session !== 'string' || typeof log !== 'string' || typeof workspace !== 'string' || typeof token !== 'string') {
+    if (!safeSessionId(session) || typeof log !== 'string' || typeof workspace !== 'string' || typeof token !== 'string') {
       return { stderr: 'handover hook run-build: internal; needs --session --log --workspace --token\n', exitCode: 2 };
     }
     const { runBuild } = await import('../../hooks/runBuild.js');
     const code = await runBuild(
-      { sessionId: session, logPath: log, workspace, token },
+      { sessionId: session as string, logPath: log, workspace, token },
       { home, env: io.env, log: (line) => io.stdout(`${new Date().toISOString()} ${line}\n`) },
     );
     return { exitCode: code };
