@@ -118,7 +118,14 @@ export class OfflineAnalyzer {
   private readonly compactions: { line: number; timestamp?: string }[] = [];
   private readonly seenSummaries = new Set<string>();
 
-  constructor(readonly files: FileChangeTracker) {}
+  /**
+   * @param readExternal reads (head and tail of) a tool output Claude Code stored in `tool-results/`
+   *   instead of the log; injected so the analyzer itself does no I/O.
+   */
+  constructor(
+    readonly files: FileChangeTracker,
+    private readonly readExternal: (externalFile: string) => string | undefined = () => undefined,
+  ) {}
 
   onEvent(event: TranscriptEvent): void {
     if (event.timestamp) {
@@ -317,11 +324,18 @@ export class OfflineAnalyzer {
     pruneByScore(this.structural, WORKING.prose, (f) => f.score);
   }
 
-  private onToolResult(result: ToolResultEvent): void {
+  private onToolResult(original: ToolResultEvent): void {
+    let result = original;
     const pending = this.pending.get(result.callId);
     if (pending) this.pending.delete(result.callId);
     const name = pending?.call.name ?? 'tool';
-    const text = result.text;
+    let text = result.text;
+    // A big output lives in tool-results/; the log keeps a preview. What failed is usually at its end.
+    if (result.externalFile && (result.isError || (result.exitCode ?? 0) !== 0)) {
+      const external = this.readExternal(result.externalFile);
+      if (external) text = `${text}\n${external}`;
+      result = { ...result, text };
+    }
     const isShell = pending?.commandLine !== undefined;
     const readOnly = READ_ONLY_TOOLS.has(name);
 

@@ -1,6 +1,7 @@
 // One streaming pass over a session (the main log, then its subagent logs) feeds both the offline
 // analysts and the modified-file tracker. The builder asks for both at once; concurrent callers with
 // the same log share the pass instead of reading a 100 MB log twice.
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { readTranscript } from '../transcript/reader.js';
@@ -39,9 +40,42 @@ export async function subagentLogs(mainLogPath: string): Promise<string[]> {
   return [];
 }
 
+const EXTERNAL_HEAD = 8 * 1024;
+const EXTERNAL_TAIL = 24 * 1024;
+
+/**
+ * Reads the head and tail of a tool output stored beside the log (`<id>/tool-results/` next to a
+ * Claude Code log, `tool-results/` next to an archived one). Sync and bounded: it runs inside the
+ * streaming callback, only for failed calls whose output was too big for the log.
+ */
+export function externalOutputReader(mainLogPath: string): (externalFile: string) => string | undefined {
+  const dirs = [join(dirname(mainLogPath), basename(mainLogPath).replace(/\.jsonl$/, ''), 'tool-results'), join(dirname(mainLogPath), 'tool-results')];
+  return (externalFile) => {
+    const name = basename(externalFile);
+    for (const dir of dirs) {
+      let fd: number | undefined;
+      try {
+        fd = openSync(join(dir, name), 'r');
+        const size = fstatSync(fd).size;
+        const read = (offset: number, length: number) => {
+          const buffer = Buffer.alloc(length);
+          return buffer.subarray(0, readSync(fd!, buffer, 0, length, offset)).toString('utf8');
+        };
+        if (size <= EXTERNAL_HEAD + EXTERNAL_TAIL) return read(0, size);
+        return `${read(0, EXTERNAL_HEAD)}\n…\n${read(size - EXTERNAL_TAIL, EXTERNAL_TAIL)}`;
+      } catch {
+        continue;
+      } finally {
+        if (fd !== undefined) closeSync(fd);
+      }
+    }
+    return undefined;
+  };
+}
+
 async function runPass(logPath: string, options: OfflineOptions): Promise<SessionAnalysis> {
   const tracker = new FileChangeTracker(options.workspace);
-  const analyzer = new OfflineAnalyzer(tracker);
+  const analyzer = new OfflineAnalyzer(tracker, externalOutputReader(logPath));
   const main = await readTranscript(logPath, (event) => analyzer.onEvent(event), { interest: 'all' });
   for (const path of await subagentLogs(logPath)) {
     // A subagent log that cannot be read costs its findings, not the handover.

@@ -250,6 +250,21 @@ test('subagent logs are read too: their edits and errors cite the subagent file'
   assert.equal(analysis.lines, main.records.length, 'lines count the main log');
 });
 
+test('a failed command whose output went to tool-results/ is read from there', async () => {
+  const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
+  const dir = mkdtempSync(join(tmpdir(), 'handover-an-log-'));
+  const log = new ClaudeLog(ws);
+  const stored = `/root/.claude/projects/x/${log.sessionId}/tool-results/toolu_big.txt`;
+  const run = log.bash('make -j4 all', `Output too large (812.4KB). Full output saved to: ${stored}\n\nPreview (first 2KB):\ncc -O2 -c a.c\ncc -O2 -c b.c`, 2);
+  const path = log.write(dir);
+  mkdirSync(join(dir, log.sessionId, 'tool-results'), { recursive: true });
+  writeFileSync(join(dir, log.sessionId, 'tool-results', 'toolu_big.txt'), 'cc -O2 -c a.c\n'.repeat(20000) + "linker.c:88: undefined reference to `zstd_compress'\ncollect2: error: ld returned 1 exit status\n");
+  const a = await analyzeOffline(path, { workspace: ws });
+  const err = findOne(a.findings.filter((f) => f.analyst === 'errors'), 'make -j4 all', 'externally stored output');
+  assert.match(err.title + err.detail, /undefined reference to `zstd_compress'/);
+  assert.equal(err.citations[0].line, run.call.line);
+});
+
 test('concurrent analyzeOffline and collectModifiedFiles of one log share one pass', async () => {
   const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
   const { log } = plantedClaudeSession(ws);
