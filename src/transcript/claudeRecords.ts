@@ -19,6 +19,11 @@ export const CLAUDE_IGNORED_TYPES = new Set([
   'mode',
   'permission-mode',
   'pr-link',
+  // Seen in 2.1.3xx logs: request snapshots and client state, no conversation.
+  'api-request-shape',
+  'api-request-blob',
+  'atis-latch',
+  'tools-used',
 ]);
 
 export const CLAUDE_TYPES = new Set(['user', 'assistant', 'system', 'summary', ...CLAUDE_IGNORED_TYPES]);
