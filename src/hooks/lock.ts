@@ -120,6 +120,8 @@ export type AcquireResult = { acquired: true; replaced?: LockState } | { acquire
 /**
  * Creates the lock with 'wx' (fails if it exists). An existing live lock wins; a stale one is moved
  * aside (rename is atomic, so of two racing hooks only one removes it) and creation is retried.
+ * Two compactions of one session racing through this in the same millisecond is the one case left
+ * unguarded: Claude Code runs one compaction of a session at a time.
  */
 export function acquireLock(path: string, record: LockRecord, world: LockWorld = realLockWorld): AcquireResult {
   mkdirSync(join(path, '..'), { recursive: true });

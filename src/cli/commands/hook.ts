@@ -2,6 +2,9 @@
 // here (src/hooks/earlyDispatch.ts runs them before the bundle loads); this path serves in-process
 // callers and `run-build`, the detached builder pre-compact starts. Every failure exits 0 with one line
 // on stderr: a hook of ours must never break the user's session.
+// Settings: $HANDOVER_HOME/settings.json {blockCompaction, denyBash, lockTtlMs, analyzer} (the extension
+// writes it), overridden by HANDOVER_BLOCK_COMPACTION, HANDOVER_DENY_BASH, HANDOVER_LOCK_TTL_MS and
+// HANDOVER_ANALYZER. The builder's output goes to $HANDOVER_HOME/logs/build-<session-id>.log.
 import { resolve } from 'node:path';
 import { handoverHome } from '../../util/handoverHome.js';
 import { parseHookInput, safeSessionId } from '../../hooks/hookInput.js';
@@ -48,7 +51,7 @@ async function runEvent(event: string, values: Record<string, unknown>, io: CliI
   if (event === 'run-build') {
     const { session, log, workspace, token } = values;
     if (!safeSessionId(session) || typeof log !== 'string' || typeof workspace !== 'string' || typeof token !== 'string') {
-      return { stderr: 'handover hook run-build: internal; needs --session --log --workspace --token\n', exitCode: 2 };
+      return { stderr: 'handover hook run-build: internal; needs --session (letters, digits, _ and -), --log, --workspace and --token\n', exitCode: 2 };
     }
     const { runBuild } = await import('../../hooks/runBuild.js');
     const code = await runBuild(
