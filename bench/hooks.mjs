@@ -101,8 +101,11 @@ try {
     ['hook pre-compact (until it returns)', 200],
   ];
   for (const [name, limit] of budget) {
-    const m = median(times.get(cases.find((c) => c.name === name)));
-    console.log(`  budget: ${name} ${m.toFixed(1)} ms of ${limit} ms → ${m < limit ? 'within' : 'OVER'}`);
+    const c = cases.find((x) => x.name === name);
+    const m = median(times.get(c));
+    const base = median(times.get(c.floor));
+    // On a loaded machine the floor alone can approach the budget: say which part is ours.
+    console.log(`  budget: ${name} ${m.toFixed(1)} ms of ${limit} ms → ${m < limit ? 'within' : 'OVER'} (the runtime's own start-up here: ${base.toFixed(1)} ms; ours: ${(m - base).toFixed(1)} ms)`);
   }
 } finally {
   rmSync(root, { recursive: true, force: true });
