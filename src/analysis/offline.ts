@@ -6,10 +6,11 @@ import type { Citation, Fact, Finding, OpenTask } from '../shared/handoverData.j
 import type { FileChangeTracker } from '../handover/modifiedFiles.js';
 import { analyzeSession } from './session.js';
 import { classifySentence, hasRationale, isConstraint, type ProseSource } from './prose.js';
-import { dedupeKey, oneLine, sentences, specificity } from './text.js';
+import { dedupeKey, headAndTail, oneLine, sentences, specificity } from './text.js';
 import { commandKey, displayCommand, dumpsFiles, errorLines, isDistinctiveCommand, looksFailed, measuredLines, plainOutput, programsOf } from './toolOutput.js';
 import { editCallOf, isObject, normalizeTaskStatus, READ_ONLY_TOOLS, shellCallOf, str, taskListOf } from './toolInputs.js';
 import { packageChanges } from './packages.js';
+import { redactSecrets } from '../handover/redact.js';
 
 export interface OfflineAnalysis {
   findings: Finding[];
@@ -145,10 +146,10 @@ export class OfflineAnalyzer {
         this.onUserText(event.text, event);
         break;
       case 'assistant-text':
-        this.onProse(event.text, 'assistant', event);
+        this.onProse(redactSecrets(event.text.slice(0, MAX_PROSE_CHARS)), 'assistant', event);
         break;
       case 'thinking':
-        if (event.text) this.onProse(event.text, 'thinking', event);
+        if (event.text) this.onProse(redactSecrets(event.text.slice(0, MAX_PROSE_CHARS)), 'thinking', event);
         break;
       case 'tool-call':
         this.files.onToolCall(event);
@@ -166,7 +167,7 @@ export class OfflineAnalyzer {
           const key = dedupeKey(event.text) + event.text.length;
           if (!this.seenSummaries.has(key)) {
             this.seenSummaries.add(key);
-            this.compactionSummaries.push({ text: event.text, citation: citationOf(event) });
+            this.compactionSummaries.push({ text: redactSecrets(event.text), citation: citationOf(event) });
             // A Codex rollout can hold the summary without a separate boundary record.
             if (!this.compactions.some((c) => Math.abs(c.line - event.line) <= 2)) this.compactions.push({ line: event.line, timestamp: event.timestamp });
           }
@@ -175,7 +176,10 @@ export class OfflineAnalyzer {
     }
   }
 
-  private onUserText(text: string, event: TranscriptEvent): void {
+  // Every text is redacted whole before it is cut into sentences or lines: a private key's body line or
+  // a reflowed YAML password no longer looks like a secret once cut from its context.
+  private onUserText(raw: string, event: TranscriptEvent): void {
+    const text = redactSecrets(raw.length > MAX_PROSE_CHARS ? raw.slice(0, MAX_PROSE_CHARS) : raw);
     if (!event.sidechain) {
       this.meta.lastUserRequest = {
         text: text.length > MAX_USER_REQUEST ? text.slice(0, MAX_USER_REQUEST) + '…' : text,
@@ -183,7 +187,7 @@ export class OfflineAnalyzer {
       };
     }
     if (event.sidechain) return; // a subagent's "user" is the parent agent's prompt, not the person
-    const body = text.length > MAX_PROSE_CHARS ? text.slice(0, MAX_PROSE_CHARS) : text;
+    const body = text;
     for (const sentence of sentences(body)) {
       if (isConstraint(sentence)) {
         const key = dedupeKey(sentence);
@@ -229,7 +233,7 @@ export class OfflineAnalyzer {
     const shell = shellCallOf(call);
     if (shell) {
       const key = commandKey(shell.command);
-      const display = displayCommand(shell.command);
+      const display = displayCommand(redactSecrets(shell.command.length > 4000 ? shell.command.slice(0, 4000) : shell.command));
       const programs = programsOf(shell.command);
       if (isDistinctiveCommand(programs)) {
         const known = this.commands.get(key);
@@ -260,13 +264,13 @@ export class OfflineAnalyzer {
     const list = taskListOf(call);
     if (list) {
       this.tasks.clear();
-      list.forEach((task, i) => this.tasks.set(String(i + 1), task));
+      list.forEach((task, i) => this.tasks.set(String(i + 1), { ...task, content: redactSecrets(task.content) }));
       return;
     }
     if (!isObject(call.input)) return;
     if (call.name === 'TaskCreate') {
       const content = str(call.input.subject) ?? str(call.input.description);
-      if (content) this.tasks.set(String(this.tasks.size + 1), { content, status: 'pending' });
+      if (content) this.tasks.set(String(this.tasks.size + 1), { content: redactSecrets(content), status: 'pending' });
     } else if (call.name === 'TaskUpdate') {
       const id = String(call.input.taskId ?? call.input.id ?? '');
       const task = this.tasks.get(id);
@@ -274,7 +278,7 @@ export class OfflineAnalyzer {
       if (call.input.status === 'deleted') this.tasks.delete(id);
       else if (call.input.status !== undefined) task.status = normalizeTaskStatus(call.input.status);
       const subject = str(call.input.subject);
-      if (subject) task.content = subject;
+      if (subject) task.content = redactSecrets(subject);
     }
   }
 
@@ -334,9 +338,16 @@ export class OfflineAnalyzer {
     if (result.externalFile && (result.isError || (result.exitCode ?? 0) !== 0)) {
       const external = this.readExternal(result.externalFile);
       if (external) text = `${text}\n${external}`;
-      result = { ...result, text };
     }
     const isShell = pending?.commandLine !== undefined;
+    // Only what may be quoted is redacted (shell output, failures, answers): a successful Read or Edit
+    // result is never cut into lines, and redacting every file the agent read would be the pass's main cost.
+    if (!isShell && !result.isError && (result.exitCode ?? 0) === 0 && name !== 'AskUserQuestion' && !/^User has answered|doesn't want to proceed/.test(text.slice(0, 200))) {
+      this.onSuccess(pending?.commandKey ?? name, result, pending);
+      return;
+    }
+    text = redactSecrets(headAndTail(text, 24_000, 12_000));
+    result = { ...result, text };
     const readOnly = READ_ONLY_TOOLS.has(name);
 
     if (name === 'AskUserQuestion' || /^User has answered your questions?:/.test(text)) {

@@ -9,6 +9,7 @@ import type { ToolCallEvent, ToolResultEvent } from '../transcript/events.js';
 import { analyzeSession } from '../analysis/session.js';
 import { editCallOf, patchTextOf, readPathOf, shellCallOf } from '../analysis/toolInputs.js';
 import { shellWrites, type ShellAnalysis, type ShellEffectKind } from './shellWrites.js';
+import { redactSecrets } from './redact.js';
 
 const run = promisify(execFile);
 
@@ -73,7 +74,7 @@ export class FileChangeTracker {
   private readonly pending = new Map<string, PendingCall>();
   private readonly knownExisting = new Set<string>();
   /** path → recent replacements (hash of old and new text), to see an edit undone by a later one. */
-  private readonly recentEdits = new Map<string, { oldHash: number; newHash: number; line: number; uuid?: string; snippet: string }[]>();
+  private readonly recentEdits = new Map<string, { oldHash: number; newHash: number; line: number; uuid?: string }[]>();
   private rememberedEdits = 0;
   /**
    * Claude Code's Bash keeps its working directory between calls, and a record's `cwd` can lag behind
@@ -189,12 +190,14 @@ export class FileChangeTracker {
       const done = list[undoing];
       list.splice(undoing, 1);
       this.rememberedEdits--;
-      this.undone.push({ kind: 'reverted-edit', path: this.relative(path), doneAt: { line: done.line, uuid: done.uuid }, undoneAt: at, snippet: done.snippet });
+      // The undoing edit holds the same two texts the other way round: no need to keep them until now.
+      const snippet = `${shorten(redactSecrets(newString.slice(0, 4000)), 80)} → ${shorten(redactSecrets(oldString.slice(0, 4000)), 80)}`;
+      this.undone.push({ kind: 'reverted-edit', path: this.relative(path), doneAt: { line: done.line, uuid: done.uuid }, undoneAt: at, snippet });
       return;
     }
     if (this.rememberedEdits >= MAX_REMEMBERED_EDITS) return;
     if (!list) this.recentEdits.set(path, (list = []));
-    list.push({ oldHash, newHash, line: at.line, uuid: at.uuid, snippet: `${shorten(oldString, 80)} → ${shorten(newString, 80)}` });
+    list.push({ oldHash, newHash, line: at.line, uuid: at.uuid });
     this.rememberedEdits++;
   }
 
