@@ -79,6 +79,22 @@ function citationOf(event: TranscriptEvent): Citation {
   return citation;
 }
 
+/**
+ * Older Codex `shell` calls return `{"output": "…", "metadata": {"exit_code": N}}` as the output text:
+ * the output and its exit code, as the other tools give them.
+ */
+function unwrapJsonOutput(result: ToolResultEvent): ToolResultEvent {
+  if (!result.text.startsWith('{"output"') || result.text.length > 4 * 1024 * 1024) return result;
+  try {
+    const parsed = JSON.parse(result.text) as { output?: unknown; metadata?: { exit_code?: unknown } };
+    if (typeof parsed.output !== 'string') return result;
+    const exitCode = typeof parsed.metadata?.exit_code === 'number' ? parsed.metadata.exit_code : result.exitCode;
+    return { ...result, text: parsed.output, exitCode, isError: result.isError || (exitCode !== undefined && exitCode !== 0) };
+  } catch {
+    return result;
+  }
+}
+
 /** Keeps a Map under `cap` entries by dropping the lowest-scored half when it overflows. */
 function pruneByScore<V>(map: Map<string, V>, cap: number, score: (v: V) => number): void {
   if (map.size <= cap) return;
@@ -157,6 +173,7 @@ export class OfflineAnalyzer {
         this.onToolCall(event);
         break;
       case 'tool-result':
+        event = unwrapJsonOutput(event);
         this.files.onToolResult(event);
         this.takeUndone();
         this.onToolResult(event);

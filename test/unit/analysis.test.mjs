@@ -144,6 +144,7 @@ test('Codex: errors, numbers, decisions in reasoning, rejected approaches, plan'
   const dead = log.text("The mmap idea didn't work: Windows locks the file. Abandoning it.");
   log.exec('python -m pytest tests/test_import.py -q', '2 passed in 0.38s', 0);
   const bench = log.exec('python bench/import_speed.py --rows 1000000', 'rows: 1000000\nelapsed: 3.91 s\npeak rss: 212.4 MB');
+  const oldShell = log.shellArray(['bash', '-lc', 'cargo build --offline'], 'error[E0432]: unresolved import `serde_json`', 101);
   log.plan([{ step: 'Stream the parser', status: 'completed' }, { step: 'Benchmark', status: 'in_progress' }]);
   const a = await analyzeOffline(log.write(), { workspace: ws });
   assert.equal(a.agent, 'codex');
@@ -161,6 +162,10 @@ test('Codex: errors, numbers, decisions in reasoning, rejected approaches, plan'
   assert.equal(elapsed.command, 'python bench/import_speed.py --rows 1000000');
   assert.equal(elapsed.citations[0].line, bench.result.line);
   findOne(a.numbers, 'peak rss: 212.4 MB', 'codex number');
+  const cargo = findOne(a.findings.filter((f) => f.analyst === 'errors'), 'cargo build --offline', 'older Codex shell output as JSON');
+  assert.match(cargo.title, /exit 101/);
+  assert.match(cargo.title, /unresolved import `serde_json`/);
+  assert.equal(cargo.citations[0].line, oldShell.call.line);
   assert.ok(!a.numbers.some((n) => /Wall time/.test(n.text)), "Codex's own timing header is not a measurement");
   findOne(a.constraints, "Don't touch the public CLI flags", 'codex constraint');
   assert.equal(a.constraints[0].citations[0].line, ask.line);
