@@ -3,12 +3,13 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { handoverHome } from '../util/handoverHome.js';
+import { watchBuildActivity } from './buildActivity.js';
 import { createCliRunner } from './cliRunner.js';
 import { registerCommands } from './commands.js';
 import { CONFIG_SECTION, readConfig } from './config.js';
 import { HandoverController } from './handoverController.js';
 import { mirrorHookSettings, refreshLauncher } from './hookSetup.js';
-import { createLogger, errorText } from './logger.js';
+import { createLogger, errorText, type Logger } from './logger.js';
 import { SIDEBAR_VIEW_ID, SidebarViewProvider } from './sidebarView.js';
 import { StatusBar } from './statusBar.js';
 
@@ -44,12 +45,32 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       (error) => log.error('writing the hook launcher failed', error),
     );
     void mirrorHookSettings(home, readConfig()).catch((error) => log.error('writing the hook settings failed', error));
+    context.subscriptions.push(showHookBuilds(home, status, sidebar, log));
     await controller.restartWatchers();
     log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (trusted: ${vscode.workspace.isTrusted})`);
   } catch (error) {
     log.error('activation failed', error);
     void vscode.window.showErrorMessage(`Handover failed to start: ${errorText(error)}`, 'Show Log').then((choice) => choice && channel.show());
   }
+}
+
+/** Status bar and sidebar say "building" while a hook's builder holds a session's write lock. */
+function showHookBuilds(home: string, status: StatusBar, sidebar: SidebarViewProvider, log: Logger): vscode.Disposable {
+  let endBuild: (() => void) | undefined;
+  const activity = watchBuildActivity(
+    home,
+    (sessions) => {
+      if (sessions.length > 0) endBuild ??= status.beginBuild();
+      else {
+        endBuild?.();
+        endBuild = undefined;
+      }
+      sidebar.setBusy(sessions.length > 0 ? `A handover is being written for session ${sessions.map((s) => s.slice(0, 8)).join(', ')}…` : '');
+      log.info(sessions.length > 0 ? `building: ${sessions.join(', ')}` : 'no build running');
+    },
+    (error) => log.error('watching the build locks failed', error),
+  );
+  return { dispose: () => void activity.close() };
 }
 
 export function deactivate(): void {

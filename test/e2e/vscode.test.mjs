@@ -3,7 +3,7 @@
 // server's PATH records how the extension started it. Run with `npm run test:e2e:vscode`.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { findFrame, openWorkbench, readExtensionLog, readStubRecords, startCodeServer, waitFor, writeStubAgent } from './support/codeServer.mjs';
@@ -196,4 +196,18 @@ test('markup and shell syntax in a handover run neither script nor commands', { 
   assert.equal(existsSync(marker), false, 'no command ran (marker)');
   assert.equal(existsSync(GLOBAL_MARKER), false, `no command ran (${GLOBAL_MARKER})`);
   await shot('vscode-hostile.png');
+});
+
+test('while a hook holds a build lock the status bar and the sidebar say so', { timeout: 60_000 }, async () => {
+  const lock = join(home, 'locks', 'd4e5f6a7-0000-4000-8000-000000000004');
+  mkdirSync(join(home, 'locks'), { recursive: true });
+  // The lock format the hooks write: a live pid (this test process) and a fresh start time.
+  writeFileSync(lock, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString(), ttlMs: 120_000, host: hostname(), token: 'e2e' }));
+  const statusBar = () => page.locator('.part.statusbar').textContent().catch(() => '');
+  await waitFor(async () => (await statusBar()).includes('Handover: building'), { timeoutMs: 20_000, what: 'the status bar to say building' });
+  await waitFor(async () => (await sidebarText()).includes('A handover is being written for session d4e5f6a7'), { what: 'the sidebar banner' });
+  unlinkSync(lock);
+  await waitFor(async () => !(await statusBar()).includes('Handover: building'), { timeoutMs: 20_000, what: 'the status bar to stop building' });
+  assert.match(await statusBar(), /Handover: resumed/);
+  assert.ok(!(await sidebarText()).includes('being written'));
 });
