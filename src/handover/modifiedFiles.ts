@@ -360,6 +360,7 @@ export async function gitChanges(workspace: string, timeoutMs = 3000): Promise<G
 export function crossCheck(tracker: FileChangeTracker, files: ModifiedFile[], changes: GitChange[]): ModifiedFilesResult {
   const byPath = new Map(files.map((f) => [f.path, f]));
   const recursive = tracker.recursivePaths().map((p) => tracker.relative(p));
+  const globs = files.filter((f) => /[*?[]/.test(f.path)).map((f) => globToRegExp(f.path));
   const unexplained: { path: string; status: string }[] = [];
   for (const change of changes) {
     const path = tracker.relative(change.path);
@@ -370,10 +371,28 @@ export function crossCheck(tracker: FileChangeTracker, files: ModifiedFile[], ch
       else if (change.status === 'M' && file.status === 'created') file.status = 'modified';
       continue;
     }
-    const underDirectory = recursive.some((dir) => path.startsWith(dir + '/')) || files.some((f) => f.path.endsWith('/') && f.status !== 'created' && path.startsWith(f.path));
+    const underDirectory =
+      recursive.some((dir) => dir === '.' || path.startsWith(dir + '/')) ||
+      files.some((f) => f.path.endsWith('/') && f.status !== 'created' && path.startsWith(f.path)) ||
+      globs.some((glob) => glob.test(path));
     if (!underDirectory) unexplained.push({ path, status: change.status });
   }
   return { files, unexplainedGitChanges: unexplained };
+}
+
+/** A shell glob (`build/*.o`, `**` for any depth) as an anchored regular expression over paths. */
+function globToRegExp(glob: string): RegExp {
+  let source = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      source += '.*';
+      i++;
+    } else if (c === '*') source += '[^/]*';
+    else if (c === '?') source += '[^/]';
+    else source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${source}$`);
 }
 
 export async function finishModifiedFiles(tracker: FileChangeTracker, workspace: string): Promise<ModifiedFilesResult> {

@@ -372,7 +372,8 @@ export function shellWrites(commandLine: string, cwd: string | undefined, depth 
         if (extra.from.expands) return;
         effect.from = resolvePath(extra.from.text, at);
       }
-      if (extra?.recursive) effect.recursive = true;
+      // A folder or glob argument (`prettier --write .`, `eslint --fix src/`) changes what is under it.
+      if (extra?.recursive || word.text === '.' || word.text.endsWith('/') || /[*?]/.test(word.text)) effect.recursive = true;
       if (extra?.replacement) effect.replacement = extra.replacement;
       effects.push(effect);
     });

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, samplesDir } from '../support/paths.mjs';
@@ -188,11 +188,20 @@ test('git cross-check: corrects statuses and lists changes the log does not expl
   writeFileSync(join(ws, 'script-made.txt'), 'changed by a python script\n'); // not explained
   mkdirSync(join(ws, 'gen'));
   writeFileSync(join(ws, 'gen', 'output.json'), '{}'); // not explained
+  mkdirSync(join(ws, 'fmt'));
+  writeFileSync(join(ws, 'fmt', 'a.js'), 'x'); // explained by prettier --write fmt/
+  mkdirSync(join(ws, 'build'));
+  writeFileSync(join(ws, 'build', 'main.o'), 'o');
+  writeFileSync(join(ws, 'build', 'keep.txt'), 'k');
+  git('add', 'build');
+  git('commit', '-qm', 'build');
+  rmSync(join(ws, 'build', 'main.o')); // explained by rm -f build/*.o
   mkdirSync(join(ws, '.handover'));
   writeFileSync(join(ws, '.handover', 'x.md'), 'ignored');
   const log = new ClaudeLog(ws);
   log.tool('Write', { file_path: join(ws, 'tracked.txt'), content: 'b\n' }, 'ok');
   log.bash('python3 gen.py');
+  log.bash('npx prettier --write fmt/ && rm -f build/*.o');
   const { files, unexplainedGitChanges } = await collectModifiedFiles(log.write(), ws);
   assert.equal(byPath(files)['tracked.txt'].status, 'modified', 'git knows the file existed');
   assert.deepEqual(
