@@ -156,10 +156,8 @@ test('hostile input cannot make it backtrack or recurse without bound', () => {
 });
 
 // End to end through `handover build`: the corpus logs in, no secret out (resume-prompt.md, handover.json,
-// extract.md, signature.json). Marked todo while it fails: the offline analysts cut tool output into
-// lines (numbers, commands) before the builder redacts, so a private-key body line has lost its BEGIN
-// header and a reflowed YAML block its line ends. Remove `todo` once they redact whole texts first.
-test('a handover built from the corpus holds none of the secrets', { todo: 'analysts redact after cutting tool output into lines' }, async (t) => {
+// extract.md, signature.json). The analysts must redact whole texts before cutting them into lines.
+test('a handover built from the corpus holds none of the secrets', async (t) => {
   const { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { spawnSync } = await import('node:child_process');
