@@ -1,12 +1,13 @@
 // The raw log, read once per handover into a compact table the sub-agents' tools query. The three
 // analysts share one table: a tool call must answer in milliseconds, not re-parse a 100 MB log.
 //
-// Seam for the search index (src/search/): `LogSource` is all the tools need. When an FTS5 index over
-// the archived log exists, a LogSource backed by it can replace `loadLogTable` without touching tools.
+// The search index (src/search/) joins in through `LogSource.index`: when `$HANDOVER_HOME/index.sqlite`
+// exists, search_log's word queries are ranked by it (see indexedSearch.ts); the table stays the truth.
 import { open } from 'node:fs/promises';
 import { readTranscript } from '../../transcript/reader.js';
 import type { EventKind, TranscriptEvent } from '../../transcript/events.js';
 import { redactDeep, redactSecrets } from '../../handover/redact.js';
+import { logIndexFor, type LogIndex, type LogIndexOptions } from './indexedSearch.js';
 
 /**
  * One event of the log, redacted, with its text capped (head and tail kept: errors often sit at the end).
@@ -36,6 +37,8 @@ export interface LogSource {
   eventsOnLine(line: number): readonly TableEvent[];
   /** The raw bytes of lines [from, to] as text, each capped at maxBytesPerLine. NOT redacted. */
   rawLines(from: number, to: number, maxBytesPerLine: number): Promise<{ line: number; text: string }[]>;
+  /** The search index over this log, when there is one: search_log ranks word queries with it. */
+  readonly index?: LogIndex;
 }
 
 /** Per-event text kept in memory; a long tool output keeps its head and its tail. */
@@ -79,6 +82,7 @@ class LogTable implements LogSource {
     readonly path: string,
     readonly lineCount: number,
     readonly events: TableEvent[],
+    readonly index?: LogIndex,
   ) {
     for (const event of events) {
       const list = this.byLine.get(event.line);
@@ -143,11 +147,17 @@ class LogTable implements LogSource {
   }
 }
 
-/** Reads every event of the log once. */
-export async function loadLogTable(path: string): Promise<LogSource> {
+export interface LoadLogTableOptions {
+  /** Where to look for the search index (default: `$HANDOVER_HOME`); false: never use one. */
+  index?: LogIndexOptions | false;
+}
+
+/** Reads every event of the log once (and, when a search index exists, brings this log up to date in it). */
+export async function loadLogTable(path: string, options: LoadLogTableOptions = {}): Promise<LogSource> {
+  const index = options.index === false ? undefined : logIndexFor(path, options.index);
   const events: TableEvent[] = [];
   const read = await readTranscript(path, (event) => events.push(toTableEvent(event)), { interest: 'all' });
-  return new LogTable(path, read.stats.lines, events);
+  return new LogTable(path, read.stats.lines, events, index);
 }
 
 /** Lines in the file (a last line without a newline counts), by counting newline bytes: fast. */

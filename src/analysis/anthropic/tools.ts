@@ -147,27 +147,59 @@ function makeMatcher(query: string, regex: boolean): Matcher {
   };
 }
 
-function searchLog(log: LogSource, input: Record<string, unknown>): string {
+/** Words of a plain query, as the in-memory matcher reads them. */
+const wordsOf = (query: string) => query.toLowerCase().split(/\s+/).filter(Boolean);
+
+/**
+ * Matches come from the in-memory table, always (the index cannot find substrings inside words). When
+ * the log has a search index, word queries are ordered by it: its BM25 ranking first, the rest in log order.
+ */
+async function searchLog(log: LogSource, input: Record<string, unknown>): Promise<string> {
   const query = typeof input.query === 'string' ? input.query : '';
   if (!query.trim()) return JSON.stringify({ error: 'query is required' });
+  const regex = input.regex === true;
   let matcher: Matcher;
   try {
-    matcher = makeMatcher(query, input.regex === true);
+    matcher = makeMatcher(query, regex);
   } catch (error) {
     return JSON.stringify({ error: `invalid regex: ${(error as Error).message}` });
   }
-  const kinds = Array.isArray(input.kinds) && input.kinds.length > 0 ? new Set(input.kinds.map(String)) : undefined;
+  const kindList = Array.isArray(input.kinds) && input.kinds.length > 0 ? input.kinds.map(String) : undefined;
+  const kinds = kindList ? new Set(kindList) : undefined;
   const limit = Math.min(50, Math.max(1, Number(input.limit) || 20));
-  const matches: { line: number; kind: string; tool?: string; context: string }[] = [];
-  let total = 0;
+  const found: { event: TableEvent; hit: { index: number; length: number } }[] = [];
   for (const event of log.events) {
     if (kinds && !kinds.has(event.kind)) continue;
     const hit = matcher(event.text);
-    if (!hit) continue;
-    total++;
-    if (matches.length < limit) matches.push({ line: event.line, kind: event.kind, ...(event.toolName ? { tool: event.toolName } : {}), context: contextAround(event.text, hit.index, hit.length) });
+    if (hit) found.push({ event, hit });
   }
-  return capResult({ query, total, matches }, 'matches');
+  const ranking = !regex && log.index ? await log.index.rank(wordsOf(query), kindList, limit) : undefined;
+  const ordered = ranking?.source === 'index' ? rankedFirst(found, ranking.ranked) : found;
+  const matches = ordered
+    .slice(0, limit)
+    .map(({ event, hit }) => ({ line: event.line, kind: event.kind, ...(event.toolName ? { tool: event.toolName } : {}), context: contextAround(event.text, hit.index, hit.length) }));
+  const origin = ranking ? (ranking.source === 'index' ? { source: 'index' } : { source: 'memory', note: ranking.note }) : {};
+  return capResult({ query, total: found.length, matches, ...origin }, 'matches');
+}
+
+/** The matches on the ranked lines (best first), then every other match in log order. */
+function rankedFirst<T extends { event: TableEvent }>(found: T[], ranked: readonly { line: number; kind: string }[]): T[] {
+  const byLine = new Map<number, T[]>();
+  for (const item of found) {
+    const list = byLine.get(item.event.line);
+    if (list) list.push(item);
+    else byLine.set(item.event.line, [item]);
+  }
+  const taken = new Set<T>();
+  const first: T[] = [];
+  for (const { line, kind } of ranked) {
+    for (const item of byLine.get(line) ?? []) {
+      if (item.event.kind !== kind || taken.has(item)) continue;
+      taken.add(item);
+      first.push(item);
+    }
+  }
+  return first.concat(found.filter((item) => !taken.has(item)));
 }
 
 function renderEvent(event: TableEvent, max: number): Record<string, unknown> {
@@ -284,7 +316,7 @@ export async function runTool(log: LogSource, name: string, input: unknown): Pro
   try {
     switch (name) {
       case 'search_log':
-        content = searchLog(log, args);
+        content = await searchLog(log, args);
         break;
       case 'read_lines':
         content = await readLines(log, args);
