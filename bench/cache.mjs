@@ -11,6 +11,9 @@ import { startMessagesApiServer, toolUse, toolResultsOf } from '../test/support/
 import { repoRoot, samplesDir } from '../test/support/paths.mjs';
 import { loadAnthropicModule, offlineFindingsFor, writePlantedLog } from '../test/unit/anthropicSupport.mjs';
 
+// A private HANDOVER_HOME: search_log must not read or write the user's real search index.
+process.env.HANDOVER_HOME = (await import('node:fs')).mkdtempSync((await import('node:path')).join((await import('node:os')).tmpdir(), 'handover-home-'));
+
 const MIN_LOG_BYTES = 1024 * 1024;
 const benchDir = join(repoRoot, '.bench', 'cache');
 rmSync(benchDir, { recursive: true, force: true });
