@@ -54,15 +54,7 @@ async function resumeLast({ controller }: CommandDeps): Promise<void> {
     void vscode.window.showInformationMessage('Handover: no handover in this workspace yet. Run "Handover: Create Handover Now" or install the Claude Code hooks.');
     return;
   }
-  if (!newest.verified) {
-    const choice = await vscode.window.showWarningMessage(
-      `The newest handover (${newest.id.slice(0, 8)}) is not verified: ${newest.verifyProblem}. Resume it anyway?`,
-      { modal: true },
-      'Resume Anyway',
-    );
-    if (choice !== 'Resume Anyway') return;
-  }
-  controller.resume(newest, 'Resume Last Session');
+  await controller.resumeByUser(newest, 'Resume Last Session');
 }
 
 async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
@@ -99,26 +91,28 @@ async function createNow({ cli, log, status, sidebar, secrets }: CommandDeps): P
   log.info(`building a handover from ${found.path} (${found.agent}, analyzer ${config.analyzer})`);
   const done = status.beginBuild();
   sidebar.setBusy(`Building a handover from ${found.agent === 'codex' ? 'Codex' : 'Claude Code'} log ${found.path.split('/').pop()}…`);
+  let result;
   try {
-    const result = await vscode.window.withProgress(
+    result = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Handover: building a handover…', cancellable: true },
       (_progress, token) => cli.run(args, { cwd: folder.uri.fsPath, env, token }),
     );
-    if (result.code !== 0) throw new Error(`building the handover failed: ${cliFailure(result)}`);
-    let promptPath = '';
-    try {
-      promptPath = String((JSON.parse(result.stdout) as { promptPath?: unknown }).promptPath ?? '');
-    } catch {
-      promptPath = result.stdout.trim().split('\n').pop() ?? '';
-    }
-    log.info(`handover written: ${promptPath}`);
-    if (promptPath) {
-      const choice = await vscode.window.showInformationMessage('Handover: handover written.', 'Open resume-prompt.md');
-      if (choice) await vscode.window.showTextDocument(vscode.Uri.file(promptPath));
-    }
   } finally {
     sidebar.setBusy('');
     done();
+  }
+  if (result.code !== 0) throw new Error(`building the handover failed: ${cliFailure(result)}`);
+  let promptPath = '';
+  try {
+    promptPath = String((JSON.parse(result.stdout) as { promptPath?: unknown }).promptPath ?? '');
+  } catch {
+    promptPath = result.stdout.trim().split('\n').pop() ?? '';
+  }
+  log.info(`handover written: ${promptPath}`);
+  // The watcher picks it up like any other handover (auto-resume applies); this only offers a look.
+  if (promptPath) {
+    const choice = await vscode.window.showInformationMessage('Handover: handover written.', 'Open resume-prompt.md');
+    if (choice) await vscode.window.showTextDocument(vscode.Uri.file(promptPath));
   }
 }
 

@@ -64,11 +64,22 @@ export class HandoverController implements vscode.Disposable {
     return this.resumedKeys().includes(this.keyOf(record));
   }
 
-  /** Starts the agent on a handover (a user asked for it, or the policy did). */
-  resume(record: HandoverRecord, why: string): boolean {
+  /** A user asked to resume: an unverified handover needs an explicit yes first. */
+  async resumeByUser(record: HandoverRecord, why: string): Promise<boolean> {
     if (!record.verified) {
-      this.log.warn(`resuming unverified handover ${record.id} (${why}): ${record.verifyProblem}`);
+      const choice = await vscode.window.showWarningMessage(
+        `Handover ${record.id.slice(0, 8)} is not verified (${record.verifyProblem}). It may not have been written on this machine: resume it only if you trust where it came from.`,
+        { modal: true },
+        'Resume Anyway',
+      );
+      if (choice !== 'Resume Anyway') return false;
+      this.log.warn(`resuming unverified handover ${record.id} (${why}) after confirmation`);
     }
+    return this.resume(record, why);
+  }
+
+  /** Starts the agent on a handover (the policy decided, or the user confirmed). */
+  resume(record: HandoverRecord, why: string): boolean {
     const terminal = openAgentTerminal(
       { sessionId: record.id, promptPath: record.promptPath, workspaceFolder: record.folder },
       readConfig(vscode.Uri.file(record.folder)),
@@ -132,7 +143,7 @@ export class HandoverController implements vscode.Disposable {
       'Open',
       'Dismiss',
     );
-    if (choice === 'Resume') this.resume(record, 'asked');
+    if (choice === 'Resume') await this.resumeByUser(record, 'asked');
     else if (choice === 'Open') await vscode.window.showTextDocument(vscode.Uri.file(record.promptPath));
   }
 

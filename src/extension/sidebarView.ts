@@ -86,7 +86,7 @@ export class SidebarViewProvider implements vscode.WebviewViewProvider, vscode.D
         this.selected = { folder: record.folder, id: record.id };
         return this.post();
       case 'resume':
-        this.controller.resume(record, 'sidebar');
+        await this.controller.resumeByUser(record, 'sidebar');
         return;
       case 'openPrompt':
         await vscode.window.showTextDocument(vscode.Uri.file(record.promptPath), { preview: false });

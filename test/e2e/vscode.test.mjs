@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { findFrame, openWorkbench, readExtensionLog, readStubRecords, startCodeServer, waitFor, writeStubAgent } from './support/codeServer.mjs';
 import { buildStagedHandover } from './support/handoverFixtures.mjs';
+import { writeClaudeLog } from './support/fixtureLogs.mjs';
 
 const REPO = new URL('../../', import.meta.url).pathname;
 const VSIX = join(REPO, 'handover.vsix');
@@ -154,6 +155,13 @@ test('an unsigned handover is listed with a warning and does not launch', { time
     return t.includes('Not verified') ? t : undefined;
   }, { what: 'the warning' });
   assert.match(text, /unverified/);
+  // Resuming it by hand asks first; saying no starts nothing.
+  await frame.getByRole('button', { name: 'Resume', exact: true }).click();
+  const dialog = page.locator('.monaco-dialog-box');
+  await dialog.waitFor({ timeout: 15_000 });
+  assert.match(await dialog.textContent(), /is not verified/);
+  await shot('vscode-unsigned-confirm.png');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
   await new Promise((r) => setTimeout(r, 2000));
   assert.equal(readStubRecords(records).length, before, 'no agent was started for the unsigned handover');
   await shot('vscode-unsigned.png');
@@ -210,4 +218,46 @@ test('while a hook holds a build lock the status bar and the sidebar say so', { 
   await waitFor(async () => !(await statusBar()).includes('Handover: building'), { timeoutMs: 20_000, what: 'the status bar to stop building' });
   assert.match(await statusBar(), /Handover: resumed/);
   assert.ok(!(await sidebarText()).includes('being written'));
+});
+
+test('Create Handover Now (command palette) builds from the newest log of the workspace and resumes it', { timeout: 120_000 }, async () => {
+  const sessionId = 'e5f6a7b8-0000-4000-8000-000000000005';
+  const projects = join(server.home, '.claude', 'projects', ws.replace(/[^a-zA-Z0-9]/g, '-'));
+  mkdirSync(projects, { recursive: true });
+  writeClaudeLog(join(projects, `${sessionId}.jsonl`), { sessionId, cwd: ws, request: 'Made on demand from the palette' });
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill('>Handover: Create Handover Now');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Create Handover Now' }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  const [record] = await waitFor(() => nonEmpty(readStubRecords(records).filter((r) => r.argv.join(' ').includes(sessionId))), { timeoutMs: 60_000, what: 'the handover built on demand to be resumed' });
+  assert.equal(record.cwd, ws);
+  assert.ok(existsSync(join(ws, '.handover', sessionId, 'signature.json')), 'built and signed by the CLI the extension ran');
+  await waitFor(async () => (await sidebarText()).includes('Made on demand from the palette'), { what: 'the new handover in the sidebar' });
+  await waitFor(async () => !(await sidebarText()).includes('Building a handover'), { what: 'the building banner to go' });
+  assert.doesNotMatch((await page.locator('.part.statusbar').textContent()) ?? '', /Handover: building/);
+});
+
+test('a missing agent binary gives a clear error with a button to the setting', { timeout: 60_000 }, async () => {
+  const settingsPath = join(ws, '.vscode', 'settings.json');
+  writeFileSync(settingsPath, JSON.stringify({ 'handover.autoResume': 'always', 'handover.agent.command': 'no-such-agent-xyz' }, null, 2));
+  const before = readStubRecords(records).length;
+  try {
+    await new Promise((r) => setTimeout(r, 1500)); // let VS Code read the changed settings
+    const frame = await sidebarFrame();
+    await frame.locator('button.entry', { hasText: staged.signed.data.summary.lastUserRequest }).click();
+    await waitFor(async () => (await sidebarText()).includes('Last request'), { what: 'the detail' });
+    await frame.getByRole('button', { name: 'Resume', exact: true }).click();
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'no-such-agent-xyz' }).first();
+    await toast.waitFor({ timeout: 15_000 });
+    assert.match(await toast.textContent(), /was not found on PATH/);
+    await shot('vscode-missing-agent.png');
+    await toast.getByRole('button', { name: 'Open Setting' }).click();
+    await page.locator('.settings-editor').first().waitFor({ timeout: 15_000 });
+    await waitFor(async () => ((await page.locator('.settings-editor').first().textContent()) ?? '').includes('Agent: Command'), { what: 'the setting to show' });
+    assert.equal(readStubRecords(records).length, before, 'nothing was started');
+  } finally {
+    writeFileSync(settingsPath, JSON.stringify({ 'handover.autoResume': 'always' }, null, 2));
+  }
 });

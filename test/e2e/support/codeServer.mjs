@@ -126,6 +126,7 @@ export async function startCodeServer({ vsix, workspace, env = {}, pathPrepend =
   return {
     url,
     port,
+    home,
     dataDir,
     extDir,
     root,
