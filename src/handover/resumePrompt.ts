@@ -65,8 +65,24 @@ function fenced(text: string): string {
 
 const cite = (lines: number[]): string => (lines.length ? ` (log line ${lines.slice(0, 4).join(', ')})` : '');
 
+/** The detail without what the title already says (error findings often open with the same line). */
+function freshDetail(title: string, detail: string): string {
+  const flatTitle = inline(title, 10_000);
+  let rest = inline(detail, 10_000);
+  // Drop leading sentences or lines of the detail that the title already contains.
+  for (;;) {
+    // Boundaries: sentence ends, a stack frame (`at fn (file:1:2)`), the analyst's own status notes.
+    const cut = rest.search(/(?<=[.!?])\s|\s(?=at [\w.<>$[\] ]+ \(|Not resolved|Resolved|Failed \d)/);
+    const head = (cut === -1 ? rest : rest.slice(0, cut)).trim();
+    if (head.length < 12 || !flatTitle.includes(head)) break;
+    rest = cut === -1 ? '' : rest.slice(cut).trim();
+  }
+  return rest;
+}
+
 function findingLine(finding: Finding): string {
-  const detail = finding.detail && finding.detail !== finding.title ? ` — ${inline(finding.detail, 900)}` : '';
+  const fresh = finding.detail ? freshDetail(finding.title, finding.detail) : '';
+  const detail = fresh ? ` — ${inline(fresh, 900)}` : '';
   const marks = finding.source === 'model' ? ' [model]' : finding.fallback ? ' [offline fallback]' : '';
   return `- ${inline(finding.title, 300)}${detail}${cite(finding.citations.map((c) => c.line))}${marks}\n`;
 }

@@ -101,7 +101,8 @@ function userRecord(record: Json, ctx: RecordContext): RecordOutcome {
   const message = record.message;
   if (!isObject(message)) return { events: [], malformed: true };
   if (record.isCompactSummary === true) {
-    const text = typeof message.content === 'string' ? message.content : toolResultText(message.content);
+    const raw = typeof message.content === 'string' ? message.content : toolResultText(message.content);
+    const text = raw.replace(SYSTEM_REMINDER, '').replace(/\n{3,}/g, '\n\n');
     return { events: [{ ...origin, kind: 'system', subtype: 'compact-summary', text }] };
   }
   if (record.isMeta === true) return { events: [] };

@@ -111,3 +111,16 @@ test('an unwritable HANDOVER_HOME is a clear error and the workspace gets nothin
   assert.ok(!existsSync(join(workspace, '.handover')));
   assert.ok(statSync(blocker).isFile());
 });
+
+test('an error finding does not repeat its error line in the detail', () => {
+  const { result } = freshBuild(claudeSample);
+  const prompt = readFileSync(result.promptPath, 'utf8');
+  const section = prompt.slice(prompt.indexOf('### Errors seen only in tool output'), prompt.indexOf('\n### ', prompt.indexOf('### Errors seen only in tool output') + 5));
+  const bullets = section.split('\n').filter((l) => l.startsWith('- ') && l.includes(' failed') && l.includes(' — '));
+  assert.ok(bullets.length >= 3, 'the sample has failing tool calls');
+  for (const bullet of bullets) {
+    const [title, detail] = bullet.split(' — ');
+    const errorText = title.slice(title.indexOf('failed') + 6).replace(/^[^:]*:\s*/, '').trim();
+    assert.ok(!detail.startsWith(errorText.slice(0, 30)), `repeated: ${bullet.slice(0, 160)}`);
+  }
+});
