@@ -70,6 +70,7 @@ export function toDetailView(record: HandoverRecord, resumed: boolean): Handover
     verifyProblem: record.verified ? '' : record.verifyProblem || 'not verified',
     dataProblem: record.dataProblem,
     summary: str(summary.text),
+    compactionSummaries: arr(summary.compactionSummaries).slice(0, 20).map((c) => str(c, 40_000)).filter((c) => c !== ''),
     lastUserRequest: str(summary.lastUserRequest),
     gitBranch: str(summary.gitBranch, 200),
     findings: arr(data.findings).slice(0, 200).map(toFinding),

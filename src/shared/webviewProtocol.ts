@@ -31,6 +31,8 @@ export interface HandoverDetailView extends HandoverListEntry {
   /** Set when handover.json could not be read: only the prompt exists. */
   dataProblem: string;
   summary: string;
+  /** Summaries of earlier compactions in the session, kept whole. */
+  compactionSummaries: string[];
   lastUserRequest: string;
   gitBranch: string;
   findings: FindingView[];
@@ -98,6 +100,7 @@ const isStats = (v: unknown): boolean =>
 const isDetail = (v: unknown): v is HandoverDetailView =>
   isListEntry(v) &&
   hasStrings(v as unknown as Unknown, 'verifyProblem', 'dataProblem', 'summary', 'lastUserRequest', 'gitBranch') &&
+  arrayOf((v as unknown as Unknown).compactionSummaries, isString) &&
   arrayOf((v as unknown as Unknown).findings, isFinding) &&
   arrayOf((v as unknown as Unknown).modifiedFiles, isModifiedFile) &&
   arrayOf((v as unknown as Unknown).openTasks, isTask) &&

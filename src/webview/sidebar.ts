@@ -170,7 +170,7 @@ function renderChart(detail: HandoverDetailView): HTMLElement | null {
     ['extract', extractBytes],
     ['prompt', promptBytes],
   ];
-  const chart = svg('svg', { viewBox: `0 0 ${width + 110} ${rows.length * 18 + (logLines ? 34 : 4)}`, role: 'img', class: 'chart' });
+  const chart = svg('svg', { viewBox: `0 0 ${width + 150} ${rows.length * 18 + (logLines ? 34 : 4)}`, role: 'img', class: 'chart' });
   const label = `Kept: log ${formatBytes(logBytes)}, extract ${formatBytes(extractBytes)}, prompt ${formatBytes(promptBytes)}; ${compactionLines.length} compaction(s)`;
   chart.setAttribute('aria-label', label);
   rows.forEach(([name, bytes], i) => {
@@ -178,7 +178,7 @@ function renderChart(detail: HandoverDetailView): HTMLElement | null {
     chart.append(svg('rect', { x: 50, y: i * 18 + 2, width: w, height: 12, class: `bar ${name}` }));
     const t = svg('text', { x: 0, y: i * 18 + 12, class: 'chart-label' });
     t.textContent = name;
-    const v = svg('text', { x: 54 + Math.min(w, width - 50), y: i * 18 + 12, class: 'chart-value' });
+    const v = svg('text', { x: 56 + width, y: i * 18 + 12, class: 'chart-value' });
     v.textContent = `${formatBytes(bytes)}${name === 'log' ? '' : ` (${((bytes / logBytes) * 100).toFixed(1)}%)`}`;
     chart.append(t, v);
   });
@@ -217,6 +217,13 @@ function renderDetail(detail: HandoverDetailView): HTMLElement {
     ),
     detail.lastUserRequest && el('section', { class: 'request', 'aria-label': 'Last user request' }, el('h3', {}, 'Last request'), textBlock(detail.lastUserRequest)),
     detail.summary && el('section', { class: 'summary', 'aria-label': 'Summary' }, el('h3', {}, 'Summary'), textBlock(detail.summary)),
+    detail.compactionSummaries.length > 0 &&
+      el(
+        'details',
+        { class: 'compactions' },
+        el('summary', {}, `Earlier compaction summaries (${detail.compactionSummaries.length})`),
+        ...detail.compactionSummaries.map((c) => textBlock(c)),
+      ),
     renderFindings(detail),
     renderFiles(detail),
     renderTasks(detail),

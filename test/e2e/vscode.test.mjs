@@ -95,7 +95,8 @@ async function widenSidebar(width) {
   await page.mouse.down();
   await page.mouse.move(box.x + width, y, { steps: 5 });
   await page.mouse.up();
-  await new Promise((r) => setTimeout(r, 500));
+  await page.mouse.move(box.x + width + 300, 200); // off the sash, so it is not drawn highlighted
+  await new Promise((r) => setTimeout(r, 1500));
 }
 
 function moveIn(h) {
@@ -130,8 +131,19 @@ test('the sidebar shows the summary, the findings and the modified files', { tim
   for (const file of data.modifiedFiles) assert.ok(visible.includes(file.path), `modified file shown: ${file.path}`);
   for (const task of data.openTasks) assert.ok(visible.includes(task.content), `task shown: ${task.content}`);
   assert.match(visible, /verified/);
+  if (data.summary.compactionSummaries.length > 0) assert.ok(visible.includes(`Earlier compaction summaries (${data.summary.compactionSummaries.length})`));
   await widenSidebar(560);
   await shot('vscode-sidebar.png');
+  // The "how much was kept" chart: inline SVG whose label carries the real byte counts.
+  const frame = await sidebarFrame();
+  const chart = frame.locator('svg.chart');
+  await chart.scrollIntoViewIfNeeded();
+  const label = await chart.getAttribute('aria-label');
+  assert.match(label, /^Kept: log [\d.]+ (B|KB|MB), extract [\d.]+ (B|KB|MB), prompt [\d.]+ (B|KB|MB); \d+ compaction/);
+  assert.equal(await chart.locator('rect.bar').count(), 3);
+  assert.ok(label.includes(`; ${data.stats.compactions.length} compaction`), label);
+  assert.equal(await chart.locator('rect.compaction').count(), data.stats.compactions.length);
+  await shot('vscode-sidebar-chart.png');
 });
 
 test('the same handover arriving again does not start a second agent', { timeout: 60_000 }, async () => {
