@@ -18,6 +18,7 @@ const say = (m) => process.stderr.write(`[e2e:vscode] ${m}\n`);
 const SIGNED = 'a1b2c3d4-0000-4000-8000-000000000001';
 const UNSIGNED = 'b2c3d4e5-0000-4000-8000-000000000002';
 const HOSTILE = 'c3d4e5f6-0000-4000-8000-000000000003';
+const ASKED = 'f6a7b8c9-0000-4000-8000-000000000006';
 const GLOBAL_MARKER = '/tmp/pwned';
 
 let root, ws, home, records, marker, server, browser, page, dialogs;
@@ -53,6 +54,8 @@ before(async () => {
     files: ['src/<img src=x onerror=alert(3)>.ts', 'src/$(touch pwned).ts'],
   });
 
+  staged.asked = buildStagedHandover({ staging, home, sessionId: ASKED, request: 'Resume me when I say so' });
+
   const bin = join(root, 'bin');
   writeStubAgent(bin, 'claude', records);
   say('starting code-server…');
@@ -82,6 +85,17 @@ async function shot(name) {
   const path = join(ARTIFACTS, name);
   await page.screenshot({ path });
   say(`screenshot: ${path}`);
+}
+
+/** Runs a command by its title from the command palette (F1), as a user would. */
+async function runCommand(title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15_000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  return input;
 }
 
 const nonEmpty = (list) => (list.length > 0 ? list : undefined);
@@ -237,12 +251,7 @@ test('Create Handover Now (command palette) builds from the newest log of the wo
   const projects = join(server.home, '.claude', 'projects', ws.replace(/[^a-zA-Z0-9]/g, '-'));
   mkdirSync(projects, { recursive: true });
   writeClaudeLog(join(projects, `${sessionId}.jsonl`), { sessionId, cwd: ws, request: 'Made on demand from the palette' });
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 15_000 });
-  await input.fill('>Handover: Create Handover Now');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Create Handover Now' }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
+  await runCommand('Handover: Create Handover Now');
   const [record] = await waitFor(() => nonEmpty(readStubRecords(records).filter((r) => r.argv.join(' ').includes(sessionId))), { timeoutMs: 60_000, what: 'the handover built on demand to be resumed' });
   assert.equal(record.cwd, ws);
   assert.ok(existsSync(join(ws, '.handover', sessionId, 'signature.json')), 'built and signed by the CLI the extension ran');
@@ -269,7 +278,48 @@ test('a missing agent binary gives a clear error with a button to the setting', 
     await page.locator('.settings-editor').first().waitFor({ timeout: 15_000 });
     await waitFor(async () => ((await page.locator('.settings-editor').first().textContent()) ?? '').includes('Agent: Command'), { what: 'the setting to show' });
     assert.equal(readStubRecords(records).length, before, 'nothing was started');
+    // The settings editor opens as a modal here: close it so the next tests get the workbench back.
+    await page.keyboard.press('Escape');
+    const settings = page.locator('.settings-editor').first();
+    if (await settings.isVisible()) await page.locator('[aria-label^="Close"]').filter({ has: page.locator('.codicon-close') }).first().click().catch(() => {});
+    if (await settings.isVisible()) await page.keyboard.press('Control+W');
+    await waitFor(async () => !(await settings.isVisible()), { what: 'the settings editor to close' });
   } finally {
     writeFileSync(settingsPath, JSON.stringify({ 'handover.autoResume': 'always' }, null, 2));
   }
+});
+
+test('autoResume "ask": a notification offers Resume / Open / Dismiss, and Resume starts the agent', { timeout: 60_000 }, async () => {
+  const settingsPath = join(ws, '.vscode', 'settings.json');
+  writeFileSync(settingsPath, JSON.stringify({ 'handover.autoResume': 'ask' }, null, 2));
+  try {
+    await runCommand('Notifications: Clear All Notifications');
+    await new Promise((r) => setTimeout(r, 1500));
+    moveIn(staged.asked);
+    const toast = page.locator('.notifications-toasts .notification-toast', { hasText: `Handover ready for session ${ASKED.slice(0, 8)}` }).first();
+    await toast.waitFor({ timeout: 20_000 });
+    for (const name of ['Resume', 'Open', 'Dismiss']) assert.equal(await toast.getByRole('button', { name, exact: true }).count(), 1, name);
+    assert.equal(readStubRecords(records).filter((r) => r.argv.join(' ').includes(ASKED)).length, 0, 'nothing starts before the answer');
+    await shot('vscode-ask.png');
+    await toast.getByRole('button', { name: 'Resume', exact: true }).click();
+    const [record] = await waitFor(() => nonEmpty(readStubRecords(records).filter((r) => r.argv.join(' ').includes(ASKED))), { timeoutMs: 30_000, what: 'the agent after Resume' });
+    assert.equal(record.cwd, ws);
+  } finally {
+    writeFileSync(settingsPath, JSON.stringify({ 'handover.autoResume': 'always' }, null, 2));
+  }
+});
+
+test('Search Past Sessions finds a finding and shows its handover in the sidebar', { timeout: 60_000 }, async () => {
+  const finding = staged.signed.data.findings[0];
+  const words = finding.title.replace(/[`*]/g, '').split(/\s+/).slice(0, 3).join(' ');
+  const input = await runCommand('Handover: Search Past Sessions');
+  await waitFor(async () => ((await input.getAttribute('placeholder')) ?? '').includes('Search past sessions'), { what: 'the search QuickPick' });
+  await input.fill(words);
+  // Every fixture shares this finding: pick the row of the signed handover (its short id is in the description).
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: words }).filter({ hasText: SIGNED.slice(0, 8) }).first();
+  await row.waitFor({ timeout: 15_000 });
+  await shot('vscode-search.png');
+  await row.click();
+  const frame = await sidebarFrame();
+  await waitFor(async () => ((await frame.locator('button.entry[aria-current="true"]').textContent().catch(() => '')) ?? '').includes(staged.signed.data.summary.lastUserRequest), { what: 'the handover selected in the sidebar' });
 });
