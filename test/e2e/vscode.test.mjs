@@ -216,6 +216,7 @@ test('markup and shell syntax in a handover run neither script nor commands', { 
     injected: [...document.querySelectorAll('script')].filter((s) => /pwned/.test(s.textContent ?? '')).length,
     pwned: document.body.dataset.pwned ?? null,
     handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
+    csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
   }));
   assert.ok(dom.text.includes(`<img src=x onerror="document.body.dataset.pwned='img';alert('img')">`), 'img markup shown as text');
   assert.ok(dom.text.includes(`<script>document.body.dataset.pwned='script';alert('script')</script>`), 'script markup shown as text');
@@ -226,6 +227,9 @@ test('markup and shell syntax in a handover run neither script nor commands', { 
   assert.match(dom.scripts[0], /sidebar\.js/);
   assert.equal(dom.pwned, null, 'no injected script ran');
   assert.equal(dom.handlers, 0, 'no inline event handler attributes');
+  assert.match(dom.csp, /default-src 'none'/);
+  assert.match(dom.csp, /script-src 'nonce-[A-Za-z0-9+/=]{16,}'/);
+  assert.doesNotMatch(dom.csp, /unsafe-inline|unsafe-eval/);
   assert.deepEqual(dialogs, [], 'no dialog opened');
   assert.equal(existsSync(marker), false, 'no command ran (marker)');
   assert.equal(existsSync(GLOBAL_MARKER), false, `no command ran (${GLOBAL_MARKER})`);
