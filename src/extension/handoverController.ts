@@ -1,5 +1,6 @@
 // The heart of the extension: keeps the list of handovers of every workspace folder up to date from
 // the watchers, decides what happens when one arrives (autoResumePolicy), and launches agents.
+import { sep } from 'node:path';
 import * as vscode from 'vscode';
 import { handoverHome } from '../util/handoverHome.js';
 import { openAgentTerminal } from './agentTerminal.js';
@@ -101,7 +102,7 @@ export class HandoverController implements vscode.Disposable {
     }
     if (event.kind === 'removed') {
       for (const [key, record] of this.records) {
-        if (record.promptPath === event.promptPath || record.promptPath.startsWith(event.promptPath + '/')) this.records.delete(key);
+        if (record.promptPath === event.promptPath || record.promptPath.startsWith(event.promptPath + sep)) this.records.delete(key);
       }
       this.changed.fire();
       return;

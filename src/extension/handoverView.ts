@@ -97,13 +97,19 @@ export function toDetailView(record: HandoverRecord, resumed: boolean): Handover
   };
 }
 
-/** The archived log a citation points into: the citation's own file (a subagent log) or the main log. */
-export function citationTarget(record: HandoverRecord, file: string | undefined): string | undefined {
+/**
+ * The archived log a citation points into: the citation's own file (a subagent log) or the main log.
+ * Only files inside the archive folder qualify: handover.json may come from anywhere, and a citation
+ * must not become a way to open arbitrary files.
+ */
+export function citationTarget(record: HandoverRecord, file: string | undefined, archiveRoot: string): string | undefined {
   const archived = str(obj(obj(record.data).log).archived, 4000);
   if (!archived || !isAbsolute(archived)) return undefined;
-  if (!file) return archived;
-  // A subagent log sits in the archive folder beside the main log; never let a citation escape it.
-  const base = dirname(archived);
+  const inside = (path: string, root: string) => path.startsWith(root.endsWith(sep) ? root : root + sep);
+  const main = resolve(archived);
+  if (!inside(main, resolve(archiveRoot))) return undefined;
+  if (!file) return main;
+  const base = dirname(main);
   const target = resolve(base, file);
-  return target.startsWith(base + sep) ? target : undefined;
+  return inside(target, base) ? target : undefined;
 }

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { relative, resolve, sep } from 'node:path';
 import * as vscode from 'vscode';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../shared/webviewProtocol.js';
+import { handoverHome, homePaths } from '../util/handoverHome.js';
 import type { HandoverController } from './handoverController.js';
 import { citationTarget, toDetailView, toListEntry, type HandoverRecord } from './handoverView.js';
 import type { Logger } from './logger.js';
@@ -98,9 +99,9 @@ export class SidebarViewProvider implements vscode.WebviewViewProvider, vscode.D
         return;
       }
       case 'openCitation': {
-        const target = citationTarget(record, message.file);
+        const target = citationTarget(record, message.file, homePaths(handoverHome()).archive);
         if (!target) {
-          void vscode.window.showWarningMessage('Handover: this handover does not say where its archived log is.');
+          void vscode.window.showWarningMessage('Handover: this handover does not point into the archive of this machine.');
           return;
         }
         const position = new vscode.Position(message.line - 1, 0);

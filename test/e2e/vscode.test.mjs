@@ -36,6 +36,8 @@ before(async () => {
   mkdirSync(join(ws, '.handover'), { recursive: true });
   writeFileSync(join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'handover.autoResume': 'always' }, null, 2));
   writeFileSync(join(ws, 'README.md'), '# scratch workspace\n');
+  mkdirSync(join(ws, 'src'), { recursive: true });
+  writeFileSync(join(ws, 'src', 'cart.ts'), 'export const total = 90;\n');
   if (existsSync(GLOBAL_MARKER)) unlinkSync(GLOBAL_MARKER);
 
   const staging = join(root, 'staging');
@@ -158,6 +160,21 @@ test('the sidebar shows the summary, the findings and the modified files', { tim
   assert.ok(label.includes(`; ${data.stats.compactions.length} compaction`), label);
   assert.equal(await chart.locator('rect.compaction').count(), data.stats.compactions.length);
   await shot('vscode-sidebar-chart.png');
+});
+
+test('a citation opens the archived log at its line, a modified file opens in the editor', { timeout: 60_000 }, async () => {
+  const frame = await sidebarFrame();
+  const { data } = staged.signed;
+  const line = data.findings[0].citations[0].line;
+  await frame.locator('.citations button', { hasText: `line ${line}` }).first().click();
+  const logName = data.log.archived.split('/').pop();
+  await page.locator('.tabs-container .tab', { hasText: logName }).first().waitFor({ timeout: 15_000 });
+  await waitFor(async () => ((await page.locator('.part.statusbar').textContent()) ?? '').includes(`Ln ${line},`), { what: `the cursor on line ${line}` });
+  const file = data.modifiedFiles.find((m) => existsSync(join(ws, m.path)));
+  assert.ok(file, 'the workspace has one of the modified files');
+  await frame.locator('.file-list button', { hasText: file.path }).first().click();
+  await page.locator('.tabs-container .tab', { hasText: file.path.split('/').pop() }).first().waitFor({ timeout: 15_000 });
+  await shot('vscode-citation.png');
 });
 
 test('the same handover arriving again does not start a second agent', { timeout: 60_000 }, async () => {

