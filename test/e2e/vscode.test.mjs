@@ -2,7 +2,8 @@
 // handovers built by the real CLI are moved into the workspace by rename, and a stub `claude` on the
 // server's PATH records how the extension started it. Run with `npm run test:e2e:vscode`.
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -343,4 +344,38 @@ test('Search Past Sessions finds a finding and shows its handover in the sidebar
   await row.click();
   const frame = await sidebarFrame();
   await waitFor(async () => ((await frame.locator('button.entry[aria-current="true"]').textContent().catch(() => '')) ?? '').includes(staged.signed.data.summary.lastUserRequest), { what: 'the handover selected in the sidebar' });
+});
+
+test('Install / Uninstall Claude Code Hooks: our hooks point at a launcher that runs the bundled CLI with VS Code\'s runtime', { timeout: 60_000 }, async () => {
+  const settingsFile = join(ws, '.claude', 'settings.local.json');
+  await runCommand('Handover: Install Claude Code Hooks');
+  await waitFor(() => existsSync(settingsFile), { what: 'the Claude Code settings file' });
+  const launcher = join(home, 'bin', 'handover-hook');
+  const hooks = JSON.parse(readFileSync(settingsFile, 'utf8')).hooks;
+  for (const event of ['PreCompact', 'PreToolUse', 'SessionStart']) assert.ok(JSON.stringify(hooks[event]).includes(launcher), `${event} runs the launcher`);
+  assert.match(readFileSync(launcher, 'utf8'), /extensions\/handover-dev\.handover-[\d.]+\/dist\/cli\.js/, 'the launcher runs the installed extension\'s CLI');
+  const version = spawnSync(launcher, ['--version'], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin' } });
+  assert.equal(version.status, 0, version.stderr);
+  assert.match(version.stdout, /^\d+\.\d+\.\d+/, 'works without node on PATH');
+  await runCommand('Handover: Uninstall Claude Code Hooks');
+  await waitFor(() => !readFileSync(settingsFile, 'utf8').includes('handover-hook'), { what: 'our hooks to be removed' });
+});
+
+test('the hook settings follow VS Code\'s settings into $HANDOVER_HOME/settings.json', { timeout: 60_000 }, async () => {
+  const hookSettings = () => {
+    try {
+      return JSON.parse(readFileSync(join(home, 'settings.json'), 'utf8'));
+    } catch {
+      return undefined;
+    }
+  };
+  assert.deepEqual(hookSettings(), { blockCompaction: false, denyBash: false }, 'written on activation');
+  const settingsPath = join(ws, '.vscode', 'settings.json');
+  writeFileSync(settingsPath, JSON.stringify({ 'handover.autoResume': 'always', 'handover.blockCompaction': true, 'handover.denyBashWhileBuilding': true }, null, 2));
+  try {
+    await waitFor(() => hookSettings()?.blockCompaction === true && hookSettings()?.denyBash === true, { what: 'the hook settings to change' });
+  } finally {
+    writeFileSync(settingsPath, JSON.stringify({ 'handover.autoResume': 'always' }, null, 2));
+  }
+  await waitFor(() => hookSettings()?.blockCompaction === false, { what: 'the hook settings to change back' });
 });
