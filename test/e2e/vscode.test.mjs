@@ -22,7 +22,7 @@ const HOSTILE = 'c3d4e5f6-0000-4000-8000-000000000003';
 const ASKED = 'f6a7b8c9-0000-4000-8000-000000000006';
 const GLOBAL_MARKER = '/tmp/pwned';
 
-let root, ws, home, records, marker, server, browser, page, dialogs;
+let root, ws, home, records, codexRecords, marker, server, browser, page, dialogs;
 const staged = {};
 
 before(async () => {
@@ -32,6 +32,7 @@ before(async () => {
   ws = join(root, 'workspace');
   home = join(root, 'handover-home');
   records = join(root, 'agent-records');
+  codexRecords = join(root, 'codex-records');
   marker = join(root, 'pwned');
   mkdirSync(join(ws, '.vscode'), { recursive: true });
   mkdirSync(join(ws, '.handover'), { recursive: true });
@@ -61,6 +62,7 @@ before(async () => {
 
   const bin = join(root, 'bin');
   writeStubAgent(bin, 'claude', records);
+  writeStubAgent(bin, 'codex', codexRecords);
   say('starting code-server…');
   server = await startCodeServer({ vsix: VSIX, workspace: ws, pathPrepend: [bin], env: { HANDOVER_HOME: home }, root: join(root, 'code-server'), log: say });
   ({ browser, page, dialogs } = await openWorkbench(server.url, ws));
@@ -378,4 +380,24 @@ test('the hook settings follow VS Code\'s settings into $HANDOVER_HOME/settings.
     writeFileSync(settingsPath, JSON.stringify({ 'handover.autoResume': 'always' }, null, 2));
   }
   await waitFor(() => hookSettings()?.blockCompaction === false, { what: 'the hook settings to change back' });
+});
+
+test('with agent.kind "codex" and extra args, Resume starts codex with them and a plain path (no @)', { timeout: 60_000 }, async () => {
+  const settingsPath = join(ws, '.vscode', 'settings.json');
+  writeFileSync(settingsPath, JSON.stringify({ 'handover.autoResume': 'always', 'handover.agent.kind': 'codex', 'handover.agent.args': ['--model', 'o4 mini; rm -rf /'] }, null, 2));
+  try {
+    await new Promise((r) => setTimeout(r, 1500));
+    const frame = await sidebarFrame();
+    await frame.locator('button.entry', { hasText: staged.signed.data.summary.lastUserRequest }).click();
+    await waitFor(async () => (await frame.locator('button.entry[aria-current="true"]').textContent())?.includes(staged.signed.data.summary.lastUserRequest), { what: 'the selection' });
+    await frame.getByRole('button', { name: 'Resume', exact: true }).click();
+    const [record] = await waitFor(() => nonEmpty(readStubRecords(codexRecords)), { timeoutMs: 30_000, what: 'the codex stub' });
+    assert.equal(record.cwd, ws);
+    assert.deepEqual(record.argv.slice(0, 2), ['--model', 'o4 mini; rm -rf /'], 'each extra arg is one argument, untouched by any shell');
+    assert.equal(record.argv.length, 3);
+    assert.match(record.argv[2], new RegExp(`(^|\\s)\\.handover/${SIGNED}/resume-prompt\\.md`));
+    assert.doesNotMatch(record.argv[2], /@\.handover/);
+  } finally {
+    writeFileSync(settingsPath, JSON.stringify({ 'handover.autoResume': 'always' }, null, 2));
+  }
 });
