@@ -4,17 +4,9 @@
 // and term distribution instead of 800 copies of the same text.
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { rng } from '../../test/support/seededRandom.mjs';
+export { rng };
 
-export function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const KEEP_KEYS = new Set(['type', 'role', 'subtype', 'uuid', 'parentUuid', 'sessionId', 'timestamp', 'id', 'tool_use_id', 'call_id', 'name', 'version', 'cwd', 'gitBranch', 'userType', 'signature', 'model', 'stop_reason', 'requestId', 'leafUuid', 'logicalParentUuid', 'cli_version', 'originator', 'source', 'encrypted_content']);
 const UUID_KEYS = new Set(['uuid', 'parentUuid', 'leafUuid', 'logicalParentUuid', 'id', 'tool_use_id', 'call_id']);

@@ -5,22 +5,12 @@
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rng } from '../../test/support/seededRandom.mjs';
 
 export const GENERATOR_VERSION = 1;
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const defaultSamplesDir = resolve(repoRoot, '..', 'shared', 'samples');
 
-/** mulberry32: small, fast, seeded. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = ['cart', 'coupon', 'retry', 'index', 'parser', 'cache', 'token', 'router', 'schema', 'worker', 'queue', 'login', 'build', 'flaky', 'timeout', 'branch'];
 const UUID_KEYS = new Set(['uuid', 'parentUuid', 'leafUuid', 'messageId', 'sessionId', 'session_id', 'id', 'call_id', 'tool_use_id', 'toolUseID', 'parentToolUseID', 'promptId', 'requestId']);

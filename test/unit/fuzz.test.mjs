@@ -8,23 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { samplesDir } from '../support/paths.mjs';
 import { claudeRecordToEvents, codexRecordToEvents, Extractor, peekTopLevelType, readTranscript, userContentMayHaveText } from '../../dist/test/transcript.js';
+import { rng } from '../support/seededRandom.mjs';
 
 const SEED = 0x5eed2;
 const RECORD_CASES = 6000; // mutated records straight into the record → event functions
 const FILE_CASES = 40; // files of mutated lines through the whole streaming reader
 const LINES_PER_FILE = 120;
 
-/** mulberry32: small, fast, seeded. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sampleLines(agentDir) {
   const folder = join(samplesDir, agentDir);

@@ -1,0 +1,12 @@
+// One seeded generator for tests and benchmarks (mulberry32: small, fast, deterministic), so a fuzz
+// case or a synthetic log can be reproduced from its seed.
+export function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
