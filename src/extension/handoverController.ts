@@ -19,8 +19,8 @@ export class HandoverController implements vscode.Disposable {
   private readonly records = new Map<string, HandoverRecord>();
   private readonly watchers = new Map<string, HandoverWatcher>();
   private readonly asked = new Set<string>();
-  /** Resumed in this window: checked synchronously, before the workspaceState write lands. */
-  private readonly resumedNow = new Set<string>();
+  /** Launched in this window: checked synchronously, so two events for one handover never launch twice. */
+  private readonly launchedNow = new Set<string>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires whenever the list or a handover's state changes (the sidebar re-renders). */
   readonly onDidChange = this.changed.event;
@@ -87,11 +87,19 @@ export class HandoverController implements vscode.Disposable {
       this.log,
     );
     if (!terminal) return false;
-    this.log.info(`resumed ${record.id} (${why})`);
-    this.resumedNow.add(this.keyOf(record));
-    void this.rememberResumed(record);
-    this.status.set('resumed');
-    this.changed.fire();
+    this.launchedNow.add(this.keyOf(record));
+    // Resumed once the agent process really runs: in Restricted Mode VS Code first asks for trust, and
+    // a Cancel there must not mark the handover as used.
+    void Promise.resolve(terminal.processId).then(async (pid) => {
+      if (pid === undefined) {
+        this.log.warn(`the agent for ${record.id} did not start (${why})`);
+        return;
+      }
+      this.log.info(`resumed ${record.id} (${why}), agent pid ${pid}`);
+      await this.rememberResumed(record);
+      this.status.set('resumed');
+      this.changed.fire();
+    });
     return true;
   }
 
@@ -125,7 +133,7 @@ export class HandoverController implements vscode.Disposable {
       setting: readConfig(vscode.Uri.file(folder)).autoResume,
       workspaceTrusted: vscode.workspace.isTrusted,
       verified: record.verified,
-      alreadyResumed: this.resumedKeys().includes(key),
+      alreadyResumed: this.resumedKeys().includes(key) || this.launchedNow.has(key),
       alreadyAsked: this.asked.has(key),
       initial: event.kind === 'initial',
     });
@@ -161,8 +169,7 @@ export class HandoverController implements vscode.Disposable {
 
   private resumedKeys(): string[] {
     const value = this.state.get<unknown>(RESUMED_STATE_KEY);
-    const stored = Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-    return [...stored, ...this.resumedNow];
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
   }
 
   private async rememberResumed(record: HandoverRecord): Promise<void> {

@@ -67,7 +67,7 @@ export function readStubRecords(recordDir) {
  * Starts code-server on a scratch user-data-dir with the .vsix installed.
  * options: vsix, workspace, env (extra server env), pathPrepend (dirs first on PATH), userSettings.
  */
-export async function startCodeServer({ vsix, workspace, env = {}, pathPrepend = [], userSettings = {}, root = mkdtempSync(join(tmpdir(), 'handover-cs-')), log = () => {} }) {
+export async function startCodeServer({ vsix, workspace, env = {}, pathPrepend = [], userSettings = {}, workspaceTrust = false, root = mkdtempSync(join(tmpdir(), 'handover-cs-')), log = () => {} }) {
   const entry = ensureCodeServer({ log });
   const dataDir = join(root, 'data');
   const extDir = join(root, 'extensions');
@@ -90,7 +90,7 @@ export async function startCodeServer({ vsix, workspace, env = {}, pathPrepend =
     join(dataDir, 'User', 'settings.json'),
     JSON.stringify(
       {
-        'security.workspace.trust.enabled': false,
+        'security.workspace.trust.enabled': workspaceTrust,
         'workbench.startupEditor': 'none',
         'workbench.tips.enabled': false,
         'workbench.welcomePage.walkthroughs.openOnInstall': false,
@@ -109,7 +109,7 @@ export async function startCodeServer({ vsix, workspace, env = {}, pathPrepend =
   const port = await freePort();
   const server = spawn(
     node,
-    [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', dataDir, '--extensions-dir', extDir, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', workspace],
+    [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', dataDir, '--extensions-dir', extDir, '--disable-telemetry', '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', workspace],
     { env: baseEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: false },
   );
   let output = '';
