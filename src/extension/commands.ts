@@ -1,6 +1,7 @@
 // Every command the extension contributes, as one table registered in a loop (package.json lists the
 // same ids under contributes.commands, category "Handover").
 import * as vscode from 'vscode';
+import type { BackgroundIndexer } from './backgroundIndexer.js';
 import type { CliRunner } from './cliRunner.js';
 import { cliFailure } from './cliRunner.js';
 import { readConfig } from './config.js';
@@ -8,6 +9,7 @@ import type { HandoverController } from './handoverController.js';
 import { toDetailView, toListEntry, type HandoverRecord } from './handoverView.js';
 import { findNewestLog } from './latestLog.js';
 import type { Logger } from './logger.js';
+import { openRawRecordCommand, openRecord } from './recordView.js';
 import type { SidebarViewProvider } from './sidebarView.js';
 import type { StatusBar } from './statusBar.js';
 
@@ -20,6 +22,7 @@ export interface CommandDeps {
   log: Logger;
   cli: CliRunner;
   secrets: vscode.SecretStorage;
+  indexer: BackgroundIndexer;
 }
 
 type CommandTable = Record<string, (deps: CommandDeps, ...args: unknown[]) => unknown>;
@@ -28,6 +31,7 @@ export const COMMANDS: CommandTable = {
   'handover.resumeLast': resumeLast,
   'handover.createNow': createNow,
   'handover.search': searchPastSessions,
+  'handover.openRawRecord': (_deps, arg) => openRawRecordCommand(arg),
   'handover.installHooks': (deps) => runHookInstaller(deps, 'install-hooks'),
   'handover.uninstallHooks': (deps) => runHookInstaller(deps, 'uninstall-hooks'),
   'handover.setApiKey': setApiKey,
@@ -63,7 +67,7 @@ async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which workspace folder?' });
 }
 
-async function createNow({ cli, log, status, sidebar, secrets }: CommandDeps): Promise<void> {
+async function createNow({ cli, log, status, sidebar, secrets, indexer }: CommandDeps): Promise<void> {
   const folder = await pickFolder();
   if (!folder) {
     void vscode.window.showWarningMessage('Handover: open a folder first.');
@@ -109,6 +113,8 @@ async function createNow({ cli, log, status, sidebar, secrets }: CommandDeps): P
     promptPath = result.stdout.trim().split('\n').pop() ?? '';
   }
   log.info(`handover written: ${promptPath}`);
+  // The build archived the log: take it into the search index, off the hot path.
+  indexer.request('handover created');
   // The watcher picks it up like any other handover (auto-resume applies); this only offers a look.
   if (promptPath) {
     const choice = await vscode.window.showInformationMessage('Handover: handover written.', 'Open resume-prompt.md');
@@ -118,7 +124,7 @@ async function createNow({ cli, log, status, sidebar, secrets }: CommandDeps): P
 
 interface SessionPick extends vscode.QuickPickItem {
   record?: HandoverRecord;
-  hit?: { path?: string; line?: number };
+  hit?: { path?: string; line?: number; sessionId?: string };
 }
 
 /** Items for the handovers themselves: their summaries and findings, so the QuickPick filter finds them. */
@@ -163,7 +169,7 @@ async function indexItems(cli: CliRunner, query: string): Promise<SessionPick[] 
       description: [h.kind, h.sessionId?.slice(0, 8), h.project].filter(Boolean).join(' · '),
       detail: h.path ?? h.file,
       alwaysShow: true,
-      hit: { path: h.path ?? h.file, line: h.line },
+      hit: { path: h.path ?? h.file, line: h.line, sessionId: h.sessionId },
     }));
   } catch {
     return undefined;
@@ -205,10 +211,7 @@ async function searchPastSessions({ controller, sidebar, cli, log }: CommandDeps
   pick.dispose();
   clearTimeout(timer);
   if (chosen?.record) await sidebar.reveal(chosen.record);
-  else if (chosen?.hit?.path) {
-    const line = Math.max(0, (chosen.hit.line ?? 1) - 1);
-    await vscode.window.showTextDocument(vscode.Uri.file(chosen.hit.path), { selection: new vscode.Range(line, 0, line, 0) });
-  }
+  else if (chosen?.hit?.path) await openRecord({ file: chosen.hit.path, line: chosen.hit.line ?? 1 }, chosen.hit.sessionId, log);
 }
 
 async function runHookInstaller({ cli, log }: CommandDeps, command: 'install-hooks' | 'uninstall-hooks'): Promise<void> {

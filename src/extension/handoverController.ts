@@ -24,6 +24,9 @@ export class HandoverController implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires whenever the list or a handover's state changes (the sidebar re-renders). */
   readonly onDidChange = this.changed.event;
+  private readonly arrived = new vscode.EventEmitter<HandoverRecord>();
+  /** Fires for a handover that was added or changed while watching (not for those found at start). */
+  readonly onDidArrive = this.arrived.event;
 
   constructor(
     private readonly state: vscode.Memento,
@@ -127,6 +130,7 @@ export class HandoverController implements vscode.Disposable {
     if (!record.verified) this.log.warn(`handover ${record.id} is not verified: ${record.verifyProblem}`);
     this.changed.fire();
     this.refreshStatus();
+    if (event.kind !== 'initial') this.arrived.fire(record);
 
     const key = this.keyOf(record);
     const decision = decideOnArrival({
@@ -185,6 +189,7 @@ export class HandoverController implements vscode.Disposable {
     for (const watcher of this.watchers.values()) void watcher.close();
     this.watchers.clear();
     this.changed.dispose();
+    this.arrived.dispose();
   }
 }
 

@@ -3,14 +3,16 @@
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { handoverHome } from '../util/handoverHome.js';
+import { createBackgroundIndexer, describeIndexReport, type BackgroundIndexer } from './backgroundIndexer.js';
 import { watchBuildActivity } from './buildActivity.js';
-import { createCliRunner } from './cliRunner.js';
+import { cliFailure, createCliRunner, type CliRunner } from './cliRunner.js';
 import { registerCommands } from './commands.js';
 import { CONFIG_SECTION, readConfig } from './config.js';
 import { HandoverController } from './handoverController.js';
 import { mirrorHookSettings, refreshLauncher } from './hookSetup.js';
 import { createLogger, errorText, type Logger } from './logger.js';
 import { SIDEBAR_VIEW_ID, SidebarViewProvider } from './sidebarView.js';
+import { registerRecordView } from './recordView.js';
 import { StatusBar } from './statusBar.js';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -24,12 +26,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const status = new StatusBar();
     const controller = new HandoverController(context.workspaceState, status, log);
     const sidebar = new SidebarViewProvider(context.extensionUri, controller, log);
+    const indexer = indexInBackground(cli, log);
     context.subscriptions.push(
+      indexer,
+      ...registerRecordView(cli, log),
+      controller.onDidArrive((record) => indexer.request(`handover ${record.id.slice(0, 8)}`)),
       status,
       controller,
       sidebar,
       vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar),
-      ...registerCommands({ controller, sidebar, status, log, cli, secrets: context.secrets }),
+      ...registerCommands({ controller, sidebar, status, log, cli, secrets: context.secrets, indexer }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void controller.restartWatchers()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => log.info('workspace trusted: auto-resume enabled')),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -52,6 +58,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     log.error('activation failed', error);
     void vscode.window.showErrorMessage(`Handover failed to start: ${errorText(error)}`, 'Show Log').then((choice) => choice && channel.show());
   }
+}
+
+/** `handover index` in a child process whenever handovers arrive: the extension host never indexes. */
+function indexInBackground(cli: CliRunner, log: Logger): BackgroundIndexer & vscode.Disposable {
+  return createBackgroundIndexer({
+    run: async (signal) => {
+      const result = await cli.run(['index', '--json'], { token: { onCancellationRequested: (cb) => signal.addEventListener('abort', cb) } });
+      return result.code === 0 ? { ok: true, message: describeIndexReport(result.stdout) } : { ok: false, message: cliFailure(result) };
+    },
+    report: (level, message) => (level === 'info' ? log.info(message) : log.warn(message)),
+  });
 }
 
 /** Status bar and sidebar say "building" while a hook's builder holds a session's write lock. */

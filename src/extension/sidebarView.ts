@@ -9,6 +9,7 @@ import { handoverHome, homePaths } from '../util/handoverHome.js';
 import type { HandoverController } from './handoverController.js';
 import { citationTarget, toDetailView, toListEntry, type HandoverRecord } from './handoverView.js';
 import type { Logger } from './logger.js';
+import { openRecord } from './recordView.js';
 
 export const SIDEBAR_VIEW_ID = 'handover.sidebar';
 
@@ -104,8 +105,8 @@ export class SidebarViewProvider implements vscode.WebviewViewProvider, vscode.D
           void vscode.window.showWarningMessage('Handover: this handover does not point into the archive of this machine.');
           return;
         }
-        const position = new vscode.Position(message.line - 1, 0);
-        await vscode.window.showTextDocument(vscode.Uri.file(target), { selection: new vscode.Range(position, position), preview: true });
+        // Readable, with its neighbours; the raw log is one command away (or opens when it cannot be shown).
+        await openRecord({ file: target, line: message.line }, record.id, this.log);
         return;
       }
       case 'openFile':

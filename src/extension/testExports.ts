@@ -8,3 +8,5 @@ export { resolveExecutable } from './resolveExecutable.js';
 export { findNewestLog, claudeProjectDir } from './latestLog.js';
 export { watchHandovers } from './handoverWatcher.js';
 export { parseHostMessage, parseWebviewMessage } from '../shared/webviewProtocol.js';
+export { createBackgroundIndexer, describeIndexReport } from './backgroundIndexer.js';
+export { recordTitle, recordQuery, parseRecordQuery, recordDocumentText, isReadableRecordText } from './recordLocation.js';

@@ -22,7 +22,7 @@ const HOSTILE = 'c3d4e5f6-0000-4000-8000-000000000003';
 const ASKED = 'f6a7b8c9-0000-4000-8000-000000000006';
 const GLOBAL_MARKER = '/tmp/pwned';
 
-let root, ws, home, records, codexRecords, marker, server, browser, page, dialogs;
+let root, ws, home, records, codexRecords, marker, server, browser, page, dialogs, indexAtStart;
 const staged = {};
 
 before(async () => {
@@ -63,6 +63,8 @@ before(async () => {
   const bin = join(root, 'bin');
   writeStubAgent(bin, 'claude', records);
   writeStubAgent(bin, 'codex', codexRecords);
+  // The fixtures' builds archive their logs but index nothing: the extension must do that on its own.
+  indexAtStart = existsSync(join(home, 'index.sqlite'));
   say('starting code-server…');
   server = await startCodeServer({ vsix: VSIX, workspace: ws, pathPrepend: [bin], env: { HANDOVER_HOME: home }, root: join(root, 'code-server'), log: say });
   ({ browser, page, dialogs } = await openWorkbench(server.url, ws));
@@ -105,6 +107,24 @@ async function runCommand(title) {
 
 const nonEmpty = (list) => (list.length > 0 ? list : undefined);
 
+/** The text the active editor shows (its rendered lines, non-breaking spaces made plain). */
+async function activeEditorText() {
+  const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines').first();
+  return ((await lines.textContent().catch(() => '')) ?? '').replace(/\u00a0/g, ' ');
+}
+
+/** Waits for the readable record view titled `<short id>:<line>` and returns its text. */
+async function recordViewText(title, expect) {
+  await page.locator('.tabs-container .tab', { hasText: title }).first().waitFor({ timeout: 20_000 });
+  return waitFor(async () => {
+    const text = await activeEditorText();
+    return text.includes(expect) ? text : undefined;
+  }, { timeoutMs: 20_000, what: `the record view ${title} to show ${expect}` });
+}
+
+/** Raw JSONL shows its keys; the readable view must not. */
+const RAW_JSON = /"(sessionId|parentUuid)"\s*:|"type"\s*:\s*"(user|assistant)"/;
+
 /** Drags the sash between the side bar and the editor so screenshots show the sidebar at a readable width. */
 async function widenSidebar(width) {
   const box = await page.locator('.part.sidebar').boundingBox();
@@ -136,6 +156,25 @@ test('a signed handover moved in by rename opens the agent terminal with the see
   await waitFor(() => page.getByText(`Handover: ${SIGNED.slice(0, 8)}`).first().isVisible().catch(() => false), { timeoutMs: 15_000, what: 'the terminal tab' });
 });
 
+test('a handover arriving updates the search index in the background, without anyone searching', { timeout: 90_000 }, async () => {
+  assert.equal(indexAtStart, false, 'no index before the extension ran');
+  const indexPath = join(home, 'index.sqlite');
+  await waitFor(() => readExtensionLog(server.dataDir).match(/search index (updated|not updated)[^\n]*/)?.[0], { timeoutMs: 60_000, what: 'the background index run to be logged' });
+  const logLine = readExtensionLog(server.dataDir).match(/search index (updated|not updated)[^\n]*/)[0];
+  say(logLine);
+  assert.match(logLine, /search index updated \(handover a1b2c3d4[^)]*\): \d+ logs: [1-9]\d* new/);
+  assert.ok(existsSync(indexPath), `${indexPath} was written`);
+  // The index alone (no update now) finds the archived session of the handover that arrived.
+  const node = join(REPO, 'node_modules', '.bin', 'node');
+  const found = spawnSync(node, [join(REPO, 'dist', 'cli.js'), 'search', 'coupon applied twice', '--no-update', '--json'], {
+    encoding: 'utf8',
+    env: { ...process.env, HANDOVER_HOME: home, HOME: server.home },
+  });
+  assert.equal(found.status, 0, found.stderr);
+  const hits = JSON.parse(found.stdout).hits;
+  assert.ok(hits.some((h) => h.sessionId === SIGNED && h.kind === 'user'), `the request of ${SIGNED} is indexed: ${JSON.stringify(hits.map((h) => h.ref))}`);
+});
+
 test('the sidebar shows the summary, the findings and the modified files', { timeout: 60_000 }, async () => {
   const { data } = staged.signed;
   assert.ok(data.findings.length > 0 && data.modifiedFiles.length > 0, 'the fixture has findings and modified files');
@@ -165,11 +204,15 @@ test('the sidebar shows the summary, the findings and the modified files', { tim
   await shot('vscode-sidebar-chart.png');
 });
 
-test('a citation opens the archived log at its line, a modified file opens in the editor', { timeout: 60_000 }, async () => {
+test('a citation opens its record readably, the raw log at its line on request; a modified file opens in the editor', { timeout: 60_000 }, async () => {
   const frame = await sidebarFrame();
   const { data } = staged.signed;
   const line = data.findings[0].citations[0].line;
   await frame.locator('.citations button', { hasText: `line ${line}` }).first().click();
+  const text = await recordViewText(`${SIGNED.slice(0, 8)}:${line}`, `▶ line ${line}`);
+  assert.ok(text.startsWith(`Raw log: ${data.log.archived}:${line}`), text.slice(0, 200));
+  assert.doesNotMatch(text, RAW_JSON);
+  await runCommand('Handover: Open Raw Log Here');
   const logName = data.log.archived.split('/').pop();
   await page.locator('.tabs-container .tab', { hasText: logName }).first().waitFor({ timeout: 15_000 });
   await waitFor(async () => ((await page.locator('.part.statusbar').textContent()) ?? '').includes(`Ln ${line},`), { what: `the cursor on line ${line}` });
@@ -346,6 +389,34 @@ test('Search Past Sessions finds a finding and shows its handover in the sidebar
   await row.click();
   const frame = await sidebarFrame();
   await waitFor(async () => ((await frame.locator('button.entry[aria-current="true"]').textContent().catch(() => '')) ?? '').includes(staged.signed.data.summary.lastUserRequest), { what: 'the handover selected in the sidebar' });
+});
+
+test('choosing a search hit opens the record readably, with its neighbours; Open Raw Log Here opens the raw line', { timeout: 90_000 }, async () => {
+  const request = staged.signed.data.summary.lastUserRequest;
+  await runCommand('View: Close All Editors');
+  const input = await runCommand('Handover: Search Past Sessions');
+  await waitFor(async () => ((await input.getAttribute('placeholder')) ?? '').includes('Search past sessions'), { what: 'the search QuickPick' });
+  await input.fill('coupon applied twice');
+  // Index hits name their log file (the handovers themselves do not).
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: '.jsonl' }).filter({ hasText: `user · ${SIGNED.slice(0, 8)}` }).first();
+  await row.waitFor({ timeout: 20_000 });
+  await row.click();
+  const tab = page.locator('.tabs-container .tab', { hasText: `${SIGNED.slice(0, 8)}:` }).first();
+  await tab.waitFor({ timeout: 20_000 });
+  const title = (await tab.textContent()) ?? '';
+  const line = Number(title.match(new RegExp(`${SIGNED.slice(0, 8)}:(\\d+)`))?.[1]);
+  assert.ok(line > 0, `the tab is titled <short id>:<line>: ${title}`);
+  const text = await recordViewText(`${SIGNED.slice(0, 8)}:${line}`, `▶ line ${line} · user`);
+  await shot('vscode-record-view.png');
+  assert.ok(text.includes(request), 'the record\'s own text is shown');
+  assert.match(text, new RegExp(`line \\d+ · (assistant|thinking|tool-call|tool-result|tool-error|compaction)`), 'with neighbouring records');
+  assert.doesNotMatch(text, RAW_JSON);
+  const raw = text.match(/^Raw log: (\S+\.jsonl):(\d+)/);
+  assert.ok(raw && Number(raw[2]) === line, text.slice(0, 200));
+  assert.ok(readFileSync(raw[1], 'utf8').split('\n')[line - 1].includes(request.split(' ')[0]), 'the raw line holds the record');
+  await runCommand('Handover: Open Raw Log Here');
+  await page.locator('.tabs-container .tab', { hasText: raw[1].split('/').pop() }).first().waitFor({ timeout: 15_000 });
+  await waitFor(async () => ((await page.locator('.part.statusbar').textContent()) ?? '').includes(`Ln ${line},`), { what: `the raw log at line ${line}` });
 });
 
 test('Install / Uninstall Claude Code Hooks: our hooks point at a launcher that runs the bundled CLI with VS Code\'s runtime', { timeout: 60_000 }, async () => {

@@ -206,3 +206,137 @@ test('the newest Claude Code or Codex log of a workspace is found', async () => 
   assert.equal(found.path, join(day, 'rollout-2026-01-03T00-00-00-x.jsonl'));
   rmSync(home, { recursive: true, force: true });
 });
+
+/** Timers under the test's control: advance(ms) fires what is due, in order. */
+function fakeTimers() {
+  let now = 0;
+  let seq = 0;
+  const pending = new Map();
+  return {
+    set: (cb, ms) => {
+      const id = ++seq;
+      pending.set(id, { at: now + ms, cb });
+      return id;
+    },
+    clear: (id) => pending.delete(id),
+    advance(ms) {
+      now += ms;
+      for (const [id, t] of [...pending].sort((a, b) => a[1].at - b[1].at)) {
+        if (t.at <= now) {
+          pending.delete(id);
+          t.cb();
+        }
+      }
+    },
+    get pending() {
+      return pending.size;
+    },
+  };
+}
+
+const tick = () => new Promise((r) => setImmediate(r));
+
+test('background indexing: requests are debounced, runs never overlap, a request during a run queues one rerun', async () => {
+  const timers = fakeTimers();
+  const runs = [];
+  const finish = [];
+  let concurrent = 0;
+  let maxConcurrent = 0;
+  const reports = [];
+  const indexer = core.createBackgroundIndexer({
+    delayMs: 2000,
+    timers,
+    report: (level, message) => reports.push([level, message]),
+    run: () => {
+      concurrent++;
+      maxConcurrent = Math.max(maxConcurrent, concurrent);
+      runs.push(Date.now());
+      return new Promise((resolve) => finish.push(() => (concurrent--, resolve({ ok: true, message: `run ${runs.length}` }))));
+    },
+  });
+  indexer.request('a');
+  timers.advance(1500);
+  indexer.request('b');
+  timers.advance(1500);
+  assert.equal(runs.length, 0, 'the second request restarted the delay');
+  timers.advance(500);
+  assert.equal(runs.length, 1, 'one run for both requests');
+  // Three requests while it runs: one rerun, not three, and not before the first ends.
+  for (const r of ['c', 'd', 'e']) {
+    indexer.request(r);
+    timers.advance(2000);
+  }
+  assert.equal(runs.length, 1, 'no second run while one is running');
+  finish.shift()();
+  await tick();
+  assert.equal(runs.length, 2, 'exactly one queued rerun');
+  finish.shift()();
+  await tick();
+  assert.equal(runs.length, 2);
+  assert.equal(maxConcurrent, 1);
+  await indexer.whenIdle();
+  assert.deepEqual(reports.map(([level]) => level), ['info', 'info']);
+  assert.match(reports[0][1], /\(a, b\): run 1/);
+  assert.match(reports[1][1], /\(c, d, e\): run 2/);
+  indexer.dispose();
+  indexer.request('after dispose');
+  assert.equal(timers.pending, 0, 'nothing is scheduled after dispose');
+});
+
+test('background indexing: the same failure is logged once, a new one or a recovery is logged again; a throw is a failure', async () => {
+  const timers = fakeTimers();
+  const outcomes = [
+    { ok: false, message: 'node:sqlite needs Node ≥ 22.13' },
+    { ok: false, message: 'node:sqlite needs Node ≥ 22.13' },
+    new Error('spawn failed'),
+    { ok: true, message: '3 logs' },
+    { ok: false, message: 'node:sqlite needs Node ≥ 22.13' },
+  ];
+  const reports = [];
+  let aborted;
+  const indexer = core.createBackgroundIndexer({
+    timers,
+    report: (level, message) => reports.push([level, message]),
+    run: async (signal) => {
+      aborted = signal;
+      const next = outcomes.shift();
+      if (next instanceof Error) throw next;
+      return next;
+    },
+  });
+  for (let i = 0; i < 5; i++) {
+    indexer.request(`r${i}`);
+    timers.advance(2000);
+    await indexer.whenIdle();
+  }
+  assert.deepEqual(reports.map(([level]) => level), ['warn', 'warn', 'info', 'warn']);
+  assert.match(reports[0][1], /node:sqlite needs Node/);
+  assert.match(reports[1][1], /spawn failed/);
+  assert.match(reports[2][1], /3 logs/);
+  assert.equal(aborted.aborted, false);
+  indexer.dispose();
+  assert.equal(aborted.aborted, true, 'dispose aborts the child');
+});
+
+test('background indexing: the CLI\'s --json report becomes one log line', () => {
+  const line = core.describeIndexReport(JSON.stringify({ filesSeen: 4, added: 1, appended: 2, reindexed: 0, unchanged: 1, unitsAdded: 37, elapsedMs: 1250, problems: [] }) + '\n');
+  assert.equal(line, '4 logs: 1 new, 2 grown, 0 rewritten, 1 unchanged; 37 records added in 1.3 s');
+  assert.equal(core.describeIndexReport('not json\n'), 'not json');
+});
+
+test('record view addresses round-trip the file and line; titles use the session short id', () => {
+  const location = { file: '/home/u/.handover/archive/a b&c/3f2a1b2c-9999.jsonl', line: 120 };
+  assert.deepEqual(core.parseRecordQuery(core.recordQuery(location)), location);
+  assert.equal(core.recordTitle(location, '3f2a1b2c-0000-4000-8000-000000000001'), '3f2a1b2c:120');
+  assert.equal(core.recordTitle(location), '3f2a1b2c:120', 'from the log name when the session is unknown');
+  assert.equal(core.parseRecordQuery('file=relative.jsonl&line=3'), undefined);
+  assert.equal(core.parseRecordQuery('file=%2Fx.jsonl&line=0'), undefined);
+  assert.equal(core.parseRecordQuery('file=%2Fx.jsonl&line=abc'), undefined);
+  const ok = core.recordDocumentText(location, { code: 0, stdout: '/x.jsonl\n\n▶ line 120 · user\n    hello\n', problem: '' });
+  assert.ok(ok.startsWith(`Raw log: ${location.file}:120`));
+  assert.ok(ok.includes('▶ line 120 · user'));
+  assert.ok(core.isReadableRecordText(ok));
+  const failed = core.recordDocumentText(location, { code: 1, stdout: '', problem: 'line 120 holds no searchable record' });
+  assert.ok(failed.includes('line 120 holds no searchable record'));
+  assert.equal(core.isReadableRecordText(failed), false);
+});
