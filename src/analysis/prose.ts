@@ -49,7 +49,8 @@ const REJECTED = new RegExp(
 );
 /** Words that reject something but also name what was chosen: with a decision verb, it is a decision. */
 const SOFT_REJECTED = /\binstead\b|\b(?:no longer|not) (?:use|using|going with)\b/i;
-const STRONG_DECISION = /\b(?:decided|decision|chose|chosen|opted|going with|go with|settled on|the plan is|I'll use|I will use|we'll use|let's use|switch(?:ing|ed)? to)\b/i;
+// "I will keep X in a.ts instead of b.ts" is a choice made (with its alternative), not an abandoned attempt.
+const STRONG_DECISION = /\b(?:decided|decision|chose|chosen|opted|going with|go with|settled on|the plan is|(?:I|we)(?:'ll| will) (?:use|keep|put|store|stick with|go with)|let's (?:use|keep)|switch(?:ing|ed)? to)\b/i;
 
 const CONSTRAINT = new RegExp(
   [

@@ -295,6 +295,7 @@ test('errors are deduplicated across repeats and count them', async () => {
 test('sentence classifiers', () => {
   assert.equal(classifySentence("I'll use esbuild instead of webpack because it bundles in 0.3 s.", 'thinking').kind, 'decisions');
   assert.equal(classifySentence('Webpack is slow here, so esbuild instead.', 'thinking').kind, 'rejected');
+  assert.equal(classifySentence('I will keep the coupon logic in coupon.ts instead of cart.ts because the checkout service imports it too.', 'thinking').kind, 'decisions');
   assert.equal(classifySentence("Tried the worker pool but it doesn't work with node:sqlite handles.", 'assistant').kind, 'rejected');
   assert.equal(classifySentence('Going with SQLite FTS5 for the index since it ships with node:sqlite.', 'thinking').kind, 'decisions');
   assert.equal(classifySentence('Let me read the file first.', 'assistant'), undefined);
