@@ -47,6 +47,9 @@ export function makeClaudeEnv({ serverUrl, home, extra = {} }) {
   for (const [key, value] of Object.entries(process.env)) {
     // The parent may itself run inside Claude Code or have an API key; none of that may leak in.
     if (/^(ANTHROPIC_|CLAUDE_|CLAUDECODE)/.test(key)) continue;
+    // Nor may the settings of an `npm run` that started the test (`--silent` would silence npm inside
+    // the session, and the tools' real output is what the tests read).
+    if (/^npm_/i.test(key)) continue;
     env[key] = value;
   }
   Object.assign(env, {
