@@ -37,11 +37,14 @@ export interface PromptBudget {
 
 export const DEFAULT_BUDGET: PromptBudget = { maxTokens: 25_000, logShare: 0.02, minTokens: 8_000 };
 
-/** Rough token count (the usual ~4 bytes per token for English and code). */
-export const estimateTokens = (text: string): number => Math.ceil(Buffer.byteLength(text) / 4);
+/**
+ * Token count, estimated on the safe side: paths, ids and code run nearer 3 bytes a token than the
+ * ~4 of English prose, and Claude Code reads an @-attached file only up to 25,000 tokens.
+ */
+export const estimateTokens = (text: string): number => Math.ceil(Buffer.byteLength(text) / 3.5);
 
 export function budgetTokensFor(logBytes: number, budget: PromptBudget = DEFAULT_BUDGET): number {
-  return Math.min(budget.maxTokens, Math.max(budget.minTokens, Math.floor((logBytes / 4) * budget.logShare)));
+  return Math.min(budget.maxTokens, Math.max(budget.minTokens, Math.floor((logBytes / 3.5) * budget.logShare)));
 }
 
 const ANALYST_HEADINGS: Record<Finding['analyst'], string> = {

@@ -124,3 +124,23 @@ test('an error finding does not repeat its error line in the detail', () => {
     assert.ok(!detail.startsWith(errorText.slice(0, 30)), `repeated: ${bullet.slice(0, 160)}`);
   }
 });
+
+test('the token budget cuts the least valuable items and says so; the summary always stays', () => {
+  const home = mkdtempSync(join(tmpdir(), 'ho-home-'));
+  const workspace = mkdtempSync(join(tmpdir(), 'ho-ws-'));
+  const r = run(['build', claudeSample, '--workspace', workspace, '--budget-tokens', '1500', '--json'], { HANDOVER_HOME: home });
+  assert.equal(r.status, 0, r.stderr);
+  const { promptPath, stats } = JSON.parse(r.stdout);
+  const prompt = readFileSync(promptPath, 'utf8');
+  assert.ok(stats.droppedByBudget > 0);
+  assert.match(prompt, new RegExp(`${stats.droppedByBudget} lower-ranked item\\(s\\) left out to stay within 1500 tokens`));
+  assert.ok(Buffer.byteLength(prompt) / 3.5 <= 1500 + 100, `prompt ≈ ${Math.round(Buffer.byteLength(prompt) / 3.5)} tokens`);
+  assert.match(prompt, /Last user request:/);
+  for (const heading of SECTIONS) assert.ok(prompt.includes(heading), heading);
+  // What is dropped comes from the bottom of the ranking: the full build keeps everything the cut one keeps.
+  const full = readFileSync(freshBuild(claudeSample).result.promptPath, 'utf8');
+  const ranked = (text) => text.slice(0, text.indexOf('## Where the archived log is'));
+  const bullets = ranked(prompt).split('\n').filter((l) => l.startsWith('- '));
+  assert.ok(bullets.length > 3);
+  for (const bullet of bullets) assert.ok(full.includes(bullet), `kept under the small budget but not in the full prompt: ${bullet.slice(0, 100)}`);
+});
