@@ -9,6 +9,9 @@ import { link, mkdir, open, readdir, readFile, rm, rmdir, stat, type FileHandle 
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { homePaths } from '../util/handoverHome.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
+import { describeFsError } from '../util/fsErrors.js';
+
+export { describeFsError };
 
 export interface ArchivedFile {
   /** Path relative to the session's archive folder (`<sid>.jsonl`, `subagents/agent-1.v2.jsonl`). */
@@ -67,21 +70,6 @@ const defaultFs: ArchiveFs = {
 };
 
 /** One readable line for a file-system error code (ENOSPC → "no space left on device (ENOSPC)"). */
-export function describeFsError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code;
-  const words: Record<string, string> = {
-    ENOSPC: 'no space left on device',
-    EDQUOT: 'disk quota exceeded',
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    EROFS: 'read-only file system',
-    ENOTDIR: 'a part of the path is a file, not a folder',
-    EEXIST: 'a file is in the way',
-    ENOENT: 'no such file or folder',
-    EISDIR: 'is a folder, not a file',
-  };
-  return code && words[code] ? `${words[code]} (${code})` : (code ?? (error as Error).message.split('\n')[0]);
-}
 
 interface ManifestEntry {
   file: string;

@@ -1,7 +1,7 @@
 // The build pipeline: archive the raw log, reduce it, run the analysts over the archived copy, and
 // write the handover (extract.md, handover.json, signature.json, then resume-prompt.md last, so a
 // watcher that sees resume-prompt.md sees a complete, signed handover).
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { OfflineAnalysis } from '../analysis/offline.js';
@@ -12,7 +12,8 @@ import { ArchiveError, archiveLog } from './archive.js';
 import { redactDeep, redactSecrets } from './redact.js';
 import { budgetTokensFor, DEFAULT_BUDGET, renderResumePrompt, type PromptBudget } from './resumePrompt.js';
 import { readSessionIdentity } from './sessionIdentity.js';
-import { signHandover } from './sign.js';
+import { signHandover, SigningKeyError } from './sign.js';
+import { describeFsError } from '../util/fsErrors.js';
 
 export type AnalyzerKind = 'offline' | 'anthropic';
 
@@ -145,9 +146,14 @@ async function requireDirectory(path: string): Promise<void> {
 async function writeHandoverFiles(workspace: string, dir: string, home: string, files: Record<string, string>): Promise<void> {
   const root = join(workspace, HANDOVER_DIR);
   const temps: string[] = [];
+  // Folders this build creates are removed again on failure; a folder that was there stays.
+  const createdRoot = !(await exists(root));
+  const createdDir = !(await exists(dir));
   try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(join(root, '.gitignore'), '*\n', { flag: 'w' });
+    // One level at a time: a recursive mkdir reports ENOENT where the real cause is EROFS or EACCES.
+    await mkdirIfMissing(root);
+    await mkdirIfMissing(dir);
+    if (createdRoot) await writeFile(join(root, '.gitignore'), '*\n');
     const signature = await signHandover(home, files);
     const ordered: [string, string][] = [
       [HANDOVER_FILES.extract, files[HANDOVER_FILES.extract]],
@@ -164,9 +170,23 @@ async function writeHandoverFiles(workspace: string, dir: string, home: string, 
     for (const [i, [name]] of ordered.entries()) await rename(temps[i], join(dir, name));
   } catch (error) {
     await Promise.all(temps.map((t) => rm(t, { force: true }).catch(() => undefined)));
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new BuildError(`cannot write the handover into ${dir}: ${code ?? (error as Error).message}`);
+    if (createdDir) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    if (createdRoot) {
+      // Only if nothing else arrived meanwhile (another session's build): rmdir refuses a non-empty folder.
+      await rm(join(root, '.gitignore'), { force: true }).catch(() => undefined);
+      await rmdir(root).catch(() => undefined);
+    }
+    if (error instanceof SigningKeyError) throw new BuildError(error.message);
+    throw new BuildError(`cannot write the handover into ${dir}: ${describeFsError(error)}`);
   }
+}
+
+const exists = (path: string) => stat(path).then(() => true, () => false);
+
+async function mkdirIfMissing(path: string): Promise<void> {
+  await mkdir(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EEXIST') throw error;
+  });
 }
 
 /** Reads a written handover back (for `resume`, the hooks and tests). */

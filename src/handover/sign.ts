@@ -7,7 +7,7 @@ import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { HANDOVER_FILES } from '../shared/handoverData.js';
 import { homePaths } from '../util/handoverHome.js';
-import { describeFsError } from './archive.js';
+import { describeFsError } from '../util/fsErrors.js';
 
 export interface HandoverSignature {
   alg: 'HMAC-SHA256';
