@@ -144,3 +144,26 @@ test('the token budget cuts the least valuable items and says so; the summary al
   assert.ok(bullets.length > 3);
   for (const bullet of bullets) assert.ok(full.includes(bullet), `kept under the small budget but not in the full prompt: ${bullet.slice(0, 100)}`);
 });
+
+test('handover resume starts the agent on the newest verified handover, with the prompt as one argument', () => {
+  const { home, workspace, result } = freshBuild(codexSample);
+  const printed = JSON.parse(run(['resume', '--workspace', workspace, '--json'], { HANDOVER_HOME: home }).stdout);
+  assert.equal(printed.promptPath, result.promptPath);
+  assert.equal(printed.agent, 'codex', 'a Codex session resumes in Codex');
+  assert.equal(printed.args.length, 1);
+  assert.match(printed.args[0], new RegExp(`\\.handover/${result.sessionId}/resume-prompt\\.md`));
+  assert.doesNotMatch(printed.args[0], /@/, 'the @file syntax is Claude Code only');
+  // A stand-in agent records its argv: the seed prompt arrives as one argument, no shell involved.
+  const record = join(workspace, 'argv.json');
+  const agent = join(workspace, 'agent.mjs');
+  writeFileSync(agent, `#!${process.execPath}\nrequire('node:fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify({ argv: process.argv.slice(2), cwd: process.cwd() }));\n`.replace("require('node:fs')", "(await import('node:fs'))"), { mode: 0o755 });
+  const r = run(['resume', '--workspace', workspace, '--agent', agent], { HANDOVER_HOME: home });
+  assert.equal(r.status, 0, r.stderr);
+  const seen = JSON.parse(readFileSync(record, 'utf8'));
+  assert.deepEqual(seen.argv, printed.args);
+  assert.equal(seen.cwd, workspace);
+  // Another machine's key: nothing is verified, nothing starts.
+  const other = run(['resume', '--workspace', workspace, '--agent', agent], { HANDOVER_HOME: mkdtempSync(join(tmpdir(), 'ho-other-')) });
+  assert.equal(other.status, 1);
+  assert.match(other.stderr, /not verified/);
+});
