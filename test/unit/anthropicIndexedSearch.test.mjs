@@ -7,10 +7,9 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { bundleTs } from '../support/bundleTs.mjs';
 import { startMessagesApiServer, toolUse, toolResultsOf } from '../support/messagesApiServer.mjs';
-import { repoRoot, samplesDir } from '../support/paths.mjs';
+import { samplesDir } from '../support/paths.mjs';
 import { offlineFindingsFor, writePlantedLog } from './anthropicSupport.mjs';
 
 let mod;
@@ -22,26 +21,12 @@ let log;
 /** The anthropic module plus the search API, bundled as dist/cli.js bundles them. */
 async function loadModules() {
   bundleDir = mkdtempSync(join(tmpdir(), 'handover-indexed-search-bundle-'));
-  const outfile = join(bundleDir, 'mod.cjs');
-  await build({
-    stdin: {
-      contents: [
-        "export * from './src/analysis/anthropic/index.ts';",
-        "export { logIndexFor, ftsQueryFor } from './src/analysis/anthropic/indexedSearch.ts';",
-        "export { openSearchIndex, updateIndex, searchFile } from './src/search/api.ts';",
-        "export { extractLog } from './src/extract/extractLog.ts';",
-      ].join('\n'),
-      resolveDir: repoRoot,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'error',
-  });
-  return import(pathToFileURL(outfile).href);
+  return bundleTs([
+    "export * from './src/analysis/anthropic/index.ts';",
+    "export { logIndexFor, ftsQueryFor } from './src/analysis/anthropic/indexedSearch.ts';",
+    "export { openSearchIndex, updateIndex, searchFile } from './src/search/api.ts';",
+    "export { extractLog } from './src/extract/extractLog.ts';",
+  ], { dir: bundleDir, name: 'mod.cjs' });
 }
 
 const baseSample = readdirSync(join(samplesDir, 'claude-code'))

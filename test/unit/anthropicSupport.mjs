@@ -1,31 +1,13 @@
 // Shared by the anthropic tests and bench/cache.mjs: the module under test bundled on the fly (the real
 // SDK inside, as in dist/cli.js), and a session log with planted facts and secrets.
-import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { randomUUID } from 'node:crypto';
-import { repoRoot } from '../support/paths.mjs';
+import { bundleTs } from '../support/bundleTs.mjs';
 
 /** Bundles src/analysis/anthropic (and extractLog) into a temp dir and imports it. */
 export async function loadAnthropicModule() {
-  const dir = mkdtempSync(join(tmpdir(), 'handover-anthropic-'));
-  const outfile = join(dir, 'anthropic.cjs');
-  await build({
-    stdin: {
-      contents: "export * from './src/analysis/anthropic/index.ts';\nexport { extractLog } from './src/extract/extractLog.ts';\n",
-      resolveDir: repoRoot,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    outfile,
-    logLevel: 'error',
-  });
-  return import(pathToFileURL(outfile).href);
+  return bundleTs(["export * from './src/analysis/anthropic/index.ts';", "export { extractLog } from './src/extract/extractLog.ts';"], { name: 'anthropic.cjs' });
 }
 
 /**
