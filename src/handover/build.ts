@@ -153,7 +153,8 @@ async function writeHandoverFiles(workspace: string, dir: string, home: string, 
     // One level at a time: a recursive mkdir reports ENOENT where the real cause is EROFS or EACCES.
     await mkdirIfMissing(root);
     await mkdirIfMissing(dir);
-    if (createdRoot) await writeFile(join(root, '.gitignore'), '*\n');
+    const gitignore = join(root, '.gitignore');
+    if (!(await exists(gitignore))) await writeFile(gitignore, '*\n');
     const signature = await signHandover(home, files);
     const ordered: [string, string][] = [
       [HANDOVER_FILES.extract, files[HANDOVER_FILES.extract]],
