@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { OfflineAnalysis } from '../analysis/offline.js';
 import { analyzeSession } from '../analysis/session.js';
 import { extractLog } from '../extract/extractLog.js';
+import { describeProblems } from '../transcript/reader.js';
 import { HANDOVER_FILES, HANDOVER_SCHEMA_VERSION, type AnalystUsage, type Finding, type HandoverData } from '../shared/handoverData.js';
 import { ArchiveError, archiveLog } from './archive.js';
 import { redactDeep, redactSecrets } from './redact.js';
@@ -36,6 +37,8 @@ export interface BuildResult {
   dir: string;
   promptPath: string;
   data: HandoverData;
+  /** What the reader skipped in the log (one line), for the caller to show; undefined when nothing was. */
+  logProblems?: string;
 }
 
 /** A failure with a message fit for one line on stderr. */
@@ -110,7 +113,7 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
     [HANDOVER_FILES.data]: JSON.stringify(data, null, 2) + '\n',
     [HANDOVER_FILES.prompt]: prompt,
   });
-  return { dir, promptPath: join(dir, HANDOVER_FILES.prompt), data };
+  return { dir, promptPath: join(dir, HANDOVER_FILES.prompt), data, logProblems: describeProblems(extract.read.problems) };
 }
 
 function narrative(agent: string, offline: OfflineAnalysis, userMessages: number, files: number): string {

@@ -167,3 +167,15 @@ test('handover resume starts the agent on the newest verified handover, with the
   assert.equal(other.status, 1);
   assert.match(other.stderr, /not verified/);
 });
+
+test('a log with a broken line still builds, and says which line it skipped', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ho-broken-'));
+  const lines = readFileSync(claudeSample, 'utf8').split('\n');
+  const broken = join(dir, 'broken.jsonl');
+  writeFileSync(broken, [...lines.slice(0, 5), '{"type":"user", broken', ...lines.slice(5)].join('\n'));
+  const r = run(['build', broken, '--workspace', dir], { HANDOVER_HOME: join(dir, 'home') });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /1 invalid JSON line\(s\) skipped \(line 6\)/);
+  assert.equal(r.stderr.trim().split('\n').length, 1);
+  assert.ok(existsSync(r.stdout.trim()));
+});

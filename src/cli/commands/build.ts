@@ -37,6 +37,7 @@ export const buildCommand: CliCommand = {
         budget,
         env: io.env,
       });
+      if (result.logProblems) io.stderr(`handover build: ${positionals[0]}: ${result.logProblems}\n`);
       if (values.json) {
         const d = result.data;
         io.stdout(
