@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { BackgroundIndexer } from './backgroundIndexer.js';
 import type { CliRunner } from './cliRunner.js';
 import { cliFailure } from './cliRunner.js';
-import { readConfig } from './config.js';
+import { API_KEY_SECRET, buildHandover } from './handoverBuild.js';
 import type { HandoverController } from './handoverController.js';
 import { toDetailView, toListEntry, type HandoverRecord } from './handoverView.js';
 import { findNewestLog } from './latestLog.js';
@@ -13,7 +13,6 @@ import { openRawRecordCommand, openRecord } from './recordView.js';
 import type { SidebarViewProvider } from './sidebarView.js';
 import type { StatusBar } from './statusBar.js';
 
-export const API_KEY_SECRET = 'handover.anthropicApiKey';
 
 export interface CommandDeps {
   controller: HandoverController;
@@ -67,7 +66,7 @@ async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Which workspace folder?' });
 }
 
-async function createNow({ cli, log, status, sidebar, secrets, indexer }: CommandDeps): Promise<void> {
+async function createNow(deps: CommandDeps): Promise<void> {
   const folder = await pickFolder();
   if (!folder) {
     void vscode.window.showWarningMessage('Handover: open a folder first.');
@@ -78,43 +77,7 @@ async function createNow({ cli, log, status, sidebar, secrets, indexer }: Comman
     void vscode.window.showWarningMessage(`Handover: no Claude Code or Codex log found for ${folder.uri.fsPath}.`);
     return;
   }
-  const config = readConfig(folder);
-  const args = ['build', found.path, '--workspace', folder.uri.fsPath, '--json'];
-  const env: NodeJS.ProcessEnv = {};
-  if (config.analyzer === 'anthropic') {
-    const key = await secrets.get(API_KEY_SECRET);
-    if (!key) {
-      const choice = await vscode.window.showWarningMessage('Handover: the Anthropic analyzer needs an API key.', 'Set API Key');
-      if (choice) await vscode.commands.executeCommand('handover.setApiKey');
-      return;
-    }
-    args.push('--analyzer', 'anthropic');
-    // Only the child gets the key; it is never written anywhere.
-    env.ANTHROPIC_API_KEY = key;
-  }
-  log.info(`building a handover from ${found.path} (${found.agent}, analyzer ${config.analyzer})`);
-  const done = status.beginBuild();
-  sidebar.setBusy(`Building a handover from ${found.agent === 'codex' ? 'Codex' : 'Claude Code'} log ${found.path.split('/').pop()}…`);
-  let result;
-  try {
-    result = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Handover: building a handover…', cancellable: true },
-      (_progress, token) => cli.run(args, { cwd: folder.uri.fsPath, env, token }),
-    );
-  } finally {
-    sidebar.setBusy('');
-    done();
-  }
-  if (result.code !== 0) throw new Error(`building the handover failed: ${cliFailure(result)}`);
-  let promptPath = '';
-  try {
-    promptPath = String((JSON.parse(result.stdout) as { promptPath?: unknown }).promptPath ?? '');
-  } catch {
-    promptPath = result.stdout.trim().split('\n').pop() ?? '';
-  }
-  log.info(`handover written: ${promptPath}`);
-  // The build archived the log: take it into the search index, off the hot path.
-  indexer.request('handover created');
+  const promptPath = await buildHandover(deps, { folder, log: found, reason: 'Create Handover Now', missingKey: 'ask' });
   // The watcher picks it up like any other handover (auto-resume applies); this only offers a look.
   if (promptPath) {
     const choice = await vscode.window.showInformationMessage('Handover: handover written.', 'Open resume-prompt.md');

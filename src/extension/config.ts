@@ -9,6 +9,8 @@ export type AnalyzerSetting = 'offline' | 'anthropic';
 export interface HandoverConfig {
   autoResume: AutoResume;
   agentKind: AgentKindSetting;
+  /** Whether agent.kind was set anywhere (user, workspace, folder): unset, a handover resumes in its own agent. */
+  agentKindSet: boolean;
   /** The agent executable: a name looked up on PATH or an absolute path. */
   agentCommand: string;
   agentArgs: string[];
@@ -16,6 +18,8 @@ export interface HandoverConfig {
   analyzer: AnalyzerSetting;
   blockCompaction: boolean;
   denyBashWhileBuilding: boolean;
+  /** Build a handover when a Codex session of this workspace compacts (Codex has no hooks). */
+  codexAutoHandover: boolean;
 }
 
 export const CONFIG_SECTION = 'handover';
@@ -29,15 +33,19 @@ export function readConfig(scope?: vscode.ConfigurationScope): HandoverConfig {
   const agentKind = oneOf(c.get('agent.kind'), ['claude', 'codex'] as const, 'claude');
   const command = (c.get<string>('agent.command') ?? '').trim();
   const args = c.get<unknown>('agent.args');
+  const kind = c.inspect('agent.kind');
+  const agentKindSet = [kind?.globalValue, kind?.workspaceValue, kind?.workspaceFolderValue].some((v) => v === 'claude' || v === 'codex');
   return {
     autoResume: oneOf(c.get('autoResume'), ['ask', 'always', 'never'] as const, 'ask'),
     agentKind,
+    agentKindSet,
     agentCommand: command || agentKind,
     agentArgs: Array.isArray(args) ? args.filter((a): a is string => typeof a === 'string') : [],
     watchGlob: (c.get<string>('watchGlob') ?? '').trim() || DEFAULT_WATCH_GLOB,
     analyzer: oneOf(c.get('analyzer'), ['offline', 'anthropic'] as const, 'offline'),
     blockCompaction: c.get<boolean>('blockCompaction') === true,
     denyBashWhileBuilding: c.get<boolean>('denyBashWhileBuilding') === true,
+    codexAutoHandover: c.get<boolean>('codex.autoHandover') !== false,
   };
 }
 

@@ -3,6 +3,7 @@
 import { sep } from 'node:path';
 import * as vscode from 'vscode';
 import { handoverHome } from '../util/handoverHome.js';
+import { configForHandover } from './agentChoice.js';
 import { openAgentTerminal } from './agentTerminal.js';
 import { decideOnArrival, resumeKey } from './autoResumePolicy.js';
 import { readConfig } from './config.js';
@@ -86,7 +87,7 @@ export class HandoverController implements vscode.Disposable {
   resume(record: HandoverRecord, why: string): boolean {
     const terminal = openAgentTerminal(
       { sessionId: record.id, promptPath: record.promptPath, workspaceFolder: record.folder },
-      readConfig(vscode.Uri.file(record.folder)),
+      configForHandover(readConfig(vscode.Uri.file(record.folder)), toListEntry(record, false).agent),
       this.log,
     );
     if (!terminal) return false;

@@ -6,6 +6,7 @@ import { handoverHome } from '../util/handoverHome.js';
 import { createBackgroundIndexer, describeIndexReport, type BackgroundIndexer } from './backgroundIndexer.js';
 import { watchBuildActivity } from './buildActivity.js';
 import { cliFailure, createCliRunner, type CliRunner } from './cliRunner.js';
+import { startCodexCompactionWatcher } from './codexCompactionWatcher.js';
 import { registerCommands } from './commands.js';
 import { CONFIG_SECTION, readConfig } from './config.js';
 import { HandoverController } from './handoverController.js';
@@ -52,6 +53,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     );
     void mirrorHookSettings(home, readConfig()).catch((error) => log.error('writing the hook settings failed', error));
     context.subscriptions.push(showHookBuilds(home, status, sidebar, log));
+    // Codex has no PreCompact hook: its compactions are read from its rollouts instead.
+    context.subscriptions.push(startCodexCompactionWatcher({ cli, log, status, sidebar, secrets: context.secrets, indexer }));
     await controller.restartWatchers();
     log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (trusted: ${vscode.workspace.isTrusted})`);
   } catch (error) {

@@ -10,3 +10,5 @@ export { watchHandovers } from './handoverWatcher.js';
 export { parseHostMessage, parseWebviewMessage } from '../shared/webviewProtocol.js';
 export { createBackgroundIndexer, describeIndexReport } from './backgroundIndexer.js';
 export { recordTitle, recordQuery, parseRecordQuery, recordDocumentText, isReadableRecordText } from './recordLocation.js';
+export { codexSessionsDir, watchedDays, isWatchedSessionPath, workspaceFolderFor, isCompactionHead, readSessionMeta, RolloutTails, watchCodexCompactions, createKeyedDebouncer } from './codexCompactions.js';
+export { configForHandover } from './agentChoice.js';

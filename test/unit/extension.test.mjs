@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { cli, repoRoot } from '../support/paths.mjs';
 import { writeClaudeLog } from '../e2e/support/fixtureLogs.mjs';
@@ -339,4 +339,206 @@ test('record view addresses round-trip the file and line; titles use the session
   const failed = core.recordDocumentText(location, { code: 1, stdout: '', problem: 'line 120 holds no searchable record' });
   assert.ok(failed.includes('line 120 holds no searchable record'));
   assert.equal(core.isReadableRecordText(failed), false);
+});
+
+// --- Codex compactions: Codex has no hooks, so the extension reads compactions from its rollouts ---
+
+const CODEX_FIXTURE = join(repoRoot, 'test', 'fixtures', 'codex', 'rollout-0.169.0-shell-patch-compact-resume.jsonl');
+
+/** The fixture rollout's lines with its session_meta cwd rewritten; `compacted` is the compaction line's index. */
+function codexLines(cwd) {
+  const lines = readFileSync(CODEX_FIXTURE, 'utf8').split('\n').filter(Boolean);
+  const meta = JSON.parse(lines[0]);
+  meta.payload.cwd = cwd;
+  lines[0] = JSON.stringify(meta);
+  const compacted = lines.findIndex((l) => JSON.parse(l).type === 'compacted');
+  assert.ok(compacted > 0, 'the fixture has a compaction');
+  return { lines, compacted, id: meta.payload.id };
+}
+
+test('codex rollouts: only bytes appended since first seen are read; a compaction counts once its line is complete', async () => {
+  const dir = scratch();
+  const path = join(dir, 'rollout-2026-01-01T00-00-00-x.jsonl');
+  const { lines, compacted, id } = codexLines('/w/proj');
+  // An old compaction already in the file when it is first seen: history, not news.
+  writeFileSync(path, lines.slice(0, compacted + 1).join('\n') + '\n');
+  const tails = new core.RolloutTails(97); // tiny chunks: line heads cross chunk boundaries
+  await tails.existing(path);
+  const size = readFileSync(path).length;
+  assert.equal(tails.offsetOf(path), size);
+  assert.deepEqual(await tails.grown(path), { compactions: 0, meta: { id, cwd: '/w/proj' } });
+  assert.equal(tails.offsetOf(path), size, 'nothing new, nothing read');
+
+  const line = lines[compacted] + '\n';
+  const cut = line.indexOf('"type"') + 3; // a partial line that stops inside the type key
+  writeFileSync(path, line.slice(0, cut), { flag: 'a' });
+  assert.equal((await tails.grown(path)).compactions, 0, 'a partial line is not judged yet');
+  assert.equal(tails.offsetOf(path), size + Buffer.byteLength(line.slice(0, cut)), 'the partial bytes are consumed, not read again');
+  writeFileSync(path, line.slice(cut), { flag: 'a' });
+  assert.equal((await tails.grown(path)).compactions, 1, 'the completed line is a compaction');
+  assert.equal((await tails.grown(path)).compactions, 0, 'and counted once');
+
+  // Other records that merely mention a compaction are not one; two real ones in one append count two.
+  const mention = JSON.stringify({ timestamp: 't', type: 'response_item', payload: { type: 'compacted', text: '"type":"compacted"' } });
+  writeFileSync(path, [mention, lines[compacted + 1], lines[compacted], lines[compacted]].join('\n') + '\n', { flag: 'a' });
+  assert.equal((await tails.grown(path)).compactions, 2);
+  assert.equal(tails.offsetOf(path), readFileSync(path).length);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('codex rollouts: a file not seen before is read from its start; its session meta waits for a complete first line', async () => {
+  const dir = scratch();
+  const path = join(dir, 'rollout-new.jsonl');
+  const { lines, compacted, id } = codexLines('/w/proj');
+  writeFileSync(path, lines[0].slice(0, 500));
+  assert.equal(await core.readSessionMeta(path), undefined);
+  const tails = new core.RolloutTails();
+  assert.deepEqual(await tails.grown(path), { compactions: 0, meta: undefined });
+  writeFileSync(path, lines[0].slice(500) + '\n' + lines.slice(1, compacted + 1).join('\n') + '\n', { flag: 'a' });
+  assert.deepEqual(await tails.grown(path), { compactions: 1, meta: { id, cwd: '/w/proj' } });
+  writeFileSync(join(dir, 'not-a-rollout.jsonl'), '{"type":"user"}\n');
+  assert.equal(await core.readSessionMeta(join(dir, 'not-a-rollout.jsonl')), 'unreadable');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test('codex rollouts: the session cwd picks the innermost workspace folder; other projects match none', () => {
+  const folders = ['/w/proj', '/w/proj/packages/api', '/w/other'];
+  assert.equal(core.workspaceFolderFor('/w/proj', folders), '/w/proj');
+  assert.equal(core.workspaceFolderFor('/w/proj/src/', folders), '/w/proj');
+  assert.equal(core.workspaceFolderFor('/w/proj/packages/api/src', folders), '/w/proj/packages/api');
+  assert.equal(core.workspaceFolderFor('/w/proj2', folders), undefined, 'a sibling with the same prefix is another project');
+  assert.equal(core.workspaceFolderFor('/w', folders), undefined);
+  assert.equal(core.workspaceFolderFor('/home/me/elsewhere', folders), undefined);
+  assert.equal(core.workspaceFolderFor('/w/proj/../other/x', folders), '/w/other');
+});
+
+test('codex rollouts: only today\'s and yesterday\'s day folders are entered', () => {
+  const days = core.watchedDays(new Date(2026, 2, 1, 0, 30)); // 1 March, just after midnight
+  assert.deepEqual(days, ['2026/03/01', '2026/02/28']);
+  assert.deepEqual(core.watchedDays(new Date(2027, 0, 1, 9)), ['2027/01/01', '2026/12/31']);
+  const ok = (rel, isFile) => core.isWatchedSessionPath(rel, days, isFile);
+  assert.ok(ok('') && ok('2026') && ok('2026/02') && ok('2026/03') && ok('2026/02/28') && ok('2026/03/01'));
+  assert.ok(!ok('2025') && !ok('2026/01') && !ok('2026/02/27') && !ok('2026/03/02'));
+  assert.ok(ok('2026/03/01/rollout-2026-03-01T00-10-00-abc.jsonl', true));
+  assert.ok(!ok('2026/03/01/notes.txt', true) && !ok('2026/02/27/rollout-x.jsonl', true) && !ok('2026/03/01/rollout-x.jsonl/deeper'));
+  assert.ok(!ok('2026', true), 'a file where a folder belongs');
+  assert.ok(!ok('2026/03/01/rollout-x.jsonl', false), 'a folder where a rollout belongs');
+});
+
+test('codex rollouts: the watcher reports compactions appended after it started, in new day folders too, and nothing from history', async () => {
+  const sessions = join(scratch(), 'sessions');
+  let now = new Date(2026, 2, 31, 23, 59).getTime();
+  const day = (d) => join(sessions, ...core.watchedDays(new Date(d))[0].split('/'));
+  const { lines, compacted, id } = codexLines('/w/proj');
+  const before = lines.slice(0, compacted).join('\n') + '\n';
+  mkdirSync(day(now), { recursive: true });
+  const old = join(sessions, '2020', '01', '01');
+  mkdirSync(old, { recursive: true });
+  const running = join(day(now), 'rollout-2026-03-31T23-00-00-a.jsonl');
+  writeFileSync(running, before + lines[compacted] + '\n'); // compacted before the window opened
+  const ancient = join(old, 'rollout-2020-01-01T00-00-00-b.jsonl');
+  writeFileSync(ancient, before);
+  const seen = [];
+  const errors = [];
+  const watcher = core.watchCodexCompactions({ sessionsDir: sessions, clock: () => now, onCompaction: (c) => seen.push(c), onError: (e) => errors.push(e) });
+  try {
+    await watcher.ready;
+    const waitSeen = async (n, ms = 5000) => {
+      const deadline = Date.now() + ms;
+      while (seen.length < n && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 300));
+    };
+    writeFileSync(ancient, lines[compacted] + '\n', { flag: 'a' }); // years-old folder: never read
+    writeFileSync(running, lines[compacted + 1] + '\n', { flag: 'a' });
+    await waitSeen(1, 700);
+    assert.deepEqual(seen, [], 'neither history nor an ordinary append is a new compaction');
+    writeFileSync(running, lines[compacted] + '\n', { flag: 'a' });
+    await waitSeen(1);
+    assert.deepEqual(seen.map((c) => [c.rolloutPath, c.session.id, c.session.cwd, c.count]), [[running, id, '/w/proj', 1]]);
+    // Midnight: a new month's day folder appears and a fresh session in it compacts.
+    now = new Date(2026, 3, 1, 0, 1).getTime();
+    mkdirSync(day(now), { recursive: true });
+    await new Promise((r) => setTimeout(r, 300));
+    const fresh = join(day(now), 'rollout-2026-04-01T00-01-00-c.jsonl');
+    writeFileSync(fresh, before);
+    await new Promise((r) => setTimeout(r, 300));
+    writeFileSync(fresh, lines[compacted] + '\n', { flag: 'a' });
+    await waitSeen(2);
+    assert.deepEqual(seen.map((c) => c.rolloutPath), [running, fresh]);
+    assert.deepEqual(errors, []);
+  } finally {
+    await watcher.close();
+  }
+  rmSync(dirname(sessions), { recursive: true, force: true });
+});
+
+test('codex rollouts: a sessions folder that appears later is picked up', async () => {
+  const root = scratch();
+  const sessions = join(root, 'sessions');
+  const seen = [];
+  const watcher = core.watchCodexCompactions({ sessionsDir: sessions, missingRetryMs: 50, onCompaction: (c) => seen.push(c), onError: () => {} });
+  try {
+    await watcher.ready;
+    const { lines, compacted } = codexLines('/w/proj');
+    const dayDir = join(sessions, ...core.watchedDays(new Date())[0].split('/'));
+    mkdirSync(dayDir, { recursive: true });
+    await new Promise((r) => setTimeout(r, 400));
+    const path = join(dayDir, 'rollout-late.jsonl');
+    writeFileSync(path, lines.slice(0, compacted).join('\n') + '\n');
+    await new Promise((r) => setTimeout(r, 200));
+    writeFileSync(path, lines[compacted] + '\n', { flag: 'a' });
+    const deadline = Date.now() + 5000;
+    while (seen.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(seen.map((c) => c.rolloutPath), [path]);
+  } finally {
+    await watcher.close();
+  }
+  rmSync(root, { recursive: true, force: true });
+});
+
+test('codex rollouts: one build per compaction burst and rollout; a compaction during a build builds once more', async () => {
+  const timers = fakeTimers();
+  const runs = [];
+  let finish;
+  const debouncer = core.createKeyedDebouncer({
+    delayMs: 1000,
+    timers,
+    run: (key) => {
+      runs.push(key);
+      return new Promise((r) => (finish = r));
+    },
+  });
+  debouncer.request('a');
+  timers.advance(500);
+  debouncer.request('a');
+  debouncer.request('b');
+  timers.advance(999);
+  assert.deepEqual(runs, []);
+  timers.advance(1);
+  assert.deepEqual(runs, ['a', 'b']);
+  debouncer.request('b'); // b compacts again while its build runs
+  timers.advance(1000);
+  assert.deepEqual(runs, ['a', 'b'], 'no overlapping build of one rollout');
+  finish();
+  await tick();
+  await tick();
+  assert.deepEqual(runs, ['a', 'b', 'b'], 'the later compaction builds again');
+  finish();
+  await tick();
+  timers.advance(5000);
+  assert.deepEqual(runs, ['a', 'b', 'b']);
+  debouncer.request('a');
+  debouncer.dispose();
+  timers.advance(5000);
+  assert.deepEqual(runs, ['a', 'b', 'b'], 'nothing after dispose');
+});
+
+test('a Codex handover resumes in codex unless agent.kind was set; claude\'s command and args stay with claude', () => {
+  const config = { autoResume: 'always', agentKind: 'claude', agentKindSet: false, agentCommand: '/opt/claude', agentArgs: ['--model', 'opus'], watchGlob: '', analyzer: 'offline' };
+  assert.deepEqual(core.configForHandover(config, 'codex'), { ...config, agentKind: 'codex', agentCommand: 'codex', agentArgs: [] });
+  assert.equal(core.configForHandover(config, 'claude'), config);
+  assert.equal(core.configForHandover(config, 'gemini'), config);
+  assert.equal(core.configForHandover({ ...config, agentKindSet: true }, 'codex').agentKind, 'claude');
+  const codexUser = { ...config, agentKind: 'codex', agentKindSet: true, agentCommand: 'codex' };
+  assert.equal(core.configForHandover(codexUser, 'claude'), codexUser, 'chosen for everything');
 });
