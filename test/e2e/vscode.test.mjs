@@ -3,7 +3,7 @@
 // server's PATH records how the extension started it. Run with `npm run test:e2e:vscode`.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -22,7 +22,7 @@ const HOSTILE = 'c3d4e5f6-0000-4000-8000-000000000003';
 const ASKED = 'f6a7b8c9-0000-4000-8000-000000000006';
 const GLOBAL_MARKER = '/tmp/pwned';
 
-let root, ws, home, records, codexRecords, marker, server, browser, page, dialogs, indexAtStart;
+let root, ws, home, codexHome, records, codexRecords, marker, server, browser, page, dialogs, indexAtStart;
 const staged = {};
 
 before(async () => {
@@ -33,6 +33,9 @@ before(async () => {
   home = join(root, 'handover-home');
   records = join(root, 'agent-records');
   codexRecords = join(root, 'codex-records');
+  // A Codex user's home: the sessions folder exists, today's day folder does not yet.
+  codexHome = join(root, 'codex-home');
+  mkdirSync(join(codexHome, 'sessions'), { recursive: true });
   marker = join(root, 'pwned');
   mkdirSync(join(ws, '.vscode'), { recursive: true });
   mkdirSync(join(ws, '.handover'), { recursive: true });
@@ -66,7 +69,7 @@ before(async () => {
   // The fixtures' builds archive their logs but index nothing: the extension must do that on its own.
   indexAtStart = existsSync(join(home, 'index.sqlite'));
   say('starting code-server…');
-  server = await startCodeServer({ vsix: VSIX, workspace: ws, pathPrepend: [bin], env: { HANDOVER_HOME: home }, root: join(root, 'code-server'), log: say });
+  server = await startCodeServer({ vsix: VSIX, workspace: ws, pathPrepend: [bin], env: { HANDOVER_HOME: home, CODEX_HOME: codexHome }, root: join(root, 'code-server'), log: say });
   ({ browser, page, dialogs } = await openWorkbench(server.url, ws));
   await waitFor(() => readExtensionLog(server.dataDir).includes('activated in'), { timeoutMs: 120_000, intervalMs: 250, what: 'the extension to activate' });
   say(readExtensionLog(server.dataDir).match(/activated in [^\n]*/)?.[0] ?? '');
@@ -471,4 +474,59 @@ test('with agent.kind "codex" and extra args, Resume starts codex with them and 
   } finally {
     writeFileSync(settingsPath, JSON.stringify({ 'handover.autoResume': 'always' }, null, 2));
   }
+});
+
+/** The Codex fixture rollout rewritten to another session id and cwd: its lines and where the compaction is. */
+function codexRollout(cwd, id) {
+  const lines = readFileSync(join(REPO, 'test', 'fixtures', 'codex', 'rollout-0.169.0-shell-patch-compact-resume.jsonl'), 'utf8').split('\n').filter(Boolean);
+  const meta = JSON.parse(lines[0]);
+  meta.payload.cwd = cwd;
+  meta.payload.id = id;
+  meta.payload.session_id = id;
+  lines[0] = JSON.stringify(meta);
+  return { lines, compacted: lines.findIndex((l) => JSON.parse(l).type === 'compacted') };
+}
+
+test('a Codex session of the workspace compacting builds a verified handover that resumes in codex (no @)', { timeout: 120_000 }, async () => {
+  const id = '0a1b2c3d-0000-7000-8000-00000000c0de';
+  const otherId = '0a1b2c3d-0000-7000-8000-00000000beef';
+  const now = new Date();
+  const day = join(codexHome, 'sessions', String(now.getFullYear()), String(now.getMonth() + 1).padStart(2, '0'), String(now.getDate()).padStart(2, '0'));
+  mkdirSync(day, { recursive: true }); // the day folder appears while the window is open, as at midnight
+  const mine = codexRollout(ws, id);
+  const other = codexRollout(join(root, 'another-project'), otherId);
+  const rollout = join(day, `rollout-2026-01-01T00-00-00-${id}.jsonl`);
+  const otherRollout = join(day, `rollout-2026-01-01T00-00-01-${otherId}.jsonl`);
+  writeFileSync(rollout, mine.lines.slice(0, mine.compacted).join('\n') + '\n');
+  writeFileSync(otherRollout, other.lines.slice(0, other.compacted).join('\n') + '\n');
+  await new Promise((r) => setTimeout(r, 3000));
+  assert.equal(existsSync(join(ws, '.handover', id)), false, 'no handover before the compaction');
+
+  appendFileSync(otherRollout, other.lines[other.compacted] + '\n');
+  const compactedAt = Date.now();
+  appendFileSync(rollout, mine.lines[mine.compacted] + '\n');
+  const dir = join(ws, '.handover', id);
+  await waitFor(() => existsSync(join(dir, 'signature.json')), { timeoutMs: 60_000, what: 'the handover of the Codex compaction' });
+  say(`compaction appended → handover signed: ${Date.now() - compactedAt} ms`);
+  const node = join(REPO, 'node_modules', '.bin', 'node');
+  const verified = spawnSync(node, [join(REPO, 'dist', 'cli.js'), 'verify', dir], { encoding: 'utf8', env: { ...process.env, HANDOVER_HOME: home } });
+  assert.equal(verified.status, 0, `handover verify: ${verified.stdout}${verified.stderr}`);
+  const data = JSON.parse(readFileSync(join(dir, 'handover.json'), 'utf8'));
+  assert.equal(data.agent, 'codex');
+  assert.equal(data.sessionId, id);
+
+  const [record] = await waitFor(() => nonEmpty(readStubRecords(codexRecords).filter((r) => r.argv.join(' ').includes(id))), { timeoutMs: 30_000, what: 'the codex stub for the Codex handover' });
+  assert.equal(record.cwd, ws);
+  assert.equal(record.argv.length, 1, `one argument, the seed prompt: ${JSON.stringify(record.argv)}`);
+  assert.match(record.argv[0], new RegExp(`(^|\\s)\\.handover/${id}/resume-prompt\\.md`));
+  assert.doesNotMatch(record.argv[0], /@/);
+  assert.equal(readStubRecords(records).filter((r) => r.argv.join(' ').includes(id)).length, 0, 'claude was not started for it');
+
+  // One compaction, one build; another project's compaction builds nothing here.
+  await new Promise((r) => setTimeout(r, 3000));
+  const log = readExtensionLog(server.dataDir);
+  assert.equal(log.split('\n').filter((l) => l.includes(`building a handover from ${rollout}`)).length, 1, 'built once');
+  assert.equal(existsSync(join(ws, '.handover', otherId)), false, 'another project\'s session is left alone');
+  assert.doesNotMatch(log, new RegExp(`building a handover from ${otherRollout}`));
+  assert.equal(readStubRecords(codexRecords).filter((r) => r.argv.join(' ').includes(id)).length, 1, 'resumed once');
 });
