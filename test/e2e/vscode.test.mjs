@@ -529,4 +529,13 @@ test('a Codex session of the workspace compacting builds a verified handover tha
   assert.equal(existsSync(join(ws, '.handover', otherId)), false, 'another project\'s session is left alone');
   assert.doesNotMatch(log, new RegExp(`building a handover from ${otherRollout}`));
   assert.equal(readStubRecords(codexRecords).filter((r) => r.argv.join(' ').includes(id)).length, 1, 'resumed once');
+
+  // The same session compacting again later is a new compaction: built and resumed again.
+  const firstCreatedAt = data.createdAt;
+  appendFileSync(rollout, mine.lines.slice(mine.compacted + 1).join('\n') + '\n' + mine.lines[mine.compacted] + '\n');
+  await waitFor(() => readStubRecords(codexRecords).filter((r) => r.argv.join(' ').includes(id)).length === 2, { timeoutMs: 60_000, what: 'the second compaction to be resumed' });
+  const again = JSON.parse(readFileSync(join(dir, 'handover.json'), 'utf8'));
+  assert.notEqual(again.createdAt, firstCreatedAt, 'rebuilt');
+  assert.ok(again.stats.compactions.length > data.stats.compactions.length, `the rebuild saw the second compaction: ${JSON.stringify(again.stats.compactions)}`);
+  assert.equal(readExtensionLog(server.dataDir).split('\n').filter((l) => l.includes(`building a handover from ${rollout}`)).length, 2, 'built twice in all');
 });
