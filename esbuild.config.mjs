@@ -31,7 +31,7 @@ await Promise.all([
   // Test-only: reader internals for the unit tests (fuzzing, line reader), never packaged.
   build({
     ...common,
-    entryPoints: { transcript: 'src/transcript/testExports.ts' },
+    entryPoints: { transcript: 'src/extract/testExports.ts' },
     outdir: 'dist/test',
     platform: 'node',
     format: 'cjs',

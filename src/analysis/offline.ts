@@ -3,14 +3,14 @@
 // last request and the open tasks. No network; state stays bounded however long the log is.
 import type { AgentKind, ToolCallEvent, ToolResultEvent, TranscriptEvent } from '../transcript/events.js';
 import type { Citation, Fact, Finding, OpenTask } from '../shared/handoverData.js';
-import type { FileChangeTracker } from '../handover/modifiedFiles.js';
+import type { FileChangeTracker } from './modifiedFiles.js';
 import { analyzeSession } from './session.js';
 import { classifySentence, hasRationale, isConstraint, type ProseSource } from './prose.js';
 import { dedupeKey, headAndTail, oneLine, sentences, specificity } from './text.js';
 import { commandKey, displayCommand, dumpsFiles, errorLines, isDistinctiveCommand, looksFailed, measuredLines, plainOutput, programsOf } from './toolOutput.js';
 import { editCallOf, isObject, normalizeTaskStatus, READ_ONLY_TOOLS, shellCallOf, str, taskListOf } from './toolInputs.js';
 import { packageChanges } from './packages.js';
-import { redactSecrets } from '../handover/redact.js';
+import { redactSecrets } from '../util/redact.js';
 
 export interface OfflineAnalysis {
   findings: Finding[];

@@ -5,7 +5,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { readTranscript } from '../transcript/reader.js';
-import { FileChangeTracker, finishModifiedFiles, type ModifiedFilesResult } from '../handover/modifiedFiles.js';
+import { FileChangeTracker, finishModifiedFiles, type ModifiedFilesResult } from './modifiedFiles.js';
 import { OfflineAnalyzer, type OfflineAnalysis, type OfflineOptions } from './offline.js';
 
 export interface SessionAnalysis {

@@ -1,8 +1,8 @@
 // Reads tool output for what only shows there: error lines, failing tests, stack trace heads and
 // measured numbers. Pure functions over one output at a time.
 import { posix } from 'node:path';
-import { parseCommandLine } from '../handover/shellWords.js';
-import { unwrapProgram } from '../handover/shellWrites.js';
+import { parseCommandLine } from './shellWords.js';
+import { unwrapProgram } from './shellWrites.js';
 import { headAndTail, oneLine } from './text.js';
 
 /** Lines that say something failed. Ordered roughly from most to least telling. */

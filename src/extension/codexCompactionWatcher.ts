@@ -4,7 +4,7 @@
 // Claude Code. Trusted workspaces only; `handover.codex.autoHandover` turns it off.
 import * as vscode from 'vscode';
 import { CONFIG_SECTION, readConfig } from './config.js';
-import { codexSessionsDir, createKeyedDebouncer, watchCodexCompactions, workspaceFolderFor, type CodexCompaction, type CodexCompactionWatcher } from './codexCompactions.js';
+import { codexSessionsDir, createKeyedDebouncer, watchCodexCompactions, workspaceFolderFor, type CodexCompaction, type CodexCompactionWatcher } from '../transcript/codexCompactions.js';
 import { buildHandover, type BuildDeps } from './handoverBuild.js';
 import { errorText } from './logger.js';
 

@@ -7,7 +7,7 @@ import { cliFailure } from './cliRunner.js';
 import { API_KEY_SECRET, buildHandover } from './handoverBuild.js';
 import type { HandoverController } from './handoverController.js';
 import { toDetailView, toListEntry, type HandoverRecord } from './handoverView.js';
-import { findNewestLog } from './latestLog.js';
+import { findNewestLog } from '../transcript/latestLog.js';
 import type { Logger } from './logger.js';
 import { openRawRecordCommand, openRecord } from './recordView.js';
 import type { SidebarViewProvider } from './sidebarView.js';

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { BackgroundIndexer } from './backgroundIndexer.js';
 import { cliFailure, type CliRunner } from './cliRunner.js';
 import { readConfig } from './config.js';
-import type { FoundLog } from './latestLog.js';
+import type { FoundLog } from '../transcript/latestLog.js';
 import type { Logger } from './logger.js';
 import type { SidebarViewProvider } from './sidebarView.js';
 import type { StatusBar } from './statusBar.js';

@@ -4,6 +4,7 @@
 // has grown or changed becomes a new version file beside the old ones (`<name>.v2.jsonl`). Every copy
 // goes to a hidden temp file, is checked by sha256 and only then linked into place, so no half file is
 // ever visible under an archive name.
+import { isSafeSessionId } from '../util/sessionId.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { link, mkdir, open, readdir, readFile, rm, rmdir, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
@@ -60,7 +61,6 @@ export class ArchiveError extends Error {
 const MANIFEST = 'manifest.json';
 const COMPANION_FOLDERS = ['subagents', 'tool-results'];
 const CHUNK = 1 << 20;
-const SAFE_SESSION_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/;
 
 const defaultFs: ArchiveFs = {
   async write(handle, data) {
@@ -91,7 +91,7 @@ interface Manifest {
  * Only the bytes present when the copy starts are archived (the agent may still be appending).
  */
 export async function archiveLog(logPath: string, home: string, sessionId: string, options: ArchiveOptions = {}): Promise<ArchiveResult> {
-  if (!SAFE_SESSION_ID.test(sessionId)) throw new ArchiveError(`cannot archive ${logPath}: session id '${sessionId}' is not a safe folder name`);
+  if (!isSafeSessionId(sessionId)) throw new ArchiveError(`cannot archive ${logPath}: session id '${sessionId}' is not a safe folder name`);
   const fs: ArchiveFs = { ...defaultFs, ...options.fs };
   const now = options.now ?? (() => new Date());
   const dir = join(homePaths(home).archive, sessionId);

@@ -8,9 +8,9 @@ import type { OfflineAnalysis } from '../analysis/offline.js';
 import { analyzeSession } from '../analysis/session.js';
 import { extractLog } from '../extract/extractLog.js';
 import { describeProblems } from '../transcript/reader.js';
-import { HANDOVER_FILES, HANDOVER_SCHEMA_VERSION, type AnalystUsage, type Finding, type HandoverData } from '../shared/handoverData.js';
+import { HANDOVER_DIR, HANDOVER_FILES, HANDOVER_SCHEMA_VERSION, type AnalystUsage, type Finding, type HandoverData } from '../shared/handoverData.js';
 import { ArchiveError, archiveLog } from './archive.js';
-import { redactDeep, redactSecrets } from './redact.js';
+import { redactDeep, redactSecrets } from '../util/redact.js';
 import { budgetTokensFor, DEFAULT_BUDGET, renderResumePrompt, type PromptBudget } from './resumePrompt.js';
 import { readSessionIdentity } from './sessionIdentity.js';
 import { signHandover, SigningKeyError } from './sign.js';
@@ -44,7 +44,6 @@ export interface BuildResult {
 /** A failure with a message fit for one line on stderr. */
 export class BuildError extends Error {}
 
-const HANDOVER_DIR = '.handover';
 
 export async function buildHandover(options: BuildOptions): Promise<BuildResult> {
   const now = options.now ?? (() => new Date());

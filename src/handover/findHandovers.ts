@@ -1,7 +1,7 @@
 // Lists the handovers of a workspace, newest first, with their verification state.
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HANDOVER_FILES } from '../shared/handoverData.js';
+import { HANDOVER_DIR, HANDOVER_FILES } from '../shared/handoverData.js';
 import { verifyHandover } from './sign.js';
 
 export interface HandoverEntry {
@@ -14,7 +14,7 @@ export interface HandoverEntry {
 }
 
 export async function listHandovers(workspace: string, home: string): Promise<HandoverEntry[]> {
-  const root = join(workspace, '.handover');
+  const root = join(workspace, HANDOVER_DIR);
   const names = await readdir(root).catch(() => [] as string[]);
   const entries: HandoverEntry[] = [];
   for (const name of names) {

@@ -10,12 +10,7 @@ export interface SessionIdentity {
   cwd?: string;
 }
 
-const SAFE_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;
-
-/** Session ids become folder names: anything but plain id characters is refused. */
-export function isSafeSessionId(id: string): boolean {
-  return SAFE_ID.test(id);
-}
+import { isSafeSessionId } from '../util/sessionId.js';
 
 const HEAD_BYTES = 256 * 1024;
 

@@ -35,10 +35,4 @@ export function parseHookInput(text: string): ParsedHookInput {
   return { ok: true, input };
 }
 
-/**
- * Session ids become file names (locks, guards): anything but letters, digits, '_' and '-' could walk
- * out of the folder, so it is rejected rather than cleaned up.
- */
-export function safeSessionId(id: unknown): string | undefined {
-  return typeof id === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(id) ? id : undefined;
-}
+export { safeSessionId } from '../util/sessionId.js';

@@ -4,9 +4,9 @@
 // either.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomicWrite.js';
+import { claudeConfigDir } from '../util/agentHomes.js';
 import { launcherPath, shellQuote } from './launcher.js';
 
 export type SettingsScope = 'local' | 'project' | 'user';
@@ -36,8 +36,7 @@ type JsonObject = { [key: string]: Json };
 export function settingsPathFor(scope: SettingsScope, workspace: string, env: NodeJS.ProcessEnv): string {
   if (scope === 'local') return join(workspace, '.claude', 'settings.local.json');
   if (scope === 'project') return join(workspace, '.claude', 'settings.json');
-  const configDir = env.CLAUDE_CONFIG_DIR?.trim() || join(env.HOME?.trim() || homedir(), '.claude');
-  return join(configDir, 'settings.json');
+  return join(claudeConfigDir(env), 'settings.json');
 }
 
 /** The launcher when the extension has written one, else `handover` from PATH. */

@@ -4,6 +4,7 @@
 // so it follows VS Code updates. If that runtime is gone it exits 0: a hook must never break a session.
 import { chmod, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { homePaths } from '../util/handoverHome.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
 
 export interface LauncherOptions {
@@ -23,7 +24,7 @@ export interface LauncherOptions {
 export const LAUNCHER_NAME = 'handover-hook';
 
 export function launcherPath(home: string): string {
-  return join(home, 'bin', LAUNCHER_NAME);
+  return join(homePaths(home).bin, LAUNCHER_NAME);
 }
 
 /** Single-quoted for sh: safe for any path, spaces and quotes included. */
@@ -53,7 +54,7 @@ export function launcherScript({ runtime, cliPath, electron, compileCacheDir }: 
 /** Writes the launcher atomically (a hook may be running it right now) with mode 0755; returns its path. */
 export async function writeLauncher(home: string, options: LauncherOptions): Promise<string> {
   const path = launcherPath(home);
-  await mkdir(join(home, 'bin'), { recursive: true });
+  await mkdir(homePaths(home).bin, { recursive: true });
   await writeFileAtomic(path, launcherScript({ compileCacheDir: join(home, 'cache', 'node-compile'), ...options }), 0o755);
   await chmod(path, 0o755);
   return path;

@@ -4,6 +4,7 @@
 // session unable to edit. Synchronous on purpose: the hooks run it on their hot path.
 import { mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { homePaths } from '../util/handoverHome.js';
 
 export interface LockRecord {
   /** The process building the handover (the detached builder once it runs). */
@@ -39,7 +40,7 @@ export const realLockWorld: LockWorld = {
 };
 
 export function locksDir(home: string): string {
-  return join(home, 'locks');
+  return homePaths(home).locks;
 }
 
 export function lockFile(home: string, sessionId: string): string {

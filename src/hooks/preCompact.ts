@@ -4,6 +4,8 @@
 // handover replaces it. A one-shot guard lets every later compaction through, so nobody is ever stuck.
 import { closeSync, mkdirSync, openSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { HANDOVER_DIR } from '../shared/handoverData.js';
+import { homePaths } from '../util/handoverHome.js';
 import type { HookInput } from './hookInput.js';
 import { safeSessionId } from './hookInput.js';
 import { acquireLock, lockFile, realLockWorld, releaseLock, updateLock, type LockRecord, type LockWorld } from './lock.js';
@@ -56,7 +58,7 @@ export function preCompact(input: HookInput, context: PreCompactContext): HookOu
   updateLock(path, { ...record, pid: builderPid });
 
   if (context.settings.blockCompaction && takeBlockGuard(context.home, sessionId)) {
-    const dir = join(workspace, '.handover', sessionId);
+    const dir = join(workspace, HANDOVER_DIR, sessionId);
     return {
       stdout:
         JSON.stringify({
@@ -81,7 +83,7 @@ function newLockToken(): string {
 
 /** True the first time for a session (and creates the guard), false ever after. */
 export function takeBlockGuard(home: string, sessionId: string): boolean {
-  const dir = join(home, 'state', 'blocked-compaction');
+  const dir = join(homePaths(home).state, 'blocked-compaction');
   mkdirSync(dir, { recursive: true });
   try {
     writeFileSync(join(dir, sessionId), new Date().toISOString() + '\n', { flag: 'wx' });
@@ -107,7 +109,7 @@ export interface SpawnBuilderOptions {
  * runtime ELECTRON_RUN_AS_NODE stays set for the child.
  */
 export function spawnBuilder(request: BuilderRequest, options: SpawnBuilderOptions): number {
-  const logs = join(options.home, 'logs');
+  const logs = homePaths(options.home).logs;
   mkdirSync(logs, { recursive: true });
   const out = openSync(join(logs, `build-${request.sessionId}.log`), 'a');
   try {

@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HandoverEntry } from '../handover/findHandovers.js';
-import { HANDOVER_FILES, type HandoverData } from '../shared/handoverData.js';
+import { HANDOVER_DIR, HANDOVER_FILES, type HandoverData } from '../shared/handoverData.js';
 import type { HookInput } from './hookInput.js';
 import { safeSessionId } from './hookInput.js';
 import { inspectLock, lockFile, realLockWorld, type LockWorld } from './lock.js';
@@ -33,7 +33,7 @@ export async function sessionStart(input: HookInput, context: SessionStartContex
 
   const lines: string[] = [];
   if (building) {
-    lines.push(`Handover: a handover of this session is being written now; it will be at ${join(workspace, '.handover', sessionId!, HANDOVER_FILES.prompt)}. Edits are paused until it is done.`);
+    lines.push(`Handover: a handover of this session is being written now; it will be at ${join(workspace, HANDOVER_DIR, sessionId!, HANDOVER_FILES.prompt)}. Edits are paused until it is done.`);
   }
   if (chosen) {
     const data = await readData(chosen.dir);

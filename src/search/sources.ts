@@ -1,9 +1,9 @@
 // Where session logs live: Handover's archive, Claude Code's projects folder, Codex's sessions folder.
 // Configurable (tests and the benchmark point them at temp folders).
 import { readdir } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { basename, delimiter, dirname, join, relative, sep } from 'node:path';
 import { homePaths } from '../util/handoverHome.js';
+import { claudeProjectsDir, codexSessionsDir } from '../util/agentHomes.js';
 
 export type SourceKind = 'archive' | 'claude' | 'codex' | 'extra';
 
@@ -29,11 +29,10 @@ export interface SourceFile {
 export function defaultSources(home: string, env: NodeJS.ProcessEnv = process.env): SourceRoot[] {
   const override = env.HANDOVER_SEARCH_SOURCES?.trim();
   if (override) return override.split(delimiter).filter(Boolean).map((dir) => ({ kind: 'extra' as const, dir }));
-  const userHome = env.HOME?.trim() || homedir();
   return [
     { kind: 'archive', dir: homePaths(home).archive },
-    { kind: 'claude', dir: join(env.CLAUDE_CONFIG_DIR?.trim() || join(userHome, '.claude'), 'projects') },
-    { kind: 'codex', dir: join(env.CODEX_HOME?.trim() || join(userHome, '.codex'), 'sessions') },
+    { kind: 'claude', dir: claudeProjectsDir(env) },
+    { kind: 'codex', dir: codexSessionsDir(env) },
   ];
 }
 

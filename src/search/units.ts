@@ -1,7 +1,7 @@
 // What one log event contributes to the index: a kind and a bounded, redacted text. Pure: the indexer
 // and `handover show` both use it, so what is searched is what is shown.
 import type { TranscriptEvent } from '../transcript/events.js';
-import { redactSecrets } from '../handover/redact.js';
+import { redactSecrets } from '../util/redact.js';
 
 export const UNIT_KINDS = ['user', 'assistant', 'thinking', 'tool-call', 'tool-result', 'tool-error', 'compaction', 'system'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];

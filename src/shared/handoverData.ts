@@ -1,6 +1,10 @@
 // handover.json: the same content as resume-prompt.md, as data. The builder writes it, `handover verify`
 // checks it, the extension's sidebar and the search read it. Schema changes bump `schema`.
-import type { AgentKind } from '../transcript/events.js';
+/** Which agent wrote a session log (and, by default, resumes its handover). */
+export type AgentKind = 'claude' | 'codex';
+
+/** The folder in a workspace that holds one sub-folder per handed-over session. */
+export const HANDOVER_DIR = '.handover';
 
 export const HANDOVER_SCHEMA_VERSION = 1;
 

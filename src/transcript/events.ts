@@ -1,7 +1,8 @@
 // One event model for every agent's log. Readers for Claude Code and Codex turn their records into
 // these events; everything downstream (extraction, analysis, search) only ever sees this shape.
 
-export type AgentKind = 'claude' | 'codex';
+import type { AgentKind } from '../shared/handoverData.js';
+export type { AgentKind };
 
 /** Where an event came from in the raw log: enough to cite it and to open the log at that line. */
 export interface EventOrigin {

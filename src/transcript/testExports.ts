@@ -6,5 +6,3 @@ export { readTranscript, describeProblems, LogInputError } from './reader.js';
 export { claudeRecordToEvents, cleanUserText } from './claudeRecords.js';
 export { codexRecordToEvents } from './codexRecords.js';
 export { sessionLogFiles, readSession, sessionDirOf, toolResultFilePath } from './sessionFiles.js';
-export { Extractor } from '../extract/extractor.js';
-export { extractLog } from '../extract/extractLog.js';

@@ -14,4 +14,8 @@ export const homePaths = (home: string) => ({
   key: join(home, 'key'),
   locks: join(home, 'locks'),
   bin: join(home, 'bin'),
+  /** The hooks' own log files (one line per build outcome). */
+  logs: join(home, 'logs'),
+  /** Small markers the hooks keep between runs (a compaction blocked once, say). */
+  state: join(home, 'state'),
 });

@@ -189,7 +189,7 @@ test('the newest Claude Code or Codex log of a workspace is found', async () => 
   const home = scratch();
   const ws = '/work/my project.v2';
   assert.equal(await core.findNewestLog(ws, { HOME: home }), undefined);
-  const claudeDir = core.claudeProjectDir(home, ws);
+  const claudeDir = core.claudeProjectDir(ws, { HOME: home });
   assert.equal(claudeDir, join(home, '.claude', 'projects', '-work-my-project-v2'));
   mkdirSync(claudeDir, { recursive: true });
   writeFileSync(join(claudeDir, 'a.jsonl'), '{}\n');

@@ -2,7 +2,7 @@
 // that, with its neighbours, contains the finding's key terms (or the quoted excerpt). Citations that do
 // not hold are dropped; a finding left with none is dropped.
 import type { AnalystName, Citation, Finding } from '../../shared/handoverData.js';
-import { redactSecrets } from '../../handover/redact.js';
+import { redactSecrets } from '../../util/redact.js';
 import type { LogSource } from './logTable.js';
 
 /** Lines either side of the cited one that still count as "near" (a tool call and its result, say). */

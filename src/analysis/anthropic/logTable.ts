@@ -6,7 +6,7 @@
 import { open } from 'node:fs/promises';
 import { readTranscript } from '../../transcript/reader.js';
 import type { EventKind, TranscriptEvent } from '../../transcript/events.js';
-import { redactDeep, redactSecrets } from '../../handover/redact.js';
+import { redactDeep, redactSecrets } from '../../util/redact.js';
 import { logIndexFor, type LogIndex, type LogIndexOptions } from './indexedSearch.js';
 
 /**

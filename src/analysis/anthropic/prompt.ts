@@ -3,7 +3,7 @@
 // breakpoint; only the analyst's own instruction (and its conversation) follows.
 import type Anthropic from '@anthropic-ai/sdk';
 import type { AnalystName, Finding } from '../../shared/handoverData.js';
-import { redactSecrets } from '../../handover/redact.js';
+import { redactSecrets } from '../../util/redact.js';
 import { TOOL_DEFINITIONS, REPORT_TOOL } from './tools.js';
 
 export const ANALYSTS: readonly AnalystName[] = ['decisions', 'errors', 'rejected'];

@@ -2,7 +2,7 @@
 // every analyst sends them byte for byte the same, which is what lets the three share a cached prefix.
 // Every result is JSON, capped in size and passed through redactSecrets before it leaves the machine.
 import type Anthropic from '@anthropic-ai/sdk';
-import { redactSecrets } from '../../handover/redact.js';
+import { redactSecrets } from '../../util/redact.js';
 import type { LogSource, TableEvent } from './logTable.js';
 
 export const REPORT_TOOL = 'report_findings';

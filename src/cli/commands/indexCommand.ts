@@ -4,7 +4,7 @@ import { type CliCommand } from '../command.js';
 import { handoverHome } from '../../util/handoverHome.js';
 import { updateIndex } from '../../search/indexer.js';
 import { defaultSources } from '../../search/sources.js';
-import { progressPrinter, runWithIndex } from './search.js';
+import { progressPrinter, runWithIndex } from '../indexAccess.js';
 
 const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 

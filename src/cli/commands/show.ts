@@ -6,7 +6,7 @@ import { formatRecordContext, readRecordContext, RecordNotFoundError, resolveRec
 import { defaultSources } from '../../search/sources.js';
 import { SearchUnavailableError } from '../../search/sqliteRuntime.js';
 import type { SearchIndex } from '../../search/indexStore.js';
-import { runWithIndex, useColor } from './search.js';
+import { runWithIndex, useColor } from '../indexAccess.js';
 
 export const showCommand: CliCommand = {
   name: 'show',

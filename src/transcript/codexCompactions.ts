@@ -6,13 +6,9 @@
 import { watch, type FSWatcher } from 'chokidar';
 import { existsSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { homedir } from 'node:os';
-import { join, relative, resolve, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 
-export function codexSessionsDir(env: NodeJS.ProcessEnv = process.env): string {
-  const home = env.HOME?.trim() || homedir();
-  return join(env.CODEX_HOME?.trim() || join(home, '.codex'), 'sessions');
-}
+export { codexSessionsDir } from '../util/agentHomes.js';
 
 /** Codex names day folders after the local date: `YYYY/MM/DD` for today and yesterday. */
 export function watchedDays(now: Date): string[] {

@@ -2,8 +2,8 @@
 // ~/.claude/projects/<cwd with every non-alphanumeric char as '-'>/<session>.jsonl; Codex keeps
 // rollouts in ~/.codex/sessions/YYYY/MM/DD/ and names the cwd in the first record (session_meta).
 import { open, readdir, stat } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { claudeProjectDir, codexSessionsDir } from '../util/agentHomes.js';
 
 export interface FoundLog {
   path: string;
@@ -11,12 +11,7 @@ export interface FoundLog {
   mtimeMs: number;
 }
 
-export function claudeProjectDir(home: string, workspace: string): string {
-  return join(home, '.claude', 'projects', workspace.replace(/[^a-zA-Z0-9]/g, '-'));
-}
-
-async function newestClaudeLog(home: string, workspace: string): Promise<FoundLog | undefined> {
-  const dir = claudeProjectDir(home, workspace);
+async function newestClaudeLog(dir: string): Promise<FoundLog | undefined> {
   const names = await readdir(dir).catch(() => [] as string[]);
   let best: FoundLog | undefined;
   for (const name of names) {
@@ -41,8 +36,7 @@ async function firstLine(path: string, maxBytes = 256 * 1024): Promise<string> {
 }
 
 /** Newest Codex rollout whose session_meta names this workspace; looks at the newest days first. */
-async function newestCodexLog(codexHome: string, workspace: string, maxFiles = 200): Promise<FoundLog | undefined> {
-  const root = join(codexHome, 'sessions');
+async function newestCodexLog(root: string, workspace: string, maxFiles = 200): Promise<FoundLog | undefined> {
   const sortedDirs = async (dir: string) => (await readdir(dir).catch(() => [] as string[])).filter((n) => /^\d+$/.test(n)).sort().reverse();
   let inspected = 0;
   for (const year of await sortedDirs(root)) {
@@ -69,9 +63,7 @@ async function newestCodexLog(codexHome: string, workspace: string, maxFiles = 2
 }
 
 export async function findNewestLog(workspace: string, env: NodeJS.ProcessEnv = process.env): Promise<FoundLog | undefined> {
-  const home = env.HOME?.trim() || homedir();
-  const codexHome = env.CODEX_HOME?.trim() || join(home, '.codex');
-  const [claude, codex] = await Promise.all([newestClaudeLog(home, workspace), newestCodexLog(codexHome, workspace)]);
+  const [claude, codex] = await Promise.all([newestClaudeLog(claudeProjectDir(workspace, env)), newestCodexLog(codexSessionsDir(env), workspace)]);
   if (claude && codex) return claude.mtimeMs >= codex.mtimeMs ? claude : codex;
   return claude ?? codex;
 }

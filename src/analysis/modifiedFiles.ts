@@ -4,12 +4,12 @@
 import { execFile } from 'node:child_process';
 import { posix } from 'node:path';
 import { promisify } from 'node:util';
-import type { FileChangeStatus, ModifiedFile } from '../shared/handoverData.js';
+import { HANDOVER_DIR, type FileChangeStatus, type ModifiedFile } from '../shared/handoverData.js';
 import type { ToolCallEvent, ToolResultEvent } from '../transcript/events.js';
-import { analyzeSession } from '../analysis/session.js';
-import { editCallOf, patchTextOf, readPathOf, shellCallOf } from '../analysis/toolInputs.js';
+import { analyzeSession } from './session.js';
+import { editCallOf, patchTextOf, readPathOf, shellCallOf } from './toolInputs.js';
 import { shellWrites, type ShellAnalysis, type ShellEffectKind } from './shellWrites.js';
-import { redactSecrets } from './redact.js';
+import { redactSecrets } from '../util/redact.js';
 
 const run = promisify(execFile);
 
@@ -364,7 +364,7 @@ export function crossCheck(tracker: FileChangeTracker, files: ModifiedFile[], ch
   const unexplained: { path: string; status: string }[] = [];
   for (const change of changes) {
     const path = tracker.relative(change.path);
-    if (path === '.handover' || path.startsWith('.handover/')) continue;
+    if (path === HANDOVER_DIR || path.startsWith(`${HANDOVER_DIR}/`)) continue;
     const file = byPath.get(path);
     if (file) {
       if ((change.status === '??' || change.status === 'A') && file.status === 'modified') file.status = 'created';
