@@ -90,7 +90,7 @@ function main() {
   const t0 = Date.now();
   const log = ensureSyntheticLog(logPath, TARGET_BYTES, { seed: 1 });
   const mb = log.bytes / 1024 / 1024;
-  console.log(`input        ${logPath} ${mb.toFixed(0)} MB (${log.reused ? 'reused' : `generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`} from ../shared/samples)`);
+  console.log(`input        ${logPath} ${mb.toFixed(0)} MB (${log.reused ? 'reused' : `generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`} from test/fixtures/samples)`);
 
   const node = process.execPath;
   const ex = measure('handover extract', node, [cli, 'extract', log.path, '--json', '--out', join(tmpdir(), `bench-extract-${process.pid}.md`)]);

@@ -10,9 +10,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleSearchApi } from './lib/bundleApi.mjs';
 import { appendRecords, generateArchive, loadSamples, readArchiveMarker, rng, sampleWords, sizeOfLogs } from './lib/synthArchive.mjs';
+import { samplesDir } from '../test/support/paths.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const samplesDir = resolve(repoRoot, '..', 'shared', 'samples');
 const benchDir = join(repoRoot, '.bench');
 const archiveRoot = join(benchDir, 'search-archive');
 const indexPath = join(benchDir, 'search-index.sqlite');

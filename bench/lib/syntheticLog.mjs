@@ -9,7 +9,7 @@ import { rng } from '../../test/support/seededRandom.mjs';
 
 export const GENERATOR_VERSION = 1;
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const defaultSamplesDir = resolve(repoRoot, '..', 'shared', 'samples');
+export const defaultSamplesDir = resolve(repoRoot, 'test', 'fixtures', 'samples');
 
 
 const WORDS = ['cart', 'coupon', 'retry', 'index', 'parser', 'cache', 'token', 'router', 'schema', 'worker', 'queue', 'login', 'build', 'flaky', 'timeout', 'branch'];
