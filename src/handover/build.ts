@@ -8,10 +8,12 @@ import type { OfflineAnalysis } from '../analysis/offline.js';
 import { analyzeSession } from '../analysis/session.js';
 import { extractLog } from '../extract/extractLog.js';
 import { describeProblems, LogInputError } from '../transcript/reader.js';
-import { HANDOVER_DIR, HANDOVER_FILES, HANDOVER_SCHEMA_VERSION, type AnalystUsage, type Finding, type HandoverData } from '../shared/handoverData.js';
+import { HANDOVER_DIR, HANDOVER_FILES, HANDOVER_SCHEMA_VERSION, type AnalystUsage, type Finding, type HandoverData, type HandoverTrigger } from '../shared/handoverData.js';
 import { ArchiveError, archiveLog } from './archive.js';
 import { redactDeep, redactSecrets } from '../util/redact.js';
 import { budgetTokensFor, DEFAULT_BUDGET, renderResumePrompt, type PromptBudget } from './resumePrompt.js';
+import { linkChain } from './chain.js';
+import { CARRIED_BUDGET_SHARE, insertCarriedSection, renderCarriedSection } from './chainPrompt.js';
 import { readSessionIdentity } from './sessionIdentity.js';
 import { signHandover, SigningKeyError } from './sign.js';
 import { describeFsError } from '../util/fsErrors.js';
@@ -29,6 +31,8 @@ export interface BuildOptions {
   /** Required when analyzer is 'anthropic'. */
   modelAnalyzer?: ModelAnalyzer;
   budget?: Partial<PromptBudget>;
+  /** What started this build, recorded in handover.json (the sidebar and the extension read it). */
+  trigger?: HandoverTrigger;
   env?: NodeJS.ProcessEnv;
   now?: () => Date;
 }
@@ -100,6 +104,11 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
     usage = result.usage;
   }
 
+  // Chains: the handover this session was started from, and what it left open (see chain.ts).
+  const chain = await stage('linking the chain', at, () =>
+    linkChain({ sessionId: identity.sessionId, agent: identity.agent, archivedLog: at, workspace, home: options.home, openTasks: offline.openTasks, findings }),
+  );
+
   const data: HandoverData = await stage('assembling handover.json', at, () => redactDeep({
     schema: HANDOVER_SCHEMA_VERSION,
     sessionId: identity.sessionId,
@@ -124,17 +133,21 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
     openTasks: offline.openTasks,
     stats: { logBytes: archived.bytes, extractBytes: 0, promptBytes: 0, compactions: offline.compactions, droppedByBudget: 0 },
     analysis: { analyzer: options.analyzer ?? 'offline', usage },
+    ...chain,
+    ...(options.trigger ? { trigger: options.trigger } : {}),
   } satisfies HandoverData));
 
   const { extractMarkdown, prompt } = await stage('writing resume-prompt.md', at, () => {
     const extractMarkdown = redactSecrets(extract.markdown);
     const budget = budgetTokensFor(archived.bytes, { ...DEFAULT_BUDGET, ...options.budget });
+    // The carried section takes its share first; the session's own sections get the rest.
+    const carried = renderCarriedSection(data, Math.floor(budget * CARRIED_BUDGET_SHARE));
+    if (data.carried) data.carried.droppedByBudget = carried.dropped;
+    const render = () => insertCarriedSection(renderResumePrompt(data, budget - carried.tokens).markdown, carried.markdown);
     // Rendering twice settles the byte counts the prompt itself reports in handover.json.
-    let rendered = renderResumePrompt(data, budget);
-    data.stats = { ...data.stats, extractBytes: Buffer.byteLength(extractMarkdown), droppedByBudget: rendered.droppedByBudget };
-    data.stats.promptBytes = Buffer.byteLength(rendered.markdown);
-    rendered = renderResumePrompt(data, budget);
-    return { extractMarkdown, prompt: redactSecrets(rendered.markdown) };
+    data.stats = { ...data.stats, extractBytes: Buffer.byteLength(extractMarkdown), droppedByBudget: renderResumePrompt(data, budget - carried.tokens).droppedByBudget };
+    data.stats.promptBytes = Buffer.byteLength(render());
+    return { extractMarkdown, prompt: redactSecrets(render()) };
   });
 
   const dir = join(workspace, HANDOVER_DIR, identity.sessionId);

@@ -2,3 +2,7 @@
 export { redactSecrets, redactDeep, isSecretKeyName } from '../util/redact.js';
 export { signHandover, verifyHandover, loadOrCreateKey, SigningKeyError } from './sign.js';
 export { archiveLog, ArchiveError, describeFsError } from './archive.js';
+export { carryForward, ownItems } from './chain.js';
+export { renderCarriedSection, insertCarriedSection, CARRIED_HEADING } from './chainPrompt.js';
+export { recordLaunch, findLaunch, LAUNCH_MATCH_MS } from './chainLaunch.js';
+export { loadChain, chainSessionIds } from './chainWalk.js';

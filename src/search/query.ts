@@ -12,8 +12,8 @@ export interface SearchFilters {
   /** Only records at or after this time (Date, epoch ms, an ISO date, or `7d` / `12h` / `2w` ago). */
   since?: Date | number | string;
   kinds?: UnitKind[];
-  /** Only this session (every log of it: main and subagents, live and archived). */
-  sessionId?: string;
+  /** Only this session, or these sessions (every log of each: main and subagents, live and archived). */
+  sessionId?: string | string[];
   /** Only this log file (absolute path). */
   file?: string;
   limit?: number;
@@ -124,9 +124,10 @@ function filterSql(filters: SearchFilters): { joins: string; where: string[]; pa
     params.push(parseSince(filters.since, filters.now));
     needUnits = true;
   }
-  if (filters.sessionId) {
-    where.push('f.session_id = ?');
-    params.push(filters.sessionId);
+  if (filters.sessionId?.length) {
+    const ids = [filters.sessionId].flat();
+    where.push(`f.session_id IN (${ids.map(() => '?').join(', ')})`);
+    params.push(...ids);
     needFiles = true;
   }
   if (filters.file) {

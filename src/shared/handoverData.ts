@@ -23,6 +23,8 @@ export interface Citation {
   uuid?: string;
   /** Archived log file, when not the session's main log (a subagent log, say). */
   file?: string;
+  /** The session whose archived log `line` is in, when not this handover's own (items carried along a chain). */
+  session?: string;
 }
 
 export type AnalystName = 'decisions' | 'errors' | 'rejected';
@@ -132,4 +134,58 @@ export interface HandoverData {
     analyzer: 'offline' | 'anthropic';
     usage?: AnalystUsage[];
   };
+  /** The handover this session was started from (chains); absent for a session started fresh. */
+  previous?: ChainLink;
+  /** Every earlier handover of the chain, oldest first (the last one is `previous`). */
+  chain?: ChainLink[];
+  /** What earlier sessions of the chain left open, carried into this handover with its original citations. */
+  carried?: CarriedForward;
+  /** What made this handover: a compaction hook, a SessionStart after a compaction, proactive mode, a person. */
+  trigger?: HandoverTrigger;
 }
+
+// ---- Chains (sessions resumed from a handover) ----
+
+/** One handover of a chain: the session it handed over and the handover's folder under `.handover/`. */
+export interface ChainLink {
+  sessionId: string;
+  /** The folder name under `<workspace>/.handover/` (today the handed-over session's id). */
+  handoverId: string;
+  createdAt?: string;
+  agent?: AgentKind;
+  /** How the link was found: the launch record, the seed prompt, the attached file, or the pasted preamble. */
+  via?: 'launch' | 'seed' | 'attachment' | 'preamble';
+}
+
+export type CarriedKind = 'request' | 'error' | 'task' | 'constraint' | 'rejected' | 'decision';
+
+/** Something an earlier session of the chain left that still holds: its own words, cited where it happened. */
+export interface CarriedItem {
+  kind: CarriedKind;
+  /** The original text (a finding's title, a constraint, a request, a task), never a summary of it. */
+  text: string;
+  detail?: string;
+  /** The session where it happened (its archived log holds the citations). */
+  from: { sessionId: string; handoverId: string; createdAt?: string };
+  /** Lines in that session's archived log; every one carries `session`. */
+  citations: Citation[];
+}
+
+/** A carried item this session settled: it leaves the chain here. */
+export interface ResolvedItem extends CarriedItem {
+  /** Where in this session's log it was settled. */
+  resolvedBy?: Citation;
+  /** How, in a few words: "`npm test` passed", "task completed". */
+  how: string;
+}
+
+export interface CarriedForward {
+  items: CarriedItem[];
+  resolved: ResolvedItem[];
+  /** Items the budget left out of resume-prompt.md (they stay here, in handover.json). */
+  droppedByBudget: number;
+  /** Set when the previous handover could not be read: the link stands, nothing was carried. */
+  missing?: string;
+}
+
+export type HandoverTrigger = 'pre-compact' | 'session-start-compact' | 'post-compact' | 'proactive' | 'manual';

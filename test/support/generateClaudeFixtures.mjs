@@ -243,7 +243,7 @@ function trimStrings(value) {
   return value;
 }
 
-function slimLine(line) {
+export function slimLine(line) {
   if (!line.trim()) return line;
   let record;
   try {

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { readHandoverData } from '../../handover/build.js';
 import { listHandovers } from '../../handover/findHandovers.js';
 import { seedPrompt } from '../../handover/seedPrompt.js';
+import { recordLaunch } from '../../handover/chainLaunch.js';
 import { handoverHome } from '../../util/handoverHome.js';
 import { CliError, type CliCommand } from '../command.js';
 
@@ -37,6 +38,8 @@ export const resumeCommand: CliCommand = {
       io.stdout(values.json ? JSON.stringify({ sessionId: newest.sessionId, promptPath: newest.promptPath, agent: command, args: [prompt] }) + '\n' : `${newest.promptPath}\n${command} ${JSON.stringify(prompt)}\n`);
       return 0;
     }
+    // The chain link of the session about to start; its seed prompt in the log says the same.
+    await recordLaunch(handoverHome(io.env), { handoverId: newest.sessionId, workspace, agent: agentKind, by: 'cli' }).catch(() => undefined);
     // argv, not a shell: the prompt is one argument whatever it holds.
     return await new Promise<number>((done, fail) => {
       const child = spawn(command, [prompt], { cwd: workspace, stdio: 'inherit', env: io.env });

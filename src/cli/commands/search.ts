@@ -6,6 +6,7 @@ import { IndexBusyError, indexBuiltAt } from '../../search/indexStore.js';
 import { updateIndex } from '../../search/indexer.js';
 import { markSnippet, parseKinds, searchIndex, type SearchHit } from '../../search/query.js';
 import { defaultSources } from '../../search/sources.js';
+import { chainSessionIds } from '../../handover/chainWalk.js';
 
 const BOLD = (s: string) => `\x1b[1m${s}\x1b[22m`;
 
@@ -19,12 +20,13 @@ function formatHit(hit: SearchHit, color: boolean): string {
 export const searchCommand: CliCommand = {
   name: 'search',
   summary: 'Search every indexed session (ranked, with the match marked); the index is brought up to date first.',
-  usage: 'handover search "<query>" [--project P] [--since DATE|7d] [--kind K[,K]] [--session ID] [--limit N] [--json] [--no-update]',
+  usage: 'handover search "<query>" [--project P] [--since DATE|7d] [--kind K[,K]] [--session ID] [--chain ID] [--limit N] [--json] [--no-update]',
   options: {
     project: { type: 'string', short: 'p' },
     since: { type: 'string' },
     kind: { type: 'string', short: 'k' },
     session: { type: 'string' },
+    chain: { type: 'string' },
     limit: { type: 'string', short: 'n' },
     json: { type: 'boolean' },
     'no-update': { type: 'boolean' },
@@ -42,6 +44,10 @@ export const searchCommand: CliCommand = {
       throw new CliError((error as Error).message, 2);
     }
     const home = handoverHome(io.env);
+    // --chain: the sessions of that chain (in this workspace's .handover) as the session filter.
+    const chainIds = values.chain === undefined ? undefined : await chainSessionIds(io.cwd, values.chain as string).catch((error: Error) => {
+      throw new CliError(`--chain: ${error.message}`, 2);
+    });
     const result = await runWithIndex(
       io,
       async (index) => {
@@ -59,7 +65,7 @@ export const searchCommand: CliCommand = {
           project: values.project as string | undefined,
           since: values.since as string | undefined,
           kinds,
-          sessionId: values.session as string | undefined,
+          sessionId: chainIds ?? (values.session as string | undefined),
           limit,
         });
       },
