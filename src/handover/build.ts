@@ -13,6 +13,7 @@ import { ArchiveError, archiveLog } from './archive.js';
 import { redactDeep, redactSecrets } from '../util/redact.js';
 import { budgetTokensFor, DEFAULT_BUDGET, renderResumePrompt, type PromptBudget } from './resumePrompt.js';
 import { linkChain } from './chain.js';
+import { missingSummaries, readSavedSummaries } from './savedSummaries.js';
 import { CARRIED_BUDGET_SHARE, insertCarriedSection, renderCarriedSection } from './chainPrompt.js';
 import { readSessionIdentity } from './sessionIdentity.js';
 import { signHandover, SigningKeyError } from './sign.js';
@@ -104,6 +105,7 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
     usage = result.usage;
   }
 
+  const savedSummaries = await readSavedSummaries(options.home, identity.sessionId);
   // Chains: the handover this session was started from, and what it left open (see chain.ts).
   const chain = await stage('linking the chain', at, () =>
     linkChain({ sessionId: identity.sessionId, agent: identity.agent, archivedLog: at, workspace, home: options.home, openTasks: offline.openTasks, findings }),
@@ -118,7 +120,8 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
     log: { source: logPath, archived: archived.archivedLog, sha256: archived.sha256, bytes: archived.bytes, lines: offline.lines },
     summary: {
       lastUserRequest: offline.lastUserRequest?.text,
-      compactionSummaries: offline.compactionSummaries.map((s) => s.text),
+      // Plus what PostCompact handed over that the log does not hold (savedSummaries.ts).
+      compactionSummaries: [...offline.compactionSummaries.map((s) => s.text), ...missingSummaries(offline.compactionSummaries.map((s) => s.text), savedSummaries)],
       text: narrative(identity.agent, offline, extract.counts.user, modified.files.length),
       gitBranch: offline.gitBranch,
       firstTimestamp: offline.firstTimestamp,

@@ -11,8 +11,10 @@ export interface HookInput {
   /** PreToolUse. */
   tool_name?: string;
   tool_input?: unknown;
-  /** SessionStart: 'startup' | 'resume' | 'clear' | 'compact'. */
+  /** SessionStart: 'startup' | 'resume' | 'clear' | 'compact' | 'fork'. */
   source?: string;
+  /** PostCompact: the summary the compaction produced. */
+  compact_summary?: string;
 }
 
 export type ParsedHookInput = { ok: true; input: HookInput } | { ok: false; reason: string };
@@ -28,7 +30,7 @@ export function parseHookInput(text: string): ParsedHookInput {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return { ok: false, reason: 'hook input on stdin is not a JSON object' };
   const record = value as Record<string, unknown>;
   const input: HookInput = {};
-  for (const key of ['session_id', 'transcript_path', 'cwd', 'hook_event_name', 'trigger', 'tool_name', 'source'] as const) {
+  for (const key of ['session_id', 'transcript_path', 'cwd', 'hook_event_name', 'trigger', 'tool_name', 'source', 'compact_summary'] as const) {
     if (typeof record[key] === 'string') input[key] = record[key] as string;
   }
   input.tool_input = record.tool_input;

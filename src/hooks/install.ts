@@ -1,4 +1,4 @@
-// Merges our three hook entries into a Claude Code settings file and takes exactly them out again.
+// Merges our hook entries into a Claude Code settings file and takes exactly them out again.
 // Everything else in the file (other keys, other hooks, their order) is kept as it was. A file that is
 // not valid JSON is refused, never overwritten: it is the user's, and Claude Code would not read it
 // either.
@@ -12,8 +12,8 @@ import { launcherPath, shellQuote } from './launcher.js';
 export type SettingsScope = 'local' | 'project' | 'user';
 
 interface OurHook {
-  event: 'PreCompact' | 'PreToolUse' | 'SessionStart';
-  arg: 'pre-compact' | 'pre-tool-use' | 'session-start';
+  event: 'PreCompact' | 'PreToolUse' | 'SessionStart' | 'PostCompact';
+  arg: 'pre-compact' | 'pre-tool-use' | 'session-start' | 'post-compact';
   /** Bash is matched too: whether it is denied is a setting that can change without reinstalling. */
   matcher?: string;
 }
@@ -22,6 +22,8 @@ export const OUR_HOOKS: readonly OurHook[] = [
   { event: 'PreCompact', arg: 'pre-compact' },
   { event: 'PreToolUse', arg: 'pre-tool-use', matcher: 'Write|Edit|MultiEdit|NotebookEdit|Bash' },
   { event: 'SessionStart', arg: 'session-start' },
+  // The after-the-fact trigger for compactions PreCompact missed, and the summary Claude Code made.
+  { event: 'PostCompact', arg: 'post-compact' },
 ];
 
 /** Seconds Claude Code gives a hook; ours return in well under one, this only bounds a hang. */
@@ -49,7 +51,7 @@ export function defaultBaseCommand(home: string, exists: (path: string) => boole
 /** Ours = a command ending in `hook <our event>`, whatever runs it (launcher, PATH, node + cli.js). */
 export function isOurCommand(command: unknown, arg?: OurHook['arg']): boolean {
   if (typeof command !== 'string') return false;
-  const match = /(?:^|\s)hook\s+(pre-compact|pre-tool-use|session-start)\s*$/.exec(command);
+  const match = /(?:^|\s)hook\s+(pre-compact|pre-tool-use|session-start|post-compact)\s*$/.exec(command);
   return match !== null && (arg === undefined || match[1] === arg);
 }
 

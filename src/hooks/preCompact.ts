@@ -4,7 +4,7 @@
 // handover replaces it. A one-shot guard lets every later compaction through, so nobody is ever stuck.
 import { closeSync, mkdirSync, openSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { HANDOVER_DIR } from '../shared/handoverData.js';
+import { HANDOVER_DIR, type HandoverTrigger } from '../shared/handoverData.js';
 import { homePaths } from '../util/handoverHome.js';
 import type { HookInput } from './hookInput.js';
 import { safeSessionId } from './hookInput.js';
@@ -17,6 +17,8 @@ export interface BuilderRequest {
   logPath: string;
   workspace: string;
   token: string;
+  /** What asked for the build (recorded in handover.json); pre-compact when absent. */
+  trigger?: HandoverTrigger;
 }
 
 export interface PreCompactContext {
@@ -57,7 +59,9 @@ export function preCompact(input: HookInput, context: PreCompactContext): HookOu
   // until its TTL). If the builder already finished and released it, this is a no-op.
   updateLock(path, { ...record, pid: builderPid });
 
-  if (context.settings.blockCompaction && takeBlockGuard(context.home, sessionId)) {
+  // Only a compaction someone chose (/compact) is held, once; an automatic one is Claude Code recovering
+  // room at the context limit, and blocking it fails the user's request (see compactPolicy in the README).
+  if (context.settings.blockCompaction && input.trigger === 'manual' && takeBlockGuard(context.home, sessionId)) {
     const dir = join(workspace, HANDOVER_DIR, sessionId);
     return {
       stdout:
@@ -116,7 +120,7 @@ export function spawnBuilder(request: BuilderRequest, options: SpawnBuilderOptio
     const { spawn } = require('node:child_process') as typeof import('node:child_process');
     const child = spawn(
       options.execPath,
-      [options.cliPath, 'hook', 'run-build', '--session', request.sessionId, '--log', request.logPath, '--workspace', request.workspace, '--token', request.token],
+      [options.cliPath, 'hook', 'run-build', '--session', request.sessionId, '--log', request.logPath, '--workspace', request.workspace, '--token', request.token, ...(request.trigger ? ['--trigger', request.trigger] : [])],
       { detached: true, stdio: ['ignore', out, out], env: options.env, cwd: options.home, windowsHide: true },
     );
     child.on('error', () => undefined);

@@ -33,7 +33,7 @@ export async function runBuild(request: BuilderRequest, context: RunBuildContext
     const { analyzer } = readHookSettings(context.home, context.env);
     // Without a key the model analysts fall back to the offline ones, and handover.json says why.
     const modelAnalyzer = analyzer === 'anthropic' ? (await import('../analysis/anthropic/fromEnv.js')).analyzeWithAnthropicFromEnv : undefined;
-    const result = await buildHandover({ logPath: request.logPath, workspace: request.workspace, home: context.home, analyzer, modelAnalyzer, env: context.env });
+    const result = await buildHandover({ logPath: request.logPath, workspace: request.workspace, home: context.home, analyzer, modelAnalyzer, env: context.env, trigger: request.trigger ?? 'pre-compact' });
     context.log(`built ${result.promptPath} (${analyzer} analysts) in ${Date.now() - started} ms`);
     return 0;
   } catch (error) {

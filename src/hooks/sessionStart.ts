@@ -10,6 +10,7 @@ import type { HookInput } from './hookInput.js';
 import { safeSessionId } from './hookInput.js';
 import { inspectLock, lockFile, realLockWorld, type LockWorld } from './lock.js';
 import { silentSuccess, softFailure, type HookOutcome } from './outcome.js';
+import type { CompactTriggerResult } from './compactTrigger.js';
 
 export const CONTEXT_LIMIT = 2_000;
 
@@ -18,6 +19,8 @@ export interface SessionStartContext {
   /** The workspace's handovers, newest first, with their verification state. */
   listHandovers: (workspace: string, home: string) => Promise<HandoverEntry[]>;
   world?: LockWorld;
+  /** After a compaction: builds the handover PreCompact may have missed (compactTrigger.ts). */
+  afterCompaction?: (input: HookInput) => Promise<CompactTriggerResult>;
 }
 
 export async function sessionStart(input: HookInput, context: SessionStartContext): Promise<HookOutcome> {
@@ -25,6 +28,7 @@ export async function sessionStart(input: HookInput, context: SessionStartContex
   const workspace = input.cwd;
   if (!workspace) return softFailure('session-start', 'no cwd in the hook input');
   const sessionId = safeSessionId(input.session_id);
+  const triggered = input.source === 'compact' && context.afterCompaction ? await context.afterCompaction(input) : undefined;
   const entries = await context.listHandovers(workspace, context.home);
   const verified = entries.filter((entry) => entry.verified);
   const chosen = verified.find((entry) => entry.sessionId === sessionId) ?? verified[0];
@@ -32,6 +36,7 @@ export async function sessionStart(input: HookInput, context: SessionStartContex
   if (!chosen && !building) return silentSuccess;
 
   const lines: string[] = [];
+  if (triggered?.state === 'built') lines.push(`Handover: this compaction had no handover of what came before it; one was built now from the session log: ${triggered.promptPath}`);
   if (building) {
     lines.push(`Handover: a handover of this session is being written now; it will be at ${join(workspace, HANDOVER_DIR, sessionId!, HANDOVER_FILES.prompt)}. Edits are paused until it is done.`);
   }

@@ -29,10 +29,10 @@ function run(s, args) {
 
 const ours = (settings) =>
   Object.entries(settings.hooks ?? {}).flatMap(([event, groups]) =>
-    groups.flatMap((group) => group.hooks.filter((h) => / hook (pre-compact|pre-tool-use|session-start)$/.test(h.command)).map((h) => ({ event, matcher: group.matcher, ...h }))),
+    groups.flatMap((group) => group.hooks.filter((h) => / hook (pre-compact|pre-tool-use|session-start|post-compact)$/.test(h.command)).map((h) => ({ event, matcher: group.matcher, ...h }))),
   );
 
-test('install-hooks writes our three entries into .claude/settings.local.json by default', () => {
+test('install-hooks writes our four entries into .claude/settings.local.json by default', () => {
   const s = scratch();
   try {
     const result = run(s, ['install-hooks']);
@@ -44,6 +44,7 @@ test('install-hooks writes our three entries into .claude/settings.local.json by
       { event: 'PreCompact', matcher: undefined, type: 'command', command: 'handover hook pre-compact', timeout: 30 },
       { event: 'PreToolUse', matcher: 'Write|Edit|MultiEdit|NotebookEdit|Bash', type: 'command', command: 'handover hook pre-tool-use', timeout: 30 },
       { event: 'SessionStart', matcher: undefined, type: 'command', command: 'handover hook session-start', timeout: 30 },
+      { event: 'PostCompact', matcher: undefined, type: 'command', command: 'handover hook post-compact', timeout: 30 },
     ]);
   } finally {
     s.cleanup();
@@ -59,8 +60,8 @@ test('install-hooks prefers the launcher when the extension wrote one', () => {
     assert.equal(run(s, ['install-hooks', '--scope', 'project']).code, 0);
     const settings = JSON.parse(readFileSync(join(s.workspace, '.claude', 'settings.json'), 'utf8'));
     assert.deepEqual(
-      ours(settings).map((h) => h.command),
-      ['pre-compact', 'pre-tool-use', 'session-start'].map((event) => `${launcher} hook ${event}`),
+      ours(settings).map((h) => h.command).sort(),
+      ['post-compact', 'pre-compact', 'pre-tool-use', 'session-start'].map((event) => `${launcher} hook ${event}`),
     );
   } finally {
     s.cleanup();
@@ -91,7 +92,7 @@ test('install-hooks keeps every other key and hook, is idempotent, and uninstall
     assert.deepEqual(merged.hooks.Stop, original.hooks.Stop);
     assert.deepEqual(merged.hooks.PreToolUse[0], original.hooks.PreToolUse[0], 'their hooks come first, untouched');
     assert.deepEqual(merged.hooks.PreCompact[0], original.hooks.PreCompact[0]);
-    assert.equal(ours(merged).length, 3);
+    assert.equal(ours(merged).length, 4);
     assert.match(first, /\n {4}"permissions"/, 'the file keeps its own indentation');
 
     const second = run(s, ['install-hooks', '--scope', 'project']);
@@ -103,12 +104,12 @@ test('install-hooks keeps every other key and hook, is idempotent, and uninstall
     const moved = JSON.parse(readFileSync(path, 'utf8'));
     assert.deepEqual(
       ours(moved).map((h) => h.command).sort(),
-      ['pre-compact', 'pre-tool-use', 'session-start'].map((event) => `/opt/node/bin/node /x/dist/cli.js hook ${event}`),
+      ['post-compact', 'pre-compact', 'pre-tool-use', 'session-start'].map((event) => `/opt/node/bin/node /x/dist/cli.js hook ${event}`),
     );
 
     const removed = run(s, ['uninstall-hooks', '--scope', 'project', '--json']);
     assert.equal(removed.code, 0, removed.stderr);
-    assert.deepEqual(JSON.parse(removed.stdout), { path, changed: true, removed: 3 });
+    assert.deepEqual(JSON.parse(removed.stdout), { path, changed: true, removed: 4 });
     assert.deepEqual(JSON.parse(readFileSync(path, 'utf8')), original);
     assert.match(run(s, ['uninstall-hooks', '--scope', 'project']).stdout, /no Handover hooks in/);
   } finally {
@@ -151,7 +152,7 @@ test('--scope user writes ~/.claude/settings.json; a symlinked settings file sta
     assert.ok(lstatSync(join(s.home, '.claude', 'settings.json')).isSymbolicLink());
     const settings = JSON.parse(readFileSync(real, 'utf8'));
     assert.equal(settings.theme, 'dark');
-    assert.equal(ours(settings).length, 3);
+    assert.equal(ours(settings).length, 4);
     assert.equal(statSync(real).mode & 0o777, 0o600);
     assert.ok(!existsSync(join(s.workspace, '.claude')));
   } finally {

@@ -11,16 +11,22 @@ import { parseHookInput, safeSessionId } from '../../hooks/hookInput.js';
 import { softFailure, type HookOutcome } from '../../hooks/outcome.js';
 import { isSyncHookEvent, runSyncHook } from '../../hooks/syncHooks.js';
 import type { CliCommand, CliIo } from '../command.js';
+import type { CompactTriggerContext } from '../../hooks/compactTrigger.js';
+import { spawnBuilder } from '../../hooks/preCompact.js';
+import { readHookSettings } from '../../hooks/settings.js';
+
+const BUILD_TRIGGERS = ['pre-compact', 'session-start-compact', 'post-compact', 'proactive'] as const;
 
 export const hookCommand: CliCommand = {
   name: 'hook',
-  summary: 'Claude Code hook handler (hook JSON on stdin): pre-compact, pre-tool-use, session-start.',
-  usage: 'handover hook pre-compact|pre-tool-use|session-start   (Claude Code hook JSON on stdin)',
+  summary: 'Claude Code hook handler (hook JSON on stdin): pre-compact, pre-tool-use, session-start, post-compact.',
+  usage: 'handover hook pre-compact|pre-tool-use|session-start|post-compact   (Claude Code hook JSON on stdin)',
   options: {
     session: { type: 'string' },
     log: { type: 'string' },
     workspace: { type: 'string' },
     token: { type: 'string' },
+    trigger: { type: 'string' },
   },
   positionals: { min: 1, max: 1 },
   async run({ values, positionals }, io) {
@@ -37,6 +43,19 @@ export const hookCommand: CliCommand = {
   },
 };
 
+/** SessionStart (compact) waits this long for a build it starts; below the hooks' 30 s timeout. */
+const COMPACT_WAIT_MS = 20_000;
+
+function compactTriggerContext(home: string, io: CliIo): CompactTriggerContext {
+  const wait = Number(io.env.HANDOVER_COMPACT_WAIT_MS);
+  return {
+    home,
+    settings: readHookSettings(home, io.env),
+    startBuilder: (request) => spawnBuilder(request, { home, env: io.env, execPath: process.execPath, cliPath: resolve(process.argv[1] ?? 'handover') }),
+    waitMs: io.env.HANDOVER_COMPACT_WAIT_MS?.trim() && Number.isFinite(wait) && wait >= 0 ? Math.min(wait, COMPACT_WAIT_MS) : COMPACT_WAIT_MS,
+  };
+}
+
 async function runEvent(event: string, values: Record<string, unknown>, io: CliIo): Promise<HookOutcome> {
   if (isSyncHookEvent(event)) {
     return runSyncHook(event, await io.readStdin(), { env: io.env, execPath: process.execPath, cliPath: resolve(process.argv[1] ?? 'handover') });
@@ -45,20 +64,32 @@ async function runEvent(event: string, values: Record<string, unknown>, io: CliI
   if (event === 'session-start') {
     const parsed = parseHookInput(await io.readStdin());
     if (!parsed.ok) return softFailure(event, `${parsed.reason}; nothing done`);
-    const [{ sessionStart }, { listHandovers }] = await Promise.all([import('../../hooks/sessionStart.js'), import('../../handover/findHandovers.js')]);
-    return sessionStart(parsed.input, { home, listHandovers });
+    const [{ sessionStart }, { listHandovers }, { ensureHandoverAfterCompaction }] = await Promise.all([
+      import('../../hooks/sessionStart.js'),
+      import('../../handover/findHandovers.js'),
+      import('../../hooks/compactTrigger.js'),
+    ]);
+    const trigger = compactTriggerContext(home, io);
+    return sessionStart(parsed.input, { home, listHandovers, afterCompaction: (input) => ensureHandoverAfterCompaction(input, 'session-start-compact', trigger) });
+  }
+  if (event === 'post-compact') {
+    const parsed = parseHookInput(await io.readStdin());
+    if (!parsed.ok) return softFailure(event, `${parsed.reason}; nothing done`);
+    const { postCompact } = await import('../../hooks/postCompact.js');
+    return postCompact(parsed.input, compactTriggerContext(home, io));
   }
   if (event === 'run-build') {
     const { session, log, workspace, token } = values;
+    const trigger = BUILD_TRIGGERS.find((t) => t === values.trigger);
     if (!safeSessionId(session) || typeof log !== 'string' || typeof workspace !== 'string' || typeof token !== 'string') {
       return { stderr: 'handover hook run-build: internal; needs --session (letters, digits, _ and -), --log, --workspace and --token\n', exitCode: 2 };
     }
     const { runBuild } = await import('../../hooks/runBuild.js');
     const code = await runBuild(
-      { sessionId: session as string, logPath: log, workspace, token },
+      { sessionId: session as string, logPath: log, workspace, token, trigger },
       { home, env: io.env, log: (line) => io.stdout(`${new Date().toISOString()} ${line}\n`) },
     );
     return { exitCode: code };
   }
-  return softFailure(event, `unknown hook event '${event}' (expected pre-compact, pre-tool-use or session-start); nothing done`);
+  return softFailure(event, `unknown hook event '${event}' (expected pre-compact, pre-tool-use, session-start or post-compact); nothing done`);
 }

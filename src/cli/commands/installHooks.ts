@@ -1,4 +1,4 @@
-// `handover install-hooks` / `uninstall-hooks`: our three hook entries in a Claude Code settings file.
+// `handover install-hooks` / `uninstall-hooks`: our hook entries in a Claude Code settings file.
 import { resolve } from 'node:path';
 import { defaultBaseCommand, installHooks, SettingsFileError, settingsPathFor, uninstallHooks, type SettingsScope } from '../../hooks/install.js';
 import { handoverHome } from '../../util/handoverHome.js';

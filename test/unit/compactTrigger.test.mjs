@@ -1,0 +1,132 @@
+// The triggers that cover every compaction, run the way Claude Code runs them (the real CLI, hook JSON on
+// stdin, the real detached builder) on a real Claude Code 2.1.328 log that was compacted with /compact:
+// SessionStart (compact) builds the handover PreCompact missed; PostCompact keeps the summary and starts
+// the build; an automatic compaction is never blocked.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli, fixturesDir } from '../support/paths.mjs';
+
+const fixture = join(fixturesDir, 'claude', 'generated', 'tools-thinking-compact.jsonl');
+const rawLines = readFileSync(fixture, 'utf8').split('\n');
+const sessionId = JSON.parse(rawLines.find((l) => l.includes('"sessionId"'))).sessionId;
+// Independent of the product: the boundary's line, by plain JSON parsing.
+const boundaryLine = rawLines.findIndex((l) => l.trim() && JSON.parse(l).subtype === 'compact_boundary') + 1;
+
+function scratch() {
+  const root = mkdtempSync(join(tmpdir(), 'compact-trigger-'));
+  const home = join(root, 'home');
+  const workspace = join(root, 'ws');
+  const projects = join(root, 'projects');
+  mkdirSync(workspace, { recursive: true });
+  mkdirSync(projects, { recursive: true });
+  const log = join(projects, `${sessionId}.jsonl`);
+  copyFileSync(fixture, log);
+  return { root, home, workspace, log };
+}
+
+function hook(event, input, s, env = {}) {
+  const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('HANDOVER_')));
+  const result = spawnSync(process.execPath, [cli, 'hook', event], { input: JSON.stringify(input), encoding: 'utf8', env: { ...clean, HANDOVER_HOME: s.home, ...env }, timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const startInput = (s, extra = {}) => ({ session_id: sessionId, transcript_path: s.log, cwd: s.workspace, hook_event_name: 'SessionStart', source: 'compact', ...extra });
+const handoverDir = (s) => join(s.workspace, '.handover', sessionId);
+const contextOf = (result) => JSON.parse(result.stdout).hookSpecificOutput.additionalContext;
+
+async function waitFor(predicate, ms, what) {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (predicate()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+test('SessionStart (compact) with no handover: builds one from the log, verified, and points at it', () => {
+  assert.ok(boundaryLine > 1, 'the fixture holds a compaction boundary');
+  const s = scratch();
+  const result = hook('session-start', startInput(s), s);
+  assert.equal(result.code, 0, result.stderr);
+  const context = contextOf(result);
+  const prompt = join(handoverDir(s), 'resume-prompt.md');
+  assert.ok(context.includes(`one was built now from the session log: ${prompt}`), context);
+  assert.match(context, /the verified handover of this session is/);
+  const data = JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8'));
+  assert.equal(data.trigger, 'session-start-compact');
+  assert.ok(data.log.lines >= boundaryLine - 1, `the handover covers the log before the boundary (${data.log.lines} ≥ ${boundaryLine - 1})`);
+  assert.equal(spawnSync(process.execPath, [cli, 'verify', handoverDir(s)], { env: { ...process.env, HANDOVER_HOME: s.home } }).status, 0);
+  assert.ok(!existsSync(join(s.home, 'locks', sessionId)), 'the lock is released');
+
+  // Again: the handover covers the boundary, nothing is rebuilt.
+  const before = statSync(prompt).mtimeMs;
+  const again = hook('session-start', startInput(s), s);
+  assert.ok(!contextOf(again).includes('built now'));
+  assert.equal(statSync(prompt).mtimeMs, before);
+});
+
+test('a handover older than the newest compaction does not count: it is rebuilt', () => {
+  const s = scratch();
+  // A handover of the log as it was well before the compaction.
+  const early = join(s.root, 'early', `${sessionId}.jsonl`);
+  mkdirSync(join(s.root, 'early'));
+  writeFileSync(early, rawLines.slice(0, boundaryLine - 10).join('\n') + '\n');
+  const built = spawnSync(process.execPath, [cli, 'build', early, '--workspace', s.workspace], { encoding: 'utf8', env: { ...process.env, HANDOVER_HOME: s.home } });
+  assert.equal(built.status, 0, built.stderr);
+  const result = hook('session-start', startInput(s), s);
+  assert.ok(contextOf(result).includes('built now'), contextOf(result));
+  assert.ok(JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8')).log.lines >= boundaryLine - 1);
+});
+
+test('a frozen transcript_path: the log named after the session, beside it, is read', () => {
+  const s = scratch();
+  const frozen = join(s.root, 'projects', 'older-file.jsonl');
+  writeFileSync(frozen, rawLines.slice(0, 5).join('\n') + '\n');
+  const result = hook('session-start', startInput(s, { transcript_path: frozen }), s);
+  assert.ok(contextOf(result).includes('built now'));
+  assert.ok(JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8')).log.lines >= boundaryLine - 1);
+});
+
+test('a transcript of another session builds nothing for this one', () => {
+  const s = scratch();
+  const result = hook('session-start', startInput(s, { session_id: 'another-session', transcript_path: s.log }), s);
+  assert.equal(result.code, 0);
+  assert.equal(result.stdout, '');
+  assert.ok(!existsSync(join(s.workspace, '.handover')));
+});
+
+test('PostCompact keeps compact_summary for the handover and starts the build without waiting for it', async () => {
+  const s = scratch();
+  const summary = 'POSTCOMPACT-ONLY-SUMMARY: the user wants calc.js to stay dependency-free.';
+  const result = hook('post-compact', { session_id: sessionId, transcript_path: s.log, cwd: s.workspace, hook_event_name: 'PostCompact', trigger: 'auto', compact_summary: summary }, s);
+  assert.equal(result.code, 0, result.stderr);
+  assert.equal(result.stdout, '');
+  await waitFor(() => existsSync(join(handoverDir(s), 'resume-prompt.md')) && !existsSync(join(s.home, 'locks', sessionId)), 30_000, 'the build PostCompact started');
+  const data = JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8'));
+  assert.equal(data.trigger, 'post-compact');
+  assert.ok(data.summary.compactionSummaries.includes(summary), 'the summary the log does not hold is in the handover');
+  // The summary the log already holds is not doubled.
+  const inLog = data.summary.compactionSummaries.filter((t) => t.includes('FIXTURE-SUMMARY-MARKER'));
+  assert.equal(inLog.length, 1);
+  assert.ok(readFileSync(join(handoverDir(s), 'resume-prompt.md'), 'utf8').includes('POSTCOMPACT-ONLY-SUMMARY'));
+});
+
+test('blockCompaction holds only a compaction someone asked for, once; an automatic one always goes through', async () => {
+  const s = scratch();
+  const input = (trigger) => ({ session_id: sessionId, transcript_path: s.log, cwd: s.workspace, hook_event_name: 'PreCompact', trigger });
+  const env = { HANDOVER_BLOCK_COMPACTION: '1', HANDOVER_BUILD_DELAY_MS: '0' };
+  const auto = hook('pre-compact', input('auto'), s, env);
+  assert.equal(auto.code, 0, auto.stderr);
+  assert.ok(!auto.stdout.includes('"decision":"block"'), 'auto compaction at the context limit is never blocked');
+  const released = () => waitFor(() => !existsSync(join(s.home, 'locks', sessionId)), 30_000, 'the build to release its lock');
+  await released();
+  const manual = hook('pre-compact', input('manual'), s, env);
+  assert.equal(JSON.parse(manual.stdout).decision, 'block');
+  await released();
+  const again = hook('pre-compact', input('manual'), s, env);
+  assert.ok(!again.stdout.includes('"decision":"block"'), 'only once');
+});
