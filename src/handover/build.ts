@@ -16,7 +16,7 @@ import { linkChain } from './chain.js';
 import { missingSummaries, readSavedSummaries } from './savedSummaries.js';
 import { CARRIED_BUDGET_SHARE, insertCarriedSection, renderCarriedSection } from './chainPrompt.js';
 import { readSessionIdentity } from './sessionIdentity.js';
-import { signHandover, SigningKeyError } from './sign.js';
+import { signHandover, SigningKeyError, verifyHandover } from './sign.js';
 import { describeFsError } from '../util/fsErrors.js';
 
 export type AnalyzerKind = 'offline' | 'anthropic';
@@ -142,15 +142,7 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
 
   const { extractMarkdown, prompt } = await stage('writing resume-prompt.md', at, () => {
     const extractMarkdown = redactSecrets(extract.markdown);
-    const budget = budgetTokensFor(archived.bytes, { ...DEFAULT_BUDGET, ...options.budget });
-    // The carried section takes its share first; the session's own sections get the rest.
-    const carried = renderCarriedSection(data, Math.floor(budget * CARRIED_BUDGET_SHARE));
-    if (data.carried) data.carried.droppedByBudget = carried.dropped;
-    const render = () => insertCarriedSection(renderResumePrompt(data, budget - carried.tokens).markdown, carried.markdown);
-    // Rendering twice settles the byte counts the prompt itself reports in handover.json.
-    data.stats = { ...data.stats, extractBytes: Buffer.byteLength(extractMarkdown), droppedByBudget: renderResumePrompt(data, budget - carried.tokens).droppedByBudget };
-    data.stats.promptBytes = Buffer.byteLength(render());
-    return { extractMarkdown, prompt: redactSecrets(render()) };
+    return { extractMarkdown, prompt: renderPromptOf(data, Buffer.byteLength(extractMarkdown), options.budget) };
   });
 
   const dir = join(workspace, HANDOVER_DIR, identity.sessionId);
@@ -160,6 +152,39 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
     [HANDOVER_FILES.prompt]: prompt,
   });
   return { dir, promptPath: join(dir, HANDOVER_FILES.prompt), data, logProblems: describeProblems(extract.read.problems) };
+}
+
+/** resume-prompt.md for `data` (settling the byte counts it reports in data.stats). */
+function renderPromptOf(data: HandoverData, extractBytes: number, budgetOptions?: Partial<PromptBudget>): string {
+  const budget = budgetTokensFor(data.log.bytes, { ...DEFAULT_BUDGET, ...budgetOptions });
+  // The carried section takes its share first; the session's own sections get the rest.
+  const carried = renderCarriedSection(data, Math.floor(budget * CARRIED_BUDGET_SHARE));
+  if (data.carried) data.carried.droppedByBudget = carried.dropped;
+  const render = () => insertCarriedSection(renderResumePrompt(data, budget - carried.tokens).markdown, carried.markdown);
+  // Rendering twice settles the byte counts the prompt itself reports in handover.json.
+  data.stats = { ...data.stats, extractBytes, droppedByBudget: renderResumePrompt(data, budget - carried.tokens).droppedByBudget };
+  data.stats.promptBytes = Buffer.byteLength(render());
+  return redactSecrets(render());
+}
+
+/**
+ * Adds a compaction summary (PostCompact's) to an existing, verified handover without rebuilding it:
+ * the analysts are not run again (with the model analysts that would be paid for twice). The prompt is
+ * re-rendered from handover.json and everything is signed again. False when it does not verify.
+ */
+export async function addCompactionSummary(dir: string, home: string, summary: string): Promise<boolean> {
+  const verdict = await verifyHandover(dir, home);
+  if (!verdict.ok) return false;
+  const data = await readHandoverData(dir);
+  data.summary.compactionSummaries.push(redactSecrets(summary));
+  const extractMarkdown = await readFile(join(dir, HANDOVER_FILES.extract), 'utf8');
+  const prompt = renderPromptOf(data, Buffer.byteLength(extractMarkdown));
+  await writeHandoverFiles(data.workspace, dir, home, {
+    [HANDOVER_FILES.extract]: extractMarkdown,
+    [HANDOVER_FILES.data]: JSON.stringify(data, null, 2) + '\n',
+    [HANDOVER_FILES.prompt]: prompt,
+  });
+  return true;
 }
 
 function narrative(agent: string, offline: OfflineAnalysis, userMessages: number, files: number): string {

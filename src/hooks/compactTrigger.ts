@@ -7,6 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { HANDOVER_DIR, HANDOVER_FILES, type HandoverTrigger } from '../shared/handoverData.js';
 import { forEachLine } from '../transcript/lineReader.js';
+import { peekTopLevelType } from '../transcript/rawPeek.js';
 import { readSessionIdentity } from '../handover/sessionIdentity.js';
 import type { HookInput } from './hookInput.js';
 import { safeSessionId } from './hookInput.js';
@@ -34,7 +35,7 @@ export type CompactTriggerResult =
   | { state: 'building'; promptPath: string }
   | { state: 'skipped'; reason: string };
 
-const BOUNDARY = [Buffer.from('"compact_boundary"'), Buffer.from('"type":"compacted"')];
+const COMPACT_BOUNDARY = Buffer.from('"compact_boundary"');
 
 /**
  * The log to read: Claude Code's `transcript_path` can stay pointed at the file the session had before
@@ -53,27 +54,35 @@ export async function sessionLogPath(input: HookInput, sessionId: string): Promi
   return identity?.sessionId === sessionId ? given : undefined;
 }
 
-/** 1-based line of the newest compaction boundary (Claude Code or Codex), 0 when there is none. */
-export async function newestBoundaryLine(logPath: string): Promise<number> {
-  let newest = 0;
+const CONVERSATION_TYPES = new Set(['user', 'assistant', 'system', 'response_item', 'event_msg']);
+
+/**
+ * The newest compaction boundary (Claude Code or Codex; 0 when there is none) and the last record of
+ * the conversation before it. Bookkeeping records (mode, cost, tool lists) come between the moment
+ * PreCompact fires and the boundary: a handover read up to the last conversation record covers it all.
+ */
+export async function newestBoundary(logPath: string): Promise<{ boundary: number; lastBefore: number }> {
+  let boundary = 0;
+  let lastBefore = 0;
+  let lastConversation = 0;
   await forEachLine(logPath, (line) => {
-    if (BOUNDARY.some((needle) => line.bytes.includes(needle))) newest = line.line;
+    const type = peekTopLevelType(line.bytes);
+    // Claude Code: a system record with subtype compact_boundary; Codex: a `compacted` record.
+    if ((type === 'system' && line.bytes.includes(COMPACT_BOUNDARY)) || type === 'compacted') {
+      boundary = line.line;
+      lastBefore = lastConversation;
+    } else if (CONVERSATION_TYPES.has(type ?? '')) lastConversation = line.line;
   });
-  return newest;
+  return boundary ? { boundary, lastBefore } : { boundary: 0, lastBefore: lastConversation };
 }
 
-/** Lines of the log the session's existing handover was built from, when there is one. */
-function coveredLines(promptDir: string): number | undefined {
-  if (!isFile(join(promptDir, HANDOVER_FILES.prompt))) return undefined;
-  try {
-    const data = JSON.parse(readFileSync(join(promptDir, HANDOVER_FILES.data), 'utf8')) as { log?: { lines?: number } };
-    return typeof data.log?.lines === 'number' ? data.log.lines : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export async function ensureHandoverAfterCompaction(input: HookInput, trigger: HandoverTrigger, context: CompactTriggerContext): Promise<CompactTriggerResult> {
+export async function ensureHandoverAfterCompaction(
+  input: HookInput,
+  trigger: HandoverTrigger,
+  context: CompactTriggerContext,
+  /** PostCompact: the summary the handover must hold as well. */
+  summary?: string,
+): Promise<CompactTriggerResult> {
   const world = context.world ?? realLockWorld;
   const sleep = context.sleep ?? ((ms: number) => new Promise<void>((done) => setTimeout(done, ms)));
   const sessionId = safeSessionId(input.session_id);
@@ -85,37 +94,62 @@ export async function ensureHandoverAfterCompaction(input: HookInput, trigger: H
 
   const dir = join(workspace, HANDOVER_DIR, sessionId);
   const promptPath = join(dir, HANDOVER_FILES.prompt);
-  const boundary = await newestBoundaryLine(logPath);
-  // Everything before the boundary is lines 1..boundary-1: a handover read from that many lines or more covers it.
-  const covers = () => {
-    const lines = coveredLines(dir);
-    return lines !== undefined && lines >= Math.max(1, boundary - 1);
-  };
+  const { lastBefore } = await newestBoundary(logPath);
+  const linesCovered = () => (readCovered(dir)?.lines ?? -1) >= Math.max(1, lastBefore);
+  const summaryCovered = () => !summary || (readCovered(dir)?.summaries.includes(flat(summary)) ?? false);
+  if (linesCovered() && summaryCovered()) return { state: 'present', promptPath };
+
   const lockPath = lockFile(context.home, sessionId);
-  const waitForBuild = async (): Promise<CompactTriggerResult> => {
-    const deadline = world.now() + context.waitMs;
-    while (inspectLock(lockPath, world).state === 'held' && world.now() < deadline) await sleep(100);
-    if (inspectLock(lockPath, world).state === 'held') return { state: 'building', promptPath };
-    return covers() ? { state: 'built', promptPath } : { state: 'skipped', reason: `the build ended without a handover covering line ${boundary} (see ${join(context.home, 'logs', `build-${sessionId}.log`)})` };
+  const deadline = world.now() + context.waitMs;
+  const held = () => inspectLock(lockPath, world).state === 'held';
+  const waitWhileHeld = async () => {
+    while (held() && world.now() < deadline) await sleep(100);
+    return !held();
   };
-
-  if (covers()) return { state: 'present', promptPath };
-  // A PreCompact builder may still be at work on this very compaction: wait for it rather than race it.
-  if (inspectLock(lockPath, world).state === 'held') return waitForBuild();
-
-  const token = (context.newToken ?? randomToken)();
-  const record: LockRecord = { pid: process.pid, startedAt: new Date(world.now()).toISOString(), ttlMs: context.settings.lockTtlMs, host: world.host, token };
-  const taken = acquireLock(lockPath, record, world);
-  if (!taken.acquired) return waitForBuild();
-  let builderPid: number;
-  try {
-    builderPid = context.startBuilder({ sessionId, logPath, workspace, token, trigger });
-  } catch (error) {
-    releaseLock(lockPath, token);
-    return { state: 'skipped', reason: `cannot start the handover build: ${(error as Error).message}` };
+  const newRecord = (): LockRecord => ({ pid: process.pid, startedAt: new Date(world.now()).toISOString(), ttlMs: context.settings.lockTtlMs, host: world.host, token: (context.newToken ?? randomToken)() });
+  let started = false;
+  // Two rounds: a build already running (PreCompact's, or SessionStart's for this same compaction) may
+  // finish without what this hook needs; then this hook does its part.
+  for (let round = 0; round < 2; round++) {
+    if (!(await waitWhileHeld())) return { state: 'building', promptPath };
+    if (linesCovered() && summaryCovered()) return { state: started || round > 0 ? 'built' : 'present', promptPath };
+    if (started) break;
+    const record = newRecord();
+    if (!acquireLock(lockPath, record, world).acquired) continue;
+    if (linesCovered()) {
+      // Only the summary is missing: added to the handover as it stands, no second build.
+      try {
+        const { addCompactionSummary } = await import('../handover/build.js');
+        if (!(await addCompactionSummary(dir, context.home, summary!))) return { state: 'skipped', reason: `the handover in ${dir} does not verify; the summary was kept for the next build` };
+        return { state: 'built', promptPath };
+      } finally {
+        releaseLock(lockPath, record.token);
+      }
+    }
+    try {
+      updateLock(lockPath, { ...record, pid: context.startBuilder({ sessionId, logPath, workspace, token: record.token, trigger }) });
+    } catch (error) {
+      releaseLock(lockPath, record.token);
+      return { state: 'skipped', reason: `cannot start the handover build: ${(error as Error).message}` };
+    }
+    started = true;
   }
-  updateLock(lockPath, { ...record, pid: builderPid });
-  return waitForBuild();
+  if (held()) return { state: 'building', promptPath };
+  return linesCovered() && summaryCovered() ? { state: 'built', promptPath } : { state: 'skipped', reason: `the build ended without a handover covering line ${lastBefore} (see ${join(context.home, 'logs', `build-${sessionId}.log`)})` };
+}
+
+const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** What the session's existing handover was built from: log lines and its summaries (flattened, joined). */
+function readCovered(dir: string): { lines: number; summaries: string } | undefined {
+  if (!isFile(join(dir, HANDOVER_FILES.prompt))) return undefined;
+  try {
+    const data = JSON.parse(readFileSync(join(dir, HANDOVER_FILES.data), 'utf8')) as { log?: { lines?: number }; summary?: { compactionSummaries?: string[] } };
+    if (typeof data.log?.lines !== 'number') return undefined;
+    return { lines: data.log.lines, summaries: flat((data.summary?.compactionSummaries ?? []).join('\n')) };
+  } catch {
+    return undefined;
+  }
 }
 
 function randomToken(): string {

@@ -15,6 +15,8 @@ const rawLines = readFileSync(fixture, 'utf8').split('\n');
 const sessionId = JSON.parse(rawLines.find((l) => l.includes('"sessionId"'))).sessionId;
 // Independent of the product: the boundary's line, by plain JSON parsing.
 const boundaryLine = rawLines.findIndex((l) => l.trim() && JSON.parse(l).subtype === 'compact_boundary') + 1;
+// The last record of the conversation before it (what a handover must have read to cover it).
+const lastBefore = rawLines.slice(0, boundaryLine - 1).reduce((last, l, i) => (l.trim() && ['user', 'assistant', 'system'].includes(JSON.parse(l).type) ? i + 1 : last), 0);
 
 function scratch() {
   const root = mkdtempSync(join(tmpdir(), 'compact-trigger-'));
@@ -58,7 +60,7 @@ test('SessionStart (compact) with no handover: builds one from the log, verified
   assert.match(context, /the verified handover of this session is/);
   const data = JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8'));
   assert.equal(data.trigger, 'session-start-compact');
-  assert.ok(data.log.lines >= boundaryLine - 1, `the handover covers the log before the boundary (${data.log.lines} ≥ ${boundaryLine - 1})`);
+  assert.ok(data.log.lines >= lastBefore, `the handover covers the log before the boundary (${data.log.lines} ≥ ${lastBefore})`);
   assert.equal(spawnSync(process.execPath, [cli, 'verify', handoverDir(s)], { env: { ...process.env, HANDOVER_HOME: s.home } }).status, 0);
   assert.ok(!existsSync(join(s.home, 'locks', sessionId)), 'the lock is released');
 
@@ -74,12 +76,12 @@ test('a handover older than the newest compaction does not count: it is rebuilt'
   // A handover of the log as it was well before the compaction.
   const early = join(s.root, 'early', `${sessionId}.jsonl`);
   mkdirSync(join(s.root, 'early'));
-  writeFileSync(early, rawLines.slice(0, boundaryLine - 10).join('\n') + '\n');
+  writeFileSync(early, rawLines.slice(0, lastBefore - 3).join('\n') + '\n');
   const built = spawnSync(process.execPath, [cli, 'build', early, '--workspace', s.workspace], { encoding: 'utf8', env: { ...process.env, HANDOVER_HOME: s.home } });
   assert.equal(built.status, 0, built.stderr);
   const result = hook('session-start', startInput(s), s);
   assert.ok(contextOf(result).includes('built now'), contextOf(result));
-  assert.ok(JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8')).log.lines >= boundaryLine - 1);
+  assert.ok(JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8')).log.lines >= lastBefore);
 });
 
 test('a frozen transcript_path: the log named after the session, beside it, is read', () => {
@@ -88,7 +90,7 @@ test('a frozen transcript_path: the log named after the session, beside it, is r
   writeFileSync(frozen, rawLines.slice(0, 5).join('\n') + '\n');
   const result = hook('session-start', startInput(s, { transcript_path: frozen }), s);
   assert.ok(contextOf(result).includes('built now'));
-  assert.ok(JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8')).log.lines >= boundaryLine - 1);
+  assert.ok(JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8')).log.lines >= lastBefore);
 });
 
 test('a transcript of another session builds nothing for this one', () => {
@@ -113,6 +115,25 @@ test('PostCompact keeps compact_summary for the handover and starts the build wi
   const inLog = data.summary.compactionSummaries.filter((t) => t.includes('FIXTURE-SUMMARY-MARKER'));
   assert.equal(inLog.length, 1);
   assert.ok(readFileSync(join(handoverDir(s), 'resume-prompt.md'), 'utf8').includes('POSTCOMPACT-ONLY-SUMMARY'));
+});
+
+test('PostCompact adds the summary to a handover that covers the log, without building it again', () => {
+  const s = scratch();
+  const built = spawnSync(process.execPath, [cli, 'build', s.log, '--workspace', s.workspace], { encoding: 'utf8', env: { ...process.env, HANDOVER_HOME: s.home } });
+  assert.equal(built.status, 0, built.stderr);
+  const before = JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8'));
+  const summary = 'AMENDED-SUMMARY: kept by PostCompact.';
+  const result = hook('post-compact', { session_id: sessionId, transcript_path: s.log, cwd: s.workspace, hook_event_name: 'PostCompact', trigger: 'manual', compact_summary: summary }, s);
+  assert.equal(result.code, 0, result.stderr);
+  const after = JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8'));
+  assert.deepEqual(after.summary.compactionSummaries, [...before.summary.compactionSummaries, summary]);
+  assert.equal(after.createdAt, before.createdAt, 'not rebuilt');
+  assert.deepEqual(after.findings, before.findings);
+  assert.ok(readFileSync(join(handoverDir(s), 'resume-prompt.md'), 'utf8').includes('AMENDED-SUMMARY'));
+  assert.equal(spawnSync(process.execPath, [cli, 'verify', handoverDir(s)], { env: { ...process.env, HANDOVER_HOME: s.home } }).status, 0, 'signed again');
+  // The same summary again changes nothing.
+  hook('post-compact', { session_id: sessionId, transcript_path: s.log, cwd: s.workspace, hook_event_name: 'PostCompact', trigger: 'manual', compact_summary: summary }, s);
+  assert.equal(JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8')).summary.compactionSummaries.length, after.summary.compactionSummaries.length);
 });
 
 test('blockCompaction holds only a compaction someone asked for, once; an automatic one always goes through', async () => {
