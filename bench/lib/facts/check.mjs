@@ -81,7 +81,8 @@ function placesOf(string, places) {
 /** Problems with the planting: a fact not where its category says makes every figure meaningless. */
 export function checkPlanting({ facts, negatives }, logText) {
   // A compaction summary restates the conversation; it is a model's retelling, not a place of its own.
-  const places = logPlaces(logText).filter((p) => p.place !== 'compact_summary');
+  const everywhere = logPlaces(logText);
+  const places = everywhere.filter((p) => p.place !== 'compact_summary');
   const problems = [];
   for (const fact of facts) {
     const category = CATEGORIES.find((c) => c.id === fact.category);
@@ -101,7 +102,7 @@ export function checkPlanting({ facts, negatives }, logText) {
     });
   }
   for (const negative of negatives) {
-    if (placesOf(negative.text, places).length === 0) problems.push(`negative fact "${negative.text}" is nowhere in the log (it would test nothing)`);
+    if (placesOf(negative.text, everywhere).length === 0) problems.push(`negative fact "${negative.text}" is nowhere in the log (it would test nothing)`);
   }
   return problems;
 }

@@ -60,6 +60,8 @@ function toolchainEnv() {
     if (existsSync(path)) extra[key] = path;
   }
   extra.RUST_BACKTRACE = '0';
+  // npm would otherwise ask the registry for its own newer version and print a notice into the log.
+  extra.NPM_CONFIG_UPDATE_NOTIFIER = 'false';
   return extra;
 }
 

@@ -1,9 +1,24 @@
 // The bench:facts scenarios, one file each (see ../kit.mjs for what a scenario declares).
 import { fileURLToPath } from 'node:url';
-import { scenario as nodeTerse } from './nodeTerse.mjs';
 
-const fileOf = (name) => fileURLToPath(new URL(`./${name}.mjs`, import.meta.url));
-
-export const scenarios = [
-  { file: fileOf('nodeTerse'), scenario: nodeTerse },
+const names = [
+  'nodeTerse',
+  'pythonChatty',
+  'rustGerman',
+  'ideContext',
+  'longPaste',
+  'manyCompactions',
+  'makeRefusals',
+  'injectedInstructions',
+  'progressOutput',
+  'chineseUser',
+  'headingsIntentions',
+  'sqliteMigrations',
 ];
+
+export const scenarios = await Promise.all(
+  names.map(async (name) => {
+    const url = new URL(`./${name}.mjs`, import.meta.url);
+    return { file: fileURLToPath(url), scenario: (await import(url)).scenario };
+  }),
+);

@@ -74,7 +74,7 @@ export const scenario = {
           intent: 'Fix invoice totals that are off by a cent (tests were red) without adding dependencies, then add a CSV export for the accountant that keeps the legacy column order.',
           concepts: ['Node.js, node:test via npm test', 'Floating point rounding in totals', 'CSV quoting'],
           files: ['src/invoice.js: total() now sums in cents', 'src/exportCsv.js: new, HEADER and toCsv() with manual quoting'],
-          errors: ['npm test failed on the order A-17 total (expected 13.07, got 13.06); fixed by summing cents, tests pass now', 'csv-stringify is not installed; wrote the quoting by hand instead', 'scripts/export-check.js reports the third column does not match the legacy export'],
+          errors: ['npm test failed: "INV-ROUND order A-17: expected 13.07, got 13.06"; fixed by summing cents, tests pass now', 'csv-stringify is not installed; wrote the quoting by hand instead', 'scripts/export-check.js reports the third column does not match the legacy export'],
           solving: 'Rounding fixed and verified; a benchmark of totals ran (about 48k invoices/s). Export layout mismatch is open.',
           messages: [`"${request1}. tests red. fix. ${noDeps}."`, `"${request2}. ${order}."`],
           pending: ['Make the export column order match the legacy export'],
