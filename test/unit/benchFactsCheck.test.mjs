@@ -40,7 +40,8 @@ Preamble text that mentions Measured numbers and Modified files in passing.
 
 - Checks:
   - \`npm run lint\`: passing (log line 37)
-  - \`npm test\`: failing (log line 20) — order A-17 total
+  - \`npm test\`: failing (log line 20) — order A-17 total; ℹ pass 0
+  - \`cargo test\`: passing (log line 60) — earlier runs failed
   - \`make test\`: passing (log line 44)
 
 ## What the user asked for
@@ -72,6 +73,7 @@ test('a fact counts only in its own section; statuses and negative facts are jud
   kit.check('`npm run lint`', 'passing');
   kit.check('`npm test`', 'passing');
   kit.check('`make test`', 'failing');
+  kit.check('`cargo test`', 'passing');
   kit.not('numbers', 'p95 143 ms', 'planted here to see a violation');
   kit.not('decisions', 'p95 143 ms', 'no decisions section at all');
   const score = scoreScenario(kit, { prompt: PROMPT, summary: 'The user asked to add rate limiting to the /search endpoint.' });
@@ -91,6 +93,7 @@ test('a fact counts only in its own section; statuses and negative facts are jud
     '`npm run lin=right',
     '`npm test`=wrong', // the suite passed at the end, printed failing: a false "not resolved"
     '`make test`=wrong',
+    '`cargo test`=right', // the outcome is the first word after the command, not a word in the detail
   ]);
   assert.deepEqual(
     score.negatives.map((n) => n.violated),

@@ -146,8 +146,6 @@ function itemsOf(text) {
 
 const UNRESOLVED = /\bunresolved\b|\bnot (?:yet )?resolved\b|\bstill fail/i;
 const RESOLVED = /\bresolved\b|\bfixed\b/i;
-const FAILING = /\bfail(?:ing|ed|s)?\b/i;
-const PASSING = /\bpass(?:ing|ed|es)?\b/i;
 
 function errorStatus(item) {
   if (UNRESOLVED.test(item)) return 'unresolved';
@@ -155,12 +153,13 @@ function errorStatus(item) {
   return 'none';
 }
 
-function checkStatus(line) {
-  const failing = FAILING.test(line);
-  const passing = PASSING.test(line);
-  if (failing && !passing) return 'failing';
-  if (passing && !failing) return 'passing';
-  return failing ? 'both' : 'none';
+/** The first outcome word after the command: the detail after it may quote "pass 0" or "1 failed". */
+function checkStatus(line, key) {
+  const normalized = normalize(line);
+  const after = normalized.slice(normalized.indexOf(normalize(key)) + normalize(key).length);
+  const word = /\b(fail(?:ing|ed|s)?|pass(?:ing|ed|es)?)\b/.exec(after);
+  if (!word) return 'none';
+  return word[1].startsWith('fail') ? 'failing' : 'passing';
 }
 
 /** What each status fact reads as in the prompt: 'right' | 'wrong' | 'missing' | 'unclear', with the lines. */
@@ -175,9 +174,9 @@ function judgeStatus(status, sections) {
   }
   const lines = (sections.get('standing') ?? '').split('\n').filter((line) => containsString(normalize(line), status.key));
   if (lines.length === 0) return { verdict: 'missing', said: [] };
-  const said = lines.map(checkStatus);
+  const said = lines.map((line) => checkStatus(line, status.key));
   const other = status.expect === 'passing' ? 'failing' : 'passing';
-  if (said.some((s) => s === other || s === 'both')) return { verdict: 'wrong', said };
+  if (said.includes(other)) return { verdict: 'wrong', said };
   return { verdict: said.includes(status.expect) ? 'right' : 'unclear', said };
 }
 

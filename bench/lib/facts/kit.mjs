@@ -1,7 +1,10 @@
 // The planting kit for `npm run bench:facts`: what a scenario file uses to write its session and to
 // declare, at the same time and with the same strings, the facts its handover must carry.
 //
-// A scenario module exports `scenario = { name, about, files, env?, build(kit) → turns }`.
+// A scenario module exports `scenario = { name, about, requires?, thinking?, files, env?, build(kit, tools) → turns }`.
+//   requires  commands the session runs (['cargo']); the bench skips the scenario, saying so, when one is
+//             missing and the session must be generated
+//   thinking  false: the model's thinking is empty (a signature only) and decisions sit in its text
 //   files   {relPath: text} of the scratch git project (committed before the session; never read into
 //           the log unless a step Reads it, which checkPlanting() would then flag for a tool-only fact)
 //   build   gets a fresh kit (below) and returns the user turns:
@@ -45,7 +48,7 @@ export const SECTIONS = {
 // resume-prompt.md must hold them.
 export const CATEGORIES = [
   { id: 'requests', label: 'user requests', section: 'requests', places: ['user'], only: false },
-  { id: 'decisions', label: 'decisions in thinking', section: 'decisions', places: ['thinking'], only: true },
+  { id: 'decisions', label: 'decisions (why, alt.)', section: 'decisions', places: ['thinking'], only: true },
   { id: 'errors', label: 'errors in tool output', section: 'errors', places: ['tool_result'], only: true },
   { id: 'rejected', label: 'rejected approaches', section: 'rejected', places: null, only: false },
   { id: 'numbers', label: 'measured numbers', section: 'numbers', places: ['tool_result'], only: true },

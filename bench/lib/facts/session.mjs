@@ -14,7 +14,7 @@
 //       hook hands to Handover) and dir/summary.txt (the final compaction summary as the log stores it).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -164,6 +164,7 @@ export async function generateScenario(scenario, dir) {
     return { seconds: (Date.now() - started) / 1000, runs: turns.length, compactions };
   } finally {
     await server.close();
+    rmSync(home, { recursive: true, force: true });
   }
 }
 

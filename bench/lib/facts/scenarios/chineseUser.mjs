@@ -5,6 +5,7 @@ import { bash, ccSummary, say, think } from '../kit.mjs';
 export const scenario = {
   name: 'chinese-user',
   about: 'Chinese user text, python export + unittest, thinking in English, Chinese answers',
+  requires: ['python3'],
   files: {
     'orders.json': JSON.stringify([{ id: 1, createdAt: '2025-03-02T08:15:00', customer: '王芳' }, { id: 2, createdAt: '2025-03-03T09:00:00', customer: '李雷' }]) + '\n',
     'export.py':

@@ -8,6 +8,7 @@ const empty = () => think('');
 export const scenario = {
   name: 'headings-intentions',
   about: 'no thinking text, headings/pros-cons/plans/intentions in visible text, CSS build (node), chatty-ish user',
+  requires: ['npm'],
   thinking: false,
   files: {
     'package.json': JSON.stringify({ name: 'storefront', version: '5.1.0', private: true, scripts: { build: 'node scripts/build.js' } }, null, 2) + '\n',
@@ -33,6 +34,8 @@ export const scenario = {
     k.number('1.42');
     const equal = k.request('make the cards equal height');
     k.error('A11Y: .card__price contrast 3.9:1 is below 4.5:1', 'unresolved');
+    k.refusal('I said no frameworks. plain CSS');
+    k.not('errors', 'I said no frameworks', "a user's refusal is not a tool error");
     k.not('decisions', 'Should we go with', 'a heading is not a decision');
     k.not('decisions', "Now I'll add the styles", 'an intention is not a decision');
     k.not('rejected', 'Cons of grid', 'a pros/cons bullet is not a rejected approach');
@@ -60,7 +63,9 @@ export const scenario = {
       },
       {
         user: `Looks great!! Can you also ${equal}? Pinterest-style would be cool too if that's easy.`,
+        refuse: { 'npm install masonry-layout': 'I said no frameworks. plain CSS please' },
         model: [
+          [empty(), say('A small masonry library would give the Pinterest look.'), bash('npm install masonry-layout', 'Install masonry-layout')],
           [empty(), say('Trying native masonry for the Pinterest look.'), edit('src/styles/cards.css', '  row-gap: 16px;', `  row-gap: 16px;\n  ${masonry.what};`)],
           [empty(), bash('npm run build', 'Build')],
           [

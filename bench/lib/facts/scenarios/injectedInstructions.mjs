@@ -5,6 +5,7 @@ import { bash, ccSummary, say, think } from '../kit.mjs';
 export const scenario = {
   name: 'injected-instructions',
   about: 'CLAUDE.md + @AGENTS.md injected, a /ship command template expanded, node release work, thinking',
+  requires: ['npm'],
   files: {
     'CLAUDE.md': '# Notes for Claude\nAlways answer in English, even to German colleagues.\n@AGENTS.md\n',
     'AGENTS.md': '# Agent rules\n- Indent with tabs in every file you create.\n- Never commit directly to main.\n',

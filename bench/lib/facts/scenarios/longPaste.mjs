@@ -19,6 +19,7 @@ function pastedLog() {
 export const scenario = {
   name: 'long-paste',
   about: 'a 200-line log pasted by the user, python importer, thinking',
+  requires: ['python3'],
   files: {
     'importer/__init__.py': '',
     'importer/run.py':
@@ -37,6 +38,8 @@ export const scenario = {
     k.number('4982');
     const health = k.request('check whether the health check is green again');
     k.error('HealthcheckError: last successful import is 31h old', 'unresolved');
+    k.refusal('ops restarts it, not you');
+    k.not('errors', 'ops restarts it, not you', "a user's refusal is not a tool error");
     k.not('numbers', '4,981 rows', "a number in the user's paste is not a measurement from tool output");
     k.not('errors', 'ImportJobError: batch 0188 aborted after deadlock', "an error the user pasted is not an error seen in tool output");
     k.not('rejected', died, "the user's request is not a rejected approach");
@@ -66,9 +69,11 @@ export const scenario = {
       },
       {
         user: `ok thanks. can you ${health}?`,
+        refuse: { 'python3 -m importer.run --batch 188': 'no. ops restarts it, not you' },
         model: [
           [think('Run the health check script.'), bash('python3 importer/healthcheck.py', 'Health check')],
-          [say('Still red: the last successful import is old, because the job has not run since the fix. It needs a restart by ops.')],
+          [think('It is stale because nothing ran since the fix; rerun the failed batch for real.'), bash('python3 -m importer.run --batch 188', 'Rerun batch 188')],
+          [say('Still red: the last successful import is old, because the job has not run since the fix. It needs a restart by ops; I will not run it.')],
         ],
       },
       {
@@ -82,7 +87,7 @@ export const scenario = {
           solving: 'Sensors resend after reconnect; dedupe in the loader. Smaller batches did not help.',
           messages: [`"${died}, here's the log from the box: [~200 lines of import log, batch 0188 aborted after a deadlock] what's going on? find the root cause. ${noRestart}, ops will do it."`, `"ok thanks. can you ${health}?"`],
           pending: ['Ops must restart the importer; then the health check should go green'],
-          current: 'Ran the health check; it is still failing.',
+          current: 'Ran the health check; it is still failing. The user refused a rerun of batch 188 by the agent.',
           next: 'Wait for ops to restart the importer, then rerun the health check.',
         }),
       },

@@ -5,6 +5,7 @@ import { bash, ccSummary, say, think } from '../kit.mjs';
 export const scenario = {
   name: 'make-refusals',
   about: 'make + C, the user refuses tool calls with reasons, thinking',
+  requires: ['make', 'cc'],
   files: {
     '.gitignore': 'out/\n',
     Makefile:

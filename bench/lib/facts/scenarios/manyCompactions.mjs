@@ -6,6 +6,7 @@ import { bash, ccSummary, say, think } from '../kit.mjs';
 export const scenario = {
   name: 'many-compactions',
   about: 'three /compact in one session, node API, lint family fixed under another form, thinking',
+  requires: ['npm'],
   files: {
     'package.json': JSON.stringify({ name: 'search-api', version: '2.0.0', private: true, scripts: { lint: 'node scripts/lint.js' } }, null, 2) + '\n',
     'src/search.js': "module.exports = function search(q) { return [];\n};\n",

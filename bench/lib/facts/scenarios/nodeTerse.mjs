@@ -5,6 +5,7 @@ import { bash, ccSummary, say, think } from '../kit.mjs';
 export const scenario = {
   name: 'node-terse',
   about: 'terse user, node/npm test, thinking, fix verified by a differently-shaped command',
+  requires: ['npm'],
   files: {
     'package.json': JSON.stringify({ name: 'billing', version: '1.4.0', private: true, scripts: { test: 'node --test', bench: 'node scripts/bench.js' } }, null, 2) + '\n',
     'src/invoice.js':

@@ -6,6 +6,7 @@ import { bash, ccSummary, say, think } from '../kit.mjs';
 export const scenario = {
   name: 'progress-output',
   about: 'progress bars, git transfer counters and diff lines around real measurements; python + git, thinking',
+  requires: ['python3', 'git'],
   files: {
     'config/indexer.yaml': 'shards: 6\nretries: 3\n',
     'data/shard4.lock': '4242\n',

@@ -5,6 +5,7 @@ import { bash, ccSummary, say, think } from '../kit.mjs';
 export const scenario = {
   name: 'python-chatty',
   about: 'chatty user, python/pytest, thinking, pytest progress output, a question that is not a rule',
+  requires: ['python3', 'pytest'],
   files: {
     'station/__init__.py': '',
     'station/parse.py': "def parse_line(line):\n    ts, temp = line.strip().split(';')\n    return ts, float(temp)\n",

@@ -7,6 +7,7 @@ const empty = () => think('');
 export const scenario = {
   name: 'rust-german',
   about: 'German user text, rust/cargo, empty thinking (signature only), decisions in visible text',
+  requires: ['cargo'],
   thinking: false,
   files: {
     '.gitignore': 'target/\n',

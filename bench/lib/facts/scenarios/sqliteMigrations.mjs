@@ -5,6 +5,7 @@ import { bash, ccSummary, say, think } from '../kit.mjs';
 export const scenario = {
   name: 'sqlite-migrations',
   about: 'terse user with typos, sqlite3 CLI + shell, fix verified as `… && sqlite3 …`, thinking',
+  requires: ['sqlite3'],
   files: {
     '.gitignore': 'app.db\n',
     'migrations/001_init.sql':
