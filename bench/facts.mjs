@@ -193,6 +193,11 @@ async function main() {
   );
   for (const s of by('wrong')) console.log(`  wrong: [${s.scenario}] ${s.status.kind} "${s.status.key}" should read ${s.status.expect}, reads ${s.said.join('/')}`);
 
+  const lasts = results.flatMap((r) => r.score.last.map((l) => ({ ...l, scenario: r.scenario.name })));
+  const lastBy = (verdict) => lasts.filter((l) => l.verdict === verdict).length;
+  console.log(`last request: ${lasts.length} planted: ${lastBy('right')} right, ${lastBy('wrong')} wrong, ${lastBy('missing')} without a "**Last request**" line`);
+  for (const l of lasts.filter((x) => x.verdict === 'wrong')) console.log(`  wrong: [${l.scenario}] should be "${l.expected.key}", shows ${JSON.stringify(l.shown.slice(0, 120))}`);
+
   const negatives = results.flatMap((r) => r.score.negatives.map((n) => ({ ...n, scenario: r.scenario.name })));
   const violated = negatives.filter((n) => n.violated);
   console.log(`negative facts: ${negatives.length}, violations ${violated.length}`);
@@ -210,7 +215,7 @@ async function main() {
 
   if (skipped.size) console.log(`\nPARTIAL: ${skipped.size} scenario(s) skipped for missing tools (${[...skipped].join(', ')}); the figures above leave them out`);
   const below = rows.filter((row) => row.prompt / row.facts < TARGET);
-  const wrong = by('wrong').length;
+  const wrong = by('wrong').length + lastBy('wrong');
   console.log(`\nruntime ${((Date.now() - started) / 1000).toFixed(1)} s; targets: ≥ ${TARGET * 100}% per category in its section, 0 wrong statuses`);
   if (flag('--json')) {
     const perScenario = results.map((r) => ({
@@ -221,7 +226,7 @@ async function main() {
       summaryFound: r.score.facts.filter((f) => f.summary).length,
       summaryTokens: tokens(r.summary),
     }));
-    console.log(JSON.stringify({ rows, perScenario, statuses: { total: statuses.length, right: by('right').length, falseNotResolved: falseNotResolved.length, falseResolved: falseResolved.length, missing: by('missing').length }, negatives: { total: negatives.length, violated: violated.length } }));
+    console.log(JSON.stringify({ rows, perScenario, statuses: { total: statuses.length, right: by('right').length, falseNotResolved: falseNotResolved.length, falseResolved: falseResolved.length, missing: by('missing').length }, negatives: { total: negatives.length, violated: violated.length }, lastRequest: { total: lasts.length, right: lastBy('right'), wrong: lastBy('wrong') } }));
   }
   if (below.length || wrong) {
     console.log(`below target: ${[...below.map((row) => CATEGORIES.find((c) => c.id === row.category).label), ...(wrong ? [`${wrong} wrong status(es)`] : [])].join(', ')}`);

@@ -47,6 +47,9 @@ Preamble text that mentions Measured numbers and Modified files in passing.
 ## What the user asked for
 
 1. add rate limiting to the /search endpoint (log line 3)
+2. 2 (answer to: "1. delete 2. reassign") (log line 9)
+
+**Last request** (log line 3): add rate limiting to the /search endpoint
 `;
 
 test('sections are found by their headings in any order; a turn heading stays inside the timeline', () => {
@@ -74,6 +77,8 @@ test('a fact counts only in its own section; statuses and negative facts are jud
   kit.check('`npm test`', 'passing');
   kit.check('`make test`', 'failing');
   kit.check('`cargo test`', 'passing');
+  kit.lastRequest('add rate limiting to the /search endpoint');
+  kit.lastRequest('reassign');
   kit.not('numbers', 'p95 143 ms', 'planted here to see a violation');
   kit.not('decisions', 'p95 143 ms', 'no decisions section at all');
   const score = scoreScenario(kit, { prompt: PROMPT, summary: 'The user asked to add rate limiting to the /search endpoint.' });
@@ -95,6 +100,10 @@ test('a fact counts only in its own section; statuses and negative facts are jud
     '`make test`=wrong',
     '`cargo test`=right', // the outcome is the first word after the command, not a word in the detail
   ]);
+  assert.deepEqual(
+    score.last.map((l) => l.verdict),
+    ['right', 'wrong'],
+  );
   assert.deepEqual(
     score.negatives.map((n) => n.violated),
     [true, false],

@@ -183,12 +183,18 @@ function judgeStatus(status, sections) {
 /**
  * Scores one scenario's handover.
  * → { facts: [{ fact, kept, anywhere, extract, summary, data }], statuses: [{ status, verdict, said }],
- *     negatives: [{ negative, violated }], sections }
+ *     negatives: [{ negative, violated }], last: [{ expected, shown, verdict }], sections }
  */
-export function scoreScenario({ facts, statuses, negatives }, { prompt = '', extract = '', summary = '', data = '' }) {
+export function scoreScenario({ facts, statuses, negatives, last = [] }, { prompt = '', extract = '', summary = '', data = '' }) {
   const sections = parseSections(prompt);
+  const lastLines = (sections.get('requests') ?? '').split('\n').filter((line) => /\*\*last request\*\*/i.test(line));
   return {
     sections,
+    last: last.map((expected) => ({
+      expected,
+      shown: lastLines.join(' / '),
+      verdict: lastLines.length === 0 ? 'missing' : lastLines.some((line) => containsString(normalize(line), expected.key)) ? 'right' : 'wrong',
+    })),
     facts: facts.map((fact) => {
       const category = CATEGORIES.find((c) => c.id === fact.category);
       return {

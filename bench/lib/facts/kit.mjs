@@ -26,6 +26,8 @@
 //   kit.file(...paths)                changed by a tool call       → "Modified files"
 //   kit.refusal(words)                the user's words refusing a tool call → "The user's refusals and corrections"
 //   kit.check(command, 'passing' | 'failing')   last outcome of a command family → "Where things stand"
+//   kit.lastRequest(key)              the last substantive request (never a menu answer, a slash command or a
+//                                     compaction summary) → the "**Last request**" line of "What the user asked for"
 //   kit.not(sectionId, text, why)     a negative fact: `text` is in the log but must not be in that section
 export const SECTIONS = {
   requests: 'What the user asked for',
@@ -61,6 +63,7 @@ export function makeKit({ thinking = true } = {}) {
   const facts = [];
   const statuses = [];
   const negatives = [];
+  const last = [];
   const add = (category, strings, extra = {}) => {
     const id = `${category}:${strings[0].slice(0, 48)}`;
     facts.push({ id, category, strings, ...extra });
@@ -70,6 +73,7 @@ export function makeKit({ thinking = true } = {}) {
     facts,
     statuses,
     negatives,
+    last,
     thinking,
     request: (key) => add('requests', [key])[0],
     constraint: (key) => add('constraints', [key])[0],
@@ -92,6 +96,10 @@ export function makeKit({ thinking = true } = {}) {
     check(command, expect) {
       statuses.push({ kind: 'check', key: command, expect });
       return command;
+    },
+    lastRequest(key) {
+      last.push({ key });
+      return key;
     },
     not(section, text, why) {
       if (!SECTIONS[section]) throw new Error(`kit.not: unknown section ${section}`);

@@ -27,6 +27,7 @@ export const scenario = {
     const arrow = k.rejected('import arrow', 'the server has no arrow package and datetime is enough');
     k.error('EncodingError: 第 42 行的客户名称不是有效的 UTF-8', 'unresolved');
     k.check('python3 -m unittest', 'passing');
+    k.lastRequest(unitTest);
     k.not('rejected', unitTest, "the user's request is not a rejected approach");
     k.not('numbers', '2025-03-02', 'a date in the data is not a measurement');
 

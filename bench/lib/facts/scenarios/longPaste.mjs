@@ -39,6 +39,7 @@ export const scenario = {
     const health = k.request('check whether the health check is green again');
     k.error('HealthcheckError: last successful import is 31h old', 'unresolved');
     k.refusal('ops restarts it, not you');
+    k.lastRequest(health);
     k.not('errors', 'ops restarts it, not you', "a user's refusal is not a tool error");
     k.not('numbers', '4,981 rows', "a number in the user's paste is not a measurement from tool output");
     k.not('errors', 'ImportJobError: batch 0188 aborted after deadlock', "an error the user pasted is not an error seen in tool output");

@@ -34,6 +34,7 @@ export const scenario = {
     k.check('`make test`', 'failing');
     const native = k.rejected('-march=native', 'the firmware tool also runs on old Atom boards without AVX2');
     k.file('docs/crc.md');
+    k.lastRequest(faster);
     k.number('812.4');
     k.not('errors', 'build/ holds the signed firmware images', "a user's refusal is not a tool error");
     k.not('errors', "I open the PR myself", "a user's refusal is not a tool error");

@@ -33,6 +33,7 @@ export const scenario = {
     const docs = k.request('document the limits in the README');
     const ops = k.constraint('write it for ops people, not developers');
     k.file('README.md');
+    k.lastRequest(docs);
     k.error("DOCS-CHECK: README mentions plan 'team' but config/plans.json has no such plan", 'unresolved');
     k.not('requests', 'This session is being continued from a previous conversation', "a compaction summary is not the user's request");
     k.not('constraints', 'This session is being continued from a previous conversation', "a compaction summary is not the user's rule");

@@ -29,6 +29,8 @@ export const scenario = {
     k.error('FK-CHECK: 12 orders reference deleted users', 'unresolved');
     k.not('rejected', broken, "the user's request is not a rejected approach");
     k.not('constraints', fk, 'a request is not a standing rule');
+    k.lastRequest(fk);
+    k.file('migrations/004_orphan_orders.sql');
 
     return [
       {
@@ -56,7 +58,17 @@ export const scenario = {
         user: `${fk} thx`,
         model: [
           [think('Run it.'), bash('sh scripts/check-fk.sh', 'FK check')],
-          [say('The FK check fails: some orders reference deleted users. Not touched yet.')],
+          [say('The FK check fails: some orders reference deleted users. How should I handle them?\n\n1. delete the orphaned orders\n2. reassign them to a placeholder "deleted user"\n3. leave them for now')],
+        ],
+      },
+      {
+        user: '2',
+        model: [
+          [
+            think('Reassign: a placeholder user keeps order history intact.'),
+            write('migrations/004_orphan_orders.sql', "INSERT OR IGNORE INTO users (id, name) VALUES (0, 'deleted user');\n-- orders live in the shop database; reassignment runs there with user_id = 0\n"),
+          ],
+          [say('Added migration 004 with a placeholder user (id 0) for the orphaned orders to point to.')],
         ],
       },
       {
@@ -65,13 +77,13 @@ export const scenario = {
           analysis: 'Terse user. Migration 002 fixed; FK check fails.',
           intent: 'Fix migration 002 failing on the dev database without dropping any tables; run the foreign-key check.',
           concepts: ['SQLite migrations via sqlite3 CLI', 'Unique indexes on expressions'],
-          files: ['migrations/002_add_email.sql: fixed the ALTER TABLE typo', 'migrations/003_email_index.sql: new unique index on lower(email)'],
+          files: ['migrations/002_add_email.sql: fixed the ALTER TABLE typo', 'migrations/003_email_index.sql: new unique index on lower(email)', 'migrations/004_orphan_orders.sql: placeholder user for orphaned orders'],
           errors: ['Migration 002 had a syntax error (TABEL); fixed', 'SQLite refused a UNIQUE column in ALTER TABLE; moved to an index', 'FK-CHECK: 12 orders reference deleted users'],
           solving: 'Case-insensitive uniqueness through an expression index. The users table has 2417 rows.',
-          messages: [`"${broken}, pls fix. ${noDrop}"`, `"${fk} thx"`],
-          pending: ['Orphaned orders reported by the FK check'],
-          current: 'Ran the FK check, which fails.',
-          next: 'Ask the user how orphaned orders should be handled.',
+          messages: [`"${broken}, pls fix. ${noDrop}"`, `"${fk} thx"`, '"2" (reassign the orphaned orders to a placeholder user)'],
+          pending: ['Run the reassignment of orphaned orders in the shop database'],
+          current: 'Added migrations/004_orphan_orders.sql with a placeholder user (id 0).',
+          next: 'Point the orphaned orders at user 0 and rerun the FK check.',
         }),
       },
     ];
