@@ -65,7 +65,7 @@ async function prepare(list) {
       const dir = join(benchDir, entry.scenario.name);
       const hash = scenarioInputsHash(entry.file);
       const hashFile = join(dir, 'inputs.sha256');
-      const complete = ['session.jsonl', 'precompact.jsonl', 'summary.txt', 'project'].every((name) => existsSync(join(dir, name)));
+      const complete = ['session.jsonl', 'precompact.jsonl', 'summary.txt', 'kept.txt', 'project'].every((name) => existsSync(join(dir, name)));
       if (!flag('--regenerate') && complete && existsSync(hashFile) && readFileSync(hashFile, 'utf8') === hash) {
         lines.push(`  ${pad(entry.scenario.name, 22)} reused`);
         continue;
@@ -137,8 +137,10 @@ async function main() {
     const problems = checkPlanting(kit, precompact);
     if (problems.length) fail(2, `scenario ${entry.scenario.name} plants facts in the wrong place (fix ${entry.file}):\n  ${problems.join('\n  ')}`);
     const summary = readFileSync(join(dir, 'summary.txt'), 'utf8');
+    const kept = readFileSync(join(dir, 'kept.txt'), 'utf8');
     const handover = buildHandover(entry.scenario.name, dir);
-    results.push({ scenario: entry.scenario, kit, summary, handover, score: scoreScenario(kit, { ...handover, summary }) });
+    const withKept = scoreScenario(kit, { summary: `${summary}\n${kept}` }).facts.filter((f) => f.summary).length;
+    results.push({ scenario: entry.scenario, kit, summary, kept, withKept, handover, score: scoreScenario(kit, { ...handover, summary }) });
   }
 
   // Per scenario: size and density, the handover beside the compaction summary of the same session.
@@ -177,6 +179,12 @@ async function main() {
   console.log(
     `tokens: resume-prompt.md ${promptTokens} in all, ${((total('kept') / promptTokens) * 1000).toFixed(2)} facts kept per 1,000; ` +
       `compaction summaries ${summaryTokens} in all, ${((total('summary') / summaryTokens) * 1000).toFixed(2)} facts per 1,000`,
+  );
+  const keptTokens = results.reduce((sum, r) => sum + tokens(r.kept), 0);
+  const withKept = results.reduce((sum, r) => sum + r.withKept, 0);
+  console.log(
+    `Claude Code also keeps the latest messages verbatim after its summary (${keptTokens} tokens in all): ` +
+      `summary + those messages hold ${totalCell(withKept)} of the facts`,
   );
 
   // Statuses: an error fixed later must read resolved, one still failing must read unresolved; a

@@ -11,7 +11,8 @@
 //   generateScenario(scenario, dir) → Promise<{ seconds, runs, compactions }>
 //       writes dir/project (the workspace), dir/session.jsonl (the whole log, final /compact included),
 //       dir/precompact.jsonl (the log as it was when the final /compact was typed: what a PreCompact
-//       hook hands to Handover) and dir/summary.txt (the final compaction summary as the log stores it).
+//       hook hands to Handover), dir/summary.txt (the final compaction summary as the log stores it) and
+//       dir/kept.txt (the messages Claude Code keeps verbatim after that summary).
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -160,12 +161,46 @@ export async function generateScenario(scenario, dir) {
     if (compactions !== summaries.length) throw new Error(`${summaries.length} compactions scripted, ${compactions} requested`);
     const log = findSessionLog({ home, cwd: project, sessionId });
     copyFileSync(log.path, join(dir, 'session.jsonl'));
-    writeFileSync(join(dir, 'summary.txt'), lastCompactSummary(readFileSync(log.path, 'utf8')));
+    const logText = readFileSync(log.path, 'utf8');
+    writeFileSync(join(dir, 'summary.txt'), lastCompactSummary(logText));
+    writeFileSync(join(dir, 'kept.txt'), keptAfterLastCompaction(logText));
     return { seconds: (Date.now() - started) / 1000, runs: turns.length, compactions };
   } finally {
     await server.close();
     rmSync(home, { recursive: true, force: true });
   }
+}
+
+/**
+ * The messages Claude Code keeps verbatim after its last compaction summary (compact_boundary's
+ * compactMetadata.preservedMessages), as text: the rest of what a resumed agent sees.
+ */
+export function keptAfterLastCompaction(logText) {
+  const records = [];
+  for (const raw of logText.split('\n')) {
+    try {
+      records.push(JSON.parse(raw));
+    } catch {
+      // blank or partial line
+    }
+  }
+  const boundary = records.filter((r) => r.type === 'system' && r.subtype === 'compact_boundary').at(-1);
+  const kept = new Set(boundary?.compactMetadata?.preservedMessages?.allUuids ?? boundary?.compactMetadata?.preservedMessages?.uuids ?? []);
+  const texts = [];
+  for (const record of records) {
+    if (!kept.has(record.uuid)) continue;
+    const content = record.message?.content;
+    if (typeof content === 'string') texts.push(content);
+    else if (Array.isArray(content)) {
+      for (const block of content) {
+        if (block.type === 'text') texts.push(block.text);
+        else if (block.type === 'thinking') texts.push(block.thinking ?? '');
+        else if (block.type === 'tool_use') texts.push(JSON.stringify(block.input));
+        else if (block.type === 'tool_result') texts.push(typeof block.content === 'string' ? block.content : JSON.stringify(block.content));
+      }
+    }
+  }
+  return texts.join('\n');
 }
 
 /** A fixed session id per scenario, so reruns give the same file names. */
