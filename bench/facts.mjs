@@ -19,6 +19,7 @@
 //     --only        just these scenarios
 //     --verbose     list every missed fact with where it is in the prompt and handover.json
 //     --json        also print the figures as one JSON line at the end
+//     --cli PATH    measure another build's dist/cli.js (e.g. a branch exported and built elsewhere)
 // Exit: 0 targets met (≥ 95% per category, 0 wrong statuses), 3 below target, 2 a scenario plants a
 // fact in the wrong place, 1 a session or `handover build` failed.
 import { spawnSync } from 'node:child_process';
@@ -39,6 +40,7 @@ const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
 const onlyArg = argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined;
 const only = onlyArg ? new Set(onlyArg.split(',')) : undefined;
+const cliPath = argv.includes('--cli') ? argv[argv.indexOf('--cli') + 1] : join(repoRoot, 'dist', 'cli.js');
 
 function fail(code, message) {
   console.error(`bench:facts: ${message}`);
@@ -92,7 +94,7 @@ async function prepare(list) {
 }
 
 function runCli(args, env) {
-  return spawnSync(process.execPath, [join(repoRoot, 'dist', 'cli.js'), ...args], { encoding: 'utf8', env, maxBuffer: 256 << 20 });
+  return spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', env, maxBuffer: 256 << 20 });
 }
 
 /** `handover build` on the pre-compaction log; → { prompt, extract, data } (prompt undefined if it failed). */
