@@ -5,22 +5,24 @@
 // where the tools really run (bench/lib/facts/session.mjs). Sessions are generated into
 // .bench/facts/<scenario>/ and reused while the generator's inputs hash the same. Each scenario ends
 // with a /compact: the handover is built (`handover build --json`) from the log as it stood when the
-// /compact was typed, and the compaction summary the model gave is the baseline it is compared with.
+// /compact was typed (what a PreCompact hook hands over), and the compaction summary the scripted model
+// gave (written the way a model paraphrases) is the baseline it is compared with.
 //
 // The benchmark reads resume-prompt.md's sections by their headings (the v2 layout,
 // bench/lib/facts/kit.mjs SECTIONS; any order) and counts a fact as kept only when its key text is
 // in the section its category names. It prints recall per category (extract.md, resume-prompt.md,
 // the compaction summary), the statuses of errors and checks (false "not resolved", false
-// "resolved"), negative-fact violations, and per scenario the tokens of resume-prompt.md and of the
-// compaction summary (bytes / 3.5, as estimateTokens) with the facts each keeps per 1,000 tokens.
+// "resolved"), the "**Last request**" line, negative-fact violations, and per scenario the tokens of
+// resume-prompt.md and of the compaction summary (bytes / 3.5, as estimateTokens) with the facts each
+// keeps per 1,000 tokens.
 //
-//   node bench/facts.mjs [--regenerate] [--only a,b] [--verbose] [--json]
+//   node bench/facts.mjs [--regenerate] [--only a,b] [--verbose] [--json] [--cli PATH]
 //     --regenerate  run every claude session again even when its inputs are unchanged
 //     --only        just these scenarios
 //     --verbose     list every missed fact with where it is in the prompt and handover.json
 //     --json        also print the figures as one JSON line at the end
 //     --cli PATH    measure another build's dist/cli.js (e.g. a branch exported and built elsewhere)
-// Exit: 0 targets met (≥ 95% per category, 0 wrong statuses), 3 below target, 2 a scenario plants a
+// Exit: 0 targets met (≥ 95% per category, 0 wrong statuses or last requests), 3 below target, 2 a scenario plants a
 // fact in the wrong place, 1 a session or `handover build` failed.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';

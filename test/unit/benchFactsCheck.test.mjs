@@ -130,3 +130,13 @@ test('plantings are checked against where the strings really are in a real Claud
   assert.match(problems[1], /nowhere in the log/);
   assert.match(problems[2], /would test nothing/);
 });
+
+test('the baseline is the compaction summary as the real log stores it', async () => {
+  const { lastCompactSummary, keptAfterLastCompaction } = await import('../../bench/lib/facts/session.mjs');
+  const log = readFileSync(join(repoRoot, 'test', 'fixtures', 'claude', 'generated', 'tools-thinking-compact.jsonl'), 'utf8');
+  const summary = lastCompactSummary(log);
+  assert.match(summary, /FIXTURE-SUMMARY-MARKER-a-calculator-module/);
+  assert.match(summary, /continued from a previous conversation/);
+  assert.equal(typeof keptAfterLastCompaction(log), 'string');
+  assert.equal(lastCompactSummary('{"type":"user","message":{"content":"hi"}}\nnot json\n'), '');
+});
