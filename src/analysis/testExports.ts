@@ -10,3 +10,4 @@ export { shellWrites } from './shellWrites.js';
 export { parseCommandLine, tokenize } from './shellWords.js';
 export { linkInText, detectChainLink } from './chainLink.js';
 export { lastCommandOutcomes, commandOfErrorTitle, displayKey } from './chainEvidence.js';
+export { contextUsageFromTail, claudeWindow } from './contextUsage.js';

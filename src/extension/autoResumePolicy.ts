@@ -14,11 +14,16 @@ export interface ArrivalFacts {
   alreadyAsked: boolean;
   /** Seen on the initial scan rather than arriving while the window was open. */
   initial: boolean;
+  /**
+   * Built by proactive mode while the session still runs (nothing was compacted): the user is offered
+   * the fresh session, never switched to it unasked.
+   */
+  proactive?: boolean;
 }
 
 export function decideOnArrival(f: ArrivalFacts): ResumeDecision {
   if (f.initial || !f.workspaceTrusted || !f.verified || f.alreadyResumed || f.setting === 'never') return 'none';
-  if (f.setting === 'always') return 'launch';
+  if (f.setting === 'always' && !f.proactive) return 'launch';
   return f.alreadyAsked ? 'none' : 'ask';
 }
 

@@ -20,6 +20,9 @@ export interface HandoverConfig {
   denyBashWhileBuilding: boolean;
   /** Build a handover when a Codex session of this workspace compacts (Codex has no hooks). */
   codexAutoHandover: boolean;
+  /** Proactive mode: build the handover when the context passes the threshold, before any compaction. */
+  proactive: boolean;
+  proactiveThreshold: number;
 }
 
 export const CONFIG_SECTION = 'handover';
@@ -46,7 +49,14 @@ export function readConfig(scope?: vscode.ConfigurationScope): HandoverConfig {
     blockCompaction: c.get<boolean>('blockCompaction') === true,
     denyBashWhileBuilding: c.get<boolean>('denyBashWhileBuilding') === true,
     codexAutoHandover: c.get<boolean>('codex.autoHandover') !== false,
+    proactive: c.get<boolean>('proactive.enabled') === true,
+    proactiveThreshold: threshold(c.get<unknown>('proactive.threshold')),
   };
+}
+
+/** A share of the context window from 0.5 to 0.99; anything else is the default, 0.85. */
+function threshold(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0.5 && value <= 0.99 ? value : 0.85;
 }
 
 /** Opens the Settings editor on one of our settings (used by error buttons). */

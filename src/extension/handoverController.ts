@@ -141,6 +141,7 @@ export class HandoverController implements vscode.Disposable {
       alreadyResumed: this.resumedKeys().includes(key) || this.launchedNow.has(key),
       alreadyAsked: this.asked.has(key),
       initial: event.kind === 'initial',
+      proactive: isProactive(record),
     });
     if (decision === 'launch') this.resume(record, 'autoResume: always');
     else if (decision === 'ask') {
@@ -152,7 +153,9 @@ export class HandoverController implements vscode.Disposable {
   private async ask(record: HandoverRecord): Promise<void> {
     const title = toListEntry(record, false).title;
     const choice = await vscode.window.showInformationMessage(
-      `Handover ready for session ${record.id.slice(0, 8)}: ${title.slice(0, 120)}`,
+      isProactive(record)
+        ? `The context of session ${record.id.slice(0, 8)} is almost full: a fresh session seeded with its handover is ready, before any compaction. ${title.slice(0, 100)}`
+        : `Handover ready for session ${record.id.slice(0, 8)}: ${title.slice(0, 120)}`,
       'Resume',
       'Open',
       'Dismiss',
@@ -192,6 +195,11 @@ export class HandoverController implements vscode.Disposable {
     this.changed.dispose();
     this.arrived.dispose();
   }
+}
+
+function isProactive(record: HandoverRecord): boolean {
+  const data = record.data as { trigger?: unknown } | undefined;
+  return data?.trigger === 'proactive';
 }
 
 function recordKey(folder: string, id: string): string {

@@ -10,5 +10,10 @@ export async function refreshLauncher(home: string, cliPath: string): Promise<st
 }
 
 export async function mirrorHookSettings(home: string, config: HandoverConfig): Promise<void> {
-  await writeHookSettings(home, { blockCompaction: config.blockCompaction, denyBash: config.denyBashWhileBuilding });
+  await writeHookSettings(home, {
+    blockCompaction: config.blockCompaction,
+    denyBash: config.denyBashWhileBuilding,
+    proactive: config.proactive,
+    proactiveThreshold: config.proactiveThreshold,
+  });
 }

@@ -41,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       vscode.workspace.onDidGrantWorkspaceTrust(() => log.info('workspace trusted: auto-resume enabled')),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${CONFIG_SECTION}.watchGlob`)) void controller.restartWatchers();
-        if (e.affectsConfiguration(`${CONFIG_SECTION}.blockCompaction`) || e.affectsConfiguration(`${CONFIG_SECTION}.denyBashWhileBuilding`)) {
+        if (['blockCompaction', 'denyBashWhileBuilding', 'proactive'].some((key) => e.affectsConfiguration(`${CONFIG_SECTION}.${key}`))) {
           void mirrorHookSettings(home, readConfig()).catch((error) => log.error('writing the hook settings failed', error));
         }
       }),

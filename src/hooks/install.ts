@@ -12,8 +12,8 @@ import { launcherPath, shellQuote } from './launcher.js';
 export type SettingsScope = 'local' | 'project' | 'user';
 
 interface OurHook {
-  event: 'PreCompact' | 'PreToolUse' | 'SessionStart' | 'PostCompact';
-  arg: 'pre-compact' | 'pre-tool-use' | 'session-start' | 'post-compact';
+  event: 'PreCompact' | 'PreToolUse' | 'SessionStart' | 'PostCompact' | 'Stop';
+  arg: 'pre-compact' | 'pre-tool-use' | 'session-start' | 'post-compact' | 'stop';
   /** Bash is matched too: whether it is denied is a setting that can change without reinstalling. */
   matcher?: string;
 }
@@ -24,6 +24,8 @@ export const OUR_HOOKS: readonly OurHook[] = [
   { event: 'SessionStart', arg: 'session-start' },
   // The after-the-fact trigger for compactions PreCompact missed, and the summary Claude Code made.
   { event: 'PostCompact', arg: 'post-compact' },
+  // Proactive mode (a setting, off by default): the end of each turn is where context usage is read.
+  { event: 'Stop', arg: 'stop' },
 ];
 
 /** Seconds Claude Code gives a hook; ours return in well under one, this only bounds a hang. */
@@ -51,7 +53,7 @@ export function defaultBaseCommand(home: string, exists: (path: string) => boole
 /** Ours = a command ending in `hook <our event>`, whatever runs it (launcher, PATH, node + cli.js). */
 export function isOurCommand(command: unknown, arg?: OurHook['arg']): boolean {
   if (typeof command !== 'string') return false;
-  const match = /(?:^|\s)hook\s+(pre-compact|pre-tool-use|session-start|post-compact)\s*$/.exec(command);
+  const match = /(?:^|\s)hook\s+(pre-compact|pre-tool-use|session-start|post-compact|stop)\s*$/.exec(command);
   return match !== null && (arg === undefined || match[1] === arg);
 }
 

@@ -13,6 +13,10 @@ export interface HookSettings {
   lockTtlMs: number;
   /** Which analysts the hook's build runs; 'anthropic' needs ANTHROPIC_API_KEY in the hook's environment. */
   analyzer: 'offline' | 'anthropic';
+  /** Proactive mode: build the handover when the context passes `proactiveThreshold`, before any compaction. */
+  proactive: boolean;
+  /** Share of the model's context window (0.5–0.99) at which proactive mode builds. */
+  proactiveThreshold: number;
 }
 
 /** The file the extension writes: every key optional, unknown keys ignored. */
@@ -20,7 +24,15 @@ export type HookSettingsFile = Partial<HookSettings>;
 
 export const HOOK_SETTINGS_FILE = 'settings.json';
 export const DEFAULT_LOCK_TTL_MS = 120_000;
-export const DEFAULT_HOOK_SETTINGS: HookSettings = { blockCompaction: false, denyBash: false, lockTtlMs: DEFAULT_LOCK_TTL_MS, analyzer: 'offline' };
+export const DEFAULT_PROACTIVE_THRESHOLD = 0.85;
+export const DEFAULT_HOOK_SETTINGS: HookSettings = {
+  blockCompaction: false,
+  denyBash: false,
+  lockTtlMs: DEFAULT_LOCK_TTL_MS,
+  analyzer: 'offline',
+  proactive: false,
+  proactiveThreshold: DEFAULT_PROACTIVE_THRESHOLD,
+};
 
 export function hookSettingsPath(home: string): string {
   return join(home, HOOK_SETTINGS_FILE);
@@ -40,6 +52,8 @@ export function readHookSettings(home: string, env: NodeJS.ProcessEnv = process.
   if (typeof file.denyBash === 'boolean') settings.denyBash = file.denyBash;
   if (isTtl(file.lockTtlMs)) settings.lockTtlMs = file.lockTtlMs;
   if (file.analyzer === 'offline' || file.analyzer === 'anthropic') settings.analyzer = file.analyzer;
+  if (typeof file.proactive === 'boolean') settings.proactive = file.proactive;
+  if (isThreshold(file.proactiveThreshold)) settings.proactiveThreshold = file.proactiveThreshold;
 
   const block = envFlag(env.HANDOVER_BLOCK_COMPACTION);
   if (block !== undefined) settings.blockCompaction = block;
@@ -49,6 +63,10 @@ export function readHookSettings(home: string, env: NodeJS.ProcessEnv = process.
   if (env.HANDOVER_LOCK_TTL_MS?.trim() && isTtl(ttl)) settings.lockTtlMs = ttl;
   const analyzer = env.HANDOVER_ANALYZER?.trim();
   if (analyzer === 'offline' || analyzer === 'anthropic') settings.analyzer = analyzer;
+  const proactive = envFlag(env.HANDOVER_PROACTIVE);
+  if (proactive !== undefined) settings.proactive = proactive;
+  const threshold = Number(env.HANDOVER_PROACTIVE_THRESHOLD);
+  if (env.HANDOVER_PROACTIVE_THRESHOLD?.trim() && isThreshold(threshold)) settings.proactiveThreshold = threshold;
   return settings;
 }
 
@@ -66,6 +84,10 @@ function envFlag(value: string | undefined): boolean | undefined {
   if (v === '1' || v === 'true' || v === 'yes' || v === 'on') return true;
   if (v === '0' || v === 'false' || v === 'no' || v === 'off') return false;
   return undefined;
+}
+
+function isThreshold(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0.5 && value <= 0.99;
 }
 
 function isTtl(value: unknown): value is number {

@@ -86,4 +86,25 @@ test('every compaction yields a handover, and a resumed session links to it', { 
     const builds = readFileSync(join(handoverHome, 'logs', `build-${third.sessionId}.log`), 'utf8').match(/ built /g) ?? [];
     assert.equal(builds.length, 1, 'one build for one compaction');
   });
+
+  await t.test('proactive mode: past 85% of the window the handover is built before any compaction, and the user is told', async () => {
+    chain.env.HANDOVER_PROACTIVE = '1';
+    chain.server.inputTokens = () => 176_000;
+    try {
+      const fourth = await chain.runSession({ prompts: ['write d.txt'], turns: ({ project: p }) => work(p, 'd.txt') });
+      const dir = join(project, '.handover', fourth.sessionId);
+      await waitFor(() => existsSync(join(dir, 'resume-prompt.md')) && !existsSync(join(handoverHome, 'locks', fourth.sessionId)), 60_000, 'the proactive handover');
+      assert.deepEqual(boundaries(fourth.logPath), [], 'nothing was compacted');
+      const data = JSON.parse(readFileSync(join(dir, 'handover.json'), 'utf8'));
+      assert.equal(data.trigger, 'proactive');
+      assert.ok(data.modifiedFiles.some((f) => f.path === 'd.txt'));
+      assert.equal(chain.cli(['verify', dir]).status, 0);
+      // Claude Code ran our Stop hook and showed its message.
+      const logged = readFileSync(fourth.logPath, 'utf8');
+      assert.match(logged, /the context is 88% full/);
+    } finally {
+      delete chain.env.HANDOVER_PROACTIVE;
+      chain.server.inputTokens = undefined;
+    }
+  });
 });

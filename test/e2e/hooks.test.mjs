@@ -95,11 +95,11 @@ test('Claude Code with the Handover hooks: lock, denial, handover, blocked compa
     return result.stdout.includes('"permissionDecision":"deny"');
   };
 
-  await t.test('install-hooks puts our four hooks in the scratch project', () => {
+  await t.test('install-hooks puts our hooks in the scratch project', () => {
     const installed = spawnSync(node, [cli, 'install-hooks', '--workspace', project, '--command', `'${node}' '${cli}'`], { env: session.env, encoding: 'utf8' });
     assert.equal(installed.status, 0, installed.stderr);
     const settings = JSON.parse(readFileSync(join(project, '.claude', 'settings.local.json'), 'utf8'));
-    assert.deepEqual(Object.keys(settings.hooks).sort(), ['PostCompact', 'PreCompact', 'PreToolUse', 'SessionStart']);
+    assert.deepEqual(Object.keys(settings.hooks).sort(), ['PostCompact', 'PreCompact', 'PreToolUse', 'SessionStart', 'Stop']);
   });
 
   await t.test('a session with several tool calls runs untouched while no lock exists', async () => {
@@ -231,7 +231,7 @@ test('Claude Code with the Handover hooks: lock, denial, handover, blocked compa
     const settings = JSON.parse(readFileSync(join(project, '.claude', 'settings.local.json'), 'utf8'));
     assert.deepEqual(
       Object.values(settings.hooks).flatMap((groups) => groups.flatMap((group) => group.hooks.map((hook) => hook.command))).sort(),
-      ['post-compact', 'pre-compact', 'pre-tool-use', 'session-start'].map((event) => `${launcher} hook ${event}`),
+      ['post-compact', 'pre-compact', 'pre-tool-use', 'session-start', 'stop'].map((event) => `${launcher} hook ${event}`),
       'reinstalling replaced our entries, no duplicates',
     );
 

@@ -19,6 +19,8 @@
 //     sideAnswer: text (or (request, kind) => text) for side requests (title/topic generation, quota
 //                 probes, …); does not consume a turn.
 //     log:        (line) => void for unknown paths and side requests (default: nothing).
+//     inputTokens: (body) => number | undefined, the input_tokens to report (default: the request's
+//                 size / 4); settable later as server.inputTokens, to make a context look full.
 //   ClaudeModelServer:
 //     url                  'http://127.0.0.1:PORT' (for ANTHROPIC_BASE_URL)
 //     port
@@ -105,8 +107,8 @@ function fakeSignature() {
   return Buffer.from(randomUUID() + randomUUID()).toString('base64');
 }
 
-function usageFor(body, outputText) {
-  const input = Math.max(1, Math.round(JSON.stringify(body?.messages ?? []).length / 4));
+function usageFor(body, outputText, inputTokens) {
+  const input = inputTokens?.(body) ?? Math.max(1, Math.round(JSON.stringify(body?.messages ?? []).length / 4));
   return {
     input_tokens: input,
     cache_creation_input_tokens: 0,
@@ -115,7 +117,7 @@ function usageFor(body, outputText) {
   };
 }
 
-function messageFor(body, content) {
+function messageFor(body, content, inputTokens) {
   const stopReason = content.some((block) => block.type === 'tool_use') ? 'tool_use' : 'end_turn';
   const text = JSON.stringify(content);
   return {
@@ -126,7 +128,7 @@ function messageFor(body, content) {
     content,
     stop_reason: stopReason,
     stop_sequence: null,
-    usage: usageFor(body, text),
+    usage: usageFor(body, text, inputTokens),
   };
 }
 
@@ -199,7 +201,9 @@ export async function startClaudeModelServer({
   summary = 'Summary of the conversation so far: the user asked for work in this project and it was done.',
   sideAnswer = 'Scripted session',
   log = () => {},
+  inputTokens,
 } = {}) {
+  const usage = { inputTokens };
   const turns = [...script];
   const subagentTurns = [...subagentScript];
   const requests = [];
@@ -245,7 +249,7 @@ export async function startClaudeModelServer({
         log(`${kind} request after the script ran out`);
         content = blocksFor([{ type: 'text', text: '(script exhausted)' }]);
       }
-      const message = messageFor(body, content);
+      const message = messageFor(body, content, usage.inputTokens);
       record.response = message;
       if (body?.stream) streamMessage(res, message);
       else {
@@ -281,6 +285,12 @@ export async function startClaudeModelServer({
       return state.subagentStepsServed;
     },
     push: (...more) => turns.push(...more),
+    get inputTokens() {
+      return usage.inputTokens;
+    },
+    set inputTokens(fn) {
+      usage.inputTokens = fn;
+    },
     pushSubagent: (...more) => subagentTurns.push(...more),
     toolResults,
     close: () =>

@@ -44,6 +44,9 @@ test('auto-resume: only new, verified, trusted, not yet resumed handovers; ask o
   assert.equal(core.decideOnArrival({ ...base, setting: 'ask' }), 'ask');
   assert.equal(core.decideOnArrival({ ...base, setting: 'ask', alreadyAsked: true }), 'none');
   assert.equal(core.decideOnArrival({ ...base, setting: 'ask', verified: false }), 'none');
+  // Proactive mode built it while the session still runs: offered, never switched to unasked.
+  assert.equal(core.decideOnArrival({ ...base, proactive: true }), 'ask');
+  assert.equal(core.decideOnArrival({ ...base, proactive: true, setting: 'never' }), 'none');
   assert.notEqual(core.resumeKey('/w', 'id', '2026-01-01'), core.resumeKey('/w', 'id', '2026-01-02'));
 });
 

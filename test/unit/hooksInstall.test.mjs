@@ -29,10 +29,10 @@ function run(s, args) {
 
 const ours = (settings) =>
   Object.entries(settings.hooks ?? {}).flatMap(([event, groups]) =>
-    groups.flatMap((group) => group.hooks.filter((h) => / hook (pre-compact|pre-tool-use|session-start|post-compact)$/.test(h.command)).map((h) => ({ event, matcher: group.matcher, ...h }))),
+    groups.flatMap((group) => group.hooks.filter((h) => / hook (pre-compact|pre-tool-use|session-start|post-compact|stop)$/.test(h.command)).map((h) => ({ event, matcher: group.matcher, ...h }))),
   );
 
-test('install-hooks writes our four entries into .claude/settings.local.json by default', () => {
+test('install-hooks writes our five entries into .claude/settings.local.json by default', () => {
   const s = scratch();
   try {
     const result = run(s, ['install-hooks']);
@@ -45,6 +45,7 @@ test('install-hooks writes our four entries into .claude/settings.local.json by 
       { event: 'PreToolUse', matcher: 'Write|Edit|MultiEdit|NotebookEdit|Bash', type: 'command', command: 'handover hook pre-tool-use', timeout: 30 },
       { event: 'SessionStart', matcher: undefined, type: 'command', command: 'handover hook session-start', timeout: 30 },
       { event: 'PostCompact', matcher: undefined, type: 'command', command: 'handover hook post-compact', timeout: 30 },
+      { event: 'Stop', matcher: undefined, type: 'command', command: 'handover hook stop', timeout: 30 },
     ]);
   } finally {
     s.cleanup();
@@ -61,7 +62,7 @@ test('install-hooks prefers the launcher when the extension wrote one', () => {
     const settings = JSON.parse(readFileSync(join(s.workspace, '.claude', 'settings.json'), 'utf8'));
     assert.deepEqual(
       ours(settings).map((h) => h.command).sort(),
-      ['post-compact', 'pre-compact', 'pre-tool-use', 'session-start'].map((event) => `${launcher} hook ${event}`),
+      ['post-compact', 'pre-compact', 'pre-tool-use', 'session-start', 'stop'].map((event) => `${launcher} hook ${event}`),
     );
   } finally {
     s.cleanup();
@@ -89,10 +90,10 @@ test('install-hooks keeps every other key and hook, is idempotent, and uninstall
     const first = readFileSync(path, 'utf8');
     const merged = JSON.parse(first);
     assert.deepEqual({ ...merged, hooks: undefined }, { ...original, hooks: undefined });
-    assert.deepEqual(merged.hooks.Stop, original.hooks.Stop);
+    assert.deepEqual(merged.hooks.Stop[0], original.hooks.Stop[0], 'their Stop hook first, untouched');
     assert.deepEqual(merged.hooks.PreToolUse[0], original.hooks.PreToolUse[0], 'their hooks come first, untouched');
     assert.deepEqual(merged.hooks.PreCompact[0], original.hooks.PreCompact[0]);
-    assert.equal(ours(merged).length, 4);
+    assert.equal(ours(merged).length, 5);
     assert.match(first, /\n {4}"permissions"/, 'the file keeps its own indentation');
 
     const second = run(s, ['install-hooks', '--scope', 'project']);
@@ -104,12 +105,12 @@ test('install-hooks keeps every other key and hook, is idempotent, and uninstall
     const moved = JSON.parse(readFileSync(path, 'utf8'));
     assert.deepEqual(
       ours(moved).map((h) => h.command).sort(),
-      ['post-compact', 'pre-compact', 'pre-tool-use', 'session-start'].map((event) => `/opt/node/bin/node /x/dist/cli.js hook ${event}`),
+      ['post-compact', 'pre-compact', 'pre-tool-use', 'session-start', 'stop'].map((event) => `/opt/node/bin/node /x/dist/cli.js hook ${event}`),
     );
 
     const removed = run(s, ['uninstall-hooks', '--scope', 'project', '--json']);
     assert.equal(removed.code, 0, removed.stderr);
-    assert.deepEqual(JSON.parse(removed.stdout), { path, changed: true, removed: 4 });
+    assert.deepEqual(JSON.parse(removed.stdout), { path, changed: true, removed: 5 });
     assert.deepEqual(JSON.parse(readFileSync(path, 'utf8')), original);
     assert.match(run(s, ['uninstall-hooks', '--scope', 'project']).stdout, /no Handover hooks in/);
   } finally {
@@ -152,7 +153,7 @@ test('--scope user writes ~/.claude/settings.json; a symlinked settings file sta
     assert.ok(lstatSync(join(s.home, '.claude', 'settings.json')).isSymbolicLink());
     const settings = JSON.parse(readFileSync(real, 'utf8'));
     assert.equal(settings.theme, 'dark');
-    assert.equal(ours(settings).length, 4);
+    assert.equal(ours(settings).length, 5);
     assert.equal(statSync(real).mode & 0o777, 0o600);
     assert.ok(!existsSync(join(s.workspace, '.claude')));
   } finally {

@@ -2,9 +2,10 @@
 // here (src/hooks/earlyDispatch.ts runs them before the bundle loads); this path serves in-process
 // callers and `run-build`, the detached builder pre-compact starts. Every failure exits 0 with one line
 // on stderr: a hook of ours must never break the user's session.
-// Settings: $HANDOVER_HOME/settings.json {blockCompaction, denyBash, lockTtlMs, analyzer} (the extension
-// writes it), overridden by HANDOVER_BLOCK_COMPACTION, HANDOVER_DENY_BASH, HANDOVER_LOCK_TTL_MS and
-// HANDOVER_ANALYZER. The builder's output goes to $HANDOVER_HOME/logs/build-<session-id>.log.
+// Settings: $HANDOVER_HOME/settings.json {blockCompaction, denyBash, lockTtlMs, analyzer, proactive,
+// proactiveThreshold} (the extension writes it), overridden by HANDOVER_BLOCK_COMPACTION,
+// HANDOVER_DENY_BASH, HANDOVER_LOCK_TTL_MS, HANDOVER_ANALYZER, HANDOVER_PROACTIVE and
+// HANDOVER_PROACTIVE_THRESHOLD. The builder's output goes to $HANDOVER_HOME/logs/build-<session-id>.log.
 import { resolve } from 'node:path';
 import { handoverHome } from '../../util/handoverHome.js';
 import { parseHookInput, safeSessionId } from '../../hooks/hookInput.js';
@@ -19,8 +20,8 @@ const BUILD_TRIGGERS = ['pre-compact', 'session-start-compact', 'post-compact', 
 
 export const hookCommand: CliCommand = {
   name: 'hook',
-  summary: 'Claude Code hook handler (hook JSON on stdin): pre-compact, pre-tool-use, session-start, post-compact.',
-  usage: 'handover hook pre-compact|pre-tool-use|session-start|post-compact   (Claude Code hook JSON on stdin)',
+  summary: 'Claude Code hook handler (hook JSON on stdin): pre-compact, pre-tool-use, session-start, post-compact, stop.',
+  usage: 'handover hook pre-compact|pre-tool-use|session-start|post-compact|stop   (Claude Code hook JSON on stdin)',
   options: {
     session: { type: 'string' },
     log: { type: 'string' },
@@ -91,5 +92,5 @@ async function runEvent(event: string, values: Record<string, unknown>, io: CliI
     );
     return { exitCode: code };
   }
-  return softFailure(event, `unknown hook event '${event}' (expected pre-compact, pre-tool-use, session-start or post-compact); nothing done`);
+  return softFailure(event, `unknown hook event '${event}' (expected pre-compact, pre-tool-use, session-start, post-compact or stop); nothing done`);
 }
