@@ -1,7 +1,7 @@
 // handover.json → the flat view model the sidebar shows. handover.json may come from anywhere (a git
 // pull, a hand edit), so every field is read defensively and coerced to the type the protocol promises.
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
-import type { FindingView, HandoverDetailView, HandoverListEntry } from '../shared/webviewProtocol.js';
+import type { FindingView, HandoverDetailView, HandoverListEntry, ThreadStepView } from '../shared/webviewProtocol.js';
 
 type Loose = Record<string, unknown>;
 const obj = (v: unknown): Loose => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Loose) : {});
@@ -31,7 +31,6 @@ function firstLine(text: string): string {
 
 export function toListEntry(record: HandoverRecord, resumed: boolean): HandoverListEntry {
   const data = obj(record.data);
-  const summary = obj(data.summary);
   return {
     id: record.id,
     folder: record.folder,
@@ -39,8 +38,44 @@ export function toListEntry(record: HandoverRecord, resumed: boolean): HandoverL
     agent: str(data.agent, 32) || 'claude',
     verified: record.verified,
     resumed,
-    title: firstLine(str(summary.lastUserRequest)) || firstLine(str(summary.text)) || record.id,
+    title: titleOf(data) || record.id,
+    threadId: str(obj(arr(data.chain)[0]).handoverId, 128) || record.id,
   };
+}
+
+/** A seed prompt is how a chained session began, not what the user asked: the summary says more. */
+function titleOf(data: Loose): string {
+  const summary = obj(data.summary);
+  const request = firstLine(str(summary.lastUserRequest));
+  const seed = /\.handover[\\/][\w-]+[\\/]resume-prompt\.md/.test(request);
+  return (seed ? '' : request) || firstLine(str(summary.text));
+}
+
+/**
+ * The chain of `record`, oldest first, from the `chain` list its handover.json keeps; the other
+ * handovers the sidebar knows (`known`) fill in titles and counts, a missing one shows as gone.
+ */
+export function toThread(record: HandoverRecord, known: HandoverRecord[]): ThreadStepView[] {
+  const data = obj(record.data);
+  const links = arr(data.chain).map(obj).filter((l) => str(l.handoverId, 128) !== '');
+  if (links.length === 0) {
+    // The first handover of a chain knows nothing of its successors: find one that names it.
+    const successor = known.find((k) => k.folder === record.folder && arr(obj(k.data).chain).some((l) => str(obj(l).handoverId, 128) === record.id));
+    return successor ? toThread(successor, known) : [];
+  }
+  const byId = new Map(known.filter((k) => k.folder === record.folder).map((k) => [k.id, k]));
+  const step = (id: string, r: HandoverRecord | undefined, createdAt: string): ThreadStepView => {
+    const d = obj(r?.data);
+    const carried = obj(d.carried);
+    return { id, createdAt: str(d.createdAt, 64) || createdAt, title: r ? titleOf(d) || id : id, carried: arr(carried.items).length, settled: arr(carried.resolved).length, present: r !== undefined };
+  };
+  const steps = links.slice(0, 200).map((l) => step(str(l.handoverId, 128), byId.get(str(l.handoverId, 128)), str(l.createdAt, 64)));
+  steps.push(step(record.id, record, new Date(record.mtimeMs).toISOString()));
+  // The selected handover may sit in the middle: its successors follow, the newest chain that names it.
+  const longer = known
+    .filter((k) => k.folder === record.folder && arr(obj(k.data).chain).some((l) => str(obj(l).handoverId, 128) === record.id))
+    .sort((a, b) => arr(obj(b.data).chain).length - arr(obj(a.data).chain).length)[0];
+  return longer ? toThread(longer, known) : steps;
 }
 
 function toFinding(value: unknown): FindingView {
@@ -60,7 +95,7 @@ function toFinding(value: unknown): FindingView {
   };
 }
 
-export function toDetailView(record: HandoverRecord, resumed: boolean): HandoverDetailView {
+export function toDetailView(record: HandoverRecord, resumed: boolean, known: HandoverRecord[] = []): HandoverDetailView {
   const data = obj(record.data);
   const summary = obj(data.summary);
   const stats = obj(data.stats);
@@ -94,6 +129,7 @@ export function toDetailView(record: HandoverRecord, resumed: boolean): Handover
         .filter((l): l is number => l !== undefined)
         .slice(0, 500),
     },
+    thread: toThread(record, known),
   };
 }
 

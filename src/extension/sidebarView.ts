@@ -69,7 +69,7 @@ export class SidebarViewProvider implements vscode.WebviewViewProvider, vscode.D
     const message: HostMessage = {
       type: 'state',
       entries: this.controller.list().map((r) => toListEntry(r, this.controller.isResumed(r))),
-      selected: selected ? toDetailView(selected, this.controller.isResumed(selected)) : null,
+      selected: selected ? toDetailView(selected, this.controller.isResumed(selected), this.controller.list()) : null,
       busy: this.busy,
     };
     void this.view.webview.postMessage(message);

@@ -2,7 +2,7 @@
 // that do not need vscode, so unit tests run them in plain Node.
 export { compileWatchGlob } from './glob.js';
 export { decideOnArrival, resumeKey } from './autoResumePolicy.js';
-export { toDetailView, toListEntry, citationTarget } from './handoverView.js';
+export { toDetailView, toListEntry, citationTarget, toThread } from './handoverView.js';
 export { loadHandover, waitForStableSize } from './handoverStore.js';
 export { resolveExecutable } from './resolveExecutable.js';
 export { findNewestLog } from '../transcript/latestLog.js';

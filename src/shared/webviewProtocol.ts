@@ -16,6 +16,20 @@ export interface HandoverListEntry {
   resumed: boolean;
   /** One line for the list: the last user request, else the summary's first line. */
   title: string;
+  /** The chain this handover belongs to (its first handover's id; its own id when it starts none). */
+  threadId: string;
+}
+
+/** One handover of a chain, for the thread view: oldest first, the selected one included. */
+export interface ThreadStepView {
+  id: string;
+  createdAt: string;
+  title: string;
+  /** Items carried into it from earlier sessions, and how many of those it settled. */
+  carried: number;
+  settled: number;
+  /** False when its folder is gone (known only from the chain its successors keep). */
+  present: boolean;
 }
 
 export interface FindingView {
@@ -39,6 +53,8 @@ export interface HandoverDetailView extends HandoverListEntry {
   modifiedFiles: { path: string; status: string; edits: number }[];
   openTasks: { content: string; status: string }[];
   stats: { logBytes: number; extractBytes: number; promptBytes: number; logLines: number; compactionLines: number[] };
+  /** The chain the handover belongs to, oldest first; empty when it is no part of one. */
+  thread: ThreadStepView[];
 }
 
 export type HostMessage =
@@ -79,7 +95,10 @@ const hasStrings = (v: Unknown, ...keys: string[]) => keys.every((k) => isString
 const isRef = (v: Unknown) => isString(v.folder) && isString(v.id) && v.id.length > 0;
 
 const isListEntry = (v: unknown): v is HandoverListEntry =>
-  isObject(v) && hasStrings(v, 'id', 'folder', 'createdAt', 'agent', 'title') && isBool(v.verified) && isBool(v.resumed);
+  isObject(v) && hasStrings(v, 'id', 'folder', 'createdAt', 'agent', 'title', 'threadId') && isBool(v.verified) && isBool(v.resumed);
+
+const isThreadStep = (v: unknown): v is ThreadStepView =>
+  isObject(v) && hasStrings(v, 'id', 'createdAt', 'title') && isCount(v.carried) && isCount(v.settled) && isBool(v.present);
 
 const isCitation = (v: unknown): v is { line: number; file?: string } =>
   isObject(v) && isLine(v.line) && (v.file === undefined || isString(v.file));
@@ -104,7 +123,8 @@ const isDetail = (v: unknown): v is HandoverDetailView =>
   arrayOf((v as unknown as Unknown).findings, isFinding) &&
   arrayOf((v as unknown as Unknown).modifiedFiles, isModifiedFile) &&
   arrayOf((v as unknown as Unknown).openTasks, isTask) &&
-  isStats((v as unknown as Unknown).stats);
+  isStats((v as unknown as Unknown).stats) &&
+  arrayOf((v as unknown as Unknown).thread, isThreadStep);
 
 /** Returns the message when it is a well-formed HostMessage, else undefined. */
 export function parseHostMessage(value: unknown): HostMessage | undefined {

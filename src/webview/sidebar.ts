@@ -84,19 +84,29 @@ function badges(entry: HandoverListEntry): HTMLElement {
   );
 }
 
+/** Entries of one chain stay together, under its newest one; chains and single handovers newest first. */
+function threaded(entries: HandoverListEntry[]): { entry: HandoverListEntry; inThread: boolean; size: number }[] {
+  const groups = new Map<string, HandoverListEntry[]>();
+  for (const entry of entries) {
+    const key = `${entry.folder}\u0000${entry.threadId}`;
+    groups.set(key, [...(groups.get(key) ?? []), entry]);
+  }
+  return [...groups.values()].flatMap((group) => group.map((entry, i) => ({ entry, inThread: i > 0, size: group.length })));
+}
+
 function renderList(entries: HandoverListEntry[], selected: HandoverDetailView | null): HTMLElement {
   const list = el('ul', { class: 'handover-list', 'aria-label': 'Handovers, newest first' });
-  for (const entry of entries) {
+  for (const { entry, inThread, size } of threaded(entries)) {
     const isSelected = selected !== null && selected.id === entry.id && selected.folder === entry.folder;
     const b = button(
       `${entry.title} (${formatDate(entry.createdAt)})`,
       () => send({ type: 'select', folder: entry.folder, id: entry.id }),
-      { class: isSelected ? 'entry selected' : 'entry', ...(isSelected ? { 'aria-current': 'true' } : {}) },
+      { class: `entry${isSelected ? ' selected' : ''}${inThread ? ' in-thread' : ''}`, ...(isSelected ? { 'aria-current': 'true' } : {}) },
       el('span', { class: 'entry-title' }, entry.title),
-      el('span', { class: 'entry-meta' }, `${formatDate(entry.createdAt)} · ${entry.id.slice(0, 8)}`),
+      el('span', { class: 'entry-meta' }, `${formatDate(entry.createdAt)} · ${entry.id.slice(0, 8)}${!inThread && size > 1 ? ` · thread of ${size} sessions` : ''}`),
       badges(entry),
     );
-    list.append(el('li', {}, b));
+    list.append(el('li', inThread ? { class: 'in-thread' } : {}, b));
   }
   return list;
 }
@@ -126,6 +136,31 @@ function renderFindings(detail: HandoverDetailView): HTMLElement | null {
     section.append(el('h4', {}, ANALYST_TITLES[analyst] ?? analyst), el('ul', { class: 'finding-list' }, ...items));
   }
   return section;
+}
+
+/** The chain as one thread: each session, when, what it was about, what it carried and settled. */
+function renderThread(detail: HandoverDetailView): HTMLElement | null {
+  if (detail.thread.length < 2) return null;
+  return el(
+    'section',
+    { class: 'thread', 'aria-label': 'Thread of sessions' },
+    el('h3', {}, `Thread: ${detail.thread.length} sessions`),
+    el(
+      'ol',
+      { class: 'thread-list' },
+      ...detail.thread.map((step, i) => {
+        const current = step.id === detail.id;
+        const what = i === 0 ? '' : ` · carried ${step.carried}, settled ${step.settled}`;
+        const label = el('span', { class: 'thread-title' }, step.present ? step.title : `${step.id.slice(0, 8)} (handover folder gone)`);
+        const meta = el('span', { class: 'entry-meta' }, `${formatDate(step.createdAt)} · ${step.id.slice(0, 8)}${what}`);
+        return el(
+          'li',
+          current ? { class: 'current', 'aria-current': 'step' } : {},
+          step.present && !current ? button(`Show session ${i + 1} of the thread: ${step.title}`, () => send({ type: 'select', folder: detail.folder, id: step.id }), { class: 'link thread-step' }, label, meta) : el('span', { class: 'thread-step' }, label, meta),
+        );
+      }),
+    ),
+  );
 }
 
 function renderFiles(detail: HandoverDetailView): HTMLElement | null {
@@ -224,6 +259,7 @@ function renderDetail(detail: HandoverDetailView): HTMLElement {
         el('summary', {}, `Earlier compaction summaries (${detail.compactionSummaries.length})`),
         ...detail.compactionSummaries.map((c) => textBlock(c)),
       ),
+    renderThread(detail),
     renderFindings(detail),
     renderFiles(detail),
     renderTasks(detail),

@@ -229,3 +229,36 @@ test('handover search --chain searches only the chain’s sessions', () => {
   assert.equal(bad.status, 2);
   assert.match(bad.stderr, /--chain: no handover nope/);
 });
+
+test('the sidebar shows the chain as one thread, from any of its handovers, and validates what it sends', () => {
+  const core = require(join(repoRoot, 'dist', 'test', 'extensionCore.js'));
+  const records = built.data.map((d) => ({
+    folder: built.workspace,
+    id: d.json.sessionId,
+    dir: d.dir,
+    promptPath: join(d.dir, 'resume-prompt.md'),
+    data: d.json,
+    dataProblem: '',
+    verified: true,
+    verifyProblem: '',
+    mtimeMs: Date.parse(d.json.createdAt),
+  }));
+  for (const record of records) {
+    const view = core.toDetailView(record, false, records);
+    assert.deepEqual(view.thread.map((s) => s.id), [s1, s2, s3], `thread seen from ${record.id}`);
+    assert.ok(core.parseHostMessage({ type: 'state', entries: records.map((r) => core.toListEntry(r, false)), selected: view, busy: '' }));
+  }
+  const [first, second, third] = core.toDetailView(records[2], false, records).thread;
+  assert.deepEqual([second.carried, second.settled, third.settled], [records[1].data.carried.items.length, 2, 1]);
+  assert.ok(!second.title.includes('resume-prompt.md'), `a seed prompt is not the title: ${second.title}`);
+  assert.equal(first.present, true);
+  assert.deepEqual(new Set(records.map((r) => core.toListEntry(r, false).threadId)), new Set([s1]), 'one thread key for the chain');
+  // The first handover's folder is gone: the thread still names it, from the chain the others keep.
+  const gone = core.toDetailView(records[2], false, records.slice(1)).thread;
+  assert.deepEqual(gone.map((s) => [s.id, s.present]), [[s1, false], [s2, true], [s3, true]]);
+  // Not part of a chain: no thread; a malformed thread is refused by the validator.
+  const single = { ...records[0], data: { ...records[0].data } };
+  assert.deepEqual(core.toDetailView(single, false, [single]).thread, []);
+  const bad = { ...core.toDetailView(records[2], false, records), thread: [{ id: 'x', createdAt: '', title: 5, carried: 0, settled: 0, present: true }] };
+  assert.equal(core.parseHostMessage({ type: 'state', entries: [], selected: bad, busy: '' }), undefined);
+});
