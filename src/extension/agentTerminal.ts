@@ -3,6 +3,8 @@
 // no shell ever parses anything, and no log text is ever on the command line.
 import * as vscode from 'vscode';
 import { seedPrompt } from '../handover/seedPrompt.js';
+import { recordLaunch } from '../handover/chainLaunch.js';
+import { handoverHome } from '../util/handoverHome.js';
 import { openSetting, type HandoverConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { resolveExecutable } from './resolveExecutable.js';
@@ -38,6 +40,11 @@ export function openAgentTerminal(request: LaunchRequest, config: HandoverConfig
   });
   // Wall-clock time in ms: the latency benchmark compares it with the time the handover arrived.
   log.info(`terminal created for ${request.sessionId} at ${Date.now()} (${executable})`);
+  // The chain link of the session about to start (its seed prompt in the log says the same); off the
+  // launch path: a failure to write it costs only this fallback.
+  void recordLaunch(handoverHome(), { handoverId: request.sessionId, workspace: request.workspaceFolder, agent: config.agentKind, by: 'extension' }).catch((error: Error) =>
+    log.warn(`could not record the launch of ${request.sessionId}: ${error.message}`),
+  );
   terminal.show();
   return terminal;
 }
