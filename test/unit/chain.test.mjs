@@ -262,3 +262,22 @@ test('the sidebar shows the chain as one thread, from any of its handovers, and 
   const bad = { ...core.toDetailView(records[2], false, records), thread: [{ id: 'x', createdAt: '', title: 5, carried: 0, settled: 0, present: true }] };
   assert.equal(core.parseHostMessage({ type: 'state', entries: [], selected: bad, busy: '' }), undefined);
 });
+
+test('Codex: a session started from a handover (its seed names the file without @) is linked and carries the rest', () => {
+  const codexDir = join(fixturesDir, 'codex', 'chain');
+  const codex = JSON.parse(readFileSync(join(codexDir, 'chain.expected.json'), 'utf8'));
+  const home = mkdtempSync(join(tmpdir(), 'chain-home-'));
+  const workspace = mkdtempSync(join(tmpdir(), 'chain-ws-'));
+  for (const i of [1, 2]) assert.equal(run(['build', join(codexDir, `session-${i}.jsonl`), '--workspace', workspace], { HANDOVER_HOME: home }).status, 0);
+  const [c1, c2] = codex.sessionIds;
+  const h2 = JSON.parse(readFileSync(join(workspace, '.handover', c2, 'handover.json'), 'utf8'));
+  assert.equal(h2.agent, 'codex');
+  assert.deepEqual({ ...h2.previous, createdAt: undefined }, { sessionId: c1, handoverId: c1, agent: 'codex', via: 'seed', createdAt: undefined });
+  const constraint = h2.carried.items.find((i) => i.kind === 'constraint');
+  assert.equal(constraint.text, codex.constraint);
+  const record = archivedRecord(home, c1, constraint.citations[0].line);
+  assert.ok(JSON.stringify(record.payload).includes(codex.constraint), 'cited where the user typed it in session 1');
+  assert.ok(h2.carried.items.some((i) => i.kind === 'error' && i.text.includes('CODEX-CHAIN-FAILURE')), 'the failure session 2 did not fix stays open');
+  const listed = run(['chain', '--workspace', workspace, '--json'], { HANDOVER_HOME: home });
+  assert.deepEqual(JSON.parse(listed.stdout).handovers.map((h) => h.sessionId), [c1, c2]);
+});
