@@ -6,7 +6,8 @@ import type { CliRunner } from './cliRunner.js';
 import { cliFailure } from './cliRunner.js';
 import { API_KEY_SECRET, buildHandover } from './handoverBuild.js';
 import type { HandoverController } from './handoverController.js';
-import { toDetailView, toListEntry, type HandoverRecord } from './handoverView.js';
+import type { HandoverRecord } from '../handover/handoverRecord.js';
+import { toDetailView } from './handoverView.js';
 import { findNewestLog } from '../transcript/latestLog.js';
 import type { Logger } from './logger.js';
 import { openRawRecordCommand, openRecord } from './recordView.js';
@@ -95,10 +96,9 @@ function handoverItems(controller: HandoverController): SessionPick[] {
   const items: SessionPick[] = [];
   for (const record of controller.list()) {
     const view = toDetailView(record, controller.isResumed(record));
-    const entry = toListEntry(record, false);
     items.push({
-      label: `$(history) ${entry.title.slice(0, 120)}`,
-      description: `${record.id.slice(0, 8)} · ${entry.createdAt.slice(0, 16).replace('T', ' ')}${record.verified ? '' : ' · unverified'}`,
+      label: `$(history) ${view.title.slice(0, 120)}`,
+      description: `${record.id.slice(0, 8)} · ${view.createdAt.slice(0, 16).replace('T', ' ')}${record.verified ? '' : ' · unverified'}`,
       detail: view.summary.replace(/\s+/g, ' ').slice(0, 300),
       record,
     });

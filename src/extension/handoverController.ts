@@ -7,9 +7,8 @@ import { configForHandover } from './agentChoice.js';
 import { openAgentTerminal } from './agentTerminal.js';
 import { decideOnArrival, resumeKey } from './autoResumePolicy.js';
 import { readConfig } from './config.js';
-import { loadHandover, waitForStableSize } from './handoverStore.js';
-import { toListEntry, type HandoverRecord } from './handoverView.js';
-import { watchHandovers, type HandoverFileEvent, type HandoverWatcher } from './handoverWatcher.js';
+import { handoverAgent, handoverCreatedAt, handoverTitle, readHandover, type HandoverRecord } from '../handover/handoverRecord.js';
+import { waitForStableSize, watchHandovers, type HandoverFileEvent, type HandoverWatcher } from './handoverWatcher.js';
 import { errorText, type Logger } from './logger.js';
 import type { StatusBar } from './statusBar.js';
 
@@ -87,7 +86,7 @@ export class HandoverController implements vscode.Disposable {
   resume(record: HandoverRecord, why: string): boolean {
     const terminal = openAgentTerminal(
       { sessionId: record.id, promptPath: record.promptPath, workspaceFolder: record.folder },
-      configForHandover(readConfig(vscode.Uri.file(record.folder)), toListEntry(record, false).agent),
+      configForHandover(readConfig(vscode.Uri.file(record.folder)), handoverAgent(record)),
       this.log,
     );
     if (!terminal) return false;
@@ -121,10 +120,10 @@ export class HandoverController implements vscode.Disposable {
     }
     this.log.info(`handover ${event.kind}: ${event.promptPath} (seen at ${event.at})`);
     const home = handoverHome();
-    let record = await loadHandover(folder, event.promptPath, home);
+    let record = await readHandover(folder, event.promptPath, home);
     // Not verified may mean "still being written in place": give it a moment to settle, then look again.
     if (record && !record.verified && (await waitForStableSize(event.promptPath))) {
-      record = await loadHandover(folder, event.promptPath, home);
+      record = await readHandover(folder, event.promptPath, home);
     }
     if (!record) return;
     this.records.set(recordKey(folder, record.id), record);
@@ -150,7 +149,7 @@ export class HandoverController implements vscode.Disposable {
   }
 
   private async ask(record: HandoverRecord): Promise<void> {
-    const title = toListEntry(record, false).title;
+    const title = handoverTitle(record);
     const choice = await vscode.window.showInformationMessage(
       `Handover ready for session ${record.id.slice(0, 8)}: ${title.slice(0, 120)}`,
       'Resume',
@@ -168,8 +167,7 @@ export class HandoverController implements vscode.Disposable {
   }
 
   private keyOf(record: HandoverRecord): string {
-    const entry = toListEntry(record, false);
-    return resumeKey(record.folder, record.id, entry.createdAt);
+    return resumeKey(record.folder, record.id, handoverCreatedAt(record));
   }
 
   private resumedKeys(): string[] {

@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../shared/webviewProtocol.js';
 import { handoverHome, homePaths } from '../util/handoverHome.js';
 import type { HandoverController } from './handoverController.js';
-import { citationTarget, toDetailView, toListEntry, type HandoverRecord } from './handoverView.js';
+import { citationTarget, listsModifiedFile, type HandoverRecord } from '../handover/handoverRecord.js';
+import { toDetailView, toListEntry } from './handoverView.js';
 import type { Logger } from './logger.js';
 import { openRecord } from './recordView.js';
 
@@ -116,7 +117,7 @@ export class SidebarViewProvider implements vscode.WebviewViewProvider, vscode.D
 
   /** Opens a modified file (only one the handover lists, inside its workspace folder), as a diff against HEAD when git can. */
   private async openModifiedFile(record: HandoverRecord, path: string): Promise<void> {
-    const listed = toDetailView(record, false).modifiedFiles.some((m) => m.path === path);
+    const listed = listsModifiedFile(record, path);
     const absolute = resolve(record.folder, path);
     const inside = !relative(record.folder, absolute).startsWith('..') && absolute.startsWith(record.folder + sep);
     if (!listed || !inside) return;
