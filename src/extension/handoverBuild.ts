@@ -6,6 +6,8 @@ import type { BackgroundIndexer } from './backgroundIndexer.js';
 import { cliFailure, type CliRunner } from './cliRunner.js';
 import { readConfig } from './config.js';
 import type { FoundLog } from '../transcript/latestLog.js';
+import { parseBuildJson } from '../shared/cliJson.js';
+import { COMMAND_IDS } from '../shared/commandIds.js';
 import type { Logger } from './logger.js';
 import type { SidebarViewProvider } from './sidebarView.js';
 import type { StatusBar } from './statusBar.js';
@@ -49,7 +51,7 @@ export async function buildHandover(deps: BuildDeps, request: BuildRequest): Pro
       env.ANTHROPIC_API_KEY = key;
     } else if (request.missingKey === 'ask') {
       const choice = await vscode.window.showWarningMessage('Handover: the Anthropic analyzer needs an API key.', 'Set API Key');
-      if (choice) await vscode.commands.executeCommand('handover.setApiKey');
+      if (choice) await vscode.commands.executeCommand(COMMAND_IDS.setApiKey);
       return undefined;
     } else {
       log.warn('the Anthropic analyzer has no API key: building with the offline analysts ("Handover: Set Anthropic API Key")');
@@ -71,14 +73,11 @@ export async function buildHandover(deps: BuildDeps, request: BuildRequest): Pro
     done();
   }
   if (result.code !== 0) throw new Error(`building the handover failed: ${cliFailure(result)}`);
-  let promptPath = '';
-  try {
-    promptPath = String((JSON.parse(result.stdout) as { promptPath?: unknown }).promptPath ?? '');
-  } catch {
-    promptPath = result.stdout.trim().split('\n').pop() ?? '';
-  }
+  const built = parseBuildJson(result.stdout);
+  if (!built) throw new Error(`building the handover failed: the CLI printed no build result (${result.stdout.trim().split('\n').pop()?.slice(0, 200) || 'nothing'})`);
+  const { promptPath } = built;
   log.info(`handover written: ${promptPath}`);
   // The build archived the log: take it into the search index, off the hot path.
   indexer.request('handover created');
-  return promptPath || undefined;
+  return promptPath;
 }

@@ -12,7 +12,8 @@ import { CONFIG_SECTION, readConfig } from './config.js';
 import { HandoverController } from './handoverController.js';
 import { mirrorHookSettings, refreshLauncher } from './hookSetup.js';
 import { createLogger, errorText, type Logger } from './logger.js';
-import { SIDEBAR_VIEW_ID, SidebarViewProvider } from './sidebarView.js';
+import { SidebarViewProvider } from './sidebarView.js';
+import { SIDEBAR_VIEW_ID } from '../shared/commandIds.js';
 import { registerRecordView } from './recordView.js';
 import { StatusBar } from './statusBar.js';
 

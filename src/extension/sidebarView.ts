@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { relative, resolve, sep } from 'node:path';
 import * as vscode from 'vscode';
+import { FOCUS_SIDEBAR_COMMAND } from '../shared/commandIds.js';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../shared/webviewProtocol.js';
 import { handoverHome, homePaths } from '../util/handoverHome.js';
 import type { HandoverController } from './handoverController.js';
@@ -11,8 +12,6 @@ import { citationTarget, listsModifiedFile, type HandoverRecord } from '../hando
 import { toDetailView, toListEntry } from './handoverView.js';
 import type { Logger } from './logger.js';
 import { openRecord } from './recordView.js';
-
-export const SIDEBAR_VIEW_ID = 'handover.sidebar';
 
 export class SidebarViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
   private view: vscode.WebviewView | undefined;
@@ -50,7 +49,7 @@ export class SidebarViewProvider implements vscode.WebviewViewProvider, vscode.D
   /** Shows a handover in the sidebar (used by commands such as Search Past Sessions). */
   async reveal(record: HandoverRecord): Promise<void> {
     this.selected = { folder: record.folder, id: record.id };
-    await vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`);
+    await vscode.commands.executeCommand(FOCUS_SIDEBAR_COMMAND);
     this.post();
   }
 

@@ -1,6 +1,7 @@
 // One status bar item that says what Handover is doing: building a handover, one is ready, or the last
 // one was resumed. Clicking it shows the sidebar.
 import * as vscode from 'vscode';
+import { FOCUS_SIDEBAR_COMMAND, STATUS_BAR_ID } from '../shared/commandIds.js';
 
 export type HandoverStatus = 'idle' | 'building' | 'ready' | 'resumed';
 
@@ -12,13 +13,13 @@ const LOOK: Record<HandoverStatus, { text: string; tooltip: string }> = {
 };
 
 export class StatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('handover.status', vscode.StatusBarAlignment.Left, 50);
+  private readonly item = vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 50);
   private building = 0;
   private settled: HandoverStatus = 'idle';
 
   constructor() {
     this.item.name = 'Handover';
-    this.item.command = 'handover.sidebar.focus';
+    this.item.command = FOCUS_SIDEBAR_COMMAND;
     this.render();
     this.item.show();
   }

@@ -13,3 +13,6 @@ export { createBackgroundIndexer, describeIndexReport } from './backgroundIndexe
 export { recordTitle, recordQuery, parseRecordQuery, recordDocumentText, isReadableRecordText } from './recordLocation.js';
 export { codexSessionsDir, watchedDays, isWatchedSessionPath, workspaceFolderFor, isCompactionHead, readSessionMeta, RolloutTails, watchCodexCompactions, createKeyedDebouncer } from '../transcript/codexCompactions.js';
 export { configForHandover } from './agentChoice.js';
+export { parseBuildJson, parseIndexJson, describeIndexRun } from '../shared/cliJson.js';
+export { COMMAND_IDS, SIDEBAR_VIEW_ID, FOCUS_SIDEBAR_COMMAND } from '../shared/commandIds.js';
+export { SIDEBAR_COMMANDS } from '../shared/webviewProtocol.js';

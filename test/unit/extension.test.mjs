@@ -327,12 +327,6 @@ test('background indexing: the same failure is logged once, a new one or a recov
   assert.equal(aborted.aborted, true, 'dispose aborts the child');
 });
 
-test('background indexing: the CLI\'s --json report becomes one log line', () => {
-  const line = core.describeIndexReport(JSON.stringify({ filesSeen: 4, added: 1, appended: 2, reindexed: 0, unchanged: 1, unitsAdded: 37, elapsedMs: 1250, problems: [] }) + '\n');
-  assert.equal(line, '4 logs: 1 new, 2 grown, 0 rewritten, 1 unchanged; 37 records added in 1.3 s');
-  assert.equal(core.describeIndexReport('not json\n'), 'not json');
-});
-
 test('record view addresses round-trip the file and line; titles use the session short id', () => {
   const location = { file: '/home/u/.handover/archive/a b&c/3f2a1b2c-9999.jsonl', line: 120 };
   assert.deepEqual(core.parseRecordQuery(core.recordQuery(location)), location);
