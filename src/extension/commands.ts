@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { COMMAND_IDS, type CommandId } from '../shared/commandIds.js';
 import type { BackgroundIndexer } from './backgroundIndexer.js';
+import type { BuildActivity } from './buildActivity.js';
 import type { CliRunner } from './cliRunner.js';
 import { cliFailure } from './cliRunner.js';
 import { API_KEY_SECRET, buildHandover } from './handoverBuild.js';
@@ -13,13 +14,12 @@ import { findNewestLog } from '../transcript/latestLog.js';
 import type { Logger } from './logger.js';
 import { openRawRecordCommand, openRecord } from './recordView.js';
 import type { SidebarViewProvider } from './sidebarView.js';
-import type { StatusBar } from './statusBar.js';
 
 
 export interface CommandDeps {
   controller: HandoverController;
   sidebar: SidebarViewProvider;
-  status: StatusBar;
+  activity: BuildActivity;
   log: Logger;
   cli: CliRunner;
   secrets: vscode.SecretStorage;

@@ -1,5 +1,5 @@
 // Builds a handover from one agent log with the bundled CLI (`handover build … --json` in a child
-// process), with the progress notification, the status bar and the sidebar banner. One code path for
+// process), with the progress notification and the build activity (status bar, sidebar banner). One code path for
 // "Create Handover Now" and the automatic builds when a Codex session compacts.
 import * as vscode from 'vscode';
 import type { BackgroundIndexer } from './backgroundIndexer.js';
@@ -9,16 +9,14 @@ import type { FoundLog } from '../transcript/latestLog.js';
 import { parseBuildJson } from '../shared/cliJson.js';
 import { COMMAND_IDS } from '../shared/commandIds.js';
 import type { Logger } from './logger.js';
-import type { SidebarViewProvider } from './sidebarView.js';
-import type { StatusBar } from './statusBar.js';
+import type { BuildActivity } from './buildActivity.js';
 
 export const API_KEY_SECRET = 'handover.anthropicApiKey';
 
 export interface BuildDeps {
   cli: CliRunner;
   log: Logger;
-  status: StatusBar;
-  sidebar: SidebarViewProvider;
+  activity: BuildActivity;
   secrets: vscode.SecretStorage;
   indexer: BackgroundIndexer;
 }
@@ -37,7 +35,7 @@ export interface BuildRequest {
 
 /** Returns the resume-prompt.md path, or undefined when nothing was built (the user was told why). */
 export async function buildHandover(deps: BuildDeps, request: BuildRequest): Promise<string | undefined> {
-  const { cli, log, status, sidebar, secrets, indexer } = deps;
+  const { cli, log, activity, secrets, indexer } = deps;
   const { folder, log: found } = request;
   const config = readConfig(folder);
   const args = ['build', found.path, '--workspace', folder.uri.fsPath, '--json'];
@@ -60,8 +58,7 @@ export async function buildHandover(deps: BuildDeps, request: BuildRequest): Pro
   }
   const agentName = found.agent === 'codex' ? 'Codex' : 'Claude Code';
   log.info(`building a handover from ${found.path} (${found.agent}, analyzer ${analyzer}, ${request.reason})`);
-  const done = status.beginBuild();
-  sidebar.setBusy(`Building a handover from ${agentName} log ${found.path.split('/').pop()}…`);
+  const done = activity.begin(`Building a handover from ${agentName} log ${found.path.split('/').pop()}…`);
   let result;
   try {
     result = await vscode.window.withProgress(
@@ -69,7 +66,6 @@ export async function buildHandover(deps: BuildDeps, request: BuildRequest): Pro
       (_progress, token) => cli.run(args, { cwd: folder.uri.fsPath, env, token }),
     );
   } finally {
-    sidebar.setBusy('');
     done();
   }
   if (result.code !== 0) throw new Error(`building the handover failed: ${cliFailure(result)}`);

@@ -9,22 +9,23 @@ import { decideOnArrival, resumeKey } from './autoResumePolicy.js';
 import { readConfig } from './config.js';
 import { handoverAgent, handoverCreatedAt, handoverTitle, readHandover, type HandoverRecord } from '../handover/handoverRecord.js';
 import { waitForStableSize, watchHandovers, type HandoverFileEvent, type HandoverWatcher } from './handoverWatcher.js';
+import { Disposable } from './disposables.js';
 import { errorText, type Logger } from './logger.js';
 import type { StatusBar } from './statusBar.js';
 
 const RESUMED_STATE_KEY = 'handover.resumed';
 const MAX_REMEMBERED = 500;
 
-export class HandoverController implements vscode.Disposable {
+export class HandoverController extends Disposable {
   private readonly records = new Map<string, HandoverRecord>();
   private readonly watchers = new Map<string, HandoverWatcher>();
   private readonly asked = new Set<string>();
   /** Launched in this window: checked synchronously, so two events for one handover never launch twice. */
   private readonly launchedNow = new Set<string>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires whenever the list or a handover's state changes (the sidebar re-renders). */
   readonly onDidChange = this.changed.event;
-  private readonly arrived = new vscode.EventEmitter<HandoverRecord>();
+  private readonly arrived = this.register(new vscode.EventEmitter<HandoverRecord>());
   /** Fires for a handover that was added or changed while watching (not for those found at start). */
   readonly onDidArrive = this.arrived.event;
 
@@ -32,7 +33,9 @@ export class HandoverController implements vscode.Disposable {
     private readonly state: vscode.Memento,
     private readonly status: StatusBar,
     private readonly log: Logger,
-  ) {}
+  ) {
+    super();
+  }
 
   /** (Re)starts one watcher per workspace folder, e.g. after folders or the watch glob change. */
   async restartWatchers(): Promise<void> {
@@ -184,11 +187,10 @@ export class HandoverController implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const watcher of this.watchers.values()) void watcher.close();
     this.watchers.clear();
-    this.changed.dispose();
-    this.arrived.dispose();
+    super.dispose();
   }
 }
 

@@ -16,3 +16,5 @@ export { configForHandover } from './agentChoice.js';
 export { parseBuildJson, parseIndexJson, describeIndexRun } from '../shared/cliJson.js';
 export { COMMAND_IDS, SIDEBAR_VIEW_ID, FOCUS_SIDEBAR_COMMAND } from '../shared/commandIds.js';
 export { SIDEBAR_COMMANDS } from '../shared/webviewProtocol.js';
+export { BuildActivity } from './buildActivity.js';
+export { Disposable, DisposableStore } from './disposables.js';

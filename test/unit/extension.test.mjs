@@ -545,3 +545,55 @@ test('a Codex handover resumes in codex unless agent.kind was set; claude\'s com
   const codexUser = { ...config, agentKind: 'codex', agentKindSet: true, agentCommand: 'codex' };
   assert.equal(core.configForHandover(codexUser, 'claude'), codexUser, 'chosen for everything');
 });
+
+test('build activity: builds of the window and of hooks overlap without clearing each other', () => {
+  const activity = new core.BuildActivity();
+  const seen = [];
+  const listening = activity.onDidChange(() => seen.push([activity.building, activity.describe()]));
+  assert.equal(activity.building, false);
+  assert.equal(activity.describe(), '');
+  const endOwn = activity.begin('Building a handover from Codex log r.jsonl…');
+  activity.setHookBuilds(['3f2a1b2c-0000-4000-8000-000000000001']);
+  activity.setHookBuilds(['3f2a1b2c-0000-4000-8000-000000000001']); // the same set: no change
+  assert.equal(activity.describe(), 'Building a handover from Codex log r.jsonl… A handover is being written for session 3f2a1b2c…');
+  endOwn();
+  endOwn(); // twice: once only
+  assert.deepEqual([activity.building, activity.describe()], [true, 'A handover is being written for session 3f2a1b2c…'], 'the hook build still shows');
+  const second = activity.begin('B');
+  activity.setHookBuilds([]);
+  assert.deepEqual([activity.building, activity.describe()], [true, 'B'], 'the window\'s build still shows');
+  second();
+  assert.equal(seen.length, 6);
+  assert.deepEqual(seen.at(-1), [false, '']);
+  listening.dispose();
+  activity.begin('C');
+  assert.equal(seen.length, 6, 'a disposed listener hears nothing');
+});
+
+test('disposables: a store empties and refills (a re-resolved view), disposes in reverse, and disposes late arrivals', () => {
+  const order = [];
+  const item = (name) => ({ dispose: () => order.push(name) });
+  const store = new core.DisposableStore();
+  store.add(item('a'));
+  store.add(item('b'));
+  store.clear();
+  assert.deepEqual(order, ['b', 'a']);
+  store.add(item('c'));
+  store.clear();
+  store.clear();
+  assert.deepEqual(order, ['b', 'a', 'c'], 'each item once');
+  store.add(item('d'));
+  store.dispose();
+  store.dispose();
+  store.add(item('late'));
+  assert.deepEqual(order, ['b', 'a', 'c', 'd', 'late']);
+
+  class Part extends core.Disposable {
+    constructor() {
+      super();
+      this.register(item('owned'));
+    }
+  }
+  new Part().dispose();
+  assert.equal(order.at(-1), 'owned');
+});
