@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { join } from 'node:path';
 import { startMessagesApiServer, toolUse, toolResultsOf } from '../test/support/messagesApiServer.mjs';
 import { repoRoot, samplesDir } from '../test/support/paths.mjs';
-import { loadAnthropicModule, offlineFindingsFor, writePlantedLog } from '../test/unit/anthropicSupport.mjs';
+import { loadAnthropicModule, offlineFindingsFor, writePlantedLog } from '../test/support/anthropicSupport.mjs';
 
 // A private HANDOVER_HOME: search_log must not read or write the user's real search index.
 process.env.HANDOVER_HOME = (await import('node:fs')).mkdtempSync((await import('node:path')).join((await import('node:os')).tmpdir(), 'handover-home-'));

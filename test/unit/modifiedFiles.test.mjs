@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, samplesDir } from '../support/paths.mjs';
-import { ClaudeLog, CodexLog } from './analysisLogs.mjs';
+import { ClaudeLog, CodexLog } from '../support/analysisLogs.mjs';
 
 const require = createRequire(import.meta.url);
 const { shellWrites, parseCommandLine, patchEffects, collectModifiedFiles } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
