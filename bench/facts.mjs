@@ -15,7 +15,7 @@
 // Exit: 0 target met (≥ 95% per category in resume-prompt.md), 3 below target, 2 the planting is
 // wrong (a scenario bug), 1 the session or `handover build` failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeScratchProject, startClaudeSession } from '../test/support/claudeSession.mjs';
@@ -37,7 +37,8 @@ function fail(code, message) {
 async function generateSession(scenario, files) {
   mkdirSync(workDir, { recursive: true });
   const project = await makeScratchProject({ files, dir: projectDir });
-  let turns;
+  /** @type {any[]} */
+  let turns = [];
   const session = await startClaudeSession({
     project,
     script: ({ project: dir }) => {

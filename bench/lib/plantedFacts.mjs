@@ -65,7 +65,6 @@ function p95Latency(n) {
 }
 function coverage(covered, total) { return ((covered / total) * 100).toFixed(2); }
 `;
-// eslint-disable-next-line no-new-func
 const statsFns = new Function(`${STATS_SOURCE}; return { meanPrice, p95Latency, coverage };`)();
 
 const READ_SKUS = `
@@ -185,6 +184,7 @@ export function plantedFactsScenario(measured) {
     symlink: fact('rejected', 'R7 zones symlink', 'src/zones.json', 'Windows checkouts turn symlinks into plain files'),
     sortN: fact('rejected', 'R8 sort -n on prices', 'sort -n', 'currency prefix'),
   };
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- fact() registers every fact; this table only groups the errors
   const E = {
     stock: fact('errors', 'E1 check-stock', 'STOCK-CHECK FAILED: sku AX-9174 below reorder point (4 < 12)'),
     zones: fact('errors', 'E2 parse-zones', 'ZoneParseError: unknown zone code Q7 at line 3'),
@@ -196,6 +196,7 @@ export function plantedFactsScenario(measured) {
     deploy: fact('errors', 'E8 deploy region', 'ERR_REGION_LOCKED eu-central-3'),
     branch: fact('errors', 'E9 unknown branch', "pathspec 'release/2024-q3-hotfix' did not match"),
   };
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- fact() registers every fact; this table only groups the numbers
   const N = {
     skuLines: fact('numbers', 'N1 sku lines (wc -l)', measured.skuLines),
     skuBytes: fact('numbers', 'N2 sku bytes (du -b)', measured.skuBytes),
@@ -483,7 +484,7 @@ export function checkPlanting(facts, logText) {
 
 function normalize(text) {
   return text
-    .replace(/\\([\\`*_{}\[\]()#+\-.!|>~"'$])/g, '$1') // Markdown escapes
+    .replace(/\\([\\`*_{}[\]()#+\-.!|>~"'$])/g, '$1') // Markdown escapes
     .replace(/\s+/g, ' ')
     .toLowerCase();
 }

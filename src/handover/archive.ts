@@ -101,7 +101,7 @@ export async function archiveLog(logPath: string, home: string, sessionId: strin
   });
   if (!source.isFile()) throw new ArchiveError(`cannot archive ${logPath}: not a regular file`);
 
-  let createdDir = false;
+  let createdDir: boolean;
   try {
     createdDir = !(await stat(dir).then((s) => s.isDirectory()).catch(() => false));
     await mkdir(dir, { recursive: true });

@@ -37,13 +37,14 @@ export async function readHandover(folder: string, promptPath: string, home: str
   } catch (error) {
     dataProblem = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'handover.json is missing' : 'handover.json is not valid JSON';
   }
-  let verified = false;
-  let verifyProblem = '';
+  let verified: boolean;
+  let verifyProblem: string;
   try {
     const verdict = await verifyHandover(dir, home);
     verified = verdict.ok;
     verifyProblem = verdict.ok ? '' : (verdict.reason ?? 'signature does not match');
   } catch (error) {
+    verified = false;
     verifyProblem = `could not verify: ${(error as Error).message}`;
   }
   return { folder, id: basename(dir), dir, promptPath, data, dataProblem, verified, verifyProblem, mtimeMs: info.mtimeMs };

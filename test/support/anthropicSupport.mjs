@@ -34,6 +34,7 @@ export const PLANTED_SECRETS = [
  * decision in thinking, a failing build, an abandoned approach, secrets everywhere. Returns the path
  * and the 1-based lines of the planted records.
  */
+/** @param {string} dir @param {{ baseSample?: string, name?: string }} [options] */
 export function writePlantedLog(dir, { baseSample, name = 'session.jsonl' } = {}) {
   const base = baseSample ? readFileSync(baseSample, 'utf8').split('\n').filter((l) => l.trim()) : [];
   const sessionId = randomUUID();

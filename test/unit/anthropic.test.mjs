@@ -34,8 +34,6 @@ before(async () => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Raw line n of the log, with JSON string escapes undone, lower case: what a citation must be checked against. */
-const rawLine = (n) => JSON.stringify(JSON.parse(logLines[n - 1])).toLowerCase();
 const lineText = (n) => {
   const out = [];
   const walk = (v) => (typeof v === 'string' ? out.push(v) : v && typeof v === 'object' ? Object.values(v).forEach(walk) : undefined);

@@ -302,6 +302,7 @@ test('background indexing: the same failure is logged once, a new one or a recov
     { ok: false, message: 'node:sqlite needs Node ≥ 22.13' },
   ];
   const reports = [];
+  /** @type {any} */
   let aborted;
   const indexer = core.createBackgroundIndexer({
     timers,
@@ -502,6 +503,7 @@ test('codex rollouts: a sessions folder that appears later is picked up', async 
 test('codex rollouts: one build per compaction burst and rollout; a compaction during a build builds once more', async () => {
   const timers = fakeTimers();
   const runs = [];
+  /** @type {any} */
   let finish;
   const debouncer = core.createKeyedDebouncer({
     delayMs: 1000,

@@ -18,6 +18,7 @@ function effects(command, cwd = W) {
   return shellWrites(command, cwd).effects.map((e) => `${e.kind} ${e.path.replace(W + '/', '')}${e.from ? ' <- ' + e.from.replace(W + '/', '') : ''}`);
 }
 
+/** @type {Array<[string, string[]]>} */
 const SHELL_CASES = [
   ["sed -i 's/a/b/' src/a.ts", ['modify src/a.ts']],
   ["sed -i.bak -e 's/a/b/' -e 's/c/d/' src/a.ts src/b.ts", ['modify src/a.ts', 'modify src/b.ts']],
