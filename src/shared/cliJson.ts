@@ -20,8 +20,8 @@ export interface BuildJson {
   ms: number;
 }
 
-/** `handover index --json`: what one index update took in. */
-export interface IndexJson {
+/** What one index update took in (search/indexer.ts reports it). */
+export interface IndexReport {
   filesSeen: number;
   unchanged: number;
   added: number;
@@ -32,6 +32,10 @@ export interface IndexJson {
   elapsedMs: number;
   /** One line per log with records that could not be read. */
   problems: string[];
+}
+
+/** `handover index --json`: the report, and where the index is. */
+export interface IndexJson extends IndexReport {
   /** The index file and its size. */
   index: string;
   indexBytes: number;
@@ -83,7 +87,7 @@ export function parseIndexJson(stdout: string): IndexJson | undefined {
 export const megabytes = (bytes: number): string => `${(bytes / 1048576).toFixed(1)} MB`;
 
 /** One line for people: what an index update took in (the CLI prints it, the extension logs it). */
-export function describeIndexRun(report: Omit<IndexJson, 'index' | 'indexBytes' | 'sources' | 'problems'>): string {
+export function describeIndexRun(report: Omit<IndexReport, 'problems'>): string {
   return (
     `${report.filesSeen} logs: ${report.added} new, ${report.appended} grown, ${report.reindexed} rewritten, ${report.unchanged} unchanged; ` +
     `read ${megabytes(report.bytesRead)}, added ${report.unitsAdded} records in ${(report.elapsedMs / 1000).toFixed(1)} s`
