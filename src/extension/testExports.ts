@@ -14,6 +14,7 @@ export { recordTitle, recordQuery, parseRecordQuery, recordDocumentText, isReada
 export { codexSessionsDir, watchedDays, isWatchedSessionPath, workspaceFolderFor, isCompactionHead, readSessionMeta, RolloutTails, watchCodexCompactions, createKeyedDebouncer } from '../transcript/codexCompactions.js';
 export { configForHandover } from './agentChoice.js';
 export { parseBuildJson, parseIndexJson, describeIndexRun } from '../shared/cliJson.js';
+export { DEFAULT_WATCH_GLOB } from '../shared/handoverData.js';
 export { COMMAND_IDS, SIDEBAR_VIEW_ID, FOCUS_SIDEBAR_COMMAND } from '../shared/commandIds.js';
 export { SIDEBAR_COMMANDS } from '../shared/webviewProtocol.js';
 export { BuildActivity } from './buildActivity.js';

@@ -61,7 +61,7 @@ test('build --json and index --json from the real CLI pass the extension\'s vali
   }
 });
 
-test('the command ids in shared/commandIds.ts are exactly package.json\'s commands, menus and views', () => {
+test('the command ids in shared/commandIds.ts are exactly package.json\'s commands, menus and views (and the watch glob its default)', () => {
   const contributed = pkg.contributes.commands.map((c) => c.command).sort();
   assert.deepEqual(Object.values(core.COMMAND_IDS).sort(), contributed);
   const ids = new Set(Object.values(core.COMMAND_IDS));
@@ -75,4 +75,5 @@ test('the command ids in shared/commandIds.ts are exactly package.json\'s comman
   assert.deepEqual(views, [core.SIDEBAR_VIEW_ID]);
   assert.equal(core.FOCUS_SIDEBAR_COMMAND, `${core.SIDEBAR_VIEW_ID}.focus`);
   for (const command of core.SIDEBAR_COMMANDS) assert.ok(ids.has(command), `the sidebar may run ${command}, which is not contributed`);
+  assert.equal(pkg.contributes.configuration.properties['handover.watchGlob'].default, core.DEFAULT_WATCH_GLOB, 'the watch glob\'s default is written twice: keep them equal');
 });
