@@ -2,6 +2,7 @@
 // the extension. Activation time goes to the log (the benchmark reads it there).
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { SIDEBAR_VIEW_ID } from '../shared/commandIds.js';
 import { handoverHome } from '../util/handoverHome.js';
 import { createBackgroundIndexer, describeIndexReport, type BackgroundIndexer } from './backgroundIndexer.js';
 import { BuildActivity } from './buildActivity.js';
@@ -14,7 +15,6 @@ import { watchHookBuilds } from './hookBuilds.js';
 import { mirrorHookSettings, refreshLauncher } from './hookSetup.js';
 import { createLogger, errorText, type Logger } from './logger.js';
 import { SidebarViewProvider } from './sidebarView.js';
-import { SIDEBAR_VIEW_ID } from '../shared/commandIds.js';
 import { registerRecordView } from './recordView.js';
 import { StatusBar } from './statusBar.js';
 
