@@ -175,7 +175,7 @@ function renderPromptOf(data: HandoverData, extractBytes: number, budgetOptions?
 export async function addCompactionSummary(dir: string, home: string, summary: string): Promise<boolean> {
   const verdict = await verifyHandover(dir, home);
   if (!verdict.ok) return false;
-  const data = await readHandoverData(dir);
+  const data = JSON.parse(await readFile(join(dir, HANDOVER_FILES.data), 'utf8')) as HandoverData;
   data.summary.compactionSummaries.push(redactSecrets(summary));
   const extractMarkdown = await readFile(join(dir, HANDOVER_FILES.extract), 'utf8');
   const prompt = renderPromptOf(data, Buffer.byteLength(extractMarkdown));
@@ -262,9 +262,4 @@ async function mkdirIfMissing(path: string): Promise<void> {
   await mkdir(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EEXIST') throw error;
   });
-}
-
-/** Reads a written handover back (for `resume`, the hooks and tests). */
-export async function readHandoverData(dir: string): Promise<HandoverData> {
-  return JSON.parse(await readFile(join(dir, HANDOVER_FILES.data), 'utf8')) as HandoverData;
 }

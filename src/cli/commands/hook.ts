@@ -67,7 +67,7 @@ async function runEvent(event: string, values: Record<string, unknown>, io: CliI
     if (!parsed.ok) return softFailure(event, `${parsed.reason}; nothing done`);
     const [{ sessionStart }, { listHandovers }, { ensureHandoverAfterCompaction }] = await Promise.all([
       import('../../hooks/sessionStart.js'),
-      import('../../handover/findHandovers.js'),
+      import('../../handover/handoverRecord.js'),
       import('../../hooks/compactTrigger.js'),
     ]);
     const trigger = compactTriggerContext(home, io);

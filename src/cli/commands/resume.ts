@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { readHandoverData } from '../../handover/build.js';
-import { listHandovers } from '../../handover/findHandovers.js';
+import { handoverAgent, listHandovers } from '../../handover/handoverRecord.js';
 import { seedPrompt } from '../../handover/seedPrompt.js';
 import { recordLaunch } from '../../handover/chainLaunch.js';
 import { handoverHome } from '../../util/handoverHome.js';
@@ -26,20 +25,19 @@ export const resumeCommand: CliCommand = {
       const unverified = handovers[0];
       throw new CliError(
         unverified
-          ? `no verified handover in ${workspace}/.handover (newest, ${unverified.sessionId}, is not verified: ${unverified.reason}); it will not be resumed automatically`
+          ? `no verified handover in ${workspace}/.handover (newest, ${unverified.id}, is not verified: ${unverified.verifyProblem}); it will not be resumed automatically`
           : `no handover in ${workspace}/.handover yet (run 'handover build <log.jsonl>' first)`,
       );
     }
-    const data = await readHandoverData(newest.dir);
-    const agentKind = data.agent === 'codex' ? 'codex' : 'claude';
+    const agentKind = handoverAgent(newest) === 'codex' ? 'codex' : 'claude';
     const command = (values.agent as string | undefined) ?? agentKind;
     const prompt = seedPrompt(agentKind, workspace, newest.promptPath);
     if (values.print || values.json) {
-      io.stdout(values.json ? JSON.stringify({ sessionId: newest.sessionId, promptPath: newest.promptPath, agent: command, args: [prompt] }) + '\n' : `${newest.promptPath}\n${command} ${JSON.stringify(prompt)}\n`);
+      io.stdout(values.json ? JSON.stringify({ sessionId: newest.id, promptPath: newest.promptPath, agent: command, args: [prompt] }) + '\n' : `${newest.promptPath}\n${command} ${JSON.stringify(prompt)}\n`);
       return 0;
     }
     // The chain link of the session about to start; its seed prompt in the log says the same.
-    await recordLaunch(handoverHome(io.env), { handoverId: newest.sessionId, workspace, agent: agentKind, by: 'cli' }).catch(() => undefined);
+    await recordLaunch(handoverHome(io.env), { handoverId: newest.id, workspace, agent: agentKind, by: 'cli' }).catch(() => undefined);
     // argv, not a shell: the prompt is one argument whatever it holds.
     return await new Promise<number>((done, fail) => {
       const child = spawn(command, [prompt], { cwd: workspace, stdio: 'inherit', env: io.env });
