@@ -12,7 +12,7 @@ import { readSessionIdentity } from '../handover/sessionIdentity.js';
 import type { HookInput } from './hookInput.js';
 import { safeSessionId } from './hookInput.js';
 import { acquireLock, inspectLock, lockFile, realLockWorld, releaseLock, updateLock, type LockRecord, type LockWorld } from './lock.js';
-import type { BuilderRequest } from './preCompact.js';
+import { newLockToken, type BuilderRequest } from './preCompact.js';
 import type { HookSettings } from './settings.js';
 
 export interface CompactTriggerContext {
@@ -106,7 +106,7 @@ export async function ensureHandoverAfterCompaction(
     while (held() && world.now() < deadline) await sleep(100);
     return !held();
   };
-  const newRecord = (): LockRecord => ({ pid: process.pid, startedAt: new Date(world.now()).toISOString(), ttlMs: context.settings.lockTtlMs, host: world.host, token: (context.newToken ?? randomToken)() });
+  const newRecord = (): LockRecord => ({ pid: process.pid, startedAt: new Date(world.now()).toISOString(), ttlMs: context.settings.lockTtlMs, host: world.host, token: (context.newToken ?? newLockToken)() });
   let started = false;
   // Two rounds: a build already running (PreCompact's, or SessionStart's for this same compaction) may
   // finish without what this hook needs; then this hook does its part.
@@ -152,10 +152,6 @@ function readCovered(dir: string): { lines: number; summaries: string } | undefi
   }
 }
 
-function randomToken(): string {
-  const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
-  return randomBytes(12).toString('hex');
-}
 
 function isFile(path: string): boolean {
   try {

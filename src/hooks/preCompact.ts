@@ -80,7 +80,7 @@ export function preCompact(input: HookInput, context: PreCompactContext): HookOu
 
 // node:crypto and node:child_process cost tens of milliseconds to load, and this module also sits on
 // pre-tool-use's path (same bundle entry): they are required only when a compaction needs them.
-function newLockToken(): string {
+export function newLockToken(): string {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- required only when a compaction needs it (see above)
   const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
   return randomBytes(12).toString('hex');

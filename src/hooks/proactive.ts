@@ -12,7 +12,7 @@ import type { HookInput } from './hookInput.js';
 import { safeSessionId } from './hookInput.js';
 import { acquireLock, lockFile, realLockWorld, releaseLock, updateLock, type LockRecord, type LockWorld } from './lock.js';
 import { silentSuccess, softFailure, type HookOutcome } from './outcome.js';
-import type { BuilderRequest } from './preCompact.js';
+import { newLockToken, type BuilderRequest } from './preCompact.js';
 import type { HookSettings } from './settings.js';
 
 export interface ProactiveContext {
@@ -48,7 +48,7 @@ export function proactiveCheck(input: HookInput, context: ProactiveContext): Hoo
   if (alreadyBuiltForThisFill(context.home, sessionId, logPath, size)) return silentSuccess;
 
   const world = context.world ?? realLockWorld;
-  const token = (context.newToken ?? randomToken)();
+  const token = (context.newToken ?? newLockToken)();
   const path = lockFile(context.home, sessionId);
   const record: LockRecord = { pid: process.pid, startedAt: new Date(world.now()).toISOString(), ttlMs: context.settings.lockTtlMs, host: world.host, token };
   // A build already running (a compaction's) serves as well: nothing to add.
@@ -126,7 +126,3 @@ function writeMarker(home: string, sessionId: string, marker: Marker): void {
   writeFileSync(path, JSON.stringify(marker) + '\n');
 }
 
-function randomToken(): string {
-  const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
-  return randomBytes(12).toString('hex');
-}
