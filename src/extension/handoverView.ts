@@ -3,6 +3,7 @@
 // field is coerced to the type the protocol promises and cut to a size the webview can show.
 import type { FindingView, HandoverDetailView, HandoverListEntry, ThreadStepView } from '../shared/webviewProtocol.js';
 import { asArray, asCount, asLine, asObject, asString } from '../shared/looseJson.js';
+import { isSeedPrompt } from '../handover/seedPrompt.js';
 import { handoverAgent, handoverCreatedAt, handoverTitle, type HandoverRecord } from '../handover/handoverRecord.js';
 
 export function toListEntry(record: HandoverRecord, resumed: boolean): HandoverListEntry {
@@ -68,7 +69,8 @@ export function toDetailView(record: HandoverRecord, resumed: boolean, known: Ha
     dataProblem: record.dataProblem,
     summary: asString(summary.text),
     compactionSummaries: asArray(summary.compactionSummaries).slice(0, 20).map((c) => asString(c, 40_000)).filter((c) => c !== ''),
-    lastUserRequest: asString(summary.lastUserRequest),
+    // A chained session's seed prompt is no request: the thread shows where it came from instead.
+    lastUserRequest: isSeedPrompt(asString(summary.lastUserRequest)) ? '' : asString(summary.lastUserRequest),
     gitBranch: asString(summary.gitBranch, 200),
     findings: asArray(data.findings).slice(0, 200).map(toFinding),
     modifiedFiles: asArray(data.modifiedFiles)

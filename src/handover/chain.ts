@@ -22,6 +22,7 @@ import {
   type ResolvedItem,
 } from '../shared/handoverData.js';
 import { findLaunch } from './chainLaunch.js';
+import { isSeedPrompt } from './seedPrompt.js';
 import { verifyHandover } from './sign.js';
 
 /** Per earlier session, at most this many decisions and rejected approaches enter the chain (best first). */
@@ -143,11 +144,10 @@ function lastRequestOf(prev: HandoverData): { text: string; line?: number } | un
   const conversation = (prev as { conversation?: { messages?: { line: number; text: string }[]; lastRequest?: number } }).conversation;
   const message = conversation?.lastRequest !== undefined ? conversation.messages?.[conversation.lastRequest] : undefined;
   const request = message ? { text: message.text, line: message.line } : prev.summary?.lastUserRequest ? { text: prev.summary.lastUserRequest } : undefined;
-  if (!request || isSeedText(request.text)) return undefined;
+  if (!request || isSeedPrompt(request.text)) return undefined;
   return request;
 }
 
-const isSeedText = (text: string) => /\.handover[\\/][A-Za-z0-9_-]+[\\/]resume-prompt\.md/.test(text) && text.length < 600;
 
 /** Carried items of the previous handover plus its own, minus what this session settled. Pure. */
 export function carryForward(prev: HandoverData, handoverId: string, current: Pick<CurrentSession, 'openTasks' | 'findings'>, outcomes: Map<string, CommandOutcome>): CarriedForward {

@@ -6,6 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { HANDOVER_DIR, HANDOVER_FILES } from '../shared/handoverData.js';
 import { asArray, asObject, asString } from '../shared/looseJson.js';
+import { isSeedPrompt } from './seedPrompt.js';
 import { verifyHandover } from './sign.js';
 
 export interface HandoverRecord {
@@ -83,9 +84,17 @@ function firstLine(text: string): string {
  */
 export function handoverTitle(record: HandoverRecord): string {
   const summary = asObject(asObject(record.data).summary);
-  const request = firstLine(asString(summary.lastUserRequest));
-  const seed = /\.handover[\\/][\w-]+[\\/]resume-prompt\.md/.test(request);
-  return (seed ? '' : request) || firstLine(asString(summary.text)) || record.id;
+  const request = asString(summary.lastUserRequest);
+  if (isSeedPrompt(request)) return continuedTitle(asObject(record.data)) || record.id;
+  return firstLine(request) || firstLine(asString(summary.text)) || record.id;
+}
+
+/** A session that began with a seed prompt is about the request it carried, else it continues its predecessor. */
+function continuedTitle(data: Record<string, unknown>): string {
+  const request = asArray(asObject(data.carried).items).map(asObject).find((i) => i.kind === 'request');
+  if (request) return `↳ ${firstLine(asString(request.text))}`;
+  const previous = asString(asObject(data.previous).handoverId, 128);
+  return previous ? `Continued from handover ${previous.slice(0, 8)}` : '';
 }
 
 /** Whether handover.json lists `path` among the files the session modified. */

@@ -11,3 +11,11 @@ export function seedPrompt(agent: AgentKind, workspace: string, promptPath: stri
   const file = agent === 'claude' ? `@${rel}` : rel;
   return `Continue the previous session from its handover: read ${file} first, then carry on with the open tasks and the last user request it describes.`;
 }
+
+/**
+ * True for a seed prompt (this module's, or one like it): how a chained session began, not a request
+ * of the user's. Titles, the last-request line and carried requests skip it.
+ */
+export function isSeedPrompt(text: string): boolean {
+  return text.length < 1000 && /\.handover[\\/][A-Za-z0-9_-]+[\\/]resume-prompt\.md/.test(text);
+}

@@ -540,3 +540,33 @@ test('a Codex session of the workspace compacting builds a verified handover tha
   assert.ok(again.stats.compactions.length > data.stats.compactions.length, `the rebuild saw the second compaction: ${JSON.stringify(again.stats.compactions)}`);
   assert.equal(readExtensionLog(server.dataDir).split('\n').filter((l) => l.includes(`building a handover from ${rollout}`)).length, 2, 'built twice in all');
 });
+
+test('a chain of handovers shows as one thread: grouped in the list, each session in the detail', { timeout: 90_000 }, async () => {
+  // The three real chained Claude Code sessions of test/fixtures/claude/chain, built in order in a
+  // staging workspace (each links to the one before it there), then moved in by rename.
+  const chainDir = join(REPO, 'test', 'fixtures', 'claude', 'chain');
+  const { sessionIds } = JSON.parse(readFileSync(join(chainDir, 'chain.expected.json'), 'utf8'));
+  const stage = join(root, 'chain-stage');
+  mkdirSync(stage, { recursive: true });
+  for (const i of [1, 2, 3]) {
+    const built = spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'build', join(chainDir, `session-${i}.jsonl`), '--workspace', stage], { env: { ...process.env, HANDOVER_HOME: home }, encoding: 'utf8' });
+    assert.equal(built.status, 0, built.stderr);
+  }
+  for (const id of sessionIds) renameSync(join(stage, '.handover', id), join(ws, '.handover', id));
+  const frame = await sidebarFrame();
+  await waitFor(async () => (await frame.locator('li.in-thread').count()) === 2, { timeoutMs: 30_000, what: 'the two older handovers of the chain under the newest' });
+  const newest = frame.locator('button.entry', { hasText: 'thread of 3 sessions' }).first();
+  await newest.click();
+  const text = await waitFor(async () => {
+    const t = await sidebarText();
+    return t.includes('Thread: 3 sessions') ? t : undefined;
+  }, { timeoutMs: 20_000, what: 'the thread section' });
+  assert.match(text, /carried \d+, settled 1/);
+  assert.ok(!text.includes('Continue the previous session from its handover'), 'seed prompts are not shown as what a session was about');
+  await widenSidebar(560);
+  await frame.locator('section.thread').scrollIntoViewIfNeeded();
+  await shot('vscode-sidebar-thread.png');
+  // A step of the thread selects that handover.
+  await frame.locator('section.thread button.thread-step').first().click();
+  await waitFor(async () => ((await sidebarText()).includes(`session ${sessionIds[0]}`) ? true : undefined), { timeoutMs: 20_000, what: 'the first session of the thread to be selected' });
+});

@@ -2,6 +2,7 @@
 // it ran, what was asked last, what it carried forward and what it settled.
 import { resolve } from 'node:path';
 import { ChainNotFoundError, loadChain, type ChainEntry } from '../../handover/chainWalk.js';
+import { isSeedPrompt } from '../../handover/seedPrompt.js';
 import { CliError, type CliCommand } from '../command.js';
 
 function oneLine(text: string | undefined, max: number): string {
@@ -15,7 +16,7 @@ function formatEntry(entry: ChainEntry, index: number): string {
   const lines = [`${index + 1}. ${entry.sessionId}  ${entry.agent ?? ''}  ${minute(entry.firstTimestamp ?? entry.createdAt)} → ${minute(entry.lastTimestamp ?? entry.createdAt)}${entry.present ? '' : '  (handover folder gone)'}`];
   if (index > 0) lines.push(`   started from handover ${index}${entry.via ? ` (found by its ${entry.via})` : ''}; carried ${entry.carried} item(s), settled ${entry.resolved}`);
   // A seed prompt is how the session began, not something the user asked.
-  if (entry.lastUserRequest && !/\.handover[\\/][\w-]+[\\/]resume-prompt\.md/.test(entry.lastUserRequest)) lines.push(`   last request: ${oneLine(entry.lastUserRequest, 160)}`);
+  if (entry.lastUserRequest && !isSeedPrompt(entry.lastUserRequest)) lines.push(`   last request: ${oneLine(entry.lastUserRequest, 160)}`);
   if (entry.summary) lines.push(`   ${oneLine(entry.summary, 220)}`);
   if (entry.handoverId !== entry.sessionId) lines.push(`   handover: .handover/${entry.handoverId}`);
   return lines.join('\n') + '\n';
