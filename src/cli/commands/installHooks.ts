@@ -2,6 +2,8 @@
 import { resolve } from 'node:path';
 import { defaultBaseCommand, installHooks, SettingsFileError, settingsPathFor, uninstallHooks, type SettingsScope } from '../../hooks/install.js';
 import { handoverHome } from '../../util/handoverHome.js';
+import { claudePlugin, PLUGIN_ID, pluginEnabledIn, PluginInstallError } from '../../hooks/claudePlugin.js';
+import { EXIT_OTHER_INSTALL } from './installPlugin.js';
 import { CliError, type CliCommand, type ParsedCommandArgs } from '../command.js';
 import type { CliIo } from '../command.js';
 
@@ -31,13 +33,27 @@ async function guarded<T>(work: () => Promise<T>): Promise<T> {
 export const installHooksCommand: CliCommand = {
   name: 'install-hooks',
   summary: 'Add the Handover hooks (PreCompact, PreToolUse, SessionStart) to a Claude Code settings file.',
-  usage: 'handover install-hooks [--workspace DIR] [--scope local|project|user] [--command CMD] [--json]',
-  options: { ...scopeOptions, command: { type: 'string' } },
+  usage: 'handover install-hooks [--workspace DIR] [--scope local|project|user] [--command CMD] [--switch [--claude CMD]] [--json]',
+  options: { ...scopeOptions, command: { type: 'string' }, switch: { type: 'boolean' }, claude: { type: 'string' } },
   positionals: { min: 0, max: 0 },
   async run(args, io) {
     const path = settingsPath(args, io);
     const given = (args.values.command as string | undefined)?.trim();
     if (given === '') throw new CliError('--command must not be empty', 2);
+    // The plugin runs the same hooks: never both.
+    const workspace = resolve(io.cwd, (args.values.workspace as string | undefined) ?? '.');
+    const plugin = pluginEnabledIn(workspace, io.env);
+    if (plugin.length && !args.values.switch) {
+      throw new CliError(`the Handover Claude Code plugin (${PLUGIN_ID}) is enabled in ${plugin.join(', ')} and runs these hooks already; uninstall it first ('handover uninstall-plugin') or pass --switch`, EXIT_OTHER_INSTALL);
+    }
+    if (plugin.length) {
+      try {
+        claudePlugin((args.values.claude as string | undefined)?.trim() || 'claude', ['uninstall', PLUGIN_ID], io.env, workspace);
+      } catch (error) {
+        if (error instanceof PluginInstallError) throw new CliError(error.message);
+        throw error;
+      }
+    }
     const base = given ?? defaultBaseCommand(handoverHome(io.env));
     const result = await guarded(() => installHooks(path, base));
     if (args.values.json) io.stdout(JSON.stringify({ ...result, command: base }) + '\n');
