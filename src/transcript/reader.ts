@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DEFAULT_MAX_LINE_BYTES, forEachLine } from './lineReader.js';
+import { ZstdUnavailableError } from './zstd.js';
 import type { AgentKind, ReadProblems, ReadStats, TranscriptEvent } from './events.js';
 import { emptyProblems, noteLine } from './events.js';
 import { CLAUDE_IGNORED_TYPES, CLAUDE_TYPES, claudeRecordToEvents } from './claudeRecords.js';
@@ -146,6 +147,7 @@ export async function readTranscript(path: string, onEvent: (event: TranscriptEv
     );
   } catch (error) {
     if (error instanceof LogInputError) throw error;
+    if (error instanceof ZstdUnavailableError) throw new LogInputError(error.message);
     const code = (error as NodeJS.ErrnoException).code;
     throw new LogInputError(`cannot read ${basename(path)}: ${code ?? (error as Error).message}`);
   }
