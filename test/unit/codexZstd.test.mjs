@@ -87,3 +87,29 @@ test('a damaged .jsonl.zst is one clear line, not a stack trace', () => {
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test("building a Codex rollout that Codex's state database does not know says it cannot be `codex resume`d", async () => {
+  const { DatabaseSync } = await import('node:sqlite');
+  const root = realpathSync(mkdtempSync(join(tmpdir(), 'handover-codex-state-')));
+  try {
+    const codexHome = join(root, 'codex');
+    mkdirSync(codexHome);
+    // The table and column Codex 0.169 keeps its threads in (state_5.sqlite, `threads.id`).
+    const db = new DatabaseSync(join(codexHome, 'state_5.sqlite'));
+    db.exec('CREATE TABLE threads (id TEXT PRIMARY KEY, rollout_path TEXT)');
+    const env = { ...process.env, HOME: root, CODEX_HOME: codexHome, HANDOVER_HOME: join(root, 'handover') };
+    const sessionId = JSON.parse(readFileSync(FIXTURE, 'utf8').split('\n')[0]).payload.id;
+    const build = () => spawnSync(process.execPath, [cli, 'build', FIXTURE, '--workspace', join(root, 'ws')], { env, encoding: 'utf8' });
+    mkdirSync(join(root, 'ws'));
+    const unknown = build();
+    assert.equal(unknown.status, 0, unknown.stderr);
+    assert.match(unknown.stderr, new RegExp(`note: Codex has no record of session ${sessionId} .*'codex resume ${sessionId}' cannot reopen it`));
+    db.prepare('INSERT INTO threads (id, rollout_path) VALUES (?, ?)').run(sessionId, FIXTURE);
+    db.close();
+    const known = build();
+    assert.equal(known.status, 0, known.stderr);
+    assert.doesNotMatch(known.stderr, /no record of session/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
