@@ -14,3 +14,4 @@ export { recordTitle, recordQuery, parseRecordQuery, recordDocumentText, isReada
 export { codexSessionsDir, watchedDays, isWatchedSessionPath, workspaceFolderFor, isCompactionHead, readSessionMeta, RolloutTails, watchCodexCompactions, createKeyedDebouncer } from '../transcript/codexCompactions.js';
 export { configForHandover } from './agentChoice.js';
 export { hookHasIt } from './codexHookSeen.js';
+export { claudePanelUri, claudePanelUriParts } from './claudePanelUri.js';
