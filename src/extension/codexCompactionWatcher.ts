@@ -24,7 +24,7 @@ export function startCodexCompactionWatcher(deps: BuildDeps, sessionsDir = codex
       const target = targets.get(rolloutPath);
       if (!target || !vscode.workspace.isTrusted) return;
       const { folder } = target;
-      if (hookHasIt(folder.uri.fsPath, target.sessionId, target.seenAtMs)) {
+      if (hookHasIt(target.sessionId, target.seenAtMs)) {
         log.info(`Codex session ${target.sessionId}: the PreCompact hook builds its handover; the rollout watcher stands aside`);
         return;
       }
