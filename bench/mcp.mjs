@@ -24,7 +24,7 @@ const marker = readArchiveMarker(archiveRoot);
 if (!marker || marker.targetBytes < targetMB * 1048576) {
   log(`generating a ${targetMB} MB synthetic archive into ${archiveRoot}`);
   rmSync(home, { recursive: true, force: true });
-  generateArchive({ root: archiveRoot, samplesDir, targetBytes: targetMB * 1048576 });
+  generateArchive({ root: archiveRoot, samplesDir, targetBytes: targetMB * 1048576, onProgress: () => {} });
 }
 mkdirSync(home, { recursive: true });
 if (!existsSync(join(home, 'index.sqlite')) || !marker) {

@@ -2,7 +2,7 @@
 // Unverified handovers (one that arrived with a `git pull`, say) are named but never returned: their text
 // could say anything.
 import { readFile } from 'node:fs/promises';
-import { listHandovers } from '../handover/findHandovers.js';
+import { listHandovers } from '../handover/handoverRecord.js';
 import { RetrievalInputError } from './retrieval.js';
 
 export interface LatestHandover {
@@ -35,16 +35,16 @@ export async function latestHandover(workspace: string, home: string, section?: 
   const entries = await listHandovers(workspace, home);
   const newest = entries.find((entry) => entry.verified);
   if (!newest) {
-    const unverified = entries.length ? ` (${entries.length} unverified: ${entries[0].reason ?? 'not signed here'})` : '';
+    const unverified = entries.length ? ` (${entries.length} unverified: ${entries[0].verifyProblem || 'not signed here'})` : '';
     throw new RetrievalInputError(`no verified handover in ${workspace}${unverified}`);
   }
   const text = await readFile(newest.promptPath, 'utf8');
   const sections = promptSections(text);
   const contents = `Sections: ${sections.map((s) => s.heading).join(' | ')}\n`;
-  const head = `Handover of session ${newest.sessionId} (${newest.promptPath}, verified)\n`;
-  if (!section?.trim()) return { sessionId: newest.sessionId, promptPath: newest.promptPath, text: `${head}${contents}\n${text}` };
+  const head = `Handover of session ${newest.id} (${newest.promptPath}, verified)\n`;
+  if (!section?.trim()) return { sessionId: newest.id, promptPath: newest.promptPath, text: `${head}${contents}\n${text}` };
   const wanted = section.trim().toLowerCase();
   const found = sections.filter((s) => s.heading.toLowerCase().includes(wanted));
   if (found.length === 0) throw new RetrievalInputError(`no section matching '${section}' in ${newest.promptPath}; ${contents.trim()}`);
-  return { sessionId: newest.sessionId, promptPath: newest.promptPath, text: `${head}\n${found.map((s) => s.body.trimEnd()).join('\n\n')}\n` };
+  return { sessionId: newest.id, promptPath: newest.promptPath, text: `${head}\n${found.map((s) => s.body.trimEnd()).join('\n\n')}\n` };
 }

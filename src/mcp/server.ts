@@ -44,9 +44,9 @@ export function createHandoverMcpServer(options: McpServerOptions): { server: Mc
       const page = pageOf(whole, { tool, args, offset, maxBytes: options.maxBytes });
       return { content: [{ type: 'text' as const, text: page.text }] };
     } catch (error) {
-      if (error instanceof RetrievalInputError || error instanceof CursorError || error instanceof SearchUnavailableError) throw new Error(`${tool}: ${error.message}`);
+      if (error instanceof RetrievalInputError || error instanceof CursorError || error instanceof SearchUnavailableError) throw new Error(`${tool}: ${error.message}`, { cause: error });
       options.log(`handover mcp: ${tool} failed: ${(error as Error)?.stack ?? String(error)}`);
-      throw new Error(`${tool} failed inside Handover: ${(error as Error)?.message ?? String(error)}`);
+      throw new Error(`${tool} failed inside Handover: ${(error as Error)?.message ?? String(error)}`, { cause: error });
     }
   };
 

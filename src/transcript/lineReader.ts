@@ -2,7 +2,7 @@
 // decide from the bytes alone whether a line is worth decoding and parsing: on real logs most bytes
 // are tool output that extraction drops, and not decoding them is what makes it fast.
 import { open, stat } from 'node:fs/promises';
-import { isZstdPath, openZstdStream } from './zstd.js';
+import { isZstdPath, openZstdStream, ZstdDataError } from './zstd.js';
 
 export interface RawLine {
   /** The line without its trailing newline (and without a trailing CR). Valid only during the callback. */
@@ -141,14 +141,21 @@ export async function forEachLine(path: string, onLine: (line: RawLine) => void,
   const splitter = new LineSplitter(onLine, maxLineBytes, options.onOversized, startOffset, options.startLine ?? 1);
   if (isZstdPath(path)) {
     let position = 0; // in the decompressed text
-    for await (const chunk of openZstdStream(path, chunkBytes)) {
-      const buffer = chunk as Buffer;
-      const from = Math.max(0, startOffset - position);
-      position += buffer.length;
-      if (from < buffer.length) splitter.push(from === 0 ? buffer : buffer.subarray(from), buffer.length - from);
+    try {
+      for await (const chunk of openZstdStream(path, chunkBytes)) {
+        const buffer = chunk as Buffer;
+        const from = Math.max(0, startOffset - position);
+        position += buffer.length;
+        if (from < buffer.length) splitter.push(from === 0 ? buffer : buffer.subarray(from), buffer.length - from);
+      }
+    } catch (error) {
+      // zlib's own verdict on the bytes (ZSTD_error_…) is about the log; a file-system code stays as it is.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (typeof code === 'string' && code.startsWith('ZSTD_')) throw new ZstdDataError(`not a zstd stream (${(error as Error).message})`);
+      throw error;
     }
-    // node:zlib ends a truncated or foreign zstd stream quietly with no output: say so instead.
-    if (position === 0 && (await stat(path)).size > 0) throw new Error('not a complete zstd stream (damaged or truncated?)');
+    // node:zlib ends a truncated zstd stream quietly with no output: say so instead.
+    if (position === 0 && (await stat(path)).size > 0) throw new ZstdDataError('not a complete zstd stream (damaged or truncated?)');
     splitter.finish();
     return Math.max(0, position - startOffset);
   }

@@ -28,6 +28,9 @@ export class ZstdUnavailableError extends Error {
   }
 }
 
+/** A `.zst` log whose bytes are not a (complete) zstd stream. */
+export class ZstdDataError extends Error {}
+
 /** The decompressed bytes of a `.zst` file as a stream. */
 export function openZstdStream(path: string, chunkBytes = 1024 * 1024): Readable {
   const create = (zlib as unknown as ZstdZlib).createZstdDecompress;

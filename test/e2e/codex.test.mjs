@@ -55,7 +55,7 @@ async function waitFor(predicate, timeoutMs, what) {
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
 
-const rollouts = (dir) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).filter((n) => /rollout-.*\.jsonl$/.test(n)).map((n) => join(dir, n)) : []);
+const rollouts = (dir) => (existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).filter((n) => /rollout-.*\.jsonl$/.test(n)).map((n) => join(dir, n)) : []);
 
 test('real codex: hooks and MCP server installed by install-hooks --agent codex; MCP search answers; a compaction builds a verified handover', { timeout: 900_000 }, async (t) => {
   ensureCodex();

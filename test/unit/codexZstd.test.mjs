@@ -24,6 +24,7 @@ test('a .jsonl.zst rollout is extracted, indexed, searched, shown and built like
     writeFileSync(zst, zstdCompressSync(plain));
     const plainCopy = join(root, 'plain.jsonl');
     copyFileSync(FIXTURE, plainCopy);
+    /** @type {NodeJS.ProcessEnv} */
     const env = { ...process.env, HOME: join(root, 'home'), HANDOVER_HOME: join(root, 'handover'), HANDOVER_SEARCH_SOURCES: '', NO_COLOR: '1' };
     delete env.CODEX_HOME;
     delete env.CLAUDE_CONFIG_DIR;
@@ -82,7 +83,12 @@ test('a damaged .jsonl.zst is one clear line, not a stack trace', () => {
     const result = spawnSync(process.execPath, [cli, 'extract', bad], { encoding: 'utf8' });
     assert.notEqual(result.status, 0);
     assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
-    assert.match(result.stderr, /^handover extract: cannot read rollout-x\.jsonl\.zst/);
+    assert.match(result.stderr, /^handover extract: cannot read rollout-x\.jsonl\.zst: not a complete zstd stream/);
+    const foreign = join(root, 'rollout-y.jsonl.zst');
+    writeFileSync(foreign, readFileSync(FIXTURE)); // plain JSONL under a .zst name
+    const wrong = spawnSync(process.execPath, [cli, 'extract', foreign], { encoding: 'utf8' });
+    assert.equal(wrong.status, 2);
+    assert.match(wrong.stderr, /^handover extract: cannot read rollout-y\.jsonl\.zst: not a zstd stream \(Unknown frame descriptor\)\n$/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -188,6 +188,7 @@ test('file_history: the tool call that wrote a file is listed as changed, at its
 });
 
 test('bad arguments are tool errors that say what to fix, and the server keeps serving', async () => {
+  /** @type {Array<[string, Record<string, unknown>, RegExp]>} */
   const cases = [
     ['search', {}, /query is required/],
     ['search', { query: 'x', limit: 0 }, /limit/i],

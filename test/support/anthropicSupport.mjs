@@ -1,13 +1,14 @@
-// Shared by the anthropic tests and bench/cache.mjs: the module under test bundled on the fly (the real
-// SDK inside, as in dist/cli.js), and a session log with planted facts and secrets.
+// Shared by the anthropic tests and bench/cache.mjs: the module under test (dist/test/anthropic.js, the
+// real SDK inside, as in dist/cli.js), and a session log with planted facts and secrets.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { bundleTs } from '../support/bundleTs.mjs';
+import { createRequire } from 'node:module';
+import { repoRoot } from './paths.mjs';
 
-/** Bundles src/analysis/anthropic (and extractLog) into a temp dir and imports it. */
+/** src/analysis/anthropic with the search API and extractLog, as `npm run build` bundled it. */
 export async function loadAnthropicModule() {
-  return bundleTs(["export * from './src/analysis/anthropic/index.ts';", "export { extractLog } from './src/extract/extractLog.ts';"], { name: 'anthropic.cjs' });
+  return createRequire(import.meta.url)(join(repoRoot, 'dist', 'test', 'anthropic.js'));
 }
 
 /**
@@ -33,6 +34,7 @@ export const PLANTED_SECRETS = [
  * decision in thinking, a failing build, an abandoned approach, secrets everywhere. Returns the path
  * and the 1-based lines of the planted records.
  */
+/** @param {string} dir @param {{ baseSample?: string, name?: string }} [options] */
 export function writePlantedLog(dir, { baseSample, name = 'session.jsonl' } = {}) {
   const base = baseSample ? readFileSync(baseSample, 'utf8').split('\n').filter((l) => l.trim()) : [];
   const sessionId = randomUUID();
