@@ -5,7 +5,7 @@
 export type RetrievalMode = 'mcp' | 'cli';
 
 const MCP = `To look up a detail this file leaves out (an exact error, a command's output, a number), use the tools of the
-\`handover\` MCP server (in Claude Code: mcp__plugin_handover_handover__<tool>; load them with ToolSearch if deferred):
+\`handover\` MCP server (Claude Code: mcp__plugin_handover_handover__<tool>, Codex: the mcp__handover tools; find them with tool search if deferred):
   search(query, kind?, since?, limit?)      ranked matches across every past session, each with a <session-id>:<line> ref
   search(query, kind: "tool-error")         errors only; kinds: user, assistant, thinking, tool-call, tool-result, tool-error
   show(ref)                                 that record with a few records of context
