@@ -21,3 +21,5 @@ export { COMMAND_IDS, SIDEBAR_VIEW_ID, FOCUS_SIDEBAR_COMMAND } from '../shared/c
 export { SIDEBAR_COMMANDS } from '../shared/webviewProtocol.js';
 export { BuildActivity } from './buildActivity.js';
 export { Disposable, DisposableStore } from './disposables.js';
+export { retrievalInstructions } from '../handover/retrievalInstructions.js';
+export { retrievalModeFor } from '../hooks/retrievalMode.js';

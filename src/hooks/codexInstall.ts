@@ -68,6 +68,11 @@ export function mergeMcpServer(text: string, table: string, path: string): strin
   return lines.join('\n');
 }
 
+/** Whether config.toml holds the [mcp_servers.handover] table this installer wrote. */
+export function hasOurMcpServer(text: string): boolean {
+  return findTable(text.split('\n'))?.ours === true;
+}
+
 /** config.toml text without our table (and the blank line it leaves); unchanged when it is not there. */
 export function removeMcpServer(text: string): { text: string; removed: boolean } {
   const lines = text.split('\n');
