@@ -8,6 +8,7 @@ import { handoverHome } from '../util/handoverHome.js';
 import { openSetting, type HandoverConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { resolveExecutable } from './resolveExecutable.js';
+import { CLAUDE_CODE_EXTENSION_ID, claudePanelUriParts } from './claudePanelUri.js';
 
 export interface LaunchRequest {
   sessionId: string;
@@ -30,7 +31,8 @@ export function openAgentTerminal(request: LaunchRequest, config: HandoverConfig
     });
     return undefined;
   }
-  const seed = seedPrompt(config.agentKind, request.workspaceFolder, request.promptPath);
+  const agent = config.agentKind === 'codex' ? 'codex' : 'claude';
+  const seed = seedPrompt(agent, request.workspaceFolder, request.promptPath);
   const terminal = vscode.window.createTerminal({
     name: terminalName(request.sessionId),
     shellPath: executable,
@@ -42,9 +44,33 @@ export function openAgentTerminal(request: LaunchRequest, config: HandoverConfig
   log.info(`terminal created for ${request.sessionId} at ${Date.now()} (${executable})`);
   // The chain link of the session about to start (its seed prompt in the log says the same); off the
   // launch path: a failure to write it costs only this fallback.
-  void recordLaunch(handoverHome(), { handoverId: request.sessionId, workspace: request.workspaceFolder, agent: config.agentKind, by: 'extension' }).catch((error: Error) =>
+  void recordLaunch(handoverHome(), { handoverId: request.sessionId, workspace: request.workspaceFolder, agent, by: 'extension' }).catch((error: Error) =>
     log.warn(`could not record the launch of ${request.sessionId}: ${error.message}`),
   );
   terminal.show();
   return terminal;
+}
+
+/**
+ * `handover.agent.kind: "claude-panel"`: opens Claude Code's own VS Code panel with the seed prompt filled
+ * in (the user sends it). Resolves whether the editor accepted the URI; says so when Claude Code's
+ * extension is not installed, since the URI would then go nowhere.
+ */
+export async function openClaudePanel(request: LaunchRequest, log: Logger): Promise<boolean> {
+  if (!vscode.extensions.getExtension(CLAUDE_CODE_EXTENSION_ID)) {
+    const message = 'Handover: handover.agent.kind is "claude-panel" but the Claude Code extension (anthropic.claude-code) is not installed.';
+    log.error(message);
+    void vscode.window.showErrorMessage(message, 'Open Setting').then((choice) => choice && void openSetting('agent.kind'));
+    return false;
+  }
+  const seed = seedPrompt('claude', request.workspaceFolder, request.promptPath);
+  const parts = claudePanelUriParts(seed, vscode.env.uriScheme);
+  const opened = await vscode.env.openExternal(vscode.Uri.from(parts));
+  log.info(`Claude Code panel ${opened ? 'opened' : 'refused'} for ${request.sessionId} at ${Date.now()}`);
+  if (opened) {
+    void recordLaunch(handoverHome(), { handoverId: request.sessionId, workspace: request.workspaceFolder, agent: 'claude', by: 'extension' }).catch((error: Error) =>
+      log.warn(`could not record the launch of ${request.sessionId}: ${error.message}`),
+    );
+  }
+  return opened;
 }

@@ -1,94 +1,88 @@
-// A scripted stand-in for the OpenAI Responses API, enough for the real `codex` CLI (0.169.0) to run a
-// session offline (see /work/shared/TESTING.md's Codex recipe): every POST {base}/responses is answered,
-// as Server-Sent Events, with the next scripted turn's output items and a `response.completed` carrying
-// usage. Codex runs the tools itself, so command output in its rollout is real.
+// A scripted stand-in for the OpenAI Responses API, enough for the real `codex` CLI (0.169.0) to run
+// offline against 127.0.0.1 (recipe in the shared testing notes): Codex POSTs {base_url}/responses and
+// reads Server-Sent Events. Only the model is scripted; Codex really runs its tools, hooks and MCP servers.
 //
 // Exports
-//   startCodexModelServer({ script }) → Promise<{ url, requests, push(...turns), remaining, close() }>
-//     script: turns; each turn is an array of items
-//       { type: 'exec', cmd }            → a function_call of exec_command
-//       { type: 'text', text }           → an assistant message (ends the turn)
-//     When the script runs out the server answers "(script exhausted)".
-//   writeCodexConfig(codexHome, url)     writes config.toml for the mock provider
+//   startCodexModelServer({ script, summary, totalTokens }) → Promise<CodexModelServer>
+//     script:  array of turns; each turn is an array of output items, or a function (request) → items.
+//              Items: { type: 'message', text } | { type: 'function_call', name, namespace?, arguments (object) }
+//              (an MCP tool of server S: namespace 'mcp__S', name = the tool's own name).
+//              Each main request consumes the next turn; when it runs out, a short message ends the turn.
+//     summary: text answering a compaction request ("CONTEXT CHECKPOINT COMPACTION" in the input).
+//     totalTokens: usage.total_tokens reported on every reply (large values make Codex auto-compact).
+//   CodexModelServer: { url, requests: [{ body, kind: 'main'|'compact', step? }], push(...turns), close() }
+//   functionOutputs(body) → [{ call_id, output }]   the function_call_output items of a request
 import { createServer } from 'node:http';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { randomUUID } from 'node:crypto';
 
-let counter = 0;
+const isCompaction = (body) => JSON.stringify(body?.input ?? '').includes('CONTEXT CHECKPOINT COMPACTION');
 
-function itemFor(block) {
-  counter++;
-  if (block.type === 'exec') {
-    return { type: 'function_call', status: 'completed', id: `fc_${counter}`, call_id: `call_${counter}`, name: 'exec_command', arguments: JSON.stringify({ cmd: block.cmd }) };
-  }
-  return { type: 'message', status: 'completed', id: `msg_${counter}`, role: 'assistant', content: [{ type: 'output_text', text: block.text, annotations: [] }] };
+export function functionOutputs(body) {
+  return (Array.isArray(body?.input) ? body.input : [])
+    .filter((item) => item?.type === 'function_call_output')
+    .map((item) => ({ call_id: item.call_id, output: typeof item.output === 'string' ? item.output : JSON.stringify(item.output) }));
 }
 
-export async function startCodexModelServer({ script = [] } = {}) {
+function outputItem(item) {
+  if (item.type === 'function_call') {
+    return {
+      type: 'function_call',
+      id: `fc_${randomUUID().slice(0, 8)}`,
+      call_id: item.call_id ?? `call_${randomUUID().slice(0, 8)}`,
+      name: item.name,
+      ...(item.namespace ? { namespace: item.namespace } : {}),
+      arguments: JSON.stringify(item.arguments ?? {}),
+      status: 'completed',
+    };
+  }
+  return { type: 'message', id: `msg_${randomUUID().slice(0, 8)}`, role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: item.text, annotations: [] }] };
+}
+
+export async function startCodexModelServer({ script = [], summary = 'Summary of the session so far.', totalTokens = 1000 } = {}) {
   const turns = [...script];
   const requests = [];
+  let step = 0;
   const server = createServer((req, res) => {
     let raw = '';
     req.on('data', (chunk) => (raw += chunk));
     req.on('end', () => {
-      let body;
+      let body = {};
       try {
-        body = raw ? JSON.parse(raw) : undefined;
+        body = JSON.parse(raw || '{}');
       } catch {
-        body = raw;
+        // Keep the empty body: the reply below still lets Codex finish.
       }
-      requests.push({ method: req.method, path: req.url, body });
-      if (req.method !== 'POST' || !req.url?.endsWith('/responses')) {
-        res.writeHead(404, { 'content-type': 'application/json' });
-        res.end('{}');
+      if (req.method !== 'POST' || !req.url.endsWith('/responses')) {
+        res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":{"message":"not scripted"}}');
         return;
       }
-      const turn = turns.shift() ?? [{ type: 'text', text: '(script exhausted)' }];
-      const id = `resp_${++counter}`;
+      let items;
+      const record = { body, kind: isCompaction(body) ? 'compact' : 'main' };
+      if (record.kind === 'compact') items = [{ type: 'message', text: summary }];
+      else {
+        record.step = step;
+        const turn = turns[step++];
+        items = typeof turn === 'function' ? turn(body) : (turn ?? [{ type: 'message', text: '(script exhausted)' }]);
+      }
+      requests.push(record);
+      const id = `resp_${randomUUID().slice(0, 8)}`;
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
       const send = (type, data) => res.write(`event: ${type}\ndata: ${JSON.stringify({ type, ...data })}\n\n`);
-      send('response.created', { response: { id } });
-      for (const block of turn) send('response.output_item.done', { item: itemFor(block) });
-      const input = Math.max(1, Math.round(raw.length / 4));
-      send('response.completed', { response: { id, usage: { input_tokens: input, input_tokens_details: { cached_tokens: 0 }, output_tokens: 10, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: input + 10 } } });
+      send('response.created', { response: { id, object: 'response', status: 'in_progress', output: [] } });
+      const output = items.map(outputItem);
+      output.forEach((item, index) => send('response.output_item.done', { output_index: index, item }));
+      send('response.completed', {
+        response: { id, object: 'response', status: 'completed', output, usage: { input_tokens: Math.floor(totalTokens * 0.9), output_tokens: Math.ceil(totalTokens * 0.1), total_tokens: totalTokens, input_tokens_details: { cached_tokens: 0 }, output_tokens_details: { reasoning_tokens: 0 } } },
+      });
       res.end();
     });
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${port}/v1`,
     requests,
     push: (...more) => turns.push(...more),
-    get remaining() {
-      return turns.length;
-    },
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-}
-
-export function writeCodexConfig(codexHome, url) {
-  writeFileSync(
-    join(codexHome, 'config.toml'),
-    [
-      'model = "gpt-5.5"',
-      'model_provider = "mock"',
-      '[model_providers.mock]',
-      'name = "mock"',
-      `base_url = "${url}/v1"`,
-      'env_key = "MOCK_API_KEY"',
-      'wire_api = "responses"',
-      'stream_max_retries = 0',
-      'request_max_retries = 0',
-      '[analytics]',
-      'enabled = false',
-      '[features]',
-      'plugins = false',
-      '',
-    ].join('\n'),
-  );
 }

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeScratchProject } from './claudeSession.mjs';
-import { startCodexModelServer, writeCodexConfig } from './codexModelServer.mjs';
+import { startCodexModelServer } from './codexModelServer.mjs';
 import { cli, repoRoot } from './paths.mjs';
 
 const outDir = join(repoRoot, 'test', 'fixtures', 'codex', 'chain');
@@ -27,7 +27,10 @@ const project = await makeScratchProject({ files: { 'README.md': '# codex chain\
 const codexHome = realpathSync(mkdtempSync(join(tmpdir(), 'codex-home-')));
 const handoverHome = realpathSync(mkdtempSync(join(tmpdir(), 'codex-handover-home-')));
 const server = await startCodexModelServer();
-writeCodexConfig(codexHome, server.url);
+writeFileSync(
+  join(codexHome, 'config.toml'),
+  `model = "gpt-5.5"\nmodel_provider = "mock"\n[model_providers.mock]\nname = "mock"\nbase_url = "${server.url}/v1"\nenv_key = "MOCK_API_KEY"\nwire_api = "responses"\nstream_max_retries = 0\nrequest_max_retries = 0\n[analytics]\nenabled = false\n[features]\nplugins = false\n`,
+);
 const env = { ...process.env, CODEX_HOME: codexHome, MOCK_API_KEY: 'dummy', HANDOVER_HOME: handoverHome };
 
 /** Asynchronous: the scripted server answers from this same process. */
@@ -67,15 +70,15 @@ function handover(args) {
 
 try {
   server.push(
-    [{ type: 'exec', cmd: "sh -c 'echo CODEX-CHAIN-FAILURE >&2; exit 3'" }],
-    [{ type: 'text', text: 'The check fails with CODEX-CHAIN-FAILURE; it still needs fixing.' }],
+    [{ type: 'function_call', name: 'exec_command', arguments: { cmd: "sh -c 'echo CODEX-CHAIN-FAILURE >&2; exit 3'" } }],
+    [{ type: 'message', text: 'The check fails with CODEX-CHAIN-FAILURE; it still needs fixing.' }],
   );
   await codex('Make the check pass. Never touch README.md, it is generated.');
   const [first] = rollouts();
   handover(['build', first, '--workspace', project]);
 
   const seed = JSON.parse(handover(['resume', '--workspace', project, '--json'])).args[0];
-  server.push([{ type: 'exec', cmd: 'echo fixed > fixed.txt && cat fixed.txt' }], [{ type: 'text', text: 'Fixed.' }]);
+  server.push([{ type: 'function_call', name: 'exec_command', arguments: { cmd: 'echo fixed > fixed.txt && cat fixed.txt' } }], [{ type: 'message', text: 'Fixed.' }]);
   await codex(seed);
   const second = rollouts().find((p) => p !== first);
   handover(['build', second, '--workspace', project]);
