@@ -100,40 +100,31 @@ export async function ensureHandoverAfterCompaction(
   if (linesCovered() && summaryCovered()) return { state: 'present', promptPath };
 
   const lockPath = lockFile(context.home, sessionId);
-  const deadline = world.now() + context.waitMs;
   const held = () => inspectLock(lockPath, world).state === 'held';
-  const waitWhileHeld = async () => {
-    while (held() && world.now() < deadline) await sleep(100);
-    return !held();
-  };
-  const newRecord = (): LockRecord => ({ pid: process.pid, startedAt: new Date(world.now()).toISOString(), ttlMs: context.settings.lockTtlMs, host: world.host, token: (context.newToken ?? newLockToken)() });
-  let started = false;
-  // Two rounds: a build already running (PreCompact's, or SessionStart's for this same compaction) may
-  // finish without what this hook needs; then this hook does its part.
-  for (let round = 0; round < 2; round++) {
-    if (!(await waitWhileHeld())) return { state: 'building', promptPath };
-    if (linesCovered() && summaryCovered()) return { state: started || round > 0 ? 'built' : 'present', promptPath };
-    if (started) break;
-    const record = newRecord();
-    if (!acquireLock(lockPath, record, world).acquired) continue;
-    if (linesCovered()) {
-      // Only the summary is missing: added to the handover as it stands, no second build.
-      try {
-        const { addCompactionSummary } = await import('../handover/build.js');
-        if (!(await addCompactionSummary(dir, context.home, summary!))) return { state: 'skipped', reason: `the handover in ${dir} does not verify; the summary was kept for the next build` };
-        return { state: 'built', promptPath };
-      } finally {
-        releaseLock(lockPath, record.token);
-      }
-    }
+  // A build already running (PreCompact's for this compaction, or the other hook's) is not waited for:
+  // it read the log when it began, and the builder adds summaries saved meanwhile before it ends.
+  if (held()) return { state: 'building', promptPath };
+  const record: LockRecord = { pid: process.pid, startedAt: new Date(world.now()).toISOString(), ttlMs: context.settings.lockTtlMs, host: world.host, token: (context.newToken ?? newLockToken)() };
+  if (!acquireLock(lockPath, record, world).acquired) return { state: 'building', promptPath };
+  if (linesCovered()) {
+    // Only the summary is missing: added to the handover as it stands, no second build.
     try {
-      updateLock(lockPath, { ...record, pid: context.startBuilder({ sessionId, logPath, workspace, token: record.token, trigger }) });
-    } catch (error) {
+      const { addCompactionSummary } = await import('../handover/build.js');
+      if (!(await addCompactionSummary(dir, context.home, summary!))) return { state: 'skipped', reason: `the handover in ${dir} does not verify; the summary was kept for the next build` };
+      return { state: 'built', promptPath };
+    } finally {
       releaseLock(lockPath, record.token);
-      return { state: 'skipped', reason: `cannot start the handover build: ${(error as Error).message}` };
     }
-    started = true;
   }
+  try {
+    updateLock(lockPath, { ...record, pid: context.startBuilder({ sessionId, logPath, workspace, token: record.token, trigger }) });
+  } catch (error) {
+    releaseLock(lockPath, record.token);
+    return { state: 'skipped', reason: `cannot start the handover build: ${(error as Error).message}` };
+  }
+  // Only a build this hook started is waited for, within the bound: SessionStart wants to point at it.
+  const deadline = world.now() + context.waitMs;
+  while (held() && world.now() < deadline) await sleep(100);
   if (held()) return { state: 'building', promptPath };
   return linesCovered() && summaryCovered() ? { state: 'built', promptPath } : { state: 'skipped', reason: `the build ended without a handover covering line ${lastBefore} (see ${join(context.home, 'logs', `build-${sessionId}.log`)})` };
 }

@@ -35,6 +35,10 @@ export async function runBuild(request: BuilderRequest, context: RunBuildContext
     const modelAnalyzer = analyzer === 'anthropic' ? (await import('../analysis/anthropic/fromEnv.js')).analyzeWithAnthropicFromEnv : undefined;
     const result = await buildHandover({ logPath: request.logPath, workspace: request.workspace, home: context.home, analyzer, modelAnalyzer, env: context.env, trigger: request.trigger ?? 'pre-compact' });
     context.log(`built ${result.promptPath} (${analyzer} analysts) in ${Date.now() - started} ms`);
+    // PostCompact may have saved Claude Code's summary while this build ran: added before the lock goes.
+    const { addMissingSummaries } = await import('../handover/savedSummaries.js');
+    const added = await addMissingSummaries(result.dir, context.home, request.sessionId);
+    if (added) context.log(`added ${added} compaction summary(ies) saved during the build`);
     return 0;
   } catch (error) {
     context.log(`build of ${request.sessionId} failed: ${(error as Error)?.message ?? String(error)}`);

@@ -136,6 +136,24 @@ test('PostCompact adds the summary to a handover that covers the log, without bu
   assert.equal(JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8')).summary.compactionSummaries.length, after.summary.compactionSummaries.length);
 });
 
+test('while a build runs, PostCompact does not wait: the builder adds the saved summary before it lets go', async () => {
+  const s = scratch();
+  const env = { HANDOVER_BUILD_DELAY_MS: '1500' };
+  const pre = hook('pre-compact', { session_id: sessionId, transcript_path: s.log, cwd: s.workspace, hook_event_name: 'PreCompact', trigger: 'auto' }, s, env);
+  assert.equal(pre.code, 0, pre.stderr);
+  assert.ok(existsSync(join(s.home, 'locks', sessionId)), 'the build holds the lock');
+  const started = Date.now();
+  const summary = 'DURING-BUILD-SUMMARY: saved while the handover was being written.';
+  const post = hook('post-compact', { session_id: sessionId, transcript_path: s.log, cwd: s.workspace, hook_event_name: 'PostCompact', trigger: 'auto', compact_summary: summary }, s);
+  assert.equal(post.code, 0, post.stderr);
+  assert.ok(Date.now() - started < 1500, `PostCompact returned without waiting for the build (${Date.now() - started} ms)`);
+  await waitFor(() => !existsSync(join(s.home, 'locks', sessionId)), 30_000, 'the build to end');
+  const data = JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8'));
+  assert.equal(data.trigger, 'pre-compact');
+  assert.ok(data.summary.compactionSummaries.includes(summary));
+  assert.equal(spawnSync(process.execPath, [cli, 'verify', handoverDir(s)], { env: { ...process.env, HANDOVER_HOME: s.home } }).status, 0);
+});
+
 test('blockCompaction holds only a compaction someone asked for, once; an automatic one always goes through', async () => {
   const s = scratch();
   const input = (trigger) => ({ session_id: sessionId, transcript_path: s.log, cwd: s.workspace, hook_event_name: 'PreCompact', trigger });
