@@ -187,6 +187,19 @@ export async function addCompactionSummary(dir: string, home: string, summary: s
   return true;
 }
 
+/**
+ * Adds to the handover in `dir` the saved summaries it does not hold yet (PostCompact saved one while the
+ * build ran). Returns how many were added.
+ */
+export async function addMissingSummaries(dir: string, home: string, sessionId: string): Promise<number> {
+  const saved = await readSavedSummaries(home, sessionId);
+  if (!saved.length) return 0;
+  const data = JSON.parse(await readFile(join(dir, HANDOVER_FILES.data), 'utf8')) as HandoverData;
+  let added = 0;
+  for (const summary of missingSummaries(data.summary?.compactionSummaries ?? [], saved)) if (await addCompactionSummary(dir, home, summary)) added++;
+  return added;
+}
+
 function narrative(agent: string, offline: OfflineAnalysis, userMessages: number, files: number): string {
   const who = agent === 'codex' ? 'Codex' : 'Claude Code';
   const span = offline.firstTimestamp && offline.lastTimestamp ? ` from ${offline.firstTimestamp} to ${offline.lastTimestamp}` : '';

@@ -4,7 +4,6 @@
 // still gets its summary into the handover. Redacted before it is written.
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { HANDOVER_FILES } from '../shared/handoverData.js';
 import { homePaths } from '../util/handoverHome.js';
 import { redactSecrets } from '../util/redact.js';
 import { isSafeSessionId } from '../util/sessionId.js';
@@ -54,18 +53,3 @@ export function missingSummaries(inLog: string[], saved: SavedSummary[]): string
   return out;
 }
 
-/**
- * Adds to the handover in `dir` the saved summaries it does not hold yet (a build that began before
- * PostCompact saved one). Returns how many were added.
- */
-export async function addMissingSummaries(dir: string, home: string, sessionId: string): Promise<number> {
-  const saved = await readSavedSummaries(home, sessionId);
-  if (!saved.length) return 0;
-  const data = JSON.parse(await readFile(join(dir, HANDOVER_FILES.data), 'utf8')) as { summary?: { compactionSummaries?: string[] } };
-  const missing = missingSummaries(data.summary?.compactionSummaries ?? [], saved);
-  if (!missing.length) return 0;
-  const { addCompactionSummary } = await import('./build.js');
-  let added = 0;
-  for (const summary of missing) if (await addCompactionSummary(dir, home, summary)) added++;
-  return added;
-}

@@ -36,7 +36,7 @@ export async function runBuild(request: BuilderRequest, context: RunBuildContext
     const result = await buildHandover({ logPath: request.logPath, workspace: request.workspace, home: context.home, analyzer, modelAnalyzer, env: context.env, trigger: request.trigger ?? 'pre-compact' });
     context.log(`built ${result.promptPath} (${analyzer} analysts) in ${Date.now() - started} ms`);
     // PostCompact may have saved Claude Code's summary while this build ran: added before the lock goes.
-    const { addMissingSummaries } = await import('../handover/savedSummaries.js');
+    const { addMissingSummaries } = await import('../handover/build.js');
     const added = await addMissingSummaries(result.dir, context.home, request.sessionId);
     if (added) context.log(`added ${added} compaction summary(ies) saved during the build`);
     return 0;
