@@ -33,6 +33,7 @@ const shFloor = join(root, 'floor.sh');
 writeFileSync(shFloor, `#!/bin/sh\nexec '${node}' -e 0\n`, { mode: 0o755 });
 
 const write = (sessionId) => JSON.stringify({ session_id: sessionId, transcript_path: log, cwd: workspace, hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: join(workspace, 'a.txt'), content: 'x' } });
+const stop = (sessionId) => JSON.stringify({ session_id: sessionId, transcript_path: log, cwd: workspace, hook_event_name: 'Stop', stop_hook_active: false });
 let compactions = 0;
 
 const preCompact = (command, args) => ({
@@ -52,11 +53,16 @@ const cases = [
   { name: 'hook pre-tool-use, no lock', floor, command: node, args: [cli, 'hook', 'pre-tool-use'], input: () => write('free'), expect: (r) => r.stdout === '' },
   { name: 'hook pre-tool-use, lock held (deny)', floor, command: node, args: [cli, 'hook', 'pre-tool-use'], input: () => write('locked'), expect: (r) => r.stdout.includes('"deny"') },
   { name: 'hook pre-compact (until it returns)', floor, ...preCompact(node, [cli, 'hook', 'pre-compact']) },
+  // Stop runs at the end of every turn: proactive mode off (the default) and on below its threshold.
+  { name: 'hook stop, proactive off', floor, command: node, args: [cli, 'hook', 'stop'], input: () => stop('free'), expect: (r) => r.stdout === '' },
+  { name: 'hook stop, proactive on, below threshold', floor, command: node, args: [cli, 'hook', 'stop'], input: () => stop('free'), env: { HANDOVER_PROACTIVE: '1' }, expect: (r) => r.stdout === '' },
   { name: 'handover --version (whole CLI runs)', floor, command: node, args: [cli, '--version'], input: () => '' },
   launcherFloor,
   { name: 'launcher: pre-tool-use, no lock', floor: launcherFloor, command: launcher, args: ['hook', 'pre-tool-use'], input: () => write('free'), expect: (r) => r.stdout === '' },
   { name: 'launcher: pre-tool-use, lock held (deny)', floor: launcherFloor, command: launcher, args: ['hook', 'pre-tool-use'], input: () => write('locked'), expect: (r) => r.stdout.includes('"deny"') },
   { name: 'launcher: pre-compact (until it returns)', floor: launcherFloor, ...preCompact(launcher, ['hook', 'pre-compact']) },
+  { name: 'launcher: stop, proactive off', floor: launcherFloor, command: launcher, args: ['hook', 'stop'], input: () => stop('free'), expect: (r) => r.stdout === '' },
+  { name: 'launcher: stop, proactive on, below', floor: launcherFloor, command: launcher, args: ['hook', 'stop'], input: () => stop('free'), env: { HANDOVER_PROACTIVE: '1' }, expect: (r) => r.stdout === '' },
 ];
 
 function stopBuilder() {
@@ -100,6 +106,8 @@ try {
     ['hook pre-tool-use, no lock', 50],
     ['launcher: pre-tool-use, no lock', 50],
     ['hook pre-compact (until it returns)', 200],
+    ['launcher: stop, proactive off', 50],
+    ['launcher: stop, proactive on, below', 50],
   ];
   for (const [name, limit] of budget) {
     const c = cases.find((x) => x.name === name);
