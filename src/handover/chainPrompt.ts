@@ -61,8 +61,8 @@ export function renderCarriedSection(data: Pick<HandoverData, 'previous' | 'chai
   const depth = data.chain?.length ?? 1;
   const head =
     `${CARRIED_HEADING}\n\n` +
-    `This session was started from handover \`${previous.handoverId}\` (session \`${previous.sessionId}\`${previous.createdAt ? `, ${previous.createdAt}` : ''}); ` +
-    `the chain goes back ${depth} handover${depth === 1 ? '' : 's'} to session \`${first.sessionId}\`. ` +
+    `This session was started from the handover of session \`${previous.sessionId}\`${previous.handoverId !== previous.sessionId ? ` (.handover/${previous.handoverId})` : ''}${previous.createdAt ? `, written ${previous.createdAt}` : ''}; ` +
+    (depth > 1 ? `the chain goes back ${depth} handovers to session \`${first.sessionId}\`. ` : 'it is the first of the chain. ') +
     'Each item is in its original words, cited in the archived log of the session where it happened: `handover show <session>:<line>` shows it, `handover chain` lists the chain.\n\n' +
     (carried.missing ? `_${inline(carried.missing, 300)}._\n\n` : '');
 
