@@ -6,6 +6,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HANDOVER_DIR, HANDOVER_FILES, type ChainLink, type HandoverData } from '../shared/handoverData.js';
 import { isSafeSessionId } from '../util/sessionId.js';
+import { isSeedPrompt } from './seedPrompt.js';
 
 export interface ChainEntry {
   handoverId: string;
@@ -109,4 +110,29 @@ export async function loadChain(workspace: string, handoverId?: string): Promise
 /** The session ids of a chain (for `handover search --chain`). */
 export async function chainSessionIds(workspace: string, handoverId?: string): Promise<string[]> {
   return [...new Set((await loadChain(workspace, handoverId)).map((e) => e.sessionId))];
+}
+
+function oneLine(text: string | undefined, max: number): string {
+  const flat = (text ?? '').replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+const minute = (iso: string | undefined) => (iso ? iso.slice(0, 16).replace('T', ' ') : '?');
+
+function formatEntry(entry: ChainEntry, index: number): string {
+  const lines = [`${index + 1}. ${entry.sessionId}  ${entry.agent ?? ''}  ${minute(entry.firstTimestamp ?? entry.createdAt)} → ${minute(entry.lastTimestamp ?? entry.createdAt)}${entry.present ? '' : '  (handover folder gone)'}`];
+  if (index > 0) lines.push(`   started from handover ${index}${entry.via ? ` (found by its ${entry.via})` : ''}; carried ${entry.carried} item(s), settled ${entry.resolved}`);
+  // A seed prompt is how the session began, not something the user asked.
+  if (entry.lastUserRequest && !isSeedPrompt(entry.lastUserRequest)) lines.push(`   last request: ${oneLine(entry.lastUserRequest, 160)}`);
+  if (entry.summary) lines.push(`   ${oneLine(entry.summary, 220)}`);
+  if (entry.handoverId !== entry.sessionId) lines.push(`   handover: .handover/${entry.handoverId}`);
+  return lines.join('\n') + '\n';
+}
+
+/** The chain as text, for `handover chain` and the MCP server's `chain` tool. */
+export function formatChain(workspace: string, entries: ChainEntry[]): string {
+  return (
+    `Chain of ${entries.length} handover${entries.length === 1 ? '' : 's'} in ${workspace}, oldest first:\n\n${entries.map(formatEntry).join('\n')}\n` +
+    `Show a cited record: handover show <session-id>:<line>; search the chain: handover search "<words>" --chain ${entries.at(-1)?.handoverId ?? ''}\n`
+  );
 }

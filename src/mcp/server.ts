@@ -7,7 +7,7 @@ import * as z from 'zod';
 import { SearchUnavailableError } from '../search/sqliteRuntime.js';
 import { CursorError, decodeCursor, pageOf } from './paging.js';
 import { Retrieval, RetrievalInputError } from './retrieval.js';
-import { fileHistoryTool, latestHandoverTool, searchTool, showTool, type ToolContext } from './tools.js';
+import { chainTool, fileHistoryTool, latestHandoverTool, searchTool, showTool, type ToolContext } from './tools.js';
 
 export interface McpServerOptions {
   home: string;
@@ -20,12 +20,12 @@ export interface McpServerOptions {
   log: (line: string) => void;
 }
 
-export const MCP_TOOL_NAMES = ['search', 'show', 'latest_handover', 'file_history'] as const;
+export const MCP_TOOL_NAMES = ['search', 'show', 'latest_handover', 'file_history', 'chain'] as const;
 
 const INSTRUCTIONS =
   'Search the full text of past Claude Code and Codex sessions (every prompt, answer, command, error and file edit, also from before a compaction). ' +
   'Call search first; each hit names a ref <session-id>:<line>; read one with show(ref). file_history(path) lists the sessions that changed or discussed a file; ' +
-  'latest_handover returns the newest verified handover of the workspace. Results are capped: a result that ends with a cursor continues when the same tool is called with only {"cursor": …}.';
+  'latest_handover returns the newest verified handover of the workspace; chain lists the sessions it continues (each started from the one before). Results are capped: a result that ends with a cursor continues when the same tool is called with only {"cursor": …}.';
 
 const cursor = z.string().optional().describe('The cursor the previous page ended with: pass it alone to get the next page.');
 
@@ -112,6 +112,22 @@ export function createHandoverMcpServer(options: McpServerOptions): { server: Mc
       annotations: { readOnlyHint: true, openWorldHint: false },
     },
     run('file_history', fileHistoryTool),
+  );
+  server.registerTool(
+    'chain',
+    {
+      title: 'Chain of sessions',
+      description:
+        'The chain of handovers a session belongs to: each session started from the previous one\'s handover, oldest first, with when it ran, its last request and what it carried forward and settled. ' +
+        'Use it to find the earlier session where a carried decision, constraint or error happened, then show(<that-session>:<line>).',
+      inputSchema: {
+        id: z.string().max(200).optional().describe('A handover or session id of the chain (default: the newest handover of the workspace).'),
+        workspace: z.string().optional().describe('Workspace folder (default: the current project).'),
+        cursor,
+      },
+      annotations: { readOnlyHint: true, openWorldHint: false },
+    },
+    run('chain', chainTool),
   );
   return { server, retrieval };
 }

@@ -1,6 +1,7 @@
 // The MCP tools as plain functions of their arguments to text: search first, then fetch by reference.
 // No SDK here (server.ts registers them), so the rendering is testable on its own.
 import type { SearchHit } from '../search/query.js';
+import { ChainNotFoundError, formatChain, loadChain } from '../handover/chainWalk.js';
 import { latestHandover } from './latestHandover.js';
 import { type FileMention, type Retrieval, RetrievalInputError } from './retrieval.js';
 
@@ -71,6 +72,18 @@ export async function showTool(args: Record<string, unknown>, ctx: ToolContext):
 export async function latestHandoverTool(args: Record<string, unknown>, ctx: ToolContext): Promise<string> {
   const workspace = text(args.workspace, 'workspace')?.trim() || ctx.workspace;
   return (await latestHandover(workspace, ctx.home, text(args.section, 'section'))).text;
+}
+
+/** The chain of handovers a session belongs to (sessions started from one another's handovers), oldest first. */
+export async function chainTool(args: Record<string, unknown>, ctx: ToolContext): Promise<string> {
+  const workspace = text(args.workspace, 'workspace')?.trim() || ctx.workspace;
+  const id = text(args.id, 'id')?.trim() || undefined;
+  try {
+    return formatChain(workspace, await loadChain(workspace, id));
+  } catch (error) {
+    if (error instanceof ChainNotFoundError) throw new RetrievalInputError(error.message);
+    throw error;
+  }
 }
 
 export async function fileHistoryTool(args: Record<string, unknown>, ctx: ToolContext): Promise<string> {

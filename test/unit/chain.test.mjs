@@ -281,3 +281,25 @@ test('Codex: a session started from a handover (its seed names the file without 
   const listed = run(['chain', '--workspace', workspace, '--json'], { HANDOVER_HOME: home });
   assert.deepEqual(JSON.parse(listed.stdout).handovers.map((h) => h.sessionId), [c1, c2]);
 });
+
+test('the MCP server’s chain tool lists the chain; an unknown id is a tool error the agent can read', async () => {
+  const { Client } = await import('@modelcontextprotocol/sdk/client/index.js');
+  const { StdioClientTransport } = await import('@modelcontextprotocol/sdk/client/stdio.js');
+  const env = { ...process.env, HANDOVER_HOME: built.home, HOME: built.home, HANDOVER_SEARCH_SOURCES: '', NO_COLOR: '1' };
+  const client = new Client({ name: 'chain-test', version: '1.0.0' });
+  await client.connect(new StdioClientTransport({ command: process.execPath, args: [cli, 'mcp', '--workspace', built.workspace], env, stderr: 'pipe' }));
+  try {
+    const result = await client.callTool({ name: 'chain', arguments: {} });
+    const text = result.content.map((c) => c.text).join('');
+    assert.ok(!result.isError, text);
+    const at = [s1, s2, s3].map((id) => text.indexOf(id));
+    assert.ok(at.every((i) => i >= 0) && at[0] < at[1] && at[1] < at[2], text);
+    const fromMiddle = await client.callTool({ name: 'chain', arguments: { id: s2 } });
+    assert.equal(fromMiddle.content.map((c) => c.text).join(''), text);
+    const bad = await client.callTool({ name: 'chain', arguments: { id: 'no-such-chain' } });
+    assert.equal(bad.isError, true);
+    assert.match(bad.content.map((c) => c.text).join(''), /no handover no-such-chain/);
+  } finally {
+    await client.close();
+  }
+});

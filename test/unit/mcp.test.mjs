@@ -76,9 +76,9 @@ after(async () => {
   rmSync(box.root, { recursive: true, force: true });
 });
 
-test('lists exactly the four tools, each with a description and an input schema (no fake chain tool)', async () => {
+test('lists exactly the five tools, each with a description and an input schema', async () => {
   const { tools } = await client.listTools();
-  assert.deepEqual(tools.map((t) => t.name).sort(), ['file_history', 'latest_handover', 'search', 'show']);
+  assert.deepEqual(tools.map((t) => t.name).sort(), ['chain', 'file_history', 'latest_handover', 'search', 'show']);
   for (const tool of tools) {
     assert.ok(tool.description.length > 40, tool.name);
     assert.equal(tool.inputSchema.type, 'object');
@@ -215,9 +215,12 @@ test('bad arguments are tool errors that say what to fix, and the server keeps s
   const wrong = await call('show', { cursor });
   assert.equal(wrong.isError, true);
   assert.match(wrong.text, /belongs to the search tool/);
-  const chain = await call('chain', {});
+  const chain = await call('chain', { id: 'no-such-handover' });
   assert.equal(chain.isError, true);
-  assert.match(chain.text, /Tool chain not found/);
+  assert.match(chain.text, /no handover no-such-handover/);
+  const single = await call('chain', {});
+  assert.equal(single.isError, false, single.text);
+  assert.match(single.text, /^Chain of 1 handover in /);
   const still = await call('search', { query: 'zanzibar' });
   assert.equal(still.isError, false);
   assert.doesNotMatch(serverStderr, /failed inside|internal/i, serverStderr);

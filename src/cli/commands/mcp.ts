@@ -8,7 +8,7 @@ declare const HANDOVER_VERSION: string | undefined;
 
 export const mcpCommand: CliCommand = {
   name: 'mcp',
-  summary: 'Serve the search index and the handovers to agents over MCP (stdio): search, show, latest_handover, file_history.',
+  summary: 'Serve the search index and the handovers to agents over MCP (stdio): search, show, latest_handover, file_history, chain.',
   usage: 'handover mcp [--workspace DIR] [--max-bytes N]',
   options: {
     workspace: { type: 'string', short: 'w' },
