@@ -63,7 +63,7 @@ export function renderCarriedSection(data: Pick<HandoverData, 'previous' | 'chai
     `${CARRIED_HEADING}\n\n` +
     `This session was started from the handover of session \`${previous.sessionId}\`${previous.handoverId !== previous.sessionId ? ` (.handover/${previous.handoverId})` : ''}${previous.createdAt ? `, written ${previous.createdAt}` : ''}; ` +
     (depth > 1 ? `the chain goes back ${depth} handovers to session \`${first.sessionId}\`. ` : 'it is the first of the chain. ') +
-    'Each item is in its original words, cited in the archived log of the session where it happened: `handover show <session>:<line>` shows it, `handover chain` lists the chain.\n\n' +
+    'Each item is in its original words, cited in the archived log of the session where it happened: `handover show <session>:<line>` (or the MCP tool show with ref "<session>:<line>") shows it; `handover chain` (MCP: chain) lists the chain.\n\n' +
     (carried.missing ? `_${inline(carried.missing, 300)}._\n\n` : '');
 
   // Newest sessions first within a group: the budget cuts from the end of each group's ranking.
