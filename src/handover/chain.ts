@@ -21,7 +21,7 @@ import {
   type OpenTask,
   type ResolvedItem,
 } from '../shared/handoverData.js';
-import { findLaunch } from './chainLaunch.js';
+import { claimLaunch, findLaunch } from './chainLaunch.js';
 import { isSeedPrompt } from './seedPrompt.js';
 import { verifyHandover } from './sign.js';
 
@@ -53,14 +53,13 @@ export async function linkChain(current: CurrentSession): Promise<ChainFields | 
   const detected = await detectChainLink(current.archivedLog, current.sessionId);
   let handoverId = detected?.handoverId;
   let via = detected?.via;
-  if (!handoverId && detected === undefined) {
-    // No evidence in the log (an agent command that did not pass the seed on): a launch record of
-    // this workspace written just before the session began.
-    const launch = await findLaunch(current.home, current.workspace, current.agent, await firstTimestampOf(current.archivedLog));
-    if (launch && launch.handoverId !== current.sessionId) {
-      handoverId = launch.handoverId;
-      via = 'launch';
-    }
+  // The launch record written just before the session began: the evidence when the log has none (an
+  // agent command that did not pass the seed on); either way it is claimed, one launch one session.
+  const launch = await findLaunch(current.home, current.workspace, current.agent, detected?.firstTimestamp ?? (await firstTimestampOf(current.archivedLog)), current.sessionId);
+  if (launch && launch.handoverId !== current.sessionId && (!handoverId || handoverId === launch.handoverId)) {
+    handoverId ??= launch.handoverId;
+    via ??= 'launch';
+    await claimLaunch(launch, current.sessionId);
   }
   if (!handoverId) return undefined;
 

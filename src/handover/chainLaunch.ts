@@ -17,6 +17,13 @@ export interface LaunchRecord {
   launchedAt: string;
   /** Who started it: 'extension' or 'cli'. */
   by: string;
+  /** The session that was linked through it: one launch starts one session. */
+  claimedBy?: string;
+}
+
+/** A launch record and the file it lives in. */
+export interface FoundLaunch extends LaunchRecord {
+  file: string;
 }
 
 /** A session that began more than this long after the launch is not the one launched. */
@@ -39,23 +46,34 @@ export async function recordLaunch(home: string, record: Omit<LaunchRecord, 'lau
   }
 }
 
-/** The newest launch in `workspace` for `agent` at most LAUNCH_MATCH_MS before the session began. */
-export async function findLaunch(home: string, workspace: string, agent: AgentKind, sessionStart: string | undefined): Promise<LaunchRecord | undefined> {
+/**
+ * The newest launch in `workspace` for `agent` at most LAUNCH_MATCH_MS before the session began, not
+ * claimed by another session (`sessionId`: the session asking; its own claim still counts).
+ */
+export async function findLaunch(home: string, workspace: string, agent: AgentKind, sessionStart: string | undefined, sessionId?: string): Promise<FoundLaunch | undefined> {
   const start = sessionStart ? Date.parse(sessionStart) : NaN;
   if (!Number.isFinite(start)) return undefined;
   const dir = launchesDir(home);
-  let best: LaunchRecord | undefined;
+  let best: FoundLaunch | undefined;
   for (const name of await readdir(dir).catch(() => [] as string[])) {
     if (!/^\d+-[0-9a-f]+\.json$/.test(name)) continue;
     const at = Number(name.split('-')[0]);
-    if ( at > start + 5_000 || start - at > LAUNCH_MATCH_MS) continue;
+    if (at > start + 5_000 || start - at > LAUNCH_MATCH_MS) continue;
     try {
       const record = JSON.parse(await readFile(join(dir, name), 'utf8')) as LaunchRecord;
       if (record.workspace !== workspace || record.agent !== agent || !isSafeSessionId(record.handoverId)) continue;
-      if (!best || Date.parse(record.launchedAt) > Date.parse(best.launchedAt)) best = record;
+      if (record.claimedBy && record.claimedBy !== sessionId) continue;
+      if (!best || Date.parse(record.launchedAt) > Date.parse(best.launchedAt)) best = { ...record, file: join(dir, name) };
     } catch {
       // A record being written or broken: not evidence.
     }
   }
   return best;
+}
+
+/** Marks the launch as the start of `sessionId`, so no other session is linked through it. */
+export async function claimLaunch(launch: FoundLaunch, sessionId: string): Promise<void> {
+  const { file, ...record } = launch;
+  if (record.claimedBy === sessionId) return;
+  await writeFileAtomic(file, JSON.stringify({ ...record, claimedBy: sessionId }) + '\n').catch(() => undefined);
 }

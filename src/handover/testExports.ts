@@ -4,5 +4,5 @@ export { signHandover, verifyHandover, loadOrCreateKey, SigningKeyError } from '
 export { archiveLog, ArchiveError, describeFsError } from './archive.js';
 export { carryForward, ownItems } from './chain.js';
 export { renderCarriedSection, insertCarriedSection, CARRIED_HEADING } from './chainPrompt.js';
-export { recordLaunch, findLaunch, LAUNCH_MATCH_MS } from './chainLaunch.js';
+export { recordLaunch, findLaunch, claimLaunch, LAUNCH_MATCH_MS } from './chainLaunch.js';
 export { loadChain, chainSessionIds } from './chainWalk.js';

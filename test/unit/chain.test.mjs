@@ -176,6 +176,28 @@ test('launch records stand in for a log without a seed: same workspace and agent
   assert.equal(await handoverCore.findLaunch(home, '/ws/a', 'codex', soon), undefined, 'another agent');
   assert.equal(await handoverCore.findLaunch(home, '/ws/a', 'claude', new Date(launchedAt.getTime() + handoverCore.LAUNCH_MATCH_MS + 1000).toISOString()), undefined, 'too late');
   assert.equal(await handoverCore.findLaunch(home, '/ws/a', 'claude', new Date(launchedAt.getTime() - 60_000).toISOString()), undefined, 'before the launch');
+  // One launch starts one session: once claimed, another session is not linked through it.
+  const found = await handoverCore.findLaunch(home, '/ws/a', 'claude', soon, 'sess-a');
+  await handoverCore.claimLaunch(found, 'sess-a');
+  assert.equal(await handoverCore.findLaunch(home, '/ws/a', 'claude', soon, 'sess-b'), undefined);
+  assert.equal((await handoverCore.findLaunch(home, '/ws/a', 'claude', soon, 'sess-a'))?.handoverId, 'abc-123');
+});
+
+test('a session whose log has no seed is linked by the launch record written just before it began', async () => {
+  const home = mkdtempSync(join(tmpdir(), 'chain-home-'));
+  const workspace = mkdtempSync(join(tmpdir(), 'chain-ws-'));
+  assert.equal(run(['build', logs[0], '--workspace', workspace], { HANDOVER_HOME: home }).status, 0);
+  // A real session that began on its own (no seed in its log), started 30 s after a launch of handover 1.
+  const other = join(fixturesDir, 'claude', 'generated', 'subagent-task.jsonl');
+  const lines = readFileSync(other, 'utf8').split('\n');
+  const first = lines.map((l) => (l.trim() ? JSON.parse(l) : {})).find((r) => r.timestamp);
+  const otherId = lines.map((l) => (l.trim() ? JSON.parse(l) : {})).find((r) => r.sessionId).sessionId;
+  await handoverCore.recordLaunch(home, { handoverId: s1, workspace, agent: 'claude', by: 'extension' }, new Date(Date.parse(first.timestamp) - 30_000));
+  assert.equal(run(['build', other, '--workspace', workspace], { HANDOVER_HOME: home }).status, 0);
+  const linked = JSON.parse(readFileSync(join(workspace, '.handover', otherId, 'handover.json'), 'utf8'));
+  assert.equal(linked.previous?.handoverId, s1);
+  assert.equal(linked.previous.via, 'launch');
+  assert.ok(linked.carried.items.some((i) => i.kind === 'constraint'));
 });
 
 test('the carried section stays within its budget however long the chain; resolved lines and the oldest material go first', () => {
