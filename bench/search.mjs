@@ -30,7 +30,7 @@ function ensureRipgrep() {
 
 function ensureArchive() {
   const marker = readArchiveMarker(archiveRoot);
-  if (marker && marker.targetBytes >= targetMB * 1048576) {
+  if (marker && marker.cjk && marker.targetBytes >= targetMB * 1048576) {
     log(`reusing ${archiveRoot} (${(marker.bytes / 1048576).toFixed(0)} MB, ${marker.files} logs)`);
     return marker;
   }

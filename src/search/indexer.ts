@@ -2,6 +2,11 @@
 // from where the last run stopped; one that shrank or whose first bytes changed (rewritten) is dropped
 // and read again. One transaction per batch of records, committed at line boundaries, so an interrupted
 // run leaves a consistent index that the next run continues.
+//
+// Several processes may run this at once (every `search` refreshes first; the QuickPick, the background
+// indexer and agents race). One writes at a time: each file's state is read again inside the write
+// transaction, and after every intermediate commit the file's progress is checked to still be ours; a
+// writer that finds another one got further leaves that file to it.
 import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
 import type { AgentKind, TranscriptEvent } from '../transcript/events.js';
@@ -9,6 +14,7 @@ import { LogInputError, describeProblems, readTranscript } from '../transcript/r
 import { busyMessage, IndexBusyError, type SearchIndex } from './indexStore.js';
 import { isBusy, type Statement } from './sqliteRuntime.js';
 import { listSourceFiles, type SourceFile, type SourceRoot } from './sources.js';
+import { indexForm } from './searchText.js';
 import { DEFAULT_UNIT_LIMITS, kindCode, unitOf, type UnitLimits } from './units.js';
 
 const HEAD_BYTES = 4096;
@@ -64,14 +70,18 @@ interface FileRow {
 /** Thrown from inside the reader's callback to stop at the last complete line. */
 class StopReading extends LogInputError {}
 
+/** Another writer indexed this file further while we were between transactions: leave it to that one. */
+class OvertakenError extends Error {}
+
 interface Statements {
   getFile: Statement;
   insertFile: Statement;
   setFileMeta: Statement;
   setProgress: Statement;
   setStat: Statement;
+  getOffset: Statement;
   insertUnit: Statement;
-  ftsFromUnits: Statement;
+  insertFts: Statement;
   ftsDeleteFile: Statement;
   deleteUnits: Statement;
 }
@@ -84,9 +94,10 @@ function prepare(index: SearchIndex): Statements {
     setFileMeta: db.prepare('UPDATE files SET session_id = ?, project = ?, agent = ? WHERE id = ?'),
     setProgress: db.prepare('UPDATE files SET indexed_offset = ?, next_line = ?, head_len = ?, head_hash = ? WHERE id = ?'),
     setStat: db.prepare('UPDATE files SET size = ?, mtime = ? WHERE id = ?'),
-    insertUnit: db.prepare('INSERT INTO units (file_id, line, offset, kind, ts, text) VALUES (?, ?, ?, ?, ?, ?)'),
-    ftsFromUnits: db.prepare("INSERT INTO fts (rowid, text, tags) SELECT id, text, 'k' || kind FROM units WHERE id >= ?"),
-    ftsDeleteFile: db.prepare("INSERT INTO fts (fts, rowid, text, tags) SELECT 'delete', id, text, 'k' || kind FROM units WHERE file_id = ?"),
+    getOffset: db.prepare('SELECT indexed_offset FROM files WHERE id = ?'),
+    insertUnit: db.prepare('INSERT INTO units (file_id, line, part, offset, kind, ts) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertFts: db.prepare('INSERT INTO fts (rowid, text, tags) VALUES (?, ?, ?)'),
+    ftsDeleteFile: db.prepare('DELETE FROM fts WHERE rowid IN (SELECT id FROM units WHERE file_id = ?)'),
     deleteUnits: db.prepare('DELETE FROM units WHERE file_id = ?'),
   };
 }
@@ -162,7 +173,7 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
 
   if (options.rebuild) {
     transaction(index, 'begin');
-    index.db.exec("DELETE FROM units; DELETE FROM files; INSERT INTO fts (fts) VALUES ('delete-all'); DELETE FROM meta WHERE key = 'built_at';");
+    index.db.exec("DELETE FROM units; DELETE FROM files; DELETE FROM fts; DELETE FROM meta WHERE key = 'built_at';");
     transaction(index, 'commit');
     index.db.exec('VACUUM');
   }
@@ -204,6 +215,13 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
     }
     transaction(index, 'begin');
     try {
+      // What another writer did since the first pass counts: decide on the row as it is now.
+      row = st.getFile.get(file.path) as FileRow | undefined;
+      if (row && row.size === size && row.mtime === mtime) {
+        transaction(index, 'commit');
+        report.unchanged++;
+        continue;
+      }
       let startOffset = 0;
       let startLine = 1;
       if (!row) {
@@ -231,26 +249,39 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
       let project = row.project ?? undefined;
       let agent = (row.agent as AgentKind | null) ?? undefined;
       let pending = 0;
-      let firstPendingId = -1;
       let lastLine = startLine;
+      let part = 0;
       let lastOffset = startOffset;
       let sawEvent = false;
 
       const flush = (offset: number, nextLine: number) => {
-        if (firstPendingId !== -1) st.ftsFromUnits.run(firstPendingId);
         st.setFileMeta.run(sessionId ?? null, project ?? null, agent ?? null, fileId);
         st.setProgress.run(offset, nextLine, head.length, headHash, fileId);
         pending = 0;
-        firstPendingId = -1;
       };
 
+      // The reader turns any error thrown by this callback into "cannot read the log"; a database error
+      // (busy, damaged, overtaken) is kept here and thrown again once the reader has stopped.
+      let interrupted: unknown;
       const onEvent = (event: TranscriptEvent) => {
+        try {
+          take(event);
+        } catch (error) {
+          if (error instanceof StopReading) throw error;
+          interrupted = error;
+          throw new StopReading('interrupted');
+        }
+      };
+      const take = (event: TranscriptEvent) => {
         if (event.offset >= end) throw new StopReading('stop');
         if (event.line !== lastLine && pending >= batchUnits) {
           flush(event.offset, event.line);
           transaction(index, 'commit');
           transaction(index, 'begin');
+          const now = st.getOffset.get(fileId) as { indexed_offset: number } | undefined;
+          if (now?.indexed_offset !== event.offset) throw new OvertakenError();
         }
+        part = event.line === lastLine && sawEvent ? part + 1 : 0;
         lastLine = event.line;
         lastOffset = event.offset;
         sawEvent = true;
@@ -260,8 +291,9 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
         const unit = unitOf(event, limits);
         if (!unit) return;
         const ts = event.timestamp ? Date.parse(event.timestamp) : NaN;
-        const result = st.insertUnit.run(fileId, event.line, event.offset, kindCode(unit.kind), Number.isFinite(ts) ? ts : null, unit.text);
-        if (firstPendingId === -1) firstPendingId = Number(result.lastInsertRowid);
+        const code = kindCode(unit.kind);
+        const result = st.insertUnit.run(fileId, event.line, part, event.offset, code, Number.isFinite(ts) ? ts : null);
+        st.insertFts.run(result.lastInsertRowid, indexForm(unit.text), `k${code}`);
         pending++;
         report.unitsAdded++;
       };
@@ -275,6 +307,7 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
         } catch (error) {
           if (!(error instanceof StopReading)) throw error;
         }
+        if (interrupted !== undefined) throw interrupted;
       }
       const base = sawEvent ? lastOffset : startOffset;
       const nextLine = (sawEvent ? lastLine : startLine) + (await countNewlines(file.path, base, end));
@@ -285,6 +318,7 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
       bytesDone += Math.max(0, size - startOffset);
     } catch (error) {
       transaction(index, 'rollback');
+      if (error instanceof OvertakenError) continue;
       if (error instanceof IndexBusyError) throw error;
       if (isBusy(error)) throw new IndexBusyError(busyMessage(index.path));
       if (error instanceof LogInputError) {

@@ -1,10 +1,12 @@
-// What one log event contributes to the index: a kind and a bounded, redacted text. Pure: the indexer
-// and `handover show` both use it, so what is searched is what is shown.
+// What one log event contributes to the index: a kind and its whole, redacted text. Pure: the indexer,
+// the snippets (cut from the raw log at query time) and `handover show` all use it, so what is searched
+// is what is shown.
+import { SEARCH_KINDS, type SearchKind } from '../shared/searchResults.js';
 import type { TranscriptEvent } from '../transcript/events.js';
 import { redactSecrets } from '../util/redact.js';
 
-export const UNIT_KINDS = ['user', 'assistant', 'thinking', 'tool-call', 'tool-result', 'tool-error', 'compaction', 'system'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_KINDS = SEARCH_KINDS;
+export type UnitKind = SearchKind;
 
 /** Stored as a small integer (one byte a row instead of a word). */
 export const kindCode = (kind: UnitKind): number => UNIT_KINDS.indexOf(kind) + 1;
@@ -12,7 +14,7 @@ export const kindName = (code: number): UnitKind => UNIT_KINDS[code - 1] ?? 'sys
 export const isUnitKind = (value: string): value is UnitKind => (UNIT_KINDS as readonly string[]).includes(value);
 
 export interface UnitLimits {
-  /** Head and tail kept of an ordinary tool result: the command's start and its verdict. */
+  /** Head and tail kept of an ordinary tool result (the whole text when head + tail covers it). */
   resultHead: number;
   resultTail: number;
   /** Error output is what people search for later: kept whole up to this. */
@@ -22,7 +24,12 @@ export interface UnitLimits {
   toolInputMax: number;
 }
 
-export const DEFAULT_UNIT_LIMITS: UnitLimits = { resultHead: 2048, resultTail: 1024, errorMax: 32 * 1024, textMax: 64 * 1024, toolInputMax: 1024 };
+/**
+ * Everything is indexed: the limits only bound one record's memory (a 40 MB file read). Past 4 MB the
+ * head and the last 256 KB are kept.
+ */
+const WHOLE = 4 * 1024 * 1024;
+export const DEFAULT_UNIT_LIMITS: UnitLimits = { resultHead: WHOLE, resultTail: 256 * 1024, errorMax: WHOLE, textMax: WHOLE, toolInputMax: WHOLE };
 
 export interface IndexUnit {
   kind: UnitKind;
@@ -50,7 +57,7 @@ export function summarizeToolInput(input: unknown, max: number): string {
   // Edits: the file is above; the replaced text helps find "where did we change X".
   for (const key of ['old_string', 'new_string', 'content']) {
     const value = record[key];
-    if (typeof value === 'string' && value) parts.push(value.slice(0, 256));
+    if (typeof value === 'string' && value) parts.push(value.slice(0, max));
   }
   if (Array.isArray(record.edits)) parts.push(`${record.edits.length} edits`);
   if (Array.isArray(record.todos)) {
