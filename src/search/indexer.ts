@@ -36,8 +36,11 @@ export interface UpdateIndexOptions {
   rebuild?: boolean;
   onProgress?: (progress: IndexProgress) => void;
   limits?: UnitLimits;
-  /** Records per transaction. */
+  /** Records per transaction at most (a long log is committed in parts). */
   batchUnits?: number;
+  /** A transaction spans several logs until this many bytes were read or this much time passed. */
+  groupBytes?: number;
+  groupMs?: number;
   now?: () => Date;
 }
 
@@ -168,7 +171,11 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
   const started = Date.now();
   const now = options.now ?? (() => new Date());
   const limits = options.limits ?? DEFAULT_UNIT_LIMITS;
-  const batchUnits = options.batchUnits ?? 4000;
+  const batchUnits = options.batchUnits ?? 50_000;
+  // FTS5 writes its pending terms out at every commit (a segment each, merged later): few, large
+  // transactions build fastest. Bounded in time, so another writer waits at most about that long.
+  const groupBytes = options.groupBytes ?? 64 * 1024 * 1024;
+  const groupMs = options.groupMs ?? 1000;
   const report: IndexReport = { filesSeen: 0, unchanged: 0, added: 0, appended: 0, reindexed: 0, bytesRead: 0, unitsAdded: 0, elapsedMs: 0, problems: [] };
 
   if (options.rebuild) {
@@ -203,7 +210,27 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
   const bytesTotal = plans.reduce((sum, p) => sum + Math.max(0, p.size - (p.row?.indexed_offset ?? 0)), 0);
   let bytesDone = 0;
 
+  // The open transaction ("group"): where it started, so a log that fails can be left out and the
+  // logs before it in the group (rolled back with it) done again.
+  let inGroup = false;
+  let groupStart = 0;
+  let groupRead = 0;
+  let groupStartedAt = 0;
+  type Counters = Pick<IndexReport, 'unchanged' | 'added' | 'appended' | 'reindexed' | 'bytesRead' | 'unitsAdded'> & { bytesDone: number };
+  const counters = (): Counters => ({ unchanged: report.unchanged, added: report.added, appended: report.appended, reindexed: report.reindexed, bytesRead: report.bytesRead, unitsAdded: report.unitsAdded, bytesDone });
+  let atGroupStart = counters();
+  const beginGroup = (at: number) => {
+    transaction(index, 'begin');
+    inGroup = true;
+    groupStart = at;
+    groupRead = 0;
+    groupStartedAt = Date.now();
+    atGroupStart = counters();
+  };
+  const skipped = new Set<number>();
+
   for (let i = 0; i < plans.length; i++) {
+    if (skipped.has(i)) continue;
     const { file, size, mtime } = plans[i];
     let row = plans[i].row;
     options.onProgress?.({ filesDone: i, filesTotal: plans.length, bytesDone, bytesTotal, file: file.path });
@@ -213,12 +240,11 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
     } catch {
       continue;
     }
-    transaction(index, 'begin');
+    if (!inGroup) beginGroup(i);
     try {
       // What another writer did since the first pass counts: decide on the row as it is now.
       row = st.getFile.get(file.path) as FileRow | undefined;
       if (row && row.size === size && row.mtime === mtime) {
-        transaction(index, 'commit');
         report.unchanged++;
         continue;
       }
@@ -274,10 +300,11 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
       };
       const take = (event: TranscriptEvent) => {
         if (event.offset >= end) throw new StopReading('stop');
-        if (event.line !== lastLine && pending >= batchUnits) {
+        if (event.line !== lastLine && (pending >= batchUnits || Date.now() - groupStartedAt >= 2 * groupMs)) {
           flush(event.offset, event.line);
           transaction(index, 'commit');
-          transaction(index, 'begin');
+          inGroup = false;
+          beginGroup(i); // this log, from here, is the new group's first
           const now = st.getOffset.get(fileId) as { indexed_offset: number } | undefined;
           if (now?.indexed_offset !== event.offset) throw new OvertakenError();
         }
@@ -313,21 +340,36 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
       const nextLine = (sawEvent ? lastLine : startLine) + (await countNewlines(file.path, base, end));
       flush(end, nextLine);
       st.setStat.run(size, mtime, fileId);
-      transaction(index, 'commit');
       report.bytesRead += end - startOffset;
       bytesDone += Math.max(0, size - startOffset);
-    } catch (error) {
-      transaction(index, 'rollback');
-      if (error instanceof OvertakenError) continue;
-      if (error instanceof IndexBusyError) throw error;
-      if (isBusy(error)) throw new IndexBusyError(busyMessage(index.path));
-      if (error instanceof LogInputError) {
-        report.problems.push(`${file.path}: ${error.message}`);
-        continue;
+      groupRead += end - startOffset;
+      if (groupRead >= groupBytes || Date.now() - groupStartedAt >= groupMs) {
+        transaction(index, 'commit');
+        inGroup = false;
       }
-      throw error;
+    } catch (error) {
+      const wasInGroup = inGroup;
+      transaction(index, 'rollback');
+      inGroup = false;
+      // What the rolled-back group had counted is undone.
+      ({ unchanged: report.unchanged, added: report.added, appended: report.appended, reindexed: report.reindexed, bytesRead: report.bytesRead, unitsAdded: report.unitsAdded, bytesDone } = atGroupStart);
+      if (error instanceof OvertakenError) {
+        skipped.add(i); // the other writer has it
+      } else if (error instanceof IndexBusyError) {
+        throw error;
+      } else if (isBusy(error)) {
+        throw new IndexBusyError(busyMessage(index.path));
+      } else if (error instanceof LogInputError) {
+        report.problems.push(`${file.path}: ${error.message}`);
+        skipped.add(i);
+      } else {
+        throw error;
+      }
+      // The logs before this one in the group were rolled back with it: do them again.
+      if (wasInGroup && groupStart < i) i = groupStart - 1;
     }
   }
+  if (inGroup) transaction(index, 'commit');
   options.onProgress?.({ filesDone: plans.length, filesTotal: plans.length, bytesDone, bytesTotal });
   index.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('built_at', ?)").run(now().toISOString());
   report.elapsedMs = Date.now() - started;
