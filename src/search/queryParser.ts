@@ -104,7 +104,9 @@ export function parseQuery(input: string): ParsedQuery {
         if (kind) kinds.add(kind);
         else unknown.push(name);
       }
-      if (unknown.length) notes.push(`unknown kind ${unknown.map((k) => `'${k.slice(0, 40)}'`).join(', ')} ignored (kinds: ${SEARCH_KINDS.join(', ')})`);
+      // Shown on a terminal: no control characters from the query text.
+      const shown = unknown.map((k) => `'${k.slice(0, 40).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')}'`);
+      if (unknown.length) notes.push(`unknown kind ${shown.join(', ')} ignored (kinds: ${SEARCH_KINDS.join(', ')})`);
       continue;
     }
     const prefix = chunk.length > 1 && chunk.endsWith('*');

@@ -43,27 +43,40 @@ function headTail(text: string, head: number, tail: number): string {
 
 const INPUT_KEYS = ['command', 'cmd', 'file_path', 'path', 'notebook_path', 'pattern', 'glob', 'url', 'query', 'description', 'prompt', 'subject', 'skill', 'input'];
 
-/** The part of a tool's input people search for: the command, the file, the pattern. */
+/**
+ * A tool's input as text: what people search for first (the command, the file, the pattern), then every
+ * other string in it (an edit's old and new text, a file written, a todo list's items and states), each
+ * once, up to `max` characters.
+ */
 export function summarizeToolInput(input: unknown, max: number): string {
   if (typeof input === 'string') return input.slice(0, max);
   if (typeof input !== 'object' || input === null) return '';
   const record = input as Record<string, unknown>;
   const parts: string[] = [];
+  let length = 0;
+  const seen = new Set<string>();
+  const add = (value: string) => {
+    if (!value || length >= max || seen.has(value)) return;
+    seen.add(value);
+    parts.push(value);
+    length += value.length + 3;
+  };
   for (const key of INPUT_KEYS) {
     const value = record[key];
-    if (typeof value === 'string' && value) parts.push(value);
-    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) parts.push(value.join(' '));
+    if (typeof value === 'string') add(value);
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) add(value.join(' '));
   }
-  // Edits: the file is above; the replaced text helps find "where did we change X".
-  for (const key of ['old_string', 'new_string', 'content']) {
-    const value = record[key];
-    if (typeof value === 'string' && value) parts.push(value.slice(0, max));
-  }
-  if (Array.isArray(record.edits)) parts.push(`${record.edits.length} edits`);
-  if (Array.isArray(record.todos)) {
-    for (const todo of record.todos) if (todo && typeof (todo as { content?: unknown }).content === 'string') parts.push((todo as { content: string }).content);
-  }
-  const text = parts.length ? parts.join(' · ') : JSON.stringify(input);
+  // Everything else, depth-first (bounded: a hostile input of nested arrays is cut by depth and count).
+  let visited = 0;
+  const walk = (value: unknown, depth: number) => {
+    if (++visited > 100_000 || depth > 32 || length >= max) return;
+    if (typeof value === 'string') add(value);
+    else if (typeof value === 'number' || typeof value === 'boolean') return;
+    else if (Array.isArray(value)) for (const item of value) walk(item, depth + 1);
+    else if (value && typeof value === 'object') for (const item of Object.values(value)) walk(item, depth + 1);
+  };
+  walk(record, 0);
+  const text = parts.join(' · ');
   return text.length > max ? text.slice(0, max) : text;
 }
 
