@@ -34,7 +34,7 @@ const worker = join(repoRoot, 'bench', 'lib', 'searchWorker.mjs');
 const cli = join(repoRoot, 'dist', 'cli.js');
 const targetMB = Number(process.env.BENCH_SEARCH_MB ?? 1024);
 const realDir = process.env.BENCH_SEARCH_REAL || join(repoRoot, 'test', 'fixtures', 'real');
-const QUERY_CACHE_VERSION = 1;
+const QUERY_CACHE_VERSION = 2;
 const log = (line) => process.stderr.write(`bench:search: ${line}\n`);
 
 const synthRoots = [
@@ -87,7 +87,7 @@ function runWorker(args) {
 }
 
 /** Known-item queries of one corpus (cached per archive for the synthetic one: two passes over 1 GB). */
-function knownItemQueries(logs, corpus, seed, perLog, cacheKey) {
+function knownItemQueries(logs, corpus, seed, perLog, cacheKey, cjkEvery) {
   const cache = cacheKey && join(benchDir, `search-queries-${corpus}.json`);
   if (cache && existsSync(cache)) {
     const cached = JSON.parse(readFileSync(cache, 'utf8'));
@@ -95,7 +95,7 @@ function knownItemQueries(logs, corpus, seed, perLog, cacheKey) {
   }
   const started = Date.now();
   const { df, records } = documentFrequencies(logs);
-  const candidates = candidateQueries(logs, df, rng(seed), { perLog, corpus });
+  const candidates = candidateQueries(logs, df, rng(seed), { perLog, corpus, cjkEvery });
   countMatches(logs, candidates);
   const kept = candidates.filter((q) => q.matches >= 1 && q.matches <= MAX_MATCHES).map(({ needles, ...q }) => q);
   const result = { key: cacheKey, records, candidates: candidates.length, ambiguous: candidates.filter((q) => q.matches > MAX_MATCHES).length, queries: kept };
@@ -153,13 +153,18 @@ async function main() {
 
   log('making known-item queries from the raw logs (independent reader)');
   const realLogs = realRoots.flatMap((r) => listLogs(r.dir));
-  const real = knownItemQueries(realLogs, 'real', 11, 40, undefined);
+  const real = knownItemQueries(realLogs, 'real', 11, 40, undefined, 1);
   const synthLogs = listLogs(archiveRoot);
-  const synth = knownItemQueries(synthLogs, 'synthetic', 12, 1, `${QUERY_CACHE_VERSION}:${marker.bytes}:${marker.files}:${marker.seed}`);
+  const synth = knownItemQueries(synthLogs, 'synthetic', 12, 4, `${QUERY_CACHE_VERSION}:${marker.bytes}:${marker.files}:${marker.seed}`, 5);
 
   log(`running ${synth.queries.length} queries at 1 GB and ${real.queries.length} on the real corpus`);
-  const synthRun = await runWorker(['query', bundle, synthIndex, JSON.stringify(synth.queries)]);
-  const realRun = await runWorker(['query', bundle, realIndex, JSON.stringify(real.queries)]);
+  const queryFile = (name, queries) => {
+    const path = join(benchDir, `search-run-${name}.json`);
+    writeFileSync(path, JSON.stringify(queries.map(({ query }) => ({ query }))));
+    return path;
+  };
+  const synthRun = await runWorker(['query', bundle, synthIndex, queryFile('synthetic', synth.queries)]);
+  const realRun = await runWorker(['query', bundle, realIndex, queryFile('real', real.queries)]);
   // Found: the record itself in the top 5, or a record of the same log with the very same text (Codex
   // writes each message twice, as a response item and as an event; the index keeps one of them).
   const sameText = (q, [file, line]) => {

@@ -41,7 +41,13 @@ export function listLogs(dir) {
 // here from the agents' formats, not taken from the product.
 const CLAUDE_WRAPPERS = /<(system-reminder|local-command-stdout|local-command-stderr|local-command-caveat|command-message|bash-stdout|bash-stderr)>[\s\S]*?<\/\1>/g;
 const CODEX_INJECTED = /^\s*(<environment_context>|<user_instructions>|<permissions|<skills_instructions>|<collaboration_mode>|# AGENTS\.md instructions|<INSTRUCTIONS>|<turn_aborted>)/;
-const userTyped = (text) => (typeof text === 'string' ? text.replace(CLAUDE_WRAPPERS, '').replace(/<command-name>[\s\S]*?<\/command-name>|<command-args>[\s\S]*?<\/command-args>/g, '') : text);
+/** A slash command is its name and arguments (what was typed); its expansion and markup are not. */
+function userTyped(text) {
+  if (typeof text !== 'string') return text;
+  const name = /<command-name>([\s\S]*?)<\/command-name>/.exec(text);
+  if (name) return `${name[1]} ${/<command-args>([\s\S]*?)<\/command-args>/.exec(text)?.[1] ?? ''}`;
+  return text.replace(CLAUDE_WRAPPERS, '');
+}
 
 /** Every string inside a tool's input (the command, the file, an edit's old and new text). */
 const stringsOf = (value) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(stringsOf) : value && typeof value === 'object' ? Object.values(value).flatMap(stringsOf) : []);
@@ -73,8 +79,11 @@ export function recordTexts(record) {
     const p = record.payload ?? {};
     const text = Array.isArray(p.content) ? p.content.map((c) => c?.text ?? '').join('\n') : '';
     if (p.type === 'message' && p.role === 'user' && !CODEX_INJECTED.test(text)) push('user', text);
-    if (p.type === 'message' && p.role === 'assistant') push('assistant', text);
+    // A compaction's output is written again as the `compacted` record (its summary): counted there.
+    if (p.type === 'message' && p.role === 'assistant' && record.metadata?.compaction_output !== true) push('assistant', text);
     if (p.type === 'function_call_output') push('tool-result', typeof p.output === 'string' ? p.output : textOfContent(p.output?.content));
+  } else if (record.type === 'compacted') {
+    push('compaction', record.payload?.message);
   } else if (record.type === 'event_msg') {
     const p = record.payload ?? {};
     if (p.type === 'user_message' && !CODEX_INJECTED.test(p.message ?? '')) push('user', p.message);
@@ -120,17 +129,23 @@ export function documentFrequencies(logs) {
  * Candidate queries from the corpus: `perLog` records drawn from each log with the seeded `random`,
  * each giving one query of the kind its text allows, in the proportions the issue names.
  */
-export function candidateQueries(logs, df, random, { perLog = 4, corpus }) {
+export function candidateQueries(logs, df, random, { perLog = 4, cjkEvery = 1, corpus }) {
   const rarity = (words) => words.reduce((sum, w) => sum + Math.log(1 + (df.get(w.toLowerCase()) ?? 1)), 0);
   const out = [];
+  let logNumber = -1;
   for (const log of logs) {
+    logNumber++;
     const records = [...logRecords(log)];
     if (records.length === 0) continue;
+    const errors = records.flatMap((r) => r.texts.filter((t) => t.kind === 'tool-error' || ERROR_LINE.test(t.text)).map((t) => ({ ...t, line: r.line })));
     for (let n = 0; n < perLog; n++) {
-      const { line, texts } = records[Math.floor(random() * records.length)];
-      const { kind, text } = texts[Math.floor(random() * texts.length)];
-      const query = makeQuery(text, kind, random, rarity, n);
-      if (query) out.push({ ...query, corpus, file: log, line, kind });
+      // Every fourth query from an error (a failed tool's output, or a line saying error/failed/…).
+      const wantError = n % 4 === 3 && errors.length > 0;
+      const pick = wantError ? errors[Math.floor(random() * errors.length)] : undefined;
+      const record = pick ? { line: pick.line, texts: [pick] } : records[Math.floor(random() * records.length)];
+      const { kind, text } = record.texts[Math.floor(random() * record.texts.length)];
+      const query = makeQuery(text, kind, random, rarity, n, wantError);
+      if (query) out.push({ ...query, corpus, file: log, line: record.line, kind });
     }
     // A long tool output: words from its middle half.
     const long = records.flatMap((r) => r.texts.filter((t) => t.kind.startsWith('tool-r') && t.text.length >= 4500).map((t) => ({ ...t, line: r.line })));
@@ -141,7 +156,7 @@ export function candidateQueries(logs, df, random, { perLog = 4, corpus }) {
       if (query) out.push({ type: 'long-output-middle', query, corpus, file: log, line: pick.line, kind: pick.kind });
     }
     // A CJK substring, when the log has any.
-    const cjk = records.flatMap((r) => r.texts.flatMap((t) => (t.text.match(CJK_RUN) ?? []).map((run) => ({ run, line: r.line, kind: t.kind }))));
+    const cjk = logNumber % cjkEvery !== 0 ? [] : records.flatMap((r) => r.texts.flatMap((t) => (t.text.match(CJK_RUN) ?? []).map((run) => ({ run, line: r.line, kind: t.kind }))));
     if (cjk.length) {
       const pick = cjk[Math.floor(random() * cjk.length)];
       const chars = [...pick.run];
@@ -168,8 +183,8 @@ function wordWindow(text, random, rarity) {
   return best?.words.join(' ');
 }
 
-function makeQuery(text, kind, random, rarity, n) {
-  if (kind === 'tool-error' || (n % 4 === 3 && ERROR_LINE.test(text))) {
+function makeQuery(text, kind, random, rarity, n, wantError) {
+  if (wantError) {
     const lines = text.split('\n').filter((l) => ERROR_LINE.test(l));
     if (lines.length) {
       const line = lines[Math.floor(random() * lines.length)];

@@ -1,7 +1,7 @@
 // Child process of bench/search.mjs: one job per run (build / query / append), so each job's peak RSS
 // is its own (process.resourceUsage().maxRSS). Prints one JSON line on stdout; progress on stderr.
 import { createRequire } from 'node:module';
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 
 const [job, bundle, dbPath, ...rest] = process.argv.slice(2);
 const api = createRequire(import.meta.url)(bundle);
@@ -39,7 +39,7 @@ try {
     const optimizeMs = performance.now() - optimizeStarted;
     out({ buildMs, buildCpuMs, optimizeMs, bytesRead: report.bytesRead, units: report.unitsAdded, files: report.filesSeen, problems: report.problems.length, indexBytes: statSync(dbPath).size });
   } else if (job === 'query') {
-    const queries = JSON.parse(rest[0]);
+    const queries = JSON.parse(readFileSync(rest[0], 'utf8')); // a file: too long for a command line
     for (const q of queries.slice(0, 5)) api.searchIndex(index, q.query, q.filters ?? {});
     const results = [];
     for (const q of queries) {
