@@ -12,8 +12,9 @@ import { SEARCH_RESULTS_SCHEMA, SEARCH_RESULTS_VERSION, type SearchHit, type Sea
 import type { SearchIndex } from './indexStore.js';
 import { ftsExpression, parseQuery, type ParsedQuery } from './queryParser.js';
 import { RawLogReader } from './rawRecords.js';
-import { countMatchedTerms, foldAccents, termsMatcher } from './searchText.js';
+import { countMatchedTerms, foldAccents, termFinder, type TermFinder } from './searchText.js';
 import { buildSnippet } from './snippet.js';
+import { redactSecrets } from '../util/redact.js';
 import { isUnitKind, kindCode, kindName, type UnitKind } from './units.js';
 
 export type { SearchHit, SearchResults } from '../shared/searchResults.js';
@@ -152,6 +153,49 @@ function candidateSql(joins: string, where: string[], pool: number): string {
     JOIN units u ON u.id = c.id JOIN files f ON f.id = u.file_id`;
 }
 
+/** The matches of an expression, newest first, at most `limit` (no ranking: cheap whatever the terms). */
+function matchSql(joins: string, where: string[], limit: number): string {
+  return `SELECT fts.rowid AS id FROM fts ${joins} WHERE fts MATCH ?${where.length ? ' AND ' + where.join(' AND ') : ''} ORDER BY fts.rowid DESC LIMIT ${limit}`;
+}
+
+/** Candidates by id, with each record's length in tokens (FTS5's own per-row sizes). */
+function detailSql(ids: number[]): string {
+  return `SELECT u.id AS id, u.line AS line, u.part AS part, u.offset AS offset, u.kind AS kind, u.ts AS ts,
+      f.path AS path, f.session_id AS session_id, f.project AS project, f.agent AS agent, f.subagent AS subagent, d.sz AS sz
+    FROM units u JOIN files f ON f.id = u.file_id LEFT JOIN fts_docsize d ON d.id = u.id WHERE u.id IN (${ids.join(',')})`;
+}
+
+/** SQLite's varint (big-endian, 7 bits a byte), as FTS5 writes its sizes and averages. */
+function varints(bytes: Uint8Array | null | undefined, count: number): number[] {
+  const out: number[] = [];
+  let at = 0;
+  while (bytes && out.length < count && at < bytes.length) {
+    let value = 0;
+    for (let i = 0; i < 9 && at < bytes.length; i++) {
+      const b = bytes[at++];
+      value = value * 128 + (b & 0x7f);
+      if (!(b & 0x80)) break;
+    }
+    out.push(value);
+  }
+  return out;
+}
+
+/** Average record length in tokens (FTS5's averages record: row count, then tokens per column). */
+function averageLength(index: SearchIndex): number {
+  const row = index.db.prepare('SELECT block FROM fts_data WHERE id = 1').get() as { block?: Uint8Array } | undefined;
+  const [rows, tokens] = varints(row?.block, 2);
+  return rows && tokens ? tokens / rows : 100;
+}
+
+/**
+ * BM25 when every candidate holds every term once: only the length differs (shorter is more about the
+ * terms). FTS5's bm25() first counts, over the whole index, the records holding each phrase, which for a
+ * common phrase part (`path/to/…`) costs as much as the phrase is common; when the matches are few they
+ * are ranked this way instead, with no such count.
+ */
+const lengthScore = (terms: number, length: number, average: number) => (terms * 2.2) / (1 + 1.2 * (0.25 + (0.75 * length) / Math.max(1, average)));
+
 const emptyResults = (query: string, parsed: ParsedQuery | undefined, filters: SearchResults['filters'], notes: string[]): SearchResults => ({
   schema: SEARCH_RESULTS_SCHEMA,
   version: SEARCH_RESULTS_VERSION,
@@ -163,6 +207,19 @@ const emptyResults = (query: string, parsed: ParsedQuery | undefined, filters: S
   hits: [],
   notes,
 });
+
+/** Past this, only a window around the first match is redacted and cut from (a file read of megabytes). */
+const WHOLE_TEXT_MAX = 64 * 1024;
+/** Wider than any secret the redactor knows (a PEM block is at most 20,000 characters to it). */
+const WINDOW_MARGIN = 24 * 1024;
+
+/** The redacted text a snippet is cut from: all of it, or a window around the first match of a long one. */
+function shownPart(text: string, find: TermFinder | undefined): string {
+  if (text.length <= WHOLE_TEXT_MAX) return redactSecrets(text);
+  const anchor = find?.(foldAccents(text), 1)[0]?.[0] ?? 0;
+  const start = Math.max(0, anchor - WINDOW_MARGIN);
+  return redactSecrets(text.slice(start, anchor + WINDOW_MARGIN));
+}
 
 /** Best of each session first, then the rest, each part in score order. */
 function diversify<T extends { session_id: string | null; path: string }>(ranked: T[]): T[] {
@@ -211,9 +268,17 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
   const { joins, where, params } = filterSql(options, sessionPrefix);
   // Enough candidates to fill the page after duplicates (a live log and its archived copy) are dropped.
   const pool = Math.min(2000, Math.max(200, limit * 3));
-  const statement = index.db.prepare(candidateSql(joins, where, pool));
   const codes = (kinds ?? []).map(kindCode);
-  const run = (mode: 'all' | 'any') => statement.all(ftsExpression(parsed, mode, codes), ...params) as unknown as Candidate[];
+  const run = (mode: 'all' | 'any'): Candidate[] => {
+    const expression = ftsExpression(parsed, mode, codes);
+    const ids = (index.db.prepare(matchSql(joins, where, pool + 1)).all(expression, ...params) as Array<{ id: number }>).map((r) => r.id);
+    if (ids.length === 0) return [];
+    if (ids.length > pool) return index.db.prepare(candidateSql(joins, where, pool)).all(expression, ...params) as unknown as Candidate[];
+    const average = averageLength(index);
+    const rows = index.db.prepare(detailSql(ids)).all() as unknown as Array<Candidate & { sz: Uint8Array | null }>;
+    for (const row of rows) row.bm = -lengthScore(parsed.terms.length, varints(row.sz, 1)[0] ?? average, average);
+    return rows;
+  };
 
   let mode: SearchMode = 'all';
   let candidates = run('all');
@@ -241,7 +306,7 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
   let stale = 0;
   const textOf = (c: Candidate): boolean => {
     if (c.text !== undefined) return true;
-    const unit = reader.unitText({ file: c.path, offset: c.offset, line: c.line, part: c.part, kind: c.kind, agent: c.agent });
+    const unit = reader.unitText({ file: c.path, offset: c.offset, line: c.line, part: c.part, kind: c.kind, agent: c.agent }, false);
     // A log rewritten since it was indexed (before the next `handover index`): the record is gone.
     // (Not judged by the terms: the JS matcher is for marking and counting, FTS5 decided the match.)
     if (!unit) {
@@ -260,13 +325,13 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
       candidates = counted;
     }
     const width = Math.max(40, Math.min(1000, options.snippetChars ?? 160));
-    const matcher = termsMatcher(terms);
+    const find = termFinder(terms);
     const hits: SearchHit[] = [];
     for (const c of diversify(candidates)) {
       if (hits.length === limit) break;
       if (!textOf(c)) continue;
-      const text = c.text as string;
-      const { snippet, highlights } = buildSnippet(foldAccents(text), matcher, width, text);
+      const text = shownPart(c.text as string, find);
+      const { snippet, highlights } = buildSnippet(text, find ? find(foldAccents(text), 2000) : [], width);
       const sessionId = c.session_id ?? c.path;
       const hit: SearchHit = {
         ref: `${sessionId}:${c.line}`,

@@ -67,8 +67,11 @@ export class RawLogReader {
     return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, total);
   }
 
-  /** The unit text (redacted, as indexed) of the record at `location`, or undefined when the log changed. */
-  unitText(location: RecordLocation): { kind: UnitKind; text: string } | undefined {
+  /**
+   * The unit text of the record at `location` (as indexed; unredacted only when asked, for a caller that
+   * redacts what it shows), or undefined when the log changed.
+   */
+  unitText(location: RecordLocation, redact = true): { kind: UnitKind; text: string } | undefined {
     const bytes = this.readLine(location.file, location.offset);
     if (!bytes || bytes.length === 0) return undefined;
     let record: unknown;
@@ -88,11 +91,11 @@ export class RawLogReader {
     }
     const wanted = kindName(location.kind);
     const at = events[location.part];
-    const direct = at ? unitOf(at, DEFAULT_UNIT_LIMITS) : undefined;
+    const direct = at ? unitOf(at, DEFAULT_UNIT_LIMITS, redact) : undefined;
     if (direct?.kind === wanted) return direct;
     // A Codex line read without the state of the lines before it can yield an event more or less.
     for (const event of events) {
-      const unit = unitOf(event, DEFAULT_UNIT_LIMITS);
+      const unit = unitOf(event, DEFAULT_UNIT_LIMITS, redact);
       if (unit?.kind === wanted) return unit;
     }
     return undefined;

@@ -41,6 +41,8 @@ export interface QueryTerm {
   pattern: string;
   /** Words in the term (for bounding). */
   words: number;
+  /** The first word (accents folded): what a fast literal scan looks for before `pattern` is tried. */
+  first: string;
   /** `pattern` compiled, once. */
   regex?: RegExp;
 }
@@ -93,6 +95,7 @@ export function termOf(raw: string, prefix: boolean, maxWords: number): QueryTer
     fts: `"${phrase.replace(/"/g, '""')}"${starLast ? '*' : ''}`,
     pattern: patternParts.join('[^\\p{L}\\p{N}]*?'),
     words: kept.length,
+    first: foldAccents(kept[0]),
   };
 }
 
@@ -122,10 +125,37 @@ export function foldAccents(text: string): string {
   return out;
 }
 
-/** A case-insensitive regex finding any of the terms in a record's text (for snippets; give it foldAccents(text)). */
-export function termsMatcher(terms: readonly QueryTerm[]): RegExp | undefined {
+/** Finds the terms in a record's text (give it foldAccents(text)): [start, end) ranges, in order. */
+export type TermFinder = (folded: string, max: number) => Array<[number, number]>;
+
+/**
+ * A finder for the terms. One regex of the terms' first words as plain literals scans the text (fast:
+ * no lookarounds); each term's full pattern is tried only where its first word stands.
+ */
+export function termFinder(terms: readonly QueryTerm[]): TermFinder | undefined {
   if (terms.length === 0) return undefined;
-  return new RegExp(terms.map((t) => `(?:${t.pattern})`).join('|'), 'giu');
+  const firsts = [...new Set(terms.map((t) => t.first.toLowerCase()))].sort((a, b) => b.length - a.length);
+  const unicode = firsts.some((w) => /[^\x00-\x7f]/.test(w));
+  const scan = new RegExp(firsts.map(escapeRegex).join('|'), unicode ? 'giu' : 'gi');
+  const candidates = terms.map((t) => ({ first: t.first.toLowerCase(), sticky: new RegExp(t.pattern, 'iuy') }));
+  return (folded, max) => {
+    const out: Array<[number, number]> = [];
+    scan.lastIndex = 0;
+    for (let m = scan.exec(folded); m && out.length < max; m = scan.exec(folded)) {
+      const word = m[0].toLowerCase();
+      let end = -1;
+      for (const c of candidates) {
+        if (c.first !== word) continue;
+        c.sticky.lastIndex = m.index;
+        if (c.sticky.exec(folded)) end = Math.max(end, c.sticky.lastIndex);
+      }
+      if (end > m.index) {
+        out.push([m.index, end]);
+        scan.lastIndex = end;
+      } else scan.lastIndex = m.index + 1;
+    }
+    return out;
+  };
 }
 
 /** How many of the terms occur in the text (case-insensitive; give it foldAccents(text)). */

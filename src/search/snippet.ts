@@ -1,6 +1,6 @@
 // Snippets built in JS from the text of the few hits shown (read back from the raw logs: the index is
-// contentless, so SQLite's snippet() has nothing to cut from). The matcher comes from the query's terms
-// (searchText.termsMatcher).
+// contentless, so SQLite's snippet() has nothing to cut from). The matches come from the query's terms
+// (searchText.termFinder).
 
 export interface Snippet {
   snippet: string;
@@ -8,22 +8,10 @@ export interface Snippet {
 }
 
 /**
- * About `width` characters of `text` around the densest run of matches, whitespace squeezed, with the
- * matched words' ranges. Matches are looked for in `matchText`, the same text with accents folded
- * (same length, so offsets agree).
+ * About `width` characters of `text` around the densest run of `matches` ([start, end) ranges in order),
+ * whitespace squeezed, with the matches' ranges in the snippet.
  */
-export function buildSnippet(matchText: string, matcher: RegExp | undefined, width = 160, text = matchText): Snippet {
-  const matches: Array<[number, number]> = [];
-  if (matcher) {
-    matcher.lastIndex = 0;
-    for (let m = matcher.exec(matchText); m && matches.length < 2000; m = matcher.exec(matchText)) {
-      if (m[0].length === 0) {
-        matcher.lastIndex++;
-        continue;
-      }
-      matches.push([m.index, m.index + m[0].length]);
-    }
-  }
+export function buildSnippet(text: string, matches: ReadonlyArray<[number, number]>, width = 160): Snippet {
   // The window start with the most matches inside [start, start + width).
   let best = 0;
   let bestCount = 0;

@@ -80,8 +80,11 @@ export function summarizeToolInput(input: unknown, max: number): string {
   return text.length > max ? text.slice(0, max) : text;
 }
 
-/** The unit an event becomes, or undefined when it holds nothing worth finding. */
-export function unitOf(event: TranscriptEvent, limits: UnitLimits = DEFAULT_UNIT_LIMITS): IndexUnit | undefined {
+/**
+ * The unit an event becomes, or undefined when it holds nothing worth finding. `redact: false` only for
+ * a caller that redacts the part it shows itself (a snippet cut from a multi-megabyte output).
+ */
+export function unitOf(event: TranscriptEvent, limits: UnitLimits = DEFAULT_UNIT_LIMITS, redact = true): IndexUnit | undefined {
   let kind: UnitKind;
   let text: string;
   switch (event.kind) {
@@ -109,5 +112,5 @@ export function unitOf(event: TranscriptEvent, limits: UnitLimits = DEFAULT_UNIT
       return undefined;
   }
   if (!text.trim()) return undefined;
-  return { kind, text: redactSecrets(text) };
+  return { kind, text: redact ? redactSecrets(text) : text };
 }

@@ -423,6 +423,13 @@ test('the index holds terms, not text: snippets come from the raw log; the --jso
     assert.equal(result.hits.length, 2);
     for (const hit of result.hits) assert.ok(hit.snippet.includes('stratosphere unveils bicycle harmonica'), hit.snippet);
     assert.throws(() => api.validateSearchResults({ ...result, version: 99 }), /version/);
+    // A long output: the snippet is cut from a window around the match, redacted like the rest.
+    const key = 'sk-ant-api03-' + 'Qx9'.repeat(20);
+    appendFileSync(join(box.logs, `${SESSION}.jsonl`), resultLine(`${'noise line\n'.repeat(12_000)}the flywheel key ${key} was used\n${'noise line\n'.repeat(12_000)}`));
+    json(box, ['index']);
+    const [long] = search(box, 'flywheel').hits;
+    assert.match(long.snippet, /flywheel key \[REDACTED:/);
+    assert.ok(!long.snippet.includes('Qx9Qx9'));
     assert.throws(() => api.validateSearchResults({ ...result, hits: [{ ...result.hits[0], highlights: [[5, 999]] }] }), /highlights/);
     assert.throws(() => api.parseSearchResults('{"hits":[]}'), /schema/);
   } finally {
