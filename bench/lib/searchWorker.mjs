@@ -44,9 +44,10 @@ try {
     const results = [];
     for (const q of queries) {
       const t = performance.now();
+      const c = cpuMs();
       const result = api.searchIndex(index, q.query, { ...(q.filters ?? {}), limit: 5 });
       const ms = performance.now() - t;
-      results.push({ ms, mode: result.mode, top: result.hits.map((h) => [h.file, h.line]) });
+      results.push({ ms, cpuMs: cpuMs() - c, mode: result.mode, top: result.hits.map((h) => [h.file, h.line]) });
     }
     out({ results });
   } else if (job === 'append') {
