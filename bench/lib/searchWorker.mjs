@@ -54,12 +54,14 @@ try {
     const [root, file] = rest;
     const roots = JSON.parse(root);
     const t = performance.now();
+    const c = cpuMs();
     const one = await api.updateIndex(index, { files: [api.describeSourceFile(roots[0], file)] });
     const oneMs = performance.now() - t;
+    const oneCpuMs = cpuMs() - c;
     const t2 = performance.now();
     const scan = await api.updateIndex(index, { sources: roots });
     const scanMs = performance.now() - t2;
-    out({ oneMs, scanMs, appendedUnits: one.unitsAdded, appended: one.appended, scanFiles: scan.filesSeen });
+    out({ oneMs, oneCpuMs, scanMs, appendedUnits: one.unitsAdded, appended: one.appended, scanFiles: scan.filesSeen });
   }
 } finally {
   index.close();
