@@ -12,7 +12,7 @@ import { SEARCH_RESULTS_SCHEMA, SEARCH_RESULTS_VERSION, type SearchHit, type Sea
 import type { SearchIndex } from './indexStore.js';
 import { ftsExpression, parseQuery, type ParsedQuery } from './queryParser.js';
 import { RawLogReader } from './rawRecords.js';
-import { countMatchedTerms, foldAccents, termFinder, type TermFinder } from './searchText.js';
+import { foldAccents, termFinder, type TermFinder } from './searchText.js';
 import { buildSnippet } from './snippet.js';
 import { redactSecrets } from '../util/redact.js';
 import { isUnitKind, kindCode, kindName, type UnitKind } from './units.js';
@@ -303,6 +303,11 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
 
   const reader = new RawLogReader();
   const terms = parsed.terms;
+  const termFinders = terms.map((t) => termFinder([t]) as TermFinder);
+  const countMatched = (text: string) => {
+    const folded = foldAccents(text);
+    return termFinders.filter((find) => find(folded, 1).length > 0).length;
+  };
   let stale = 0;
   const textOf = (c: Candidate): boolean => {
     if (c.text !== undefined) return true;
@@ -314,7 +319,7 @@ export function searchIndex(index: SearchIndex, query: string, options: SearchOp
       return false;
     }
     c.text = unit.text;
-    if (mode === 'any') c.matched = Math.max(1, countMatchedTerms(foldAccents(unit.text), terms));
+    if (mode === 'any') c.matched = Math.max(1, countMatched(unit.text));
     return true;
   };
   try {

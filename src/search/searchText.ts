@@ -43,8 +43,6 @@ export interface QueryTerm {
   words: number;
   /** The first word (accents folded): what a fast literal scan looks for before `pattern` is tried. */
   first: string;
-  /** `pattern` compiled, once. */
-  regex?: RegExp;
 }
 
 const MAX_CJK_RUN = 24;
@@ -158,9 +156,3 @@ export function termFinder(terms: readonly QueryTerm[]): TermFinder | undefined 
   };
 }
 
-/** How many of the terms occur in the text (case-insensitive; give it foldAccents(text)). */
-export function countMatchedTerms(folded: string, terms: readonly QueryTerm[]): number {
-  let count = 0;
-  for (const term of terms) if ((term.regex ??= new RegExp(term.pattern, 'iu')).test(folded)) count++;
-  return count;
-}
