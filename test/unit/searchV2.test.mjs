@@ -371,6 +371,35 @@ test('five parallel `handover index` after appends: one writer at a time, every 
   }
 });
 
+test('readers never wait for a writer: search answers while another process holds the write lock', async () => {
+  const box = sandbox();
+  try {
+    writeFileSync(join(box.logs, `${SESSION}.jsonl`), userLine('the capybara escaped the enclosure'));
+    json(box, ['index']);
+    appendFileSync(join(box.logs, `${SESSION}.jsonl`), userLine('a second capybara sighting'));
+    const holder = spawn(
+      process.execPath,
+      ['-e', `const {DatabaseSync}=require('node:sqlite');const d=new DatabaseSync(${JSON.stringify(join(box.handoverHome, 'index.sqlite'))});d.exec('BEGIN IMMEDIATE');d.exec("INSERT INTO meta VALUES('held','1')");console.log('locked');setTimeout(()=>{},20000)`],
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+    try {
+      await new Promise((resolve) => holder.stdout.once('data', resolve));
+      // A reader that waited for the lock would give up after the busy timeout with exit 2.
+      const env = { HANDOVER_BUSY_TIMEOUT_MS: '20000' };
+      const noUpdate = run(box, ['search', 'capybara', '--no-update', '--json'], env);
+      assert.equal(noUpdate.code, 0, noUpdate.stderr);
+      assert.equal(JSON.parse(noUpdate.stdout).hits.length, 1, 'what the index held before the writer');
+      const show = run(box, ['show', `${SESSION}:1`], env);
+      assert.equal(show.code, 0, show.stderr);
+      assert.match(show.stdout, /capybara escaped/);
+    } finally {
+      holder.kill();
+    }
+  } finally {
+    box.cleanup();
+  }
+});
+
 test('the index file is created 0600 and its folder 0700; a looser index file is tightened', () => {
   const box = sandbox();
   try {
