@@ -400,6 +400,38 @@ test('readers never wait for a writer: search answers while another process hold
   }
 });
 
+test('a big update reads in a worker thread while it writes: the index is the same as one read inline', async () => {
+  const box = sandbox();
+  try {
+    copySamples(box);
+    writeFileSync(join(box.logs, `${SESSION}.jsonl`), userLine('请检查资源调度模块') + resultLine(`${'long output line\n'.repeat(3000)}middle marker words\n`, SESSION, true));
+    const dump = async (path, worker) => {
+      const index = api.openSearchIndex('', { path });
+      try {
+        const report = await api.updateIndex(index, { sources: [{ kind: 'extra', dir: join(box.root, 'logs') }], worker, batchUnits: 40, groupMs: 5 });
+        index.db.exec("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fts, 'row')");
+        return {
+          report: { added: report.added, unitsAdded: report.unitsAdded, problems: report.problems },
+          readInWorker: report.readInWorker,
+          units: index.db.prepare('SELECT f.path, u.line, u.part, u.offset, u.kind, u.ts FROM units u JOIN files f ON f.id = u.file_id ORDER BY f.path, u.line, u.part').all().map((r) => ({ ...r })),
+          vocab: index.db.prepare('SELECT term, doc, cnt FROM temp.vocab').all().map((r) => ({ ...r })),
+          files: index.db.prepare('SELECT path, indexed_offset, next_line, session_id, project, agent FROM files ORDER BY path').all().map((r) => ({ ...r })),
+        };
+      } finally {
+        index.close();
+      }
+    };
+    const inline = await dump(join(box.root, 'inline.sqlite'), false);
+    const threaded = await dump(join(box.root, 'worker.sqlite'), true);
+    assert.ok(inline.units.length > 500);
+    assert.equal(inline.readInWorker, 0);
+    assert.equal(threaded.readInWorker, threaded.files.length, 'every log was read by the worker');
+    assert.deepEqual({ ...threaded, readInWorker: 0 }, inline);
+  } finally {
+    box.cleanup();
+  }
+});
+
 test('the index file is created 0600 and its folder 0700; a looser index file is tightened', () => {
   const box = sandbox();
   try {
