@@ -50,6 +50,9 @@ export interface FileReadOutcome {
   problems?: string;
 }
 
+/** A batch also ends past this much text, so batches in flight stay small whatever the records' size. */
+const BATCH_CHARS = 1024 * 1024;
+
 /** Thrown from inside the reader's callback to stop at the last complete line. */
 class StopReading extends LogInputError {}
 
@@ -67,13 +70,15 @@ export async function readFileUnits(
   const outcome: FileReadOutcome = { agent: request.agent, lastLine: request.startLine, lastOffset: request.startOffset, sawEvent: false };
   if (request.end <= request.startOffset) return outcome;
   let pending: PreparedUnit[] = [];
+  let pendingChars = 0;
   let part = 0;
   let interrupted: unknown;
   const take = (event: TranscriptEvent) => {
     if (event.offset >= request.end) throw new StopReading('stop');
-    if (event.line !== outcome.lastLine && pending.length >= batchUnits) {
+    if (event.line !== outcome.lastLine && (pending.length >= batchUnits || pendingChars >= BATCH_CHARS)) {
       const batch = pending;
       pending = [];
+      pendingChars = 0;
       onBatch(batch, { offset: event.offset, line: event.line, sessionId: outcome.sessionId, project: outcome.project, agent: outcome.agent });
     }
     part = event.line === outcome.lastLine && outcome.sawEvent ? part + 1 : 0;
@@ -86,7 +91,9 @@ export async function readFileUnits(
     const unit = unitOf(event, limits);
     if (!unit) return;
     const ts = event.timestamp ? Date.parse(event.timestamp) : NaN;
-    pending.push({ line: event.line, part, offset: event.offset, kind: kindCode(unit.kind), ts: Number.isFinite(ts) ? ts : null, text: indexForm(unit.text) });
+    const text = indexForm(unit.text);
+    pending.push({ line: event.line, part, offset: event.offset, kind: kindCode(unit.kind), ts: Number.isFinite(ts) ? ts : null, text });
+    pendingChars += text.length;
   };
   const onEvent = (event: TranscriptEvent) => {
     try {

@@ -16,7 +16,7 @@ import { isBusy, type Statement } from './sqliteRuntime.js';
 import { listSourceFiles, type SourceFile, type SourceRoot } from './sources.js';
 import { readFileUnits, type FileReadPoint, type FileReadRequest, type PreparedUnit } from './fileUnits.js';
 import { DEFAULT_UNIT_LIMITS, type UnitLimits } from './units.js';
-import { UnitWorker, WorkerReadError } from './unitWorker.js';
+import { UnitWorker, WorkerFailedError, WorkerReadError } from './unitWorker.js';
 
 const HEAD_BYTES = 4096;
 /** Records per batch handed from the reader to the writer. */
@@ -260,7 +260,7 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
     requestedUpTo = resumeAfter;
   };
   const prefetchFrom = async (from: number) => {
-    if (!worker) return;
+    if (!worker || worker.dead) return;
     if (requested.length && requested[0] !== from) dropPrefetch(from - 1);
     for (let j = Math.max(from, requestedUpTo + 1); j < plans.length && j < from + PREFETCH_AHEAD; j++) {
       requestedUpTo = j;
@@ -398,7 +398,11 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
           throw error;
         } else if (isBusy(error)) {
           throw new IndexBusyError(busyMessage(index.path));
-        } else if (error instanceof LogInputError || (error instanceof WorkerReadError && error.input)) {
+        } else if (error instanceof WorkerFailedError) {
+        // The worker is gone; this log (and the group's earlier ones, rolled back) are read here.
+        i = (wasInGroup ? Math.min(groupStart, i) : i) - 1;
+        continue;
+      } else if (error instanceof LogInputError || (error instanceof WorkerReadError && error.input)) {
           report.problems.push(`${file.path}: ${(error as Error).message}`);
           skipped.add(i);
         } else {

@@ -13,7 +13,7 @@ import { readFileUnits, type FileReadOutcome, type FileReadPoint, type FileReadR
 import type { UnitLimits } from './units.js';
 
 const ROLE = 'handover-search-units';
-const MAX_OUTSTANDING = 8;
+const MAX_OUTSTANDING = 4;
 /** Int32 cells of the shared state: batches posted, batches taken, highest cancelled request id. */
 const POSTED = 0;
 const TAKEN = 1;
@@ -73,6 +73,9 @@ function runWorker(setup: WorkerSetup): void {
 
 if (!isMainThread && (workerData as WorkerSetup | undefined)?.role === ROLE) runWorker(workerData as WorkerSetup);
 
+/** The worker thread failed (out of memory on a huge line, killed): the indexer reads on by itself. */
+export class WorkerFailedError extends Error {}
+
 /** A log the worker could not read: the indexer reports it as it would its own reading error. */
 export class WorkerReadError extends Error {
   constructor(
@@ -115,7 +118,7 @@ export class UnitWorker {
       entry.wake?.();
     });
     worker.on('error', (error) => this.fail(error));
-    worker.on('exit', (code) => this.fail(new Error(`the indexing worker exited (${code})`)));
+    worker.on('exit', (code) => this.fail(new Error(`exited with ${code}`)));
   }
 
   /** A worker, or undefined when this runtime or bundle cannot start one (the indexer then reads itself). */
@@ -123,14 +126,22 @@ export class UnitWorker {
     try {
       const shared = new SharedArrayBuffer(3 * 4);
       const setup: WorkerSetup = { role: ROLE, shared, limits, batchUnits };
-      return new UnitWorker(new Worker(__filename, { workerData: setup }), shared);
+      // Its heap bounded: it only holds a few logs' lines at a time (a worker that runs out fails, and the
+      // indexer reads those logs itself).
+      const resourceLimits = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
+      return new UnitWorker(new Worker(__filename, { workerData: setup, resourceLimits }), shared);
     } catch {
       return undefined;
     }
   }
 
+  /** Whether the worker failed: nothing more is asked of it. */
+  get dead(): boolean {
+    return this.failed !== undefined;
+  }
+
   private fail(error: Error): void {
-    this.failed ??= error;
+    this.failed ??= new WorkerFailedError(`the indexing worker failed: ${error.message}`);
     for (const p of this.pending) p.wake?.();
   }
 
