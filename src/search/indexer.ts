@@ -273,9 +273,10 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
         continue; // this thread will find it unreadable too
       }
       heads.set(j, head);
-      const { startOffset, startLine } = startOf(plan.row, head, plan.size);
+      const { startOffset, startLine, rewritten } = startOf(plan.row, head, plan.size);
       const end = await completeLinesEnd(plan.file.path, startOffset, plan.size);
-      const request: FileReadRequest = { path: plan.file.path, startOffset, startLine, end, subagent: plan.file.subagent, agent: (plan.row?.agent as AgentKind | null) ?? undefined };
+      const agent = rewritten ? undefined : ((plan.row?.agent as AgentKind | null) ?? undefined);
+      const request: FileReadRequest = { path: plan.file.path, startOffset, startLine, end, subagent: plan.file.subagent, agent };
       prefetched.set(j, request);
       requested.push(j);
       worker.prefetch(request);
