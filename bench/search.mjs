@@ -16,7 +16,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, tru
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleSearchApi } from './lib/bundleApi.mjs';
 import { candidateQueries, countMatches, documentFrequencies, listLogs, logRecords, MAX_MATCHES } from './lib/knownItems.mjs';
 import { appendRecords, generateArchive, readArchiveMarker, rng, sizeOfLogs } from './lib/synthArchive.mjs';
 import { samplesDir } from '../test/support/paths.mjs';
@@ -29,7 +28,8 @@ const synthHome = join(benchDir, 'search-home');
 const realHome = join(benchDir, 'search-home-real');
 const synthIndex = join(synthHome, 'index.sqlite');
 const realIndex = join(realHome, 'index.sqlite');
-const bundle = join(benchDir, 'search-api.cjs');
+// The search API as `npm run build` bundles it for tests and benchmarks (the CLI's esbuild settings).
+const bundle = join(repoRoot, 'dist', 'test', 'searchApi.js');
 const worker = join(repoRoot, 'bench', 'lib', 'searchWorker.mjs');
 const cli = join(repoRoot, 'dist', 'cli.js');
 const targetMB = Number(process.env.BENCH_SEARCH_MB ?? 1024);
@@ -96,9 +96,9 @@ function knownItemQueries(logs, corpus, seed, perLog, cacheKey, cjkEvery) {
   const started = Date.now();
   const { df, records } = documentFrequencies(logs);
   const candidates = candidateQueries(logs, df, rng(seed), { perLog, corpus, cjkEvery });
-  countMatches(logs, candidates);
-  const kept = candidates.filter((q) => q.matches >= 1 && q.matches <= MAX_MATCHES).map(({ needles, ...q }) => q);
-  const result = { key: cacheKey, records, candidates: candidates.length, ambiguous: candidates.filter((q) => q.matches > MAX_MATCHES).length, queries: kept };
+  const counts = countMatches(logs, candidates);
+  const kept = candidates.flatMap((q, i) => (counts[i] >= 1 && counts[i] <= MAX_MATCHES ? [{ ...q, matches: counts[i] }] : []));
+  const result = { key: cacheKey, records, candidates: candidates.length, ambiguous: counts.filter((n) => n > MAX_MATCHES).length, queries: kept };
   log(`  ${corpus}: ${kept.length} of ${candidates.length} candidate queries kept (${result.ambiguous} held by > ${MAX_MATCHES} records), ${((Date.now() - started) / 1000).toFixed(0)} s`);
   if (cache) writeFileSync(cache, JSON.stringify(result));
   return result;
@@ -133,11 +133,9 @@ async function main() {
   ensureRipgrep();
   const marker = ensureArchive();
   const logBytes = sizeOfLogs(archiveRoot);
-  await bundleSearchApi(repoRoot, bundle);
-  if (!existsSync(cli)) throw new Error('dist/cli.js is missing: run npm run build first');
+  if (!existsSync(cli) || !existsSync(bundle)) throw new Error('dist/ is missing: run npm run build first');
 
   let build;
-  let realBuild;
   if (process.env.BENCH_SEARCH_REUSE_INDEX === '1' && existsSync(synthIndex) && existsSync(realIndex)) {
     log('reusing the indexes (BENCH_SEARCH_REUSE_INDEX=1): no build figures');
   } else {
@@ -147,7 +145,7 @@ async function main() {
     log(`building the index over ${(logBytes / 1048576).toFixed(0)} MB (progress below)`);
     build = await runWorker(['build', bundle, synthIndex, JSON.stringify(synthRoots)]);
     log(`building the real-corpus index (${realRoots.map((r) => r.dir).join(', ')})`);
-    realBuild = await runWorker(['build', bundle, realIndex, JSON.stringify(realRoots)]);
+    await runWorker(['build', bundle, realIndex, JSON.stringify(realRoots)]);
   }
   const indexBytes = statSync(synthIndex).size + (existsSync(synthIndex + '-wal') ? statSync(synthIndex + '-wal').size : 0);
 

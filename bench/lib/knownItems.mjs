@@ -39,8 +39,10 @@ export function listLogs(dir) {
 // out of every view (the handover's and the index's alike): Claude Code's slash-command expansions
 // (isMeta), its wrappers and reminders, Codex's developer instructions and environment blocks. Listed
 // here from the agents' formats, not taken from the product.
-const CLAUDE_WRAPPERS = /<(system-reminder|local-command-stdout|local-command-stderr|local-command-caveat|command-message|bash-stdout|bash-stderr)>[\s\S]*?<\/\1>/g;
-const CODEX_INJECTED = /^\s*(<environment_context>|<user_instructions>|<permissions|<skills_instructions>|<collaboration_mode>|# AGENTS\.md instructions|<INSTRUCTIONS>|<turn_aborted>)/;
+const CLAUDE_WRAPPERS =
+  /<(system-reminder|local-command-stdout|local-command-stderr|local-command-caveat|command-message|bash-stdout|bash-stderr)>[\s\S]*?<\/\1>/g;
+const CODEX_INJECTED =
+  /^\s*(<environment_context>|<user_instructions>|<permissions|<skills_instructions>|<collaboration_mode>|# AGENTS\.md instructions|<INSTRUCTIONS>|<turn_aborted>)/;
 /** A slash command is its name and arguments (what was typed); its expansion and markup are not. */
 function userTyped(text) {
   if (typeof text !== 'string') return text;
@@ -50,9 +52,16 @@ function userTyped(text) {
 }
 
 /** Every string inside a tool's input (the command, the file, an edit's old and new text). */
-const stringsOf = (value) => (typeof value === 'string' ? [value] : Array.isArray(value) ? value.flatMap(stringsOf) : value && typeof value === 'object' ? Object.values(value).flatMap(stringsOf) : []);
+const stringsOf = (value) =>
+  typeof value === 'string'
+    ? [value]
+    : Array.isArray(value)
+      ? value.flatMap(stringsOf)
+      : value && typeof value === 'object'
+        ? Object.values(value).flatMap(stringsOf)
+        : [];
 
-const textOfContent = (c) => (typeof c === 'string' ? c : Array.isArray(c) ? c.map((b) => (typeof b === 'string' ? b : b?.text ?? '')).join('\n') : '');
+const textOfContent = (c) => (typeof c === 'string' ? c : Array.isArray(c) ? c.map((b) => (typeof b === 'string' ? b : (b?.text ?? ''))).join('\n') : '');
 
 /** The texts of one raw record a person could remember: [{ kind, text }]. */
 export function recordTexts(record) {
@@ -156,7 +165,10 @@ export function candidateQueries(logs, df, random, { perLog = 4, cjkEvery = 1, c
       if (query) out.push({ type: 'long-output-middle', query, corpus, file: log, line: pick.line, kind: pick.kind });
     }
     // A CJK substring, when the log has any.
-    const cjk = logNumber % cjkEvery !== 0 ? [] : records.flatMap((r) => r.texts.flatMap((t) => (t.text.match(CJK_RUN) ?? []).map((run) => ({ run, line: r.line, kind: t.kind }))));
+    const cjk =
+      logNumber % cjkEvery !== 0
+        ? []
+        : records.flatMap((r) => r.texts.flatMap((t) => (t.text.match(CJK_RUN) ?? []).map((run) => ({ run, line: r.line, kind: t.kind }))));
     if (cjk.length) {
       const pick = cjk[Math.floor(random() * cjk.length)];
       const chars = [...pick.run];
@@ -197,7 +209,14 @@ function makeQuery(text, kind, random, rarity, n, wantError) {
   if (n % 4 === 1) {
     const ids = (text.match(IDENTIFIER) ?? []).filter((id) => id.length >= 6 && /[A-Za-z]{3}/.test(id));
     const words = wordWindow(text, random, rarity);
-    if (ids.length && words) return { type: 'identifier+words', query: `${ids[Math.floor(random() * ids.length)]} ${words.split(' ').slice(0, 1 + Math.floor(random() * 2)).join(' ')}` };
+    if (ids.length && words)
+      return {
+        type: 'identifier+words',
+        query: `${ids[Math.floor(random() * ids.length)]} ${words
+          .split(' ')
+          .slice(0, 1 + Math.floor(random() * 2))
+          .join(' ')}`,
+      };
   }
   const words = wordWindow(text, random, rarity);
   return words ? { type: 'words', query: words } : undefined;
@@ -210,15 +229,15 @@ export function queryNeedles(query) {
   return { words, cjk };
 }
 
-/** Pass 2: how many records hold every needle of each query (and which, for the ones that hold it). */
+/** Pass 2: how many records hold every needle of each query (a count per query, in order). */
 export function countMatches(logs, queries) {
   const byWord = new Map();
   const cjkQueries = [];
-  queries.forEach((q, i) => {
-    q.needles = queryNeedles(q.query);
-    q.matches = 0;
-    if (q.needles.words.length) {
-      const key = q.needles.words[0];
+  const needles = queries.map((q) => queryNeedles(q.query));
+  const counts = queries.map(() => 0);
+  needles.forEach((n, i) => {
+    if (n.words.length) {
+      const key = n.words[0];
       if (!byWord.has(key)) byWord.set(key, []);
       byWord.get(key).push(i);
     } else cjkQueries.push(i);
@@ -227,13 +246,13 @@ export function countMatches(logs, queries) {
     for (const { texts } of logRecords(log)) {
       const joined = texts.map((t) => t.text).join('\n');
       const words = new Set(wordsOf(joined.replace(CJK_ANY, ' ')).map((w) => w.toLowerCase()));
-      const holds = (q) => q.needles.words.every((w) => words.has(w)) && q.needles.cjk.every((c) => joined.includes(c));
+      const holds = (i) => needles[i].words.every((w) => words.has(w)) && needles[i].cjk.every((c) => joined.includes(c));
       for (const w of words) {
         const list = byWord.get(w);
-        if (list) for (const i of list) if (holds(queries[i])) queries[i].matches++;
+        if (list) for (const i of list) if (holds(i)) counts[i]++;
       }
-      if (cjkQueries.length && /[\u3040-\u9fff\uac00-\ud7af]/.test(joined)) for (const i of cjkQueries) if (holds(queries[i])) queries[i].matches++;
+      if (cjkQueries.length && /[\u3040-\u9fff\uac00-\ud7af]/.test(joined)) for (const i of cjkQueries) if (holds(i)) counts[i]++;
     }
   }
-  return queries;
+  return counts;
 }

@@ -1,41 +1,43 @@
-// Every command the extension contributes, as one table registered in a loop (package.json lists the
-// same ids under contributes.commands, category "Handover").
+// Every command the extension contributes, as one table registered in a loop; the ids are in
+// shared/commandIds.ts (package.json lists the same ids under contributes.commands, category "Handover").
 import * as vscode from 'vscode';
+import { COMMAND_IDS, type CommandId } from '../shared/commandIds.js';
 import type { BackgroundIndexer } from './backgroundIndexer.js';
+import type { BuildActivity } from './buildActivity.js';
 import type { CliRunner } from './cliRunner.js';
 import { cliFailure } from './cliRunner.js';
 import { API_KEY_SECRET, buildHandover } from './handoverBuild.js';
 import type { HandoverController } from './handoverController.js';
-import { toDetailView, toListEntry, type HandoverRecord } from './handoverView.js';
+import type { HandoverRecord } from '../handover/handoverRecord.js';
+import { toDetailView } from './handoverView.js';
 import { findNewestLog } from '../transcript/latestLog.js';
 import { parseSearchResults } from '../shared/searchResults.js';
 import type { Logger } from './logger.js';
 import { openRawRecordCommand, openRecord } from './recordView.js';
 import type { SidebarViewProvider } from './sidebarView.js';
-import type { StatusBar } from './statusBar.js';
 
 
 export interface CommandDeps {
   controller: HandoverController;
   sidebar: SidebarViewProvider;
-  status: StatusBar;
+  activity: BuildActivity;
   log: Logger;
   cli: CliRunner;
   secrets: vscode.SecretStorage;
   indexer: BackgroundIndexer;
 }
 
-type CommandTable = Record<string, (deps: CommandDeps, ...args: unknown[]) => unknown>;
+type CommandTable = Record<CommandId, (deps: CommandDeps, ...args: unknown[]) => unknown>;
 
 export const COMMANDS: CommandTable = {
-  'handover.resumeLast': resumeLast,
-  'handover.createNow': createNow,
-  'handover.search': searchPastSessions,
-  'handover.openRawRecord': (_deps, arg) => openRawRecordCommand(arg),
-  'handover.installHooks': (deps) => runHookInstaller(deps, 'install-hooks'),
-  'handover.uninstallHooks': (deps) => runHookInstaller(deps, 'uninstall-hooks'),
-  'handover.setApiKey': setApiKey,
-  'handover.showLog': ({ log }) => log.show(),
+  [COMMAND_IDS.resumeLast]: resumeLast,
+  [COMMAND_IDS.createNow]: createNow,
+  [COMMAND_IDS.search]: searchPastSessions,
+  [COMMAND_IDS.openRawRecord]: (_deps, arg) => openRawRecordCommand(arg),
+  [COMMAND_IDS.installHooks]: (deps) => runHookInstaller(deps, 'install-hooks'),
+  [COMMAND_IDS.uninstallHooks]: (deps) => runHookInstaller(deps, 'uninstall-hooks'),
+  [COMMAND_IDS.setApiKey]: setApiKey,
+  [COMMAND_IDS.showLog]: ({ log }) => log.show(),
 };
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
@@ -96,10 +98,9 @@ function handoverItems(controller: HandoverController): SessionPick[] {
   const items: SessionPick[] = [];
   for (const record of controller.list()) {
     const view = toDetailView(record, controller.isResumed(record));
-    const entry = toListEntry(record, false);
     items.push({
-      label: `$(history) ${entry.title.slice(0, 120)}`,
-      description: `${record.id.slice(0, 8)} · ${entry.createdAt.slice(0, 16).replace('T', ' ')}${record.verified ? '' : ' · unverified'}`,
+      label: `$(history) ${view.title.slice(0, 120)}`,
+      description: `${record.id.slice(0, 8)} · ${view.createdAt.slice(0, 16).replace('T', ' ')}${record.verified ? '' : ' · unverified'}`,
       detail: view.summary.replace(/\s+/g, ' ').slice(0, 300),
       record,
     });

@@ -17,6 +17,7 @@ import { listSourceFiles, type SourceFile, type SourceRoot } from './sources.js'
 import { readFileUnits, type FileReadPoint, type FileReadRequest, type PreparedUnit } from './fileUnits.js';
 import { DEFAULT_UNIT_LIMITS, type UnitLimits } from './units.js';
 import { UnitWorker, WorkerFailedError, WorkerReadError } from './unitWorker.js';
+import type { IndexReport } from '../shared/cliJson.js';
 
 const HEAD_BYTES = 4096;
 /** Records per batch handed from the reader to the writer. */
@@ -53,20 +54,7 @@ export interface UpdateIndexOptions {
   now?: () => Date;
 }
 
-export interface IndexReport {
-  filesSeen: number;
-  unchanged: number;
-  added: number;
-  appended: number;
-  reindexed: number;
-  bytesRead: number;
-  unitsAdded: number;
-  elapsedMs: number;
-  /** One line per log with records that could not be read. */
-  problems: string[];
-  /** Logs whose units a worker thread read (the rest were read by the indexer's own thread). */
-  readInWorker: number;
-}
+export type { IndexReport };
 
 interface FileRow {
   id: number;
@@ -369,7 +357,7 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
           requested.shift();
           prefetched.delete(i);
           if (!outcome) dropPrefetch(i); // the worker read something else: it dropped what it read ahead
-        else report.readInWorker++;
+        else report.readInWorker = (report.readInWorker ?? 0) + 1;
         }
         outcome ??= await readFileUnits(request, limits, BATCH_UNITS, onBatch);
         learn(outcome);

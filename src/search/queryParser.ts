@@ -28,7 +28,18 @@ export interface ParsedQuery {
 }
 
 const isSpace = (c: string) => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v' || c === '\u00a0' || c === '\u3000';
-const KIND_ALIASES: Record<string, SearchKind> = { error: 'tool-error', errors: 'tool-error', result: 'tool-result', call: 'tool-call', tool: 'tool-call', me: 'user', agent: 'assistant' };
+const KIND_ALIASES: Record<string, SearchKind> = {
+  error: 'tool-error',
+  errors: 'tool-error',
+  result: 'tool-result',
+  call: 'tool-call',
+  tool: 'tool-call',
+  me: 'user',
+  agent: 'assistant',
+};
+
+/** Control characters (a terminal would act on them) as `?`. */
+const printable = (text: string) => [...text].map((c) => (c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) < 0xa0) ? '?' : c)).join('');
 
 export function parseQuery(input: string): ParsedQuery {
   const notes: string[] = [];
@@ -105,7 +116,7 @@ export function parseQuery(input: string): ParsedQuery {
         else unknown.push(name);
       }
       // Shown on a terminal: no control characters from the query text.
-      const shown = unknown.map((k) => `'${k.slice(0, 40).replace(/[\u0000-\u001f\u007f-\u009f]/g, '?')}'`);
+      const shown = unknown.map((k) => `'${printable(k.slice(0, 40))}'`);
       if (unknown.length) notes.push(`unknown kind ${shown.join(', ')} ignored (kinds: ${SEARCH_KINDS.join(', ')})`);
       continue;
     }

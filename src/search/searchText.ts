@@ -133,7 +133,7 @@ export type TermFinder = (folded: string, max: number) => Array<[number, number]
 export function termFinder(terms: readonly QueryTerm[]): TermFinder | undefined {
   if (terms.length === 0) return undefined;
   const firsts = [...new Set(terms.map((t) => t.first.toLowerCase()))].sort((a, b) => b.length - a.length);
-  const unicode = firsts.some((w) => /[^\x00-\x7f]/.test(w));
+  const unicode = firsts.some((w) => /[\u0080-\uffff]/.test(w));
   const scan = new RegExp(firsts.map(escapeRegex).join('|'), unicode ? 'giu' : 'gi');
   const candidates = terms.map((t) => ({ first: t.first.toLowerCase(), sticky: new RegExp(t.pattern, 'iuy') }));
   return (folded, max) => {
@@ -155,4 +155,3 @@ export function termFinder(terms: readonly QueryTerm[]): TermFinder | undefined 
     return out;
   };
 }
-

@@ -3,26 +3,25 @@
 // fallback, filters written in the query, hostile query text, one writer at a time, private files, the
 // shared --json format, a contentless index. Invariants are checked against the raw log lines, read here
 // with JSON.parse, independently of the product's reader.
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleTs } from '../support/bundleTs.mjs';
-import { cli, samplesDir } from '../support/paths.mjs';
+import { createRequire } from 'node:module';
+import { cli, repoRoot, samplesDir } from '../support/paths.mjs';
 import { rng } from '../support/seededRandom.mjs';
 
-let api;
-before(async () => {
-  api = await bundleTs(["export * from './src/search/api.ts';"]);
-});
+// The search API as `npm run build` bundles it for tests (dist/test/searchApi.js).
+const api = createRequire(import.meta.url)(join(repoRoot, 'dist', 'test', 'searchApi.js'));
 
 function sandbox() {
   const root = mkdtempSync(join(tmpdir(), 'handover-search2-'));
   const logs = join(root, 'logs', '-work-demo');
   const handoverHome = join(root, 'handover');
   mkdirSync(logs, { recursive: true });
+  /** @type {NodeJS.ProcessEnv} */
   const env = { ...process.env, HOME: join(root, 'home'), HANDOVER_HOME: handoverHome, NO_COLOR: '1', HANDOVER_SEARCH_SOURCES: join(root, 'logs') };
   delete env.CLAUDE_CONFIG_DIR;
   delete env.CODEX_HOME;
@@ -83,7 +82,8 @@ function shaped(template, sessionId = SESSION) {
 }
 const userTemplate = () => realRecord((r) => r.type === 'user' && typeof r.message?.content === 'string');
 const resultTemplate = () => realRecord((r) => r.type === 'user' && Array.isArray(r.message?.content) && r.message.content[0]?.type === 'tool_result');
-const assistantTemplate = () => realRecord((r) => r.type === 'assistant' && Array.isArray(r.message?.content) && r.message.content.some((b) => b.type === 'text'));
+const assistantTemplate = () =>
+  realRecord((r) => r.type === 'assistant' && Array.isArray(r.message?.content) && r.message.content.some((b) => b.type === 'text'));
 
 function userLine(text, sessionId) {
   const r = shaped(userTemplate(), sessionId);
@@ -137,7 +137,10 @@ test('two words from the middle of a ≥ 4.5 KB tool result of a real log are fo
       });
       assert.ok(holder, `a top-5 hit's raw record holds "${words}"`);
       const marked = holder.highlights.map(([s, e]) => holder.snippet.slice(s, e).toLowerCase());
-      assert.ok(marked.some((m) => words.toLowerCase().split(' ').includes(m)), `${words} marked in ${holder.snippet}`);
+      assert.ok(
+        marked.some((m) => words.toLowerCase().split(' ').includes(m)),
+        `${words} marked in ${holder.snippet}`,
+      );
     }
   } finally {
     box.cleanup();
@@ -152,11 +155,15 @@ test('identifiers mixed with words: each identifier is a phrase of its words, AN
     writeFileSync(
       log,
       userLine('the dev servers do not start from launch.json any more, can you check the compound config?') +
-        resultLine('Running scope as unit: run-u12.scope\nsystemd-nspawn: --bind-ro=/etc/resolv.conf given, but DNS lookups fail inside the container\n' + 'x'.repeat(3000)) +
+        resultLine(
+          'Running scope as unit: run-u12.scope\nsystemd-nspawn: --bind-ro=/etc/resolv.conf given, but DNS lookups fail inside the container\n' +
+            'x'.repeat(3000),
+        ) +
         assistantLine('In infrahub_agent the field _config.read_only is set before the config is loaded, so the flag is lost.') +
         resultLine('E: Failed to fetch http://mirror.ox.ac.uk/debian/pool/main/c/curl.deb  404  Not Found [IP: 163.1.221.66 80]', SESSION, true),
     );
     json(box, ['index']);
+    /** @type {Array<[string, number, string]>} */
     const cases = [
       ['launch.json dev servers', 1, 'user'],
       ['bind-ro=/etc/resolv.conf systemd-nspawn DNS', 2, 'tool-result'],
@@ -193,20 +200,46 @@ test('CJK: every substring of 2+ characters of a Chinese or Japanese message is 
     };
     const index = api.openSearchIndex('', { path: join(box.handoverHome, 'index.sqlite') });
     try {
-      for (const [text, line] of [[zh, 1], [ja, 2]]) {
+      for (const [text, line] of [
+        [zh, 1],
+        [ja, 2],
+      ]) {
         for (const sub of substrings(text)) {
           const result = api.searchIndex(index, sub);
-          assert.ok(result.hits.some((h) => h.line === line), `'${sub}' finds line ${line}`);
+          assert.ok(
+            result.hits.some((h) => h.line === line),
+            `'${sub}' finds line ${line}`,
+          );
           const hit = result.hits.find((h) => h.line === line);
-          assert.ok(hit.highlights.some(([s, e]) => hit.snippet.slice(s, e) === sub), `'${sub}' is marked in ${hit.snippet}`);
+          assert.ok(
+            hit.highlights.some(([s, e]) => hit.snippet.slice(s, e) === sub),
+            `'${sub}' is marked in ${hit.snippet}`,
+          );
         }
       }
-      assert.deepEqual(api.searchIndex(index, '资源调度').hits.map((h) => h.line), [1]);
-      assert.deepEqual(api.searchIndex(index, '仕様参照先').hits.map((h) => h.line), [2]);
-      assert.deepEqual(api.searchIndex(index, '调度 kubernetes').hits.map((h) => h.line), [1], 'CJK with a Latin word');
-      assert.deepEqual(api.searchIndex(index, 'API调用').hits.map((h) => h.line), [3], 'Latin run into CJK');
+      assert.deepEqual(
+        api.searchIndex(index, '资源调度').hits.map((h) => h.line),
+        [1],
+      );
+      assert.deepEqual(
+        api.searchIndex(index, '仕様参照先').hits.map((h) => h.line),
+        [2],
+      );
+      assert.deepEqual(
+        api.searchIndex(index, '调度 kubernetes').hits.map((h) => h.line),
+        [1],
+        'CJK with a Latin word',
+      );
+      assert.deepEqual(
+        api.searchIndex(index, 'API调用').hits.map((h) => h.line),
+        [3],
+        'Latin run into CJK',
+      );
       assert.equal(api.searchIndex(index, '调资').hits.length, 0, 'characters not adjacent in that order');
-      assert.ok(api.searchIndex(index, '源').hits.some((h) => h.line === 1), 'one character: a prefix of a bigram');
+      assert.ok(
+        api.searchIndex(index, '源').hits.some((h) => h.line === 1),
+        'one character: a prefix of a bigram',
+      );
     } finally {
       index.close();
     }
@@ -220,11 +253,18 @@ test('AND first; when no record holds every term, ranked OR with the matched-ter
   try {
     copySamples(box);
     const log = join(box.logs, `${SESSION}.jsonl`);
-    writeFileSync(log, userLine('add a weather widget: the user picks a city, we store it in the config file') + assistantLine('Weather now reads the city from config; location auto detect is next.'));
+    writeFileSync(
+      log,
+      userLine('add a weather widget: the user picks a city, we store it in the config file') +
+        assistantLine('Weather now reads the city from config; location auto detect is next.'),
+    );
     json(box, ['index']);
     const all = search(box, 'weather city');
     assert.equal(all.mode, 'all');
-    assert.deepEqual(all.hits.filter((h) => h.file === log).map((h) => h.matchedTerms), [2, 2]);
+    assert.deepEqual(
+      all.hits.filter((h) => h.file === log).map((h) => h.matchedTerms),
+      [2, 2],
+    );
     const query = 'weather city config file auto detect location';
     const any = search(box, query);
     assert.equal(any.mode, 'any');
@@ -251,19 +291,44 @@ test('quoted phrases, -exclude, kind: and session: in the query; a ) cannot esca
   const box = sandbox();
   try {
     const other = 'c0ffee00-1111-4222-8333-444455556666';
-    writeFileSync(join(box.logs, `${SESSION}.jsonl`), userLine('the gearbox rattles at low speed') + resultLine('gearbox test failed: torque sensor timeout', SESSION, true) + assistantLine('the gearbox torque map is fine'));
+    writeFileSync(
+      join(box.logs, `${SESSION}.jsonl`),
+      userLine('the gearbox rattles at low speed') +
+        resultLine('gearbox test failed: torque sensor timeout', SESSION, true) +
+        assistantLine('the gearbox torque map is fine'),
+    );
     writeFileSync(join(box.logs, `${other}.jsonl`), userLine('gearbox rattles again in the other project', other));
     json(box, ['index']);
-    assert.deepEqual(search(box, 'gearbox kind:tool-error').hits.map((h) => h.line), [2]);
-    assert.deepEqual(search(box, 'gearbox kind:user,assistant').hits.map((h) => h.kind).sort(), ['assistant', 'user', 'user']);
-    assert.deepEqual(search(box, `gearbox session:${other.slice(0, 8)}`).hits.map((h) => h.sessionId), [other]);
-    assert.deepEqual(search(box, '"gearbox rattles at"').hits.map((h) => h.line), [1]);
+    assert.deepEqual(
+      search(box, 'gearbox kind:tool-error').hits.map((h) => h.line),
+      [2],
+    );
+    assert.deepEqual(
+      search(box, 'gearbox kind:user,assistant')
+        .hits.map((h) => h.kind)
+        .sort(),
+      ['assistant', 'user', 'user'],
+    );
+    assert.deepEqual(
+      search(box, `gearbox session:${other.slice(0, 8)}`).hits.map((h) => h.sessionId),
+      [other],
+    );
+    assert.deepEqual(
+      search(box, '"gearbox rattles at"').hits.map((h) => h.line),
+      [1],
+    );
     assert.equal(search(box, '"rattles gearbox"').hits.length, 0, 'a phrase keeps its order');
-    assert.deepEqual(search(box, 'gearbox -torque -again').hits.map((h) => h.line), [1]);
+    assert.deepEqual(
+      search(box, 'gearbox -torque -again').hits.map((h) => h.line),
+      [1],
+    );
     // Hostile: the old query text closed the column filter with `)` and widened the kind filter.
     for (const q of ['gearbox) OR tags:(k1', 'gearbox)) OR (torque', 'text:gearbox OR tags:k5 OR k4']) {
       const result = search(box, q, '--kind', 'tool-error');
-      assert.ok(result.hits.every((h) => h.kind === 'tool-error'), `${q}: ${result.hits.map((h) => h.kind)}`);
+      assert.ok(
+        result.hits.every((h) => h.kind === 'tool-error'),
+        `${q}: ${result.hits.map((h) => h.kind)}`,
+      );
     }
     const unknown = search(box, 'gearbox kind:bogus');
     assert.ok(unknown.notes.some((n) => /unknown kind 'bogus'/.test(n)));
@@ -276,7 +341,7 @@ test('quoted phrases, -exclude, kind: and session: in the query; a ) cannot esca
   }
 });
 
-test('hostile query text never throws, and the parser\'s work is bounded whatever the input (no clock)', () => {
+test("hostile query text never throws, and the parser's work is bounded whatever the input (no clock)", () => {
   const box = sandbox();
   try {
     copySamples(box);
@@ -284,7 +349,42 @@ test('hostile query text never throws, and the parser\'s work is bounded whateve
     const index = api.openSearchIndex('', { path: join(box.handoverHome, 'index.sqlite') });
     try {
       const random = rng(1234);
-      const alphabet = ['"', ')', '(', '*', '-', ':', '^', 'NEAR', 'AND', 'OR', 'NOT', 'text', 'tags', 'k1', '{', '}', '+', ' ', ' ', '\u0000', '\n', '资源', 'é', 'kind:', 'session:', 'error', 'the', '\\', "'", '.', '/', '_', '\u200b', '🙂'];
+      const alphabet = [
+        '"',
+        ')',
+        '(',
+        '*',
+        '-',
+        ':',
+        '^',
+        'NEAR',
+        'AND',
+        'OR',
+        'NOT',
+        'text',
+        'tags',
+        'k1',
+        '{',
+        '}',
+        '+',
+        ' ',
+        ' ',
+        '\u0000',
+        '\n',
+        '资源',
+        'é',
+        'kind:',
+        'session:',
+        'error',
+        'the',
+        '\\',
+        "'",
+        '.',
+        '/',
+        '_',
+        '\u200b',
+        '🙂',
+      ];
       const bound = (q) => 4 * Math.min(q.length, api.MAX_QUERY_CHARS) + 64 * api.MAX_TERMS;
       for (let i = 0; i < 400; i++) {
         let q = '';
@@ -325,12 +425,16 @@ test('five parallel `handover index` after appends: one writer at a time, every 
     // Fresh home: five first runs at once (the old code failed with UNIQUE constraint failed: files.path).
     const runAll = () =>
       Promise.all(
-        Array.from({ length: 5 }, () => new Promise((resolve) => {
-          const child = spawn(process.execPath, [cli, 'index', '--json'], { env: box.env, stdio: ['ignore', 'pipe', 'pipe'] });
-          let stderr = '';
-          child.stderr.on('data', (d) => (stderr += d));
-          child.on('close', (code) => resolve({ code, stderr }));
-        })),
+        Array.from(
+          { length: 5 },
+          () =>
+            new Promise((resolve) => {
+              const child = spawn(process.execPath, [cli, 'index', '--json'], { env: box.env, stdio: ['ignore', 'pipe', 'pipe'] });
+              let stderr = '';
+              child.stderr.on('data', (d) => (stderr += d));
+              child.on('close', (code) => resolve({ code, stderr }));
+            }),
+        ),
       );
     const unitCount = () => {
       const index = api.openSearchIndex('', { path: join(box.handoverHome, 'index.sqlite') });
@@ -350,7 +454,8 @@ test('five parallel `handover index` after appends: one writer at a time, every 
         // (Claude Code records: the Codex rollout is left as it is.) The log's own session, so the records are the log's (not copies of one another's).
         const sessionId = readRecords(log).find((r) => r.record.sessionId ?? r.record.payload?.id)?.record;
         let lines = '';
-        for (let i = 0; i < 4; i++) lines += userLine(`appended round ${round} note ${Math.floor(random() * 1e6)} for ${log.slice(-12)}`, sessionId.sessionId ?? sessionId.payload.id);
+        for (let i = 0; i < 4; i++)
+          lines += userLine(`appended round ${round} note ${Math.floor(random() * 1e6)} for ${log.slice(-12)}`, sessionId.sessionId ?? sessionId.payload.id);
         appendFileSync(log, lines);
       }
       for (const r of await runAll()) assert.equal(r.code, 0, r.stderr);
@@ -379,7 +484,10 @@ test('readers never wait for a writer: search answers while another process hold
     appendFileSync(join(box.logs, `${SESSION}.jsonl`), userLine('a second capybara sighting'));
     const holder = spawn(
       process.execPath,
-      ['-e', `const {DatabaseSync}=require('node:sqlite');const d=new DatabaseSync(${JSON.stringify(join(box.handoverHome, 'index.sqlite'))});d.exec('BEGIN IMMEDIATE');d.exec("INSERT INTO meta VALUES('held','1')");console.log('locked');setTimeout(()=>{},20000)`],
+      [
+        '-e',
+        `const {DatabaseSync}=require('node:sqlite');const d=new DatabaseSync(${JSON.stringify(join(box.handoverHome, 'index.sqlite'))});d.exec('BEGIN IMMEDIATE');d.exec("INSERT INTO meta VALUES('held','1')");console.log('locked');setTimeout(()=>{},20000)`,
+      ],
       { stdio: ['ignore', 'pipe', 'ignore'] },
     );
     try {
@@ -404,7 +512,10 @@ test('a big update reads in a worker thread while it writes: the index is the sa
   const box = sandbox();
   try {
     copySamples(box);
-    writeFileSync(join(box.logs, `${SESSION}.jsonl`), userLine('请检查资源调度模块') + resultLine(`${'long output line\n'.repeat(3000)}middle marker words\n`, SESSION, true));
+    writeFileSync(
+      join(box.logs, `${SESSION}.jsonl`),
+      userLine('请检查资源调度模块') + resultLine(`${'long output line\n'.repeat(3000)}middle marker words\n`, SESSION, true),
+    );
     const dump = async (path, worker) => {
       const index = api.openSearchIndex('', { path });
       try {
@@ -413,9 +524,18 @@ test('a big update reads in a worker thread while it writes: the index is the sa
         return {
           report: { added: report.added, unitsAdded: report.unitsAdded, problems: report.problems },
           readInWorker: report.readInWorker,
-          units: index.db.prepare('SELECT f.path, u.line, u.part, u.offset, u.kind, u.ts FROM units u JOIN files f ON f.id = u.file_id ORDER BY f.path, u.line, u.part').all().map((r) => ({ ...r })),
-          vocab: index.db.prepare('SELECT term, doc, cnt FROM temp.vocab').all().map((r) => ({ ...r })),
-          files: index.db.prepare('SELECT path, indexed_offset, next_line, session_id, project, agent FROM files ORDER BY path').all().map((r) => ({ ...r })),
+          units: index.db
+            .prepare('SELECT f.path, u.line, u.part, u.offset, u.kind, u.ts FROM units u JOIN files f ON f.id = u.file_id ORDER BY f.path, u.line, u.part')
+            .all()
+            .map((r) => ({ ...r })),
+          vocab: index.db
+            .prepare('SELECT term, doc, cnt FROM temp.vocab')
+            .all()
+            .map((r) => ({ ...r })),
+          files: index.db
+            .prepare('SELECT path, indexed_offset, next_line, session_id, project, agent FROM files ORDER BY path')
+            .all()
+            .map((r) => ({ ...r })),
         };
       } finally {
         index.close();
@@ -473,9 +593,16 @@ test('the index holds terms, not text: snippets come from the raw log; the --jso
   const box = sandbox();
   try {
     const sentence = 'Quokka marmalade stratosphere unveils bicycle harmonica';
-    writeFileSync(join(box.logs, `${SESSION}.jsonl`), userLine(`${sentence}.`) + resultLine(`${'filler line\n'.repeat(400)}${sentence}\n${'more filler\n'.repeat(400)}`));
+    writeFileSync(
+      join(box.logs, `${SESSION}.jsonl`),
+      userLine(`${sentence}.`) + resultLine(`${'filler line\n'.repeat(400)}${sentence}\n${'more filler\n'.repeat(400)}`),
+    );
     json(box, ['index']);
-    const bytes = Buffer.concat(readdirSync(box.handoverHome).filter((n) => n.startsWith('index.sqlite')).map((n) => readFileSync(join(box.handoverHome, n))));
+    const bytes = Buffer.concat(
+      readdirSync(box.handoverHome)
+        .filter((n) => n.startsWith('index.sqlite'))
+        .map((n) => readFileSync(join(box.handoverHome, n))),
+    );
     assert.equal(bytes.indexOf('marmalade stratosphere'), -1, 'no stored copy of the text');
     assert.equal(bytes.indexOf('Quokka marmalade'), -1);
     const result = search(box, 'stratosphere harmonica');
@@ -486,7 +613,10 @@ test('the index holds terms, not text: snippets come from the raw log; the --jso
     assert.throws(() => api.validateSearchResults({ ...result, version: 99 }), /version/);
     // A long output: the snippet is cut from a window around the match, redacted like the rest.
     const key = 'sk-ant-api03-' + 'Qx9'.repeat(20);
-    appendFileSync(join(box.logs, `${SESSION}.jsonl`), resultLine(`${'noise line\n'.repeat(12_000)}the flywheel key ${key} was used\n${'noise line\n'.repeat(12_000)}`));
+    appendFileSync(
+      join(box.logs, `${SESSION}.jsonl`),
+      resultLine(`${'noise line\n'.repeat(12_000)}the flywheel key ${key} was used\n${'noise line\n'.repeat(12_000)}`),
+    );
     json(box, ['index']);
     const [long] = search(box, 'flywheel').hits;
     assert.match(long.snippet, /flywheel key \[REDACTED:/);
