@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, tru
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { candidateQueries, countMatches, documentFrequencies, listLogs, logRecords, MAX_MATCHES } from './lib/knownItems.mjs';
+import { callIdsByLine, candidateQueries, countMatches, documentFrequencies, listLogs, logRecords, MAX_MATCHES } from './lib/knownItems.mjs';
 import { appendRecords, generateArchive, readArchiveMarker, rng, sizeOfLogs } from './lib/synthArchive.mjs';
 import { samplesDir } from '../test/support/paths.mjs';
 
@@ -34,14 +34,15 @@ const worker = join(repoRoot, 'bench', 'lib', 'searchWorker.mjs');
 const cli = join(repoRoot, 'dist', 'cli.js');
 const targetMB = Number(process.env.BENCH_SEARCH_MB ?? 1024);
 const realDir = process.env.BENCH_SEARCH_REAL || join(repoRoot, 'test', 'fixtures', 'real');
-const QUERY_CACHE_VERSION = 2;
+const QUERY_CACHE_VERSION = 3;
 const log = (line) => process.stderr.write(`bench:search: ${line}\n`);
 
 const synthRoots = [
   { kind: 'claude', dir: join(archiveRoot, 'claude', 'projects') },
   { kind: 'codex', dir: join(archiveRoot, 'codex', 'sessions') },
 ];
-const realRoots = [{ kind: 'extra', dir: samplesDir }, ...(existsSync(realDir) ? [{ kind: 'extra', dir: realDir }] : [])];
+// The real corpus holds the samples' logs too (same sources): the samples only when it is absent.
+const realRoots = [{ kind: 'extra', dir: existsSync(realDir) ? realDir : samplesDir }];
 
 function ensureRipgrep() {
   if (spawnSync('rg', ['--version']).status === 0) return;
@@ -163,13 +164,21 @@ async function main() {
   };
   const synthRun = await runWorker(['query', bundle, synthIndex, queryFile('synthetic', synth.queries)]);
   const realRun = await runWorker(['query', bundle, realIndex, queryFile('real', real.queries)]);
-  // Found: the record itself in the top 5, or a record of the same log with the very same text (Codex
-  // writes each message twice, as a response item and as an event; the index keeps one of them).
-  const sameText = (q, [file, line]) => {
-    if (file !== q.file) return false;
-    const texts = (path, at) => JSON.stringify([...logRecords(path)].find((r) => r.line === at)?.texts.map((t) => t.text) ?? null);
-    return texts(file, line) === texts(q.file, q.line);
+  // Found: the record itself in the top 5, or a record with the very same text (Codex writes each
+  // message twice, as a response item and as an event, and the index keeps one; a copy of a log, such
+  // as its archived copy, is one session to the index).
+  const textsOf = new Map();
+  const texts = (path, at) => {
+    if (!textsOf.has(path)) textsOf.set(path, new Map([...logRecords(path)].map((r) => [r.line, JSON.stringify(r.texts.map((t) => t.text))])));
+    return textsOf.get(path).get(at) ?? null;
   };
+  const callIds = new Map();
+  const callId = (path, at) => {
+    if (!callIds.has(path)) callIds.set(path, callIdsByLine(path));
+    return callIds.get(path).get(at);
+  };
+  const sameText = (q, [file, line]) =>
+    (texts(file, line) !== null && texts(file, line) === texts(q.file, q.line)) || (file === q.file && callId(file, line) !== undefined && callId(file, line) === callId(q.file, q.line));
   const judge = (queries, run) =>
     queries.map((q, i) => {
       const { top } = run.results[i];

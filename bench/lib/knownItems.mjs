@@ -61,6 +61,20 @@ const stringsOf = (value) =>
         ? Object.values(value).flatMap(stringsOf)
         : [];
 
+/** Codex writes a tool's output as text, or as a JSON string `{"output": "…", "metadata": …}`. */
+function codexOutput(output) {
+  if (typeof output !== 'string') return textOfContent(output?.content);
+  if (output.startsWith('{')) {
+    try {
+      const inner = JSON.parse(output);
+      if (typeof inner?.output === 'string') return inner.output;
+    } catch {
+      /* plain text that starts with a brace */
+    }
+  }
+  return output;
+}
+
 const textOfContent = (c) => (typeof c === 'string' ? c : Array.isArray(c) ? c.map((b) => (typeof b === 'string' ? b : (b?.text ?? ''))).join('\n') : '');
 
 /** The texts of one raw record a person could remember: [{ kind, text }]. */
@@ -90,7 +104,7 @@ export function recordTexts(record) {
     if (p.type === 'message' && p.role === 'user' && !CODEX_INJECTED.test(text)) push('user', text);
     // A compaction's output is written again as the `compacted` record (its summary): counted there.
     if (p.type === 'message' && p.role === 'assistant' && record.metadata?.compaction_output !== true) push('assistant', text);
-    if (p.type === 'function_call_output') push('tool-result', typeof p.output === 'string' ? p.output : textOfContent(p.output?.content));
+    if (p.type === 'function_call_output') push('tool-result', codexOutput(p.output));
   } else if (record.type === 'compacted') {
     push('compaction', record.payload?.message);
   } else if (record.type === 'event_msg') {
@@ -115,6 +129,26 @@ export function* logRecords(path) {
     const texts = recordTexts(record);
     if (texts.length) yield { line: i + 1, texts };
   }
+}
+
+/**
+ * Line → call id of a log's Codex tool records: Codex writes a command's output twice (the
+ * exec_command_end event and the function_call_output item), and a reader keeps one of them.
+ */
+export function callIdsByLine(path) {
+  const out = new Map();
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .forEach((text, i) => {
+      if (!text.includes('"call_id"')) return;
+      try {
+        const id = JSON.parse(text)?.payload?.call_id;
+        if (typeof id === 'string') out.set(i + 1, id);
+      } catch {
+        /* not a record */
+      }
+    });
+  return out;
 }
 
 const wordsOf = (text) => text.match(WORD) ?? [];
@@ -177,7 +211,13 @@ export function candidateQueries(logs, df, random, { perLog = 4, cjkEvery = 1, c
       out.push({ type: 'cjk', query: chars.slice(start, start + length).join(''), corpus, file: log, line: pick.line, kind: pick.kind });
     }
   }
-  return out;
+  const seen = new Set();
+  return out.filter((q) => {
+    const key = `${q.query}\0${q.file}\0${q.line}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function wordWindow(text, random, rarity) {
