@@ -1,6 +1,6 @@
 // npm run bench:search — the search index over a ≥ 1 GB synthetic archive made from the real sample logs,
-// plus the real-log corpus (test/fixtures/samples, and test/fixtures/real or BENCH_SEARCH_REAL when
-// present) in an index of its own:
+// plus the real-log corpus (test/fixtures/real or BENCH_SEARCH_REAL; test/fixtures/samples when absent)
+// in an index of its own:
 //   - known-item recall@5 over ≥ 500 queries made from the raw logs by bench/lib/knownItems.mjs (2–3
 //     words of one record incl. the middle of long tool outputs, identifiers with words, CJK substrings,
 //     error lines), each kept only when at most 5 records hold all its words;
