@@ -15,6 +15,8 @@ import { parseSearchResults } from '../shared/searchResults.js';
 import type { Logger } from './logger.js';
 import { openRawRecordCommand, openRecord } from './recordView.js';
 import type { SidebarViewProvider } from './sidebarView.js';
+import { readConfig } from './config.js';
+import { resolveExecutable } from './resolveExecutable.js';
 
 
 export interface CommandDeps {
@@ -36,6 +38,8 @@ export const COMMANDS: CommandTable = {
   [COMMAND_IDS.openRawRecord]: (_deps, arg) => openRawRecordCommand(arg),
   [COMMAND_IDS.installHooks]: (deps) => runHookInstaller(deps, 'install-hooks'),
   [COMMAND_IDS.uninstallHooks]: (deps) => runHookInstaller(deps, 'uninstall-hooks'),
+  [COMMAND_IDS.installPlugin]: (deps) => runHookInstaller(deps, 'install-plugin'),
+  [COMMAND_IDS.uninstallPlugin]: (deps) => runHookInstaller(deps, 'uninstall-plugin'),
   [COMMAND_IDS.setApiKey]: setApiKey,
   [COMMAND_IDS.showLog]: ({ log }) => log.show(),
 };
@@ -192,18 +196,52 @@ async function searchPastSessions({ controller, sidebar, cli, log }: CommandDeps
   else if (chosen?.hit?.path) await openRecord({ file: chosen.hit.path, line: chosen.hit.line ?? 1 }, chosen.hit.sessionId, log);
 }
 
-async function runHookInstaller({ cli, log }: CommandDeps, command: 'install-hooks' | 'uninstall-hooks'): Promise<void> {
+type InstallCommand = 'install-hooks' | 'uninstall-hooks' | 'install-plugin' | 'uninstall-plugin';
+
+const INSTALLED_MESSAGE: Record<InstallCommand, string> = {
+  'install-hooks': 'Handover: Claude Code hooks installed for this workspace.',
+  'uninstall-hooks': 'Handover: Claude Code hooks removed from this workspace.',
+  'install-plugin': 'Handover: installed as a Claude Code plugin (hooks, MCP search tools, skill). New Claude Code sessions load it.',
+  'uninstall-plugin': 'Handover: the Claude Code plugin is uninstalled.',
+};
+
+/** The `claude` that manages plugins: the configured agent command when it is Claude Code, else `claude` on PATH. */
+function claudeExecutable(): string | undefined {
+  const config = readConfig();
+  return resolveExecutable(config.agentKind === 'claude' ? config.agentCommand : 'claude');
+}
+
+/**
+ * Hooks in a settings file and the plugin run the same hooks, so the CLI refuses to install one while
+ * the other is there (exit 3); the user is asked whether to switch, which removes the other first.
+ */
+async function runHookInstaller({ cli, log }: CommandDeps, command: InstallCommand): Promise<void> {
   const folder = await pickFolder();
   if (!folder) {
     void vscode.window.showWarningMessage('Handover: open a folder first.');
     return;
   }
-  const result = await cli.run([command, '--workspace', folder.uri.fsPath], { cwd: folder.uri.fsPath });
+  const args: string[] = [command];
+  if (command !== 'uninstall-plugin') args.push('--workspace', folder.uri.fsPath);
+  if (command !== 'uninstall-hooks') {
+    const claude = claudeExecutable();
+    if (!claude && command !== 'install-hooks') throw new Error('the claude command was not found on PATH (set handover.agent.command to its full path)');
+    if (claude) args.push('--claude', claude);
+  }
+  let result = await cli.run(args, { cwd: folder.uri.fsPath });
+  if (result.code === 3 && (command === 'install-hooks' || command === 'install-plugin')) {
+    const other = command === 'install-hooks' ? 'the Handover Claude Code plugin is installed' : 'the Handover hooks are installed in a Claude Code settings file';
+    const choice = await vscode.window.showWarningMessage(
+      `Handover: ${other}. Having both would run every hook twice. Switch to ${command === 'install-hooks' ? 'settings-file hooks' : 'the plugin'}?`,
+      { modal: true, detail: cliFailure(result) },
+      'Switch',
+    );
+    if (choice !== 'Switch') return;
+    result = await cli.run([...args, '--switch'], { cwd: folder.uri.fsPath });
+  }
   if (result.code !== 0) throw new Error(`${command} failed: ${cliFailure(result)}`);
   log.info(`${command}: ${result.stdout.trim()}`);
-  void vscode.window.showInformationMessage(
-    command === 'install-hooks' ? 'Handover: Claude Code hooks installed for this workspace.' : 'Handover: Claude Code hooks removed from this workspace.',
-  );
+  void vscode.window.showInformationMessage(INSTALLED_MESSAGE[command]);
 }
 
 async function setApiKey({ secrets, log }: CommandDeps): Promise<void> {

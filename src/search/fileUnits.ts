@@ -48,6 +48,9 @@ export interface FileReadOutcome {
   sawEvent: boolean;
   /** One line about records that could not be read, if any. */
   problems?: string;
+  /** Bytes and lines read (of the decompressed text, for a compressed log). */
+  bytes: number;
+  lines: number;
 }
 
 /** A batch also ends past this much text, so batches in flight stay small whatever the records' size. */
@@ -67,7 +70,7 @@ export async function readFileUnits(
   batchUnits: number,
   onBatch: (units: PreparedUnit[], next: FileReadPoint) => void,
 ): Promise<FileReadOutcome> {
-  const outcome: FileReadOutcome = { agent: request.agent, lastLine: request.startLine, lastOffset: request.startOffset, sawEvent: false };
+  const outcome: FileReadOutcome = { agent: request.agent, lastLine: request.startLine, lastOffset: request.startOffset, sawEvent: false, bytes: 0, lines: 0 };
   if (request.end <= request.startOffset) return outcome;
   let pending: PreparedUnit[] = [];
   let pendingChars = 0;
@@ -114,6 +117,8 @@ export async function readFileUnits(
     });
     outcome.agent ??= result.agent;
     outcome.problems = describeProblems({ ...result.problems, truncatedLastLine: false });
+    outcome.bytes = result.stats.bytes;
+    outcome.lines = result.stats.lines;
   } catch (error) {
     if (!(error instanceof StopReading)) throw error;
   }

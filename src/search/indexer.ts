@@ -17,6 +17,7 @@ import { listSourceFiles, type SourceFile, type SourceRoot } from './sources.js'
 import { readFileUnits, type FileReadPoint, type FileReadRequest, type PreparedUnit } from './fileUnits.js';
 import { DEFAULT_UNIT_LIMITS, type UnitLimits } from './units.js';
 import { UnitWorker, WorkerFailedError, WorkerReadError } from './unitWorker.js';
+import { isZstdPath } from '../transcript/zstd.js';
 import type { IndexReport } from '../shared/cliJson.js';
 
 const HEAD_BYTES = 4096;
@@ -249,11 +250,11 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
   };
   const prefetchFrom = async (from: number) => {
     if (!worker || worker.dead) return;
-    if (requested.length && requested[0] !== from) dropPrefetch(from - 1);
+    if (requested.length && requested[0] < from) dropPrefetch(from - 1);
     for (let j = Math.max(from, requestedUpTo + 1); j < plans.length && j < from + PREFETCH_AHEAD; j++) {
       requestedUpTo = j;
-      if (skipped.has(j)) continue;
       const plan = plans[j];
+      if (skipped.has(j) || isZstdPath(plan.file.path)) continue; // a compressed rollout is read here
       let head: Buffer;
       try {
         head = await readHead(plan.file.path, plan.size);
@@ -317,7 +318,9 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
         const headHash = hashOf(head);
         const rowAgent = (row.agent as AgentKind | null) ?? undefined;
         const expected = prefetched.get(i);
-        const end = expected && expected.startOffset === startOffset ? expected.end : await completeLinesEnd(file.path, startOffset, size);
+        // A compressed rollout (.jsonl.zst) is complete and read whole: offsets are in its decompressed text.
+        const compressed = isZstdPath(file.path);
+        let end = compressed ? Number.MAX_SAFE_INTEGER : expected && expected.startOffset === startOffset ? expected.end : await completeLinesEnd(file.path, startOffset, size);
 
         let sessionId = file.sessionHint ?? row.session_id ?? undefined;
         let project = row.project ?? undefined;
@@ -357,14 +360,15 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
           requested.shift();
           prefetched.delete(i);
           if (!outcome) dropPrefetch(i); // the worker read something else: it dropped what it read ahead
-        else report.readInWorker = (report.readInWorker ?? 0) + 1;
+          else report.readInWorker = (report.readInWorker ?? 0) + 1;
         }
         outcome ??= await readFileUnits(request, limits, BATCH_UNITS, onBatch);
         learn(outcome);
         if (outcome.problems) report.problems.push(`${file.path}: ${outcome.problems}`);
         const { sawEvent, lastOffset, lastLine } = outcome;
+        if (compressed) end = startOffset + outcome.bytes;
         const base = sawEvent ? lastOffset : startOffset;
-        const nextLine = (sawEvent ? lastLine : startLine) + (await countNewlines(file.path, base, end));
+        const nextLine = compressed ? Math.max(startLine, outcome.lines + 1) : (sawEvent ? lastLine : startLine) + (await countNewlines(file.path, base, end));
         flush(end, nextLine);
         st.setStat.run(size, mtime, fileId);
         report.bytesRead += end - startOffset;

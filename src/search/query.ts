@@ -62,6 +62,11 @@ export function parseKinds(value: string | undefined): UnitKind[] | undefined {
   return kinds as UnitKind[];
 }
 
+/** Text as one quoted phrase of the query language: its words, in that order (a `"` inside is a space). */
+export function asPhrase(text: string): string {
+  return `"${text.replace(/"/g, ' ')}"`;
+}
+
 /** The snippet with its matches wrapped in `before`/`after` (e.g. `[`/`]`, or ANSI bold on a TTY). */
 export function markSnippet(hit: Pick<SearchHit, 'snippet' | 'highlights'>, before: string, after: string): string {
   let out = '';

@@ -2,10 +2,12 @@
 // record is (byte offset of its line, its place among the line's events), not its text. The line is read,
 // parsed and turned into events by the same readers that indexed it, then into the same redacted unit
 // text, so a snippet shows exactly what was searched.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import * as zlib from 'node:zlib';
 import { claudeRecordToEvents } from '../transcript/claudeRecords.js';
 import { CODEX_TYPES, codexRecordToEvents } from '../transcript/codexRecords.js';
 import { DEFAULT_MAX_LINE_BYTES } from '../transcript/lineReader.js';
+import { isZstdPath } from '../transcript/zstd.js';
 import type { TranscriptEvent } from '../transcript/events.js';
 import { DEFAULT_UNIT_LIMITS, kindName, unitOf } from './units.js';
 import type { UnitKind } from './units.js';
@@ -19,9 +21,27 @@ export interface RecordLocation {
   agent: string | null;
 }
 
+type ZstdSync = { zstdDecompressSync?: (data: Buffer) => Buffer };
+
 /** Reads files by path with one descriptor each, for the few dozen records one query shows. */
 export class RawLogReader {
   private readonly fds = new Map<string, number | null>();
+  /** A compressed rollout's text, decompressed once per query (its offsets are in that text). */
+  private readonly texts = new Map<string, Buffer | null>();
+
+  private decompressed(path: string): Buffer | null {
+    let text = this.texts.get(path);
+    if (text === undefined) {
+      const decompress = (zlib as unknown as ZstdSync).zstdDecompressSync;
+      try {
+        text = decompress ? decompress(readFileSync(path)) : null;
+      } catch {
+        text = null; // gone, damaged, or no zstd in this runtime: the hit is left out
+      }
+      this.texts.set(path, text);
+    }
+    return text;
+  }
 
   private fdOf(path: string): number | null {
     let fd = this.fds.get(path);
@@ -38,6 +58,12 @@ export class RawLogReader {
 
   /** The bytes of the line starting at `offset` (without its newline), or undefined when unreadable. */
   readLine(path: string, offset: number): Buffer | undefined {
+    if (isZstdPath(path)) {
+      const text = this.decompressed(path);
+      if (!text || offset >= text.length) return undefined;
+      const newline = text.indexOf(0x0a, offset);
+      return text.subarray(offset, newline === -1 ? text.length : newline);
+    }
     const fd = this.fdOf(path);
     if (fd === null) return undefined;
     const chunks: Buffer[] = [];
