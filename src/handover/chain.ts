@@ -120,12 +120,13 @@ function isErrorOpen(finding: Finding & { status?: string }): boolean {
 export function ownItems(prev: HandoverData, handoverId: string): CarriedItem[] {
   const from = { sessionId: prev.sessionId, handoverId, createdAt: prev.createdAt };
   const items: CarriedItem[] = [];
-  const add = (kind: CarriedKind, text: string, citations: Citation[], detail?: string) =>
-    items.push({ kind, text, ...(detail ? { detail } : {}), from, citations: onSession(citations, prev.sessionId) });
+  const add = (kind: CarriedKind, text: string, citations: Citation[], detail?: string, command?: string) =>
+    items.push({ kind, text, ...(detail ? { detail } : {}), ...(command ? { command } : {}), from, citations: onSession(citations, prev.sessionId) });
 
   // Most binding first: a text that is both a constraint and the last request is carried as a constraint.
   const best = (analyst: string, n: number) => prev.findings.filter((f) => f.analyst === analyst).sort((a, b) => b.score - a.score).slice(0, n);
-  for (const f of best('errors', PER_SESSION.errors).filter(isErrorOpen)) add('error', f.title, f.citations, f.detail);
+  // v2 findings name the failed command apart from the error line; v1 titles open with it.
+  for (const f of best('errors', PER_SESSION.errors).filter(isErrorOpen)) add('error', f.title, f.citations, f.detail, (f as { command?: string }).command);
   for (const task of prev.openTasks ?? []) if (task.status !== 'completed') add('task', task.content, []);
   for (const fact of (prev.constraints ?? []).slice(0, PER_SESSION.constraints)) add('constraint', fact.text, fact.citations);
   const request = lastRequestOf(prev);
@@ -167,7 +168,7 @@ export function carryForward(prev: HandoverData, handoverId: string, current: Pi
   const resolved: ResolvedItem[] = [];
   for (const item of candidates) {
     if (item.kind === 'error') {
-      const command = commandOfErrorTitle(item.text);
+      const command = commandOfErrorTitle(item.command ?? item.text) ?? commandOfErrorTitle(item.text);
       const outcome = command ? outcomes.get(displayKey(command)) : undefined;
       if (outcome?.passed) {
         resolved.push({ ...item, resolvedBy: outcome.at, how: `\`${outcome.display}\` passed` });

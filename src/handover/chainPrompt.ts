@@ -33,7 +33,8 @@ function where(item: CarriedItem): string {
 
 function itemLine(item: CarriedItem): string {
   const detail = item.detail && !item.text.includes(item.detail) ? ` — ${inline(item.detail, 500)}` : '';
-  return `- ${inline(item.text, 600)}${detail} ${where(item)}\n`;
+  const command = item.command && !item.text.includes(item.command) ? ` ← ${inline(item.command, 200)}` : '';
+  return `- ${inline(item.text, 600)}${command}${detail} ${where(item)}\n`;
 }
 
 function resolvedLine(item: ResolvedItem): string {

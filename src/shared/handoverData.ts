@@ -168,6 +168,8 @@ export interface CarriedItem {
   /** The original text (a finding's title, a constraint, a request, a task), never a summary of it. */
   text: string;
   detail?: string;
+  /** Errors: the command that failed, as the finding named it (`` `npm test` failed (exit 1) ``). */
+  command?: string;
   /** The session where it happened (its archived log holds the citations). */
   from: { sessionId: string; handoverId: string; createdAt?: string };
   /** Lines in that session's archived log; every one carries `session`. */
