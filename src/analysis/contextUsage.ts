@@ -3,6 +3,14 @@
 // plus the reply), Codex writes `token_count` events with the window itself. A compaction after the
 // newest figures means the context was just emptied: no reading then. Pure over the log's tail text.
 
+/**
+ * Proactive mode's default share of the window. Measured on the real logs in test/fixtures/real: the one
+ * automatic compaction there fired at 83.5% of a 200k window (Claude Code 2.1.39), and a turn adds up to
+ * 8.6k tokens (90th percentile; median 0.5k): the check at a turn's end must come a turn earlier than that.
+ * test/unit/proactiveThreshold.test.mjs holds the default to that corpus.
+ */
+export const DEFAULT_PROACTIVE_THRESHOLD = 0.75;
+
 export interface ContextUsage {
   /** Tokens in the context at the newest model call. */
   usedTokens: number;

@@ -11,3 +11,4 @@ export { parseCommandLine, tokenize } from './shellWords.js';
 export { linkInText, detectChainLink } from './chainLink.js';
 export { lastCommandOutcomes, commandOfErrorTitle, displayKey } from './chainEvidence.js';
 export { contextUsageFromTail, claudeWindow } from './contextUsage.js';
+export { DEFAULT_PROACTIVE_THRESHOLD } from './contextUsage.js';

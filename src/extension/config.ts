@@ -1,6 +1,7 @@
 // The extension's settings, typed, in one place. Everything else asks this module, never
 // workspace.getConfiguration directly, so defaults and validation live next to each other.
 import * as vscode from 'vscode';
+import { DEFAULT_PROACTIVE_THRESHOLD } from '../analysis/contextUsage.js';
 import { DEFAULT_WATCH_GLOB } from '../shared/handoverData.js';
 
 export type AutoResume = 'ask' | 'always' | 'never';
@@ -55,9 +56,9 @@ export function readConfig(scope?: vscode.ConfigurationScope): HandoverConfig {
   };
 }
 
-/** A share of the context window from 0.5 to 0.99; anything else is the default, 0.85. */
+/** A share of the context window from 0.5 to 0.99; anything else is the default. */
 function threshold(value: unknown): number {
-  return typeof value === 'number' && Number.isFinite(value) && value >= 0.5 && value <= 0.99 ? value : 0.85;
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0.5 && value <= 0.99 ? value : DEFAULT_PROACTIVE_THRESHOLD;
 }
 
 /** Opens the Settings editor on one of our settings (used by error buttons). */

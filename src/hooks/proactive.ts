@@ -1,5 +1,5 @@
 // Proactive mode (off by default), on Claude Code's Stop hook: after each turn, the newest usage figures
-// in the log say how full the context is. Past the threshold (85% of the model's window by default) the
+// in the log say how full the context is. Past the threshold (75% of the model's window by default) the
 // handover is built now, before any compaction, and the hook tells the user a fresh session is ready to
 // switch to. Once per filling of the context: again only after a compaction emptied it. Synchronous and
 // cheap when off or below the threshold: it runs at the end of every turn.

@@ -3,6 +3,7 @@
 // and tests use environment variables, which win over the file.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_PROACTIVE_THRESHOLD } from '../analysis/contextUsage.js';
 
 export interface HookSettings {
   /** Block the first compaction of a session: the fresh session seeded with the handover replaces it. */
@@ -24,7 +25,7 @@ export type HookSettingsFile = Partial<HookSettings>;
 
 export const HOOK_SETTINGS_FILE = 'settings.json';
 export const DEFAULT_LOCK_TTL_MS = 120_000;
-export const DEFAULT_PROACTIVE_THRESHOLD = 0.85;
+export { DEFAULT_PROACTIVE_THRESHOLD };
 export const DEFAULT_HOOK_SETTINGS: HookSettings = {
   blockCompaction: false,
   denyBash: false,

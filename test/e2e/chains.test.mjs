@@ -87,7 +87,7 @@ test('every compaction yields a handover, and a resumed session links to it', { 
     assert.equal(builds.length, 1, 'one build for one compaction');
   });
 
-  await t.test('proactive mode: past 85% of the window the handover is built before any compaction, and the user is told', async () => {
+  await t.test('proactive mode: past the threshold (75% of the window) the handover is built before any compaction, and the user is told', async () => {
     chain.env.HANDOVER_PROACTIVE = '1';
     chain.server.inputTokens = () => 176_000;
     try {

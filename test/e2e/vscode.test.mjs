@@ -446,7 +446,7 @@ test('the hook settings follow VS Code\'s settings into $HANDOVER_HOME/settings.
       return undefined;
     }
   };
-  assert.deepEqual(hookSettings(), { blockCompaction: false, denyBash: false, proactive: false, proactiveThreshold: 0.85 }, 'written on activation');
+  assert.deepEqual(hookSettings(), { blockCompaction: false, denyBash: false, proactive: false, proactiveThreshold: 0.75 }, 'written on activation');
   const settingsPath = join(ws, '.vscode', 'settings.json');
   writeFileSync(settingsPath, JSON.stringify({ 'handover.autoResume': 'always', 'handover.blockCompaction': true, 'handover.denyBashWhileBuilding': true }, null, 2));
   try {

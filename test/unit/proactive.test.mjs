@@ -123,8 +123,8 @@ test('proactive mode is off by default: the Stop hook says and builds nothing', 
 });
 
 test('on, below the threshold: nothing; past it: a handover built before any compaction, and said once per fill', async () => {
-  const below = scratch(150_000);
-  assert.equal(stop(below, { HANDOVER_PROACTIVE: '1' }).stdout, '', '75% of 200k is below 85%');
+  const below = scratch(140_000);
+  assert.equal(stop(below, { HANDOVER_PROACTIVE: '1' }).stdout, '', '70% of 200k is below the default 75%');
 
   const s = scratch(175_000);
   const r = stop(s, { HANDOVER_PROACTIVE: '1' });
