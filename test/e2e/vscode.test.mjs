@@ -570,3 +570,25 @@ test('a chain of handovers shows as one thread: grouped in the list, each sessio
   await frame.locator('section.thread button.thread-step').first().click();
   await waitFor(async () => ((await sidebarText()).includes(`session ${sessionIds[0]}`) ? true : undefined), { timeoutMs: 20_000, what: 'the first session of the thread to be selected' });
 });
+
+test('a handover proactive mode built (the session still runs) is offered in a notification, never started by itself', { timeout: 60_000 }, async () => {
+  // autoResume is "always" here: a compaction's handover would start the agent; this one must ask.
+  const id = 'd4e5f6a7-0000-4000-8000-00000000070a';
+  const stage = join(root, 'proactive-stage');
+  mkdirSync(stage, { recursive: true });
+  const log = writeClaudeLog(join(stage, `${id}.jsonl`), { sessionId: id, cwd: stage, request: 'Keep working until the context is nearly full' });
+  // The builder the Stop hook starts, with its trigger (the lock token is its own; there is no lock to release).
+  const built = spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'hook', 'run-build', '--session', id, '--log', log, '--workspace', stage, '--token', 'e2e', '--trigger', 'proactive'], { env: { ...process.env, HANDOVER_HOME: home }, encoding: 'utf8' });
+  assert.equal(built.status, 0, built.stdout + built.stderr);
+  assert.equal(JSON.parse(readFileSync(join(stage, '.handover', id, 'handover.json'), 'utf8')).trigger, 'proactive');
+  await runCommand('Notifications: Clear All Notifications');
+  await new Promise((r) => setTimeout(r, 1000));
+  renameSync(join(stage, '.handover', id), join(ws, '.handover', id));
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: `The context of session ${id.slice(0, 8)} is almost full` }).first();
+  await toast.waitFor({ timeout: 20_000 });
+  assert.equal(await toast.getByRole('button', { name: 'Resume', exact: true }).count(), 1);
+  await new Promise((r) => setTimeout(r, 800)); // the toast's fade-in
+  await shot('vscode-proactive.png');
+  await new Promise((r) => setTimeout(r, 2000));
+  assert.equal(readStubRecords(records).filter((r) => r.argv.join(' ').includes(id)).length, 0, 'no agent started unasked');
+});
