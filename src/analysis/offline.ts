@@ -2,18 +2,26 @@
 // tool output, rejected approaches, distinctive commands, measured numbers, the user's constraints, the
 // last request and the open tasks. No network; state stays bounded however long the log is.
 import type { AgentKind, ToolCallEvent, ToolResultEvent, TranscriptEvent } from '../transcript/events.js';
-import type { Citation, Fact, Finding, OpenTask } from '../shared/handoverData.js';
+import type { CheckOutcome, Citation, Fact, Finding, OpenTask, ReasoningEntry, SessionStatus, TurnEntry, UserMessage } from '../shared/handoverData.js';
 import type { FileChangeTracker } from './modifiedFiles.js';
 import { analyzeSession } from './session.js';
 import { classifySentence, hasRationale, isConstraint, type ProseSource } from './prose.js';
-import { dedupeKey, headAndTail, oneLine, sentences, specificity } from './text.js';
+import { dedupeKey, headAndTail, oneLine, sentenceParts, sentences, specificity } from './text.js';
 import { commandKey, displayCommand, dumpsFiles, errorLines, isDistinctiveCommand, looksFailed, measuredLines, plainOutput, programsOf } from './toolOutput.js';
-import { editCallOf, isObject, normalizeTaskStatus, READ_ONLY_TOOLS, shellCallOf, str, taskListOf } from './toolInputs.js';
+import { editCallOf, isObject, normalizeTaskStatus, patchTextOf, READ_ONLY_TOOLS, shellCallOf, str, taskListOf } from './toolInputs.js';
 import { packageChanges } from './packages.js';
+import { commandFamily, failingTestNames, looksPassing, type CommandFamily } from './commandFamilies.js';
+import { ConversationTracker } from './conversation.js';
 import { redactSecrets } from '../util/redact.js';
 
 export interface OfflineAnalysis {
   findings: Finding[];
+  /** Every typed message, in order; `lastRequest` indexes the last substantive one. */
+  conversation: { messages: UserMessage[]; lastRequest?: number };
+  checks: CheckOutcome[];
+  stopped?: SessionStatus['stopped'];
+  timeline: TurnEntry[];
+  reasoning: ReasoningEntry[];
   commands: Fact[];
   numbers: Fact[];
   constraints: Fact[];
@@ -41,11 +49,23 @@ const WORKING = { prose: 4000, errors: 3000, commands: 3000, numbers: 1500, cons
 const MAX_USER_REQUEST = 4000;
 const MAX_PROSE_CHARS = 20_000;
 
-const REJECTED_BY_USER = /doesn't want to proceed|tool use was rejected|user rejected|user denied/i;
+const REJECTED_BY_USER = /doesn't want to proceed|tool use was rejected|user rejected|user denied|rejected by (?:the )?user|aborted by (?:the )?user/i;
 
 interface ErrorRecord {
   key: string;
+  /** The failing command or tool call, for display. */
+  display: string;
+  /** The most telling line of the output. */
+  best: string;
+  /** "`cmd` failed (exit 1)", "Edit failed: path". */
+  what: string;
   commandKey: string;
+  /** The command family (`npm test`, `pytest`), when a shell command failed. */
+  family?: CommandFamily;
+  /** Test files named by the failure or its command: a passing run of one of them resolves it. */
+  testFiles: string[];
+  /** For a failed edit tool call: the file, which a later successful edit of it resolves. */
+  editPath?: string;
   title: string;
   lines: string[];
   stack: string[];
@@ -64,6 +84,7 @@ interface PendingCall {
   commandLine?: string;
   /** The command line's simple commands as words, parsed once. */
   programs?: string[][];
+  family?: CommandFamily;
   commandKey: string;
   display: string;
 }
@@ -130,10 +151,16 @@ export class OfflineAnalyzer {
   private lastProse?: { text: string; line: number };
   private numberOrder = 0;
   private undoneSeen = 0;
-  private readonly meta: Omit<OfflineAnalysis, 'findings' | 'commands' | 'numbers' | 'constraints' | 'openTasks' | 'compactionSummaries' | 'compactions'> = { lines: 0 };
+  private readonly meta: Omit<OfflineAnalysis, 'findings' | 'commands' | 'numbers' | 'constraints' | 'openTasks' | 'compactionSummaries' | 'compactions' | 'conversation' | 'checks' | 'stopped' | 'timeline' | 'reasoning'> = { lines: 0 };
   private readonly compactionSummaries: { text: string; citation: Citation }[] = [];
   private readonly compactions: { line: number; timestamp?: string }[] = [];
   private readonly seenSummaries = new Set<string>();
+  readonly conversation = new ConversationTracker();
+  private readonly checks = new Map<string, CheckOutcome>();
+  /** Runs of test families in order (line, passed): the suite passing at the end resolves test errors. */
+  private lastTestRun?: { line: number; passed: boolean; whole: boolean };
+  /** A refusal waiting for the user's next words. */
+  private refusalsOpen: ScoredFinding[] = [];
 
   /**
    * @param readExternal reads (head and tail of) a tool output Claude Code stored in `tool-results/`
@@ -154,6 +181,7 @@ export class OfflineAnalyzer {
       if (event.cwd) this.meta.cwd ??= event.cwd;
       if (event.gitBranch) this.meta.gitBranch = event.gitBranch;
     }
+    this.conversation.onEvent(event);
     switch (event.kind) {
       case 'session-meta':
         this.meta.agent ??= event.agent;
@@ -195,16 +223,16 @@ export class OfflineAnalyzer {
 
   // Every text is redacted whole before it is cut into sentences or lines: a private key's body line or
   // a reflowed YAML password no longer looks like a secret once cut from its context.
-  private onUserText(raw: string, event: TranscriptEvent): void {
-    const text = redactSecrets(raw.length > MAX_PROSE_CHARS ? raw.slice(0, MAX_PROSE_CHARS) : raw);
-    if (!event.sidechain) {
-      this.meta.lastUserRequest = {
-        text: text.length > MAX_USER_REQUEST ? text.slice(0, MAX_USER_REQUEST) + '…' : text,
-        citation: citationOf(event),
-      };
-    }
+  private onUserText(_raw: string, event: TranscriptEvent): void {
     if (event.sidechain) return; // a subagent's "user" is the parent agent's prompt, not the person
+    const message = this.conversation.messages.at(-1);
+    // The conversation tracker keeps what the user typed; injected text, replays and IDE context never get there.
+    if (!message || message.line !== event.line || message.kind !== 'typed') return;
+    const text = message.text.length > MAX_PROSE_CHARS ? message.text.slice(0, MAX_PROSE_CHARS) : message.text;
+    this.attachRefusalWords(message);
     const body = text;
+    // A long paste (a log, a spec, someone else's list) is material, not the user's own decisions or rules.
+    if (message.chars > 3000) return;
     for (const sentence of sentences(body)) {
       if (isConstraint(sentence)) {
         const key = dedupeKey(sentence);
@@ -216,13 +244,16 @@ export class OfflineAnalyzer {
   }
 
   private onProse(text: string, source: ProseSource, event: TranscriptEvent): void {
-    const list = sentences(text, MAX_PROSE_CHARS);
+    const parts = sentenceParts(text, MAX_PROSE_CHARS);
+    const list = parts.map((p) => p.text);
     if (source !== 'user' && list.length) this.lastProse = { text: list.slice(0, 3).join(' '), line: event.line };
     for (let i = 0; i < list.length; i++) {
       const sentence = list[i];
       if (source !== 'user' && hasRationale(sentence)) this.lastReason = { text: sentence, line: event.line };
-      const found = classifySentence(sentence, source);
+      const found = classifySentence(sentence, source, parts[i].listed);
       if (!found) continue;
+      // The user's own words are requests: never a rejected approach of the agent's.
+      if (found.kind === 'rejected' && source === 'user') continue;
       let detail = '';
       const next = list[i + 1];
       if (next && (hasRationale(next) || /^(?:because|since|this|that|it|so|otherwise)\b/i.test(next)) && !hasRationale(sentence)) detail = oneLine(next, 300);
@@ -261,7 +292,10 @@ export class OfflineAnalyzer {
         } else this.commands.set(key, { text: display, citations: [citationOf(call)], runs: 1 });
         pruneOldest(this.commands, WORKING.commands);
       }
-      this.remember(call, { call, commandLine: shell.command, programs, commandKey: key, display });
+      const family = commandFamily(shell.command, programs);
+      this.remember(call, { call, commandLine: shell.command, programs, commandKey: family?.name ?? key, display, family });
+      this.conversation.onToolCall(call, display);
+      this.noteChangedFiles(call);
       for (const change of packageChanges(programs)) this.onPackage(change.action, `${change.manager} ${change.name}`, change.name, display, call);
       return;
     }
@@ -269,6 +303,16 @@ export class OfflineAnalyzer {
     const target = edit?.path ?? (isObject(call.input) ? (str(call.input.file_path) ?? str(call.input.path) ?? str(call.input.pattern)) : undefined);
     const display = target ? `${call.name} ${target}` : call.name;
     this.remember(call, { call, commandKey: display, display });
+    this.conversation.onToolCall(call, display);
+    if (edit) this.conversation.onFileChanged(this.files.relative(edit.path));
+    this.noteChangedFiles(call);
+  }
+
+  /** Files an apply_patch (as a tool or through the shell) touched, for the turn's timeline entry. */
+  private noteChangedFiles(call: ToolCallEvent): void {
+    const patch = patchTextOf(call);
+    if (!patch) return;
+    for (const m of patch.matchAll(/^\*\*\* (?:Add|Update|Delete) File: (.+)$/gm)) this.conversation.onFileChanged(this.files.relative(m[1].trim()));
   }
 
   private remember(call: ToolCallEvent, pending: PendingCall): void {
@@ -349,6 +393,7 @@ export class OfflineAnalyzer {
     let result = original;
     const pending = this.pending.get(result.callId);
     if (pending) this.pending.delete(result.callId);
+    this.conversation.onToolResult(result.callId, result.sidechain);
     const name = pending?.call.name ?? 'tool';
     let text = result.text;
     // A big output lives in tool-results/; the log keeps a preview. What failed is usually at its end.
@@ -372,15 +417,7 @@ export class OfflineAnalyzer {
       return;
     }
     if (REJECTED_BY_USER.test(text.slice(0, 400))) {
-      if (pending) {
-        const said = /(?:reason for the rejection|the user said):?\s*([\s\S]{3,400})/i.exec(text);
-        this.addStructural(`denied:${pending.commandKey}`, {
-          title: `The user refused \`${pending.display}\``,
-          detail: said ? `The user said: ${oneLine(said[1], 300)}` : this.reasonNear(result.line),
-          citations: [citationOf(pending.call), citationOf(result)],
-          score: 7 + specificity(pending.display) / 2,
-        });
-      }
+      this.onRefusal(text, result, pending);
       return;
     }
 
@@ -396,21 +433,99 @@ export class OfflineAnalyzer {
     } else {
       this.onSuccess(commandKeyOf, result, pending);
     }
+    if (isShell && pending) this.onRun(pending, result, text, failed, viewing);
 
-    if (isShell && !dumpsFiles(programs)) {
+    if (isShell && !dumpsFiles(programs) && !pending!.commandLine!.includes('*** Begin Patch') && !/^apply_patch\b/.test(pending!.commandLine!.trim())) {
       for (const line of measuredLines(text)) {
-        const key = line;
-        if (this.numbers.has(key)) continue;
+        // The same measurement printed again (`12 passed in 0.3s` after every run) keeps only its newest value.
+        const key = `${pending!.commandKey}\u0000${dedupeKey(line)}`;
+        this.numbers.delete(key);
         this.numbers.set(key, { text: line, citations: [citationOf(result)], command: pending!.display, order: this.numberOrder++ });
       }
       pruneOldest(this.numbers, WORKING.numbers);
     }
   }
 
+  /** One run of a shell command: the timeline's entry and, for test/build/lint runs, the check's last outcome. */
+  private onRun(pending: PendingCall, result: ToolResultEvent, text: string, failed: boolean, viewing: boolean): void {
+    // A subagent's runs are the session's work too: same workspace, same checks.
+    if (!viewing) this.conversation.onCommand({ display: pending.display, line: result.line, outcome: failed ? 'failed' : 'passed' });
+    const family = pending.family;
+    if (!family?.kind) return;
+    const passed = !failed && (result.exitCode !== undefined || result.isError === false || looksPassing(text));
+    const known = this.checks.get(family.name);
+    const outcome: CheckOutcome = {
+      family: family.name,
+      kind: family.kind,
+      outcome: passed ? 'passing' : 'failing',
+      line: result.line,
+      command: pending.display,
+      runs: (known?.runs ?? 0) + 1,
+      failingTests: passed ? [] : failingTestNames(text),
+    };
+    if (!passed) {
+      const best = errorLines(text).best ?? lastLines(text, 1)[0];
+      if (best) outcome.distinctive = best;
+    }
+    this.checks.delete(family.name); // re-inserted: the map's order is the order of last runs
+    this.checks.set(family.name, outcome);
+    if (family.kind === 'test') this.lastTestRun = { line: result.line, passed, whole: family.targets.length === 0 };
+  }
+
+  /** The user refused a tool call: their words are in the result, or in the message they type next. */
+  private onRefusal(text: string, result: ToolResultEvent, pending: PendingCall | undefined): void {
+    if (result.sidechain) return;
+    const said = /(?:reason for the rejection|the user said):?\s*([\s\S]{2,800})/i.exec(text);
+    const what = pending ? `\`${pending.display}\`` : 'a tool call';
+    const citations = pending ? [citationOf(pending.call), citationOf(result)] : [citationOf(result)];
+    const finding: ScoredFinding = { key: `refusal:${result.line}`, analyst: 'refusals', title: '', detail: `refused ${what}`, citations, source: 'offline', score: 9 + (pending ? specificity(pending.display) / 4 : 0) };
+    if (said && said[1].trim()) {
+      finding.title = oneLine(said[1], 500);
+      this.addRefusal(finding);
+    } else {
+      this.refusalsOpen.push(finding);
+      this.conversation.onRefusal(`refused ${what}`, result.line);
+    }
+  }
+
+  /** The typed message right after a refusal or an interrupt is the user's correction, in their words. */
+  private attachRefusalWords(message: UserMessage): void {
+    const correction = this.conversation.corrections.at(-1);
+    const isCorrection = correction !== undefined && correction.line === message.line;
+    if (isCorrection && this.refusalsOpen.length) {
+      for (const open of this.refusalsOpen) {
+        open.title = oneLine(message.text, 500);
+        open.citations.push(message.uuid ? { line: message.line, uuid: message.uuid } : { line: message.line });
+        this.addRefusal(open);
+      }
+      this.refusalsOpen = [];
+      return;
+    }
+    this.flushRefusals();
+    if (isCorrection && correction.after === 'interrupted the agent') {
+      this.addRefusal({ key: `interrupt:${correction.afterLine}`, analyst: 'refusals', title: oneLine(message.text, 500), detail: 'interrupted the agent, then said this', citations: [{ line: correction.afterLine }, message.uuid ? { line: message.line, uuid: message.uuid } : { line: message.line }], source: 'offline', score: 8 });
+    }
+  }
+
+  private flushRefusals(): void {
+    for (const open of this.refusalsOpen) {
+      open.title = `The user refused ${open.detail.replace(/^refused /, '')} without saying why`;
+      open.detail = '';
+      open.score -= 2;
+      this.addRefusal(open);
+    }
+    this.refusalsOpen = [];
+  }
+
+  private addRefusal(finding: ScoredFinding): void {
+    this.structural.set(finding.key, finding);
+  }
+
   /** Answers to the agent's questions (Claude Code's AskUserQuestion): choices the user made. */
   private onUserAnswers(text: string, result: ToolResultEvent): void {
     for (const match of text.matchAll(/"([^"]{3,300})"="([^"]{1,300})"/g)) {
       const [, question, answer] = match;
+      if (!result.sidechain) this.conversation.onAnswer(question, answer, result.line, result.uuid);
       const key = `decisions:${dedupeKey(question + answer)}`;
       if (this.prose.has(key)) continue;
       this.prose.set(key, {
@@ -426,11 +541,14 @@ export class OfflineAnalyzer {
   }
 
   private onFailure(result: ToolResultEvent, pending: PendingCall | undefined, name: string, readOnly: boolean): void {
+    // A look that found nothing (Read of a directory, `ls` of a missing folder) is not a failure of the work:
+    // listing it as an unresolved error would send the next agent to fix what needs no fixing.
+    if (readOnly || (pending?.programs !== undefined && !isDistinctiveCommand(pending.programs))) return;
     const summary = errorLines(result.text);
     const strong = summary.lines.length > 0;
     // No line looks like an error: a failing command usually says why at the end of its output.
     if (!strong) summary.lines = lastLines(result.text, 2);
-    const first = summary.lines[0] ?? '';
+    const first = summary.best ?? summary.lines[0] ?? '';
     if (!first && result.exitCode === undefined) return;
     const display = pending?.display ?? name;
     const cmdKey = pending?.commandKey ?? name;
@@ -444,10 +562,17 @@ export class OfflineAnalyzer {
     } else {
       const exit = result.exitCode !== undefined && result.exitCode !== 0 ? ` (exit ${result.exitCode})` : '';
       const what = pending?.commandLine !== undefined ? `\`${display}\` failed${exit}` : `${name} failed${exit}${display !== name ? `: ${display.slice(name.length + 1)}` : ''}`;
+      const tests = failingTestNames(result.text);
       this.errors.set(key, {
         key,
+        display: pending?.commandLine !== undefined ? display : display === name ? name : display,
+        best: summary.best ?? first,
         commandKey: cmdKey,
-        title: first ? `${what}: ${first}` : what,
+        family: pending?.family,
+        editPath: pending && !pending.commandLine ? editCallOf(pending.call)?.path : undefined,
+        testFiles: [...new Set([...tests.map(testFileOf), ...(pending?.family?.targets ?? [])].filter((f): f is string => !!f))],
+        title: first || what,
+        what,
         lines: summary.lines,
         stack: summary.stack,
         exitCode: result.exitCode,
@@ -458,6 +583,7 @@ export class OfflineAnalyzer {
         lowValue: readOnly || (pending?.programs !== undefined && !isDistinctiveCommand(pending.programs)),
       });
       pruneByScore(this.errors, WORKING.errors, (e) => errorScore(e));
+      this.conversation.onError(key, first ? `${display}: ${first}` : display, result.line);
     }
     if (pending?.commandLine !== undefined) {
       this.lastFailure = { commandKey: cmdKey, program: mainProgram(pending.programs ?? []), display, error: first, citation: citationOf(pending.call) };
@@ -465,8 +591,15 @@ export class OfflineAnalyzer {
   }
 
   private onSuccess(cmdKey: string, result: ToolResultEvent, pending: PendingCall | undefined): void {
+    const targets = pending?.family?.targets ?? [];
+    const editPath = pending && !pending.commandLine ? editCallOf(pending.call)?.path : undefined;
     for (const record of this.errors.values()) {
-      if (record.commandKey === cmdKey && record.resolvedAt === undefined) record.resolvedAt = citationOf(result);
+      if (record.resolvedAt !== undefined) continue;
+      // The same family passing, a passing run aimed at the failing test file or target, or the file
+      // a failed Edit/Write was aimed at edited successfully after all.
+      const sameFamily = record.commandKey === cmdKey || (editPath !== undefined && record.editPath === editPath);
+      const sameTarget = record.family?.kind !== undefined && pending?.family?.kind === record.family.kind && record.testFiles.some((f) => targets.some((t) => sameFile(f, t)));
+      if (sameFamily || sameTarget) record.resolvedAt = citationOf(result);
     }
     const failure = this.lastFailure;
     if (!failure || pending?.commandLine === undefined) return;
@@ -489,6 +622,19 @@ export class OfflineAnalyzer {
   /** The analysis so far; call once, after the last event. */
   finish(lines: number, agent: AgentKind | undefined): OfflineAnalysis {
     this.takeUndone();
+    this.flushRefusals();
+    // A failed Edit/Write is resolved when the file was changed after it by any means (a shell write too).
+    const changedAt = new Map(this.files.files().map((f) => [f.path, f.lastLine]));
+    for (const e of this.errors.values()) {
+      if (e.resolvedAt || !e.editPath) continue;
+      const at = changedAt.get(this.files.relative(e.editPath));
+      if (at !== undefined && at > e.last.line) e.resolvedAt = { line: at };
+    }
+    // The suite passing at the end resolves every test failure before that run.
+    const suite = this.lastTestRun;
+    if (suite?.passed && suite.whole) {
+      for (const e of this.errors.values()) if (!e.resolvedAt && e.family?.kind === 'test' && e.last.line < suite.line) e.resolvedAt = { line: suite.line };
+    }
     const errorFindings: Finding[] = [...this.errors.values()].map((e) => ({
       analyst: 'errors',
       title: e.title,
@@ -496,8 +642,22 @@ export class OfflineAnalyzer {
       citations: e.count > 1 ? [e.first, e.last] : [e.first, e.last].filter((c, i) => i === 0 || c.line !== e.first.line),
       source: 'offline',
       score: errorScore(e),
+      status: e.resolvedAt ? 'resolved' : 'unresolved',
+      command: e.what,
+      ...(e.resolvedAt ? { resolvedBy: e.resolvedAt } : {}),
     }));
-    const top = (analyst: 'decisions' | 'rejected', limit: number) =>
+    const talk = this.conversation.finish();
+    const resolvedByKey = new Map([...this.errors.values()].map((e) => [e.key, e.resolvedAt?.line]));
+    for (const turn of talk.turns) {
+      for (const error of turn.errors) {
+        const at = error.key !== undefined ? resolvedByKey.get(error.key) : undefined;
+        error.resolved = at !== undefined;
+        if (at !== undefined) error.resolvedLine = at;
+        delete error.key;
+      }
+    }
+    const lastRequest = talk.lastRequest !== undefined ? talk.messages[talk.lastRequest] : undefined;
+    const top = (analyst: 'decisions' | 'rejected' | 'refusals', limit: number) =>
       [...this.prose.values(), ...this.structural.values()]
         .filter((f) => f.analyst === analyst)
         .sort((a, b) => b.score - a.score)
@@ -507,6 +667,7 @@ export class OfflineAnalyzer {
       ...top('decisions', LIMITS.decisions),
       ...errorFindings.sort((a, b) => b.score - a.score).slice(0, LIMITS.errors),
       ...top('rejected', LIMITS.rejected),
+      ...top('refusals', LIMITS.rejected),
     ].map((f) => ({ ...f, score: Math.round(f.score * 10) / 10 }));
 
     return {
@@ -514,6 +675,12 @@ export class OfflineAnalyzer {
       agent: this.meta.agent ?? agent,
       lines,
       findings,
+      lastUserRequest: lastRequest ? { text: lastRequest.text.length > MAX_USER_REQUEST ? lastRequest.text.slice(0, MAX_USER_REQUEST) + '…' : lastRequest.text, citation: lastRequest.uuid ? { line: lastRequest.line, uuid: lastRequest.uuid } : { line: lastRequest.line } } : undefined,
+      conversation: { messages: talk.messages, lastRequest: talk.lastRequest },
+      checks: [...this.checks.values()].sort((a, b) => a.line - b.line),
+      stopped: talk.stopped,
+      timeline: talk.turns,
+      reasoning: talk.reasoning,
       commands: [...this.commands.values()]
         .slice(-LIMITS.commands)
         .map((c) => ({ text: c.runs > 1 ? `${c.text}  (run ${c.runs}×)` : c.text, citations: c.citations, command: c.text })),
@@ -567,7 +734,7 @@ function errorDetail(e: ErrorRecord): string {
   const parts = [...e.lines.map((l) => `    ${l}`)];
   if (e.stack.length) parts.push(...e.stack.map((l) => `    ${l.trim()}`));
   const times = e.count > 1 ? `Failed ${e.count} times. ` : '';
-  parts.push(e.resolvedAt ? `${times}Resolved: a later run succeeded (line ${e.resolvedAt.line}).` : `${times}Not resolved: no later successful run in the log.`);
+  parts.push(e.resolvedAt ? `${times}Resolved: a later run passed (log line ${e.resolvedAt.line}).` : `${times}Not resolved: no later passing run of \`${e.family?.name ?? e.commandKey}\` in the log.`);
   return parts.join('\n');
 }
 
@@ -583,6 +750,20 @@ function mainProgram(programs: string[][]): string {
     return `${program} ${operand.replace(/@[^/]*$/, '')}`.trim();
   }
   return '';
+}
+
+/** The test file a failing test's name points into (`tests/test_a.py::test_x` → `tests/test_a.py`). */
+function testFileOf(name: string): string | undefined {
+  const m = /^([\w./@-]+\.(?:[cm]?[jt]sx?|py|go|rs|rb|java|kt|php|cs|swift|ex|exs))(?:::|\s|$|:\d)/.exec(name);
+  return m?.[1];
+}
+
+/** Two spellings of one file or target: `./tests/a.py` and `tests/a.py`, `src/api` and `src/api/cache.test.ts`. */
+function sameFile(a: string, b: string): boolean {
+  const norm = (p: string) => p.replace(/^\.\//, '').replace(/::.*$/, '').replace(/\/+$/, '');
+  const x = norm(a);
+  const y = norm(b);
+  return x === y || x.startsWith(y + '/') || y.startsWith(x + '/') || x.endsWith('/' + y) || y.endsWith('/' + x);
 }
 
 /** The offline analysis of a session log (shares its pass with a concurrent collectModifiedFiles). */

@@ -47,22 +47,31 @@ const REJECTED = new RegExp(
   ].join('|'),
   'i',
 );
-/** Words that reject something but also name what was chosen: with a decision verb, it is a decision. */
-const SOFT_REJECTED = /\binstead\b|\b(?:no longer|not) (?:use|using|going with)\b/i;
-// "I will keep X in a.ts instead of b.ts" is a choice made (with its alternative), not an abandoned attempt.
-const STRONG_DECISION = /\b(?:decided|decision|chose|chosen|opted|going with|go with|settled on|the plan is|(?:I|we)(?:'ll| will) (?:use|keep|put|store|stick with|go with)|let's (?:use|keep)|switch(?:ing|ed)? to)\b/i;
-
+/** Words that show an attempt failed or was undone: without one of these, "switch to X" is only a plan. */
+const EVIDENCE_OF_UNDOING = /^(?:back|returning|reverting) to\b|\b(?:after all|will not|doesn'?t|does not|didn'?t|did not|won'?t|wouldn'?t|can'?t|cannot|not going to|abandon\w*|gave up|give up|giving up|dead end|scrap\w*|ditch\w*|dropp?(?:ed|ing)|revert\w*|roll(?:ed|ing)? back|undo|undid|undoing|backed out|backing out|ruled out|discard\w*|rejected|no luck|no good|turn(?:s|ed) out|tried|still fail\w*|failed|broke|too (?:slow|fragile|complex|brittle|risky|expensive|heavy|flaky)|went back|go back|going back|switch(?:ed|ing)? back)\b/i;
+/** A plan to undo something later ("I'll revert it if…") is not evidence that it was undone. */
+const INTENTION_TO_UNDO = /^(?:(?:now|next|first|then|ok(?:ay)?|so),?\s+)*(?:i'll|i will|let me|let's|we could|we can|maybe|perhaps|should i|should we|if\b)/i;
+// A standing rule in the user's words. Requests ("we need to add X", "then make sure Y") are not rules:
+// they are in the conversation already; a rule is what must stay true while doing them.
 const CONSTRAINT = new RegExp(
   [
-    String.raw`\b(?:keep|always|never|must|mustn'?t|must not|do not|don'?t|avoid|only use|only ever|make sure|ensure|no more than|at most|at least|without|stay within|stick to|prefer|should(?:n'?t| not)?|need to|has to|have to)\b`,
+    String.raw`\b(?:always|must|mustn'?t|must not|do not|don'?t|avoid|only use|only ever|no more than|at most|stay within|stick to|stick with|shouldn'?t|should not|should always|should never|not allowed|forbidden|off-limits|under no circumstances)\b`,
+    String.raw`(?:^|[,;:]\s*|\b(?:you|we|please|and|but)\s+)never\b`,
+    String.raw`\bkeep\b.+\b(?:unchanged|as is|stable|intact|under|below|within|the same|working|green|passing|compatible|backwards?)\b|^(?:please\s+)?keep\b`,
+    String.raw`^(?:please\s+)?(?:always\s+)?(?:make sure|ensure)\b.*\b(?:before|after|every|each|whenever|always|never)\b`,
     String.raw`\buse\b.+\b(?:not|instead of|rather than)\b`,
+    String.raw`\bprefer\b.+\b(?:over|to|instead of|rather than)\b`,
     String.raw`^(?:please\s+)?(?:use|no|only|leave|stop|stay|remember|target|limit)\b`,
-    String.raw`\b(?:only|not allowed|forbidden|off-limits|important|leave\b.+\b(?:alone|as is|untouched)|under no circumstances)\b`,
+    String.raw`\bleave\b.+\b(?:alone|as is|untouched)\b`,
     String.raw`\b(?:under|below|within|less than|max(?:imum)?|budget of)\b.*\d`,
-    String.raw`\b(?:I|we) (?:want|need|require|expect|prefer)\b`,
+    // "I want all timestamps in UTC" sets a rule; "I want a list with buttons" asks for a feature.
+    String.raw`\b(?:I|we) (?:want|need|require|expect)\b(?! (?:a|an|some|you to (?:add|create|build|implement|make|write)|to (?:add|see|create|build|implement|make|write|know|try|have|get|run|be able))\b)`,
+    String.raw`\b(?:has|have) to\b`,
   ].join('|'),
   'i',
 );
+/** A one-off request or a story, even with a rule word in it: "Then let's make sure…", "I never saw…". */
+const NOT_A_RULE = /^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
 
 export type ProseSource = 'thinking' | 'assistant' | 'user';
 
@@ -72,14 +81,40 @@ export interface ProseFinding {
   score: number;
 }
 
+/**
+ * An intention, not a decision: "Now I'll add the styles", "Let me check the tests", "Next, I'm going to…".
+ * With a reason or a dismissed alternative it is a decision after all ("I'll use X because Y").
+ */
+const INTENTION = /^(?:(?:now|next|first|then|finally|ok(?:ay)?|alright|great|perfect|good|so|and|also),?\s+)*(?:i'll|i will|i'm going to|i am going to|let me|let's|i need to|i should|we need to|we'll|we will|time to|going to)\b(?!\s+(?:use|go with|keep|stick (?:with|to)|switch to|choose|pick|prefer|store|adopt|standardi[sz]e on|settle on|batch|cap|limit|make it|put))/i;
+const ALTERNATIVE = /\b(?:instead of|rather than|over|not|no longer|than)\b/i;
+/** The alternative a choice dismissed, named: "instead of X", "rather than X", "X, not Y", "over X". */
+const ALTERNATIVE_NAMED = /\b(?:instead of|rather than|in favou?r of|as opposed to)\b|\w, not (?:an? |the )?\w+|\bover (?:the |an? )?`?[\w.-]+`?(?:\s|$|[,.;])|\bnot `[^`]+`/i;
+
+/** Not a statement at all: a heading or lead-in ending in ':', a question, a fragment without a verb. */
+export function isNotAStatement(sentence: string): boolean {
+  const s = sentence.trim().replace(/\*+/g, '');
+  if (/[:?]\s*$/.test(s)) return true;
+  if (/^(?:pros?|cons?|option \w+|approach \w+|step \d+|\w+ \d+)\s*[:\-–]/i.test(s)) return true;
+  if (s.split(/\s+/).length < 5) return true;
+  return false;
+}
+
 /** What a sentence records, if anything: a decision, a rejected approach, or nothing. */
-export function classifySentence(sentence: string, source: ProseSource): ProseFinding | undefined {
+export function classifySentence(sentence: string, source: ProseSource, listed = false): ProseFinding | undefined {
   if (sentence.length < 15 || sentence.length > 700) return undefined;
+  if (isNotAStatement(sentence)) return undefined;
+  // An offer or a condition is not a decision: "If you prefer X, we can…", "Want me to…".
+  if (/^(?:if|when|once|unless|should|would|could|can|do you|want me|shall)\b/i.test(sentence)) return undefined;
+  const alternative = ALTERNATIVE_NAMED.test(sentence);
+  // A list item in the agent's or user's text is a fragment of a plan or a report, unless it names its choice and what it beat.
+  if (listed && source !== 'thinking' && !(alternative && RATIONALE.test(sentence))) return undefined;
   // Cheap pattern tests first: most sentences match none, and specificity is the costly part.
-  const rejected = REJECTED.test(sentence) || (SOFT_REJECTED.test(sentence) && !STRONG_DECISION.test(sentence));
-  const decision = !rejected && DECISION.test(sentence) && !CHATTER.test(sentence);
+  // Rejected only with evidence that something was tried and undone or given up; never a plan.
+  const rejected = source !== 'user' && EVIDENCE_OF_UNDOING.test(sentence) && REJECTED.test(sentence) && !INTENTION_TO_UNDO.test(sentence);
+  const intention = INTENTION.test(sentence) && !RATIONALE.test(sentence) && !ALTERNATIVE.test(sentence);
+  const decision = !rejected && !intention && DECISION.test(sentence) && !CHATTER.test(sentence);
   const reason = RATIONALE.test(sentence) ? 2 : 0;
-  const implicit = !rejected && !decision && source !== 'user' && (reason > 0 || IMPERATIVE_CHOICE.test(sentence) || NOT_THAT.test(sentence)) && !CHATTER.test(sentence);
+  const implicit = !rejected && !decision && !intention && source !== 'user' && (reason > 0 || IMPERATIVE_CHOICE.test(sentence) || NOT_THAT.test(sentence)) && !CHATTER.test(sentence);
   if (!rejected && !decision && !implicit) return undefined;
   const specific = specificity(sentence);
   // Thinking is where choices are made and where a compaction loses them first.
@@ -87,10 +122,14 @@ export function classifySentence(sentence: string, source: ProseSource): ProseFi
   if (rejected) return { kind: 'rejected', sentence, score: 4 + specific + reason + sourceWeight };
   if (decision) {
     const strong = /\b(?:decided|decision|chose|opted|going with|go with|instead of|rather than|settled|the plan is)\b/i.test(sentence) ? 2 : 0;
+    // The agent's and the user's words are a decision only with its reason or the alternative it dismissed.
+    if (source !== 'thinking' && !strong && !reason && !alternative) return undefined;
     if (!strong && !reason && specific < 1 && source !== 'thinking') return undefined;
     return { kind: 'decisions', sentence, score: 3 + specific + reason + strong + sourceWeight };
   }
   // Reasoning without the usual decision words: "Use a B-tree for the index since lookups dominate."
+  // From the agent's text only with a reason and a named alternative: its reports are full of imperatives.
+  if (source === 'assistant' && !(reason && alternative)) return undefined;
   if (source === 'thinking' || specific >= 1) return { kind: 'decisions', sentence, score: 1.5 + specific + reason + sourceWeight };
   return undefined;
 }
@@ -98,7 +137,8 @@ export function classifySentence(sentence: string, source: ProseSource): ProseFi
 /** A user's standing instruction ("keep X", "don't Y", "use A not B"). */
 export function isConstraint(sentence: string): boolean {
   if (sentence.length < 8 || sentence.length > 500) return false;
-  return CONSTRAINT.test(sentence);
+  if (/\?\s*$/.test(sentence)) return false; // a question asks; it does not set a rule
+  return CONSTRAINT.test(sentence) && !NOT_A_RULE.test(sentence);
 }
 
 /** True when a thinking/assistant sentence hints the text right after it explains a choice. */

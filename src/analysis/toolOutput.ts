@@ -5,30 +5,33 @@ import { parseCommandLine } from './shellWords.js';
 import { unwrapProgram } from './shellWrites.js';
 import { headAndTail, oneLine } from './text.js';
 
-/** Lines that say something failed. Ordered roughly from most to least telling. */
+/**
+ * Lines that say something failed, most telling first: error codes and exception lines name the cause;
+ * a test runner's "not ok 6" or "FAIL file" only says that something failed.
+ */
 const STRONG_ERROR = [
-  /\berror TS\d+\b/,
-  /^\s*(?:FAIL|FAILED|ERROR)\b/,
-  /^\s*--- FAIL:/,
-  /^\s*not ok \d+/,
-  /^\s*[✕✗✖×]\s+\S/,
+  /\berror TS\d+\b|\berror\[E\d{4}\]|\b[A-Z]{1,4}\d{3,5}\b:\s+\S.*\berror\b|^\s*E\d{3,4}\b/,
   /\b(?:[A-Z][a-zA-Z]*)?(?:Error|Exception)(?:\s*\[[\w-]+\])?:\s+\S/,
   /^\s*(?:error|fatal)(?:\[\w+\])?:/i,
   /^panic:/,
-  /\bnpm (?:ERR!|error)\b/,
-  /\bTraceback \(most recent call last\)/,
   /\b(?:ENOENT|EACCES|EADDRINUSE|ECONNREFUSED|EPERM|ETIMEDOUT|EEXIST|ENOTDIR|EISDIR)\b/,
+  /\bnpm (?:ERR!|error)\b/,
   /\bcommand not found\b/,
   /\bNo such file or directory\b/,
   /\bPermission denied\b/,
   /\bSegmentation fault\b/,
   /\bCannot find module\b/,
-  /\bUnhandled\w*\b/,
   /\bAssertionError\b/,
   /\bexpected .+ (?:to (?:be|equal|have)|but (?:got|received))\b/i,
-  /\b\d+ (?:failed|failing|errors?)\b/,
+  /\bUnhandled\w*\b/,
+  /\bTraceback \(most recent call last\)/,
   /\bBUILD FAILED\b|\bbuild failed\b|\bcompilation failed\b/i,
   /\bundefined reference\b|\bsegfault\b|\bcore dumped\b/i,
+  /^\s*--- FAIL:/,
+  /^\s*(?:FAIL|FAILED|ERROR)\b/,
+  /^\s*[✕✗✖×]\s+\S/,
+  /^\s*not ok \d+/,
+  /\b\d+ (?:failed|failing|errors?)\b/,
   /<tool_use_error>/,
 ];
 
@@ -41,6 +44,8 @@ export interface ErrorSummary {
   lines: string[];
   /** A stack trace's first frames, when there is one. */
   stack: string[];
+  /** The single most telling line (an error code or exception line before a generic "not ok 6"). */
+  best?: string;
 }
 
 const ANSI = /\x1b\[[0-9;?]*[ -\/]*[@-~]|\x1b\][^\x07]*\x07|\r(?!\n)/g;
@@ -82,7 +87,8 @@ export function errorLines(output: string, max = 6): ErrorSummary {
     }
   }
   const best = found.sort((a, b) => a.rank - b.rank || a.index - b.index).slice(0, max);
-  return { lines: best.sort((a, b) => a.index - b.index).map((f) => f.line), stack };
+  const top = best[0]?.line;
+  return { lines: best.sort((a, b) => a.index - b.index).map((f) => f.line), stack, ...(top !== undefined ? { best: top } : {}) };
 }
 
 /** True when output shows a failure even though no exit code said so (`npm test || true`, a tool that prints errors). */
@@ -92,10 +98,42 @@ export function looksFailed(output: string): boolean {
 }
 
 const UNIT = String.raw`(?:[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packages|chunks|ns\/op|B\/op|allocs\/op|ms|msec|milliseconds?|µs|ns|s|sec|secs|seconds?|mins?|minutes?|h|hours?|[kKMGT]i?B|bytes?|[kMG]?B\/s|ops\/s(?:ec)?|req\/s|rps|qps|tokens?(?:\/s)?|lines?|files?|tests?|specs?|passed|passing|failed|failing|skipped|errors?|warnings?|items?|rows?|records?|entries|requests?|calls?|iterations?|x|×|%|fps|kb|mb|gb)`;
-const MEASURE = new RegExp(String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|mean|median|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n]{0,40}?\d)`, 'i');
+const MEASURE = new RegExp(String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|mean|median|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])\d+(?:\.\d+)?(?![\w./-]))`, 'i');
 const UNITS_GLOBAL = new RegExp(String.raw`\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])`, 'gi');
 /** Lines a tool prints around every command, not measurements of anything. */
 const BOILERPLATE = /^(?:Chunk ID|Wall time|Original token count|Process exited with code|Exit code|Output:)\b|^total \d+$|^[-dlrwxsStT@+.]{10}\s/;
+
+/**
+ * Output with numbers that measure nothing: progress bars and counters, git transfer and commit
+ * bookkeeping, diff and patch lines, pytest's `E ` assertion dumps, grep hits (`file:12:`), versions.
+ */
+const NOT_A_MEASUREMENT = new RegExp(
+  [
+    String.raw`\[\s*\d{1,3}%\s*\]`, // `........ [100%]`
+    String.raw`^(?:remote: )?(?:Counting|Compressing|Writing|Receiving|Resolving|Enumerating|Total|Unpacking|Delta compression|Updating files)\b.*\d`,
+    String.raw`\(\d+\/\d+\)\s*(?:,|$|done)`,
+    String.raw`^\s*\d{1,3}%\s*[|#=\[]`,
+    String.raw`[█▉▊▋▌▍▎▏░▒▓■□#=]{4,}|[⠁-⣿]`,
+    String.raw`^[+-](?![-+]?\s*\d+(?:\.\d+)?\s*(?:ms|s|%|MB|KB|GB)\b)`, // diff lines
+    String.raw`^(?:@@ |diff --git|index [0-9a-f]{6,}|\+\+\+ |--- )`,
+    String.raw`^\s*\d+ files? changed(?:, \d+ insertions?\(\+\))?(?:, \d+ deletions?\(-\))?\s*$`,
+    String.raw`^\s*(?:create|delete|rename|rewrite|copy) (?:mode \d+|.+\(\d+%\))`,
+    String.raw`^\[[\w./-]+ [0-9a-f]{7,}\]`, // [main 51c131f] commit message
+    String.raw`^[AMDRCU?!]{1,2}\s+\S+$`, // status lines
+    String.raw`^E\s{2,}|^E\s+[+-]?\s*(?:where|and|assert)\b`, // pytest assertion dumps
+    String.raw`^\S+:\d+:`, // grep -n / compiler locations: content, not a measurement
+    String.raw`\bat 0x[0-9a-f]+`,
+    String.raw`^[!=*~#-]{5,}`,
+    String.raw`^\s*(?:v(?:ersion)?\s*)?\d+\.\d+\.\d+(?:[-+.][\w.]+)?\s*$`, // a bare version
+    String.raw`^(?:[\w@/.-]+)(?:@|\s+v?)\d+\.\d+\.\d+\S*\s*$`, // name 1.2.3 / name@1.2.3
+    String.raw`^(?:Python|Node(?:\.js)?|npm|pnpm|yarn|go version|rustc|cargo|git version|pip)\b.*\d+\.\d+`,
+    String.raw`sandbox denied|execution error`,
+    String.raw`^(?:error|fatal|warning|hint|note)(?:\[\w+\])?:`, // an error names a failure, not a measurement
+    String.raw`^\s*(?:def|class|import|from|return|const|let|var|function|if|for|while)\b|[;{}]\s*$|\w\(.*\)\s*$`, // code
+    String.raw`^[\w-]*[A-Za-z][\w-]*(?:\.[\w-]+)*\.[A-Za-z]\w{0,5}(?::|\s*$)`, // a file name (with `:`): a listing or a path report
+  ].join('|'),
+  'i',
+);
 
 const BARE_NUMBER = /^-?\d[\d,]*(?:\.\d+)?(?:\s*[%a-zA-Z]{0,6})?(?:\s+\S+)?$/;
 
@@ -109,7 +147,7 @@ export function measuredLines(output: string, max = 6): string[] {
   if (meaningful.length <= 3) {
     for (const raw of meaningful) {
       const trimmed = raw.trim();
-      if (BARE_NUMBER.test(trimmed) && !seen.has(trimmed)) {
+      if (BARE_NUMBER.test(trimmed) && !NOT_A_MEASUREMENT.test(trimmed) && !seen.has(trimmed)) {
         seen.add(trimmed);
         found.push({ line: trimmed, weight: 5 });
       }
@@ -118,7 +156,7 @@ export function measuredLines(output: string, max = 6): string[] {
   for (const raw of text.split('\n')) {
     if (raw.length > 400 || raw.length < 3) continue;
     const trimmed = raw.trim();
-    if (BOILERPLATE.test(trimmed) || !MEASURE.test(trimmed)) continue;
+    if (BOILERPLATE.test(trimmed) || !MEASURE.test(trimmed) || NOT_A_MEASUREMENT.test(trimmed)) continue;
     const line = trimmed.length > 220 ? trimmed.slice(0, 219) + '…' : trimmed;
     if (seen.has(line)) continue;
     seen.add(line);
@@ -170,6 +208,7 @@ export function dumpsFiles(commandLine: string | string[][]): boolean {
     if (program === 'grep' || program === 'rg') return !words.some((w) => w === '-c' || w === '--count' || /^-[a-zA-Z]*c[a-zA-Z]*$/.test(w));
     if (program === 'awk') return !/\bprint\b[^}]*\b(?:s|sum|n|count|total)\b|END\s*\{/.test(words.join(' '));
     if (program === 'ls' || program === 'pwd' || program === 'cd' || program === 'echo' || program === 'tree' || program === 'find') return true;
+    if (program === 'git') return ['diff', 'show', 'log', 'blame', 'grep', 'cat-file'].includes(words[1] ?? ''); // file content and history
     return DUMP_PROGRAMS.has(program);
   });
 }
