@@ -2,6 +2,7 @@
 // Claude Code 2.0.x replays), the last substantive request, one timeline entry per user turn (files
 // changed, commands and outcomes, errors), the reasoning log and what the agent was doing when the
 // log ends. Fed by the offline analyzer as the log streams; bounded memory however long the log is.
+// Texts kept whole are redacted once, with the whole handover (build.ts); texts cut here are redacted first.
 import type { ToolCallEvent, TranscriptEvent } from '../transcript/events.js';
 import type { ReasoningEntry, TurnEntry, UserMessage } from '../shared/handoverData.js';
 import { redactSecrets } from '../util/redact.js';
@@ -51,6 +52,8 @@ export class ConversationTracker {
   private readonly seenTexts = new Map<string, { uuid?: string; timestamp?: string }>();
   private readonly reasoning: ReasoningEntry[] = [];
   private reasoningChars = 0;
+  /** Entries before this index are condensed already: the loop below never walks them again. */
+  private condensedUpTo = 0;
   /** The turn's assistant texts: reasoning stand-ins when the turn's thinking was empty. */
   private heldTexts: HeldText[] = [];
   private turnHadThinking = false;
@@ -104,7 +107,7 @@ export class ConversationTracker {
 
   /** An answer given through the agent's question tool (AskUserQuestion): shown with its question. */
   onAnswer(question: string, answer: string, line: number, uuid?: string): void {
-    this.push({ line, uuid, text: redactSecrets(answer), chars: answer.length, kind: 'answer', question: oneLine(redactSecrets(question), 400) });
+    this.push({ line, uuid, text: answer, chars: answer.length, kind: 'answer', question: oneLine(question, 400) });
   }
 
   private noteQuestion(text: string, line: number): void {
@@ -138,7 +141,6 @@ export class ConversationTracker {
     this.seenTexts.set(key, { uuid: event.uuid, timestamp: event.timestamp });
     if (this.seenTexts.size > 5000) this.seenTexts.delete(this.seenTexts.keys().next().value!);
 
-    text = redactSecrets(text);
     const kind: UserMessage['kind'] = /^\/[\w:.-]+(?:\s|$)/.test(text) ? 'command' : text.startsWith('! ') ? 'shell' : 'typed';
     const message: UserMessage = { line: event.line, uuid: event.uuid, timestamp: event.timestamp, text: cut(text), chars: text.length, kind };
     if (context.length) message.context = context;
@@ -184,16 +186,16 @@ export class ConversationTracker {
   }
 
   private addReasoning(source: ReasoningEntry['source'], text: string, line: number): void {
-    const clean = redactSecrets(text.trim());
+    const clean = text.trim();
     if (!clean) return;
     const entry: ReasoningEntry = { line, turn: this.turns.length, source, text: cut(clean, MAX_REASONING_ENTRY) };
     this.reasoning.push(entry);
     this.reasoningChars += entry.text.length;
     // Older entries shrink to their opening lines so the whole log's reasoning stays bounded.
-    for (let i = 0; this.reasoningChars > REASONING_WHOLE_CHARS && i < this.reasoning.length - 1; i++) {
-      const old = this.reasoning[i];
+    for (; this.reasoningChars > REASONING_WHOLE_CHARS && this.condensedUpTo < this.reasoning.length - 1; this.condensedUpTo++) {
+      const old = this.reasoning[this.condensedUpTo];
       if (old.condensed) continue;
-      const short = oneLine(old.text, REASONING_CONDENSED);
+      const short = oneLine(redactSecrets(old.text), REASONING_CONDENSED);
       this.reasoningChars -= old.text.length - short.length;
       old.text = short;
       old.condensed = true;
@@ -219,14 +221,19 @@ export class ConversationTracker {
     const lastUserLine = (lastRequest !== undefined ? this.messages[lastRequest] : this.messages.at(-1))?.line ?? 0;
     const pendingCalls = [...this.openCalls.values()].filter((c) => c.line > lastUserLine).slice(-3);
     const lastText = this.lastText && this.lastText.line > lastUserLine ? this.lastText : undefined;
-    const stopped = lastText || pendingCalls.length ? { line: Math.max(lastText?.line ?? 0, ...pendingCalls.map((c) => c.line)), lastText: lastText ? redactSecrets(cut(lastText.text.trim(), 4000)) : undefined, pendingCalls } : undefined;
+    const stopped = lastText || pendingCalls.length ? { line: Math.max(lastText?.line ?? 0, ...pendingCalls.map((c) => c.line)), lastText: lastText ? cut(lastText.text.trim(), 4000) : undefined, pendingCalls } : undefined;
     return { messages: this.messages, lastRequest, turns: this.turns, reasoning: this.reasoning, stopped };
   }
 }
 
-/** A long text as its head and tail with the cut marked; short texts unchanged. */
+/**
+ * A long text as its head and tail with the cut marked; short texts unchanged. Texts kept whole are
+ * redacted with the handover's data; a text about to be cut is redacted first, so a secret cut in two
+ * is still found.
+ */
 export function cut(text: string, max = MAX_MESSAGE_CHARS): string {
   if (text.length <= max) return text;
+  text = redactSecrets(text);
   const head = Math.floor(max * 0.6);
   const tail = max - head;
   return `${text.slice(0, head)}\n… [${text.length - head - tail} characters left out] …\n${text.slice(-tail)}`;

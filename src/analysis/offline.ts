@@ -228,7 +228,7 @@ export class OfflineAnalyzer {
     const message = this.conversation.messages.at(-1);
     // The conversation tracker keeps what the user typed; injected text, replays and IDE context never get there.
     if (!message || message.line !== event.line || message.kind !== 'typed') return;
-    const text = message.text.length > MAX_PROSE_CHARS ? message.text.slice(0, MAX_PROSE_CHARS) : message.text;
+    const text = redactSecrets(message.text.length > MAX_PROSE_CHARS ? message.text.slice(0, MAX_PROSE_CHARS) : message.text);
     this.attachRefusalWords(message);
     const body = text;
     // A long paste (a log, a spec, someone else's list) is material, not the user's own decisions or rules.
@@ -531,7 +531,7 @@ export class OfflineAnalyzer {
       this.prose.set(key, {
         key,
         analyst: 'decisions',
-        title: `The user chose "${answer}" when asked: ${oneLine(question, 200)}`,
+        title: `Asked "${oneLine(question, 200)}", the user chose "${answer}".`,
         detail: '(answered by the user)',
         citations: [citationOf(result)],
         source: 'offline',

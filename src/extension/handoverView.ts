@@ -1,7 +1,7 @@
 // handover.json → the flat view model the sidebar shows. handover.json may come from anywhere (a git
 // pull, a hand edit), so every field is read defensively and coerced to the type the protocol promises.
 import { dirname, isAbsolute, resolve, sep } from 'node:path';
-import type { FindingView, HandoverDetailView, HandoverListEntry } from '../shared/webviewProtocol.js';
+import type { CheckView, FindingView, HandoverDetailView, HandoverListEntry } from '../shared/webviewProtocol.js';
 
 type Loose = Record<string, unknown>;
 const obj = (v: unknown): Loose => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Loose) : {});
@@ -57,7 +57,22 @@ function toFinding(value: unknown): FindingView {
         return [typeof c.file === 'string' ? { line: l, file: c.file.slice(0, 1000) } : { line: l }];
       })
       .slice(0, 20),
+    status: f.status === 'resolved' || f.status === 'unresolved' ? f.status : '',
   };
+}
+
+/** Schema 2's computed status: the last outcome of each test/build/lint family (absent in schema 1). */
+function toChecks(value: unknown): CheckView[] {
+  return arr(obj(value).checks)
+    .slice(0, 50)
+    .map(obj)
+    .flatMap((c) => {
+      const l = line(c.line);
+      const family = str(c.family, 200);
+      if (l === undefined || !family) return [];
+      const failing = arr(c.failingTests).map((t) => str(t, 200)).filter(Boolean);
+      return [{ family, outcome: c.outcome === 'failing' ? 'failing' : 'passing', line: l, detail: [failing.slice(0, 6).join('; '), str(c.distinctive, 400)].filter(Boolean).join(' — ') }];
+    });
 }
 
 export function toDetailView(record: HandoverRecord, resumed: boolean): HandoverDetailView {
@@ -74,6 +89,7 @@ export function toDetailView(record: HandoverRecord, resumed: boolean): Handover
     lastUserRequest: str(summary.lastUserRequest),
     gitBranch: str(summary.gitBranch, 200),
     findings: arr(data.findings).slice(0, 200).map(toFinding),
+    checks: toChecks(data.status),
     modifiedFiles: arr(data.modifiedFiles)
       .slice(0, 500)
       .map(obj)

@@ -105,7 +105,7 @@ function shorten(text: string, max: number, line: number, sessionId: string): st
 // Section 1: what the user asked for
 
 /** Per condensing level, how much of one message is kept (a paste keeps its head and tail). */
-const MESSAGE_LIMITS = [4000, 1500, 600, 240];
+const MESSAGE_LIMITS = [4000, 1500, 600, 240, 120];
 
 function messageItem(message: UserMessage, index: number, limit: number, sessionId: string): string {
   const n = `${index + 1}.`;
@@ -121,18 +121,29 @@ function messageItem(message: UserMessage, index: number, limit: number, session
   return `${n} (log line ${message.line})${context}${reply}:\n${fenced(text, '   ')}\n`;
 }
 
-function renderAsked(data: HandoverData, level: number): string {
+function renderAsked(data: HandoverData, level: number, maxTokens = Infinity): string {
   const { messages, lastRequest } = data.conversation;
   if (!messages.length) return '';
   const limit = MESSAGE_LIMITS[level];
-  const parts = [`${HEADINGS.asked}\n\n`];
-  messages.forEach((m, i) => parts.push(messageItem(m, i, limit, data.sessionId)));
+  const items = messages.map((m, i) => messageItem(m, i, limit, data.sessionId));
   const last = lastRequest !== undefined ? messages[lastRequest] : undefined;
-  if (last) {
+  const lastLine = last ? `\n**Last request** (log line ${last.line}): ${(() => {
     const text = shorten(last.text, Math.max(limit, 2000), last.line, data.sessionId);
-    parts.push(`\n**Last request** (log line ${last.line}): ${text.includes('\n') ? `\n\n${fenced(text)}` : text}\n`);
+    return text.includes('\n') ? `\n\n${fenced(text)}` : text;
+  })()}\n` : '';
+  let list = items.join('');
+  // A very long session: even one line per message does not fit. The first two (how it started) and
+  // the newest ones stay; the gap says how many are left out and where they are.
+  if (level === MESSAGE_LIMITS.length - 1 && estimateTokens(list + lastLine) > maxTokens && messages.length > 3) {
+    let room = maxTokens - estimateTokens(items[0] + items[1] + lastLine) - 80;
+    let from = messages.length;
+    while (from > 2 && estimateTokens(items[from - 1]) <= room) room -= estimateTokens(items[--from]);
+    if (from > 2) {
+      const gap = `\n… messages 3–${from} (log lines ${messages[2].line}–${messages[from - 1].line}) are left out here to stay within the budget; all ${messages.length} are in handover.json (conversation.messages), and \`handover show ${data.sessionId}:<line>\` shows any of them.\n\n`;
+      list = items[0] + items[1] + gap + items.slice(from).join('');
+    }
   }
-  return parts.join('') + '\n';
+  return `${HEADINGS.asked}\n\n${list}${lastLine}\n`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -146,12 +157,12 @@ function renderStatus(data: HandoverData): string {
   const parts: string[] = [];
   if (checks.length) {
     parts.push('Checks:\n');
+    // The line format is V2LAYOUT.md's: the family, its last outcome and line, then what failed.
     for (const check of checks) {
-      const runs = check.runs > 1 ? `, run ${check.runs}×` : '';
-      if (check.outcome === 'passing') parts.push(`- ${code(check.family, 80)}: passing (log line ${check.line})${runs}\n`);
+      if (check.outcome === 'passing') parts.push(`- ${code(check.family, 80)}: passing (log line ${check.line})\n`);
       else {
         const what = [check.failingTests.length ? check.failingTests.slice(0, 6).map((t) => inline(t, 160)).join('; ') : '', check.distinctive ? inline(check.distinctive, 300) : ''].filter(Boolean).join(' — ');
-        parts.push(`- ${code(check.family, 80)}: failing (log line ${check.line})${what ? ` — ${what}` : ''}${runs}; last command ${code(check.command, 160)}\n`);
+        parts.push(`- ${code(check.family, 80)}: failing (log line ${check.line})${what ? ` — ${what}` : ''}\n`);
       }
     }
   }
@@ -216,7 +227,7 @@ function errorLine(finding: Finding, terse = false): string {
   const lines = finding.citations.map((c) => c.line);
   if (finding.status === 'resolved') {
     const by = finding.resolvedBy ? ` (log line ${finding.resolvedBy.line})` : '';
-    return `- Resolved: ${inline(finding.title, 240)}${finding.command ? ` — ${inline(finding.command, 160)}` : ''} — fixed by a later passing run${by}${marksOf(finding)}\n`;
+    return `- Resolved: ${inline(finding.title, 240)} — fixed by a later passing run${by}${marksOf(finding)}\n`;
   }
   const detail = finding.detail && !terse ? freshDetail(finding.title, finding.detail.replace(/\s*Not resolved:[^\n]*$/m, '')) : '';
   return `- **Unresolved:** ${inline(finding.title, 400)}${finding.command ? ` — ${inline(finding.command, 240)}` : ''}${cite(lines)}${detail ? ` — ${inline(detail, 900)}` : ''}${marksOf(finding)}\n`;
@@ -311,9 +322,10 @@ export function renderResumePrompt(data: HandoverData, budgetTokens: number): Re
 
   // Section 1 is never dropped: it is condensed (shorter pastes, then shorter messages) until it leaves room.
   const fixedTokens = estimateTokens(RESUME_PREAMBLE + status + unresolvedText + filesSection + tasksSection + tail) + reserve;
+  const askedShare = Math.max(1500, (budgetTokens - fixedTokens) * 0.55);
   let level = 0;
-  let asked = renderAsked(data, level);
-  while (level < MESSAGE_LIMITS.length - 1 && estimateTokens(asked) > Math.max(1500, (budgetTokens - fixedTokens) * 0.55)) asked = renderAsked(data, ++level);
+  let asked = renderAsked(data, level, askedShare);
+  while (level < MESSAGE_LIMITS.length - 1 && estimateTokens(asked) > askedShare) asked = renderAsked(data, ++level, askedShare);
   let room = budgetTokens - fixedTokens - estimateTokens(asked);
 
   // Everything else competes for the room that is left.
@@ -417,8 +429,10 @@ export function renderResumePrompt(data: HandoverData, budgetTokens: number): Re
   const leftOut: { section: string; count: number }[] = [];
   const leftLines: string[] = [];
   if (level > 0) {
-    leftOut.push({ section: 'User messages shortened', count: data.conversation.messages.filter((m) => m.text.length > MESSAGE_LIMITS[level]).length });
-    leftLines.push(`- What the user asked for: long messages shortened to ${MESSAGE_LIMITS[level]} characters; each shows \`handover show ${sessionId}:<line>\` for the whole text.\n`);
+    const gap = /… messages 3–(\d+) \(log lines/.exec(asked);
+    const omitted = gap ? Number(gap[1]) - 2 : 0;
+    if (omitted) leftOut.push({ section: 'What the user asked for', count: omitted });
+    leftLines.push(`- What the user asked for: long messages shortened to about ${MESSAGE_LIMITS[level]} characters${omitted ? `, ${omitted} older messages left out` : ''}; \`handover show ${sessionId}:<line>\` shows any message whole.\n`);
   }
   for (const section of Object.keys(SECTION_NAMES) as Section[]) {
     const all = candidates.filter((c) => c.section === section);
@@ -432,7 +446,7 @@ export function renderResumePrompt(data: HandoverData, budgetTokens: number): Re
     leftLines.push(`- ${SECTION_NAMES[section]}: ${dropped.length ? `${dropped.length} of ${all.length} left out` : ''}${dropped.length && condensed ? ', ' : ''}${condensed ? `${condensed} condensed` : ''}${where}${how}; all of them are in handover.json.\n`);
   }
   parts.push(`${HEADINGS.leftOut}\n\n${leftLines.length ? leftLines.join('') + '\n' : ''}${tail}`);
-  const dropped = leftOut.filter((l) => l.section !== 'User messages shortened').reduce((n, l) => n + l.count, 0);
+  const dropped = leftOut.reduce((n, l) => n + l.count, 0);
   return { markdown: parts.join(''), droppedByBudget: dropped, budgetTokens, leftOut };
 }
 

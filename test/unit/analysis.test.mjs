@@ -227,7 +227,7 @@ test("answers to the agent's questions are the user's decisions", async () => {
   const log = new ClaudeLog(ws);
   const asked = log.tool('AskUserQuestion', { questions: [{ question: 'Which database?', header: 'DB', options: [] }] }, 'User has answered your questions: "Which database should the cache use?"="Redis 7 (managed)". You can now continue with the user\'s answers in mind.');
   const a = await analyzeOffline(log.write(), { workspace: ws });
-  const chose = findOne(a.findings.filter((f) => f.analyst === 'decisions'), 'The user chose "Redis 7 (managed)"', 'user answer');
+  const chose = findOne(a.findings.filter((f) => f.analyst === 'decisions'), 'the user chose "Redis 7 (managed)"', 'user answer');
   assert.match(chose.title, /Which database should the cache use\?/);
   assert.equal(chose.citations[0].line, asked.result.line);
 });
