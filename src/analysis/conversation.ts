@@ -154,8 +154,10 @@ export class ConversationTracker {
   }
 
   private push(message: UserMessage): void {
-    this.endTurn();
     this.messages.push(message);
+    // An answer through the agent's question tool continues the turn it was asked in.
+    if (message.kind === 'answer' && this.turns.length) return;
+    this.endTurn();
     this.turns.push({ turn: this.turns.length + 1, line: message.line, request: oneLine(message.question && message.kind !== 'typed' ? `${message.text} (answer)` : message.text, 200), files: [], commands: [], errors: [], commandsRun: 0 });
   }
 

@@ -6,7 +6,7 @@ import type { CheckOutcome, Citation, Fact, Finding, OpenTask, ReasoningEntry, S
 import type { FileChangeTracker } from './modifiedFiles.js';
 import { analyzeSession } from './session.js';
 import { classifySentence, hasRationale, isConstraint, type ProseSource } from './prose.js';
-import { dedupeKey, headAndTail, oneLine, sentenceParts, sentences, specificity } from './text.js';
+import { dedupeKey, headAndTail, oneLine, sentenceParts, specificity } from './text.js';
 import { commandKey, displayCommand, dumpsFiles, errorLines, isDistinctiveCommand, looksFailed, measuredLines, plainOutput, programsOf } from './toolOutput.js';
 import { editCallOf, isObject, normalizeTaskStatus, patchTextOf, READ_ONLY_TOOLS, shellCallOf, str, taskListOf } from './toolInputs.js';
 import { packageChanges } from './packages.js';
@@ -233,8 +233,8 @@ export class OfflineAnalyzer {
     const body = text;
     // A long paste (a log, a spec, someone else's list) is material, not the user's own decisions or rules.
     if (message.chars > 3000) return;
-    for (const sentence of sentences(body)) {
-      if (isConstraint(sentence)) {
+    for (const { text: sentence, heading } of sentenceParts(body)) {
+      if (!heading && isConstraint(sentence)) {
         const key = dedupeKey(sentence);
         if (!this.constraints.has(key)) this.constraints.set(key, { text: oneLine(sentence, 400), citations: [citationOf(event)] });
       }
@@ -543,7 +543,7 @@ export class OfflineAnalyzer {
   private onFailure(result: ToolResultEvent, pending: PendingCall | undefined, name: string, readOnly: boolean): void {
     // A look that found nothing (Read of a directory, `ls` of a missing folder) is not a failure of the work:
     // listing it as an unresolved error would send the next agent to fix what needs no fixing.
-    if (readOnly || (pending?.programs !== undefined && !isDistinctiveCommand(pending.programs))) return;
+    if (readOnly || (pending?.programs !== undefined && (!isDistinctiveCommand(pending.programs) || dumpsFiles(pending.programs)))) return;
     const summary = errorLines(result.text);
     const strong = summary.lines.length > 0;
     // No line looks like an error: a failing command usually says why at the end of its output.

@@ -61,7 +61,7 @@ const CONSTRAINT = new RegExp(
     String.raw`^(?:please\s+)?(?:always\s+)?(?:make sure|ensure)\b.*\b(?:before|after|every|each|whenever|always|never)\b`,
     String.raw`\buse\b.+\b(?:not|instead of|rather than)\b`,
     String.raw`\bprefer\b.+\b(?:over|to|instead of|rather than)\b`,
-    String.raw`^(?:please\s+)?(?:use|no|only|leave|stop|stay|remember|target|limit)\b`,
+    String.raw`^(?:please\s+)?(?:use|no(?![,.!])|only|leave|stop|stay|remember|target|limit)\b`,
     String.raw`\bleave\b.+\b(?:alone|as is|untouched)\b`,
     String.raw`\b(?:under|below|within|less than|max(?:imum)?|budget of)\b.*\d`,
     // "I want all timestamps in UTC" sets a rule; "I want a list with buttons" asks for a feature.

@@ -22,6 +22,8 @@ export interface SentencePart {
   text: string;
   /** From a list item or a heading line: often a fragment, not a statement. */
   listed: boolean;
+  /** From a line starting with `#`: a Markdown heading or a code comment. */
+  heading: boolean;
 }
 
 /** sentences(), each marked with whether it came from a list item or heading. */
@@ -29,12 +31,13 @@ export function sentenceParts(text: string, maxChars = 20_000): SentencePart[] {
   const out: SentencePart[] = [];
   const body = (text.length > maxChars ? text.slice(0, maxChars) : text).replace(CODE_FENCE, '\n');
   for (const rawLine of body.split('\n')) {
-    const listed = BULLET.test(rawLine) || /^\s*#/.test(rawLine);
+    const heading = /^\s*#/.test(rawLine);
+    const listed = BULLET.test(rawLine) || heading;
     const line = rawLine.replace(BULLET, '').replace(/^#+\s*/, '').trim();
     if (!line) continue;
     for (const part of line.split(/(?<=[.!?])\s+(?=[A-Z"'`(*\[])/)) {
       const s = part.trim();
-      if (s.length >= 8) out.push({ text: s, listed });
+      if (s.length >= 8) out.push({ text: s, listed, heading });
     }
   }
   return out;

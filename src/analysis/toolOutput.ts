@@ -72,7 +72,8 @@ export function errorLines(output: string, max = 6): ErrorSummary {
     }
     const rank = STRONG_ERROR.findIndex((re) => re.test(raw));
     if (rank < 0 || NOT_ERROR.test(raw)) continue;
-    const line = oneLine(raw.replace(/<\/?tool_use_error>/g, ''), 240);
+    // pytest prefixes assertion output with `E   `: the exception line itself is what is telling.
+    const line = oneLine(raw.replace(/<\/?tool_use_error>/g, '').replace(/^\s*E\s+(?=[A-Z]\w*(?:Error|Exception)\b)/, ''), 240);
     if (!line || seen.has(line)) continue;
     seen.add(line);
     found.push({ line, rank, index: i });
@@ -129,6 +130,7 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`^(?:[\w@/.-]+)(?:@|\s+v?)\d+\.\d+\.\d+\S*\s*$`, // name 1.2.3 / name@1.2.3
     String.raw`^(?:Python|Node(?:\.js)?|npm|pnpm|yarn|go version|rustc|cargo|git version|pip)\b.*\d+\.\d+`,
     String.raw`sandbox denied|execution error`,
+    String.raw`^\[\.\.\. ?omitted|^…|\bomitted \d+ of \d+\b`, // truncation notes of the agent's own tools
     String.raw`^(?:error|fatal|warning|hint|note)(?:\[\w+\])?:`, // an error names a failure, not a measurement
     String.raw`^\s*(?:def|class|import|from|return|const|let|var|function|if|for|while)\b|[;{}]\s*$|\w\(.*\)\s*$`, // code
     String.raw`^[\w-]*[A-Za-z][\w-]*(?:\.[\w-]+)*\.[A-Za-z]\w{0,5}(?::|\s*$)`, // a file name (with `:`): a listing or a path report
