@@ -19,8 +19,8 @@ const MAX_TURN_FILES = 30;
 
 /** Answers that carry no request of their own: a menu choice, a yes, a nudge to go on. */
 const BARE_ANSWER = /^(?:\d{1,2}|[a-z]|y|n|yes|no|yep|nope|ok|okay|k|sure|go|go on|go ahead|continue|proceed|do it|please do|yes please|thanks|thank you|thx|lgtm|done|next|ja|nein|oui|non|sí|si|はい|いいえ|好|是|继续)[.!]*$/i;
-/** IDE context Claude Code's VS Code/JetBrains extensions put beside the typed text. */
-const IDE_CONTEXT = /<(ide_opened_file|ide_selection|ide_diagnostics)>([\s\S]*?)<\/\1>/g;
+/** IDE notes the reader made of what Claude Code's IDE integrations attach (`[IDE: opened src/a.ts]`). */
+const IDE_NOTE = /^\[IDE: ([^\]\n]{1,400})\]\s*/;
 /** Text the agent injected as if the user said it: instruction files, command templates, hook output. */
 const INJECTED = /^(?:<command-(?:message|name|args)>|<local-command-|<user-prompt-submit-hook>|Caveat: The messages below were generated|# (?:AGENTS|CLAUDE)\.md\b|Contents of \S*(?:AGENTS|CLAUDE)\.md|<system-reminder>|This session is being continued from a previous conversation)/;
 
@@ -123,14 +123,22 @@ export class ConversationTracker {
     this.lastQuestion = undefined;
   }
 
-  private onUser(raw: string, event: TranscriptEvent): void {
+  /** IDE notes sent as their own block: they go with the typed text of the same record. */
+  private ideNotes: { uuid?: string; line: number; notes: string[] } | undefined;
+
+  private onUser(raw: string, event: TranscriptEvent & { ideContext?: boolean }): void {
     const context: string[] = [];
-    let text = raw.replace(IDE_CONTEXT, (_m, kind: string, body: string) => {
-      const path = /(?:opened the file|selected the following lines from|file)\s+(\S+?)(?:\s|:|$)/.exec(body)?.[1];
-      context.push(`${kind === 'ide_opened_file' ? 'had open' : kind === 'ide_selection' ? 'had selected lines of' : 'saw diagnostics in'} ${path ? `\`${path}\`` : 'a file'}`);
-      return '';
-    }).trim();
-    if (!text && !context.length) return;
+    let text = raw.trim();
+    for (let m = IDE_NOTE.exec(text); m; m = IDE_NOTE.exec(text)) {
+      context.push(m[1]);
+      text = text.slice(m[0].length);
+    }
+    if (event.ideContext || !text) {
+      if (context.length) this.ideNotes = { uuid: event.uuid, line: event.line, notes: context };
+      return;
+    }
+    if (this.ideNotes && (this.ideNotes.uuid === event.uuid || this.ideNotes.line === event.line)) context.unshift(...this.ideNotes.notes);
+    this.ideNotes = undefined;
     if (INJECTED.test(text)) return;
     // Claude Code 2.0.x replays earlier messages under new uuids: the same words again are a replay,
     // unless they are short (a user does type "continue" twice) and at a new time.

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { OfflineAnalysis } from '../analysis/offline.js';
 import { analyzeSession } from '../analysis/session.js';
-import { describeProblems } from '../transcript/reader.js';
+import { describeProblems, LogInputError } from '../transcript/reader.js';
 import { HANDOVER_DIR, HANDOVER_FILES, HANDOVER_SCHEMA_VERSION, type AnalystUsage, type Finding, type HandoverData } from '../shared/handoverData.js';
 import { ArchiveError, archiveLog } from './archive.js';
 import { redactDeep, redactSecrets } from '../util/redact.js';
@@ -43,6 +43,31 @@ export interface BuildResult {
 /** A failure with a message fit for one line on stderr. */
 export class BuildError extends Error {}
 
+/**
+ * A bug or an unexpected failure inside one stage of the build (not the user's input, not the disk):
+ * it names the stage and where the archived copy of the log is, which stays in place.
+ */
+export class BuildStageError extends Error {
+  constructor(
+    readonly stage: string,
+    readonly cause: unknown,
+    readonly archivedLog?: string,
+  ) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    super(`internal error while ${stage}: ${why}${archivedLog ? ` (the log is archived at ${archivedLog})` : ''}`);
+  }
+}
+
+/** Runs one stage; failures that are not already explained (bad input, disk) are named by the stage. */
+async function stage<T>(name: string, archivedLog: string | undefined, work: () => Promise<T> | T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof BuildError || error instanceof LogInputError || error instanceof BuildStageError) throw error;
+    throw new BuildStageError(name, error, archivedLog);
+  }
+}
+
 
 export async function buildHandover(options: BuildOptions): Promise<BuildResult> {
   const now = options.now ?? (() => new Date());
@@ -60,20 +85,21 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
 
   // The analysts read the archived copy: citations then point at lines that never change. One pass
   // over it yields the extract, the offline analysis and the modified files together.
-  const { analysis: offline, modified, uncommitted, extract } = await analyzeSession(archived.archivedLog, { workspace });
+  const at = archived.archivedLog;
+  const { analysis: offline, modified, uncommitted, extract } = await stage('analysing the log', at, () => analyzeSession(at, { workspace }));
 
   let findings = offline.findings;
   let usage: AnalystUsage[] | undefined;
   if (options.analyzer === 'anthropic') {
     if (!options.modelAnalyzer) throw new BuildError('the anthropic analyzer is not available in this build');
-    const result = await options.modelAnalyzer({ logPath: archived.archivedLog, extractMarkdown: redactSecrets(extract.markdown), offline, env: options.env ?? process.env });
+    const result = await stage('running the model analysts', at, () => options.modelAnalyzer!({ logPath: archived.archivedLog, extractMarkdown: redactSecrets(extract.markdown), offline, env: options.env ?? process.env }));
     // The model analysts cover decisions, errors and rejected approaches; what the log states outright
     // (the user's refusals) stays as read. An error's status is the log's, not the model's guess.
     findings = [...settleErrorStatus(result.findings, offline), ...offline.findings.filter((f) => !MODEL_ANALYSTS.has(f.analyst))];
     usage = result.usage;
   }
 
-  const data: HandoverData = redactDeep({
+  const data: HandoverData = await stage('assembling handover.json', at, () => redactDeep({
     schema: HANDOVER_SCHEMA_VERSION,
     sessionId: identity.sessionId,
     agent: identity.agent,
@@ -102,17 +128,19 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
     openTasks: offline.openTasks,
     stats: { logBytes: archived.bytes, extractBytes: 0, promptBytes: 0, compactions: offline.compactions, droppedByBudget: 0 },
     analysis: { analyzer: options.analyzer ?? 'offline', usage },
-  });
+  } satisfies HandoverData));
 
-  const extractMarkdown = redactSecrets(extract.markdown);
-  const budget = budgetTokensFor(archived.bytes, { ...DEFAULT_BUDGET, ...options.budget });
-  // Rendering twice settles the byte counts the prompt itself reports in handover.json.
-  let rendered = renderResumePrompt(data, budget);
-  data.stats = { ...data.stats, extractBytes: Buffer.byteLength(extractMarkdown), droppedByBudget: rendered.droppedByBudget, budgetTokens: budget, leftOut: rendered.leftOut };
-  data.stats.promptBytes = Buffer.byteLength(rendered.markdown);
-  data.stats.promptTokens = estimateTokens(rendered.markdown);
-  rendered = renderResumePrompt(data, budget);
-  const prompt = redactSecrets(rendered.markdown);
+  const { extractMarkdown, prompt } = await stage('writing resume-prompt.md', at, () => {
+    const extractMarkdown = redactSecrets(extract.markdown);
+    const budget = budgetTokensFor(archived.bytes, { ...DEFAULT_BUDGET, ...options.budget });
+    // Rendering twice settles the byte counts the prompt itself reports in handover.json.
+    let rendered = renderResumePrompt(data, budget);
+    data.stats = { ...data.stats, extractBytes: Buffer.byteLength(extractMarkdown), droppedByBudget: rendered.droppedByBudget, budgetTokens: budget, leftOut: rendered.leftOut };
+    data.stats.promptBytes = Buffer.byteLength(rendered.markdown);
+    data.stats.promptTokens = estimateTokens(rendered.markdown);
+    rendered = renderResumePrompt(data, budget);
+    return { extractMarkdown, prompt: redactSecrets(rendered.markdown) };
+  });
 
   const dir = join(workspace, HANDOVER_DIR, identity.sessionId);
   await writeHandoverFiles(workspace, dir, options.home, {

@@ -109,7 +109,7 @@ const MESSAGE_LIMITS = [4000, 1500, 600, 240, 120];
 
 function messageItem(message: UserMessage, index: number, limit: number, sessionId: string): string {
   const n = `${index + 1}.`;
-  const context = message.context?.length ? ` (IDE: ${message.context.join('; ')})` : '';
+  const context = message.context?.length ? ` (IDE: ${message.context.map((c) => inline(c, 200)).join('; ')})` : '';
   const at = cite([message.line]);
   if (message.kind === 'answer') {
     return `${n} Answer to the agent's question "${inline(message.question ?? '', Math.min(300, limit))}": ${inline(message.text, limit)}${at}\n`;
@@ -245,7 +245,7 @@ function factLine(fact: HandoverData['numbers'][number]): string {
 }
 
 function fileLine(file: ModifiedFile): string {
-  const from = file.from ? ` (from ${file.from})` : '';
+  const from = file.from ? ` (from ${file.from})` : file.glob ? ' (a shell pattern: the files it matched)' : '';
   return `- \`${file.path}\`${from}: ${file.status}, ${file.edits} edit${file.edits === 1 ? '' : 's'} via ${file.how.slice(0, 5).map((h) => inline(h, 80)).join(', ') || 'unknown'}${cite([file.lastLine])}\n`;
 }
 

@@ -125,6 +125,8 @@ export interface ModifiedFile {
   how: string[];
   /** Last log line that touched it. */
   lastLine: number;
+  /** `path` is a shell pattern (`dir/*`) the log cannot expand: the files it matched, not one file. */
+  glob?: boolean;
 }
 
 export interface OpenTask {

@@ -86,6 +86,11 @@ function detectAgent(type: string | undefined): AgentKind | undefined {
   return undefined;
 }
 
+/** Wraps an error thrown by the caller's event handler so it passes through the reader unchanged. */
+class ConsumerFailure {
+  constructor(readonly cause: unknown) {}
+}
+
 export async function readTranscript(path: string, onEvent: (event: TranscriptEvent) => void, options: ReadOptions = {}): Promise<ReadResult> {
   let info;
   try {
@@ -106,7 +111,12 @@ export async function readTranscript(path: string, onEvent: (event: TranscriptEv
   const subagent = options.subagent;
   const emit = (event: TranscriptEvent) => {
     events++;
-    onEvent(event);
+    try {
+      onEvent(event);
+    } catch (error) {
+      // The consumer's own failure: never to be reported as a problem reading the log.
+      throw new ConsumerFailure(error);
+    }
   };
 
   try {
@@ -153,9 +163,12 @@ export async function readTranscript(path: string, onEvent: (event: TranscriptEv
       },
     );
   } catch (error) {
+    if (error instanceof ConsumerFailure) throw error.cause;
     if (error instanceof LogInputError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new LogInputError(`cannot read ${basename(path)}: ${code ?? (error as Error).message}`);
+    // Only the file system failing is a read error; anything else is a bug in the reader and says so.
+    if (typeof code === 'string' && !code.startsWith('ERR_')) throw new LogInputError(`cannot read ${basename(path)}: ${code}`);
+    throw error;
   }
   return { agent, stats, problems, events };
 }

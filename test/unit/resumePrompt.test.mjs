@@ -22,8 +22,9 @@ const HEADINGS = [
 ];
 
 const jsonl = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => join(dir, f)) : []);
-const realDir = join(fixturesDir, 'real');
-const realLogs = existsSync(realDir) ? readdirSync(realDir).flatMap((d) => jsonl(join(realDir, d))) : [];
+// Public logs: the three copied here, and the shared corpus when it is there.
+const publicDirs = [join(fixturesDir, 'public'), join(fixturesDir, 'real')].filter((d) => existsSync(d));
+const realLogs = publicDirs.flatMap((root) => readdirSync(root).filter((d) => !d.endsWith('.md')).flatMap((d) => jsonl(join(root, d))));
 const LOGS = [
   ...jsonl(join(samplesDir, 'claude-code')),
   ...jsonl(join(samplesDir, 'codex')),
@@ -100,7 +101,7 @@ const buildOnce = (log) => {
 
 test('the corpus for these invariants is there: samples, real CLI output and public logs', () => {
   assert.ok(LOGS.length >= 9, LOGS.join('\n'));
-  assert.ok(realLogs.length >= 3, 'test/fixtures/real holds public logs');
+  assert.ok(realLogs.length >= 3, 'test/fixtures/public holds public logs');
 });
 
 for (const log of LOGS) {

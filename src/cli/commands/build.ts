@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { buildHandover, BuildError, type ModelAnalyzer } from '../../handover/build.js';
+import { buildHandover, BuildError, BuildStageError, type ModelAnalyzer } from '../../handover/build.js';
 import { handoverHome } from '../../util/handoverHome.js';
 import { CliError, type CliCommand } from '../command.js';
 
@@ -57,6 +57,8 @@ export const buildCommand: CliCommand = {
       return 0;
     } catch (error) {
       if (error instanceof BuildError) throw new CliError(error.message);
+      // A bug in one stage: its own exit code (70, EX_SOFTWARE), never dressed as bad input.
+      if (error instanceof BuildStageError) throw new CliError(error.message, 70);
       throw error;
     }
   },
