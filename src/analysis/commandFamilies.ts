@@ -109,6 +109,9 @@ function familyOfWords(words: string[]): CommandFamily | undefined {
   return undefined;
 }
 
+/** Commands that prepare a run (remove a lock, make a folder): the run after them is the family. */
+const SETUP = new Set(['rm', 'mkdir', 'cp', 'mv', 'touch', 'chmod', 'chown', 'ln', 'unset', 'env']);
+
 /** Commands that only wrap or show output: never a family of their own. */
 const PASS_THROUGH = new Set(['cd', 'tail', 'head', 'tee', 'grep', 'rg', 'cat', 'echo', 'true', 'sleep', 'wc', 'sort', 'uniq', 'less', 'more', 'clear', 'export', 'set', 'source', '.', 'pwd', 'ls', 'awk', 'sed', 'cut', 'tr']);
 
@@ -122,7 +125,10 @@ export function commandFamily(commandLine: string, programs: string[][] = progra
     const family = familyOfWords(words);
     if (family) return family;
   }
-  for (const words of programs) {
+  // The work is the last command that is not setup or plumbing: `rm x.lock && python3 reindex.py --resume`
+  // is a run of reindex.py.
+  const work = programs.filter((w) => !PASS_THROUGH.has(base(w[0])) && !SETUP.has(base(w[0])));
+  for (const words of work.length ? work.slice(-1) : programs) {
     const program = base(words[0]);
     if (PASS_THROUGH.has(program)) continue;
     if (program === 'git') return { name: ['git', ...operands(words.slice(1)).slice(0, 1)].join(' '), targets: [] };
@@ -130,6 +136,19 @@ export function commandFamily(commandLine: string, programs: string[][] = progra
     return { name: operand ? `${program} ${operand.length > 80 ? operand.slice(0, 80) : operand}` : program, targets: [] };
   }
   return undefined;
+}
+
+/**
+ * Every family a command line runs (`sh migrate.sh && sqlite3 app.db '…'` runs two). A passing line whose
+ * parts are chained with `&&` passed each of them.
+ */
+export function commandFamilyNames(programs: string[][]): string[] {
+  const names: string[] = [];
+  for (const words of programs) {
+    const family = familyOfWords(words) ?? (PASS_THROUGH.has(base(words[0])) || SETUP.has(base(words[0])) ? undefined : commandFamily('', [words]));
+    if (family && !names.includes(family.name)) names.push(family.name);
+  }
+  return names;
 }
 
 /** Names of failing tests in an output: jest/vitest, pytest, go, cargo, node:test/TAP, mocha, rspec. */

@@ -5,13 +5,14 @@ import type { AgentKind, ToolCallEvent, ToolResultEvent, TranscriptEvent } from 
 import type { CheckOutcome, Citation, Fact, Finding, OpenTask, ReasoningEntry, SessionStatus, TurnEntry, UserMessage } from '../shared/handoverData.js';
 import type { FileChangeTracker } from './modifiedFiles.js';
 import { analyzeSession } from './session.js';
-import { classifySentence, hasRationale, isConstraint, type ProseSource } from './prose.js';
+import { classifySentence, hasRationale, isConstraint, isNotAStatement, type ProseSource } from './prose.js';
 import { dedupeKey, headAndTail, oneLine, sentenceParts, specificity } from './text.js';
 import { commandKey, displayCommand, dumpsFiles, errorLines, isDistinctiveCommand, looksFailed, measuredLines, plainOutput, programsOf } from './toolOutput.js';
 import { editCallOf, isObject, normalizeTaskStatus, patchTextOf, READ_ONLY_TOOLS, shellCallOf, str, taskListOf } from './toolInputs.js';
 import { packageChanges } from './packages.js';
-import { commandFamily, failingTestNames, looksPassing, type CommandFamily } from './commandFamilies.js';
+import { commandFamily, commandFamilyNames, failingTestNames, looksPassing, type CommandFamily } from './commandFamilies.js';
 import { ConversationTracker } from './conversation.js';
+import { parseCommandLine } from './shellWords.js';
 import { redactSecrets } from '../util/redact.js';
 
 export interface OfflineAnalysis {
@@ -87,6 +88,8 @@ interface PendingCall {
   family?: CommandFamily;
   commandKey: string;
   display: string;
+  /** Every family the line runs; when it passes with its parts chained by `&&`, each of them passed. */
+  families?: string[];
 }
 
 interface ScoredFinding extends Finding {
@@ -145,6 +148,12 @@ export class OfflineAnalyzer {
   private readonly installed = new Map<string, { citation: Citation; command: string }>();
   private readonly tasks = new Map<string, OpenTask>();
   private lastFailure?: { commandKey: string; program: string; display: string; error: string; citation: Citation };
+  /** The last failed command (kept after later successes): what an approach given up next had tried. */
+  private recentFailure?: { display: string; error: string; line: number };
+  /** The last edit, with a glimpse of what it wrote: what a "backing out" right after undoes. */
+  private recentEdit?: { display: string; line: number };
+  /** A sentence weighing options ("Two ways: A, or B"): the choice made next is a decision. */
+  private options?: { text: string; line: number; between: string[] };
   /** The last sentence of the model's reasoning that gave a reason: the "why" for what it undid next. */
   private lastReason?: { text: string; line: number };
   /** The model's last words (thinking or text) before an action: often the reason it undid something. */
@@ -231,16 +240,19 @@ export class OfflineAnalyzer {
     const text = redactSecrets(message.text.length > MAX_PROSE_CHARS ? message.text.slice(0, MAX_PROSE_CHARS) : message.text);
     this.attachRefusalWords(message);
     const body = text;
-    // A long paste (a log, a spec, someone else's list) is material, not the user's own decisions or rules.
-    if (message.chars > 3000) return;
-    for (const { text: sentence, heading } of sentenceParts(body)) {
-      if (!heading && isConstraint(sentence)) {
+    // Terse users write "fix. no new deps." in lower case: a rule can start after any full stop. Of a long
+    // paste only the user's own framing around it (its head and tail) can hold their rules.
+    const framing = message.chars > 3000 ? redactSecrets(`${message.text.slice(0, 800)}\n${message.text.slice(-800)}`) : body;
+    const clauses = sentenceParts(framing).flatMap((p) => (p.heading ? [] : p.text.split(/(?<=[.!?;])\s+|(?<=[。！？；])/)));
+    for (const sentence of clauses) {
+      if (isConstraint(sentence)) {
         const key = dedupeKey(sentence);
         if (!this.constraints.has(key)) this.constraints.set(key, { text: oneLine(sentence, 400), citations: [citationOf(event)] });
       }
     }
     pruneOldest(this.constraints, WORKING.constraints);
-    this.onProse(body, 'user', event);
+    // A long paste (a log, a spec, someone else's list) is material, not the user's own decisions.
+    if (message.chars <= 3000) this.onProse(body, 'user', event);
   }
 
   private onProse(text: string, source: ProseSource, event: TranscriptEvent): void {
@@ -250,7 +262,30 @@ export class OfflineAnalyzer {
     for (let i = 0; i < list.length; i++) {
       const sentence = list[i];
       if (source !== 'user' && hasRationale(sentence)) this.lastReason = { text: sentence, line: event.line };
-      const found = classifySentence(sentence, source, parts[i].listed);
+      let found = classifySentence(sentence, source, parts[i].listed);
+      let extra = '';
+      // "Two ways: A, or B." then "B — because …": the choice that follows its options is a decision,
+      // and the options name the alternative it dismissed.
+      const options = this.options && event.line - this.options.line <= 6 && source !== 'user' ? this.options : undefined;
+      if (options && found?.kind !== 'rejected' && sentence !== options.text && !isNotAStatement(sentence) && choosesFrom(sentence, options.text)) {
+        found = { kind: 'decisions', sentence, score: Math.max(found?.score ?? 0, 8 + specificity(sentence)) };
+        extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
+        this.options = undefined;
+      } else if (source !== 'user' && OPTIONS.test(sentence)) {
+        this.options = { text: sentence, line: event.line, between: [] };
+      } else if (options && options.between.length < 3) {
+        options.between.push(sentence); // the reasoning that leads from the options to the choice
+      }
+      // Given up right after a failed attempt ("No Redis: …", "Das geht nicht: …"): what was tried is the attempt.
+      const failure = source !== 'user' && this.recentFailure && event.line - this.recentFailure.line <= 15 ? this.recentFailure : undefined;
+      if (failure && found?.kind !== 'decisions' && !/\?\s*$/.test(sentence) && (found?.kind === 'rejected' || GIVEN_UP.test(sentence))) {
+        found = { kind: 'rejected', sentence, score: Math.max(found?.score ?? 0, 8 + specificity(sentence)) };
+        extra = `Tried \`${failure.display}\`${failure.error ? `: ${oneLine(failure.error, 200)}` : ''}`;
+        if (this.recentEdit && event.line - this.recentEdit.line <= 15) extra += `; after ${this.recentEdit.display}`;
+        this.recentFailure = undefined;
+      } else if (found?.kind === 'rejected' && source !== 'user' && this.recentEdit && event.line - this.recentEdit.line <= 15) {
+        extra = `After ${this.recentEdit.display}`;
+      }
       if (!found) continue;
       // The user's own words are requests: never a rejected approach of the agent's.
       if (found.kind === 'rejected' && source === 'user') continue;
@@ -267,7 +302,7 @@ export class OfflineAnalyzer {
         key,
         analyst: found.kind,
         title: oneLine(sentence, 400),
-        detail: [detail, `(${source === 'thinking' ? 'in thinking' : source === 'user' ? 'said by the user' : 'said by the agent'}${event.sidechain ? ', in a subagent' : ''})`].filter(Boolean).join(' '),
+        detail: [extra, detail, `(${source === 'thinking' ? 'in thinking' : source === 'user' ? 'said by the user' : 'said by the agent'}${event.sidechain ? ', in a subagent' : ''})`].filter(Boolean).join(' '),
         citations: [citationOf(event)],
         source: 'offline',
         score: found.score - (event.sidechain ? 1 : 0),
@@ -293,7 +328,10 @@ export class OfflineAnalyzer {
         pruneOldest(this.commands, WORKING.commands);
       }
       const family = commandFamily(shell.command, programs);
-      this.remember(call, { call, commandLine: shell.command, programs, commandKey: family?.name ?? key, display, family });
+      // Parts chained with `&&` (or piped into a viewer) all ran and passed when the line passed.
+      const chained = shell.command.length <= 4000 && parseCommandLine(shell.command).every((c) => c.separator === '&&' || c.separator === '' || c.separator === '|');
+      const families = chained ? commandFamilyNames(programs) : undefined;
+      this.remember(call, { call, commandLine: shell.command, programs, commandKey: family?.name ?? key, display, family, families });
       this.conversation.onToolCall(call, display);
       this.noteChangedFiles(call);
       for (const change of packageChanges(programs)) this.onPackage(change.action, `${change.manager} ${change.name}`, change.name, display, call);
@@ -304,7 +342,11 @@ export class OfflineAnalyzer {
     const display = target ? `${call.name} ${target}` : call.name;
     this.remember(call, { call, commandKey: display, display });
     this.conversation.onToolCall(call, display);
-    if (edit) this.conversation.onFileChanged(this.files.relative(edit.path));
+    if (edit) {
+      this.conversation.onFileChanged(this.files.relative(edit.path));
+      const wrote = edit.replacements.at(-1)?.newString ?? edit.content ?? '';
+      if (!call.sidechain) this.recentEdit = { display: `${call.name} ${this.files.relative(edit.path)}${wrote.trim() ? ` (${oneLine(redactSecrets(wrote.slice(0, 400)), 100)})` : ''}`, line: call.line };
+    }
     this.noteChangedFiles(call);
   }
 
@@ -548,7 +590,8 @@ export class OfflineAnalyzer {
     const strong = summary.lines.length > 0;
     // No line looks like an error: a failing command usually says why at the end of its output.
     if (!strong) summary.lines = lastLines(result.text, 2);
-    const first = summary.best ?? summary.lines[0] ?? '';
+    // Without a telling line the last words of the output usually say why it failed.
+    const first = summary.best ?? summary.lines.at(-1) ?? '';
     if (!first && result.exitCode === undefined) return;
     const display = pending?.display ?? name;
     const cmdKey = pending?.commandKey ?? name;
@@ -585,6 +628,7 @@ export class OfflineAnalyzer {
       pruneByScore(this.errors, WORKING.errors, (e) => errorScore(e));
       this.conversation.onError(key, first ? `${display}: ${first}` : display, result.line);
     }
+    if (!result.sidechain) this.recentFailure = { display, error: first, line: result.line };
     if (pending?.commandLine !== undefined) {
       this.lastFailure = { commandKey: cmdKey, program: mainProgram(pending.programs ?? []), display, error: first, citation: citationOf(pending.call) };
     }
@@ -597,7 +641,7 @@ export class OfflineAnalyzer {
       if (record.resolvedAt !== undefined) continue;
       // The same family passing, a passing run aimed at the failing test file or target, or the file
       // a failed Edit/Write was aimed at edited successfully after all.
-      const sameFamily = record.commandKey === cmdKey || (editPath !== undefined && record.editPath === editPath);
+      const sameFamily = record.commandKey === cmdKey || (pending?.families?.includes(record.commandKey) ?? false) || (editPath !== undefined && record.editPath === editPath);
       const sameTarget = record.family?.kind !== undefined && pending?.family?.kind === record.family.kind && record.testFiles.some((f) => targets.some((t) => sameFile(f, t)));
       if (sameFamily || sameTarget) record.resolvedAt = citationOf(result);
     }
@@ -696,6 +740,21 @@ export class OfflineAnalyzer {
   }
 }
 
+/** A sentence that weighs options: "Two ways: …", "Options: …", "Either A or B", "Per IP or per key?". */
+const OPTIONS = /\b(?:options?|two ways|alternatives?|choices)\b\s*[:—-]|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么/i;
+/** Giving something up, loosely: only read this way right after a failed attempt. */
+const GIVEN_UP = /^(?:no|not|kein\w*)\s+\S+[^:]{0,40}:|\b(?:is|are) out\b|\bnot an option\b|\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|can'?t|cannot) (?:work|help|run|install|build)\b|\binstead\b|\b(?:geht nicht|funktioniert nicht|klappt nicht)\b|不用|不行|放弃|改用/i;
+
+/** Words of a choice that repeat one of the options it was weighed against (3+ words, or the option's head). */
+function choosesFrom(sentence: string, options: string): boolean {
+  if (/^(?:so|thus|hence|therefore|going with|go with|decision|chosen|picked|choosing|also)\b/i.test(sentence)) return true;
+  const words = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
+  const a = words(sentence);
+  const b = ` ${words(options).join(' ')} `;
+  for (let i = 0; i + 3 <= a.length; i++) if (b.includes(` ${a.slice(i, i + 3).join(' ')} `)) return true;
+  return false;
+}
+
 /** `grep` that found nothing, `diff` that found differences, `test` that was false: exit 1 is an answer, not a failure. */
 function quietNoMatch(commandPrograms: string[][], output: string, exitCode: number | undefined): boolean {
   if (exitCode !== undefined && exitCode !== 1) return false;
@@ -705,7 +764,7 @@ function quietNoMatch(commandPrograms: string[][], output: string, exitCode: num
   return rest === '' || rest === 'Error' || (programs.includes('diff') && /^[-+@<>]|^\d+[acd]\d+/m.test(rest) && !/No such file/.test(rest));
 }
 
-const OUTPUT_BOILERPLATE = /^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count|Output:)\b/;
+const OUTPUT_BOILERPLATE = /^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count|Output:)\b|^> |^\s*\^/;
 
 /** The last `count` meaningful lines of an output, in order. */
 function lastLines(output: string, count: number): string[] {

@@ -17,6 +17,8 @@ const DECISION = new RegExp(
     String.raw`\b(?:should|will|must|shall) (?:be|use|stay|remain|live|go|keep)\b`,
     String.raw`\bthe (?:best|right|simplest|safest|cleanest) (?:way|approach|option|fix)\b`,
     String.raw`\bbecause\b.*\b(?:use|using|keep|switch|went|chose|pick)\b`,
+    // German and Chinese: "ich speichere X statt Y, weil …", "决定用 X 而不是 Y".
+    String.raw`\b(?:ich|wir) (?:speichere|speichern|nehme|nehmen|verwende|verwenden|nutze|nutzen|setze|setzen|entscheide|wähle|bleibe|bleiben)\b|\b(?:statt|anstatt)\b|决定|选择|改用|采用`,
   ].join('|'),
   'i',
 );
@@ -27,7 +29,7 @@ const CHATTER = /^(?:let me|now let me|i'll (?:now )?(?:start|begin|check|look|r
 const IMPERATIVE_CHOICE = /^(?:use|keep|store|put|stick with|switch to|make|prefer|avoid|go for|pick|cache|split|move|leave|default to|treat|round|require|return|reject|limit|allow|always|never|only)\b/i;
 /** "X, not Y": a choice stated by what it is not. */
 const NOT_THAT = /\w, not (?:an? |the )?\w+/;
-const RATIONALE = /\b(?:because|since|so that|so we|so it|so the|as it|as this|to avoid|to keep|to prevent|to make|to stay|to fit|in order to|which (?:means|keeps|avoids|is)|otherwise|due to|given that|the reason)\b/i;
+const RATIONALE = /\b(?:because|since|so that|so we|so it|so the|as it|as this|to avoid|to keep|to prevent|to make|to stay|to fit|in order to|which (?:means|keeps|avoids|is)|otherwise|due to|given that|the reason|weil|denn|damit|sonst)\b|因为|由于|所以|否则/i;
 
 const REJECTED = new RegExp(
   [
@@ -44,11 +46,18 @@ const REJECTED = new RegExp(
     String.raw`^(?:back|returning|reverting) to\b|\breturn(?:ed|ing)? to (?:the )?(?:old|previous|original|earlier)\b`,
     String.raw`\b(?:drop|dropping|dropped|removing|removed) (?:the|that|this|my|our)\b.*(?::|\bbecause\b|\bsince\b)`,
     String.raw`\btried\b.*\bbut\b`,
+    String.raw`^(?:dropping|dropped|abandoning|scrapping|ditching|reverting|removing|backing out|giving up on)\s+\S+.*?(?::|—|\bbecause\b|\bsince\b|,)`,
+    String.raw`^not using\b|\b(?:is|are) out\b|\bno longer\b`,
+    String.raw`\b(?:geht nicht|funktioniert nicht|klappt nicht|verworfen|rückgängig)\b|不用|不行|放弃|回滚|撤销`,
   ].join('|'),
   'i',
 );
+/** What the agent found, not what it chose. */
+const OBSERVATION = /^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
+const STRONG_CHOICE = /\b(?:decided|decision|chose|opted|going with|go with|settled on|the plan is|we(?:'ll| will) use|i(?:'ll| will) use)\b/i;
+
 /** Words that show an attempt failed or was undone: without one of these, "switch to X" is only a plan. */
-const EVIDENCE_OF_UNDOING = /^(?:back|returning|reverting) to\b|\b(?:after all|will not|doesn'?t|does not|didn'?t|did not|won'?t|wouldn'?t|can'?t|cannot|not going to|abandon\w*|gave up|give up|giving up|dead end|scrap\w*|ditch\w*|dropp?(?:ed|ing)|revert\w*|roll(?:ed|ing)? back|undo|undid|undoing|backed out|backing out|ruled out|discard\w*|rejected|no luck|no good|turn(?:s|ed) out|tried|still fail\w*|failed|broke|too (?:slow|fragile|complex|brittle|risky|expensive|heavy|flaky)|went back|go back|going back|switch(?:ed|ing)? back)\b/i;
+const EVIDENCE_OF_UNDOING = /不用|不行|放弃|回滚|撤销|不能用|^(?:back|returning|reverting) to\b|\b(?:geht nicht|funktioniert nicht|klappt nicht|verworfen|rückgängig|zurückgesetzt|is out|are out|not using|no longer|after all|will not|doesn'?t|does not|didn'?t|did not|won'?t|wouldn'?t|can'?t|cannot|not going to|abandon\w*|gave up|give up|giving up|dead end|scrap\w*|ditch\w*|dropp?(?:ed|ing)|revert\w*|roll(?:ed|ing)? back|undo|undid|undoing|backed out|backing out|ruled out|discard\w*|rejected|no luck|no good|turn(?:s|ed) out|tried|still fail\w*|failed|broke|too (?:slow|fragile|complex|brittle|risky|expensive|heavy|flaky)|went back|go back|going back|switch(?:ed|ing)? back)\b/i;
 /** A plan to undo something later ("I'll revert it if…") is not evidence that it was undone. */
 const INTENTION_TO_UNDO = /^(?:(?:now|next|first|then|ok(?:ay)?|so),?\s+)*(?:i'll|i will|let me|let's|we could|we can|maybe|perhaps|should i|should we|if\b)/i;
 // A standing rule in the user's words. Requests ("we need to add X", "then make sure Y") are not rules:
@@ -57,11 +66,14 @@ const CONSTRAINT = new RegExp(
   [
     String.raw`\b(?:always|must|mustn'?t|must not|do not|don'?t|avoid|only use|only ever|no more than|at most|stay within|stick to|stick with|shouldn'?t|should not|should always|should never|not allowed|forbidden|off-limits|under no circumstances)\b`,
     String.raw`(?:^|[,;:]\s*|\b(?:you|we|please|and|but)\s+)never\b`,
-    String.raw`\bkeep\b.+\b(?:unchanged|as is|stable|intact|under|below|within|the same|working|green|passing|compatible|backwards?)\b|^(?:please\s+)?keep\b`,
+    String.raw`\bkeep\b.+\b(?:unchanged|as is|stable|intact|under|below|within|the same|working|green|passing|compatib\w*|backwards?)\b|^(?:please\s+)?keep\b|\b(?:please|pls)\s+(?:keep|use|stick|stay|avoid|only|always|never|don'?t|do not)\b`,
+    // German and Chinese rules: "Bitte keine unsafe-Blöcke", "Kommentare bitte auf Deutsch", "不要修改数据库结构".
+    String.raw`\b(?:keine?[nrms]?|niemals|immer|nur)\b|\bbitte\b.*\bauf (?:Deutsch|Englisch)\b|不要|别再|不能|不得|禁止|必须|一定要|只能|只用|始终|总是|永远|保持|放在`,
     String.raw`^(?:please\s+)?(?:always\s+)?(?:make sure|ensure)\b.*\b(?:before|after|every|each|whenever|always|never)\b`,
     String.raw`\buse\b.+\b(?:not|instead of|rather than)\b`,
     String.raw`\bprefer\b.+\b(?:over|to|instead of|rather than)\b`,
-    String.raw`^(?:please\s+)?(?:use|no(?![,.!])|only|leave|stop|stay|remember|target|limit)\b`,
+    String.raw`^(?:(?:and|also|but|oh and|plus),?\s+)?(?:please\s+)?(?:use|no(?![,.!])|only|leave|stop|stay|remember|target|limit)\b`,
+    String.raw`\w, not (?:for )?(?:an? |the )?\w+`, // "write it for ops people, not developers"
     String.raw`\bleave\b.+\b(?:alone|as is|untouched)\b`,
     String.raw`\b(?:under|below|within|less than|max(?:imum)?|budget of)\b.*\d`,
     // "I want all timestamps in UTC" sets a rule; "I want a list with buttons" asks for a feature.
@@ -71,7 +83,7 @@ const CONSTRAINT = new RegExp(
   'i',
 );
 /** A one-off request or a story, even with a rule word in it: "Then let's make sure…", "I never saw…". */
-const NOT_A_RULE = /^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
+const NOT_A_RULE = /^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
 
 export type ProseSource = 'thinking' | 'assistant' | 'user';
 
@@ -88,7 +100,7 @@ export interface ProseFinding {
 const INTENTION = /^(?:(?:now|next|first|then|finally|ok(?:ay)?|alright|great|perfect|good|so|and|also),?\s+)*(?:i'll|i will|i'm going to|i am going to|let me|let's|i need to|i should|we need to|we'll|we will|time to|going to)\b(?!\s+(?:use|go with|keep|stick (?:with|to)|switch to|choose|pick|prefer|store|adopt|standardi[sz]e on|settle on|batch|cap|limit|make it|put))/i;
 const ALTERNATIVE = /\b(?:instead of|rather than|over|not|no longer|than)\b/i;
 /** The alternative a choice dismissed, named: "instead of X", "rather than X", "X, not Y", "over X". */
-const ALTERNATIVE_NAMED = /\b(?:instead of|rather than|in favou?r of|as opposed to)\b|\w, not (?:an? |the )?\w+|\bover (?:the |an? )?`?[\w.-]+`?(?:\s|$|[,.;])|\bnot `[^`]+`/i;
+const ALTERNATIVE_NAMED = /\b(?:instead of|rather than|in favou?r of|as opposed to|statt|anstatt|anstelle)\b|而不是|\w, not (?:an? |the )?\w+|\bover (?:the |an? )?`?[\w.-]+`?(?:\s|$|[,.;])|\bnot `[^`]+`/i;
 
 /** Not a statement at all: a heading or lead-in ending in ':', a question, a fragment without a verb. */
 export function isNotAStatement(sentence: string): boolean {
@@ -103,6 +115,8 @@ export function isNotAStatement(sentence: string): boolean {
 export function classifySentence(sentence: string, source: ProseSource, listed = false): ProseFinding | undefined {
   if (sentence.length < 15 || sentence.length > 700) return undefined;
   if (isNotAStatement(sentence)) return undefined;
+  // A diagnosis is not a decision: "The issue is that X is set to Y instead of Z", "I can see that…".
+  if (OBSERVATION.test(sentence) && !STRONG_CHOICE.test(sentence)) return undefined;
   // An offer or a condition is not a decision: "If you prefer X, we can…", "Want me to…".
   if (/^(?:if|when|once|unless|should|would|could|can|do you|want me|shall)\b/i.test(sentence)) return undefined;
   const alternative = ALTERNATIVE_NAMED.test(sentence);

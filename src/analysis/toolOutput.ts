@@ -11,6 +11,11 @@ import { headAndTail, oneLine } from './text.js';
  */
 const STRONG_ERROR = [
   /\berror TS\d+\b|\berror\[E\d{4}\]|\b[A-Z]{1,4}\d{3,5}\b:\s+\S.*\berror\b|^\s*E\d{3,4}\b/,
+  /^\S+:\d+(?::\d+)?:\s*(?:fatal )?error:/, // a compiler's `src/crc.c:7:69: error: 'polynom' undeclared`
+  /^\s*(?:assertion\b.*\bfailed|thread '.*' panicked at)/, // Rust
+  /^[A-Z][A-Z0-9_]{2,}(?:-[A-Z0-9_]+)*:\s+\S/, // a project's own tag: `VERIFY: CHANGELOG.md has no entry`
+  /^[a-z][\w-]{1,20}: \S+:\d+\b/, // a checker's `lint: src/limit.js:2 'var' is not allowed`
+  /\b(?:parse|syntax) error\b/i,
   /\b(?:[A-Z][a-zA-Z]*)?(?:Error|Exception)(?:\s*\[[\w-]+\])?:\s+\S/,
   /^\s*\d+:\d+\s+error\s+\S/, // eslint: `3:7  error  'x' is assigned…  no-unused-vars`
   /^\s*(?:error|fatal)(?:\[\w+\])?:/i,
@@ -35,6 +40,9 @@ const STRONG_ERROR = [
   /\b\d+ (?:failed|failing|errors?)\b/,
   /<tool_use_error>/,
 ];
+
+/** Lines that only say that something failed, not what: ranked after every telling line. */
+const GENERIC_ERROR = /^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|path|syscall)|^error: test failed, to rerun|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) /i;
 
 /** Lines that look like error lines but are not (counts of zero, summaries of success). */
 const NOT_ERROR = /\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b/i;
@@ -70,8 +78,9 @@ export function errorLines(output: string, max = 6): ErrorSummary {
       if (stack.length < 3) stack.push(oneLine(raw, 200));
       continue;
     }
-    const rank = STRONG_ERROR.findIndex((re) => re.test(raw));
+    let rank = STRONG_ERROR.findIndex((re) => re.test(raw));
     if (rank < 0 || NOT_ERROR.test(raw)) continue;
+    if (GENERIC_ERROR.test(raw)) rank += STRONG_ERROR.length;
     // pytest prefixes assertion output with `E   `: the exception line itself is what is telling.
     const line = oneLine(raw.replace(/<\/?tool_use_error>/g, '').replace(/^\s*E\s+(?=[A-Z]\w*(?:Error|Exception)\b)/, ''), 240);
     if (!line || seen.has(line)) continue;
@@ -100,7 +109,7 @@ export function looksFailed(output: string): boolean {
 }
 
 const UNIT = String.raw`(?:[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packages|chunks|ns\/op|B\/op|allocs\/op|ms|msec|milliseconds?|µs|ns|s|sec|secs|seconds?|mins?|minutes?|h|hours?|[kKMGT]i?B|bytes?|[kMG]?B\/s|ops\/s(?:ec)?|req\/s|rps|qps|tokens?(?:\/s)?|lines?|files?|tests?|specs?|passed|passing|failed|failing|skipped|errors?|warnings?|items?|rows?|records?|entries|requests?|calls?|iterations?|x|×|%|fps|kb|mb|gb)`;
-const MEASURE = new RegExp(String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|mean|median|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])\d+(?:\.\d+)?(?![\w./-]))`, 'i');
+const MEASURE = new RegExp(String.raw`(?:\d+(?:\.\d+)?\s*(?:秒|毫秒|分钟|小时|条|个|行|次|项|件|字节)|[\p{L}][\p{L} _-]{1,30}[:：]\s*\d[\d,.]*(?=$|[\s,;，。)])|\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|mean|median|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])\d+(?:\.\d+)?(?![\w./-]))`, 'iu');
 const UNITS_GLOBAL = new RegExp(String.raw`\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])`, 'gi');
 /** Lines a tool prints around every command, not measurements of anything. */
 const BOILERPLATE = /^(?:Chunk ID|Wall time|Original token count|Process exited with code|Exit code|Output:)\b|^total \d+$|^[-dlrwxsStT@+.]{10}\s/;
@@ -130,6 +139,10 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`^(?:[\w@/.-]+)(?:@|\s+v?)\d+\.\d+\.\d+\S*\s*$`, // name 1.2.3 / name@1.2.3
     String.raw`^(?:Python|Node(?:\.js)?|npm|pnpm|yarn|go version|rustc|cargo|git version|pip)\b.*\d+\.\d+`,
     String.raw`sandbox denied|execution error`,
+    String.raw`^> \S+@\S+ \S+`, // npm's script banner: `> billing@1.4.0 test`
+    String.raw`^(?:collected|running) \d+ (?:items?|tests?)\b|^test result: ok\. 0 passed`,
+    String.raw`^[\w .-]{1,40}:\s*v?\d+\.\d+\.\d+\b`, // a version banner: `benchmark: 5.2.3 (defaults: …)`
+    String.raw`^\s*[✖✕✗×✓✔√]\s`, // one test of a list, with its own timing
     String.raw`^\[\.\.\. ?omitted|^…|\bomitted \d+ of \d+\b`, // truncation notes of the agent's own tools
     String.raw`^(?:error|fatal|warning|hint|note)(?:\[\w+\])?:`, // an error names a failure, not a measurement
     String.raw`^\s*(?:def|class|import|from|return|const|let|var|function|if|for|while)\b|[;{}]\s*$|\w\(.*\)\s*$`, // code
@@ -137,6 +150,9 @@ const NOT_A_MEASUREMENT = new RegExp(
   ].join('|'),
   'i',
 );
+
+/** An error or a check's verdict (case matters: `VERIFY:` is a tag, `Bundle:` a label). */
+const ERROR_LINE = /\b(?:[A-Z][a-zA-Z]*)?(?:Error|Exception):\s|^\s*assertion\b|\bpanicked at\b|^[A-Z][A-Z0-9_]{2,}(?:-[A-Z0-9_]+)*:\s/;
 
 const BARE_NUMBER = /^-?\d[\d,]*(?:\.\d+)?(?:\s*[%a-zA-Z]{0,6})?(?:\s+\S+)?$/;
 
@@ -147,8 +163,9 @@ export function measuredLines(output: string, max = 6): string[] {
   const seen = new Set<string>();
   // A command that prints just a number (`wc -l < f`, `grep -c x f`, an awk sum) printed a measurement.
   const meaningful = text.split('\n').filter((l) => l.trim() && !BOILERPLATE.test(l.trim()));
-  if (meaningful.length <= 3) {
-    for (const raw of meaningful) {
+  // A query's count printed last (`migrations applied … 2417`) is a measurement too.
+  if (meaningful.length <= 3 || BARE_NUMBER.test(meaningful.at(-1)?.trim() ?? '')) {
+    for (const raw of meaningful.length <= 3 ? meaningful : meaningful.slice(-1)) {
       const trimmed = raw.trim();
       if (BARE_NUMBER.test(trimmed) && !NOT_A_MEASUREMENT.test(trimmed) && !seen.has(trimmed)) {
         seen.add(trimmed);
@@ -159,7 +176,7 @@ export function measuredLines(output: string, max = 6): string[] {
   for (const raw of text.split('\n')) {
     if (raw.length > 400 || raw.length < 3) continue;
     const trimmed = raw.trim();
-    if (BOILERPLATE.test(trimmed) || !MEASURE.test(trimmed) || NOT_A_MEASUREMENT.test(trimmed)) continue;
+    if (BOILERPLATE.test(trimmed) || !MEASURE.test(trimmed) || NOT_A_MEASUREMENT.test(trimmed) || ERROR_LINE.test(trimmed)) continue;
     const line = trimmed.length > 220 ? trimmed.slice(0, 219) + '…' : trimmed;
     if (seen.has(line)) continue;
     seen.add(line);

@@ -127,10 +127,8 @@ function renderAsked(data: HandoverData, level: number, maxTokens = Infinity): s
   const limit = MESSAGE_LIMITS[level];
   const items = messages.map((m, i) => messageItem(m, i, limit, data.sessionId));
   const last = lastRequest !== undefined ? messages[lastRequest] : undefined;
-  const lastLine = last ? `\n**Last request** (log line ${last.line}): ${(() => {
-    const text = shorten(last.text, Math.max(limit, 2000), last.line, data.sessionId);
-    return text.includes('\n') ? `\n\n${fenced(text)}` : text;
-  })()}\n` : '';
+  // One line, always: the request itself is in the list above, whole; this line marks which one it is.
+  const lastLine = last ? `\n**Last request** (log line ${last.line}): ${inline(last.text, Math.max(limit, 600))}\n` : '';
   let list = items.join('');
   // A very long session: even one line per message does not fit. The first two (how it started) and
   // the newest ones stay; the gap says how many are left out and where they are.
