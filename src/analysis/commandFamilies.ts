@@ -13,11 +13,13 @@ export interface CommandFamily {
   kind?: CheckKind;
   /** Test files or targets named on the command line (`tests/test_a.py`, `src/api`, `./pkg/...`). */
   targets: string[];
+  /** How the command line spelled it, when that differs (`python3 -m unittest` for the family `unittest`). */
+  display?: string;
 }
 
 const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
 const SCRIPT_KIND: [RegExp, CheckKind][] = [
-  [/^(?:test|tests|unit|e2e|spec|check:test|test:.*)$/, 'test'],
+  [/^(?:test|tests|unit|e2e|e2e:.*|spec|check:test|test:.*|verify|validate|ci|smoke|smoke:.*)$/, 'test'],
   [/^(?:lint|lint:.*|eslint|format:check|prettier:check)$/, 'lint'],
   [/^(?:typecheck|type-check|tsc|check-types|types|check)$/, 'typecheck'],
   [/^(?:build|build:.*|compile|bundle|dist)$/, 'build'],
@@ -60,7 +62,7 @@ function base(word: string): string {
 
 /** Operands of a command after its subcommand, minus flags and their obvious values. */
 function operands(words: string[]): string[] {
-  return words.filter((w) => !w.startsWith('-') && !/^\d+$/.test(w) && w.length < 200);
+  return words.filter((w) => !w.startsWith('-') && !/^\d+$/.test(w) && w.length < 200 && !/^(?:discover|run|watch|--)$/.test(w));
 }
 
 function familyOfWords(words: string[]): CommandFamily | undefined {
@@ -123,7 +125,11 @@ const PASS_THROUGH = new Set(['cd', 'tail', 'head', 'tee', 'grep', 'rg', 'cat', 
 export function commandFamily(commandLine: string, programs: string[][] = programsOf(commandLine)): CommandFamily | undefined {
   for (const words of programs) {
     const family = familyOfWords(words);
-    if (family) return family;
+    if (!family) continue;
+    // `python3 -m unittest` is unwrapped to `unittest` for the family; the reader sees it as typed.
+    const module = new RegExp(String.raw`\b(python[\d.]*)\s+-m\s+${family.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`).exec(commandLine);
+    if (module) family.display = `${module[1]} -m ${family.name}`;
+    return family;
   }
   // The work is the last command that is not setup or plumbing: `rm x.lock && python3 reindex.py --resume`
   // is a run of reindex.py.

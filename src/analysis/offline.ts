@@ -497,7 +497,7 @@ export class OfflineAnalyzer {
     const passed = !failed && (result.exitCode !== undefined || result.isError === false || looksPassing(text));
     const known = this.checks.get(family.name);
     const outcome: CheckOutcome = {
-      family: family.name,
+      family: family.display ?? family.name,
       kind: family.kind,
       outcome: passed ? 'passing' : 'failing',
       line: result.line,

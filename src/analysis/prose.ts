@@ -53,7 +53,7 @@ const REJECTED = new RegExp(
   'i',
 );
 /** What the agent found, not what it chose. */
-const OBSERVATION = /^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
+const OBSERVATION = /\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
 const STRONG_CHOICE = /\b(?:decided|decision|chose|opted|going with|go with|settled on|the plan is|we(?:'ll| will) use|i(?:'ll| will) use)\b/i;
 
 /** Words that show an attempt failed or was undone: without one of these, "switch to X" is only a plan. */
@@ -115,6 +115,8 @@ export function isNotAStatement(sentence: string): boolean {
 export function classifySentence(sentence: string, source: ProseSource, listed = false): ProseFinding | undefined {
   if (sentence.length < 15 || sentence.length > 700) return undefined;
   if (isNotAStatement(sentence)) return undefined;
+  // What the user asked, restated by the agent, is neither its decision nor an approach it gave up.
+  if (/^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b/i.test(sentence)) return undefined;
   // A diagnosis is not a decision: "The issue is that X is set to Y instead of Z", "I can see that…".
   if (OBSERVATION.test(sentence) && !STRONG_CHOICE.test(sentence)) return undefined;
   // An offer or a condition is not a decision: "If you prefer X, we can…", "Want me to…".

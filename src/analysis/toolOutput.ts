@@ -109,7 +109,7 @@ export function looksFailed(output: string): boolean {
 }
 
 const UNIT = String.raw`(?:[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packages|chunks|ns\/op|B\/op|allocs\/op|ms|msec|milliseconds?|µs|ns|s|sec|secs|seconds?|mins?|minutes?|h|hours?|[kKMGT]i?B|bytes?|[kMG]?B\/s|ops\/s(?:ec)?|req\/s|rps|qps|tokens?(?:\/s)?|lines?|files?|tests?|specs?|passed|passing|failed|failing|skipped|errors?|warnings?|items?|rows?|records?|entries|requests?|calls?|iterations?|x|×|%|fps|kb|mb|gb)`;
-const MEASURE = new RegExp(String.raw`(?:\d+(?:\.\d+)?\s*(?:秒|毫秒|分钟|小时|条|个|行|次|项|件|字节)|[\p{L}][\p{L} _-]{1,30}[:：]\s*\d[\d,.]*(?=$|[\s,;，。)])|\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|mean|median|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])\d+(?:\.\d+)?(?![\w./-]))`, 'iu');
+const MEASURE = new RegExp(String.raw`(?:\d+(?:\.\d+)?\s*(?:秒|毫秒|分钟|小时|条|个|行|次|项|件|字节)|^[\p{L}][\p{L} -]{1,30}[:：]\s*\d[\d,.]*(?=$|[\s,;，。)])|\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|mean|median|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])\d+(?:\.\d+)?(?![\w./-]))`, 'iu');
 const UNITS_GLOBAL = new RegExp(String.raw`\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])`, 'gi');
 /** Lines a tool prints around every command, not measurements of anything. */
 const BOILERPLATE = /^(?:Chunk ID|Wall time|Original token count|Process exited with code|Exit code|Output:)\b|^total \d+$|^[-dlrwxsStT@+.]{10}\s/;
@@ -143,7 +143,8 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`^(?:collected|running) \d+ (?:items?|tests?)\b|^test result: ok\. 0 passed`,
     String.raw`^[\w .-]{1,40}:\s*v?\d+\.\d+\.\d+\b`, // a version banner: `benchmark: 5.2.3 (defaults: …)`
     String.raw`^\s*[✖✕✗×✓✔√]\s`, // one test of a list, with its own timing
-    String.raw`^\[\.\.\. ?omitted|^…|\bomitted \d+ of \d+\b`, // truncation notes of the agent's own tools
+    String.raw`^\[\.\.\. ?omitted|^…|\bomitted \d+ of \d+\b|\[\d+ (?:lines|chars|characters|bytes) truncated\]`, // truncation notes of the agent's own tools
+    String.raw`^\s*[\w-]+:\s*[\[{]`, // YAML or JSON content
     String.raw`^(?:error|fatal|warning|hint|note)(?:\[\w+\])?:`, // an error names a failure, not a measurement
     String.raw`^\s*(?:def|class|import|from|return|const|let|var|function|if|for|while)\b|[;{}]\s*$|\w\(.*\)\s*$`, // code
     String.raw`^[\w-]*[A-Za-z][\w-]*(?:\.[\w-]+)*\.[A-Za-z]\w{0,5}(?::|\s*$)`, // a file name (with `:`): a listing or a path report
