@@ -595,7 +595,10 @@ export class OfflineAnalyzer {
     if (!first && result.exitCode === undefined) return;
     const display = pending?.display ?? name;
     const cmdKey = pending?.commandKey ?? name;
-    const key = `${cmdKey}\u0000${dedupeKey(first)}`;
+    // Edit, Write and MultiEdit of one file failing the same way are one error, named by the file: the
+    // tool's message ("File has not been read yet") says nothing without it.
+    const editTarget = pending && !pending.commandLine ? editCallOf(pending.call)?.path : undefined;
+    const key = editTarget ? `edit:${editTarget}\u0000${dedupeKey(first)}` : `${cmdKey}\u0000${dedupeKey(first)}`;
     const citation = citationOf(result);
     const existing = this.errors.get(key);
     if (existing) {
@@ -614,7 +617,7 @@ export class OfflineAnalyzer {
         family: pending?.family,
         editPath: pending && !pending.commandLine ? editCallOf(pending.call)?.path : undefined,
         testFiles: [...new Set([...tests.map(testFileOf), ...(pending?.family?.targets ?? [])].filter((f): f is string => !!f))],
-        title: first || what,
+        title: editTarget && first ? `${this.files.relative(editTarget)}: ${first}` : first || what,
         what,
         lines: summary.lines,
         stack: summary.stack,
