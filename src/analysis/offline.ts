@@ -54,10 +54,6 @@ const REJECTED_BY_USER = /doesn't want to proceed|tool use was rejected|user rej
 
 interface ErrorRecord {
   key: string;
-  /** The failing command or tool call, for display. */
-  display: string;
-  /** The most telling line of the output. */
-  best: string;
   /** "`cmd` failed (exit 1)", "Edit failed: path". */
   what: string;
   commandKey: string;
@@ -611,11 +607,9 @@ export class OfflineAnalyzer {
       const tests = failingTestNames(result.text);
       this.errors.set(key, {
         key,
-        display: pending?.commandLine !== undefined ? display : display === name ? name : display,
-        best: summary.best ?? first,
         commandKey: cmdKey,
         family: pending?.family,
-        editPath: pending && !pending.commandLine ? editCallOf(pending.call)?.path : undefined,
+        editPath: editTarget,
         testFiles: [...new Set([...tests.map(testFileOf), ...(pending?.family?.targets ?? [])].filter((f): f is string => !!f))],
         title: editTarget && first ? `${this.files.relative(editTarget)}: ${first}` : first || what,
         what,
