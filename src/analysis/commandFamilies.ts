@@ -2,7 +2,7 @@
 // are the same check run again. An error is resolved when a later run of its family passes, so the
 // family has to survive the wrappers, pipes and flags agents add to a command line. Pure functions.
 import { posix } from 'node:path';
-import { programsOf } from './toolOutput.js';
+import { plainOutput, programsOf } from './toolOutput.js';
 
 export type CheckKind = 'test' | 'build' | 'lint' | 'typecheck';
 
@@ -164,9 +164,8 @@ export function failingTestNames(output: string, max = 8): string[] {
     const clean = name.replace(/\s+/g, ' ').trim();
     if (clean && clean.length <= 200 && !names.includes(clean) && names.length < max) names.push(clean);
   };
-  const text = output.length > 200_000 ? output.slice(0, 50_000) + '\n' + output.slice(-150_000) : output;
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/\x1b\[[0-9;]*m/g, '');
+  const text = plainOutput(output.length > 200_000 ? output.slice(0, 50_000) + '\n' + output.slice(-150_000) : output);
+  for (const line of text.split('\n')) {
     let m: RegExpExecArray | null;
     if ((m = /^\s*FAILED\s+(\S+::\S+)/.exec(line))) add(m[1]); // pytest summary
     else if ((m = /^(\S+\.py::\S+)\s+FAILED\b/.exec(line))) add(m[1]); // pytest -v

@@ -24,6 +24,9 @@ const IDE_NOTE = /^\[IDE: ([^\]\n]{1,400})\]\s*/;
 /** Text the agent injected as if the user said it: instruction files, command templates, hook output. */
 const INJECTED = /^(?:<command-(?:message|name|args)>|<local-command-|<user-prompt-submit-hook>|Caveat: The messages below were generated|# (?:AGENTS|CLAUDE)\.md\b|Contents of \S*(?:AGENTS|CLAUDE)\.md|<system-reminder>|This session is being continued from a previous conversation)/;
 
+/** A whole message inside one tag (`<skill>…</skill>`, `<session-start-hook>…</session-start-hook>`): put there by a tool. */
+const WRAPPED = /^<([a-z][\w-]*)>[\s\S]*<\/\1>\s*$/;
+
 export function isBareAnswer(text: string): boolean {
   return text.length <= 24 && BARE_ANSWER.test(text.trim());
 }
@@ -139,7 +142,7 @@ export class ConversationTracker {
     }
     if (this.ideNotes && (this.ideNotes.uuid === event.uuid || this.ideNotes.line === event.line)) context.unshift(...this.ideNotes.notes);
     this.ideNotes = undefined;
-    if (INJECTED.test(text)) return;
+    if (INJECTED.test(text) || WRAPPED.test(text)) return;
     // Claude Code 2.0.x replays earlier messages under new uuids: the same words again are a replay,
     // unless they are short (a user does type "continue" twice) and at a new time.
     const key = text.replace(/\s+/g, ' ');

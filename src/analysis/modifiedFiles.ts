@@ -6,7 +6,6 @@ import { posix } from 'node:path';
 import { promisify } from 'node:util';
 import { HANDOVER_DIR, type FileChangeStatus, type ModifiedFile } from '../shared/handoverData.js';
 import type { ToolCallEvent, ToolResultEvent } from '../transcript/events.js';
-import { analyzeSession } from './session.js';
 import { editCallOf, patchTextOf, readPathOf, shellCallOf } from './toolInputs.js';
 import { shellWrites, type ShellAnalysis, type ShellEffectKind } from './shellWrites.js';
 import { redactSecrets } from '../util/redact.js';
@@ -427,12 +426,4 @@ export async function finishModifiedFiles(tracker: FileChangeTracker, workspace:
   const files = tracker.files();
   const changes = await gitChanges(workspace);
   return changes ? crossCheck(tracker, files, changes) : { files, unexplainedGitChanges: [] };
-}
-
-/**
- * The files a session changed (relative to the workspace), checked against git. Shares its pass over
- * the log with a concurrent analyzeOffline of the same log.
- */
-export async function collectModifiedFiles(logPath: string, workspace: string): Promise<ModifiedFilesResult> {
-  return (await analyzeSession(logPath, { workspace })).modified;
 }

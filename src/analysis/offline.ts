@@ -4,7 +4,6 @@
 import type { AgentKind, ToolCallEvent, ToolResultEvent, TranscriptEvent } from '../transcript/events.js';
 import type { CheckOutcome, Citation, Fact, Finding, OpenTask, ReasoningEntry, SessionStatus, TurnEntry, UserMessage } from '../shared/handoverData.js';
 import type { FileChangeTracker } from './modifiedFiles.js';
-import { analyzeSession } from './session.js';
 import { classifySentence, hasRationale, isConstraint, isNotAStatement, type ProseSource } from './prose.js';
 import { dedupeKey, headAndTail, oneLine, sentenceParts, specificity } from './text.js';
 import { commandKey, displayCommand, dumpsFiles, errorLines, isDistinctiveCommand, looksFailed, measuredLines, plainOutput, programsOf } from './toolOutput.js';
@@ -820,9 +819,4 @@ function sameFile(a: string, b: string): boolean {
   const x = norm(a);
   const y = norm(b);
   return x === y || x.startsWith(y + '/') || y.startsWith(x + '/') || x.endsWith('/' + y) || y.endsWith('/' + x);
-}
-
-/** The offline analysis of a session log (shares its pass with a concurrent collectModifiedFiles). */
-export async function analyzeOffline(logPath: string, options: OfflineOptions): Promise<OfflineAnalysis> {
-  return (await analyzeSession(logPath, options)).analysis;
 }

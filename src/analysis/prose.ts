@@ -98,6 +98,8 @@ export interface ProseFinding {
  * With a reason or a dismissed alternative it is a decision after all ("I'll use X because Y").
  */
 const INTENTION = /^(?:(?:now|next|first|then|finally|ok(?:ay)?|alright|great|perfect|good|so|and|also),?\s+)*(?:i'll|i will|i'm going to|i am going to|let me|let's|i need to|i should|we need to|we'll|we will|time to|going to)\b(?!\s+(?:use|go with|keep|stick (?:with|to)|switch to|choose|pick|prefer|store|adopt|standardi[sz]e on|settle on|batch|cap|limit|make it|put))/i;
+/** A step announced: "I'll add …", "Let me check …", "Now I'll run …". */
+const ACTION_STEP = /^(?:(?:now|next|first|then|finally|ok(?:ay)?|alright|so),?\s+)*(?:i'll|i will|let me|let's|i'm going to|i am going to)\s+(?:now\s+|first\s+|also\s+|then\s+)?(?:add|check|look|read|run|start|create|update|fix|write|implement|try|test|inspect|open|search|explore|review|investigate|verify|examine|modify|edit|change|set up|install|build|look into|figure out|see|find|scan|grep|mark|remove|delete|refactor|rerun|re-run)\b/i;
 const ALTERNATIVE = /\b(?:instead of|rather than|over|not|no longer|than)\b/i;
 /** The alternative a choice dismissed, named: "instead of X", "rather than X", "X, not Y", "over X". */
 const ALTERNATIVE_NAMED = /\b(?:instead of|rather than|in favou?r of|as opposed to|statt|anstatt|anstelle)\b|而不是|\w, not (?:an? |the )?\w+|\bover (?:the |an? )?`?[\w.-]+`?(?:\s|$|[,.;])|\bnot `[^`]+`/i;
@@ -127,7 +129,8 @@ export function classifySentence(sentence: string, source: ProseSource, listed =
   // Cheap pattern tests first: most sentences match none, and specificity is the costly part.
   // Rejected only with evidence that something was tried and undone or given up; never a plan.
   const rejected = source !== 'user' && EVIDENCE_OF_UNDOING.test(sentence) && REJECTED.test(sentence) && !INTENTION_TO_UNDO.test(sentence);
-  const intention = INTENTION.test(sentence) && !RATIONALE.test(sentence) && !ALTERNATIVE.test(sentence);
+  // "I'll add X, but first check Y" is a step, whatever reason it gives; "I'll use X because Y" is a choice.
+  const intention = (INTENTION.test(sentence) && !RATIONALE.test(sentence) && !ALTERNATIVE.test(sentence)) || (ACTION_STEP.test(sentence) && !ALTERNATIVE_NAMED.test(sentence));
   const decision = !rejected && !intention && DECISION.test(sentence) && !CHATTER.test(sentence);
   const reason = RATIONALE.test(sentence) ? 2 : 0;
   const implicit = !rejected && !decision && !intention && source !== 'user' && (reason > 0 || IMPERATIVE_CHOICE.test(sentence) || NOT_THAT.test(sentence)) && !CHATTER.test(sentence);

@@ -35,7 +35,7 @@ export function sentenceParts(text: string, maxChars = 20_000): SentencePart[] {
     const listed = BULLET.test(rawLine) || heading;
     const line = rawLine.replace(BULLET, '').replace(/^#+\s*/, '').trim();
     if (!line) continue;
-    for (const part of line.split(/(?<=[.!?])\s+(?=[A-Z"'`(*\[])/)) {
+    for (const part of line.split(/(?<=[.!?])\s+(?=[A-Z"'`(*[])/)) {
       const s = part.trim();
       if (s.length >= 8) out.push({ text: s, listed, heading });
     }

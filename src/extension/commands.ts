@@ -1,40 +1,42 @@
-// Every command the extension contributes, as one table registered in a loop (package.json lists the
-// same ids under contributes.commands, category "Handover").
+// Every command the extension contributes, as one table registered in a loop; the ids are in
+// shared/commandIds.ts (package.json lists the same ids under contributes.commands, category "Handover").
 import * as vscode from 'vscode';
+import { COMMAND_IDS, type CommandId } from '../shared/commandIds.js';
 import type { BackgroundIndexer } from './backgroundIndexer.js';
+import type { BuildActivity } from './buildActivity.js';
 import type { CliRunner } from './cliRunner.js';
 import { cliFailure } from './cliRunner.js';
 import { API_KEY_SECRET, buildHandover } from './handoverBuild.js';
 import type { HandoverController } from './handoverController.js';
-import { toDetailView, toListEntry, type HandoverRecord } from './handoverView.js';
+import type { HandoverRecord } from '../handover/handoverRecord.js';
+import { toDetailView } from './handoverView.js';
 import { findNewestLog } from '../transcript/latestLog.js';
 import type { Logger } from './logger.js';
 import { openRawRecordCommand, openRecord } from './recordView.js';
 import type { SidebarViewProvider } from './sidebarView.js';
-import type { StatusBar } from './statusBar.js';
 
 
 export interface CommandDeps {
   controller: HandoverController;
   sidebar: SidebarViewProvider;
-  status: StatusBar;
+  activity: BuildActivity;
   log: Logger;
   cli: CliRunner;
   secrets: vscode.SecretStorage;
   indexer: BackgroundIndexer;
 }
 
-type CommandTable = Record<string, (deps: CommandDeps, ...args: unknown[]) => unknown>;
+type CommandTable = Record<CommandId, (deps: CommandDeps, ...args: unknown[]) => unknown>;
 
 export const COMMANDS: CommandTable = {
-  'handover.resumeLast': resumeLast,
-  'handover.createNow': createNow,
-  'handover.search': searchPastSessions,
-  'handover.openRawRecord': (_deps, arg) => openRawRecordCommand(arg),
-  'handover.installHooks': (deps) => runHookInstaller(deps, 'install-hooks'),
-  'handover.uninstallHooks': (deps) => runHookInstaller(deps, 'uninstall-hooks'),
-  'handover.setApiKey': setApiKey,
-  'handover.showLog': ({ log }) => log.show(),
+  [COMMAND_IDS.resumeLast]: resumeLast,
+  [COMMAND_IDS.createNow]: createNow,
+  [COMMAND_IDS.search]: searchPastSessions,
+  [COMMAND_IDS.openRawRecord]: (_deps, arg) => openRawRecordCommand(arg),
+  [COMMAND_IDS.installHooks]: (deps) => runHookInstaller(deps, 'install-hooks'),
+  [COMMAND_IDS.uninstallHooks]: (deps) => runHookInstaller(deps, 'uninstall-hooks'),
+  [COMMAND_IDS.setApiKey]: setApiKey,
+  [COMMAND_IDS.showLog]: ({ log }) => log.show(),
 };
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
@@ -95,10 +97,9 @@ function handoverItems(controller: HandoverController): SessionPick[] {
   const items: SessionPick[] = [];
   for (const record of controller.list()) {
     const view = toDetailView(record, controller.isResumed(record));
-    const entry = toListEntry(record, false);
     items.push({
-      label: `$(history) ${entry.title.slice(0, 120)}`,
-      description: `${record.id.slice(0, 8)} · ${entry.createdAt.slice(0, 16).replace('T', ' ')}${record.verified ? '' : ' · unverified'}`,
+      label: `$(history) ${view.title.slice(0, 120)}`,
+      description: `${record.id.slice(0, 8)} · ${view.createdAt.slice(0, 16).replace('T', ' ')}${record.verified ? '' : ' · unverified'}`,
       detail: view.summary.replace(/\s+/g, ' ').slice(0, 300),
       record,
     });
@@ -109,13 +110,12 @@ function handoverItems(controller: HandoverController): SessionPick[] {
   return items;
 }
 
+/** The fields of a `handover search --json` hit this QuickPick shows. */
 interface SearchHitJson {
   sessionId?: string;
-  path?: string;
   file?: string;
   line?: number;
   snippet?: string;
-  text?: string;
   kind?: string;
   project?: string;
 }
@@ -125,14 +125,13 @@ async function indexItems(cli: CliRunner, query: string): Promise<SessionPick[] 
   const result = await cli.run(['search', query, '--json', '--limit', '30']);
   if (result.code !== 0) return undefined;
   try {
-    const parsed = JSON.parse(result.stdout) as { hits?: SearchHitJson[] } | SearchHitJson[];
-    const hits = Array.isArray(parsed) ? parsed : (parsed.hits ?? []);
+    const hits = (JSON.parse(result.stdout) as { hits?: SearchHitJson[] }).hits ?? [];
     return hits.map((h) => ({
-      label: `$(file) ${(h.snippet ?? h.text ?? '').replace(/\s+/g, ' ').slice(0, 140)}`,
+      label: `$(file) ${(h.snippet ?? '').replace(/\s+/g, ' ').slice(0, 140)}`,
       description: [h.kind, h.sessionId?.slice(0, 8), h.project].filter(Boolean).join(' · '),
-      detail: h.path ?? h.file,
+      detail: h.file,
       alwaysShow: true,
-      hit: { path: h.path ?? h.file, line: h.line, sessionId: h.sessionId },
+      hit: { path: h.file, line: h.line, sessionId: h.sessionId },
     }));
   } catch {
     return undefined;

@@ -1,6 +1,7 @@
 // The extension's settings, typed, in one place. Everything else asks this module, never
 // workspace.getConfiguration directly, so defaults and validation live next to each other.
 import * as vscode from 'vscode';
+import { DEFAULT_WATCH_GLOB } from '../shared/handoverData.js';
 
 export type AutoResume = 'ask' | 'always' | 'never';
 export type AgentKindSetting = 'claude' | 'codex';
@@ -23,7 +24,6 @@ export interface HandoverConfig {
 }
 
 export const CONFIG_SECTION = 'handover';
-export const DEFAULT_WATCH_GLOB = '.handover/*/resume-prompt.md';
 
 const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
   allowed.includes(value as T) ? (value as T) : fallback;

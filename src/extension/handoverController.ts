@@ -7,25 +7,25 @@ import { configForHandover } from './agentChoice.js';
 import { openAgentTerminal } from './agentTerminal.js';
 import { decideOnArrival, resumeKey } from './autoResumePolicy.js';
 import { readConfig } from './config.js';
-import { loadHandover, waitForStableSize } from './handoverStore.js';
-import { toListEntry, type HandoverRecord } from './handoverView.js';
-import { watchHandovers, type HandoverFileEvent, type HandoverWatcher } from './handoverWatcher.js';
+import { handoverAgent, handoverCreatedAt, handoverTitle, readHandover, type HandoverRecord } from '../handover/handoverRecord.js';
+import { waitForStableSize, watchHandovers, type HandoverFileEvent, type HandoverWatcher } from './handoverWatcher.js';
+import { Disposable } from './disposables.js';
 import { errorText, type Logger } from './logger.js';
 import type { StatusBar } from './statusBar.js';
 
 const RESUMED_STATE_KEY = 'handover.resumed';
 const MAX_REMEMBERED = 500;
 
-export class HandoverController implements vscode.Disposable {
+export class HandoverController extends Disposable {
   private readonly records = new Map<string, HandoverRecord>();
   private readonly watchers = new Map<string, HandoverWatcher>();
   private readonly asked = new Set<string>();
   /** Launched in this window: checked synchronously, so two events for one handover never launch twice. */
   private readonly launchedNow = new Set<string>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires whenever the list or a handover's state changes (the sidebar re-renders). */
   readonly onDidChange = this.changed.event;
-  private readonly arrived = new vscode.EventEmitter<HandoverRecord>();
+  private readonly arrived = this.register(new vscode.EventEmitter<HandoverRecord>());
   /** Fires for a handover that was added or changed while watching (not for those found at start). */
   readonly onDidArrive = this.arrived.event;
 
@@ -33,7 +33,9 @@ export class HandoverController implements vscode.Disposable {
     private readonly state: vscode.Memento,
     private readonly status: StatusBar,
     private readonly log: Logger,
-  ) {}
+  ) {
+    super();
+  }
 
   /** (Re)starts one watcher per workspace folder, e.g. after folders or the watch glob change. */
   async restartWatchers(): Promise<void> {
@@ -87,7 +89,7 @@ export class HandoverController implements vscode.Disposable {
   resume(record: HandoverRecord, why: string): boolean {
     const terminal = openAgentTerminal(
       { sessionId: record.id, promptPath: record.promptPath, workspaceFolder: record.folder },
-      configForHandover(readConfig(vscode.Uri.file(record.folder)), toListEntry(record, false).agent),
+      configForHandover(readConfig(vscode.Uri.file(record.folder)), handoverAgent(record)),
       this.log,
     );
     if (!terminal) return false;
@@ -121,10 +123,10 @@ export class HandoverController implements vscode.Disposable {
     }
     this.log.info(`handover ${event.kind}: ${event.promptPath} (seen at ${event.at})`);
     const home = handoverHome();
-    let record = await loadHandover(folder, event.promptPath, home);
+    let record = await readHandover(folder, event.promptPath, home);
     // Not verified may mean "still being written in place": give it a moment to settle, then look again.
     if (record && !record.verified && (await waitForStableSize(event.promptPath))) {
-      record = await loadHandover(folder, event.promptPath, home);
+      record = await readHandover(folder, event.promptPath, home);
     }
     if (!record) return;
     this.records.set(recordKey(folder, record.id), record);
@@ -150,7 +152,7 @@ export class HandoverController implements vscode.Disposable {
   }
 
   private async ask(record: HandoverRecord): Promise<void> {
-    const title = toListEntry(record, false).title;
+    const title = handoverTitle(record);
     const choice = await vscode.window.showInformationMessage(
       `Handover ready for session ${record.id.slice(0, 8)}: ${title.slice(0, 120)}`,
       'Resume',
@@ -168,8 +170,7 @@ export class HandoverController implements vscode.Disposable {
   }
 
   private keyOf(record: HandoverRecord): string {
-    const entry = toListEntry(record, false);
-    return resumeKey(record.folder, record.id, entry.createdAt);
+    return resumeKey(record.folder, record.id, handoverCreatedAt(record));
   }
 
   private resumedKeys(): string[] {
@@ -186,11 +187,10 @@ export class HandoverController implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const watcher of this.watchers.values()) void watcher.close();
     this.watchers.clear();
-    this.changed.dispose();
-    this.arrived.dispose();
+    super.dispose();
   }
 }
 

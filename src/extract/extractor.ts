@@ -167,7 +167,8 @@ export class Extractor {
   finish(): string {
     this.endTurn();
     const title = this.options.title ?? this.sessionId ?? 'unknown session';
-    return `# Session extract: ${title}\n\n${this.parts.join('')}`;
+    const body = this.keptSomething ? this.parts.join('') : '_This session has no messages from the user, no thinking and no system events._\n';
+    return `# Session extract: ${title}\n\n${body}`;
   }
 
   get bytesSoFar(): number {

@@ -1,7 +1,7 @@
 // The build pipeline: archive the raw log, reduce it, run the analysts over the archived copy, and
 // write the handover (extract.md, handover.json, signature.json, then resume-prompt.md last, so a
 // watcher that sees resume-prompt.md sees a complete, signed handover).
-import { mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { OfflineAnalysis } from '../analysis/offline.js';
@@ -261,9 +261,4 @@ async function mkdirIfMissing(path: string): Promise<void> {
   await mkdir(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EEXIST') throw error;
   });
-}
-
-/** Reads a written handover back (for `resume`, the hooks and tests). */
-export async function readHandoverData(dir: string): Promise<HandoverData> {
-  return JSON.parse(await readFile(join(dir, HANDOVER_FILES.data), 'utf8')) as HandoverData;
 }

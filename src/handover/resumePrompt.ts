@@ -393,6 +393,36 @@ export function renderResumePrompt(data: HandoverData, budgetTokens: number): Re
     }
   }
 
+  // The headings and notes around the kept items were estimated; if they tipped the prompt over the
+  // budget, the least valuable kept items go until it fits.
+  const assemble = (): string => renderKept(candidates, { asked, status, unresolvedText, filesSection, tasksSection, tail, level, sessionId }).markdown;
+  let markdown = assemble();
+  const order = [...SECOND_PASS].reverse();
+  while (estimateTokens(markdown) > budgetTokens) {
+    const victim = order.map((section) => bySection(section).filter((c) => c.kept !== undefined).at(-1)).find((c) => c !== undefined);
+    if (!victim) break;
+    victim.kept = undefined;
+    markdown = assemble();
+  }
+  const { leftOut } = renderKept(candidates, { asked, status, unresolvedText, filesSection, tasksSection, tail, level, sessionId });
+  const dropped = leftOut.reduce((n, l) => n + l.count, 0);
+  return { markdown, droppedByBudget: dropped, budgetTokens, leftOut };
+}
+
+interface Fixed {
+  asked: string;
+  status: string;
+  unresolvedText: string;
+  filesSection: string;
+  tasksSection: string;
+  tail: string;
+  level: number;
+  sessionId: string;
+}
+
+/** The prompt from the fixed sections and the kept candidates, with the list of what was left out. */
+function renderKept(candidates: Candidate[], fixed: Fixed): { markdown: string; leftOut: { section: string; count: number }[] } {
+  const { asked, status, unresolvedText, filesSection, tasksSection, tail, level, sessionId } = fixed;
   const keptOf = (section: Section) =>
     candidates
       .filter((c) => c.section === section && c.kept !== undefined)
@@ -444,8 +474,7 @@ export function renderResumePrompt(data: HandoverData, budgetTokens: number): Re
     leftLines.push(`- ${SECTION_NAMES[section]}: ${dropped.length ? `${dropped.length} of ${all.length} left out` : ''}${dropped.length && condensed ? ', ' : ''}${condensed ? `${condensed} condensed` : ''}${where}${how}; all of them are in handover.json.\n`);
   }
   parts.push(`${HEADINGS.leftOut}\n\n${leftLines.length ? leftLines.join('') + '\n' : ''}${tail}`);
-  const dropped = leftOut.reduce((n, l) => n + l.count, 0);
-  return { markdown: parts.join(''), droppedByBudget: dropped, budgetTokens, leftOut };
+  return { markdown: parts.join(''), leftOut };
 }
 
 function renderArchive(data: HandoverData): string {

@@ -11,6 +11,7 @@ export interface SessionIdentity {
 }
 
 import { isSafeSessionId } from '../util/sessionId.js';
+import { isLegacyCodexHeader } from '../transcript/codexRecords.js';
 
 const HEAD_BYTES = 256 * 1024;
 
@@ -47,6 +48,13 @@ export async function readSessionIdentity(logPath: string): Promise<SessionIdent
       cwd ??= typeof record.cwd === 'string' ? record.cwd : undefined;
     } else if (typeof record.payload === 'object' && typeof record.timestamp === 'string') {
       agent ??= 'codex';
+    } else if (isLegacyCodexHeader(record)) {
+      // Codex 0.1x–0.2x: `{id, timestamp, instructions}` first, no envelope.
+      agent ??= 'codex';
+      sessionId ??= record.id as string;
+    } else if (record.type === 'summary' && typeof record.leafUuid === 'string') {
+      // A Claude Code log that holds only session titles: the file is named after the session.
+      agent ??= 'claude';
     }
     if (sessionId && cwd) break;
   }

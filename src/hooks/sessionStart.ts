@@ -2,9 +2,8 @@
 // this session, else of this workspace: its path and a few lines of summary, never the handover itself.
 // Claude Code replaces additionalContext over 10,000 characters with a 2,000-character preview and a
 // file path (anthropics/claude-code#94358), so the pointer stays under CONTEXT_LIMIT, well inside both.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { HandoverEntry } from '../handover/findHandovers.js';
+import type { HandoverRecord } from '../handover/handoverRecord.js';
 import { HANDOVER_DIR, HANDOVER_FILES, type HandoverData } from '../shared/handoverData.js';
 import type { HookInput } from './hookInput.js';
 import { safeSessionId } from './hookInput.js';
@@ -16,7 +15,7 @@ export const CONTEXT_LIMIT = 2_000;
 export interface SessionStartContext {
   home: string;
   /** The workspace's handovers, newest first, with their verification state. */
-  listHandovers: (workspace: string, home: string) => Promise<HandoverEntry[]>;
+  listHandovers: (workspace: string, home: string) => Promise<HandoverRecord[]>;
   world?: LockWorld;
 }
 
@@ -27,7 +26,7 @@ export async function sessionStart(input: HookInput, context: SessionStartContex
   const sessionId = safeSessionId(input.session_id);
   const entries = await context.listHandovers(workspace, context.home);
   const verified = entries.filter((entry) => entry.verified);
-  const chosen = verified.find((entry) => entry.sessionId === sessionId) ?? verified[0];
+  const chosen = verified.find((entry) => entry.id === sessionId) ?? verified[0];
   const building = sessionId !== undefined && inspectLock(lockFile(context.home, sessionId), context.world ?? realLockWorld).state === 'held';
   if (!chosen && !building) return silentSuccess;
 
@@ -36,9 +35,9 @@ export async function sessionStart(input: HookInput, context: SessionStartContex
     lines.push(`Handover: a handover of this session is being written now; it will be at ${join(workspace, HANDOVER_DIR, sessionId!, HANDOVER_FILES.prompt)}. Edits are paused until it is done.`);
   }
   if (chosen) {
-    const data = await readData(chosen.dir);
-    const own = chosen.sessionId === sessionId;
-    const what = own ? 'the verified handover of this session' : `the newest verified handover in this workspace (session ${chosen.sessionId})`;
+    const data = chosen.data as HandoverData | undefined;
+    const own = chosen.id === sessionId;
+    const what = own ? 'the verified handover of this session' : `the newest verified handover in this workspace (session ${chosen.id})`;
     lines.push(
       `Handover: ${what} is ${chosen.promptPath}. ` +
         'Read it before relying on memory: it keeps the decisions, errors, rejected approaches, modified files and open tasks that a compaction summary loses.',
@@ -60,14 +59,6 @@ function summaryLines(data: HandoverData): string[] {
   const text = (data.summary?.text ?? '').split('\n').map((line) => line.trim()).filter(Boolean).slice(0, 6);
   if (text.length) lines.push('Summary:', ...text.map((line) => `  ${oneLine(line, 200)}`));
   return lines;
-}
-
-async function readData(dir: string): Promise<HandoverData | undefined> {
-  try {
-    return JSON.parse(await readFile(join(dir, HANDOVER_FILES.data), 'utf8')) as HandoverData;
-  } catch {
-    return undefined;
-  }
 }
 
 function oneLine(text: string, max: number): string {

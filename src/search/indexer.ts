@@ -10,6 +10,7 @@ import { busyMessage, IndexBusyError, type SearchIndex } from './indexStore.js';
 import { isBusy, type Statement } from './sqliteRuntime.js';
 import { listSourceFiles, type SourceFile, type SourceRoot } from './sources.js';
 import { DEFAULT_UNIT_LIMITS, kindCode, unitOf, type UnitLimits } from './units.js';
+import type { IndexReport } from '../shared/cliJson.js';
 
 const HEAD_BYTES = 4096;
 
@@ -35,18 +36,7 @@ export interface UpdateIndexOptions {
   now?: () => Date;
 }
 
-export interface IndexReport {
-  filesSeen: number;
-  unchanged: number;
-  added: number;
-  appended: number;
-  reindexed: number;
-  bytesRead: number;
-  unitsAdded: number;
-  elapsedMs: number;
-  /** One line per log with records that could not be read. */
-  problems: string[];
-}
+export type { IndexReport };
 
 interface FileRow {
   id: number;

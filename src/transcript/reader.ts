@@ -5,7 +5,7 @@ import { DEFAULT_MAX_LINE_BYTES, forEachLine } from './lineReader.js';
 import type { AgentKind, ReadProblems, ReadStats, TranscriptEvent } from './events.js';
 import { emptyProblems, noteLine } from './events.js';
 import { CLAUDE_IGNORED_TYPES, CLAUDE_TYPES, claudeRecordToEvents } from './claudeRecords.js';
-import { CODEX_TYPES, codexRecordToEvents, type CodexState } from './codexRecords.js';
+import { CODEX_TYPES, codexRecordToEvents, isLegacyCodexHeader, type CodexState } from './codexRecords.js';
 import { contains, hasTextBlock, userContentMayHaveText, isInvalidUtf8, needle, peekPayloadType, peekTopLevelType } from './rawPeek.js';
 
 /**
@@ -142,7 +142,9 @@ export async function readTranscript(path: string, onEvent: (event: TranscriptEv
         stats.records++;
         // Checked only on lines that parsed: a line that failed is already reported as invalid.
         if (isInvalidUtf8(bytes)) noteLine(problems.invalidUtf8, line);
-        if (agent === undefined && typeof record === 'object' && record !== null) agent = detectAgent(String((record as { type?: unknown }).type));
+        if (agent === undefined && typeof record === 'object' && record !== null) {
+          agent = isLegacyCodexHeader(record as Record<string, unknown>) ? 'codex' : detectAgent(String((record as { type?: unknown }).type));
+        }
         const ctx = { line, offset, subagent, conversationOnly: interest === 'conversation' };
         const outcome = agent === 'codex' ? codexRecordToEvents(record, ctx, codexState) : claudeRecordToEvents(record, ctx);
         if (outcome.unknownType !== undefined) problems.unknownTypes.set(outcome.unknownType, (problems.unknownTypes.get(outcome.unknownType) ?? 0) + 1);

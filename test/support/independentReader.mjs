@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 
 /** Texts wrapped by Claude Code or Codex around or instead of what the user typed. */
-const INJECTED_START = /^\s*(<(command-|local-command-|system-reminder|bash-|user-prompt-submit-hook|environment_context|user_instructions|permissions|task-notification|ide_)|Caveat: |\[Request interrupted|# AGENTS\.md|<INSTRUCTIONS>|This session is being continued from a previous conversation)/;
+const INJECTED_START = /^\s*(<(command-|local-command-|system-reminder|bash-|user-prompt-submit-hook|environment_context|user_instructions|permissions|task-notification|ide_|turn_aborted|skills_instructions|collaboration_mode)|Caveat: |\[Request interrupted|# AGENTS\.md|<INSTRUCTIONS>|This session is being continued from a previous conversation)/;
 
 function textsOfContent(content) {
   if (typeof content === 'string') return [content];
@@ -16,6 +16,10 @@ function textsOfContent(content) {
   }
   return texts;
 }
+
+/** Codex IDE extensions prepend the open tabs; the typed words follow this marker. */
+const CODEX_REQUEST_MARKER = '## My request for Codex:';
+const typedPart = (text) => (text.includes(CODEX_REQUEST_MARKER) ? text.slice(text.indexOf(CODEX_REQUEST_MARKER) + CODEX_REQUEST_MARKER.length) : text);
 
 /** Every typed text of one log file, in order, each with its 1-based line. */
 export function typedUserTexts(path) {
@@ -39,7 +43,7 @@ export function typedUserTexts(path) {
     const item = record.type === 'response_item' ? record.payload : record.type === 'message' ? record : undefined;
     if (codex || item) {
       if (item && item.type === 'message' && item.role === 'user') {
-        for (const text of textsOfContent(item.content)) if (!INJECTED_START.test(text) && text.trim()) out.push({ line: index + 1, text });
+        for (const text of textsOfContent(item.content).map(typedPart)) if (!INJECTED_START.test(text) && text.trim()) out.push({ line: index + 1, text });
       }
     }
   });

@@ -96,6 +96,7 @@ test('generative fuzz: 24 logs of real record shapes through the whole analysis 
 
 test('generative fuzz: the real build on the heaviest shapes (5 MB edits, 10,000 blocks, deep inputs) exits 0', () => {
   const random = rng(99);
+  /** @type {any[]} */
   const records = [{ type: 'user', sessionId: 'fuzz-heavy', cwd: '/w', uuid: 'u0', timestamp: '2026-01-01T00:00:00Z', message: { role: 'user', content: 'go' } }];
   const big = 'z'.repeat(5 * 1024 * 1024);
   records.push({ type: 'assistant', sessionId: 'fuzz-heavy', cwd: '/w', uuid: 'u1', message: { role: 'assistant', content: [{ type: 'tool_use', id: 't1', name: 'Edit', input: { file_path: '/w/a', old_string: big, new_string: big.slice(1) } }] } });

@@ -26,6 +26,7 @@ function corpusLogs() {
 }
 
 const root = mkdtempSync(join(tmpdir(), 'handover-corpus-'));
+/** @type {NodeJS.ProcessEnv} */
 const env = { ...process.env, HOME: join(root, 'home'), HANDOVER_HOME: join(root, 'handover'), NO_COLOR: '1', HANDOVER_SEARCH_SOURCES: '' };
 delete env.CLAUDE_CONFIG_DIR;
 delete env.CODEX_HOME;

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, repoRoot } from '../support/paths.mjs';
-import { ClaudeLog } from './analysisLogs.mjs';
+import { ClaudeLog } from '../support/analysisLogs.mjs';
 
 const require = createRequire(import.meta.url);
 const { shellWrites, collectModifiedFiles } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
@@ -150,4 +150,56 @@ test('ai-title records are known (not reported as unknown) and extract --stats -
   assert.match(out.problemsText, /unknown type/);
   assert.match(result.stderr, /brand-new-type/);
   assert.doesNotMatch(result.stderr, /ai-title/);
+});
+
+test('the oldest Codex rollouts (no envelope: {id, timestamp, instructions}, record_type, bare items) are read', async () => {
+  const dir = scratch();
+  const path = join(dir, 'rollout-2025-08-29T16-13-15-2dc8e281-2be0-48f3-ae24-33c9720e26b2.jsonl');
+  const lines = [
+    { id: '2dc8e281-2be0-48f3-ae24-33c9720e26b2', timestamp: '2025-08-29T16:13:15.538Z', instructions: null },
+    { record_type: 'state' },
+    { type: 'message', id: null, role: 'user', content: [{ type: 'input_text', text: '<environment_context>\n  <cwd>d:\\Work\\Site</cwd>\n</environment_context>' }] },
+    { type: 'message', id: null, role: 'user', content: [{ type: 'input_text', text: 'make the header sticky on mobile' }] },
+    { type: 'function_call', name: 'shell', arguments: '{"command":["powershell","-c","echo hi > a.txt"]}', call_id: 'c1' },
+    { type: 'function_call_output', call_id: 'c1', output: '{"output":"","metadata":{"exit_code":0}}' },
+  ];
+  writeFileSync(path, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  const events = [];
+  const read = await readTranscript(path, (e) => events.push(e));
+  assert.equal(read.agent, 'codex');
+  assert.equal(read.problems.malformed.count, 0);
+  assert.deepEqual(events.filter((e) => e.kind === 'user').map((e) => e.text), ['make the header sticky on mobile']);
+  assert.ok(events.some((e) => e.kind === 'tool-call' && e.callId === 'c1'));
+  const result = run(['build', path, '--workspace', dir, '--json']);
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(JSON.parse(result.stdout).sessionId, '2dc8e281-2be0-48f3-ae24-33c9720e26b2');
+});
+
+test('a Codex message sent from an IDE keeps the typed request and shortens the open tabs to one note', async () => {
+  const dir = scratch();
+  const path = join(dir, 'rollout-2026-01-01T00-00-00-11111111-2222-3333-4444-555555555555.jsonl');
+  const text = '# Context from my IDE setup:\n\n## Active file: src/app.ts\n\n## Open tabs:\n- app.ts: src/app.ts\n- b.ts: src/b.ts\n\n## My request for Codex:\nrename the config loader and keep the old export';
+  const lines = [
+    { timestamp: '2026-01-01T00:00:00Z', type: 'session_meta', payload: { id: '11111111-2222-3333-4444-555555555555', cwd: '/w', cli_version: '0.65.0' } },
+    { timestamp: '2026-01-01T00:00:01Z', type: 'response_item', payload: { type: 'message', role: 'user', content: [{ type: 'input_text', text }] } },
+  ];
+  writeFileSync(path, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  const { markdown } = await extractLog(path);
+  assert.match(markdown, /\[IDE: active file src\/app\.ts\]\nrename the config loader and keep the old export/);
+  assert.ok(!markdown.includes('Open tabs'));
+});
+
+test('a session log with no conversation (opened and closed) extracts and builds with exit 0 and says so', () => {
+  const dir = scratch();
+  const path = join(dir, 'rollout-2026-01-12T15-37-19-019bb37f-8db5-70b3-bb02-5df54ac070aa.jsonl');
+  const lines = [
+    { timestamp: '2026-01-12T18:37:19.672Z', type: 'session_meta', payload: { id: '019bb37f-8db5-70b3-bb02-5df54ac070aa', cwd: '/w', cli_version: '0.80.0' } },
+    { timestamp: '2026-01-12T18:37:19.673Z', type: 'response_item', payload: { type: 'message', role: 'user', content: [{ type: 'input_text', text: '<environment_context>\n  <cwd>/w</cwd>\n</environment_context>' }] } },
+  ];
+  writeFileSync(path, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  const extract = run(['extract', path]);
+  assert.equal(extract.status, 0, extract.stderr);
+  assert.match(extract.stdout, /no messages from the user/);
+  assert.match(extract.stderr, /no user messages, thinking or system events in this session/);
+  assert.equal(run(['build', path, '--workspace', dir]).status, 0);
 });

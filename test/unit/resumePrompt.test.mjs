@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, fixturesDir, samplesDir } from '../support/paths.mjs';
-import { ClaudeLog, CodexLog } from './analysisLogs.mjs';
+import { ClaudeLog, CodexLog } from '../support/analysisLogs.mjs';
 
 const HEADINGS = [
   '## What the user asked for',
@@ -22,9 +22,9 @@ const HEADINGS = [
 ];
 
 const jsonl = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => join(dir, f)) : []);
-// Public logs: the three copied here, and the shared corpus when it is there.
-const publicDirs = [join(fixturesDir, 'public'), join(fixturesDir, 'real')].filter((d) => existsSync(d));
-const realLogs = publicDirs.flatMap((root) => readdirSync(root).filter((d) => !d.endsWith('.md')).flatMap((d) => jsonl(join(root, d))));
+// The public corpus (test/fixtures/real, see its README): every log, each built once here.
+const realDir = join(fixturesDir, 'real');
+const realLogs = existsSync(realDir) ? readdirSync(realDir).filter((d) => !d.endsWith('.md')).flatMap((d) => jsonl(join(realDir, d))) : [];
 const LOGS = [
   ...jsonl(join(samplesDir, 'claude-code')),
   ...jsonl(join(samplesDir, 'codex')),
@@ -85,7 +85,9 @@ function typedTexts(path) {
       blocks.push(r.payload.content.map((b) => (typeof b?.text === 'string' ? b.text : '')).join('\n'));
     }
     for (const raw of blocks) {
-      const text = raw.replace(/<system-reminder>[\s\S]*?<\/system-reminder>/g, '').trim();
+      let text = raw.replace(/<system-reminder>[\s\S]*?<\/system-reminder>/g, '').trim();
+      // Codex IDE extensions put the open tabs first; the typed words follow this marker.
+      if (text.startsWith('# Context from my IDE setup')) text = text.includes('## My request for Codex:') ? text.slice(text.indexOf('## My request for Codex:') + 24).trim() : '';
       if (!text || text.startsWith('<') || text.startsWith('[Request interrupted') || text.startsWith('Caveat:') || text.startsWith('# AGENTS.md') || text.startsWith('Another language model')) continue;
       texts.push(text);
     }
@@ -101,7 +103,7 @@ const buildOnce = (log) => {
 
 test('the corpus for these invariants is there: samples, real CLI output and public logs', () => {
   assert.ok(LOGS.length >= 9, LOGS.join('\n'));
-  assert.ok(realLogs.length >= 3, 'test/fixtures/public holds public logs');
+  assert.ok(realLogs.length >= 3, 'test/fixtures/real holds public logs');
 });
 
 for (const log of LOGS) {

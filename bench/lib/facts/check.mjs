@@ -54,7 +54,7 @@ export function logPlaces(logText) {
 
 export function normalize(text) {
   return String(text)
-    .replace(/\\([\\`*_{}\[\]()#+\-.!|>~"'$])/g, '$1') // Markdown escapes
+    .replace(/\\([\\`*_{}[\]()#+\-.!|>~"'$])/g, '$1') // Markdown escapes
     .replace(/[“”]/g, '"')
     .replace(/[‘’]/g, "'")
     .replace(/\s+/g, ' ')

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { buildHandover, BuildError, BuildStageError, type ModelAnalyzer } from '../../handover/build.js';
 import { handoverHome } from '../../util/handoverHome.js';
+import type { BuildJson } from '../../shared/cliJson.js';
 import { CliError, type CliCommand } from '../command.js';
 
 export const buildCommand: CliCommand = {
@@ -40,19 +41,18 @@ export const buildCommand: CliCommand = {
       if (result.logProblems) io.stderr(`handover build: ${positionals[0]}: ${result.logProblems}\n`);
       if (values.json) {
         const d = result.data;
-        io.stdout(
-          JSON.stringify({
-            promptPath: result.promptPath,
-            dir: result.dir,
-            sessionId: d.sessionId,
-            agent: d.agent,
-            archived: d.log.archived,
-            findings: d.findings.length,
-            modifiedFiles: d.modifiedFiles.length,
-            stats: d.stats,
-            ms: Date.now() - started,
-          }) + '\n',
-        );
+        const json: BuildJson = {
+          promptPath: result.promptPath,
+          dir: result.dir,
+          sessionId: d.sessionId,
+          agent: d.agent,
+          archived: d.log.archived,
+          findings: d.findings.length,
+          modifiedFiles: d.modifiedFiles.length,
+          stats: d.stats,
+          ms: Date.now() - started,
+        };
+        io.stdout(JSON.stringify(json) + '\n');
       } else io.stdout(result.promptPath + '\n');
       return 0;
     } catch (error) {

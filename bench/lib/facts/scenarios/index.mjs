@@ -19,6 +19,6 @@ const names = [
 export const scenarios = await Promise.all(
   names.map(async (name) => {
     const url = new URL(`./${name}.mjs`, import.meta.url);
-    return { file: fileURLToPath(url), scenario: (await import(url)).scenario };
+    return { file: fileURLToPath(url), scenario: (await import(url.href)).scenario };
   }),
 );

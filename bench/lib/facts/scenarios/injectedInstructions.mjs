@@ -32,7 +32,7 @@ export const scenario = {
     k.not('constraints', 'Always answer in English', 'a CLAUDE.md line is not the user’s rule');
     k.not('constraints', 'Always bump the patch version', 'a command template is not the user’s rule');
     k.not('requests', 'Prepare the release of', 'a command template is not what the user typed');
-    void bump, short;
+    void [bump, short];
 
     return [
       {

@@ -31,7 +31,7 @@ export const scenario = {
   build(k, { edit }) {
     const died = k.request('the nightly import died again');
     const noRestart = k.constraint('never restart the production importer yourself');
-    const dup = k.error('IntegrityError: duplicate key value violates unique constraint "readings_pkey" (sensor_id=S-77', 'resolved');
+    k.error('IntegrityError: duplicate key value violates unique constraint "readings_pkey" (sensor_id=S-77', 'resolved');
     const keepLatest = k.decision('drop duplicate readings and keep the latest', 'the sensors resend their last reading after a reconnect', 'an ON CONFLICT DO UPDATE upsert');
     const smaller = k.rejected('batch_size = 40', 'smaller batches only moved the duplicate into another batch');
     k.file('importer/run.py');

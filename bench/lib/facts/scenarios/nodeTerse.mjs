@@ -37,7 +37,7 @@ export const scenario = {
     k.not('decisions', "Now I'll rerun the suite", 'an intention, not a decision');
     k.not('rejected', request2, "the user's request is not a rejected approach");
     k.not('numbers', '1.4.0', 'a version string is not a measurement');
-    void rounding, rate, p99, exportCheck;
+    void [rounding, rate, p99, exportCheck];
 
     return [
       {
