@@ -24,6 +24,13 @@ const IDE_NOTE = /^\[IDE: ([^\]\n]{1,400})\]\s*/;
 /** Text the agent injected as if the user said it: instruction files, command templates, hook output. */
 const INJECTED = /^(?:<command-(?:message|name|args)>|<local-command-|<user-prompt-submit-hook>|Caveat: The messages below were generated|# (?:AGENTS|CLAUDE)\.md\b|Contents of \S*(?:AGENTS|CLAUDE)\.md|<system-reminder>|This session is being continued from a previous conversation)/;
 
+/** A prompt template sent as the user's message: a Codex custom prompt (`# /butler-exec — …`), a command
+ * file with front matter, a title-generation request. */
+const TEMPLATE = /^(?:#\s*\/[\w:.-]+|---\s*\n(?:description|allowed-tools|argument-hint):|You are (?:a|an|the) [\w -]{0,40}(?:assistant|agent|model)\b|(?:Generate|Write) a (?:short |concise )?title\b|Your task is to generate)/;
+
+/** `## User Input` and a fenced block holding what the user typed, at the top of a prompt template. */
+const USER_INPUT_BLOCK = /^\s*#{1,3} User Input\s*\n+```[\w-]*\n([\s\S]*?)\n```/;
+
 /** A whole message inside one tag (`<skill>…</skill>`, `<session-start-hook>…</session-start-hook>`): put there by a tool. */
 const WRAPPED = /^<([a-z][\w-]*)>[\s\S]*<\/\1>\s*$/;
 
@@ -143,6 +150,10 @@ export class ConversationTracker {
     if (this.ideNotes && (this.ideNotes.uuid === event.uuid || this.ideNotes.line === event.line)) context.unshift(...this.ideNotes.notes);
     this.ideNotes = undefined;
     if (INJECTED.test(text) || WRAPPED.test(text)) return;
+    // A spec-kit style prompt quotes the user's words in a block under `## User Input`; the rest is template.
+    const quotedInput = USER_INPUT_BLOCK.exec(text);
+    if (quotedInput) text = quotedInput[1].trim();
+    if (!text) return;
     // Claude Code 2.0.x replays earlier messages under new uuids: the same words again are a replay,
     // unless they are short (a user does type "continue" twice) and at a new time.
     const key = text.replace(/\s+/g, ' ');
@@ -152,7 +163,11 @@ export class ConversationTracker {
     this.seenTexts.set(key, { uuid: event.uuid, timestamp: event.timestamp });
     if (this.seenTexts.size > 5000) this.seenTexts.delete(this.seenTexts.keys().next().value!);
 
-    const kind: UserMessage['kind'] = /^\/[\w:.-]+(?:\s|$)/.test(text) ? 'command' : text.startsWith('! ') ? 'shell' : 'typed';
+    // Older Claude Code versions store a slash command's expanded template as the next user record: it is
+    // the command's text, not the user's (never their rules, never their last request).
+    const previous = this.messages.at(-1);
+    const expansion = (previous?.kind === 'command' && event.line - previous.line <= 3 && text.length >= 200) || TEMPLATE.test(text.slice(0, 400)) || (text.length > 300 && /\$ARGUMENTS\b/.test(text));
+    const kind: UserMessage['kind'] = /^\/[\w:.-]+(?:\s|$)/.test(text) || expansion ? 'command' : text.startsWith('! ') ? 'shell' : 'typed';
     const message: UserMessage = { line: event.line, uuid: event.uuid, timestamp: event.timestamp, text: cut(text), chars: text.length, kind };
     if (context.length) message.context = context;
     if (kind === 'typed' && this.lastQuestion && (isBareAnswer(text) || text.length <= 300)) message.question = oneLine(this.lastQuestion.text, 600);

@@ -4,7 +4,7 @@
 import type { AgentKind, ToolCallEvent, ToolResultEvent, TranscriptEvent } from '../transcript/events.js';
 import type { CheckOutcome, Citation, Fact, Finding, OpenTask, ReasoningEntry, SessionStatus, TurnEntry, UserMessage } from '../shared/handoverData.js';
 import type { FileChangeTracker } from './modifiedFiles.js';
-import { classifySentence, hasRationale, isConstraint, isNotAStatement, type ProseSource } from './prose.js';
+import { classifySentence, hasRationale, isChoiceCandidate, isConstraint, type ProseSource } from './prose.js';
 import { dedupeKey, headAndTail, oneLine, sentenceParts, specificity } from './text.js';
 import { commandKey, displayCommand, dumpsFiles, errorLines, isDistinctiveCommand, looksFailed, measuredLines, plainOutput, programsOf } from './toolOutput.js';
 import { editCallOf, isObject, normalizeTaskStatus, patchTextOf, READ_ONLY_TOOLS, shellCallOf, str, taskListOf } from './toolInputs.js';
@@ -49,7 +49,7 @@ const WORKING = { prose: 4000, errors: 3000, commands: 3000, numbers: 1500, cons
 const MAX_USER_REQUEST = 4000;
 const MAX_PROSE_CHARS = 20_000;
 
-const REJECTED_BY_USER = /doesn't want to proceed|tool use was rejected|user rejected|user denied|rejected by (?:the )?user|aborted by (?:the )?user/i;
+const REJECTED_BY_USER = /doesn't want to proceed|tool use was rejected|user rejected|user denied|rejected by (?:the )?user|aborted by (?:the )?user|requested permissions? to [^.]{1,300} but you haven'?t granted it/i;
 
 interface ErrorRecord {
   key: string;
@@ -238,7 +238,7 @@ export class OfflineAnalyzer {
     // Terse users write "fix. no new deps." in lower case: a rule can start after any full stop. Of a long
     // paste only the user's own framing around it (its head and tail) can hold their rules.
     const framing = message.chars > 3000 ? redactSecrets(`${message.text.slice(0, 800)}\n${message.text.slice(-800)}`) : body;
-    const clauses = sentenceParts(framing).flatMap((p) => (p.heading ? [] : p.text.split(/(?<=[.!?;])\s+|(?<=[。！？；])/)));
+    const clauses = sentenceParts(framing).flatMap((p) => (p.heading || p.quoted ? [] : p.text.split(/(?<=[.!?;])\s+|(?<=[。！？；])/)));
     for (const sentence of clauses) {
       if (isConstraint(sentence)) {
         const key = dedupeKey(sentence);
@@ -262,7 +262,7 @@ export class OfflineAnalyzer {
       // "Two ways: A, or B." then "B — because …": the choice that follows its options is a decision,
       // and the options name the alternative it dismissed.
       const options = this.options && event.line - this.options.line <= 6 && source !== 'user' ? this.options : undefined;
-      if (options && found?.kind !== 'rejected' && sentence !== options.text && !isNotAStatement(sentence) && choosesFrom(sentence, options.text)) {
+      if (options && found?.kind !== 'rejected' && sentence !== options.text && !parts[i].listed && isChoiceCandidate(sentence) && choosesFrom(sentence, options.text)) {
         found = { kind: 'decisions', sentence, score: Math.max(found?.score ?? 0, 8 + specificity(sentence)) };
         extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
         this.options = undefined;
@@ -283,7 +283,7 @@ export class OfflineAnalyzer {
       }
       if (!found) continue;
       // The user's own words are requests: never a rejected approach of the agent's.
-      if (found.kind === 'rejected' && source === 'user') continue;
+      if (found.kind === 'rejected' && (source === 'user' || event.sidechain)) continue;
       let detail = '';
       const next = list[i + 1];
       if (next && (hasRationale(next) || /^(?:because|since|this|that|it|so|otherwise)\b/i.test(next)) && !hasRationale(sentence)) detail = oneLine(next, 300);
@@ -391,7 +391,7 @@ export class OfflineAnalyzer {
     this.installed.delete(key);
     this.addStructural(`package:${key}`, {
       title: `Package \`${name}\` was installed (\`${install.command}\`) and later removed (\`${display}\`)`,
-      detail: this.reasonNear(call.line),
+      detail: this.reasonNear(call.line, name),
       citations: [install.citation, citationOf(call)],
       score: 8 + specificity(name),
     });
@@ -408,16 +408,20 @@ export class OfflineAnalyzer {
           : `\`${undone.path}\` was created and later deleted`;
       this.addStructural(`${undone.kind}:${undone.path}:${undone.doneAt.line}`, {
         title,
-        detail: this.reasonNear(undone.undoneAt.line),
+        detail: this.reasonNear(undone.undoneAt.line, undone.kind === 'reverted-edit' && undone.snippet ? undone.snippet : undone.path),
         citations: [undone.doneAt, undone.undoneAt].map((c) => (c.uuid ? { line: c.line, uuid: c.uuid } : { line: c.line })),
         score: 7 + specificity(undone.path),
       });
     }
   }
 
-  private reasonNear(line: number): string {
-    if (this.lastProse && line - this.lastProse.line <= 12) return `Why: ${oneLine(this.lastProse.text, 400)}`;
-    return this.lastReason && line - this.lastReason.line < 40 ? `Why: ${oneLine(this.lastReason.text, 300)}` : '';
+  /** The model's words just before `line` about `subject` (a path, a package): the reason it undid it, if it said one. */
+  private reasonNear(line: number, subject?: string): string {
+    const words = (subject ?? '').toLowerCase().replace(/^.*\//, '').split(/[^\p{L}\p{N}_-]+/u).filter((w) => w.length >= 4 && !/^\d+$/.test(w));
+    const about = (text: string) => !subject || words.some((w) => text.toLowerCase().includes(w));
+    // Only words that name what was undone (the file, the package, a word of the change) are its reason.
+    if (this.lastProse && line - this.lastProse.line <= 12 && about(this.lastProse.text)) return `Why: ${oneLine(this.lastProse.text, 400)}`;
+    return this.lastReason && line - this.lastReason.line < 40 && about(this.lastReason.text) ? `Why: ${oneLine(this.lastReason.text, 300)}` : '';
   }
 
   private addStructural(key: string, finding: { title: string; detail: string; citations: Citation[]; score: number }): void {
@@ -462,7 +466,7 @@ export class OfflineAnalyzer {
     const viewing = isShell && !isDistinctiveCommand(programs);
     const failed =
       (result.isError || (result.exitCode !== undefined && result.exitCode !== 0) || (isShell && !viewing && looksFailed(text))) &&
-      !(isShell && quietNoMatch(programs, text, result.exitCode));
+      !(isShell && quietNoMatch(programs, text, result.exitCode, pending?.commandLine));
     const commandKeyOf = pending?.commandKey ?? `${name}`;
 
     if (failed) {
@@ -473,7 +477,7 @@ export class OfflineAnalyzer {
     if (isShell && pending) this.onRun(pending, result, text, failed, viewing);
 
     if (isShell && !dumpsFiles(programs) && !pending!.commandLine!.includes('*** Begin Patch') && !/^apply_patch\b/.test(pending!.commandLine!.trim())) {
-      for (const line of measuredLines(text)) {
+      for (const line of measuredLines(text, 6, pending!.commandLine)) {
         // The same measurement printed again (`12 passed in 0.3s` after every run) keeps only its newest value.
         const key = `${pending!.commandKey}\u0000${dedupeKey(line)}`;
         this.numbers.delete(key);
@@ -665,6 +669,12 @@ export class OfflineAnalyzer {
     this.flushRefusals();
     // A failed Edit/Write is resolved when the file was changed after it by any means (a shell write too).
     const changedAt = new Map(this.files.files().map((f) => [f.path, f.lastLine]));
+    // A file deleted and then made again (a copy replaced by a symlink, a regenerated file) was not given up.
+    for (const [key, finding] of this.structural) {
+      const path = key.startsWith('created-then-deleted:') ? key.slice('created-then-deleted:'.length).replace(/:\d+$/, '') : undefined;
+      const again = path !== undefined ? changedAt.get(path) : undefined;
+      if (again !== undefined && again > (finding.citations[1]?.line ?? Infinity)) this.structural.delete(key);
+    }
     for (const e of this.errors.values()) {
       if (e.resolvedAt || !e.editPath) continue;
       const at = changedAt.get(this.files.relative(e.editPath));
@@ -739,7 +749,7 @@ export class OfflineAnalyzer {
 /** A sentence that weighs options: "Two ways: …", "Options: …", "Either A or B", "Per IP or per key?". */
 const OPTIONS = /\b(?:options?|two ways|alternatives?|choices)\b\s*[:—-]|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么/i;
 /** Giving something up, loosely: only read this way right after a failed attempt. */
-const GIVEN_UP = /^(?:no|not|kein\w*)\s+\S+[^:]{0,40}:|\b(?:is|are) out\b|\bnot an option\b|\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|can'?t|cannot) (?:work|help|run|install|build)\b|\binstead\b|\b(?:geht nicht|funktioniert nicht|klappt nicht)\b|不用|不行|放弃|改用/i;
+const GIVEN_UP = /^(?:no|not|kein\w*)\s+\S+[^:]{0,40}:|\b(?:is|are) out\b|\bnot an option\b|\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|can'?t|cannot) (?:work|help|run|install|build)\b|^(?!let me|i'll|i will|now)[^.]{0,80}\binstead\b|\b(?:geht nicht|funktioniert nicht|klappt nicht)\b|不用|不行|放弃|改用/i;
 
 /** Words of a choice that repeat one of the options it was weighed against (3+ words, or the option's head). */
 function choosesFrom(sentence: string, options: string): boolean {
@@ -752,9 +762,11 @@ function choosesFrom(sentence: string, options: string): boolean {
 }
 
 /** `grep` that found nothing, `diff` that found differences, `test` that was false: exit 1 is an answer, not a failure. */
-function quietNoMatch(commandPrograms: string[][], output: string, exitCode: number | undefined): boolean {
+function quietNoMatch(commandPrograms: string[][], output: string, exitCode: number | undefined, commandLine = ''): boolean {
   if (exitCode !== undefined && exitCode !== 1) return false;
   const programs = commandPrograms.map((w) => w[0].replace(/^.*\//, ''));
+  // `powershell -Command 'rg …'`, `bash -c "grep …"`: the search runs inside another shell's string.
+  if (programs.some((p) => /^(?:powershell|pwsh|cmd|bash|sh|zsh)(?:\.exe)?$/i.test(p)) && /\b(?:rg|grep|findstr|Select-String)\b/.test(commandLine)) programs.push('grep');
   if (!programs.some((p) => p === 'grep' || p === 'rg' || p === 'egrep' || p === 'diff' || p === 'cmp' || p === 'test' || p === '[')) return false;
   const rest = plainOutput(output).replace(/^(?:Exit code:? *1|Process exited with code 1)\s*/m, '').trim();
   return rest === '' || rest === 'Error' || (programs.includes('diff') && /^[-+@<>]|^\d+[acd]\d+/m.test(rest) && !/No such file/.test(rest));

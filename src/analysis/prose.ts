@@ -6,7 +6,7 @@ const DECISION = new RegExp(
   [
     String.raw`\b(?:I|we)(?:'ll| will| am going to|'m going to| are going to|'re going to| should| decided| chose| opted| went)\b`,
     String.raw`\blet'?s (?:use|go with|keep|stick|switch|do|try|make|add|put|store|write|move|split|run|implement)\b`,
-    String.raw`\b(?:decided|decide|decision|deciding)\b`,
+    String.raw`\b(?:decided|decide|deciding)\b`,
     String.raw`\bgo(?:ing)? with\b`,
     String.raw`\b(?:chose|choose|chosen|choosing|opted|opting|settled on|settle on|picked|prefer)\b`,
     String.raw`\binstead of\b`,
@@ -28,7 +28,7 @@ const CHATTER = /^(?:let me|now let me|i'll (?:now )?(?:start|begin|check|look|r
 
 const IMPERATIVE_CHOICE = /^(?:use|keep|store|put|stick with|switch to|make|prefer|avoid|go for|pick|cache|split|move|leave|default to|treat|round|require|return|reject|limit|allow|always|never|only)\b/i;
 /** "X, not Y": a choice stated by what it is not. */
-const NOT_THAT = /\w, not (?:an? |the )?\w+/;
+const NOT_THAT = /\w, not (?!just\b|only\b|yet\b|sure\b)(?:an? |the )?\w+/;
 const RATIONALE = /\b(?:because|since|so that|so we|so it|so the|as it|as this|to avoid|to keep|to prevent|to make|to stay|to fit|in order to|which (?:means|keeps|avoids|is)|otherwise|due to|given that|the reason|weil|denn|damit|sonst)\b|因为|由于|所以|否则/i;
 
 const REJECTED = new RegExp(
@@ -52,12 +52,28 @@ const REJECTED = new RegExp(
   ].join('|'),
   'i',
 );
+/**
+ * A sentence that could state a choice at all: not musing or hedging, not telling the user about their
+ * own setup, not a table row, not a diagnosis, not a step announced, not a quoted fragment.
+ */
+export function isChoiceCandidate(sentence: string): boolean {
+  const s = sentence.trim();
+  if (isNotAStatement(s) || HEDGED.test(s) || ACTION_STEP.test(s)) return false;
+  if (/^(?:you(?:'re|’re| are| were)\b|\||⏺|⎿|\*?["“](?=.*(?:…|\.\.\.)))/i.test(s)) return false;
+  if (/^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b/i.test(s)) return false;
+  if (OBSERVATION.test(s) && !STRONG_CHOICE.test(s)) return false;
+  return !/^(?:if|when|once|unless|should|would|could|can|do you|want me|shall)\b/i.test(s);
+}
+
+/** Thinking out loud without choosing: "I might go with…", "I'm considering…", "I could…", "not sure". */
+const HEDGED = /\b(?:might|could|considering|wondering|not sure|unsure|maybe|perhaps|curious|i plan to|i want to make sure|i need to make sure|i'll quickly|i have to|i need to|i should|lass mich|ich werde)\b|\bi['’]ll (?:mark|note|flag|add|check|look|read|run|quickly)\b/i;
+
 /** What the agent found, not what it chose. */
-const OBSERVATION = /\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
-const STRONG_CHOICE = /\b(?:decided|decision|chose|opted|going with|go with|settled on|the plan is|we(?:'ll| will) use|i(?:'ll| will) use)\b/i;
+const OBSERVATION = /^(?:hmm|actually|interesting)\b|^i['’]m (?:encountering|seeing|getting|noticing)\b|^the (?:types?|tests?|build|code|initial ask|request) (?:are|is|was|were) \w+|^so i can\b|\bonly if you confirm\b|^the \S+ (?:module|function|class|file|alias|type|field|variable|command|script) (?:is|was|exists|lives|has|works)\b|^since (?:this|it) (?:appears|seems|looks)\b|^this \w+ \w+ (?:relies|lets|allows|means)\b|\brelies on\b|^so (?:we're|we are|it's|it is|the \S+ (?:is|are|does|really))\b|^(?:this|that|it) (?:lets|allows|relies|means|is|was)\b|^the (?:one )?(?:quirk|catch|thing|reason|alias|module|function|class|file) \S*\s*(?:is|was|exists|lives)\b|^since i can'?t\b|\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
+const STRONG_CHOICE = /\b(?:decided|chose|opted|going with|go with|settled on|the plan is|we(?:'ll| will) use|i(?:'ll| will) use)\b/i;
 
 /** Words that show an attempt failed or was undone: without one of these, "switch to X" is only a plan. */
-const EVIDENCE_OF_UNDOING = /不用|不行|放弃|回滚|撤销|不能用|^(?:back|returning|reverting) to\b|\b(?:geht nicht|funktioniert nicht|klappt nicht|verworfen|rückgängig|zurückgesetzt|is out|are out|not using|no longer|after all|will not|doesn'?t|does not|didn'?t|did not|won'?t|wouldn'?t|can'?t|cannot|not going to|abandon\w*|gave up|give up|giving up|dead end|scrap\w*|ditch\w*|dropp?(?:ed|ing)|revert\w*|roll(?:ed|ing)? back|undo|undid|undoing|backed out|backing out|ruled out|discard\w*|rejected|no luck|no good|turn(?:s|ed) out|tried|still fail\w*|failed|broke|too (?:slow|fragile|complex|brittle|risky|expensive|heavy|flaky)|went back|go back|going back|switch(?:ed|ing)? back)\b/i;
+const EVIDENCE_OF_UNDOING = /不用|不行|放弃|回滚|撤销|不能用|^(?:back|returning|reverting) to\b|\b(?:geht nicht|funktioniert nicht|klappt nicht|verworfen|rückgängig|zurückgesetzt|is out|are out|not using|no longer|after all|will not|doesn'?t|does not|didn'?t|did not|won'?t|wouldn'?t|can'?t|cannot|not going to|abandon\w*|gave up|give up|giving up|dead end|scrap\w*|ditch\w*|dropp?(?:ed|ing)|revert\w*|roll(?:ed|ing)? back|undo|undid|undoing|backed out|backing out|ruled out|discard\w*|no luck|no good|tried|still fail\w*|failed|broke|too (?:slow|fragile|complex|brittle|risky|expensive|heavy|flaky)|went back|go back|going back|switch(?:ed|ing)? back)\b/i;
 /** A plan to undo something later ("I'll revert it if…") is not evidence that it was undone. */
 const INTENTION_TO_UNDO = /^(?:(?:now|next|first|then|ok(?:ay)?|so),?\s+)*(?:i'll|i will|let me|let's|we could|we can|maybe|perhaps|should i|should we|if\b)/i;
 // A standing rule in the user's words. Requests ("we need to add X", "then make sure Y") are not rules:
@@ -68,22 +84,22 @@ const CONSTRAINT = new RegExp(
     String.raw`(?:^|[,;:]\s*|\b(?:you|we|please|and|but)\s+)never\b`,
     String.raw`\bkeep\b.+\b(?:unchanged|as is|stable|intact|under|below|within|the same|working|green|passing|compatib\w*|backwards?)\b|^(?:please\s+)?keep\b|\b(?:please|pls)\s+(?:keep|use|stick|stay|avoid|only|always|never|don'?t|do not)\b`,
     // German and Chinese rules: "Bitte keine unsafe-Blöcke", "Kommentare bitte auf Deutsch", "不要修改数据库结构".
-    String.raw`\b(?:keine?[nrms]?|niemals|immer|nur)\b|\bbitte\b.*\bauf (?:Deutsch|Englisch)\b|不要|别再|不能|不得|禁止|必须|一定要|只能|只用|始终|总是|永远|保持|放在`,
+    String.raw`^(?:bitte\s+)?(?:keine?[nrms]?|niemals|nie|immer)\s|\bbitte\s+(?:keine?[nrms]?|nie|immer|nur)\b|\bbitte\b.*\bauf (?:Deutsch|Englisch)\b|不要|别再|不能|不得|禁止|必须|一定要|只能|只用|始终|总是|永远|保持|放在`,
     String.raw`^(?:please\s+)?(?:always\s+)?(?:make sure|ensure)\b.*\b(?:before|after|every|each|whenever|always|never)\b`,
     String.raw`\buse\b.+\b(?:not|instead of|rather than)\b`,
     String.raw`\bprefer\b.+\b(?:over|to|instead of|rather than)\b`,
-    String.raw`^(?:(?:and|also|but|oh and|plus),?\s+)?(?:please\s+)?(?:use|no(?![,.!])|only|leave|stop|stay|remember|target|limit)\b`,
+    String.raw`^(?:(?:and|also|but|oh and|plus),?\s+)?(?:please\s+)?(?:no(?![,.!])|only|leave|stop|stay|remember|target|limit)\b`,
     String.raw`\w, not (?:for )?(?:an? |the )?\w+`, // "write it for ops people, not developers"
     String.raw`\bleave\b.+\b(?:alone|as is|untouched)\b`,
     String.raw`\b(?:under|below|within|less than|max(?:imum)?|budget of)\b.*\d`,
     // "I want all timestamps in UTC" sets a rule; "I want a list with buttons" asks for a feature.
-    String.raw`\b(?:I|we) (?:want|need|require|expect)\b(?! (?:a|an|some|you to (?:add|create|build|implement|make|write)|to (?:add|see|create|build|implement|make|write|know|try|have|get|run|be able))\b)`,
+    String.raw`\b(?:I|we) (?:want|need|require|expect)\b(?! (?:a|an|some|it|this|that|them|you to|to (?:add|see|create|build|implement|make|write|know|try|have|get|run|be able))\b)`,
     String.raw`\b(?:has|have) to\b`,
   ].join('|'),
   'i',
 );
 /** A one-off request or a story, even with a rule word in it: "Then let's make sure…", "I never saw…". */
-const NOT_A_RULE = /^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
+const NOT_A_RULE = /\bi don'?t have\b|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
 
 export type ProseSource = 'thinking' | 'assistant' | 'user';
 
@@ -97,12 +113,12 @@ export interface ProseFinding {
  * An intention, not a decision: "Now I'll add the styles", "Let me check the tests", "Next, I'm going to…".
  * With a reason or a dismissed alternative it is a decision after all ("I'll use X because Y").
  */
-const INTENTION = /^(?:(?:now|next|first|then|finally|ok(?:ay)?|alright|great|perfect|good|so|and|also),?\s+)*(?:i'll|i will|i'm going to|i am going to|let me|let's|i need to|i should|we need to|we'll|we will|time to|going to)\b(?!\s+(?:use|go with|keep|stick (?:with|to)|switch to|choose|pick|prefer|store|adopt|standardi[sz]e on|settle on|batch|cap|limit|make it|put))/i;
+const INTENTION = /^(?:(?:now|next|first|then|finally|lastly|ok(?:ay)?|alright|great|perfect|good|so|and|also),?\s+)*(?:i'll|i will|i'm going to|i am going to|let me|let's|i need to|i should|we need to|we'll|we will|time to|going to)\b(?!\s+(?:use|go with|keep|stick (?:with|to)|switch to|choose|pick|prefer|store|adopt|standardi[sz]e on|settle on|batch|cap|limit|make it|put))/i;
 /** A step announced: "I'll add …", "Let me check …", "Now I'll run …". */
-const ACTION_STEP = /^(?:(?:now|next|first|then|finally|ok(?:ay)?|alright|so),?\s+)*(?:i'll|i will|let me|let's|i'm going to|i am going to)\s+(?:now\s+|first\s+|also\s+|then\s+)?(?:add|check|look|read|run|start|create|update|fix|write|implement|try|test|inspect|open|search|explore|review|investigate|verify|examine|modify|edit|change|set up|install|build|look into|figure out|see|find|scan|grep|mark|remove|delete|refactor|rerun|re-run)\b/i;
+const ACTION_STEP = /^(?:(?:now|next|first|then|finally|lastly|ok(?:ay)?|alright|so),?\s+)*(?:let['’]s use \S+ to\b|i will provide\b|(?:i['’]m (?:now )?(?:reading|checking|looking|running|going through|inspecting|reviewing|searching|scanning|opening|writing|adding|updating|fixing|testing)\b|(?:i['’]ll|i will|let me|let's|i['’]m going to|i am going to)\s+(?:now\s+|first\s+|also\s+|then\s+)?(?:add|check|look|read|run|start|create|update|fix|write|implement|try|test|inspect|open|search|explore|review|investigate|verify|examine|modify|edit|change|set up|install|build|look into|figure out|see|find|scan|grep|mark|remove|delete|refactor|rerun|re-run)\b))/i;
 const ALTERNATIVE = /\b(?:instead of|rather than|over|not|no longer|than)\b/i;
 /** The alternative a choice dismissed, named: "instead of X", "rather than X", "X, not Y", "over X". */
-const ALTERNATIVE_NAMED = /\b(?:instead of|rather than|in favou?r of|as opposed to|statt|anstatt|anstelle)\b|而不是|\w, not (?:an? |the )?\w+|\bover (?:the |an? )?`?[\w.-]+`?(?:\s|$|[,.;])|\bnot `[^`]+`/i;
+const ALTERNATIVE_NAMED = /\b(?:instead of|rather than|in favou?r of|as opposed to|statt|anstatt|anstelle)\b|而不是|\w, not (?!just\b|only\b|yet\b|sure\b)(?:an? |the )?\w+|\bover (?:the |an? )?`?[\w.-]+`?(?:\s|$|[,.;])|\bnot `[^`]+`/i;
 
 /** Not a statement at all: a heading or lead-in ending in ':', a question, a fragment without a verb. */
 export function isNotAStatement(sentence: string): boolean {
@@ -123,24 +139,28 @@ export function classifySentence(sentence: string, source: ProseSource, listed =
   if (OBSERVATION.test(sentence) && !STRONG_CHOICE.test(sentence)) return undefined;
   // An offer or a condition is not a decision: "If you prefer X, we can…", "Want me to…".
   if (/^(?:if|when|once|unless|should|would|could|can|do you|want me|shall)\b/i.test(sentence)) return undefined;
+  if (!isChoiceCandidate(sentence)) return undefined;
   const alternative = ALTERNATIVE_NAMED.test(sentence);
   // A list item in the agent's or user's text is a fragment of a plan or a report, unless it names its choice and what it beat.
   if (listed && source !== 'thinking' && !(alternative && RATIONALE.test(sentence))) return undefined;
   // Cheap pattern tests first: most sentences match none, and specificity is the costly part.
   // Rejected only with evidence that something was tried and undone or given up; never a plan.
-  const rejected = source !== 'user' && EVIDENCE_OF_UNDOING.test(sentence) && REJECTED.test(sentence) && !INTENTION_TO_UNDO.test(sentence);
+  const rejected = source !== 'user' && EVIDENCE_OF_UNDOING.test(sentence) && REJECTED.test(sentence) && !INTENTION_TO_UNDO.test(sentence) && !/\buser\b|\bno longer depends\b/i.test(sentence);
   // "I'll add X, but first check Y" is a step, whatever reason it gives; "I'll use X because Y" is a choice.
   const intention = (INTENTION.test(sentence) && !RATIONALE.test(sentence) && !ALTERNATIVE.test(sentence)) || (ACTION_STEP.test(sentence) && !ALTERNATIVE_NAMED.test(sentence));
   const decision = !rejected && !intention && DECISION.test(sentence) && !CHATTER.test(sentence);
   const reason = RATIONALE.test(sentence) ? 2 : 0;
-  const implicit = !rejected && !decision && !intention && source !== 'user' && (reason > 0 || IMPERATIVE_CHOICE.test(sentence) || NOT_THAT.test(sentence)) && !CHATTER.test(sentence);
+  // Without decision words: in thinking a stated reason is enough ("integer cents, since floats drift");
+  // in the agent's text it takes an imperative or a named alternative as well.
+  const implicit = !rejected && !decision && !intention && source !== 'user' && ((reason > 0 && (source === 'thinking' || IMPERATIVE_CHOICE.test(sentence) || alternative)) || NOT_THAT.test(sentence)) && !CHATTER.test(sentence);
+  if (listed && !alternative && !/\b(?:decided|chose|opted|going with|went with|settled)\b/i.test(sentence)) return undefined;
   if (!rejected && !decision && !implicit) return undefined;
   const specific = specificity(sentence);
   // Thinking is where choices are made and where a compaction loses them first.
   const sourceWeight = source === 'thinking' ? 1.5 : source === 'user' ? 2 : 0.5;
   if (rejected) return { kind: 'rejected', sentence, score: 4 + specific + reason + sourceWeight };
   if (decision) {
-    const strong = /\b(?:decided|decision|chose|opted|going with|go with|instead of|rather than|settled|the plan is)\b/i.test(sentence) ? 2 : 0;
+    const strong = /\b(?:decided|chose|opted|going with|go with|went with|instead of|rather than|settled|the plan is)\b/i.test(sentence) ? 2 : 0;
     // The agent's and the user's words are a decision only with its reason or the alternative it dismissed.
     if (source !== 'thinking' && !strong && !reason && !alternative) return undefined;
     if (!strong && !reason && specific < 1 && source !== 'thinking') return undefined;
@@ -157,6 +177,8 @@ export function classifySentence(sentence: string, source: ProseSource, listed =
 export function isConstraint(sentence: string): boolean {
   if (sentence.length < 8 || sentence.length > 500) return false;
   if (/\?\s*$/.test(sentence)) return false; // a question asks; it does not set a rule
+  if (sentence.trim().split(/\s+/).length < 3 && !/[\u3000-\u9fff]/.test(sentence)) return false; // "dont run": a one-off, not a rule
+  if (/^\s*(?:⏺|⎿|●|>)/.test(sentence)) return false; // the agent's own words, pasted back
   return CONSTRAINT.test(sentence) && !NOT_A_RULE.test(sentence);
 }
 

@@ -110,8 +110,11 @@ export function looksFailed(output: string): boolean {
 }
 
 const UNIT = String.raw`(?:[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packages|chunks|ns\/op|B\/op|allocs\/op|ms|msec|milliseconds?|µs|ns|s|sec|secs|seconds?|mins?|minutes?|h|hours?|[kKMGT]i?B|bytes?|[kMG]?B\/s|ops\/s(?:ec)?|req\/s|rps|qps|tokens?(?:\/s)?|lines?|files?|tests?|specs?|passed|passing|failed|failing|skipped|errors?|warnings?|items?|rows?|records?|entries|requests?|calls?|iterations?|x|×|%|fps|kb|mb|gb)`;
-/** A number with a CJK unit, or any language's label at the start of the line (`Termine gesamt: 1284`). */
-const LABELLED = /\d+(?:\.\d+)?\s*(?:秒|毫秒|分钟|小时|条|个|行|次|项|件|字节)|^[\p{L}][\p{L} -]{1,30}[:：]\s*\d[\d,.]*(?=$|[\s,;，。)])/u;
+/**
+ * A number with a CJK unit, or a label of words at the start of the line (`Termine gesamt: 1284`); a
+ * single lower-case key (`rate: 1.0`, `temperature: 0.7`) is configuration, not a measurement.
+ */
+const LABELLED = /\d+(?:\.\d+)?\s*(?:秒|毫秒|分钟|小时|条|个|行|次|项|件|字节)|^(?:\p{Lu}[\p{L} -]{1,30}|\p{Ll}+ [\p{L} -]{1,30}|[\u3000-\u9fff][\p{L} -]{0,30})[:：]\s*\d[\d,.]*(?=$|[\s,;，。)])/u;
 const MAY_BE_LABELLED = /[:：\u3000-\u9fff]/;
 const MEASURE = new RegExp(String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|mean|median|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])\d+(?:\.\d+)?(?![\w./-]))`, 'i');
 const UNITS_GLOBAL = new RegExp(String.raw`\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])`, 'gi');
@@ -149,6 +152,15 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`^\s*[✖✕✗×✓✔√]\s`, // one test of a list, with its own timing
     String.raw`^\[\.\.\. ?omitted|^…|\bomitted \d+ of \d+\b|\[\d+ (?:lines|chars|characters|bytes) truncated\]`, // truncation notes of the agent's own tools
     String.raw`^\s*[\w-]+:\s*[\[{]`, // YAML or JSON content
+    String.raw`output truncated|^Output too large|^Preview \(first|Full output saved to`, // the harness's own notes
+    String.raw`,\s*$|^\s*\||^\s*(?:\*\*|#{1,6}\s)`, // code and data rows, tables, Markdown prose
+    String.raw`^\s*(?:Downloading|Collecting|Installing|Using cached|Requirement already|Obtaining|Fetching|Resolving|Preparing)\b`, // package transfers
+    String.raw`^[d-][-ahrsl]{5}\s+\d`, // a PowerShell directory listing (`d-----  17-09-2025 15:23  k8s`)
+    String.raw`^\[(?:STARTED|COMPLETED|SUCCESS|FAILED|SKIPPED|RUNNING|DONE)\]`, // lint-staged and task-runner progress
+    String.raw`https?://|max-age=|^[A-Z][a-z]+(?:-[A-Z][a-z]+)+:\s`, // URLs and HTTP headers
+    String.raw`\bfailed:|\brefused\b|\berror TS\d+|\(\d+,\d+\):`, // errors and compiler locations
+    String.raw`<\/?[a-z][\w-]*(?:\s[^>]*)?>|:\s*$|\/tmp\/`, // markup, lead-ins ending in ':', scratch paths
+    String.raw`\s\/\/\s|\bseed:|^At line:\d+|[━─═]{3,}|\beta \d`, // code comments, random seeds, PowerShell locations, progress bars
     String.raw`^(?:error|fatal|warning|hint|note)(?:\[\w+\])?:`, // an error names a failure, not a measurement
     String.raw`^\s*(?:def|class|import|from|return|const|let|var|function|if|for|while)\b|[;{}]\s*$|\w\(.*\)\s*$`, // code
     String.raw`^[\w-]*[A-Za-z][\w-]*(?:\.[\w-]+)*\.[A-Za-z]\w{0,5}(?::|\s*$)`, // a file name (with `:`): a listing or a path report
@@ -161,15 +173,20 @@ const ERROR_LINE = /\b(?:[A-Z][a-zA-Z]*)?(?:Error|Exception):\s|^\s*assertion\b|
 
 const BARE_NUMBER = /^-?\d[\d,]*(?:\.\d+)?(?:\s*[%a-zA-Z]{0,6})?(?:\s+\S+)?$/;
 
+/** Commands whose bare-number output is a count: `wc -l`, `grep -c`, `SELECT count(*)`, a sum. */
+const COUNTING = /(?:grep|rg) (?:-\w*c\b|--count)|\bcount\(|\bsum\(/i;
+
 /** Lines of command output that report a measurement, at most `max`, best first. */
-export function measuredLines(output: string, max = 6): string[] {
+export function measuredLines(output: string, max = 6, commandLine?: string): string[] {
   const text = plainOutput(headAndTail(output, 12_000, 12_000));
   const found: { line: string; weight: number }[] = [];
   const seen = new Set<string>();
   // A command that prints just a number (`wc -l < f`, `grep -c x f`, an awk sum) printed a measurement.
   const meaningful = text.split('\n').filter((l) => l.trim() && !BOILERPLATE.test(l.trim()));
   // A query's count printed last (`migrations applied … 2417`) is a measurement too.
-  if (meaningful.length <= 3 || BARE_NUMBER.test(meaningful.at(-1)?.trim() ?? '')) {
+  // A bare number is a measurement only when the command counted something; without one it is unlabelled.
+  const counting = commandLine === undefined || COUNTING.test(commandLine);
+  if (counting && (meaningful.length <= 3 || BARE_NUMBER.test(meaningful.at(-1)?.trim() ?? ''))) {
     for (const raw of meaningful.length <= 3 ? meaningful : meaningful.slice(-1)) {
       const trimmed = raw.trim();
       if (BARE_NUMBER.test(trimmed) && !NOT_A_MEASUREMENT.test(trimmed) && !seen.has(trimmed)) {
@@ -182,6 +199,8 @@ export function measuredLines(output: string, max = 6): string[] {
     if (raw.length > 400 || raw.length < 3) continue;
     const trimmed = raw.trim();
     const measures = MEASURE.test(trimmed) || (MAY_BE_LABELLED.test(trimmed) && LABELLED.test(trimmed));
+    // A long sentence with a number in it is prose (a README, a docstring), not a report of a measurement.
+    if (measures && trimmed.split(/\s+/).length > 14 && !/\b(?:took|elapsed|passed|failed|duration|throughput|latency|p\d\d|ops\/s|req\/s)\b/i.test(trimmed)) continue;
     if (BOILERPLATE.test(trimmed) || !measures || NOT_A_MEASUREMENT.test(trimmed) || ERROR_LINE.test(trimmed)) continue;
     const line = trimmed.length > 220 ? trimmed.slice(0, 219) + '…' : trimmed;
     if (seen.has(line)) continue;

@@ -88,6 +88,9 @@ function typedTexts(path) {
       let text = raw.replace(/<system-reminder>[\s\S]*?<\/system-reminder>/g, '').trim();
       // Codex IDE extensions put the open tabs first; the typed words follow this marker.
       if (text.startsWith('# Context from my IDE setup')) text = text.includes('## My request for Codex:') ? text.slice(text.indexOf('## My request for Codex:') + 24).trim() : '';
+      // A spec-kit prompt template quotes the user's words in a fenced block under `## User Input`.
+      const quoted = /^#{1,3} User Input\s*\n+```[\w-]*\n([\s\S]*?)\n```/.exec(text);
+      if (quoted) text = quoted[1].trim();
       if (!text || text.startsWith('<') || text.startsWith('[Request interrupted') || text.startsWith('Caveat:') || text.startsWith('# AGENTS.md') || text.startsWith('Another language model')) continue;
       texts.push(text);
     }
