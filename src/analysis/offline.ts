@@ -49,7 +49,7 @@ const WORKING = { prose: 4000, errors: 3000, commands: 3000, numbers: 1500, cons
 const MAX_USER_REQUEST = 4000;
 const MAX_PROSE_CHARS = 20_000;
 
-const REJECTED_BY_USER = /doesn't want to proceed|tool use was rejected|user rejected|user denied|rejected by (?:the )?user|aborted by (?:the )?user|requested permissions? to [^.]{1,300} but you haven'?t granted it/i;
+const REJECTED_BY_USER = /doesn't want to proceed|tool use was rejected|user rejected|user denied|rejected by (?:the )?user|aborted by (?:the )?user|requested permissions? to [\s\S]{1,300}?but you haven'?t granted it/i;
 
 interface ErrorRecord {
   key: string;
@@ -262,7 +262,7 @@ export class OfflineAnalyzer {
       // "Two ways: A, or B." then "B — because …": the choice that follows its options is a decision,
       // and the options name the alternative it dismissed.
       const options = this.options && event.line - this.options.line <= 6 && source !== 'user' ? this.options : undefined;
-      if (options && found?.kind !== 'rejected' && sentence !== options.text && !parts[i].listed && isChoiceCandidate(sentence) && choosesFrom(sentence, options.text)) {
+      if (options && found?.kind !== 'rejected' && sentence !== options.text && !parts[i].listed && isChoiceCandidate(sentence, true) && choosesFrom(sentence, options.text)) {
         found = { kind: 'decisions', sentence, score: Math.max(found?.score ?? 0, 8 + specificity(sentence)) };
         extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
         this.options = undefined;
@@ -286,7 +286,10 @@ export class OfflineAnalyzer {
       if (found.kind === 'rejected' && (source === 'user' || event.sidechain)) continue;
       let detail = '';
       const next = list[i + 1];
+      const previous = list[i - 1];
       if (next && (hasRationale(next) || /^(?:because|since|this|that|it|so|otherwise)\b/i.test(next)) && !hasRationale(sentence)) detail = oneLine(next, 300);
+      // "X is a feature, not a fix. So a minor bump." — a conclusion's reason is the sentence before it.
+      else if (found.kind === 'decisions' && !extra && previous && /^(?:so|thus|hence|therefore|that'?s why|which is why)\b/i.test(sentence)) detail = `After: ${oneLine(previous, 300)}`;
       const key = `${found.kind}:${dedupeKey(sentence)}`;
       const existing = this.prose.get(key);
       if (existing) {

@@ -56,20 +56,27 @@ const REJECTED = new RegExp(
  * A sentence that could state a choice at all: not musing or hedging, not telling the user about their
  * own setup, not a table row, not a diagnosis, not a step announced, not a quoted fragment.
  */
-export function isChoiceCandidate(sentence: string): boolean {
+export function isChoiceCandidate(sentence: string, afterOptions = false): boolean {
   const s = sentence.trim();
   if (isNotAStatement(s) || HEDGED.test(s) || ACTION_STEP.test(s)) return false;
+  // A step or a status ("I'll implement…", "I'm double-checking…", "I've already created…") chooses
+  // nothing, unless it names what it beat, or it is the pick right after the options were weighed.
+  if (!afterOptions && STEP_OR_STATUS.test(s) && !ALTERNATIVE_NAMED.test(s)) return false;
   if (/^(?:you(?:'re|’re| are| were)\b|\||⏺|⎿|\*?["“](?=.*(?:…|\.\.\.)))/i.test(s)) return false;
-  if (/^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b/i.test(s)) return false;
+  if (/^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs|seems)\b/i.test(s)) return false;
   if (OBSERVATION.test(s) && !STRONG_CHOICE.test(s)) return false;
   return !/^(?:if|when|once|unless|should|would|could|can|do you|want me|shall)\b/i.test(s);
 }
 
+const CHOICE_SUBJECT = /^(?:(?:so|ok(?:ay)?|then|now|here|instead),?\s+)?(?:i|we|let['’]s|ich|wir|best to|better to|going to|plan|use|keep|store|put|make|move|switch|stick|prefer|go|pick|choose|treat|default|round|cap|limit|batch|derive|normali[sz]e|accept|define|name|reassign|resume|parse|compute|bump|drop|replace|a|an|the \w+ will be)\b|^[\p{L} ]{1,30}:\s|\b(?:i['’]ll|we['’]ll|i will|we will|going with|went with|switch(?:ing|ed)? to|chose|decided|settled|opted|go with|stick with|otherwise|will be)\b|[\u3000-\u9fff]/iu;
+
+const STEP_OR_STATUS = /\b(?:i['’]ll|i will|we['’]ll|we will)\s+(?:also\s+|now\s+|then\s+|first\s+|need to\s+)?(?!use\b|go\b|keep\b|stick\b|switch\b|store\b|put\b|prefer\b|pick\b|choose\b|default\b|cap\b|limit\b|batch\b|make it\b|stay\b|leave\b)\w+|\bi['’]m \w+ing\b|\bi['’]ve (?:already |now |just )?\w+\b|^let['’]s (?:ensure|make sure|check|see|verify|confirm)\b|\bit['’]s (?:essential|important|crucial)\b|^ich sollte\b|^i (?:found|noticed|see|saw)\b/i;
+
 /** Thinking out loud without choosing: "I might go with…", "I'm considering…", "I could…", "not sure". */
-const HEDGED = /\b(?:might|could|considering|wondering|not sure|unsure|maybe|perhaps|curious|i plan to|i want to make sure|i need to make sure|i'll quickly|i have to|i need to|i should|lass mich|ich werde)\b|\bi['’]ll (?:mark|note|flag|add|check|look|read|run|quickly)\b/i;
+const HEDGED = /\b(?:might|could|considering|wondering|not sure|unsure|maybe|perhaps|curious|i plan to|i want to|i need to make sure|i'll quickly|i (?:also )?have to|i (?:also )?need to|i should|i think i['’]ve|lass mich|ich werde)\b|\bi['’]ll (?:mark|note|flag|add|check|look|read|run|quickly)\b/i;
 
 /** What the agent found, not what it chose. */
-const OBSERVATION = /^(?:hmm|actually|interesting)\b|^i['’]m (?:encountering|seeing|getting|noticing)\b|^the (?:types?|tests?|build|code|initial ask|request) (?:are|is|was|were) \w+|^so i can\b|\bonly if you confirm\b|^the \S+ (?:module|function|class|file|alias|type|field|variable|command|script) (?:is|was|exists|lives|has|works)\b|^since (?:this|it) (?:appears|seems|looks)\b|^this \w+ \w+ (?:relies|lets|allows|means)\b|\brelies on\b|^so (?:we're|we are|it's|it is|the \S+ (?:is|are|does|really))\b|^(?:this|that|it) (?:lets|allows|relies|means|is|was)\b|^the (?:one )?(?:quirk|catch|thing|reason|alias|module|function|class|file) \S*\s*(?:is|was|exists|lives)\b|^since i can'?t\b|\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
+const OBSERVATION = /^(?:hmm|actually|interesting)\b|^the \S+ (?:uses|used|calls|returns|reads|writes)\b|\blooks like\b|^(?:we|i)['’]ve (?:asked|done|finished|created|added|made|run|got)\b|^i['’]m (?:encountering|seeing|getting|noticing)\b|^the (?:types?|tests?|build|code|initial ask|request) (?:are|is|was|were) \w+|^so i can\b|\bonly if you confirm\b|^the \S+ (?:module|function|class|file|alias|type|field|variable|command|script) (?:is|was|exists|lives|has|works)\b|^since (?:this|it) (?:appears|seems|looks)\b|^this \w+ \w+ (?:relies|lets|allows|means)\b|\brelies on\b|^so (?:we're|we are|it's|it is|the \S+ (?:is|are|does|really))\b|^(?:this|that|it) (?:lets|allows|relies|means|is|was)\b|^the (?:one )?(?:quirk|catch|thing|reason|alias|module|function|class|file) \S*\s*(?:is|was|exists|lives)\b|^since i can'?t\b|\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
 const STRONG_CHOICE = /\b(?:decided|chose|opted|going with|go with|settled on|the plan is|we(?:'ll| will) use|i(?:'ll| will) use)\b/i;
 
 /** Words that show an attempt failed or was undone: without one of these, "switch to X" is only a plan. */
@@ -155,6 +162,9 @@ export function classifySentence(sentence: string, source: ProseSource, listed =
   const implicit = !rejected && !decision && !intention && source !== 'user' && ((reason > 0 && (source === 'thinking' || IMPERATIVE_CHOICE.test(sentence) || alternative)) || NOT_THAT.test(sentence)) && !CHATTER.test(sentence);
   if (listed && !alternative && !/\b(?:decided|chose|opted|going with|went with|settled)\b/i.test(sentence)) return undefined;
   if (!rejected && !decision && !implicit) return undefined;
+  // The agent describing what it found ("X uses Y instead of Z") states no choice of its own: a decision
+  // has a chooser (I, we, an imperative, a "Topic: choice" line) or weighs an alternative with a reason.
+  if (!rejected && source !== 'user' && !CHOICE_SUBJECT.test(sentence) && !(alternative && reason) && !STRONG_CHOICE.test(sentence)) return undefined;
   const specific = specificity(sentence);
   // Thinking is where choices are made and where a compaction loses them first.
   const sourceWeight = source === 'thinking' ? 1.5 : source === 'user' ? 2 : 0.5;
