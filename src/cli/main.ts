@@ -2,6 +2,7 @@
 // (as a child process) all run this same file.
 import '../hooks/earlyDispatch.js'; // first on purpose: runs the hot hooks before the rest of the bundle loads
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import { CliError, type CliCommand, type CliIo } from './command.js';
 import { LogInputError } from '../transcript/reader.js';
 import { extractCommand } from './commands/extract.js';
@@ -13,8 +14,10 @@ import { searchCommand } from './commands/search.js';
 import { showCommand } from './commands/show.js';
 import { buildCommand } from './commands/build.js';
 import { resumeCommand } from './commands/resume.js';
+import { mcpCommand } from './commands/mcp.js';
+import { installPluginCommand, uninstallPluginCommand } from './commands/installPlugin.js';
 
-const COMMANDS: CliCommand[] = [extractCommand, verifyCommand, buildCommand, resumeCommand, indexCommand, searchCommand, showCommand, hookCommand, installHooksCommand, uninstallHooksCommand];
+const COMMANDS: CliCommand[] = [extractCommand, verifyCommand, buildCommand, resumeCommand, indexCommand, searchCommand, showCommand, mcpCommand, hookCommand, installHooksCommand, uninstallHooksCommand, installPluginCommand, uninstallPluginCommand];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -80,7 +83,8 @@ function readStdin(): Promise<string> {
   });
 }
 
-if (require.main === module) {
+// Not in a worker thread: the search indexer's worker runs this same file (src/search/unitWorker.ts).
+if (require.main === module && isMainThread) {
   const io: CliIo = {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),

@@ -11,9 +11,12 @@ import type { HandoverController } from './handoverController.js';
 import type { HandoverRecord } from '../handover/handoverRecord.js';
 import { toDetailView } from './handoverView.js';
 import { findNewestLog } from '../transcript/latestLog.js';
+import { parseSearchResults } from '../shared/searchResults.js';
 import type { Logger } from './logger.js';
 import { openRawRecordCommand, openRecord } from './recordView.js';
 import type { SidebarViewProvider } from './sidebarView.js';
+import { readConfig } from './config.js';
+import { resolveExecutable } from './resolveExecutable.js';
 
 
 export interface CommandDeps {
@@ -35,6 +38,8 @@ export const COMMANDS: CommandTable = {
   [COMMAND_IDS.openRawRecord]: (_deps, arg) => openRawRecordCommand(arg),
   [COMMAND_IDS.installHooks]: (deps) => runHookInstaller(deps, 'install-hooks'),
   [COMMAND_IDS.uninstallHooks]: (deps) => runHookInstaller(deps, 'uninstall-hooks'),
+  [COMMAND_IDS.installPlugin]: (deps) => runHookInstaller(deps, 'install-plugin'),
+  [COMMAND_IDS.uninstallPlugin]: (deps) => runHookInstaller(deps, 'uninstall-plugin'),
   [COMMAND_IDS.setApiKey]: setApiKey,
   [COMMAND_IDS.showLog]: ({ log }) => log.show(),
 };
@@ -110,32 +115,42 @@ function handoverItems(controller: HandoverController): SessionPick[] {
   return items;
 }
 
-/** The fields of a `handover search --json` hit this QuickPick shows. */
-interface SearchHitJson {
-  sessionId?: string;
-  file?: string;
-  line?: number;
-  snippet?: string;
-  kind?: string;
-  project?: string;
+/** A QuickPick search that a newer one replaced: its CLI child is killed. */
+class SearchCancellation {
+  private listeners: Array<() => void> = [];
+  private cancelled = false;
+  onCancellationRequested(listener: () => void): void {
+    if (this.cancelled) listener();
+    else this.listeners.push(listener);
+  }
+  cancel(): void {
+    this.cancelled = true;
+    for (const listener of this.listeners.splice(0)) listener();
+  }
 }
 
-/** Full-text hits from the search index (`handover search --json`); undefined when search is unavailable. */
-async function indexItems(cli: CliRunner, query: string): Promise<SessionPick[] | undefined> {
-  const result = await cli.run(['search', query, '--json', '--limit', '30']);
+/**
+ * Full-text hits from the search index: `handover search --json`, read with the shared format's
+ * validator (src/shared/searchResults.ts); undefined when search is unavailable or was cancelled.
+ */
+async function indexItems(cli: CliRunner, query: string, token: SearchCancellation): Promise<SessionPick[] | undefined> {
+  // `--` first: a query such as "-draft notes" is text, not options.
+  const result = await cli.run(['search', '--json', '--limit', '30', '--', query], { token });
   if (result.code !== 0) return undefined;
+  let parsed;
   try {
-    const hits = (JSON.parse(result.stdout) as { hits?: SearchHitJson[] }).hits ?? [];
-    return hits.map((h) => ({
-      label: `$(file) ${(h.snippet ?? '').replace(/\s+/g, ' ').slice(0, 140)}`,
-      description: [h.kind, h.sessionId?.slice(0, 8), h.project].filter(Boolean).join(' · '),
-      detail: h.file,
-      alwaysShow: true,
-      hit: { path: h.file, line: h.line, sessionId: h.sessionId },
-    }));
+    parsed = parseSearchResults(result.stdout);
   } catch {
     return undefined;
   }
+  const partial = parsed.mode === 'any';
+  return parsed.hits.map((h) => ({
+    label: `$(file) ${h.snippet.replace(/\s+/g, ' ').slice(0, 140)}`,
+    description: [h.kind, h.sessionId.slice(0, 8), h.project, partial ? `${h.matchedTerms}/${parsed.terms.length} terms` : ''].filter(Boolean).join(' · '),
+    detail: h.file,
+    alwaysShow: true,
+    hit: { path: h.file, line: h.line, sessionId: h.sessionId },
+  }));
 }
 
 async function searchPastSessions({ controller, sidebar, cli, log }: CommandDeps): Promise<void> {
@@ -147,8 +162,11 @@ async function searchPastSessions({ controller, sidebar, cli, log }: CommandDeps
   pick.items = base;
   let timer: NodeJS.Timeout | undefined;
   let generation = 0;
+  let running: SearchCancellation | undefined;
   pick.onDidChangeValue((value) => {
     clearTimeout(timer);
+    running?.cancel(); // the text changed: the search for the old text is of no use
+    running = undefined;
     if (value.trim().length < 2) {
       pick.items = base;
       return;
@@ -156,7 +174,8 @@ async function searchPastSessions({ controller, sidebar, cli, log }: CommandDeps
     timer = setTimeout(async () => {
       const mine = ++generation;
       pick.busy = true;
-      const hits = await indexItems(cli, value.trim()).catch((error) => {
+      const token = (running = new SearchCancellation());
+      const hits = await indexItems(cli, value.trim(), token).catch((error) => {
         log.warn(`search failed: ${(error as Error).message}`);
         return undefined;
       });
@@ -172,22 +191,57 @@ async function searchPastSessions({ controller, sidebar, cli, log }: CommandDeps
   });
   pick.dispose();
   clearTimeout(timer);
+  running?.cancel();
   if (chosen?.record) await sidebar.reveal(chosen.record);
   else if (chosen?.hit?.path) await openRecord({ file: chosen.hit.path, line: chosen.hit.line ?? 1 }, chosen.hit.sessionId, log);
 }
 
-async function runHookInstaller({ cli, log }: CommandDeps, command: 'install-hooks' | 'uninstall-hooks'): Promise<void> {
+type InstallCommand = 'install-hooks' | 'uninstall-hooks' | 'install-plugin' | 'uninstall-plugin';
+
+const INSTALLED_MESSAGE: Record<InstallCommand, string> = {
+  'install-hooks': 'Handover: Claude Code hooks installed for this workspace.',
+  'uninstall-hooks': 'Handover: Claude Code hooks removed from this workspace.',
+  'install-plugin': 'Handover: installed as a Claude Code plugin (hooks, MCP search tools, skill). New Claude Code sessions load it.',
+  'uninstall-plugin': 'Handover: the Claude Code plugin is uninstalled.',
+};
+
+/** The `claude` that manages plugins: the configured agent command when it is Claude Code, else `claude` on PATH. */
+function claudeExecutable(): string | undefined {
+  const config = readConfig();
+  return resolveExecutable(config.agentKind === 'claude' ? config.agentCommand : 'claude');
+}
+
+/**
+ * Hooks in a settings file and the plugin run the same hooks, so the CLI refuses to install one while
+ * the other is there (exit 3); the user is asked whether to switch, which removes the other first.
+ */
+async function runHookInstaller({ cli, log }: CommandDeps, command: InstallCommand): Promise<void> {
   const folder = await pickFolder();
   if (!folder) {
     void vscode.window.showWarningMessage('Handover: open a folder first.');
     return;
   }
-  const result = await cli.run([command, '--workspace', folder.uri.fsPath], { cwd: folder.uri.fsPath });
+  const args: string[] = [command];
+  if (command !== 'uninstall-plugin') args.push('--workspace', folder.uri.fsPath);
+  if (command !== 'uninstall-hooks') {
+    const claude = claudeExecutable();
+    if (!claude && command !== 'install-hooks') throw new Error('the claude command was not found on PATH (set handover.agent.command to its full path)');
+    if (claude) args.push('--claude', claude);
+  }
+  let result = await cli.run(args, { cwd: folder.uri.fsPath });
+  if (result.code === 3 && (command === 'install-hooks' || command === 'install-plugin')) {
+    const other = command === 'install-hooks' ? 'the Handover Claude Code plugin is installed' : 'the Handover hooks are installed in a Claude Code settings file';
+    const choice = await vscode.window.showWarningMessage(
+      `Handover: ${other}. Having both would run every hook twice. Switch to ${command === 'install-hooks' ? 'settings-file hooks' : 'the plugin'}?`,
+      { modal: true, detail: cliFailure(result) },
+      'Switch',
+    );
+    if (choice !== 'Switch') return;
+    result = await cli.run([...args, '--switch'], { cwd: folder.uri.fsPath });
+  }
   if (result.code !== 0) throw new Error(`${command} failed: ${cliFailure(result)}`);
   log.info(`${command}: ${result.stdout.trim()}`);
-  void vscode.window.showInformationMessage(
-    command === 'install-hooks' ? 'Handover: Claude Code hooks installed for this workspace.' : 'Handover: Claude Code hooks removed from this workspace.',
-  );
+  void vscode.window.showInformationMessage(INSTALLED_MESSAGE[command]);
 }
 
 async function setApiKey({ secrets, log }: CommandDeps): Promise<void> {

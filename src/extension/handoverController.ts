@@ -4,7 +4,7 @@ import { sep } from 'node:path';
 import * as vscode from 'vscode';
 import { handoverHome } from '../util/handoverHome.js';
 import { configForHandover } from './agentChoice.js';
-import { openAgentTerminal } from './agentTerminal.js';
+import { openAgentTerminal, openClaudePanel } from './agentTerminal.js';
 import { decideOnArrival, resumeKey } from './autoResumePolicy.js';
 import { readConfig } from './config.js';
 import { handoverAgent, handoverCreatedAt, handoverTitle, readHandover, type HandoverRecord } from '../handover/handoverRecord.js';
@@ -87,11 +87,20 @@ export class HandoverController extends Disposable {
 
   /** Starts the agent on a handover (the policy decided, or the user confirmed). */
   resume(record: HandoverRecord, why: string): boolean {
-    const terminal = openAgentTerminal(
-      { sessionId: record.id, promptPath: record.promptPath, workspaceFolder: record.folder },
-      configForHandover(readConfig(vscode.Uri.file(record.folder)), handoverAgent(record)),
-      this.log,
-    );
+    const request = { sessionId: record.id, promptPath: record.promptPath, workspaceFolder: record.folder };
+    const config = configForHandover(readConfig(vscode.Uri.file(record.folder)), handoverAgent(record));
+    if (config.agentKind === 'claude-panel') {
+      this.launchedNow.add(this.keyOf(record));
+      void openClaudePanel(request, this.log).then(async (opened) => {
+        if (!opened) return;
+        this.log.info(`resumed ${record.id} (${why}) in the Claude Code panel`);
+        await this.rememberResumed(record);
+        this.status.set('resumed');
+        this.changed.fire();
+      });
+      return true;
+    }
+    const terminal = openAgentTerminal(request, config, this.log);
     if (!terminal) return false;
     this.launchedNow.add(this.keyOf(record));
     // Resumed once the agent process really runs: in Restricted Mode VS Code first asks for trust, and

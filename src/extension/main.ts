@@ -12,7 +12,7 @@ import { registerCommands } from './commands.js';
 import { CONFIG_SECTION, readConfig } from './config.js';
 import { HandoverController } from './handoverController.js';
 import { watchHookBuilds } from './hookBuilds.js';
-import { mirrorHookSettings, refreshLauncher } from './hookSetup.js';
+import { mirrorHookSettings, refreshLauncher, refreshStagedPlugin } from './hookSetup.js';
 import { createLogger, errorText, type Logger } from './logger.js';
 import { SidebarViewProvider } from './sidebarView.js';
 import { registerRecordView } from './recordView.js';
@@ -56,6 +56,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       (error) => log.error('writing the hook launcher failed', error),
     );
     void mirrorHookSettings(home, readConfig()).catch((error) => log.error('writing the hook settings failed', error));
+    void refreshStagedPlugin(home, cli.cliPath).then(
+      (refreshed) => refreshed && log.info('Claude Code plugin files refreshed'),
+      (error) => log.error('refreshing the Claude Code plugin files failed', error),
+    );
     context.subscriptions.push(showHookBuilds(home, activity, log));
     // Codex has no PreCompact hook: its compactions are read from its rollouts instead.
     context.subscriptions.push(startCodexCompactionWatcher({ cli, log, activity, secrets: context.secrets, indexer }));

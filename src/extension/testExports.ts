@@ -13,9 +13,13 @@ export { createBackgroundIndexer, describeIndexReport } from './backgroundIndexe
 export { recordTitle, recordQuery, parseRecordQuery, recordDocumentText, isReadableRecordText } from './recordLocation.js';
 export { codexSessionsDir, watchedDays, isWatchedSessionPath, workspaceFolderFor, isCompactionHead, readSessionMeta, RolloutTails, watchCodexCompactions, createKeyedDebouncer } from '../transcript/codexCompactions.js';
 export { configForHandover } from './agentChoice.js';
+export { hookHasIt } from './codexHookSeen.js';
+export { claudePanelUri, claudePanelUriParts } from './claudePanelUri.js';
 export { parseBuildJson, parseIndexJson, describeIndexRun } from '../shared/cliJson.js';
 export { DEFAULT_WATCH_GLOB } from '../shared/handoverData.js';
 export { COMMAND_IDS, SIDEBAR_VIEW_ID, FOCUS_SIDEBAR_COMMAND } from '../shared/commandIds.js';
 export { SIDEBAR_COMMANDS } from '../shared/webviewProtocol.js';
 export { BuildActivity } from './buildActivity.js';
 export { Disposable, DisposableStore } from './disposables.js';
+export { retrievalInstructions } from '../handover/retrievalInstructions.js';
+export { retrievalModeFor } from '../hooks/retrievalMode.js';

@@ -1,8 +1,8 @@
 // Which session a log belongs to, read from its first records: the archive and the handover folder
 // are keyed by it, so it is needed before the log is archived and analysed.
-import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { AgentKind } from '../transcript/events.js';
+import { logStem, readLogHead } from '../transcript/zstd.js';
 
 export interface SessionIdentity {
   sessionId: string;
@@ -16,15 +16,7 @@ import { isLegacyCodexHeader } from '../transcript/codexRecords.js';
 const HEAD_BYTES = 256 * 1024;
 
 export async function readSessionIdentity(logPath: string): Promise<SessionIdentity | undefined> {
-  const handle = await open(logPath, 'r');
-  let head: string;
-  try {
-    const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    head = buffer.toString('utf8', 0, bytesRead);
-  } finally {
-    await handle.close();
-  }
+  const head = (await readLogHead(logPath, HEAD_BYTES)).toString('utf8');
   let agent: AgentKind | undefined;
   let sessionId: string | undefined;
   let cwd: string | undefined;
@@ -60,7 +52,7 @@ export async function readSessionIdentity(logPath: string): Promise<SessionIdent
   }
   if (!agent) return undefined;
   // A Claude Code log is named after its session; a Codex rollout ends with the session's uuid.
-  const fromName = basename(logPath).replace(/\.jsonl$/, '').replace(/^rollout-.*?([0-9a-f]{8}-[0-9a-f-]{27,})$/, '$1');
+  const fromName = logStem(basename(logPath)).replace(/^rollout-.*?([0-9a-f]{8}-[0-9a-f-]{27,})$/, '$1');
   const id = sessionId && isSafeSessionId(sessionId) ? sessionId : isSafeSessionId(fromName) ? fromName : undefined;
   return id ? { sessionId: id, agent, cwd } : undefined;
 }

@@ -7,6 +7,8 @@ export const COMMAND_IDS = {
   search: 'handover.search',
   installHooks: 'handover.installHooks',
   uninstallHooks: 'handover.uninstallHooks',
+  installPlugin: 'handover.installPlugin',
+  uninstallPlugin: 'handover.uninstallPlugin',
   setApiKey: 'handover.setApiKey',
   showLog: 'handover.showLog',
   openRawRecord: 'handover.openRawRecord',

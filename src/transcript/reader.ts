@@ -2,6 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DEFAULT_MAX_LINE_BYTES, forEachLine } from './lineReader.js';
+import { ZstdDataError, ZstdUnavailableError } from './zstd.js';
 import type { AgentKind, ReadProblems, ReadStats, TranscriptEvent } from './events.js';
 import { emptyProblems, noteLine } from './events.js';
 import { CLAUDE_IGNORED_TYPES, CLAUDE_TYPES, claudeRecordToEvents } from './claudeRecords.js';
@@ -167,6 +168,8 @@ export async function readTranscript(path: string, onEvent: (event: TranscriptEv
   } catch (error) {
     if (error instanceof ConsumerFailure) throw error.cause;
     if (error instanceof LogInputError) throw error;
+    if (error instanceof ZstdUnavailableError) throw new LogInputError(error.message);
+    if (error instanceof ZstdDataError) throw new LogInputError(`cannot read ${basename(path)}: ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
     // Only the file system failing is a read error; anything else is a bug in the reader and says so.
     if (typeof code === 'string' && !code.startsWith('ERR_')) throw new LogInputError(`cannot read ${basename(path)}: ${code}`);

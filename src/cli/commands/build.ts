@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { buildHandover, BuildError, BuildStageError, type ModelAnalyzer } from '../../handover/build.js';
 import { handoverHome } from '../../util/handoverHome.js';
+import { codexResumeNote } from '../../handover/codexResumable.js';
 import type { BuildJson } from '../../shared/cliJson.js';
 import { CliError, type CliCommand } from '../command.js';
 
@@ -39,6 +40,8 @@ export const buildCommand: CliCommand = {
         env: io.env,
       });
       if (result.logProblems) io.stderr(`handover build: ${positionals[0]}: ${result.logProblems}\n`);
+      const resumeNote = result.data.agent === 'codex' ? codexResumeNote(result.data.sessionId, io.env) : undefined;
+      if (resumeNote) io.stderr(`handover build: note: ${resumeNote}\n`);
       if (values.json) {
         const d = result.data;
         const json: BuildJson = {
