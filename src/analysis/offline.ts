@@ -262,7 +262,7 @@ export class OfflineAnalyzer {
       // "Two ways: A, or B." then "B — because …": the choice that follows its options is a decision,
       // and the options name the alternative it dismissed.
       const options = this.options && event.line - this.options.line <= 6 && source !== 'user' ? this.options : undefined;
-      if (options && found?.kind !== 'rejected' && sentence !== options.text && !parts[i].listed && isChoiceCandidate(sentence, true) && choosesFrom(sentence, options.text)) {
+      if (options && found?.kind !== 'rejected' && sentence !== options.text && !parts[i].listed && isChoiceCandidate(sentence, true) && choosesFrom(sentence, options.text, isChoiceCandidate(sentence))) {
         found = { kind: 'decisions', sentence, score: Math.max(found?.score ?? 0, 8 + specificity(sentence)) };
         extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
         this.options = undefined;
@@ -755,8 +755,9 @@ const OPTIONS = /\b(?:options?|two ways|alternatives?|choices)\b\s*[:—-]|\beit
 const GIVEN_UP = /^(?:no|not|kein\w*)\s+\S+[^:]{0,40}:|\b(?:is|are) out\b|\bnot an option\b|\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|can'?t|cannot) (?:work|help|run|install|build)\b|^(?!let me|i'll|i will|now)[^.]{0,80}\binstead\b|\b(?:geht nicht|funktioniert nicht|klappt nicht)\b|不用|不行|放弃|改用/i;
 
 /** Words of a choice that repeat one of the options it was weighed against (3+ words, or the option's head). */
-function choosesFrom(sentence: string, options: string): boolean {
-  if (/^(?:so|thus|hence|therefore|going with|go with|decision|chosen|picked|choosing|also)\b/i.test(sentence)) return true;
+function choosesFrom(sentence: string, options: string, statesAChoice = true): boolean {
+  // "So, I'll load the spec" after the options is a next step; it counts only if it names one of them.
+  if (statesAChoice && /^(?:so|thus|hence|therefore|going with|go with|decision|chosen|picked|choosing|also)\b/i.test(sentence)) return true;
   const words = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
   const a = words(sentence);
   const b = ` ${words(options).join(' ')} `;
