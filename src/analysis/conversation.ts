@@ -69,6 +69,10 @@ export class ConversationTracker {
   private turnHadThinking = false;
   /** The agent's last words (text, else thinking) on the main chain, and its last question. */
   private lastText?: HeldText;
+  /** The agent's last thinking, for a session that stopped while it was thinking. */
+  private lastThinking?: HeldText;
+  /** The last interrupt by the user (`[Request interrupted by user]`, a Codex turn aborted). */
+  private lastInterrupt?: number;
   private lastQuestion?: { text: string; line: number };
   private readonly openCalls = new Map<string, { display: string; line: number }>();
   /** Corrections: words the user typed right after interrupting or refusing a tool call. */
@@ -90,10 +94,12 @@ export class ConversationTracker {
       case 'thinking':
         if (!event.text.trim()) break;
         this.turnHadThinking = true;
+        this.lastThinking = { text: event.text, line: event.line };
         this.addReasoning('thinking', event.text, event.line);
         break;
       case 'system':
         if (event.subtype === 'interrupt') {
+          this.lastInterrupt = event.line;
           this.awaitingCorrection = { what: 'interrupted the agent', line: event.line };
         }
         break;
@@ -236,7 +242,7 @@ export class ConversationTracker {
     this.turnHadThinking = false;
   }
 
-  finish(): { messages: UserMessage[]; lastRequest?: number; turns: TurnEntry[]; reasoning: ReasoningEntry[]; stopped?: { line: number; lastText?: string; pendingCalls: { display: string; line: number }[] } } {
+  finish(): { messages: UserMessage[]; lastRequest?: number; turns: TurnEntry[]; reasoning: ReasoningEntry[]; stopped?: { line: number; lastText?: string; lastThinking?: string; textLine?: number; interruptedAt?: number; pendingCalls: { display: string; line: number }[] } } {
     this.endTurn();
     let lastRequest: number | undefined;
     for (let i = this.messages.length - 1; i >= 0; i--) {
@@ -249,7 +255,20 @@ export class ConversationTracker {
     const lastUserLine = (lastRequest !== undefined ? this.messages[lastRequest] : this.messages.at(-1))?.line ?? 0;
     const pendingCalls = [...this.openCalls.values()].filter((c) => c.line > lastUserLine).slice(-3);
     const lastText = this.lastText && this.lastText.line > lastUserLine ? this.lastText : undefined;
-    const stopped = lastText || pendingCalls.length ? { line: Math.max(lastText?.line ?? 0, ...pendingCalls.map((c) => c.line)), lastText: lastText ? cut(lastText.text.trim(), 4000) : undefined, pendingCalls } : undefined;
+    // No words after the request: what it was thinking is what it was doing.
+    const lastThinking = !lastText && this.lastThinking && this.lastThinking.line > lastUserLine ? this.lastThinking : undefined;
+    const interruptedAt = this.lastInterrupt !== undefined && this.lastInterrupt > Math.max(lastUserLine, lastText?.line ?? 0) ? this.lastInterrupt : undefined;
+    const line = Math.max(lastText?.line ?? 0, lastThinking?.line ?? 0, interruptedAt ?? 0, ...pendingCalls.map((c) => c.line));
+    const stopped =
+      line > 0
+        ? {
+            line,
+            ...(lastText ? { lastText: cut(lastText.text.trim(), 4000), textLine: lastText.line } : {}),
+            ...(lastThinking ? { lastThinking: cut(lastThinking.text.trim(), 4000), textLine: lastThinking.line } : {}),
+            ...(interruptedAt !== undefined ? { interruptedAt } : {}),
+            pendingCalls,
+          }
+        : undefined;
     return { messages: this.messages, lastRequest, turns: this.turns, reasoning: this.reasoning, stopped };
   }
 }

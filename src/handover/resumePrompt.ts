@@ -176,7 +176,10 @@ function renderStatus(data: HandoverData): string {
   }
   if (stopped) {
     parts.push(`${parts.length ? '\n' : ''}When the session stopped:\n`);
-    if (stopped.lastText) parts.push(`- The agent's last words (log line ${stopped.line}): ${inline(stopped.lastText, 900)}\n`);
+    const at = stopped.textLine ?? stopped.line;
+    if (stopped.lastText) parts.push(`- The agent's last words (log line ${at}): ${inline(stopped.lastText, 900)}\n`);
+    else if (stopped.lastThinking) parts.push(`- The agent was thinking (log line ${at}): ${inline(stopped.lastThinking, 900)}\n`);
+    if (stopped.interruptedAt !== undefined) parts.push(`- The user interrupted it (log line ${stopped.interruptedAt}).\n`);
     for (const call of stopped.pendingCalls) parts.push(`- A tool call with no result in the log: ${code(call.display, 300)} (log line ${call.line})\n`);
   }
   if (!parts.length) return '';

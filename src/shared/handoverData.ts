@@ -90,7 +90,17 @@ export interface SessionStatus {
   /** `git status` of the workspace when the handover was built (relative paths). */
   uncommitted: { path: string; status: string }[];
   /** What the agent was doing when the log ends: its last words after the last user message, calls with no result. */
-  stopped?: { line: number; lastText?: string; pendingCalls: { display: string; line: number }[] };
+  stopped?: {
+    line: number;
+    lastText?: string;
+    /** When the agent wrote nothing after the last request: its last thinking. */
+    lastThinking?: string;
+    /** Log line of lastText or lastThinking. */
+    textLine?: number;
+    /** The user interrupted the agent after the last request. */
+    interruptedAt?: number;
+    pendingCalls: { display: string; line: number }[];
+  };
 }
 
 /** One user turn of the timeline. */
