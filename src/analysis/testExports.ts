@@ -12,3 +12,5 @@ export { linkInText, detectChainLink } from './chainLink.js';
 export { lastCommandOutcomes, commandOfErrorTitle, displayKey } from './chainEvidence.js';
 export { contextUsageFromTail, claudeWindow } from './contextUsage.js';
 export { DEFAULT_PROACTIVE_THRESHOLD } from './contextUsage.js';
+export { commandFamily, failingTestNames, looksPassing } from './commandFamilies.js';
+export { isBareAnswer, isSubstantive } from './conversation.js';

@@ -155,9 +155,37 @@ function redactKeyFormats(text: string): string {
   return text.replace(KEY_FORMATS, replaceMatch).replace(URL_PASSWORD, replaceMatch);
 }
 
+/**
+ * A literal every pattern above needs (case folded, so it only ever matches more): text without any of
+ * them holds no secret, and one cheap scan saves the three full ones. Most tool output is such text.
+ * Keep it a superset when a pattern is added.
+ */
+const MAY_HOLD_SECRET = new RegExp(
+  [
+    'PRIVATE KEY',
+    'sk-',
+    'A(?:KIA|SIA|BIA|CCA|IDA|ROA|IPA|NPA|NVA|PKA)',
+    'gh[pousr]_',
+    'github_pat_',
+    'glpat-',
+    'xox[abprs]-',
+    'hooks\\.slack\\.com',
+    '[sr]k_(?:live|test)_',
+    'whsec_',
+    'AIza',
+    'eyJ',
+    'bearer',
+    'authorization',
+    '://[^\\s@]*@',
+    // A secret-named assignment: the name (with its upper-case suffixes), an optional quote, then `=` or `:`.
+    '(?:pass(?:word|wd|phrase)|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|_key)(?:_[a-z0-9]{1,40}){0,4}(?:\\\\*["\'])?[ \\t]*[=:]',
+  ].join('|'),
+  'i',
+);
+
 /** Replaces every secret in `text` with `[REDACTED:<kind>]`. Idempotent. */
 export function redactSecrets(text: string): string {
-  if (!text) return text;
+  if (!text || !MAY_HOLD_SECRET.test(text)) return text;
   // Assignments first, so `OPENAI_API_KEY=sk-…` is redacted as a whole and named by its value's kind.
   return text.replace(ASSIGNMENT, replaceMatch).replace(KEY_FORMATS, replaceMatch).replace(URL_PASSWORD, replaceMatch);
 }
