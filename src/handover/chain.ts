@@ -4,7 +4,7 @@
 // the archived log of the session where it happened; nothing is ever a summary of a summary. What this
 // session settled leaves the chain here, named in one line.
 import { join } from 'node:path';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { detectChainLink } from '../analysis/chainLink.js';
 import { commandOfErrorTitle, displayKey, lastCommandOutcomes, type CommandOutcome } from '../analysis/chainEvidence.js';
 import {
@@ -96,9 +96,17 @@ async function readPrevious(dir: string, home: string): Promise<{ data: Handover
   }
 }
 
+/** The first timestamp in the log's head (only its first 64 KB are read: logs run to hundreds of MB). */
 async function firstTimestampOf(logPath: string): Promise<string | undefined> {
-  const head = await readFile(logPath, 'utf8').then((t) => t.slice(0, 64 * 1024), () => '');
-  return /"timestamp"\s*:\s*"([^"]+)"/.exec(head)?.[1];
+  const handle = await open(logPath, 'r').catch(() => undefined);
+  if (!handle) return undefined;
+  try {
+    const buffer = Buffer.alloc(64 * 1024);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return /"timestamp"\s*:\s*"([^"]+)"/.exec(buffer.toString('utf8', 0, bytesRead))?.[1];
+  } finally {
+    await handle.close();
+  }
 }
 
 /**
