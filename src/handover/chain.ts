@@ -74,7 +74,8 @@ export async function linkChain(current: CurrentSession): Promise<ChainFields | 
   const outcomes = await lastCommandOutcomes(current.archivedLog);
   return {
     previous: link,
-    chain: [...(prev.chain ?? []).filter((l) => l.handoverId !== handoverId), link],
+    // A chain never names the handover twice, nor this session (a pasted prompt of a later one could loop).
+    chain: [...(prev.chain ?? []).filter((l) => l.handoverId !== handoverId && l.handoverId !== current.sessionId && l.sessionId !== current.sessionId), link],
     carried: carryForward(prev, handoverId, current, outcomes),
   };
 }
