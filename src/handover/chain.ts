@@ -195,5 +195,24 @@ export function carryForward(prev: HandoverData, handoverId: string, current: Pi
   if (settled) {
     for (const item of items.filter((i) => i.kind === 'request')) resolved.push({ ...item, how: 'this session ended with every task completed and no error open' });
   }
-  return { items: settled ? items.filter((i) => i.kind !== 'request') : items, resolved, droppedByBudget: 0 };
+  return { items: capped(settled ? items.filter((i) => i.kind !== 'request') : items), resolved, droppedByBudget: 0 };
+}
+
+/** handover.json stays bounded however long the chain: past the cap, the oldest decisions and rejected approaches go. */
+const MAX_CARRIED = 400;
+function capped(items: CarriedItem[]): CarriedItem[] {
+  let excess = items.length - MAX_CARRIED;
+  if (excess <= 0) return items;
+  const dropped = new Set<CarriedItem>();
+  // Items are oldest first: the first decisions, then the first rejected approaches, leave.
+  for (const kind of ['decision', 'rejected'] as const) {
+    for (const item of items) {
+      if (excess <= 0) break;
+      if (item.kind === kind) {
+        dropped.add(item);
+        excess--;
+      }
+    }
+  }
+  return items.filter((i) => !dropped.has(i));
 }

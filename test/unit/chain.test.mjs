@@ -330,3 +330,19 @@ test('the MCP server’s chain tool lists the chain; an unknown id is a tool err
     await client.close();
   }
 });
+
+test('handover.json stays bounded along a long chain: the oldest decisions leave first, constraints and errors stay', () => {
+  const old = { sessionId: 'old-session', handoverId: 'old-session' };
+  const items = [
+    { kind: 'constraint', text: 'Never touch vendor/', from: old, citations: [{ line: 1, session: 'old-session' }] },
+    { kind: 'error', text: '`make` failed (exit 2): LINKER-FAILURE', from: old, citations: [{ line: 2, session: 'old-session' }] },
+    ...Array.from({ length: 450 }, (_, i) => ({ kind: 'decision', text: `Decision ${i} because reason ${i}`, from: old, citations: [{ line: 10 + i, session: 'old-session' }] })),
+  ];
+  const prev = { ...built.data[0].json, carried: { items, resolved: [], droppedByBudget: 0 } };
+  const out = handoverCore.carryForward(prev, prev.sessionId, { openTasks: [], findings: [] }, new Map());
+  assert.ok(out.items.length <= 400, `${out.items.length} items`);
+  assert.ok(out.items.some((i) => i.text === 'Never touch vendor/'));
+  assert.ok(out.items.some((i) => i.text.includes('LINKER-FAILURE')));
+  assert.ok(!out.items.some((i) => i.text.startsWith('Decision 0 ')), 'the oldest decision left');
+  assert.ok(out.items.some((i) => i.text.startsWith('Decision 449 ')), 'the newest stayed');
+});
