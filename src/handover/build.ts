@@ -7,11 +7,12 @@ import { join, resolve } from 'node:path';
 import type { OfflineAnalysis } from '../analysis/offline.js';
 import { analyzeSession } from '../analysis/session.js';
 import { describeProblems, LogInputError } from '../transcript/reader.js';
-import { HANDOVER_DIR, HANDOVER_FILES, HANDOVER_SCHEMA_VERSION, type AnalystUsage, type Finding, type HandoverData } from '../shared/handoverData.js';
+import { HANDOVER_DIR, HANDOVER_FILES, HANDOVER_SCHEMA_VERSION, type AgentKind, type AnalystUsage, type Finding, type HandoverData } from '../shared/handoverData.js';
 import { ArchiveError, archiveLog } from './archive.js';
 import { redactDeep, redactSecrets } from '../util/redact.js';
 import { budgetTokensFor, DEFAULT_BUDGET, estimateTokens, renderResumePrompt, type PromptBudget } from './resumePrompt.js';
 import { readSessionIdentity } from './sessionIdentity.js';
+import type { RetrievalMode } from './retrievalInstructions.js';
 import { signHandover, SigningKeyError } from './sign.js';
 import { describeFsError } from '../util/fsErrors.js';
 
@@ -28,6 +29,8 @@ export interface BuildOptions {
   /** Required when analyzer is 'anthropic'. */
   modelAnalyzer?: ModelAnalyzer;
   budget?: Partial<PromptBudget>;
+  /** How the resumed agent will look things up (its MCP tools or the CLI), given the log's agent. */
+  retrievalFor?: (agent: AgentKind) => RetrievalMode;
   env?: NodeJS.ProcessEnv;
   now?: () => Date;
 }
@@ -134,11 +137,12 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
     const extractMarkdown = redactSecrets(extract.markdown);
     const budget = budgetTokensFor(archived.bytes, { ...DEFAULT_BUDGET, ...options.budget });
     // Rendering twice settles the byte counts the prompt itself reports in handover.json.
-    let rendered = renderResumePrompt(data, budget);
+    const retrieval = options.retrievalFor?.(identity.agent) ?? 'cli';
+    let rendered = renderResumePrompt(data, budget, retrieval);
     data.stats = { ...data.stats, extractBytes: Buffer.byteLength(extractMarkdown), droppedByBudget: rendered.droppedByBudget, budgetTokens: budget, leftOut: rendered.leftOut };
     data.stats.promptBytes = Buffer.byteLength(rendered.markdown);
     data.stats.promptTokens = estimateTokens(rendered.markdown);
-    rendered = renderResumePrompt(data, budget);
+    rendered = renderResumePrompt(data, budget, retrieval);
     return { extractMarkdown, prompt: redactSecrets(rendered.markdown) };
   });
 
