@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import type { OfflineAnalysis } from '../analysis/offline.js';
 import { analyzeSession } from '../analysis/session.js';
 import { describeProblems, LogInputError } from '../transcript/reader.js';
-import { HANDOVER_DIR, HANDOVER_FILES, HANDOVER_SCHEMA_VERSION, type AnalystUsage, type Finding, type HandoverData, type HandoverTrigger } from '../shared/handoverData.js';
+import { HANDOVER_DIR, HANDOVER_FILES, HANDOVER_SCHEMA_VERSION, type AgentKind, type AnalystUsage, type Finding, type HandoverData, type HandoverTrigger } from '../shared/handoverData.js';
 import { ArchiveError, archiveLog } from './archive.js';
 import { redactDeep, redactSecrets } from '../util/redact.js';
 import { budgetTokensFor, DEFAULT_BUDGET, estimateTokens, renderResumePrompt, type PromptBudget } from './resumePrompt.js';
@@ -15,6 +15,7 @@ import { linkChain } from './chain.js';
 import { missingSummaries, readSavedSummaries } from './savedSummaries.js';
 import { CARRIED_BUDGET_SHARE, insertCarriedSection, renderCarriedSection } from './chainPrompt.js';
 import { readSessionIdentity } from './sessionIdentity.js';
+import { retrievalInstructions, type RetrievalMode } from './retrievalInstructions.js';
 import { signHandover, SigningKeyError, verifyHandover } from './sign.js';
 import { describeFsError } from '../util/fsErrors.js';
 
@@ -33,6 +34,8 @@ export interface BuildOptions {
   budget?: Partial<PromptBudget>;
   /** What started this build, recorded in handover.json (the sidebar and the extension read it). */
   trigger?: HandoverTrigger;
+  /** How the resumed agent will look things up (its MCP tools or the CLI), given the log's agent. */
+  retrievalFor?: (agent: AgentKind) => RetrievalMode;
   env?: NodeJS.ProcessEnv;
   now?: () => Date;
 }
@@ -146,7 +149,8 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
 
   const { extractMarkdown, prompt } = await stage('writing resume-prompt.md', at, () => {
     const extractMarkdown = redactSecrets(extract.markdown);
-    return { extractMarkdown, prompt: renderPromptOf(data, Buffer.byteLength(extractMarkdown), options.budget) };
+    const retrieval = options.retrievalFor?.(identity.agent) ?? 'cli';
+    return { extractMarkdown, prompt: renderPromptOf(data, Buffer.byteLength(extractMarkdown), retrieval, options.budget) };
   });
 
   const dir = join(workspace, HANDOVER_DIR, identity.sessionId);
@@ -159,14 +163,14 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
 }
 
 /** resume-prompt.md for `data` (settling the byte counts it reports in data.stats). */
-function renderPromptOf(data: HandoverData, extractBytes: number, budgetOptions?: Partial<PromptBudget>): string {
+function renderPromptOf(data: HandoverData, extractBytes: number, retrieval: RetrievalMode, budgetOptions?: Partial<PromptBudget>): string {
   const budget = budgetTokensFor(data.log.bytes, { ...DEFAULT_BUDGET, ...budgetOptions });
   // The carried section takes its share first; the session's own sections get the rest.
   const carried = renderCarriedSection(data, Math.floor(budget * CARRIED_BUDGET_SHARE));
   if (data.carried) data.carried.droppedByBudget = carried.dropped;
-  const render = () => insertCarriedSection(renderResumePrompt(data, budget - carried.tokens).markdown, carried.markdown);
+  const render = () => insertCarriedSection(renderResumePrompt(data, budget - carried.tokens, retrieval).markdown, carried.markdown);
   // Rendering twice settles the byte counts the prompt itself reports in handover.json.
-  const first = renderResumePrompt(data, budget - carried.tokens);
+  const first = renderResumePrompt(data, budget - carried.tokens, retrieval);
   data.stats = { ...data.stats, extractBytes, droppedByBudget: first.droppedByBudget + carried.dropped, budgetTokens: budget, leftOut: first.leftOut };
   const prompt = render();
   data.stats.promptBytes = Buffer.byteLength(prompt);
@@ -185,7 +189,10 @@ export async function addCompactionSummary(dir: string, home: string, summary: s
   const data = JSON.parse(await readFile(join(dir, HANDOVER_FILES.data), 'utf8')) as HandoverData;
   data.summary.compactionSummaries.push(redactSecrets(summary));
   const extractMarkdown = await readFile(join(dir, HANDOVER_FILES.extract), 'utf8');
-  const prompt = renderPromptOf(data, Buffer.byteLength(extractMarkdown));
+  // The same lookup instructions as the build chose (the preamble says which tools the agent has).
+  const before = await readFile(join(dir, HANDOVER_FILES.prompt), 'utf8');
+  const retrieval: RetrievalMode = before.includes(retrievalInstructions('mcp')) ? 'mcp' : 'cli';
+  const prompt = renderPromptOf(data, Buffer.byteLength(extractMarkdown), retrieval);
   await writeHandoverFiles(data.workspace, dir, home, {
     [HANDOVER_FILES.extract]: extractMarkdown,
     [HANDOVER_FILES.data]: JSON.stringify(data, null, 2) + '\n',

@@ -4,10 +4,11 @@
 // findings, files, tasks, reasoning and earlier summaries follow. A token budget decides what else fits:
 // the user's messages, the status, unresolved errors, files and tasks are never dropped; every other
 // section gets a share, and what is left out is named with the command that shows it.
+import { retrievalInstructions, type RetrievalMode } from './retrievalInstructions.js';
 import type { Finding, HandoverData, ModifiedFile, OpenTask, ReasoningEntry, TurnEntry, UserMessage } from '../shared/handoverData.js';
 
 /** Never interpolate anything into this: its bytes must not change between handovers. */
-export const RESUME_PREAMBLE = `# Session handover
+const PREAMBLE_HEAD = `# Session handover
 
 This file was written by Handover when your previous session was about to be compacted. It replaces the
 lossy compaction summary: you are continuing that session's work in a fresh context.
@@ -23,14 +24,17 @@ How to use it:
 3. "Modified files" is what the session changed. Check the current state of a file before editing it again.
 4. Continue with the open tasks and the last request. If anything is unclear, ask the user.
 
-To look up a detail this file leaves out (an exact error, a command's output, a number), search the archived logs:
-  handover search "<words>"                 ranked matches across every archived session, with session:line
-  handover search "<words>" --kind tool-result --limit 20
-  handover show <session-id>:<line>          that record with a few records of context
-Citations below read (log line N): run \`handover show <session-id>:N\` with the session id given at the end.
-
----
 `;
+
+/**
+ * The fixed preamble for one way of looking things up (the MCP server's tools, or the CLI): one of two
+ * byte-identical texts, so a prompt cache reuses it from one handover to the next.
+ */
+export function resumePreamble(retrieval: RetrievalMode = 'cli'): string {
+  return `${PREAMBLE_HEAD}${retrievalInstructions(retrieval)}\n---\n`;
+}
+
+export const RESUME_PREAMBLE = resumePreamble('cli');
 
 export interface PromptBudget {
   /** Hard cap in tokens. */
@@ -304,14 +308,15 @@ export interface RenderedPrompt {
   leftOut: { section: string; count: number }[];
 }
 
-export function renderResumePrompt(data: HandoverData, budgetTokens: number): RenderedPrompt {
+export function renderResumePrompt(data: HandoverData, budgetTokens: number, retrieval: RetrievalMode = 'cli'): RenderedPrompt {
+  const preamble = resumePreamble(retrieval);
   const sessionId = data.sessionId;
   const status = renderStatus(data);
   const unresolved = data.findings.filter(isUnresolved).sort((a, b) => (a.citations[0]?.line ?? 0) - (b.citations[0]?.line ?? 0));
   let unresolvedText = unresolved.map((f) => errorLine(f)).join('');
   let files = data.modifiedFiles.map(fileLine).join('');
   // The essentials are never dropped; when they alone would fill most of the budget they get terser.
-  if (estimateTokens(RESUME_PREAMBLE + status + unresolvedText + files) > budgetTokens * 0.6) {
+  if (estimateTokens(preamble + status + unresolvedText + files) > budgetTokens * 0.6) {
     unresolvedText = unresolved.map((f) => errorLine(f, true)).join('');
     files = data.modifiedFiles.map((f) => `- \`${f.path}\` (${f.status})\n`).join('');
   }
@@ -322,7 +327,7 @@ export function renderResumePrompt(data: HandoverData, budgetTokens: number): Re
   const reserve = 350; // headings and the left-out list
 
   // Section 1 is never dropped: it is condensed (shorter pastes, then shorter messages) until it leaves room.
-  const fixedTokens = estimateTokens(RESUME_PREAMBLE + status + unresolvedText + filesSection + tasksSection + tail) + reserve;
+  const fixedTokens = estimateTokens(preamble + status + unresolvedText + filesSection + tasksSection + tail) + reserve;
   const askedShare = Math.max(1500, (budgetTokens - fixedTokens) * 0.55);
   let level = 0;
   let asked = renderAsked(data, level, askedShare);
@@ -398,7 +403,7 @@ export function renderResumePrompt(data: HandoverData, budgetTokens: number): Re
 
   // The headings and notes around the kept items were estimated; if they tipped the prompt over the
   // budget, the least valuable kept items go until it fits.
-  const assemble = (): string => renderKept(candidates, { asked, status, unresolvedText, filesSection, tasksSection, tail, level, sessionId }).markdown;
+  const assemble = (): string => renderKept(candidates, { preamble, asked, status, unresolvedText, filesSection, tasksSection, tail, level, sessionId }).markdown;
   let markdown = assemble();
   const order = [...SECOND_PASS].reverse();
   while (estimateTokens(markdown) > budgetTokens) {
@@ -407,12 +412,13 @@ export function renderResumePrompt(data: HandoverData, budgetTokens: number): Re
     victim.kept = undefined;
     markdown = assemble();
   }
-  const { leftOut } = renderKept(candidates, { asked, status, unresolvedText, filesSection, tasksSection, tail, level, sessionId });
+  const { leftOut } = renderKept(candidates, { preamble, asked, status, unresolvedText, filesSection, tasksSection, tail, level, sessionId });
   const dropped = leftOut.reduce((n, l) => n + l.count, 0);
   return { markdown, droppedByBudget: dropped, budgetTokens, leftOut };
 }
 
 interface Fixed {
+  preamble: string;
   asked: string;
   status: string;
   unresolvedText: string;
@@ -425,14 +431,14 @@ interface Fixed {
 
 /** The prompt from the fixed sections and the kept candidates, with the list of what was left out. */
 function renderKept(candidates: Candidate[], fixed: Fixed): { markdown: string; leftOut: { section: string; count: number }[] } {
-  const { asked, status, unresolvedText, filesSection, tasksSection, tail, level, sessionId } = fixed;
+  const { preamble, asked, status, unresolvedText, filesSection, tasksSection, tail, level, sessionId } = fixed;
   const keptOf = (section: Section) =>
     candidates
       .filter((c) => c.section === section && c.kept !== undefined)
       .sort((a, b) => a.order - b.order || a.line - b.line)
       .map((c) => c.kept)
       .join('');
-  const parts: string[] = [RESUME_PREAMBLE, asked, status];
+  const parts: string[] = [preamble, asked, status];
   const timeline = keptOf('timeline');
   if (timeline) parts.push(`${HEADINGS.timeline}\n\n${timeline}`);
 

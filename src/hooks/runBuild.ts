@@ -33,7 +33,9 @@ export async function runBuild(request: BuilderRequest, context: RunBuildContext
     const { analyzer } = readHookSettings(context.home, context.env);
     // Without a key the model analysts fall back to the offline ones, and handover.json says why.
     const modelAnalyzer = analyzer === 'anthropic' ? (await import('../analysis/anthropic/fromEnv.js')).analyzeWithAnthropicFromEnv : undefined;
-    const result = await buildHandover({ logPath: request.logPath, workspace: request.workspace, home: context.home, analyzer, modelAnalyzer, env: context.env, trigger: request.trigger ?? 'pre-compact' });
+    const { retrievalModeFor } = await import('./retrievalMode.js');
+    const retrievalFor = (agent: 'claude' | 'codex') => retrievalModeFor(agent, request.workspace, context.env);
+    const result = await buildHandover({ logPath: request.logPath, workspace: request.workspace, home: context.home, analyzer, modelAnalyzer, retrievalFor, env: context.env, trigger: request.trigger ?? 'pre-compact' });
     context.log(`built ${result.promptPath} (${analyzer} analysts) in ${Date.now() - started} ms`);
     // PostCompact may have saved Claude Code's summary while this build ran: added before the lock goes.
     const { addMissingSummaries } = await import('../handover/build.js');
