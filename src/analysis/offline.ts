@@ -461,7 +461,7 @@ export class OfflineAnalyzer {
       return;
     }
     if (REJECTED_BY_USER.test(text.slice(0, 400))) {
-      this.onRefusal(text, result, pending);
+      this.onRefusal(text, result, pending, readOnly || (pending?.programs !== undefined && !isDistinctiveCommand(pending.programs)));
       return;
     }
 
@@ -517,8 +517,12 @@ export class OfflineAnalyzer {
   }
 
   /** The user refused a tool call: their words are in the result, or in the message they type next. */
-  private onRefusal(text: string, result: ToolResultEvent, pending: PendingCall | undefined): void {
+  private onRefusal(text: string, result: ToolResultEvent, pending: PendingCall | undefined, lookOnly: boolean): void {
     if (result.sidechain) return;
+    // Kept without words only when the user said no to a change (a force-push, a migration): a
+    // permission prompt nobody answered, an interrupt or a refused look around says nothing of theirs.
+    const explicitNo = /doesn't want to proceed|tool use was rejected|user rejected|user denied|rejected by (?:the )?user/i.test(text.slice(0, 400)) && !/haven'?t granted/i.test(text.slice(0, 400));
+    if (explicitNo && !lookOnly && pending) this.refusalsWithoutWords.add(`refusal:${result.line}`);
     const said = /(?:reason for the rejection|the user said):?\s*([\s\S]{2,800})/i.exec(text);
     const what = pending ? `\`${pending.display}\`` : 'a tool call';
     const citations = pending ? [citationOf(pending.call), citationOf(result)] : [citationOf(result)];
@@ -536,7 +540,7 @@ export class OfflineAnalyzer {
   private attachRefusalWords(message: UserMessage): void {
     const correction = this.conversation.corrections.at(-1);
     const isCorrection = correction !== undefined && correction.line === message.line;
-    if (isCorrection && this.refusalsOpen.length) {
+    if (isCorrection && this.refusalsOpen.length && readsAsUserReason(message.text)) {
       for (const open of this.refusalsOpen) {
         open.title = oneLine(message.text, 500);
         open.citations.push(message.uuid ? { line: message.line, uuid: message.uuid } : { line: message.line });
@@ -546,13 +550,18 @@ export class OfflineAnalyzer {
       return;
     }
     this.flushRefusals();
-    if (isCorrection && correction.after === 'interrupted the agent') {
+    if (isCorrection && correction.after === 'interrupted the agent' && readsAsCorrection(message.text)) {
       this.addRefusal({ key: `interrupt:${correction.afterLine}`, analyst: 'refusals', title: oneLine(message.text, 500), detail: 'interrupted the agent, then said this', citations: [{ line: correction.afterLine }, message.uuid ? { line: message.line, uuid: message.uuid } : { line: message.line }], source: 'offline', score: 8 });
     }
   }
 
+  /**
+   * Refusals the user never put into words stay out of the refusals section unless they turned down a
+   * change (see onRefusal); the timeline still shows every refused call.
+   */
   private flushRefusals(): void {
     for (const open of this.refusalsOpen) {
+      if (!this.refusalsWithoutWords.has(open.key)) continue;
       open.title = `The user refused ${open.detail.replace(/^refused /, '')} without saying why`;
       open.detail = '';
       open.score -= 2;
@@ -560,6 +569,9 @@ export class OfflineAnalyzer {
     }
     this.refusalsOpen = [];
   }
+
+  /** Refused calls that changed something and that the user turned down explicitly (see onRefusal). */
+  private readonly refusalsWithoutWords = new Set<string>();
 
   private addRefusal(finding: ScoredFinding): void {
     this.structural.set(finding.key, finding);
@@ -585,6 +597,8 @@ export class OfflineAnalyzer {
   }
 
   private onFailure(result: ToolResultEvent, pending: PendingCall | undefined, name: string, readOnly: boolean): void {
+    // The user stopping a tool is an interrupt, not the tool failing.
+    if (/^\s*\[Request interrupted by user/.test(result.text)) return;
     // A look that found nothing (Read of a directory, `ls` of a missing folder) is not a failure of the work:
     // listing it as an unresolved error would send the next agent to fix what needs no fixing.
     if (readOnly || (pending?.programs !== undefined && (!isDistinctiveCommand(pending.programs) || dumpsFiles(pending.programs)))) return;
@@ -718,7 +732,7 @@ export class OfflineAnalyzer {
         .map(({ key: _key, ...finding }) => finding);
     const findings = [
       ...top('decisions', LIMITS.decisions),
-      ...errorFindings.sort((a, b) => b.score - a.score).slice(0, LIMITS.errors),
+      ...mergeSameErrors(errorFindings).sort((a, b) => b.score - a.score).slice(0, LIMITS.errors),
       ...top('rejected', LIMITS.rejected),
       ...top('refusals', LIMITS.rejected),
     ].map((f) => ({ ...f, score: Math.round(f.score * 10) / 10 }));
@@ -835,4 +849,47 @@ function sameFile(a: string, b: string): boolean {
   const x = norm(a);
   const y = norm(b);
   return x === y || x.startsWith(y + '/') || y.startsWith(x + '/') || x.endsWith('/' + y) || y.endsWith('/' + x);
+}
+
+/**
+ * Words typed after an interrupt that correct what the agent was doing ("no, use pnpm", "wait, don't
+ * touch the schema"), as opposed to a new instruction, a status question or pasted output.
+ */
+const CORRECTION_CUE = /\b(?:no|not|stop|wait|instead|wrong|never|rather|actually|should(?:n't)?|don'?t|do not|revert|undo|nicht|nein|kein|falsch|stattdessen)\b|n't\b|不要|别|不是|不对|停|やめ|違う|じゃなく/i;
+
+export function readsAsCorrection(text: string): boolean {
+  const trimmed = text.trim();
+  if (!trimmed || trimmed.startsWith('<')) return false;
+  // Pasted terminal output or logs: many lines, or lines that look like a shell prompt or a stack.
+  if (trimmed.split('\n').length > 6 || /^(?:❯|\$ |> |PS [A-Z]:)|Call Stack|Traceback/m.test(trimmed)) return false;
+  return CORRECTION_CUE.test(trimmed);
+}
+
+/**
+ * The same error line with the same status, hit by several commands (eight `markitdown` calls failing
+ * alike), is one finding: one line in the prompt, citing the first and the last time.
+ */
+export function mergeSameErrors(findings: Finding[]): Finding[] {
+  const merged = new Map<string, Finding>();
+  for (const finding of findings) {
+    const key = `${finding.status ?? ''}\u0000${finding.title}`;
+    const kept = merged.get(key);
+    if (!kept) {
+      merged.set(key, { ...finding, citations: [...finding.citations] });
+      continue;
+    }
+    const lines = [...kept.citations, ...finding.citations].sort((a, b) => a.line - b.line);
+    kept.citations = lines.length > 2 ? [lines[0], lines[lines.length - 1]] : lines;
+    kept.score = Math.max(kept.score, finding.score);
+    if (finding.resolvedBy && (!kept.resolvedBy || finding.resolvedBy.line > kept.resolvedBy.line)) kept.resolvedBy = finding.resolvedBy;
+  }
+  return [...merged.values()];
+}
+
+/** The message after a refused call as the user's reason: not injected text, not pasted output, not a bare question. */
+export function readsAsUserReason(text: string): boolean {
+  const trimmed = text.trim();
+  if (!trimmed || trimmed.startsWith('<')) return false;
+  if (trimmed.split('\n').length > 6 || /^(?:❯|\$ |> |PS [A-Z]:)|Call Stack|Traceback/m.test(trimmed)) return false;
+  return !/\?\s*$/.test(trimmed) || CORRECTION_CUE.test(trimmed);
 }

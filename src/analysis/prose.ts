@@ -77,6 +77,8 @@ const HEDGED = /\b(?:might|could|considering|wondering|not sure|unsure|maybe|per
 
 /** What the agent found, not what it chose. */
 const OBSERVATION = /^(?:hmm|actually|interesting)\b|\bhappy to note\b|^(?:we|i) couldn['’]t\b|^the \S+ (?:uses|used|calls|returns|reads|writes)\b|\blooks like\b|^(?:we|i)['’]ve (?:asked|done|finished|created|added|made|run|got)\b|^i['’]m (?:encountering|seeing|getting|noticing)\b|^the (?:types?|tests?|build|code|initial ask|request) (?:are|is|was|were) \w+|^so i can\b|\bonly if you confirm\b|^the \S+ (?:module|function|class|file|alias|type|field|variable|command|script) (?:is|was|exists|lives|has|works)\b|^since (?:this|it) (?:appears|seems|looks)\b|^this \w+ \w+ (?:relies|lets|allows|means)\b|\brelies on\b|^so (?:we're|we are|it's|it is|the \S+ (?:is|are|does|really))\b|^(?:this|that|it) (?:lets|allows|relies|means|is|was)\b|^the (?:one )?(?:quirk|catch|thing|reason|alias|module|function|class|file) \S*\s*(?:is|was|exists|lives)\b|^since i can'?t\b|\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
+/** Notes, findings, waiting and checking: narration around the work, never a choice by itself. */
+const NARRATION = /^(?:quick note|also worth noting|worth noting|note|fyi|this will be a|this way\b)|\bi['’]m (?:waiting|double-checking|still)\b|^i think (?:it would be best|we should) (?:to )?(?:open|read|check|look|refer|review|verify|update)\b|^we should (?:also )?(?:refer|update our plan|check|look|review|verify)\b|\bit turns out\b|^i found\b/i;
 const STRONG_CHOICE = /\b(?:decided|chose|opted|going with|go with|settled on|the plan is|we(?:'ll| will) use|i(?:'ll| will) use)\b/i;
 
 /** Words that show an attempt failed or was undone: without one of these, "switch to X" is only a plan. */
@@ -148,6 +150,7 @@ export function classifySentence(sentence: string, source: ProseSource, listed =
   if (/^(?:if|when|once|unless|should|would|could|can|do you|want me|shall)\b/i.test(sentence)) return undefined;
   if (!isChoiceCandidate(sentence)) return undefined;
   const alternative = ALTERNATIVE_NAMED.test(sentence);
+  if (NARRATION.test(sentence) && !STRONG_CHOICE.test(sentence) && !(alternative && RATIONALE.test(sentence))) return undefined;
   // A list item in the agent's or user's text is a fragment of a plan or a report, unless it names its choice and what it beat.
   if (listed && source !== 'thinking' && !(alternative && RATIONALE.test(sentence))) return undefined;
   // Cheap pattern tests first: most sentences match none, and specificity is the costly part.

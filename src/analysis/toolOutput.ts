@@ -42,7 +42,7 @@ const STRONG_ERROR = [
 ];
 
 /** Lines that only say that something failed, not what: ranked after every telling line. */
-const GENERIC_ERROR = /^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|path|syscall)|^error: test failed, to rerun|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) /i;
+const GENERIC_ERROR = /^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|path|syscall)|^error: test failed, to rerun|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
 
 /** Lines that look like error lines but are not (counts of zero, summaries of success). */
 const NOT_ERROR = /\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b/i;
