@@ -84,7 +84,8 @@ const settled = FACTS.filter((f) => f.settledIn);
 const lastOpenText = openText(last.prompt);
 const presentOpen = open.filter((f) => last.prompt.includes(f.probe));
 const goneOrResolved = settled.filter((f) => !lastOpenText.includes(f.probe) && !last.data.carried.items.some((i) => i.text.includes(f.probe)));
-const linked = handovers.slice(1).every((h, i) => h.data.previous?.sessionId === handovers[i].sessionId);
+const linked = !handovers[0].data.previous && handovers.slice(1).every((h, i) => h.data.previous?.sessionId === handovers[i].sessionId);
+if (handovers[0].data.previous) console.log(`handover 1 names a previous handover it should not: ${JSON.stringify(handovers[0].data.previous)}`);
 const citedToSession1 = last.data.carried.items.filter((i) => i.from.sessionId === handovers[0].sessionId && i.citations.every((c) => c.session === handovers[0].sessionId)).length;
 
 console.log(`bench:chain — ${handovers.length} chained claude sessions, each started from the previous handover (${((Date.now() - started) / 1000).toFixed(0)} s)`);
