@@ -13,7 +13,7 @@ export interface BuildActivity {
 /** Calls onChange with the session ids whose handover is being built, whenever that set changes. */
 export function watchBuildActivity(home: string, onChange: (sessions: string[]) => void, onError: (error: unknown) => void): BuildActivity {
   const dir = locksDir(home);
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const held = new Set<string>();
   let recheck: NodeJS.Timeout | undefined;
 

@@ -8,7 +8,7 @@ import { isSafeSessionId } from '../util/sessionId.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { link, mkdir, open, readdir, readFile, rm, rmdir, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
-import { homePaths } from '../util/handoverHome.js';
+import { homePaths, makePrivate } from '../util/handoverHome.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
 import { describeFsError } from '../util/fsErrors.js';
 
@@ -104,7 +104,10 @@ export async function archiveLog(logPath: string, home: string, sessionId: strin
   let createdDir = false;
   try {
     createdDir = !(await stat(dir).then((s) => s.isDirectory()).catch(() => false));
-    await mkdir(dir, { recursive: true });
+    // The archive holds whole logs, secrets and all: private to the user (issue 12).
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await makePrivate(home);
+    await makePrivate(homePaths(home).archive);
   } catch (error) {
     throw new ArchiveError(`cannot archive into ${dir}: ${describeFsError(error)}`, (error as NodeJS.ErrnoException).code);
   }
@@ -121,7 +124,7 @@ export async function archiveLog(logPath: string, home: string, sessionId: strin
         companions.push(await archiveFile(path, dir, name, manifest, fs, now, written));
       }
     }
-    if (!main.reused || companions.some((c) => !c.reused)) await writeFileAtomic(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    if (!main.reused || companions.some((c) => !c.reused)) await writeFileAtomic(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, 0o600);
     return { dir, archivedLog: join(dir, main.file), sha256: main.sha256, bytes: main.bytes, version: main.version, reused: main.reused, companions };
   } catch (error) {
     // Nothing half-written: this call's new version files go, and so does a session folder it created.
@@ -266,7 +269,7 @@ async function archiveFile(
   }
 
   const target = join(dir, name);
-  await mkdir(dirname(target), { recursive: true });
+  await mkdir(dirname(target), { recursive: true, mode: 0o700 });
   const temp = join(dirname(target), `.${basename(name)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const copied = await copyHashing(source, temp, size, fs);

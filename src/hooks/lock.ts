@@ -125,7 +125,7 @@ export type AcquireResult = { acquired: true; replaced?: LockState } | { acquire
  * unguarded: Claude Code runs one compaction of a session at a time.
  */
 export function acquireLock(path: string, record: LockRecord, world: LockWorld = realLockWorld): AcquireResult {
-  mkdirSync(join(path, '..'), { recursive: true });
+  mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
   let replaced: LockState | undefined;
   for (let attempt = 0; attempt < 3; attempt++) {
     try {

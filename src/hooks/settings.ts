@@ -54,10 +54,10 @@ export function readHookSettings(home: string, env: NodeJS.ProcessEnv = process.
 
 /** For the extension: mirror its configuration where the hooks can read it. */
 export async function writeHookSettings(home: string, settings: HookSettingsFile): Promise<void> {
-  mkdirSync(home, { recursive: true });
+  mkdirSync(home, { recursive: true, mode: 0o700 });
   // Loaded here: the hooks read settings on their hot path and never write them.
   const { writeFileAtomic } = await import('../util/atomicWrite.js');
-  await writeFileAtomic(hookSettingsPath(home), JSON.stringify(settings, null, 2) + '\n');
+  await writeFileAtomic(hookSettingsPath(home), JSON.stringify(settings, null, 2) + '\n', 0o600);
 }
 
 function envFlag(value: string | undefined): boolean | undefined {

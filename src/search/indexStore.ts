@@ -108,7 +108,7 @@ export function moveIndexAside(path: string, now: () => Date = () => new Date())
  */
 export function openSearchIndex(home: string, options: OpenIndexOptions = {}): SearchIndex {
   const path = options.path ?? homePaths(home).index;
-  mkdirSync(dirname(path), { recursive: true });
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
   let db: Database;
   try {
