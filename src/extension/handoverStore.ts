@@ -1,21 +1,25 @@
 // Reads one handover folder from disk: handover.json and the signature verdict. No vscode here, so the
 // same code runs in tests.
-import { readFile, stat } from 'node:fs/promises';
+import { lstat, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { HANDOVER_FILES } from '../shared/handoverData.js';
 import { verifyHandover } from '../handover/sign.js';
+import { READ_LIMITS, readFileSafe, UnsafeReadError } from '../util/safeRead.js';
 import type { HandoverRecord } from './handoverView.js';
 
 export async function loadHandover(folder: string, promptPath: string, home: string): Promise<HandoverRecord | undefined> {
-  const info = await stat(promptPath).catch(() => undefined);
+  // lstat: a resume-prompt.md that is a symlink (to /dev/zero, to a file outside) is not a handover.
+  const info = await lstat(promptPath).catch(() => undefined);
   if (!info?.isFile()) return undefined;
   const dir = dirname(promptPath);
+  if (!(await lstat(dir).catch(() => undefined))?.isDirectory()) return undefined;
   let data: unknown;
   let dataProblem = '';
   try {
-    data = JSON.parse(await readFile(join(dir, HANDOVER_FILES.data), 'utf8'));
+    data = JSON.parse((await readFileSafe(join(dir, HANDOVER_FILES.data), { maxBytes: READ_LIMITS.handoverFile })).toString('utf8'));
   } catch (error) {
-    dataProblem = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'handover.json is missing' : 'handover.json is not valid JSON';
+    const code = (error as NodeJS.ErrnoException).code;
+    dataProblem = code === 'ENOENT' ? 'handover.json is missing' : error instanceof UnsafeReadError ? error.message : 'handover.json is not valid JSON';
   }
   let verified = false;
   let verifyProblem = '';

@@ -13,3 +13,4 @@ export { createBackgroundIndexer, describeIndexReport } from './backgroundIndexe
 export { recordTitle, recordQuery, parseRecordQuery, recordDocumentText, isReadableRecordText } from './recordLocation.js';
 export { codexSessionsDir, watchedDays, isWatchedSessionPath, workspaceFolderFor, isCompactionHead, readSessionMeta, RolloutTails, watchCodexCompactions, createKeyedDebouncer } from '../transcript/codexCompactions.js';
 export { configForHandover } from './agentChoice.js';
+export { acquireLock, inspectLock, parseLockRecord } from '../hooks/lock.js';

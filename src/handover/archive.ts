@@ -6,11 +6,12 @@
 // ever visible under an archive name.
 import { isSafeSessionId } from '../util/sessionId.js';
 import { createHash, randomBytes } from 'node:crypto';
-import { link, mkdir, open, readdir, readFile, rm, rmdir, stat, type FileHandle } from 'node:fs/promises';
+import { link, mkdir, open, readdir, rm, rmdir, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { homePaths, makePrivate } from '../util/handoverHome.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
 import { describeFsError } from '../util/fsErrors.js';
+import { READ_LIMITS, readFileSafe } from '../util/safeRead.js';
 
 export { describeFsError };
 
@@ -137,7 +138,7 @@ export async function archiveLog(logPath: string, home: string, sessionId: strin
 
 async function readManifest(dir: string, sessionId: string): Promise<Manifest> {
   try {
-    const parsed = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Manifest;
+    const parsed = JSON.parse((await readFileSafe(join(dir, MANIFEST), { maxBytes: READ_LIMITS.manifest })).toString('utf8')) as Manifest;
     if (parsed && typeof parsed.files === 'object' && parsed.files) return { sessionId, files: parsed.files };
   } catch {
     // Missing or damaged: the version files themselves are the truth, the manifest is rebuilt from them.

@@ -1,7 +1,7 @@
 // The build pipeline: archive the raw log, reduce it, run the analysts over the archived copy, and
 // write the handover (extract.md, handover.json, signature.json, then resume-prompt.md last, so a
 // watcher that sees resume-prompt.md sees a complete, signed handover).
-import { mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { OfflineAnalysis } from '../analysis/offline.js';
@@ -15,6 +15,7 @@ import { budgetTokensFor, DEFAULT_BUDGET, renderResumePrompt, type PromptBudget 
 import { readSessionIdentity } from './sessionIdentity.js';
 import { signHandover, SigningKeyError } from './sign.js';
 import { describeFsError } from '../util/fsErrors.js';
+import { READ_LIMITS, readFileSafe } from '../util/safeRead.js';
 
 export type AnalyzerKind = 'offline' | 'anthropic';
 
@@ -194,5 +195,5 @@ async function mkdirIfMissing(path: string): Promise<void> {
 
 /** Reads a written handover back (for `resume`, the hooks and tests). */
 export async function readHandoverData(dir: string): Promise<HandoverData> {
-  return JSON.parse(await readFile(join(dir, HANDOVER_FILES.data), 'utf8')) as HandoverData;
+  return JSON.parse((await readFileSafe(join(dir, HANDOVER_FILES.data), { maxBytes: READ_LIMITS.handoverFile })).toString('utf8')) as HandoverData;
 }

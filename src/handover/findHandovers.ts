@@ -1,5 +1,5 @@
 // Lists the handovers of a workspace, newest first, with their verification state.
-import { readdir, stat } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { HANDOVER_DIR, HANDOVER_FILES } from '../shared/handoverData.js';
 import { verifyHandover } from './sign.js';
@@ -13,18 +13,38 @@ export interface HandoverEntry {
   reason?: string;
 }
 
-export async function listHandovers(workspace: string, home: string): Promise<HandoverEntry[]> {
+export interface ListOptions {
+  /** Verify only the newest this many (and `alsoVerify`): a workspace may hold thousands. */
+  verifyNewest?: number;
+  /** A session whose handover is verified wherever it sits in the order. */
+  alsoVerify?: string;
+}
+
+export async function listHandovers(workspace: string, home: string, options: ListOptions = {}): Promise<HandoverEntry[]> {
   const root = join(workspace, HANDOVER_DIR);
+  // A symlinked .handover (or .handover/<sid>) leads out of the workspace: nothing there is ours.
+  const rootInfo = await lstat(root).catch(() => undefined);
+  if (!rootInfo?.isDirectory()) return [];
   const names = await readdir(root).catch(() => [] as string[]);
-  const entries: HandoverEntry[] = [];
+  const found: Omit<HandoverEntry, 'verified'>[] = [];
   for (const name of names) {
     if (name.startsWith('.')) continue;
     const dir = join(root, name);
+    if (!(await lstat(dir).catch(() => undefined))?.isDirectory()) continue;
     const promptPath = join(dir, HANDOVER_FILES.prompt);
-    const info = await stat(promptPath).catch(() => undefined);
+    const info = await lstat(promptPath).catch(() => undefined);
     if (!info?.isFile()) continue;
-    const verdict = await verifyHandover(dir, home);
-    entries.push({ sessionId: name, dir, promptPath, mtimeMs: info.mtimeMs, verified: verdict.ok, reason: verdict.ok ? undefined : verdict.reason });
+    found.push({ sessionId: name, dir, promptPath, mtimeMs: info.mtimeMs });
   }
-  return entries.sort((a, b) => b.mtimeMs - a.mtimeMs);
+  found.sort((a, b) => b.mtimeMs - a.mtimeMs);
+  const entries: HandoverEntry[] = [];
+  for (const [index, entry] of found.entries()) {
+    if (options.verifyNewest !== undefined && index >= options.verifyNewest && entry.sessionId !== options.alsoVerify) {
+      entries.push({ ...entry, verified: false, reason: `not checked (only the newest ${options.verifyNewest} are)` });
+      continue;
+    }
+    const verdict = await verifyHandover(entry.dir, home);
+    entries.push({ ...entry, verified: verdict.ok, reason: verdict.ok ? undefined : verdict.reason });
+  }
+  return entries;
 }

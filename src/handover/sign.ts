@@ -3,11 +3,12 @@
 // agent by themselves. The signature is an HMAC-SHA256 over the sha256 of each file, kept beside the
 // files as signature.json.
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { link, mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { HANDOVER_FILES } from '../shared/handoverData.js';
 import { homePaths } from '../util/handoverHome.js';
 import { describeFsError } from '../util/fsErrors.js';
+import { READ_LIMITS, readFileSafe, UnsafeReadError } from '../util/safeRead.js';
 
 export interface HandoverSignature {
   alg: 'HMAC-SHA256';
@@ -55,8 +56,9 @@ async function readKey(home: string): Promise<Buffer | undefined> {
   const path = homePaths(home).key;
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await readFileSafe(path, { root: home, maxBytes: READ_LIMITS.key })).toString('utf8');
   } catch (error) {
+    if (error instanceof UnsafeReadError) throw new SigningKeyError(`signing key: ${error.message}`);
     // ENOTDIR: a part of the home path is a file, so there is no key there either.
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
@@ -116,14 +118,18 @@ function isSignatureShape(value: unknown): value is HandoverSignature {
   );
 }
 
-async function readIfPresent(path: string): Promise<Buffer | undefined> {
+/** A file of the handover folder, read safely (regular file, in the folder, capped); undefined when absent. */
+async function readIfPresent(path: string, maxBytes: number = READ_LIMITS.handoverFile): Promise<Buffer | undefined> {
   try {
-    return await readFile(path);
+    return await readFileSafe(path, { maxBytes });
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
     throw error;
   }
 }
+
+/** An error in one line: a refusal's own message, else the fs code. */
+const readProblem = (error: unknown) => (error instanceof UnsafeReadError ? error.message : ((error as NodeJS.ErrnoException).code ?? (error as Error).message));
 
 /**
  * Checks a handover folder against this machine's key. Never creates a key: without one, nothing this
@@ -133,9 +139,9 @@ export async function verifyHandover(dir: string, home: string): Promise<VerifyR
   const fail = (reason: string): VerifyResult => ({ ok: false, reason });
   let signatureText: Buffer | undefined;
   try {
-    signatureText = await readIfPresent(join(dir, HANDOVER_FILES.signature));
+    signatureText = await readIfPresent(join(dir, HANDOVER_FILES.signature), READ_LIMITS.signature);
   } catch (error) {
-    return fail(`cannot read ${HANDOVER_FILES.signature}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    return fail(`cannot read ${HANDOVER_FILES.signature}: ${readProblem(error)}`);
   }
   if (!signatureText) return fail(`no ${HANDOVER_FILES.signature}`);
   let signature: unknown;
@@ -169,7 +175,7 @@ export async function verifyHandover(dir: string, home: string): Promise<VerifyR
     try {
       content = await readIfPresent(join(dir, name));
     } catch (error) {
-      return fail(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+      return fail(`cannot read ${name}: ${readProblem(error)}`);
     }
     if (!content) return fail(`${name} is missing`);
     if (sha256Hex(content) !== signature.files[name]) return fail(`${name} was changed after signing`);

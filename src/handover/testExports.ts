@@ -2,3 +2,4 @@
 export { redactSecrets, redactDeep, isSecretKeyName } from '../util/redact.js';
 export { signHandover, verifyHandover, loadOrCreateKey, SigningKeyError } from './sign.js';
 export { archiveLog, ArchiveError, describeFsError } from './archive.js';
+export { readFileSafe, readFileSafeSync, UnsafeReadError } from '../util/safeRead.js';

@@ -2,22 +2,26 @@
 // this session, else of this workspace: its path and a few lines of summary, never the handover itself.
 // Claude Code replaces additionalContext over 10,000 characters with a 2,000-character preview and a
 // file path (anthropics/claude-code#94358), so the pointer stays under CONTEXT_LIMIT, well inside both.
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { HandoverEntry } from '../handover/findHandovers.js';
 import { HANDOVER_DIR, HANDOVER_FILES, type HandoverData } from '../shared/handoverData.js';
 import type { HookInput } from './hookInput.js';
+import { READ_LIMITS, readFileSafe } from '../util/safeRead.js';
 import { safeSessionId } from './hookInput.js';
 import { inspectLock, lockFile, realLockWorld, type LockWorld } from './lock.js';
 import { silentSuccess, softFailure, type HookOutcome } from './outcome.js';
 
 export const CONTEXT_LIMIT = 2_000;
+/** How many of the newest handovers session-start verifies (3,000 took 3 s when it verified all). */
+export const VERIFY_NEWEST = 5;
 
 export interface SessionStartContext {
   home: string;
   /** The workspace's handovers, newest first, with their verification state. */
-  listHandovers: (workspace: string, home: string) => Promise<HandoverEntry[]>;
+  listHandovers: (workspace: string, home: string, options?: { verifyNewest?: number; alsoVerify?: string }) => Promise<HandoverEntry[]>;
   world?: LockWorld;
+  /** The configured lock TTL (no lock counts as held longer). */
+  lockTtlMs?: number;
 }
 
 export async function sessionStart(input: HookInput, context: SessionStartContext): Promise<HookOutcome> {
@@ -25,10 +29,11 @@ export async function sessionStart(input: HookInput, context: SessionStartContex
   const workspace = input.cwd;
   if (!workspace) return softFailure('session-start', 'no cwd in the hook input');
   const sessionId = safeSessionId(input.session_id);
-  const entries = await context.listHandovers(workspace, context.home);
+  // The hook runs on every resume: it verifies this session's handover and the newest few, not all.
+  const entries = await context.listHandovers(workspace, context.home, { verifyNewest: VERIFY_NEWEST, alsoVerify: sessionId });
   const verified = entries.filter((entry) => entry.verified);
   const chosen = verified.find((entry) => entry.sessionId === sessionId) ?? verified[0];
-  const building = sessionId !== undefined && inspectLock(lockFile(context.home, sessionId), context.world ?? realLockWorld).state === 'held';
+  const building = sessionId !== undefined && inspectLock(lockFile(context.home, sessionId), context.world ?? realLockWorld, context.lockTtlMs).state === 'held';
   if (!chosen && !building) return silentSuccess;
 
   const lines: string[] = [];
@@ -64,7 +69,7 @@ function summaryLines(data: HandoverData): string[] {
 
 async function readData(dir: string): Promise<HandoverData | undefined> {
   try {
-    return JSON.parse(await readFile(join(dir, HANDOVER_FILES.data), 'utf8')) as HandoverData;
+    return JSON.parse((await readFileSafe(join(dir, HANDOVER_FILES.data), { maxBytes: READ_LIMITS.handoverFile })).toString('utf8')) as HandoverData;
   } catch {
     return undefined;
   }

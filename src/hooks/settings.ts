@@ -1,7 +1,8 @@
 // Settings the hooks obey. A hook process cannot read VS Code's settings, so the extension mirrors the
 // ones that matter into `$HANDOVER_HOME/settings.json` (on activation and on every change); CLI users
 // and tests use environment variables, which win over the file.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { READ_LIMITS, readFileSafeSync } from '../util/safeRead.js';
 import { join } from 'node:path';
 
 export interface HookSettings {
@@ -31,7 +32,7 @@ export function readHookSettings(home: string, env: NodeJS.ProcessEnv = process.
   const settings = { ...DEFAULT_HOOK_SETTINGS };
   let file: Record<string, unknown> = {};
   try {
-    const parsed: unknown = JSON.parse(readFileSync(hookSettingsPath(home), 'utf8'));
+    const parsed: unknown = JSON.parse(readFileSafeSync(hookSettingsPath(home), { maxBytes: READ_LIMITS.settings, timeoutMs: 1_000 }).toString('utf8'));
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) file = parsed as Record<string, unknown>;
   } catch {
     // No file, unreadable or not JSON: the defaults stand.

@@ -46,7 +46,8 @@ async function runEvent(event: string, values: Record<string, unknown>, io: CliI
     const parsed = parseHookInput(await io.readStdin());
     if (!parsed.ok) return softFailure(event, `${parsed.reason}; nothing done`);
     const [{ sessionStart }, { listHandovers }] = await Promise.all([import('../../hooks/sessionStart.js'), import('../../handover/findHandovers.js')]);
-    return sessionStart(parsed.input, { home, listHandovers });
+    const { readHookSettings } = await import('../../hooks/settings.js');
+    return sessionStart(parsed.input, { home, listHandovers, lockTtlMs: readHookSettings(home, io.env).lockTtlMs });
   }
   if (event === 'run-build') {
     const { session, log, workspace, token } = values;

@@ -1,0 +1,202 @@
+// Issue 12, the audit's shape: a hostile repository or home (symlinks to /dev/zero, FIFOs, huge files,
+// lying locks) → nothing escaped, nothing hung, memory bounded. Each child runs with a small heap and a
+// timeout: before the fixes `verify` grew to 17 GB and the session-start hook to 5 GB on /dev/zero.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync, spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { cli, repoRoot } from '../support/paths.mjs';
+
+const require_ = createRequire(import.meta.url);
+const core = require_(join(repoRoot, 'dist', 'test', 'handoverCore.js'));
+const ext = require_(join(repoRoot, 'dist', 'test', 'extensionCore.js'));
+
+const SID = '11111111-2222-4333-8444-555555555555';
+// A small heap: a reader that slurps /dev/zero dies at once instead of after 17 GB.
+const BOUNDED = { NODE_OPTIONS: '--max-old-space-size=128' };
+
+function box(t) {
+  const root = mkdtempSync(join(tmpdir(), 'handover-hostile-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  const home = join(root, 'home');
+  const workspace = join(root, 'ws');
+  const dir = join(workspace, '.handover', SID);
+  mkdirSync(dir, { recursive: true });
+  mkdirSync(home, { recursive: true });
+  writeFileSync(join(dir, 'resume-prompt.md'), '# Handover\n');
+  writeFileSync(join(dir, 'handover.json'), '{}');
+  return { root, home, workspace, dir };
+}
+
+function mkfifo(path) {
+  const r = spawnSync('mkfifo', [path]);
+  assert.equal(r.status, 0, 'mkfifo available');
+}
+
+function runCli(args, { home, input, env = {} }) {
+  const started = performance.now();
+  const r = spawnSync(process.execPath, [cli, ...args], { input, encoding: 'utf8', env: { ...process.env, HANDOVER_HOME: home, ...BOUNDED, ...env }, timeout: 20_000 });
+  return { ...r, ms: performance.now() - started };
+}
+
+/** Nothing hung (finished well inside the timeout, not killed), nothing crashed (no stack trace). */
+function bounded(r, what) {
+  assert.equal(r.signal, null, `${what}: killed (${r.signal}) — it hung or ran out of memory`);
+  assert.ok(r.ms < 15_000, `${what}: ${r.ms.toFixed(0)} ms`);
+  assert.doesNotMatch(r.stderr ?? '', /\n\s+at /, `${what}: a stack trace on stderr: ${r.stderr}`);
+}
+
+const HOSTILE_FILES = ['signature.json', 'handover.json', 'extract.md'];
+
+for (const name of HOSTILE_FILES) {
+  for (const kind of ['symlink to /dev/zero', 'FIFO', 'symlink out of the folder']) {
+    test(`verify and session-start refuse a ${name} that is a ${kind}`, (t) => {
+      const b = box(t);
+      const path = join(b.dir, name);
+      rmSync(path, { force: true });
+      if (kind === 'FIFO') mkfifo(path);
+      else if (kind === 'symlink to /dev/zero') symlinkSync('/dev/zero', path);
+      else {
+        writeFileSync(join(b.root, 'outside.json'), '{"summary":{"text":"from outside the workspace"}}');
+        symlinkSync(join(b.root, 'outside.json'), path);
+      }
+      const v = runCli(['verify', b.dir], { home: b.home });
+      bounded(v, 'verify');
+      assert.equal(v.status, 1, v.stderr);
+      assert.equal(v.stderr.trim().split('\n').length, 1, `one line: ${v.stderr}`);
+      const s = runCli(['hook', 'session-start'], { home: b.home, input: JSON.stringify({ session_id: SID, cwd: b.workspace, source: 'resume', hook_event_name: 'SessionStart' }) });
+      bounded(s, 'session-start');
+      assert.equal(s.status, 0, s.stderr);
+      assert.doesNotMatch(s.stdout, /from outside the workspace/);
+    });
+  }
+}
+
+test('the extension scan (loadHandover) reads no /dev/zero, no FIFO, no symlinked prompt', async (t) => {
+  const b = box(t);
+  rmSync(join(b.dir, 'handover.json'));
+  symlinkSync('/dev/zero', join(b.dir, 'handover.json'));
+  mkfifo(join(b.dir, 'signature.json'));
+  const before = process.memoryUsage().rss;
+  const started = performance.now();
+  const record = await ext.loadHandover(b.workspace, join(b.dir, 'resume-prompt.md'), b.home);
+  assert.ok(performance.now() - started < 10_000);
+  assert.ok(process.memoryUsage().rss - before < 200 * 1024 * 1024, 'memory bounded');
+  assert.equal(record.verified, false);
+  assert.match(record.dataProblem, /symbolic link out of|device|not a regular file/);
+  // A resume-prompt.md that is itself a symlink is not a handover at all.
+  const other = join(b.workspace, '.handover', 'other');
+  mkdirSync(other);
+  symlinkSync('/etc/hostname', join(other, 'resume-prompt.md'));
+  assert.equal(await ext.loadHandover(b.workspace, join(other, 'resume-prompt.md'), b.home), undefined);
+});
+
+test('readFileSafe: regular files only, inside their folder, size-capped, one-line refusals', async (t) => {
+  const b = box(t);
+  const big = join(b.dir, 'big');
+  writeFileSync(big, Buffer.alloc(2048));
+  await assert.rejects(core.readFileSafe(big, { maxBytes: 1024 }), (e) => e.code === 'ETOOBIG' && !e.message.includes('\n'));
+  assert.throws(() => core.readFileSafeSync('/dev/zero', { maxBytes: 1024 }), (e) => e.code === 'ENOTREG');
+  symlinkSync('/etc/hostname', join(b.dir, 'link'));
+  await assert.rejects(core.readFileSafe(join(b.dir, 'link'), { maxBytes: 1024 }), (e) => e.code === 'ESYMLINK');
+  writeFileSync(join(b.dir, 'real'), 'inside');
+  symlinkSync('real', join(b.dir, 'inner-link'));
+  assert.equal((await core.readFileSafe(join(b.dir, 'inner-link'), { maxBytes: 1024 })).toString(), 'inside');
+  await assert.rejects(core.readFileSafe(join(b.dir, 'missing'), { maxBytes: 1024 }), (e) => e.code === 'ENOENT');
+});
+
+test('a signing key that is /dev/zero or a FIFO: verify says so in one line, never hangs', (t) => {
+  for (const kind of ['dev-zero', 'fifo']) {
+    const b = box(t);
+    if (kind === 'fifo') mkfifo(join(b.home, 'key'));
+    else symlinkSync('/dev/zero', join(b.home, 'key'));
+    const v = runCli(['verify', b.dir], { home: b.home });
+    bounded(v, `verify with a ${kind} key`);
+    assert.equal(v.status, 1);
+    assert.equal(v.stderr.trim().split('\n').length, 1, v.stderr);
+  }
+});
+
+// ---- Item 6: locks that lie ----
+
+const lockDir = (home) => join(home, 'locks');
+const writeLock = (home, fields) => {
+  mkdirSync(lockDir(home), { recursive: true });
+  writeFileSync(join(lockDir(home), 'sess-1'), JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString(), ttlMs: 120_000, host: hostname(), token: 't', ...fields }));
+};
+const preToolUse = (home) =>
+  runCli(['hook', 'pre-tool-use'], {
+    home,
+    input: JSON.stringify({ session_id: 'sess-1', cwd: '/tmp/p', hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: '/tmp/p/a', content: 'x' } }),
+  });
+const isDenied = (r) => r.stdout.includes('"deny"');
+
+test('a lock cannot hold edits past the configured TTL: a start in the future, a huge TTL', (t) => {
+  const b = box(t);
+  writeLock(b.home, { startedAt: new Date(Date.now() + 365 * 86_400_000).toISOString() });
+  let r = preToolUse(b.home);
+  bounded(r, 'pre-tool-use');
+  assert.ok(!isDenied(r), 'a lock dated next year is not honoured');
+  writeLock(b.home, { startedAt: new Date(Date.now() - 10 * 60_000).toISOString(), ttlMs: 1e15 });
+  r = preToolUse(b.home);
+  assert.ok(!isDenied(r), 'a TTL of 30,000 years is cut to the configured 120 s');
+  writeLock(b.home, {});
+  assert.ok(isDenied(preToolUse(b.home)), 'a live, fresh lock still holds (the test can fail)');
+});
+
+test('a lock that is a FIFO or a device neither hangs the hook nor holds edits', (t) => {
+  const b = box(t);
+  mkdirSync(lockDir(b.home), { recursive: true });
+  mkfifo(join(lockDir(b.home), 'sess-1'));
+  let r = preToolUse(b.home);
+  bounded(r, 'pre-tool-use on a FIFO lock');
+  assert.ok(!isDenied(r));
+  rmSync(join(lockDir(b.home), 'sess-1'));
+  symlinkSync('/dev/zero', join(lockDir(b.home), 'sess-1'));
+  r = preToolUse(b.home);
+  bounded(r, 'pre-tool-use on a /dev/zero lock');
+  assert.ok(!isDenied(r));
+});
+
+test('a lock is never left empty: a write that fails (full disk) creates no lock', (t) => {
+  const b = box(t);
+  const path = join(lockDir(b.home), 'sess-1');
+  mkdirSync(lockDir(b.home), { recursive: true });
+  const record = { pid: process.pid, startedAt: new Date().toISOString(), ttlMs: 120_000, host: hostname(), token: 'full-disk' };
+  // The record's temp file is /dev/full: every write fails with ENOSPC, as on a full disk.
+  symlinkSync('/dev/full', join(lockDir(b.home), `.sess-1.new-${process.pid}-full-disk`));
+  assert.throws(() => ext.acquireLock(path, record), (e) => e.code === 'ENOSPC');
+  assert.equal(existsSync(path), false, 'no (empty) lock was left');
+  rmSync(join(lockDir(b.home), `.sess-1.new-${process.pid}-full-disk`), { force: true });
+  assert.equal(ext.acquireLock(path, record).acquired, true, 'space back: the lock is taken at once');
+});
+
+test('20 concurrent acquirers facing a stale lock: exactly one wins', async (t) => {
+  for (let round = 0; round < 3; round++) {
+    const b = box(t);
+    writeLock(b.home, { startedAt: new Date(Date.now() - 10 * 60_000).toISOString() }); // stale: past its TTL
+    const path = join(lockDir(b.home), 'sess-1');
+    const script = `
+      const ext = require(${JSON.stringify(join(repoRoot, 'dist', 'test', 'extensionCore.js'))});
+      // The builder stays alive (the test runner's pid): a lock whose builder exited would rightly be stale.
+      const record = { pid: process.ppid, startedAt: new Date().toISOString(), ttlMs: 120000, host: require('node:os').hostname(), token: 'tok-' + process.pid };
+      const start = Number(process.argv[1]);
+      while (Date.now() < start) {}
+      process.stdout.write(String(ext.acquireLock(${JSON.stringify(path)}, record).acquired));
+    `;
+    const start = Date.now() + 1500;
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => new Promise((resolve) => {
+        const child = spawn(process.execPath, ['-e', script, String(start)], { stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        child.stdout.on('data', (d) => (out += d));
+        child.on('close', () => resolve(out));
+      })),
+    );
+    assert.equal(results.filter((r) => r === 'true').length, 1, `round ${round}: ${results.join(' ')}`);
+    assert.deepEqual(readdirSync(lockDir(b.home)), ['sess-1'], 'no helper files left behind');
+  }
+});
