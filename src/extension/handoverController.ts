@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { handoverHome } from '../util/handoverHome.js';
 import { configForHandover } from './agentChoice.js';
 import { openAgentTerminal } from './agentTerminal.js';
-import { decideOnArrival, resumeKey } from './autoResumePolicy.js';
+import { decideOnArrival, launchCheck, resumeKey } from './autoResumePolicy.js';
 import { readConfig } from './config.js';
 import { loadHandover, waitForStableSize } from './handoverStore.js';
 import { toListEntry, type HandoverRecord } from './handoverView.js';
@@ -83,15 +83,30 @@ export class HandoverController implements vscode.Disposable {
     return this.resume(record, why);
   }
 
-  /** Starts the agent on a handover (the policy decided, or the user confirmed). */
-  resume(record: HandoverRecord, why: string): boolean {
+  /**
+   * Starts the agent on a handover (the policy decided, or the user confirmed). What was decided on is
+   * checked again first: the prompt loaded now must be the one shown (same sha256) and still verify, so
+   * a resume-prompt.md swapped after the notification appeared is never launched (issue 12).
+   */
+  async resume(shown: HandoverRecord, why: string): Promise<boolean> {
+    this.launchedNow.add(this.keyOf(shown));
+    const record = await loadHandover(shown.folder, shown.promptPath, handoverHome());
+    const check = launchCheck(shown, record);
+    if (!check.ok || !record) {
+      this.launchedNow.delete(this.keyOf(shown));
+      this.log.warn(`not resuming ${shown.id} (${why}): ${check.ok ? 'it is gone' : check.reason}`);
+      void vscode.window.showWarningMessage(`Handover ${shown.id.slice(0, 8)} was not resumed: ${check.ok ? 'it is gone' : check.reason}. Look at it again before resuming.`);
+      return false;
+    }
     const terminal = openAgentTerminal(
       { sessionId: record.id, promptPath: record.promptPath, workspaceFolder: record.folder },
       configForHandover(readConfig(vscode.Uri.file(record.folder)), toListEntry(record, false).agent),
       this.log,
     );
-    if (!terminal) return false;
-    this.launchedNow.add(this.keyOf(record));
+    if (!terminal) {
+      this.launchedNow.delete(this.keyOf(shown));
+      return false;
+    }
     // Resumed once the agent process really runs: in Restricted Mode VS Code first asks for trust, and
     // a Cancel there must not mark the handover as used.
     void Promise.resolve(terminal.processId).then(async (pid) => {
@@ -142,7 +157,7 @@ export class HandoverController implements vscode.Disposable {
       alreadyAsked: this.asked.has(key),
       initial: event.kind === 'initial',
     });
-    if (decision === 'launch') this.resume(record, 'autoResume: always');
+    if (decision === 'launch') void this.resume(record, 'autoResume: always');
     else if (decision === 'ask') {
       this.asked.add(key);
       void this.ask(record);
@@ -169,7 +184,7 @@ export class HandoverController implements vscode.Disposable {
 
   private keyOf(record: HandoverRecord): string {
     const entry = toListEntry(record, false);
-    return resumeKey(record.folder, record.id, entry.createdAt);
+    return resumeKey(record.folder, record.id, entry.createdAt, record.promptSha256);
   }
 
   private resumedKeys(): string[] {

@@ -3,7 +3,7 @@
 import { lstat, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { HANDOVER_FILES } from '../shared/handoverData.js';
-import { verifyHandover } from '../handover/sign.js';
+import { fileSha256, verifyHandover } from '../handover/sign.js';
 import { READ_LIMITS, readFileSafe, UnsafeReadError } from '../util/safeRead.js';
 import type { HandoverRecord } from './handoverView.js';
 
@@ -23,14 +23,16 @@ export async function loadHandover(folder: string, promptPath: string, home: str
   }
   let verified = false;
   let verifyProblem = '';
+  let promptSha256: string | undefined;
   try {
     const verdict = await verifyHandover(dir, home);
     verified = verdict.ok;
     verifyProblem = verdict.ok ? '' : (verdict.reason ?? 'signature does not match');
+    promptSha256 = verdict.ok ? verdict.promptSha256 : await fileSha256(promptPath);
   } catch (error) {
     verifyProblem = `could not verify: ${(error as Error).message}`;
   }
-  return { folder, id: basename(dir), dir, promptPath, data, dataProblem, verified, verifyProblem, mtimeMs: info.mtimeMs };
+  return { folder, id: basename(dir), dir, promptPath, data, dataProblem, verified, verifyProblem, promptSha256, mtimeMs: info.mtimeMs };
 }
 
 /**

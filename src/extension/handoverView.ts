@@ -21,6 +21,8 @@ export interface HandoverRecord {
   dataProblem: string;
   verified: boolean;
   verifyProblem: string;
+  /** sha256 of resume-prompt.md as loaded (the signed one when verified): what a launch must hand over. */
+  promptSha256?: string;
   /** mtime of resume-prompt.md: the list's order. */
   mtimeMs: number;
 }

@@ -1,7 +1,7 @@
 // Test-only barrel (bundled to dist/test/extensionCore.js, never packaged): the parts of the extension
 // that do not need vscode, so unit tests run them in plain Node.
 export { compileWatchGlob } from './glob.js';
-export { decideOnArrival, resumeKey } from './autoResumePolicy.js';
+export { decideOnArrival, launchCheck, resumeKey } from './autoResumePolicy.js';
 export { toDetailView, toListEntry, citationTarget } from './handoverView.js';
 export { loadHandover, waitForStableSize } from './handoverStore.js';
 export { resolveExecutable } from './resolveExecutable.js';

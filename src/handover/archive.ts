@@ -6,7 +6,7 @@
 // ever visible under an archive name.
 import { isSafeSessionId } from '../util/sessionId.js';
 import { createHash, randomBytes } from 'node:crypto';
-import { link, mkdir, open, readdir, rm, rmdir, stat, type FileHandle } from 'node:fs/promises';
+import { link, lstat, mkdir, open, readdir, rm, rmdir, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
 import { homePaths, makePrivate } from '../util/handoverHome.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
@@ -104,11 +104,14 @@ export async function archiveLog(logPath: string, home: string, sessionId: strin
 
   let createdDir = false;
   try {
+    // archive/<sid> as a symlink would put the copy (and our writes) wherever it points: the link goes.
+    if ((await lstat(dir).catch(() => undefined))?.isSymbolicLink()) await rm(dir);
     createdDir = !(await stat(dir).then((s) => s.isDirectory()).catch(() => false));
     // The archive holds whole logs, secrets and all: private to the user (issue 12).
     await mkdir(dir, { recursive: true, mode: 0o700 });
     await makePrivate(home);
     await makePrivate(homePaths(home).archive);
+    await removeStaleTemps(dir, Date.now());
   } catch (error) {
     throw new ArchiveError(`cannot archive into ${dir}: ${describeFsError(error)}`, (error as NodeJS.ErrnoException).code);
   }
@@ -119,7 +122,9 @@ export async function archiveLog(logPath: string, home: string, sessionId: strin
     const main = await archiveFile(logPath, dir, basename(logPath), manifest, fs, now, written);
     const companions: ArchivedFile[] = [];
     const sessionFolder = join(dirname(logPath), sessionId);
-    for (const folder of COMPANION_FOLDERS) {
+    // The session's own folder too: a symlinked one is not the agent's.
+    const sessionFolderIsReal = (await lstat(sessionFolder).catch(() => undefined))?.isDirectory() ?? false;
+    for (const folder of sessionFolderIsReal ? COMPANION_FOLDERS : []) {
       for (const path of await listFiles(join(sessionFolder, folder))) {
         const name = relative(sessionFolder, path).split(sep).join('/');
         companions.push(await archiveFile(path, dir, name, manifest, fs, now, written));
@@ -146,8 +151,29 @@ async function readManifest(dir: string, sessionId: string): Promise<Manifest> {
   return { sessionId, files: {} };
 }
 
-/** Regular files under a folder, recursively, sorted; none when it does not exist. */
+// A temp copy older than this was left by a killed archive run (a copy takes seconds per 100 MB).
+const STALE_TEMP_MS = 60 * 60_000;
+
+/** Removes temp copies killed runs left in the archive folder (`.<name>.<pid>.<hex>.tmp`, old ones only). */
+async function removeStaleTemps(folder: string, nowMs: number): Promise<void> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) await removeStaleTemps(path, nowMs);
+    else if (entry.isFile() && /^\..+\.\d+\.[0-9a-f]+\.tmp$/.test(entry.name)) {
+      const info = await lstat(path).catch(() => undefined);
+      if (info && nowMs - info.mtimeMs > STALE_TEMP_MS) await rm(path, { force: true }).catch(() => undefined);
+    }
+  }
+}
+
+/**
+ * Regular files under a folder, recursively, sorted; none when it does not exist. Symlinks are never
+ * followed, the folder's own included: a `tool-results` linked to `/` would copy the disk.
+ */
 async function listFiles(folder: string): Promise<string[]> {
+  const own = await lstat(folder).catch(() => undefined);
+  if (!own?.isDirectory()) return [];
   let entries;
   try {
     entries = await readdir(folder, { withFileTypes: true });

@@ -45,6 +45,18 @@ test('auto-resume: only new, verified, trusted, not yet resumed handovers; ask o
   assert.equal(core.decideOnArrival({ ...base, setting: 'ask', alreadyAsked: true }), 'none');
   assert.equal(core.decideOnArrival({ ...base, setting: 'ask', verified: false }), 'none');
   assert.notEqual(core.resumeKey('/w', 'id', '2026-01-01'), core.resumeKey('/w', 'id', '2026-01-02'));
+  // Issue 12: "at most once" follows the content, so a copy or a rename of the folder is the same handover.
+  const hash = 'ab'.repeat(32);
+  assert.equal(core.resumeKey('/w', 'id', '2026-01-01', hash), core.resumeKey('/elsewhere', 'renamed', '2026-01-01', hash));
+});
+
+test('launch-time check: the prompt launched is the one shown, and a verified one still verifies (issue 12)', () => {
+  const shown = { promptSha256: 'a'.repeat(64), verified: true };
+  assert.deepEqual(core.launchCheck(shown, { promptSha256: 'a'.repeat(64), verified: true }), { ok: true });
+  assert.match(core.launchCheck(shown, { promptSha256: 'b'.repeat(64), verified: true }).reason, /changed since it was shown/);
+  assert.match(core.launchCheck(shown, { promptSha256: 'a'.repeat(64), verified: false }).reason, /no longer verifies/);
+  assert.match(core.launchCheck(shown, undefined).reason, /gone/);
+  assert.equal(core.launchCheck({ promptSha256: undefined, verified: false }, { promptSha256: undefined, verified: false }).ok, false, 'nothing pinned, nothing launched');
 });
 
 test('webview messages are validated and copied key by key', () => {

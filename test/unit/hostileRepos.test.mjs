@@ -200,3 +200,101 @@ test('20 concurrent acquirers facing a stale lock: exactly one wins', async (t) 
     assert.deepEqual(readdirSync(lockDir(b.home)), ['sess-1'], 'no helper files left behind');
   }
 });
+
+// ---- Item 3: writes never leave the workspace through a symlink ----
+
+const SAMPLE = join(repoRoot, 'test', 'fixtures', 'claude', 'sample-session.jsonl');
+const SAMPLE_SID = 'd6e0bada-1959-4eec-a9d2-0bfade768d8f';
+
+function build(b, extraEnv = {}) {
+  return runCli(['build', SAMPLE, '--workspace', b.workspace], { home: b.home, env: extraEnv });
+}
+
+function freshWorkspace(t) {
+  const root = mkdtempSync(join(tmpdir(), 'handover-links-'));
+  t.after(() => rmSync(root, { recursive: true, force: true }));
+  const workspace = join(root, 'ws');
+  const outside = join(root, 'outside');
+  mkdirSync(workspace);
+  mkdirSync(outside);
+  return { root, workspace, outside, home: join(root, 'home') };
+}
+
+test('a symlinked .handover is refused in one line; nothing is written where it points', (t) => {
+  const b = freshWorkspace(t);
+  symlinkSync(b.outside, join(b.workspace, '.handover'));
+  const r = build(b);
+  bounded(r, 'build');
+  assert.notEqual(r.status, 0);
+  assert.equal(r.stderr.trim().split('\n').length, 1, r.stderr);
+  assert.match(r.stderr, /symbolic link/);
+  assert.deepEqual(readdirSync(b.outside), []);
+});
+
+test('a symlinked .handover/<sid> or dangling .gitignore is replaced, never written through', (t) => {
+  const b = freshWorkspace(t);
+  mkdirSync(join(b.workspace, '.handover'));
+  symlinkSync(b.outside, join(b.workspace, '.handover', SAMPLE_SID));
+  symlinkSync(join(b.outside, 'planted-gitignore'), join(b.workspace, '.handover', '.gitignore'));
+  const r = build(b);
+  bounded(r, 'build');
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(readdirSync(b.outside), [], 'nothing written outside the workspace');
+  const { lstatSync } = require_('node:fs');
+  assert.ok(lstatSync(join(b.workspace, '.handover', SAMPLE_SID)).isDirectory(), 'a real folder now');
+  assert.ok(lstatSync(join(b.workspace, '.handover', '.gitignore')).isFile());
+  const v = runCli(['verify', join(b.workspace, '.handover', SAMPLE_SID)], { home: b.home });
+  assert.equal(v.status, 0, v.stderr);
+});
+
+test('a symlinked archive/<sid> or tool-results folder is not followed (a link to / would copy the disk)', (t) => {
+  const b = freshWorkspace(t);
+  const logs = join(b.root, 'logs');
+  mkdirSync(join(logs, SAMPLE_SID), { recursive: true });
+  const { copyFileSync } = require_('node:fs');
+  const log = join(logs, `${SAMPLE_SID}.jsonl`);
+  copyFileSync(SAMPLE, log);
+  symlinkSync('/', join(logs, SAMPLE_SID, 'tool-results'));
+  mkdirSync(join(b.home, 'archive'), { recursive: true });
+  symlinkSync(b.outside, join(b.home, 'archive', SAMPLE_SID));
+  const r = runCli(['build', log, '--workspace', b.workspace], { home: b.home });
+  bounded(r, 'build');
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(readdirSync(b.outside), [], 'nothing archived through the link');
+  const archived = readdirSync(join(b.home, 'archive', SAMPLE_SID), { recursive: true }).map(String);
+  assert.ok(archived.includes(`${SAMPLE_SID}.jsonl`));
+  assert.ok(!archived.some((f) => f.startsWith('tool-results')), `copied through the link: ${archived.slice(0, 5)}`);
+});
+
+test('a rebuild swaps the whole folder: no mixed files, stale build folders of killed builds are cleaned', (t) => {
+  const b = freshWorkspace(t);
+  assert.equal(build(b).status, 0);
+  const root = join(b.workspace, '.handover');
+  // What a build killed mid-way leaves: a hidden build folder, old enough to be stale.
+  const stale = join(root, `.${SAMPLE_SID}.build-99999-deadbeef`);
+  mkdirSync(stale);
+  writeFileSync(join(stale, 'resume-prompt.md'), 'half');
+  const { utimesSync } = require_('node:fs');
+  const old = new Date(Date.now() - 3_600_000);
+  utimesSync(stale, old, old);
+  assert.equal(build(b).status, 0);
+  assert.deepEqual(readdirSync(root).sort(), ['.gitignore', SAMPLE_SID], 'only the handover and .gitignore');
+  assert.equal(runCli(['verify', join(root, SAMPLE_SID)], { home: b.home }).status, 0);
+});
+
+// ---- Low: `resume --print` is safe to paste ----
+
+test('resume --print prints one line a shell runs as it reads (nothing inside expands)', (t) => {
+  const b = freshWorkspace(t);
+  assert.equal(build(b).status, 0);
+  const marker = join(b.root, 'pwned');
+  const agent = `echo $(touch ${marker})`;
+  const r = spawnSync(process.execPath, [cli, 'resume', '--print', '--agent', agent], { cwd: b.workspace, encoding: 'utf8', env: { ...process.env, HANDOVER_HOME: b.home } });
+  assert.equal(r.status, 0, r.stderr);
+  const line = r.stdout.trim().split('\n')[1];
+  // Pasted: the first word is the agent named literally (not found), the prompt is one argument.
+  spawnSync('sh', ['-c', `${line} 2>/dev/null; true`]);
+  assert.equal(existsSync(marker), false, `pasting ran $(…): ${line}`);
+  const words = spawnSync('sh', ['-c', `printf '%s\\n' ${line.slice(line.indexOf(' ') + 1)}`], { encoding: 'utf8' }).stdout.trim().split('\n');
+  assert.equal(words.length, 1, 'the prompt is one word');
+});
