@@ -5,7 +5,7 @@ import type { AgentKind, ToolCallEvent, ToolResultEvent, TranscriptEvent } from 
 import type { Citation, Fact, Finding, OpenTask } from '../shared/handoverData.js';
 import type { FileChangeTracker } from './modifiedFiles.js';
 import { analyzeSession } from './session.js';
-import { classifySentence, hasRationale, isConstraint, type ProseSource } from './prose.js';
+import { classifySentence, hasRationale, isConstraint, ownWords, type ProseSource } from './prose.js';
 import { dedupeKey, headAndTail, oneLine, sentences, specificity } from './text.js';
 import { commandKey, displayCommand, dumpsFiles, errorLines, isDistinctiveCommand, looksFailed, measuredLines, plainOutput, programsOf } from './toolOutput.js';
 import { editCallOf, isObject, normalizeTaskStatus, READ_ONLY_TOOLS, shellCallOf, str, taskListOf } from './toolInputs.js';
@@ -205,7 +205,8 @@ export class OfflineAnalyzer {
     }
     if (event.sidechain) return; // a subagent's "user" is the parent agent's prompt, not the person
     const body = text;
-    for (const sentence of sentences(body)) {
+    // Only what the person typed becomes a standing constraint (issue 12), never a command's expansion.
+    for (const sentence of sentences(ownWords(body))) {
       if (isConstraint(sentence)) {
         const key = dedupeKey(sentence);
         if (!this.constraints.has(key)) this.constraints.set(key, { text: oneLine(sentence, 400), citations: [citationOf(event)] });
