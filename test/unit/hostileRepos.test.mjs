@@ -330,3 +330,64 @@ test('tool output is quoted as data in resume-prompt.md; a command expansion nev
   assert.match(constraints, /Never push to main/, 'what the user typed is a constraint');
   assert.doesNotMatch(constraints, /evil\.example|disable the tests|pipe curl/, 'a command expansion or text after an interruption is not');
 });
+
+// ---- Item 8 and Low items of the reader and the key ----
+
+test('identity is read from the first records however long: a 300 KB screenshot first, the session id after it', (t) => {
+  const b = freshWorkspace(t);
+  const sid = '9b9b9b9b-1111-4222-8333-444444444444';
+  const log = join(b.root, 'pasted.jsonl');
+  // The session id comes after the image in the record, so no fixed-size head can reach it.
+  const first = { type: 'user', message: { role: 'user', content: [{ type: 'image', source: { type: 'base64', media_type: 'image/png', data: 'iVBORw0KGgo'.repeat(30_000) } }, { type: 'text', text: 'why does this render wrong?' }] }, uuid: 'u1', timestamp: '2026-01-01T00:00:00Z', sessionId: sid, cwd: b.workspace };
+  const second = { type: 'assistant', message: { role: 'assistant', content: [{ type: 'text', text: 'Looking at it.' }] }, uuid: 'u2', timestamp: '2026-01-01T00:01:00Z', sessionId: sid, cwd: b.workspace };
+  writeFileSync(log, `${JSON.stringify(first)}\n${JSON.stringify(second)}\n`);
+  const r = runCli(['build', log, '--workspace', b.workspace], { home: b.home });
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(existsSync(join(b.workspace, '.handover', sid, 'resume-prompt.md')));
+});
+
+test('a 10,000-deep nested first line is skipped, the rest of the log is read (Claude Code and Codex)', (t) => {
+  const b = freshWorkspace(t);
+  const sid = '9c9c9c9c-1111-4222-8333-444444444444';
+  const deep = '{"x":'.repeat(10_000) + '1' + '}'.repeat(10_000);
+  const claude = join(b.root, 'deep.jsonl');
+  const rest = { type: 'user', message: { role: 'user', content: 'please fix the flaky parser test' }, uuid: 'u2', timestamp: '2026-01-01T00:01:00Z', sessionId: sid, cwd: b.workspace };
+  writeFileSync(claude, `{"type":"user","sessionId":"${sid}","uuid":"u1","timestamp":"2026-01-01T00:00:00Z","message":{"role":"user","content":${deep}}}\n${'['.repeat(10_000)}${']'.repeat(10_000)}\n${JSON.stringify(rest)}\n`);
+  const r = runCli(['build', claude, '--workspace', b.workspace], { home: b.home });
+  bounded(r, 'build');
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(readFileSync(join(b.workspace, '.handover', sid, 'resume-prompt.md'), 'utf8'), /flaky parser test/);
+  const x = runCli(['extract', claude], { home: b.home });
+  bounded(x, 'extract');
+  assert.equal(x.status, 0, x.stderr);
+  assert.match(x.stdout, /flaky parser test/);
+});
+
+test('the unknown-type note is escaped and bounded (terminal escapes, 349k newlines)', (t) => {
+  const b = freshWorkspace(t);
+  const sid = '9d9d9d9d-1111-4222-8333-444444444444';
+  const log = join(b.root, 'odd.jsonl');
+  const lines = [
+    { type: 'user', message: { role: 'user', content: 'hello, fix the bug' }, uuid: 'u1', timestamp: '2026-01-01T00:00:00Z', sessionId: sid, cwd: b.workspace },
+    { type: `\u001b]0;pwned\u0007\u001b[2J${'\n'.repeat(349_000)}`, uuid: 'u2', sessionId: sid },
+    ...Array.from({ length: 300 }, (_, i) => ({ type: `kind-${i}`, uuid: `k${i}`, sessionId: sid })),
+  ];
+  writeFileSync(log, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+  const r = runCli(['extract', log], { home: b.home });
+  bounded(r, 'extract');
+  assert.equal(r.status, 0, r.stderr);
+  assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f]/.test(r.stderr), 'no control characters on stderr');
+  assert.ok(r.stderr.length < 2_000, `stderr is ${r.stderr.length} characters`);
+  assert.equal(r.stderr.trim().split('\n').length, 1);
+});
+
+test('a signing key readable by others is made private with a warning', async (t) => {
+  const { chmodSync, statSync } = require_('node:fs');
+  const b = freshWorkspace(t);
+  assert.equal(build(b).status, 0);
+  chmodSync(join(b.home, 'key'), 0o644);
+  const r = runCli(['verify', join(b.workspace, '.handover', SAMPLE_SID)], { home: b.home });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stderr, /readable by others.*made private/);
+  assert.equal(statSync(join(b.home, 'key')).mode & 0o777, 0o600);
+});
