@@ -49,6 +49,12 @@ export function readConfig(scope?: vscode.ConfigurationScope): HandoverConfig {
   };
 }
 
+/** The hook settings at each level: the hooks are machine-wide, so only the user's own values apply. */
+export function readHookSettingLevels() {
+  const c = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  return { blockCompaction: c.inspect<boolean>('blockCompaction'), denyBashWhileBuilding: c.inspect<boolean>('denyBashWhileBuilding') };
+}
+
 /** Opens the Settings editor on one of our settings (used by error buttons). */
 export function openSetting(key: string): Thenable<unknown> {
   return vscode.commands.executeCommand('workbench.action.openSettings', `${CONFIG_SECTION}.${key}`);

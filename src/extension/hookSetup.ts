@@ -3,12 +3,27 @@
 // settings mirrored from VS Code's settings into $HANDOVER_HOME/settings.json.
 import { writeLauncher } from '../hooks/launcher.js';
 import { writeHookSettings } from '../hooks/settings.js';
-import type { HandoverConfig } from './config.js';
 
 export async function refreshLauncher(home: string, cliPath: string): Promise<string> {
   return writeLauncher(home, { runtime: process.execPath, cliPath, electron: true });
 }
 
-export async function mirrorHookSettings(home: string, config: HandoverConfig): Promise<void> {
-  await writeHookSettings(home, { blockCompaction: config.blockCompaction, denyBash: config.denyBashWhileBuilding });
+/** A setting as VS Code reports it per level (`WorkspaceConfiguration.inspect`). */
+export interface SettingLevels<T> {
+  globalValue?: T;
+  workspaceValue?: T;
+  workspaceFolderValue?: T;
+}
+
+/**
+ * The hook settings are machine-wide (every Claude Code session on this machine obeys them), so only the
+ * user's own (global) values count: a repository's .vscode/settings.json must not change the hooks of
+ * every other workspace (issue 12).
+ */
+export function machineHookSettings(blockCompaction: SettingLevels<unknown> | undefined, denyBash: SettingLevels<unknown> | undefined): { blockCompaction: boolean; denyBash: boolean } {
+  return { blockCompaction: blockCompaction?.globalValue === true, denyBash: denyBash?.globalValue === true };
+}
+
+export async function mirrorHookSettings(home: string, levels: { blockCompaction?: SettingLevels<unknown>; denyBashWhileBuilding?: SettingLevels<unknown> }): Promise<void> {
+  await writeHookSettings(home, machineHookSettings(levels.blockCompaction, levels.denyBashWhileBuilding));
 }

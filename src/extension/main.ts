@@ -8,7 +8,7 @@ import { watchBuildActivity } from './buildActivity.js';
 import { cliFailure, createCliRunner, type CliRunner } from './cliRunner.js';
 import { startCodexCompactionWatcher } from './codexCompactionWatcher.js';
 import { registerCommands } from './commands.js';
-import { CONFIG_SECTION, readConfig } from './config.js';
+import { CONFIG_SECTION, readHookSettingLevels } from './config.js';
 import { HandoverController } from './handoverController.js';
 import { mirrorHookSettings, refreshLauncher } from './hookSetup.js';
 import { createLogger, errorText, type Logger } from './logger.js';
@@ -42,7 +42,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${CONFIG_SECTION}.watchGlob`)) void controller.restartWatchers();
         if (e.affectsConfiguration(`${CONFIG_SECTION}.blockCompaction`) || e.affectsConfiguration(`${CONFIG_SECTION}.denyBashWhileBuilding`)) {
-          void mirrorHookSettings(home, readConfig()).catch((error) => log.error('writing the hook settings failed', error));
+          void mirrorHookSettings(home, readHookSettingLevels()).catch((error) => log.error('writing the hook settings failed', error));
         }
       }),
     );
@@ -51,7 +51,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       (path) => log.info(`hook launcher refreshed: ${path}`),
       (error) => log.error('writing the hook launcher failed', error),
     );
-    void mirrorHookSettings(home, readConfig()).catch((error) => log.error('writing the hook settings failed', error));
+    void mirrorHookSettings(home, readHookSettingLevels()).catch((error) => log.error('writing the hook settings failed', error));
     context.subscriptions.push(showHookBuilds(home, status, sidebar, log));
     // Codex has no PreCompact hook: its compactions are read from its rollouts instead.
     context.subscriptions.push(startCodexCompactionWatcher({ cli, log, status, sidebar, secrets: context.secrets, indexer }));

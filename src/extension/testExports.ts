@@ -14,3 +14,4 @@ export { recordTitle, recordQuery, parseRecordQuery, recordDocumentText, isReada
 export { codexSessionsDir, watchedDays, isWatchedSessionPath, workspaceFolderFor, isCompactionHead, readSessionMeta, RolloutTails, watchCodexCompactions, createKeyedDebouncer } from '../transcript/codexCompactions.js';
 export { configForHandover } from './agentChoice.js';
 export { acquireLock, inspectLock, parseLockRecord } from '../hooks/lock.js';
+export { machineHookSettings } from './hookSetup.js';

@@ -554,3 +554,13 @@ test('a Codex handover resumes in codex unless agent.kind was set; claude\'s com
   const codexUser = { ...config, agentKind: 'codex', agentKindSet: true, agentCommand: 'codex' };
   assert.equal(core.configForHandover(codexUser, 'claude'), codexUser, 'chosen for everything');
 });
+
+test('untrusted or not, a workspace cannot change the machine-wide hooks or pick the API analyzer (issue 12)', async () => {
+  // Only the user's own (global) values reach $HANDOVER_HOME/settings.json, which every session obeys.
+  assert.deepEqual(core.machineHookSettings({ workspaceValue: true, workspaceFolderValue: true }, { workspaceValue: true }), { blockCompaction: false, denyBash: false });
+  assert.deepEqual(core.machineHookSettings({ globalValue: true, workspaceValue: false }, { globalValue: true }), { blockCompaction: true, denyBash: true });
+  // And in Restricted Mode VS Code ignores a workspace's value for these.
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const restricted = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+  for (const key of ['handover.analyzer', 'handover.blockCompaction', 'handover.denyBashWhileBuilding']) assert.ok(restricted.includes(key), `${key} is restricted`);
+});
