@@ -14,20 +14,22 @@ const require_ = createRequire(import.meta.url);
 const core = require_(join(repoRoot, 'dist', 'test', 'handoverCore.js'));
 const ext = require_(join(repoRoot, 'dist', 'test', 'extensionCore.js'));
 
-const SID = '11111111-2222-4333-8444-555555555555';
+const SAMPLE = join(repoRoot, 'test', 'fixtures', 'claude', 'sample-session.jsonl');
+const SAMPLE_SID = 'd6e0bada-1959-4eec-a9d2-0bfade768d8f';
+const SID = SAMPLE_SID;
 // A small heap: a reader that slurps /dev/zero dies at once instead of after 17 GB.
 const BOUNDED = { NODE_OPTIONS: '--max-old-space-size=128' };
 
+/** A workspace with a real, signed handover of the sample session (and this machine's key in home). */
 function box(t) {
   const root = mkdtempSync(join(tmpdir(), 'handover-hostile-'));
   t.after(() => rmSync(root, { recursive: true, force: true }));
   const home = join(root, 'home');
   const workspace = join(root, 'ws');
+  mkdirSync(workspace, { recursive: true });
+  const r = spawnSync(process.execPath, [cli, 'build', SAMPLE, '--workspace', workspace], { encoding: 'utf8', env: { ...process.env, HANDOVER_HOME: home } });
+  assert.equal(r.status, 0, r.stderr);
   const dir = join(workspace, '.handover', SID);
-  mkdirSync(dir, { recursive: true });
-  mkdirSync(home, { recursive: true });
-  writeFileSync(join(dir, 'resume-prompt.md'), '# Handover\n');
-  writeFileSync(join(dir, 'handover.json'), '{}');
   return { root, home, workspace, dir };
 }
 
@@ -79,6 +81,7 @@ test('the extension scan (loadHandover) reads no /dev/zero, no FIFO, no symlinke
   const b = box(t);
   rmSync(join(b.dir, 'handover.json'));
   symlinkSync('/dev/zero', join(b.dir, 'handover.json'));
+  rmSync(join(b.dir, 'signature.json'));
   mkfifo(join(b.dir, 'signature.json'));
   const before = process.memoryUsage().rss;
   const started = performance.now();
@@ -111,6 +114,7 @@ test('readFileSafe: regular files only, inside their folder, size-capped, one-li
 test('a signing key that is /dev/zero or a FIFO: verify says so in one line, never hangs', (t) => {
   for (const kind of ['dev-zero', 'fifo']) {
     const b = box(t);
+    rmSync(join(b.home, 'key'));
     if (kind === 'fifo') mkfifo(join(b.home, 'key'));
     else symlinkSync('/dev/zero', join(b.home, 'key'));
     const v = runCli(['verify', b.dir], { home: b.home });
@@ -202,9 +206,6 @@ test('20 concurrent acquirers facing a stale lock: exactly one wins', async (t) 
 });
 
 // ---- Item 3: writes never leave the workspace through a symlink ----
-
-const SAMPLE = join(repoRoot, 'test', 'fixtures', 'claude', 'sample-session.jsonl');
-const SAMPLE_SID = 'd6e0bada-1959-4eec-a9d2-0bfade768d8f';
 
 function build(b, extraEnv = {}) {
   return runCli(['build', SAMPLE, '--workspace', b.workspace], { home: b.home, env: extraEnv });
@@ -390,4 +391,23 @@ test('a signing key readable by others is made private with a warning', async (t
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /readable by others.*made private/);
   assert.equal(statSync(join(b.home, 'key')).mode & 0o777, 0o600);
+});
+
+test('parallel rebuilds of one session: the handover ends verified and whole, nothing left behind', async (t) => {
+  const b = freshWorkspace(t);
+  assert.equal(build(b).status, 0);
+  const runs = await Promise.all(
+    Array.from({ length: 4 }, () => new Promise((resolve) => {
+      const child = spawn(process.execPath, [cli, 'build', SAMPLE, '--workspace', b.workspace], { env: { ...process.env, HANDOVER_HOME: b.home }, stdio: ['ignore', 'ignore', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (code) => resolve({ code, stderr }));
+    })),
+  );
+  for (const run of runs) if (run.code !== 0) assert.equal(run.stderr.trim().split('\n').length, 1, `a failed parallel build says why in one line: ${run.stderr}`);
+  assert.ok(runs.some((run) => run.code === 0));
+  const root = join(b.workspace, '.handover');
+  assert.deepEqual(readdirSync(root).sort(), ['.gitignore', SAMPLE_SID], 'no build or old folders left');
+  assert.deepEqual(readdirSync(join(root, SAMPLE_SID)).sort(), ['extract.md', 'handover.json', 'resume-prompt.md', 'signature.json']);
+  assert.equal(runCli(['verify', join(root, SAMPLE_SID)], { home: b.home }).status, 0);
 });
