@@ -29,21 +29,24 @@ await Promise.all([
     banner: { js: '#!/usr/bin/env node' },
     define: { HANDOVER_VERSION: JSON.stringify(pkg.version) },
   }),
-  // Test-only: reader internals for the unit tests (fuzzing, line reader), never packaged.
+  // Test-only bundles (dist/test/, never packaged): the internals the unit tests and benchmarks use, with
+  // the CLI's settings but unminified. The one way tests get at TypeScript: no bundling on the fly.
   build({
     ...common,
-    entryPoints: { transcript: 'src/extract/testExports.ts' },
+    minify: false,
+    entryPoints: {
+      transcript: 'src/extract/testExports.ts',
+      handoverCore: 'src/handover/testExports.ts',
+      analysis: 'src/analysis/testExports.ts',
+      anthropic: 'src/analysis/anthropic/testExports.ts',
+      extensionCore: 'src/extension/testExports.ts',
+      searchApi: 'src/search/api.ts',
+    },
     outdir: 'dist/test',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
   }),
-  // Test-only: archive, redaction and signing internals for the unit tests, never packaged.
-  build({ ...common, entryPoints: { handoverCore: 'src/handover/testExports.ts' }, outdir: 'dist/test', platform: 'node', format: 'cjs', target: 'node20' }),
-  // Test-only: offline analysts, modified files and the shell reader, for the unit tests, never packaged.
-  build({ ...common, entryPoints: { analysis: 'src/analysis/testExports.ts' }, outdir: 'dist/test', platform: 'node', format: 'cjs', target: 'node20' }),
-  // Test-only: the extension's vscode-free parts (watcher, policy, view model, protocol), never packaged.
-  build({ ...common, entryPoints: { extensionCore: 'src/extension/testExports.ts' }, outdir: 'dist/test', platform: 'node', format: 'cjs', target: 'node20' }),
   build({
     ...common,
     entryPoints: { sidebar: 'src/webview/sidebar.ts' },

@@ -9,7 +9,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync }
 import { join } from 'node:path';
 import { startMessagesApiServer, toolUse, toolResultsOf } from '../test/support/messagesApiServer.mjs';
 import { repoRoot, samplesDir } from '../test/support/paths.mjs';
-import { loadAnthropicModule, offlineFindingsFor, writePlantedLog } from '../test/unit/anthropicSupport.mjs';
+import { loadAnthropicModule, offlineFindingsFor, writePlantedLog } from '../test/support/anthropicSupport.mjs';
 
 // A private HANDOVER_HOME: search_log must not read or write the user's real search index.
 process.env.HANDOVER_HOME = (await import('node:fs')).mkdtempSync((await import('node:path')).join((await import('node:os')).tmpdir(), 'handover-home-'));
@@ -26,7 +26,12 @@ const samples = readdirSync(join(samplesDir, 'claude-code'))
   .map((f) => readFileSync(join(samplesDir, 'claude-code', f), 'utf8').trimEnd());
 const parts = [];
 let bytes = 0;
-while (bytes < MIN_LOG_BYTES) for (const s of samples) (parts.push(s), (bytes += s.length + 1));
+while (bytes < MIN_LOG_BYTES) {
+  for (const s of samples) {
+    parts.push(s);
+    bytes += s.length + 1;
+  }
+}
 const basePath = join(benchDir, 'base.jsonl');
 writeFileSync(basePath, parts.join('\n') + '\n');
 const log = writePlantedLog(benchDir, { baseSample: basePath, name: 'session.jsonl' });
@@ -50,6 +55,7 @@ function scripts() {
     errors: ['error', 'tool-result', 'wasm-ld undefined symbol inflateReset2'],
     rejected: ['instead', 'assistant-text', 'abandoned system zlib emscripten'],
   };
+  /** @type {Record<string, any[]>} */
   const out = {};
   for (const [analyst, [words, kind, finalQuery]] of Object.entries(plan)) {
     const narrow = toolUse('search_log', { query: finalQuery });

@@ -7,7 +7,7 @@
 // Without GNU time, wall time is used and peak RSS comes from the baseline's own resourceUsage().
 // Targets: extract ≥ 1.0× the baseline's MB/s, ≥ 3× jq's, peak RSS < 200 MB.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, readSync, closeSync, statSync, mkdtempSync, rmSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readSync, closeSync, mkdtempSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +38,10 @@ function baseline(path) {
     carry = Buffer.from(data.subarray(start));
   }
   closeSync(fd);
-  if (carry.length) JSON.parse(carry.toString('utf8')), records++;
+  if (carry.length) {
+    JSON.parse(carry.toString('utf8'));
+    records++;
+  }
   process.stderr.write(`records ${records} maxrss_kb ${process.resourceUsage().maxRSS}\n`);
 }
 
@@ -59,6 +62,7 @@ const hasTime = existsSync('/usr/bin/time');
  * Runs a command; returns wall and CPU seconds (user + system, from GNU time), peak RSS (MB) and output.
  * Rates are computed on CPU seconds: the machine is shared, and wall time measures the neighbours too.
  */
+/** @param {string} label @param {string} command @param {string[]} args @param {{ stdoutFile?: boolean }} [options] */
 function measure(label, command, args, { stdoutFile } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-extract-'));
   const timeFile = join(dir, 'time');

@@ -46,6 +46,7 @@ const preCompact = (command, args) => ({
 });
 const floor = { name: 'node -e 0 (floor)', command: node, args: ['-e', '0'], input: () => write('free') };
 const launcherFloor = { name: 'launcher floor: sh → exec node -e 0', command: shFloor, args: [], input: () => write('free') };
+/** @type {Array<{ name: string, command: string, args: string[], input: () => string, floor?: any, env?: Record<string, string>, expect?: (r: any) => boolean, after?: () => void }>} */
 const cases = [
   floor,
   { name: 'hook pre-tool-use, no lock', floor, command: node, args: [cli, 'hook', 'pre-tool-use'], input: () => write('free'), expect: (r) => r.stdout === '' },

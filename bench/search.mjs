@@ -8,7 +8,6 @@ import { existsSync, mkdirSync, readdirSync, rmSync, statSync, truncateSync } fr
 import { cpus } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleSearchApi } from './lib/bundleApi.mjs';
 import { appendRecords, generateArchive, loadSamples, readArchiveMarker, rng, sampleWords, sizeOfLogs } from './lib/synthArchive.mjs';
 import { samplesDir } from '../test/support/paths.mjs';
 
@@ -16,7 +15,8 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const benchDir = join(repoRoot, '.bench');
 const archiveRoot = join(benchDir, 'search-archive');
 const indexPath = join(benchDir, 'search-index.sqlite');
-const bundle = join(benchDir, 'search-api.cjs');
+// The search API as `npm run build` bundles it for tests and benchmarks (the CLI's esbuild settings).
+const bundle = join(repoRoot, 'dist', 'test', 'searchApi.js');
 const worker = join(repoRoot, 'bench', 'lib', 'searchWorker.mjs');
 const targetMB = Number(process.env.BENCH_SEARCH_MB ?? 1024);
 const log = (line) => process.stderr.write(`bench:search: ${line}\n`);
@@ -140,7 +140,6 @@ async function main() {
   ensureRipgrep();
   const marker = ensureArchive();
   const logBytes = sizeOfLogs(archiveRoot);
-  await bundleSearchApi(repoRoot, bundle);
 
   let build;
   if (process.env.BENCH_SEARCH_REUSE_INDEX === '1' && existsSync(indexPath)) {

@@ -75,7 +75,7 @@ async function chokidarBaseline(root, rounds) {
   const seen = new Map();
   const watcher = watch(ws, { ignoreInitial: true, depth: 3 });
   watcher.on('add', (p) => seen.set(p, Date.now()));
-  await new Promise((r) => watcher.once('ready', r));
+  await new Promise((r) => watcher.once('ready', () => r(undefined)));
   const latencies = [];
   for (let i = 0; i < rounds; i++) {
     const stage = join(root, 'chokidar-stage', `s${i}`);

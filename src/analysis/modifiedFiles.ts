@@ -6,10 +6,10 @@ import { posix } from 'node:path';
 import { promisify } from 'node:util';
 import { HANDOVER_DIR, type FileChangeStatus, type ModifiedFile } from '../shared/handoverData.js';
 import type { ToolCallEvent, ToolResultEvent } from '../transcript/events.js';
-import { analyzeSession } from './session.js';
 import { editCallOf, patchTextOf, readPathOf, shellCallOf } from './toolInputs.js';
 import { shellWrites, type ShellAnalysis, type ShellEffectKind } from './shellWrites.js';
 import { redactSecrets } from '../util/redact.js';
+import { canonicalLogPath, isAbsoluteLogPath, isWindowsPath, relativeInside, resolveLogPath } from './logPaths.js';
 
 const run = promisify(execFile);
 
@@ -54,11 +54,12 @@ const MAX_KNOWN_EXISTING = 100_000;
 
 /** A cheap 32-bit string hash (FNV-1a): remembers edit texts without keeping them. */
 function hash(text: string): number {
-  // Long texts: the length and both ends tell them apart well enough for "was this undone?".
-  if (text.length > 4096) return hash(text.slice(0, 2048) + text.length + text.slice(-2048));
+  // Long texts: the length and both ends tell them apart well enough for "was this undone?". Hashed
+  // in place (never by recursion: a digest of a long text is itself long).
+  const sampled = text.length > 4096 ? text.slice(0, 2048) + String(text.length) + text.slice(-2048) : text;
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
+  for (let i = 0; i < sampled.length; i++) {
+    h ^= sampled.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
   return h >>> 0;
@@ -87,6 +88,7 @@ export class FileChangeTracker {
   constructor(private readonly workspace: string) {}
 
   onToolCall(call: ToolCallEvent): void {
+    this.noteSessionRoot(call.cwd);
     const read = readPathOf(call);
     if (read !== undefined) {
       if (this.knownExisting.size < MAX_KNOWN_EXISTING) this.knownExisting.add(this.absolute(read, call.cwd));
@@ -133,9 +135,10 @@ export class FileChangeTracker {
     this.pending.clear();
   }
 
+  /** A path from the log, made absolute from the call's cwd, in the log's own path style. */
   private absolute(path: string, cwd: string | undefined): string {
-    if (path.startsWith('/')) return posix.normalize(path);
-    return posix.resolve(cwd ?? this.workspace, path);
+    const base = canonicalLogPath(cwd ?? this.workspace);
+    return resolveLogPath(base, canonicalLogPath(path, isWindowsPath(base)));
   }
 
   private apply(pending: PendingCall, result: ToolResultEvent | undefined): void {
@@ -231,6 +234,11 @@ export class FileChangeTracker {
       });
       return;
     }
+    if (kind === 'delete' && isGlob(posix.basename(path))) {
+      // Files the log saw that the pattern matches are gone too.
+      const matches = globToRegExp(path);
+      for (const [key, inner] of this.entries) if (key !== path && matches.test(key)) inner.status = 'deleted';
+    }
     const entry = this.entries.get(path);
     if (!entry) {
       const existed = this.knownExisting.has(path);
@@ -262,11 +270,25 @@ export class FileChangeTracker {
     }
   }
 
+  /**
+   * Relative to the workspace when inside it; else relative to the session's own first cwd (a log
+   * written on another machine, a Windows one say, names its workspace there); else as it is (outside).
+   */
   relative(path: string): string {
-    const root = posix.normalize(this.workspace).replace(/\/+$/, '');
-    if (path === root) return '.';
-    if (path.startsWith(root + '/')) return path.slice(root.length + 1);
+    const inWorkspace = relativeInside(canonicalLogPath(this.workspace), path);
+    if (inWorkspace !== undefined) return inWorkspace;
+    if (this.sessionRoot !== undefined) {
+      const inSession = relativeInside(this.sessionRoot, path);
+      if (inSession !== undefined) return inSession;
+    }
     return path;
+  }
+
+  /** The first cwd the log names: the session's own workspace, in the log's path style. */
+  private sessionRoot: string | undefined;
+
+  private noteSessionRoot(cwd: string | undefined): void {
+    if (this.sessionRoot === undefined && cwd && isAbsoluteLogPath(canonicalLogPath(cwd))) this.sessionRoot = canonicalLogPath(cwd);
   }
 
   files(): ModifiedFile[] {
@@ -274,9 +296,11 @@ export class FileChangeTracker {
     for (const [path, entry] of this.entries) {
       const file: ModifiedFile = { path: this.relative(path), status: entry.status, edits: entry.edits, how: entry.how, lastLine: entry.lastLine };
       if (entry.from !== undefined) file.from = this.relative(entry.from);
+      // `rm -f *`: the log cannot say which files that was; the pattern stands for them, never a file named '*'.
+      if (isGlob(posix.basename(path))) file.glob = true;
       out.push(file);
     }
-    const outside = (p: string) => (p.startsWith('/') ? 1 : 0);
+    const outside = (p: string) => (isAbsoluteLogPath(p) ? 1 : 0);
     return out.sort((a, b) => outside(a.path) - outside(b.path) || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   }
 
@@ -380,6 +404,8 @@ export function crossCheck(tracker: FileChangeTracker, files: ModifiedFile[], ch
   return { files, unexplainedGitChanges: unexplained };
 }
 
+const isGlob = (name: string) => /[*?[]/.test(name);
+
 /** A shell glob (`build/*.o`, `**` for any depth) as an anchored regular expression over paths. */
 function globToRegExp(glob: string): RegExp {
   let source = '';
@@ -400,12 +426,4 @@ export async function finishModifiedFiles(tracker: FileChangeTracker, workspace:
   const files = tracker.files();
   const changes = await gitChanges(workspace);
   return changes ? crossCheck(tracker, files, changes) : { files, unexplainedGitChanges: [] };
-}
-
-/**
- * The files a session changed (relative to the workspace), checked against git. Shares its pass over
- * the log with a concurrent analyzeOffline of the same log.
- */
-export async function collectModifiedFiles(logPath: string, workspace: string): Promise<ModifiedFilesResult> {
-  return (await analyzeSession(logPath, { workspace })).modified;
 }

@@ -4,7 +4,6 @@
 import type { AgentKind, ToolCallEvent, ToolResultEvent, TranscriptEvent } from '../transcript/events.js';
 import type { Citation, Fact, Finding, OpenTask } from '../shared/handoverData.js';
 import type { FileChangeTracker } from './modifiedFiles.js';
-import { analyzeSession } from './session.js';
 import { classifySentence, hasRationale, isConstraint, ownWords, type ProseSource } from './prose.js';
 import { dedupeKey, headAndTail, oneLine, sentences, specificity } from './text.js';
 import { commandKey, displayCommand, dumpsFiles, errorLines, isDistinctiveCommand, looksFailed, measuredLines, plainOutput, programsOf } from './toolOutput.js';
@@ -584,9 +583,4 @@ function mainProgram(programs: string[][]): string {
     return `${program} ${operand.replace(/@[^/]*$/, '')}`.trim();
   }
   return '';
-}
-
-/** The offline analysis of a session log (shares its pass with a concurrent collectModifiedFiles). */
-export async function analyzeOffline(logPath: string, options: OfflineOptions): Promise<OfflineAnalysis> {
-  return (await analyzeSession(logPath, options)).analysis;
 }

@@ -43,7 +43,7 @@ function packageName(word: string): string {
   const scoped = word.startsWith('@');
   const at = word.indexOf('@', scoped ? 1 : 0);
   const base = at > 0 ? word.slice(0, at) : word;
-  return base.split(/[=<>~!\[;]/)[0].toLowerCase();
+  return base.split(/[=<>~![;]/)[0].toLowerCase();
 }
 
 export function packageChanges(commandLine: string | string[][]): PackageChange[] {

@@ -98,3 +98,16 @@ export function analyzeSession(logPath: string, options: OfflineOptions): Promis
   inFlight.set(key, pass);
   return pass;
 }
+
+/** The offline analysis of a session log (shares its pass with a concurrent collectModifiedFiles). */
+export async function analyzeOffline(logPath: string, options: OfflineOptions): Promise<OfflineAnalysis> {
+  return (await analyzeSession(logPath, options)).analysis;
+}
+
+/**
+ * The files a session changed (relative to the workspace), checked against git. Shares its pass over
+ * the log with a concurrent analyzeOffline of the same log.
+ */
+export async function collectModifiedFiles(logPath: string, workspace: string): Promise<ModifiedFilesResult> {
+  return (await analyzeSession(logPath, { workspace })).modified;
+}

@@ -21,6 +21,10 @@ export interface SimpleCommand {
   redirects: Redirect[];
   /** The operator that ended it (`&&`, `||`, `;`, `|`, `&`, or '' at the end). */
   separator: string;
+  /** Subshells `(` opened right before this command (a `cd` inside one ends with it). */
+  opens: number;
+  /** Subshells `)` closed right after it. */
+  closes: number;
 }
 
 type Token = { kind: 'word'; word: ShellWord } | { kind: 'op'; op: string };
@@ -208,10 +212,14 @@ export function parseCommandLine(source: string): SimpleCommand[] {
   const commands: SimpleCommand[] = [];
   let words: ShellWord[] = [];
   let redirects: Redirect[] = [];
+  let opens = 0;
   const tokens = tokenize(source);
   const flush = (separator: string) => {
     while (words.length && (RESERVED_PREFIXES.has(words[0].text) || ASSIGNMENT.test(words[0].text))) words.shift();
-    if (words.length || redirects.length) commands.push({ words, redirects, separator: separator === '\n' ? ';' : separator });
+    if (words.length || redirects.length) {
+      commands.push({ words, redirects, separator: separator === '\n' ? ';' : separator, opens, closes: 0 });
+      opens = 0;
+    }
     words = [];
     redirects = [];
   };
@@ -219,6 +227,14 @@ export function parseCommandLine(source: string): SimpleCommand[] {
     const token = tokens[t];
     if (token.kind === 'word') {
       words.push(token.word);
+      continue;
+    }
+    if (token.op === '(' || token.op === ')') {
+      flush(token.op);
+      if (token.op === '(') opens++;
+      // `()` with no command inside (a function definition `f() {…}`) opens and closes nothing.
+      else if (opens > 0) opens--;
+      else if (commands.length) commands[commands.length - 1].closes++;
       continue;
     }
     if (SEPARATORS.has(token.op)) {

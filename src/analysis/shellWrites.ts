@@ -4,6 +4,7 @@
 // is left to the `git status` cross-check.
 import { posix } from 'node:path';
 import { parseCommandLine, type ShellWord, type SimpleCommand } from './shellWords.js';
+import { canonicalLogPath, isWindowsPath, resolveLogPath } from './logPaths.js';
 
 export type ShellEffectKind =
   /** Content written; the file may or may not have existed (`>`, tee, cp, curl -o). */
@@ -39,10 +40,10 @@ const DEV_PATHS = /^\/dev\/|^\/proc\//;
 /** Wrappers that run the rest of the words as a command. */
 const WRAPPERS = new Set(['sudo', 'nohup', 'time', 'command', 'exec', 'builtin', 'nice', 'stdbuf', 'xargs']);
 
+/** A word of the command as a path seen from `cwd`, in the log's own path style (see logPaths.ts). */
 function resolvePath(word: string, cwd: string | undefined): string {
-  if (word.startsWith('/')) return posix.normalize(word);
-  if (cwd === undefined) return posix.normalize(word);
-  return posix.resolve(cwd, word);
+  const windows = cwd !== undefined && isWindowsPath(cwd);
+  return resolveLogPath(cwd === undefined ? undefined : canonicalLogPath(cwd), canonicalLogPath(word, windows));
 }
 
 const isOption = (w: ShellWord) => w.text.startsWith('-') && w.text !== '-';
@@ -348,19 +349,34 @@ function commandEffects(command: SimpleCommand, emit: Emit): void {
 export function shellWrites(commandLine: string, cwd: string | undefined, depth = 0): ShellAnalysis {
   const effects: ShellEffect[] = [];
   let current = cwd;
+  // The directory each open subshell started in (restored when it closes) and pushd's stack.
+  const subshells: (string | undefined)[] = [];
+  const pushed: (string | undefined)[] = [];
   for (const command of parseCommandLine(commandLine)) {
+    for (let i = 0; i < command.opens; i++) subshells.push(current);
+    readCommand(command);
+    for (let i = 0; i < command.closes && subshells.length; i++) current = subshells.pop();
+  }
+  return { effects, cwd: current };
+
+  function readCommand(command: SimpleCommand): void {
     const words = command.words;
     const head = words[0]?.text;
     if ((head === 'cd' || head === 'pushd') && command.redirects.length === 0) {
       const target = words.find((w, idx) => idx > 0 && !isOption(w));
+      if (head === 'pushd') pushed.push(current);
       if (!target || target.expands || target.text.startsWith('~') || target.text === '-') current = undefined;
       else current = resolvePath(target.text, current);
-      continue;
+      return;
+    }
+    if (head === 'popd' && command.redirects.length === 0) {
+      current = pushed.length ? pushed.pop() : undefined;
+      return;
     }
     const script = depth < 3 ? innerScript(unwrapWords(words)) : undefined;
     if (script !== undefined) {
       effects.push(...shellWrites(script, current, depth + 1).effects);
-      continue;
+      return;
     }
     const at = current;
     commandEffects(command, (kind, word, how, extra) => {
@@ -378,5 +394,4 @@ export function shellWrites(commandLine: string, cwd: string | undefined, depth 
       effects.push(effect);
     });
   }
-  return { effects, cwd: current };
 }

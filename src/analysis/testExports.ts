@@ -1,10 +1,10 @@
 // Test-only barrel: the offline analysts' internals, bundled to dist/test/analysis.js for the unit tests.
-export { analyzeOffline, OfflineAnalyzer } from './offline.js';
-export { analyzeSession, subagentLogs } from './session.js';
+export { OfflineAnalyzer } from './offline.js';
+export { analyzeOffline, analyzeSession, collectModifiedFiles, subagentLogs } from './session.js';
 export { classifySentence, isConstraint } from './prose.js';
 export { errorLines, measuredLines, isDistinctiveCommand, commandKey } from './toolOutput.js';
 export { packageChanges } from './packages.js';
 export { sentences } from './text.js';
-export { collectModifiedFiles, patchEffects, FileChangeTracker } from './modifiedFiles.js';
+export { patchEffects, FileChangeTracker } from './modifiedFiles.js';
 export { shellWrites } from './shellWrites.js';
 export { parseCommandLine, tokenize } from './shellWords.js';

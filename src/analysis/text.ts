@@ -20,7 +20,7 @@ export function sentences(text: string, maxChars = 20_000): string[] {
   for (const rawLine of body.split('\n')) {
     const line = rawLine.replace(BULLET, '').replace(/^#+\s*/, '').trim();
     if (!line) continue;
-    for (const part of line.split(/(?<=[.!?])\s+(?=[A-Z"'`(*\[])/)) {
+    for (const part of line.split(/(?<=[.!?])\s+(?=[A-Z"'`(*[])/)) {
       const s = part.trim();
       if (s.length >= 8) out.push(s);
     }

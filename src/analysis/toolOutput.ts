@@ -43,7 +43,8 @@ export interface ErrorSummary {
   stack: string[];
 }
 
-const ANSI = /\x1b\[[0-9;?]*[ -\/]*[@-~]|\x1b\][^\x07]*\x07|\r(?!\n)/g;
+// eslint-disable-next-line no-control-regex -- ANSI escape sequences are control characters: they are what it removes
+const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07]*\x07|\r(?!\n)/g;
 
 /** Output without terminal colour and cursor codes. */
 export function plainOutput(output: string): string {

@@ -13,8 +13,10 @@ import { searchCommand } from './commands/search.js';
 import { showCommand } from './commands/show.js';
 import { buildCommand } from './commands/build.js';
 import { resumeCommand } from './commands/resume.js';
+import { mcpCommand } from './commands/mcp.js';
+import { installPluginCommand, uninstallPluginCommand } from './commands/installPlugin.js';
 
-const COMMANDS: CliCommand[] = [extractCommand, verifyCommand, buildCommand, resumeCommand, indexCommand, searchCommand, showCommand, hookCommand, installHooksCommand, uninstallHooksCommand];
+const COMMANDS: CliCommand[] = [extractCommand, verifyCommand, buildCommand, resumeCommand, indexCommand, searchCommand, showCommand, mcpCommand, hookCommand, installHooksCommand, uninstallHooksCommand, installPluginCommand, uninstallPluginCommand];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

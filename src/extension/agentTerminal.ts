@@ -6,6 +6,7 @@ import { seedPrompt } from '../handover/seedPrompt.js';
 import { openSetting, type HandoverConfig } from './config.js';
 import type { Logger } from './logger.js';
 import { resolveExecutable } from './resolveExecutable.js';
+import { CLAUDE_CODE_EXTENSION_ID, claudePanelUriParts } from './claudePanelUri.js';
 
 export interface LaunchRequest {
   sessionId: string;
@@ -28,7 +29,7 @@ export function openAgentTerminal(request: LaunchRequest, config: HandoverConfig
     });
     return undefined;
   }
-  const seed = seedPrompt(config.agentKind, request.workspaceFolder, request.promptPath);
+  const seed = seedPrompt(config.agentKind === 'codex' ? 'codex' : 'claude', request.workspaceFolder, request.promptPath);
   const terminal = vscode.window.createTerminal({
     name: terminalName(request.sessionId),
     shellPath: executable,
@@ -40,4 +41,23 @@ export function openAgentTerminal(request: LaunchRequest, config: HandoverConfig
   log.info(`terminal created for ${request.sessionId} at ${Date.now()} (${executable})`);
   terminal.show();
   return terminal;
+}
+
+/**
+ * `handover.agent.kind: "claude-panel"`: opens Claude Code's own VS Code panel with the seed prompt filled
+ * in (the user sends it). Resolves whether the editor accepted the URI; says so when Claude Code's
+ * extension is not installed, since the URI would then go nowhere.
+ */
+export async function openClaudePanel(request: LaunchRequest, log: Logger): Promise<boolean> {
+  if (!vscode.extensions.getExtension(CLAUDE_CODE_EXTENSION_ID)) {
+    const message = 'Handover: handover.agent.kind is "claude-panel" but the Claude Code extension (anthropic.claude-code) is not installed.';
+    log.error(message);
+    void vscode.window.showErrorMessage(message, 'Open Setting').then((choice) => choice && void openSetting('agent.kind'));
+    return false;
+  }
+  const seed = seedPrompt('claude', request.workspaceFolder, request.promptPath);
+  const parts = claudePanelUriParts(seed, vscode.env.uriScheme);
+  const opened = await vscode.env.openExternal(vscode.Uri.from(parts));
+  log.info(`Claude Code panel ${opened ? 'opened' : 'refused'} for ${request.sessionId} at ${Date.now()}`);
+  return opened;
 }

@@ -1,6 +1,7 @@
 // Keeps the search index current in the background: requests (a handover arrived, one was built) are
 // debounced, the work itself runs elsewhere (`handover index` in a child process), never two runs at
 // once, and a request made during a run queues exactly one rerun. No vscode here: unit-tested as is.
+import { describeIndexRun, parseIndexJson } from '../shared/cliJson.js';
 
 export interface IndexRunOutcome {
   ok: boolean;
@@ -104,14 +105,8 @@ export function createBackgroundIndexer(options: BackgroundIndexerOptions): Back
   };
 }
 
-/** Reads `handover index --json`'s one line into a log line ("12 logs: 1 new, …"). */
+/** Reads `handover index --json`'s report into a log line ("12 logs: 1 new, …"). */
 export function describeIndexReport(stdout: string): string {
-  try {
-    const r = JSON.parse(stdout.trim().split('\n').pop() ?? '') as Record<string, unknown>;
-    const n = (key: string) => (typeof r[key] === 'number' ? (r[key] as number) : 0);
-    const seconds = (n('elapsedMs') / 1000).toFixed(1);
-    return `${n('filesSeen')} logs: ${n('added')} new, ${n('appended')} grown, ${n('reindexed')} rewritten, ${n('unchanged')} unchanged; ${n('unitsAdded')} records added in ${seconds} s`;
-  } catch {
-    return stdout.trim().split('\n').pop()?.slice(0, 300) || 'done';
-  }
+  const report = parseIndexJson(stdout);
+  return report ? describeIndexRun(report) : `done, without a report (${stdout.trim().split('\n').pop()?.slice(0, 300) || 'no output'})`;
 }

@@ -1,41 +1,56 @@
-// Shows when a hook is building a handover: the pre-compact hook holds `$HANDOVER_HOME/locks/<session>`
-// while the builder runs. Watching that folder lets the status bar and the sidebar say "building" for
-// builds the extension did not start itself. Stale locks (dead builder, past TTL) do not count.
-import { watch, type FSWatcher } from 'chokidar';
-import { mkdirSync } from 'node:fs';
-import { basename } from 'node:path';
-import { inspectLock, locksDir } from '../hooks/lock.js';
+// The one source of "a handover is being built": the builds the extension runs itself (Create Handover
+// Now, a Codex compaction) and those a Claude Code hook runs (its lock, hookBuilds.ts). The status bar and
+// the sidebar both read it, so one finishing build never clears what another still shows. No vscode here.
+import type { DisposableLike } from './disposables.js';
 
-export interface BuildActivity {
-  close(): Promise<void>;
-}
+export class BuildActivity implements DisposableLike {
+  /** Builds this window started, by a private key, with what the sidebar says about each. */
+  private readonly own = new Map<number, string>();
+  private nextKey = 0;
+  /** Sessions whose hook builder holds the lock. */
+  private hookSessions: string[] = [];
+  private readonly listeners = new Set<() => void>();
 
-/** Calls onChange with the session ids whose handover is being built, whenever that set changes. */
-export function watchBuildActivity(home: string, onChange: (sessions: string[]) => void, onError: (error: unknown) => void): BuildActivity {
-  const dir = locksDir(home);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const held = new Set<string>();
-  let recheck: NodeJS.Timeout | undefined;
+  /** Marks a build as running until the returned function is called (calling it again does nothing). */
+  begin(description: string): () => void {
+    const key = this.nextKey++;
+    this.own.set(key, description);
+    this.changed();
+    return () => {
+      if (this.own.delete(key)) this.changed();
+    };
+  }
 
-  const inspect = (path: string) => {
-    const before = held.size;
-    const name = basename(path);
-    const isHeld = !name.startsWith('.') && inspectLock(path).state === 'held';
-    const changed = isHeld ? !held.has(name) : held.has(name);
-    if (isHeld) held.add(name);
-    else held.delete(name);
-    if (changed || before !== held.size) onChange([...held]);
-    // A builder that dies leaves its lock behind: look again until every lock is gone or stale.
-    clearTimeout(recheck);
-    if (held.size > 0) recheck = setTimeout(() => [...held].forEach((s) => inspect(`${dir}/${s}`)), 5000);
-  };
+  /** The sessions whose handover a hook is building now (replaces the previous set). */
+  setHookBuilds(sessions: readonly string[]): void {
+    const next = [...sessions];
+    if (next.length === this.hookSessions.length && next.every((s, i) => s === this.hookSessions[i])) return;
+    this.hookSessions = next;
+    this.changed();
+  }
 
-  const watcher: FSWatcher = watch(dir, { depth: 0, ignoreInitial: false });
-  watcher.on('add', inspect).on('change', inspect).on('unlink', inspect).on('error', onError);
-  return {
-    close: async () => {
-      clearTimeout(recheck);
-      await watcher.close();
-    },
-  };
+  get building(): boolean {
+    return this.own.size > 0 || this.hookSessions.length > 0;
+  }
+
+  /** What is being built, for people: '' when nothing is. */
+  describe(): string {
+    const parts = [...this.own.values()];
+    if (this.hookSessions.length > 0) parts.push(`A handover is being written for session ${this.hookSessions.map((s) => s.slice(0, 8)).join(', ')}…`);
+    return parts.join(' ');
+  }
+
+  /** Calls `listener` whenever building() or describe() may have changed. */
+  onDidChange(listener: () => void): DisposableLike {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private changed(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  dispose(): void {
+    this.listeners.clear();
+  }
 }

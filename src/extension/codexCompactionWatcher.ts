@@ -7,6 +7,7 @@ import { CONFIG_SECTION, readConfig } from './config.js';
 import { codexSessionsDir, createKeyedDebouncer, watchCodexCompactions, workspaceFolderFor, type CodexCompaction, type CodexCompactionWatcher } from '../transcript/codexCompactions.js';
 import { buildHandover, type BuildDeps } from './handoverBuild.js';
 import { errorText } from './logger.js';
+import { hookHasIt } from './codexHookSeen.js';
 
 /** Codex keeps writing right after the compaction record: let the burst settle before reading the rollout. */
 export const CODEX_BUILD_DELAY_MS = 1500;
@@ -14,14 +15,19 @@ export const CODEX_BUILD_DELAY_MS = 1500;
 export function startCodexCompactionWatcher(deps: BuildDeps, sessionsDir = codexSessionsDir()): vscode.Disposable {
   const { log } = deps;
   let watcher: CodexCompactionWatcher | undefined;
-  /** The folder each pending build goes to, by rollout path. */
-  const targets = new Map<string, vscode.WorkspaceFolder>();
+  /** The folder each pending build goes to, the session and when its compaction was seen, by rollout path. */
+  const targets = new Map<string, { folder: vscode.WorkspaceFolder; sessionId: string; seenAtMs: number }>();
 
   const builds = createKeyedDebouncer({
     delayMs: CODEX_BUILD_DELAY_MS,
     run: async (rolloutPath) => {
-      const folder = targets.get(rolloutPath);
-      if (!folder || !vscode.workspace.isTrusted) return;
+      const target = targets.get(rolloutPath);
+      if (!target || !vscode.workspace.isTrusted) return;
+      const { folder } = target;
+      if (hookHasIt(target.sessionId, target.seenAtMs)) {
+        log.info(`Codex session ${target.sessionId}: the PreCompact hook builds its handover; the rollout watcher stands aside`);
+        return;
+      }
       try {
         await buildHandover(deps, { folder, log: { path: rolloutPath, agent: 'codex' }, reason: 'a Codex session compacted', missingKey: 'offline' });
       } catch (error) {
@@ -41,7 +47,7 @@ export function startCodexCompactionWatcher(deps: BuildDeps, sessionsDir = codex
       return;
     }
     log.info(`Codex session ${compaction.session.id} compacted (${compaction.rolloutPath}): building a handover for ${folder.uri.fsPath}`);
-    targets.set(compaction.rolloutPath, folder);
+    targets.set(compaction.rolloutPath, { folder, sessionId: compaction.session.id, seenAtMs: Date.now() });
     builds.request(compaction.rolloutPath);
   };
 

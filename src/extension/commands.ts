@@ -1,40 +1,46 @@
-// Every command the extension contributes, as one table registered in a loop (package.json lists the
-// same ids under contributes.commands, category "Handover").
+// Every command the extension contributes, as one table registered in a loop; the ids are in
+// shared/commandIds.ts (package.json lists the same ids under contributes.commands, category "Handover").
 import * as vscode from 'vscode';
+import { COMMAND_IDS, type CommandId } from '../shared/commandIds.js';
 import type { BackgroundIndexer } from './backgroundIndexer.js';
+import type { BuildActivity } from './buildActivity.js';
 import type { CliRunner } from './cliRunner.js';
 import { cliFailure } from './cliRunner.js';
 import { API_KEY_SECRET, buildHandover } from './handoverBuild.js';
 import type { HandoverController } from './handoverController.js';
-import { toDetailView, toListEntry, type HandoverRecord } from './handoverView.js';
+import type { HandoverRecord } from '../handover/handoverRecord.js';
+import { toDetailView } from './handoverView.js';
 import { findNewestLog } from '../transcript/latestLog.js';
 import type { Logger } from './logger.js';
 import { openRawRecordCommand, openRecord } from './recordView.js';
 import type { SidebarViewProvider } from './sidebarView.js';
-import type { StatusBar } from './statusBar.js';
+import { readConfig } from './config.js';
+import { resolveExecutable } from './resolveExecutable.js';
 
 
 export interface CommandDeps {
   controller: HandoverController;
   sidebar: SidebarViewProvider;
-  status: StatusBar;
+  activity: BuildActivity;
   log: Logger;
   cli: CliRunner;
   secrets: vscode.SecretStorage;
   indexer: BackgroundIndexer;
 }
 
-type CommandTable = Record<string, (deps: CommandDeps, ...args: unknown[]) => unknown>;
+type CommandTable = Record<CommandId, (deps: CommandDeps, ...args: unknown[]) => unknown>;
 
 export const COMMANDS: CommandTable = {
-  'handover.resumeLast': resumeLast,
-  'handover.createNow': createNow,
-  'handover.search': searchPastSessions,
-  'handover.openRawRecord': (_deps, arg) => openRawRecordCommand(arg),
-  'handover.installHooks': (deps) => runHookInstaller(deps, 'install-hooks'),
-  'handover.uninstallHooks': (deps) => runHookInstaller(deps, 'uninstall-hooks'),
-  'handover.setApiKey': setApiKey,
-  'handover.showLog': ({ log }) => log.show(),
+  [COMMAND_IDS.resumeLast]: resumeLast,
+  [COMMAND_IDS.createNow]: createNow,
+  [COMMAND_IDS.search]: searchPastSessions,
+  [COMMAND_IDS.openRawRecord]: (_deps, arg) => openRawRecordCommand(arg),
+  [COMMAND_IDS.installHooks]: (deps) => runHookInstaller(deps, 'install-hooks'),
+  [COMMAND_IDS.uninstallHooks]: (deps) => runHookInstaller(deps, 'uninstall-hooks'),
+  [COMMAND_IDS.installPlugin]: (deps) => runHookInstaller(deps, 'install-plugin'),
+  [COMMAND_IDS.uninstallPlugin]: (deps) => runHookInstaller(deps, 'uninstall-plugin'),
+  [COMMAND_IDS.setApiKey]: setApiKey,
+  [COMMAND_IDS.showLog]: ({ log }) => log.show(),
 };
 
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
@@ -95,10 +101,9 @@ function handoverItems(controller: HandoverController): SessionPick[] {
   const items: SessionPick[] = [];
   for (const record of controller.list()) {
     const view = toDetailView(record, controller.isResumed(record));
-    const entry = toListEntry(record, false);
     items.push({
-      label: `$(history) ${entry.title.slice(0, 120)}`,
-      description: `${record.id.slice(0, 8)} · ${entry.createdAt.slice(0, 16).replace('T', ' ')}${record.verified ? '' : ' · unverified'}`,
+      label: `$(history) ${view.title.slice(0, 120)}`,
+      description: `${record.id.slice(0, 8)} · ${view.createdAt.slice(0, 16).replace('T', ' ')}${record.verified ? '' : ' · unverified'}`,
       detail: view.summary.replace(/\s+/g, ' ').slice(0, 300),
       record,
     });
@@ -109,13 +114,12 @@ function handoverItems(controller: HandoverController): SessionPick[] {
   return items;
 }
 
+/** The fields of a `handover search --json` hit this QuickPick shows. */
 interface SearchHitJson {
   sessionId?: string;
-  path?: string;
   file?: string;
   line?: number;
   snippet?: string;
-  text?: string;
   kind?: string;
   project?: string;
 }
@@ -125,14 +129,13 @@ async function indexItems(cli: CliRunner, query: string): Promise<SessionPick[] 
   const result = await cli.run(['search', query, '--json', '--limit', '30']);
   if (result.code !== 0) return undefined;
   try {
-    const parsed = JSON.parse(result.stdout) as { hits?: SearchHitJson[] } | SearchHitJson[];
-    const hits = Array.isArray(parsed) ? parsed : (parsed.hits ?? []);
+    const hits = (JSON.parse(result.stdout) as { hits?: SearchHitJson[] }).hits ?? [];
     return hits.map((h) => ({
-      label: `$(file) ${(h.snippet ?? h.text ?? '').replace(/\s+/g, ' ').slice(0, 140)}`,
+      label: `$(file) ${(h.snippet ?? '').replace(/\s+/g, ' ').slice(0, 140)}`,
       description: [h.kind, h.sessionId?.slice(0, 8), h.project].filter(Boolean).join(' · '),
-      detail: h.path ?? h.file,
+      detail: h.file,
       alwaysShow: true,
-      hit: { path: h.path ?? h.file, line: h.line, sessionId: h.sessionId },
+      hit: { path: h.file, line: h.line, sessionId: h.sessionId },
     }));
   } catch {
     return undefined;
@@ -177,18 +180,52 @@ async function searchPastSessions({ controller, sidebar, cli, log }: CommandDeps
   else if (chosen?.hit?.path) await openRecord({ file: chosen.hit.path, line: chosen.hit.line ?? 1 }, chosen.hit.sessionId, log);
 }
 
-async function runHookInstaller({ cli, log }: CommandDeps, command: 'install-hooks' | 'uninstall-hooks'): Promise<void> {
+type InstallCommand = 'install-hooks' | 'uninstall-hooks' | 'install-plugin' | 'uninstall-plugin';
+
+const INSTALLED_MESSAGE: Record<InstallCommand, string> = {
+  'install-hooks': 'Handover: Claude Code hooks installed for this workspace.',
+  'uninstall-hooks': 'Handover: Claude Code hooks removed from this workspace.',
+  'install-plugin': 'Handover: installed as a Claude Code plugin (hooks, MCP search tools, skill). New Claude Code sessions load it.',
+  'uninstall-plugin': 'Handover: the Claude Code plugin is uninstalled.',
+};
+
+/** The `claude` that manages plugins: the configured agent command when it is Claude Code, else `claude` on PATH. */
+function claudeExecutable(): string | undefined {
+  const config = readConfig();
+  return resolveExecutable(config.agentKind === 'claude' ? config.agentCommand : 'claude');
+}
+
+/**
+ * Hooks in a settings file and the plugin run the same hooks, so the CLI refuses to install one while
+ * the other is there (exit 3); the user is asked whether to switch, which removes the other first.
+ */
+async function runHookInstaller({ cli, log }: CommandDeps, command: InstallCommand): Promise<void> {
   const folder = await pickFolder();
   if (!folder) {
     void vscode.window.showWarningMessage('Handover: open a folder first.');
     return;
   }
-  const result = await cli.run([command, '--workspace', folder.uri.fsPath], { cwd: folder.uri.fsPath });
+  const args: string[] = [command];
+  if (command !== 'uninstall-plugin') args.push('--workspace', folder.uri.fsPath);
+  if (command !== 'uninstall-hooks') {
+    const claude = claudeExecutable();
+    if (!claude && command !== 'install-hooks') throw new Error('the claude command was not found on PATH (set handover.agent.command to its full path)');
+    if (claude) args.push('--claude', claude);
+  }
+  let result = await cli.run(args, { cwd: folder.uri.fsPath });
+  if (result.code === 3 && (command === 'install-hooks' || command === 'install-plugin')) {
+    const other = command === 'install-hooks' ? 'the Handover Claude Code plugin is installed' : 'the Handover hooks are installed in a Claude Code settings file';
+    const choice = await vscode.window.showWarningMessage(
+      `Handover: ${other}. Having both would run every hook twice. Switch to ${command === 'install-hooks' ? 'settings-file hooks' : 'the plugin'}?`,
+      { modal: true, detail: cliFailure(result) },
+      'Switch',
+    );
+    if (choice !== 'Switch') return;
+    result = await cli.run([...args, '--switch'], { cwd: folder.uri.fsPath });
+  }
   if (result.code !== 0) throw new Error(`${command} failed: ${cliFailure(result)}`);
   log.info(`${command}: ${result.stdout.trim()}`);
-  void vscode.window.showInformationMessage(
-    command === 'install-hooks' ? 'Handover: Claude Code hooks installed for this workspace.' : 'Handover: Claude Code hooks removed from this workspace.',
-  );
+  void vscode.window.showInformationMessage(INSTALLED_MESSAGE[command]);
 }
 
 async function setApiKey({ secrets, log }: CommandDeps): Promise<void> {

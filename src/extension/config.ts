@@ -1,9 +1,11 @@
 // The extension's settings, typed, in one place. Everything else asks this module, never
 // workspace.getConfiguration directly, so defaults and validation live next to each other.
 import * as vscode from 'vscode';
+import { DEFAULT_WATCH_GLOB } from '../shared/handoverData.js';
 
 export type AutoResume = 'ask' | 'always' | 'never';
-export type AgentKindSetting = 'claude' | 'codex';
+/** `claude-panel`: Claude Code's VS Code panel with the seed filled in, instead of a terminal. */
+export type AgentKindSetting = 'claude' | 'codex' | 'claude-panel';
 export type AnalyzerSetting = 'offline' | 'anthropic';
 
 export interface HandoverConfig {
@@ -23,23 +25,22 @@ export interface HandoverConfig {
 }
 
 export const CONFIG_SECTION = 'handover';
-export const DEFAULT_WATCH_GLOB = '.handover/*/resume-prompt.md';
 
 const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
   allowed.includes(value as T) ? (value as T) : fallback;
 
 export function readConfig(scope?: vscode.ConfigurationScope): HandoverConfig {
   const c = vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
-  const agentKind = oneOf(c.get('agent.kind'), ['claude', 'codex'] as const, 'claude');
+  const agentKind = oneOf(c.get('agent.kind'), ['claude', 'codex', 'claude-panel'] as const, 'claude');
   const command = (c.get<string>('agent.command') ?? '').trim();
   const args = c.get<unknown>('agent.args');
   const kind = c.inspect('agent.kind');
-  const agentKindSet = [kind?.globalValue, kind?.workspaceValue, kind?.workspaceFolderValue].some((v) => v === 'claude' || v === 'codex');
+  const agentKindSet = [kind?.globalValue, kind?.workspaceValue, kind?.workspaceFolderValue].some((v) => v === 'claude' || v === 'codex' || v === 'claude-panel');
   return {
     autoResume: oneOf(c.get('autoResume'), ['ask', 'always', 'never'] as const, 'ask'),
     agentKind,
     agentKindSet,
-    agentCommand: command || agentKind,
+    agentCommand: command || (agentKind === 'claude-panel' ? 'claude' : agentKind),
     agentArgs: Array.isArray(args) ? args.filter((a): a is string => typeof a === 'string') : [],
     watchGlob: (c.get<string>('watchGlob') ?? '').trim() || DEFAULT_WATCH_GLOB,
     analyzer: oneOf(c.get('analyzer'), ['offline', 'anthropic'] as const, 'offline'),

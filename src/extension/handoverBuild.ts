@@ -1,22 +1,22 @@
 // Builds a handover from one agent log with the bundled CLI (`handover build … --json` in a child
-// process), with the progress notification, the status bar and the sidebar banner. One code path for
+// process), with the progress notification and the build activity (status bar, sidebar banner). One code path for
 // "Create Handover Now" and the automatic builds when a Codex session compacts.
 import * as vscode from 'vscode';
 import type { BackgroundIndexer } from './backgroundIndexer.js';
 import { cliFailure, type CliRunner } from './cliRunner.js';
 import { readConfig } from './config.js';
 import type { FoundLog } from '../transcript/latestLog.js';
+import { parseBuildJson } from '../shared/cliJson.js';
+import { COMMAND_IDS } from '../shared/commandIds.js';
 import type { Logger } from './logger.js';
-import type { SidebarViewProvider } from './sidebarView.js';
-import type { StatusBar } from './statusBar.js';
+import type { BuildActivity } from './buildActivity.js';
 
 export const API_KEY_SECRET = 'handover.anthropicApiKey';
 
 export interface BuildDeps {
   cli: CliRunner;
   log: Logger;
-  status: StatusBar;
-  sidebar: SidebarViewProvider;
+  activity: BuildActivity;
   secrets: vscode.SecretStorage;
   indexer: BackgroundIndexer;
 }
@@ -35,7 +35,7 @@ export interface BuildRequest {
 
 /** Returns the resume-prompt.md path, or undefined when nothing was built (the user was told why). */
 export async function buildHandover(deps: BuildDeps, request: BuildRequest): Promise<string | undefined> {
-  const { cli, log, status, sidebar, secrets, indexer } = deps;
+  const { cli, log, activity, secrets, indexer } = deps;
   const { folder, log: found } = request;
   const config = readConfig(folder);
   const args = ['build', found.path, '--workspace', folder.uri.fsPath, '--json'];
@@ -49,7 +49,7 @@ export async function buildHandover(deps: BuildDeps, request: BuildRequest): Pro
       env.ANTHROPIC_API_KEY = key;
     } else if (request.missingKey === 'ask') {
       const choice = await vscode.window.showWarningMessage('Handover: the Anthropic analyzer needs an API key.', 'Set API Key');
-      if (choice) await vscode.commands.executeCommand('handover.setApiKey');
+      if (choice) await vscode.commands.executeCommand(COMMAND_IDS.setApiKey);
       return undefined;
     } else {
       log.warn('the Anthropic analyzer has no API key: building with the offline analysts ("Handover: Set Anthropic API Key")');
@@ -58,8 +58,7 @@ export async function buildHandover(deps: BuildDeps, request: BuildRequest): Pro
   }
   const agentName = found.agent === 'codex' ? 'Codex' : 'Claude Code';
   log.info(`building a handover from ${found.path} (${found.agent}, analyzer ${analyzer}, ${request.reason})`);
-  const done = status.beginBuild();
-  sidebar.setBusy(`Building a handover from ${agentName} log ${found.path.split('/').pop()}…`);
+  const done = activity.begin(`Building a handover from ${agentName} log ${found.path.split('/').pop()}…`);
   let result;
   try {
     result = await vscode.window.withProgress(
@@ -67,18 +66,14 @@ export async function buildHandover(deps: BuildDeps, request: BuildRequest): Pro
       (_progress, token) => cli.run(args, { cwd: folder.uri.fsPath, env, token }),
     );
   } finally {
-    sidebar.setBusy('');
     done();
   }
   if (result.code !== 0) throw new Error(`building the handover failed: ${cliFailure(result)}`);
-  let promptPath = '';
-  try {
-    promptPath = String((JSON.parse(result.stdout) as { promptPath?: unknown }).promptPath ?? '');
-  } catch {
-    promptPath = result.stdout.trim().split('\n').pop() ?? '';
-  }
+  const built = parseBuildJson(result.stdout);
+  if (!built) throw new Error(`building the handover failed: the CLI printed no build result (${result.stdout.trim().split('\n').pop()?.slice(0, 200) || 'nothing'})`);
+  const { promptPath } = built;
   log.info(`handover written: ${promptPath}`);
   // The build archived the log: take it into the search index, off the hot path.
   indexer.request('handover created');
-  return promptPath || undefined;
+  return promptPath;
 }

@@ -4,28 +4,28 @@ import { sep } from 'node:path';
 import * as vscode from 'vscode';
 import { handoverHome } from '../util/handoverHome.js';
 import { configForHandover } from './agentChoice.js';
-import { openAgentTerminal } from './agentTerminal.js';
+import { openAgentTerminal, openClaudePanel } from './agentTerminal.js';
 import { decideOnArrival, launchCheck, resumeKey } from './autoResumePolicy.js';
 import { readConfig } from './config.js';
-import { loadHandover, waitForStableSize } from './handoverStore.js';
-import { toListEntry, type HandoverRecord } from './handoverView.js';
-import { watchHandovers, type HandoverFileEvent, type HandoverWatcher } from './handoverWatcher.js';
+import { handoverAgent, handoverCreatedAt, handoverTitle, readHandover, type HandoverRecord } from '../handover/handoverRecord.js';
+import { waitForStableSize, watchHandovers, type HandoverFileEvent, type HandoverWatcher } from './handoverWatcher.js';
+import { Disposable } from './disposables.js';
 import { errorText, type Logger } from './logger.js';
 import type { StatusBar } from './statusBar.js';
 
 const RESUMED_STATE_KEY = 'handover.resumed';
 const MAX_REMEMBERED = 500;
 
-export class HandoverController implements vscode.Disposable {
+export class HandoverController extends Disposable {
   private readonly records = new Map<string, HandoverRecord>();
   private readonly watchers = new Map<string, HandoverWatcher>();
   private readonly asked = new Set<string>();
   /** Launched in this window: checked synchronously, so two events for one handover never launch twice. */
   private readonly launchedNow = new Set<string>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   /** Fires whenever the list or a handover's state changes (the sidebar re-renders). */
   readonly onDidChange = this.changed.event;
-  private readonly arrived = new vscode.EventEmitter<HandoverRecord>();
+  private readonly arrived = this.register(new vscode.EventEmitter<HandoverRecord>());
   /** Fires for a handover that was added or changed while watching (not for those found at start). */
   readonly onDidArrive = this.arrived.event;
 
@@ -33,7 +33,9 @@ export class HandoverController implements vscode.Disposable {
     private readonly state: vscode.Memento,
     private readonly status: StatusBar,
     private readonly log: Logger,
-  ) {}
+  ) {
+    super();
+  }
 
   /** (Re)starts one watcher per workspace folder, e.g. after folders or the watch glob change. */
   async restartWatchers(): Promise<void> {
@@ -85,24 +87,36 @@ export class HandoverController implements vscode.Disposable {
 
   /**
    * Starts the agent on a handover (the policy decided, or the user confirmed). What was decided on is
-   * checked again first: the prompt loaded now must be the one shown (same sha256) and still verify, so
-   * a resume-prompt.md swapped after the notification appeared is never launched (issue 12).
+   * checked again first: the prompt read now must be the one shown (same sha256) and still verify, so a
+   * resume-prompt.md swapped after the notification appeared is never launched (issue 12).
    */
   async resume(shown: HandoverRecord, why: string): Promise<boolean> {
     this.launchedNow.add(this.keyOf(shown));
-    const record = await loadHandover(shown.folder, shown.promptPath, handoverHome());
+    const record = await readHandover(shown.folder, shown.promptPath, handoverHome());
     const check = launchCheck(shown, record);
     if (!check.ok || !record) {
       this.launchedNow.delete(this.keyOf(shown));
-      this.log.warn(`not resuming ${shown.id} (${why}): ${check.ok ? 'it is gone' : check.reason}`);
-      void vscode.window.showWarningMessage(`Handover ${shown.id.slice(0, 8)} was not resumed: ${check.ok ? 'it is gone' : check.reason}. Look at it again before resuming.`);
+      const reason = check.ok ? 'it is gone' : check.reason;
+      this.log.warn(`not resuming ${shown.id} (${why}): ${reason}`);
+      void vscode.window.showWarningMessage(`Handover ${shown.id.slice(0, 8)} was not resumed: ${reason}. Look at it again before resuming.`);
       return false;
     }
-    const terminal = openAgentTerminal(
-      { sessionId: record.id, promptPath: record.promptPath, workspaceFolder: record.folder },
-      configForHandover(readConfig(vscode.Uri.file(record.folder)), toListEntry(record, false).agent),
-      this.log,
-    );
+    const request = { sessionId: record.id, promptPath: record.promptPath, workspaceFolder: record.folder };
+    const config = configForHandover(readConfig(vscode.Uri.file(record.folder)), handoverAgent(record));
+    if (config.agentKind === 'claude-panel') {
+      void openClaudePanel(request, this.log).then(async (opened) => {
+        if (!opened) {
+          this.launchedNow.delete(this.keyOf(shown));
+          return;
+        }
+        this.log.info(`resumed ${record.id} (${why}) in the Claude Code panel`);
+        await this.rememberResumed(record);
+        this.status.set('resumed');
+        this.changed.fire();
+      });
+      return true;
+    }
+    const terminal = openAgentTerminal(request, config, this.log);
     if (!terminal) {
       this.launchedNow.delete(this.keyOf(shown));
       return false;
@@ -136,10 +150,10 @@ export class HandoverController implements vscode.Disposable {
     }
     this.log.info(`handover ${event.kind}: ${event.promptPath} (seen at ${event.at})`);
     const home = handoverHome();
-    let record = await loadHandover(folder, event.promptPath, home);
+    let record = await readHandover(folder, event.promptPath, home);
     // Not verified may mean "still being written in place": give it a moment to settle, then look again.
     if (record && !record.verified && (await waitForStableSize(event.promptPath))) {
-      record = await loadHandover(folder, event.promptPath, home);
+      record = await readHandover(folder, event.promptPath, home);
     }
     if (!record) return;
     this.records.set(recordKey(folder, record.id), record);
@@ -165,7 +179,7 @@ export class HandoverController implements vscode.Disposable {
   }
 
   private async ask(record: HandoverRecord): Promise<void> {
-    const title = toListEntry(record, false).title;
+    const title = handoverTitle(record);
     const choice = await vscode.window.showInformationMessage(
       `Handover ready for session ${record.id.slice(0, 8)}: ${title.slice(0, 120)}`,
       'Resume',
@@ -183,8 +197,7 @@ export class HandoverController implements vscode.Disposable {
   }
 
   private keyOf(record: HandoverRecord): string {
-    const entry = toListEntry(record, false);
-    return resumeKey(record.folder, record.id, entry.createdAt, record.promptSha256);
+    return resumeKey(record.folder, record.id, handoverCreatedAt(record), record.promptSha256);
   }
 
   private resumedKeys(): string[] {
@@ -201,11 +214,10 @@ export class HandoverController implements vscode.Disposable {
     }
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const watcher of this.watchers.values()) void watcher.close();
     this.watchers.clear();
-    this.changed.dispose();
-    this.arrived.dispose();
+    super.dispose();
   }
 }
 

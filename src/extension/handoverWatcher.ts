@@ -2,6 +2,7 @@
 // works the same under every VS Code host and in tests). Only the folders that can lead to a match are
 // read, so a big workspace costs one readdir of its root.
 import { watch, type FSWatcher } from 'chokidar';
+import { stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { compileWatchGlob } from './glob.js';
 
@@ -45,4 +46,19 @@ export function watchHandovers(
   });
   watcher.on('error', onError);
   return { close: () => watcher.close() };
+}
+
+/**
+ * A resume-prompt.md that was written in place (not renamed in) may still be growing. Wait until two
+ * reads of its size agree. Verified handovers skip this: the signature covers the content.
+ */
+export async function waitForStableSize(path: string, intervalMs = 150, attempts = 20): Promise<boolean> {
+  let last = -1;
+  for (let i = 0; i < attempts; i++) {
+    const size = (await stat(path).catch(() => undefined))?.size ?? -1;
+    if (size >= 0 && size === last) return true;
+    last = size;
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  return false;
 }

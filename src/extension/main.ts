@@ -2,17 +2,19 @@
 // the extension. Activation time goes to the log (the benchmark reads it there).
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
+import { SIDEBAR_VIEW_ID } from '../shared/commandIds.js';
 import { handoverHome } from '../util/handoverHome.js';
 import { createBackgroundIndexer, describeIndexReport, type BackgroundIndexer } from './backgroundIndexer.js';
-import { watchBuildActivity } from './buildActivity.js';
+import { BuildActivity } from './buildActivity.js';
 import { cliFailure, createCliRunner, type CliRunner } from './cliRunner.js';
 import { startCodexCompactionWatcher } from './codexCompactionWatcher.js';
 import { registerCommands } from './commands.js';
 import { CONFIG_SECTION, readHookSettingLevels } from './config.js';
 import { HandoverController } from './handoverController.js';
-import { mirrorHookSettings, refreshLauncher } from './hookSetup.js';
+import { watchHookBuilds } from './hookBuilds.js';
+import { mirrorHookSettings, refreshLauncher, refreshStagedPlugin } from './hookSetup.js';
 import { createLogger, errorText, type Logger } from './logger.js';
-import { SIDEBAR_VIEW_ID, SidebarViewProvider } from './sidebarView.js';
+import { SidebarViewProvider } from './sidebarView.js';
 import { registerRecordView } from './recordView.js';
 import { StatusBar } from './statusBar.js';
 
@@ -24,11 +26,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   try {
     const home = handoverHome();
     const cli = createCliRunner(context.asAbsolutePath('dist/cli.js'));
-    const status = new StatusBar();
+    const activity = new BuildActivity();
+    const status = new StatusBar(activity);
     const controller = new HandoverController(context.workspaceState, status, log);
-    const sidebar = new SidebarViewProvider(context.extensionUri, controller, log);
+    const sidebar = new SidebarViewProvider(context.extensionUri, controller, activity, log);
     const indexer = indexInBackground(cli, log);
     context.subscriptions.push(
+      activity,
       indexer,
       ...registerRecordView(cli, log),
       controller.onDidArrive((record) => indexer.request(`handover ${record.id.slice(0, 8)}`)),
@@ -36,7 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       controller,
       sidebar,
       vscode.window.registerWebviewViewProvider(SIDEBAR_VIEW_ID, sidebar),
-      ...registerCommands({ controller, sidebar, status, log, cli, secrets: context.secrets, indexer }),
+      ...registerCommands({ controller, sidebar, activity, log, cli, secrets: context.secrets, indexer }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => void controller.restartWatchers()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => log.info('workspace trusted: auto-resume enabled')),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -52,9 +56,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       (error) => log.error('writing the hook launcher failed', error),
     );
     void mirrorHookSettings(home, readHookSettingLevels()).catch((error) => log.error('writing the hook settings failed', error));
-    context.subscriptions.push(showHookBuilds(home, status, sidebar, log));
+    void refreshStagedPlugin(home, cli.cliPath).then(
+      (refreshed) => refreshed && log.info('Claude Code plugin files refreshed'),
+      (error) => log.error('refreshing the Claude Code plugin files failed', error),
+    );
+    context.subscriptions.push(showHookBuilds(home, activity, log));
     // Codex has no PreCompact hook: its compactions are read from its rollouts instead.
-    context.subscriptions.push(startCodexCompactionWatcher({ cli, log, status, sidebar, secrets: context.secrets, indexer }));
+    context.subscriptions.push(startCodexCompactionWatcher({ cli, log, activity, secrets: context.secrets, indexer }));
     await controller.restartWatchers();
     log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (trusted: ${vscode.workspace.isTrusted})`);
   } catch (error) {
@@ -74,23 +82,17 @@ function indexInBackground(cli: CliRunner, log: Logger): BackgroundIndexer & vsc
   });
 }
 
-/** Status bar and sidebar say "building" while a hook's builder holds a session's write lock. */
-function showHookBuilds(home: string, status: StatusBar, sidebar: SidebarViewProvider, log: Logger): vscode.Disposable {
-  let endBuild: (() => void) | undefined;
-  const activity = watchBuildActivity(
+/** The build activity (status bar, sidebar) counts a hook's build while its builder holds the session's write lock. */
+function showHookBuilds(home: string, activity: BuildActivity, log: Logger): vscode.Disposable {
+  const watcher = watchHookBuilds(
     home,
     (sessions) => {
-      if (sessions.length > 0) endBuild ??= status.beginBuild();
-      else {
-        endBuild?.();
-        endBuild = undefined;
-      }
-      sidebar.setBusy(sessions.length > 0 ? `A handover is being written for session ${sessions.map((s) => s.slice(0, 8)).join(', ')}…` : '');
+      activity.setHookBuilds(sessions);
       log.info(sessions.length > 0 ? `building: ${sessions.join(', ')}` : 'no build running');
     },
     (error) => log.error('watching the build locks failed', error),
   );
-  return { dispose: () => void activity.close() };
+  return { dispose: () => void watcher.close() };
 }
 
 export function deactivate(): void {

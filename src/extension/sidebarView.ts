@@ -4,35 +4,41 @@
 import { randomBytes } from 'node:crypto';
 import { relative, resolve, sep } from 'node:path';
 import * as vscode from 'vscode';
+import { FOCUS_SIDEBAR_COMMAND } from '../shared/commandIds.js';
 import { parseWebviewMessage, type HostMessage, type WebviewMessage } from '../shared/webviewProtocol.js';
 import { handoverHome, homePaths } from '../util/handoverHome.js';
 import type { HandoverController } from './handoverController.js';
-import { citationTarget, toDetailView, toListEntry, type HandoverRecord } from './handoverView.js';
+import { citationTarget, listsModifiedFile, type HandoverRecord } from '../handover/handoverRecord.js';
+import { toDetailView, toListEntry } from './handoverView.js';
+import type { BuildActivity } from './buildActivity.js';
+import { Disposable, DisposableStore } from './disposables.js';
 import type { Logger } from './logger.js';
 import { openRecord } from './recordView.js';
 
-export const SIDEBAR_VIEW_ID = 'handover.sidebar';
-
-export class SidebarViewProvider implements vscode.WebviewViewProvider, vscode.Disposable {
+export class SidebarViewProvider extends Disposable implements vscode.WebviewViewProvider {
   private view: vscode.WebviewView | undefined;
   private selected: { folder: string; id: string } | undefined;
-  private busy = '';
-  private readonly disposables: vscode.Disposable[] = [];
+  /** The listeners on the current view: VS Code may resolve the view again (after it was closed). */
+  private readonly viewListeners = this.register(new DisposableStore());
 
   constructor(
     private readonly extensionUri: vscode.Uri,
     private readonly controller: HandoverController,
+    private readonly activity: BuildActivity,
     private readonly log: Logger,
   ) {
-    this.disposables.push(controller.onDidChange(() => this.post()));
+    super();
+    this.register(controller.onDidChange(() => this.post()));
+    this.register(activity.onDidChange(() => this.post()));
   }
 
   resolveWebviewView(view: vscode.WebviewView): void {
+    this.viewListeners.clear();
     this.view = view;
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     view.webview.options = { enableScripts: true, enableCommandUris: false, localResourceRoots: [media] };
     view.webview.html = sidebarHtml(view.webview, media);
-    this.disposables.push(
+    const listeners = [
       view.webview.onDidReceiveMessage((raw: unknown) => {
         const message = parseWebviewMessage(raw);
         if (!message) {
@@ -42,19 +48,19 @@ export class SidebarViewProvider implements vscode.WebviewViewProvider, vscode.D
         void this.handle(message).catch((error) => this.log.error(`sidebar action ${message.type} failed`, error));
       }),
       view.onDidChangeVisibility(() => view.visible && this.post()),
-      view.onDidDispose(() => (this.view = undefined)),
-    );
+      view.onDidDispose(() => {
+        if (this.view !== view) return;
+        this.view = undefined;
+        this.viewListeners.clear();
+      }),
+    ];
+    listeners.forEach((listener) => this.viewListeners.add(listener));
   }
 
   /** Shows a handover in the sidebar (used by commands such as Search Past Sessions). */
   async reveal(record: HandoverRecord): Promise<void> {
     this.selected = { folder: record.folder, id: record.id };
-    await vscode.commands.executeCommand(`${SIDEBAR_VIEW_ID}.focus`);
-    this.post();
-  }
-
-  setBusy(text: string): void {
-    this.busy = text;
+    await vscode.commands.executeCommand(FOCUS_SIDEBAR_COMMAND);
     this.post();
   }
 
@@ -70,7 +76,7 @@ export class SidebarViewProvider implements vscode.WebviewViewProvider, vscode.D
       type: 'state',
       entries: this.controller.list().map((r) => toListEntry(r, this.controller.isResumed(r))),
       selected: selected ? toDetailView(selected, this.controller.isResumed(selected)) : null,
-      busy: this.busy,
+      busy: this.activity.describe(),
     };
     void this.view.webview.postMessage(message);
   }
@@ -116,7 +122,7 @@ export class SidebarViewProvider implements vscode.WebviewViewProvider, vscode.D
 
   /** Opens a modified file (only one the handover lists, inside its workspace folder), as a diff against HEAD when git can. */
   private async openModifiedFile(record: HandoverRecord, path: string): Promise<void> {
-    const listed = toDetailView(record, false).modifiedFiles.some((m) => m.path === path);
+    const listed = listsModifiedFile(record, path);
     const absolute = resolve(record.folder, path);
     const inside = !relative(record.folder, absolute).startsWith('..') && absolute.startsWith(record.folder + sep);
     if (!listed || !inside) return;
@@ -128,10 +134,6 @@ export class SidebarViewProvider implements vscode.WebviewViewProvider, vscode.D
     if (exists && (await openGitDiff(uri))) return;
     if (exists) await vscode.window.showTextDocument(uri, { preview: true });
     else void vscode.window.showInformationMessage(`Handover: ${path} no longer exists.`);
-  }
-
-  dispose(): void {
-    for (const d of this.disposables) d.dispose();
   }
 }
 

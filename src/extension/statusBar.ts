@@ -1,6 +1,9 @@
-// One status bar item that says what Handover is doing: building a handover, one is ready, or the last
-// one was resumed. Clicking it shows the sidebar.
+// One status bar item that says what Handover is doing: building a handover (the build activity says
+// when), one is ready, or the last one was resumed. Clicking it shows the sidebar.
 import * as vscode from 'vscode';
+import { FOCUS_SIDEBAR_COMMAND, STATUS_BAR_ID } from '../shared/commandIds.js';
+import type { BuildActivity } from './buildActivity.js';
+import { Disposable } from './disposables.js';
 
 export type HandoverStatus = 'idle' | 'building' | 'ready' | 'resumed';
 
@@ -11,14 +14,15 @@ const LOOK: Record<HandoverStatus, { text: string; tooltip: string }> = {
   resumed: { text: '$(debug-continue) Handover: resumed', tooltip: 'Handover: the newest handover was resumed' },
 };
 
-export class StatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('handover.status', vscode.StatusBarAlignment.Left, 50);
-  private building = 0;
+export class StatusBar extends Disposable {
+  private readonly item = this.register(vscode.window.createStatusBarItem(STATUS_BAR_ID, vscode.StatusBarAlignment.Left, 50));
   private settled: HandoverStatus = 'idle';
 
-  constructor() {
+  constructor(private readonly activity: BuildActivity) {
+    super();
+    this.register(activity.onDidChange(() => this.render()));
     this.item.name = 'Handover';
-    this.item.command = 'handover.sidebar.focus';
+    this.item.command = FOCUS_SIDEBAR_COMMAND;
     this.render();
     this.item.show();
   }
@@ -29,26 +33,9 @@ export class StatusBar implements vscode.Disposable {
     this.render();
   }
 
-  /** Marks a build as running until the returned function is called. */
-  beginBuild(): () => void {
-    this.building++;
-    this.render();
-    let done = false;
-    return () => {
-      if (done) return;
-      done = true;
-      this.building--;
-      this.render();
-    };
-  }
-
   private render(): void {
-    const look = LOOK[this.building > 0 ? 'building' : this.settled];
+    const look = LOOK[this.activity.building ? 'building' : this.settled];
     this.item.text = look.text;
     this.item.tooltip = look.tooltip;
-  }
-
-  dispose(): void {
-    this.item.dispose();
   }
 }

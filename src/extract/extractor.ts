@@ -4,6 +4,8 @@ import type { TranscriptEvent } from '../transcript/events.js';
 
 export interface ExtractCounts {
   user: number;
+  /** IDE notes sent with a message (the open file, a selection): context, not the user's words. */
+  ideContext: number;
   thinking: number;
   emptyThinking: number;
   assistantStandIn: number;
@@ -21,6 +23,7 @@ export interface ExtractOptions {
 
 const emptyCounts = (): ExtractCounts => ({
   user: 0,
+  ideContext: 0,
   thinking: 0,
   emptyThinking: 0,
   assistantStandIn: 0,
@@ -61,15 +64,27 @@ export class Extractor {
       return;
     }
     this.sessionId ??= event.sessionId;
-    // A resumed Claude Code session repeats earlier records with the same uuid: keep each once.
+    // A resumed Claude Code session repeats earlier records with the same uuid: keep each once. Blocks
+    // of one record share its uuid and differ by part. 2.0.x also replays earlier messages under new
+    // uuids with their original timestamp: the same text at the same moment is the same message.
     if (event.uuid) {
-      const key = `${event.kind}:${event.uuid}:${event.kind === 'system' ? event.subtype : ''}`;
+      const key = `${event.kind}:${event.uuid}:${event.part ?? ''}:${event.kind === 'system' ? event.subtype : ''}`;
+      if (this.seen.has(key)) return;
+      this.seen.add(key);
+    }
+    if (event.kind === 'user' && event.timestamp) {
+      const key = `user-text:${event.timestamp}:${event.text}`;
       if (this.seen.has(key)) return;
       this.seen.add(key);
     }
     switch (event.kind) {
       case 'user':
         if (event.sidechain) return; // a subagent's prompt, written by the model, not typed by the user
+        if (event.ideContext) {
+          this.counts.ideContext++;
+          this.write(`### ${stamp(event.timestamp)}IDE context (line ${event.line})\n\n${event.text}\n\n`);
+          return;
+        }
         this.endTurn();
         this.counts.user++;
         this.write(`### ${stamp(event.timestamp)}User (line ${event.line})\n\n${event.text}\n\n`);
@@ -152,7 +167,8 @@ export class Extractor {
   finish(): string {
     this.endTurn();
     const title = this.options.title ?? this.sessionId ?? 'unknown session';
-    return `# Session extract: ${title}\n\n${this.parts.join('')}`;
+    const body = this.keptSomething ? this.parts.join('') : '_This session has no messages from the user, no thinking and no system events._\n';
+    return `# Session extract: ${title}\n\n${body}`;
   }
 
   get bytesSoFar(): number {

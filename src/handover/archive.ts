@@ -102,7 +102,7 @@ export async function archiveLog(logPath: string, home: string, sessionId: strin
   });
   if (!source.isFile()) throw new ArchiveError(`cannot archive ${logPath}: not a regular file`);
 
-  let createdDir = false;
+  let createdDir: boolean;
   try {
     // archive/<sid> as a symlink would put the copy (and our writes) wherever it points: the link goes.
     if ((await lstat(dir).catch(() => undefined))?.isSymbolicLink()) await rm(dir);
@@ -231,19 +231,26 @@ async function storedVersions(dir: string, name: string, manifest: Manifest, sou
   return versions;
 }
 
+/** Reads the first `limit` bytes of an open file chunk by chunk, hashing them; `onChunk` sees each chunk. */
+async function hashChunks(input: FileHandle, limit: number, onChunk?: (chunk: Buffer) => Promise<void>): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(CHUNK);
+  let bytes = 0;
+  while (bytes < limit) {
+    const { bytesRead } = await input.read(buffer, 0, Math.min(CHUNK, limit - bytes), bytes);
+    if (bytesRead === 0) break;
+    const chunk = buffer.subarray(0, bytesRead);
+    hash.update(chunk);
+    if (onChunk) await onChunk(chunk);
+    bytes += bytesRead;
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
 async function hashFile(path: string, limit: number): Promise<{ sha256: string; bytes: number }> {
   const handle = await open(path, 'r');
   try {
-    const hash = createHash('sha256');
-    const buffer = Buffer.allocUnsafe(CHUNK);
-    let bytes = 0;
-    while (bytes < limit) {
-      const { bytesRead } = await handle.read(buffer, 0, Math.min(CHUNK, limit - bytes), bytes);
-      if (bytesRead === 0) break;
-      hash.update(buffer.subarray(0, bytesRead));
-      bytes += bytesRead;
-    }
-    return { sha256: hash.digest('hex'), bytes };
+    return await hashChunks(handle, limit);
   } finally {
     await handle.close();
   }
@@ -255,19 +262,9 @@ async function copyHashing(source: string, target: string, limit: number, fs: Ar
   try {
     const output = await open(target, 'wx', 0o600);
     try {
-      const hash = createHash('sha256');
-      const buffer = Buffer.allocUnsafe(CHUNK);
-      let bytes = 0;
-      while (bytes < limit) {
-        const { bytesRead } = await input.read(buffer, 0, Math.min(CHUNK, limit - bytes), bytes);
-        if (bytesRead === 0) break;
-        const chunk = buffer.subarray(0, bytesRead);
-        hash.update(chunk);
-        await fs.write(output, chunk);
-        bytes += bytesRead;
-      }
+      const copied = await hashChunks(input, limit, (chunk) => fs.write(output, chunk));
       await output.sync();
-      return { sha256: hash.digest('hex'), bytes };
+      return copied;
     } finally {
       await output.close();
     }

@@ -7,7 +7,7 @@ import { basename, join, resolve } from 'node:path';
 import type { OfflineAnalysis } from '../analysis/offline.js';
 import { analyzeSession } from '../analysis/session.js';
 import { extractLog } from '../extract/extractLog.js';
-import { describeProblems } from '../transcript/reader.js';
+import { describeProblems, LogInputError } from '../transcript/reader.js';
 import { HANDOVER_DIR, HANDOVER_FILES, HANDOVER_SCHEMA_VERSION, type AnalystUsage, type Finding, type HandoverData } from '../shared/handoverData.js';
 import { ArchiveError, archiveLog } from './archive.js';
 import { redactDeep, redactSecrets } from '../util/redact.js';
@@ -15,7 +15,6 @@ import { budgetTokensFor, DEFAULT_BUDGET, renderResumePrompt, type PromptBudget 
 import { readSessionIdentity } from './sessionIdentity.js';
 import { signHandover, SigningKeyError } from './sign.js';
 import { describeFsError } from '../util/fsErrors.js';
-import { READ_LIMITS, readFileSafe } from '../util/safeRead.js';
 
 export type AnalyzerKind = 'offline' | 'anthropic';
 
@@ -45,6 +44,31 @@ export interface BuildResult {
 /** A failure with a message fit for one line on stderr. */
 export class BuildError extends Error {}
 
+/**
+ * A bug or an unexpected failure inside one stage of the build (not the user's input, not the disk):
+ * it names the stage and where the archived copy of the log is, which stays in place.
+ */
+export class BuildStageError extends Error {
+  constructor(
+    readonly stage: string,
+    readonly cause: unknown,
+    readonly archivedLog?: string,
+  ) {
+    const why = cause instanceof Error ? cause.message : String(cause);
+    super(`internal error while ${stage}: ${why}${archivedLog ? ` (the log is archived at ${archivedLog})` : ''}`);
+  }
+}
+
+/** Runs one stage; failures that are not already explained (bad input, disk) are named by the stage. */
+async function stage<T>(name: string, archivedLog: string | undefined, work: () => Promise<T> | T): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof BuildError || error instanceof LogInputError || error instanceof BuildStageError) throw error;
+    throw new BuildStageError(name, error, archivedLog);
+  }
+}
+
 
 export async function buildHandover(options: BuildOptions): Promise<BuildResult> {
   const now = options.now ?? (() => new Date());
@@ -61,18 +85,22 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
   });
 
   // The analysts read the archived copy: citations then point at lines that never change.
-  const [extract, { analysis: offline, modified }] = await Promise.all([extractLog(archived.archivedLog), analyzeSession(archived.archivedLog, { workspace })]);
+  const at = archived.archivedLog;
+  const [extract, { analysis: offline, modified }] = await Promise.all([
+    stage('extracting the conversation', at, () => extractLog(at)),
+    stage('analysing the log', at, () => analyzeSession(at, { workspace })),
+  ]);
 
   let findings = offline.findings;
   let usage: AnalystUsage[] | undefined;
   if (options.analyzer === 'anthropic') {
     if (!options.modelAnalyzer) throw new BuildError('the anthropic analyzer is not available in this build');
-    const result = await options.modelAnalyzer({ logPath: archived.archivedLog, extractMarkdown: redactSecrets(extract.markdown), offline, env: options.env ?? process.env });
+    const result = await stage('running the model analysts', at, () => options.modelAnalyzer!({ logPath: archived.archivedLog, extractMarkdown: redactSecrets(extract.markdown), offline, env: options.env ?? process.env }));
     findings = result.findings;
     usage = result.usage;
   }
 
-  const data: HandoverData = redactDeep({
+  const data: HandoverData = await stage('assembling handover.json', at, () => redactDeep({
     schema: HANDOVER_SCHEMA_VERSION,
     sessionId: identity.sessionId,
     agent: identity.agent,
@@ -96,16 +124,18 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
     openTasks: offline.openTasks,
     stats: { logBytes: archived.bytes, extractBytes: 0, promptBytes: 0, compactions: offline.compactions, droppedByBudget: 0 },
     analysis: { analyzer: options.analyzer ?? 'offline', usage },
-  });
+  } satisfies HandoverData));
 
-  const extractMarkdown = redactSecrets(extract.markdown);
-  const budget = budgetTokensFor(archived.bytes, { ...DEFAULT_BUDGET, ...options.budget });
-  // Rendering twice settles the byte counts the prompt itself reports in handover.json.
-  let rendered = renderResumePrompt(data, budget);
-  data.stats = { ...data.stats, extractBytes: Buffer.byteLength(extractMarkdown), droppedByBudget: rendered.droppedByBudget };
-  data.stats.promptBytes = Buffer.byteLength(rendered.markdown);
-  rendered = renderResumePrompt(data, budget);
-  const prompt = redactSecrets(rendered.markdown);
+  const { extractMarkdown, prompt } = await stage('writing resume-prompt.md', at, () => {
+    const extractMarkdown = redactSecrets(extract.markdown);
+    const budget = budgetTokensFor(archived.bytes, { ...DEFAULT_BUDGET, ...options.budget });
+    // Rendering twice settles the byte counts the prompt itself reports in handover.json.
+    let rendered = renderResumePrompt(data, budget);
+    data.stats = { ...data.stats, extractBytes: Buffer.byteLength(extractMarkdown), droppedByBudget: rendered.droppedByBudget };
+    data.stats.promptBytes = Buffer.byteLength(rendered.markdown);
+    rendered = renderResumePrompt(data, budget);
+    return { extractMarkdown, prompt: redactSecrets(rendered.markdown) };
+  });
 
   const dir = join(workspace, HANDOVER_DIR, identity.sessionId);
   await writeHandoverFiles(workspace, dir, options.home, {
@@ -240,9 +270,4 @@ async function mkdirIfMissing(path: string): Promise<void> {
   await mkdir(path).catch((error: NodeJS.ErrnoException) => {
     if (error.code !== 'EEXIST') throw error;
   });
-}
-
-/** Reads a written handover back (for `resume`, the hooks and tests). */
-export async function readHandoverData(dir: string): Promise<HandoverData> {
-  return JSON.parse((await readFileSafe(join(dir, HANDOVER_FILES.data), { maxBytes: READ_LIMITS.handoverFile })).toString('utf8')) as HandoverData;
 }

@@ -3,6 +3,7 @@
 import { basename } from 'node:path';
 import type { AgentKind } from '../transcript/events.js';
 import { forEachLine, type RawLine } from '../transcript/lineReader.js';
+import { logStem } from '../transcript/zstd.js';
 
 export interface SessionIdentity {
   sessionId: string;
@@ -11,6 +12,7 @@ export interface SessionIdentity {
 }
 
 import { isSafeSessionId } from '../util/sessionId.js';
+import { isLegacyCodexHeader } from '../transcript/codexRecords.js';
 
 // The identity is in the first records, however long they are (a pasted 300 KB screenshot in the first
 // message used to push it past a fixed 256 KB head, issue 12): records are read whole, up to the line
@@ -47,6 +49,13 @@ export async function readSessionIdentity(logPath: string): Promise<SessionIdent
       cwd ??= typeof record.cwd === 'string' ? record.cwd : undefined;
     } else if (typeof record.payload === 'object' && typeof record.timestamp === 'string') {
       agent ??= 'codex';
+    } else if (isLegacyCodexHeader(record)) {
+      // Codex 0.1x–0.2x: `{id, timestamp, instructions}` first, no envelope.
+      agent ??= 'codex';
+      sessionId ??= record.id as string;
+    } else if (record.type === 'summary' && typeof record.leafUuid === 'string') {
+      // A Claude Code log that holds only session titles: the file is named after the session.
+      agent ??= 'claude';
     }
     if (sessionId && cwd) throw DONE;
   };
@@ -57,7 +66,7 @@ export async function readSessionIdentity(logPath: string): Promise<SessionIdent
   }
   if (!agent) return undefined;
   // A Claude Code log is named after its session; a Codex rollout ends with the session's uuid.
-  const fromName = basename(logPath).replace(/\.jsonl$/, '').replace(/^rollout-.*?([0-9a-f]{8}-[0-9a-f-]{27,})$/, '$1');
+  const fromName = logStem(basename(logPath)).replace(/^rollout-.*?([0-9a-f]{8}-[0-9a-f-]{27,})$/, '$1');
   const id = sessionId && isSafeSessionId(sessionId) ? sessionId : isSafeSessionId(fromName) ? fromName : undefined;
   return id ? { sessionId: id, agent, cwd } : undefined;
 }

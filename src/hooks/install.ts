@@ -12,7 +12,7 @@ import { launcherPath, shellQuote } from './launcher.js';
 
 export type SettingsScope = 'local' | 'project' | 'user';
 
-interface OurHook {
+export interface OurHook {
   event: 'PreCompact' | 'PreToolUse' | 'SessionStart';
   arg: 'pre-compact' | 'pre-tool-use' | 'session-start';
   /** Bash is matched too: whether it is denied is a setting that can change without reinstalling. */
@@ -74,10 +74,10 @@ export function parseSettings(text: string, path: string): JsonObject {
  * Returns settings with our hooks present exactly once each, pointing at `baseCommand`. An entry of ours
  * that is already there is updated where it stands, so installing twice changes nothing.
  */
-export function mergeOurHooks(settings: JsonObject, baseCommand: string): JsonObject {
+export function mergeOurHooks(settings: JsonObject, baseCommand: string, which: readonly OurHook[] = OUR_HOOKS): JsonObject {
   const result = structuredClone(settings);
   const hooks = (result.hooks ??= {}) as JsonObject;
-  for (const ours of OUR_HOOKS) {
+  for (const ours of which) {
     const groups = ((hooks[ours.event] as Json[] | undefined) ??= []) as JsonObject[];
     const entry: JsonObject = { type: 'command', command: `${baseCommand} hook ${ours.arg}`, timeout: HOOK_TIMEOUT_SECONDS };
     let placed = false;

@@ -42,6 +42,7 @@ let cachedHost: string | undefined;
 export const realLockWorld: LockWorld = {
   now: Date.now,
   get host() {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use: the hooks' start-up time is budgeted
     return (cachedHost ??= (require('node:os') as typeof import('node:os')).hostname());
   },
   isAlive: processIsAlive,

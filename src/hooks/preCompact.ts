@@ -77,6 +77,7 @@ export function preCompact(input: HookInput, context: PreCompactContext): HookOu
 // node:crypto and node:child_process cost tens of milliseconds to load, and this module also sits on
 // pre-tool-use's path (same bundle entry): they are required only when a compaction needs them.
 function newLockToken(): string {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- required only when a compaction needs it (see above)
   const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
   return randomBytes(12).toString('hex');
 }
@@ -113,6 +114,7 @@ export function spawnBuilder(request: BuilderRequest, options: SpawnBuilderOptio
   mkdirSync(logs, { recursive: true, mode: 0o700 });
   const out = openSync(join(logs, `build-${request.sessionId}.log`), 'a', 0o600);
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- required only when a compaction needs it (see newLockToken)
     const { spawn } = require('node:child_process') as typeof import('node:child_process');
     const child = spawn(
       options.execPath,

@@ -3,10 +3,9 @@
 // Claude Code replaces additionalContext over 10,000 characters with a 2,000-character preview and a
 // file path (anthropics/claude-code#94358), so the pointer stays under CONTEXT_LIMIT, well inside both.
 import { join } from 'node:path';
-import type { HandoverEntry } from '../handover/findHandovers.js';
+import type { HandoverRecord } from '../handover/handoverRecord.js';
 import { HANDOVER_DIR, HANDOVER_FILES, type HandoverData } from '../shared/handoverData.js';
 import type { HookInput } from './hookInput.js';
-import { READ_LIMITS, readFileSafe } from '../util/safeRead.js';
 import { safeSessionId } from './hookInput.js';
 import { inspectLock, lockFile, realLockWorld, type LockWorld } from './lock.js';
 import { silentSuccess, softFailure, type HookOutcome } from './outcome.js';
@@ -18,7 +17,7 @@ export const VERIFY_NEWEST = 5;
 export interface SessionStartContext {
   home: string;
   /** The workspace's handovers, newest first, with their verification state. */
-  listHandovers: (workspace: string, home: string, options?: { verifyNewest?: number; alsoVerify?: string }) => Promise<HandoverEntry[]>;
+  listHandovers: (workspace: string, home: string, options?: { verifyNewest?: number; alsoVerify?: string }) => Promise<HandoverRecord[]>;
   world?: LockWorld;
   /** The configured lock TTL (no lock counts as held longer). */
   lockTtlMs?: number;
@@ -32,7 +31,7 @@ export async function sessionStart(input: HookInput, context: SessionStartContex
   // The hook runs on every resume: it verifies this session's handover and the newest few, not all.
   const entries = await context.listHandovers(workspace, context.home, { verifyNewest: VERIFY_NEWEST, alsoVerify: sessionId });
   const verified = entries.filter((entry) => entry.verified);
-  const chosen = verified.find((entry) => entry.sessionId === sessionId) ?? verified[0];
+  const chosen = verified.find((entry) => entry.id === sessionId) ?? verified[0];
   const building = sessionId !== undefined && inspectLock(lockFile(context.home, sessionId), context.world ?? realLockWorld, context.lockTtlMs).state === 'held';
   if (!chosen && !building) return silentSuccess;
 
@@ -41,9 +40,9 @@ export async function sessionStart(input: HookInput, context: SessionStartContex
     lines.push(`Handover: a handover of this session is being written now; it will be at ${join(workspace, HANDOVER_DIR, sessionId!, HANDOVER_FILES.prompt)}. Edits are paused until it is done.`);
   }
   if (chosen) {
-    const data = await readData(chosen.dir);
-    const own = chosen.sessionId === sessionId;
-    const what = own ? 'the verified handover of this session' : `the newest verified handover in this workspace (session ${chosen.sessionId})`;
+    const data = chosen.data as HandoverData | undefined;
+    const own = chosen.id === sessionId;
+    const what = own ? 'the verified handover of this session' : `the newest verified handover in this workspace (session ${chosen.id})`;
     lines.push(
       `Handover: ${what} is ${chosen.promptPath}. ` +
         'Read it before relying on memory: it keeps the decisions, errors, rejected approaches, modified files and open tasks that a compaction summary loses.',
@@ -65,14 +64,6 @@ function summaryLines(data: HandoverData): string[] {
   const text = (data.summary?.text ?? '').split('\n').map((line) => line.trim()).filter(Boolean).slice(0, 6);
   if (text.length) lines.push('Summary:', ...text.map((line) => `  ${oneLine(line, 200)}`));
   return lines;
-}
-
-async function readData(dir: string): Promise<HandoverData | undefined> {
-  try {
-    return JSON.parse((await readFileSafe(join(dir, HANDOVER_FILES.data), { maxBytes: READ_LIMITS.handoverFile })).toString('utf8')) as HandoverData;
-  } catch {
-    return undefined;
-  }
 }
 
 function oneLine(text: string, max: number): string {

@@ -10,6 +10,8 @@ import { busyMessage, IndexBusyError, type SearchIndex } from './indexStore.js';
 import { isBusy, type Statement } from './sqliteRuntime.js';
 import { listSourceFiles, type SourceFile, type SourceRoot } from './sources.js';
 import { DEFAULT_UNIT_LIMITS, kindCode, unitOf, type UnitLimits } from './units.js';
+import { isZstdPath } from '../transcript/zstd.js';
+import type { IndexReport } from '../shared/cliJson.js';
 
 const HEAD_BYTES = 4096;
 
@@ -35,18 +37,7 @@ export interface UpdateIndexOptions {
   now?: () => Date;
 }
 
-export interface IndexReport {
-  filesSeen: number;
-  unchanged: number;
-  added: number;
-  appended: number;
-  reindexed: number;
-  bytesRead: number;
-  unitsAdded: number;
-  elapsedMs: number;
-  /** One line per log with records that could not be read. */
-  problems: string[];
-}
+export type { IndexReport };
 
 interface FileRow {
   id: number;
@@ -225,7 +216,10 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
       }
       const fileId = row.id;
       const headHash = hashOf(head);
-      const end = await completeLinesEnd(file.path, startOffset, size);
+      // A compressed rollout (.jsonl.zst) is complete and read whole: offsets are in its decompressed text.
+      const compressed = isZstdPath(file.path);
+      let end = compressed ? Number.MAX_SAFE_INTEGER : await completeLinesEnd(file.path, startOffset, size);
+      let compressedLines = 0;
 
       let sessionId = file.sessionHint ?? row.session_id ?? undefined;
       let project = row.project ?? undefined;
@@ -270,6 +264,10 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
         try {
           const result = await readTranscript(file.path, onEvent, { interest: 'all', startOffset, startLine, subagent: file.subagent, agent });
           agent ??= result.agent;
+          if (compressed) {
+            end = startOffset + result.stats.bytes;
+            compressedLines = result.stats.lines;
+          }
           const problems = describeProblems({ ...result.problems, truncatedLastLine: false });
           if (problems) report.problems.push(`${file.path}: ${problems}`);
         } catch (error) {
@@ -277,7 +275,7 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
         }
       }
       const base = sawEvent ? lastOffset : startOffset;
-      const nextLine = (sawEvent ? lastLine : startLine) + (await countNewlines(file.path, base, end));
+      const nextLine = compressed ? Math.max(startLine, compressedLines + 1) : (sawEvent ? lastLine : startLine) + (await countNewlines(file.path, base, end));
       flush(end, nextLine);
       st.setStat.run(size, mtime, fileId);
       transaction(index, 'commit');

@@ -41,7 +41,7 @@ export function parseRecordSpec(spec: string, cwd: string): { target: string; li
   const match = /^(.+):(\d+)$/.exec(spec.trim());
   if (!match) throw new RecordNotFoundError(`'${spec}' is not <session-id>:<line> (e.g. 3f2a…:120, as 'handover search' prints it)`);
   const target = match[1];
-  const isPath = target.includes('/') || target.endsWith('.jsonl') || existsSync(resolve(cwd, target));
+  const isPath = target.includes('/') || /\.jsonl(\.zst)?$/.test(target) || existsSync(resolve(cwd, target));
   return { target: isPath ? resolve(cwd, target) : target, line: Number(match[2]), isPath };
 }
 

@@ -4,6 +4,7 @@ import { readdir } from 'node:fs/promises';
 import { basename, delimiter, dirname, join, relative, sep } from 'node:path';
 import { homePaths } from '../util/handoverHome.js';
 import { claudeProjectsDir, codexSessionsDir } from '../util/agentHomes.js';
+import { isLogFileName, logStem } from '../transcript/zstd.js';
 
 export type SourceKind = 'archive' | 'claude' | 'codex' | 'extra';
 
@@ -50,14 +51,14 @@ export function describeSourceFile(root: SourceRoot, path: string): SourceFile {
   } else if (root.kind === 'archive' && parts.length > 1) {
     file.sessionHint = parts[0];
   } else {
-    const stem = name.replace(/\.jsonl$/, '');
+    const stem = logStem(name);
     const uuid = /([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(stem);
     if (uuid) file.sessionHint = uuid[1];
   }
   return file;
 }
 
-/** Every `.jsonl` log under the roots (big tool outputs in `tool-results/` are not logs). */
+/** Every `.jsonl` (and Codex's compressed `.jsonl.zst`) log under the roots (big tool outputs in `tool-results/` are not logs). */
 export async function listSourceFiles(roots: SourceRoot[]): Promise<SourceFile[]> {
   const out: SourceFile[] = [];
   const walk = async (root: SourceRoot, dir: string): Promise<void> => {
@@ -71,7 +72,7 @@ export async function listSourceFiles(roots: SourceRoot[]): Promise<SourceFile[]
       const path = join(dir, entry.name);
       if (entry.isDirectory()) {
         if (entry.name !== 'tool-results' && !entry.name.startsWith('.')) await walk(root, path);
-      } else if (entry.isFile() && entry.name.endsWith('.jsonl')) {
+      } else if (entry.isFile() && isLogFileName(entry.name)) {
         out.push(describeSourceFile(root, path));
       }
     }

@@ -21,6 +21,7 @@ export function loadSqlite(): SqliteModule {
     return (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
   } as typeof process.emitWarning;
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded lazily so a runtime without node:sqlite fails here with a clear message, not at import
     loaded = require('node:sqlite') as SqliteModule;
     return loaded;
   } catch {

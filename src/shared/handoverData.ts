@@ -16,6 +16,9 @@ export const HANDOVER_FILES = {
   signature: 'signature.json',
 } as const;
 
+/** Where the extension looks for handovers by default (package.json's handover.watchGlob default says the same). */
+export const DEFAULT_WATCH_GLOB = `${HANDOVER_DIR}/*/${HANDOVER_FILES.prompt}`;
+
 /** A place in the archived raw log that supports a finding. */
 export interface Citation {
   /** 1-based line in the archived log file. */
@@ -55,6 +58,8 @@ export interface ModifiedFile {
   how: string[];
   /** Last log line that touched it. */
   lastLine: number;
+  /** `path` is a shell pattern (`dir/*`) the log cannot expand: the files it matched, not one file. */
+  glob?: boolean;
 }
 
 export interface OpenTask {

@@ -4,6 +4,8 @@
 //
 // The host never sends HandoverData itself: it sends a flat view model of strings and numbers, so the
 // webview needs no knowledge of the file format and the validator stays small.
+import { COMMAND_IDS } from './commandIds.js';
+import { arrayOf, hasStrings, isBool, isCount, isLine, isObject, isString, type LooseObject } from './looseJson.js';
 
 export interface HandoverListEntry {
   /** The handover folder's name under `.handover/` (the session id). */
@@ -62,21 +64,12 @@ export type WebviewMessage =
   | { type: 'command'; command: SidebarCommand };
 
 /** The only commands the webview may ask the host to run (buttons of the empty state). */
-export const SIDEBAR_COMMANDS = ['handover.installHooks', 'handover.createNow', 'handover.search'] as const;
+export const SIDEBAR_COMMANDS = [COMMAND_IDS.installHooks, COMMAND_IDS.createNow, COMMAND_IDS.search] as const;
 export type SidebarCommand = (typeof SIDEBAR_COMMANDS)[number];
 
 // ---- validation -------------------------------------------------------------------------------------
 
-type Unknown = Record<string, unknown>;
-const isObject = (v: unknown): v is Unknown => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isBool = (v: unknown): v is boolean => typeof v === 'boolean';
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-const isLine = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 1;
-const arrayOf = <T>(v: unknown, item: (x: unknown) => x is T): v is T[] => Array.isArray(v) && v.every(item);
-const hasStrings = (v: Unknown, ...keys: string[]) => keys.every((k) => isString(v[k]));
-
-const isRef = (v: Unknown) => isString(v.folder) && isString(v.id) && v.id.length > 0;
+const isRef = (v: LooseObject) => isString(v.folder) && isString(v.id) && v.id.length > 0;
 
 const isListEntry = (v: unknown): v is HandoverListEntry =>
   isObject(v) && hasStrings(v, 'id', 'folder', 'createdAt', 'agent', 'title') && isBool(v.verified) && isBool(v.resumed);
@@ -99,12 +92,12 @@ const isStats = (v: unknown): boolean =>
 
 const isDetail = (v: unknown): v is HandoverDetailView =>
   isListEntry(v) &&
-  hasStrings(v as unknown as Unknown, 'verifyProblem', 'dataProblem', 'summary', 'lastUserRequest', 'gitBranch') &&
-  arrayOf((v as unknown as Unknown).compactionSummaries, isString) &&
-  arrayOf((v as unknown as Unknown).findings, isFinding) &&
-  arrayOf((v as unknown as Unknown).modifiedFiles, isModifiedFile) &&
-  arrayOf((v as unknown as Unknown).openTasks, isTask) &&
-  isStats((v as unknown as Unknown).stats);
+  hasStrings(v as unknown as LooseObject, 'verifyProblem', 'dataProblem', 'summary', 'lastUserRequest', 'gitBranch') &&
+  arrayOf((v as unknown as LooseObject).compactionSummaries, isString) &&
+  arrayOf((v as unknown as LooseObject).findings, isFinding) &&
+  arrayOf((v as unknown as LooseObject).modifiedFiles, isModifiedFile) &&
+  arrayOf((v as unknown as LooseObject).openTasks, isTask) &&
+  isStats((v as unknown as LooseObject).stats);
 
 /** Returns the message when it is a well-formed HostMessage, else undefined. */
 export function parseHostMessage(value: unknown): HostMessage | undefined {

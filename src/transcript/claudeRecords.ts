@@ -26,7 +26,7 @@ export const CLAUDE_IGNORED_TYPES = new Set([
   'tools-used',
 ]);
 
-export const CLAUDE_TYPES = new Set(['user', 'assistant', 'system', 'summary', ...CLAUDE_IGNORED_TYPES]);
+export const CLAUDE_TYPES = new Set(['user', 'assistant', 'system', 'summary', 'ai-title', ...CLAUDE_IGNORED_TYPES]);
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
@@ -57,6 +57,27 @@ export function originOf(record: Json, ctx: RecordContext): EventOrigin {
 
 const INTERRUPT = /^\[Request interrupted by user[^\]]*\]$/;
 const SYSTEM_REMINDER = /<system-reminder>[\s\S]*?<\/system-reminder>/g;
+/** What a Claude Code IDE integration attaches to a message: the open file, a selection, diagnostics. */
+const IDE_CONTEXT = /<(ide_opened_file|ide_selection|ide_diagnostics)>([\s\S]*?)(?:<\/\1>|$)/g;
+
+/** One short line for an IDE context note: which file, which lines; the selected code itself is dropped. */
+function shortIdeNote(tag: string, body: string): string {
+  const flat = body.replace(/\s+/g, ' ').trim();
+  const file = /(?:opened the file|opened|from|in) (\S+?)(?: in the IDE|:|\.?\s|$)/.exec(flat)?.[1];
+  const lines = /lines? \d+(?: to \d+)?/.exec(flat)?.[0];
+  if (tag === 'ide_opened_file') return `[IDE: opened ${file ?? 'a file'}]`;
+  if (tag === 'ide_selection') return `[IDE: selected ${lines ? lines + ' of ' : ''}${file ?? 'text'}]`;
+  return '[IDE: diagnostics attached]';
+}
+
+/** A text block's IDE notes shortened, and whether the block held nothing else. */
+export function shortenIdeContext(text: string): { text: string; onlyIde: boolean } {
+  if (!text.includes('<ide_')) return { text, onlyIde: false };
+  const rest = text.replace(IDE_CONTEXT, '').trim();
+  const notes = [...text.matchAll(IDE_CONTEXT)].map((m) => shortIdeNote(m[1], m[2]));
+  return { text: rest ? `${notes.join(' ')}\n${rest}` : notes.join(' '), onlyIde: !rest };
+}
+
 const DROPPED_WRAPPERS = /<(local-command-stdout|local-command-stderr|local-command-caveat|command-message|bash-stdout|bash-stderr)>[\s\S]*?<\/\1>/g;
 
 /**
@@ -108,14 +129,15 @@ function userRecord(record: Json, ctx: RecordContext): RecordOutcome {
   if (record.isMeta === true) return { events: [] };
   const content = message.content;
   const events: TranscriptEvent[] = [];
-  const pushText = (raw: string) => {
+  const pushText = (raw: string, part?: number) => {
     const trimmed = raw.trim();
+    const at = part === undefined ? origin : { ...origin, part };
     if (INTERRUPT.test(trimmed)) {
-      events.push({ ...origin, kind: 'system', subtype: 'interrupt', text: trimmed });
+      events.push({ ...at, kind: 'system', subtype: 'interrupt', text: trimmed });
       return;
     }
-    const text = cleanUserText(raw);
-    if (text) events.push({ ...origin, kind: 'user', text });
+    const ide = shortenIdeContext(cleanUserText(raw));
+    if (ide.text) events.push({ ...at, kind: 'user', text: ide.text, ...(ide.onlyIde ? { ideContext: true } : {}) });
   };
   if (typeof content === 'string') {
     pushText(content);
@@ -123,13 +145,13 @@ function userRecord(record: Json, ctx: RecordContext): RecordOutcome {
   }
   if (!Array.isArray(content)) return { events, malformed: true };
   let malformed = false;
-  for (const block of content) {
+  for (const [part, block] of content.entries()) {
     if (!isObject(block)) {
       malformed = true;
       continue;
     }
     if (block.type === 'text') {
-      if (typeof block.text === 'string') pushText(block.text);
+      if (typeof block.text === 'string') pushText(block.text, content.length > 1 ? part : undefined);
       else malformed = true;
     } else if (block.type === 'tool_result' && !ctx.conversationOnly) {
       const text = toolResultText(block.content);
@@ -162,26 +184,28 @@ function assistantRecord(record: Json, ctx: RecordContext): RecordOutcome {
   if (!Array.isArray(content)) return { events: [], malformed: true };
   const events: TranscriptEvent[] = [];
   let malformed = false;
-  for (const block of content) {
+  for (const [index, block] of content.entries()) {
     if (!isObject(block)) {
       malformed = true;
       continue;
     }
+    // 1.0.x writes a whole reply (thinking, text, tool calls) into one record: each block is its own event.
+    const at = content.length > 1 ? { ...origin, part: index } : origin;
     switch (block.type) {
       case 'text':
         if (typeof block.text !== 'string') malformed = true;
-        else if (block.text.trim()) events.push({ ...origin, kind: 'assistant-text', text: block.text, messageId });
+        else if (block.text.trim()) events.push({ ...at, kind: 'assistant-text', text: block.text, messageId });
         break;
       case 'thinking':
         if (block.thinking !== undefined && typeof block.thinking !== 'string') malformed = true;
-        events.push({ ...origin, kind: 'thinking', text: str(block.thinking) ?? '', messageId });
+        events.push({ ...at, kind: 'thinking', text: str(block.thinking) ?? '', messageId });
         break;
       case 'redacted_thinking':
-        events.push({ ...origin, kind: 'thinking', text: '', messageId });
+        events.push({ ...at, kind: 'thinking', text: '', messageId });
         break;
       case 'tool_use':
         if (ctx.conversationOnly) break;
-        events.push({ ...origin, kind: 'tool-call', callId: str(block.id) ?? '', name: str(block.name) ?? 'unknown', input: block.input ?? {}, messageId });
+        events.push({ ...at, kind: 'tool-call', callId: str(block.id) ?? '', name: str(block.name) ?? 'unknown', input: block.input ?? {}, messageId });
         break;
     }
   }
@@ -231,6 +255,11 @@ export function claudeRecordToEvents(record: unknown, ctx: RecordContext): Recor
       return typeof record.summary === 'string'
         ? { events: [{ ...originOf(record, ctx), kind: 'system', subtype: 'session-summary', text: record.summary }] }
         : { events: [], malformed: true };
+    case 'ai-title':
+      // 2.1.123+: the title Claude Code generated for the session; kept like a `summary` record.
+      return typeof record.aiTitle === 'string' && record.aiTitle.trim()
+        ? { events: [{ ...originOf(record, ctx), kind: 'system', subtype: 'session-summary', text: record.aiTitle }] }
+        : { events: [] };
     case 'attachment':
       return queuedCommand(record, ctx);
     default:

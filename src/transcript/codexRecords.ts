@@ -17,6 +17,18 @@ export const CODEX_TYPES = new Set(['session_meta', 'turn_context', 'response_it
 const INJECTED_USER_TEXT = /^\s*(<environment_context>|<user_instructions>|<permissions|<skills_instructions>|<collaboration_mode>|# AGENTS\.md instructions|<INSTRUCTIONS>|<turn_aborted>)/;
 const COMPACTION_HANDOFF = /^Another language model started to solve this problem/;
 
+/** Codex's IDE extensions put the open tabs before the typed request: `## My request for Codex:` starts the user's words. */
+const IDE_SETUP = /^\s*# Context from my IDE setup:\s*([\s\S]*?)^## My request for Codex:[ \t]*\n?/m;
+
+/** The typed request with the IDE context shortened to one note (which file was active). */
+export function shortenCodexIdeContext(text: string): string {
+  const match = IDE_SETUP.exec(text);
+  if (!match) return text;
+  const active = /^## Active file: (.+)$/m.exec(match[1])?.[1]?.trim();
+  const note = `[IDE: ${active ? `active file ${active}` : 'open tabs attached'}]`;
+  return `${note}\n${text.slice(match.index + match[0].length).trim()}`;
+}
+
 /** Session-level state a Codex reader carries from record to record (cwd and id live in session_meta). */
 export interface CodexState {
   sessionId?: string;
@@ -120,9 +132,11 @@ function responseItem(record: Json, payload: Json, ctx: RecordContext, state: Co
       const meta = isObject(record.metadata) ? record.metadata : {};
       if (payload.role === 'user') {
         if (COMPACTION_HANDOFF.test(text)) return { events: [{ ...at, kind: 'system', subtype: 'compact-summary', text }] };
+        // Rollouts without session_meta name their workspace only in the injected environment block.
+        if (!state.cwd) state.cwd = /<environment_context>[\s\S]*?<cwd>([^<]+)<\/cwd>/.exec(text)?.[1]?.trim() || undefined;
         if (!text.trim() || INJECTED_USER_TEXT.test(text)) return { events: [] };
         if (isMirror(state, 'user', text, 'response_item')) return { events: [] };
-        return { events: [{ ...at, kind: 'user', text: text.trim() }] };
+        return { events: [{ ...at, kind: 'user', text: shortenCodexIdeContext(text.trim()) }] };
       }
       // The compaction's own output reappears in the `compacted` record: keep it once, there.
       if (payload.role === 'assistant' && meta.compaction_output !== true && text.trim()) {
@@ -180,7 +194,7 @@ function eventMessage(record: Json, payload: Json, ctx: RecordContext, state: Co
       const text = str(payload.message);
       if (text === undefined) return { events: [], malformed: true };
       if (!text.trim() || INJECTED_USER_TEXT.test(text) || isMirror(state, 'user', text, 'event_msg')) return { events: [] };
-      return { events: [{ ...at, kind: 'user', text: text.trim() }] };
+      return { events: [{ ...at, kind: 'user', text: shortenCodexIdeContext(text.trim()) }] };
     }
     case 'agent_message': {
       const text = str(payload.message);
@@ -213,8 +227,31 @@ function eventMessage(record: Json, payload: Json, ctx: RecordContext, state: Co
   }
 }
 
+/**
+ * The first rollouts (Codex 0.1x–0.2x, mid-2025) have no envelope: a header line `{id, timestamp,
+ * instructions}`, `{"record_type":"state"}` lines, and the response items themselves as bare records.
+ */
+const BARE_RESPONSE_ITEMS = new Set(['message', 'reasoning', 'function_call', 'function_call_output', 'local_shell_call', 'local_shell_call_output', 'custom_tool_call', 'custom_tool_call_output', 'web_search_call']);
+
+export function isLegacyCodexHeader(record: Json): boolean {
+  return record.type === undefined && typeof record.id === 'string' && typeof record.timestamp === 'string' && 'instructions' in record;
+}
+
+function legacyRecord(record: Json, ctx: RecordContext, state: CodexState): RecordOutcome {
+  if (isLegacyCodexHeader(record)) {
+    state.sessionId = str(record.id) ?? state.sessionId;
+    const git = isObject(record.git) ? record.git : {};
+    state.gitBranch = str(git.branch) ?? state.gitBranch;
+    return { events: [{ ...origin(record, ctx, state, state.sessionId), kind: 'session-meta', agent: 'codex' }] };
+  }
+  if (typeof record.record_type === 'string') return { events: [] };
+  return { events: [], malformed: true };
+}
+
 export function codexRecordToEvents(record: unknown, ctx: RecordContext, state: CodexState): RecordOutcome {
-  if (!isObject(record) || typeof record.type !== 'string') return { events: [], malformed: true };
+  if (!isObject(record)) return { events: [], malformed: true };
+  if (typeof record.type !== 'string') return legacyRecord(record, ctx, state);
+  if (BARE_RESPONSE_ITEMS.has(record.type)) return responseItem(record, record, ctx, state);
   const payload = record.payload;
   if (!CODEX_TYPES.has(record.type)) return { events: [], unknownType: record.type };
   if (!isObject(payload)) return { events: [], malformed: true };

@@ -20,11 +20,18 @@ export interface EventOrigin {
   sidechain: boolean;
   /** Subagent log file name (e.g. `agent-1234.jsonl`) when the event came from one. */
   subagent?: string;
+  /**
+   * Index of the content block within its record, when the record holds several (a message sent from
+   * an IDE carries the IDE context and the typed text as two blocks under one uuid).
+   */
+  part?: number;
 }
 
 export interface UserMessageEvent extends EventOrigin {
   kind: 'user';
   text: string;
+  /** Only what the IDE attached (the open file, a selection), shortened; not words the user typed. */
+  ideContext?: boolean;
 }
 
 export interface AssistantTextEvent extends EventOrigin {

@@ -1,9 +1,10 @@
 // Finds the newest agent log of a workspace for "Create Handover Now": Claude Code keeps logs in
 // ~/.claude/projects/<cwd with every non-alphanumeric char as '-'>/<session>.jsonl; Codex keeps
 // rollouts in ~/.codex/sessions/YYYY/MM/DD/ and names the cwd in the first record (session_meta).
-import { open, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { claudeProjectDir, codexSessionsDir } from '../util/agentHomes.js';
+import { isLogFileName, readLogHead } from './zstd.js';
 
 export interface FoundLog {
   path: string;
@@ -23,16 +24,9 @@ async function newestClaudeLog(dir: string): Promise<FoundLog | undefined> {
 }
 
 async function firstLine(path: string, maxBytes = 256 * 1024): Promise<string> {
-  const handle = await open(path, 'r');
-  try {
-    const buffer = Buffer.alloc(maxBytes);
-    const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
-    const text = buffer.subarray(0, bytesRead).toString('utf8');
-    const end = text.indexOf('\n');
-    return end === -1 ? text : text.slice(0, end);
-  } finally {
-    await handle.close();
-  }
+  const text = (await readLogHead(path, maxBytes)).toString('utf8');
+  const end = text.indexOf('\n');
+  return end === -1 ? text : text.slice(0, end);
 }
 
 /** Newest Codex rollout whose session_meta names this workspace; looks at the newest days first. */
@@ -43,7 +37,7 @@ async function newestCodexLog(root: string, workspace: string, maxFiles = 200): 
     for (const month of await sortedDirs(join(root, year))) {
       for (const day of await sortedDirs(join(root, year, month))) {
         const dir = join(root, year, month, day);
-        const files = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith('rollout-') && n.endsWith('.jsonl')).sort().reverse();
+        const files = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith('rollout-') && isLogFileName(n)).sort().reverse();
         for (const name of files) {
           if (++inspected > maxFiles) return undefined;
           const path = join(dir, name);

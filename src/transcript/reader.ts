@@ -2,10 +2,11 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { DEFAULT_MAX_LINE_BYTES, forEachLine } from './lineReader.js';
+import { ZstdDataError, ZstdUnavailableError } from './zstd.js';
 import type { AgentKind, ReadProblems, ReadStats, TranscriptEvent } from './events.js';
 import { emptyProblems, noteLine } from './events.js';
 import { CLAUDE_IGNORED_TYPES, CLAUDE_TYPES, claudeRecordToEvents } from './claudeRecords.js';
-import { CODEX_TYPES, codexRecordToEvents, type CodexState } from './codexRecords.js';
+import { CODEX_TYPES, codexRecordToEvents, isLegacyCodexHeader, type CodexState } from './codexRecords.js';
 import { contains, hasTextBlock, userContentMayHaveText, isInvalidUtf8, needle, peekPayloadType, peekTopLevelType } from './rawPeek.js';
 
 /**
@@ -78,6 +79,11 @@ function detectAgent(type: string | undefined): AgentKind | undefined {
   return undefined;
 }
 
+/** Wraps an error thrown by the caller's event handler so it passes through the reader unchanged. */
+class ConsumerFailure {
+  constructor(readonly cause: unknown) {}
+}
+
 export async function readTranscript(path: string, onEvent: (event: TranscriptEvent) => void, options: ReadOptions = {}): Promise<ReadResult> {
   let info;
   try {
@@ -98,7 +104,12 @@ export async function readTranscript(path: string, onEvent: (event: TranscriptEv
   const subagent = options.subagent;
   const emit = (event: TranscriptEvent) => {
     events++;
-    onEvent(event);
+    try {
+      onEvent(event);
+    } catch (error) {
+      // The consumer's own failure: never to be reported as a problem reading the log.
+      throw new ConsumerFailure(error);
+    }
   };
 
   try {
@@ -124,7 +135,9 @@ export async function readTranscript(path: string, onEvent: (event: TranscriptEv
         stats.records++;
         // Checked only on lines that parsed: a line that failed is already reported as invalid.
         if (isInvalidUtf8(bytes)) noteLine(problems.invalidUtf8, line);
-        if (agent === undefined && typeof record === 'object' && record !== null) agent = detectAgent(String((record as { type?: unknown }).type));
+        if (agent === undefined && typeof record === 'object' && record !== null) {
+          agent = isLegacyCodexHeader(record as Record<string, unknown>) ? 'codex' : detectAgent(String((record as { type?: unknown }).type));
+        }
         const ctx = { line, offset, subagent, conversationOnly: interest === 'conversation' };
         const outcome = agent === 'codex' ? codexRecordToEvents(record, ctx, codexState) : claudeRecordToEvents(record, ctx);
         if (outcome.unknownType !== undefined) noteUnknownType(problems.unknownTypes, outcome.unknownType);
@@ -145,9 +158,14 @@ export async function readTranscript(path: string, onEvent: (event: TranscriptEv
       },
     );
   } catch (error) {
+    if (error instanceof ConsumerFailure) throw error.cause;
     if (error instanceof LogInputError) throw error;
+    if (error instanceof ZstdUnavailableError) throw new LogInputError(error.message);
+    if (error instanceof ZstdDataError) throw new LogInputError(`cannot read ${basename(path)}: ${error.message}`);
     const code = (error as NodeJS.ErrnoException).code;
-    throw new LogInputError(`cannot read ${basename(path)}: ${code ?? (error as Error).message}`);
+    // Only the file system failing is a read error; anything else is a bug in the reader and says so.
+    if (typeof code === 'string' && !code.startsWith('ERR_')) throw new LogInputError(`cannot read ${basename(path)}: ${code}`);
+    throw error;
   }
   return { agent, stats, problems, events };
 }
@@ -160,6 +178,7 @@ const MAX_UNKNOWN_TYPES = 100;
 /** A type name fit for one stderr line: control characters escaped, bounded. */
 export function printableTypeName(type: string): string {
   const short = type.length > MAX_TYPE_CHARS ? `${type.slice(0, MAX_TYPE_CHARS)}…` : type;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped here
   return short.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

@@ -20,7 +20,7 @@ export function sessionDirOf(mainLogPath: string): string {
 export async function sessionLogFiles(mainLogPath: string): Promise<SessionLogFile[]> {
   const files: SessionLogFile[] = [{ path: mainLogPath }];
   const subagentDir = join(sessionDirOf(mainLogPath), 'subagents');
-  let names: string[] = [];
+  let names: string[];
   try {
     names = await readdir(subagentDir);
   } catch {

@@ -1,6 +1,7 @@
 // The sidebar page (runs in the webview's browser sandbox, bundled to media/sidebar.js). It renders
 // what the host sends with DOM calls and textContent only: no innerHTML anywhere, so text from agent
 // logs (which may contain markup) always shows as text. Messages in both directions are validated.
+import { COMMAND_IDS } from '../shared/commandIds.js';
 import {
   parseHostMessage,
   type FindingView,
@@ -240,8 +241,8 @@ function renderEmpty(): HTMLElement {
     el(
       'div',
       { class: 'actions' },
-      button('Install Claude Code Hooks', () => send({ type: 'command', command: 'handover.installHooks' }), { class: 'primary' }),
-      button('Create Handover Now', () => send({ type: 'command', command: 'handover.createNow' })),
+      button('Install Claude Code Hooks', () => send({ type: 'command', command: COMMAND_IDS.installHooks }), { class: 'primary' }),
+      button('Create Handover Now', () => send({ type: 'command', command: COMMAND_IDS.createNow })),
     ),
   );
 }

@@ -1,6 +1,7 @@
 // End-to-end test of the extension in a real VS Code (code-server) driven by a real browser:
 // handovers built by the real CLI are moved into the workspace by rename, and a stub `claude` on the
 // server's PATH records how the extension started it. Run with `npm run test:e2e:vscode`.
+/* global document -- the functions given to frame.evaluate run inside the webview page */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';

@@ -193,6 +193,9 @@ function answerText(answer, ...args) {
   return typeof answer === 'function' ? answer(...args) : answer;
 }
 
+/**
+ * @param {{ script?: any[], subagentScript?: any[], summary?: any, sideAnswer?: any, log?: (line: string) => void }} [options]
+ */
 export async function startClaudeModelServer({
   script = [],
   subagentScript = [],
@@ -260,8 +263,8 @@ export async function startClaudeModelServer({
     res.end(req.method === 'HEAD' ? undefined : JSON.stringify({ type: 'error', error: { type: 'not_found_error', message: 'not scripted' } }));
   });
 
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
     url: `http://127.0.0.1:${port}`,
     port,

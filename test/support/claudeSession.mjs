@@ -41,8 +41,10 @@ import { startClaudeModelServer } from './claudeModelServer.mjs';
 export const claudeBin = join(repoRoot, 'node_modules', '.bin', 'claude');
 export const defaultAllowedTools = 'Write,Edit,Bash,Read';
 
+/** @param {{ serverUrl: string, home?: string, extra?: NodeJS.ProcessEnv }} options */
 export function makeClaudeEnv({ serverUrl, home, extra = {} }) {
   const homeDir = home ?? realpathSync(mkdtempSync(join(tmpdir(), 'claude-home-')));
+  /** @type {NodeJS.ProcessEnv} */
   const env = {};
   for (const [key, value] of Object.entries(process.env)) {
     // The parent may itself run inside Claude Code or have an API key; none of that may leak in.
@@ -69,6 +71,7 @@ function git(cwd, args) {
   return result.stdout;
 }
 
+/** @param {{ files?: Record<string, string>, name?: string, dir?: string }} [options] */
 export async function makeScratchProject({ files = { 'README.md': '# scratch project\n' }, name = 'claude-project-', dir: at } = {}) {
   if (at) {
     rmSync(at, { recursive: true, force: true });
@@ -89,6 +92,9 @@ export async function makeScratchProject({ files = { 'README.md': '# scratch pro
   return dir;
 }
 
+/**
+ * @param {{ prompt: string, cwd: string, env: NodeJS.ProcessEnv, resume?: string, sessionId?: string, allowedTools?: string, extraArgs?: string[], timeoutMs?: number }} options
+ */
 export function runClaude({ prompt, cwd, env, resume, sessionId, allowedTools = defaultAllowedTools, extraArgs = [], timeoutMs = 120_000 }) {
   const args = ['-p', prompt];
   if (resume) args.push('--resume', resume);
@@ -141,6 +147,10 @@ export function findSessionLog({ home, cwd, sessionId }) {
   return { path: join(dir, logs[0].name), sessionId: logs[0].name.replace(/\.jsonl$/, '') };
 }
 
+/**
+ * @param {{ script?: any, subagentScript?: any, summary?: any, sideAnswer?: any, files?: Record<string, string>, project?: string,
+ *   allowedTools?: string, timeoutMs?: number, log?: (line: string) => void, keep?: boolean }} [options]
+ */
 export async function startClaudeSession({
   script = [],
   subagentScript = [],

@@ -183,7 +183,8 @@ function expectationsFor(scenario, turns) {
 }
 
 export async function runScenario(scenario, { keep = false } = {}) {
-  let turns;
+  /** @type {any[]} */
+  let turns = [];
   const session = await startClaudeSession({
     files: scenario.files,
     script: ({ project }) => {

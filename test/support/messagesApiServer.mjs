@@ -76,6 +76,7 @@ function invalidRequest(body, blocks) {
   return undefined;
 }
 
+/** @param {{ scripts?: Record<string, any[]>, minCacheableTokens?: number, defaultDelayMs?: number }} [options] */
 export async function startMessagesApiServer({ scripts = {}, minCacheableTokens = 1024, defaultDelayMs = 0 } = {}) {
   const cache = new Set(); // prefix hashes readable now
   const stepIndex = new Map();
@@ -198,8 +199,8 @@ export async function startMessagesApiServer({ scripts = {}, minCacheableTokens 
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address();
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
+  const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
   return {
     url: `http://127.0.0.1:${port}`,
     port,

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, samplesDir, fixturesDir } from '../support/paths.mjs';
-import { ClaudeLog, CodexLog } from './analysisLogs.mjs';
+import { ClaudeLog, CodexLog } from '../support/analysisLogs.mjs';
 
 const require = createRequire(import.meta.url);
 const { analyzeOffline, analyzeSession, collectModifiedFiles, classifySentence, isConstraint, errorLines, measuredLines, isDistinctiveCommand, packageChanges } = require(

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { startMessagesApiServer, toolUse, toolResultsOf } from '../support/messagesApiServer.mjs';
 import { samplesDir } from '../support/paths.mjs';
 import { writeCorpus } from '../fixtures/secrets/plantedSecrets.mjs';
-import { loadAnthropicModule, offlineFindingsFor, PLANTED_SECRETS, writePlantedLog } from './anthropicSupport.mjs';
+import { loadAnthropicModule, offlineFindingsFor, PLANTED_SECRETS, writePlantedLog } from '../support/anthropicSupport.mjs';
 
 // A private HANDOVER_HOME: search_log must not read or write the user's real search index.
 process.env.HANDOVER_HOME = (await import('node:fs')).mkdtempSync((await import('node:path')).join((await import('node:os')).tmpdir(), 'handover-home-'));
@@ -34,8 +34,6 @@ before(async () => {
 });
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Raw line n of the log, with JSON string escapes undone, lower case: what a citation must be checked against. */
-const rawLine = (n) => JSON.stringify(JSON.parse(logLines[n - 1])).toLowerCase();
 const lineText = (n) => {
   const out = [];
   const walk = (v) => (typeof v === 'string' ? out.push(v) : v && typeof v === 'object' ? Object.values(v).forEach(walk) : undefined);

@@ -7,27 +7,14 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { bundleTs } from '../support/bundleTs.mjs';
 import { startMessagesApiServer, toolUse, toolResultsOf } from '../support/messagesApiServer.mjs';
 import { samplesDir } from '../support/paths.mjs';
-import { offlineFindingsFor, writePlantedLog } from './anthropicSupport.mjs';
+import { loadAnthropicModule, offlineFindingsFor, writePlantedLog } from '../support/anthropicSupport.mjs';
 
 let mod;
-let bundleDir;
 let home;
 let sessionDir;
 let log;
-
-/** The anthropic module plus the search API, bundled as dist/cli.js bundles them. */
-async function loadModules() {
-  bundleDir = mkdtempSync(join(tmpdir(), 'handover-indexed-search-bundle-'));
-  return bundleTs([
-    "export * from './src/analysis/anthropic/index.ts';",
-    "export { logIndexFor, ftsQueryFor } from './src/analysis/anthropic/indexedSearch.ts';",
-    "export { openSearchIndex, updateIndex, searchFile } from './src/search/api.ts';",
-    "export { extractLog } from './src/extract/extractLog.ts';",
-  ], { dir: bundleDir, name: 'mod.cjs' });
-}
 
 const baseSample = readdirSync(join(samplesDir, 'claude-code'))
   .filter((f) => f.endsWith('.jsonl'))
@@ -45,7 +32,7 @@ async function indexArchive() {
 }
 
 before(async () => {
-  mod = await loadModules();
+  mod = await loadAnthropicModule();
   home = mkdtempSync(join(tmpdir(), 'handover-indexed-search-home-'));
   sessionDir = join(home, 'archive', 'session-under-test');
   mkdirSync(sessionDir, { recursive: true });
@@ -56,7 +43,6 @@ before(async () => {
 });
 after(() => {
   rmSync(home, { recursive: true, force: true });
-  rmSync(bundleDir, { recursive: true, force: true });
 });
 
 const search = async (table, input) => JSON.parse((await mod.runTool(table, 'search_log', { limit: 50, ...input })).content);

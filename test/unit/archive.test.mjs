@@ -167,7 +167,7 @@ test('a Codex log without companion folders; a missing home is created', async (
 test('bad input: a missing log, an unsafe session id', async (t) => {
   const root = tempDir(t);
   const home = join(root, 'home');
-  await assert.rejects(archiveLog(join(root, 'nope.jsonl'), home, SID), (e) => e instanceof ArchiveError && /nope\.jsonl: no such file or folder \(ENOENT\)/.test(e.message));
+  await assert.rejects(archiveLog(join(root, 'nope.jsonl'), home, SID), (/** @type {any} */ e) => e instanceof ArchiveError && /nope\.jsonl: no such file or folder \(ENOENT\)/.test(e.message));
   await assert.rejects(archiveLog(root, home, SID), /not a regular file/);
   writeFileSync(join(root, 'x.jsonl'), '{}\n');
   await assert.rejects(archiveLog(join(root, 'x.jsonl'), home, '../../etc'), /not a safe folder name/);

@@ -20,6 +20,7 @@ function scratch() {
   return { root, home, workspace, log, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
+/** @param {string} event @param {unknown} input @param {{ home?: string, env?: NodeJS.ProcessEnv }} [options] */
 function hook(event, input, { home, env = {} } = {}) {
   const stdin = typeof input === 'string' ? input : JSON.stringify(input);
   const started = process.hrtime.bigint();
@@ -378,6 +379,7 @@ test('the hook build follows the analyzer setting; without a key the model analy
   try {
     mkdirSync(s.home, { recursive: true });
     writeFileSync(join(s.home, 'settings.json'), JSON.stringify({ analyzer: 'anthropic' }));
+    /** @type {NodeJS.ProcessEnv} */
     const env = { ...cleanEnv(), HANDOVER_HOME: s.home };
     delete env.ANTHROPIC_API_KEY;
     const result = spawnSync(node, [cli, 'hook', 'run-build', '--session', 'sess-1', '--log', s.log, '--workspace', s.workspace, '--token', 't'], { encoding: 'utf8', env, timeout: 60_000 });

@@ -17,6 +17,7 @@ function scratch() {
   const home = join(root, 'user');
   mkdirSync(workspace, { recursive: true });
   mkdirSync(home, { recursive: true });
+  /** @type {NodeJS.ProcessEnv} */
   const env = { ...process.env, HOME: home, HANDOVER_HOME: join(home, '.handover') };
   delete env.CLAUDE_CONFIG_DIR;
   return { root, workspace, home, env, cleanup: () => rmSync(root, { recursive: true, force: true }) };

@@ -38,6 +38,7 @@ function mkfifo(path) {
   assert.equal(r.status, 0, 'mkfifo available');
 }
 
+/** @param {string[]} args @param {{ home: string, input?: string, env?: Record<string, string> }} options */
 function runCli(args, { home, input, env = {} }) {
   const started = performance.now();
   const r = spawnSync(process.execPath, [cli, ...args], { input, encoding: 'utf8', env: { ...process.env, HANDOVER_HOME: home, ...BOUNDED, ...env }, timeout: 20_000 });
@@ -85,7 +86,7 @@ test('the extension scan (loadHandover) reads no /dev/zero, no FIFO, no symlinke
   mkfifo(join(b.dir, 'signature.json'));
   const before = process.memoryUsage().rss;
   const started = performance.now();
-  const record = await ext.loadHandover(b.workspace, join(b.dir, 'resume-prompt.md'), b.home);
+  const record = await ext.readHandover(b.workspace, join(b.dir, 'resume-prompt.md'), b.home);
   assert.ok(performance.now() - started < 10_000);
   assert.ok(process.memoryUsage().rss - before < 200 * 1024 * 1024, 'memory bounded');
   assert.equal(record.verified, false);
@@ -94,21 +95,21 @@ test('the extension scan (loadHandover) reads no /dev/zero, no FIFO, no symlinke
   const other = join(b.workspace, '.handover', 'other');
   mkdirSync(other);
   symlinkSync('/etc/hostname', join(other, 'resume-prompt.md'));
-  assert.equal(await ext.loadHandover(b.workspace, join(other, 'resume-prompt.md'), b.home), undefined);
+  assert.equal(await ext.readHandover(b.workspace, join(other, 'resume-prompt.md'), b.home), undefined);
 });
 
 test('readFileSafe: regular files only, inside their folder, size-capped, one-line refusals', async (t) => {
   const b = box(t);
   const big = join(b.dir, 'big');
   writeFileSync(big, Buffer.alloc(2048));
-  await assert.rejects(core.readFileSafe(big, { maxBytes: 1024 }), (e) => e.code === 'ETOOBIG' && !e.message.includes('\n'));
-  assert.throws(() => core.readFileSafeSync('/dev/zero', { maxBytes: 1024 }), (e) => e.code === 'ENOTREG');
+  await assert.rejects(core.readFileSafe(big, { maxBytes: 1024 }), (/** @type {any} */ e) => e.code === 'ETOOBIG' && !e.message.includes('\n'));
+  assert.throws(() => core.readFileSafeSync('/dev/zero', { maxBytes: 1024 }), (/** @type {any} */ e) => e.code === 'ENOTREG');
   symlinkSync('/etc/hostname', join(b.dir, 'link'));
-  await assert.rejects(core.readFileSafe(join(b.dir, 'link'), { maxBytes: 1024 }), (e) => e.code === 'ESYMLINK');
+  await assert.rejects(core.readFileSafe(join(b.dir, 'link'), { maxBytes: 1024 }), (/** @type {any} */ e) => e.code === 'ESYMLINK');
   writeFileSync(join(b.dir, 'real'), 'inside');
   symlinkSync('real', join(b.dir, 'inner-link'));
   assert.equal((await core.readFileSafe(join(b.dir, 'inner-link'), { maxBytes: 1024 })).toString(), 'inside');
-  await assert.rejects(core.readFileSafe(join(b.dir, 'missing'), { maxBytes: 1024 }), (e) => e.code === 'ENOENT');
+  await assert.rejects(core.readFileSafe(join(b.dir, 'missing'), { maxBytes: 1024 }), (/** @type {any} */ e) => e.code === 'ENOENT');
 });
 
 test('a signing key that is /dev/zero or a FIFO: verify says so in one line, never hangs', (t) => {
@@ -172,7 +173,7 @@ test('a lock is never left empty: a write that fails (full disk) creates no lock
   const record = { pid: process.pid, startedAt: new Date().toISOString(), ttlMs: 120_000, host: hostname(), token: 'full-disk' };
   // The record's temp file is /dev/full: every write fails with ENOSPC, as on a full disk.
   symlinkSync('/dev/full', join(lockDir(b.home), `.sess-1.new-${process.pid}-full-disk`));
-  assert.throws(() => ext.acquireLock(path, record), (e) => e.code === 'ENOSPC');
+  assert.throws(() => ext.acquireLock(path, record), (/** @type {any} */ e) => e.code === 'ENOSPC');
   assert.equal(existsSync(path), false, 'no (empty) lock was left');
   rmSync(join(lockDir(b.home), `.sess-1.new-${process.pid}-full-disk`), { force: true });
   assert.equal(ext.acquireLock(path, record).acquired, true, 'space back: the lock is taken at once');
@@ -377,6 +378,7 @@ test('the unknown-type note is escaped and bounded (terminal escapes, 349k newli
   const r = runCli(['extract', log], { home: b.home });
   bounded(r, 'extract');
   assert.equal(r.status, 0, r.stderr);
+  // eslint-disable-next-line no-control-regex -- looking for control characters is the point
   assert.ok(!/[\u0000-\u0008\u000b-\u001f\u007f]/.test(r.stderr), 'no control characters on stderr');
   assert.ok(r.stderr.length < 2_000, `stderr is ${r.stderr.length} characters`);
   assert.equal(r.stderr.trim().split('\n').length, 1);

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot, samplesDir } from '../support/paths.mjs';
-import { ClaudeLog, CodexLog } from './analysisLogs.mjs';
+import { ClaudeLog, CodexLog } from '../support/analysisLogs.mjs';
 
 const require = createRequire(import.meta.url);
 const { shellWrites, parseCommandLine, patchEffects, collectModifiedFiles } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
@@ -18,6 +18,7 @@ function effects(command, cwd = W) {
   return shellWrites(command, cwd).effects.map((e) => `${e.kind} ${e.path.replace(W + '/', '')}${e.from ? ' <- ' + e.from.replace(W + '/', '') : ''}`);
 }
 
+/** @type {Array<[string, string[]]>} */
 const SHELL_CASES = [
   ["sed -i 's/a/b/' src/a.ts", ['modify src/a.ts']],
   ["sed -i.bak -e 's/a/b/' -e 's/c/d/' src/a.ts src/b.ts", ['modify src/a.ts', 'modify src/b.ts']],

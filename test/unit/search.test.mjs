@@ -17,6 +17,7 @@ function sandbox() {
   const projects = join(home, '.claude', 'projects', '-work-demo');
   mkdirSync(projects, { recursive: true });
   mkdirSync(handoverHome, { recursive: true });
+  /** @type {NodeJS.ProcessEnv} */
   const env = { ...process.env, HOME: home, HANDOVER_HOME: handoverHome, NO_COLOR: '1', HANDOVER_SEARCH_SOURCES: '' };
   delete env.CLAUDE_CONFIG_DIR;
   delete env.CODEX_HOME;
@@ -80,6 +81,7 @@ test('index + search over the real sample logs: ranked hits with file, line, kin
     const text = run(box, ['search', word, '--no-update']);
     assert.equal(text.code, 0, text.stderr);
     assert.match(text.stdout, new RegExp(`\\[${word}\\]`, 'i'), 'match marked with [..] when not on a TTY');
+    // eslint-disable-next-line no-control-regex -- looking for the ANSI escape character is the point
     assert.doesNotMatch(text.stdout, /\x1b\[/, 'no ANSI codes off a TTY');
     // A second run finds nothing to do.
     const again = json(box, ['index']);

@@ -31,6 +31,7 @@ test('no planted secret reaches the index, search or show output; the home and a
     mkdirSync(projects, { recursive: true });
     const { claudeLog, sessionId, secrets } = writeCorpus(root);
     copyFileSync(claudeLog, join(projects, `${sessionId}.jsonl`));
+    /** @type {NodeJS.ProcessEnv} */
     const env = { ...process.env, HOME: home, HANDOVER_HOME: handoverHome, NO_COLOR: '1', HANDOVER_SEARCH_SOURCES: '' };
     delete env.CLAUDE_CONFIG_DIR;
     delete env.CODEX_HOME;

@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
-import { buildHandover, BuildError, type ModelAnalyzer } from '../../handover/build.js';
+import { buildHandover, BuildError, BuildStageError, type ModelAnalyzer } from '../../handover/build.js';
 import { handoverHome } from '../../util/handoverHome.js';
+import { codexResumeNote } from '../../handover/codexResumable.js';
+import type { BuildJson } from '../../shared/cliJson.js';
 import { CliError, type CliCommand } from '../command.js';
 
 export const buildCommand: CliCommand = {
@@ -38,25 +40,28 @@ export const buildCommand: CliCommand = {
         env: io.env,
       });
       if (result.logProblems) io.stderr(`handover build: ${positionals[0]}: ${result.logProblems}\n`);
+      const resumeNote = result.data.agent === 'codex' ? codexResumeNote(result.data.sessionId, io.env) : undefined;
+      if (resumeNote) io.stderr(`handover build: note: ${resumeNote}\n`);
       if (values.json) {
         const d = result.data;
-        io.stdout(
-          JSON.stringify({
-            promptPath: result.promptPath,
-            dir: result.dir,
-            sessionId: d.sessionId,
-            agent: d.agent,
-            archived: d.log.archived,
-            findings: d.findings.length,
-            modifiedFiles: d.modifiedFiles.length,
-            stats: d.stats,
-            ms: Date.now() - started,
-          }) + '\n',
-        );
+        const json: BuildJson = {
+          promptPath: result.promptPath,
+          dir: result.dir,
+          sessionId: d.sessionId,
+          agent: d.agent,
+          archived: d.log.archived,
+          findings: d.findings.length,
+          modifiedFiles: d.modifiedFiles.length,
+          stats: d.stats,
+          ms: Date.now() - started,
+        };
+        io.stdout(JSON.stringify(json) + '\n');
       } else io.stdout(result.promptPath + '\n');
       return 0;
     } catch (error) {
       if (error instanceof BuildError) throw new CliError(error.message);
+      // A bug in one stage: its own exit code (70, EX_SOFTWARE), never dressed as bad input.
+      if (error instanceof BuildStageError) throw new CliError(error.message, 70);
       throw error;
     }
   },

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { extractLog } from '../../extract/extractLog.js';
 import { describeProblems, type ReadResult } from '../../transcript/reader.js';
+import type { ReadProblems } from '../../transcript/events.js';
 import { writeFileAtomic } from '../../util/atomicWrite.js';
 import { CliError, type CliCommand } from '../command.js';
 
@@ -20,7 +21,10 @@ export const extractCommand: CliCommand = {
     const problems = describeProblems(result.read.problems);
     const name = positionals[0];
     if (result.bytesIn === 0) throw new CliError(`${name} is empty: nothing to extract`, 2);
-    if (!result.keptSomething) throw new CliError(unusableReason(name, result.read, problems), 2);
+    // A session log that holds no conversation (an agent opened and closed, a titles-only file) is
+    // still a session: its extract says so. Anything else is not a session log at all.
+    if (!result.keptSomething && (result.read.agent === undefined || result.read.stats.records === 0)) throw new CliError(unusableReason(name, result.read, problems), 2);
+    if (!result.keptSomething) io.stderr(`handover extract: ${name}: no user messages, thinking or system events in this session\n`);
     if (problems) io.stderr(`handover extract: ${name}: ${problems}\n`);
     if (typeof values.out === 'string') {
       try {
@@ -42,6 +46,9 @@ export const extractCommand: CliCommand = {
           lines: result.read.stats.lines,
           linesSkippedUnparsed: result.read.stats.skippedUnparsed,
           counts: result.counts,
+          // What was skipped, as data: the same facts the stderr line gives.
+          problems: problemsAsJson(result.read.problems),
+          problemsText: problems,
           out: typeof values.out === 'string' ? resolve(io.cwd, values.out) : undefined,
           markdown: typeof values.out === 'string' || values.stats ? undefined : result.markdown,
         }) + '\n',
@@ -76,4 +83,16 @@ function unusableReason(name: string, read: ReadResult, problems: string | undef
   }
   if (read.agent === undefined) return `${name} is not a Claude Code or Codex session log (no known record types)${problems ? `; ${problems}` : ''}`;
   return `nothing to extract from ${name}: no user messages, thinking or system events${problems ? `; ${problems}` : ''}`;
+}
+
+/** ReadProblems (with a Map) → plain JSON. */
+function problemsAsJson(p: ReadProblems) {
+  return {
+    invalidJson: p.invalidJson,
+    invalidUtf8: p.invalidUtf8,
+    oversized: p.oversized,
+    malformed: p.malformed,
+    unknownTypes: Object.fromEntries(p.unknownTypes),
+    truncatedLastLine: p.truncatedLastLine,
+  };
 }

@@ -45,7 +45,7 @@ async function runEvent(event: string, values: Record<string, unknown>, io: CliI
   if (event === 'session-start') {
     const parsed = parseHookInput(await io.readStdin());
     if (!parsed.ok) return softFailure(event, `${parsed.reason}; nothing done`);
-    const [{ sessionStart }, { listHandovers }] = await Promise.all([import('../../hooks/sessionStart.js'), import('../../handover/findHandovers.js')]);
+    const [{ sessionStart }, { listHandovers }] = await Promise.all([import('../../hooks/sessionStart.js'), import('../../handover/handoverRecord.js')]);
     const { readHookSettings } = await import('../../hooks/settings.js');
     return sessionStart(parsed.input, { home, listHandovers, lockTtlMs: readHookSettings(home, io.env).lockTtlMs });
   }

@@ -1,12 +1,11 @@
 // `handover index [--all]`: take in the logs that changed since the last run (or rebuild everything).
 import { statSync } from 'node:fs';
 import { type CliCommand } from '../command.js';
+import { describeIndexRun, megabytes, type IndexJson } from '../../shared/cliJson.js';
 import { handoverHome } from '../../util/handoverHome.js';
 import { updateIndex } from '../../search/indexer.js';
 import { defaultSources } from '../../search/sources.js';
 import { progressPrinter, runWithIndex } from '../indexAccess.js';
-
-const mb = (bytes: number) => `${(bytes / 1048576).toFixed(1)} MB`;
 
 export const indexCommand: CliCommand = {
   name: 'index',
@@ -33,14 +32,11 @@ export const indexCommand: CliCommand = {
       /* reported as 0 */
     }
     if (values.json) {
-      io.stdout(JSON.stringify({ ...report, index: path, indexBytes: size, sources: sources.map((s) => s.dir) }) + '\n');
+      const json: IndexJson = { ...report, index: path, indexBytes: size, sources: sources.map((s) => s.dir) };
+      io.stdout(JSON.stringify(json) + '\n');
       return 0;
     }
-    io.stdout(
-      `${report.filesSeen} logs: ${report.added} new, ${report.appended} grown, ${report.reindexed} rewritten, ${report.unchanged} unchanged; ` +
-        `read ${mb(report.bytesRead)}, added ${report.unitsAdded} records in ${(report.elapsedMs / 1000).toFixed(1)} s\n` +
-        `index: ${path} (${mb(size)})\n`,
-    );
+    io.stdout(`${describeIndexRun(report)}\nindex: ${path} (${megabytes(size)})\n`);
     return 0;
   },
 };

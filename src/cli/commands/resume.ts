@@ -1,7 +1,6 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { readHandoverData } from '../../handover/build.js';
-import { listHandovers } from '../../handover/findHandovers.js';
+import { handoverAgent, listHandovers } from '../../handover/handoverRecord.js';
 import { seedPrompt } from '../../handover/seedPrompt.js';
 import { handoverHome } from '../../util/handoverHome.js';
 import { CliError, type CliCommand } from '../command.js';
@@ -25,17 +24,16 @@ export const resumeCommand: CliCommand = {
       const unverified = handovers[0];
       throw new CliError(
         unverified
-          ? `no verified handover in ${workspace}/.handover (newest, ${unverified.sessionId}, is not verified: ${unverified.reason}); it will not be resumed automatically`
+          ? `no verified handover in ${workspace}/.handover (newest, ${unverified.id}, is not verified: ${unverified.verifyProblem}); it will not be resumed automatically`
           : `no handover in ${workspace}/.handover yet (run 'handover build <log.jsonl>' first)`,
       );
     }
-    const data = await readHandoverData(newest.dir);
-    const agentKind = data.agent === 'codex' ? 'codex' : 'claude';
+    const agentKind = handoverAgent(newest) === 'codex' ? 'codex' : 'claude';
     const command = (values.agent as string | undefined) ?? agentKind;
     const prompt = seedPrompt(agentKind, workspace, newest.promptPath);
     if (values.print || values.json) {
       // Printed to be pasted into a shell: single-quoted, so nothing in it ($(…), `…`, $VAR) runs.
-      io.stdout(values.json ? JSON.stringify({ sessionId: newest.sessionId, promptPath: newest.promptPath, agent: command, args: [prompt] }) + '\n' : `${newest.promptPath}\n${shellQuote(command)} ${shellQuote(prompt)}\n`);
+      io.stdout(values.json ? JSON.stringify({ sessionId: newest.id, promptPath: newest.promptPath, agent: command, args: [prompt] }) + '\n' : `${newest.promptPath}\n${shellQuote(command)} ${shellQuote(prompt)}\n`);
       return 0;
     }
     // argv, not a shell: the prompt is one argument whatever it holds.

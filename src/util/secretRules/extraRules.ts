@@ -117,6 +117,13 @@ export const EXTRA_RULES: readonly SecretRule[] = [
     entropy: 3.5,
   },
   {
+    id: 'anthropic-key',
+    // Any `sk-ant-` token: the prefix alone says what it is, whatever its length or randomness (gitleaks'
+    // rules want the exact current formats).
+    regex: `${START}sk-ant-[A-Za-z0-9_-]{16,400}`,
+    keywords: ['sk-ant-'],
+  },
+  {
     id: 'sk-api-key',
     // OpenAI-style `sk-` keys without the `T3BlbkFJ` marker gitleaks requires (old, project, proxy keys).
     regex: `${START}sk-(?:proj-|svcacct-|admin-|None-)?(?=[A-Za-z_-]{0,300}[0-9])[A-Za-z0-9_-]{20,400}`,

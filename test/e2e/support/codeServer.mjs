@@ -15,7 +15,7 @@ async function freePort() {
     const server = createServer();
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (server.address());
       server.close(() => resolve(port));
     });
   });
@@ -67,6 +67,9 @@ export function readStubRecords(recordDir) {
  * Starts code-server on a scratch user-data-dir with the .vsix installed.
  * options: vsix, workspace, env (extra server env), pathPrepend (dirs first on PATH), userSettings.
  */
+/**
+ * @param {{ vsix?: string, workspace?: string, env?: NodeJS.ProcessEnv, pathPrepend?: string[], userSettings?: object, workspaceTrust?: boolean, root?: string, log?: (line: string) => void }} options
+ */
 export async function startCodeServer({ vsix, workspace, env = {}, pathPrepend = [], userSettings = {}, workspaceTrust = false, root = mkdtempSync(join(tmpdir(), 'handover-cs-')), log = () => {} }) {
   const entry = ensureCodeServer({ log });
   const dataDir = join(root, 'data');
@@ -81,6 +84,7 @@ export async function startCodeServer({ vsix, workspace, env = {}, pathPrepend =
   mkdirSync(home, { recursive: true });
   const path = [...pathPrepend, nodeBinDir(), process.env.PATH].join(':');
   writeFileSync(join(home, '.bash_profile'), `export PATH=${JSON.stringify(path)}\n`);
+  /** @type {NodeJS.ProcessEnv} */
   const baseEnv = { ...process.env, HOME: home, SHELL: '/bin/bash', PATH: path, ...env };
   delete baseEnv.VSCODE_IPC_HOOK_CLI;
   if (vsix) {

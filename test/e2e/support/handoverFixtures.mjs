@@ -9,6 +9,7 @@ import { writeClaudeLog } from './fixtureLogs.mjs';
 export const CLI = new URL('../../../dist/cli.js', import.meta.url).pathname;
 
 /** Builds a handover for a generated log; returns { dir, sessionId, data } (dir is in staging). */
+/** @param {{ staging: string, home: string, sessionId: string, request: string, files?: string[] }} options */
 export function buildStagedHandover({ staging, home, sessionId, request, files }) {
   const stage = join(staging, sessionId);
   mkdirSync(stage, { recursive: true });

@@ -1,0 +1,24 @@
+// The bench:facts scenarios, one file each (see ../kit.mjs for what a scenario declares).
+import { fileURLToPath } from 'node:url';
+
+const names = [
+  'nodeTerse',
+  'pythonChatty',
+  'rustGerman',
+  'ideContext',
+  'longPaste',
+  'manyCompactions',
+  'makeRefusals',
+  'injectedInstructions',
+  'progressOutput',
+  'chineseUser',
+  'headingsIntentions',
+  'sqliteMigrations',
+];
+
+export const scenarios = await Promise.all(
+  names.map(async (name) => {
+    const url = new URL(`./${name}.mjs`, import.meta.url);
+    return { file: fileURLToPath(url), scenario: (await import(url.href)).scenario };
+  }),
+);
