@@ -73,9 +73,10 @@ const KIND_OF_GROUP: Record<string, string> = {
 const GENERIC_RULE = 'generic-api-key';
 // The generic rule sees a name near a value; in logs that is often a digest (`the key is sha256: 9f86…`,
 // `commit: 3f78…`), an id, or code (`f(token, modifierFlags2)`, `,` counts as its assignment): a git/sha
-// digest, a UUID or a (dotted) identifier with at most two digits a part is not a secret there.
+// digest, a UUID or a (dotted) identifier with at most two runs of digits a part (`X25519PrivateKey`) is
+// not a secret there.
 const DIGEST_UUID_OR_IDENTIFIER =
-  '^(?:[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z_$][A-Za-z_$]*(?:[0-9][A-Za-z_$]*){0,2}(?:\\.[A-Za-z_$][A-Za-z_$]*(?:[0-9][A-Za-z_$]*){0,2}){0,10})$';
+  '^(?:[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z_$][A-Za-z_$]*(?:[0-9]+[A-Za-z_$]*){0,2}(?:\\.[A-Za-z_$][A-Za-z_$]*(?:[0-9]+[A-Za-z_$]*){0,2}){0,10})\\.?$';
 const withCodeAllowance = (rule: SecretRule): SecretRule => ({ ...rule, allowlists: [...(rule.allowlists ?? []), { target: 'secret', regexes: [DIGEST_UUID_OR_IDENTIFIER], stopwords: [] }] });
 const RULES = new RuleSet(
   [...GITLEAKS_RULES.filter((r) => r.id !== GENERIC_RULE), ...EXTRA_RULES, ...GITLEAKS_RULES.filter((r) => r.id === GENERIC_RULE).map(withCodeAllowance)],

@@ -30,7 +30,8 @@ export const EXTRA_RULES: readonly SecretRule[] = [
   {
     id: 'mysql-password-flag',
     // `-p'…'` / `-p"…"` is a password wherever it stands; a bare `-pVALUE` only after a MySQL client.
-    regex: `${START}-p(?:'([^'\\r\\n]{1,300})'|\\\\*"([^"\\\\\\r\\n]{1,300})\\\\*")|${WB}(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\\b${SAME_LINE}[ \\t]-p([^\\s'"\\\\|;&]{1,300})`,
+    // (`"-p"` as a string in code, `["-p", "-e"]`, is not one: no quote before the flag, none after the value.)
+    regex: `${START}(?<!["'])-p(?:'([^'\\s,][^'\\r\\n]{0,299})'|\\\\*"([^"\\\\\\s,][^"\\\\\\r\\n]{0,299})\\\\*")(?![\\w"'])|${WB}(?:mysql|mysqldump|mysqladmin|mariadb|mariadb-dump)\\b${SAME_LINE}[ \\t]-p([^\\s'"\\\\|;&]{1,300})`,
     keywords: ["-p'", '-p"', '-p\\"', 'mysql', 'mariadb'],
   },
   {
