@@ -14,7 +14,7 @@
 
 import { EXTRA_RULES } from './secretRules/extraRules.js';
 import { GITLEAKS_GLOBAL_ALLOW, GITLEAKS_GLOBAL_STOPWORDS, GITLEAKS_RULES } from './secretRules/gitleaksRules.js';
-import { redactTokenSecrets } from './secretRules/tokenSecrets.js';
+import { redactTokenSecrets, redactTokenSecretsOfRuns } from './secretRules/tokenSecrets.js';
 import { FULLY_REDACTED, redactedMarker, RuleSet, shannonEntropy } from './secretRules/ruleEngine.js';
 import type { SecretRule } from './secretRules/ruleTypes.js';
 
@@ -179,9 +179,17 @@ export function redactSecrets(text: string): string {
   // A private key block first (its body would otherwise look like many things), then assignments, so
   // `OPENAI_API_KEY=sk-…` is redacted as a whole and named by its value's kind.
   let out = text.replace(CONTEXT_FORMATS, replaceMatch).replace(ASSIGNMENT, replaceMatch);
-  out = RULES.redact(out).replace(URL_PASSWORD, replaceMatch);
-  return redactTokenSecrets(out, RULES, redactSecretsOnce);
+  if (out.length > BIG_TEXT) return redactTokenSecrets(RULES.redact(out).replace(URL_PASSWORD, replaceMatch), RULES, redactSecretsOnce);
+  // One pass finds the rules' keywords and the long base64 runs (a bare AWS secret, an encoded .env).
+  const scanned = out;
+  const { keywords, runs } = RULES.scan(scanned);
+  out = RULES.redactKnowing(scanned, keywords).replace(URL_PASSWORD, replaceMatch);
+  // The runs' offsets hold only when the rules changed nothing (the usual case); else look again.
+  return redactTokenSecretsOfRuns(out, out === scanned || runs.length === 0 ? runs : RULES.scan(out).runs, RULES, redactSecretsOnce);
 }
+
+// Big texts (a whole file a tool read) go the windowed way (RuleSet.redact) with their own token scan.
+const BIG_TEXT = 64 * 1024;
 
 /** One pass without the encoded forms (what a decoded base64 blob or a rejoined line is checked with). */
 function redactSecretsOnce(text: string): string {

@@ -417,3 +417,22 @@ test('parallel rebuilds of one session: the handover ends verified and whole, no
   assert.deepEqual(readdirSync(join(root, SAMPLE_SID)).sort(), ['extract.md', 'handover.json', 'resume-prompt.md', 'signature.json']);
   assert.equal(runCli(['verify', join(root, SAMPLE_SID)], { home: b.home }).status, 0);
 });
+
+test('listing for session-start verifies the newest few (and the session asked for), not every handover', async (t) => {
+  const b = box(t);
+  const { cpSync, utimesSync } = require_('node:fs');
+  // 30 more handovers (copies: they would not verify anyway), older than the real one.
+  for (let i = 0; i < 30; i++) {
+    const copy = join(b.workspace, '.handover', `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+    cpSync(b.dir, copy, { recursive: true });
+    const when = new Date(Date.now() - (i + 1) * 60_000);
+    utimesSync(join(copy, 'resume-prompt.md'), when, when);
+  }
+  const asked = '00000000-0000-4000-8000-000000000029'; // the oldest
+  const records = await ext.listHandovers(b.workspace, b.home, { verifyNewest: 5, alsoVerify: asked });
+  assert.equal(records.length, 31);
+  const checked = records.filter((r) => !/^not checked/.test(r.verifyProblem));
+  assert.deepEqual(checked.map((r) => r.id).sort(), [...records.slice(0, 5).map((r) => r.id), asked].sort());
+  assert.equal(records[0].id, SID);
+  assert.equal(records[0].verified, true, 'the newest verifies');
+});

@@ -94,12 +94,18 @@ class KeywordScanner {
   }
 
   /** The keywords that occur in `text`, each with where it ends (the first `maxPositions` occurrences). */
-  found(text: string, maxPositions = 0): Map<string, number[]> {
+  found(text: string, maxPositions = 0, runs?: number[]): Map<string, number[]> {
     const seen = new Map<string, number[]>();
     const goto = this.goto;
     let state = 0;
+    // Base64 runs of at least MIN_RUN characters, found in the same pass (every byte is looked at once).
+    let runStart = 0;
     for (let i = 0; i < text.length; i++) {
       let c = text.charCodeAt(i);
+      if (runs && (c >= 128 || BASE64_CHARS[c] === 0)) {
+        if (i - runStart >= MIN_RUN) runs.push(runStart, i);
+        runStart = i + 1;
+      }
       if (c >= 128) {
         state = 0;
         continue;
@@ -114,8 +120,20 @@ class KeywordScanner {
         }
       }
     }
+    if (runs && text.length - runStart >= MIN_RUN) runs.push(runStart, text.length);
     return seen;
   }
+}
+
+/** Base64 runs shorter than this are not reported by a scan (a key or `K=value` in base64 is longer). */
+export const MIN_RUN = 20;
+const BASE64_CHARS = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') BASE64_CHARS[c.charCodeAt(0)] = 1;
+
+/** What one pass over a text found: the keywords that occur and the long base64 runs (start, end pairs). */
+export interface TextScan {
+  keywords: ReadonlySet<string>;
+  runs: number[];
 }
 
 // Texts longer than this are scanned in windows around keywords (see redactWindowed). A window reaches
@@ -171,6 +189,23 @@ export class RuleSet {
     const chosen = new Set<CompiledRule>(this.always);
     for (const keyword of this.keywordScan.found(text).keys()) for (const rule of this.byKeyword.get(keyword) ?? []) chosen.add(rule);
     return [...chosen].sort((a, b) => this.order.get(a)! - this.order.get(b)!);
+  }
+
+  /** Keywords and long base64 runs of `text`, in one pass (for redactKnowing and the token checks). */
+  scan(text: string): TextScan {
+    const runs: number[] = [];
+    return { keywords: new Set(this.keywordScan.found(text, 0, runs).keys()), runs };
+  }
+
+  /** `text` redacted by the rules whose keywords `scan` found in it (or in the text it came from). */
+  redactKnowing(text: string, keywords: ReadonlySet<string>): string {
+    if (!text) return text;
+    if (text.length > WINDOWED_ABOVE) return this.redactWindowed(text);
+    const chosen = new Set<CompiledRule>(this.always);
+    for (const keyword of keywords) for (const rule of this.byKeyword.get(keyword) ?? []) chosen.add(rule);
+    let out = text;
+    for (const rule of [...chosen].sort((a, b) => this.order.get(a)! - this.order.get(b)!)) out = this.apply(rule, out);
+    return out;
   }
 
   /** `text` with every secret the rules find replaced by its marker. */
