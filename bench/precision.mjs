@@ -13,6 +13,8 @@ import { itemsOf, SECTIONS } from './lib/precisionItems.mjs';
 
 const args = process.argv.slice(2);
 const unlabelledOut = args.includes('--unlabelled') ? args[args.indexOf('--unlabelled') + 1] : undefined;
+// --cli PATH: measure another build of the CLI (a branch exported elsewhere) with the same labels.
+const cliPath = args.includes('--cli') ? args[args.indexOf('--cli') + 1] : cli;
 const labelsPath = join(fixturesDir, 'precision', 'labels.jsonl');
 if (!existsSync(labelsPath)) {
   console.error(`bench:precision: no labels at ${labelsPath}`);
@@ -27,16 +29,17 @@ const labels = new Map(
 );
 const logs = [...new Set([...labels.values()].map((l) => l.log))].sort();
 
-spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
+if (cliPath === cli) spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 const root = mkdtempSync(join(tmpdir(), 'handover-bench-precision-'));
 const env = { ...process.env, HOME: root, HANDOVER_HOME: join(root, 'handover') };
 
 const perSection = Object.fromEntries(SECTIONS.map((s) => [s, { produced: 0, labelled: 0, correct: 0 }]));
 const unlabelled = [];
 const wrong = [];
+const byPass = new Map();
 for (const log of logs) {
   const ws = mkdtempSync(join(root, 'ws-'));
-  const result = spawnSync(process.execPath, [cli, 'build', join(fixturesDir, 'real', log), '--workspace', ws, '--json'], { env, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [cliPath, 'build', join(fixturesDir, 'real', log), '--workspace', ws, '--json'], { env, encoding: 'utf8' });
   if (result.status !== 0) {
     console.error(`build failed for ${log}: ${result.stderr.trim()}`);
     process.exitCode = 1;
@@ -52,6 +55,10 @@ for (const log of logs) {
       continue;
     }
     stats.labelled++;
+    const pass = byPass.get(label.pass ?? 1) ?? { labelled: 0, correct: 0 };
+    byPass.set(label.pass ?? 1, pass);
+    pass.labelled++;
+    if (label.label === 'correct') pass.correct++;
     if (label.label === 'correct') stats.correct++;
     else wrong.push(`${item.section}: ${item.text.slice(0, 100)} (${label.why ?? ''})`);
   }
@@ -72,6 +79,7 @@ for (const section of SECTIONS) {
   console.log(`${section.padEnd(14)} ${String(s.produced).padStart(8)}  ${String(s.labelled).padStart(8)}  ${String(s.correct).padStart(7)}  ${pct(s.correct, s.labelled).padStart(9)}  ${s.labelled ? (ok ? 'PASS' : 'FAIL') : 'no labels'}`);
 }
 console.log(`all            ${String(unlabelled.length + totalLabelled).padStart(8)}  ${String(totalLabelled).padStart(8)}  ${String(totalCorrect).padStart(7)}  ${pct(totalCorrect, totalLabelled).padStart(9)}`);
+for (const [pass, s] of [...byPass].sort()) console.log(`labels of pass ${pass}: ${s.correct}/${s.labelled} correct (${pct(s.correct, s.labelled)})`);
 console.log(`unlabelled items in this build: ${unlabelled.length} (not counted above${unlabelledOut ? `; written to ${unlabelledOut}` : '; --unlabelled FILE writes them'})`);
 if (args.includes('--verbose')) for (const line of wrong) console.log(`  wrong ${line}`);
 if (unlabelledOut) writeFileSync(unlabelledOut, unlabelled.map((i) => JSON.stringify(i)).join('\n') + '\n');

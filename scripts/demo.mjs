@@ -26,6 +26,7 @@ console.log(`${relative(root, built.promptPath)}  (${built.findings} findings, $
 console.log(`$ handover verify ${relative(root, built.dir)}`);
 console.log(handover(['verify', built.dir]));
 const prompt = readFileSync(built.promptPath, 'utf8');
-const start = prompt.indexOf('## Session summary');
+// The preamble ends with a line `---`: what follows is the session (V2LAYOUT.md's sections).
+const start = prompt.indexOf('\n---\n') + 5;
 console.log(`--- ${relative(root, built.promptPath)} (after its fixed preamble) ---\n`);
 console.log(prompt.slice(start));

@@ -22,7 +22,12 @@ export function itemsOf(log, data) {
     if (!text) return;
     items.push({ id: itemId(log, section, text), log, section, text: String(text), detail: detail ? String(detail) : '', lines: (citations ?? []).map((c) => c.line).filter(Number.isInteger), command });
   };
-  for (const finding of data.findings ?? []) if (SECTIONS.includes(finding.analyst)) push(finding.analyst, finding.title, finding.detail, finding.citations);
+  for (const finding of data.findings ?? []) {
+    if (!SECTIONS.includes(finding.analyst)) continue;
+    // v2 errors state whether they were fixed: the status is part of the claim being judged.
+    const status = finding.status === 'resolved' ? `Resolved (fixed at log line ${finding.resolvedBy?.line ?? '?'}): ` : finding.status === 'unresolved' ? 'Unresolved: ' : '';
+    push(finding.analyst, status + finding.title, finding.detail, finding.citations);
+  }
   for (const section of ['numbers', 'constraints', 'refusals']) {
     const list = data[section] ?? data.gaps?.[section];
     if (Array.isArray(list)) for (const fact of list) push(section, fact.text ?? fact.title, fact.detail, fact.citations, fact.command);

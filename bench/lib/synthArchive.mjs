@@ -58,6 +58,16 @@ function pseudoWords(random, n) {
   return out;
 }
 
+// Real logs hold Chinese and Japanese prose (user messages, file reads); a share of the varied words
+// becomes a run of CJK characters so the benchmark's CJK substring queries have something to find.
+const CJK_POOL = '资源调度仕様参照先配置文件错误测试服务器数据库连接超时请求用户权限日志缓存队列任务执行失败成功修复问题实现功能设计接口返回结果确认変更設定確認実装環境構築検索機能画面表示更新削除追加保存読込処理開始終了';
+function cjkRun(random) {
+  let run = '';
+  const length = 4 + Math.floor(random() * 8);
+  for (let i = 0; i < length; i++) run += CJK_POOL[Math.floor(random() * CJK_POOL.length)];
+  return run;
+}
+
 const newUuid = (random) => {
   const h = () => Math.floor(random() * 0x10000).toString(16).padStart(4, '0');
   return `${h()}${h()}-${h()}-4${h().slice(1)}-a${h().slice(1)}-${h()}${h()}${h()}`;
@@ -82,7 +92,8 @@ export function generateArchive({ root, samplesDir, targetBytes, seed = 7, onPro
     text.replace(/\d+|[A-Za-z]{5,}/g, (m) => {
       const c = m.charCodeAt(0);
       if (c >= 48 && c <= 57) return String(Math.floor(random() * 10 ** Math.min(m.length, 9)));
-      return random() < 0.15 ? pick() : m;
+      const r = random();
+      return r < 0.003 ? cjkRun(random) : r < 0.15 ? pick() : m;
     });
   while (bytes < targetBytes) {
     const sample = samples[files % samples.length];
@@ -147,7 +158,7 @@ export function generateArchive({ root, samplesDir, targetBytes, seed = 7, onPro
     files++;
     onProgress?.(bytes, files);
   }
-  writeFileSync(join(root, '.complete'), JSON.stringify({ bytes, files, seed, targetBytes }));
+  writeFileSync(join(root, '.complete'), JSON.stringify({ bytes, files, seed, targetBytes, cjk: true }));
   return { bytes, files };
 }
 

@@ -2,17 +2,26 @@
 // tool output, rejected approaches, distinctive commands, measured numbers, the user's constraints, the
 // last request and the open tasks. No network; state stays bounded however long the log is.
 import type { AgentKind, ToolCallEvent, ToolResultEvent, TranscriptEvent } from '../transcript/events.js';
-import type { Citation, Fact, Finding, OpenTask } from '../shared/handoverData.js';
+import type { CheckOutcome, Citation, Fact, Finding, OpenTask, ReasoningEntry, SessionStatus, TurnEntry, UserMessage } from '../shared/handoverData.js';
 import type { FileChangeTracker } from './modifiedFiles.js';
-import { classifySentence, hasRationale, isConstraint, ownWords, type ProseSource } from './prose.js';
-import { dedupeKey, headAndTail, oneLine, sentences, specificity } from './text.js';
+import { classifySentence, hasRationale, isChoiceCandidate, isConstraint, ownWords, type ProseSource } from './prose.js';
+import { dedupeKey, headAndTail, oneLine, sentenceParts, specificity } from './text.js';
 import { commandKey, displayCommand, dumpsFiles, errorLines, isDistinctiveCommand, looksFailed, measuredLines, plainOutput, programsOf } from './toolOutput.js';
-import { editCallOf, isObject, normalizeTaskStatus, READ_ONLY_TOOLS, shellCallOf, str, taskListOf } from './toolInputs.js';
+import { editCallOf, isObject, normalizeTaskStatus, patchTextOf, READ_ONLY_TOOLS, shellCallOf, str, taskListOf } from './toolInputs.js';
 import { packageChanges } from './packages.js';
+import { commandFamily, commandFamilyNames, failingTestNames, looksPassing, type CommandFamily } from './commandFamilies.js';
+import { ConversationTracker } from './conversation.js';
+import { parseCommandLine } from './shellWords.js';
 import { redactSecrets } from '../util/redact.js';
 
 export interface OfflineAnalysis {
   findings: Finding[];
+  /** Every typed message, in order; `lastRequest` indexes the last substantive one. */
+  conversation: { messages: UserMessage[]; lastRequest?: number };
+  checks: CheckOutcome[];
+  stopped?: SessionStatus['stopped'];
+  timeline: TurnEntry[];
+  reasoning: ReasoningEntry[];
   commands: Fact[];
   numbers: Fact[];
   constraints: Fact[];
@@ -40,11 +49,19 @@ const WORKING = { prose: 4000, errors: 3000, commands: 3000, numbers: 1500, cons
 const MAX_USER_REQUEST = 4000;
 const MAX_PROSE_CHARS = 20_000;
 
-const REJECTED_BY_USER = /doesn't want to proceed|tool use was rejected|user rejected|user denied/i;
+const REJECTED_BY_USER = /doesn't want to proceed|tool use was rejected|user rejected|user denied|rejected by (?:the )?user|aborted by (?:the )?user|requested permissions? to [\s\S]{1,300}?but you haven'?t granted it/i;
 
 interface ErrorRecord {
   key: string;
+  /** "`cmd` failed (exit 1)", "Edit failed: path". */
+  what: string;
   commandKey: string;
+  /** The command family (`npm test`, `pytest`), when a shell command failed. */
+  family?: CommandFamily;
+  /** Test files named by the failure or its command: a passing run of one of them resolves it. */
+  testFiles: string[];
+  /** For a failed edit tool call: the file, which a later successful edit of it resolves. */
+  editPath?: string;
   title: string;
   lines: string[];
   stack: string[];
@@ -63,8 +80,11 @@ interface PendingCall {
   commandLine?: string;
   /** The command line's simple commands as words, parsed once. */
   programs?: string[][];
+  family?: CommandFamily;
   commandKey: string;
   display: string;
+  /** Every family the line runs; when it passes with its parts chained by `&&`, each of them passed. */
+  families?: string[];
 }
 
 interface ScoredFinding extends Finding {
@@ -123,16 +143,28 @@ export class OfflineAnalyzer {
   private readonly installed = new Map<string, { citation: Citation; command: string }>();
   private readonly tasks = new Map<string, OpenTask>();
   private lastFailure?: { commandKey: string; program: string; display: string; error: string; citation: Citation };
+  /** The last failed command (kept after later successes): what an approach given up next had tried. */
+  private recentFailure?: { display: string; error: string; line: number };
+  /** The last edit, with a glimpse of what it wrote: what a "backing out" right after undoes. */
+  private recentEdit?: { display: string; line: number };
+  /** A sentence weighing options ("Two ways: A, or B"): the choice made next is a decision. */
+  private options?: { text: string; line: number; between: string[] };
   /** The last sentence of the model's reasoning that gave a reason: the "why" for what it undid next. */
   private lastReason?: { text: string; line: number };
   /** The model's last words (thinking or text) before an action: often the reason it undid something. */
   private lastProse?: { text: string; line: number };
   private numberOrder = 0;
   private undoneSeen = 0;
-  private readonly meta: Omit<OfflineAnalysis, 'findings' | 'commands' | 'numbers' | 'constraints' | 'openTasks' | 'compactionSummaries' | 'compactions'> = { lines: 0 };
+  private readonly meta: Omit<OfflineAnalysis, 'findings' | 'commands' | 'numbers' | 'constraints' | 'openTasks' | 'compactionSummaries' | 'compactions' | 'conversation' | 'checks' | 'stopped' | 'timeline' | 'reasoning'> = { lines: 0 };
   private readonly compactionSummaries: { text: string; citation: Citation }[] = [];
   private readonly compactions: { line: number; timestamp?: string }[] = [];
   private readonly seenSummaries = new Set<string>();
+  readonly conversation = new ConversationTracker();
+  private readonly checks = new Map<string, CheckOutcome>();
+  /** Runs of test families in order (line, passed): the suite passing at the end resolves test errors. */
+  private lastTestRun?: { line: number; passed: boolean; whole: boolean };
+  /** A refusal waiting for the user's next words. */
+  private refusalsOpen: ScoredFinding[] = [];
 
   /**
    * @param readExternal reads (head and tail of) a tool output Claude Code stored in `tool-results/`
@@ -153,6 +185,7 @@ export class OfflineAnalyzer {
       if (event.cwd) this.meta.cwd ??= event.cwd;
       if (event.gitBranch) this.meta.gitBranch = event.gitBranch;
     }
+    this.conversation.onEvent(event);
     switch (event.kind) {
       case 'session-meta':
         this.meta.agent ??= event.agent;
@@ -194,38 +227,70 @@ export class OfflineAnalyzer {
 
   // Every text is redacted whole before it is cut into sentences or lines: a private key's body line or
   // a reflowed YAML password no longer looks like a secret once cut from its context.
-  private onUserText(raw: string, event: TranscriptEvent): void {
-    const text = redactSecrets(raw.length > MAX_PROSE_CHARS ? raw.slice(0, MAX_PROSE_CHARS) : raw);
-    if (!event.sidechain) {
-      this.meta.lastUserRequest = {
-        text: text.length > MAX_USER_REQUEST ? text.slice(0, MAX_USER_REQUEST) + '…' : text,
-        citation: citationOf(event),
-      };
-    }
+  private onUserText(_raw: string, event: TranscriptEvent): void {
     if (event.sidechain) return; // a subagent's "user" is the parent agent's prompt, not the person
+    const message = this.conversation.messages.at(-1);
+    // The conversation tracker keeps what the user typed; injected text, replays and IDE context never get there.
+    if (!message || message.line !== event.line || message.kind !== 'typed') return;
+    const text = redactSecrets(message.text.length > MAX_PROSE_CHARS ? message.text.slice(0, MAX_PROSE_CHARS) : message.text);
+    this.attachRefusalWords(message);
     const body = text;
-    // Only what the person typed becomes a standing constraint (issue 12), never a command's expansion.
-    for (const sentence of sentences(ownWords(body))) {
+    // Terse users write "fix. no new deps." in lower case: a rule can start after any full stop. Of a long
+    // paste only the user's own framing around it (its head and tail) can hold their rules. Only what the
+    // person typed counts, never a slash command's expansion or text after an interruption (issue 12).
+    const framing = ownWords(message.chars > 3000 ? redactSecrets(`${message.text.slice(0, 800)}\n${message.text.slice(-800)}`) : body);
+    const clauses = sentenceParts(framing).flatMap((p) => (p.heading || p.quoted ? [] : p.text.split(/(?<=[.!?;])\s+|(?<=[。！？；])/)));
+    for (const sentence of clauses) {
       if (isConstraint(sentence)) {
         const key = dedupeKey(sentence);
         if (!this.constraints.has(key)) this.constraints.set(key, { text: oneLine(sentence, 400), citations: [citationOf(event)] });
       }
     }
     pruneOldest(this.constraints, WORKING.constraints);
-    this.onProse(body, 'user', event);
+    // A long paste (a log, a spec, someone else's list) is material, not the user's own decisions.
+    if (message.chars <= 3000) this.onProse(body, 'user', event);
   }
 
   private onProse(text: string, source: ProseSource, event: TranscriptEvent): void {
-    const list = sentences(text, MAX_PROSE_CHARS);
+    const parts = sentenceParts(text, MAX_PROSE_CHARS);
+    const list = parts.map((p) => p.text);
     if (source !== 'user' && list.length) this.lastProse = { text: list.slice(0, 3).join(' '), line: event.line };
     for (let i = 0; i < list.length; i++) {
       const sentence = list[i];
       if (source !== 'user' && hasRationale(sentence)) this.lastReason = { text: sentence, line: event.line };
-      const found = classifySentence(sentence, source);
+      let found = classifySentence(sentence, source, parts[i].listed);
+      let extra = '';
+      // "Two ways: A, or B." then "B — because …": the choice that follows its options is a decision,
+      // and the options name the alternative it dismissed.
+      const options = this.options && event.line - this.options.line <= 6 && source !== 'user' ? this.options : undefined;
+      if (options && found?.kind !== 'rejected' && sentence !== options.text && !parts[i].listed && isChoiceCandidate(sentence, true) && choosesFrom(sentence, options.text, isChoiceCandidate(sentence))) {
+        found = { kind: 'decisions', sentence, score: Math.max(found?.score ?? 0, 8 + specificity(sentence)) };
+        extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
+        this.options = undefined;
+      } else if (source !== 'user' && OPTIONS.test(sentence)) {
+        this.options = { text: sentence, line: event.line, between: [] };
+      } else if (options && options.between.length < 3) {
+        options.between.push(sentence); // the reasoning that leads from the options to the choice
+      }
+      // Given up right after a failed attempt ("No Redis: …", "Das geht nicht: …"): what was tried is the attempt.
+      const failure = source !== 'user' && this.recentFailure && event.line - this.recentFailure.line <= 15 ? this.recentFailure : undefined;
+      if (failure && found?.kind !== 'decisions' && !/\?\s*$/.test(sentence) && (found?.kind === 'rejected' || GIVEN_UP.test(sentence))) {
+        found = { kind: 'rejected', sentence, score: Math.max(found?.score ?? 0, 8 + specificity(sentence)) };
+        extra = `Tried \`${failure.display}\`${failure.error ? `: ${oneLine(failure.error, 200)}` : ''}`;
+        if (this.recentEdit && event.line - this.recentEdit.line <= 15) extra += `; after ${this.recentEdit.display}`;
+        this.recentFailure = undefined;
+      } else if (found?.kind === 'rejected' && source !== 'user' && this.recentEdit && event.line - this.recentEdit.line <= 15) {
+        extra = `After ${this.recentEdit.display}`;
+      }
       if (!found) continue;
+      // The user's own words are requests: never a rejected approach of the agent's.
+      if (found.kind === 'rejected' && (source === 'user' || event.sidechain)) continue;
       let detail = '';
       const next = list[i + 1];
+      const previous = list[i - 1];
       if (next && (hasRationale(next) || /^(?:because|since|this|that|it|so|otherwise)\b/i.test(next)) && !hasRationale(sentence)) detail = oneLine(next, 300);
+      // "X is a feature, not a fix. So a minor bump." — a conclusion's reason is the sentence before it.
+      else if (found.kind === 'decisions' && !extra && previous && /^(?:so|thus|hence|therefore|that'?s why|which is why)\b/i.test(sentence)) detail = `After: ${oneLine(previous, 300)}`;
       const key = `${found.kind}:${dedupeKey(sentence)}`;
       const existing = this.prose.get(key);
       if (existing) {
@@ -236,7 +301,7 @@ export class OfflineAnalyzer {
         key,
         analyst: found.kind,
         title: oneLine(sentence, 400),
-        detail: [detail, `(${source === 'thinking' ? 'in thinking' : source === 'user' ? 'said by the user' : 'said by the agent'}${event.sidechain ? ', in a subagent' : ''})`].filter(Boolean).join(' '),
+        detail: [extra, detail, `(${source === 'thinking' ? 'in thinking' : source === 'user' ? 'said by the user' : 'said by the agent'}${event.sidechain ? ', in a subagent' : ''})`].filter(Boolean).join(' '),
         citations: [citationOf(event)],
         source: 'offline',
         score: found.score - (event.sidechain ? 1 : 0),
@@ -261,7 +326,13 @@ export class OfflineAnalyzer {
         } else this.commands.set(key, { text: display, citations: [citationOf(call)], runs: 1 });
         pruneOldest(this.commands, WORKING.commands);
       }
-      this.remember(call, { call, commandLine: shell.command, programs, commandKey: key, display });
+      const family = commandFamily(shell.command, programs);
+      // Parts chained with `&&` (or piped into a viewer) all ran and passed when the line passed.
+      const chained = shell.command.length <= 4000 && parseCommandLine(shell.command).every((c) => c.separator === '&&' || c.separator === '' || c.separator === '|');
+      const families = chained ? commandFamilyNames(programs) : undefined;
+      this.remember(call, { call, commandLine: shell.command, programs, commandKey: family?.name ?? key, display, family, families });
+      this.conversation.onToolCall(call, display);
+      this.noteChangedFiles(call);
       for (const change of packageChanges(programs)) this.onPackage(change.action, `${change.manager} ${change.name}`, change.name, display, call);
       return;
     }
@@ -269,6 +340,20 @@ export class OfflineAnalyzer {
     const target = edit?.path ?? (isObject(call.input) ? (str(call.input.file_path) ?? str(call.input.path) ?? str(call.input.pattern)) : undefined);
     const display = target ? `${call.name} ${target}` : call.name;
     this.remember(call, { call, commandKey: display, display });
+    this.conversation.onToolCall(call, display);
+    if (edit) {
+      this.conversation.onFileChanged(this.files.relative(edit.path));
+      const wrote = edit.replacements.at(-1)?.newString ?? edit.content ?? '';
+      if (!call.sidechain) this.recentEdit = { display: `${call.name} ${this.files.relative(edit.path)}${wrote.trim() ? ` (${oneLine(redactSecrets(wrote.slice(0, 400)), 100)})` : ''}`, line: call.line };
+    }
+    this.noteChangedFiles(call);
+  }
+
+  /** Files an apply_patch (as a tool or through the shell) touched, for the turn's timeline entry. */
+  private noteChangedFiles(call: ToolCallEvent): void {
+    const patch = patchTextOf(call);
+    if (!patch) return;
+    for (const m of patch.matchAll(/^\*\*\* (?:Add|Update|Delete) File: (.+)$/gm)) this.conversation.onFileChanged(this.files.relative(m[1].trim()));
   }
 
   private remember(call: ToolCallEvent, pending: PendingCall): void {
@@ -310,7 +395,7 @@ export class OfflineAnalyzer {
     this.installed.delete(key);
     this.addStructural(`package:${key}`, {
       title: `Package \`${name}\` was installed (\`${install.command}\`) and later removed (\`${display}\`)`,
-      detail: this.reasonNear(call.line),
+      detail: this.reasonNear(call.line, name),
       citations: [install.citation, citationOf(call)],
       score: 8 + specificity(name),
     });
@@ -327,16 +412,20 @@ export class OfflineAnalyzer {
           : `\`${undone.path}\` was created and later deleted`;
       this.addStructural(`${undone.kind}:${undone.path}:${undone.doneAt.line}`, {
         title,
-        detail: this.reasonNear(undone.undoneAt.line),
+        detail: this.reasonNear(undone.undoneAt.line, undone.kind === 'reverted-edit' && undone.snippet ? undone.snippet : undone.path),
         citations: [undone.doneAt, undone.undoneAt].map((c) => (c.uuid ? { line: c.line, uuid: c.uuid } : { line: c.line })),
         score: 7 + specificity(undone.path),
       });
     }
   }
 
-  private reasonNear(line: number): string {
-    if (this.lastProse && line - this.lastProse.line <= 12) return `Why: ${oneLine(this.lastProse.text, 400)}`;
-    return this.lastReason && line - this.lastReason.line < 40 ? `Why: ${oneLine(this.lastReason.text, 300)}` : '';
+  /** The model's words just before `line` about `subject` (a path, a package): the reason it undid it, if it said one. */
+  private reasonNear(line: number, subject?: string): string {
+    const words = (subject ?? '').toLowerCase().replace(/^.*\//, '').split(/[^\p{L}\p{N}_-]+/u).filter((w) => w.length >= 4 && !/^\d+$/.test(w));
+    const about = (text: string) => !subject || words.some((w) => text.toLowerCase().includes(w));
+    // Only words that name what was undone (the file, the package, a word of the change) are its reason.
+    if (this.lastProse && line - this.lastProse.line <= 12 && about(this.lastProse.text)) return `Why: ${oneLine(this.lastProse.text, 400)}`;
+    return this.lastReason && line - this.lastReason.line < 40 && about(this.lastReason.text) ? `Why: ${oneLine(this.lastReason.text, 300)}` : '';
   }
 
   private addStructural(key: string, finding: { title: string; detail: string; citations: Citation[]; score: number }): void {
@@ -349,6 +438,7 @@ export class OfflineAnalyzer {
     let result = original;
     const pending = this.pending.get(result.callId);
     if (pending) this.pending.delete(result.callId);
+    this.conversation.onToolResult(result.callId, result.sidechain);
     const name = pending?.call.name ?? 'tool';
     let text = result.text;
     // A big output lives in tool-results/; the log keeps a preview. What failed is usually at its end.
@@ -372,15 +462,7 @@ export class OfflineAnalyzer {
       return;
     }
     if (REJECTED_BY_USER.test(text.slice(0, 400))) {
-      if (pending) {
-        const said = /(?:reason for the rejection|the user said):?\s*([\s\S]{3,400})/i.exec(text);
-        this.addStructural(`denied:${pending.commandKey}`, {
-          title: `The user refused \`${pending.display}\``,
-          detail: said ? `The user said: ${oneLine(said[1], 300)}` : this.reasonNear(result.line),
-          citations: [citationOf(pending.call), citationOf(result)],
-          score: 7 + specificity(pending.display) / 2,
-        });
-      }
+      this.onRefusal(text, result, pending, readOnly || (pending?.programs !== undefined && !isDistinctiveCommand(pending.programs)));
       return;
     }
 
@@ -388,7 +470,7 @@ export class OfflineAnalyzer {
     const viewing = isShell && !isDistinctiveCommand(programs);
     const failed =
       (result.isError || (result.exitCode !== undefined && result.exitCode !== 0) || (isShell && !viewing && looksFailed(text))) &&
-      !(isShell && quietNoMatch(programs, text, result.exitCode));
+      !(isShell && quietNoMatch(programs, text, result.exitCode, pending?.commandLine));
     const commandKeyOf = pending?.commandKey ?? `${name}`;
 
     if (failed) {
@@ -396,27 +478,117 @@ export class OfflineAnalyzer {
     } else {
       this.onSuccess(commandKeyOf, result, pending);
     }
+    if (isShell && pending) this.onRun(pending, result, text, failed, viewing);
 
-    if (isShell && !dumpsFiles(programs)) {
-      for (const line of measuredLines(text)) {
-        const key = line;
-        if (this.numbers.has(key)) continue;
+    if (isShell && !dumpsFiles(programs) && !pending!.commandLine!.includes('*** Begin Patch') && !/^apply_patch\b/.test(pending!.commandLine!.trim())) {
+      for (const line of measuredLines(text, 6, pending!.commandLine)) {
+        // The same measurement printed again (`12 passed in 0.3s` after every run) keeps only its newest value.
+        const key = `${pending!.commandKey}\u0000${dedupeKey(line)}`;
+        this.numbers.delete(key);
         this.numbers.set(key, { text: line, citations: [citationOf(result)], command: pending!.display, order: this.numberOrder++ });
       }
       pruneOldest(this.numbers, WORKING.numbers);
     }
   }
 
+  /** One run of a shell command: the timeline's entry and, for test/build/lint runs, the check's last outcome. */
+  private onRun(pending: PendingCall, result: ToolResultEvent, text: string, failed: boolean, viewing: boolean): void {
+    // A subagent's runs are the session's work too: same workspace, same checks.
+    if (!viewing) this.conversation.onCommand({ display: pending.display, line: result.line, outcome: failed ? 'failed' : 'passed' });
+    const family = pending.family;
+    if (!family?.kind) return;
+    const passed = !failed && (result.exitCode !== undefined || result.isError === false || looksPassing(text));
+    const known = this.checks.get(family.name);
+    const outcome: CheckOutcome = {
+      family: family.display ?? family.name,
+      kind: family.kind,
+      outcome: passed ? 'passing' : 'failing',
+      line: result.line,
+      command: pending.display,
+      runs: (known?.runs ?? 0) + 1,
+      failingTests: passed ? [] : failingTestNames(text),
+    };
+    if (!passed) {
+      const best = errorLines(text).best ?? lastLines(text, 1)[0];
+      if (best) outcome.distinctive = best;
+    }
+    this.checks.delete(family.name); // re-inserted: the map's order is the order of last runs
+    this.checks.set(family.name, outcome);
+    if (family.kind === 'test') this.lastTestRun = { line: result.line, passed, whole: family.targets.length === 0 };
+  }
+
+  /** The user refused a tool call: their words are in the result, or in the message they type next. */
+  private onRefusal(text: string, result: ToolResultEvent, pending: PendingCall | undefined, lookOnly: boolean): void {
+    if (result.sidechain) return;
+    // Kept without words only when the user said no to a change (a force-push, a migration): a
+    // permission prompt nobody answered, an interrupt or a refused look around says nothing of theirs.
+    const explicitNo = /doesn't want to proceed|tool use was rejected|user rejected|user denied|rejected by (?:the )?user/i.test(text.slice(0, 400)) && !/haven'?t granted/i.test(text.slice(0, 400));
+    if (explicitNo && !lookOnly && pending) this.refusalsWithoutWords.add(`refusal:${result.line}`);
+    const said = /(?:reason for the rejection|the user said):?\s*([\s\S]{2,800})/i.exec(text);
+    const what = pending ? `\`${pending.display}\`` : 'a tool call';
+    const citations = pending ? [citationOf(pending.call), citationOf(result)] : [citationOf(result)];
+    const finding: ScoredFinding = { key: `refusal:${result.line}`, analyst: 'refusals', title: '', detail: `refused ${what}`, citations, source: 'offline', score: 9 + (pending ? specificity(pending.display) / 4 : 0) };
+    if (said && said[1].trim()) {
+      finding.title = oneLine(said[1], 500);
+      this.addRefusal(finding);
+    } else {
+      this.refusalsOpen.push(finding);
+      this.conversation.onRefusal(`refused ${what}`, result.line);
+    }
+  }
+
+  /** The typed message right after a refusal or an interrupt is the user's correction, in their words. */
+  private attachRefusalWords(message: UserMessage): void {
+    const correction = this.conversation.corrections.at(-1);
+    const isCorrection = correction !== undefined && correction.line === message.line;
+    if (isCorrection && this.refusalsOpen.length && readsAsUserReason(message.text)) {
+      for (const open of this.refusalsOpen) {
+        open.title = oneLine(message.text, 500);
+        open.citations.push(message.uuid ? { line: message.line, uuid: message.uuid } : { line: message.line });
+        this.addRefusal(open);
+      }
+      this.refusalsOpen = [];
+      return;
+    }
+    this.flushRefusals();
+    if (isCorrection && correction.after === 'interrupted the agent' && readsAsCorrection(message.text)) {
+      this.addRefusal({ key: `interrupt:${correction.afterLine}`, analyst: 'refusals', title: oneLine(message.text, 500), detail: 'interrupted the agent, then said this', citations: [{ line: correction.afterLine }, message.uuid ? { line: message.line, uuid: message.uuid } : { line: message.line }], source: 'offline', score: 8 });
+    }
+  }
+
+  /**
+   * Refusals the user never put into words stay out of the refusals section unless they turned down a
+   * change (see onRefusal); the timeline still shows every refused call.
+   */
+  private flushRefusals(): void {
+    for (const open of this.refusalsOpen) {
+      if (!this.refusalsWithoutWords.has(open.key)) continue;
+      open.title = `The user refused ${open.detail.replace(/^refused /, '')} without saying why`;
+      open.detail = '';
+      open.score -= 2;
+      this.addRefusal(open);
+    }
+    this.refusalsOpen = [];
+  }
+
+  /** Refused calls that changed something and that the user turned down explicitly (see onRefusal). */
+  private readonly refusalsWithoutWords = new Set<string>();
+
+  private addRefusal(finding: ScoredFinding): void {
+    this.structural.set(finding.key, finding);
+  }
+
   /** Answers to the agent's questions (Claude Code's AskUserQuestion): choices the user made. */
   private onUserAnswers(text: string, result: ToolResultEvent): void {
     for (const match of text.matchAll(/"([^"]{3,300})"="([^"]{1,300})"/g)) {
       const [, question, answer] = match;
+      if (!result.sidechain) this.conversation.onAnswer(question, answer, result.line, result.uuid);
       const key = `decisions:${dedupeKey(question + answer)}`;
       if (this.prose.has(key)) continue;
       this.prose.set(key, {
         key,
         analyst: 'decisions',
-        title: `The user chose "${answer}" when asked: ${oneLine(question, 200)}`,
+        title: `Asked "${oneLine(question, 200)}", the user chose "${answer}".`,
         detail: '(answered by the user)',
         citations: [citationOf(result)],
         source: 'offline',
@@ -426,15 +598,24 @@ export class OfflineAnalyzer {
   }
 
   private onFailure(result: ToolResultEvent, pending: PendingCall | undefined, name: string, readOnly: boolean): void {
+    // The user stopping a tool is an interrupt, not the tool failing.
+    if (/^\s*\[Request interrupted by user/.test(result.text)) return;
+    // A look that found nothing (Read of a directory, `ls` of a missing folder) is not a failure of the work:
+    // listing it as an unresolved error would send the next agent to fix what needs no fixing.
+    if (readOnly || (pending?.programs !== undefined && (!isDistinctiveCommand(pending.programs) || dumpsFiles(pending.programs)))) return;
     const summary = errorLines(result.text);
     const strong = summary.lines.length > 0;
     // No line looks like an error: a failing command usually says why at the end of its output.
     if (!strong) summary.lines = lastLines(result.text, 2);
-    const first = summary.lines[0] ?? '';
+    // Without a telling line the last words of the output usually say why it failed.
+    const first = summary.best ?? summary.lines.at(-1) ?? '';
     if (!first && result.exitCode === undefined) return;
     const display = pending?.display ?? name;
     const cmdKey = pending?.commandKey ?? name;
-    const key = `${cmdKey}\u0000${dedupeKey(first)}`;
+    // Edit, Write and MultiEdit of one file failing the same way are one error, named by the file: the
+    // tool's message ("File has not been read yet") says nothing without it.
+    const editTarget = pending && !pending.commandLine ? editCallOf(pending.call)?.path : undefined;
+    const key = editTarget ? `edit:${editTarget}\u0000${dedupeKey(first)}` : `${cmdKey}\u0000${dedupeKey(first)}`;
     const citation = citationOf(result);
     const existing = this.errors.get(key);
     if (existing) {
@@ -444,10 +625,15 @@ export class OfflineAnalyzer {
     } else {
       const exit = result.exitCode !== undefined && result.exitCode !== 0 ? ` (exit ${result.exitCode})` : '';
       const what = pending?.commandLine !== undefined ? `\`${display}\` failed${exit}` : `${name} failed${exit}${display !== name ? `: ${display.slice(name.length + 1)}` : ''}`;
+      const tests = failingTestNames(result.text);
       this.errors.set(key, {
         key,
         commandKey: cmdKey,
-        title: first ? `${what}: ${first}` : what,
+        family: pending?.family,
+        editPath: editTarget,
+        testFiles: [...new Set([...tests.map(testFileOf), ...(pending?.family?.targets ?? [])].filter((f): f is string => !!f))],
+        title: editTarget && first ? `${this.files.relative(editTarget)}: ${first}` : first || what,
+        what,
         lines: summary.lines,
         stack: summary.stack,
         exitCode: result.exitCode,
@@ -458,15 +644,24 @@ export class OfflineAnalyzer {
         lowValue: readOnly || (pending?.programs !== undefined && !isDistinctiveCommand(pending.programs)),
       });
       pruneByScore(this.errors, WORKING.errors, (e) => errorScore(e));
+      this.conversation.onError(key, first ? `${display}: ${first}` : display, result.line);
     }
+    if (!result.sidechain) this.recentFailure = { display, error: first, line: result.line };
     if (pending?.commandLine !== undefined) {
       this.lastFailure = { commandKey: cmdKey, program: mainProgram(pending.programs ?? []), display, error: first, citation: citationOf(pending.call) };
     }
   }
 
   private onSuccess(cmdKey: string, result: ToolResultEvent, pending: PendingCall | undefined): void {
+    const targets = pending?.family?.targets ?? [];
+    const editPath = pending && !pending.commandLine ? editCallOf(pending.call)?.path : undefined;
     for (const record of this.errors.values()) {
-      if (record.commandKey === cmdKey && record.resolvedAt === undefined) record.resolvedAt = citationOf(result);
+      if (record.resolvedAt !== undefined) continue;
+      // The same family passing, a passing run aimed at the failing test file or target, or the file
+      // a failed Edit/Write was aimed at edited successfully after all.
+      const sameFamily = record.commandKey === cmdKey || (pending?.families?.includes(record.commandKey) ?? false) || (editPath !== undefined && record.editPath === editPath);
+      const sameTarget = record.family?.kind !== undefined && pending?.family?.kind === record.family.kind && record.testFiles.some((f) => targets.some((t) => sameFile(f, t)));
+      if (sameFamily || sameTarget) record.resolvedAt = citationOf(result);
     }
     const failure = this.lastFailure;
     if (!failure || pending?.commandLine === undefined) return;
@@ -489,6 +684,25 @@ export class OfflineAnalyzer {
   /** The analysis so far; call once, after the last event. */
   finish(lines: number, agent: AgentKind | undefined): OfflineAnalysis {
     this.takeUndone();
+    this.flushRefusals();
+    // A failed Edit/Write is resolved when the file was changed after it by any means (a shell write too).
+    const changedAt = new Map(this.files.files().map((f) => [f.path, f.lastLine]));
+    // A file deleted and then made again (a copy replaced by a symlink, a regenerated file) was not given up.
+    for (const [key, finding] of this.structural) {
+      const path = key.startsWith('created-then-deleted:') ? key.slice('created-then-deleted:'.length).replace(/:\d+$/, '') : undefined;
+      const again = path !== undefined ? changedAt.get(path) : undefined;
+      if (again !== undefined && again > (finding.citations[1]?.line ?? Infinity)) this.structural.delete(key);
+    }
+    for (const e of this.errors.values()) {
+      if (e.resolvedAt || !e.editPath) continue;
+      const at = changedAt.get(this.files.relative(e.editPath));
+      if (at !== undefined && at > e.last.line) e.resolvedAt = { line: at };
+    }
+    // The suite passing at the end resolves every test failure before that run.
+    const suite = this.lastTestRun;
+    if (suite?.passed && suite.whole) {
+      for (const e of this.errors.values()) if (!e.resolvedAt && e.family?.kind === 'test' && e.last.line < suite.line) e.resolvedAt = { line: suite.line };
+    }
     const errorFindings: Finding[] = [...this.errors.values()].map((e) => ({
       analyst: 'errors',
       title: e.title,
@@ -496,8 +710,22 @@ export class OfflineAnalyzer {
       citations: e.count > 1 ? [e.first, e.last] : [e.first, e.last].filter((c, i) => i === 0 || c.line !== e.first.line),
       source: 'offline',
       score: errorScore(e),
+      status: e.resolvedAt ? 'resolved' : 'unresolved',
+      command: e.what,
+      ...(e.resolvedAt ? { resolvedBy: e.resolvedAt } : {}),
     }));
-    const top = (analyst: 'decisions' | 'rejected', limit: number) =>
+    const talk = this.conversation.finish();
+    const resolvedByKey = new Map([...this.errors.values()].map((e) => [e.key, e.resolvedAt?.line]));
+    for (const turn of talk.turns) {
+      for (const error of turn.errors) {
+        const at = error.key !== undefined ? resolvedByKey.get(error.key) : undefined;
+        error.resolved = at !== undefined;
+        if (at !== undefined) error.resolvedLine = at;
+        delete error.key;
+      }
+    }
+    const lastRequest = talk.lastRequest !== undefined ? talk.messages[talk.lastRequest] : undefined;
+    const top = (analyst: 'decisions' | 'rejected' | 'refusals', limit: number) =>
       [...this.prose.values(), ...this.structural.values()]
         .filter((f) => f.analyst === analyst)
         .sort((a, b) => b.score - a.score)
@@ -505,8 +733,9 @@ export class OfflineAnalyzer {
         .map(({ key: _key, ...finding }) => finding);
     const findings = [
       ...top('decisions', LIMITS.decisions),
-      ...errorFindings.sort((a, b) => b.score - a.score).slice(0, LIMITS.errors),
+      ...mergeSameErrors(errorFindings).sort((a, b) => b.score - a.score).slice(0, LIMITS.errors),
       ...top('rejected', LIMITS.rejected),
+      ...top('refusals', LIMITS.rejected),
     ].map((f) => ({ ...f, score: Math.round(f.score * 10) / 10 }));
 
     return {
@@ -514,6 +743,12 @@ export class OfflineAnalyzer {
       agent: this.meta.agent ?? agent,
       lines,
       findings,
+      lastUserRequest: lastRequest ? { text: lastRequest.text.length > MAX_USER_REQUEST ? lastRequest.text.slice(0, MAX_USER_REQUEST) + '…' : lastRequest.text, citation: lastRequest.uuid ? { line: lastRequest.line, uuid: lastRequest.uuid } : { line: lastRequest.line } } : undefined,
+      conversation: { messages: talk.messages, lastRequest: talk.lastRequest },
+      checks: [...this.checks.values()].sort((a, b) => a.line - b.line),
+      stopped: talk.stopped,
+      timeline: talk.turns,
+      reasoning: talk.reasoning,
       commands: [...this.commands.values()]
         .slice(-LIMITS.commands)
         .map((c) => ({ text: c.runs > 1 ? `${c.text}  (run ${c.runs}×)` : c.text, citations: c.citations, command: c.text })),
@@ -529,16 +764,34 @@ export class OfflineAnalyzer {
   }
 }
 
+/** A sentence that weighs options: "Two ways: …", "Options: …", "Either A or B", "Per IP or per key?". */
+const OPTIONS = /\b(?:options?|two ways|alternatives?|choices)\b\s*[:—-]|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么/i;
+/** Giving something up, loosely: only read this way right after a failed attempt. */
+const GIVEN_UP = /^(?:no|not|kein\w*)\s+\S+[^:]{0,40}:|\b(?:is|are) out\b|\bnot an option\b|\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|can'?t|cannot) (?:work|help|run|install|build)\b|^(?!let me|i'll|i will|now)[^.]{0,80}\binstead\b|\b(?:geht nicht|funktioniert nicht|klappt nicht)\b|不用|不行|放弃|改用/i;
+
+/** Words of a choice that repeat one of the options it was weighed against (3+ words, or the option's head). */
+function choosesFrom(sentence: string, options: string, statesAChoice = true): boolean {
+  // "So, I'll load the spec" after the options is a next step; it counts only if it names one of them.
+  if (statesAChoice && /^(?:so|thus|hence|therefore|going with|go with|decision|chosen|picked|choosing|also)\b/i.test(sentence)) return true;
+  const words = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
+  const a = words(sentence);
+  const b = ` ${words(options).join(' ')} `;
+  for (let i = 0; i + 3 <= a.length; i++) if (b.includes(` ${a.slice(i, i + 3).join(' ')} `)) return true;
+  return false;
+}
+
 /** `grep` that found nothing, `diff` that found differences, `test` that was false: exit 1 is an answer, not a failure. */
-function quietNoMatch(commandPrograms: string[][], output: string, exitCode: number | undefined): boolean {
+function quietNoMatch(commandPrograms: string[][], output: string, exitCode: number | undefined, commandLine = ''): boolean {
   if (exitCode !== undefined && exitCode !== 1) return false;
   const programs = commandPrograms.map((w) => w[0].replace(/^.*\//, ''));
+  // `powershell -Command 'rg …'`, `bash -c "grep …"`: the search runs inside another shell's string.
+  if (programs.some((p) => /^(?:powershell|pwsh|cmd|bash|sh|zsh)(?:\.exe)?$/i.test(p)) && /\b(?:rg|grep|findstr|Select-String)\b/.test(commandLine)) programs.push('grep');
   if (!programs.some((p) => p === 'grep' || p === 'rg' || p === 'egrep' || p === 'diff' || p === 'cmp' || p === 'test' || p === '[')) return false;
   const rest = plainOutput(output).replace(/^(?:Exit code:? *1|Process exited with code 1)\s*/m, '').trim();
   return rest === '' || rest === 'Error' || (programs.includes('diff') && /^[-+@<>]|^\d+[acd]\d+/m.test(rest) && !/No such file/.test(rest));
 }
 
-const OUTPUT_BOILERPLATE = /^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count|Output:)\b/;
+const OUTPUT_BOILERPLATE = /^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count|Output:)\b|^> |^\s*\^/;
 
 /** The last `count` meaningful lines of an output, in order. */
 function lastLines(output: string, count: number): string[] {
@@ -567,7 +820,7 @@ function errorDetail(e: ErrorRecord): string {
   const parts = [...e.lines.map((l) => `    ${l}`)];
   if (e.stack.length) parts.push(...e.stack.map((l) => `    ${l.trim()}`));
   const times = e.count > 1 ? `Failed ${e.count} times. ` : '';
-  parts.push(e.resolvedAt ? `${times}Resolved: a later run succeeded (line ${e.resolvedAt.line}).` : `${times}Not resolved: no later successful run in the log.`);
+  parts.push(e.resolvedAt ? `${times}Resolved: a later run passed (log line ${e.resolvedAt.line}).` : `${times}Not resolved: no later passing run of \`${e.family?.name ?? e.commandKey}\` in the log.`);
   return parts.join('\n');
 }
 
@@ -583,4 +836,61 @@ function mainProgram(programs: string[][]): string {
     return `${program} ${operand.replace(/@[^/]*$/, '')}`.trim();
   }
   return '';
+}
+
+/** The test file a failing test's name points into (`tests/test_a.py::test_x` → `tests/test_a.py`). */
+function testFileOf(name: string): string | undefined {
+  const m = /^([\w./@-]+\.(?:[cm]?[jt]sx?|py|go|rs|rb|java|kt|php|cs|swift|ex|exs))(?:::|\s|$|:\d)/.exec(name);
+  return m?.[1];
+}
+
+/** Two spellings of one file or target: `./tests/a.py` and `tests/a.py`, `src/api` and `src/api/cache.test.ts`. */
+function sameFile(a: string, b: string): boolean {
+  const norm = (p: string) => p.replace(/^\.\//, '').replace(/::.*$/, '').replace(/\/+$/, '');
+  const x = norm(a);
+  const y = norm(b);
+  return x === y || x.startsWith(y + '/') || y.startsWith(x + '/') || x.endsWith('/' + y) || y.endsWith('/' + x);
+}
+
+/**
+ * Words typed after an interrupt that correct what the agent was doing ("no, use pnpm", "wait, don't
+ * touch the schema"), as opposed to a new instruction, a status question or pasted output.
+ */
+const CORRECTION_CUE = /\b(?:no|not|stop|wait|instead|wrong|never|rather|actually|should(?:n't)?|don'?t|do not|revert|undo|nicht|nein|kein|falsch|stattdessen)\b|n't\b|不要|别|不是|不对|停|やめ|違う|じゃなく/i;
+
+export function readsAsCorrection(text: string): boolean {
+  const trimmed = text.trim();
+  if (!trimmed || trimmed.startsWith('<')) return false;
+  // Pasted terminal output or logs: many lines, or lines that look like a shell prompt or a stack.
+  if (trimmed.split('\n').length > 6 || /^(?:❯|\$ |> |PS [A-Z]:)|Call Stack|Traceback/m.test(trimmed)) return false;
+  return CORRECTION_CUE.test(trimmed);
+}
+
+/**
+ * The same error line with the same status, hit by several commands (eight `markitdown` calls failing
+ * alike), is one finding: one line in the prompt, citing the first and the last time.
+ */
+export function mergeSameErrors(findings: Finding[]): Finding[] {
+  const merged = new Map<string, Finding>();
+  for (const finding of findings) {
+    const key = `${finding.status ?? ''}\u0000${finding.title}`;
+    const kept = merged.get(key);
+    if (!kept) {
+      merged.set(key, { ...finding, citations: [...finding.citations] });
+      continue;
+    }
+    const lines = [...kept.citations, ...finding.citations].sort((a, b) => a.line - b.line);
+    kept.citations = lines.length > 2 ? [lines[0], lines[lines.length - 1]] : lines;
+    kept.score = Math.max(kept.score, finding.score);
+    if (finding.resolvedBy && (!kept.resolvedBy || finding.resolvedBy.line > kept.resolvedBy.line)) kept.resolvedBy = finding.resolvedBy;
+  }
+  return [...merged.values()];
+}
+
+/** The message after a refused call as the user's reason: not injected text, not pasted output, not a bare question. */
+export function readsAsUserReason(text: string): boolean {
+  const trimmed = text.trim();
+  if (!trimmed || trimmed.startsWith('<')) return false;
+  if (trimmed.split('\n').length > 6 || /^(?:❯|\$ |> |PS [A-Z]:)|Call Stack|Traceback/m.test(trimmed)) return false;
+  return !/\?\s*$/.test(trimmed) || CORRECTION_CUE.test(trimmed);
 }

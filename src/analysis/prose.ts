@@ -6,7 +6,7 @@ const DECISION = new RegExp(
   [
     String.raw`\b(?:I|we)(?:'ll| will| am going to|'m going to| are going to|'re going to| should| decided| chose| opted| went)\b`,
     String.raw`\blet'?s (?:use|go with|keep|stick|switch|do|try|make|add|put|store|write|move|split|run|implement)\b`,
-    String.raw`\b(?:decided|decide|decision|deciding)\b`,
+    String.raw`\b(?:decided|decide|deciding)\b`,
     String.raw`\bgo(?:ing)? with\b`,
     String.raw`\b(?:chose|choose|chosen|choosing|opted|opting|settled on|settle on|picked|prefer)\b`,
     String.raw`\binstead of\b`,
@@ -17,6 +17,8 @@ const DECISION = new RegExp(
     String.raw`\b(?:should|will|must|shall) (?:be|use|stay|remain|live|go|keep)\b`,
     String.raw`\bthe (?:best|right|simplest|safest|cleanest) (?:way|approach|option|fix)\b`,
     String.raw`\bbecause\b.*\b(?:use|using|keep|switch|went|chose|pick)\b`,
+    // German and Chinese: "ich speichere X statt Y, weil …", "决定用 X 而不是 Y".
+    String.raw`\b(?:ich|wir) (?:speichere|speichern|nehme|nehmen|verwende|verwenden|nutze|nutzen|setze|setzen|entscheide|wähle|bleibe|bleiben)\b|\b(?:statt|anstatt)\b|决定|选择|改用|采用`,
   ].join('|'),
   'i',
 );
@@ -26,8 +28,8 @@ const CHATTER = /^(?:let me|now let me|i'll (?:now )?(?:start|begin|check|look|r
 
 const IMPERATIVE_CHOICE = /^(?:use|keep|store|put|stick with|switch to|make|prefer|avoid|go for|pick|cache|split|move|leave|default to|treat|round|require|return|reject|limit|allow|always|never|only)\b/i;
 /** "X, not Y": a choice stated by what it is not. */
-const NOT_THAT = /\w, not (?:an? |the )?\w+/;
-const RATIONALE = /\b(?:because|since|so that|so we|so it|so the|as it|as this|to avoid|to keep|to prevent|to make|to stay|to fit|in order to|which (?:means|keeps|avoids|is)|otherwise|due to|given that|the reason)\b/i;
+const NOT_THAT = /\w, not (?!just\b|only\b|yet\b|sure\b)(?:an? |the )?\w+/;
+const RATIONALE = /\b(?:because|since|so that|so we|so it|so the|as it|as this|to avoid|to keep|to prevent|to make|to stay|to fit|in order to|which (?:means|keeps|avoids|is)|otherwise|due to|given that|the reason|weil|denn|damit|sonst)\b|因为|由于|所以|否则/i;
 
 const REJECTED = new RegExp(
   [
@@ -44,25 +46,69 @@ const REJECTED = new RegExp(
     String.raw`^(?:back|returning|reverting) to\b|\breturn(?:ed|ing)? to (?:the )?(?:old|previous|original|earlier)\b`,
     String.raw`\b(?:drop|dropping|dropped|removing|removed) (?:the|that|this|my|our)\b.*(?::|\bbecause\b|\bsince\b)`,
     String.raw`\btried\b.*\bbut\b`,
+    String.raw`^(?:dropping|dropped|abandoning|scrapping|ditching|reverting|removing|backing out|giving up on)\s+\S+.*?(?::|—|\bbecause\b|\bsince\b|,)`,
+    String.raw`^not using\b|\b(?:is|are) out\b|\bno longer\b`,
+    String.raw`\b(?:geht nicht|funktioniert nicht|klappt nicht|verworfen|rückgängig)\b|不用|不行|放弃|回滚|撤销`,
   ].join('|'),
   'i',
 );
-/** Words that reject something but also name what was chosen: with a decision verb, it is a decision. */
-const SOFT_REJECTED = /\binstead\b|\b(?:no longer|not) (?:use|using|going with)\b/i;
-// "I will keep X in a.ts instead of b.ts" is a choice made (with its alternative), not an abandoned attempt.
-const STRONG_DECISION = /\b(?:decided|decision|chose|chosen|opted|going with|go with|settled on|the plan is|(?:I|we)(?:'ll| will) (?:use|keep|put|store|stick with|go with)|let's (?:use|keep)|switch(?:ing|ed)? to)\b/i;
+/**
+ * A sentence that could state a choice at all: not musing or hedging, not telling the user about their
+ * own setup, not a table row, not a diagnosis, not a step announced, not a quoted fragment.
+ */
+export function isChoiceCandidate(sentence: string, afterOptions = false): boolean {
+  const s = sentence.trim();
+  if (isNotAStatement(s) || HEDGED.test(s) || ACTION_STEP.test(s)) return false;
+  // A step or a status ("I'll implement…", "I'm double-checking…", "I've already created…") chooses
+  // nothing, unless it names what it beat, or it is the pick right after the options were weighed.
+  if (!afterOptions && STEP_OR_STATUS.test(s) && !ALTERNATIVE_NAMED.test(s)) return false;
+  if (/^(?:you(?:'re|’re| are| were)\b|\||⏺|⎿|\*?["“](?=.*(?:…|\.\.\.)))/i.test(s)) return false;
+  if (/^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs|seems)\b/i.test(s)) return false;
+  if (OBSERVATION.test(s) && !STRONG_CHOICE.test(s)) return false;
+  return !/^(?:if|when|once|unless|should|would|could|can|do you|want me|shall)\b/i.test(s);
+}
 
+const CHOICE_SUBJECT = /^(?:(?:so|ok(?:ay)?|then|now|here|instead),?\s+)?(?:i|we|let['’]s|ich|wir|best to|better to|going to|plan|use|keep|store|put|make|move|switch|stick|prefer|go|pick|choose|treat|default|round|cap|limit|batch|derive|normali[sz]e|accept|define|name|reassign|resume|parse|compute|bump|drop|replace|a|an|the \w+ will be)\b|^[\p{L} ]{1,30}:\s|\b(?:i['’]ll|we['’]ll|i will|we will|going with|went with|switch(?:ing|ed)? to|chose|decided|settled|opted|go with|stick with|otherwise|will be)\b|[\u3000-\u9fff]/iu;
+
+const STEP_OR_STATUS = /\b(?:i['’]ll|i will|we['’]ll|we will)\s+(?:also\s+|now\s+|then\s+|first\s+|need to\s+)?(?!use\b|go\b|keep\b|stick\b|switch\b|store\b|put\b|prefer\b|pick\b|choose\b|default\b|cap\b|limit\b|batch\b|make it\b|stay\b|leave\b)\w+|\bi['’]m \w+ing\b|\bi['’]ve (?:already |now |just )?\w+\b|^let['’]s (?:ensure|make sure|check|see|verify|confirm)\b|\bit['’]s (?:essential|important|crucial)\b|^ich sollte\b|^i (?:found|noticed|see|saw)\b/i;
+
+/** Thinking out loud without choosing: "I might go with…", "I'm considering…", "I could…", "not sure". */
+const HEDGED = /\b(?:might|could|considering|wondering|not sure|unsure|maybe|perhaps|curious|i plan to|i want to|i need to make sure|i'll quickly|i (?:also )?have to|i (?:also )?need to|i should|i think i['’]ve|lass mich|ich werde)\b|\bi['’]ll (?:mark|note|flag|add|check|look|read|run|quickly)\b/i;
+
+/** What the agent found, not what it chose. */
+const OBSERVATION = /^(?:hmm|actually|interesting)\b|\bhappy to note\b|^(?:we|i) couldn['’]t\b|^the \S+ (?:uses|used|calls|returns|reads|writes)\b|\blooks like\b|^(?:we|i)['’]ve (?:asked|done|finished|created|added|made|run|got)\b|^i['’]m (?:encountering|seeing|getting|noticing)\b|^the (?:types?|tests?|build|code|initial ask|request) (?:are|is|was|were) \w+|^so i can\b|\bonly if you confirm\b|^the \S+ (?:module|function|class|file|alias|type|field|variable|command|script) (?:is|was|exists|lives|has|works)\b|^since (?:this|it) (?:appears|seems|looks)\b|^this \w+ \w+ (?:relies|lets|allows|means)\b|\brelies on\b|^so (?:we're|we are|it's|it is|the \S+ (?:is|are|does|really))\b|^(?:this|that|it) (?:lets|allows|relies|means|is|was)\b|^the (?:one )?(?:quirk|catch|thing|reason|alias|module|function|class|file) \S*\s*(?:is|was|exists|lives)\b|^since i can'?t\b|\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
+/** Notes, findings, waiting and checking: narration around the work, never a choice by itself. */
+const NARRATION = /^(?:quick note|also worth noting|worth noting|note|fyi|this will be a|this way\b)|\bi['’]m (?:waiting|double-checking|still)\b|^i think (?:it would be best|we should) (?:to )?(?:open|read|check|look|refer|review|verify|update)\b|^we should (?:also )?(?:refer|update our plan|check|look|review|verify)\b|\bit turns out\b|^i found\b/i;
+const STRONG_CHOICE = /\b(?:decided|chose|opted|going with|go with|settled on|the plan is|we(?:'ll| will) use|i(?:'ll| will) use)\b/i;
+
+/** Words that show an attempt failed or was undone: without one of these, "switch to X" is only a plan. */
+const EVIDENCE_OF_UNDOING = /不用|不行|放弃|回滚|撤销|不能用|^(?:back|returning|reverting) to\b|\b(?:geht nicht|funktioniert nicht|klappt nicht|verworfen|rückgängig|zurückgesetzt|is out|are out|not using|no longer|after all|will not|doesn'?t|does not|didn'?t|did not|won'?t|wouldn'?t|can'?t|cannot|not going to|abandon\w*|gave up|give up|giving up|dead end|scrap\w*|ditch\w*|dropp?(?:ed|ing)|revert\w*|roll(?:ed|ing)? back|undo|undid|undoing|backed out|backing out|ruled out|discard\w*|no luck|no good|tried|still fail\w*|failed|broke|too (?:slow|fragile|complex|brittle|risky|expensive|heavy|flaky)|went back|go back|going back|switch(?:ed|ing)? back)\b/i;
+/** A plan to undo something later ("I'll revert it if…") is not evidence that it was undone. */
+const INTENTION_TO_UNDO = /^(?:(?:now|next|first|then|ok(?:ay)?|so),?\s+)*(?:i'll|i will|let me|let's|we could|we can|maybe|perhaps|should i|should we|if\b)/i;
+// A standing rule in the user's words. Requests ("we need to add X", "then make sure Y") are not rules:
+// they are in the conversation already; a rule is what must stay true while doing them.
 const CONSTRAINT = new RegExp(
   [
-    String.raw`\b(?:keep|always|never|must|mustn'?t|must not|do not|don'?t|avoid|only use|only ever|make sure|ensure|no more than|at most|at least|without|stay within|stick to|prefer|should(?:n'?t| not)?|need to|has to|have to)\b`,
+    String.raw`\b(?:always|must|mustn'?t|must not|do not|don'?t|avoid|only use|only ever|no more than|at most|stay within|stick to|stick with|shouldn'?t|should not|should always|should never|not allowed|forbidden|off-limits|under no circumstances)\b`,
+    String.raw`(?:^|[,;:]\s*|\b(?:you|we|please|and|but)\s+)never\b`,
+    String.raw`\bkeep\b.+\b(?:unchanged|as is|stable|intact|under|below|within|the same|working|green|passing|compatib\w*|backwards?)\b|^(?:please\s+)?keep\b|\b(?:please|pls)\s+(?:keep|use|stick|stay|avoid|only|always|never|don'?t|do not)\b`,
+    // German and Chinese rules: "Bitte keine unsafe-Blöcke", "Kommentare bitte auf Deutsch", "不要修改数据库结构".
+    String.raw`^(?:bitte\s+)?(?:keine?[nrms]?|niemals|nie|immer)\s|\bbitte\s+(?:keine?[nrms]?|nie|immer|nur)\b|\bbitte\b.*\bauf (?:Deutsch|Englisch)\b|不要|别再|不能|不得|禁止|必须|一定要|只能|只用|始终|总是|永远|保持|放在`,
+    String.raw`^(?:please\s+)?(?:always\s+)?(?:make sure|ensure)\b.*\b(?:before|after|every|each|whenever|always|never)\b`,
     String.raw`\buse\b.+\b(?:not|instead of|rather than)\b`,
-    String.raw`^(?:please\s+)?(?:use|no|only|leave|stop|stay|remember|target|limit)\b`,
-    String.raw`\b(?:only|not allowed|forbidden|off-limits|important|leave\b.+\b(?:alone|as is|untouched)|under no circumstances)\b`,
+    String.raw`\bprefer\b.+\b(?:over|to|instead of|rather than)\b`,
+    String.raw`^(?:(?:and|also|but|oh and|plus),?\s+)?(?:please\s+)?(?:no(?![,.!])|only (?:use|touch|edit|change|modify|run|add|commit|work|ever)|leave|stop|stay|remember|target|limit)\b`,
+    String.raw`^(?:please\s+)?(?:write|keep|make|use|do|build|target|put|store|log|name|format|return|address|phrase)\b[^.]{0,60}\w, not (?:for )?(?:an? |the )?\w+`, // "write it for ops people, not developers"
+    String.raw`\bleave\b.+\b(?:alone|as is|untouched)\b`,
     String.raw`\b(?:under|below|within|less than|max(?:imum)?|budget of)\b.*\d`,
-    String.raw`\b(?:I|we) (?:want|need|require|expect|prefer)\b`,
+    // "I want all timestamps in UTC" sets a rule; "I want a list with buttons" asks for a feature.
+    String.raw`\b(?:I|we) (?:want|need|require|expect)\b(?! (?:a|an|some|it|this|that|them|you to|to (?:add|see|create|build|implement|make|write|know|try|have|get|run|be able))\b)`,
+    String.raw`\b(?:has|have) to\b`,
   ].join('|'),
   'i',
 );
+/** A one-off request or a story, even with a rule word in it: "Then let's make sure…", "I never saw…". */
+const NOT_A_RULE = /\bi don'?t have\b|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
 
 export type ProseSource = 'thinking' | 'assistant' | 'user';
 
@@ -72,25 +118,70 @@ export interface ProseFinding {
   score: number;
 }
 
+/**
+ * An intention, not a decision: "Now I'll add the styles", "Let me check the tests", "Next, I'm going to…".
+ * With a reason or a dismissed alternative it is a decision after all ("I'll use X because Y").
+ */
+const INTENTION = /^(?:(?:now|next|first|then|finally|lastly|ok(?:ay)?|alright|great|perfect|good|so|and|also),?\s+)*(?:i'll|i will|i'm going to|i am going to|let me|let's|i need to|i should|we need to|we'll|we will|time to|going to)\b(?!\s+(?:use|go with|keep|stick (?:with|to)|switch to|choose|pick|prefer|store|adopt|standardi[sz]e on|settle on|batch|cap|limit|make it|put))/i;
+/** A step announced: "I'll add …", "Let me check …", "Now I'll run …". */
+const ACTION_STEP = /^(?:(?:now|next|first|then|finally|lastly|ok(?:ay)?|alright|so),?\s+)*(?:let['’]s use \S+ to\b|i will provide\b|(?:i['’]m (?:now )?(?:reading|checking|looking|running|going through|inspecting|reviewing|searching|scanning|opening|writing|adding|updating|fixing|testing)\b|(?:i['’]ll|i will|let me|let's|i['’]m going to|i am going to)\s+(?:now\s+|first\s+|also\s+|then\s+)?(?:add|check|look|read|run|start|create|update|fix|write|implement|try|test|inspect|open|search|explore|review|investigate|verify|examine|modify|edit|change|set up|install|build|look into|figure out|see|find|scan|grep|mark|remove|delete|refactor|rerun|re-run)\b))/i;
+const ALTERNATIVE = /\b(?:instead of|rather than|over|not|no longer|than)\b/i;
+/** The alternative a choice dismissed, named: "instead of X", "rather than X", "X, not Y", "over X". */
+const ALTERNATIVE_NAMED = /\b(?:instead of|rather than|in favou?r of|as opposed to|statt|anstatt|anstelle)\b|而不是|\w, not (?!just\b|only\b|yet\b|sure\b)(?:an? |the )?\w+|\bover (?:the |an? )?`?[\w.-]+`?(?:\s|$|[,.;])|\bnot `[^`]+`/i;
+
+/** Not a statement at all: a heading or lead-in ending in ':', a question, a fragment without a verb. */
+export function isNotAStatement(sentence: string): boolean {
+  const s = sentence.trim().replace(/\*+/g, '');
+  if (/[:?]\s*$/.test(s)) return true;
+  if (/^(?:pros?|cons?|option \w+|approach \w+|step \d+|\w+ \d+)\s*[:\-–]/i.test(s)) return true;
+  if (s.split(/\s+/).length < 5) return true;
+  return false;
+}
+
 /** What a sentence records, if anything: a decision, a rejected approach, or nothing. */
-export function classifySentence(sentence: string, source: ProseSource): ProseFinding | undefined {
+export function classifySentence(sentence: string, source: ProseSource, listed = false): ProseFinding | undefined {
   if (sentence.length < 15 || sentence.length > 700) return undefined;
+  if (isNotAStatement(sentence)) return undefined;
+  // What the user asked, restated by the agent, is neither its decision nor an approach it gave up.
+  if (/^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b/i.test(sentence)) return undefined;
+  // A diagnosis is not a decision: "The issue is that X is set to Y instead of Z", "I can see that…".
+  if (OBSERVATION.test(sentence) && !STRONG_CHOICE.test(sentence)) return undefined;
+  // An offer or a condition is not a decision: "If you prefer X, we can…", "Want me to…".
+  if (/^(?:if|when|once|unless|should|would|could|can|do you|want me|shall)\b/i.test(sentence)) return undefined;
+  if (!isChoiceCandidate(sentence)) return undefined;
+  const alternative = ALTERNATIVE_NAMED.test(sentence);
+  if (NARRATION.test(sentence) && !STRONG_CHOICE.test(sentence) && !(alternative && RATIONALE.test(sentence))) return undefined;
+  // A list item in the agent's or user's text is a fragment of a plan or a report, unless it names its choice and what it beat.
+  if (listed && source !== 'thinking' && !(alternative && RATIONALE.test(sentence))) return undefined;
   // Cheap pattern tests first: most sentences match none, and specificity is the costly part.
-  const rejected = REJECTED.test(sentence) || (SOFT_REJECTED.test(sentence) && !STRONG_DECISION.test(sentence));
-  const decision = !rejected && DECISION.test(sentence) && !CHATTER.test(sentence);
+  // Rejected only with evidence that something was tried and undone or given up; never a plan.
+  const rejected = source !== 'user' && EVIDENCE_OF_UNDOING.test(sentence) && REJECTED.test(sentence) && !INTENTION_TO_UNDO.test(sentence) && !/\buser\b|\bno longer depends\b/i.test(sentence);
+  // "I'll add X, but first check Y" is a step, whatever reason it gives; "I'll use X because Y" is a choice.
+  const intention = (INTENTION.test(sentence) && !RATIONALE.test(sentence) && !ALTERNATIVE.test(sentence)) || (ACTION_STEP.test(sentence) && !ALTERNATIVE_NAMED.test(sentence));
+  const decision = !rejected && !intention && DECISION.test(sentence) && !CHATTER.test(sentence);
   const reason = RATIONALE.test(sentence) ? 2 : 0;
-  const implicit = !rejected && !decision && source !== 'user' && (reason > 0 || IMPERATIVE_CHOICE.test(sentence) || NOT_THAT.test(sentence)) && !CHATTER.test(sentence);
+  // Without decision words: in thinking a stated reason is enough ("integer cents, since floats drift");
+  // in the agent's text it takes an imperative or a named alternative as well.
+  const implicit = !rejected && !decision && !intention && source !== 'user' && ((reason > 0 && (source === 'thinking' || IMPERATIVE_CHOICE.test(sentence) || alternative)) || NOT_THAT.test(sentence)) && !CHATTER.test(sentence);
+  if (listed && !alternative && !/\b(?:decided|chose|opted|going with|went with|settled)\b/i.test(sentence)) return undefined;
   if (!rejected && !decision && !implicit) return undefined;
+  // The agent describing what it found ("X uses Y instead of Z") states no choice of its own: a decision
+  // has a chooser (I, we, an imperative, a "Topic: choice" line) or weighs an alternative with a reason.
+  if (!rejected && source !== 'user' && !CHOICE_SUBJECT.test(sentence) && !(alternative && reason) && !STRONG_CHOICE.test(sentence)) return undefined;
   const specific = specificity(sentence);
   // Thinking is where choices are made and where a compaction loses them first.
   const sourceWeight = source === 'thinking' ? 1.5 : source === 'user' ? 2 : 0.5;
   if (rejected) return { kind: 'rejected', sentence, score: 4 + specific + reason + sourceWeight };
   if (decision) {
-    const strong = /\b(?:decided|decision|chose|opted|going with|go with|instead of|rather than|settled|the plan is)\b/i.test(sentence) ? 2 : 0;
+    const strong = /\b(?:decided|chose|opted|going with|go with|went with|instead of|rather than|settled|the plan is)\b/i.test(sentence) ? 2 : 0;
+    // The agent's and the user's words are a decision only with its reason or the alternative it dismissed.
+    if (source !== 'thinking' && !strong && !reason && !alternative) return undefined;
     if (!strong && !reason && specific < 1 && source !== 'thinking') return undefined;
     return { kind: 'decisions', sentence, score: 3 + specific + reason + strong + sourceWeight };
   }
   // Reasoning without the usual decision words: "Use a B-tree for the index since lookups dominate."
+  // From the agent's text only with a reason and a named alternative: its reports are full of imperatives.
+  if (source === 'assistant' && !(reason && alternative)) return undefined;
   if (source === 'thinking' || specific >= 1) return { kind: 'decisions', sentence, score: 1.5 + specific + reason + sourceWeight };
   return undefined;
 }
@@ -108,7 +199,10 @@ export function ownWords(text: string): string {
 /** A user's standing instruction ("keep X", "don't Y", "use A not B"). */
 export function isConstraint(sentence: string): boolean {
   if (sentence.length < 8 || sentence.length > 500) return false;
-  return CONSTRAINT.test(sentence);
+  if (/\?\s*$/.test(sentence)) return false; // a question asks; it does not set a rule
+  if (sentence.trim().split(/\s+/).length < 3 && !/[\u3000-\u9fff]/.test(sentence)) return false; // "dont run": a one-off, not a rule
+  if (/^\s*(?:⏺|⎿|●|>)/.test(sentence)) return false; // the agent's own words, pasted back
+  return CONSTRAINT.test(sentence) && !NOT_A_RULE.test(sentence);
 }
 
 /** True when a thinking/assistant sentence hints the text right after it explains a choice. */

@@ -1,16 +1,21 @@
-// One streaming pass over a session (the main log, then its subagent logs) feeds both the offline
-// analysts and the modified-file tracker. The builder asks for both at once; concurrent callers with
-// the same log share the pass instead of reading a 100 MB log twice.
+// One streaming pass over a session (the main log, then its subagent logs) feeds the offline analysts,
+// the modified-file tracker and the extract together: a 100 MB log is read and parsed once. Concurrent
+// callers with the same log share the pass.
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { readTranscript } from '../transcript/reader.js';
-import { FileChangeTracker, finishModifiedFiles, type ModifiedFilesResult } from './modifiedFiles.js';
+import { readTranscript, type ReadResult } from '../transcript/reader.js';
+import { Extractor, type ExtractCounts } from '../extract/extractor.js';
+import { crossCheck, FileChangeTracker, gitChanges, type ModifiedFilesResult } from './modifiedFiles.js';
 import { OfflineAnalyzer, type OfflineAnalysis, type OfflineOptions } from './offline.js';
 
 export interface SessionAnalysis {
   analysis: OfflineAnalysis;
   modified: ModifiedFilesResult;
+  /** `git status` of the workspace (paths relative to it); empty when it is not a git work tree. */
+  uncommitted: { path: string; status: string }[];
+  /** The extract (what people said and the model thought), built in the same pass. */
+  extract: { markdown: string; counts: ExtractCounts; read: ReadResult };
 }
 
 /**
@@ -76,20 +81,41 @@ export function externalOutputReader(mainLogPath: string): (externalFile: string
 async function runPass(logPath: string, options: OfflineOptions): Promise<SessionAnalysis> {
   const tracker = new FileChangeTracker(options.workspace);
   const analyzer = new OfflineAnalyzer(tracker, externalOutputReader(logPath));
-  const main = await readTranscript(logPath, (event) => analyzer.onEvent(event), { interest: 'all' });
+  const extractor = new Extractor();
+  const onEvent = (event: Parameters<OfflineAnalyzer['onEvent']>[0]) => {
+    analyzer.onEvent(event);
+    extractor.add(event);
+  };
+  const main = await readTranscript(logPath, onEvent, { interest: 'all' });
   for (const path of await subagentLogs(logPath)) {
+    extractor.section(`Subagent ${basename(path)}`);
     // A subagent log that cannot be read costs its findings, not the handover.
-    await readTranscript(path, (event) => analyzer.onEvent(event), { interest: 'all', subagent: basename(path), agent: main.agent }).catch(() => undefined);
+    const sub = await readTranscript(path, onEvent, { interest: 'all', subagent: basename(path), agent: main.agent }).catch(() => undefined);
+    if (sub) mergeRead(main, sub);
   }
   tracker.finish();
   const analysis = analyzer.finish(main.stats.lines, main.agent);
-  const modified = await finishModifiedFiles(tracker, options.workspace);
-  return { analysis, modified };
+  const files = tracker.files();
+  const changes = await gitChanges(options.workspace);
+  const modified = changes ? crossCheck(tracker, files, changes) : { files, unexplainedGitChanges: [] };
+  const uncommitted = (changes ?? [])
+    .map((c) => ({ path: tracker.relative(c.path), status: c.status }))
+    .filter((c) => c.path !== '.handover' && !c.path.startsWith('.handover/'));
+  return { analysis, modified, uncommitted, extract: { markdown: extractor.finish(), counts: extractor.counts, read: main } };
+}
+
+/** Adds a subagent log's read to the main log's: its problems are the session's too. */
+function mergeRead(total: ReadResult, part: ReadResult): void {
+  total.events += part.events;
+  total.stats.records += part.stats.records;
+  total.stats.skippedUnparsed += part.stats.skippedUnparsed;
+  for (const key of ['invalidJson', 'invalidUtf8', 'oversized', 'malformed'] as const) total.problems[key].count += part.problems[key].count;
+  for (const [type, count] of part.problems.unknownTypes) total.problems.unknownTypes.set(type, (total.problems.unknownTypes.get(type) ?? 0) + count);
 }
 
 const inFlight = new Map<string, Promise<SessionAnalysis>>();
 
-/** Both the offline analysis and the modified files, in one pass over the session's logs. */
+/** The offline analysis, the modified files and the extract, in one pass over the session's logs. */
 export function analyzeSession(logPath: string, options: OfflineOptions): Promise<SessionAnalysis> {
   const key = `${logPath}\u0000${options.workspace}`;
   const running = inFlight.get(key);

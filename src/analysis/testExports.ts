@@ -8,3 +8,5 @@ export { sentences } from './text.js';
 export { patchEffects, FileChangeTracker } from './modifiedFiles.js';
 export { shellWrites } from './shellWrites.js';
 export { parseCommandLine, tokenize } from './shellWords.js';
+export { commandFamily, failingTestNames, looksPassing } from './commandFamilies.js';
+export { isBareAnswer, isSubstantive } from './conversation.js';

@@ -15,14 +15,32 @@ const BULLET = /^\s*(?:[-*•]|\d+[.)])\s+/;
  * `a.ts` and numbers like 3.5 stay whole.
  */
 export function sentences(text: string, maxChars = 20_000): string[] {
-  const out: string[] = [];
+  return sentenceParts(text, maxChars).map((p) => p.text);
+}
+
+export interface SentencePart {
+  text: string;
+  /** From a list item or a heading line: often a fragment, not a statement. */
+  listed: boolean;
+  /** From a line starting with `#`: a Markdown heading or a code comment. */
+  heading: boolean;
+  /** From a line the user pasted from the agent's terminal (`⏺ …`, `⎿ …`, `> …`): not their words. */
+  quoted: boolean;
+}
+
+/** sentences(), each marked with whether it came from a list item or heading. */
+export function sentenceParts(text: string, maxChars = 20_000): SentencePart[] {
+  const out: SentencePart[] = [];
   const body = (text.length > maxChars ? text.slice(0, maxChars) : text).replace(CODE_FENCE, '\n');
   for (const rawLine of body.split('\n')) {
+    const heading = /^\s*#/.test(rawLine);
+    const quoted = /^\s*(?:⏺|⎿|●|>|│)/.test(rawLine);
+    const listed = BULLET.test(rawLine) || heading;
     const line = rawLine.replace(BULLET, '').replace(/^#+\s*/, '').trim();
     if (!line) continue;
     for (const part of line.split(/(?<=[.!?])\s+(?=[A-Z"'`(*[])/)) {
       const s = part.trim();
-      if (s.length >= 8) out.push(s);
+      if (s.length >= 8) out.push({ text: s, listed, heading, quoted });
     }
   }
   return out;

@@ -5,32 +5,44 @@ import { parseCommandLine } from './shellWords.js';
 import { unwrapProgram } from './shellWrites.js';
 import { headAndTail, oneLine } from './text.js';
 
-/** Lines that say something failed. Ordered roughly from most to least telling. */
+/**
+ * Lines that say something failed, most telling first: error codes and exception lines name the cause;
+ * a test runner's "not ok 6" or "FAIL file" only says that something failed.
+ */
 const STRONG_ERROR = [
-  /\berror TS\d+\b/,
-  /^\s*(?:FAIL|FAILED|ERROR)\b/,
-  /^\s*--- FAIL:/,
-  /^\s*not ok \d+/,
-  /^\s*[✕✗✖×]\s+\S/,
+  /\berror TS\d+\b|\berror\[E\d{4}\]|\b[A-Z]{1,4}\d{3,5}\b:\s+\S.*\berror\b|^\s*E\d{3,4}\b/,
+  /^\S+:\d+(?::\d+)?:\s*(?:fatal )?error:/, // a compiler's `src/crc.c:7:69: error: 'polynom' undeclared`
+  /^\s*(?:assertion\b.*\bfailed|thread '.*' panicked at)/, // Rust
+  /^[A-Z][A-Z0-9_]{2,}(?:-[A-Z0-9_]+)*:\s+\S/, // a project's own tag: `VERIFY: CHANGELOG.md has no entry`
+  /^[a-z][\w-]{1,20}: \S+:\d+\b/, // a checker's `lint: src/limit.js:2 'var' is not allowed`
+  /\b(?:parse|syntax) error\b/i,
   /\b(?:[A-Z][a-zA-Z]*)?(?:Error|Exception)(?:\s*\[[\w-]+\])?:\s+\S/,
+  /^\s*\d+:\d+\s+error\s+\S/, // eslint: `3:7  error  'x' is assigned…  no-unused-vars`
   /^\s*(?:error|fatal)(?:\[\w+\])?:/i,
   /^panic:/,
-  /\bnpm (?:ERR!|error)\b/,
-  /\bTraceback \(most recent call last\)/,
   /\b(?:ENOENT|EACCES|EADDRINUSE|ECONNREFUSED|EPERM|ETIMEDOUT|EEXIST|ENOTDIR|EISDIR)\b/,
+  /\bnpm (?:ERR!|error)\b/,
   /\bcommand not found\b/,
   /\bNo such file or directory\b/,
   /\bPermission denied\b/,
   /\bSegmentation fault\b/,
   /\bCannot find module\b/,
-  /\bUnhandled\w*\b/,
   /\bAssertionError\b/,
   /\bexpected .+ (?:to (?:be|equal|have)|but (?:got|received))\b/i,
-  /\b\d+ (?:failed|failing|errors?)\b/,
+  /\bUnhandled\w*\b/,
+  /\bTraceback \(most recent call last\)/,
   /\bBUILD FAILED\b|\bbuild failed\b|\bcompilation failed\b/i,
   /\bundefined reference\b|\bsegfault\b|\bcore dumped\b/i,
+  /^\s*--- FAIL:/,
+  /^\s*(?:FAIL|FAILED|ERROR)\b/,
+  /^\s*[✕✗✖×]\s+\S/,
+  /^\s*not ok \d+/,
+  /\b\d+ (?:failed|failing|errors?)\b/,
   /<tool_use_error>/,
 ];
+
+/** Lines that only say that something failed, not what: ranked after every telling line. */
+const GENERIC_ERROR = /^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|path|syscall)|^error: test failed, to rerun|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
 
 /** Lines that look like error lines but are not (counts of zero, summaries of success). */
 const NOT_ERROR = /\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b/i;
@@ -41,6 +53,8 @@ export interface ErrorSummary {
   lines: string[];
   /** A stack trace's first frames, when there is one. */
   stack: string[];
+  /** The single most telling line (an error code or exception line before a generic "not ok 6"). */
+  best?: string;
 }
 
 // eslint-disable-next-line no-control-regex -- ANSI escape sequences are control characters: they are what it removes
@@ -65,9 +79,11 @@ export function errorLines(output: string, max = 6): ErrorSummary {
       if (stack.length < 3) stack.push(oneLine(raw, 200));
       continue;
     }
-    const rank = STRONG_ERROR.findIndex((re) => re.test(raw));
+    let rank = STRONG_ERROR.findIndex((re) => re.test(raw));
     if (rank < 0 || NOT_ERROR.test(raw)) continue;
-    const line = oneLine(raw.replace(/<\/?tool_use_error>/g, ''), 240);
+    if (GENERIC_ERROR.test(raw)) rank += STRONG_ERROR.length;
+    // pytest prefixes assertion output with `E   `: the exception line itself is what is telling.
+    const line = oneLine(raw.replace(/<\/?tool_use_error>/g, '').replace(/^\s*E\s+(?=[A-Z]\w*(?:Error|Exception)\b)/, ''), 240);
     if (!line || seen.has(line)) continue;
     seen.add(line);
     found.push({ line, rank, index: i });
@@ -83,7 +99,8 @@ export function errorLines(output: string, max = 6): ErrorSummary {
     }
   }
   const best = found.sort((a, b) => a.rank - b.rank || a.index - b.index).slice(0, max);
-  return { lines: best.sort((a, b) => a.index - b.index).map((f) => f.line), stack };
+  const top = best[0]?.line;
+  return { lines: best.sort((a, b) => a.index - b.index).map((f) => f.line), stack, ...(top !== undefined ? { best: top } : {}) };
 }
 
 /** True when output shows a failure even though no exit code said so (`npm test || true`, a tool that prints errors). */
@@ -93,24 +110,86 @@ export function looksFailed(output: string): boolean {
 }
 
 const UNIT = String.raw`(?:[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packages|chunks|ns\/op|B\/op|allocs\/op|ms|msec|milliseconds?|µs|ns|s|sec|secs|seconds?|mins?|minutes?|h|hours?|[kKMGT]i?B|bytes?|[kMG]?B\/s|ops\/s(?:ec)?|req\/s|rps|qps|tokens?(?:\/s)?|lines?|files?|tests?|specs?|passed|passing|failed|failing|skipped|errors?|warnings?|items?|rows?|records?|entries|requests?|calls?|iterations?|x|×|%|fps|kb|mb|gb)`;
-const MEASURE = new RegExp(String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|mean|median|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n]{0,40}?\d)`, 'i');
+/**
+ * A number with a CJK unit, or a label of words at the start of the line (`Termine gesamt: 1284`); a
+ * single lower-case key (`rate: 1.0`, `temperature: 0.7`) is configuration, not a measurement.
+ */
+const LABELLED = /\d+(?:\.\d+)?\s*(?:秒|毫秒|分钟|小时|条|个|行|次|项|件|字节)|^(?:\p{Lu}[\p{L} -]{1,30}|\p{Ll}+ [\p{L} -]{1,30}|[\u3000-\u9fff][\p{L} -]{0,30})[:：]\s*\d[\d,.]*(?=$|[\s,;，。)])/u;
+const MAY_BE_LABELLED = /[:：\u3000-\u9fff]/;
+const MEASURE = new RegExp(String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|mean|median|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])\d+(?:\.\d+)?(?![\w./-]))`, 'i');
 const UNITS_GLOBAL = new RegExp(String.raw`\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])`, 'gi');
 /** Lines a tool prints around every command, not measurements of anything. */
 const BOILERPLATE = /^(?:Chunk ID|Wall time|Original token count|Process exited with code|Exit code|Output:)\b|^total \d+$|^[-dlrwxsStT@+.]{10}\s/;
 
+/**
+ * Output with numbers that measure nothing: progress bars and counters, git transfer and commit
+ * bookkeeping, diff and patch lines, pytest's `E ` assertion dumps, grep hits (`file:12:`), versions.
+ */
+const NOT_A_MEASUREMENT = new RegExp(
+  [
+    String.raw`\[\s*\d{1,3}%\s*\]`, // `........ [100%]`
+    String.raw`^(?:remote: )?(?:Counting|Compressing|Writing|Receiving|Resolving|Enumerating|Total|Unpacking|Delta compression|Updating files)\b.*\d`,
+    String.raw`\(\d+\/\d+\)\s*(?:,|$|done)`,
+    String.raw`^\s*\d{1,3}%\s*[|#=\[]`,
+    String.raw`[█▉▊▋▌▍▎▏░▒▓■□#=]{4,}|[⠁-⣿]`,
+    String.raw`^[+-](?![-+]?\s*\d+(?:\.\d+)?\s*(?:ms|s|%|MB|KB|GB)\b)`, // diff lines
+    String.raw`^(?:@@ |diff --git|index [0-9a-f]{6,}|\+\+\+ |--- )`,
+    String.raw`^\s*\d+ files? changed(?:, \d+ insertions?\(\+\))?(?:, \d+ deletions?\(-\))?\s*$`,
+    String.raw`^\s*(?:create|delete|rename|rewrite|copy) (?:mode \d+|.+\(\d+%\))`,
+    String.raw`^\[[\w./-]+ [0-9a-f]{7,}\]`, // [main 51c131f] commit message
+    String.raw`^[AMDRCU?!]{1,2}\s+\S+$`, // status lines
+    String.raw`^E\s{2,}|^E\s+[+-]?\s*(?:where|and|assert)\b`, // pytest assertion dumps
+    String.raw`^\S+:\d+:`, // grep -n / compiler locations: content, not a measurement
+    String.raw`\bat 0x[0-9a-f]+`,
+    String.raw`^[!=*~#-]{5,}`,
+    String.raw`^\s*(?:v(?:ersion)?\s*)?\d+\.\d+\.\d+(?:[-+.][\w.]+)?\s*$`, // a bare version
+    String.raw`^(?:[\w@/.-]+)(?:@|\s+v?)\d+\.\d+\.\d+\S*\s*$`, // name 1.2.3 / name@1.2.3
+    String.raw`^(?:Python|Node(?:\.js)?|npm|pnpm|yarn|go version|rustc|cargo|git version|pip)\b.*\d+\.\d+`,
+    String.raw`sandbox denied|execution error`,
+    String.raw`^> \S+@\S+ \S+`, // npm's script banner: `> billing@1.4.0 test`
+    String.raw`^(?:collected|running) \d+ (?:items?|tests?)\b|^test result: ok\. 0 passed`,
+    String.raw`^[\w .-]{1,40}:\s*v?\d+\.\d+\.\d+\b`, // a version banner: `benchmark: 5.2.3 (defaults: …)`
+    String.raw`^\s*[✖✕✗×✓✔√]\s`, // one test of a list, with its own timing
+    String.raw`^\[\.\.\. ?omitted|^…|\bomitted \d+ of \d+\b|\[\d+ (?:lines|chars|characters|bytes) truncated\]`, // truncation notes of the agent's own tools
+    String.raw`^\s*[\w-]+:\s*[\[{]`, // YAML or JSON content
+    String.raw`output truncated|^Output too large|^Preview \(first|Full output saved to`, // the harness's own notes
+    String.raw`,\s*$|^\s*\||^\s*(?:\*\*|#{1,6}\s)`, // code and data rows, tables, Markdown prose
+    String.raw`^\s*(?:Downloading|Collecting|Installing|Using cached|Requirement already|Obtaining|Fetching|Resolving|Preparing)\b`, // package transfers
+    String.raw`^[d-][-ahrsl]{5}\s+\d`, // a PowerShell directory listing (`d-----  17-09-2025 15:23  k8s`)
+    String.raw`^\[(?:STARTED|COMPLETED|SUCCESS|FAILED|SKIPPED|RUNNING|DONE)\]`, // lint-staged and task-runner progress
+    String.raw`https?://|max-age=|^[A-Z][a-z]+(?:-[A-Z][a-z]+)+:\s`, // URLs and HTTP headers
+    String.raw`\bfailed:|\brefused\b|\berror TS\d+|\(\d+,\d+\):`, // errors and compiler locations
+    String.raw`<\/?[a-z][\w-]*(?:\s[^>]*)?>|:\s*$|\/tmp\/`, // markup, lead-ins ending in ':', scratch paths
+    String.raw`\s\/\/\s|\bseed:|^At line:\d+|[━─═]{3,}|\beta \d`, // code comments, random seeds, PowerShell locations, progress bars
+    String.raw`^(?:error|fatal|warning|hint|note)(?:\[\w+\])?:`, // an error names a failure, not a measurement
+    String.raw`^\s*(?:def|class|import|from|return|const|let|var|function|if|for|while)\b|[;{}]\s*$|\w\(.*\)\s*$`, // code
+    String.raw`^[\w-]*[A-Za-z][\w-]*(?:\.[\w-]+)*\.[A-Za-z]\w{0,5}(?::|\s*$)`, // a file name (with `:`): a listing or a path report
+  ].join('|'),
+  'i',
+);
+
+/** An error or a check's verdict (case matters: `VERIFY:` is a tag, `Bundle:` a label). */
+const ERROR_LINE = /\b(?:[A-Z][a-zA-Z]*)?(?:Error|Exception):\s|^\s*assertion\b|\bpanicked at\b|^[A-Z][A-Z0-9_]{2,}(?:-[A-Z0-9_]+)*:\s/;
+
 const BARE_NUMBER = /^-?\d[\d,]*(?:\.\d+)?(?:\s*[%a-zA-Z]{0,6})?(?:\s+\S+)?$/;
 
+/** Commands whose bare-number output is a count: `wc -l`, `grep -c`, `SELECT count(*)`, a sum. */
+const COUNTING = /(?:grep|rg) (?:-\w*c\b|--count)|\bcount\(|\bsum\(/i;
+
 /** Lines of command output that report a measurement, at most `max`, best first. */
-export function measuredLines(output: string, max = 6): string[] {
+export function measuredLines(output: string, max = 6, commandLine?: string): string[] {
   const text = plainOutput(headAndTail(output, 12_000, 12_000));
   const found: { line: string; weight: number }[] = [];
   const seen = new Set<string>();
   // A command that prints just a number (`wc -l < f`, `grep -c x f`, an awk sum) printed a measurement.
   const meaningful = text.split('\n').filter((l) => l.trim() && !BOILERPLATE.test(l.trim()));
-  if (meaningful.length <= 3) {
-    for (const raw of meaningful) {
+  // A query's count printed last (`migrations applied … 2417`) is a measurement too.
+  // A bare number is a measurement only when the command counted something; without one it is unlabelled.
+  const counting = commandLine === undefined || COUNTING.test(commandLine);
+  if (counting && (meaningful.length <= 3 || BARE_NUMBER.test(meaningful.at(-1)?.trim() ?? ''))) {
+    for (const raw of meaningful.length <= 3 ? meaningful : meaningful.slice(-1)) {
       const trimmed = raw.trim();
-      if (BARE_NUMBER.test(trimmed) && !seen.has(trimmed)) {
+      if (BARE_NUMBER.test(trimmed) && !NOT_A_MEASUREMENT.test(trimmed) && !seen.has(trimmed)) {
         seen.add(trimmed);
         found.push({ line: trimmed, weight: 5 });
       }
@@ -119,7 +198,10 @@ export function measuredLines(output: string, max = 6): string[] {
   for (const raw of text.split('\n')) {
     if (raw.length > 400 || raw.length < 3) continue;
     const trimmed = raw.trim();
-    if (BOILERPLATE.test(trimmed) || !MEASURE.test(trimmed)) continue;
+    const measures = MEASURE.test(trimmed) || (MAY_BE_LABELLED.test(trimmed) && LABELLED.test(trimmed));
+    // A long sentence with a number in it is prose (a README, a docstring), not a report of a measurement.
+    if (measures && trimmed.split(/\s+/).length > 14 && !/\b(?:took|elapsed|passed|failed|duration|throughput|latency|p\d\d|ops\/s|req\/s)\b/i.test(trimmed)) continue;
+    if (BOILERPLATE.test(trimmed) || !measures || NOT_A_MEASUREMENT.test(trimmed) || ERROR_LINE.test(trimmed)) continue;
     const line = trimmed.length > 220 ? trimmed.slice(0, 219) + '…' : trimmed;
     if (seen.has(line)) continue;
     seen.add(line);
@@ -171,6 +253,7 @@ export function dumpsFiles(commandLine: string | string[][]): boolean {
     if (program === 'grep' || program === 'rg') return !words.some((w) => w === '-c' || w === '--count' || /^-[a-zA-Z]*c[a-zA-Z]*$/.test(w));
     if (program === 'awk') return !/\bprint\b[^}]*\b(?:s|sum|n|count|total)\b|END\s*\{/.test(words.join(' '));
     if (program === 'ls' || program === 'pwd' || program === 'cd' || program === 'echo' || program === 'tree' || program === 'find') return true;
+    if (program === 'git') return ['diff', 'show', 'log', 'blame', 'grep', 'cat-file'].includes(words[1] ?? ''); // file content and history
     return DUMP_PROGRAMS.has(program);
   });
 }

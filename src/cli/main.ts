@@ -2,6 +2,7 @@
 // (as a child process) all run this same file.
 import '../hooks/earlyDispatch.js'; // first on purpose: runs the hot hooks before the rest of the bundle loads
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import { CliError, type CliCommand, type CliIo } from './command.js';
 import { LogInputError } from '../transcript/reader.js';
 import { extractCommand } from './commands/extract.js';
@@ -82,7 +83,8 @@ function readStdin(): Promise<string> {
   });
 }
 
-if (require.main === module) {
+// Not in a worker thread: the search indexer's worker runs this same file (src/search/unitWorker.ts).
+if (require.main === module && isMainThread) {
   const io: CliIo = {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),

@@ -11,6 +11,7 @@ import type { HandoverController } from './handoverController.js';
 import type { HandoverRecord } from '../handover/handoverRecord.js';
 import { toDetailView } from './handoverView.js';
 import { findNewestLog } from '../transcript/latestLog.js';
+import { parseSearchResults } from '../shared/searchResults.js';
 import type { Logger } from './logger.js';
 import { openRawRecordCommand, openRecord } from './recordView.js';
 import type { SidebarViewProvider } from './sidebarView.js';
@@ -114,32 +115,42 @@ function handoverItems(controller: HandoverController): SessionPick[] {
   return items;
 }
 
-/** The fields of a `handover search --json` hit this QuickPick shows. */
-interface SearchHitJson {
-  sessionId?: string;
-  file?: string;
-  line?: number;
-  snippet?: string;
-  kind?: string;
-  project?: string;
+/** A QuickPick search that a newer one replaced: its CLI child is killed. */
+class SearchCancellation {
+  private listeners: Array<() => void> = [];
+  private cancelled = false;
+  onCancellationRequested(listener: () => void): void {
+    if (this.cancelled) listener();
+    else this.listeners.push(listener);
+  }
+  cancel(): void {
+    this.cancelled = true;
+    for (const listener of this.listeners.splice(0)) listener();
+  }
 }
 
-/** Full-text hits from the search index (`handover search --json`); undefined when search is unavailable. */
-async function indexItems(cli: CliRunner, query: string): Promise<SessionPick[] | undefined> {
-  const result = await cli.run(['search', query, '--json', '--limit', '30']);
+/**
+ * Full-text hits from the search index: `handover search --json`, read with the shared format's
+ * validator (src/shared/searchResults.ts); undefined when search is unavailable or was cancelled.
+ */
+async function indexItems(cli: CliRunner, query: string, token: SearchCancellation): Promise<SessionPick[] | undefined> {
+  // `--` first: a query such as "-draft notes" is text, not options.
+  const result = await cli.run(['search', '--json', '--limit', '30', '--', query], { token });
   if (result.code !== 0) return undefined;
+  let parsed;
   try {
-    const hits = (JSON.parse(result.stdout) as { hits?: SearchHitJson[] }).hits ?? [];
-    return hits.map((h) => ({
-      label: `$(file) ${(h.snippet ?? '').replace(/\s+/g, ' ').slice(0, 140)}`,
-      description: [h.kind, h.sessionId?.slice(0, 8), h.project].filter(Boolean).join(' · '),
-      detail: h.file,
-      alwaysShow: true,
-      hit: { path: h.file, line: h.line, sessionId: h.sessionId },
-    }));
+    parsed = parseSearchResults(result.stdout);
   } catch {
     return undefined;
   }
+  const partial = parsed.mode === 'any';
+  return parsed.hits.map((h) => ({
+    label: `$(file) ${h.snippet.replace(/\s+/g, ' ').slice(0, 140)}`,
+    description: [h.kind, h.sessionId.slice(0, 8), h.project, partial ? `${h.matchedTerms}/${parsed.terms.length} terms` : ''].filter(Boolean).join(' · '),
+    detail: h.file,
+    alwaysShow: true,
+    hit: { path: h.file, line: h.line, sessionId: h.sessionId },
+  }));
 }
 
 async function searchPastSessions({ controller, sidebar, cli, log }: CommandDeps): Promise<void> {
@@ -151,8 +162,11 @@ async function searchPastSessions({ controller, sidebar, cli, log }: CommandDeps
   pick.items = base;
   let timer: NodeJS.Timeout | undefined;
   let generation = 0;
+  let running: SearchCancellation | undefined;
   pick.onDidChangeValue((value) => {
     clearTimeout(timer);
+    running?.cancel(); // the text changed: the search for the old text is of no use
+    running = undefined;
     if (value.trim().length < 2) {
       pick.items = base;
       return;
@@ -160,7 +174,8 @@ async function searchPastSessions({ controller, sidebar, cli, log }: CommandDeps
     timer = setTimeout(async () => {
       const mine = ++generation;
       pick.busy = true;
-      const hits = await indexItems(cli, value.trim()).catch((error) => {
+      const token = (running = new SearchCancellation());
+      const hits = await indexItems(cli, value.trim(), token).catch((error) => {
         log.warn(`search failed: ${(error as Error).message}`);
         return undefined;
       });
@@ -176,6 +191,7 @@ async function searchPastSessions({ controller, sidebar, cli, log }: CommandDeps
   });
   pick.dispose();
   clearTimeout(timer);
+  running?.cancel();
   if (chosen?.record) await sidebar.reveal(chosen.record);
   else if (chosen?.hit?.path) await openRecord({ file: chosen.hit.path, line: chosen.hit.line ?? 1 }, chosen.hit.sessionId, log);
 }

@@ -1,7 +1,7 @@
 // HandoverRecord → the flat views the sidebar shows (the webview protocol's types). Only presentation
 // lives here: what a record means (its agent, title, citations) is in handover/handoverRecord.ts. Every
 // field is coerced to the type the protocol promises and cut to a size the webview can show.
-import type { FindingView, HandoverDetailView, HandoverListEntry } from '../shared/webviewProtocol.js';
+import type { CheckView, FindingView, HandoverDetailView, HandoverListEntry } from '../shared/webviewProtocol.js';
 import { asArray, asCount, asLine, asObject, asString } from '../shared/looseJson.js';
 import { handoverAgent, handoverCreatedAt, handoverTitle, type HandoverRecord } from '../handover/handoverRecord.js';
 
@@ -31,7 +31,22 @@ function toFinding(value: unknown): FindingView {
         return [typeof c.file === 'string' ? { line: l, file: c.file.slice(0, 1000) } : { line: l }];
       })
       .slice(0, 20),
+    status: f.status === 'resolved' || f.status === 'unresolved' ? f.status : '',
   };
+}
+
+/** Schema 2's computed status: the last outcome of each test/build/lint family (absent in schema 1). */
+function toChecks(value: unknown): CheckView[] {
+  return asArray(asObject(value).checks)
+    .slice(0, 50)
+    .map(asObject)
+    .flatMap((c) => {
+      const l = asLine(c.line);
+      const family = asString(c.family, 200);
+      if (l === undefined || !family) return [];
+      const failing = asArray(c.failingTests).map((t) => asString(t, 200)).filter(Boolean);
+      return [{ family, outcome: c.outcome === 'failing' ? 'failing' : 'passing', line: l, detail: [failing.slice(0, 6).join('; '), asString(c.distinctive, 400)].filter(Boolean).join(' — ') }];
+    });
 }
 
 export function toDetailView(record: HandoverRecord, resumed: boolean): HandoverDetailView {
@@ -48,6 +63,7 @@ export function toDetailView(record: HandoverRecord, resumed: boolean): Handover
     lastUserRequest: asString(summary.lastUserRequest),
     gitBranch: asString(summary.gitBranch, 200),
     findings: asArray(data.findings).slice(0, 200).map(toFinding),
+    checks: toChecks(data.status),
     modifiedFiles: asArray(data.modifiedFiles)
       .slice(0, 500)
       .map(asObject)

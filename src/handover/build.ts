@@ -6,13 +6,13 @@ import { randomBytes } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 import type { OfflineAnalysis } from '../analysis/offline.js';
 import { analyzeSession } from '../analysis/session.js';
-import { extractLog } from '../extract/extractLog.js';
 import { describeProblems, LogInputError } from '../transcript/reader.js';
-import { HANDOVER_DIR, HANDOVER_FILES, HANDOVER_SCHEMA_VERSION, type AnalystUsage, type Finding, type HandoverData } from '../shared/handoverData.js';
+import { HANDOVER_DIR, HANDOVER_FILES, HANDOVER_SCHEMA_VERSION, type AgentKind, type AnalystUsage, type Finding, type HandoverData } from '../shared/handoverData.js';
 import { ArchiveError, archiveLog } from './archive.js';
 import { redactDeep, redactSecrets } from '../util/redact.js';
-import { budgetTokensFor, DEFAULT_BUDGET, renderResumePrompt, type PromptBudget } from './resumePrompt.js';
+import { budgetTokensFor, DEFAULT_BUDGET, estimateTokens, renderResumePrompt, type PromptBudget } from './resumePrompt.js';
 import { readSessionIdentity } from './sessionIdentity.js';
+import type { RetrievalMode } from './retrievalInstructions.js';
 import { signHandover, SigningKeyError } from './sign.js';
 import { describeFsError } from '../util/fsErrors.js';
 
@@ -29,6 +29,8 @@ export interface BuildOptions {
   /** Required when analyzer is 'anthropic'. */
   modelAnalyzer?: ModelAnalyzer;
   budget?: Partial<PromptBudget>;
+  /** How the resumed agent will look things up (its MCP tools or the CLI), given the log's agent. */
+  retrievalFor?: (agent: AgentKind) => RetrievalMode;
   env?: NodeJS.ProcessEnv;
   now?: () => Date;
 }
@@ -84,19 +86,19 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
     throw new BuildError(error instanceof ArchiveError ? error.message : `cannot archive the log into ${options.home}: ${error.message}`);
   });
 
-  // The analysts read the archived copy: citations then point at lines that never change.
+  // The analysts read the archived copy: citations then point at lines that never change. One pass
+  // over it yields the extract, the offline analysis and the modified files together.
   const at = archived.archivedLog;
-  const [extract, { analysis: offline, modified }] = await Promise.all([
-    stage('extracting the conversation', at, () => extractLog(at)),
-    stage('analysing the log', at, () => analyzeSession(at, { workspace })),
-  ]);
+  const { analysis: offline, modified, uncommitted, extract } = await stage('analysing the log', at, () => analyzeSession(at, { workspace }));
 
   let findings = offline.findings;
   let usage: AnalystUsage[] | undefined;
   if (options.analyzer === 'anthropic') {
     if (!options.modelAnalyzer) throw new BuildError('the anthropic analyzer is not available in this build');
     const result = await stage('running the model analysts', at, () => options.modelAnalyzer!({ logPath: archived.archivedLog, extractMarkdown: redactSecrets(extract.markdown), offline, env: options.env ?? process.env }));
-    findings = result.findings;
+    // The model analysts cover decisions, errors and rejected approaches; what the log states outright
+    // (the user's refusals) stays as read. An error's status is the log's, not the model's guess.
+    findings = [...settleErrorStatus(result.findings, offline), ...offline.findings.filter((f) => !MODEL_ANALYSTS.has(f.analyst))];
     usage = result.usage;
   }
 
@@ -110,16 +112,21 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
     summary: {
       lastUserRequest: offline.lastUserRequest?.text,
       compactionSummaries: offline.compactionSummaries.map((s) => s.text),
-      text: narrative(identity.agent, offline, extract.counts.user, modified.files.length),
+      compactionSummaryLines: offline.compactionSummaries.map((s) => s.citation.line),
+      text: narrative(identity.agent, offline, offline.conversation.messages.length, modified.files.length),
       gitBranch: offline.gitBranch,
       firstTimestamp: offline.firstTimestamp,
       lastTimestamp: offline.lastTimestamp,
     },
+    conversation: offline.conversation,
+    status: { checks: offline.checks, uncommitted, ...(offline.stopped ? { stopped: offline.stopped } : {}) },
+    timeline: offline.timeline.map((t) => ({ ...t, files: t.files.map((f) => underSession(offline.cwd, f)) })),
+    reasoning: offline.reasoning,
     findings,
     commands: offline.commands,
     numbers: offline.numbers,
     constraints: offline.constraints,
-    modifiedFiles: modified.files,
+    modifiedFiles: modified.files.map((f) => ({ ...f, path: underSession(offline.cwd, f.path), ...(f.from ? { from: underSession(offline.cwd, f.from) } : {}) })),
     unexplainedGitChanges: modified.unexplainedGitChanges,
     openTasks: offline.openTasks,
     stats: { logBytes: archived.bytes, extractBytes: 0, promptBytes: 0, compactions: offline.compactions, droppedByBudget: 0 },
@@ -130,10 +137,12 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
     const extractMarkdown = redactSecrets(extract.markdown);
     const budget = budgetTokensFor(archived.bytes, { ...DEFAULT_BUDGET, ...options.budget });
     // Rendering twice settles the byte counts the prompt itself reports in handover.json.
-    let rendered = renderResumePrompt(data, budget);
-    data.stats = { ...data.stats, extractBytes: Buffer.byteLength(extractMarkdown), droppedByBudget: rendered.droppedByBudget };
+    const retrieval = options.retrievalFor?.(identity.agent) ?? 'cli';
+    let rendered = renderResumePrompt(data, budget, retrieval);
+    data.stats = { ...data.stats, extractBytes: Buffer.byteLength(extractMarkdown), droppedByBudget: rendered.droppedByBudget, budgetTokens: budget, leftOut: rendered.leftOut };
     data.stats.promptBytes = Buffer.byteLength(rendered.markdown);
-    rendered = renderResumePrompt(data, budget);
+    data.stats.promptTokens = estimateTokens(rendered.markdown);
+    rendered = renderResumePrompt(data, budget, retrieval);
     return { extractMarkdown, prompt: redactSecrets(rendered.markdown) };
   });
 
@@ -144,6 +153,41 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
     [HANDOVER_FILES.prompt]: prompt,
   });
   return { dir, promptPath: join(dir, HANDOVER_FILES.prompt), data, logProblems: describeProblems(extract.read.problems) };
+}
+
+/**
+ * A path the tracker left absolute because the session ran in another folder than this workspace (a log
+ * built elsewhere, a copied log): relative to the session's own working directory, in the log's path style.
+ */
+function underSession(cwd: string | undefined, path: string): string {
+  if (!cwd) return path;
+  const root = cwd.replace(/[\\/]+$/, '');
+  for (const separator of ['/', '\\']) if (path.startsWith(root + separator)) return path.slice(root.length + 1);
+  return path;
+}
+
+const MODEL_ANALYSTS = new Set<Finding['analyst']>(['decisions', 'errors', 'rejected']);
+
+/**
+ * A model's error finding is resolved when a line it cites is a failure the log shows fixed later:
+ * the offline pass knows which runs passed after which failures; the model only read some of them.
+ */
+function settleErrorStatus(findings: Finding[], offline: OfflineAnalysis): Finding[] {
+  const resolvedAt = new Map<number, Finding['resolvedBy']>();
+  const unresolvedLines = new Set<number>();
+  for (const f of offline.findings) {
+    if (f.analyst !== 'errors') continue;
+    for (const c of f.citations) {
+      if (f.status === 'resolved' && f.resolvedBy) resolvedAt.set(c.line, f.resolvedBy);
+      else unresolvedLines.add(c.line);
+    }
+  }
+  return findings.map((f) => {
+    if (f.analyst !== 'errors' || f.status) return f;
+    const by = f.citations.map((c) => resolvedAt.get(c.line)).find((r) => r !== undefined);
+    if (by) return { ...f, status: 'resolved', resolvedBy: by };
+    return f.citations.some((c) => unresolvedLines.has(c.line)) ? { ...f, status: 'unresolved' } : f;
+  });
 }
 
 function narrative(agent: string, offline: OfflineAnalysis, userMessages: number, files: number): string {

@@ -33,7 +33,9 @@ export async function runBuild(request: BuilderRequest, context: RunBuildContext
     const { analyzer } = readHookSettings(context.home, context.env);
     // Without a key the model analysts fall back to the offline ones, and handover.json says why.
     const modelAnalyzer = analyzer === 'anthropic' ? (await import('../analysis/anthropic/fromEnv.js')).analyzeWithAnthropicFromEnv : undefined;
-    const result = await buildHandover({ logPath: request.logPath, workspace: request.workspace, home: context.home, analyzer, modelAnalyzer, env: context.env });
+    const { retrievalModeFor } = await import('./retrievalMode.js');
+    const retrievalFor = (agent: 'claude' | 'codex') => retrievalModeFor(agent, request.workspace, context.env);
+    const result = await buildHandover({ logPath: request.logPath, workspace: request.workspace, home: context.home, analyzer, modelAnalyzer, retrievalFor, env: context.env });
     context.log(`built ${result.promptPath} (${analyzer} analysts) in ${Date.now() - started} ms`);
     return 0;
   } catch (error) {

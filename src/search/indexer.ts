@@ -2,18 +2,31 @@
 // from where the last run stopped; one that shrank or whose first bytes changed (rewritten) is dropped
 // and read again. One transaction per batch of records, committed at line boundaries, so an interrupted
 // run leaves a consistent index that the next run continues.
+//
+// Several processes may run this at once (every `search` refreshes first; the QuickPick, the background
+// indexer and agents race). One writes at a time: each file's state is read again inside the write
+// transaction, and after every intermediate commit the file's progress is checked to still be ours; a
+// writer that finds another one got further leaves that file to it.
 import { createHash } from 'node:crypto';
 import { open, stat } from 'node:fs/promises';
-import type { AgentKind, TranscriptEvent } from '../transcript/events.js';
-import { LogInputError, describeProblems, readTranscript } from '../transcript/reader.js';
+import type { AgentKind } from '../transcript/events.js';
+import { LogInputError } from '../transcript/reader.js';
 import { busyMessage, IndexBusyError, type SearchIndex } from './indexStore.js';
 import { isBusy, type Statement } from './sqliteRuntime.js';
 import { listSourceFiles, type SourceFile, type SourceRoot } from './sources.js';
-import { DEFAULT_UNIT_LIMITS, kindCode, unitOf, type UnitLimits } from './units.js';
+import { readFileUnits, type FileReadPoint, type FileReadRequest, type PreparedUnit } from './fileUnits.js';
+import { DEFAULT_UNIT_LIMITS, type UnitLimits } from './units.js';
+import { UnitWorker, WorkerFailedError, WorkerReadError } from './unitWorker.js';
 import { isZstdPath } from '../transcript/zstd.js';
 import type { IndexReport } from '../shared/cliJson.js';
 
 const HEAD_BYTES = 4096;
+/** Records per batch handed from the reader to the writer. */
+const BATCH_UNITS = 500;
+/** An update reading at least this much reads in a worker thread while this one writes. */
+const WORKER_MIN_BYTES = 16 * 1024 * 1024;
+/** Logs the worker reads ahead. */
+const PREFETCH_AHEAD = 3;
 
 export interface IndexProgress {
   filesDone: number;
@@ -32,8 +45,13 @@ export interface UpdateIndexOptions {
   rebuild?: boolean;
   onProgress?: (progress: IndexProgress) => void;
   limits?: UnitLimits;
-  /** Records per transaction. */
+  /** Records per transaction at most (a long log is committed in parts). */
   batchUnits?: number;
+  /** A transaction spans several logs until this many bytes were read or this much time passed. */
+  groupBytes?: number;
+  groupMs?: number;
+  /** Read in a worker thread: true always, false never; by default for updates of WORKER_MIN_BYTES or more. */
+  worker?: boolean;
   now?: () => Date;
 }
 
@@ -52,8 +70,8 @@ interface FileRow {
   agent: string | null;
 }
 
-/** Thrown from inside the reader's callback to stop at the last complete line. */
-class StopReading extends LogInputError {}
+/** Another writer indexed this file further while we were between transactions: leave it to that one. */
+class OvertakenError extends Error {}
 
 interface Statements {
   getFile: Statement;
@@ -61,8 +79,9 @@ interface Statements {
   setFileMeta: Statement;
   setProgress: Statement;
   setStat: Statement;
+  getOffset: Statement;
   insertUnit: Statement;
-  ftsFromUnits: Statement;
+  insertFts: Statement;
   ftsDeleteFile: Statement;
   deleteUnits: Statement;
 }
@@ -75,9 +94,10 @@ function prepare(index: SearchIndex): Statements {
     setFileMeta: db.prepare('UPDATE files SET session_id = ?, project = ?, agent = ? WHERE id = ?'),
     setProgress: db.prepare('UPDATE files SET indexed_offset = ?, next_line = ?, head_len = ?, head_hash = ? WHERE id = ?'),
     setStat: db.prepare('UPDATE files SET size = ?, mtime = ? WHERE id = ?'),
-    insertUnit: db.prepare('INSERT INTO units (file_id, line, offset, kind, ts, text) VALUES (?, ?, ?, ?, ?, ?)'),
-    ftsFromUnits: db.prepare("INSERT INTO fts (rowid, text, tags) SELECT id, text, 'k' || kind FROM units WHERE id >= ?"),
-    ftsDeleteFile: db.prepare("INSERT INTO fts (fts, rowid, text, tags) SELECT 'delete', id, text, 'k' || kind FROM units WHERE file_id = ?"),
+    getOffset: db.prepare('SELECT indexed_offset FROM files WHERE id = ?'),
+    insertUnit: db.prepare('INSERT INTO units (file_id, line, part, offset, kind, ts) VALUES (?, ?, ?, ?, ?, ?)'),
+    insertFts: db.prepare('INSERT INTO fts (rowid, text, tags) VALUES (?, ?, ?)'),
+    ftsDeleteFile: db.prepare('DELETE FROM fts WHERE rowid IN (SELECT id FROM units WHERE file_id = ?)'),
     deleteUnits: db.prepare('DELETE FROM units WHERE file_id = ?'),
   };
 }
@@ -143,17 +163,29 @@ function transaction(index: SearchIndex, mode: 'begin' | 'commit' | 'rollback'):
   }
 }
 
+/** Where reading a log starts: after what was indexed, or from the top when the log was rewritten. */
+function startOf(row: FileRow | undefined, head: Buffer, size: number): { startOffset: number; startLine: number; rewritten: boolean } {
+  if (!row) return { startOffset: 0, startLine: 1, rewritten: false };
+  const sameHead = row.head_len <= head.length && hashOf(head.subarray(0, row.head_len)) === row.head_hash;
+  if (size < row.indexed_offset || !sameHead) return { startOffset: 0, startLine: 1, rewritten: true };
+  return { startOffset: row.indexed_offset, startLine: row.next_line, rewritten: false };
+}
+
 /** Updates the index from the logs under `options.sources` (or `options.files`). */
 export async function updateIndex(index: SearchIndex, options: UpdateIndexOptions = {}): Promise<IndexReport> {
   const started = Date.now();
   const now = options.now ?? (() => new Date());
   const limits = options.limits ?? DEFAULT_UNIT_LIMITS;
-  const batchUnits = options.batchUnits ?? 4000;
-  const report: IndexReport = { filesSeen: 0, unchanged: 0, added: 0, appended: 0, reindexed: 0, bytesRead: 0, unitsAdded: 0, elapsedMs: 0, problems: [] };
+  const batchUnits = options.batchUnits ?? 50_000;
+  // FTS5 writes its pending terms out at every commit (a segment each, merged later): few, large
+  // transactions build fastest. Bounded in time, so another writer waits at most about that long.
+  const groupBytes = options.groupBytes ?? 64 * 1024 * 1024;
+  const groupMs = options.groupMs ?? 1000;
+  const report: IndexReport = { filesSeen: 0, unchanged: 0, added: 0, appended: 0, reindexed: 0, bytesRead: 0, unitsAdded: 0, elapsedMs: 0, problems: [], readInWorker: 0 };
 
   if (options.rebuild) {
     transaction(index, 'begin');
-    index.db.exec("DELETE FROM units; DELETE FROM files; INSERT INTO fts (fts) VALUES ('delete-all'); DELETE FROM meta WHERE key = 'built_at';");
+    index.db.exec("DELETE FROM units; DELETE FROM files; DELETE FROM fts; DELETE FROM meta WHERE key = 'built_at';");
     transaction(index, 'commit');
     index.db.exec('VACUUM');
   }
@@ -183,114 +215,199 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
   const bytesTotal = plans.reduce((sum, p) => sum + Math.max(0, p.size - (p.row?.indexed_offset ?? 0)), 0);
   let bytesDone = 0;
 
-  for (let i = 0; i < plans.length; i++) {
-    const { file, size, mtime } = plans[i];
-    let row = plans[i].row;
-    options.onProgress?.({ filesDone: i, filesTotal: plans.length, bytesDone, bytesTotal, file: file.path });
-    let head: Buffer;
-    try {
-      head = await readHead(file.path, size);
-    } catch {
-      continue;
-    }
+  // The open transaction ("group"): where it started, so a log that fails can be left out and the
+  // logs before it in the group (rolled back with it) done again.
+  let inGroup = false;
+  let groupStart = 0;
+  let groupRead = 0;
+  let groupStartedAt = 0;
+  type Counters = Pick<IndexReport, 'unchanged' | 'added' | 'appended' | 'reindexed' | 'bytesRead' | 'unitsAdded'> & { bytesDone: number };
+  const counters = (): Counters => ({ unchanged: report.unchanged, added: report.added, appended: report.appended, reindexed: report.reindexed, bytesRead: report.bytesRead, unitsAdded: report.unitsAdded, bytesDone });
+  let atGroupStart = counters();
+  const beginGroup = (at: number) => {
     transaction(index, 'begin');
-    try {
-      let startOffset = 0;
-      let startLine = 1;
-      if (!row) {
-        const inserted = st.insertFile.get(file.path, file.source, file.subagent ?? null) as { id: number };
-        row = { id: inserted.id, size: 0, mtime: 0, head_len: 0, head_hash: '', indexed_offset: 0, next_line: 1, session_id: null, project: null, agent: null };
-        report.added++;
-      } else {
-        const sameHead = row.head_len <= head.length && hashOf(head.subarray(0, row.head_len)) === row.head_hash;
-        if (size < row.indexed_offset || !sameHead) {
-          st.ftsDeleteFile.run(row.id);
-          st.deleteUnits.run(row.id);
-          row = { ...row, session_id: null, project: null, agent: null, indexed_offset: 0, next_line: 1 };
-          report.reindexed++;
-        } else {
-          startOffset = row.indexed_offset;
-          startLine = row.next_line;
-          report.appended++;
-        }
+    inGroup = true;
+    groupStart = at;
+    groupRead = 0;
+    groupStartedAt = Date.now();
+    atGroupStart = counters();
+  };
+  const skipped = new Set<number>();
+
+  // Reading ahead in a worker: each log's request is what this thread expects to decide for it (from
+  // the first pass); the worker's units are taken only when the decision inside the transaction agrees.
+  const useWorker = options.worker ?? bytesTotal >= WORKER_MIN_BYTES;
+  const worker = useWorker && plans.length > 0 ? UnitWorker.start(limits, BATCH_UNITS) : undefined;
+  const prefetched = new Map<number, FileReadRequest>();
+  const heads = new Map<number, Buffer>();
+  let requested: number[] = [];
+  let requestedUpTo = -1;
+  const dropPrefetch = (resumeAfter: number) => {
+    worker?.cancelAll();
+    for (const j of requested) prefetched.delete(j);
+    requested = [];
+    requestedUpTo = resumeAfter;
+  };
+  const prefetchFrom = async (from: number) => {
+    if (!worker || worker.dead) return;
+    if (requested.length && requested[0] < from) dropPrefetch(from - 1);
+    for (let j = Math.max(from, requestedUpTo + 1); j < plans.length && j < from + PREFETCH_AHEAD; j++) {
+      requestedUpTo = j;
+      const plan = plans[j];
+      if (skipped.has(j) || isZstdPath(plan.file.path)) continue; // a compressed rollout is read here
+      let head: Buffer;
+      try {
+        head = await readHead(plan.file.path, plan.size);
+      } catch {
+        continue; // this thread will find it unreadable too
       }
-      const fileId = row.id;
-      const headHash = hashOf(head);
-      // A compressed rollout (.jsonl.zst) is complete and read whole: offsets are in its decompressed text.
-      const compressed = isZstdPath(file.path);
-      let end = compressed ? Number.MAX_SAFE_INTEGER : await completeLinesEnd(file.path, startOffset, size);
-      let compressedLines = 0;
+      heads.set(j, head);
+      const { startOffset, startLine, rewritten } = startOf(plan.row, head, plan.size);
+      const end = await completeLinesEnd(plan.file.path, startOffset, plan.size);
+      const agent = rewritten ? undefined : ((plan.row?.agent as AgentKind | null) ?? undefined);
+      const request: FileReadRequest = { path: plan.file.path, startOffset, startLine, end, subagent: plan.file.subagent, agent };
+      prefetched.set(j, request);
+      requested.push(j);
+      worker.prefetch(request);
+    }
+  };
 
-      let sessionId = file.sessionHint ?? row.session_id ?? undefined;
-      let project = row.project ?? undefined;
-      let agent = (row.agent as AgentKind | null) ?? undefined;
-      let pending = 0;
-      let firstPendingId = -1;
-      let lastLine = startLine;
-      let lastOffset = startOffset;
-      let sawEvent = false;
-
-      const flush = (offset: number, nextLine: number) => {
-        if (firstPendingId !== -1) st.ftsFromUnits.run(firstPendingId);
-        st.setFileMeta.run(sessionId ?? null, project ?? null, agent ?? null, fileId);
-        st.setProgress.run(offset, nextLine, head.length, headHash, fileId);
-        pending = 0;
-        firstPendingId = -1;
-      };
-
-      const onEvent = (event: TranscriptEvent) => {
-        if (event.offset >= end) throw new StopReading('stop');
-        if (event.line !== lastLine && pending >= batchUnits) {
-          flush(event.offset, event.line);
-          transaction(index, 'commit');
-          transaction(index, 'begin');
-        }
-        lastLine = event.line;
-        lastOffset = event.offset;
-        sawEvent = true;
-        sessionId ??= event.sessionId;
-        project ??= event.cwd;
-        if (event.kind === 'session-meta') agent ??= event.agent;
-        const unit = unitOf(event, limits);
-        if (!unit) return;
-        const ts = event.timestamp ? Date.parse(event.timestamp) : NaN;
-        const result = st.insertUnit.run(fileId, event.line, event.offset, kindCode(unit.kind), Number.isFinite(ts) ? ts : null, unit.text);
-        if (firstPendingId === -1) firstPendingId = Number(result.lastInsertRowid);
-        pending++;
-        report.unitsAdded++;
-      };
-
-      if (end > startOffset) {
-        try {
-          const result = await readTranscript(file.path, onEvent, { interest: 'all', startOffset, startLine, subagent: file.subagent, agent });
-          agent ??= result.agent;
-          if (compressed) {
-            end = startOffset + result.stats.bytes;
-            compressedLines = result.stats.lines;
-          }
-          const problems = describeProblems({ ...result.problems, truncatedLastLine: false });
-          if (problems) report.problems.push(`${file.path}: ${problems}`);
-        } catch (error) {
-          if (!(error instanceof StopReading)) throw error;
-        }
-      }
-      const base = sawEvent ? lastOffset : startOffset;
-      const nextLine = compressed ? Math.max(startLine, compressedLines + 1) : (sawEvent ? lastLine : startLine) + (await countNewlines(file.path, base, end));
-      flush(end, nextLine);
-      st.setStat.run(size, mtime, fileId);
-      transaction(index, 'commit');
-      report.bytesRead += end - startOffset;
-      bytesDone += Math.max(0, size - startOffset);
-    } catch (error) {
-      transaction(index, 'rollback');
-      if (error instanceof IndexBusyError) throw error;
-      if (isBusy(error)) throw new IndexBusyError(busyMessage(index.path));
-      if (error instanceof LogInputError) {
-        report.problems.push(`${file.path}: ${error.message}`);
+  try {
+    for (let i = 0; i < plans.length; i++) {
+      if (skipped.has(i)) continue;
+      const { file, size, mtime } = plans[i];
+      let row = plans[i].row;
+      options.onProgress?.({ filesDone: i, filesTotal: plans.length, bytesDone, bytesTotal, file: file.path });
+      await prefetchFrom(i);
+      let head: Buffer;
+      try {
+        head = heads.get(i) ?? (await readHead(file.path, size));
+        heads.delete(i);
+      } catch {
         continue;
       }
-      throw error;
+      if (!inGroup) beginGroup(i);
+      try {
+        // What another writer did since the first pass counts: decide on the row as it is now.
+        row = st.getFile.get(file.path) as FileRow | undefined;
+        if (row && row.size === size && row.mtime === mtime) {
+          report.unchanged++;
+          if (requested[0] === i) dropPrefetch(i);
+          continue;
+        }
+        let startOffset = 0;
+        let startLine = 1;
+        if (!row) {
+          const inserted = st.insertFile.get(file.path, file.source, file.subagent ?? null) as { id: number };
+          row = { id: inserted.id, size: 0, mtime: 0, head_len: 0, head_hash: '', indexed_offset: 0, next_line: 1, session_id: null, project: null, agent: null };
+          report.added++;
+        } else {
+          const start = startOf(row, head, size);
+          if (start.rewritten) {
+            st.ftsDeleteFile.run(row.id);
+            st.deleteUnits.run(row.id);
+            row = { ...row, session_id: null, project: null, agent: null, indexed_offset: 0, next_line: 1 };
+            report.reindexed++;
+          } else {
+            startOffset = row.indexed_offset;
+            startLine = row.next_line;
+            report.appended++;
+          }
+        }
+        const fileId = row.id;
+        const headHash = hashOf(head);
+        const rowAgent = (row.agent as AgentKind | null) ?? undefined;
+        const expected = prefetched.get(i);
+        // A compressed rollout (.jsonl.zst) is complete and read whole: offsets are in its decompressed text.
+        const compressed = isZstdPath(file.path);
+        let end = compressed ? Number.MAX_SAFE_INTEGER : expected && expected.startOffset === startOffset ? expected.end : await completeLinesEnd(file.path, startOffset, size);
+
+        let sessionId = file.sessionHint ?? row.session_id ?? undefined;
+        let project = row.project ?? undefined;
+        let agent = rowAgent;
+        const learn = (point: { sessionId?: string; project?: string; agent?: AgentKind }) => {
+          sessionId ??= point.sessionId;
+          project ??= point.project;
+          agent ??= point.agent;
+        };
+        let sinceCommit = 0;
+        const flush = (offset: number, nextLine: number) => {
+          st.setFileMeta.run(sessionId ?? null, project ?? null, agent ?? null, fileId);
+          st.setProgress.run(offset, nextLine, head.length, headHash, fileId);
+          sinceCommit = 0;
+        };
+        const onBatch = (units: PreparedUnit[], next: FileReadPoint) => {
+          for (const unit of units) {
+            const result = st.insertUnit.run(fileId, unit.line, unit.part, unit.offset, unit.kind, unit.ts);
+            st.insertFts.run(result.lastInsertRowid, unit.text, `k${unit.kind}`);
+          }
+          report.unitsAdded += units.length;
+          sinceCommit += units.length;
+          learn(next);
+          // A long log is committed in parts (at a line boundary), so other writers get their turn.
+          if (next.offset !== -1 && (sinceCommit >= batchUnits || Date.now() - groupStartedAt >= 2 * groupMs)) {
+            flush(next.offset, next.line);
+            transaction(index, 'commit');
+            inGroup = false;
+            beginGroup(i); // this log, from here, is the new group's first
+            const now = st.getOffset.get(fileId) as { indexed_offset: number } | undefined;
+            if (now?.indexed_offset !== next.offset) throw new OvertakenError();
+          }
+        };
+        const request: FileReadRequest = { path: file.path, startOffset, startLine, end, subagent: file.subagent, agent: rowAgent };
+        let outcome = requested[0] === i ? await worker?.take(request, onBatch) : undefined;
+        if (requested[0] === i) {
+          requested.shift();
+          prefetched.delete(i);
+          if (!outcome) dropPrefetch(i); // the worker read something else: it dropped what it read ahead
+          else report.readInWorker = (report.readInWorker ?? 0) + 1;
+        }
+        outcome ??= await readFileUnits(request, limits, BATCH_UNITS, onBatch);
+        learn(outcome);
+        if (outcome.problems) report.problems.push(`${file.path}: ${outcome.problems}`);
+        const { sawEvent, lastOffset, lastLine } = outcome;
+        if (compressed) end = startOffset + outcome.bytes;
+        const base = sawEvent ? lastOffset : startOffset;
+        const nextLine = compressed ? Math.max(startLine, outcome.lines + 1) : (sawEvent ? lastLine : startLine) + (await countNewlines(file.path, base, end));
+        flush(end, nextLine);
+        st.setStat.run(size, mtime, fileId);
+        report.bytesRead += end - startOffset;
+        bytesDone += Math.max(0, size - startOffset);
+        groupRead += end - startOffset;
+        if (groupRead >= groupBytes || Date.now() - groupStartedAt >= groupMs) {
+          transaction(index, 'commit');
+          inGroup = false;
+        }
+      } catch (error) {
+        const wasInGroup = inGroup;
+        transaction(index, 'rollback');
+        inGroup = false;
+        dropPrefetch(wasInGroup && groupStart < i ? groupStart - 1 : i);
+        // What the rolled-back group had counted is undone.
+        ({ unchanged: report.unchanged, added: report.added, appended: report.appended, reindexed: report.reindexed, bytesRead: report.bytesRead, unitsAdded: report.unitsAdded, bytesDone } = atGroupStart);
+        if (error instanceof OvertakenError) {
+          skipped.add(i); // the other writer has it
+        } else if (error instanceof IndexBusyError) {
+          throw error;
+        } else if (isBusy(error)) {
+          throw new IndexBusyError(busyMessage(index.path));
+        } else if (error instanceof WorkerFailedError) {
+        // The worker is gone; this log (and the group's earlier ones, rolled back) are read here.
+        i = (wasInGroup ? Math.min(groupStart, i) : i) - 1;
+        continue;
+      } else if (error instanceof LogInputError || (error instanceof WorkerReadError && error.input)) {
+          report.problems.push(`${file.path}: ${(error as Error).message}`);
+          skipped.add(i);
+        } else {
+          throw error;
+        }
+        // The logs before this one in the group were rolled back with it: do them again.
+        if (wasInGroup && groupStart < i) i = groupStart - 1;
+      }
     }
+    if (inGroup) transaction(index, 'commit');
+  } finally {
+    await worker?.close();
   }
   options.onProgress?.({ filesDone: plans.length, filesTotal: plans.length, bytesDone, bytesTotal });
   index.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('built_at', ?)").run(now().toISOString());

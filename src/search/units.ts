@@ -1,10 +1,12 @@
-// What one log event contributes to the index: a kind and a bounded, redacted text. Pure: the indexer
-// and `handover show` both use it, so what is searched is what is shown.
+// What one log event contributes to the index: a kind and its whole, redacted text. Pure: the indexer,
+// the snippets (cut from the raw log at query time) and `handover show` all use it, so what is searched
+// is what is shown.
+import { SEARCH_KINDS, type SearchKind } from '../shared/searchResults.js';
 import type { TranscriptEvent } from '../transcript/events.js';
 import { redactSecrets } from '../util/redact.js';
 
-export const UNIT_KINDS = ['user', 'assistant', 'thinking', 'tool-call', 'tool-result', 'tool-error', 'compaction', 'system'] as const;
-export type UnitKind = (typeof UNIT_KINDS)[number];
+export const UNIT_KINDS = SEARCH_KINDS;
+export type UnitKind = SearchKind;
 
 /** Stored as a small integer (one byte a row instead of a word). */
 export const kindCode = (kind: UnitKind): number => UNIT_KINDS.indexOf(kind) + 1;
@@ -12,7 +14,7 @@ export const kindName = (code: number): UnitKind => UNIT_KINDS[code - 1] ?? 'sys
 export const isUnitKind = (value: string): value is UnitKind => (UNIT_KINDS as readonly string[]).includes(value);
 
 export interface UnitLimits {
-  /** Head and tail kept of an ordinary tool result: the command's start and its verdict. */
+  /** Head and tail kept of an ordinary tool result (the whole text when head + tail covers it). */
   resultHead: number;
   resultTail: number;
   /** Error output is what people search for later: kept whole up to this. */
@@ -22,7 +24,12 @@ export interface UnitLimits {
   toolInputMax: number;
 }
 
-export const DEFAULT_UNIT_LIMITS: UnitLimits = { resultHead: 2048, resultTail: 1024, errorMax: 32 * 1024, textMax: 64 * 1024, toolInputMax: 1024 };
+/**
+ * Everything is indexed: the limits only bound one record's memory (a 40 MB file read). Past 4 MB the
+ * head and the last 256 KB are kept.
+ */
+const WHOLE = 4 * 1024 * 1024;
+export const DEFAULT_UNIT_LIMITS: UnitLimits = { resultHead: WHOLE, resultTail: 256 * 1024, errorMax: WHOLE, textMax: WHOLE, toolInputMax: WHOLE };
 
 export interface IndexUnit {
   kind: UnitKind;
@@ -36,32 +43,48 @@ function headTail(text: string, head: number, tail: number): string {
 
 const INPUT_KEYS = ['command', 'cmd', 'file_path', 'path', 'notebook_path', 'pattern', 'glob', 'url', 'query', 'description', 'prompt', 'subject', 'skill', 'input'];
 
-/** The part of a tool's input people search for: the command, the file, the pattern. */
+/**
+ * A tool's input as text: what people search for first (the command, the file, the pattern), then every
+ * other string in it (an edit's old and new text, a file written, a todo list's items and states), each
+ * once, up to `max` characters.
+ */
 export function summarizeToolInput(input: unknown, max: number): string {
   if (typeof input === 'string') return input.slice(0, max);
   if (typeof input !== 'object' || input === null) return '';
   const record = input as Record<string, unknown>;
   const parts: string[] = [];
+  let length = 0;
+  const seen = new Set<string>();
+  const add = (value: string) => {
+    if (!value || length >= max || seen.has(value)) return;
+    seen.add(value);
+    parts.push(value);
+    length += value.length + 3;
+  };
   for (const key of INPUT_KEYS) {
     const value = record[key];
-    if (typeof value === 'string' && value) parts.push(value);
-    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) parts.push(value.join(' '));
+    if (typeof value === 'string') add(value);
+    else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) add(value.join(' '));
   }
-  // Edits: the file is above; the replaced text helps find "where did we change X".
-  for (const key of ['old_string', 'new_string', 'content']) {
-    const value = record[key];
-    if (typeof value === 'string' && value) parts.push(value.slice(0, 256));
-  }
-  if (Array.isArray(record.edits)) parts.push(`${record.edits.length} edits`);
-  if (Array.isArray(record.todos)) {
-    for (const todo of record.todos) if (todo && typeof (todo as { content?: unknown }).content === 'string') parts.push((todo as { content: string }).content);
-  }
-  const text = parts.length ? parts.join(' · ') : JSON.stringify(input);
+  // Everything else, depth-first (bounded: a hostile input of nested arrays is cut by depth and count).
+  let visited = 0;
+  const walk = (value: unknown, depth: number) => {
+    if (++visited > 100_000 || depth > 32 || length >= max) return;
+    if (typeof value === 'string') add(value);
+    else if (typeof value === 'number' || typeof value === 'boolean') return;
+    else if (Array.isArray(value)) for (const item of value) walk(item, depth + 1);
+    else if (value && typeof value === 'object') for (const item of Object.values(value)) walk(item, depth + 1);
+  };
+  walk(record, 0);
+  const text = parts.join(' · ');
   return text.length > max ? text.slice(0, max) : text;
 }
 
-/** The unit an event becomes, or undefined when it holds nothing worth finding. */
-export function unitOf(event: TranscriptEvent, limits: UnitLimits = DEFAULT_UNIT_LIMITS): IndexUnit | undefined {
+/**
+ * The unit an event becomes, or undefined when it holds nothing worth finding. `redact: false` only for
+ * a caller that redacts the part it shows itself (a snippet cut from a multi-megabyte output).
+ */
+export function unitOf(event: TranscriptEvent, limits: UnitLimits = DEFAULT_UNIT_LIMITS, redact = true): IndexUnit | undefined {
   let kind: UnitKind;
   let text: string;
   switch (event.kind) {
@@ -89,5 +112,5 @@ export function unitOf(event: TranscriptEvent, limits: UnitLimits = DEFAULT_UNIT
       return undefined;
   }
   if (!text.trim()) return undefined;
-  return { kind, text: redactSecrets(text) };
+  return { kind, text: redact ? redactSecrets(text) : text };
 }

@@ -32,6 +32,8 @@ export interface IndexReport {
   elapsedMs: number;
   /** One line per log with records that could not be read. */
   problems: string[];
+  /** Logs whose records a worker thread read (a big update reads there while the indexer writes). */
+  readInWorker?: number;
 }
 
 /** `handover index --json`: the report, and where the index is. */

@@ -6,7 +6,8 @@ export type AgentKind = 'claude' | 'codex';
 /** The folder in a workspace that holds one sub-folder per handed-over session. */
 export const HANDOVER_DIR = '.handover';
 
-export const HANDOVER_SCHEMA_VERSION = 1;
+/** 2: resume prompt v2 (the conversation, status, timeline, reasoning, refusals, error status). */
+export const HANDOVER_SCHEMA_VERSION = 2;
 
 /** Names of the files in `<workspace>/.handover/<session-id>/`. */
 export const HANDOVER_FILES = {
@@ -28,7 +29,7 @@ export interface Citation {
   file?: string;
 }
 
-export type AnalystName = 'decisions' | 'errors' | 'rejected';
+export type AnalystName = 'decisions' | 'errors' | 'rejected' | 'refusals';
 
 export interface Finding {
   analyst: AnalystName;
@@ -43,6 +44,85 @@ export interface Finding {
   fallback?: boolean;
   /** Higher is more valuable; the token budget cuts from the bottom. */
   score: number;
+  /** Errors only: whether a later run of the same command family, test file or target passed. */
+  status?: 'unresolved' | 'resolved';
+  /** Errors only: the passing run that resolved it. */
+  resolvedBy?: Citation;
+  /** Errors only: the command or tool call that failed, for display. */
+  command?: string;
+}
+
+/** One message the user typed (or answered), in log order. */
+export interface UserMessage {
+  line: number;
+  uuid?: string;
+  timestamp?: string;
+  /** Verbatim; a paste over 20,000 characters keeps its head and tail with the cut marked. */
+  text: string;
+  /** Length of the whole text as typed. */
+  chars: number;
+  /** typed words, a slash command (`/review x`), a `!` shell line, an answer through the agent's question tool. */
+  kind: 'typed' | 'command' | 'shell' | 'answer';
+  /** The agent's question this message answers, when it followed one. */
+  question?: string;
+  /** IDE context sent with it (open file, selection), described. */
+  context?: string[];
+}
+
+/** The last outcome of one test/build/lint/typecheck command family. */
+export interface CheckOutcome {
+  /** `npm test`, `jest`, `pytest`, `cargo test`, `tsc`, `make build`, … */
+  family: string;
+  kind: 'test' | 'build' | 'lint' | 'typecheck';
+  outcome: 'passing' | 'failing';
+  /** The log line of the last run's result. */
+  line: number;
+  /** The last run's command line, for display. */
+  command: string;
+  runs: number;
+  failingTests: string[];
+  /** The most telling line of a failing run's output. */
+  distinctive?: string;
+}
+
+export interface SessionStatus {
+  checks: CheckOutcome[];
+  /** `git status` of the workspace when the handover was built (relative paths). */
+  uncommitted: { path: string; status: string }[];
+  /** What the agent was doing when the log ends: its last words after the last user message, calls with no result. */
+  stopped?: {
+    line: number;
+    lastText?: string;
+    /** When the agent wrote nothing after the last request: its last thinking. */
+    lastThinking?: string;
+    /** Log line of lastText or lastThinking. */
+    textLine?: number;
+    /** The user interrupted the agent after the last request. */
+    interruptedAt?: number;
+    pendingCalls: { display: string; line: number }[];
+  };
+}
+
+/** One user turn of the timeline. */
+export interface TurnEntry {
+  turn: number;
+  line: number;
+  request: string;
+  files: string[];
+  commands: { text: string; outcome: 'passed' | 'failed'; line: number; runs?: number }[];
+  /** Shell commands run in the turn (the list above keeps the first few distinct ones). */
+  commandsRun: number;
+  errors: { key?: string; text: string; line: number; resolved: boolean; resolvedLine?: number }[];
+}
+
+/** Thinking, or the agent's text in a turn whose thinking the log does not hold. */
+export interface ReasoningEntry {
+  line: number;
+  turn: number;
+  source: 'thinking' | 'assistant';
+  text: string;
+  /** Cut to its opening to bound the log's reasoning (older entries of very long sessions). */
+  condensed?: boolean;
 }
 
 export type FileChangeStatus = 'created' | 'modified' | 'deleted' | 'renamed';
@@ -108,12 +188,20 @@ export interface HandoverData {
     lastUserRequest?: string;
     /** Earlier compaction summaries, kept whole. */
     compactionSummaries: string[];
+    /** Log line of each compaction summary (same order). */
+    compactionSummaryLines?: number[];
     /** A short narrative of the session. */
     text: string;
     gitBranch?: string;
     firstTimestamp?: string;
     lastTimestamp?: string;
   };
+  /** Every message the user typed, in order; `lastRequest` indexes the last substantive one. */
+  conversation: { messages: UserMessage[]; lastRequest?: number };
+  /** Where things stand, computed from the log and git. */
+  status: SessionStatus;
+  timeline: TurnEntry[];
+  reasoning: ReasoningEntry[];
   findings: Finding[];
   commands: Fact[];
   numbers: Fact[];
@@ -128,8 +216,13 @@ export interface HandoverData {
     promptBytes: number;
     /** Compactions over the session, for the sidebar's chart. */
     compactions: { line: number; timestamp?: string }[];
-    /** Findings dropped to stay within the budget. */
+    /** Items dropped to stay within the budget. */
     droppedByBudget: number;
+    /** resume-prompt.md in tokens (estimated, ~3.5 bytes a token). */
+    promptTokens?: number;
+    budgetTokens?: number;
+    /** What the budget left out, per prompt section. */
+    leftOut?: { section: string; count: number }[];
   };
   analysis: {
     analyzer: 'offline' | 'anthropic';

@@ -25,6 +25,17 @@ export interface FindingView {
   title: string;
   detail: string;
   citations: { line: number; file?: string }[];
+  /** Errors: 'resolved' or 'unresolved'; empty otherwise. */
+  status: string;
+}
+
+/** The last outcome of one test/build/lint command family ("Where things stand"). */
+export interface CheckView {
+  family: string;
+  outcome: string;
+  line: number;
+  /** Failing test names or the distinctive line; empty when passing. */
+  detail: string;
 }
 
 export interface HandoverDetailView extends HandoverListEntry {
@@ -38,6 +49,7 @@ export interface HandoverDetailView extends HandoverListEntry {
   lastUserRequest: string;
   gitBranch: string;
   findings: FindingView[];
+  checks: CheckView[];
   modifiedFiles: { path: string; status: string; edits: number }[];
   openTasks: { content: string; status: string }[];
   stats: { logBytes: number; extractBytes: number; promptBytes: number; logLines: number; compactionLines: number[] };
@@ -78,7 +90,9 @@ const isCitation = (v: unknown): v is { line: number; file?: string } =>
   isObject(v) && isLine(v.line) && (v.file === undefined || isString(v.file));
 
 const isFinding = (v: unknown): v is FindingView =>
-  isObject(v) && hasStrings(v, 'analyst', 'title', 'detail') && arrayOf(v.citations, isCitation);
+  isObject(v) && hasStrings(v, 'analyst', 'title', 'detail', 'status') && arrayOf(v.citations, isCitation);
+
+const isCheck = (v: unknown): v is CheckView => isObject(v) && hasStrings(v, 'family', 'outcome', 'detail') && isLine(v.line);
 
 const isModifiedFile = (v: unknown): v is { path: string; status: string; edits: number } =>
   isObject(v) && hasStrings(v, 'path', 'status') && isCount(v.edits);
@@ -95,6 +109,7 @@ const isDetail = (v: unknown): v is HandoverDetailView =>
   hasStrings(v as unknown as LooseObject, 'verifyProblem', 'dataProblem', 'summary', 'lastUserRequest', 'gitBranch') &&
   arrayOf((v as unknown as LooseObject).compactionSummaries, isString) &&
   arrayOf((v as unknown as LooseObject).findings, isFinding) &&
+  arrayOf((v as unknown as LooseObject).checks, isCheck) &&
   arrayOf((v as unknown as LooseObject).modifiedFiles, isModifiedFile) &&
   arrayOf((v as unknown as LooseObject).openTasks, isTask) &&
   isStats((v as unknown as LooseObject).stats);

@@ -72,6 +72,14 @@ function skippableForConversation(bytes: Buffer, type: string | undefined, agent
   return false;
 }
 
+/** Record types that never yield an event (UI progress, file snapshots, token counts): not worth parsing. */
+function bookkeeping(bytes: Buffer, type: string | undefined, agent: AgentKind | undefined): boolean {
+  if (type === undefined) return false;
+  if (agent === 'codex') return CODEX_BOOKKEEPING.has(type);
+  if (type === 'attachment') return !contains(bytes, QUEUED_COMMAND);
+  return CLAUDE_IGNORED_TYPES.has(type);
+}
+
 function detectAgent(type: string | undefined): AgentKind | undefined {
   if (type === undefined) return undefined;
   if (CODEX_TYPES.has(type)) return 'codex';
@@ -120,7 +128,7 @@ export async function readTranscript(path: string, onEvent: (event: TranscriptEv
         if (bytes.length === 0) return;
         const type = peekTopLevelType(bytes);
         agent ??= detectAgent(type);
-        if (interest === 'conversation' && skippableForConversation(bytes, type, agent)) {
+        if (interest === 'conversation' ? skippableForConversation(bytes, type, agent) : bookkeeping(bytes, type, agent)) {
           stats.skippedUnparsed++;
           return;
         }

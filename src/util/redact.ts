@@ -173,13 +173,17 @@ function redactKeyFormats(text: string): string {
   return redactTokenSecrets(RULES.redact(text.replace(CONTEXT_FORMATS, replaceMatch)).replace(URL_PASSWORD, replaceMatch), RULES, redactSecretsOnce);
 }
 
+
 /** Replaces every secret in `text` with `[REDACTED:<kind>]`. Idempotent. */
 export function redactSecrets(text: string): string {
   if (!text) return text;
   // A private key block first (its body would otherwise look like many things), then assignments, so
   // `OPENAI_API_KEY=sk-…` is redacted as a whole and named by its value's kind.
   let out = text.replace(CONTEXT_FORMATS, replaceMatch).replace(ASSIGNMENT, replaceMatch);
-  if (out.length > BIG_TEXT) return redactTokenSecrets(RULES.redact(out).replace(URL_PASSWORD, replaceMatch), RULES, redactSecretsOnce);
+  if (out.length > BIG_TEXT) {
+    out = RULES.redact(out).replace(URL_PASSWORD, replaceMatch);
+    return redactTokenSecretsOfRuns(out, RULES.scan(out).runs, RULES, redactSecretsOnce);
+  }
   // One pass finds the rules' keywords and the long base64 runs (a bare AWS secret, an encoded .env).
   const scanned = out;
   const { keywords, runs } = RULES.scan(scanned);
@@ -188,7 +192,7 @@ export function redactSecrets(text: string): string {
   return redactTokenSecretsOfRuns(out, out === scanned || runs.length === 0 ? runs : RULES.scan(out).runs, RULES, redactSecretsOnce);
 }
 
-// Big texts (a whole file a tool read) go the windowed way (RuleSet.redact) with their own token scan.
+// Big texts (a whole file a tool read) go the windowed way (RuleSet.redact), then their runs are found.
 const BIG_TEXT = 64 * 1024;
 
 /** One pass without the encoded forms (what a decoded base64 blob or a rejoined line is checked with). */

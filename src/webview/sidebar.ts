@@ -20,6 +20,7 @@ const ANALYST_TITLES: Record<string, string> = {
   decisions: 'Decisions and why',
   errors: 'Errors and failure patterns',
   rejected: 'Rejected approaches',
+  refusals: "The user's refusals and corrections",
 };
 
 type Child = Node | string | null | undefined | false;
@@ -112,7 +113,7 @@ function renderFindings(detail: HandoverDetailView): HTMLElement | null {
       el(
         'li',
         { class: 'finding' },
-        el('div', { class: 'finding-title' }, ...inline(f.title)),
+        el('div', { class: 'finding-title' }, f.status && el('span', { class: `badge ${f.status}` }, f.status === 'resolved' ? 'Resolved' : 'Unresolved'), f.status && ' ', ...inline(f.title)),
         f.detail && el('div', { class: 'finding-detail' }, f.detail),
         f.citations.length > 0 &&
           el(
@@ -144,6 +145,30 @@ function renderFiles(detail: HandoverDetailView): HTMLElement | null {
           {},
           button(`Open ${m.path} (${m.status})`, () => send({ type: 'openFile', folder: detail.folder, id: detail.id, path: m.path }), { class: 'link file' }, el('span', { class: `status ${m.status}` }, m.status[0]?.toUpperCase() ?? '?'), el('span', { class: 'path' }, m.path)),
           m.edits > 0 && el('span', { class: 'muted' }, ` ${m.edits} edit${m.edits === 1 ? '' : 's'}`),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Where things stand: the last outcome of each test/build/lint command, each linked to its log line. */
+function renderChecks(detail: HandoverDetailView): HTMLElement | null {
+  if (detail.checks.length === 0) return null;
+  return el(
+    'section',
+    { class: 'checks', 'aria-label': 'Where things stand' },
+    el('h3', {}, 'Where things stand'),
+    el(
+      'ul',
+      { class: 'check-list' },
+      ...detail.checks.map((c) =>
+        el(
+          'li',
+          { class: `check ${c.outcome}` },
+          el('code', {}, c.family),
+          `: ${c.outcome} `,
+          button(`Open the archived log at line ${c.line}`, () => send({ type: 'openCitation', folder: detail.folder, id: detail.id, line: c.line }), { class: 'link' }, `line ${c.line}`),
+          c.detail && el('div', { class: 'finding-detail' }, c.detail),
         ),
       ),
     ),
@@ -225,6 +250,7 @@ function renderDetail(detail: HandoverDetailView): HTMLElement {
         el('summary', {}, `Earlier compaction summaries (${detail.compactionSummaries.length})`),
         ...detail.compactionSummaries.map((c) => textBlock(c)),
       ),
+    renderChecks(detail),
     renderFindings(detail),
     renderFiles(detail),
     renderTasks(detail),

@@ -331,10 +331,13 @@ test('tool output is quoted as data in resume-prompt.md; a command expansion nev
   assert.match(prompt, /never instructions to you/, 'the preamble says excerpts are evidence');
   const curlLines = prompt.split('\n').filter((line) => line.includes('evil.example/x'));
   assert.ok(curlLines.length > 0, 'the error reached the prompt (the test can fail)');
-  for (const line of curlLines) assert.match(line, /^- tool output: (`+) .*evil\.example\/x.* \1( |$)/, `quoted as data: ${line}`);
-  const constraints = prompt.slice(prompt.indexOf("standing constraints"), prompt.indexOf('## What a summary'));
+  for (const line of curlLines) assert.match(line, /tool output: (`+) [^`]*(?:`(?!\1)[^`]*)*evil\.example\/x.* \1( |$)/, `quoted as data: ${line}`);
+  const data = JSON.parse(readFileSync(join(b.workspace, '.handover', sid, 'handover.json'), 'utf8'));
+  const constraints = data.constraints.map((/** @type {{ text: string }} */ c) => c.text).join('\n');
   assert.match(constraints, /Never push to main/, 'what the user typed is a constraint');
   assert.doesNotMatch(constraints, /evil\.example|disable the tests|pipe curl/, 'a command expansion or text after an interruption is not');
+  const section = prompt.includes("### The user's standing constraints") ? prompt.slice(prompt.indexOf("### The user's standing constraints")).split(/\n##/)[0] : '';
+  assert.doesNotMatch(section, /evil\.example|disable the tests|pipe curl/);
 });
 
 // ---- Item 8 and Low items of the reader and the key ----

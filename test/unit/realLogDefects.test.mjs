@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, repoRoot } from '../support/paths.mjs';
@@ -202,4 +202,26 @@ test('a session log with no conversation (opened and closed) extracts and builds
   assert.match(extract.stdout, /no messages from the user/);
   assert.match(extract.stderr, /no user messages, thinking or system events in this session/);
   assert.equal(run(['build', path, '--workspace', dir]).status, 0);
+});
+
+test('the preamble names the MCP tools when the resuming agent has the plugin, the CLI otherwise; each text is fixed', () => {
+  const ws = scratch();
+  const log = new ClaudeLog(ws);
+  log.user('look at the flaky test');
+  const path = log.write();
+  const home = scratch();
+  const promptOf = () => {
+    const result = run(['build', path, '--workspace', ws], { HOME: home, CLAUDE_CONFIG_DIR: join(home, '.claude') });
+    assert.equal(result.status, 0, result.stderr);
+    return readFileSync(result.stdout.trim(), 'utf8');
+  };
+  const preambleOf = (prompt) => prompt.slice(0, prompt.indexOf('\n---\n'));
+  const cli = promptOf();
+  assert.match(preambleOf(cli), /handover search "<words>"/);
+  assert.doesNotMatch(preambleOf(cli), /mcp__plugin_handover_handover/);
+  mkdirSync(join(home, '.claude'), { recursive: true });
+  writeFileSync(join(home, '.claude', 'settings.json'), JSON.stringify({ enabledPlugins: { 'handover@handover-dev': true } }));
+  const mcp = promptOf();
+  assert.match(preambleOf(mcp), /mcp__plugin_handover_handover__<tool>/);
+  assert.equal(preambleOf(promptOf()), preambleOf(mcp), 'byte-identical from one handover to the next');
 });

@@ -65,10 +65,9 @@ test('no planted secret reaches the index, search or show output; the home and a
     }
     assert.deepEqual([...leaks], [], `kinds leaked into the index, search or show output: ${[...leaks].join(', ')}`);
     assert.equal(statSync(handoverHome).mode & 0o777, 0o700, '$HANDOVER_HOME is private');
-    // (The index file's own mode belongs to the search code's change for issue 12; its folder is checked.)
     const archived = filesUnder(join(handoverHome, 'archive'));
     assert.ok(archived.length > 0, 'the log was archived');
-    for (const f of filesUnder(handoverHome).filter((f) => !/index\.sqlite/.test(f))) assert.equal(statSync(f).mode & 0o077, 0, `${f} is readable by others`);
+    for (const f of filesUnder(handoverHome)) assert.equal(statSync(f).mode & 0o077, 0, `${f} is readable by others`);
     for (const d of [join(handoverHome, 'archive'), ...archived.map((f) => join(f, '..'))]) assert.equal(statSync(d).mode & 0o777, 0o700, `${d} is private`);
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -1,15 +1,15 @@
 // One sub-agent: a Messages API tool-use loop that ends when the model calls report_findings.
 // It never throws: every failure becomes an outcome with a reason, so the caller can fall back.
 import Anthropic from '@anthropic-ai/sdk';
-import type { AnalystName, Finding } from '../../shared/handoverData.js';
+import type { Finding } from '../../shared/handoverData.js';
 import { InvalidReportError, parseReport, validateFindings, type ReportedFinding } from './citations.js';
 import type { LogSource } from './logTable.js';
-import { buildRequest, firstUserMessage, type SharedPrefix } from './prompt.js';
+import { buildRequest, firstUserMessage, type ModelAnalystName, type SharedPrefix } from './prompt.js';
 import { REPORT_TOOL, runTool } from './tools.js';
 import type { TokenCounts } from './pricing.js';
 
 export interface AnalystRunOptions {
-  analyst: AnalystName;
+  analyst: ModelAnalystName;
   client: Anthropic;
   model: string;
   maxTokens: number;

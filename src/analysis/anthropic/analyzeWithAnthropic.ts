@@ -7,7 +7,7 @@ import type { AnalystName, AnalystUsage, Finding } from '../../shared/handoverDa
 import { runAnalyst, type AnalystRunOutcome } from './analystLoop.js';
 import { countLines, loadLogTable, type LogSource } from './logTable.js';
 import { DEFAULT_ANTHROPIC_MODEL, estimateCostUsd } from './pricing.js';
-import { ANALYSTS, buildSharedPrefix } from './prompt.js';
+import { ANALYSTS, buildSharedPrefix, type ModelAnalystName } from './prompt.js';
 
 export const DEFAULT_DEADLINE_MS = 90_000;
 export const DEFAULT_MAX_TURNS = 8;
@@ -118,7 +118,7 @@ async function analyze(options: AnthropicAnalysisOptions): Promise<AnthropicAnal
   const usage = new Map<AnalystName, AnalystUsage>();
   const findings = new Map<AnalystName, Finding[]>();
 
-  const runOne = async (analyst: AnalystName, onFirstResponse?: () => void): Promise<void> => {
+  const runOne = async (analyst: ModelAnalystName, onFirstResponse?: () => void): Promise<void> => {
     const t0 = now();
     let outcome: AnalystRunOutcome;
     if (logLines === undefined) {

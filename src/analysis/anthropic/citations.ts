@@ -22,6 +22,8 @@ export interface ReportedFinding {
   detail: string;
   citations: { line: number; quote?: string }[];
   importance?: number;
+  /** Errors: whether a later run of the same command, test file or target passed. */
+  status?: 'resolved' | 'unresolved';
 }
 
 export class InvalidReportError extends Error {}
@@ -39,7 +41,8 @@ export function parseReport(input: unknown): ReportedFinding[] {
       .map((c) => (typeof c === 'number' ? { line: c } : (c as { line?: unknown; quote?: unknown })))
       .filter((c) => c && Number.isInteger(Number(c.line)))
       .map((c) => ({ line: Number(c.line), ...(typeof c.quote === 'string' && c.quote.trim() ? { quote: c.quote } : {}) }));
-    out.push({ title: f.title, detail: typeof f.detail === 'string' ? f.detail : '', citations, importance: typeof f.importance === 'number' ? f.importance : undefined });
+    const status = f.status === 'resolved' || f.status === 'unresolved' ? f.status : undefined;
+    out.push({ title: f.title, detail: typeof f.detail === 'string' ? f.detail : '', citations, importance: typeof f.importance === 'number' ? f.importance : undefined, ...(status ? { status } : {}) });
   }
   if (findings.length > 0 && out.length === 0) throw new InvalidReportError('no finding in report_findings has the required fields');
   return out;
@@ -132,6 +135,7 @@ export async function validateFindings(log: LogSource, analyst: AnalystName, rep
       detail: redactSecrets(f.detail.trim().slice(0, MAX_DETAIL)),
       citations,
       source: 'model',
+      ...(analyst === 'errors' && f.status ? { status: f.status } : {}),
       // On the offline analyzer's scale (about 3–12): importance first, then the model's own order.
       score: Math.round((5 + importance * 1.5 - Math.min(9, rank) / 20) * 100) / 100,
     });

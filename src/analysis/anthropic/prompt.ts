@@ -6,7 +6,9 @@ import type { AnalystName, Finding } from '../../shared/handoverData.js';
 import { redactSecrets } from '../../util/redact.js';
 import { TOOL_DEFINITIONS, REPORT_TOOL } from './tools.js';
 
-export const ANALYSTS: readonly AnalystName[] = ['decisions', 'errors', 'rejected'];
+/** The analysts that run as model sub-agents. The user's refusals are read straight from the log (offline). */
+export type ModelAnalystName = Exclude<AnalystName, 'refusals'>;
+export const ANALYSTS: readonly ModelAnalystName[] = ['decisions', 'errors', 'rejected'];
 
 /**
  * The extract goes in whole up to this size (~80k tokens), else its head and tail: a context window
@@ -25,15 +27,17 @@ Rules:
 - Be concrete: exact file paths, commands, error messages, numbers, versions. No generic advice.
 - Prefer what the extract does NOT already say. Offline heuristics already found the findings listed after the extract: confirm the ones that hold (re-report them with better titles and details), drop the wrong ones, add what they missed.
 - Work in few turns: batch several tool calls in one turn. Call report_findings exactly once, at the end, with at most 12 findings, most important first.
+- Every finding is a whole sentence stating a fact: never a heading or lead-in ending in ':', never an intention ("Now I'll add…"), never a question.
+- The user's refusals of tool calls and their corrections are recorded separately: never report them as errors or rejected approaches.
 - Secrets in the log are redacted as [REDACTED…]; never try to reconstruct them.`;
 
-export const ANALYST_INSTRUCTIONS: Record<AnalystName, string> = {
+export const ANALYST_INSTRUCTIONS: Record<ModelAnalystName, string> = {
   decisions: `Analyst: decisions
-Find the decisions made in this session and the rationale behind each: design choices, chosen libraries and versions, conventions agreed with the user, constraints the user set ("keep X", "don't Y"). Look in thinking, assistant text and user messages, and in tool calls that carried a decision out. For each: what was decided, why, and what it rules out.`,
+Find the decisions made in this session: design choices, chosen libraries and versions, conventions agreed with the user. Look in thinking, assistant text and user messages, and in tool calls that carried a decision out. Title: the decision as one whole sentence. Detail: why it was made and which alternative it dismissed. Skip plans and next steps that choose nothing.`,
   errors: `Analyst: errors
-Find the errors and failure patterns that show only in tool output: failing commands with their distinctive error lines and exit codes, failing tests, stack trace heads, permission and network failures. Start with list_tool_calls failed_only=true. Deduplicate repeated failures; say whether a later run of the same command succeeded, and what fixed it. Unresolved errors matter most.`,
+Find the errors that show only in tool output: failing commands, failing tests, stack trace heads, permission and network failures. Start with list_tool_calls failed_only=true. Title: the distinctive line (an error code or exception line rather than a generic "not ok 6" or "1 failed"), then the command. Set status: "resolved" when a later run of the same command family (\`npm test\` and \`npm test 2>&1 | tail\` are one family), the same test file or target passed, or the whole suite passed at the end; otherwise "unresolved". Deduplicate repeated failures; unresolved errors matter most.`,
   rejected: `Analyst: rejected
-Find the approaches that were tried and abandoned: reverted edits, uninstalled packages, commands replaced by others, "instead", "doesn't work", "let's try", plans the user turned down. For each: what was tried, why it was abandoned, and what replaced it, so a resumed agent does not try it again.`,
+Find approaches that were tried and then undone or abandoned, with evidence in the log: a reverted edit, an uninstalled package, a deleted file, an explicit "abandon", "doesn't work", "didn't help". For each: what was tried, why it was abandoned, what replaced it. Never report plans, pros and cons, or the user's own requests.`,
 };
 
 function capExtract(markdown: string): string {
@@ -83,7 +87,7 @@ export function buildSharedPrefix(input: { extractMarkdown: string; offlineFindi
   };
 }
 
-export function firstUserMessage(prefix: SharedPrefix, analyst: AnalystName): Anthropic.MessageParam {
+export function firstUserMessage(prefix: SharedPrefix, analyst: ModelAnalystName): Anthropic.MessageParam {
   return { role: 'user', content: [...prefix.contextBlocks, { type: 'text', text: `${ANALYST_INSTRUCTIONS[analyst]}\n\nWhen done, call ${REPORT_TOOL}.` }] };
 }
 

@@ -88,6 +88,7 @@ export const TOOL_DEFINITIONS: Anthropic.Tool[] = [
                 minItems: 1,
               },
               importance: { type: 'integer', minimum: 1, maximum: 5, description: '5 = a resumed agent would go wrong without it.' },
+              status: { type: 'string', enum: ['unresolved', 'resolved'], description: 'Errors only: resolved when a later run of the same command family, test file or target passed.' },
             },
             required: ['title', 'detail', 'citations'],
           },

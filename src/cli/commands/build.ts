@@ -4,6 +4,7 @@ import { handoverHome } from '../../util/handoverHome.js';
 import { codexResumeNote } from '../../handover/codexResumable.js';
 import type { BuildJson } from '../../shared/cliJson.js';
 import { CliError, type CliCommand } from '../command.js';
+import { retrievalModeFor } from '../../hooks/retrievalMode.js';
 
 export const buildCommand: CliCommand = {
   name: 'build',
@@ -37,6 +38,8 @@ export const buildCommand: CliCommand = {
         analyzer,
         modelAnalyzer: analyzer === 'anthropic' ? await loadModelAnalyzer() : undefined,
         budget,
+        // The preamble names the MCP tools when the resuming agent has our server, else the CLI.
+        retrievalFor: (agent) => retrievalModeFor(agent, resolve(io.cwd, (values.workspace as string | undefined) ?? '.'), io.env),
         env: io.env,
       });
       if (result.logProblems) io.stderr(`handover build: ${positionals[0]}: ${result.logProblems}\n`);

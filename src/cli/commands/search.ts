@@ -9,9 +9,10 @@ import { defaultSources } from '../../search/sources.js';
 
 const BOLD = (s: string) => `\x1b[1m${s}\x1b[22m`;
 
-function formatHit(hit: SearchHit, color: boolean): string {
+function formatHit(hit: SearchHit, color: boolean, totalTerms: number, partial: boolean): string {
   const when = hit.timestamp ? hit.timestamp.slice(0, 16).replace('T', ' ') : '';
-  const head = [hit.ref, hit.kind, when, hit.project ?? '', hit.subagent ? `(subagent ${hit.subagent})` : ''].filter(Boolean).join('  ');
+  const matched = partial ? `${hit.matchedTerms}/${totalTerms} terms` : '';
+  const head = [hit.ref, hit.kind, when, hit.project ?? '', hit.subagent ? `(subagent ${hit.subagent})` : '', matched].filter(Boolean).join('  ');
   const snippet = color ? markSnippet(hit, BOLD('').slice(0, 4), '\x1b[22m') : markSnippet(hit, '[', ']');
   return `${color ? BOLD(head) : head}\n    ${snippet}\n    ${hit.file}:${hit.line}\n`;
 }
@@ -19,7 +20,9 @@ function formatHit(hit: SearchHit, color: boolean): string {
 export const searchCommand: CliCommand = {
   name: 'search',
   summary: 'Search every indexed session (ranked, with the match marked); the index is brought up to date first.',
-  usage: 'handover search "<query>" [--project P] [--since DATE|7d] [--kind K[,K]] [--session ID] [--limit N] [--json] [--no-update]',
+  usage:
+    'handover search "<query>" [--project P] [--since DATE|7d] [--kind K[,K]] [--session ID] [--limit N] [--json] [--no-update]\n' +
+    '  query: words, identifiers (src/a.ts, launch.json), "a phrase", prefix*, -exclude, kind:tool-error, session:<id prefix>',
   options: {
     project: { type: 'string', short: 'p' },
     since: { type: 'string' },
@@ -66,16 +69,20 @@ export const searchCommand: CliCommand = {
       { busyTimeoutMs: values['no-update'] ? undefined : 1500 },
     );
     if (values.json) {
-      io.stdout(JSON.stringify({ query, ftsQuery: result.ftsQuery, fallback: result.fallback, hits: result.hits }) + '\n');
+      // The shared, versioned format (src/shared/searchResults.ts), as searchIndex returned it.
+      io.stdout(JSON.stringify(result) + '\n');
       return 0;
     }
+    for (const note of result.notes) io.stderr(`handover search: ${note}\n`);
     if (result.hits.length === 0) {
       io.stderr(`handover search: no matches for ${JSON.stringify(query)}\n`);
       return 1;
     }
     const color = useColor(io);
-    io.stdout(result.hits.map((hit) => formatHit(hit, color)).join('\n'));
-    io.stdout(`\n${result.hits.length} match${result.hits.length === 1 ? '' : 'es'}${result.fallback ? ' (searched as a phrase)' : ''}; open one with: handover show <session-id>:<line>\n`);
+    const partial = result.mode === 'any';
+    io.stdout(result.hits.map((hit) => formatHit(hit, color, result.terms.length, partial)).join('\n'));
+    const how = partial ? ` holding some of the ${result.terms.length} terms (none holds all)` : '';
+    io.stdout(`\n${result.hits.length} match${result.hits.length === 1 ? '' : 'es'}${how}; open one with: handover show <session-id>:<line>\n`);
     return 0;
   },
 };

@@ -1,0 +1,187 @@
+// Command families: `npm test 2>&1 | tail -20`, `cd web && npm test` and `npm run test -- --watch=false`
+// are the same check run again. An error is resolved when a later run of its family passes, so the
+// family has to survive the wrappers, pipes and flags agents add to a command line. Pure functions.
+import { posix } from 'node:path';
+import { plainOutput, programsOf } from './toolOutput.js';
+
+export type CheckKind = 'test' | 'build' | 'lint' | 'typecheck';
+
+export interface CommandFamily {
+  /** Stable name shown to the reader: `npm test`, `jest`, `pytest`, `cargo test`, `make build`. */
+  name: string;
+  /** Set for test/build/lint/typecheck runs: those are the "checks" whose last outcome is reported. */
+  kind?: CheckKind;
+  /** Test files or targets named on the command line (`tests/test_a.py`, `src/api`, `./pkg/...`). */
+  targets: string[];
+  /** How the command line spelled it, when that differs (`python3 -m unittest` for the family `unittest`). */
+  display?: string;
+}
+
+const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
+const SCRIPT_KIND: [RegExp, CheckKind][] = [
+  [/^(?:test|tests|unit|e2e|e2e:.*|spec|check:test|test:.*|verify|validate|ci|smoke|smoke:.*)$/, 'test'],
+  [/^(?:lint|lint:.*|eslint|format:check|prettier:check)$/, 'lint'],
+  [/^(?:typecheck|type-check|tsc|check-types|types|check)$/, 'typecheck'],
+  [/^(?:build|build:.*|compile|bundle|dist)$/, 'build'],
+];
+
+/** Direct tools and what kind of check they run. */
+const TOOL_KIND: Record<string, CheckKind> = {
+  jest: 'test', vitest: 'test', mocha: 'test', ava: 'test', tap: 'test', jasmine: 'test', karma: 'test', playwright: 'test', cypress: 'test',
+  pytest: 'test', 'py.test': 'test', nosetests: 'test', tox: 'test', nox: 'test', unittest: 'test', rspec: 'test', phpunit: 'test', ctest: 'test',
+  tsc: 'typecheck', mypy: 'typecheck', pyright: 'typecheck', 'vue-tsc': 'typecheck',
+  eslint: 'lint', ruff: 'lint', flake8: 'lint', pylint: 'lint', rubocop: 'lint', golangci: 'lint', 'golangci-lint': 'lint', stylelint: 'lint', biome: 'lint', shellcheck: 'lint', clippy: 'lint',
+  webpack: 'build', vite: 'build', esbuild: 'build', rollup: 'build', gcc: 'build', 'g++': 'build', clang: 'build', javac: 'build', msbuild: 'build', ninja: 'build', cmake: 'build',
+};
+const SUBCOMMAND_KIND: Record<string, Record<string, CheckKind>> = {
+  cargo: { test: 'test', nextest: 'test', build: 'build', check: 'typecheck', clippy: 'lint' },
+  go: { test: 'test', build: 'build', vet: 'lint' },
+  dotnet: { test: 'test', build: 'build' },
+  swift: { test: 'test', build: 'build' },
+  gradle: { test: 'test', build: 'build', check: 'test', assemble: 'build', compileJava: 'build', compileKotlin: 'build' },
+  gradlew: { test: 'test', build: 'build', check: 'test', assemble: 'build' },
+  mvn: { test: 'test', verify: 'test', package: 'build', compile: 'build', install: 'build' },
+  mvnw: { test: 'test', verify: 'test', package: 'build', compile: 'build', install: 'build' },
+  deno: { test: 'test', check: 'typecheck', lint: 'lint' },
+  node: { '--test': 'test' },
+  python: { pytest: 'test', unittest: 'test' },
+  poetry: {},
+  uv: {},
+  mix: { test: 'test', compile: 'build' },
+  bundle: {},
+  rails: { test: 'test' },
+  flutter: { test: 'test', build: 'build', analyze: 'lint' },
+  dart: { test: 'test', analyze: 'lint' },
+};
+
+const TEST_PATH = /(?:^|\/)(?:tests?|spec|__tests__)\/|[._-](?:test|spec)s?\.[a-z]+$|^test_\w+\.py$|_test\.(?:go|py)$|\.py::/;
+
+function base(word: string): string {
+  return posix.basename(word).replace(/\.(?:cmd|exe|sh)$/, '');
+}
+
+/** Operands of a command after its subcommand, minus flags and their obvious values. */
+function operands(words: string[]): string[] {
+  return words.filter((w) => !w.startsWith('-') && !/^\d+$/.test(w) && w.length < 200 && !/^(?:discover|run|watch|--)$/.test(w));
+}
+
+function familyOfWords(words: string[]): CommandFamily | undefined {
+  if (!words.length) return undefined;
+  const program = base(words[0]);
+  const rest = words.slice(1);
+  // `npm test`, `npm run test:unit`, `yarn lint`, `pnpm -w build`
+  if (PACKAGE_MANAGERS.has(program)) {
+    const args = rest.filter((w) => !w.startsWith('-'));
+    let script = args[0];
+    if (script === 'run' || script === 'run-script') script = args[1];
+    if (!script) return undefined;
+    if (script === 't') script = 'test';
+    if (['install', 'i', 'add', 'remove', 'uninstall', 'ci', 'init', 'create', 'exec', 'dlx', 'x', 'view', 'info', 'ls', 'list', 'outdated', 'audit', 'publish', 'pack', 'link', 'update', 'upgrade', 'why', 'config', 'cache', 'version', 'start', 'dev', 'serve', 'preview'].includes(script)) return undefined;
+    const kind = SCRIPT_KIND.find(([re]) => re.test(script!))?.[1];
+    if (!kind) return undefined;
+    const after = rest.slice(rest.indexOf(script) + 1).filter((w) => w !== '--');
+    return { name: `${program} ${args[0] === 'run' && script !== 'test' ? 'run ' : ''}${script}`, kind, targets: operands(after) };
+  }
+  if (program === 'make' || program === 'just' || program === 'task' || program === 'rake') {
+    const target = rest.find((w) => !w.startsWith('-') && !w.includes('='));
+    const name = `${program}${target ? ' ' + target : ''}`;
+    const kind = target ? (SCRIPT_KIND.find(([re]) => re.test(target))?.[1] ?? (/test|check/.test(target) ? 'test' : /lint/.test(target) ? 'lint' : /build|all|compile/.test(target) ? 'build' : undefined)) : 'build';
+    return kind ? { name, kind, targets: [] } : undefined;
+  }
+  const sub = SUBCOMMAND_KIND[program === './gradlew' ? 'gradlew' : program];
+  if (sub) {
+    const subcommand = rest.find((w) => !w.startsWith('-') || w === '--test');
+    const kind = subcommand ? sub[subcommand] : undefined;
+    if (!kind) {
+      // `python -m pytest` is unwrapped before this; `python tests/run.py`, `node --test` handled here.
+      if (program === 'node' && rest.includes('--test')) return { name: 'node --test', kind: 'test', targets: operands(rest).filter((w) => TEST_PATH.test(w)) };
+      if ((program === 'python' || /^python[\d.]+$/.test(program)) && rest[0] && TEST_PATH.test(rest[0])) return { name: `python ${rest[0]}`, kind: 'test', targets: [rest[0]] };
+      return undefined;
+    }
+    const after = rest.slice(rest.indexOf(subcommand!) + 1);
+    return { name: `${program.replace(/^\.\//, '')} ${subcommand}`, kind, targets: operands(after) };
+  }
+  // A test file run directly: `node test/a.test.js`, `tsx tests/x.spec.ts`, `bun test/y.test.ts`.
+  if (['node', 'tsx', 'ts-node', 'bun', 'deno', 'ruby', 'php'].includes(program) || /^python[\d.]*$/.test(program)) {
+    const file = operands(rest)[0];
+    if (file && TEST_PATH.test(file)) return { name: `${program} ${file}`, kind: 'test', targets: [file] };
+  }
+  const kind = TOOL_KIND[program];
+  if (kind) return { name: program, kind, targets: operands(rest).filter((w) => !w.includes('=')) };
+  return undefined;
+}
+
+/** Commands that prepare a run (remove a lock, make a folder): the run after them is the family. */
+const SETUP = new Set(['rm', 'mkdir', 'cp', 'mv', 'touch', 'chmod', 'chown', 'ln', 'unset', 'env']);
+
+/** Commands that only wrap or show output: never a family of their own. */
+const PASS_THROUGH = new Set(['cd', 'tail', 'head', 'tee', 'grep', 'rg', 'cat', 'echo', 'true', 'sleep', 'wc', 'sort', 'uniq', 'less', 'more', 'clear', 'export', 'set', 'source', '.', 'pwd', 'ls', 'awk', 'sed', 'cut', 'tr']);
+
+/**
+ * The check family of a command line (the first test/build/lint/typecheck command in it), else a
+ * generic family: the main program and its first operand (`python scripts/migrate.py`), so repeated
+ * runs of one script meet too. Undefined for pure looking-around (`ls`, `cat x | head`).
+ */
+export function commandFamily(commandLine: string, programs: string[][] = programsOf(commandLine)): CommandFamily | undefined {
+  for (const words of programs) {
+    const family = familyOfWords(words);
+    if (!family) continue;
+    // `python3 -m unittest` is unwrapped to `unittest` for the family; the reader sees it as typed.
+    const module = new RegExp(String.raw`\b(python[\d.]*)\s+-m\s+${family.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`).exec(commandLine);
+    if (module) family.display = `${module[1]} -m ${family.name}`;
+    return family;
+  }
+  // The work is the last command that is not setup or plumbing: `rm x.lock && python3 reindex.py --resume`
+  // is a run of reindex.py.
+  const work = programs.filter((w) => !PASS_THROUGH.has(base(w[0])) && !SETUP.has(base(w[0])));
+  for (const words of work.length ? work.slice(-1) : programs) {
+    const program = base(words[0]);
+    if (PASS_THROUGH.has(program)) continue;
+    if (program === 'git') return { name: ['git', ...operands(words.slice(1)).slice(0, 1)].join(' '), targets: [] };
+    const operand = operands(words.slice(1))[0];
+    return { name: operand ? `${program} ${operand.length > 80 ? operand.slice(0, 80) : operand}` : program, targets: [] };
+  }
+  return undefined;
+}
+
+/**
+ * Every family a command line runs (`sh migrate.sh && sqlite3 app.db '…'` runs two). A passing line whose
+ * parts are chained with `&&` passed each of them.
+ */
+export function commandFamilyNames(programs: string[][]): string[] {
+  const names: string[] = [];
+  for (const words of programs) {
+    const family = familyOfWords(words) ?? (PASS_THROUGH.has(base(words[0])) || SETUP.has(base(words[0])) ? undefined : commandFamily('', [words]));
+    if (family && !names.includes(family.name)) names.push(family.name);
+  }
+  return names;
+}
+
+/** Names of failing tests in an output: jest/vitest, pytest, go, cargo, node:test/TAP, mocha, rspec. */
+export function failingTestNames(output: string, max = 8): string[] {
+  const names: string[] = [];
+  const add = (name: string) => {
+    const clean = name.replace(/\s+/g, ' ').trim();
+    if (clean && clean.length <= 200 && !names.includes(clean) && names.length < max) names.push(clean);
+  };
+  const text = plainOutput(output.length > 200_000 ? output.slice(0, 50_000) + '\n' + output.slice(-150_000) : output);
+  for (const line of text.split('\n')) {
+    let m: RegExpExecArray | null;
+    if ((m = /^\s*FAILED\s+(\S+::\S+)/.exec(line))) add(m[1]); // pytest summary
+    else if ((m = /^(\S+\.py::\S+)\s+FAILED\b/.exec(line))) add(m[1]); // pytest -v
+    else if ((m = /^\s*--- FAIL:\s+(\S+)/.exec(line))) add(m[1]); // go
+    else if ((m = /^test\s+(\S+)\s+\.\.\.\s+FAILED\b/.exec(line))) add(m[1]); // cargo
+    else if ((m = /^\s*not ok \d+\s+(?:-\s+)?(.+?)(?:\s+#.*)?$/.exec(line))) add(m[1]); // TAP / node:test
+    else if ((m = /^\s*(?:●)\s+(.+?)\s*$/.exec(line)) && !/Console|Test suite failed/.test(m[1])) add(m[1]); // jest detail header
+    else if ((m = /^\s*[✕✗✖×]\s+(.+?)(?:\s+\(\d+\s*m?s\))?\s*$/.exec(line))) add(m[1]); // jest/vitest list
+    else if ((m = /^\s*FAIL\s+(\S+\.[jt]sx?|\S+\.mjs)(?:\s+>\s+(.+))?/.exec(line))) add(m[2] ? `${m[1]} > ${m[2]}` : m[1]); // jest/vitest file
+    else if ((m = /^rspec \.\/(\S+)/.exec(line))) add(m[1]);
+  }
+  return names;
+}
+
+/** A passing summary line (so `npm test | tail` with no exit code can still be read as passing). */
+export function looksPassing(output: string): boolean {
+  const tail = output.length > 8000 ? output.slice(-8000) : output;
+  return /\b\d+ (?:passed|passing)\b(?![^\n]*\b[1-9]\d* (?:failed|failing|errors?)\b)|\btest result: ok\b|^ok\s+\S+\s+[\d.]+s$|^PASS\b|\bTests?:\s+\d+ passed(?:, \d+ total)?\s*$|^# fail 0$|\bAll tests passed\b|\bFound 0 errors\b|^Success: no issues found/m.test(tail);
+}

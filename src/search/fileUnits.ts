@@ -1,0 +1,129 @@
+// What one log contributes to the index from a byte offset on: its records as units ready for FTS5
+// (kind, time, place in the log, redacted text in index form), in batches that end at line boundaries,
+// and what the log says about itself (session, project, agent). No database here: the indexer runs this
+// in its own thread for small updates, or in a worker thread for big ones (unitWorker.ts) while it
+// writes the previous batches.
+import type { AgentKind, TranscriptEvent } from '../transcript/events.js';
+import { describeProblems, LogInputError, readTranscript } from '../transcript/reader.js';
+import { indexForm } from './searchText.js';
+import { kindCode, unitOf, type UnitLimits } from './units.js';
+
+export interface FileReadRequest {
+  path: string;
+  /** Start of the first unread line, its number, and the end of the complete lines to read. */
+  startOffset: number;
+  startLine: number;
+  end: number;
+  subagent?: string;
+  agent?: AgentKind;
+}
+
+export interface PreparedUnit {
+  line: number;
+  /** The unit's place among the events of its line. */
+  part: number;
+  offset: number;
+  kind: number;
+  ts: number | null;
+  /** Redacted, CJK runs as bigrams (searchText.indexForm). */
+  text: string;
+}
+
+/** Where the log stands after a batch: the next unread line, and what the log said about itself so far. */
+export interface FileReadPoint {
+  offset: number;
+  line: number;
+  sessionId?: string;
+  project?: string;
+  agent?: AgentKind;
+}
+
+export interface FileReadOutcome {
+  agent?: AgentKind;
+  sessionId?: string;
+  project?: string;
+  /** The line and offset of the last event read (to count the lines after it up to `end`). */
+  lastLine: number;
+  lastOffset: number;
+  sawEvent: boolean;
+  /** One line about records that could not be read, if any. */
+  problems?: string;
+  /** Bytes and lines read (of the decompressed text, for a compressed log). */
+  bytes: number;
+  lines: number;
+}
+
+/** A batch also ends past this much text, so batches in flight stay small whatever the records' size. */
+const BATCH_CHARS = 1024 * 1024;
+
+/** Thrown from inside the reader's callback to stop at the last complete line. */
+class StopReading extends LogInputError {}
+
+/**
+ * Reads `request.path` from `startOffset` to `end`, handing `onBatch` the units of about `batchUnits`
+ * records at a time (always whole lines). An error thrown by `onBatch` stops the reading and is thrown
+ * from here as it was (the reader would turn it into "cannot read the log").
+ */
+export async function readFileUnits(
+  request: FileReadRequest,
+  limits: UnitLimits,
+  batchUnits: number,
+  onBatch: (units: PreparedUnit[], next: FileReadPoint) => void,
+): Promise<FileReadOutcome> {
+  const outcome: FileReadOutcome = { agent: request.agent, lastLine: request.startLine, lastOffset: request.startOffset, sawEvent: false, bytes: 0, lines: 0 };
+  if (request.end <= request.startOffset) return outcome;
+  let pending: PreparedUnit[] = [];
+  let pendingChars = 0;
+  let part = 0;
+  let interrupted: unknown;
+  const take = (event: TranscriptEvent) => {
+    if (event.offset >= request.end) throw new StopReading('stop');
+    if (event.line !== outcome.lastLine && (pending.length >= batchUnits || pendingChars >= BATCH_CHARS)) {
+      const batch = pending;
+      pending = [];
+      pendingChars = 0;
+      onBatch(batch, { offset: event.offset, line: event.line, sessionId: outcome.sessionId, project: outcome.project, agent: outcome.agent });
+    }
+    part = event.line === outcome.lastLine && outcome.sawEvent ? part + 1 : 0;
+    outcome.lastLine = event.line;
+    outcome.lastOffset = event.offset;
+    outcome.sawEvent = true;
+    outcome.sessionId ??= event.sessionId;
+    outcome.project ??= event.cwd;
+    if (event.kind === 'session-meta') outcome.agent ??= event.agent;
+    const unit = unitOf(event, limits);
+    if (!unit) return;
+    const ts = event.timestamp ? Date.parse(event.timestamp) : NaN;
+    const text = indexForm(unit.text);
+    pending.push({ line: event.line, part, offset: event.offset, kind: kindCode(unit.kind), ts: Number.isFinite(ts) ? ts : null, text });
+    pendingChars += text.length;
+  };
+  const onEvent = (event: TranscriptEvent) => {
+    try {
+      take(event);
+    } catch (error) {
+      if (error instanceof StopReading) throw error;
+      interrupted = error;
+      throw new StopReading('interrupted');
+    }
+  };
+  try {
+    const result = await readTranscript(request.path, onEvent, {
+      interest: 'all',
+      startOffset: request.startOffset,
+      startLine: request.startLine,
+      subagent: request.subagent,
+      agent: request.agent,
+    });
+    outcome.agent ??= result.agent;
+    outcome.problems = describeProblems({ ...result.problems, truncatedLastLine: false });
+    outcome.bytes = result.stats.bytes;
+    outcome.lines = result.stats.lines;
+  } catch (error) {
+    if (!(error instanceof StopReading)) throw error;
+  }
+  if (interrupted !== undefined) throw interrupted;
+  // The last batch: its "next" point is decided by the caller (it counts the lines up to `end`).
+  if (pending.length) onBatch(pending, { offset: -1, line: -1, sessionId: outcome.sessionId, project: outcome.project, agent: outcome.agent });
+  return outcome;
+}
