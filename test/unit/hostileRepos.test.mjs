@@ -83,7 +83,7 @@ for (const name of HOSTILE_FILES) {
   }
 }
 
-test('the extension scan (loadHandover) reads no /dev/zero, no FIFO, no symlinked prompt', async (t) => {
+test('the extension scan (readHandover) reads no /dev/zero, no FIFO, no symlinked prompt', async (t) => {
   const b = box(t);
   rmSync(join(b.dir, 'handover.json'));
   symlinkSync('/dev/zero', join(b.dir, 'handover.json'));
