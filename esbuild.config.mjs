@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const watch = process.argv.includes('--watch');
-const common = { bundle: true, sourcemap: false, minify: !watch, logLevel: 'warning', legalComments: 'none' };
+// legalComments 'eof': licence notices of bundled code (gitleaks' rules, /*! … */) stay in the bundles.
+const common = { bundle: true, sourcemap: false, minify: !watch, logLevel: 'warning', legalComments: 'eof' };
 
 await Promise.all([
   build({

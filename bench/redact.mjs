@@ -53,6 +53,17 @@ let planted = 0;
 const withSecret = (line) => (++lineNo % 1000 === 0 ? (planted++, line.replace(/"text":"/, `"text":"${JSON.stringify(secrets[planted % secrets.length].text).slice(1, -1)} `)) : line);
 
 const parse = timed('JSON.parse every line (baseline)', () => forEachLine((line) => JSON.parse(line)));
+// The redactor before issue 12 (a hand-kept list, measured as 80 MB/s on an idle machine), built from git
+// and run on the same lines in this run: the ratio is what the maintained rule set costs.
+const BEFORE_COMMIT = 'f99a272';
+const { transformSync } = await import('esbuild');
+const { execFileSync } = await import('node:child_process');
+const beforeSource = transformSync(execFileSync('git', ['-C', repoRoot, 'show', `${BEFORE_COMMIT}:src/util/redact.ts`], { encoding: 'utf8' }), { loader: 'ts', format: 'cjs' }).code;
+const beforeModule = { exports: {} };
+new Function('module', 'exports', beforeSource)(beforeModule, beforeModule.exports);
+const before = timed(`redactSecrets before (git ${BEFORE_COMMIT})`, () => {
+  forEachLine((line) => beforeModule.exports.redactSecrets(line));
+});
 const raw = timed('redactSecrets every raw line', () => {
   let leaks = 0;
   lineNo = 0;
@@ -89,7 +100,9 @@ rmSync(work, { recursive: true, force: true });
 console.log(`bench:redact on ${mb.toFixed(1)} MB (${path})`);
 const row = (r, base) => console.log(`  ${r.label.padEnd(40)} ${r.seconds.toFixed(2).padStart(6)} s  ${(mb / r.seconds).toFixed(0).padStart(5)} MB/s  ${base ? `${(r.seconds / base.seconds).toFixed(2)}× baseline` : 'baseline'}${r.extra ? `  (${r.extra})` : ''}`);
 row(parse);
+row(before, parse);
 row(raw, parse);
+console.log(`  maintained rule set vs hand-kept list: ${(mb / raw.seconds).toFixed(0)} MB/s vs ${(mb / before.seconds).toFixed(0)} MB/s = ${(before.seconds / raw.seconds).toFixed(2)}× the old throughput`);
 row(deep, parse);
 row(copy);
 row(archive, copy);

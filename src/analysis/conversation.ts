@@ -190,7 +190,8 @@ export class ConversationTracker {
     // An answer through the agent's question tool continues the turn it was asked in.
     if (message.kind === 'answer' && this.turns.length) return;
     this.endTurn();
-    this.turns.push({ turn: this.turns.length + 1, line: message.line, request: oneLine(message.question && message.kind !== 'typed' ? `${message.text} (answer)` : message.text, 200), files: [], commands: [], errors: [], commandsRun: 0 });
+    // Redacted whole before it is flattened to one line: a key wrapped onto two lines is found only whole.
+    this.turns.push({ turn: this.turns.length + 1, line: message.line, request: oneLine(redactSecrets(message.question && message.kind !== 'typed' ? `${message.text} (answer)` : message.text), 200), files: [], commands: [], errors: [], commandsRun: 0 });
   }
 
   private get turn(): TurnEntry {

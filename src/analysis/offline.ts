@@ -4,7 +4,7 @@
 import type { AgentKind, ToolCallEvent, ToolResultEvent, TranscriptEvent } from '../transcript/events.js';
 import type { CheckOutcome, Citation, Fact, Finding, OpenTask, ReasoningEntry, SessionStatus, TurnEntry, UserMessage } from '../shared/handoverData.js';
 import type { FileChangeTracker } from './modifiedFiles.js';
-import { classifySentence, hasRationale, isChoiceCandidate, isConstraint, type ProseSource } from './prose.js';
+import { classifySentence, hasRationale, isChoiceCandidate, isConstraint, ownWords, type ProseSource } from './prose.js';
 import { dedupeKey, headAndTail, oneLine, sentenceParts, specificity } from './text.js';
 import { commandKey, displayCommand, dumpsFiles, errorLines, isDistinctiveCommand, looksFailed, measuredLines, plainOutput, programsOf } from './toolOutput.js';
 import { editCallOf, isObject, normalizeTaskStatus, patchTextOf, READ_ONLY_TOOLS, shellCallOf, str, taskListOf } from './toolInputs.js';
@@ -236,8 +236,9 @@ export class OfflineAnalyzer {
     this.attachRefusalWords(message);
     const body = text;
     // Terse users write "fix. no new deps." in lower case: a rule can start after any full stop. Of a long
-    // paste only the user's own framing around it (its head and tail) can hold their rules.
-    const framing = message.chars > 3000 ? redactSecrets(`${message.text.slice(0, 800)}\n${message.text.slice(-800)}`) : body;
+    // paste only the user's own framing around it (its head and tail) can hold their rules. Only what the
+    // person typed counts, never a slash command's expansion or text after an interruption (issue 12).
+    const framing = ownWords(message.chars > 3000 ? redactSecrets(`${message.text.slice(0, 800)}\n${message.text.slice(-800)}`) : body);
     const clauses = sentenceParts(framing).flatMap((p) => (p.heading || p.quoted ? [] : p.text.split(/(?<=[.!?;])\s+|(?<=[。！？；])/)));
     for (const sentence of clauses) {
       if (isConstraint(sentence)) {

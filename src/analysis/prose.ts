@@ -186,6 +186,16 @@ export function classifySentence(sentence: string, source: ProseSource, listed =
   return undefined;
 }
 
+// Where a user message stops being the user's own words: a slash command's expansion (its text comes
+// from a command file, which a repository can ship) or an interruption marker (what follows is not typed).
+const NOT_OWN_WORDS = /<command-(?:message|name|args)>|\[Request interrupted by user/;
+
+/** The part of a user message the person typed: up to a `<command-message>` or an interruption marker. */
+export function ownWords(text: string): string {
+  const at = text.search(NOT_OWN_WORDS);
+  return at < 0 ? text : text.slice(0, at);
+}
+
 /** A user's standing instruction ("keep X", "don't Y", "use A not B"). */
 export function isConstraint(sentence: string): boolean {
   if (sentence.length < 8 || sentence.length > 500) return false;

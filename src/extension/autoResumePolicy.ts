@@ -27,7 +27,22 @@ export function decideOnArrival(f: ArrivalFacts): ResumeDecision {
   return f.alreadyAsked ? 'none' : 'ask';
 }
 
-/** Identity of one handover's content for the "at most once" rule: a session rebuilt later is new. */
-export function resumeKey(folder: string, id: string, createdAt: string): string {
-  return `${folder}\u0000${id}\u0000${createdAt}`;
+/**
+ * Identity of one handover's content for the "at most once" rule: the sha256 of its resume-prompt.md,
+ * so a copy or a rename of the folder is the same handover (issue 12), and a session rebuilt later is
+ * new. Without a hash (unreadable prompt), the place and time stand in.
+ */
+export function resumeKey(folder: string, id: string, createdAt: string, promptSha256?: string): string {
+  return promptSha256 ? `sha256:${promptSha256}` : `${folder}\u0000${id}\u0000${createdAt}`;
+}
+
+/**
+ * Whether what is about to be launched is what was decided on: loaded again at launch, the prompt must
+ * have the same content (hash), and a handover that was verified must still verify.
+ */
+export function launchCheck(shown: { promptSha256?: string; verified: boolean }, now: { promptSha256?: string; verified: boolean } | undefined): { ok: true } | { ok: false; reason: string } {
+  if (!now) return { ok: false, reason: 'it is gone' };
+  if (!shown.promptSha256 || now.promptSha256 !== shown.promptSha256) return { ok: false, reason: 'resume-prompt.md changed since it was shown' };
+  if (shown.verified && !now.verified) return { ok: false, reason: 'it no longer verifies' };
+  return { ok: true };
 }

@@ -61,6 +61,17 @@ function threshold(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0.5 && value <= 0.99 ? value : DEFAULT_PROACTIVE_THRESHOLD;
 }
 
+/** The hook settings at each level: the hooks are machine-wide, so only the user's own values apply. */
+export function readHookSettingLevels() {
+  const c = vscode.workspace.getConfiguration(CONFIG_SECTION);
+  return {
+    blockCompaction: c.inspect<boolean>('blockCompaction'),
+    denyBashWhileBuilding: c.inspect<boolean>('denyBashWhileBuilding'),
+    proactive: c.inspect<boolean>('proactive.enabled'),
+    proactiveThreshold: c.inspect<number>('proactive.threshold'),
+  };
+}
+
 /** Opens the Settings editor on one of our settings (used by error buttons). */
 export function openSetting(key: string): Thenable<unknown> {
   return vscode.commands.executeCommand('workbench.action.openSettings', `${CONFIG_SECTION}.${key}`);

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { handoverHome } from '../util/handoverHome.js';
 import { configForHandover } from './agentChoice.js';
 import { openAgentTerminal, openClaudePanel } from './agentTerminal.js';
-import { decideOnArrival, resumeKey } from './autoResumePolicy.js';
+import { decideOnArrival, launchCheck, resumeKey } from './autoResumePolicy.js';
 import { readConfig } from './config.js';
 import { handoverAgent, handoverCreatedAt, handoverTitle, readHandover, type HandoverRecord } from '../handover/handoverRecord.js';
 import { waitForStableSize, watchHandovers, type HandoverFileEvent, type HandoverWatcher } from './handoverWatcher.js';
@@ -85,14 +85,30 @@ export class HandoverController extends Disposable {
     return this.resume(record, why);
   }
 
-  /** Starts the agent on a handover (the policy decided, or the user confirmed). */
-  resume(record: HandoverRecord, why: string): boolean {
+  /**
+   * Starts the agent on a handover (the policy decided, or the user confirmed). What was decided on is
+   * checked again first: the prompt read now must be the one shown (same sha256) and still verify, so a
+   * resume-prompt.md swapped after the notification appeared is never launched (issue 12).
+   */
+  async resume(shown: HandoverRecord, why: string): Promise<boolean> {
+    this.launchedNow.add(this.keyOf(shown));
+    const record = await readHandover(shown.folder, shown.promptPath, handoverHome());
+    const check = launchCheck(shown, record);
+    if (!check.ok || !record) {
+      this.launchedNow.delete(this.keyOf(shown));
+      const reason = check.ok ? 'it is gone' : check.reason;
+      this.log.warn(`not resuming ${shown.id} (${why}): ${reason}`);
+      void vscode.window.showWarningMessage(`Handover ${shown.id.slice(0, 8)} was not resumed: ${reason}. Look at it again before resuming.`);
+      return false;
+    }
     const request = { sessionId: record.id, promptPath: record.promptPath, workspaceFolder: record.folder };
     const config = configForHandover(readConfig(vscode.Uri.file(record.folder)), handoverAgent(record));
     if (config.agentKind === 'claude-panel') {
-      this.launchedNow.add(this.keyOf(record));
       void openClaudePanel(request, this.log).then(async (opened) => {
-        if (!opened) return;
+        if (!opened) {
+          this.launchedNow.delete(this.keyOf(shown));
+          return;
+        }
         this.log.info(`resumed ${record.id} (${why}) in the Claude Code panel`);
         await this.rememberResumed(record);
         this.status.set('resumed');
@@ -101,8 +117,10 @@ export class HandoverController extends Disposable {
       return true;
     }
     const terminal = openAgentTerminal(request, config, this.log);
-    if (!terminal) return false;
-    this.launchedNow.add(this.keyOf(record));
+    if (!terminal) {
+      this.launchedNow.delete(this.keyOf(shown));
+      return false;
+    }
     // Resumed once the agent process really runs: in Restricted Mode VS Code first asks for trust, and
     // a Cancel there must not mark the handover as used.
     void Promise.resolve(terminal.processId).then(async (pid) => {
@@ -154,7 +172,7 @@ export class HandoverController extends Disposable {
       initial: event.kind === 'initial',
       proactive: isProactive(record),
     });
-    if (decision === 'launch') this.resume(record, 'autoResume: always');
+    if (decision === 'launch') void this.resume(record, 'autoResume: always');
     else if (decision === 'ask') {
       this.asked.add(key);
       void this.ask(record);
@@ -182,7 +200,7 @@ export class HandoverController extends Disposable {
   }
 
   private keyOf(record: HandoverRecord): string {
-    return resumeKey(record.folder, record.id, handoverCreatedAt(record));
+    return resumeKey(record.folder, record.id, handoverCreatedAt(record), record.promptSha256);
   }
 
   private resumedKeys(): string[] {

@@ -5,20 +5,44 @@ import { existsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { stageMarketplace, stagedMarketplaceDir } from '../hooks/claudePlugin.js';
 import { writeLauncher } from '../hooks/launcher.js';
-import { writeHookSettings } from '../hooks/settings.js';
-import type { HandoverConfig } from './config.js';
+import { DEFAULT_PROACTIVE_THRESHOLD, writeHookSettings } from '../hooks/settings.js';
 
 export async function refreshLauncher(home: string, cliPath: string): Promise<string> {
   return writeLauncher(home, { runtime: process.execPath, cliPath, electron: true });
 }
 
-export async function mirrorHookSettings(home: string, config: HandoverConfig): Promise<void> {
-  await writeHookSettings(home, {
-    blockCompaction: config.blockCompaction,
-    denyBash: config.denyBashWhileBuilding,
-    proactive: config.proactive,
-    proactiveThreshold: config.proactiveThreshold,
-  });
+/** A setting as VS Code reports it per level (`WorkspaceConfiguration.inspect`). */
+export interface SettingLevels<T> {
+  globalValue?: T;
+  workspaceValue?: T;
+  workspaceFolderValue?: T;
+}
+
+/**
+ * The hook settings are machine-wide (every Claude Code session on this machine obeys them), so only the
+ * user's own (global) values count: a repository's .vscode/settings.json must not change the hooks of
+ * every other workspace (issue 12).
+ */
+export function machineHookSettings(
+  blockCompaction: SettingLevels<unknown> | undefined,
+  denyBash: SettingLevels<unknown> | undefined,
+  proactive?: SettingLevels<unknown>,
+  proactiveThreshold?: SettingLevels<unknown>,
+): { blockCompaction: boolean; denyBash: boolean; proactive: boolean; proactiveThreshold: number } {
+  const threshold = proactiveThreshold?.globalValue;
+  return {
+    blockCompaction: blockCompaction?.globalValue === true,
+    denyBash: denyBash?.globalValue === true,
+    proactive: proactive?.globalValue === true,
+    proactiveThreshold: typeof threshold === 'number' && Number.isFinite(threshold) && threshold >= 0.5 && threshold <= 0.99 ? threshold : DEFAULT_PROACTIVE_THRESHOLD,
+  };
+}
+
+export async function mirrorHookSettings(
+  home: string,
+  levels: { blockCompaction?: SettingLevels<unknown>; denyBashWhileBuilding?: SettingLevels<unknown>; proactive?: SettingLevels<unknown>; proactiveThreshold?: SettingLevels<unknown> },
+): Promise<void> {
+  await writeHookSettings(home, machineHookSettings(levels.blockCompaction, levels.denyBashWhileBuilding, levels.proactive, levels.proactiveThreshold));
 }
 
 /**

@@ -9,7 +9,7 @@ import { BuildActivity } from './buildActivity.js';
 import { cliFailure, createCliRunner, type CliRunner } from './cliRunner.js';
 import { startCodexCompactionWatcher } from './codexCompactionWatcher.js';
 import { registerCommands } from './commands.js';
-import { CONFIG_SECTION, readConfig } from './config.js';
+import { CONFIG_SECTION, readHookSettingLevels } from './config.js';
 import { HandoverController } from './handoverController.js';
 import { watchHookBuilds } from './hookBuilds.js';
 import { mirrorHookSettings, refreshLauncher, refreshStagedPlugin } from './hookSetup.js';
@@ -46,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration(`${CONFIG_SECTION}.watchGlob`)) void controller.restartWatchers();
         if (['blockCompaction', 'denyBashWhileBuilding', 'proactive'].some((key) => e.affectsConfiguration(`${CONFIG_SECTION}.${key}`))) {
-          void mirrorHookSettings(home, readConfig()).catch((error) => log.error('writing the hook settings failed', error));
+          void mirrorHookSettings(home, readHookSettingLevels()).catch((error) => log.error('writing the hook settings failed', error));
         }
       }),
     );
@@ -55,7 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       (path) => log.info(`hook launcher refreshed: ${path}`),
       (error) => log.error('writing the hook launcher failed', error),
     );
-    void mirrorHookSettings(home, readConfig()).catch((error) => log.error('writing the hook settings failed', error));
+    void mirrorHookSettings(home, readHookSettingLevels()).catch((error) => log.error('writing the hook settings failed', error));
     void refreshStagedPlugin(home, cli.cliPath).then(
       (refreshed) => refreshed && log.info('Claude Code plugin files refreshed'),
       (error) => log.error('refreshing the Claude Code plugin files failed', error),

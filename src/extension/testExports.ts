@@ -1,7 +1,7 @@
 // Test-only barrel (bundled to dist/test/extensionCore.js, never packaged): the parts of the extension
 // that do not need vscode, so unit tests run them in plain Node.
 export { compileWatchGlob } from './glob.js';
-export { decideOnArrival, resumeKey } from './autoResumePolicy.js';
+export { decideOnArrival, launchCheck, resumeKey } from './autoResumePolicy.js';
 export { toDetailView, toListEntry, toThread } from './handoverView.js';
 export { readHandover, listHandovers, citationTarget, handoverAgent, handoverTitle, listsModifiedFile } from '../handover/handoverRecord.js';
 export { resolveExecutable } from './resolveExecutable.js';
@@ -23,3 +23,5 @@ export { BuildActivity } from './buildActivity.js';
 export { Disposable, DisposableStore } from './disposables.js';
 export { retrievalInstructions } from '../handover/retrievalInstructions.js';
 export { retrievalModeFor } from '../hooks/retrievalMode.js';
+export { acquireLock, inspectLock, parseLockRecord } from '../hooks/lock.js';
+export { machineHookSettings } from './hookSetup.js';

@@ -6,11 +6,12 @@
 // ever visible under an archive name.
 import { isSafeSessionId } from '../util/sessionId.js';
 import { createHash, randomBytes } from 'node:crypto';
-import { link, mkdir, open, readdir, readFile, rm, rmdir, stat, type FileHandle } from 'node:fs/promises';
+import { link, lstat, mkdir, open, readdir, rm, rmdir, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, sep } from 'node:path';
-import { homePaths } from '../util/handoverHome.js';
+import { homePaths, makePrivate } from '../util/handoverHome.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
 import { describeFsError } from '../util/fsErrors.js';
+import { READ_LIMITS, readFileSafe } from '../util/safeRead.js';
 
 export { describeFsError };
 
@@ -103,8 +104,14 @@ export async function archiveLog(logPath: string, home: string, sessionId: strin
 
   let createdDir: boolean;
   try {
+    // archive/<sid> as a symlink would put the copy (and our writes) wherever it points: the link goes.
+    if ((await lstat(dir).catch(() => undefined))?.isSymbolicLink()) await rm(dir);
     createdDir = !(await stat(dir).then((s) => s.isDirectory()).catch(() => false));
-    await mkdir(dir, { recursive: true });
+    // The archive holds whole logs, secrets and all: private to the user (issue 12).
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    await makePrivate(home);
+    await makePrivate(homePaths(home).archive);
+    await removeStaleTemps(dir, Date.now());
   } catch (error) {
     throw new ArchiveError(`cannot archive into ${dir}: ${describeFsError(error)}`, (error as NodeJS.ErrnoException).code);
   }
@@ -115,13 +122,15 @@ export async function archiveLog(logPath: string, home: string, sessionId: strin
     const main = await archiveFile(logPath, dir, basename(logPath), manifest, fs, now, written);
     const companions: ArchivedFile[] = [];
     const sessionFolder = join(dirname(logPath), sessionId);
-    for (const folder of COMPANION_FOLDERS) {
+    // The session's own folder too: a symlinked one is not the agent's.
+    const sessionFolderIsReal = (await lstat(sessionFolder).catch(() => undefined))?.isDirectory() ?? false;
+    for (const folder of sessionFolderIsReal ? COMPANION_FOLDERS : []) {
       for (const path of await listFiles(join(sessionFolder, folder))) {
         const name = relative(sessionFolder, path).split(sep).join('/');
         companions.push(await archiveFile(path, dir, name, manifest, fs, now, written));
       }
     }
-    if (!main.reused || companions.some((c) => !c.reused)) await writeFileAtomic(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
+    if (!main.reused || companions.some((c) => !c.reused)) await writeFileAtomic(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, 0o600);
     return { dir, archivedLog: join(dir, main.file), sha256: main.sha256, bytes: main.bytes, version: main.version, reused: main.reused, companions };
   } catch (error) {
     // Nothing half-written: this call's new version files go, and so does a session folder it created.
@@ -134,7 +143,7 @@ export async function archiveLog(logPath: string, home: string, sessionId: strin
 
 async function readManifest(dir: string, sessionId: string): Promise<Manifest> {
   try {
-    const parsed = JSON.parse(await readFile(join(dir, MANIFEST), 'utf8')) as Manifest;
+    const parsed = JSON.parse((await readFileSafe(join(dir, MANIFEST), { maxBytes: READ_LIMITS.manifest })).toString('utf8')) as Manifest;
     if (parsed && typeof parsed.files === 'object' && parsed.files) return { sessionId, files: parsed.files };
   } catch {
     // Missing or damaged: the version files themselves are the truth, the manifest is rebuilt from them.
@@ -142,8 +151,29 @@ async function readManifest(dir: string, sessionId: string): Promise<Manifest> {
   return { sessionId, files: {} };
 }
 
-/** Regular files under a folder, recursively, sorted; none when it does not exist. */
+// A temp copy older than this was left by a killed archive run (a copy takes seconds per 100 MB).
+const STALE_TEMP_MS = 60 * 60_000;
+
+/** Removes temp copies killed runs left in the archive folder (`.<name>.<pid>.<hex>.tmp`, old ones only). */
+async function removeStaleTemps(folder: string, nowMs: number): Promise<void> {
+  const entries = await readdir(folder, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) await removeStaleTemps(path, nowMs);
+    else if (entry.isFile() && /^\..+\.\d+\.[0-9a-f]+\.tmp$/.test(entry.name)) {
+      const info = await lstat(path).catch(() => undefined);
+      if (info && nowMs - info.mtimeMs > STALE_TEMP_MS) await rm(path, { force: true }).catch(() => undefined);
+    }
+  }
+}
+
+/**
+ * Regular files under a folder, recursively, sorted; none when it does not exist. Symlinks are never
+ * followed, the folder's own included: a `tool-results` linked to `/` would copy the disk.
+ */
 async function listFiles(folder: string): Promise<string[]> {
+  const own = await lstat(folder).catch(() => undefined);
+  if (!own?.isDirectory()) return [];
   let entries;
   try {
     entries = await readdir(folder, { withFileTypes: true });
@@ -263,7 +293,7 @@ async function archiveFile(
   }
 
   const target = join(dir, name);
-  await mkdir(dirname(target), { recursive: true });
+  await mkdir(dirname(target), { recursive: true, mode: 0o700 });
   const temp = join(dirname(target), `.${basename(name)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const copied = await copyHashing(source, temp, size, fs);

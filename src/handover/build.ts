@@ -1,9 +1,9 @@
 // The build pipeline: archive the raw log, reduce it, run the analysts over the archived copy, and
 // write the handover (extract.md, handover.json, signature.json, then resume-prompt.md last, so a
 // watcher that sees resume-prompt.md sees a complete, signed handover).
-import { mkdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { OfflineAnalysis } from '../analysis/offline.js';
 import { analyzeSession } from '../analysis/session.js';
 import { describeProblems, LogInputError } from '../transcript/reader.js';
@@ -276,49 +276,98 @@ async function requireDirectory(path: string): Promise<void> {
 }
 
 /**
- * Writes every file to a temp name first, signs the final contents, then renames them into place
- * with resume-prompt.md last. A failure before the renames leaves nothing behind.
+ * Writes the handover into a fresh folder (`.handover/.<sid>.build-…`), signs the final contents, then
+ * swaps it in for `.handover/<sid>`: readers see the old complete handover or the new one, never a mix,
+ * and a killed or parallel build leaves at most a hidden temp folder (cleaned by the next build). Nothing
+ * is written through a symlink: a symlinked `.handover` is refused, a symlinked `.handover/<sid>` or
+ * `.gitignore` is replaced (the link, never its target).
  */
 async function writeHandoverFiles(workspace: string, dir: string, home: string, files: Record<string, string>): Promise<void> {
   const root = join(workspace, HANDOVER_DIR);
-  const temps: string[] = [];
-  // Folders this build creates are removed again on failure; a folder that was there stays.
-  const createdRoot = !(await exists(root));
-  const createdDir = !(await exists(dir));
+  const sessionId = basename(dir);
+  const createdRoot = !(await lstat(root).catch(() => undefined));
+  let fresh: string | undefined;
+  let aside: string | undefined;
   try {
-    // One level at a time: a recursive mkdir reports ENOENT where the real cause is EROFS or EACCES.
-    await mkdirIfMissing(root);
-    await mkdirIfMissing(dir);
-    const gitignore = join(root, '.gitignore');
-    if (!(await exists(gitignore))) await writeFile(gitignore, '*\n');
-    const signature = await signHandover(home, files);
+    await ensureOwnFolder(root);
+    await writeGitignore(root);
+    await removeStaleBuilds(root, sessionId);
+    const signature = await signHandover(home, files, { sessionId, workspace });
     const ordered: [string, string][] = [
       [HANDOVER_FILES.extract, files[HANDOVER_FILES.extract]],
       [HANDOVER_FILES.data, files[HANDOVER_FILES.data]],
       [HANDOVER_FILES.signature, JSON.stringify(signature, null, 2) + '\n'],
       [HANDOVER_FILES.prompt, files[HANDOVER_FILES.prompt]],
     ];
-    const suffix = `.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    for (const [name, content] of ordered) {
-      const temp = join(dir, `.${name}${suffix}`);
-      temps.push(temp);
-      await writeFile(temp, content, { flag: 'wx' });
+    const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
+    fresh = join(root, `.${sessionId}.build-${tag}`);
+    await mkdir(fresh);
+    for (const [name, content] of ordered) await writeFile(join(fresh, name), content, { flag: 'wx' });
+    const existing = await lstat(dir).catch(() => undefined);
+    if (existing?.isDirectory()) {
+      aside = join(root, `.${sessionId}.old-${tag}`);
+      await rename(dir, aside);
+    } else if (existing) {
+      // A symlink (or a file) where the handover goes: removed, its target left alone.
+      await rm(dir);
     }
-    for (const [i, [name]] of ordered.entries()) await rename(temps[i], join(dir, name));
+    await rename(fresh, dir);
+    fresh = undefined;
+    if (aside) await rm(aside, { recursive: true, force: true }).catch(() => undefined);
   } catch (error) {
-    await Promise.all(temps.map((t) => rm(t, { force: true }).catch(() => undefined)));
-    if (createdDir) await rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    if (fresh) await rm(fresh, { recursive: true, force: true }).catch(() => undefined);
+    // The old handover goes back if the new one did not make it in.
+    if (aside && !(await lstat(dir).catch(() => undefined))) await rename(aside, dir).catch(() => undefined);
     if (createdRoot) {
       // Only if nothing else arrived meanwhile (another session's build): rmdir refuses a non-empty folder.
       await rm(join(root, '.gitignore'), { force: true }).catch(() => undefined);
       await rmdir(root).catch(() => undefined);
     }
-    if (error instanceof SigningKeyError) throw new BuildError(error.message);
+    if (error instanceof SigningKeyError || error instanceof BuildError) throw new BuildError(error.message);
     throw new BuildError(`cannot write the handover into ${dir}: ${describeFsError(error)}`);
   }
 }
 
-const exists = (path: string) => stat(path).then(() => true, () => false);
+/** `.handover` as a real folder of the workspace: created when missing, refused when it is a symlink. */
+async function ensureOwnFolder(root: string): Promise<void> {
+  const info = await lstat(root).catch(() => undefined);
+  if (info?.isSymbolicLink()) throw new BuildError(`${root} is a symbolic link: refusing to write a handover through it (remove the link)`);
+  if (info && !info.isDirectory()) throw new BuildError(`${root} is a file, not a folder: remove it to write handovers here`);
+  // One level: a recursive mkdir reports ENOENT where the real cause is EROFS or EACCES.
+  if (!info) await mkdirIfMissing(root);
+}
+
+/** `.handover/.gitignore` keeps handovers out of git; a symlink there is replaced, never followed. */
+async function writeGitignore(root: string): Promise<void> {
+  const path = join(root, '.gitignore');
+  const info = await lstat(path).catch(() => undefined);
+  if (info?.isFile()) return;
+  if (info?.isDirectory()) return;
+  const temp = join(root, `.gitignore.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, '*\n', { flag: 'wx' });
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+// A build folder older than this was left by a killed build (a build takes seconds).
+const STALE_BUILD_MS = 10 * 60_000;
+
+/** Removes what killed builds of this session left: `.<sid>.build-*`, `.<sid>.old-*` (old ones only). */
+async function removeStaleBuilds(root: string, sessionId: string): Promise<void> {
+  const names = await readdir(root).catch(() => [] as string[]);
+  const now = Date.now();
+  for (const name of names) {
+    if (!name.startsWith(`.${sessionId}.build-`) && !name.startsWith(`.${sessionId}.old-`) && !/^\.gitignore\.\d+\.[0-9a-f]+\.tmp$/.test(name)) continue;
+    const path = join(root, name);
+    const info = await lstat(path).catch(() => undefined);
+    if (info && now - info.mtimeMs > STALE_BUILD_MS) await rm(path, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
 
 async function mkdirIfMissing(path: string): Promise<void> {
   await mkdir(path).catch((error: NodeJS.ErrnoException) => {

@@ -2,12 +2,13 @@
 // the signature verdict, plus the facts derived from them. The CLI (`resume`), the session-start hook and
 // the extension all list and read handovers through here. handover.json may come from anywhere (a git
 // pull, a hand edit), so every derived fact is read defensively.
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, resolve, sep } from 'node:path';
 import { HANDOVER_DIR, HANDOVER_FILES } from '../shared/handoverData.js';
 import { asArray, asObject, asString } from '../shared/looseJson.js';
 import { isSeedPrompt } from './seedPrompt.js';
-import { verifyHandover } from './sign.js';
+import { READ_LIMITS, readFileSafe, UnsafeReadError } from '../util/safeRead.js';
+import { fileSha256, verifyHandover } from './sign.js';
 
 export interface HandoverRecord {
   /** The workspace (folder) the handover belongs to. */
@@ -22,43 +23,71 @@ export interface HandoverRecord {
   verified: boolean;
   /** Why it is not verified ('' when it is). */
   verifyProblem: string;
+  /** sha256 of resume-prompt.md as read (the signed one when verified): what a launch must hand over. */
+  promptSha256?: string;
   /** mtime of resume-prompt.md: the lists' order. */
   mtimeMs: number;
 }
 
 /** Reads the handover whose resume-prompt.md is `promptPath`; undefined when that file is not there. */
-export async function readHandover(folder: string, promptPath: string, home: string): Promise<HandoverRecord | undefined> {
-  const info = await stat(promptPath).catch(() => undefined);
+export async function readHandover(folder: string, promptPath: string, home: string, options: { verify?: boolean } = {}): Promise<HandoverRecord | undefined> {
+  // lstat: a resume-prompt.md or a handover folder that is a symlink (to /dev/zero, to a file outside
+  // the workspace) is not a handover (issue 12).
+  const info = await lstat(promptPath).catch(() => undefined);
   if (!info?.isFile()) return undefined;
   const dir = dirname(promptPath);
+  if (!(await lstat(dir).catch(() => undefined))?.isDirectory()) return undefined;
   let data: unknown;
   let dataProblem = '';
   try {
-    data = JSON.parse(await readFile(join(dir, HANDOVER_FILES.data), 'utf8'));
+    data = JSON.parse((await readFileSafe(join(dir, HANDOVER_FILES.data), { maxBytes: READ_LIMITS.handoverFile })).toString('utf8'));
   } catch (error) {
-    dataProblem = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'handover.json is missing' : 'handover.json is not valid JSON';
+    const code = (error as NodeJS.ErrnoException).code;
+    dataProblem = code === 'ENOENT' ? 'handover.json is missing' : error instanceof UnsafeReadError ? error.message : 'handover.json is not valid JSON';
   }
-  let verified: boolean;
+  let verified = false;
   let verifyProblem: string;
-  try {
-    const verdict = await verifyHandover(dir, home);
-    verified = verdict.ok;
-    verifyProblem = verdict.ok ? '' : (verdict.reason ?? 'signature does not match');
-  } catch (error) {
-    verified = false;
-    verifyProblem = `could not verify: ${(error as Error).message}`;
+  let promptSha256: string | undefined;
+  if (options.verify === false) verifyProblem = 'not checked';
+  else {
+    try {
+      const verdict = await verifyHandover(dir, home);
+      verified = verdict.ok;
+      verifyProblem = verdict.ok ? '' : (verdict.reason ?? 'signature does not match');
+      promptSha256 = verdict.ok ? verdict.promptSha256 : await fileSha256(promptPath);
+    } catch (error) {
+      verifyProblem = `could not verify: ${(error as Error).message}`;
+    }
   }
-  return { folder, id: basename(dir), dir, promptPath, data, dataProblem, verified, verifyProblem, mtimeMs: info.mtimeMs };
+  return { folder, id: basename(dir), dir, promptPath, data, dataProblem, verified, verifyProblem, promptSha256, mtimeMs: info.mtimeMs };
+}
+
+export interface ListOptions {
+  /** Verify only the newest this many (and `alsoVerify`): a workspace may hold thousands (issue 12). */
+  verifyNewest?: number;
+  /** A session whose handover is verified wherever it sits in the order. */
+  alsoVerify?: string;
 }
 
 /** The handovers in `<workspace>/.handover/`, newest first. */
-export async function listHandovers(workspace: string, home: string): Promise<HandoverRecord[]> {
+export async function listHandovers(workspace: string, home: string, options: ListOptions = {}): Promise<HandoverRecord[]> {
   const root = join(workspace, HANDOVER_DIR);
+  // A symlinked .handover leads out of the workspace: nothing there is ours.
+  if (!(await lstat(root).catch(() => undefined))?.isDirectory()) return [];
   const names = await readdir(root).catch(() => [] as string[]);
-  const records: HandoverRecord[] = [];
+  // Newest first by the prompt's mtime, before anything is read or verified.
+  const found: { name: string; mtimeMs: number }[] = [];
   for (const name of names) {
     if (name.startsWith('.')) continue;
-    const record = await readHandover(workspace, join(root, name, HANDOVER_FILES.prompt), home);
+    const info = await lstat(join(root, name, HANDOVER_FILES.prompt)).catch(() => undefined);
+    if (info?.isFile()) found.push({ name, mtimeMs: info.mtimeMs });
+  }
+  found.sort((a, b) => b.mtimeMs - a.mtimeMs);
+  const records: HandoverRecord[] = [];
+  for (const [index, { name }] of found.entries()) {
+    const verify = options.verifyNewest === undefined || index < options.verifyNewest || name === options.alsoVerify;
+    const record = await readHandover(workspace, join(root, name, HANDOVER_FILES.prompt), home, { verify });
+    if (record && !verify) record.verifyProblem = `not checked (only the newest ${options.verifyNewest} are)`;
     if (record) records.push(record);
   }
   return records.sort((a, b) => b.mtimeMs - a.mtimeMs);

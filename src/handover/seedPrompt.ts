@@ -7,6 +7,9 @@ export function seedPrompt(agent: AgentKind, workspace: string, promptPath: stri
   let rel = relative(workspace, promptPath);
   if (rel.startsWith('..') || rel === '') rel = promptPath;
   rel = rel.split(sep).join('/');
+  // A path is data: one with characters a session folder never has (spaces, colons, quotes: a copy named
+  // `<sid> SYSTEM: run …`) is quoted as a string, so it reads as a name, not as words of the prompt.
+  if (!/^[A-Za-z0-9_./@+-]+$/.test(rel)) rel = JSON.stringify(rel);
   // Claude Code attaches a file named with @path; Codex reads it with its own tools.
   const file = agent === 'claude' ? `@${rel}` : rel;
   return `Continue the previous session from its handover: read ${file} first, then carry on with the open tasks and the last user request it describes.`;

@@ -2,7 +2,8 @@
 // are keyed by it, so it is needed before the log is archived and analysed.
 import { basename } from 'node:path';
 import type { AgentKind } from '../transcript/events.js';
-import { logStem, readLogHead } from '../transcript/zstd.js';
+import { forEachLine, type RawLine } from '../transcript/lineReader.js';
+import { logStem } from '../transcript/zstd.js';
 
 export interface SessionIdentity {
   sessionId: string;
@@ -13,21 +14,29 @@ export interface SessionIdentity {
 import { isSafeSessionId } from '../util/sessionId.js';
 import { isLegacyCodexHeader } from '../transcript/codexRecords.js';
 
-const HEAD_BYTES = 256 * 1024;
+// The identity is in the first records, however long they are (a pasted 300 KB screenshot in the first
+// message used to push it past a fixed 256 KB head, issue 12): records are read whole, up to the line
+// reader's own limit per line, and at most this many are looked at.
+const MAX_RECORDS = 200;
+
+/** Thrown from the line callback to stop reading once the identity is known. */
+const DONE = Symbol('identity found');
 
 export async function readSessionIdentity(logPath: string): Promise<SessionIdentity | undefined> {
-  const head = (await readLogHead(logPath, HEAD_BYTES)).toString('utf8');
   let agent: AgentKind | undefined;
   let sessionId: string | undefined;
   let cwd: string | undefined;
-  for (const line of head.split('\n')) {
-    if (!line.startsWith('{')) continue;
+  let records = 0;
+  const onLine = ({ bytes }: RawLine) => {
+    if (++records > MAX_RECORDS) throw DONE;
+    if (bytes[0] !== 0x7b /* { */) return;
     let record: Record<string, unknown>;
     try {
-      record = JSON.parse(line) as Record<string, unknown>;
+      record = JSON.parse(bytes.toString('utf8')) as Record<string, unknown>;
     } catch {
-      continue;
+      return; // not JSON, or nested too deep to parse: the next record may say
     }
+    if (!record || typeof record !== 'object') return;
     if (record.type === 'session_meta' && typeof record.payload === 'object' && record.payload !== null) {
       const payload = record.payload as Record<string, unknown>;
       const meta = (typeof payload.meta === 'object' && payload.meta !== null ? payload.meta : payload) as Record<string, unknown>;
@@ -48,7 +57,12 @@ export async function readSessionIdentity(logPath: string): Promise<SessionIdent
       // A Claude Code log that holds only session titles: the file is named after the session.
       agent ??= 'claude';
     }
-    if (sessionId && cwd) break;
+    if (sessionId && cwd) throw DONE;
+  };
+  try {
+    await forEachLine(logPath, onLine);
+  } catch (error) {
+    if (error !== DONE) throw error;
   }
   if (!agent) return undefined;
   // A Claude Code log is named after its session; a Codex rollout ends with the session's uuid.

@@ -6,3 +6,4 @@ export { carryForward, ownItems } from './chain.js';
 export { renderCarriedSection, insertCarriedSection, CARRIED_HEADING } from './chainPrompt.js';
 export { recordLaunch, findLaunch, claimLaunch, LAUNCH_MATCH_MS } from './chainLaunch.js';
 export { loadChain, chainSessionIds } from './chainWalk.js';
+export { readFileSafe, readFileSafeSync, UnsafeReadError } from '../util/safeRead.js';

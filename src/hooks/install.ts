@@ -3,7 +3,8 @@
 // not valid JSON is refused, never overwritten: it is the user's, and Claude Code would not read it
 // either.
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, realpath, stat } from 'node:fs/promises';
+import { mkdir, realpath, stat } from 'node:fs/promises';
+import { READ_LIMITS, readFileSafe, UnsafeReadError } from '../util/safeRead.js';
 import { dirname, join } from 'node:path';
 import { writeFileAtomic } from '../util/atomicWrite.js';
 import { claudeConfigDir } from '../util/agentHomes.js';
@@ -159,10 +160,10 @@ export async function uninstallHooks(path: string): Promise<SettingsChange> {
 async function readSettingsFile(path: string): Promise<{ text?: string; settings: JsonObject }> {
   let text: string;
   try {
-    text = await readFile(path, 'utf8');
+    text = (await readFileSafe(path, { maxBytes: READ_LIMITS.settings, allowLinksOut: true })).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: {} };
-    throw new SettingsFileError(`cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new SettingsFileError(error instanceof UnsafeReadError ? error.message : `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
   return { text, settings: parseSettings(text, path) };
 }

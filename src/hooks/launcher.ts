@@ -54,7 +54,7 @@ export function launcherScript({ runtime, cliPath, electron, compileCacheDir }: 
 /** Writes the launcher atomically (a hook may be running it right now) with mode 0755; returns its path. */
 export async function writeLauncher(home: string, options: LauncherOptions): Promise<string> {
   const path = launcherPath(home);
-  await mkdir(homePaths(home).bin, { recursive: true });
+  await mkdir(homePaths(home).bin, { recursive: true, mode: 0o700 });
   await writeFileAtomic(path, launcherScript({ compileCacheDir: join(home, 'cache', 'node-compile'), ...options }), 0o755);
   await chmod(path, 0o755);
   return path;

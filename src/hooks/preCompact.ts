@@ -89,7 +89,7 @@ export function newLockToken(): string {
 /** True the first time for a session (and creates the guard), false ever after. */
 export function takeBlockGuard(home: string, sessionId: string): boolean {
   const dir = join(homePaths(home).state, 'blocked-compaction');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   try {
     writeFileSync(join(dir, sessionId), new Date().toISOString() + '\n', { flag: 'wx' });
     return true;
@@ -115,8 +115,8 @@ export interface SpawnBuilderOptions {
  */
 export function spawnBuilder(request: BuilderRequest, options: SpawnBuilderOptions): number {
   const logs = homePaths(options.home).logs;
-  mkdirSync(logs, { recursive: true });
-  const out = openSync(join(logs, `build-${request.sessionId}.log`), 'a');
+  mkdirSync(logs, { recursive: true, mode: 0o700 });
+  const out = openSync(join(logs, `build-${request.sessionId}.log`), 'a', 0o600);
   try {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- required only when a compaction needs it (see newLockToken)
     const { spawn } = require('node:child_process') as typeof import('node:child_process');

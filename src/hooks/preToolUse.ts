@@ -21,25 +21,26 @@ export function preToolUse(input: HookInput, context: PreToolUseContext): HookOu
   if (!EDIT_TOOLS.includes(tool) && tool !== 'Bash') return silentSuccess;
   const sessionId = safeSessionId(input.session_id);
   if (!sessionId) return softFailure('pre-tool-use', 'no usable session_id in the hook input; allowing the tool');
-  const lock = inspectLock(lockFile(context.home, sessionId), context.world ?? realLockWorld);
+  const settings = readHookSettings(context.home, context.env);
+  const lock = inspectLock(lockFile(context.home, sessionId), context.world ?? realLockWorld, settings.lockTtlMs);
   if (lock.state !== 'held') return silentSuccess;
-  if (tool === 'Bash' && !readHookSettings(context.home, context.env).denyBash) return silentSuccess;
+  if (tool === 'Bash' && !settings.denyBash) return silentSuccess;
   return {
     stdout:
       JSON.stringify({
         hookSpecificOutput: {
           hookEventName: 'PreToolUse',
           permissionDecision: 'deny',
-          permissionDecisionReason: denyReason(tool, sessionId, input.cwd, lock.record),
+          permissionDecisionReason: denyReason(tool, sessionId, input.cwd, lock.record, settings.lockTtlMs),
         },
       }) + '\n',
     exitCode: 0,
   };
 }
 
-export function denyReason(tool: string, sessionId: string, cwd: string | undefined, record: LockRecord | undefined): string {
+export function denyReason(tool: string, sessionId: string, cwd: string | undefined, record: LockRecord | undefined, maxTtlMs = Infinity): string {
   const where = cwd ? ` It will be at ${cwd}/.handover/${sessionId}/resume-prompt.md.` : '';
-  const wait = record ? ` It started at ${record.startedAt} and the pause ends by itself after at most ${Math.round(record.ttlMs / 1000)} s.` : '';
+  const wait = record ? ` It started at ${record.startedAt} and the pause ends by itself after at most ${Math.round(Math.min(record.ttlMs, maxTtlMs) / 1000)} s.` : '';
   return (
     `Handover is writing a handover of this session (the context is about to be compacted), so ${tool} is paused: ` +
     `no file may change while the handover records the current state.${wait}${where} ` +

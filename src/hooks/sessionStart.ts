@@ -12,14 +12,18 @@ import { silentSuccess, softFailure, type HookOutcome } from './outcome.js';
 import type { CompactTriggerResult } from './compactTrigger.js';
 
 export const CONTEXT_LIMIT = 2_000;
+/** How many of the newest handovers session-start verifies (3,000 took 3 s when it verified all). */
+export const VERIFY_NEWEST = 5;
 
 export interface SessionStartContext {
   home: string;
   /** The workspace's handovers, newest first, with their verification state. */
-  listHandovers: (workspace: string, home: string) => Promise<HandoverRecord[]>;
+  listHandovers: (workspace: string, home: string, options?: { verifyNewest?: number; alsoVerify?: string }) => Promise<HandoverRecord[]>;
   world?: LockWorld;
   /** After a compaction: builds the handover PreCompact may have missed (compactTrigger.ts). */
   afterCompaction?: (input: HookInput) => Promise<CompactTriggerResult>;
+  /** The configured lock TTL (no lock counts as held longer). */
+  lockTtlMs?: number;
 }
 
 export async function sessionStart(input: HookInput, context: SessionStartContext): Promise<HookOutcome> {
@@ -28,10 +32,11 @@ export async function sessionStart(input: HookInput, context: SessionStartContex
   if (!workspace) return softFailure('session-start', 'no cwd in the hook input');
   const sessionId = safeSessionId(input.session_id);
   const triggered = input.source === 'compact' && context.afterCompaction ? await context.afterCompaction(input) : undefined;
-  const entries = await context.listHandovers(workspace, context.home);
+  // The hook runs on every resume: it verifies this session's handover and the newest few, not all.
+  const entries = await context.listHandovers(workspace, context.home, { verifyNewest: VERIFY_NEWEST, alsoVerify: sessionId });
   const verified = entries.filter((entry) => entry.verified);
   const chosen = verified.find((entry) => entry.id === sessionId) ?? verified[0];
-  const building = sessionId !== undefined && inspectLock(lockFile(context.home, sessionId), context.world ?? realLockWorld).state === 'held';
+  const building = sessionId !== undefined && inspectLock(lockFile(context.home, sessionId), context.world ?? realLockWorld, context.lockTtlMs).state === 'held';
   if (!chosen && !building) return silentSuccess;
 
   const lines: string[] = [];

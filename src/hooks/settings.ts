@@ -1,7 +1,8 @@
 // Settings the hooks obey. A hook process cannot read VS Code's settings, so the extension mirrors the
 // ones that matter into `$HANDOVER_HOME/settings.json` (on activation and on every change); CLI users
 // and tests use environment variables, which win over the file.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { READ_LIMITS, readFileSafeSync } from '../util/safeRead.js';
 import { join } from 'node:path';
 import { DEFAULT_PROACTIVE_THRESHOLD } from '../analysis/contextUsage.js';
 
@@ -44,7 +45,7 @@ export function readHookSettings(home: string, env: NodeJS.ProcessEnv = process.
   const settings = { ...DEFAULT_HOOK_SETTINGS };
   let file: Record<string, unknown> = {};
   try {
-    const parsed: unknown = JSON.parse(readFileSync(hookSettingsPath(home), 'utf8'));
+    const parsed: unknown = JSON.parse(readFileSafeSync(hookSettingsPath(home), { maxBytes: READ_LIMITS.settings, timeoutMs: 1_000 }).toString('utf8'));
     if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) file = parsed as Record<string, unknown>;
   } catch {
     // No file, unreadable or not JSON: the defaults stand.
@@ -73,10 +74,10 @@ export function readHookSettings(home: string, env: NodeJS.ProcessEnv = process.
 
 /** For the extension: mirror its configuration where the hooks can read it. */
 export async function writeHookSettings(home: string, settings: HookSettingsFile): Promise<void> {
-  mkdirSync(home, { recursive: true });
+  mkdirSync(home, { recursive: true, mode: 0o700 });
   // Loaded here: the hooks read settings on their hot path and never write them.
   const { writeFileAtomic } = await import('../util/atomicWrite.js');
-  await writeFileAtomic(hookSettingsPath(home), JSON.stringify(settings, null, 2) + '\n');
+  await writeFileAtomic(hookSettingsPath(home), JSON.stringify(settings, null, 2) + '\n', 0o600);
 }
 
 function envFlag(value: string | undefined): boolean | undefined {

@@ -148,7 +148,7 @@ export async function readTranscript(path: string, onEvent: (event: TranscriptEv
         }
         const ctx = { line, offset, subagent, conversationOnly: interest === 'conversation' };
         const outcome = agent === 'codex' ? codexRecordToEvents(record, ctx, codexState) : claudeRecordToEvents(record, ctx);
-        if (outcome.unknownType !== undefined) problems.unknownTypes.set(outcome.unknownType, (problems.unknownTypes.get(outcome.unknownType) ?? 0) + 1);
+        if (outcome.unknownType !== undefined) noteUnknownType(problems.unknownTypes, outcome.unknownType);
         if (outcome.malformed) noteLine(problems.malformed, line);
         for (const event of outcome.events) {
           if (interest === 'conversation' && (event.kind === 'tool-call' || event.kind === 'tool-result')) continue;
@@ -179,6 +179,23 @@ export async function readTranscript(path: string, onEvent: (event: TranscriptEv
 }
 
 const SHOWN_LINE_NUMBERS = 10;
+// A record's type is log text: a hostile log can make it 349k newlines or terminal escape sequences.
+const MAX_TYPE_CHARS = 40;
+const MAX_UNKNOWN_TYPES = 100;
+
+/** A type name fit for one stderr line: control characters escaped, bounded. */
+export function printableTypeName(type: string): string {
+  const short = type.length > MAX_TYPE_CHARS ? `${type.slice(0, MAX_TYPE_CHARS)}…` : type;
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is escaped here
+  return short.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Counts an unknown type under its printable name; past MAX_UNKNOWN_TYPES names, under "other". */
+function noteUnknownType(types: Map<string, number>, type: string): void {
+  let name = printableTypeName(type);
+  if (!types.has(name) && types.size >= MAX_UNKNOWN_TYPES) name = '(other)';
+  types.set(name, (types.get(name) ?? 0) + 1);
+}
 
 /** One line for stderr summarising what was skipped, or undefined when nothing was. */
 export function describeProblems(problems: ReadProblems): string | undefined {

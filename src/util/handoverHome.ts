@@ -1,5 +1,6 @@
 // Where Handover keeps its machine-wide state: the archive, the index, the signing key, locks and the
 // hook launcher. `$HANDOVER_HOME` overrides it (tests point it at a temp folder).
+import { chmod, stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -19,3 +20,14 @@ export const homePaths = (home: string) => ({
   /** Small markers the hooks keep between runs (a compaction blocked once, say). */
   state: join(home, 'state'),
 });
+
+/**
+ * Makes a folder of ours private (0700) when others can read it: `$HANDOVER_HOME` made by an older
+ * version (0755) holds archived logs and the index. A folder owned by someone else is left alone.
+ */
+export async function makePrivate(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => undefined);
+  if (!info?.isDirectory() || (info.mode & 0o077) === 0) return;
+  if (typeof process.getuid === 'function' && info.uid !== process.getuid()) return;
+  await chmod(dir, 0o700).catch(() => undefined);
+}

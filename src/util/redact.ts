@@ -2,9 +2,21 @@
 // through redactSecrets() before it is written, sent or indexed. Each secret becomes `[REDACTED:<kind>]`
 // and the text around it stays as it was, so a resumed agent still sees where a key was used.
 //
-// It runs over hundreds of megabytes of tool output, so the patterns are precompiled into three regexes
-// (see below) and the replacer works out which pattern matched from the named group that took part.
-// Output never matches again (idempotent): every value pattern refuses to start at `[REDACTED:`.
+// Key formats are gitleaks' maintained default rules (secretRules/gitleaksRules.ts, generated) plus the
+// forms agent logs hold that gitleaks lacks (secretRules/extraRules.ts); this module adds the context
+// only it reads (assignments by name, URL passwords, auth headers, cut-off key blocks) and the encoded
+// forms and formats no keyword announces (a base64 blob holding `KEY=value`, a key split across a line
+// break, a bare AWS secret: secretRules/tokenSecrets.ts).
+//
+// It runs over hundreds of megabytes of tool output, so the patterns are precompiled, rules run only when
+// their keyword occurs, and the replacer works out which pattern matched from the named group that took
+// part. Output never matches again (idempotent): every value pattern refuses to start at `[REDACTED:`.
+
+import { EXTRA_RULES } from './secretRules/extraRules.js';
+import { GITLEAKS_GLOBAL_ALLOW, GITLEAKS_GLOBAL_STOPWORDS, GITLEAKS_RULES } from './secretRules/gitleaksRules.js';
+import { redactTokenSecrets, redactTokenSecretsOfRuns } from './secretRules/tokenSecrets.js';
+import { FULLY_REDACTED, redactedMarker, RuleSet, shannonEntropy } from './secretRules/ruleEngine.js';
+import type { SecretRule } from './secretRules/ruleTypes.js';
 
 /** Case-insensitive literal without the `i` flag (the key prefixes such as AKIA must stay case-sensitive). */
 function anyCase(word: string): string {
@@ -15,31 +27,23 @@ function anyCase(word: string): string {
 // The keyword must END the name (an upper-case `_SUFFIX` may follow, as in SECRET_KEY_BASE), so
 // `tokenKind`, `input_tokens` and `token_count` are not taken for secrets.
 const SECRET_NAME_WORDS = ['password', 'passwd', 'passphrase', 'secret', 'token', 'api_key', 'apikey', 'access_key', 'private_key'];
+// Short names that are secrets only as a whole word (`"pass": …`, `DB_PASS=`), never inside one (`bypass`).
+// (`pwd` is not one: `PWD=/home/dev` is in every environment dump; secretRules/extraRules.ts takes
+// `Pwd=` in connection strings.)
+const SHORT_SECRET_NAMES = ['pass'].map((w) => `(?<![A-Za-z])${anyCase(w)}`);
 // Suffixes that make the name about something else (PASSWORD_FILE holds a path, TOKEN_COUNT a number).
 const NOT_SECRET_SUFFIX = '(?:FILE|PATH|DIR|NAME|ENV|URL|LENGTH|LEN|MIN|MAX|COUNT|TYPE|ID|HASH_ALGORITHM|THRESHOLD|LIMIT|SIZE|TTL|TIMEOUT|EXPIRY|EXPIRES|EXPIRES_IN|LIFETIME|PREFIX|HEADER|FIELD|PARAM|KIND|VERSION)(?![A-Z0-9])';
-const SECRET_NAME = `(?:${SECRET_NAME_WORDS.map(anyCase).join('|')}|_KEY)(?:_(?!${NOT_SECRET_SUFFIX})[A-Z0-9]{1,40}){0,4}`;
+const SECRET_NAME = `(?:${SECRET_NAME_WORDS.map(anyCase).join('|')}|${SHORT_SECRET_NAMES.join('|')}|_KEY)(?:_(?!${NOT_SECRET_SUFFIX})[A-Z0-9]{1,40}){0,4}`;
 
 // Values in assignments that are code or types, not secrets.
 const NOT_A_VALUE = '(?:null|true|false|none|None|nil|undefined|str|string|String|int|number|bool|boolean|bytes|any|unknown|object|Optional)\\b';
 const UNQUOTED_VALUE = '[^\\s"\'`(){}\\[\\]<>;,\\\\]{1,512}';
 const SEPARATOR_END = '(?=[\\s;,&"\'`)}\\]]|\\\\+[nrt"]|$)';
-// Where a key may start: not inside a longer word, but right after an escaped newline or tab (`\\nsk-…`
-// in a raw JSONL line or in Codex's JSON-encoded arguments) it may.
-const START = '(?:(?<=\\\\[nrt])|(?<![A-Za-z0-9_-]))';
 
 const PATTERNS: Record<string, string> = {
+  // A private key block, also one cut off before its END line (gitleaks' rule needs the END line).
   privateKey:
     '-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----(?:[\\s\\S]{0,20000}?-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\\s\\\\:-]{0,20000})',
-  anthropic: `${START}sk-ant-[A-Za-z0-9_-]{20,}`,
-  openai: `${START}sk-(?:proj-|svcacct-|admin-|None-)?(?=[A-Za-z_-]{0,300}[0-9])[A-Za-z0-9_-]{20,}`,
-  awsKeyId: `${START}(?:AKIA|ASIA|ABIA|ACCA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}(?![A-Za-z0-9])`,
-  github: `${START}(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})`,
-  gitlab: `${START}glpat-[A-Za-z0-9_-]{20,}`,
-  slackToken: `${START}xox[abprs]-[A-Za-z0-9-]{10,}`,
-  slackWebhook: 'https://hooks\\.slack\\.com/(?:services|workflows|triggers)/[A-Za-z0-9_/-]{8,}',
-  stripe: `${START}(?:[sr]k_(?:live|test)_[A-Za-z0-9]{10,}|whsec_[A-Za-z0-9]{20,})`,
-  google: `${START}AIza[0-9A-Za-z_-]{35}`,
-  jwt: `${START}eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*`,
   // `Bearer <token>`: the token must contain a digit or a token symbol, so prose ("Bearer authentication") stays.
   bearer: '(?<bearerPrefix>(?:(?<=\\\\[nrt])|\\b)[Bb]earer[ \\t]+)(?!\\[REDACTED:)(?=[A-Za-z]{0,300}[0-9._~+/-])[A-Za-z0-9._~+/-]{12,}=*',
   basic: '(?<basicPrefix>(?:(?<=\\\\[nrt])|\\b)[Aa]uthorization["\']?[ \\t]*[:=][ \\t]*["\']?(?:Basic|token|Token)[ \\t]+)(?!\\[REDACTED:)[A-Za-z0-9._~+/-]{8,}=*',
@@ -56,28 +60,32 @@ const PATTERNS: Record<string, string> = {
 
 const KIND_OF_GROUP: Record<string, string> = {
   privateKey: 'private-key',
-  anthropic: 'anthropic-key',
-  openai: 'openai-key',
-  awsKeyId: 'aws-access-key-id',
-  github: 'github-token',
-  gitlab: 'gitlab-token',
-  slackToken: 'slack-token',
-  slackWebhook: 'slack-webhook',
-  stripe: 'stripe-key',
-  google: 'google-api-key',
-  jwt: 'jwt',
   bearer: 'bearer-token',
   basic: 'basic-auth',
   urlPassword: 'url-password',
 };
 
-// Three regexes, each one pass: the key formats with a literal prefix (combined, the replacer tells them
-// apart by the named group), passwords in URLs and secret-named assignments. Measured on 100 MB of
-// Claude Code logs this is about twice as fast as one regex of everything: irregexp finds the
-// `://` and keyword anchors quickly on their own but not inside one big alternation.
-const { urlPassword, assignment, ...keyFormats } = PATTERNS;
-const KEY_FORMATS = new RegExp(
-  Object.entries(keyFormats)
+// Key formats come from a maintained rule set (gitleaks' default rules, ported by
+// scripts/generateSecretRules.mjs) plus the forms agent logs hold that it lacks (secretRules/extraRules.ts).
+// What stays here is context only this code can read: a private key block cut off before its END line,
+// `Bearer`/`Basic` headers, passwords in URLs and secret-named assignments (also inside escaped JSON).
+// Order names the kind: gitleaks' key formats first, then ours, then gitleaks' catch-all generic rule.
+const GENERIC_RULE = 'generic-api-key';
+// The generic rule sees a name near a value; in logs that is often a digest (`the key is sha256: 9f86…`,
+// `commit: 3f78…`), an id, or code (`f(token, modifierFlags2)`, `,` counts as its assignment): a git/sha
+// digest, a UUID or a (dotted) identifier with at most two runs of digits a part (`X25519PrivateKey`) is
+// not a secret there.
+const DIGEST_UUID_OR_IDENTIFIER =
+  '^(?:[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z_$][A-Za-z_$]*(?:[0-9]+[A-Za-z_$]*){0,2}(?:\\.[A-Za-z_$][A-Za-z_$]*(?:[0-9]+[A-Za-z_$]*){0,2}){0,10})\\.?$';
+const withCodeAllowance = (rule: SecretRule): SecretRule => ({ ...rule, allowlists: [...(rule.allowlists ?? []), { target: 'secret', regexes: [DIGEST_UUID_OR_IDENTIFIER], stopwords: [] }] });
+const RULES = new RuleSet(
+  [...GITLEAKS_RULES.filter((r) => r.id !== GENERIC_RULE), ...EXTRA_RULES, ...GITLEAKS_RULES.filter((r) => r.id === GENERIC_RULE).map(withCodeAllowance)],
+  GITLEAKS_GLOBAL_ALLOW,
+  GITLEAKS_GLOBAL_STOPWORDS,
+);
+const { urlPassword, assignment, ...contextFormats } = PATTERNS;
+const CONTEXT_FORMATS = new RegExp(
+  Object.entries(contextFormats)
     .map(([name, source]) => `(?<${name}>${source})`)
     .join('|'),
   'g',
@@ -85,8 +93,6 @@ const KEY_FORMATS = new RegExp(
 const URL_PASSWORD = new RegExp(`(?<urlPassword>${urlPassword})`, 'g');
 const ASSIGNMENT = new RegExp(`(?<assignment>${assignment})`, 'g');
 
-const redactedMarker = (kind: string) => `[REDACTED:${kind}]`;
-const FULLY_REDACTED = /^\[REDACTED:[a-z-]+\]$/;
 
 /** What kind of secret an assignment holds, from its name (`AWS_SECRET_ACCESS_KEY` → aws-secret-key). */
 function kindOfName(name: string): string {
@@ -101,7 +107,17 @@ function kindOfName(name: string): string {
   return 'api-key';
 }
 
-const KEY_SHAPED = /^(?=[^\s]*[0-9])(?=[^\s]*[A-Za-z])[A-Za-z0-9+/=_.:-]{16,}$/;
+const KEY_SHAPED_FORM = /^(?=[^\s]*[0-9])(?=[^\s]*[A-Za-z])[A-Za-z0-9+/=_.:-]{16,}$/;
+/** A value shaped like a key: long, letters and digits, or short but random (entropy) with a digit or symbol. */
+const KEY_SHAPED = {
+  test: (value: string) =>
+    KEY_SHAPED_FORM.test(value) ||
+    (value.length >= 10 &&
+      /[A-Za-z]/.test(value) &&
+      // An identifier (`previousToken2`) or a dotted path is code unless it is random all through.
+      (/^[A-Za-z_$][\w$]*$/.test(value) ? (value.match(/[0-9]/g)?.length ?? 0) >= 3 : /[0-9+/=_-]/.test(value) && !/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) &&
+      shannonEntropy(value) >= 3.3),
+};
 const STATEMENT_END = /^[ \t]*(?:[;#,)}\]]|\r|\n|\\+[nr"]|$)/;
 const YAML_LINE_END = /^[ \t]*(?:#|\r|\n|\\+[nr"]|$)/;
 
@@ -114,6 +130,8 @@ function replaceMatch(match: string, ...args: unknown[]): string {
     // The whole identifier names the kind: the match starts at the keyword (aws_secret_ACCESS_KEY).
     const identifier = (/[A-Za-z0-9_.-]*$/.exec(whole.slice(Math.max(0, offset - 64), offset))?.[0] ?? '') + name;
     const value = groups.assignQuoted ?? groups.assignBare ?? '';
+    // A package version (`"jsonwebtoken": "^9.0.2"`) is not a secret.
+    if (/^[~^=<>v]{0,2}[0-9]+(?:\.[0-9]+){1,3}(?:-[0-9A-Za-z.]+)?$/.test(value)) return `${name}${groups.assignSep ?? ''}${groups.assignQuote ?? ''}${value}`;
     const keep = () => `${name}${groups.assignSep ?? ''}${groups.assignQuote ?? ''}${redactKeyFormats(value)}`;
     // A bare `*_KEY` is as often a cache or storage key (`STORAGE_KEY = 'todos'`): only values shaped like
     // a key count.
@@ -131,7 +149,7 @@ function replaceMatch(match: string, ...args: unknown[]): string {
       if (/\s/.test(sep) && !STATEMENT_END.test(after) && !keyShaped) return keep();
       // In code (` = ` or `: `) a number is a setting (`CommaToken = 28`), an identifier is a variable
       // (`this.authToken = authToken`) and a PascalCase word is a type (`token: Token`).
-      if (/\s|:/.test(sep) && /^[0-9][0-9_.]*$/.test(value)) return keep();
+      if (/\s|:/.test(sep) && /^(?:[0-9][0-9_.]*|0x[0-9A-Fa-f]+)$/.test(value)) return keep();
       if (/\s/.test(sep) && !sep.includes(':') && /^[A-Za-z_$][\w$]*$/.test(value) && !keyShaped) return keep();
       if (sep.includes(':') && /^[A-Z][a-z]+(?:[A-Z][a-z]+)*$/.test(value)) return keep();
     }
@@ -152,42 +170,34 @@ function replaceMatch(match: string, ...args: unknown[]): string {
 /** The key formats and URL passwords only: what the assignment replacer applies to a value (never the
  * assignment regex again, so `password=password=…` cannot recurse). */
 function redactKeyFormats(text: string): string {
-  return text.replace(KEY_FORMATS, replaceMatch).replace(URL_PASSWORD, replaceMatch);
+  return redactTokenSecrets(RULES.redact(text.replace(CONTEXT_FORMATS, replaceMatch)).replace(URL_PASSWORD, replaceMatch), RULES, redactSecretsOnce);
 }
 
-/**
- * A literal every pattern above needs (case folded, so it only ever matches more): text without any of
- * them holds no secret, and one cheap scan saves the three full ones. Most tool output is such text.
- * Keep it a superset when a pattern is added.
- */
-const MAY_HOLD_SECRET = new RegExp(
-  [
-    'PRIVATE KEY',
-    'sk-',
-    'A(?:KIA|SIA|BIA|CCA|IDA|ROA|IPA|NPA|NVA|PKA)',
-    'gh[pousr]_',
-    'github_pat_',
-    'glpat-',
-    'xox[abprs]-',
-    'hooks\\.slack\\.com',
-    '[sr]k_(?:live|test)_',
-    'whsec_',
-    'AIza',
-    'eyJ',
-    'bearer',
-    'authorization',
-    '://[^\\s@]*@',
-    // A secret-named assignment: the name (with its upper-case suffixes), an optional quote, then `=` or `:`.
-    '(?:pass(?:word|wd|phrase)|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|_key)(?:_[a-z0-9]{1,40}){0,4}(?:\\\\*["\'])?[ \\t]*[=:]',
-  ].join('|'),
-  'i',
-);
 
 /** Replaces every secret in `text` with `[REDACTED:<kind>]`. Idempotent. */
 export function redactSecrets(text: string): string {
-  if (!text || !MAY_HOLD_SECRET.test(text)) return text;
-  // Assignments first, so `OPENAI_API_KEY=sk-…` is redacted as a whole and named by its value's kind.
-  return text.replace(ASSIGNMENT, replaceMatch).replace(KEY_FORMATS, replaceMatch).replace(URL_PASSWORD, replaceMatch);
+  if (!text) return text;
+  // A private key block first (its body would otherwise look like many things), then assignments, so
+  // `OPENAI_API_KEY=sk-…` is redacted as a whole and named by its value's kind.
+  let out = text.replace(CONTEXT_FORMATS, replaceMatch).replace(ASSIGNMENT, replaceMatch);
+  if (out.length > BIG_TEXT) {
+    out = RULES.redact(out).replace(URL_PASSWORD, replaceMatch);
+    return redactTokenSecretsOfRuns(out, RULES.scan(out).runs, RULES, redactSecretsOnce);
+  }
+  // One pass finds the rules' keywords and the long base64 runs (a bare AWS secret, an encoded .env).
+  const scanned = out;
+  const { keywords, runs } = RULES.scan(scanned);
+  out = RULES.redactKnowing(scanned, keywords).replace(URL_PASSWORD, replaceMatch);
+  // The runs' offsets hold only when the rules changed nothing (the usual case); else look again.
+  return redactTokenSecretsOfRuns(out, out === scanned || runs.length === 0 ? runs : RULES.scan(out).runs, RULES, redactSecretsOnce);
+}
+
+// Big texts (a whole file a tool read) go the windowed way (RuleSet.redact), then their runs are found.
+const BIG_TEXT = 64 * 1024;
+
+/** One pass without the encoded forms (what a decoded base64 blob or a rejoined line is checked with). */
+function redactSecretsOnce(text: string): string {
+  return RULES.redact(text.replace(CONTEXT_FORMATS, replaceMatch).replace(ASSIGNMENT, replaceMatch)).replace(URL_PASSWORD, replaceMatch);
 }
 
 const SECRET_KEY_NAME = new RegExp(`(?:^|[^A-Za-z])(?:${SECRET_NAME})$|^(?:${SECRET_NAME_WORDS.map(anyCase).join('|')})$`);

@@ -48,6 +48,18 @@ test('auto-resume: only new, verified, trusted, not yet resumed handovers; ask o
   assert.equal(core.decideOnArrival({ ...base, proactive: true }), 'ask');
   assert.equal(core.decideOnArrival({ ...base, proactive: true, setting: 'never' }), 'none');
   assert.notEqual(core.resumeKey('/w', 'id', '2026-01-01'), core.resumeKey('/w', 'id', '2026-01-02'));
+  // Issue 12: "at most once" follows the content, so a copy or a rename of the folder is the same handover.
+  const hash = 'ab'.repeat(32);
+  assert.equal(core.resumeKey('/w', 'id', '2026-01-01', hash), core.resumeKey('/elsewhere', 'renamed', '2026-01-01', hash));
+});
+
+test('launch-time check: the prompt launched is the one shown, and a verified one still verifies (issue 12)', () => {
+  const shown = { promptSha256: 'a'.repeat(64), verified: true };
+  assert.deepEqual(core.launchCheck(shown, { promptSha256: 'a'.repeat(64), verified: true }), { ok: true });
+  assert.match(core.launchCheck(shown, { promptSha256: 'b'.repeat(64), verified: true }).reason, /changed since it was shown/);
+  assert.match(core.launchCheck(shown, { promptSha256: 'a'.repeat(64), verified: false }).reason, /no longer verifies/);
+  assert.match(core.launchCheck(shown, undefined).reason, /gone/);
+  assert.equal(core.launchCheck({ promptSha256: undefined, verified: false }, { promptSha256: undefined, verified: false }).ok, false, 'nothing pinned, nothing launched');
 });
 
 test('webview messages are validated and copied key by key', () => {
@@ -601,4 +613,18 @@ test('disposables: a store empties and refills (a re-resolved view), disposes in
   }
   new Part().dispose();
   assert.equal(order.at(-1), 'owned');
+});
+
+test('untrusted or not, a workspace cannot change the machine-wide hooks or pick the API analyzer (issue 12)', async () => {
+  // Only the user's own (global) values reach $HANDOVER_HOME/settings.json, which every session obeys.
+  const off = { proactive: false, proactiveThreshold: 0.75 };
+  assert.deepEqual(core.machineHookSettings({ workspaceValue: true, workspaceFolderValue: true }, { workspaceValue: true }), { blockCompaction: false, denyBash: false, ...off });
+  assert.deepEqual(core.machineHookSettings({ globalValue: true, workspaceValue: false }, { globalValue: true }), { blockCompaction: true, denyBash: true, ...off });
+  // Proactive mode is machine-wide too: only the user's own values count.
+  assert.deepEqual(core.machineHookSettings(undefined, undefined, { workspaceValue: true }, { workspaceValue: 0.6 }), { blockCompaction: false, denyBash: false, ...off });
+  assert.deepEqual(core.machineHookSettings(undefined, undefined, { globalValue: true }, { globalValue: 0.6 }), { blockCompaction: false, denyBash: false, proactive: true, proactiveThreshold: 0.6 });
+  // And in Restricted Mode VS Code ignores a workspace's value for these.
+  const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
+  const restricted = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+  for (const key of ['handover.analyzer', 'handover.blockCompaction', 'handover.denyBashWhileBuilding']) assert.ok(restricted.includes(key), `${key} is restricted`);
 });

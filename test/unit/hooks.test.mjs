@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, fixturesDir } from '../support/paths.mjs';
@@ -147,12 +147,12 @@ test('a stale lock never blocks: dead builder, past its TTL, unreadable and old'
     writeLock(s.home, 'sess-1', { host: 'elsewhere', startedAt: new Date(Date.now() - 200_000).toISOString() });
     allowed(hook('pre-tool-use', toolInput('Write'), s));
 
-    // Half-written (just created): held for a TTL after its mtime, then stale.
+    // Empty or garbage: locks are written whole (temp + link), so one that cannot be read is stale at once
+    // (issue 12: an empty lock left by a full disk denied edits for a whole TTL).
     const path = join(s.home, 'locks', 'sess-1');
     writeFileSync(path, '');
-    denial(hook('pre-tool-use', toolInput('Write'), s));
-    const old = new Date(Date.now() - 10 * 60_000);
-    utimesSync(path, old, old);
+    allowed(hook('pre-tool-use', toolInput('Write'), s));
+    writeFileSync(path, '{"pid": 1, "startedAt"');
     allowed(hook('pre-tool-use', toolInput('Write'), s));
   } finally {
     s.cleanup();

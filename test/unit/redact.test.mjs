@@ -27,7 +27,9 @@ const cores = (value) => value.split(/\s+/).filter((part) => part.length >= 8 &&
 
 test('the corpus plants every kind in every place (the test can fail)', () => {
   const kinds = new Set(secrets.map((s) => s.kind));
-  for (const kind of ['anthropic-key', 'openai-key', 'aws-access-key-id', 'aws-secret-key', 'github-token', 'gitlab-token', 'slack-token', 'slack-webhook', 'stripe-key', 'google-api-key', 'private-key', 'jwt', 'bearer-token', 'url-password', 'password', 'secret', 'token', 'api-key']) {
+  for (const kind of ['anthropic-api-key', 'openai-api-key', 'sk-api-key', 'aws-access-token', 'aws-secret-access-key', 'github-pat', 'gitlab-pat', 'slack-bot-token', 'slack-webhook-url', 'stripe-access-token', 'gcp-api-key', 'private-key', 'jwt', 'bearer-token', 'url-password', 'password', 'secret', 'token', 'api-key',
+    // Found leaking by the audit of issue 12:
+    'azure-storage-key', 'azure-sas-signature', 'npm-access-token', 'pypi-upload-token', 'huggingface-access-token', 'twilio-api-key', 'sendgrid-api-token', 'discord-bot-token', 'telegram-bot-token', 'cli-password-flag', 'mysql-password-flag', 'cli-user-password', 'sshpass-password', 'docker-login-password', 'http-cookie', 'base64-secret', 'url-encoded-secret', 'gcp-oauth-client-secret', 'gcp-oauth-access-token', 'shopify-access-token', 'vault-service-token', 'age-secret-key', 'slack-app-token', 'groq-api-key', 'replicate-api-token', 'linear-api-key', 'xml-password', 'connection-string-password', 'redis-cli-password']) {
     assert.ok(kinds.has(kind), `corpus lacks ${kind}`);
   }
   const { claude, codex } = corpus(secrets);
@@ -103,8 +105,8 @@ test('redactDeep redacts values under secret-looking keys and leaves the input a
 });
 
 test('a known key under a generic name keeps its own kind', () => {
-  const key = ['sk', 'ant', 'api03', 'x'.repeat(30) + '9'].join('-');
-  assert.equal(redactSecrets(`ANTHROPIC_API_KEY=${key}`), 'ANTHROPIC_API_KEY=[REDACTED:anthropic-key]');
+  const key = ['sk', 'ant', 'api03', makeSecrets(7)[0].value.slice(13)].join('-');
+  assert.equal(redactSecrets(`ANTHROPIC_API_KEY=${key}`), 'ANTHROPIC_API_KEY=[REDACTED:anthropic-api-key]');
 });
 
 test('a password stays redacted when YAML was reflowed onto one line', () => {
@@ -144,6 +146,14 @@ test('hostile input cannot make it backtrack or recurse without bound', () => {
     'jwt-like': 'eyJ' + 'a'.repeat(n) + '.eyJ' + 'b'.repeat(n),
     'url-like': 'http://' + 'a'.repeat(n) + ':' + 'b'.repeat(n),
     'escapes': '\\n'.repeat(n),
+    // Issue 12: the ported rule set and the token pass on hostile input.
+    'curl options forever': 'curl -X '.repeat(n / 8),
+    'generic names with commas': 'token, '.repeat(n / 7),
+    'keyword soup': ['sk-', 'ghp_', 'AKIA', 'xox', 'eyJ', 'npm_', 'hvs.', 's.', 'sshpass ', 'docker login ', 'redis-cli ', 'Cookie: a=b;', '<password>', '%3D', 'sig=', '-p', '-u a:', 'key=', 'secret: '].join('').repeat(n / 100),
+    'one long token': 'A1b2'.repeat(n),
+    'base64 that decodes to text': Buffer.from('K=v\n'.repeat(n)).toString('base64'),
+    'seams': 'abcd1234\nefgh5678\n'.repeat(n / 18),
+    'escaped seams': 'abcd1234\\nefgh5678\\n'.repeat(n / 20),
   };
   for (const [name, text] of Object.entries(hostile)) {
     const started = performance.now();
@@ -153,6 +163,56 @@ test('hostile input cannot make it backtrack or recurse without bound', () => {
     // Each takes well under 200 ms; a quadratic pattern took 36 s on the first one.
     assert.ok(ms < 5000, `${name}: ${ms.toFixed(0)} ms`);
   }
+});
+
+test('real files pass through unchanged: a lockfile (integrity hashes), sample logs (uuids, shas), a base64 image', async () => {
+  const { readFileSync, readdirSync } = await import('node:fs');
+  // package-lock.json: hundreds of sha512 integrity hashes and resolved URLs.
+  const lock = readFileSync(join(repoRoot, 'package-lock.json'), 'utf8');
+  assert.ok((lock.match(/sha512-/g) ?? []).length > 100, 'the lockfile has its hashes');
+  assert.equal(redactSecrets(lock), lock);
+  // A real PNG as a Claude Code image block.
+  const png = readFileSync(join(repoRoot, 'media', 'icon.png')).toString('base64');
+  const image = JSON.stringify({ type: 'image', source: { type: 'base64', media_type: 'image/png', data: png } });
+  assert.equal(redactSecrets(image), image);
+  // Every string of every real sample log (uuids, git shas, tool output, code).
+  let strings_ = 0;
+  const changed = [];
+  for (const dir of ['samples/claude-code', 'samples/codex', 'claude', 'codex']) {
+    const folder = join(repoRoot, 'test', 'fixtures', dir);
+    for (const file of readdirSync(folder, { recursive: true }).filter((f) => String(f).endsWith('.jsonl'))) {
+      for (const line of readFileSync(join(folder, String(file)), 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        let record;
+        try {
+          record = JSON.parse(line);
+        } catch {
+          continue;
+        }
+        for (const text of strings(record)) {
+          strings_++;
+          const out = redactSecrets(text);
+          if (out !== text) changed.push(`${file}: ${out.slice(0, 120)}`);
+        }
+      }
+    }
+  }
+  assert.ok(strings_ > 10_000, `read ${strings_} strings`);
+  assert.deepEqual(changed, [], 'ordinary text in real logs was redacted');
+});
+
+test('redaction work is bounded on a big text: windows around keywords, not every rule over all of it', () => {
+  // 2 MB of code holding every rule keyword once near the start and a secret at the end.
+  const filler = 'const value = compute(input, options); // plain code line 1234567\n';
+  const keywords = 'token access secret key api auth password sk- ghp_ xox eyJ npm_ hvs. curl docker sshpass\n';
+  const secret = secrets.find((s) => s.kind === 'github-pat').value;
+  const text = keywords + filler.repeat(Math.ceil(2e6 / filler.length)) + `export GH=${secret}\n`;
+  const started = performance.now();
+  const out = redactSecrets(text);
+  const ms = performance.now() - started;
+  assert.ok(!out.includes(secret), 'the secret at the far end of the windows is still found');
+  assert.ok(out.includes('[REDACTED:github-pat]'));
+  assert.ok(ms < 5000, `${ms.toFixed(0)} ms for 2 MB`);
 });
 
 // End to end through `handover build`: the corpus logs in, no secret out (resume-prompt.md, handover.json,

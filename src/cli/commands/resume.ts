@@ -33,7 +33,8 @@ export const resumeCommand: CliCommand = {
     const command = (values.agent as string | undefined) ?? agentKind;
     const prompt = seedPrompt(agentKind, workspace, newest.promptPath);
     if (values.print || values.json) {
-      io.stdout(values.json ? JSON.stringify({ sessionId: newest.id, promptPath: newest.promptPath, agent: command, args: [prompt] }) + '\n' : `${newest.promptPath}\n${command} ${JSON.stringify(prompt)}\n`);
+      // Printed to be pasted into a shell: single-quoted, so nothing in it ($(…), `…`, $VAR) runs.
+      io.stdout(values.json ? JSON.stringify({ sessionId: newest.id, promptPath: newest.promptPath, agent: command, args: [prompt] }) + '\n' : `${newest.promptPath}\n${shellQuote(command)} ${shellQuote(prompt)}\n`);
       return 0;
     }
     // The chain link of the session about to start; its seed prompt in the log says the same.
@@ -48,3 +49,9 @@ export const resumeCommand: CliCommand = {
     });
   },
 };
+
+/** One POSIX shell word for any text: single quotes, each ' written as '\''. Plain words stay bare. */
+export function shellQuote(text: string): string {
+  if (/^[A-Za-z0-9_./@%+=:,-]+$/.test(text)) return text;
+  return `'${text.replace(/'/g, `'\\''`)}'`;
+}
