@@ -23,6 +23,9 @@ import { findSessionLog, makeClaudeEnv, makeScratchProject, runClaude } from './
 import { startClaudeModelServer } from './claudeModelServer.mjs';
 import { cli as cliPath } from './paths.mjs';
 
+/**
+ * @param {{ files?: Record<string, string>, summary?: any, allowedTools?: string, handoverHome?: string, keep?: boolean }} [options]
+ */
 export async function startChain({ files, summary, allowedTools = 'Write,Edit,Bash,Read,TaskCreate,TaskUpdate', handoverHome, keep = false } = {}) {
   const project = await makeScratchProject({ files, name: 'chain-project-' });
   const server = await startClaudeModelServer({ script: [], summary });
@@ -30,6 +33,7 @@ export async function startChain({ files, summary, allowedTools = 'Write,Edit,Ba
   const hoHome = handoverHome ?? realpathSync(mkdtempSync(join(tmpdir(), 'chain-handover-home-')));
   const cliEnv = { ...process.env, HANDOVER_HOME: hoHome, HOME: home, NO_COLOR: '1' };
 
+  /** @type {(args: string[], options?: { input?: string, env?: Record<string, string | undefined> }) => import('node:child_process').SpawnSyncReturns<string>} */
   const cli = (args, { input, env: extra } = {}) => spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', env: { ...cliEnv, ...extra }, input, cwd: project });
 
   const chain = {

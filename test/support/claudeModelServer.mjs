@@ -196,7 +196,7 @@ function answerText(answer, ...args) {
 }
 
 /**
- * @param {{ script?: any[], subagentScript?: any[], summary?: any, sideAnswer?: any, log?: (line: string) => void }} [options]
+ * @param {{ script?: any[], subagentScript?: any[], summary?: any, sideAnswer?: any, inputTokens?: number | (() => number), log?: (line: string) => void }} [options]
  */
 export async function startClaudeModelServer({
   script = [],

@@ -316,14 +316,14 @@ test('the MCP server’s chain tool lists the chain; an unknown id is a tool err
   const client = new Client({ name: 'chain-test', version: '1.0.0' });
   await client.connect(new StdioClientTransport({ command: process.execPath, args: [cli, 'mcp', '--workspace', built.workspace], env, stderr: 'pipe' }));
   try {
-    const result = await client.callTool({ name: 'chain', arguments: {} });
+    const result = /** @type {any} */ (await client.callTool({ name: 'chain', arguments: {} }));
     const text = result.content.map((c) => c.text).join('');
     assert.ok(!result.isError, text);
     const at = [s1, s2, s3].map((id) => text.indexOf(id));
     assert.ok(at.every((i) => i >= 0) && at[0] < at[1] && at[1] < at[2], text);
-    const fromMiddle = await client.callTool({ name: 'chain', arguments: { id: s2 } });
+    const fromMiddle = /** @type {any} */ (await client.callTool({ name: 'chain', arguments: { id: s2 } }));
     assert.equal(fromMiddle.content.map((c) => c.text).join(''), text);
-    const bad = await client.callTool({ name: 'chain', arguments: { id: 'no-such-chain' } });
+    const bad = /** @type {any} */ (await client.callTool({ name: 'chain', arguments: { id: 'no-such-chain' } }));
     assert.equal(bad.isError, true);
     assert.match(bad.content.map((c) => c.text).join(''), /no handover no-such-chain/);
   } finally {
