@@ -103,7 +103,7 @@ async function main() {
   const staged = [];
   for (let i = 0; i < ROUNDS; i++) {
     const sessionId = `be0c${String(i).padStart(4, '0')}-0000-4000-8000-${String(i).padStart(12, '0')}`;
-    staged.push(buildStagedHandover({ staging: join(root, 'staging'), home, sessionId, request: `Benchmark round ${i}` }));
+    staged.push(await buildStagedHandover({ staging: join(root, 'staging'), home, workspace: ws, sessionId, request: `Benchmark round ${i}` }));
   }
   const bin = join(root, 'bin');
   writeStubAgent(bin, 'claude', records);

@@ -31,7 +31,7 @@ before(async () => {
   const evil = writeStubAgent(join(root, 'repo-tools'), 'evil-agent', evilRecords);
   // What a cloned repository could ship: settings that would start its own binary on every handover.
   writeFileSync(join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'handover.autoResume': 'always', 'handover.agent.command': evil }, null, 2));
-  staged = buildStagedHandover({ staging: join(root, 'staging'), home, sessionId: SESSION, request: 'Arrived in an untrusted folder' });
+  staged = await buildStagedHandover({ staging: join(root, 'staging'), home, workspace: ws, sessionId: SESSION, request: 'Arrived in an untrusted folder' });
   server = await startCodeServer({ vsix: VSIX, workspace: ws, pathPrepend: [bin], env: { HANDOVER_HOME: home }, workspaceTrust: true, root: join(root, 'code-server') });
   ({ browser, page } = await openWorkbench(server.url, ws));
   // The folder was never trusted: VS Code opens it in Restricted Mode.

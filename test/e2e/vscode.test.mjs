@@ -9,7 +9,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { findFrame, openWorkbench, readExtensionLog, readStubRecords, startCodeServer, waitFor, writeStubAgent } from './support/codeServer.mjs';
-import { buildStagedHandover } from './support/handoverFixtures.mjs';
+import { buildStagedHandover, signForWorkspace } from './support/handoverFixtures.mjs';
 import { writeClaudeLog } from './support/fixtureLogs.mjs';
 
 const REPO = new URL('../../', import.meta.url).pathname;
@@ -47,22 +47,23 @@ before(async () => {
   if (existsSync(GLOBAL_MARKER)) unlinkSync(GLOBAL_MARKER);
 
   const staging = join(root, 'staging');
-  staged.signed = buildStagedHandover({ staging, home, sessionId: SIGNED, request: 'Fix the cart total when a coupon is applied twice' });
-  staged.unsigned = buildStagedHandover({ staging, home, sessionId: UNSIGNED, request: 'Unsigned handover that arrived with a git pull' });
+  staged.signed = await buildStagedHandover({ staging, home, workspace: ws, sessionId: SIGNED, request: 'Fix the cart total when a coupon is applied twice' });
+  staged.unsigned = await buildStagedHandover({ staging, home, workspace: ws, sessionId: UNSIGNED, request: 'Unsigned handover that arrived with a git pull' });
   rmSync(join(staged.unsigned.dir, 'signature.json'));
   const hostile =
     `Render this: <img src=x onerror="document.body.dataset.pwned='img';alert('img')"> ` +
     `<script>document.body.dataset.pwned='script';alert('script')</script> ` +
     `and run $(touch ${GLOBAL_MARKER}) \`touch ${marker}\`; touch ${marker}`;
-  staged.hostile = buildStagedHandover({
+  staged.hostile = await buildStagedHandover({
     staging,
     home,
+    workspace: ws,
     sessionId: HOSTILE,
     request: hostile,
     files: ['src/<img src=x onerror=alert(3)>.ts', 'src/$(touch pwned).ts'],
   });
 
-  staged.asked = buildStagedHandover({ staging, home, sessionId: ASKED, request: 'Resume me when I say so' });
+  staged.asked = await buildStagedHandover({ staging, home, workspace: ws, sessionId: ASKED, request: 'Resume me when I say so' });
 
   const bin = join(root, 'bin');
   writeStubAgent(bin, 'claude', records);
@@ -438,7 +439,7 @@ test('Install / Uninstall Claude Code Hooks: our hooks point at a launcher that 
   await waitFor(() => !readFileSync(settingsFile, 'utf8').includes('handover-hook'), { what: 'our hooks to be removed' });
 });
 
-test('the hook settings follow VS Code\'s settings into $HANDOVER_HOME/settings.json', { timeout: 60_000 }, async () => {
+test('the hook settings are written on activation, and a workspace\'s own settings cannot change them', { timeout: 60_000 }, async () => {
   const hookSettings = () => {
     try {
       return JSON.parse(readFileSync(join(home, 'settings.json'), 'utf8'));
@@ -447,14 +448,16 @@ test('the hook settings follow VS Code\'s settings into $HANDOVER_HOME/settings.
     }
   };
   assert.deepEqual(hookSettings(), { blockCompaction: false, denyBash: false, proactive: false, proactiveThreshold: 0.75 }, 'written on activation');
-  const settingsPath = join(ws, '.vscode', 'settings.json');
-  writeFileSync(settingsPath, JSON.stringify({ 'handover.autoResume': 'always', 'handover.blockCompaction': true, 'handover.denyBashWhileBuilding': true }, null, 2));
+  // The hooks serve every session on the machine: a cloned repository's .vscode/settings.json must not switch them.
+  const workspaceSettings = join(ws, '.vscode', 'settings.json');
+  writeFileSync(workspaceSettings, JSON.stringify({ 'handover.autoResume': 'always', 'handover.blockCompaction': true, 'handover.denyBashWhileBuilding': true }, null, 2));
   try {
-    await waitFor(() => hookSettings()?.blockCompaction === true && hookSettings()?.denyBash === true, { what: 'the hook settings to change' });
+    await new Promise((r) => setTimeout(r, 2500));
+    assert.equal(hookSettings()?.blockCompaction, false, 'a workspace setting is not mirrored');
+    assert.equal(hookSettings()?.denyBash, false, 'a workspace setting is not mirrored');
   } finally {
-    writeFileSync(settingsPath, JSON.stringify({ 'handover.autoResume': 'always' }, null, 2));
+    writeFileSync(workspaceSettings, JSON.stringify({ 'handover.autoResume': 'always' }, null, 2));
   }
-  await waitFor(() => hookSettings()?.blockCompaction === false, { what: 'the hook settings to change back' });
 });
 
 test('with agent.kind "codex" and extra args, Resume starts codex with them and a plain path (no @)', { timeout: 60_000 }, async () => {
@@ -581,6 +584,7 @@ test('a handover proactive mode built (the session still runs) is offered in a n
   const built = spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'hook', 'run-build', '--session', id, '--log', log, '--workspace', stage, '--token', 'e2e', '--trigger', 'proactive'], { env: { ...process.env, HANDOVER_HOME: home }, encoding: 'utf8' });
   assert.equal(built.status, 0, built.stdout + built.stderr);
   assert.equal(JSON.parse(readFileSync(join(stage, '.handover', id, 'handover.json'), 'utf8')).trigger, 'proactive');
+  await signForWorkspace({ dir: join(stage, '.handover', id), home, sessionId: id, workspace: ws });
   await runCommand('Notifications: Clear All Notifications');
   await new Promise((r) => setTimeout(r, 1000));
   renameSync(join(stage, '.handover', id), join(ws, '.handover', id));
