@@ -34,7 +34,11 @@ function timed(args, env = {}) {
   const scratch = mkdtempSync(join(tmpdir(), 'bench-build-'));
   const rssFile = join(scratch, 'rss');
   const started = performance.now();
-  const r = spawnSync(process.execPath, ['--require', preload, ...args], { encoding: 'utf8', env: { ...process.env, ...env, HANDOVER_BENCH_RSS: rssFile }, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, ['--require', preload, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, ...env, HANDOVER_BENCH_RSS: rssFile },
+    maxBuffer: 64 << 20,
+  });
   const ms = performance.now() - started;
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr.trim().split('\n')[0]}`);
   const [rssKiB, cpuMs] = readFileSync(rssFile, 'utf8').split(' ').map(Number);
@@ -65,8 +69,14 @@ const baseRss = Math.max(...base.map((r) => r.rssMB));
 const buildCpu = median(build.map((r) => r.cpuMs));
 const baseCpu = median(base.map((r) => r.cpuMs));
 console.log(`bench:build log ${mb.toFixed(1)} MB, ${runs} runs (median time, max peak RSS)`);
-console.log(`handover build   ${(buildMs / 1000).toFixed(2)} s (CPU ${(buildCpu / 1000).toFixed(2)} s)  ${(mb / (buildMs / 1000)).toFixed(1)} MB/s  peak RSS ${buildRss.toFixed(0)} MB  (${last.findings} findings, ${last.modifiedFiles} files, prompt ${last.stats.promptBytes} B, ${last.stats.promptTokens} tokens)`);
-console.log(`baseline (read+JSON.parse every line)   ${(baseMs / 1000).toFixed(2)} s (CPU ${(baseCpu / 1000).toFixed(2)} s)  ${(mb / (baseMs / 1000)).toFixed(1)} MB/s  peak RSS ${baseRss.toFixed(0)} MB`);
+console.log(
+  `handover build   ${(buildMs / 1000).toFixed(2)} s (CPU ${(buildCpu / 1000).toFixed(2)} s)  ${(mb / (buildMs / 1000)).toFixed(1)} MB/s  peak RSS ${buildRss.toFixed(0)} MB  (${last.findings} findings, ${last.modifiedFiles} files, prompt ${last.stats.promptBytes} B, ${last.stats.promptTokens} tokens)`,
+);
+console.log(
+  `baseline (read+JSON.parse every line)   ${(baseMs / 1000).toFixed(2)} s (CPU ${(baseCpu / 1000).toFixed(2)} s)  ${(mb / (baseMs / 1000)).toFixed(1)} MB/s  peak RSS ${baseRss.toFixed(0)} MB`,
+);
 const ratio = buildMs / baseMs;
 console.log(`ratio build/baseline time ${ratio.toFixed(2)}× (CPU ${(buildCpu / baseCpu).toFixed(2)}×), RSS ${(buildRss / baseRss).toFixed(2)}×`);
-console.log(`targets: time ≤ 1.5× baseline ${ratio <= 1.5 ? 'met' : 'MISSED'}, time < 5 s ${buildMs < 5000 ? 'met' : 'MISSED'}, peak RSS < 250 MB ${buildRss < 250 ? 'met' : 'MISSED'}`);
+console.log(
+  `targets: time ≤ 1.5× baseline ${ratio <= 1.5 ? 'met' : 'MISSED'}, time < 5 s ${buildMs < 5000 ? 'met' : 'MISSED'}, peak RSS < 250 MB ${buildRss < 250 ? 'met' : 'MISSED'}`,
+);

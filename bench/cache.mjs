@@ -60,7 +60,13 @@ function scripts() {
   for (const [analyst, [words, kind, finalQuery]] of Object.entries(plan)) {
     const narrow = toolUse('search_log', { query: finalQuery });
     out[analyst] = [
-      { content: [{ type: 'text', text: 'Looking.' }, toolUse('search_log', { query: words.split(' ')[0], kinds: [kind], limit: 15 }), toolUse('list_tool_calls', { failed_only: true, limit: 20 })] },
+      {
+        content: [
+          { type: 'text', text: 'Looking.' },
+          toolUse('search_log', { query: words.split(' ')[0], kinds: [kind], limit: 15 }),
+          toolUse('list_tool_calls', { failed_only: true, limit: 20 }),
+        ],
+      },
       { content: [toolUse('read_lines', { from: log.lines.request, to: log.lines.rejectedText })] },
       { content: [narrow] },
       (request) => reportFrom(request, narrow.id, finalQuery),
@@ -73,7 +79,16 @@ async function measure(label, options) {
   const server = await startMessagesApiServer({ scripts: scripts(), defaultDelayMs: 20 });
   try {
     const t0 = performance.now();
-    const result = await mod.analyzeWithAnthropic({ logPath: log.path, extractMarkdown: extract.markdown, offline, apiKey: 'sk-ant-bench', baseURL: server.url, maxRetries: 0, deadlineMs: 30_000, ...options });
+    const result = await mod.analyzeWithAnthropic({
+      logPath: log.path,
+      extractMarkdown: extract.markdown,
+      offline,
+      apiKey: 'sk-ant-bench',
+      baseURL: server.url,
+      maxRetries: 0,
+      deadlineMs: 30_000,
+      ...options,
+    });
     const wallMs = performance.now() - t0;
     const failed = result.usage.filter((u) => u.fallbackReason);
     if (failed.length) throw new Error(`${label}: ${failed.map((u) => `${u.analyst}: ${u.fallbackReason}`).join('; ')}`);
@@ -117,11 +132,19 @@ const uncached = await measure('no cache_control', { promptCaching: false });
 
 const pct = (x) => `${(100 * x).toFixed(1)}%`;
 const usd = (x) => `$${x.toFixed(4)}`;
-console.log(`bench:cache  log ${(logBytes / 1048576).toFixed(2)} MB, ${log.lineCount} lines; extract ${(extract.bytesOut / 1024).toFixed(1)} KB; model ${mod.DEFAULT_ANTHROPIC_MODEL} (prices), scripted server`);
-console.log(`run: ${cached.requests} requests, ${cached.turns} turns over 3 analysts, ${cached.findings} model findings kept, ${cached.inputTokens} input tokens, ${Math.round(cached.wallMs)} ms`);
-console.log(`shared-prefix share of the three first requests' input tokens: ${pct(cached.sharedShare)} (target >= 90%) ${cached.sharedShare >= 0.9 ? 'PASS' : 'FAIL'}`);
+console.log(
+  `bench:cache  log ${(logBytes / 1048576).toFixed(2)} MB, ${log.lineCount} lines; extract ${(extract.bytesOut / 1024).toFixed(1)} KB; model ${mod.DEFAULT_ANTHROPIC_MODEL} (prices), scripted server`,
+);
+console.log(
+  `run: ${cached.requests} requests, ${cached.turns} turns over 3 analysts, ${cached.findings} model findings kept, ${cached.inputTokens} input tokens, ${Math.round(cached.wallMs)} ms`,
+);
+console.log(
+  `shared-prefix share of the three first requests' input tokens: ${pct(cached.sharedShare)} (target >= 90%) ${cached.sharedShare >= 0.9 ? 'PASS' : 'FAIL'}`,
+);
 console.log(`cache-read share of all sub-agent input tokens: ${pct(cached.readShare)} (target >= 60%) ${cached.readShare >= 0.6 ? 'PASS' : 'FAIL'}`);
-console.log(`baseline, same run, all three started at once: cache-read share ${pct(simultaneous.readShare)} (x${(cached.readShare / simultaneous.readShare).toFixed(2)} with staggering), cost ${usd(simultaneous.cost)}`);
+console.log(
+  `baseline, same run, all three started at once: cache-read share ${pct(simultaneous.readShare)} (x${(cached.readShare / simultaneous.readShare).toFixed(2)} with staggering), cost ${usd(simultaneous.cost)}`,
+);
 console.log(`baseline, same run, no cache_control: cache-read share ${pct(uncached.readShare)}, cost ${usd(uncached.cost)}`);
 console.log(`estimated cost: ${usd(cached.cost)} cached vs ${usd(uncached.cost)} uncached = ${(cached.cost / uncached.cost).toFixed(2)}x`);
 rmSync(benchDir, { recursive: true, force: true });

@@ -61,7 +61,9 @@ async function runCompactedSession() {
     }
     const run = await chain.runSession({ prompts, turns: (ctx) => turns.flatMap((t) => t(ctx)), timeoutMs: 180_000 });
     const summaries = chain.server.requests.filter((r) => r.kind === 'compact').map((r) => r.response.content.map((b) => b.text).join(''));
-    const boundaries = readFileSync(run.logPath, 'utf8').split('\n').filter((l) => l.includes('"compact_boundary"')).length;
+    const boundaries = readFileSync(run.logPath, 'utf8')
+      .split('\n')
+      .filter((l) => l.includes('"compact_boundary"')).length;
     return { summaries, boundaries };
   } finally {
     await chain.close();
@@ -86,33 +88,70 @@ const presentOpen = open.filter((f) => last.prompt.includes(f.probe));
 const goneOrResolved = settled.filter((f) => !lastOpenText.includes(f.probe) && !last.data.carried.items.some((i) => i.text.includes(f.probe)));
 const linked = !handovers[0].data.previous && handovers.slice(1).every((h, i) => h.data.previous?.sessionId === handovers[i].sessionId);
 if (handovers[0].data.previous) console.log(`handover 1 names a previous handover it should not: ${JSON.stringify(handovers[0].data.previous)}`);
-const citedToSession1 = last.data.carried.items.filter((i) => i.from.sessionId === handovers[0].sessionId && i.citations.every((c) => c.session === handovers[0].sessionId)).length;
+const citedToSession1 = last.data.carried.items.filter(
+  (i) => i.from.sessionId === handovers[0].sessionId && i.citations.every((c) => c.session === handovers[0].sessionId),
+).length;
 
-console.log(`bench:chain — ${handovers.length} chained claude sessions, each started from the previous handover (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+console.log(
+  `bench:chain — ${handovers.length} chained claude sessions, each started from the previous handover (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+);
 console.log('');
 console.log('handover  prompt tokens  budget  carried  settled  linked to');
 for (const [i, h] of handovers.entries()) {
   const t = tokens(h.prompt);
-  console.log(`${String(i + 1).padStart(8)}  ${String(t).padStart(13)}  ${String(budgetOf(h.data)).padStart(6)}  ${String(h.data.carried?.items.length ?? 0).padStart(7)}  ${String(h.data.carried?.resolved.length ?? 0).padStart(7)}  ${h.data.previous ? `handover ${i}` : '-'}`);
+  console.log(
+    `${String(i + 1).padStart(8)}  ${String(t).padStart(13)}  ${String(budgetOf(h.data)).padStart(6)}  ${String(h.data.carried?.items.length ?? 0).padStart(7)}  ${String(h.data.carried?.resolved.length ?? 0).padStart(7)}  ${h.data.previous ? `handover ${i}` : '-'}`,
+  );
 }
 console.log('');
 const promptTokens = handovers.map((h) => tokens(h.prompt));
 const withinBudget = handovers.every((h) => tokens(h.prompt) <= budgetOf(h.data));
-console.log(`still-open facts present in handover 6: ${presentOpen.length}/${open.length} (${pct(presentOpen.length, open.length)})  target ≥ ${TARGET * 100}%`);
+console.log(
+  `still-open facts present in handover 6: ${presentOpen.length}/${open.length} (${pct(presentOpen.length, open.length)})  target ≥ ${TARGET * 100}%`,
+);
 for (const f of open.filter((x) => !presentOpen.includes(x))) console.log(`  missing: ${f.id} (${f.kind}: "${f.probe}")`);
-console.log(`resolved facts reported resolved or gone: ${goneOrResolved.length}/${settled.length} (${pct(goneOrResolved.length, settled.length)})  target ≥ ${TARGET * 100}%`);
+console.log(
+  `resolved facts reported resolved or gone: ${goneOrResolved.length}/${settled.length} (${pct(goneOrResolved.length, settled.length)})  target ≥ ${TARGET * 100}%`,
+);
 for (const f of settled.filter((x) => !goneOrResolved.includes(x))) console.log(`  still shown as open: ${f.id} (settled in session ${f.settledIn})`);
-console.log(`prompt tokens per handover: ${promptTokens.join(', ')} (last/first ×${(promptTokens.at(-1) / promptTokens[0]).toFixed(2)}, max ${Math.max(...promptTokens)}; ${withinBudget ? 'all within budget' : 'OVER BUDGET'})`);
-console.log(`chain links: ${linked ? 'every handover names the one before it' : 'BROKEN'}; ${citedToSession1} carried item(s) in handover 6 cite session 1's archived log`);
+console.log(
+  `prompt tokens per handover: ${promptTokens.join(', ')} (last/first ×${(promptTokens.at(-1) / promptTokens[0]).toFixed(2)}, max ${Math.max(...promptTokens)}; ${withinBudget ? 'all within budget' : 'OVER BUDGET'})`,
+);
+console.log(
+  `chain links: ${linked ? 'every handover names the one before it' : 'BROKEN'}; ${citedToSession1} carried item(s) in handover 6 cite session 1's archived log`,
+);
 console.log('');
 const sixth = baseline.summaries.at(-1) ?? '';
 const inSummary = open.filter((f) => sixth.includes(f.probe));
-console.log(`baseline: one session compacted ${baseline.boundaries} times (stand-in summarizer: keeps user and agent texts and the previous summary, drops tool output and thinking, cap ${STANDIN_SUMMARY_CAP} chars)`);
-console.log(`still-open facts in the sixth /compact summary: ${inSummary.length}/${open.length} (${pct(inSummary.length, open.length)}); handover 6 / sixth summary ×${inSummary.length ? (presentOpen.length / inSummary.length).toFixed(2) : '∞'}`);
-console.log(`  lost by the summaries: ${open.filter((f) => !inSummary.includes(f)).map((f) => f.id).join(', ') || 'none'}`);
+console.log(
+  `baseline: one session compacted ${baseline.boundaries} times (stand-in summarizer: keeps user and agent texts and the previous summary, drops tool output and thinking, cap ${STANDIN_SUMMARY_CAP} chars)`,
+);
+console.log(
+  `still-open facts in the sixth /compact summary: ${inSummary.length}/${open.length} (${pct(inSummary.length, open.length)}); handover 6 / sixth summary ×${inSummary.length ? (presentOpen.length / inSummary.length).toFixed(2) : '∞'}`,
+);
+console.log(
+  `  lost by the summaries: ${
+    open
+      .filter((f) => !inSummary.includes(f))
+      .map((f) => f.id)
+      .join(', ') || 'none'
+  }`,
+);
 
 const ok = presentOpen.length / open.length >= TARGET && goneOrResolved.length / settled.length >= TARGET && withinBudget && linked;
 if (json) {
-  console.log(JSON.stringify({ openPresent: presentOpen.length, open: open.length, resolvedGone: goneOrResolved.length, resolved: settled.length, promptTokens, withinBudget, linked, baselineOpenPresent: inSummary.length, baselineCompactions: baseline.boundaries }));
+  console.log(
+    JSON.stringify({
+      openPresent: presentOpen.length,
+      open: open.length,
+      resolvedGone: goneOrResolved.length,
+      resolved: settled.length,
+      promptTokens,
+      withinBudget,
+      linked,
+      baselineOpenPresent: inSummary.length,
+      baselineCompactions: baseline.boundaries,
+    }),
+  );
 }
 process.exit(ok ? 0 : 3);

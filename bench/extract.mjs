@@ -69,7 +69,11 @@ function measure(label, command, args, { stdoutFile } = {}) {
   try {
     const argv = hasTime ? ['-f', '%e %U %S %M', '-o', timeFile, command, ...args] : args;
     const started = process.hrtime.bigint();
-    const r = spawnSync(hasTime ? '/usr/bin/time' : command, argv, { encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', stdoutFile ? 'ignore' : 'pipe', 'pipe'] });
+    const r = spawnSync(hasTime ? '/usr/bin/time' : command, argv, {
+      encoding: 'utf8',
+      maxBuffer: 1 << 30,
+      stdio: ['ignore', stdoutFile ? 'ignore' : 'pipe', 'pipe'],
+    });
     const wall = Number(process.hrtime.bigint() - started) / 1e9;
     if (r.status !== 0) throw new Error(`${label} failed (${r.status}): ${r.stderr}`);
     let cpu = wall;
@@ -94,7 +98,9 @@ function main() {
   const t0 = Date.now();
   const log = ensureSyntheticLog(logPath, TARGET_BYTES, { seed: 1 });
   const mb = log.bytes / 1024 / 1024;
-  console.log(`input        ${logPath} ${mb.toFixed(0)} MB (${log.reused ? 'reused' : `generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`} from test/fixtures/samples)`);
+  console.log(
+    `input        ${logPath} ${mb.toFixed(0)} MB (${log.reused ? 'reused' : `generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`} from test/fixtures/samples)`,
+  );
 
   const node = process.execPath;
   const ex = measure('handover extract', node, [cli, 'extract', log.path, '--json', '--out', join(tmpdir(), `bench-extract-${process.pid}.md`)]);
@@ -103,8 +109,11 @@ function main() {
   const base = measure('baseline', node, [fileURLToPath(import.meta.url), '--baseline', log.path]);
 
   const rate = (r) => mb / r.cpu;
-  const line = (name, r) => `${name.padEnd(13)}${rate(r).toFixed(1).padStart(7)} MB/s  cpu ${r.cpu.toFixed(2).padStart(6)} s  wall ${r.wall.toFixed(2).padStart(6)} s  peak RSS ${r.peakMb.toFixed(0).padStart(4)} MB`;
-  console.log(line('extract', ex) + `  (output ${(stats.outputShare * 100).toFixed(2)}% of input, ${stats.linesSkippedUnparsed}/${stats.lines} lines never parsed)`);
+  const line = (name, r) =>
+    `${name.padEnd(13)}${rate(r).toFixed(1).padStart(7)} MB/s  cpu ${r.cpu.toFixed(2).padStart(6)} s  wall ${r.wall.toFixed(2).padStart(6)} s  peak RSS ${r.peakMb.toFixed(0).padStart(4)} MB`;
+  console.log(
+    line('extract', ex) + `  (output ${(stats.outputShare * 100).toFixed(2)}% of input, ${stats.linesSkippedUnparsed}/${stats.lines} lines never parsed)`,
+  );
   console.log(line('baseline', base) + '  (same Node: read lines + JSON.parse each)');
   let jq;
   const jqVersion = spawnSync('jq', ['--version'], { encoding: 'utf8' });
@@ -115,8 +124,17 @@ function main() {
     console.log('jq           not installed: apt-get install -y jq to compare (skipped)');
   }
   const vsBase = rate(ex) / rate(base);
-  console.log(`ratio        extract/baseline ${vsBase.toFixed(2)}× (target ≥ 1.0×)` + (jq ? `  extract/jq ${(rate(ex) / rate(jq)).toFixed(2)}× (target ≥ 3×)` : '') + `  peak RSS ${ex.peakMb.toFixed(0)} MB (target < 200 MB)`);
-  const missed = [vsBase < 1 && 'baseline', jq && rate(ex) / rate(jq) < 3 && 'jq', !(ex.peakMb < 200) && 'memory', !(stats.outputShare <= 0.02) && 'output share'].filter(Boolean);
+  console.log(
+    `ratio        extract/baseline ${vsBase.toFixed(2)}× (target ≥ 1.0×)` +
+      (jq ? `  extract/jq ${(rate(ex) / rate(jq)).toFixed(2)}× (target ≥ 3×)` : '') +
+      `  peak RSS ${ex.peakMb.toFixed(0)} MB (target < 200 MB)`,
+  );
+  const missed = [
+    vsBase < 1 && 'baseline',
+    jq && rate(ex) / rate(jq) < 3 && 'jq',
+    !(ex.peakMb < 200) && 'memory',
+    !(stats.outputShare <= 0.02) && 'output share',
+  ].filter(Boolean);
   console.log(missed.length ? `targets      MISSED: ${missed.join(', ')}` : 'targets      all met');
   process.exitCode = missed.length ? 1 : 0;
 }

@@ -149,7 +149,9 @@ async function main() {
 
   // Per scenario: size and density, the handover beside the compaction summary of the same session.
   console.log('');
-  console.log(`${pad('scenario', 22)}${lpad('facts', 6)}  ${pad('resume-prompt.md: kept tokens /1k', 36)}${pad('compaction summary: found tokens /1k', 38)}extract.md`);
+  console.log(
+    `${pad('scenario', 22)}${lpad('facts', 6)}  ${pad('resume-prompt.md: kept tokens /1k', 36)}${pad('compaction summary: found tokens /1k', 38)}extract.md`,
+  );
   for (const { scenario, score, summary, handover } of results) {
     const n = score.facts.length;
     const kept = score.facts.filter((f) => f.kept).length;
@@ -164,20 +166,33 @@ async function main() {
   // Per category: extract.md (anywhere), resume-prompt.md (in its section), compaction summary (anywhere).
   const all = results.flatMap((r) => r.score.facts);
   console.log('');
-  console.log(`${pad('category', 24)}${lpad('facts', 6)}  ${pad('extract.md', 16)}${pad('resume-prompt.md', 18)}${pad('(anywhere in it)', 18)}compaction summary`);
+  console.log(
+    `${pad('category', 24)}${lpad('facts', 6)}  ${pad('extract.md', 16)}${pad('resume-prompt.md', 18)}${pad('(anywhere in it)', 18)}compaction summary`,
+  );
   const rows = [];
   for (const category of CATEGORIES) {
     const list = all.filter((f) => f.fact.category === category.id);
     if (list.length === 0) continue;
     const count = (key) => list.filter((f) => f[key]).length;
-    const row = { category: category.id, facts: list.length, extract: count('extract'), prompt: count('kept'), anywhere: count('anywhere'), summary: count('summary') };
+    const row = {
+      category: category.id,
+      facts: list.length,
+      extract: count('extract'),
+      prompt: count('kept'),
+      anywhere: count('anywhere'),
+      summary: count('summary'),
+    };
     rows.push(row);
     const cell = (k) => `${k}/${list.length} ${pct(k, list.length)}`;
-    console.log(`${pad(category.label, 24)}${lpad(list.length, 6)}  ${pad(cell(row.extract), 16)}${pad(cell(row.prompt), 18)}${pad(cell(row.anywhere), 18)}${cell(row.summary)}`);
+    console.log(
+      `${pad(category.label, 24)}${lpad(list.length, 6)}  ${pad(cell(row.extract), 16)}${pad(cell(row.prompt), 18)}${pad(cell(row.anywhere), 18)}${cell(row.summary)}`,
+    );
   }
   const total = (key) => all.filter((f) => f[key]).length;
   const totalCell = (k) => `${k}/${all.length} ${pct(k, all.length)}`;
-  console.log(`${pad('total', 24)}${lpad(all.length, 6)}  ${pad(totalCell(total('extract')), 16)}${pad(totalCell(total('kept')), 18)}${pad(totalCell(total('anywhere')), 18)}${totalCell(total('summary'))}`);
+  console.log(
+    `${pad('total', 24)}${lpad(all.length, 6)}  ${pad(totalCell(total('extract')), 16)}${pad(totalCell(total('kept')), 18)}${pad(totalCell(total('anywhere')), 18)}${totalCell(total('summary'))}`,
+  );
   const promptTokens = results.reduce((sum, r) => sum + tokens(r.handover.prompt), 0);
   const summaryTokens = results.reduce((sum, r) => sum + tokens(r.summary), 0);
   console.log(
@@ -203,12 +218,16 @@ async function main() {
       `${by('right').length} right, false "not resolved" ${falseNotResolved.length}, false "resolved" ${falseResolved.length}, ` +
       `not shown ${by('missing').length}, shown without a status ${by('unclear').length}`,
   );
-  for (const s of by('wrong')) console.log(`  wrong: [${s.scenario}] ${s.status.kind} "${s.status.key}" should read ${s.status.expect}, reads ${s.said.join('/')}`);
+  for (const s of by('wrong'))
+    console.log(`  wrong: [${s.scenario}] ${s.status.kind} "${s.status.key}" should read ${s.status.expect}, reads ${s.said.join('/')}`);
 
   const lasts = results.flatMap((r) => r.score.last.map((l) => ({ ...l, scenario: r.scenario.name })));
   const lastBy = (verdict) => lasts.filter((l) => l.verdict === verdict).length;
-  console.log(`last request: ${lasts.length} planted: ${lastBy('right')} right, ${lastBy('wrong')} wrong, ${lastBy('missing')} without a "**Last request**" line`);
-  for (const l of lasts.filter((x) => x.verdict === 'wrong')) console.log(`  wrong: [${l.scenario}] should be "${l.expected.key}", shows ${JSON.stringify(l.shown.slice(0, 120))}`);
+  console.log(
+    `last request: ${lasts.length} planted: ${lastBy('right')} right, ${lastBy('wrong')} wrong, ${lastBy('missing')} without a "**Last request**" line`,
+  );
+  for (const l of lasts.filter((x) => x.verdict === 'wrong'))
+    console.log(`  wrong: [${l.scenario}] should be "${l.expected.key}", shows ${JSON.stringify(l.shown.slice(0, 120))}`);
 
   const negatives = results.flatMap((r) => r.score.negatives.map((n) => ({ ...n, scenario: r.scenario.name })));
   const violated = negatives.filter((n) => n.violated);
@@ -225,7 +244,8 @@ async function main() {
     }
   }
 
-  if (skipped.size) console.log(`\nPARTIAL: ${skipped.size} scenario(s) skipped for missing tools (${[...skipped].join(', ')}); the figures above leave them out`);
+  if (skipped.size)
+    console.log(`\nPARTIAL: ${skipped.size} scenario(s) skipped for missing tools (${[...skipped].join(', ')}); the figures above leave them out`);
   const below = rows.filter((row) => row.prompt / row.facts < TARGET);
   const wrong = by('wrong').length + lastBy('wrong');
   console.log(`\nruntime ${((Date.now() - started) / 1000).toFixed(1)} s; targets: ≥ ${TARGET * 100}% per category in its section, 0 wrong statuses`);
@@ -238,10 +258,26 @@ async function main() {
       summaryFound: r.score.facts.filter((f) => f.summary).length,
       summaryTokens: tokens(r.summary),
     }));
-    console.log(JSON.stringify({ rows, perScenario, statuses: { total: statuses.length, right: by('right').length, falseNotResolved: falseNotResolved.length, falseResolved: falseResolved.length, missing: by('missing').length }, negatives: { total: negatives.length, violated: violated.length }, lastRequest: { total: lasts.length, right: lastBy('right'), wrong: lastBy('wrong') } }));
+    console.log(
+      JSON.stringify({
+        rows,
+        perScenario,
+        statuses: {
+          total: statuses.length,
+          right: by('right').length,
+          falseNotResolved: falseNotResolved.length,
+          falseResolved: falseResolved.length,
+          missing: by('missing').length,
+        },
+        negatives: { total: negatives.length, violated: violated.length },
+        lastRequest: { total: lasts.length, right: lastBy('right'), wrong: lastBy('wrong') },
+      }),
+    );
   }
   if (below.length || wrong) {
-    console.log(`below target: ${[...below.map((row) => CATEGORIES.find((c) => c.id === row.category).label), ...(wrong ? [`${wrong} wrong status(es)`] : [])].join(', ')}`);
+    console.log(
+      `below target: ${[...below.map((row) => CATEGORIES.find((c) => c.id === row.category).label), ...(wrong ? [`${wrong} wrong status(es)`] : [])].join(', ')}`,
+    );
     process.exit(3);
   }
   console.log('targets met');

@@ -36,7 +36,9 @@ if (!existsSync(join(home, 'index.sqlite')) || !marker) {
 // Words of mid frequency from the samples (neither stop words nor hapaxes), one or two per query.
 const random = rng(11);
 const words = [...sampleWords(loadSamples(samplesDir)).entries()].filter(([w, n]) => w.length >= 5 && n >= 3 && n <= 200).map(([w]) => w);
-const queries = Array.from({ length: queryCount }, (_, i) => (i % 3 === 2 ? `${words[Math.floor(random() * words.length)]} ${words[Math.floor(random() * words.length)]}` : words[Math.floor(random() * words.length)]));
+const queries = Array.from({ length: queryCount }, (_, i) =>
+  i % 3 === 2 ? `${words[Math.floor(random() * words.length)]} ${words[Math.floor(random() * words.length)]}` : words[Math.floor(random() * words.length)],
+);
 
 const stats = (ms) => {
   const sorted = [...ms].sort((a, b) => a - b);
@@ -81,7 +83,9 @@ const cliNoUpdate = cliRun(['--no-update']);
 const mcp = stats(mcpMs);
 const a = stats(cliDefault.ms);
 const b = stats(cliNoUpdate.ms);
-console.log(`bench:mcp: ${queries.length} queries over a ${(readArchiveMarker(archiveRoot).bytes / 1048576).toFixed(0)} MB archive (Node ${process.versions.node})`);
+console.log(
+  `bench:mcp: ${queries.length} queries over a ${(readArchiveMarker(archiveRoot).bytes / 1048576).toFixed(0)} MB archive (Node ${process.versions.node})`,
+);
 console.log(`  MCP search, one server (index open):     ${fmt(mcp)}  (${mcpHits} hits; server start + first call ${startup.toFixed(0)} ms)`);
 console.log(`  handover search per query:               ${fmt(a)}  (${cliDefault.hits} hits)`);
 console.log(`  handover search --no-update per query:   ${fmt(b)}  (${cliNoUpdate.hits} hits)`);

@@ -76,11 +76,17 @@ for (const section of SECTIONS) {
   totalCorrect += s.correct;
   const ok = s.labelled === 0 || s.correct / s.labelled >= 0.9;
   met &&= ok;
-  console.log(`${section.padEnd(14)} ${String(s.produced).padStart(8)}  ${String(s.labelled).padStart(8)}  ${String(s.correct).padStart(7)}  ${pct(s.correct, s.labelled).padStart(9)}  ${s.labelled ? (ok ? 'PASS' : 'FAIL') : 'no labels'}`);
+  console.log(
+    `${section.padEnd(14)} ${String(s.produced).padStart(8)}  ${String(s.labelled).padStart(8)}  ${String(s.correct).padStart(7)}  ${pct(s.correct, s.labelled).padStart(9)}  ${s.labelled ? (ok ? 'PASS' : 'FAIL') : 'no labels'}`,
+  );
 }
-console.log(`all            ${String(unlabelled.length + totalLabelled).padStart(8)}  ${String(totalLabelled).padStart(8)}  ${String(totalCorrect).padStart(7)}  ${pct(totalCorrect, totalLabelled).padStart(9)}`);
+console.log(
+  `all            ${String(unlabelled.length + totalLabelled).padStart(8)}  ${String(totalLabelled).padStart(8)}  ${String(totalCorrect).padStart(7)}  ${pct(totalCorrect, totalLabelled).padStart(9)}`,
+);
 for (const [pass, s] of [...byPass].sort()) console.log(`labels of pass ${pass}: ${s.correct}/${s.labelled} correct (${pct(s.correct, s.labelled)})`);
-console.log(`unlabelled items in this build: ${unlabelled.length} (not counted above${unlabelledOut ? `; written to ${unlabelledOut}` : '; --unlabelled FILE writes them'})`);
+console.log(
+  `unlabelled items in this build: ${unlabelled.length} (not counted above${unlabelledOut ? `; written to ${unlabelledOut}` : '; --unlabelled FILE writes them'})`,
+);
 if (args.includes('--verbose')) for (const line of wrong) console.log(`  wrong ${line}`);
 if (unlabelledOut) writeFileSync(unlabelledOut, unlabelled.map((i) => JSON.stringify(i)).join('\n') + '\n');
 if (!met) process.exitCode = 1;

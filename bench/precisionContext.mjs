@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { fixturesDir } from '../test/support/paths.mjs';
 
 const [file, from = '0', count = '20'] = process.argv.slice(2);
-const items = readFileSync(file, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const items = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((l) => JSON.parse(l));
 const logLines = new Map();
 const linesOf = (log) => {
   if (!logLines.has(log)) logLines.set(log, readFileSync(join(fixturesDir, 'real', log), 'utf8').split('\n'));
@@ -30,7 +33,10 @@ function recordText(raw, max) {
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
   };
   walk(record.message ?? record.payload ?? record, record.type ?? 'record');
-  return `[${record.type}${record.payload?.type ? '/' + record.payload.type : ''}${record.message?.role ? ' ' + record.message.role : ''}] ${parts.join(' | ')}`.slice(0, max);
+  return `[${record.type}${record.payload?.type ? '/' + record.payload.type : ''}${record.message?.role ? ' ' + record.message.role : ''}] ${parts.join(' | ')}`.slice(
+    0,
+    max,
+  );
 }
 
 for (const item of items.slice(Number(from), Number(from) + Number(count))) {

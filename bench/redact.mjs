@@ -50,7 +50,8 @@ function timed(label, fn) {
 const secrets = makeSecrets(99);
 let lineNo = 0;
 let planted = 0;
-const withSecret = (line) => (++lineNo % 1000 === 0 ? (planted++, line.replace(/"text":"/, `"text":"${JSON.stringify(secrets[planted % secrets.length].text).slice(1, -1)} `)) : line);
+const withSecret = (line) =>
+  ++lineNo % 1000 === 0 ? (planted++, line.replace(/"text":"/, `"text":"${JSON.stringify(secrets[planted % secrets.length].text).slice(1, -1)} `)) : line;
 
 const parse = timed('JSON.parse every line (baseline)', () => forEachLine((line) => JSON.parse(line)));
 // The redactor before issue 12 (a hand-kept list, measured as 80 MB/s on an idle machine), built from git
@@ -58,7 +59,10 @@ const parse = timed('JSON.parse every line (baseline)', () => forEachLine((line)
 const BEFORE_COMMIT = 'f99a272';
 const { transformSync } = await import('esbuild');
 const { execFileSync } = await import('node:child_process');
-const beforeSource = transformSync(execFileSync('git', ['-C', repoRoot, 'show', `${BEFORE_COMMIT}:src/util/redact.ts`], { encoding: 'utf8' }), { loader: 'ts', format: 'cjs' }).code;
+const beforeSource = transformSync(execFileSync('git', ['-C', repoRoot, 'show', `${BEFORE_COMMIT}:src/util/redact.ts`], { encoding: 'utf8' }), {
+  loader: 'ts',
+  format: 'cjs',
+}).code;
 const beforeModule = { exports: {} };
 new Function('module', 'exports', beforeSource)(beforeModule, beforeModule.exports);
 const before = timed(`redactSecrets before (git ${BEFORE_COMMIT})`, () => {
@@ -91,18 +95,27 @@ const work = mkdtempSync(join(tmpdir(), 'bench-redact-'));
 const copy = timed('fs.copyFile (baseline)', () => copyFileSync(path, join(work, 'copy.jsonl')));
 const startArchive = performance.now();
 const archived = await archiveLog(path, join(work, 'home'), 'bench-session');
-const archive = { label: 'archiveLog (copy + sha256 + re-check)', seconds: (performance.now() - startArchive) / 1000, extra: `sha256 ${archived.sha256.slice(0, 12)}…` };
+const archive = {
+  label: 'archiveLog (copy + sha256 + re-check)',
+  seconds: (performance.now() - startArchive) / 1000,
+  extra: `sha256 ${archived.sha256.slice(0, 12)}…`,
+};
 const startReuse = performance.now();
 const reused = await archiveLog(path, join(work, 'home'), 'bench-session');
 const reuse = { label: 'archiveLog again (reused: hash only)', seconds: (performance.now() - startReuse) / 1000, extra: `reused ${reused.reused}` };
 rmSync(work, { recursive: true, force: true });
 
 console.log(`bench:redact on ${mb.toFixed(1)} MB (${path})`);
-const row = (r, base) => console.log(`  ${r.label.padEnd(40)} ${r.seconds.toFixed(2).padStart(6)} s  ${(mb / r.seconds).toFixed(0).padStart(5)} MB/s  ${base ? `${(r.seconds / base.seconds).toFixed(2)}× baseline` : 'baseline'}${r.extra ? `  (${r.extra})` : ''}`);
+const row = (r, base) =>
+  console.log(
+    `  ${r.label.padEnd(40)} ${r.seconds.toFixed(2).padStart(6)} s  ${(mb / r.seconds).toFixed(0).padStart(5)} MB/s  ${base ? `${(r.seconds / base.seconds).toFixed(2)}× baseline` : 'baseline'}${r.extra ? `  (${r.extra})` : ''}`,
+  );
 row(parse);
 row(before, parse);
 row(raw, parse);
-console.log(`  maintained rule set vs hand-kept list: ${(mb / raw.seconds).toFixed(0)} MB/s vs ${(mb / before.seconds).toFixed(0)} MB/s = ${(before.seconds / raw.seconds).toFixed(2)}× the old throughput`);
+console.log(
+  `  maintained rule set vs hand-kept list: ${(mb / raw.seconds).toFixed(0)} MB/s vs ${(mb / before.seconds).toFixed(0)} MB/s = ${(before.seconds / raw.seconds).toFixed(2)}× the old throughput`,
+);
 row(deep, parse);
 row(copy);
 row(archive, copy);

@@ -100,7 +100,9 @@ function knownItemQueries(logs, corpus, seed, perLog, cacheKey, cjkEvery) {
   const counts = countMatches(logs, candidates);
   const kept = candidates.flatMap((q, i) => (counts[i] >= 1 && counts[i] <= MAX_MATCHES ? [{ ...q, matches: counts[i] }] : []));
   const result = { key: cacheKey, records, candidates: candidates.length, ambiguous: counts.filter((n) => n > MAX_MATCHES).length, queries: kept };
-  log(`  ${corpus}: ${kept.length} of ${candidates.length} candidate queries kept (${result.ambiguous} held by > ${MAX_MATCHES} records), ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  log(
+    `  ${corpus}: ${kept.length} of ${candidates.length} candidate queries kept (${result.ambiguous} held by > ${MAX_MATCHES} records), ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
   if (cache) writeFileSync(cache, JSON.stringify(result));
   return result;
 }
@@ -124,7 +126,10 @@ function rgQuery(query) {
 
 function cliQuery(home, query) {
   const started = performance.now();
-  const result = spawnSync(process.execPath, [cli, 'search', '--no-update', '--json', '--limit', '5', '--', query], { encoding: 'utf8', env: { ...process.env, HANDOVER_HOME: home } });
+  const result = spawnSync(process.execPath, [cli, 'search', '--no-update', '--json', '--limit', '5', '--', query], {
+    encoding: 'utf8',
+    env: { ...process.env, HANDOVER_HOME: home },
+  });
   if (result.status !== 0) throw new Error(`handover search failed: ${result.stderr}`);
   return performance.now() - started;
 }
@@ -178,7 +183,8 @@ async function main() {
     return callIds.get(path).get(at);
   };
   const sameText = (q, [file, line]) =>
-    (texts(file, line) !== null && texts(file, line) === texts(q.file, q.line)) || (file === q.file && callId(file, line) !== undefined && callId(file, line) === callId(q.file, q.line));
+    (texts(file, line) !== null && texts(file, line) === texts(q.file, q.line)) ||
+    (file === q.file && callId(file, line) !== undefined && callId(file, line) === callId(q.file, q.line));
   const judge = (queries, run) =>
     queries.map((q, i) => {
       const { top } = run.results[i];
@@ -249,7 +255,13 @@ async function main() {
     `1 MB append   ${ms(append.oneMs)} to take in (CPU ${ms(append.oneCpuMs)}; that log, ${append.appendedUnits} records), ${ms(append.scanMs)} for a full scan of ${append.scanFiles} logs   target < 200 ms: ${verdict(append.oneMs < 200)}`,
     `peak RSS      ${build ? `build ${build.maxRssMB.toFixed(0)} MB, ` : ''}queries ${synthRun.maxRssMB.toFixed(0)} MB, append ${append.maxRssMB.toFixed(0)} MB   target < 300 MB: ${verdict(Math.max(build?.maxRssMB ?? 0, synthRun.maxRssMB, append.maxRssMB) < 300)}`,
   );
-  if (misses.length) lines.push(`misses        ${misses.length} (in .bench/search-misses.json), e.g. ${misses.slice(0, 3).map((q) => `${q.type} ${JSON.stringify(q.query)}`).join('; ')}`);
+  if (misses.length)
+    lines.push(
+      `misses        ${misses.length} (in .bench/search-misses.json), e.g. ${misses
+        .slice(0, 3)
+        .map((q) => `${q.type} ${JSON.stringify(q.query)}`)
+        .join('; ')}`,
+    );
   process.stdout.write(lines.join('\n') + '\n');
 }
 

@@ -23,7 +23,14 @@ function packageEmptyExtension(dir) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, 'package.json'),
-    JSON.stringify({ name: 'empty-baseline', publisher: 'bench', version: '0.0.1', engines: { vscode: '^1.100.0' }, activationEvents: ['onStartupFinished'], main: './extension.js' }),
+    JSON.stringify({
+      name: 'empty-baseline',
+      publisher: 'bench',
+      version: '0.0.1',
+      engines: { vscode: '^1.100.0' },
+      activationEvents: ['onStartupFinished'],
+      main: './extension.js',
+    }),
   );
   writeFileSync(
     join(dir, 'extension.js'),
@@ -36,7 +43,11 @@ exports.activate = (context) => {
 };\n`,
   );
   writeFileSync(join(dir, 'README.md'), '# empty baseline\n');
-  execFileSync(join(REPO, 'node_modules', '.bin', 'vsce'), ['package', '--allow-missing-repository', '--skip-license', '--no-dependencies', '--out', join(dir, 'empty.vsix')], { cwd: dir, stdio: 'pipe' });
+  execFileSync(
+    join(REPO, 'node_modules', '.bin', 'vsce'),
+    ['package', '--allow-missing-repository', '--skip-license', '--no-dependencies', '--out', join(dir, 'empty.vsix')],
+    { cwd: dir, stdio: 'pipe' },
+  );
   return join(dir, 'empty.vsix');
 }
 
@@ -60,9 +71,13 @@ function findLogs(dataDir, name) {
 
 /** Activation: from VS Code's "_doActivateExtension <id>" to the extension's own "activated in" line. */
 function activation(dataDir, extensionId, channelName) {
-  const host = findLogs(dataDir, 'remoteexthost.log').map((p) => readFileSync(p, 'utf8')).join('\n');
+  const host = findLogs(dataDir, 'remoteexthost.log')
+    .map((p) => readFileSync(p, 'utf8'))
+    .join('\n');
   const start = host.split('\n').find((l) => l.includes(`_doActivateExtension ${extensionId},`));
-  const own = findLogs(dataDir, `${channelName}.log`).map((p) => readFileSync(p, 'utf8')).join('\n');
+  const own = findLogs(dataDir, `${channelName}.log`)
+    .map((p) => readFileSync(p, 'utf8'))
+    .join('\n');
   const done = own.split('\n').find((l) => l.includes('activated in'));
   if (!start || !done) return undefined;
   return { total: logTime(done) - logTime(start), body: Number(/activated in ([\d.]+) ms/.exec(done)[1]) };
@@ -113,10 +128,16 @@ async function main() {
   try {
     // The empty extension goes into the same extensions dir before the window opens.
     const entry = (await import('../test/e2e/support/codeServerInstall.mjs')).codeServerEntry();
-    execFileSync(process.execPath, [entry, '--install-extension', emptyVsix, '--extensions-dir', server.extDir, '--user-data-dir', server.dataDir, '--force'], { stdio: 'pipe' });
+    execFileSync(process.execPath, [entry, '--install-extension', emptyVsix, '--extensions-dir', server.extDir, '--user-data-dir', server.dataDir, '--force'], {
+      stdio: 'pipe',
+    });
     ({ browser } = await openWorkbench(server.url, ws));
     await waitFor(() => readExtensionLog(server.dataDir).includes('activated in'), { timeoutMs: 120_000, intervalMs: 100, what: 'Handover to activate' });
-    await waitFor(() => activation(server.dataDir, 'bench.empty-baseline', 'Baseline'), { timeoutMs: 60_000, intervalMs: 100, what: 'the empty extension to activate' });
+    await waitFor(() => activation(server.dataDir, 'bench.empty-baseline', 'Baseline'), {
+      timeoutMs: 60_000,
+      intervalMs: 100,
+      what: 'the empty extension to activate',
+    });
     await sleep(2000); // let the window settle: the first rename should not race startup work
 
     mkdirSync(join(ws, '.handover'), { recursive: true });
@@ -125,9 +146,17 @@ async function main() {
     for (const h of staged) {
       const at = Date.now();
       renameSync(h.dir, join(ws, '.handover', h.sessionId));
-      const line = await waitFor(() => new RegExp(`terminal created for ${h.sessionId} at (\\d+)`).exec(readExtensionLog(server.dataDir)), { timeoutMs: 20_000, intervalMs: 5, what: `terminal for ${h.sessionId}` });
+      const line = await waitFor(() => new RegExp(`terminal created for ${h.sessionId} at (\\d+)`).exec(readExtensionLog(server.dataDir)), {
+        timeoutMs: 20_000,
+        intervalMs: 5,
+        what: `terminal for ${h.sessionId}`,
+      });
       created.push(Number(line[1]) - at);
-      const rec = await waitFor(() => readStubRecords(records).find((r) => r.argv.join(' ').includes(h.sessionId)), { timeoutMs: 30_000, intervalMs: 20, what: 'the stub agent' });
+      const rec = await waitFor(() => readStubRecords(records).find((r) => r.argv.join(' ').includes(h.sessionId)), {
+        timeoutMs: 30_000,
+        intervalMs: 20,
+        what: 'the stub agent',
+      });
       started.push(rec.startedAt - at);
       await sleep(500);
     }
@@ -140,7 +169,9 @@ async function main() {
     console.log(`vscode:   baseline chokidar alone, rename → event: ${fmt(baseline)}; ratio ${ratio(median(created), median(baseline))}`);
     console.log(`vscode: rename → agent process running (pty spawn included): ${fmt(started)}`);
     console.log(`vscode: extension activation (VS Code's activate call → activated): ${ours.total} ms, activate() body ${ours.body} ms`);
-    console.log(`vscode:   baseline empty extension in the same window: ${empty.total} ms, activate() body ${empty.body} ms; ratio ${ratio(Math.max(ours.total, 1), Math.max(empty.total, 1))}`);
+    console.log(
+      `vscode:   baseline empty extension in the same window: ${empty.total} ms, activate() body ${empty.body} ms; ratio ${ratio(Math.max(ours.total, 1), Math.max(empty.total, 1))}`,
+    );
   } finally {
     await browser?.close().catch(() => {});
     await server.stop();

@@ -22,7 +22,9 @@ console.log(`$ handover extract ${relative(root, log)} --stats`);
 console.log(handover(['extract', log, '--stats']));
 console.log(`$ handover build ${relative(root, log)} --workspace .`);
 const built = JSON.parse(handover(['build', log, '--workspace', root, '--json']));
-console.log(`${relative(root, built.promptPath)}  (${built.findings} findings, ${built.modifiedFiles} modified files, ${built.stats.promptBytes} bytes; log archived at ${built.archived})\n`);
+console.log(
+  `${relative(root, built.promptPath)}  (${built.findings} findings, ${built.modifiedFiles} modified files, ${built.stats.promptBytes} bytes; log archived at ${built.archived})\n`,
+);
 console.log(`$ handover verify ${relative(root, built.dir)}`);
 console.log(handover(['verify', built.dir]));
 const prompt = readFileSync(built.promptPath, 'utf8');

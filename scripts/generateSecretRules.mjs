@@ -72,7 +72,10 @@ function parseToml(text) {
     if (i >= text.length) return top;
     if (text.startsWith('[[', i)) {
       const end = text.indexOf(']]', i);
-      const path = text.slice(i + 2, end).trim().split('.');
+      const path = text
+        .slice(i + 2, end)
+        .trim()
+        .split('.');
       i = end + 2;
       let parent = top;
       for (const key of path.slice(0, -1)) parent = parent[key].at(-1);
@@ -91,7 +94,17 @@ function parseToml(text) {
   }
 }
 
-const POSIX = { alnum: 'A-Za-z0-9', alpha: 'A-Za-z', digit: '0-9', upper: 'A-Z', lower: 'a-z', space: '\\s', xdigit: '0-9A-Fa-f', word: '\\w', punct: '!-\\/:-@\\[-`{-~' };
+const POSIX = {
+  alnum: 'A-Za-z0-9',
+  alpha: 'A-Za-z',
+  digit: '0-9',
+  upper: 'A-Z',
+  lower: 'a-z',
+  space: '\\s',
+  xdigit: '0-9A-Fa-f',
+  word: '\\w',
+  punct: '!-\\/:-@\\[-`{-~',
+};
 
 /** Other-case counterparts of a class body's letters and letter ranges (for a case-insensitive class). */
 function otherCases(body) {
@@ -221,7 +234,7 @@ function convert(source) {
       i++;
       continue;
     }
-    if (c === '.' ) {
+    if (c === '.') {
       out += flags().s ? '[\\s\\S]' : '.';
       i++;
       continue;

@@ -7,9 +7,12 @@ import { join } from 'node:path';
 
 export const FILES = {
   'package.json': JSON.stringify({ name: 'slugs', version: '1.0.0', private: true }, null, 2) + '\n',
-  'test.js': "const { slugify } = require('./slug');\nconst got = slugify('Hello  World');\nif (got !== 'hello-world') {\n  console.error('SLUG-MISMATCH expected hello-world got ' + got);\n  process.exit(1);\n}\nconsole.log('slug ok');\n",
-  'lint.js': "const src = require('fs').readFileSync('slug.js', 'utf8');\nif (!src.startsWith(\"'use strict'\")) {\n  console.error('LINT-MISSING-USE-STRICT in slug.js');\n  process.exit(1);\n}\nconsole.log('lint ok');\n",
-  'bench.js': "if (!require('fs').existsSync('fast.flag')) {\n  console.error('PERF-BUDGET-EXCEEDED 12ms > 5ms for slugify');\n  process.exit(1);\n}\nconsole.log('perf ok');\n",
+  'test.js':
+    "const { slugify } = require('./slug');\nconst got = slugify('Hello  World');\nif (got !== 'hello-world') {\n  console.error('SLUG-MISMATCH expected hello-world got ' + got);\n  process.exit(1);\n}\nconsole.log('slug ok');\n",
+  'lint.js':
+    "const src = require('fs').readFileSync('slug.js', 'utf8');\nif (!src.startsWith(\"'use strict'\")) {\n  console.error('LINT-MISSING-USE-STRICT in slug.js');\n  process.exit(1);\n}\nconsole.log('lint ok');\n",
+  'bench.js':
+    "if (!require('fs').existsSync('fast.flag')) {\n  console.error('PERF-BUDGET-EXCEEDED 12ms > 5ms for slugify');\n  process.exit(1);\n}\nconsole.log('perf ok');\n",
   'README.md': '# slugs\n',
   'vendor/icu.js': '// generated\n',
 };
@@ -58,12 +61,27 @@ export const SESSIONS = [
     turns: ({ project }) => [
       [
         { type: 'thinking', text: `${D1} First a Segmenter-based variant in a side file, to compare.` },
-        { type: 'tool_use', name: 'Write', input: { file_path: join(project, 'slug-intl.js'), content: "module.exports = (t) => [...new Intl.Segmenter().segment(t)].map((s) => s.segment).join('');\n" } },
+        {
+          type: 'tool_use',
+          name: 'Write',
+          input: {
+            file_path: join(project, 'slug-intl.js'),
+            content: "module.exports = (t) => [...new Intl.Segmenter().segment(t)].map((s) => s.segment).join('');\n",
+          },
+        },
       ],
       [{ type: 'thinking', text: R1 }, bash('rm slug-intl.js')],
       [
         { type: 'thinking', text: `${R2} ${D2}` },
-        { type: 'tool_use', name: 'Write', input: { file_path: join(project, 'slug.js'), content: "const cache = new Map();\nfunction slugify(text) {\n  if (!cache.has(text)) cache.set(text, text.toLowerCase().replace(/\\s/g, '-'));\n  return cache.get(text);\n}\nmodule.exports = { slugify };\n" } },
+        {
+          type: 'tool_use',
+          name: 'Write',
+          input: {
+            file_path: join(project, 'slug.js'),
+            content:
+              "const cache = new Map();\nfunction slugify(text) {\n  if (!cache.has(text)) cache.set(text, text.toLowerCase().replace(/\\s/g, '-'));\n  return cache.get(text);\n}\nmodule.exports = { slugify };\n",
+          },
+        },
       ],
       [bash('node test.js')],
       [bash('node lint.js')],
@@ -94,7 +112,17 @@ export const SESSIONS = [
   {
     turns: ({ project }) => [
       [{ type: 'tool_use', name: 'Read', input: { file_path: join(project, 'README.md') } }],
-      [{ type: 'tool_use', name: 'Edit', input: { file_path: join(project, 'README.md'), old_string: '# slugs\n', new_string: '# slugs\n\n`slugify(text)`: lowercase, whitespace runs become one dash.\n' } }],
+      [
+        {
+          type: 'tool_use',
+          name: 'Edit',
+          input: {
+            file_path: join(project, 'README.md'),
+            old_string: '# slugs\n',
+            new_string: '# slugs\n\n`slugify(text)`: lowercase, whitespace runs become one dash.\n',
+          },
+        },
+      ],
       [createTask(TASKS[1])],
       [updateTask(1, 'completed')],
       [{ type: 'text', text: 'README documents slugify.' }],

@@ -6,10 +6,18 @@ import { createHash } from 'node:crypto';
 /** The gap sections labels are kept for. */
 export const SECTIONS = ['decisions', 'errors', 'rejected', 'refusals', 'numbers', 'constraints'];
 
-export const normalize = (text) => String(text ?? '').replace(/\s+/g, ' ').trim().toLowerCase().slice(0, 200);
+export const normalize = (text) =>
+  String(text ?? '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase()
+    .slice(0, 200);
 
 export function itemId(log, section, text) {
-  return createHash('sha1').update(`${log}\u0000${section}\u0000${normalize(text)}`).digest('hex').slice(0, 16);
+  return createHash('sha1')
+    .update(`${log}\u0000${section}\u0000${normalize(text)}`)
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /**
@@ -20,12 +28,25 @@ export function itemsOf(log, data) {
   const items = [];
   const push = (section, text, detail, citations, command) => {
     if (!text) return;
-    items.push({ id: itemId(log, section, text), log, section, text: String(text), detail: detail ? String(detail) : '', lines: (citations ?? []).map((c) => c.line).filter(Number.isInteger), command });
+    items.push({
+      id: itemId(log, section, text),
+      log,
+      section,
+      text: String(text),
+      detail: detail ? String(detail) : '',
+      lines: (citations ?? []).map((c) => c.line).filter(Number.isInteger),
+      command,
+    });
   };
   for (const finding of data.findings ?? []) {
     if (!SECTIONS.includes(finding.analyst)) continue;
     // v2 errors state whether they were fixed: the status is part of the claim being judged.
-    const status = finding.status === 'resolved' ? `Resolved (fixed at log line ${finding.resolvedBy?.line ?? '?'}): ` : finding.status === 'unresolved' ? 'Unresolved: ' : '';
+    const status =
+      finding.status === 'resolved'
+        ? `Resolved (fixed at log line ${finding.resolvedBy?.line ?? '?'}): `
+        : finding.status === 'unresolved'
+          ? 'Unresolved: '
+          : '';
     push(finding.analyst, status + finding.title, finding.detail, finding.citations);
   }
   for (const section of ['numbers', 'constraints', 'refusals']) {

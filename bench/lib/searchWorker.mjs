@@ -27,7 +27,9 @@ try {
         if (tenth > lastTenth && p.bytesTotal > 64 * 1048576) {
           lastTenth = tenth;
           const s = (performance.now() - started) / 1000;
-          process.stderr.write(`  indexing ${(p.bytesDone / 1048576).toFixed(0)}/${(p.bytesTotal / 1048576).toFixed(0)} MB, ${s.toFixed(0)} s, ${(p.bytesDone / 1048576 / Math.max(s, 0.001)).toFixed(1)} MB/s\n`);
+          process.stderr.write(
+            `  indexing ${(p.bytesDone / 1048576).toFixed(0)}/${(p.bytesTotal / 1048576).toFixed(0)} MB, ${s.toFixed(0)} s, ${(p.bytesDone / 1048576 / Math.max(s, 0.001)).toFixed(1)} MB/s\n`,
+          );
         }
       },
     });
@@ -37,7 +39,16 @@ try {
     api.optimizeIndex(index);
     index.db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
     const optimizeMs = performance.now() - optimizeStarted;
-    out({ buildMs, buildCpuMs, optimizeMs, bytesRead: report.bytesRead, units: report.unitsAdded, files: report.filesSeen, problems: report.problems.length, indexBytes: statSync(dbPath).size });
+    out({
+      buildMs,
+      buildCpuMs,
+      optimizeMs,
+      bytesRead: report.bytesRead,
+      units: report.unitsAdded,
+      files: report.filesSeen,
+      problems: report.problems.length,
+      indexBytes: statSync(dbPath).size,
+    });
   } else if (job === 'query') {
     const queries = JSON.parse(readFileSync(rest[0], 'utf8')); // a file: too long for a command line
     for (const q of queries.slice(0, 5)) api.searchIndex(index, q.query, q.filters ?? {});

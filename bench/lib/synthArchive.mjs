@@ -7,8 +7,33 @@ import { join } from 'node:path';
 import { rng } from '../../test/support/seededRandom.mjs';
 export { rng };
 
-
-const KEEP_KEYS = new Set(['type', 'role', 'subtype', 'uuid', 'parentUuid', 'sessionId', 'timestamp', 'id', 'tool_use_id', 'call_id', 'name', 'version', 'cwd', 'gitBranch', 'userType', 'signature', 'model', 'stop_reason', 'requestId', 'leafUuid', 'logicalParentUuid', 'cli_version', 'originator', 'source', 'encrypted_content']);
+const KEEP_KEYS = new Set([
+  'type',
+  'role',
+  'subtype',
+  'uuid',
+  'parentUuid',
+  'sessionId',
+  'timestamp',
+  'id',
+  'tool_use_id',
+  'call_id',
+  'name',
+  'version',
+  'cwd',
+  'gitBranch',
+  'userType',
+  'signature',
+  'model',
+  'stop_reason',
+  'requestId',
+  'leafUuid',
+  'logicalParentUuid',
+  'cli_version',
+  'originator',
+  'source',
+  'encrypted_content',
+]);
 const UUID_KEYS = new Set(['uuid', 'parentUuid', 'leafUuid', 'logicalParentUuid', 'id', 'tool_use_id', 'call_id']);
 
 export function loadSamples(samplesDir) {
@@ -47,7 +72,34 @@ export function sampleWords(samples) {
 }
 
 function pseudoWords(random, n) {
-  const syll = ['ka', 'ro', 'mi', 'tu', 'zen', 'pa', 'lo', 'ver', 'qu', 'ix', 'sha', 'dor', 'el', 'fin', 'gra', 'hob', 'jun', 'mok', 'nar', 'pel', 'ryn', 'sol', 'tav', 'ul', 'wex', 'yor'];
+  const syll = [
+    'ka',
+    'ro',
+    'mi',
+    'tu',
+    'zen',
+    'pa',
+    'lo',
+    'ver',
+    'qu',
+    'ix',
+    'sha',
+    'dor',
+    'el',
+    'fin',
+    'gra',
+    'hob',
+    'jun',
+    'mok',
+    'nar',
+    'pel',
+    'ryn',
+    'sol',
+    'tav',
+    'ul',
+    'wex',
+    'yor',
+  ];
   const out = [];
   for (let i = 0; i < n; i++) {
     let w = '';
@@ -60,7 +112,8 @@ function pseudoWords(random, n) {
 
 // Real logs hold Chinese and Japanese prose (user messages, file reads); a share of the varied words
 // becomes a run of CJK characters so the benchmark's CJK substring queries have something to find.
-const CJK_POOL = '资源调度仕様参照先配置文件错误测试服务器数据库连接超时请求用户权限日志缓存队列任务执行失败成功修复问题实现功能设计接口返回结果确认変更設定確認実装環境構築検索機能画面表示更新削除追加保存読込処理開始終了';
+const CJK_POOL =
+  '资源调度仕様参照先配置文件错误测试服务器数据库连接超时请求用户权限日志缓存队列任务执行失败成功修复问题实现功能设计接口返回结果确认変更設定確認実装環境構築検索機能画面表示更新削除追加保存読込処理開始終了';
 function cjkRun(random) {
   let run = '';
   const length = 4 + Math.floor(random() * 8);
@@ -69,7 +122,10 @@ function cjkRun(random) {
 }
 
 const newUuid = (random) => {
-  const h = () => Math.floor(random() * 0x10000).toString(16).padStart(4, '0');
+  const h = () =>
+    Math.floor(random() * 0x10000)
+      .toString(16)
+      .padStart(4, '0');
   return `${h()}${h()}-${h()}-4${h().slice(1)}-a${h().slice(1)}-${h()}${h()}${h()}`;
 };
 
@@ -200,7 +256,8 @@ export function appendRecords({ path, samplesDir, bytes, seed = 99 }) {
   }
   let clock = Date.now();
   let out = '';
-  const vary = (text) => text.replace(/\d+|[A-Za-z]{5,}/g, (m) => (/^\d/.test(m) ? String(Math.floor(random() * 1e6)) : random() < 0.2 ? m.split('').reverse().join('') : m));
+  const vary = (text) =>
+    text.replace(/\d+|[A-Za-z]{5,}/g, (m) => (/^\d/.test(m) ? String(Math.floor(random() * 1e6)) : random() < 0.2 ? m.split('').reverse().join('') : m));
   const walk = (value, key) => {
     if (typeof value === 'string') {
       if (key === 'sessionId') return sessionId ?? value;

@@ -11,9 +11,39 @@ export const GENERATOR_VERSION = 1;
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const defaultSamplesDir = resolve(repoRoot, 'test', 'fixtures', 'samples');
 
-
-const WORDS = ['cart', 'coupon', 'retry', 'index', 'parser', 'cache', 'token', 'router', 'schema', 'worker', 'queue', 'login', 'build', 'flaky', 'timeout', 'branch'];
-const UUID_KEYS = new Set(['uuid', 'parentUuid', 'leafUuid', 'messageId', 'sessionId', 'session_id', 'id', 'call_id', 'tool_use_id', 'toolUseID', 'parentToolUseID', 'promptId', 'requestId']);
+const WORDS = [
+  'cart',
+  'coupon',
+  'retry',
+  'index',
+  'parser',
+  'cache',
+  'token',
+  'router',
+  'schema',
+  'worker',
+  'queue',
+  'login',
+  'build',
+  'flaky',
+  'timeout',
+  'branch',
+];
+const UUID_KEYS = new Set([
+  'uuid',
+  'parentUuid',
+  'leafUuid',
+  'messageId',
+  'sessionId',
+  'session_id',
+  'id',
+  'call_id',
+  'tool_use_id',
+  'toolUseID',
+  'parentToolUseID',
+  'promptId',
+  'requestId',
+]);
 const TEXT_KEYS = new Set(['text', 'thinking', 'summary', 'prompt', 'message']);
 
 /** Loads the sample sessions to replicate: each file's records in order. */
@@ -22,7 +52,12 @@ export function loadSampleSessions({ samplesDir = defaultSamplesDir, agent = 'cl
   return readdirSync(folder)
     .filter((f) => f.endsWith('.jsonl'))
     .sort()
-    .map((f) => readFileSync(join(folder, f), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line)));
+    .map((f) =>
+      readFileSync(join(folder, f), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => JSON.parse(line)),
+    );
 }
 
 /**

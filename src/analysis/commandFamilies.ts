@@ -27,11 +27,50 @@ const SCRIPT_KIND: [RegExp, CheckKind][] = [
 
 /** Direct tools and what kind of check they run. */
 const TOOL_KIND: Record<string, CheckKind> = {
-  jest: 'test', vitest: 'test', mocha: 'test', ava: 'test', tap: 'test', jasmine: 'test', karma: 'test', playwright: 'test', cypress: 'test',
-  pytest: 'test', 'py.test': 'test', nosetests: 'test', tox: 'test', nox: 'test', unittest: 'test', rspec: 'test', phpunit: 'test', ctest: 'test',
-  tsc: 'typecheck', mypy: 'typecheck', pyright: 'typecheck', 'vue-tsc': 'typecheck',
-  eslint: 'lint', ruff: 'lint', flake8: 'lint', pylint: 'lint', rubocop: 'lint', golangci: 'lint', 'golangci-lint': 'lint', stylelint: 'lint', biome: 'lint', shellcheck: 'lint', clippy: 'lint',
-  webpack: 'build', vite: 'build', esbuild: 'build', rollup: 'build', gcc: 'build', 'g++': 'build', clang: 'build', javac: 'build', msbuild: 'build', ninja: 'build', cmake: 'build',
+  jest: 'test',
+  vitest: 'test',
+  mocha: 'test',
+  ava: 'test',
+  tap: 'test',
+  jasmine: 'test',
+  karma: 'test',
+  playwright: 'test',
+  cypress: 'test',
+  pytest: 'test',
+  'py.test': 'test',
+  nosetests: 'test',
+  tox: 'test',
+  nox: 'test',
+  unittest: 'test',
+  rspec: 'test',
+  phpunit: 'test',
+  ctest: 'test',
+  tsc: 'typecheck',
+  mypy: 'typecheck',
+  pyright: 'typecheck',
+  'vue-tsc': 'typecheck',
+  eslint: 'lint',
+  ruff: 'lint',
+  flake8: 'lint',
+  pylint: 'lint',
+  rubocop: 'lint',
+  golangci: 'lint',
+  'golangci-lint': 'lint',
+  stylelint: 'lint',
+  biome: 'lint',
+  shellcheck: 'lint',
+  clippy: 'lint',
+  webpack: 'build',
+  vite: 'build',
+  esbuild: 'build',
+  rollup: 'build',
+  gcc: 'build',
+  'g++': 'build',
+  clang: 'build',
+  javac: 'build',
+  msbuild: 'build',
+  ninja: 'build',
+  cmake: 'build',
 };
 const SUBCOMMAND_KIND: Record<string, Record<string, CheckKind>> = {
   cargo: { test: 'test', nextest: 'test', build: 'build', check: 'typecheck', clippy: 'lint' },
@@ -76,7 +115,41 @@ function familyOfWords(words: string[]): CommandFamily | undefined {
     if (script === 'run' || script === 'run-script') script = args[1];
     if (!script) return undefined;
     if (script === 't') script = 'test';
-    if (['install', 'i', 'add', 'remove', 'uninstall', 'ci', 'init', 'create', 'exec', 'dlx', 'x', 'view', 'info', 'ls', 'list', 'outdated', 'audit', 'publish', 'pack', 'link', 'update', 'upgrade', 'why', 'config', 'cache', 'version', 'start', 'dev', 'serve', 'preview'].includes(script)) return undefined;
+    if (
+      [
+        'install',
+        'i',
+        'add',
+        'remove',
+        'uninstall',
+        'ci',
+        'init',
+        'create',
+        'exec',
+        'dlx',
+        'x',
+        'view',
+        'info',
+        'ls',
+        'list',
+        'outdated',
+        'audit',
+        'publish',
+        'pack',
+        'link',
+        'update',
+        'upgrade',
+        'why',
+        'config',
+        'cache',
+        'version',
+        'start',
+        'dev',
+        'serve',
+        'preview',
+      ].includes(script)
+    )
+      return undefined;
     const kind = SCRIPT_KIND.find(([re]) => re.test(script!))?.[1];
     if (!kind) return undefined;
     const after = rest.slice(rest.indexOf(script) + 1).filter((w) => w !== '--');
@@ -85,7 +158,10 @@ function familyOfWords(words: string[]): CommandFamily | undefined {
   if (program === 'make' || program === 'just' || program === 'task' || program === 'rake') {
     const target = rest.find((w) => !w.startsWith('-') && !w.includes('='));
     const name = `${program}${target ? ' ' + target : ''}`;
-    const kind = target ? (SCRIPT_KIND.find(([re]) => re.test(target))?.[1] ?? (/test|check/.test(target) ? 'test' : /lint/.test(target) ? 'lint' : /build|all|compile/.test(target) ? 'build' : undefined)) : 'build';
+    const kind = target
+      ? (SCRIPT_KIND.find(([re]) => re.test(target))?.[1] ??
+        (/test|check/.test(target) ? 'test' : /lint/.test(target) ? 'lint' : /build|all|compile/.test(target) ? 'build' : undefined))
+      : 'build';
     return kind ? { name, kind, targets: [] } : undefined;
   }
   const sub = SUBCOMMAND_KIND[program === './gradlew' ? 'gradlew' : program];
@@ -95,7 +171,8 @@ function familyOfWords(words: string[]): CommandFamily | undefined {
     if (!kind) {
       // `python -m pytest` is unwrapped before this; `python tests/run.py`, `node --test` handled here.
       if (program === 'node' && rest.includes('--test')) return { name: 'node --test', kind: 'test', targets: operands(rest).filter((w) => TEST_PATH.test(w)) };
-      if ((program === 'python' || /^python[\d.]+$/.test(program)) && rest[0] && TEST_PATH.test(rest[0])) return { name: `python ${rest[0]}`, kind: 'test', targets: [rest[0]] };
+      if ((program === 'python' || /^python[\d.]+$/.test(program)) && rest[0] && TEST_PATH.test(rest[0]))
+        return { name: `python ${rest[0]}`, kind: 'test', targets: [rest[0]] };
       return undefined;
     }
     const after = rest.slice(rest.indexOf(subcommand!) + 1);
@@ -115,7 +192,34 @@ function familyOfWords(words: string[]): CommandFamily | undefined {
 const SETUP = new Set(['rm', 'mkdir', 'cp', 'mv', 'touch', 'chmod', 'chown', 'ln', 'unset', 'env']);
 
 /** Commands that only wrap or show output: never a family of their own. */
-const PASS_THROUGH = new Set(['cd', 'tail', 'head', 'tee', 'grep', 'rg', 'cat', 'echo', 'true', 'sleep', 'wc', 'sort', 'uniq', 'less', 'more', 'clear', 'export', 'set', 'source', '.', 'pwd', 'ls', 'awk', 'sed', 'cut', 'tr']);
+const PASS_THROUGH = new Set([
+  'cd',
+  'tail',
+  'head',
+  'tee',
+  'grep',
+  'rg',
+  'cat',
+  'echo',
+  'true',
+  'sleep',
+  'wc',
+  'sort',
+  'uniq',
+  'less',
+  'more',
+  'clear',
+  'export',
+  'set',
+  'source',
+  '.',
+  'pwd',
+  'ls',
+  'awk',
+  'sed',
+  'cut',
+  'tr',
+]);
 
 /**
  * The check family of a command line (the first test/build/lint/typecheck command in it), else a
@@ -167,14 +271,22 @@ export function failingTestNames(output: string, max = 8): string[] {
   const text = plainOutput(output.length > 200_000 ? output.slice(0, 50_000) + '\n' + output.slice(-150_000) : output);
   for (const line of text.split('\n')) {
     let m: RegExpExecArray | null;
-    if ((m = /^\s*FAILED\s+(\S+::\S+)/.exec(line))) add(m[1]); // pytest summary
-    else if ((m = /^(\S+\.py::\S+)\s+FAILED\b/.exec(line))) add(m[1]); // pytest -v
-    else if ((m = /^\s*--- FAIL:\s+(\S+)/.exec(line))) add(m[1]); // go
-    else if ((m = /^test\s+(\S+)\s+\.\.\.\s+FAILED\b/.exec(line))) add(m[1]); // cargo
-    else if ((m = /^\s*not ok \d+\s+(?:-\s+)?(.+?)(?:\s+#.*)?$/.exec(line))) add(m[1]); // TAP / node:test
-    else if ((m = /^\s*(?:●)\s+(.+?)\s*$/.exec(line)) && !/Console|Test suite failed/.test(m[1])) add(m[1]); // jest detail header
-    else if ((m = /^\s*[✕✗✖×]\s+(.+?)(?:\s+\(\d+\s*m?s\))?\s*$/.exec(line))) add(m[1]); // jest/vitest list
-    else if ((m = /^\s*FAIL\s+(\S+\.[jt]sx?|\S+\.mjs)(?:\s+>\s+(.+))?/.exec(line))) add(m[2] ? `${m[1]} > ${m[2]}` : m[1]); // jest/vitest file
+    if ((m = /^\s*FAILED\s+(\S+::\S+)/.exec(line)))
+      add(m[1]); // pytest summary
+    else if ((m = /^(\S+\.py::\S+)\s+FAILED\b/.exec(line)))
+      add(m[1]); // pytest -v
+    else if ((m = /^\s*--- FAIL:\s+(\S+)/.exec(line)))
+      add(m[1]); // go
+    else if ((m = /^test\s+(\S+)\s+\.\.\.\s+FAILED\b/.exec(line)))
+      add(m[1]); // cargo
+    else if ((m = /^\s*not ok \d+\s+(?:-\s+)?(.+?)(?:\s+#.*)?$/.exec(line)))
+      add(m[1]); // TAP / node:test
+    else if ((m = /^\s*(?:●)\s+(.+?)\s*$/.exec(line)) && !/Console|Test suite failed/.test(m[1]))
+      add(m[1]); // jest detail header
+    else if ((m = /^\s*[✕✗✖×]\s+(.+?)(?:\s+\(\d+\s*m?s\))?\s*$/.exec(line)))
+      add(m[1]); // jest/vitest list
+    else if ((m = /^\s*FAIL\s+(\S+\.[jt]sx?|\S+\.mjs)(?:\s+>\s+(.+))?/.exec(line)))
+      add(m[2] ? `${m[1]} > ${m[2]}` : m[1]); // jest/vitest file
     else if ((m = /^rspec \.\/(\S+)/.exec(line))) add(m[1]);
   }
   return names;
@@ -183,5 +295,7 @@ export function failingTestNames(output: string, max = 8): string[] {
 /** A passing summary line (so `npm test | tail` with no exit code can still be read as passing). */
 export function looksPassing(output: string): boolean {
   const tail = output.length > 8000 ? output.slice(-8000) : output;
-  return /\b\d+ (?:passed|passing)\b(?![^\n]*\b[1-9]\d* (?:failed|failing|errors?)\b)|\btest result: ok\b|^ok\s+\S+\s+[\d.]+s$|^PASS\b|\bTests?:\s+\d+ passed(?:, \d+ total)?\s*$|^# fail 0$|\bAll tests passed\b|\bFound 0 errors\b|^Success: no issues found/m.test(tail);
+  return /\b\d+ (?:passed|passing)\b(?![^\n]*\b[1-9]\d* (?:failed|failing|errors?)\b)|\btest result: ok\b|^ok\s+\S+\s+[\d.]+s$|^PASS\b|\bTests?:\s+\d+ passed(?:, \d+ total)?\s*$|^# fail 0$|\bAll tests passed\b|\bFound 0 errors\b|^Success: no issues found/m.test(
+    tail,
+  );
 }

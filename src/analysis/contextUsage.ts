@@ -55,7 +55,8 @@ export function contextUsageFromTail(tail: string, windowOverride?: number): Con
       return { usedTokens: used, windowTokens, fraction: used / windowTokens, model };
     }
     if (record.type === 'event_msg') {
-      const payload = record.payload as { type?: unknown; info?: { last_token_usage?: Record<string, unknown>; model_context_window?: unknown } | null } | undefined;
+      const payload = record.payload as
+        { type?: unknown; info?: { last_token_usage?: Record<string, unknown>; model_context_window?: unknown } | null } | undefined;
       if (payload?.type !== 'token_count' || !payload.info) continue;
       const last = payload.info.last_token_usage ?? {};
       const used = num(last.total_tokens) || num(last.input_tokens) + num(last.output_tokens);

@@ -18,15 +18,18 @@ const MAX_TURN_COMMANDS = 12;
 const MAX_TURN_FILES = 30;
 
 /** Answers that carry no request of their own: a menu choice, a yes, a nudge to go on. */
-const BARE_ANSWER = /^(?:\d{1,2}|[a-z]|y|n|yes|no|yep|nope|ok|okay|k|sure|go|go on|go ahead|continue|proceed|do it|please do|yes please|thanks|thank you|thx|lgtm|done|next|ja|nein|oui|non|sí|si|はい|いいえ|好|是|继续)[.!]*$/i;
+const BARE_ANSWER =
+  /^(?:\d{1,2}|[a-z]|y|n|yes|no|yep|nope|ok|okay|k|sure|go|go on|go ahead|continue|proceed|do it|please do|yes please|thanks|thank you|thx|lgtm|done|next|ja|nein|oui|non|sí|si|はい|いいえ|好|是|继续)[.!]*$/i;
 /** IDE notes the reader made of what Claude Code's IDE integrations attach (`[IDE: opened src/a.ts]`). */
 const IDE_NOTE = /^\[IDE: ([^\]\n]{1,400})\]\s*/;
 /** Text the agent injected as if the user said it: instruction files, command templates, hook output. */
-const INJECTED = /^(?:<command-(?:message|name|args)>|<local-command-|<user-prompt-submit-hook>|Caveat: The messages below were generated|# (?:AGENTS|CLAUDE)\.md\b|Contents of \S*(?:AGENTS|CLAUDE)\.md|<system-reminder>|This session is being continued from a previous conversation)/;
+const INJECTED =
+  /^(?:<command-(?:message|name|args)>|<local-command-|<user-prompt-submit-hook>|Caveat: The messages below were generated|# (?:AGENTS|CLAUDE)\.md\b|Contents of \S*(?:AGENTS|CLAUDE)\.md|<system-reminder>|This session is being continued from a previous conversation)/;
 
 /** A prompt template sent as the user's message: a Codex custom prompt (`# /butler-exec — …`), a command
  * file with front matter, a title-generation request. */
-const TEMPLATE = /^(?:#\s*\/[\w:.-]+|---\s*\n(?:description|allowed-tools|argument-hint):|You are (?:a|an|the) [\w -]{0,40}(?:assistant|agent|model)\b|(?:Generate|Write) a (?:short |concise )?title\b|Your task is to generate)/;
+const TEMPLATE =
+  /^(?:#\s*\/[\w:.-]+|---\s*\n(?:description|allowed-tools|argument-hint):|You are (?:a|an|the) [\w -]{0,40}(?:assistant|agent|model)\b|(?:Generate|Write) a (?:short |concise )?title\b|Your task is to generate)/;
 
 /** `## User Input` and a fenced block holding what the user typed, at the top of a prompt template. */
 const USER_INPUT_BLOCK = /^\s*#{1,3} User Input\s*\n+```[\w-]*\n([\s\S]*?)\n```/;
@@ -172,7 +175,10 @@ export class ConversationTracker {
     // Older Claude Code versions store a slash command's expanded template as the next user record: it is
     // the command's text, not the user's (never their rules, never their last request).
     const previous = this.messages.at(-1);
-    const expansion = (previous?.kind === 'command' && event.line - previous.line <= 3 && text.length >= 200) || TEMPLATE.test(text.slice(0, 400)) || (text.length > 300 && /\$ARGUMENTS\b/.test(text));
+    const expansion =
+      (previous?.kind === 'command' && event.line - previous.line <= 3 && text.length >= 200) ||
+      TEMPLATE.test(text.slice(0, 400)) ||
+      (text.length > 300 && /\$ARGUMENTS\b/.test(text));
     const kind: UserMessage['kind'] = /^\/[\w:.-]+(?:\s|$)/.test(text) || expansion ? 'command' : text.startsWith('! ') ? 'shell' : 'typed';
     const message: UserMessage = { line: event.line, uuid: event.uuid, timestamp: event.timestamp, text: cut(text), chars: text.length, kind };
     if (context.length) message.context = context;
@@ -191,11 +197,20 @@ export class ConversationTracker {
     if (message.kind === 'answer' && this.turns.length) return;
     this.endTurn();
     // Redacted whole before it is flattened to one line: a key wrapped onto two lines is found only whole.
-    this.turns.push({ turn: this.turns.length + 1, line: message.line, request: oneLine(redactSecrets(message.question && message.kind !== 'typed' ? `${message.text} (answer)` : message.text), 200), files: [], commands: [], errors: [], commandsRun: 0 });
+    this.turns.push({
+      turn: this.turns.length + 1,
+      line: message.line,
+      request: oneLine(redactSecrets(message.question && message.kind !== 'typed' ? `${message.text} (answer)` : message.text), 200),
+      files: [],
+      commands: [],
+      errors: [],
+      commandsRun: 0,
+    });
   }
 
   private get turn(): TurnEntry {
-    if (!this.turns.length) this.turns.push({ turn: 0, line: 1, request: '(before the first user message)', files: [], commands: [], errors: [], commandsRun: 0 });
+    if (!this.turns.length)
+      this.turns.push({ turn: 0, line: 1, request: '(before the first user message)', files: [], commands: [], errors: [], commandsRun: 0 });
     return this.turns[this.turns.length - 1];
   }
 
@@ -243,7 +258,20 @@ export class ConversationTracker {
     this.turnHadThinking = false;
   }
 
-  finish(): { messages: UserMessage[]; lastRequest?: number; turns: TurnEntry[]; reasoning: ReasoningEntry[]; stopped?: { line: number; lastText?: string; lastThinking?: string; textLine?: number; interruptedAt?: number; pendingCalls: { display: string; line: number }[] } } {
+  finish(): {
+    messages: UserMessage[];
+    lastRequest?: number;
+    turns: TurnEntry[];
+    reasoning: ReasoningEntry[];
+    stopped?: {
+      line: number;
+      lastText?: string;
+      lastThinking?: string;
+      textLine?: number;
+      interruptedAt?: number;
+      pendingCalls: { display: string; line: number }[];
+    };
+  } {
     this.endTurn();
     let lastRequest: number | undefined;
     for (let i = this.messages.length - 1; i >= 0; i--) {

@@ -47,7 +47,8 @@ interface PendingCall {
 }
 
 /** Results saying the tool never ran: a refused permission, a hook's denial, a validation error. */
-const NOT_RUN = /^<tool_use_error>|doesn't want to proceed|tool use was rejected|permission to use .* (?:has been|was) denied|requested permissions to|blocked by (?:a )?hook|PreToolUse:.*(?:denied|blocked)/i;
+const NOT_RUN =
+  /^<tool_use_error>|doesn't want to proceed|tool use was rejected|permission to use .* (?:has been|was) denied|requested permissions to|blocked by (?:a )?hook|PreToolUse:.*(?:denied|blocked)/i;
 const MAX_PENDING = 5000;
 const MAX_REMEMBERED_EDITS = 4000;
 const MAX_KNOWN_EXISTING = 100_000;
@@ -242,8 +243,7 @@ export class FileChangeTracker {
     const entry = this.entries.get(path);
     if (!entry) {
       const existed = this.knownExisting.has(path);
-      const status: FileChangeStatus =
-        kind === 'delete' ? 'deleted' : kind === 'modify' || existed ? 'modified' : 'created';
+      const status: FileChangeStatus = kind === 'delete' ? 'deleted' : kind === 'modify' || existed ? 'modified' : 'created';
       this.entries.set(path, {
         status,
         edits,
@@ -259,7 +259,8 @@ export class FileChangeTracker {
     entry.lastLine = at.line;
     if (extra.recursive) entry.recursive = true;
     if (kind === 'delete') {
-      if (entry.status === 'created' && entry.createdAt) this.undone.push({ kind: 'created-then-deleted', path: this.relative(path), doneAt: entry.createdAt, undoneAt: at });
+      if (entry.status === 'created' && entry.createdAt)
+        this.undone.push({ kind: 'created-then-deleted', path: this.relative(path), doneAt: entry.createdAt, undoneAt: at });
       entry.status = 'deleted';
       if (extra.recursive) {
         const prefix = path.endsWith('/') ? path : path + '/';
@@ -337,8 +338,8 @@ export function patchEffects(patch: string): PatchEffect[] {
   for (const raw of patch.split('\n')) {
     const line = raw.replace(/\r$/, '');
     let m: RegExpExecArray | null;
-    if ((m = /^\*\*\* Add File: (.+)$/.exec(line))) effects.push((lastUpdate = undefined, { kind: 'write', path: m[1].trim() }));
-    else if ((m = /^\*\*\* Delete File: (.+)$/.exec(line))) effects.push((lastUpdate = undefined, { kind: 'delete', path: m[1].trim() }));
+    if ((m = /^\*\*\* Add File: (.+)$/.exec(line))) effects.push(((lastUpdate = undefined), { kind: 'write', path: m[1].trim() }));
+    else if ((m = /^\*\*\* Delete File: (.+)$/.exec(line))) effects.push(((lastUpdate = undefined), { kind: 'delete', path: m[1].trim() }));
     else if ((m = /^\*\*\* Update File: (.+)$/.exec(line))) {
       lastUpdate = { kind: 'modify', path: m[1].trim() };
       effects.push(lastUpdate);

@@ -49,7 +49,8 @@ const WORKING = { prose: 4000, errors: 3000, commands: 3000, numbers: 1500, cons
 const MAX_USER_REQUEST = 4000;
 const MAX_PROSE_CHARS = 20_000;
 
-const REJECTED_BY_USER = /doesn't want to proceed|tool use was rejected|user rejected|user denied|rejected by (?:the )?user|aborted by (?:the )?user|requested permissions? to [\s\S]{1,300}?but you haven'?t granted it/i;
+const REJECTED_BY_USER =
+  /doesn't want to proceed|tool use was rejected|user rejected|user denied|rejected by (?:the )?user|aborted by (?:the )?user|requested permissions? to [\s\S]{1,300}?but you haven'?t granted it/i;
 
 interface ErrorRecord {
   key: string;
@@ -155,7 +156,21 @@ export class OfflineAnalyzer {
   private lastProse?: { text: string; line: number };
   private numberOrder = 0;
   private undoneSeen = 0;
-  private readonly meta: Omit<OfflineAnalysis, 'findings' | 'commands' | 'numbers' | 'constraints' | 'openTasks' | 'compactionSummaries' | 'compactions' | 'conversation' | 'checks' | 'stopped' | 'timeline' | 'reasoning'> = { lines: 0 };
+  private readonly meta: Omit<
+    OfflineAnalysis,
+    | 'findings'
+    | 'commands'
+    | 'numbers'
+    | 'constraints'
+    | 'openTasks'
+    | 'compactionSummaries'
+    | 'compactions'
+    | 'conversation'
+    | 'checks'
+    | 'stopped'
+    | 'timeline'
+    | 'reasoning'
+  > = { lines: 0 };
   private readonly compactionSummaries: { text: string; citation: Citation }[] = [];
   private readonly compactions: { line: number; timestamp?: string }[] = [];
   private readonly seenSummaries = new Set<string>();
@@ -263,7 +278,14 @@ export class OfflineAnalyzer {
       // "Two ways: A, or B." then "B — because …": the choice that follows its options is a decision,
       // and the options name the alternative it dismissed.
       const options = this.options && event.line - this.options.line <= 6 && source !== 'user' ? this.options : undefined;
-      if (options && found?.kind !== 'rejected' && sentence !== options.text && !parts[i].listed && isChoiceCandidate(sentence, true) && choosesFrom(sentence, options.text, isChoiceCandidate(sentence))) {
+      if (
+        options &&
+        found?.kind !== 'rejected' &&
+        sentence !== options.text &&
+        !parts[i].listed &&
+        isChoiceCandidate(sentence, true) &&
+        choosesFrom(sentence, options.text, isChoiceCandidate(sentence))
+      ) {
         found = { kind: 'decisions', sentence, score: Math.max(found?.score ?? 0, 8 + specificity(sentence)) };
         extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
         this.options = undefined;
@@ -290,7 +312,8 @@ export class OfflineAnalyzer {
       const previous = list[i - 1];
       if (next && (hasRationale(next) || /^(?:because|since|this|that|it|so|otherwise)\b/i.test(next)) && !hasRationale(sentence)) detail = oneLine(next, 300);
       // "X is a feature, not a fix. So a minor bump." — a conclusion's reason is the sentence before it.
-      else if (found.kind === 'decisions' && !extra && previous && /^(?:so|thus|hence|therefore|that'?s why|which is why)\b/i.test(sentence)) detail = `After: ${oneLine(previous, 300)}`;
+      else if (found.kind === 'decisions' && !extra && previous && /^(?:so|thus|hence|therefore|that'?s why|which is why)\b/i.test(sentence))
+        detail = `After: ${oneLine(previous, 300)}`;
       const key = `${found.kind}:${dedupeKey(sentence)}`;
       const existing = this.prose.get(key);
       if (existing) {
@@ -301,7 +324,13 @@ export class OfflineAnalyzer {
         key,
         analyst: found.kind,
         title: oneLine(sentence, 400),
-        detail: [extra, detail, `(${source === 'thinking' ? 'in thinking' : source === 'user' ? 'said by the user' : 'said by the agent'}${event.sidechain ? ', in a subagent' : ''})`].filter(Boolean).join(' '),
+        detail: [
+          extra,
+          detail,
+          `(${source === 'thinking' ? 'in thinking' : source === 'user' ? 'said by the user' : 'said by the agent'}${event.sidechain ? ', in a subagent' : ''})`,
+        ]
+          .filter(Boolean)
+          .join(' '),
         citations: [citationOf(event)],
         source: 'offline',
         score: found.score - (event.sidechain ? 1 : 0),
@@ -328,7 +357,8 @@ export class OfflineAnalyzer {
       }
       const family = commandFamily(shell.command, programs);
       // Parts chained with `&&` (or piped into a viewer) all ran and passed when the line passed.
-      const chained = shell.command.length <= 4000 && parseCommandLine(shell.command).every((c) => c.separator === '&&' || c.separator === '' || c.separator === '|');
+      const chained =
+        shell.command.length <= 4000 && parseCommandLine(shell.command).every((c) => c.separator === '&&' || c.separator === '' || c.separator === '|');
       const families = chained ? commandFamilyNames(programs) : undefined;
       this.remember(call, { call, commandLine: shell.command, programs, commandKey: family?.name ?? key, display, family, families });
       this.conversation.onToolCall(call, display);
@@ -344,7 +374,11 @@ export class OfflineAnalyzer {
     if (edit) {
       this.conversation.onFileChanged(this.files.relative(edit.path));
       const wrote = edit.replacements.at(-1)?.newString ?? edit.content ?? '';
-      if (!call.sidechain) this.recentEdit = { display: `${call.name} ${this.files.relative(edit.path)}${wrote.trim() ? ` (${oneLine(redactSecrets(wrote.slice(0, 400)), 100)})` : ''}`, line: call.line };
+      if (!call.sidechain)
+        this.recentEdit = {
+          display: `${call.name} ${this.files.relative(edit.path)}${wrote.trim() ? ` (${oneLine(redactSecrets(wrote.slice(0, 400)), 100)})` : ''}`,
+          line: call.line,
+        };
     }
     this.noteChangedFiles(call);
   }
@@ -421,7 +455,11 @@ export class OfflineAnalyzer {
 
   /** The model's words just before `line` about `subject` (a path, a package): the reason it undid it, if it said one. */
   private reasonNear(line: number, subject?: string): string {
-    const words = (subject ?? '').toLowerCase().replace(/^.*\//, '').split(/[^\p{L}\p{N}_-]+/u).filter((w) => w.length >= 4 && !/^\d+$/.test(w));
+    const words = (subject ?? '')
+      .toLowerCase()
+      .replace(/^.*\//, '')
+      .split(/[^\p{L}\p{N}_-]+/u)
+      .filter((w) => w.length >= 4 && !/^\d+$/.test(w));
     const about = (text: string) => !subject || words.some((w) => text.toLowerCase().includes(w));
     // Only words that name what was undone (the file, the package, a word of the change) are its reason.
     if (this.lastProse && line - this.lastProse.line <= 12 && about(this.lastProse.text)) return `Why: ${oneLine(this.lastProse.text, 400)}`;
@@ -449,7 +487,13 @@ export class OfflineAnalyzer {
     const isShell = pending?.commandLine !== undefined;
     // Only what may be quoted is redacted (shell output, failures, answers): a successful Read or Edit
     // result is never cut into lines, and redacting every file the agent read would be the pass's main cost.
-    if (!isShell && !result.isError && (result.exitCode ?? 0) === 0 && name !== 'AskUserQuestion' && !/^User has answered|doesn't want to proceed/.test(text.slice(0, 200))) {
+    if (
+      !isShell &&
+      !result.isError &&
+      (result.exitCode ?? 0) === 0 &&
+      name !== 'AskUserQuestion' &&
+      !/^User has answered|doesn't want to proceed/.test(text.slice(0, 200))
+    ) {
       this.onSuccess(pending?.commandKey ?? name, result, pending);
       return;
     }
@@ -522,12 +566,22 @@ export class OfflineAnalyzer {
     if (result.sidechain) return;
     // Kept without words only when the user said no to a change (a force-push, a migration): a
     // permission prompt nobody answered, an interrupt or a refused look around says nothing of theirs.
-    const explicitNo = /doesn't want to proceed|tool use was rejected|user rejected|user denied|rejected by (?:the )?user/i.test(text.slice(0, 400)) && !/haven'?t granted/i.test(text.slice(0, 400));
+    const explicitNo =
+      /doesn't want to proceed|tool use was rejected|user rejected|user denied|rejected by (?:the )?user/i.test(text.slice(0, 400)) &&
+      !/haven'?t granted/i.test(text.slice(0, 400));
     if (explicitNo && !lookOnly && pending) this.refusalsWithoutWords.add(`refusal:${result.line}`);
     const said = /(?:reason for the rejection|the user said):?\s*([\s\S]{2,800})/i.exec(text);
     const what = pending ? `\`${pending.display}\`` : 'a tool call';
     const citations = pending ? [citationOf(pending.call), citationOf(result)] : [citationOf(result)];
-    const finding: ScoredFinding = { key: `refusal:${result.line}`, analyst: 'refusals', title: '', detail: `refused ${what}`, citations, source: 'offline', score: 9 + (pending ? specificity(pending.display) / 4 : 0) };
+    const finding: ScoredFinding = {
+      key: `refusal:${result.line}`,
+      analyst: 'refusals',
+      title: '',
+      detail: `refused ${what}`,
+      citations,
+      source: 'offline',
+      score: 9 + (pending ? specificity(pending.display) / 4 : 0),
+    };
     if (said && said[1].trim()) {
       finding.title = oneLine(said[1], 500);
       this.addRefusal(finding);
@@ -552,7 +606,15 @@ export class OfflineAnalyzer {
     }
     this.flushRefusals();
     if (isCorrection && correction.after === 'interrupted the agent' && readsAsCorrection(message.text)) {
-      this.addRefusal({ key: `interrupt:${correction.afterLine}`, analyst: 'refusals', title: oneLine(message.text, 500), detail: 'interrupted the agent, then said this', citations: [{ line: correction.afterLine }, message.uuid ? { line: message.line, uuid: message.uuid } : { line: message.line }], source: 'offline', score: 8 });
+      this.addRefusal({
+        key: `interrupt:${correction.afterLine}`,
+        analyst: 'refusals',
+        title: oneLine(message.text, 500),
+        detail: 'interrupted the agent, then said this',
+        citations: [{ line: correction.afterLine }, message.uuid ? { line: message.line, uuid: message.uuid } : { line: message.line }],
+        source: 'offline',
+        score: 8,
+      });
     }
   }
 
@@ -624,7 +686,10 @@ export class OfflineAnalyzer {
       existing.resolvedAt = undefined;
     } else {
       const exit = result.exitCode !== undefined && result.exitCode !== 0 ? ` (exit ${result.exitCode})` : '';
-      const what = pending?.commandLine !== undefined ? `\`${display}\` failed${exit}` : `${name} failed${exit}${display !== name ? `: ${display.slice(name.length + 1)}` : ''}`;
+      const what =
+        pending?.commandLine !== undefined
+          ? `\`${display}\` failed${exit}`
+          : `${name} failed${exit}${display !== name ? `: ${display.slice(name.length + 1)}` : ''}`;
       const tests = failingTestNames(result.text);
       this.errors.set(key, {
         key,
@@ -659,8 +724,10 @@ export class OfflineAnalyzer {
       if (record.resolvedAt !== undefined) continue;
       // The same family passing, a passing run aimed at the failing test file or target, or the file
       // a failed Edit/Write was aimed at edited successfully after all.
-      const sameFamily = record.commandKey === cmdKey || (pending?.families?.includes(record.commandKey) ?? false) || (editPath !== undefined && record.editPath === editPath);
-      const sameTarget = record.family?.kind !== undefined && pending?.family?.kind === record.family.kind && record.testFiles.some((f) => targets.some((t) => sameFile(f, t)));
+      const sameFamily =
+        record.commandKey === cmdKey || (pending?.families?.includes(record.commandKey) ?? false) || (editPath !== undefined && record.editPath === editPath);
+      const sameTarget =
+        record.family?.kind !== undefined && pending?.family?.kind === record.family.kind && record.testFiles.some((f) => targets.some((t) => sameFile(f, t)));
       if (sameFamily || sameTarget) record.resolvedAt = citationOf(result);
     }
     const failure = this.lastFailure;
@@ -733,7 +800,9 @@ export class OfflineAnalyzer {
         .map(({ key: _key, ...finding }) => finding);
     const findings = [
       ...top('decisions', LIMITS.decisions),
-      ...mergeSameErrors(errorFindings).sort((a, b) => b.score - a.score).slice(0, LIMITS.errors),
+      ...mergeSameErrors(errorFindings)
+        .sort((a, b) => b.score - a.score)
+        .slice(0, LIMITS.errors),
       ...top('rejected', LIMITS.rejected),
       ...top('refusals', LIMITS.rejected),
     ].map((f) => ({ ...f, score: Math.round(f.score * 10) / 10 }));
@@ -743,7 +812,12 @@ export class OfflineAnalyzer {
       agent: this.meta.agent ?? agent,
       lines,
       findings,
-      lastUserRequest: lastRequest ? { text: lastRequest.text.length > MAX_USER_REQUEST ? lastRequest.text.slice(0, MAX_USER_REQUEST) + '…' : lastRequest.text, citation: lastRequest.uuid ? { line: lastRequest.line, uuid: lastRequest.uuid } : { line: lastRequest.line } } : undefined,
+      lastUserRequest: lastRequest
+        ? {
+            text: lastRequest.text.length > MAX_USER_REQUEST ? lastRequest.text.slice(0, MAX_USER_REQUEST) + '…' : lastRequest.text,
+            citation: lastRequest.uuid ? { line: lastRequest.line, uuid: lastRequest.uuid } : { line: lastRequest.line },
+          }
+        : undefined,
       conversation: { messages: talk.messages, lastRequest: talk.lastRequest },
       checks: [...this.checks.values()].sort((a, b) => a.line - b.line),
       stopped: talk.stopped,
@@ -765,15 +839,22 @@ export class OfflineAnalyzer {
 }
 
 /** A sentence that weighs options: "Two ways: …", "Options: …", "Either A or B", "Per IP or per key?". */
-const OPTIONS = /\b(?:options?|two ways|alternatives?|choices)\b\s*[:—-]|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么/i;
+const OPTIONS =
+  /\b(?:options?|two ways|alternatives?|choices)\b\s*[:—-]|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么/i;
 /** Giving something up, loosely: only read this way right after a failed attempt. */
-const GIVEN_UP = /^(?:no|not|kein\w*)\s+\S+[^:]{0,40}:|\b(?:is|are) out\b|\bnot an option\b|\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|can'?t|cannot) (?:work|help|run|install|build)\b|^(?!let me|i'll|i will|now)[^.]{0,80}\binstead\b|\b(?:geht nicht|funktioniert nicht|klappt nicht)\b|不用|不行|放弃|改用/i;
+const GIVEN_UP =
+  /^(?:no|not|kein\w*)\s+\S+[^:]{0,40}:|\b(?:is|are) out\b|\bnot an option\b|\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|can'?t|cannot) (?:work|help|run|install|build)\b|^(?!let me|i'll|i will|now)[^.]{0,80}\binstead\b|\b(?:geht nicht|funktioniert nicht|klappt nicht)\b|不用|不行|放弃|改用/i;
 
 /** Words of a choice that repeat one of the options it was weighed against (3+ words, or the option's head). */
 function choosesFrom(sentence: string, options: string, statesAChoice = true): boolean {
   // "So, I'll load the spec" after the options is a next step; it counts only if it names one of them.
   if (statesAChoice && /^(?:so|thus|hence|therefore|going with|go with|decision|chosen|picked|choosing|also)\b/i.test(sentence)) return true;
-  const words = (t: string) => t.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, ' ').split(/\s+/).filter(Boolean);
+  const words = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s]/gu, ' ')
+      .split(/\s+/)
+      .filter(Boolean);
   const a = words(sentence);
   const b = ` ${words(options).join(' ')} `;
   for (let i = 0; i + 3 <= a.length; i++) if (b.includes(` ${a.slice(i, i + 3).join(' ')} `)) return true;
@@ -785,9 +866,12 @@ function quietNoMatch(commandPrograms: string[][], output: string, exitCode: num
   if (exitCode !== undefined && exitCode !== 1) return false;
   const programs = commandPrograms.map((w) => w[0].replace(/^.*\//, ''));
   // `powershell -Command 'rg …'`, `bash -c "grep …"`: the search runs inside another shell's string.
-  if (programs.some((p) => /^(?:powershell|pwsh|cmd|bash|sh|zsh)(?:\.exe)?$/i.test(p)) && /\b(?:rg|grep|findstr|Select-String)\b/.test(commandLine)) programs.push('grep');
+  if (programs.some((p) => /^(?:powershell|pwsh|cmd|bash|sh|zsh)(?:\.exe)?$/i.test(p)) && /\b(?:rg|grep|findstr|Select-String)\b/.test(commandLine))
+    programs.push('grep');
   if (!programs.some((p) => p === 'grep' || p === 'rg' || p === 'egrep' || p === 'diff' || p === 'cmp' || p === 'test' || p === '[')) return false;
-  const rest = plainOutput(output).replace(/^(?:Exit code:? *1|Process exited with code 1)\s*/m, '').trim();
+  const rest = plainOutput(output)
+    .replace(/^(?:Exit code:? *1|Process exited with code 1)\s*/m, '')
+    .trim();
   return rest === '' || rest === 'Error' || (programs.includes('diff') && /^[-+@<>]|^\d+[acd]\d+/m.test(rest) && !/No such file/.test(rest));
 }
 
@@ -820,7 +904,11 @@ function errorDetail(e: ErrorRecord): string {
   const parts = [...e.lines.map((l) => `    ${l}`)];
   if (e.stack.length) parts.push(...e.stack.map((l) => `    ${l.trim()}`));
   const times = e.count > 1 ? `Failed ${e.count} times. ` : '';
-  parts.push(e.resolvedAt ? `${times}Resolved: a later run passed (log line ${e.resolvedAt.line}).` : `${times}Not resolved: no later passing run of \`${e.family?.name ?? e.commandKey}\` in the log.`);
+  parts.push(
+    e.resolvedAt
+      ? `${times}Resolved: a later run passed (log line ${e.resolvedAt.line}).`
+      : `${times}Not resolved: no later passing run of \`${e.family?.name ?? e.commandKey}\` in the log.`,
+  );
   return parts.join('\n');
 }
 
@@ -856,7 +944,8 @@ function sameFile(a: string, b: string): boolean {
  * Words typed after an interrupt that correct what the agent was doing ("no, use pnpm", "wait, don't
  * touch the schema"), as opposed to a new instruction, a status question or pasted output.
  */
-const CORRECTION_CUE = /\b(?:no|not|stop|wait|instead|wrong|never|rather|actually|should(?:n't)?|don'?t|do not|revert|undo|nicht|nein|kein|falsch|stattdessen)\b|n't\b|不要|别|不是|不对|停|やめ|違う|じゃなく/i;
+const CORRECTION_CUE =
+  /\b(?:no|not|stop|wait|instead|wrong|never|rather|actually|should(?:n't)?|don'?t|do not|revert|undo|nicht|nein|kein|falsch|stattdessen)\b|n't\b|不要|别|不是|不对|停|やめ|違う|じゃなく/i;
 
 export function readsAsCorrection(text: string): boolean {
   const trimmed = text.trim();

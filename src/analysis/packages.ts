@@ -62,7 +62,7 @@ export function packageChanges(commandLine: string | string[][]): PackageChange[
     const action = INSTALL[manager]?.has(sub) ? 'install' : UNINSTALL[manager]?.has(sub) ? 'uninstall' : undefined;
     if (!action) continue;
     for (const arg of words.slice(2)) {
-      if (arg.startsWith('-') || arg.includes('/') && !arg.startsWith('@') || arg === '.' || arg.length > 100) continue;
+      if (arg.startsWith('-') || (arg.includes('/') && !arg.startsWith('@')) || arg === '.' || arg.length > 100) continue;
       const name = packageName(arg);
       if (name) out.push({ action, manager, name });
     }

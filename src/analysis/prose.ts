@@ -24,12 +24,15 @@ const DECISION = new RegExp(
 );
 
 /** Planning chatter that matches the decision words but carries no choice. */
-const CHATTER = /^(?:let me|now let me|i'll (?:now )?(?:start|begin|check|look|read|run|open|take a look|first|help|create a todo|update the todo|mark)|i will (?:now )?(?:start|check|look|read|run)|let's (?:see|check|look|start|begin))\b/i;
+const CHATTER =
+  /^(?:let me|now let me|i'll (?:now )?(?:start|begin|check|look|read|run|open|take a look|first|help|create a todo|update the todo|mark)|i will (?:now )?(?:start|check|look|read|run)|let's (?:see|check|look|start|begin))\b/i;
 
-const IMPERATIVE_CHOICE = /^(?:use|keep|store|put|stick with|switch to|make|prefer|avoid|go for|pick|cache|split|move|leave|default to|treat|round|require|return|reject|limit|allow|always|never|only)\b/i;
+const IMPERATIVE_CHOICE =
+  /^(?:use|keep|store|put|stick with|switch to|make|prefer|avoid|go for|pick|cache|split|move|leave|default to|treat|round|require|return|reject|limit|allow|always|never|only)\b/i;
 /** "X, not Y": a choice stated by what it is not. */
 const NOT_THAT = /\w, not (?!just\b|only\b|yet\b|sure\b)(?:an? |the )?\w+/;
-const RATIONALE = /\b(?:because|since|so that|so we|so it|so the|as it|as this|to avoid|to keep|to prevent|to make|to stay|to fit|in order to|which (?:means|keeps|avoids|is)|otherwise|due to|given that|the reason|weil|denn|damit|sonst)\b|因为|由于|所以|否则/i;
+const RATIONALE =
+  /\b(?:because|since|so that|so we|so it|so the|as it|as this|to avoid|to keep|to prevent|to make|to stay|to fit|in order to|which (?:means|keeps|avoids|is)|otherwise|due to|given that|the reason|weil|denn|damit|sonst)\b|因为|由于|所以|否则/i;
 
 const REJECTED = new RegExp(
   [
@@ -68,21 +71,27 @@ export function isChoiceCandidate(sentence: string, afterOptions = false): boole
   return !/^(?:if|when|once|unless|should|would|could|can|do you|want me|shall)\b/i.test(s);
 }
 
-const CHOICE_SUBJECT = /^(?:(?:so|ok(?:ay)?|then|now|here|instead),?\s+)?(?:i|we|let['’]s|ich|wir|best to|better to|going to|plan|use|keep|store|put|make|move|switch|stick|prefer|go|pick|choose|treat|default|round|cap|limit|batch|derive|normali[sz]e|accept|define|name|reassign|resume|parse|compute|bump|drop|replace|a|an|the \w+ will be)\b|^[\p{L} ]{1,30}:\s|\b(?:i['’]ll|we['’]ll|i will|we will|going with|went with|switch(?:ing|ed)? to|chose|decided|settled|opted|go with|stick with|otherwise|will be)\b|[\u3000-\u9fff]/iu;
+const CHOICE_SUBJECT =
+  /^(?:(?:so|ok(?:ay)?|then|now|here|instead),?\s+)?(?:i|we|let['’]s|ich|wir|best to|better to|going to|plan|use|keep|store|put|make|move|switch|stick|prefer|go|pick|choose|treat|default|round|cap|limit|batch|derive|normali[sz]e|accept|define|name|reassign|resume|parse|compute|bump|drop|replace|a|an|the \w+ will be)\b|^[\p{L} ]{1,30}:\s|\b(?:i['’]ll|we['’]ll|i will|we will|going with|went with|switch(?:ing|ed)? to|chose|decided|settled|opted|go with|stick with|otherwise|will be)\b|[\u3000-\u9fff]/iu;
 
-const STEP_OR_STATUS = /\b(?:i['’]ll|i will|we['’]ll|we will)\s+(?:also\s+|now\s+|then\s+|first\s+|need to\s+)?(?!use\b|go\b|keep\b|stick\b|switch\b|store\b|put\b|prefer\b|pick\b|choose\b|default\b|cap\b|limit\b|batch\b|make it\b|stay\b|leave\b)\w+|\bi['’]m \w+ing\b|\bi['’]ve (?:already |now |just )?\w+\b|^let['’]s (?:ensure|make sure|check|see|verify|confirm)\b|\bit['’]s (?:essential|important|crucial)\b|^ich sollte\b|^i (?:found|noticed|see|saw)\b/i;
+const STEP_OR_STATUS =
+  /\b(?:i['’]ll|i will|we['’]ll|we will)\s+(?:also\s+|now\s+|then\s+|first\s+|need to\s+)?(?!use\b|go\b|keep\b|stick\b|switch\b|store\b|put\b|prefer\b|pick\b|choose\b|default\b|cap\b|limit\b|batch\b|make it\b|stay\b|leave\b)\w+|\bi['’]m \w+ing\b|\bi['’]ve (?:already |now |just )?\w+\b|^let['’]s (?:ensure|make sure|check|see|verify|confirm)\b|\bit['’]s (?:essential|important|crucial)\b|^ich sollte\b|^i (?:found|noticed|see|saw)\b/i;
 
 /** Thinking out loud without choosing: "I might go with…", "I'm considering…", "I could…", "not sure". */
-const HEDGED = /\b(?:might|could|considering|wondering|not sure|unsure|maybe|perhaps|curious|i plan to|i want to|i need to make sure|i'll quickly|i (?:also )?have to|i (?:also )?need to|i should|i think i['’]ve|lass mich|ich werde)\b|\bi['’]ll (?:mark|note|flag|add|check|look|read|run|quickly)\b/i;
+const HEDGED =
+  /\b(?:might|could|considering|wondering|not sure|unsure|maybe|perhaps|curious|i plan to|i want to|i need to make sure|i'll quickly|i (?:also )?have to|i (?:also )?need to|i should|i think i['’]ve|lass mich|ich werde)\b|\bi['’]ll (?:mark|note|flag|add|check|look|read|run|quickly)\b/i;
 
 /** What the agent found, not what it chose. */
-const OBSERVATION = /^(?:hmm|actually|interesting)\b|\bhappy to note\b|^(?:we|i) couldn['’]t\b|^the \S+ (?:uses|used|calls|returns|reads|writes)\b|\blooks like\b|^(?:we|i)['’]ve (?:asked|done|finished|created|added|made|run|got)\b|^i['’]m (?:encountering|seeing|getting|noticing)\b|^the (?:types?|tests?|build|code|initial ask|request) (?:are|is|was|were) \w+|^so i can\b|\bonly if you confirm\b|^the \S+ (?:module|function|class|file|alias|type|field|variable|command|script) (?:is|was|exists|lives|has|works)\b|^since (?:this|it) (?:appears|seems|looks)\b|^this \w+ \w+ (?:relies|lets|allows|means)\b|\brelies on\b|^so (?:we're|we are|it's|it is|the \S+ (?:is|are|does|really))\b|^(?:this|that|it) (?:lets|allows|relies|means|is|was)\b|^the (?:one )?(?:quirk|catch|thing|reason|alias|module|function|class|file) \S*\s*(?:is|was|exists|lives)\b|^since i can'?t\b|\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
+const OBSERVATION =
+  /^(?:hmm|actually|interesting)\b|\bhappy to note\b|^(?:we|i) couldn['’]t\b|^the \S+ (?:uses|used|calls|returns|reads|writes)\b|\blooks like\b|^(?:we|i)['’]ve (?:asked|done|finished|created|added|made|run|got)\b|^i['’]m (?:encountering|seeing|getting|noticing)\b|^the (?:types?|tests?|build|code|initial ask|request) (?:are|is|was|were) \w+|^so i can\b|\bonly if you confirm\b|^the \S+ (?:module|function|class|file|alias|type|field|variable|command|script) (?:is|was|exists|lives|has|works)\b|^since (?:this|it) (?:appears|seems|looks)\b|^this \w+ \w+ (?:relies|lets|allows|means)\b|\brelies on\b|^so (?:we're|we are|it's|it is|the \S+ (?:is|are|does|really))\b|^(?:this|that|it) (?:lets|allows|relies|means|is|was)\b|^the (?:one )?(?:quirk|catch|thing|reason|alias|module|function|class|file) \S*\s*(?:is|was|exists|lives)\b|^since i can'?t\b|\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
 /** Notes, findings, waiting and checking: narration around the work, never a choice by itself. */
-const NARRATION = /^(?:quick note|also worth noting|worth noting|note|fyi|this will be a|this way\b)|\bi['’]m (?:waiting|double-checking|still)\b|^i think (?:it would be best|we should) (?:to )?(?:open|read|check|look|refer|review|verify|update)\b|^we should (?:also )?(?:refer|update our plan|check|look|review|verify)\b|\bit turns out\b|^i found\b/i;
+const NARRATION =
+  /^(?:quick note|also worth noting|worth noting|note|fyi|this will be a|this way\b)|\bi['’]m (?:waiting|double-checking|still)\b|^i think (?:it would be best|we should) (?:to )?(?:open|read|check|look|refer|review|verify|update)\b|^we should (?:also )?(?:refer|update our plan|check|look|review|verify)\b|\bit turns out\b|^i found\b/i;
 const STRONG_CHOICE = /\b(?:decided|chose|opted|going with|go with|settled on|the plan is|we(?:'ll| will) use|i(?:'ll| will) use)\b/i;
 
 /** Words that show an attempt failed or was undone: without one of these, "switch to X" is only a plan. */
-const EVIDENCE_OF_UNDOING = /不用|不行|放弃|回滚|撤销|不能用|^(?:back|returning|reverting) to\b|\b(?:geht nicht|funktioniert nicht|klappt nicht|verworfen|rückgängig|zurückgesetzt|is out|are out|not using|no longer|after all|will not|doesn'?t|does not|didn'?t|did not|won'?t|wouldn'?t|can'?t|cannot|not going to|abandon\w*|gave up|give up|giving up|dead end|scrap\w*|ditch\w*|dropp?(?:ed|ing)|revert\w*|roll(?:ed|ing)? back|undo|undid|undoing|backed out|backing out|ruled out|discard\w*|no luck|no good|tried|still fail\w*|failed|broke|too (?:slow|fragile|complex|brittle|risky|expensive|heavy|flaky)|went back|go back|going back|switch(?:ed|ing)? back)\b/i;
+const EVIDENCE_OF_UNDOING =
+  /不用|不行|放弃|回滚|撤销|不能用|^(?:back|returning|reverting) to\b|\b(?:geht nicht|funktioniert nicht|klappt nicht|verworfen|rückgängig|zurückgesetzt|is out|are out|not using|no longer|after all|will not|doesn'?t|does not|didn'?t|did not|won'?t|wouldn'?t|can'?t|cannot|not going to|abandon\w*|gave up|give up|giving up|dead end|scrap\w*|ditch\w*|dropp?(?:ed|ing)|revert\w*|roll(?:ed|ing)? back|undo|undid|undoing|backed out|backing out|ruled out|discard\w*|no luck|no good|tried|still fail\w*|failed|broke|too (?:slow|fragile|complex|brittle|risky|expensive|heavy|flaky)|went back|go back|going back|switch(?:ed|ing)? back)\b/i;
 /** A plan to undo something later ("I'll revert it if…") is not evidence that it was undone. */
 const INTENTION_TO_UNDO = /^(?:(?:now|next|first|then|ok(?:ay)?|so),?\s+)*(?:i'll|i will|let me|let's|we could|we can|maybe|perhaps|should i|should we|if\b)/i;
 // A standing rule in the user's words. Requests ("we need to add X", "then make sure Y") are not rules:
@@ -108,7 +117,8 @@ const CONSTRAINT = new RegExp(
   'i',
 );
 /** A one-off request or a story, even with a rule word in it: "Then let's make sure…", "I never saw…". */
-const NOT_A_RULE = /\bi don'?t have\b|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
+const NOT_A_RULE =
+  /\bi don'?t have\b|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
 
 export type ProseSource = 'thinking' | 'assistant' | 'user';
 
@@ -122,12 +132,15 @@ export interface ProseFinding {
  * An intention, not a decision: "Now I'll add the styles", "Let me check the tests", "Next, I'm going to…".
  * With a reason or a dismissed alternative it is a decision after all ("I'll use X because Y").
  */
-const INTENTION = /^(?:(?:now|next|first|then|finally|lastly|ok(?:ay)?|alright|great|perfect|good|so|and|also),?\s+)*(?:i'll|i will|i'm going to|i am going to|let me|let's|i need to|i should|we need to|we'll|we will|time to|going to)\b(?!\s+(?:use|go with|keep|stick (?:with|to)|switch to|choose|pick|prefer|store|adopt|standardi[sz]e on|settle on|batch|cap|limit|make it|put))/i;
+const INTENTION =
+  /^(?:(?:now|next|first|then|finally|lastly|ok(?:ay)?|alright|great|perfect|good|so|and|also),?\s+)*(?:i'll|i will|i'm going to|i am going to|let me|let's|i need to|i should|we need to|we'll|we will|time to|going to)\b(?!\s+(?:use|go with|keep|stick (?:with|to)|switch to|choose|pick|prefer|store|adopt|standardi[sz]e on|settle on|batch|cap|limit|make it|put))/i;
 /** A step announced: "I'll add …", "Let me check …", "Now I'll run …". */
-const ACTION_STEP = /^(?:(?:now|next|first|then|finally|lastly|ok(?:ay)?|alright|so),?\s+)*(?:let['’]s use \S+ to\b|i will provide\b|(?:i['’]m (?:now )?(?:reading|checking|looking|running|going through|inspecting|reviewing|searching|scanning|opening|writing|adding|updating|fixing|testing)\b|(?:i['’]ll|i will|let me|let's|i['’]m going to|i am going to)\s+(?:now\s+|first\s+|also\s+|then\s+)?(?:add|check|look|read|run|start|create|update|fix|write|implement|try|test|inspect|open|search|explore|review|investigate|verify|examine|modify|edit|change|set up|install|build|look into|figure out|see|find|scan|grep|mark|remove|delete|refactor|rerun|re-run)\b))/i;
+const ACTION_STEP =
+  /^(?:(?:now|next|first|then|finally|lastly|ok(?:ay)?|alright|so),?\s+)*(?:let['’]s use \S+ to\b|i will provide\b|(?:i['’]m (?:now )?(?:reading|checking|looking|running|going through|inspecting|reviewing|searching|scanning|opening|writing|adding|updating|fixing|testing)\b|(?:i['’]ll|i will|let me|let's|i['’]m going to|i am going to)\s+(?:now\s+|first\s+|also\s+|then\s+)?(?:add|check|look|read|run|start|create|update|fix|write|implement|try|test|inspect|open|search|explore|review|investigate|verify|examine|modify|edit|change|set up|install|build|look into|figure out|see|find|scan|grep|mark|remove|delete|refactor|rerun|re-run)\b))/i;
 const ALTERNATIVE = /\b(?:instead of|rather than|over|not|no longer|than)\b/i;
 /** The alternative a choice dismissed, named: "instead of X", "rather than X", "X, not Y", "over X". */
-const ALTERNATIVE_NAMED = /\b(?:instead of|rather than|in favou?r of|as opposed to|statt|anstatt|anstelle)\b|而不是|\w, not (?!just\b|only\b|yet\b|sure\b)(?:an? |the )?\w+|\bover (?:the |an? )?`?[\w.-]+`?(?:\s|$|[,.;])|\bnot `[^`]+`/i;
+const ALTERNATIVE_NAMED =
+  /\b(?:instead of|rather than|in favou?r of|as opposed to|statt|anstatt|anstelle)\b|而不是|\w, not (?!just\b|only\b|yet\b|sure\b)(?:an? |the )?\w+|\bover (?:the |an? )?`?[\w.-]+`?(?:\s|$|[,.;])|\bnot `[^`]+`/i;
 
 /** Not a statement at all: a heading or lead-in ending in ':', a question, a fragment without a verb. */
 export function isNotAStatement(sentence: string): boolean {
@@ -155,14 +168,26 @@ export function classifySentence(sentence: string, source: ProseSource, listed =
   if (listed && source !== 'thinking' && !(alternative && RATIONALE.test(sentence))) return undefined;
   // Cheap pattern tests first: most sentences match none, and specificity is the costly part.
   // Rejected only with evidence that something was tried and undone or given up; never a plan.
-  const rejected = source !== 'user' && EVIDENCE_OF_UNDOING.test(sentence) && REJECTED.test(sentence) && !INTENTION_TO_UNDO.test(sentence) && !/\buser\b|\bno longer depends\b/i.test(sentence);
+  const rejected =
+    source !== 'user' &&
+    EVIDENCE_OF_UNDOING.test(sentence) &&
+    REJECTED.test(sentence) &&
+    !INTENTION_TO_UNDO.test(sentence) &&
+    !/\buser\b|\bno longer depends\b/i.test(sentence);
   // "I'll add X, but first check Y" is a step, whatever reason it gives; "I'll use X because Y" is a choice.
-  const intention = (INTENTION.test(sentence) && !RATIONALE.test(sentence) && !ALTERNATIVE.test(sentence)) || (ACTION_STEP.test(sentence) && !ALTERNATIVE_NAMED.test(sentence));
+  const intention =
+    (INTENTION.test(sentence) && !RATIONALE.test(sentence) && !ALTERNATIVE.test(sentence)) || (ACTION_STEP.test(sentence) && !ALTERNATIVE_NAMED.test(sentence));
   const decision = !rejected && !intention && DECISION.test(sentence) && !CHATTER.test(sentence);
   const reason = RATIONALE.test(sentence) ? 2 : 0;
   // Without decision words: in thinking a stated reason is enough ("integer cents, since floats drift");
   // in the agent's text it takes an imperative or a named alternative as well.
-  const implicit = !rejected && !decision && !intention && source !== 'user' && ((reason > 0 && (source === 'thinking' || IMPERATIVE_CHOICE.test(sentence) || alternative)) || NOT_THAT.test(sentence)) && !CHATTER.test(sentence);
+  const implicit =
+    !rejected &&
+    !decision &&
+    !intention &&
+    source !== 'user' &&
+    ((reason > 0 && (source === 'thinking' || IMPERATIVE_CHOICE.test(sentence) || alternative)) || NOT_THAT.test(sentence)) &&
+    !CHATTER.test(sentence);
   if (listed && !alternative && !/\b(?:decided|chose|opted|going with|went with|settled)\b/i.test(sentence)) return undefined;
   if (!rejected && !decision && !implicit) return undefined;
   // The agent describing what it found ("X uses Y instead of Z") states no choice of its own: a decision

@@ -121,7 +121,10 @@ export function tokenize(source: string): Token[] {
     }
     if (c === '$' && source[i + 1] === "'") {
       const end = source.indexOf("'", i + 2);
-      text += source.slice(i + 2, end < 0 ? n : end).replace(/\\n/g, '\n').replace(/\\t/g, '\t');
+      text += source
+        .slice(i + 2, end < 0 ? n : end)
+        .replace(/\\n/g, '\n')
+        .replace(/\\t/g, '\t');
       inWord = true;
       i = end < 0 ? n : end + 1;
       continue;

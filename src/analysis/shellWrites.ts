@@ -155,7 +155,8 @@ function sedEffects(program: string, args: ShellWord[], emit: Emit): void {
       scriptGiven = true;
       scripts.push(args[i + 1]?.text ?? '');
       i++;
-    } else if (w === '-i' && program === 'sed' && args[i + 1]?.text === '') i++; // BSD `sed -i '' …`
+    } else if (w === '-i' && program === 'sed' && args[i + 1]?.text === '')
+      i++; // BSD `sed -i '' …`
     else if (w.startsWith('-')) continue;
     else if (!scriptGiven) {
       scriptGiven = true;
@@ -244,7 +245,9 @@ function programEffects(words: ShellWord[], emit: Emit): void {
       return;
     case 'curl':
     case 'wget': {
-      const flagIndex = args.findIndex((w) => (program === 'curl' ? w.text === '-o' || w.text === '--output' : w.text === '-O' || w.text === '--output-document'));
+      const flagIndex = args.findIndex((w) =>
+        program === 'curl' ? w.text === '-o' || w.text === '--output' : w.text === '-O' || w.text === '--output-document',
+      );
       if (flagIndex >= 0 && args[flagIndex + 1]) emit('write', args[flagIndex + 1], `${program} ${args[flagIndex].text}`);
       return;
     }
@@ -252,10 +255,12 @@ function programEffects(words: ShellWord[], emit: Emit): void {
       gitEffects(args, emit);
       return;
     case 'prettier':
-      if (hasFlag(args, 'w', '--write')) for (const f of operands(args, new Set(['--config', '--ignore-path', '--parser', '--plugin']))) emit('modify', f, 'prettier --write');
+      if (hasFlag(args, 'w', '--write'))
+        for (const f of operands(args, new Set(['--config', '--ignore-path', '--parser', '--plugin']))) emit('modify', f, 'prettier --write');
       return;
     case 'eslint':
-      if (args.some((w) => w.text === '--fix')) for (const f of operands(args, new Set(['-c', '--config', '--ext', '--rule', '--format', '-f', '-o']))) emit('modify', f, 'eslint --fix');
+      if (args.some((w) => w.text === '--fix'))
+        for (const f of operands(args, new Set(['-c', '--config', '--ext', '--rule', '--format', '-f', '-o']))) emit('modify', f, 'eslint --fix');
       return;
     case 'black':
     case 'isort':
@@ -271,7 +276,8 @@ function programEffects(words: ShellWord[], emit: Emit): void {
       if (hasFlag(args, 'w')) for (const f of all) emit('modify', f, `${program} -w`);
       return;
     case 'ruff':
-      if (sub === 'format' || (sub === 'check' && args.some((w) => w.text === '--fix'))) for (const f of operands(args.slice(1))) emit('modify', f, `ruff ${sub}`);
+      if (sub === 'format' || (sub === 'check' && args.some((w) => w.text === '--fix')))
+        for (const f of operands(args.slice(1))) emit('modify', f, `ruff ${sub}`);
       return;
     case 'npm':
     case 'pnpm':
@@ -280,8 +286,10 @@ function programEffects(words: ShellWord[], emit: Emit): void {
       const manifests = PACKAGE_MANIFESTS[program];
       const changesDeps = ['install', 'i', 'add', 'uninstall', 'remove', 'rm', 'un', 'r', 'upgrade', 'update', 'up'].includes(sub ?? '');
       const named = operands(args.slice(1)).length > 0;
-      if (sub === 'init' || (program === 'npm' && sub === 'pkg' && (texts[2] === 'set' || texts[2] === 'delete'))) emit('write', { text: 'package.json', expands: false }, `${program} ${sub}${sub === 'pkg' ? ' ' + texts[2] : ''}`);
-      else if (changesDeps && (named || sub === 'update' || sub === 'upgrade' || sub === 'up')) for (const m of manifests) emit('write', { text: m, expands: false }, `${program} ${sub}`);
+      if (sub === 'init' || (program === 'npm' && sub === 'pkg' && (texts[2] === 'set' || texts[2] === 'delete')))
+        emit('write', { text: 'package.json', expands: false }, `${program} ${sub}${sub === 'pkg' ? ' ' + texts[2] : ''}`);
+      else if (changesDeps && (named || sub === 'update' || sub === 'upgrade' || sub === 'up'))
+        for (const m of manifests) emit('write', { text: m, expands: false }, `${program} ${sub}`);
       return;
     }
     case 'cargo':

@@ -36,7 +36,10 @@ export function sentenceParts(text: string, maxChars = 20_000): SentencePart[] {
     const heading = /^\s*#/.test(rawLine);
     const quoted = /^\s*(?:⏺|⎿|●|>|│)/.test(rawLine);
     const listed = BULLET.test(rawLine) || heading;
-    const line = rawLine.replace(BULLET, '').replace(/^#+\s*/, '').trim();
+    const line = rawLine
+      .replace(BULLET, '')
+      .replace(/^#+\s*/, '')
+      .trim();
     if (!line) continue;
     for (const part of line.split(/(?<=[.!?])\s+(?=[A-Z"'`(*[])/)) {
       const s = part.trim();

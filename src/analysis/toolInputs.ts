@@ -9,7 +9,25 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 const SHELL_TOOLS = new Set(['Bash', 'bash', 'exec_command', 'shell', 'local_shell', 'container.exec', 'shell_command', 'run_command', 'run_terminal_cmd']);
 const EDIT_TOOLS = new Set(['Write', 'Edit', 'MultiEdit', 'NotebookEdit', 'write_file', 'edit_file', 'str_replace_based_edit_tool']);
 /** Tools that only look: their output is file content or search hits, not something that happened. */
-export const READ_ONLY_TOOLS = new Set(['Read', 'Grep', 'Glob', 'LS', 'WebFetch', 'WebSearch', 'NotebookRead', 'read_file', 'list_dir', 'view_image', 'TodoWrite', 'TodoRead', 'update_plan', 'TaskList', 'TaskGet', 'ExitPlanMode', 'AskUserQuestion']);
+export const READ_ONLY_TOOLS = new Set([
+  'Read',
+  'Grep',
+  'Glob',
+  'LS',
+  'WebFetch',
+  'WebSearch',
+  'NotebookRead',
+  'read_file',
+  'list_dir',
+  'view_image',
+  'TodoWrite',
+  'TodoRead',
+  'update_plan',
+  'TaskList',
+  'TaskGet',
+  'ExitPlanMode',
+  'AskUserQuestion',
+]);
 
 function quoteWord(word: string): string {
   return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;

@@ -42,7 +42,8 @@ const STRONG_ERROR = [
 ];
 
 /** Lines that only say that something failed, not what: ranked after every telling line. */
-const GENERIC_ERROR = /^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|path|syscall)|^error: test failed, to rerun|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
+const GENERIC_ERROR =
+  /^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|path|syscall)|^error: test failed, to rerun|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
 
 /** Lines that look like error lines but are not (counts of zero, summaries of success). */
 const NOT_ERROR = /\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b/i;
@@ -106,7 +107,9 @@ export function errorLines(output: string, max = 6): ErrorSummary {
 /** True when output shows a failure even though no exit code said so (`npm test || true`, a tool that prints errors). */
 export function looksFailed(output: string): boolean {
   const head = plainOutput(headAndTail(output, 8_000, 8_000));
-  return /\berror TS\d+\b|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b/m.test(head);
+  return /\berror TS\d+\b|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b/m.test(
+    head,
+  );
 }
 
 const UNIT = String.raw`(?:[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packages|chunks|ns\/op|B\/op|allocs\/op|ms|msec|milliseconds?|µs|ns|s|sec|secs|seconds?|mins?|minutes?|h|hours?|[kKMGT]i?B|bytes?|[kMG]?B\/s|ops\/s(?:ec)?|req\/s|rps|qps|tokens?(?:\/s)?|lines?|files?|tests?|specs?|passed|passing|failed|failing|skipped|errors?|warnings?|items?|rows?|records?|entries|requests?|calls?|iterations?|x|×|%|fps|kb|mb|gb)`;
@@ -114,9 +117,13 @@ const UNIT = String.raw`(?:[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packag
  * A number with a CJK unit, or a label of words at the start of the line (`Termine gesamt: 1284`); a
  * single lower-case key (`rate: 1.0`, `temperature: 0.7`) is configuration, not a measurement.
  */
-const LABELLED = /\d+(?:\.\d+)?\s*(?:秒|毫秒|分钟|小时|条|个|行|次|项|件|字节)|^(?:\p{Lu}[\p{L} -]{1,30}|\p{Ll}+ [\p{L} -]{1,30}|[\u3000-\u9fff][\p{L} -]{0,30})[:：]\s*\d[\d,.]*(?=$|[\s,;，。)])/u;
+const LABELLED =
+  /\d+(?:\.\d+)?\s*(?:秒|毫秒|分钟|小时|条|个|行|次|项|件|字节)|^(?:\p{Lu}[\p{L} -]{1,30}|\p{Ll}+ [\p{L} -]{1,30}|[\u3000-\u9fff][\p{L} -]{0,30})[:：]\s*\d[\d,.]*(?=$|[\s,;，。)])/u;
 const MAY_BE_LABELLED = /[:：\u3000-\u9fff]/;
-const MEASURE = new RegExp(String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|mean|median|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])\d+(?:\.\d+)?(?![\w./-]))`, 'i');
+const MEASURE = new RegExp(
+  String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|mean|median|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])\d+(?:\.\d+)?(?![\w./-]))`,
+  'i',
+);
 const UNITS_GLOBAL = new RegExp(String.raw`\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])`, 'gi');
 /** Lines a tool prints around every command, not measurements of anything. */
 const BOILERPLATE = /^(?:Chunk ID|Wall time|Original token count|Process exited with code|Exit code|Output:)\b|^total \d+$|^[-dlrwxsStT@+.]{10}\s/;
@@ -200,13 +207,18 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
     const trimmed = raw.trim();
     const measures = MEASURE.test(trimmed) || (MAY_BE_LABELLED.test(trimmed) && LABELLED.test(trimmed));
     // A long sentence with a number in it is prose (a README, a docstring), not a report of a measurement.
-    if (measures && trimmed.split(/\s+/).length > 14 && !/\b(?:took|elapsed|passed|failed|duration|throughput|latency|p\d\d|ops\/s|req\/s)\b/i.test(trimmed)) continue;
+    if (measures && trimmed.split(/\s+/).length > 14 && !/\b(?:took|elapsed|passed|failed|duration|throughput|latency|p\d\d|ops\/s|req\/s)\b/i.test(trimmed))
+      continue;
     if (BOILERPLATE.test(trimmed) || !measures || NOT_A_MEASUREMENT.test(trimmed) || ERROR_LINE.test(trimmed)) continue;
     const line = trimmed.length > 220 ? trimmed.slice(0, 219) + '…' : trimmed;
     if (seen.has(line)) continue;
     seen.add(line);
     const units = (trimmed.match(UNITS_GLOBAL) ?? []).length;
-    const keyword = /\b(?:took|elapsed|duration|throughput|latency|ops\/s|req\/s|passed|failed|tests?|coverage|speedup|rss|heap|bench|total|size)\b/i.test(trimmed) ? 2 : 0;
+    const keyword = /\b(?:took|elapsed|duration|throughput|latency|ops\/s|req\/s|passed|failed|tests?|coverage|speedup|rss|heap|bench|total|size)\b/i.test(
+      trimmed,
+    )
+      ? 2
+      : 0;
     found.push({ line, weight: units + keyword });
   }
   return found
@@ -217,8 +229,38 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
 
 /** Programs whose runs are routine looking around: a command made only of these is noise. */
 const NOISE_PROGRAMS = new Set([
-  'ls', 'll', 'pwd', 'cd', 'cat', 'echo', 'clear', 'true', 'false', 'which', 'type', 'whoami', 'date', 'sleep', 'tree', 'head', 'tail',
-  'less', 'more', 'file', 'stat', 'exit', 'source', '.', 'bat', 'nl', 'realpath', 'readlink', 'basename', 'dirname', 'id', 'hostname',
+  'ls',
+  'll',
+  'pwd',
+  'cd',
+  'cat',
+  'echo',
+  'clear',
+  'true',
+  'false',
+  'which',
+  'type',
+  'whoami',
+  'date',
+  'sleep',
+  'tree',
+  'head',
+  'tail',
+  'less',
+  'more',
+  'file',
+  'stat',
+  'exit',
+  'source',
+  '.',
+  'bat',
+  'nl',
+  'realpath',
+  'readlink',
+  'basename',
+  'dirname',
+  'id',
+  'hostname',
 ]);
 /** Commands whose output is a file's content, not something that happened. */
 const DUMP_PROGRAMS = new Set(['cat', 'head', 'tail', 'less', 'more', 'bat', 'nl', 'sed', 'awk', 'xxd', 'od', 'strings', 'jq', 'grep', 'rg']);

@@ -18,7 +18,22 @@ import { chainCommand } from './commands/chain.js';
 import { mcpCommand } from './commands/mcp.js';
 import { installPluginCommand, uninstallPluginCommand } from './commands/installPlugin.js';
 
-const COMMANDS: CliCommand[] = [extractCommand, verifyCommand, buildCommand, resumeCommand, chainCommand, indexCommand, searchCommand, showCommand, mcpCommand, hookCommand, installHooksCommand, uninstallHooksCommand, installPluginCommand, uninstallPluginCommand];
+const COMMANDS: CliCommand[] = [
+  extractCommand,
+  verifyCommand,
+  buildCommand,
+  resumeCommand,
+  chainCommand,
+  indexCommand,
+  searchCommand,
+  showCommand,
+  mcpCommand,
+  hookCommand,
+  installHooksCommand,
+  uninstallHooksCommand,
+  installPluginCommand,
+  uninstallPluginCommand,
+];
 
 function topHelp(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

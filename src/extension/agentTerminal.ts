@@ -68,8 +68,8 @@ export async function openClaudePanel(request: LaunchRequest, log: Logger): Prom
   const opened = await vscode.env.openExternal(vscode.Uri.from(parts));
   log.info(`Claude Code panel ${opened ? 'opened' : 'refused'} for ${request.sessionId} at ${Date.now()}`);
   if (opened) {
-    void recordLaunch(handoverHome(), { handoverId: request.sessionId, workspace: request.workspaceFolder, agent: 'claude', by: 'extension' }).catch((error: Error) =>
-      log.warn(`could not record the launch of ${request.sessionId}: ${error.message}`),
+    void recordLaunch(handoverHome(), { handoverId: request.sessionId, workspace: request.workspaceFolder, agent: 'claude', by: 'extension' }).catch(
+      (error: Error) => log.warn(`could not record the launch of ${request.sessionId}: ${error.message}`),
     );
   }
   return opened;

@@ -40,7 +40,10 @@ export function resumeKey(folder: string, id: string, createdAt: string, promptS
  * Whether what is about to be launched is what was decided on: loaded again at launch, the prompt must
  * have the same content (hash), and a handover that was verified must still verify.
  */
-export function launchCheck(shown: { promptSha256?: string; verified: boolean }, now: { promptSha256?: string; verified: boolean } | undefined): { ok: true } | { ok: false; reason: string } {
+export function launchCheck(
+  shown: { promptSha256?: string; verified: boolean },
+  now: { promptSha256?: string; verified: boolean } | undefined,
+): { ok: true } | { ok: false; reason: string } {
   if (!now) return { ok: false, reason: 'it is gone' };
   if (!shown.promptSha256 || now.promptSha256 !== shown.promptSha256) return { ok: false, reason: 'resume-prompt.md changed since it was shown' };
   if (shown.verified && !now.verified) return { ok: false, reason: 'it no longer verifies' };

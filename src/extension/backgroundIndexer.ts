@@ -70,7 +70,10 @@ export function createBackgroundIndexer(options: BackgroundIndexerOptions): Back
         options.report('info', `search index updated (${why}): ${outcome.message}`);
       } else if (outcome.message !== lastFailure) {
         lastFailure = outcome.message;
-        options.report('warn', `search index not updated (${why}): ${outcome.message} (search still works on the handovers; further identical failures are not logged)`);
+        options.report(
+          'warn',
+          `search index not updated (${why}): ${outcome.message} (search still works on the handovers; further identical failures are not logged)`,
+        );
       }
     }
     if (rerun && !abort.signal.aborted) {

@@ -4,7 +4,14 @@
 // Claude Code. Trusted workspaces only; `handover.codex.autoHandover` turns it off.
 import * as vscode from 'vscode';
 import { CONFIG_SECTION, readConfig } from './config.js';
-import { codexSessionsDir, createKeyedDebouncer, watchCodexCompactions, workspaceFolderFor, type CodexCompaction, type CodexCompactionWatcher } from '../transcript/codexCompactions.js';
+import {
+  codexSessionsDir,
+  createKeyedDebouncer,
+  watchCodexCompactions,
+  workspaceFolderFor,
+  type CodexCompaction,
+  type CodexCompactionWatcher,
+} from '../transcript/codexCompactions.js';
 import { buildHandover, type BuildDeps } from './handoverBuild.js';
 import { errorText } from './logger.js';
 import { hookHasIt } from './codexHookSeen.js';
@@ -39,11 +46,16 @@ export function startCodexCompactionWatcher(deps: BuildDeps, sessionsDir = codex
 
   const onCompaction = (compaction: CodexCompaction) => {
     const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
-    const root = workspaceFolderFor(compaction.session.cwd, folders.map((f) => f.uri.fsPath));
+    const root = workspaceFolderFor(
+      compaction.session.cwd,
+      folders.map((f) => f.uri.fsPath),
+    );
     const folder = folders.find((f) => f.uri.fsPath === root);
     if (!folder) return; // Another project's session.
     if (!vscode.workspace.isTrusted || !readConfig(folder).codexAutoHandover) {
-      log.info(`Codex session ${compaction.session.id} compacted; no handover (${vscode.workspace.isTrusted ? 'handover.codex.autoHandover is off' : 'workspace not trusted'})`);
+      log.info(
+        `Codex session ${compaction.session.id} compacted; no handover (${vscode.workspace.isTrusted ? 'handover.codex.autoHandover is off' : 'workspace not trusted'})`,
+      );
       return;
     }
     log.info(`Codex session ${compaction.session.id} compacted (${compaction.rolloutPath}): building a handover for ${folder.uri.fsPath}`);

@@ -18,7 +18,6 @@ import type { SidebarViewProvider } from './sidebarView.js';
 import { readConfig } from './config.js';
 import { resolveExecutable } from './resolveExecutable.js';
 
-
 export interface CommandDeps {
   controller: HandoverController;
   sidebar: SidebarViewProvider;
@@ -61,7 +60,9 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
 async function resumeLast({ controller }: CommandDeps): Promise<void> {
   const newest = controller.list()[0];
   if (!newest) {
-    void vscode.window.showInformationMessage('Handover: no handover in this workspace yet. Run "Handover: Create Handover Now" or install the Claude Code hooks.');
+    void vscode.window.showInformationMessage(
+      'Handover: no handover in this workspace yet. Run "Handover: Create Handover Now" or install the Claude Code hooks.',
+    );
     return;
   }
   await controller.resumeByUser(newest, 'Resume Last Session');
@@ -109,7 +110,12 @@ function handoverItems(controller: HandoverController): SessionPick[] {
       record,
     });
     for (const finding of view.findings) {
-      items.push({ label: `$(search) ${finding.title.slice(0, 120)}`, description: `${finding.analyst} · ${record.id.slice(0, 8)}`, detail: finding.detail.replace(/\s+/g, ' ').slice(0, 300), record });
+      items.push({
+        label: `$(search) ${finding.title.slice(0, 120)}`,
+        description: `${finding.analyst} · ${record.id.slice(0, 8)}`,
+        detail: finding.detail.replace(/\s+/g, ' ').slice(0, 300),
+        record,
+      });
     }
   }
   return items;
@@ -230,7 +236,8 @@ async function runHookInstaller({ cli, log }: CommandDeps, command: InstallComma
   }
   let result = await cli.run(args, { cwd: folder.uri.fsPath });
   if (result.code === 3 && (command === 'install-hooks' || command === 'install-plugin')) {
-    const other = command === 'install-hooks' ? 'the Handover Claude Code plugin is installed' : 'the Handover hooks are installed in a Claude Code settings file';
+    const other =
+      command === 'install-hooks' ? 'the Handover Claude Code plugin is installed' : 'the Handover hooks are installed in a Claude Code settings file';
     const choice = await vscode.window.showWarningMessage(
       `Handover: ${other}. Having both would run every hook twice. Switch to ${command === 'install-hooks' ? 'settings-file hooks' : 'the plugin'}?`,
       { modal: true, detail: cliFailure(result) },

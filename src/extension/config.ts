@@ -30,8 +30,7 @@ export interface HandoverConfig {
 
 export const CONFIG_SECTION = 'handover';
 
-const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T =>
-  allowed.includes(value as T) ? (value as T) : fallback;
+const oneOf = <T extends string>(value: unknown, allowed: readonly T[], fallback: T): T => (allowed.includes(value as T) ? (value as T) : fallback);
 
 export function readConfig(scope?: vscode.ConfigurationScope): HandoverConfig {
   const c = vscode.workspace.getConfiguration(CONFIG_SECTION, scope);
@@ -39,7 +38,9 @@ export function readConfig(scope?: vscode.ConfigurationScope): HandoverConfig {
   const command = (c.get<string>('agent.command') ?? '').trim();
   const args = c.get<unknown>('agent.args');
   const kind = c.inspect('agent.kind');
-  const agentKindSet = [kind?.globalValue, kind?.workspaceValue, kind?.workspaceFolderValue].some((v) => v === 'claude' || v === 'codex' || v === 'claude-panel');
+  const agentKindSet = [kind?.globalValue, kind?.workspaceValue, kind?.workspaceFolderValue].some(
+    (v) => v === 'claude' || v === 'codex' || v === 'claude-panel',
+  );
   return {
     autoResume: oneOf(c.get('autoResume'), ['ask', 'always', 'never'] as const, 'ask'),
     agentKind,

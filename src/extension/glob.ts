@@ -12,12 +12,18 @@ export interface WatchGlob {
 }
 
 function segmentRegExp(segment: string): RegExp {
-  const body = segment.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
+  const body = segment
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\?/g, '[^/]');
   return new RegExp(`^${body}$`);
 }
 
 export function compileWatchGlob(glob: string): WatchGlob {
-  const parts = glob.replace(/\\/g, '/').split('/').filter((p) => p !== '' && p !== '.');
+  const parts = glob
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((p) => p !== '' && p !== '.');
   const matchers = parts.map((p) => (p === '**' ? ('**' as const) : segmentRegExp(p)));
 
   // full: every segment consumed by the pattern; prefix: the segments may be a directory on the way.
@@ -28,7 +34,11 @@ export function compileWatchGlob(glob: string): WatchGlob {
     if (matcher === '**') return walk(segments, si, pi + 1, prefix) || walk(segments, si + 1, pi, prefix);
     return matcher.test(segments[si]!) && walk(segments, si + 1, pi + 1, prefix);
   };
-  const split = (rel: string) => rel.replace(/\\/g, '/').split('/').filter((s) => s !== '');
+  const split = (rel: string) =>
+    rel
+      .replace(/\\/g, '/')
+      .split('/')
+      .filter((s) => s !== '');
 
   return {
     matches: (rel) => walk(split(rel), 0, 0, false),

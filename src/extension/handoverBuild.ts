@@ -70,7 +70,8 @@ export async function buildHandover(deps: BuildDeps, request: BuildRequest): Pro
   }
   if (result.code !== 0) throw new Error(`building the handover failed: ${cliFailure(result)}`);
   const built = parseBuildJson(result.stdout);
-  if (!built) throw new Error(`building the handover failed: the CLI printed no build result (${result.stdout.trim().split('\n').pop()?.slice(0, 200) || 'nothing'})`);
+  if (!built)
+    throw new Error(`building the handover failed: the CLI printed no build result (${result.stdout.trim().split('\n').pop()?.slice(0, 200) || 'nothing'})`);
   const { promptPath } = built;
   log.info(`handover written: ${promptPath}`);
   // The build archived the log: take it into the search index, off the hot path.

@@ -25,16 +25,27 @@ export function toListEntry(record: HandoverRecord, resumed: boolean): HandoverL
  */
 export function toThread(record: HandoverRecord, known: HandoverRecord[], depth = 0): ThreadStepView[] {
   const chainOf = (r: HandoverRecord) => asArray(asObject(r.data).chain).map((l) => asString(asObject(l).handoverId, 128));
-  const links = asArray(asObject(record.data).chain).map(asObject).filter((l) => asString(l.handoverId, 128) !== '');
+  const links = asArray(asObject(record.data).chain)
+    .map(asObject)
+    .filter((l) => asString(l.handoverId, 128) !== '');
   // The newest chain that names this handover holds it and everything after it (or it starts one).
-  const longer = known.filter((k) => k.folder === record.folder && k.id !== record.id && chainOf(k).includes(record.id)).sort((a, b) => chainOf(b).length - chainOf(a).length)[0];
+  const longer = known
+    .filter((k) => k.folder === record.folder && k.id !== record.id && chainOf(k).includes(record.id))
+    .sort((a, b) => chainOf(b).length - chainOf(a).length)[0];
   // handover.json may come from anywhere: a chain that loops is followed once, not forever.
   if (longer && depth < 2) return toThread(longer, known, depth + 1);
   if (links.length === 0) return [];
   const byId = new Map(known.filter((k) => k.folder === record.folder).map((k) => [k.id, k]));
   const step = (id: string, r: HandoverRecord | undefined, createdAt: string): ThreadStepView => {
     const carried = asObject(asObject(r?.data).carried);
-    return { id, createdAt: r ? handoverCreatedAt(r) : createdAt, title: r ? handoverTitle(r) : id, carried: asArray(carried.items).length, settled: asArray(carried.resolved).length, present: r !== undefined };
+    return {
+      id,
+      createdAt: r ? handoverCreatedAt(r) : createdAt,
+      title: r ? handoverTitle(r) : id,
+      carried: asArray(carried.items).length,
+      settled: asArray(carried.resolved).length,
+      present: r !== undefined,
+    };
   };
   const steps = links.slice(0, 200).map((l) => step(asString(l.handoverId, 128), byId.get(asString(l.handoverId, 128)), asString(l.createdAt, 64)));
   steps.push(step(record.id, record, handoverCreatedAt(record)));
@@ -68,8 +79,17 @@ function toChecks(value: unknown): CheckView[] {
       const l = asLine(c.line);
       const family = asString(c.family, 200);
       if (l === undefined || !family) return [];
-      const failing = asArray(c.failingTests).map((t) => asString(t, 200)).filter(Boolean);
-      return [{ family, outcome: c.outcome === 'failing' ? 'failing' : 'passing', line: l, detail: [failing.slice(0, 6).join('; '), asString(c.distinctive, 400)].filter(Boolean).join(' — ') }];
+      const failing = asArray(c.failingTests)
+        .map((t) => asString(t, 200))
+        .filter(Boolean);
+      return [
+        {
+          family,
+          outcome: c.outcome === 'failing' ? 'failing' : 'passing',
+          line: l,
+          detail: [failing.slice(0, 6).join('; '), asString(c.distinctive, 400)].filter(Boolean).join(' — '),
+        },
+      ];
     });
 }
 
@@ -83,7 +103,10 @@ export function toDetailView(record: HandoverRecord, resumed: boolean, known: Ha
     verifyProblem: record.verified ? '' : record.verifyProblem || 'not verified',
     dataProblem: record.dataProblem,
     summary: asString(summary.text),
-    compactionSummaries: asArray(summary.compactionSummaries).slice(0, 20).map((c) => asString(c, 40_000)).filter((c) => c !== ''),
+    compactionSummaries: asArray(summary.compactionSummaries)
+      .slice(0, 20)
+      .map((c) => asString(c, 40_000))
+      .filter((c) => c !== ''),
     // A chained session's seed prompt is no request: the thread shows where it came from instead.
     lastUserRequest: isSeedPrompt(asString(summary.lastUserRequest)) ? '' : asString(summary.lastUserRequest),
     gitBranch: asString(summary.gitBranch, 200),

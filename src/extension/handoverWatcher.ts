@@ -6,9 +6,7 @@ import { stat } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { compileWatchGlob } from './glob.js';
 
-export type HandoverFileEvent =
-  | { kind: 'initial' | 'added' | 'changed' | 'removed'; promptPath: string; at: number }
-  | { kind: 'ready'; at: number };
+export type HandoverFileEvent = { kind: 'initial' | 'added' | 'changed' | 'removed'; promptPath: string; at: number } | { kind: 'ready'; at: number };
 
 export interface HandoverWatcher {
   close(): Promise<void>;

@@ -34,13 +34,19 @@ export function machineHookSettings(
     blockCompaction: blockCompaction?.globalValue === true,
     denyBash: denyBash?.globalValue === true,
     proactive: proactive?.globalValue === true,
-    proactiveThreshold: typeof threshold === 'number' && Number.isFinite(threshold) && threshold >= 0.5 && threshold <= 0.99 ? threshold : DEFAULT_PROACTIVE_THRESHOLD,
+    proactiveThreshold:
+      typeof threshold === 'number' && Number.isFinite(threshold) && threshold >= 0.5 && threshold <= 0.99 ? threshold : DEFAULT_PROACTIVE_THRESHOLD,
   };
 }
 
 export async function mirrorHookSettings(
   home: string,
-  levels: { blockCompaction?: SettingLevels<unknown>; denyBashWhileBuilding?: SettingLevels<unknown>; proactive?: SettingLevels<unknown>; proactiveThreshold?: SettingLevels<unknown> },
+  levels: {
+    blockCompaction?: SettingLevels<unknown>;
+    denyBashWhileBuilding?: SettingLevels<unknown>;
+    proactive?: SettingLevels<unknown>;
+    proactiveThreshold?: SettingLevels<unknown>;
+  },
 ): Promise<void> {
   await writeHookSettings(home, machineHookSettings(levels.blockCompaction, levels.denyBashWhileBuilding, levels.proactive, levels.proactiveThreshold));
 }

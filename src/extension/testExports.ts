@@ -11,7 +11,17 @@ export { watchHandovers, waitForStableSize } from './handoverWatcher.js';
 export { parseHostMessage, parseWebviewMessage } from '../shared/webviewProtocol.js';
 export { createBackgroundIndexer, describeIndexReport } from './backgroundIndexer.js';
 export { recordTitle, recordQuery, parseRecordQuery, recordDocumentText, isReadableRecordText } from './recordLocation.js';
-export { codexSessionsDir, watchedDays, isWatchedSessionPath, workspaceFolderFor, isCompactionHead, readSessionMeta, RolloutTails, watchCodexCompactions, createKeyedDebouncer } from '../transcript/codexCompactions.js';
+export {
+  codexSessionsDir,
+  watchedDays,
+  isWatchedSessionPath,
+  workspaceFolderFor,
+  isCompactionHead,
+  readSessionMeta,
+  RolloutTails,
+  watchCodexCompactions,
+  createKeyedDebouncer,
+} from '../transcript/codexCompactions.js';
 export { configForHandover } from './agentChoice.js';
 export { hookHasIt } from './codexHookSeen.js';
 export { claudePanelUri, claudePanelUriParts } from './claudePanelUri.js';

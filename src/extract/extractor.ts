@@ -97,7 +97,9 @@ export class Extractor {
         // A subagent's thinking is its own, not the main model's: it does not stop the main turn's stand-ins.
         if (!event.sidechain) this.turnHasThinkingText = true;
         this.counts.thinking++;
-        this.write(`### ${stamp(event.timestamp)}Thinking${event.sidechain ? ` (subagent${event.subagent ? ' ' + event.subagent : ''})` : ''} (line ${event.line})\n\n${event.text.trim()}\n\n`);
+        this.write(
+          `### ${stamp(event.timestamp)}Thinking${event.sidechain ? ` (subagent${event.subagent ? ' ' + event.subagent : ''})` : ''} (line ${event.line})\n\n${event.text.trim()}\n\n`,
+        );
         return;
       case 'assistant-text':
         if (event.sidechain) return;

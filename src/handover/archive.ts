@@ -106,7 +106,9 @@ export async function archiveLog(logPath: string, home: string, sessionId: strin
   try {
     // archive/<sid> as a symlink would put the copy (and our writes) wherever it points: the link goes.
     if ((await lstat(dir).catch(() => undefined))?.isSymbolicLink()) await rm(dir);
-    createdDir = !(await stat(dir).then((s) => s.isDirectory()).catch(() => false));
+    createdDir = !(await stat(dir)
+      .then((s) => s.isDirectory())
+      .catch(() => false));
     // The archive holds whole logs, secrets and all: private to the user (issue 12).
     await mkdir(dir, { recursive: true, mode: 0o700 });
     await makePrivate(home);
@@ -224,7 +226,16 @@ async function storedVersions(dir: string, name: string, manifest: Manifest, sou
     const path = join(folder, entry);
     const size = (await stat(path)).size;
     const cached = known.find((k) => k.version === version && k.bytes === size);
-    versions.push(cached ?? { file: versionName(name, version), version, sha256: (await hashFile(path, size)).sha256, bytes: size, archivedAt: now().toISOString(), source });
+    versions.push(
+      cached ?? {
+        file: versionName(name, version),
+        version,
+        sha256: (await hashFile(path, size)).sha256,
+        bytes: size,
+        archivedAt: now().toISOString(),
+        source,
+      },
+    );
   }
   versions.sort((a, b) => a.version - b.version);
   manifest.files[name] = versions;

@@ -7,7 +7,16 @@ import { basename, join, resolve } from 'node:path';
 import type { OfflineAnalysis } from '../analysis/offline.js';
 import { analyzeSession } from '../analysis/session.js';
 import { describeProblems, LogInputError } from '../transcript/reader.js';
-import { HANDOVER_DIR, HANDOVER_FILES, HANDOVER_SCHEMA_VERSION, type AgentKind, type AnalystUsage, type Finding, type HandoverData, type HandoverTrigger } from '../shared/handoverData.js';
+import {
+  HANDOVER_DIR,
+  HANDOVER_FILES,
+  HANDOVER_SCHEMA_VERSION,
+  type AgentKind,
+  type AnalystUsage,
+  type Finding,
+  type HandoverData,
+  type HandoverTrigger,
+} from '../shared/handoverData.js';
 import { ArchiveError, archiveLog } from './archive.js';
 import { redactDeep, redactSecrets } from '../util/redact.js';
 import { budgetTokensFor, DEFAULT_BUDGET, estimateTokens, renderResumePrompt, type PromptBudget } from './resumePrompt.js';
@@ -22,7 +31,12 @@ import { describeFsError } from '../util/fsErrors.js';
 export type AnalyzerKind = 'offline' | 'anthropic';
 
 /** The model analysts, injected so the offline build never loads the API client. */
-export type ModelAnalyzer = (input: { logPath: string; extractMarkdown: string; offline: OfflineAnalysis; env: NodeJS.ProcessEnv }) => Promise<{ findings: Finding[]; usage: AnalystUsage[] }>;
+export type ModelAnalyzer = (input: {
+  logPath: string;
+  extractMarkdown: string;
+  offline: OfflineAnalysis;
+  env: NodeJS.ProcessEnv;
+}) => Promise<{ findings: Finding[]; usage: AnalystUsage[] }>;
 
 export interface BuildOptions {
   logPath: string;
@@ -76,7 +90,6 @@ async function stage<T>(name: string, archivedLog: string | undefined, work: () 
   }
 }
 
-
 export async function buildHandover(options: BuildOptions): Promise<BuildResult> {
   const now = options.now ?? (() => new Date());
   const logPath = resolve(options.logPath);
@@ -100,7 +113,9 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
   let usage: AnalystUsage[] | undefined;
   if (options.analyzer === 'anthropic') {
     if (!options.modelAnalyzer) throw new BuildError('the anthropic analyzer is not available in this build');
-    const result = await stage('running the model analysts', at, () => options.modelAnalyzer!({ logPath: archived.archivedLog, extractMarkdown: redactSecrets(extract.markdown), offline, env: options.env ?? process.env }));
+    const result = await stage('running the model analysts', at, () =>
+      options.modelAnalyzer!({ logPath: archived.archivedLog, extractMarkdown: redactSecrets(extract.markdown), offline, env: options.env ?? process.env }),
+    );
     // The model analysts cover decisions, errors and rejected approaches; what the log states outright
     // (the user's refusals) stays as read. An error's status is the log's, not the model's guess.
     findings = [...settleErrorStatus(result.findings, offline), ...offline.findings.filter((f) => !MODEL_ANALYSTS.has(f.analyst))];
@@ -113,39 +128,51 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
     linkChain({ sessionId: identity.sessionId, agent: identity.agent, archivedLog: at, workspace, home: options.home, openTasks: offline.openTasks, findings }),
   );
 
-  const data: HandoverData = await stage('assembling handover.json', at, () => redactDeep({
-    schema: HANDOVER_SCHEMA_VERSION,
-    sessionId: identity.sessionId,
-    agent: identity.agent,
-    createdAt: now().toISOString(),
-    workspace,
-    log: { source: logPath, archived: archived.archivedLog, sha256: archived.sha256, bytes: archived.bytes, lines: offline.lines },
-    summary: {
-      lastUserRequest: offline.lastUserRequest?.text,
-      // Plus what PostCompact handed over that the log does not hold (savedSummaries.ts).
-      compactionSummaries: [...offline.compactionSummaries.map((s) => s.text), ...missingSummaries(offline.compactionSummaries.map((s) => s.text), savedSummaries)],
-      compactionSummaryLines: offline.compactionSummaries.map((s) => s.citation.line),
-      text: narrative(identity.agent, offline, offline.conversation.messages.length, modified.files.length),
-      gitBranch: offline.gitBranch,
-      firstTimestamp: offline.firstTimestamp,
-      lastTimestamp: offline.lastTimestamp,
-    },
-    conversation: offline.conversation,
-    status: { checks: offline.checks, uncommitted, ...(offline.stopped ? { stopped: offline.stopped } : {}) },
-    timeline: offline.timeline.map((t) => ({ ...t, files: t.files.map((f) => underSession(offline.cwd, f)) })),
-    reasoning: offline.reasoning,
-    findings,
-    commands: offline.commands,
-    numbers: offline.numbers,
-    constraints: offline.constraints,
-    modifiedFiles: modified.files.map((f) => ({ ...f, path: underSession(offline.cwd, f.path), ...(f.from ? { from: underSession(offline.cwd, f.from) } : {}) })),
-    unexplainedGitChanges: modified.unexplainedGitChanges,
-    openTasks: offline.openTasks,
-    stats: { logBytes: archived.bytes, extractBytes: 0, promptBytes: 0, compactions: offline.compactions, droppedByBudget: 0 },
-    analysis: { analyzer: options.analyzer ?? 'offline', usage },
-    ...chain,
-    ...(options.trigger ? { trigger: options.trigger } : {}),
-  } satisfies HandoverData));
+  const data: HandoverData = await stage('assembling handover.json', at, () =>
+    redactDeep({
+      schema: HANDOVER_SCHEMA_VERSION,
+      sessionId: identity.sessionId,
+      agent: identity.agent,
+      createdAt: now().toISOString(),
+      workspace,
+      log: { source: logPath, archived: archived.archivedLog, sha256: archived.sha256, bytes: archived.bytes, lines: offline.lines },
+      summary: {
+        lastUserRequest: offline.lastUserRequest?.text,
+        // Plus what PostCompact handed over that the log does not hold (savedSummaries.ts).
+        compactionSummaries: [
+          ...offline.compactionSummaries.map((s) => s.text),
+          ...missingSummaries(
+            offline.compactionSummaries.map((s) => s.text),
+            savedSummaries,
+          ),
+        ],
+        compactionSummaryLines: offline.compactionSummaries.map((s) => s.citation.line),
+        text: narrative(identity.agent, offline, offline.conversation.messages.length, modified.files.length),
+        gitBranch: offline.gitBranch,
+        firstTimestamp: offline.firstTimestamp,
+        lastTimestamp: offline.lastTimestamp,
+      },
+      conversation: offline.conversation,
+      status: { checks: offline.checks, uncommitted, ...(offline.stopped ? { stopped: offline.stopped } : {}) },
+      timeline: offline.timeline.map((t) => ({ ...t, files: t.files.map((f) => underSession(offline.cwd, f)) })),
+      reasoning: offline.reasoning,
+      findings,
+      commands: offline.commands,
+      numbers: offline.numbers,
+      constraints: offline.constraints,
+      modifiedFiles: modified.files.map((f) => ({
+        ...f,
+        path: underSession(offline.cwd, f.path),
+        ...(f.from ? { from: underSession(offline.cwd, f.from) } : {}),
+      })),
+      unexplainedGitChanges: modified.unexplainedGitChanges,
+      openTasks: offline.openTasks,
+      stats: { logBytes: archived.bytes, extractBytes: 0, promptBytes: 0, compactions: offline.compactions, droppedByBudget: 0 },
+      analysis: { analyzer: options.analyzer ?? 'offline', usage },
+      ...chain,
+      ...(options.trigger ? { trigger: options.trigger } : {}),
+    } satisfies HandoverData),
+  );
 
   const { extractMarkdown, prompt } = await stage('writing resume-prompt.md', at, () => {
     const extractMarkdown = redactSecrets(extract.markdown);
@@ -367,7 +394,6 @@ async function removeStaleBuilds(root: string, sessionId: string): Promise<void>
     if (info && now - info.mtimeMs > STALE_BUILD_MS) await rm(path, { recursive: true, force: true }).catch(() => undefined);
   }
 }
-
 
 async function mkdirIfMissing(path: string): Promise<void> {
   await mkdir(path).catch((error: NodeJS.ErrnoException) => {

@@ -55,7 +55,13 @@ export async function linkChain(current: CurrentSession): Promise<ChainFields | 
   let via = detected?.via;
   // The launch record written just before the session began: the evidence when the log has none (an
   // agent command that did not pass the seed on); either way it is claimed, one launch one session.
-  const launch = await findLaunch(current.home, current.workspace, current.agent, detected?.firstTimestamp ?? (await firstTimestampOf(current.archivedLog)), current.sessionId);
+  const launch = await findLaunch(
+    current.home,
+    current.workspace,
+    current.agent,
+    detected?.firstTimestamp ?? (await firstTimestampOf(current.archivedLog)),
+    current.sessionId,
+  );
   if (launch && launch.handoverId !== current.sessionId && (!handoverId || handoverId === launch.handoverId)) {
     handoverId ??= launch.handoverId;
     via ??= 'launch';
@@ -115,7 +121,11 @@ async function firstTimestampOf(logPath: string): Promise<string | undefined> {
  * user's sentence read both as a constraint and as a decision is carried once, as what it was first.
  */
 function itemKey(text: string): string {
-  return text.toLowerCase().replace(/\s+/g, ' ').replace(/[.!?…\s]+$/, '').trim();
+  return text
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!?…\s]+$/, '')
+    .trim();
 }
 
 const onSession = (citations: Citation[], sessionId: string): Citation[] => citations.map((c) => ({ ...c, session: c.session ?? sessionId }));
@@ -133,7 +143,11 @@ export function ownItems(prev: HandoverData, handoverId: string): CarriedItem[] 
     items.push({ kind, text, ...(detail ? { detail } : {}), ...(command ? { command } : {}), from, citations: onSession(citations, prev.sessionId) });
 
   // Most binding first: a text that is both a constraint and the last request is carried as a constraint.
-  const best = (analyst: string, n: number) => prev.findings.filter((f) => f.analyst === analyst).sort((a, b) => b.score - a.score).slice(0, n);
+  const best = (analyst: string, n: number) =>
+    prev.findings
+      .filter((f) => f.analyst === analyst)
+      .sort((a, b) => b.score - a.score)
+      .slice(0, n);
   // v2 findings name the failed command apart from the error line; v1 titles open with it.
   for (const f of best('errors', PER_SESSION.errors).filter(isErrorOpen)) add('error', f.title, f.citations, f.detail, (f as { command?: string }).command);
   for (const task of prev.openTasks ?? []) if (task.status !== 'completed') add('task', task.content, []);
@@ -157,9 +171,13 @@ function lastRequestOf(prev: HandoverData): { text: string; line?: number } | un
   return request;
 }
 
-
 /** Carried items of the previous handover plus its own, minus what this session settled. Pure. */
-export function carryForward(prev: HandoverData, handoverId: string, current: Pick<CurrentSession, 'openTasks' | 'findings'>, outcomes: Map<string, CommandOutcome>): CarriedForward {
+export function carryForward(
+  prev: HandoverData,
+  handoverId: string,
+  current: Pick<CurrentSession, 'openTasks' | 'findings'>,
+  outcomes: Map<string, CommandOutcome>,
+): CarriedForward {
   const seen = new Set<string>();
   const candidates: CarriedItem[] = [];
   // Older first: an item that recurs keeps the citation of the session where it first happened.
@@ -193,7 +211,8 @@ export function carryForward(prev: HandoverData, handoverId: string, current: Pi
   // left open, its own or carried. Without a task list the log cannot say, and the request stays.
   const settled = current.openTasks.length > 0 && !unfinished && !ownUnresolved && !items.some((i) => i.kind === 'error');
   if (settled) {
-    for (const item of items.filter((i) => i.kind === 'request')) resolved.push({ ...item, how: 'this session ended with every task completed and no error open' });
+    for (const item of items.filter((i) => i.kind === 'request'))
+      resolved.push({ ...item, how: 'this session ended with every task completed and no error open' });
   }
   return { items: capped(settled ? items.filter((i) => i.kind !== 'request') : items), resolved, droppedByBudget: 0 };
 }

@@ -50,7 +50,13 @@ export async function recordLaunch(home: string, record: Omit<LaunchRecord, 'lau
  * The newest launch in `workspace` for `agent` at most LAUNCH_MATCH_MS before the session began, not
  * claimed by another session (`sessionId`: the session asking; its own claim still counts).
  */
-export async function findLaunch(home: string, workspace: string, agent: AgentKind, sessionStart: string | undefined, sessionId?: string): Promise<FoundLaunch | undefined> {
+export async function findLaunch(
+  home: string,
+  workspace: string,
+  agent: AgentKind,
+  sessionStart: string | undefined,
+  sessionId?: string,
+): Promise<FoundLaunch | undefined> {
   const start = sessionStart ? Date.parse(sessionStart) : NaN;
   if (!Number.isFinite(start)) return undefined;
   const dir = launchesDir(home);

@@ -102,7 +102,10 @@ export function renderCarriedSection(data: Pick<HandoverData, 'previous' | 'chai
   }
 
   const groups = GROUPS.map((g) => {
-    const body = carried.items.filter((i) => i.kind === g.kind && kept.has(i)).map(itemLine).join('');
+    const body = carried.items
+      .filter((i) => i.kind === g.kind && kept.has(i))
+      .map(itemLine)
+      .join('');
     return body ? `### ${g.heading}\n\n${body}\n` : '';
   }).join('');
   const markdown = head + groups + resolvedPart + noteFor(dropped);

@@ -38,7 +38,17 @@ async function readData(workspace: string, handoverId: string): Promise<Handover
 }
 
 function entryOf(handoverId: string, data: HandoverData | undefined, link?: ChainLink): ChainEntry {
-  if (!data) return { handoverId, sessionId: link?.sessionId ?? handoverId, agent: link?.agent, createdAt: link?.createdAt, via: link?.via, carried: 0, resolved: 0, present: false };
+  if (!data)
+    return {
+      handoverId,
+      sessionId: link?.sessionId ?? handoverId,
+      agent: link?.agent,
+      createdAt: link?.createdAt,
+      via: link?.via,
+      carried: 0,
+      resolved: 0,
+      present: false,
+    };
   return {
     handoverId,
     sessionId: data.sessionId,
@@ -80,7 +90,9 @@ export async function loadChain(workspace: string, handoverId?: string): Promise
     start = newest[0];
   } else if (!all.has(start)) {
     // A session id works too: the handover whose session it is, or one whose chain names it.
-    const bySession = [...all].find(([, d]) => d.sessionId === start)?.[0] ?? [...all].find(([, d]) => d.chain?.some((l) => l.handoverId === start || l.sessionId === start))?.[0];
+    const bySession =
+      [...all].find(([, d]) => d.sessionId === start)?.[0] ??
+      [...all].find(([, d]) => d.chain?.some((l) => l.handoverId === start || l.sessionId === start))?.[0];
     if (!bySession) throw new ChainNotFoundError(`no handover ${start} in ${join(workspace, HANDOVER_DIR)}`);
     start = bySession;
   }
@@ -90,7 +102,11 @@ export async function loadChain(workspace: string, handoverId?: string): Promise
   for (const [id, data] of all) {
     if (id === start || !data.chain?.some((l) => l.handoverId === start)) continue;
     const tipData = all.get(tip)!;
-    if ((data.chain?.length ?? 0) > (tipData.chain?.length ?? 0) || ((data.chain?.length ?? 0) === (tipData.chain?.length ?? 0) && Date.parse(data.createdAt) > Date.parse(tipData.createdAt))) tip = id;
+    if (
+      (data.chain?.length ?? 0) > (tipData.chain?.length ?? 0) ||
+      ((data.chain?.length ?? 0) === (tipData.chain?.length ?? 0) && Date.parse(data.createdAt) > Date.parse(tipData.createdAt))
+    )
+      tip = id;
   }
 
   // Back from the tip: the tip's own `chain` list is the authority; each present handover adds detail.
@@ -120,8 +136,13 @@ function oneLine(text: string | undefined, max: number): string {
 const minute = (iso: string | undefined) => (iso ? iso.slice(0, 16).replace('T', ' ') : '?');
 
 function formatEntry(entry: ChainEntry, index: number): string {
-  const lines = [`${index + 1}. ${entry.sessionId}  ${entry.agent ?? ''}  ${minute(entry.firstTimestamp ?? entry.createdAt)} → ${minute(entry.lastTimestamp ?? entry.createdAt)}${entry.present ? '' : '  (handover folder gone)'}`];
-  if (index > 0) lines.push(`   started from handover ${index}${entry.via ? ` (found by its ${entry.via})` : ''}; carried ${entry.carried} item(s), settled ${entry.resolved}`);
+  const lines = [
+    `${index + 1}. ${entry.sessionId}  ${entry.agent ?? ''}  ${minute(entry.firstTimestamp ?? entry.createdAt)} → ${minute(entry.lastTimestamp ?? entry.createdAt)}${entry.present ? '' : '  (handover folder gone)'}`,
+  ];
+  if (index > 0)
+    lines.push(
+      `   started from handover ${index}${entry.via ? ` (found by its ${entry.via})` : ''}; carried ${entry.carried} item(s), settled ${entry.resolved}`,
+    );
   // A seed prompt is how the session began, not something the user asked.
   if (entry.lastUserRequest && !isSeedPrompt(entry.lastUserRequest)) lines.push(`   last request: ${oneLine(entry.lastUserRequest, 160)}`);
   if (entry.summary) lines.push(`   ${oneLine(entry.summary, 220)}`);

@@ -104,7 +104,13 @@ export function handoverAgent(record: HandoverRecord): string {
 }
 
 function firstLine(text: string): string {
-  return text.split('\n').find((l) => l.trim() !== '')?.trim().slice(0, 200) ?? '';
+  return (
+    text
+      .split('\n')
+      .find((l) => l.trim() !== '')
+      ?.trim()
+      .slice(0, 200) ?? ''
+  );
 }
 
 /**
@@ -120,7 +126,9 @@ export function handoverTitle(record: HandoverRecord): string {
 
 /** A session that began with a seed prompt is about the request it carried, else it continues its predecessor. */
 function continuedTitle(data: Record<string, unknown>): string {
-  const request = asArray(asObject(data.carried).items).map(asObject).find((i) => i.kind === 'request');
+  const request = asArray(asObject(data.carried).items)
+    .map(asObject)
+    .find((i) => i.kind === 'request');
   if (request) return `↳ ${firstLine(asString(request.text))}`;
   const previous = asString(asObject(data.previous).handoverId, 128);
   return previous ? `Continued from handover ${previous.slice(0, 8)}` : '';

@@ -88,7 +88,11 @@ function inline(text: string, max = 600): string {
 function fenced(text: string, indent = ''): string {
   const longest = Math.max(2, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
-  const body = text.trim().split('\n').map((l) => (l ? indent + l : l)).join('\n');
+  const body = text
+    .trim()
+    .split('\n')
+    .map((l) => (l ? indent + l : l))
+    .join('\n');
   return `${indent}${fence}text\n${body}\n${indent}${fence}`;
 }
 
@@ -154,7 +158,8 @@ function renderAsked(data: HandoverData, level: number, maxTokens = Infinity): s
 // Section 2: where things stand
 
 const TASK_BOX: Record<OpenTask['status'], string> = { pending: '[ ]', in_progress: '[~]', completed: '[x]' };
-const taskLine = (task: OpenTask): string => `- ${TASK_BOX[task.status]} ${inline(task.content, 300)}${task.status === 'in_progress' ? ' (in progress)' : ''}\n`;
+const taskLine = (task: OpenTask): string =>
+  `- ${TASK_BOX[task.status]} ${inline(task.content, 300)}${task.status === 'in_progress' ? ' (in progress)' : ''}\n`;
 
 function renderStatus(data: HandoverData): string {
   const { checks, uncommitted, stopped } = data.status;
@@ -166,7 +171,17 @@ function renderStatus(data: HandoverData): string {
       if (check.outcome === 'passing') parts.push(`- ${code(check.family, 80)}: passing (log line ${check.line})\n`);
       else {
         // The failing line is tool output: quoted as data (issue 12).
-        const what = [check.failingTests.length ? check.failingTests.slice(0, 6).map((t) => inline(t, 160)).join('; ') : '', check.distinctive ? quoteAsData(check.distinctive, 'tool output', 300) : ''].filter(Boolean).join(' — ');
+        const what = [
+          check.failingTests.length
+            ? check.failingTests
+                .slice(0, 6)
+                .map((t) => inline(t, 160))
+                .join('; ')
+            : '',
+          check.distinctive ? quoteAsData(check.distinctive, 'tool output', 300) : '',
+        ]
+          .filter(Boolean)
+          .join(' — ');
         parts.push(`- ${code(check.family, 80)}: failing (log line ${check.line})${what ? ` — ${what}` : ''}\n`);
       }
     }
@@ -198,13 +213,22 @@ function renderStatus(data: HandoverData): string {
 
 function turnText(turn: TurnEntry): string {
   const lines = [`### Turn ${turn.turn} (log line ${turn.line}): ${inline(turn.request, 200)}\n`];
-  if (turn.files.length) lines.push(`- Files changed: ${turn.files.slice(0, 12).map((f) => code(f, 160)).join(', ')}${turn.files.length > 12 ? `, … (${turn.files.length} in all)` : ''}\n`);
+  if (turn.files.length)
+    lines.push(
+      `- Files changed: ${turn.files
+        .slice(0, 12)
+        .map((f) => code(f, 160))
+        .join(', ')}${turn.files.length > 12 ? `, … (${turn.files.length} in all)` : ''}\n`,
+    );
   if (turn.commands.length) {
     const shown = turn.commands.map((c) => `${code(c.text, 100)} ${c.outcome}${c.runs ? ` (${c.runs}×)` : ''} (log line ${c.line})`);
     const more = turn.commandsRun > turn.commands.reduce((n, c) => n + (c.runs ?? 1), 0) ? `; ${turn.commandsRun} commands in all` : '';
     lines.push(`- Commands: ${shown.join('; ')}${more}\n`);
   }
-  for (const error of turn.errors) lines.push(`- Error: ${quoteAsData(error.text, 'tool output', 240)} (log line ${error.line}) — ${error.resolved ? `fixed (log line ${error.resolvedLine})` : 'not fixed in the log'}\n`);
+  for (const error of turn.errors)
+    lines.push(
+      `- Error: ${quoteAsData(error.text, 'tool output', 240)} (log line ${error.line}) — ${error.resolved ? `fixed (log line ${error.resolvedLine})` : 'not fixed in the log'}\n`,
+    );
   return lines.join('') + '\n';
 }
 
@@ -262,7 +286,12 @@ function numberLine(fact: HandoverData['numbers'][number]): string {
 
 function fileLine(file: ModifiedFile): string {
   const from = file.from ? ` (from ${file.from})` : file.glob ? ' (a shell pattern: the files it matched)' : '';
-  return `- \`${file.path}\`${from}: ${file.status}, ${file.edits} edit${file.edits === 1 ? '' : 's'} via ${file.how.slice(0, 5).map((h) => inline(h, 80)).join(', ') || 'unknown'}${cite([file.lastLine])}\n`;
+  return `- \`${file.path}\`${from}: ${file.status}, ${file.edits} edit${file.edits === 1 ? '' : 's'} via ${
+    file.how
+      .slice(0, 5)
+      .map((h) => inline(h, 80))
+      .join(', ') || 'unknown'
+  }${cite([file.lastLine])}\n`;
 }
 
 function reasoningText(entry: ReasoningEntry, condensed: boolean): string {
@@ -275,7 +304,9 @@ function reasoningText(entry: ReasoningEntry, condensed: boolean): string {
 /** An older compaction summary cut to what it asked for and what was pending. */
 function summaryEssentials(text: string): string {
   const sections = text.split(/\n(?=(?:#+\s*)?\d+\.\s+\*{0,2}[A-Z])/);
-  const wanted = sections.filter((s) => /primary request|user'?s? (?:request|intent)|pending|current work|next step|open (?:tasks|issues)/i.test(s.slice(0, 80)));
+  const wanted = sections.filter((s) =>
+    /primary request|user'?s? (?:request|intent)|pending|current work|next step|open (?:tasks|issues)/i.test(s.slice(0, 80)),
+  );
   const kept = wanted.length ? wanted.join('\n').trim() : text.trim();
   return kept.length > 2500 ? kept.slice(0, 2500).trimEnd() + '\n…' : kept;
 }
@@ -283,7 +314,17 @@ function summaryEssentials(text: string): string {
 type Section = 'decisions' | 'errors' | 'rejected' | 'refusals' | 'numbers' | 'constraints' | 'timeline' | 'reasoning' | 'summaries';
 
 /** Share of the room left after the essentials, per section, in the first pass. */
-const SHARES: Record<Section, number> = { decisions: 0.17, refusals: 0.06, errors: 0.07, rejected: 0.07, constraints: 0.04, numbers: 0.06, timeline: 0.16, reasoning: 0.2, summaries: 0.17 };
+const SHARES: Record<Section, number> = {
+  decisions: 0.17,
+  refusals: 0.06,
+  errors: 0.07,
+  rejected: 0.07,
+  constraints: 0.04,
+  numbers: 0.06,
+  timeline: 0.16,
+  reasoning: 0.2,
+  summaries: 0.17,
+};
 /** In the second pass the room that is left goes to sections in this order. */
 const SECOND_PASS: Section[] = ['decisions', 'refusals', 'summaries', 'reasoning', 'timeline', 'rejected', 'errors', 'constraints', 'numbers'];
 
@@ -332,7 +373,10 @@ export function renderResumePrompt(data: HandoverData, budgetTokens: number, ret
     files = data.modifiedFiles.map((f) => `- \`${f.path}\` (${f.status})\n`).join('');
   }
   const git = data.unexplainedGitChanges.map((c) => `- \`${c.path}\` (${c.status})\n`).join('');
-  const filesSection = files || git ? `${HEADINGS.files}\n\n${files}${git ? `${files ? '\n' : ''}Changed in git but not explained by the log (made outside the session, or by a command Handover could not read):\n\n${git}` : ''}\n` : '';
+  const filesSection =
+    files || git
+      ? `${HEADINGS.files}\n\n${files}${git ? `${files ? '\n' : ''}Changed in git but not explained by the log (made outside the session, or by a command Handover could not read):\n\n${git}` : ''}\n`
+      : '';
   const tasksSection = data.openTasks.length ? `${HEADINGS.tasks}\n\n${data.openTasks.map(taskLine).join('')}\n` : '';
   const tail = renderArchive(data);
   const reserve = 350; // headings and the left-out list
@@ -350,27 +394,51 @@ export function renderResumePrompt(data: HandoverData, budgetTokens: number, ret
   const add = (c: Omit<Candidate, 'order'> & { order?: number }) => candidates.push({ order: c.order ?? c.line, ...c });
   const byScore = (list: Finding[]) => [...list].sort((a, b) => b.score - a.score);
   const firstLine = (f: Finding) => f.citations[0]?.line ?? 0;
-  byScore(data.findings.filter((f) => f.analyst === 'decisions')).forEach((f, i) => add({ section: 'decisions', text: findingLine(f), rank: i, line: firstLine(f) }));
-  byScore(data.findings.filter((f) => f.analyst === 'rejected')).forEach((f, i) => add({ section: 'rejected', text: findingLine(f), rank: i, line: firstLine(f) }));
-  byScore(data.findings.filter((f) => f.analyst === 'refusals')).forEach((f, i) => add({ section: 'refusals', text: refusalLine(f), rank: i, line: firstLine(f) }));
-  byScore(data.findings.filter((f) => f.analyst === 'errors' && !isUnresolved(f))).forEach((f, i) => add({ section: 'errors', text: errorLine(f), rank: i, line: firstLine(f) }));
+  byScore(data.findings.filter((f) => f.analyst === 'decisions')).forEach((f, i) =>
+    add({ section: 'decisions', text: findingLine(f), rank: i, line: firstLine(f) }),
+  );
+  byScore(data.findings.filter((f) => f.analyst === 'rejected')).forEach((f, i) =>
+    add({ section: 'rejected', text: findingLine(f), rank: i, line: firstLine(f) }),
+  );
+  byScore(data.findings.filter((f) => f.analyst === 'refusals')).forEach((f, i) =>
+    add({ section: 'refusals', text: refusalLine(f), rank: i, line: firstLine(f) }),
+  );
+  byScore(data.findings.filter((f) => f.analyst === 'errors' && !isUnresolved(f))).forEach((f, i) =>
+    add({ section: 'errors', text: errorLine(f), rank: i, line: firstLine(f) }),
+  );
   const numbers = data.numbers;
   numbers.forEach((fact, i) => add({ section: 'numbers', text: numberLine(fact), rank: numbers.length - i, line: fact.citations[0]?.line ?? 0, order: i }));
   data.constraints.forEach((fact, i) => add({ section: 'constraints', text: factLine(fact), rank: i, line: fact.citations[0]?.line ?? 0, order: i }));
   const turns = data.timeline;
   turns.forEach((turn, i) => {
     const bare = !turn.files.length && !turn.commands.length && !turn.errors.length;
-    add({ section: 'timeline', text: turnText(turn), short: bare ? undefined : `### Turn ${turn.turn} (log line ${turn.line}): ${inline(turn.request, 120)}\n\n`, rank: turns.length - i, line: turn.line, order: i });
+    add({
+      section: 'timeline',
+      text: turnText(turn),
+      short: bare ? undefined : `### Turn ${turn.turn} (log line ${turn.line}): ${inline(turn.request, 120)}\n\n`,
+      rank: turns.length - i,
+      line: turn.line,
+      order: i,
+    });
   });
   const reasoning = data.reasoning;
-  reasoning.forEach((entry, i) => add({ section: 'reasoning', text: reasoningText(entry, false), short: reasoningText(entry, true), rank: reasoning.length - i, line: entry.line, order: i }));
+  reasoning.forEach((entry, i) =>
+    add({ section: 'reasoning', text: reasoningText(entry, false), short: reasoningText(entry, true), rank: reasoning.length - i, line: entry.line, order: i }),
+  );
   const summaries = data.summary.compactionSummaries;
   summaries.forEach((text, i) => {
     const line = data.summary.compactionSummaryLines?.[i];
     const title = `### Summary ${i + 1} of ${summaries.length}${line ? ` (log line ${line})` : ''}`;
     const newest = i === summaries.length - 1;
     const essentials = `${title}, cut to its request and pending work:\n\n${fenced(summaryEssentials(text))}\n\n`;
-    add({ section: 'summaries', text: newest ? `${title}:\n\n${fenced(text)}\n\n` : essentials, short: newest ? essentials : undefined, rank: summaries.length - i, line: line ?? 0, order: i });
+    add({
+      section: 'summaries',
+      text: newest ? `${title}:\n\n${fenced(text)}\n\n` : essentials,
+      short: newest ? essentials : undefined,
+      rank: summaries.length - i,
+      line: line ?? 0,
+      order: i,
+    });
   });
 
   const take = (c: Candidate, limit: number): number => {
@@ -414,11 +482,18 @@ export function renderResumePrompt(data: HandoverData, budgetTokens: number, ret
 
   // The headings and notes around the kept items were estimated; if they tipped the prompt over the
   // budget, the least valuable kept items go until it fits.
-  const assemble = (): string => renderKept(candidates, { preamble, asked, status, unresolvedText, filesSection, tasksSection, tail, level, sessionId }).markdown;
+  const assemble = (): string =>
+    renderKept(candidates, { preamble, asked, status, unresolvedText, filesSection, tasksSection, tail, level, sessionId }).markdown;
   let markdown = assemble();
   const order = [...SECOND_PASS].reverse();
   while (estimateTokens(markdown) > budgetTokens) {
-    const victim = order.map((section) => bySection(section).filter((c) => c.kept !== undefined).at(-1)).find((c) => c !== undefined);
+    const victim = order
+      .map((section) =>
+        bySection(section)
+          .filter((c) => c.kept !== undefined)
+          .at(-1),
+      )
+      .find((c) => c !== undefined);
     if (!victim) break;
     victim.kept = undefined;
     markdown = assemble();
@@ -480,7 +555,9 @@ function renderKept(candidates: Candidate[], fixed: Fixed): { markdown: string; 
     const gap = /… messages 3–(\d+) \(log lines/.exec(asked);
     const omitted = gap ? Number(gap[1]) - 2 : 0;
     if (omitted) leftOut.push({ section: 'What the user asked for', count: omitted });
-    leftLines.push(`- What the user asked for: long messages shortened to about ${MESSAGE_LIMITS[level]} characters${omitted ? `, ${omitted} older messages left out` : ''}; \`handover show ${sessionId}:<line>\` shows any message whole.\n`);
+    leftLines.push(
+      `- What the user asked for: long messages shortened to about ${MESSAGE_LIMITS[level]} characters${omitted ? `, ${omitted} older messages left out` : ''}; \`handover show ${sessionId}:<line>\` shows any message whole.\n`,
+    );
   }
   for (const section of Object.keys(SECTION_NAMES) as Section[]) {
     const all = candidates.filter((c) => c.section === section);
@@ -488,10 +565,17 @@ function renderKept(candidates: Candidate[], fixed: Fixed): { markdown: string; 
     const condensed = all.filter((c) => c.kept !== undefined && c.short !== undefined && c.kept === c.short).length;
     if (!dropped.length && !condensed) continue;
     if (dropped.length) leftOut.push({ section: SECTION_NAMES[section], count: dropped.length });
-    const lines = dropped.map((c) => c.line).filter((l) => l > 0).sort((a, b) => a - b);
-    const where = lines.length ? ` e.g. \`handover show ${sessionId}:${lines[lines.length - 1]}\`${lines.length > 1 ? ` (lines ${lines.slice(0, 6).join(', ')}${lines.length > 6 ? ', …' : ''})` : ''}` : '';
+    const lines = dropped
+      .map((c) => c.line)
+      .filter((l) => l > 0)
+      .sort((a, b) => a - b);
+    const where = lines.length
+      ? ` e.g. \`handover show ${sessionId}:${lines[lines.length - 1]}\`${lines.length > 1 ? ` (lines ${lines.slice(0, 6).join(', ')}${lines.length > 6 ? ', …' : ''})` : ''}`
+      : '';
     const how = section === 'numbers' ? `; \`handover search "<words>" --kind tool-result\`` : '';
-    leftLines.push(`- ${SECTION_NAMES[section]}: ${dropped.length ? `${dropped.length} of ${all.length} left out` : ''}${dropped.length && condensed ? ', ' : ''}${condensed ? `${condensed} condensed` : ''}${where}${how}; all of them are in handover.json.\n`);
+    leftLines.push(
+      `- ${SECTION_NAMES[section]}: ${dropped.length ? `${dropped.length} of ${all.length} left out` : ''}${dropped.length && condensed ? ', ' : ''}${condensed ? `${condensed} condensed` : ''}${where}${how}; all of them are in handover.json.\n`,
+    );
   }
   parts.push(`${HEADINGS.leftOut}\n\n${leftLines.length ? leftLines.join('') + '\n' : ''}${tail}`);
   return { markdown: parts.join(''), leftOut };

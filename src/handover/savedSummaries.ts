@@ -52,4 +52,3 @@ export function missingSummaries(inLog: string[], saved: SavedSummary[]): string
   }
   return out;
 }
-

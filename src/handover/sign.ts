@@ -91,9 +91,12 @@ async function readKey(home: string): Promise<Buffer | undefined> {
 async function keepKeyPrivate(path: string): Promise<void> {
   const info = await stat(path).catch(() => undefined);
   if (!info || (info.mode & 0o077) === 0) return;
-  if (typeof process.getuid === 'function' && info.uid !== process.getuid()) throw new SigningKeyError(`signing key ${path} belongs to another user and others can read it: move it away to create a new one`);
+  if (typeof process.getuid === 'function' && info.uid !== process.getuid())
+    throw new SigningKeyError(`signing key ${path} belongs to another user and others can read it: move it away to create a new one`);
   await chmod(path, 0o600).catch((error) => {
-    throw new SigningKeyError(`signing key ${path} is readable by others (mode ${(info.mode & 0o777).toString(8)}) and cannot be made private: ${describeFsError(error)}`);
+    throw new SigningKeyError(
+      `signing key ${path} is readable by others (mode ${(info.mode & 0o777).toString(8)}) and cannot be made private: ${describeFsError(error)}`,
+    );
   });
   process.stderr.write(`handover: signing key ${path} was readable by others (mode ${(info.mode & 0o777).toString(8)}); made private (600)\n`);
 }
@@ -163,7 +166,8 @@ async function readIfPresent(path: string, maxBytes: number = READ_LIMITS.handov
 }
 
 /** An error in one line: a refusal's own message, else the fs code. */
-const readProblem = (error: unknown) => (error instanceof UnsafeReadError ? error.message : ((error as NodeJS.ErrnoException).code ?? (error as Error).message));
+const readProblem = (error: unknown) =>
+  error instanceof UnsafeReadError ? error.message : ((error as NodeJS.ErrnoException).code ?? (error as Error).message);
 
 /**
  * Checks a handover folder against this machine's key. Never creates a key: without one, nothing this
@@ -197,7 +201,8 @@ export async function verifyHandover(dir: string, home: string): Promise<VerifyR
   if (signature.keyId !== keyIdOf(key)) return fail("signed by another machine's key");
   if (signature.version !== 2) return fail(`${HANDOVER_FILES.signature} is from an older Handover that did not bind the handover to its folder: rebuild it`);
   // Where it is must be where it was signed for: its own folder name, in `.handover` of its workspace.
-  if (basename(dir) !== signature.sessionId) return fail(`copied or renamed: signed for folder ${JSON.stringify(signature.sessionId)}, found in ${JSON.stringify(basename(dir))}`);
+  if (basename(dir) !== signature.sessionId)
+    return fail(`copied or renamed: signed for folder ${JSON.stringify(signature.sessionId)}, found in ${JSON.stringify(basename(dir))}`);
   const parent = dirname(dir);
   if (basename(parent) !== HANDOVER_DIR) return fail(`not inside a ${HANDOVER_DIR} folder`);
   if (!(await sameFolder(dirname(parent), signature.workspace))) return fail(`made for workspace ${signature.workspace}, found in ${dirname(parent)}`);

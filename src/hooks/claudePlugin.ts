@@ -43,7 +43,7 @@ export function hooksInstalledIn(workspace: string, env: NodeJS.ProcessEnv): Arr
     if (!hooks || typeof hooks !== 'object') continue;
     const commands = Object.values(hooks as Record<string, unknown>)
       .flatMap((groups) => (Array.isArray(groups) ? groups : []))
-      .flatMap((group) => (Array.isArray((group as { hooks?: unknown })?.hooks) ? ((group as { hooks: Array<{ command?: unknown }> }).hooks) : []));
+      .flatMap((group) => (Array.isArray((group as { hooks?: unknown })?.hooks) ? (group as { hooks: Array<{ command?: unknown }> }).hooks : []));
     if (commands.some((hook) => isOurCommand(hook?.command))) found.push({ scope, path });
   }
   return found;

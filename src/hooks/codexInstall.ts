@@ -95,7 +95,10 @@ async function readIfThere(path: string): Promise<string | undefined> {
 
 async function writeKeepingMode(path: string, text: string): Promise<void> {
   const target = await realpath(path).catch(() => path);
-  const mode = await stat(target).then((info) => info.mode & 0o777, () => undefined);
+  const mode = await stat(target).then(
+    (info) => info.mode & 0o777,
+    () => undefined,
+  );
   await mkdir(dirname(target), { recursive: true });
   await writeFileAtomic(target, text, mode);
 }
@@ -111,7 +114,11 @@ export interface CodexChange {
  * Installs our hooks into `$CODEX_HOME/hooks.json` and our MCP server into `config.toml`. Both files
  * are read and checked before either is written, so a refusal leaves both untouched.
  */
-export async function installCodex(env: NodeJS.ProcessEnv, baseCommand: string, mcpCommand: { command: string; args: string[]; env?: Record<string, string> }): Promise<CodexChange> {
+export async function installCodex(
+  env: NodeJS.ProcessEnv,
+  baseCommand: string,
+  mcpCommand: { command: string; args: string[]; env?: Record<string, string> },
+): Promise<CodexChange> {
   const { hooks: hooksPath, config: configPath } = codexPaths(env);
   const hooksText = await readIfThere(hooksPath);
   const settings = parseSettings(hooksText ?? '', hooksPath);

@@ -104,13 +104,20 @@ export async function ensureHandoverAfterCompaction(
   // A build already running (PreCompact's for this compaction, or the other hook's) is not waited for:
   // it read the log when it began, and the builder adds summaries saved meanwhile before it ends.
   if (held()) return { state: 'building', promptPath };
-  const record: LockRecord = { pid: process.pid, startedAt: new Date(world.now()).toISOString(), ttlMs: context.settings.lockTtlMs, host: world.host, token: (context.newToken ?? newLockToken)() };
+  const record: LockRecord = {
+    pid: process.pid,
+    startedAt: new Date(world.now()).toISOString(),
+    ttlMs: context.settings.lockTtlMs,
+    host: world.host,
+    token: (context.newToken ?? newLockToken)(),
+  };
   if (!acquireLock(lockPath, record, world).acquired) return { state: 'building', promptPath };
   if (linesCovered()) {
     // Only the summary is missing: added to the handover as it stands, no second build.
     try {
       const { addCompactionSummary } = await import('../handover/build.js');
-      if (!(await addCompactionSummary(dir, context.home, summary!))) return { state: 'skipped', reason: `the handover in ${dir} does not verify; the summary was kept for the next build` };
+      if (!(await addCompactionSummary(dir, context.home, summary!)))
+        return { state: 'skipped', reason: `the handover in ${dir} does not verify; the summary was kept for the next build` };
       return { state: 'built', promptPath };
     } finally {
       releaseLock(lockPath, record.token);
@@ -126,7 +133,12 @@ export async function ensureHandoverAfterCompaction(
   const deadline = world.now() + context.waitMs;
   while (held() && world.now() < deadline) await sleep(100);
   if (held()) return { state: 'building', promptPath };
-  return linesCovered() && summaryCovered() ? { state: 'built', promptPath } : { state: 'skipped', reason: `the build ended without a handover covering line ${lastBefore} (see ${join(context.home, 'logs', `build-${sessionId}.log`)})` };
+  return linesCovered() && summaryCovered()
+    ? { state: 'built', promptPath }
+    : {
+        state: 'skipped',
+        reason: `the build ended without a handover covering line ${lastBefore} (see ${join(context.home, 'logs', `build-${sessionId}.log`)})`,
+      };
 }
 
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -142,7 +154,6 @@ function readCovered(dir: string): { lines: number; summaries: string } | undefi
     return undefined;
   }
 }
-
 
 function isFile(path: string): boolean {
   try {

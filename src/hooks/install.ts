@@ -163,7 +163,9 @@ async function readSettingsFile(path: string): Promise<{ text?: string; settings
     text = (await readFileSafe(path, { maxBytes: READ_LIMITS.settings, allowLinksOut: true })).toString('utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: {} };
-    throw new SettingsFileError(error instanceof UnsafeReadError ? error.message : `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new SettingsFileError(
+      error instanceof UnsafeReadError ? error.message : `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   return { text, settings: parseSettings(text, path) };
 }
@@ -171,7 +173,10 @@ async function readSettingsFile(path: string): Promise<{ text?: string; settings
 /** Atomic, into the real file behind a symlink (dotfile managers), keeping its permissions. */
 async function writeSettingsFile(path: string, text: string): Promise<void> {
   const target = await realpath(path).catch(() => path);
-  const mode = await stat(target).then((info) => info.mode & 0o777, () => undefined);
+  const mode = await stat(target).then(
+    (info) => info.mode & 0o777,
+    () => undefined,
+  );
   await mkdir(dirname(target), { recursive: true });
   await writeFileAtomic(target, text, mode);
 }

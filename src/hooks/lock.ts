@@ -32,9 +32,7 @@ export interface LockWorld {
 }
 
 export type LockState =
-  | { state: 'free' }
-  | { state: 'held'; record?: LockRecord }
-  | { state: 'stale'; record?: LockRecord; why: 'builder exited' | 'past its TTL' | 'unreadable' };
+  { state: 'free' } | { state: 'held'; record?: LockRecord } | { state: 'stale'; record?: LockRecord; why: 'builder exited' | 'past its TTL' | 'unreadable' };
 
 let cachedHost: string | undefined;
 
@@ -112,7 +110,8 @@ function judge(record: LockRecord, world: LockWorld, maxTtlMs: number): { state:
   const now = world.now();
   const ttl = Math.min(record.ttlMs, maxTtlMs);
   // A start further in the future than clock skew explains is a lie: such a lock is not honoured.
-  if (!Number.isFinite(started) || !(ttl >= 0) || started > now + CLOCK_SKEW_MS || now - Math.min(started, now) > ttl) return { state: 'stale', why: 'past its TTL' };
+  if (!Number.isFinite(started) || !(ttl >= 0) || started > now + CLOCK_SKEW_MS || now - Math.min(started, now) > ttl)
+    return { state: 'stale', why: 'past its TTL' };
   // A pid from another machine (a shared home folder) cannot be checked here: the TTL decides.
   if (record.host === world.host && !world.isAlive(record.pid)) return { state: 'stale', why: 'builder exited' };
   return { state: 'held' };

@@ -10,7 +10,8 @@ import { silentSuccess, softFailure, type HookOutcome } from './outcome.js';
 export async function postCompact(input: HookInput, context: CompactTriggerContext): Promise<HookOutcome> {
   const sessionId = safeSessionId(input.session_id);
   if (!sessionId) return softFailure('post-compact', 'no usable session_id in the hook input; nothing done');
-  if (input.compact_summary) await saveCompactSummary(context.home, sessionId, { at: new Date().toISOString(), trigger: input.trigger, summary: input.compact_summary });
+  if (input.compact_summary)
+    await saveCompactSummary(context.home, sessionId, { at: new Date().toISOString(), trigger: input.trigger, summary: input.compact_summary });
   // Nothing waits on a build started here: SessionStart (compact) is the hook that points at it.
   const result = await ensureHandoverAfterCompaction(input, 'post-compact', { ...context, waitMs: 0 }, input.compact_summary);
   return result.state === 'skipped' ? softFailure('post-compact', `${result.reason}; no handover built`) : silentSuccess;

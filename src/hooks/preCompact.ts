@@ -35,9 +35,11 @@ export function preCompact(input: HookInput, context: PreCompactContext): HookOu
   const sessionId = safeSessionId(input.session_id);
   if (!sessionId) return softFailure('pre-compact', 'no usable session_id in the hook input; no handover built');
   const logPath = input.transcript_path;
-  if (!logPath || !isFile(logPath)) return softFailure('pre-compact', `transcript ${logPath ? `${logPath} not found` : 'path missing from the hook input'}; no handover built`);
+  if (!logPath || !isFile(logPath))
+    return softFailure('pre-compact', `transcript ${logPath ? `${logPath} not found` : 'path missing from the hook input'}; no handover built`);
   const workspace = input.cwd;
-  if (!workspace || !isDirectory(workspace)) return softFailure('pre-compact', `workspace ${workspace ?? '(no cwd in the hook input)'} is not a folder; no handover built`);
+  if (!workspace || !isDirectory(workspace))
+    return softFailure('pre-compact', `workspace ${workspace ?? '(no cwd in the hook input)'} is not a folder; no handover built`);
 
   const token = (context.newToken ?? newLockToken)();
   const path = lockFile(context.home, sessionId);
@@ -122,7 +124,20 @@ export function spawnBuilder(request: BuilderRequest, options: SpawnBuilderOptio
     const { spawn } = require('node:child_process') as typeof import('node:child_process');
     const child = spawn(
       options.execPath,
-      [options.cliPath, 'hook', 'run-build', '--session', request.sessionId, '--log', request.logPath, '--workspace', request.workspace, '--token', request.token, ...(request.trigger ? ['--trigger', request.trigger] : [])],
+      [
+        options.cliPath,
+        'hook',
+        'run-build',
+        '--session',
+        request.sessionId,
+        '--log',
+        request.logPath,
+        '--workspace',
+        request.workspace,
+        '--token',
+        request.token,
+        ...(request.trigger ? ['--trigger', request.trigger] : []),
+      ],
       { detached: true, stdio: ['ignore', out, out], env: options.env, cwd: options.home, windowsHide: true },
     );
     child.on('error', () => undefined);

@@ -40,7 +40,9 @@ export function preToolUse(input: HookInput, context: PreToolUseContext): HookOu
 
 export function denyReason(tool: string, sessionId: string, cwd: string | undefined, record: LockRecord | undefined, maxTtlMs = Infinity): string {
   const where = cwd ? ` It will be at ${cwd}/.handover/${sessionId}/resume-prompt.md.` : '';
-  const wait = record ? ` It started at ${record.startedAt} and the pause ends by itself after at most ${Math.round(Math.min(record.ttlMs, maxTtlMs) / 1000)} s.` : '';
+  const wait = record
+    ? ` It started at ${record.startedAt} and the pause ends by itself after at most ${Math.round(Math.min(record.ttlMs, maxTtlMs) / 1000)} s.`
+    : '';
   return (
     `Handover is writing a handover of this session (the context is about to be compacted), so ${tool} is paused: ` +
     `no file may change while the handover records the current state.${wait}${where} ` +

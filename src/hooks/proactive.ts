@@ -125,4 +125,3 @@ function writeMarker(home: string, sessionId: string, marker: Marker): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, JSON.stringify(marker) + '\n');
 }
-

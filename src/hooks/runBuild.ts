@@ -35,7 +35,16 @@ export async function runBuild(request: BuilderRequest, context: RunBuildContext
     const modelAnalyzer = analyzer === 'anthropic' ? (await import('../analysis/anthropic/fromEnv.js')).analyzeWithAnthropicFromEnv : undefined;
     const { retrievalModeFor } = await import('./retrievalMode.js');
     const retrievalFor = (agent: 'claude' | 'codex') => retrievalModeFor(agent, request.workspace, context.env);
-    const result = await buildHandover({ logPath: request.logPath, workspace: request.workspace, home: context.home, analyzer, modelAnalyzer, retrievalFor, env: context.env, trigger: request.trigger ?? 'pre-compact' });
+    const result = await buildHandover({
+      logPath: request.logPath,
+      workspace: request.workspace,
+      home: context.home,
+      analyzer,
+      modelAnalyzer,
+      retrievalFor,
+      env: context.env,
+      trigger: request.trigger ?? 'pre-compact',
+    });
     context.log(`built ${result.promptPath} (${analyzer} analysts) in ${Date.now() - started} ms`);
     // PostCompact may have saved Claude Code's summary while this build ran: added before the lock goes.
     const { addMissingSummaries } = await import('../handover/build.js');

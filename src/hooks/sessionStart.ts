@@ -36,13 +36,17 @@ export async function sessionStart(input: HookInput, context: SessionStartContex
   const entries = await context.listHandovers(workspace, context.home, { verifyNewest: VERIFY_NEWEST, alsoVerify: sessionId });
   const verified = entries.filter((entry) => entry.verified);
   const chosen = verified.find((entry) => entry.id === sessionId) ?? verified[0];
-  const building = sessionId !== undefined && inspectLock(lockFile(context.home, sessionId), context.world ?? realLockWorld, context.lockTtlMs).state === 'held';
+  const building =
+    sessionId !== undefined && inspectLock(lockFile(context.home, sessionId), context.world ?? realLockWorld, context.lockTtlMs).state === 'held';
   if (!chosen && !building) return silentSuccess;
 
   const lines: string[] = [];
-  if (triggered?.state === 'built') lines.push(`Handover: this compaction had no handover of what came before it; one was built now from the session log: ${triggered.promptPath}`);
+  if (triggered?.state === 'built')
+    lines.push(`Handover: this compaction had no handover of what came before it; one was built now from the session log: ${triggered.promptPath}`);
   if (building) {
-    lines.push(`Handover: a handover of this session is being written now; it will be at ${join(workspace, HANDOVER_DIR, sessionId!, HANDOVER_FILES.prompt)}. Edits are paused until it is done.`);
+    lines.push(
+      `Handover: a handover of this session is being written now; it will be at ${join(workspace, HANDOVER_DIR, sessionId!, HANDOVER_FILES.prompt)}. Edits are paused until it is done.`,
+    );
   }
   if (chosen) {
     const data = chosen.data as HandoverData | undefined;
@@ -64,9 +68,16 @@ export async function sessionStart(input: HookInput, context: SessionStartContex
 function summaryLines(data: HandoverData): string[] {
   const lines: string[] = [];
   const when = [data.createdAt && `written ${data.createdAt}`, data.summary?.gitBranch && `branch ${data.summary.gitBranch}`].filter(Boolean).join(', ');
-  if (when) lines.push(`(${when}; ${data.findings?.length ?? 0} findings, ${data.modifiedFiles?.length ?? 0} modified files, ${data.openTasks?.filter((t) => t.status !== 'completed').length ?? 0} open tasks)`);
+  if (when)
+    lines.push(
+      `(${when}; ${data.findings?.length ?? 0} findings, ${data.modifiedFiles?.length ?? 0} modified files, ${data.openTasks?.filter((t) => t.status !== 'completed').length ?? 0} open tasks)`,
+    );
   if (data.summary?.lastUserRequest) lines.push(`Last request: ${oneLine(data.summary.lastUserRequest, 300)}`);
-  const text = (data.summary?.text ?? '').split('\n').map((line) => line.trim()).filter(Boolean).slice(0, 6);
+  const text = (data.summary?.text ?? '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .slice(0, 6);
   if (text.length) lines.push('Summary:', ...text.map((line) => `  ${oneLine(line, 200)}`));
   return lines;
 }

@@ -28,7 +28,6 @@ export function readStdinSync(deadlineMs = 5_000): string {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-
 /** fstat instead of node:tty, which would cost a module load on the hot path. */
 function isTerminal(): boolean {
   try {

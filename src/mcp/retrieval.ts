@@ -102,7 +102,9 @@ export class Retrieval {
   /** One record (`<session-id>:<line>`) with `context` records either side, as readable text. */
   async show(ref: string, context: number): Promise<string> {
     try {
-      return await this.withIndex(async (index) => formatRecordContext(await readRecordContext(await resolveRecordRef(ref, { cwd: this.options.cwd, index, sources: this.sources }), { index, context })));
+      return await this.withIndex(async (index) =>
+        formatRecordContext(await readRecordContext(await resolveRecordRef(ref, { cwd: this.options.cwd, index, sources: this.sources }), { index, context })),
+      );
     } catch (error) {
       if (error instanceof RecordNotFoundError) throw new RetrievalInputError(error.message);
       throw error;

@@ -44,7 +44,8 @@ export function createHandoverMcpServer(options: McpServerOptions): { server: Mc
       const page = pageOf(whole, { tool, args, offset, maxBytes: options.maxBytes });
       return { content: [{ type: 'text' as const, text: page.text }] };
     } catch (error) {
-      if (error instanceof RetrievalInputError || error instanceof CursorError || error instanceof SearchUnavailableError) throw new Error(`${tool}: ${error.message}`, { cause: error });
+      if (error instanceof RetrievalInputError || error instanceof CursorError || error instanceof SearchUnavailableError)
+        throw new Error(`${tool}: ${error.message}`, { cause: error });
       options.log(`handover mcp: ${tool} failed: ${(error as Error)?.stack ?? String(error)}`);
       throw new Error(`${tool} failed inside Handover: ${(error as Error)?.message ?? String(error)}`, { cause: error });
     }
@@ -59,10 +60,17 @@ export function createHandoverMcpServer(options: McpServerOptions): { server: Mc
         'Use it before redoing work, when the user refers to something from an earlier session, or to find an error message, a decision or a command seen before. ' +
         'Returns hits as <session-id>:<line> refs with kind, time and a snippet; read a hit with show(ref).',
       inputSchema: {
-        query: z.string().max(2000).optional().describe('Words to find (FTS5 syntax allowed: "exact phrase", prefix*, OR, NOT). Required unless cursor is given.'),
+        query: z
+          .string()
+          .max(2000)
+          .optional()
+          .describe('Words to find (FTS5 syntax allowed: "exact phrase", prefix*, OR, NOT). Required unless cursor is given.'),
         project: z.string().optional().describe('Only sessions whose project folder contains this text.'),
         agent: z.enum(['claude', 'codex']).optional().describe('Only sessions of this agent.'),
-        kind: z.string().optional().describe('Comma-separated record kinds: user, assistant, thinking, tool-call, tool-result, tool-error, compaction, system.'),
+        kind: z
+          .string()
+          .optional()
+          .describe('Comma-separated record kinds: user, assistant, thinking, tool-call, tool-result, tool-error, compaction, system.'),
         since: z.string().optional().describe('Only records at or after this time: an ISO date (2026-06-01) or an age (7d, 12h, 2w).'),
         limit: z.number().int().min(1).max(100).optional().describe('Most hits to return (default 10).'),
         cursor,
@@ -75,7 +83,8 @@ export function createHandoverMcpServer(options: McpServerOptions): { server: Mc
     'show',
     {
       title: 'Show a session record',
-      description: 'One record of a past session, readably, with its neighbours: what a search hit points at. ref is <session-id>:<line> as search prints it (a unique prefix of the session id is enough).',
+      description:
+        'One record of a past session, readably, with its neighbours: what a search hit points at. ref is <session-id>:<line> as search prints it (a unique prefix of the session id is enough).',
       inputSchema: {
         ref: z.string().max(1000).optional().describe('<session-id>:<line>, from a search or file_history hit. Required unless cursor is given.'),
         context: z.number().int().min(0).max(20).optional().describe('Records to show before and after (default 2).'),
@@ -89,7 +98,8 @@ export function createHandoverMcpServer(options: McpServerOptions): { server: Mc
     'latest_handover',
     {
       title: 'Latest handover',
-      description: "The newest verified handover (resume-prompt.md) of a workspace: what the user asked, where things stand, decisions, errors, rejected approaches, modified files, open tasks. Pass section to get one part (e.g. 'Open tasks').",
+      description:
+        "The newest verified handover (resume-prompt.md) of a workspace: what the user asked, where things stand, decisions, errors, rejected approaches, modified files, open tasks. Pass section to get one part (e.g. 'Open tasks').",
       inputSchema: {
         workspace: z.string().optional().describe('Workspace folder (default: the current project).'),
         section: z.string().optional().describe('Only the section whose heading contains this text.'),
@@ -103,7 +113,8 @@ export function createHandoverMcpServer(options: McpServerOptions): { server: Mc
     'file_history',
     {
       title: 'File history across sessions',
-      description: 'The past sessions and records that changed or discussed a file, newest first, grouped by session. Use it before editing a file an earlier session worked on.',
+      description:
+        'The past sessions and records that changed or discussed a file, newest first, grouped by session. Use it before editing a file an earlier session worked on.',
       inputSchema: {
         path: z.string().max(1000).optional().describe('The file, as sessions name it (e.g. src/app.ts or an absolute path). Required unless cursor is given.'),
         limit: z.number().int().min(1).max(200).optional().describe('Most records to return (default 30).'),
@@ -118,7 +129,7 @@ export function createHandoverMcpServer(options: McpServerOptions): { server: Mc
     {
       title: 'Chain of sessions',
       description:
-        'The chain of handovers a session belongs to: each session started from the previous one\'s handover, oldest first, with when it ran, its last request and what it carried forward and settled. ' +
+        "The chain of handovers a session belongs to: each session started from the previous one's handover, oldest first, with when it ran, its last request and what it carried forward and settled. " +
         'Use it to find the earlier session where a carried decision, constraint or error happened, then show(<that-session>:<line>).',
       inputSchema: {
         id: z.string().max(200).optional().describe('A handover or session id of the chain (default: the newest handover of the workspace).'),

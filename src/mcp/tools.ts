@@ -37,7 +37,8 @@ function text(value: unknown, name: string): string | undefined {
 
 function wholeNumber(value: unknown, name: string, fallback: number, min: number, max: number): number {
   if (value === undefined || value === null) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) throw new RetrievalInputError(`${name} must be a whole number from ${min} to ${max}`);
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+    throw new RetrievalInputError(`${name} must be a whole number from ${min} to ${max}`);
   return value;
 }
 

@@ -20,7 +20,15 @@ export {
 export { parseQuery, MAX_QUERY_CHARS, MAX_TERMS, type ParsedQuery } from './queryParser.js';
 export { SEARCH_RESULTS_SCHEMA, SEARCH_RESULTS_VERSION, validateSearchResults, parseSearchResults, SearchResultsFormatError } from '../shared/searchResults.js';
 export { defaultSources, listSourceFiles, describeSourceFile, type SourceRoot, type SourceFile, type SourceKind } from './sources.js';
-export { resolveRecordRef, readRecordContext, formatRecordContext, RecordNotFoundError, type RecordRef, type RecordContextView, type ShownRecord } from './recordView.js';
+export {
+  resolveRecordRef,
+  readRecordContext,
+  formatRecordContext,
+  RecordNotFoundError,
+  type RecordRef,
+  type RecordContextView,
+  type ShownRecord,
+} from './recordView.js';
 export { UNIT_KINDS, type UnitKind } from './units.js';
 export { SearchUnavailableError, isBusy, isCorrupt } from './sqliteRuntime.js';
 export { withSearchIndex, type IndexSessionOptions } from './refresh.js';

@@ -141,7 +141,7 @@ async function countNewlines(path: string, from: number, to: number): Promise<nu
   try {
     const chunk = Buffer.alloc(Math.min(1024 * 1024, to - from));
     let count = 0;
-    for (let at = from; at < to; ) {
+    for (let at = from; at < to;) {
       const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, to - at), at);
       if (bytesRead === 0) break;
       for (let i = chunk.indexOf(0x0a); i !== -1 && i < bytesRead; i = chunk.indexOf(0x0a, i + 1)) count++;
@@ -181,7 +181,18 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
   // transactions build fastest. Bounded in time, so another writer waits at most about that long.
   const groupBytes = options.groupBytes ?? 64 * 1024 * 1024;
   const groupMs = options.groupMs ?? 1000;
-  const report: IndexReport = { filesSeen: 0, unchanged: 0, added: 0, appended: 0, reindexed: 0, bytesRead: 0, unitsAdded: 0, elapsedMs: 0, problems: [], readInWorker: 0 };
+  const report: IndexReport = {
+    filesSeen: 0,
+    unchanged: 0,
+    added: 0,
+    appended: 0,
+    reindexed: 0,
+    bytesRead: 0,
+    unitsAdded: 0,
+    elapsedMs: 0,
+    problems: [],
+    readInWorker: 0,
+  };
 
   if (options.rebuild) {
     transaction(index, 'begin');
@@ -222,7 +233,15 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
   let groupRead = 0;
   let groupStartedAt = 0;
   type Counters = Pick<IndexReport, 'unchanged' | 'added' | 'appended' | 'reindexed' | 'bytesRead' | 'unitsAdded'> & { bytesDone: number };
-  const counters = (): Counters => ({ unchanged: report.unchanged, added: report.added, appended: report.appended, reindexed: report.reindexed, bytesRead: report.bytesRead, unitsAdded: report.unitsAdded, bytesDone });
+  const counters = (): Counters => ({
+    unchanged: report.unchanged,
+    added: report.added,
+    appended: report.appended,
+    reindexed: report.reindexed,
+    bytesRead: report.bytesRead,
+    unitsAdded: report.unitsAdded,
+    bytesDone,
+  });
   let atGroupStart = counters();
   const beginGroup = (at: number) => {
     transaction(index, 'begin');
@@ -299,7 +318,18 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
         let startLine = 1;
         if (!row) {
           const inserted = st.insertFile.get(file.path, file.source, file.subagent ?? null) as { id: number };
-          row = { id: inserted.id, size: 0, mtime: 0, head_len: 0, head_hash: '', indexed_offset: 0, next_line: 1, session_id: null, project: null, agent: null };
+          row = {
+            id: inserted.id,
+            size: 0,
+            mtime: 0,
+            head_len: 0,
+            head_hash: '',
+            indexed_offset: 0,
+            next_line: 1,
+            session_id: null,
+            project: null,
+            agent: null,
+          };
           report.added++;
         } else {
           const start = startOf(row, head, size);
@@ -320,7 +350,11 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
         const expected = prefetched.get(i);
         // A compressed rollout (.jsonl.zst) is complete and read whole: offsets are in its decompressed text.
         const compressed = isZstdPath(file.path);
-        let end = compressed ? Number.MAX_SAFE_INTEGER : expected && expected.startOffset === startOffset ? expected.end : await completeLinesEnd(file.path, startOffset, size);
+        let end = compressed
+          ? Number.MAX_SAFE_INTEGER
+          : expected && expected.startOffset === startOffset
+            ? expected.end
+            : await completeLinesEnd(file.path, startOffset, size);
 
         let sessionId = file.sessionHint ?? row.session_id ?? undefined;
         let project = row.project ?? undefined;
@@ -359,7 +393,8 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
         if (requested[0] === i) {
           requested.shift();
           prefetched.delete(i);
-          if (!outcome) dropPrefetch(i); // the worker read something else: it dropped what it read ahead
+          if (!outcome)
+            dropPrefetch(i); // the worker read something else: it dropped what it read ahead
           else report.readInWorker = (report.readInWorker ?? 0) + 1;
         }
         outcome ??= await readFileUnits(request, limits, BATCH_UNITS, onBatch);
@@ -384,7 +419,15 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
         inGroup = false;
         dropPrefetch(wasInGroup && groupStart < i ? groupStart - 1 : i);
         // What the rolled-back group had counted is undone.
-        ({ unchanged: report.unchanged, added: report.added, appended: report.appended, reindexed: report.reindexed, bytesRead: report.bytesRead, unitsAdded: report.unitsAdded, bytesDone } = atGroupStart);
+        ({
+          unchanged: report.unchanged,
+          added: report.added,
+          appended: report.appended,
+          reindexed: report.reindexed,
+          bytesRead: report.bytesRead,
+          unitsAdded: report.unitsAdded,
+          bytesDone,
+        } = atGroupStart);
         if (error instanceof OvertakenError) {
           skipped.add(i); // the other writer has it
         } else if (error instanceof IndexBusyError) {
@@ -392,10 +435,10 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
         } else if (isBusy(error)) {
           throw new IndexBusyError(busyMessage(index.path));
         } else if (error instanceof WorkerFailedError) {
-        // The worker is gone; this log (and the group's earlier ones, rolled back) are read here.
-        i = (wasInGroup ? Math.min(groupStart, i) : i) - 1;
-        continue;
-      } else if (error instanceof LogInputError || (error instanceof WorkerReadError && error.input)) {
+          // The worker is gone; this log (and the group's earlier ones, rolled back) are read here.
+          i = (wasInGroup ? Math.min(groupStart, i) : i) - 1;
+          continue;
+        } else if (error instanceof LogInputError || (error instanceof WorkerReadError && error.input)) {
           report.problems.push(`${file.path}: ${(error as Error).message}`);
           skipped.add(i);
         } else {

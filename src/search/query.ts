@@ -8,7 +8,14 @@
 // 4. One hit per session first (the best of each), then the rest: several sessions are seen at once.
 // 5. Snippets are cut from the raw logs (the index holds no text); a hit whose log changed since it
 //    was indexed and no longer holds the terms is left out.
-import { SEARCH_RESULTS_SCHEMA, SEARCH_RESULTS_VERSION, type SearchHit, type SearchKind, type SearchMode, type SearchResults } from '../shared/searchResults.js';
+import {
+  SEARCH_RESULTS_SCHEMA,
+  SEARCH_RESULTS_VERSION,
+  type SearchHit,
+  type SearchKind,
+  type SearchMode,
+  type SearchResults,
+} from '../shared/searchResults.js';
 import type { SearchIndex } from './indexStore.js';
 import { ftsExpression, parseQuery, type ParsedQuery } from './queryParser.js';
 import { RawLogReader } from './rawRecords.js';
@@ -59,8 +66,13 @@ export function parseSince(value: Date | number | string, now: () => Date = () =
 
 export function parseKinds(value: string | undefined): UnitKind[] | undefined {
   if (!value) return undefined;
-  const kinds = value.split(',').map((k) => k.trim()).filter(Boolean);
-  for (const kind of kinds) if (!isUnitKind(kind)) throw new SearchInputError(`--kind: unknown kind '${kind}' (one of user, assistant, thinking, tool-call, tool-result, tool-error, compaction, system)`);
+  const kinds = value
+    .split(',')
+    .map((k) => k.trim())
+    .filter(Boolean);
+  for (const kind of kinds)
+    if (!isUnitKind(kind))
+      throw new SearchInputError(`--kind: unknown kind '${kind}' (one of user, assistant, thinking, tool-call, tool-result, tool-error, compaction, system)`);
   return kinds as UnitKind[];
 }
 

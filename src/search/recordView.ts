@@ -67,7 +67,10 @@ export async function resolveRecordRef(spec: string, options: { cwd: string; ind
   if (options.index) {
     candidates = options.index.db
       .prepare("SELECT path, session_id, subagent, source FROM files WHERE session_id = ? OR session_id LIKE ? || '%' ESCAPE '\\'")
-      .all(target, target.replace(/[\\%_]/g, (c) => `\\${c}`)) as unknown as FileCandidate[];
+      .all(
+        target,
+        target.replace(/[\\%_]/g, (c) => `\\${c}`),
+      ) as unknown as FileCandidate[];
   }
   if (candidates.length === 0 && options.sources) {
     candidates = (await listSourceFiles(options.sources))
@@ -90,7 +93,9 @@ function neighbourLines(index: SearchIndex | undefined, file: string, line: numb
   const before = index.db
     .prepare('SELECT line, min(offset) AS offset FROM units WHERE file_id = ? AND line <= ? GROUP BY line ORDER BY line DESC LIMIT ?')
     .all(row.id, line, context + 1) as Array<{ line: number; offset: number }>;
-  const after = index.db.prepare('SELECT DISTINCT line FROM units WHERE file_id = ? AND line > ? ORDER BY line LIMIT ?').all(row.id, line, context) as Array<{ line: number }>;
+  const after = index.db.prepare('SELECT DISTINCT line FROM units WHERE file_id = ? AND line > ? ORDER BY line LIMIT ?').all(row.id, line, context) as Array<{
+    line: number;
+  }>;
   const first = before.at(-1);
   return { startOffset: first?.offset ?? 0, startLine: first?.line ?? 1, lastLine: after.at(-1)?.line ?? line };
 }

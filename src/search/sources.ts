@@ -29,7 +29,11 @@ export interface SourceFile {
  */
 export function defaultSources(home: string, env: NodeJS.ProcessEnv = process.env): SourceRoot[] {
   const override = env.HANDOVER_SEARCH_SOURCES?.trim();
-  if (override) return override.split(delimiter).filter(Boolean).map((dir) => ({ kind: 'extra' as const, dir }));
+  if (override)
+    return override
+      .split(delimiter)
+      .filter(Boolean)
+      .map((dir) => ({ kind: 'extra' as const, dir }));
   return [
     { kind: 'archive', dir: homePaths(home).archive },
     { kind: 'claude', dir: claudeProjectsDir(env) },

@@ -25,7 +25,9 @@ export function loadSqlite(): SqliteModule {
     loaded = require('node:sqlite') as SqliteModule;
     return loaded;
   } catch {
-    throw new SearchUnavailableError(`search needs Node ≥ 22.13 (node:sqlite); this is Node ${process.versions.node} — run it with a newer node, or use VS Code's search command`);
+    throw new SearchUnavailableError(
+      `search needs Node ≥ 22.13 (node:sqlite); this is Node ${process.versions.node} — run it with a newer node, or use VS Code's search command`,
+    );
   } finally {
     process.emitWarning = emitWarning;
   }

@@ -41,7 +41,22 @@ function headTail(text: string, head: number, tail: number): string {
   return `${text.slice(0, head)} … ${text.slice(text.length - tail)}`;
 }
 
-const INPUT_KEYS = ['command', 'cmd', 'file_path', 'path', 'notebook_path', 'pattern', 'glob', 'url', 'query', 'description', 'prompt', 'subject', 'skill', 'input'];
+const INPUT_KEYS = [
+  'command',
+  'cmd',
+  'file_path',
+  'path',
+  'notebook_path',
+  'pattern',
+  'glob',
+  'url',
+  'query',
+  'description',
+  'prompt',
+  'subject',
+  'skill',
+  'input',
+];
 
 /**
  * A tool's input as text: what people search for first (the command, the file, the pattern), then every

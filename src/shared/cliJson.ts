@@ -46,7 +46,10 @@ export interface IndexJson extends IndexReport {
 }
 
 function lastJsonLine(stdout: string): unknown {
-  const line = stdout.split('\n').filter((l) => l.trim() !== '').pop();
+  const line = stdout
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .pop();
   if (line === undefined) return undefined;
   try {
     return JSON.parse(line);
@@ -55,7 +58,8 @@ function lastJsonLine(stdout: string): unknown {
   }
 }
 
-const isCompaction = (v: unknown): v is { line: number; timestamp?: string } => isObject(v) && isLine(v.line) && (v.timestamp === undefined || isString(v.timestamp));
+const isCompaction = (v: unknown): v is { line: number; timestamp?: string } =>
+  isObject(v) && isLine(v.line) && (v.timestamp === undefined || isString(v.timestamp));
 
 const isBuildStats = (v: unknown): v is HandoverData['stats'] =>
   isObject(v) && hasCounts(v, 'logBytes', 'extractBytes', 'promptBytes', 'droppedByBudget') && arrayOf(v.compactions, isCompaction);

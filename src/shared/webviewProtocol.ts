@@ -72,8 +72,7 @@ export interface HandoverDetailView extends HandoverListEntry {
 }
 
 export type HostMessage =
-  | { type: 'state'; entries: HandoverListEntry[]; selected: HandoverDetailView | null; busy: string }
-  | { type: 'error'; message: string };
+  { type: 'state'; entries: HandoverListEntry[]; selected: HandoverDetailView | null; busy: string } | { type: 'error'; message: string };
 
 /** Identifies one handover across workspace folders. */
 export interface HandoverRef {
@@ -105,23 +104,18 @@ const isListEntry = (v: unknown): v is HandoverListEntry =>
 const isThreadStep = (v: unknown): v is ThreadStepView =>
   isObject(v) && hasStrings(v, 'id', 'createdAt', 'title') && isCount(v.carried) && isCount(v.settled) && isBool(v.present);
 
-const isCitation = (v: unknown): v is { line: number; file?: string } =>
-  isObject(v) && isLine(v.line) && (v.file === undefined || isString(v.file));
+const isCitation = (v: unknown): v is { line: number; file?: string } => isObject(v) && isLine(v.line) && (v.file === undefined || isString(v.file));
 
-const isFinding = (v: unknown): v is FindingView =>
-  isObject(v) && hasStrings(v, 'analyst', 'title', 'detail', 'status') && arrayOf(v.citations, isCitation);
+const isFinding = (v: unknown): v is FindingView => isObject(v) && hasStrings(v, 'analyst', 'title', 'detail', 'status') && arrayOf(v.citations, isCitation);
 
 const isCheck = (v: unknown): v is CheckView => isObject(v) && hasStrings(v, 'family', 'outcome', 'detail') && isLine(v.line);
 
-const isModifiedFile = (v: unknown): v is { path: string; status: string; edits: number } =>
-  isObject(v) && hasStrings(v, 'path', 'status') && isCount(v.edits);
+const isModifiedFile = (v: unknown): v is { path: string; status: string; edits: number } => isObject(v) && hasStrings(v, 'path', 'status') && isCount(v.edits);
 
 const isTask = (v: unknown): v is { content: string; status: string } => isObject(v) && hasStrings(v, 'content', 'status');
 
 const isStats = (v: unknown): boolean =>
-  isObject(v) &&
-  ['logBytes', 'extractBytes', 'promptBytes', 'logLines'].every((k) => isCount(v[k])) &&
-  arrayOf(v.compactionLines, isLine);
+  isObject(v) && ['logBytes', 'extractBytes', 'promptBytes', 'logLines'].every((k) => isCount(v[k])) && arrayOf(v.compactionLines, isLine);
 
 const isDetail = (v: unknown): v is HandoverDetailView =>
   isListEntry(v) &&
@@ -167,9 +161,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'openFile':
       return isRef(value) && isString(value.path) ? { type: 'openFile', ...ref(), path: value.path } : undefined;
     case 'command':
-      return (SIDEBAR_COMMANDS as readonly unknown[]).includes(value.command)
-        ? { type: 'command', command: value.command as SidebarCommand }
-        : undefined;
+      return (SIDEBAR_COMMANDS as readonly unknown[]).includes(value.command) ? { type: 'command', command: value.command as SidebarCommand } : undefined;
     default:
       return undefined;
   }

@@ -223,7 +223,9 @@ function systemRecord(record: Json, ctx: RecordContext): RecordOutcome {
     const meta = isObject(record.compactMetadata) ? record.compactMetadata : {};
     const trigger = str(meta.trigger);
     const preTokens = typeof meta.preTokens === 'number' ? meta.preTokens : undefined;
-    text = [content || 'Conversation compacted', trigger && `trigger: ${trigger}`, preTokens !== undefined && `${preTokens} tokens before`].filter(Boolean).join(' · ');
+    text = [content || 'Conversation compacted', trigger && `trigger: ${trigger}`, preTokens !== undefined && `${preTokens} tokens before`]
+      .filter(Boolean)
+      .join(' · ');
   } else if (subtype === 'api_error' || (record.level === 'error' && subtype !== 'local_command')) {
     kind = 'api-error';
     if (!text) text = isObject(record.error) ? JSON.stringify(record.error).slice(0, 2000) : 'API error';

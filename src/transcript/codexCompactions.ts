@@ -32,9 +32,7 @@ export function isWatchedSessionPath(rel: string, days: readonly string[], isFil
 export function workspaceFolderFor(cwd: string, folders: readonly string[]): string | undefined {
   const inside = (path: string, root: string) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
   const target = resolve(cwd);
-  return folders
-    .filter((f) => inside(target, resolve(f)))
-    .sort((a, b) => resolve(b).length - resolve(a).length)[0];
+  return folders.filter((f) => inside(target, resolve(f))).sort((a, b) => resolve(b).length - resolve(a).length)[0];
 }
 
 export interface SessionMeta {
@@ -313,7 +311,10 @@ export function createKeyedDebouncer(options: {
       if (disposed) return;
       const timer = pending.get(key);
       if (timer !== undefined) timers.clear(timer);
-      pending.set(key, timers.set(() => void fire(key), options.delayMs));
+      pending.set(
+        key,
+        timers.set(() => void fire(key), options.delayMs),
+      );
     },
     dispose(): void {
       disposed = true;

@@ -14,7 +14,8 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : und
 export const CODEX_TYPES = new Set(['session_meta', 'turn_context', 'response_item', 'event_msg', 'compacted', 'world_state', 'token_usage_record']);
 
 /** Text Codex injects as a "user" message: environment and instruction blocks, not the user's words. */
-const INJECTED_USER_TEXT = /^\s*(<environment_context>|<user_instructions>|<permissions|<skills_instructions>|<collaboration_mode>|# AGENTS\.md instructions|<INSTRUCTIONS>|<turn_aborted>)/;
+const INJECTED_USER_TEXT =
+  /^\s*(<environment_context>|<user_instructions>|<permissions|<skills_instructions>|<collaboration_mode>|# AGENTS\.md instructions|<INSTRUCTIONS>|<turn_aborted>)/;
 const COMPACTION_HANDOFF = /^Another language model started to solve this problem/;
 
 /** Codex's IDE extensions put the open tabs before the typed request: `## My request for Codex:` starts the user's words. */
@@ -167,7 +168,11 @@ function responseItem(record: Json, payload: Json, ctx: RecordContext, state: Co
       return { events: [{ ...at, kind: 'tool-call', callId: str(payload.call_id) ?? '', name: 'local_shell', input: { command: action.command } }] };
     }
     case 'custom_tool_call':
-      return { events: [{ ...at, kind: 'tool-call', callId: str(payload.call_id) ?? '', name: str(payload.name) ?? 'unknown', input: { input: str(payload.input) ?? '' } }] };
+      return {
+        events: [
+          { ...at, kind: 'tool-call', callId: str(payload.call_id) ?? '', name: str(payload.name) ?? 'unknown', input: { input: str(payload.input) ?? '' } },
+        ],
+      };
     case 'function_call_output':
     case 'custom_tool_call_output':
     case 'local_shell_call_output': {
@@ -231,7 +236,17 @@ function eventMessage(record: Json, payload: Json, ctx: RecordContext, state: Co
  * The first rollouts (Codex 0.1x–0.2x, mid-2025) have no envelope: a header line `{id, timestamp,
  * instructions}`, `{"record_type":"state"}` lines, and the response items themselves as bare records.
  */
-const BARE_RESPONSE_ITEMS = new Set(['message', 'reasoning', 'function_call', 'function_call_output', 'local_shell_call', 'local_shell_call_output', 'custom_tool_call', 'custom_tool_call_output', 'web_search_call']);
+const BARE_RESPONSE_ITEMS = new Set([
+  'message',
+  'reasoning',
+  'function_call',
+  'function_call_output',
+  'local_shell_call',
+  'local_shell_call_output',
+  'custom_tool_call',
+  'custom_tool_call_output',
+  'web_search_call',
+]);
 
 export function isLegacyCodexHeader(record: Json): boolean {
   return record.type === undefined && typeof record.id === 'string' && typeof record.timestamp === 'string' && 'instructions' in record;

@@ -81,14 +81,7 @@ export interface SessionMetaEvent extends EventOrigin {
   version?: string;
 }
 
-export type TranscriptEvent =
-  | UserMessageEvent
-  | AssistantTextEvent
-  | ThinkingEvent
-  | ToolCallEvent
-  | ToolResultEvent
-  | SystemEvent
-  | SessionMetaEvent;
+export type TranscriptEvent = UserMessageEvent | AssistantTextEvent | ThinkingEvent | ToolCallEvent | ToolResultEvent | SystemEvent | SessionMetaEvent;
 
 export type EventKind = TranscriptEvent['kind'];
 

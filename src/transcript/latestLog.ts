@@ -31,13 +31,20 @@ async function firstLine(path: string, maxBytes = 256 * 1024): Promise<string> {
 
 /** Newest Codex rollout whose session_meta names this workspace; looks at the newest days first. */
 async function newestCodexLog(root: string, workspace: string, maxFiles = 200): Promise<FoundLog | undefined> {
-  const sortedDirs = async (dir: string) => (await readdir(dir).catch(() => [] as string[])).filter((n) => /^\d+$/.test(n)).sort().reverse();
+  const sortedDirs = async (dir: string) =>
+    (await readdir(dir).catch(() => [] as string[]))
+      .filter((n) => /^\d+$/.test(n))
+      .sort()
+      .reverse();
   let inspected = 0;
   for (const year of await sortedDirs(root)) {
     for (const month of await sortedDirs(join(root, year))) {
       for (const day of await sortedDirs(join(root, year, month))) {
         const dir = join(root, year, month, day);
-        const files = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.startsWith('rollout-') && isLogFileName(n)).sort().reverse();
+        const files = (await readdir(dir).catch(() => [] as string[]))
+          .filter((n) => n.startsWith('rollout-') && isLogFileName(n))
+          .sort()
+          .reverse();
         for (const name of files) {
           if (++inspected > maxFiles) return undefined;
           const path = join(dir, name);

@@ -40,7 +40,15 @@ const TOOL_USE = needle('"type":"tool_use"');
 const QUEUED_COMMAND = needle('"queued_command"');
 
 const CODEX_CONVERSATION_ITEMS = new Set(['message', 'reasoning']);
-const CODEX_CONVERSATION_EVENTS = new Set(['error', 'stream_error', 'turn_aborted', 'user_message', 'agent_message', 'agent_reasoning', 'agent_reasoning_raw_content']);
+const CODEX_CONVERSATION_EVENTS = new Set([
+  'error',
+  'stream_error',
+  'turn_aborted',
+  'user_message',
+  'agent_message',
+  'agent_reasoning',
+  'agent_reasoning_raw_content',
+]);
 const CODEX_BOOKKEEPING = new Set(['world_state', 'token_usage_record']);
 
 /** Decides from raw bytes that a line cannot yield a conversation event. Never guesses: unsure → parse. */
@@ -200,11 +208,15 @@ function noteUnknownType(types: Map<string, number>, type: string): void {
 /** One line for stderr summarising what was skipped, or undefined when nothing was. */
 export function describeProblems(problems: ReadProblems): string | undefined {
   const parts: string[] = [];
-  const lines = (list: { count: number; lines: number[] }) => list.lines.slice(0, SHOWN_LINE_NUMBERS).join(', ') + (list.count > SHOWN_LINE_NUMBERS ? ', …' : '');
+  const lines = (list: { count: number; lines: number[] }) =>
+    list.lines.slice(0, SHOWN_LINE_NUMBERS).join(', ') + (list.count > SHOWN_LINE_NUMBERS ? ', …' : '');
   if (problems.invalidJson.count) parts.push(`${problems.invalidJson.count} invalid JSON line(s) skipped (line ${lines(problems.invalidJson)})`);
-  if (problems.invalidUtf8.count) parts.push(`${problems.invalidUtf8.count} line(s) with invalid UTF-8 read with replacement characters (line ${lines(problems.invalidUtf8)})`);
-  if (problems.oversized.count) parts.push(`${problems.oversized.count} line(s) over ${DEFAULT_MAX_LINE_BYTES / (1024 * 1024)} MB skipped (line ${lines(problems.oversized)})`);
-  if (problems.malformed.count) parts.push(`${problems.malformed.count} record(s) with missing or wrongly typed fields skipped (line ${lines(problems.malformed)})`);
+  if (problems.invalidUtf8.count)
+    parts.push(`${problems.invalidUtf8.count} line(s) with invalid UTF-8 read with replacement characters (line ${lines(problems.invalidUtf8)})`);
+  if (problems.oversized.count)
+    parts.push(`${problems.oversized.count} line(s) over ${DEFAULT_MAX_LINE_BYTES / (1024 * 1024)} MB skipped (line ${lines(problems.oversized)})`);
+  if (problems.malformed.count)
+    parts.push(`${problems.malformed.count} record(s) with missing or wrongly typed fields skipped (line ${lines(problems.malformed)})`);
   if (problems.unknownTypes.size) {
     const total = [...problems.unknownTypes.values()].reduce((a, b) => a + b, 0);
     parts.push(`${total} record(s) of unknown type skipped (${[...problems.unknownTypes.keys()].slice(0, 5).join(', ')})`);

@@ -24,7 +24,9 @@ export function zstdSupported(): boolean {
 /** This runtime cannot read a `.jsonl.zst` log. */
 export class ZstdUnavailableError extends Error {
   constructor(path: string) {
-    super(`${path} is zstd-compressed and this runtime (Node ${process.versions.node}) has no zstd in node:zlib (needs Node ≥ 22.15); decompress it with 'zstd -d' and use the .jsonl`);
+    super(
+      `${path} is zstd-compressed and this runtime (Node ${process.versions.node}) has no zstd in node:zlib (needs Node ≥ 22.15); decompress it with 'zstd -d' and use the .jsonl`,
+    );
   }
 }
 

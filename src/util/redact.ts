@@ -32,7 +32,8 @@ const SECRET_NAME_WORDS = ['password', 'passwd', 'passphrase', 'secret', 'token'
 // `Pwd=` in connection strings.)
 const SHORT_SECRET_NAMES = ['pass'].map((w) => `(?<![A-Za-z])${anyCase(w)}`);
 // Suffixes that make the name about something else (PASSWORD_FILE holds a path, TOKEN_COUNT a number).
-const NOT_SECRET_SUFFIX = '(?:FILE|PATH|DIR|NAME|ENV|URL|LENGTH|LEN|MIN|MAX|COUNT|TYPE|ID|HASH_ALGORITHM|THRESHOLD|LIMIT|SIZE|TTL|TIMEOUT|EXPIRY|EXPIRES|EXPIRES_IN|LIFETIME|PREFIX|HEADER|FIELD|PARAM|KIND|VERSION)(?![A-Z0-9])';
+const NOT_SECRET_SUFFIX =
+  '(?:FILE|PATH|DIR|NAME|ENV|URL|LENGTH|LEN|MIN|MAX|COUNT|TYPE|ID|HASH_ALGORITHM|THRESHOLD|LIMIT|SIZE|TTL|TIMEOUT|EXPIRY|EXPIRES|EXPIRES_IN|LIFETIME|PREFIX|HEADER|FIELD|PARAM|KIND|VERSION)(?![A-Z0-9])';
 const SECRET_NAME = `(?:${SECRET_NAME_WORDS.map(anyCase).join('|')}|${SHORT_SECRET_NAMES.join('|')}|_KEY)(?:_(?!${NOT_SECRET_SUFFIX})[A-Z0-9]{1,40}){0,4}`;
 
 // Values in assignments that are code or types, not secrets.
@@ -46,7 +47,8 @@ const PATTERNS: Record<string, string> = {
     '-----BEGIN[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----(?:[\\s\\S]{0,20000}?-----END[A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|[A-Za-z0-9+/=\\s\\\\:-]{0,20000})',
   // `Bearer <token>`: the token must contain a digit or a token symbol, so prose ("Bearer authentication") stays.
   bearer: '(?<bearerPrefix>(?:(?<=\\\\[nrt])|\\b)[Bb]earer[ \\t]+)(?!\\[REDACTED:)(?=[A-Za-z]{0,300}[0-9._~+/-])[A-Za-z0-9._~+/-]{12,}=*',
-  basic: '(?<basicPrefix>(?:(?<=\\\\[nrt])|\\b)[Aa]uthorization["\']?[ \\t]*[:=][ \\t]*["\']?(?:Basic|token|Token)[ \\t]+)(?!\\[REDACTED:)[A-Za-z0-9._~+/-]{8,}=*',
+  basic:
+    '(?<basicPrefix>(?:(?<=\\\\[nrt])|\\b)[Aa]uthorization["\']?[ \\t]*[:=][ \\t]*["\']?(?:Basic|token|Token)[ \\t]+)(?!\\[REDACTED:)[A-Za-z0-9._~+/-]{8,}=*',
   // scheme://user:password@host → keep user and host.
   urlPassword: '(?<=[A-Za-z0-9])(?<urlPrefix>://[^\\s:/@"\'<>\\\\]{0,200}:)(?!\\[REDACTED:|\\$)[^\\s@/"\'<>\\\\]{1,200}(?=@)',
   // NAME=value, NAME: value, "NAME": "value", NAME = 'value' (the name and separator are kept).
@@ -77,7 +79,10 @@ const GENERIC_RULE = 'generic-api-key';
 // not a secret there.
 const DIGEST_UUID_OR_IDENTIFIER =
   '^(?:[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128}|[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}|[A-Za-z_$][A-Za-z_$]*(?:[0-9]+[A-Za-z_$]*){0,2}(?:\\.[A-Za-z_$][A-Za-z_$]*(?:[0-9]+[A-Za-z_$]*){0,2}){0,10})\\.?$';
-const withCodeAllowance = (rule: SecretRule): SecretRule => ({ ...rule, allowlists: [...(rule.allowlists ?? []), { target: 'secret', regexes: [DIGEST_UUID_OR_IDENTIFIER], stopwords: [] }] });
+const withCodeAllowance = (rule: SecretRule): SecretRule => ({
+  ...rule,
+  allowlists: [...(rule.allowlists ?? []), { target: 'secret', regexes: [DIGEST_UUID_OR_IDENTIFIER], stopwords: [] }],
+});
 const RULES = new RuleSet(
   [...GITLEAKS_RULES.filter((r) => r.id !== GENERIC_RULE), ...EXTRA_RULES, ...GITLEAKS_RULES.filter((r) => r.id === GENERIC_RULE).map(withCodeAllowance)],
   GITLEAKS_GLOBAL_ALLOW,
@@ -92,7 +97,6 @@ const CONTEXT_FORMATS = new RegExp(
 );
 const URL_PASSWORD = new RegExp(`(?<urlPassword>${urlPassword})`, 'g');
 const ASSIGNMENT = new RegExp(`(?<assignment>${assignment})`, 'g');
-
 
 /** What kind of secret an assignment holds, from its name (`AWS_SECRET_ACCESS_KEY` → aws-secret-key). */
 function kindOfName(name: string): string {
@@ -115,7 +119,9 @@ const KEY_SHAPED = {
     (value.length >= 10 &&
       /[A-Za-z]/.test(value) &&
       // An identifier (`previousToken2`) or a dotted path is code unless it is random all through.
-      (/^[A-Za-z_$][\w$]*$/.test(value) ? (value.match(/[0-9]/g)?.length ?? 0) >= 3 : /[0-9+/=_-]/.test(value) && !/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) &&
+      (/^[A-Za-z_$][\w$]*$/.test(value)
+        ? (value.match(/[0-9]/g)?.length ?? 0) >= 3
+        : /[0-9+/=_-]/.test(value) && !/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(value)) &&
       shannonEntropy(value) >= 3.3),
 };
 const STATEMENT_END = /^[ \t]*(?:[;#,)}\]]|\r|\n|\\+[nr"]|$)/;
@@ -135,7 +141,12 @@ function replaceMatch(match: string, ...args: unknown[]): string {
     const keep = () => `${name}${groups.assignSep ?? ''}${groups.assignQuote ?? ''}${redactKeyFormats(value)}`;
     // A bare `*_KEY` is as often a cache or storage key (`STORAGE_KEY = 'todos'`): only values shaped like
     // a key count.
-    if (name.startsWith('_KEY') && !/pass|secret|token|api|access|private|auth|sign|encrypt|master|client|credential/i.test(identifier) && !KEY_SHAPED.test(value)) return keep();
+    if (
+      name.startsWith('_KEY') &&
+      !/pass|secret|token|api|access|private|auth|sign|encrypt|master|client|credential/i.test(identifier) &&
+      !KEY_SHAPED.test(value)
+    )
+      return keep();
     if (groups.assignBare !== undefined) {
       // Unquoted after `:` is YAML only when the value ends the line (`token: Token;` is TypeScript);
       // unquoted after ` = ` only when it ends the statement (`token = await getToken()` is code).
@@ -172,7 +183,6 @@ function replaceMatch(match: string, ...args: unknown[]): string {
 function redactKeyFormats(text: string): string {
   return redactTokenSecrets(RULES.redact(text.replace(CONTEXT_FORMATS, replaceMatch)).replace(URL_PASSWORD, replaceMatch), RULES, redactSecretsOnce);
 }
-
 
 /** Replaces every secret in `text` with `[REDACTED:<kind>]`. Idempotent. */
 export function redactSecrets(text: string): string {

@@ -67,11 +67,13 @@ export async function readFileSafe(path: string, options: SafeReadOptions): Prom
     const info = await handle.stat();
     checkStats(path, info, options.maxBytes);
     // The file opened must be the one checked (not swapped between lstat and open).
-    if (!link.isSymbolicLink() && (info.ino !== link.ino || info.dev !== link.dev)) throw new UnsafeReadError(`${path} changed while it was opened: not read`, 'EREAD');
+    if (!link.isSymbolicLink() && (info.ino !== link.ino || info.dev !== link.dev))
+      throw new UnsafeReadError(`${path} changed while it was opened: not read`, 'EREAD');
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      if (Date.now() > deadline) throw new UnsafeReadError(`${path}: reading took longer than ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms: not read`, 'ETIMEDOUT');
+      if (Date.now() > deadline)
+        throw new UnsafeReadError(`${path}: reading took longer than ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms: not read`, 'ETIMEDOUT');
       const buffer = Buffer.allocUnsafe(Math.min(1 << 20, options.maxBytes + 1 - total));
       const { bytesRead } = await handle.read(buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;
@@ -97,11 +99,13 @@ export function readFileSafeSync(path: string, options: SafeReadOptions): Buffer
   try {
     const info = fstatSync(fd);
     checkStats(path, info, options.maxBytes);
-    if (!link.isSymbolicLink() && (info.ino !== link.ino || info.dev !== link.dev)) throw new UnsafeReadError(`${path} changed while it was opened: not read`, 'EREAD');
+    if (!link.isSymbolicLink() && (info.ino !== link.ino || info.dev !== link.dev))
+      throw new UnsafeReadError(`${path} changed while it was opened: not read`, 'EREAD');
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
-      if (Date.now() > deadline) throw new UnsafeReadError(`${path}: reading took longer than ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms: not read`, 'ETIMEDOUT');
+      if (Date.now() > deadline)
+        throw new UnsafeReadError(`${path}: reading took longer than ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms: not read`, 'ETIMEDOUT');
       const buffer = Buffer.allocUnsafe(Math.min(1 << 20, options.maxBytes + 1 - total));
       const bytesRead = readSync(fd, buffer, 0, buffer.length, null);
       if (bytesRead === 0) break;

@@ -105,7 +105,11 @@ function renderList(entries: HandoverListEntry[], selected: HandoverDetailView |
       () => send({ type: 'select', folder: entry.folder, id: entry.id }),
       { class: `entry${isSelected ? ' selected' : ''}${inThread ? ' in-thread' : ''}`, ...(isSelected ? { 'aria-current': 'true' } : {}) },
       el('span', { class: 'entry-title' }, entry.title),
-      el('span', { class: 'entry-meta' }, `${formatDate(entry.createdAt)} · ${entry.id.slice(0, 8)}${!inThread && size > 1 ? ` · thread of ${size} sessions` : ''}`),
+      el(
+        'span',
+        { class: 'entry-meta' },
+        `${formatDate(entry.createdAt)} · ${entry.id.slice(0, 8)}${!inThread && size > 1 ? ` · thread of ${size} sessions` : ''}`,
+      ),
       badges(entry),
     );
     list.append(el('li', inThread ? { class: 'in-thread' } : {}, b));
@@ -123,14 +127,25 @@ function renderFindings(detail: HandoverDetailView): HTMLElement | null {
       el(
         'li',
         { class: 'finding' },
-        el('div', { class: 'finding-title' }, f.status && el('span', { class: `badge ${f.status}` }, f.status === 'resolved' ? 'Resolved' : 'Unresolved'), f.status && ' ', ...inline(f.title)),
+        el(
+          'div',
+          { class: 'finding-title' },
+          f.status && el('span', { class: `badge ${f.status}` }, f.status === 'resolved' ? 'Resolved' : 'Unresolved'),
+          f.status && ' ',
+          ...inline(f.title),
+        ),
         f.detail && el('div', { class: 'finding-detail' }, f.detail),
         f.citations.length > 0 &&
           el(
             'div',
             { class: 'citations' },
             ...f.citations.map((c) =>
-              button(`Open the archived log at line ${c.line}`, () => send({ type: 'openCitation', folder: detail.folder, id: detail.id, line: c.line, ...(c.file ? { file: c.file } : {}) }), { class: 'link' }, `${c.file ? `${c.file}:` : 'line '}${c.line}`),
+              button(
+                `Open the archived log at line ${c.line}`,
+                () => send({ type: 'openCitation', folder: detail.folder, id: detail.id, line: c.line, ...(c.file ? { file: c.file } : {}) }),
+                { class: 'link' },
+                `${c.file ? `${c.file}:` : 'line '}${c.line}`,
+              ),
             ),
           ),
       ),
@@ -158,7 +173,15 @@ function renderThread(detail: HandoverDetailView): HTMLElement | null {
         return el(
           'li',
           current ? { class: 'current', 'aria-current': 'step' } : {},
-          step.present && !current ? button(`Show session ${i + 1} of the thread: ${step.title}`, () => send({ type: 'select', folder: detail.folder, id: step.id }), { class: 'link thread-step' }, label, meta) : el('span', { class: 'thread-step' }, label, meta),
+          step.present && !current
+            ? button(
+                `Show session ${i + 1} of the thread: ${step.title}`,
+                () => send({ type: 'select', folder: detail.folder, id: step.id }),
+                { class: 'link thread-step' },
+                label,
+                meta,
+              )
+            : el('span', { class: 'thread-step' }, label, meta),
         );
       }),
     ),
@@ -178,7 +201,13 @@ function renderFiles(detail: HandoverDetailView): HTMLElement | null {
         el(
           'li',
           {},
-          button(`Open ${m.path} (${m.status})`, () => send({ type: 'openFile', folder: detail.folder, id: detail.id, path: m.path }), { class: 'link file' }, el('span', { class: `status ${m.status}` }, m.status[0]?.toUpperCase() ?? '?'), el('span', { class: 'path' }, m.path)),
+          button(
+            `Open ${m.path} (${m.status})`,
+            () => send({ type: 'openFile', folder: detail.folder, id: detail.id, path: m.path }),
+            { class: 'link file' },
+            el('span', { class: `status ${m.status}` }, m.status[0]?.toUpperCase() ?? '?'),
+            el('span', { class: 'path' }, m.path),
+          ),
           m.edits > 0 && el('span', { class: 'muted' }, ` ${m.edits} edit${m.edits === 1 ? '' : 's'}`),
         ),
       ),
@@ -202,7 +231,12 @@ function renderChecks(detail: HandoverDetailView): HTMLElement | null {
           { class: `check ${c.outcome}` },
           el('code', {}, c.family),
           `: ${c.outcome} `,
-          button(`Open the archived log at line ${c.line}`, () => send({ type: 'openCitation', folder: detail.folder, id: detail.id, line: c.line }), { class: 'link' }, `line ${c.line}`),
+          button(
+            `Open the archived log at line ${c.line}`,
+            () => send({ type: 'openCitation', folder: detail.folder, id: detail.id, line: c.line }),
+            { class: 'link' },
+            `line ${c.line}`,
+          ),
           c.detail && el('div', { class: 'finding-detail' }, c.detail),
         ),
       ),
@@ -267,7 +301,11 @@ function renderDetail(detail: HandoverDetailView): HTMLElement {
     el('h2', {}, detail.title),
     el('div', { class: 'entry-meta' }, `${formatDate(detail.createdAt)} · session ${detail.id}${detail.gitBranch ? ` · branch ${detail.gitBranch}` : ''}`),
     !detail.verified &&
-      el('div', { class: 'warning', role: 'alert' }, `⚠ Not verified: ${detail.verifyProblem}. It will never be resumed automatically; resume it only if you trust where it came from.`),
+      el(
+        'div',
+        { class: 'warning', role: 'alert' },
+        `⚠ Not verified: ${detail.verifyProblem}. It will never be resumed automatically; resume it only if you trust where it came from.`,
+      ),
     detail.dataProblem && el('div', { class: 'warning' }, `⚠ ${detail.dataProblem}: only the resume prompt is available.`),
     el(
       'div',
@@ -276,7 +314,8 @@ function renderDetail(detail: HandoverDetailView): HTMLElement {
       button('Open resume-prompt.md', () => send({ type: 'openPrompt', ...ref })),
       button('Copy prompt', () => send({ type: 'copyPrompt', ...ref })),
     ),
-    detail.lastUserRequest && el('section', { class: 'request', 'aria-label': 'Last user request' }, el('h3', {}, 'Last request'), textBlock(detail.lastUserRequest)),
+    detail.lastUserRequest &&
+      el('section', { class: 'request', 'aria-label': 'Last user request' }, el('h3', {}, 'Last request'), textBlock(detail.lastUserRequest)),
     detail.summary && el('section', { class: 'summary', 'aria-label': 'Summary' }, el('h3', {}, 'Summary'), textBlock(detail.summary)),
     detail.compactionSummaries.length > 0 &&
       el(
@@ -299,7 +338,11 @@ function renderEmpty(): HTMLElement {
     'section',
     { class: 'empty' },
     el('h2', {}, 'No handovers yet'),
-    el('p', {}, 'A handover is written when Claude Code is about to compact a session (with the hooks installed), or on demand. It appears here and a fresh agent continues from it.'),
+    el(
+      'p',
+      {},
+      'A handover is written when Claude Code is about to compact a session (with the hooks installed), or on demand. It appears here and a fresh agent continues from it.',
+    ),
     el(
       'div',
       { class: 'actions' },
@@ -322,7 +365,7 @@ function render(message: Extract<HostMessage, { type: 'state' }>): void {
   );
   // Re-rendering replaces the nodes: keep keyboard focus on the same control.
   if (focusedLabel) {
-    const again = Array.from(root.querySelectorAll("button")).find((b) => (b.getAttribute('aria-label') ?? b.textContent) === focusedLabel);
+    const again = Array.from(root.querySelectorAll('button')).find((b) => (b.getAttribute('aria-label') ?? b.textContent) === focusedLabel);
     again?.focus();
   }
 }

@@ -8,7 +8,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startChain } from '../support/claudeChain.mjs';
 
-const records = (path) => readFileSync(path, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const records = (path) =>
+  readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l));
 const boundaries = (path) => records(path).flatMap((r, i) => (r.type === 'system' && r.subtype === 'compact_boundary' ? [i + 1] : []));
 /** The last conversation record before the newest boundary: a handover covering the compaction read at least this far. */
 function lastBeforeBoundary(path) {
@@ -81,7 +85,11 @@ test('every compaction yields a handover, and a resumed session links to it', { 
     assert.ok(data.log.lines >= lastBeforeBoundary(third.logPath));
     assert.equal(data.trigger, 'pre-compact');
     // PostCompact added Claude Code's summary to it without a second build; it still verifies.
-    await waitFor(() => JSON.parse(readFileSync(join(dir, 'handover.json'), 'utf8')).summary.compactionSummaries.some((s) => s.includes('E2E-COMPACT-SUMMARY')), 30_000, 'the summary');
+    await waitFor(
+      () => JSON.parse(readFileSync(join(dir, 'handover.json'), 'utf8')).summary.compactionSummaries.some((s) => s.includes('E2E-COMPACT-SUMMARY')),
+      30_000,
+      'the summary',
+    );
     assert.equal(chain.cli(['verify', dir]).status, 0);
     const builds = readFileSync(join(handoverHome, 'logs', `build-${third.sessionId}.log`), 'utf8').match(/ built /g) ?? [];
     assert.equal(builds.length, 1, 'one build for one compaction');
@@ -93,7 +101,11 @@ test('every compaction yields a handover, and a resumed session links to it', { 
     try {
       const fourth = await chain.runSession({ prompts: ['write d.txt'], turns: ({ project: p }) => work(p, 'd.txt') });
       const dir = join(project, '.handover', fourth.sessionId);
-      await waitFor(() => existsSync(join(dir, 'resume-prompt.md')) && !existsSync(join(handoverHome, 'locks', fourth.sessionId)), 60_000, 'the proactive handover');
+      await waitFor(
+        () => existsSync(join(dir, 'resume-prompt.md')) && !existsSync(join(handoverHome, 'locks', fourth.sessionId)),
+        60_000,
+        'the proactive handover',
+      );
       assert.deepEqual(boundaries(fourth.logPath), [], 'nothing was compacted');
       const data = JSON.parse(readFileSync(join(dir, 'handover.json'), 'utf8'));
       assert.equal(data.trigger, 'proactive');

@@ -22,8 +22,14 @@ test('a fresh session with tools, thinking, a failing command and /compact', { t
 
   // The log is real: the CLI ran the tools and compacted.
   const log = records(run.logPath);
-  assert.ok(log.some((r) => r.type === 'system' && r.subtype === 'compact_boundary'), 'compact_boundary record');
-  assert.ok(log.some((r) => r.type === 'user' && r.isCompactSummary === true), 'isCompactSummary record');
+  assert.ok(
+    log.some((r) => r.type === 'system' && r.subtype === 'compact_boundary'),
+    'compact_boundary record',
+  );
+  assert.ok(
+    log.some((r) => r.type === 'user' && r.isCompactSummary === true),
+    'isCompactSummary record',
+  );
   const failing = run.server
     .mainRequests()
     .flatMap((request) => run.server.toolResults(request))
@@ -40,7 +46,10 @@ test('a fresh session with tools, thinking, a failing command and /compact', { t
   assert.equal(check.compactions.summaries, 1);
   // Typed messages come in the order they were typed.
   const positions = run.expected.userMessages.map((text) => extract.markdown.indexOf(text));
-  assert.deepEqual([...positions].sort((a, b) => a - b), positions);
+  assert.deepEqual(
+    [...positions].sort((a, b) => a - b),
+    positions,
+  );
 });
 
 test('a fresh session where a subagent runs', { timeout: 180_000 }, async (t) => {

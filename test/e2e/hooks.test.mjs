@@ -87,7 +87,13 @@ test('Claude Code with the Handover hooks: lock, denial, handover, blocked compa
   /** Direct call, exactly as Claude Code calls the hook: is a Write denied right now? */
   const writeDenied = () => {
     const result = spawnSync(node, [cli, 'hook', 'pre-tool-use'], {
-      input: JSON.stringify({ session_id: sessionId, cwd: project, hook_event_name: 'PreToolUse', tool_name: 'Write', tool_input: { file_path: join(project, 'x') } }),
+      input: JSON.stringify({
+        session_id: sessionId,
+        cwd: project,
+        hook_event_name: 'PreToolUse',
+        tool_name: 'Write',
+        tool_input: { file_path: join(project, 'x') },
+      }),
       env: { ...process.env, HANDOVER_HOME: handoverHome },
       encoding: 'utf8',
     });
@@ -96,7 +102,10 @@ test('Claude Code with the Handover hooks: lock, denial, handover, blocked compa
   };
 
   await t.test('install-hooks puts our hooks in the scratch project', () => {
-    const installed = spawnSync(node, [cli, 'install-hooks', '--workspace', project, '--command', `'${node}' '${cli}'`], { env: session.env, encoding: 'utf8' });
+    const installed = spawnSync(node, [cli, 'install-hooks', '--workspace', project, '--command', `'${node}' '${cli}'`], {
+      env: session.env,
+      encoding: 'utf8',
+    });
     assert.equal(installed.status, 0, installed.stderr);
     const settings = JSON.parse(readFileSync(join(project, '.claude', 'settings.local.json'), 'utf8'));
     assert.deepEqual(Object.keys(settings.hooks).sort(), ['PostCompact', 'PreCompact', 'PreToolUse', 'SessionStart', 'Stop']);
@@ -114,7 +123,10 @@ test('Claude Code with the Handover hooks: lock, denial, handover, blocked compa
     assert.equal(readFileSync(join(project, 'notes.md'), 'utf8'), '# Notes\nfirst line, edited\n');
     const results = server.mainRequests().flatMap((request) => server.toolResults(request));
     assert.equal(results.length, 3);
-    assert.ok(results.every((r) => !r.is_error), JSON.stringify(results));
+    assert.ok(
+      results.every((r) => !r.is_error),
+      JSON.stringify(results),
+    );
     assert.match(results[1].text, /2 notes\.md/);
     assert.ok(!existsSync(lockPath));
   });
@@ -138,7 +150,9 @@ test('Claude Code with the Handover hooks: lock, denial, handover, blocked compa
     // Claude Code's own log holds the denial as the tool result.
     const logged = records(session.logPath()).flatMap((r) => (r.type === 'user' && Array.isArray(r.message?.content) ? r.message.content : []));
     assert.ok(
-      logged.some((block) => block.type === 'tool_result' && block.is_error === true && JSON.stringify(block.content).includes('Handover is writing a handover')),
+      logged.some(
+        (block) => block.type === 'tool_result' && block.is_error === true && JSON.stringify(block.content).includes('Handover is writing a handover'),
+      ),
       'the session log shows the denial',
     );
 
@@ -156,14 +170,22 @@ test('Claude Code with the Handover hooks: lock, denial, handover, blocked compa
     assert.equal(verified.status, 0, verified.stderr);
     const data = JSON.parse(readFileSync(join(handoverDir, 'handover.json'), 'utf8'));
     assert.equal(data.sessionId, sessionId);
-    assert.ok(data.modifiedFiles.some((file) => file.path === 'notes.md'), JSON.stringify(data.modifiedFiles));
+    assert.ok(
+      data.modifiedFiles.some((file) => file.path === 'notes.md'),
+      JSON.stringify(data.modifiedFiles),
+    );
 
     const seen = server.mainRequests().length;
     const written = await modelWrites('after.txt', 'written after the release\n');
     assert.equal(written.is_error, false, written.text);
     assert.equal(readFileSync(join(project, 'after.txt'), 'utf8'), 'written after the release\n');
     // SessionStart (resume) pointed the model at the verified handover of this session.
-    const sent = JSON.stringify(server.mainRequests().slice(seen).map((request) => request.body.messages));
+    const sent = JSON.stringify(
+      server
+        .mainRequests()
+        .slice(seen)
+        .map((request) => request.body.messages),
+    );
     assert.ok(sent.includes(`the verified handover of this session is ${join(handoverDir, 'resume-prompt.md')}`), 'SessionStart context reached the model');
   });
 
@@ -222,7 +244,14 @@ test('Claude Code with the Handover hooks: lock, denial, handover, blocked compa
   await t.test('with the launcher the extension writes, the hooks run for a user without node on PATH', async () => {
     // The extension writes the launcher with VS Code's executable; here Node stands in for it (it ignores
     // ELECTRON_RUN_AS_NODE), at an absolute path that is not on PATH.
-    await build({ entryPoints: [join(repoRoot, 'src', 'hooks', 'launcher.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: join(handoverHome, 'launcher.cjs'), logLevel: 'silent' });
+    await build({
+      entryPoints: [join(repoRoot, 'src', 'hooks', 'launcher.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      outfile: join(handoverHome, 'launcher.cjs'),
+      logLevel: 'silent',
+    });
     const { writeLauncher } = createRequire(import.meta.url)(join(handoverHome, 'launcher.cjs'));
     const launcher = await writeLauncher(handoverHome, { runtime: node, cliPath: cli, electron: true });
     const installed = spawnSync(node, [cli, 'install-hooks', '--workspace', project, '--json'], { env: session.env, encoding: 'utf8' });
@@ -230,7 +259,9 @@ test('Claude Code with the Handover hooks: lock, denial, handover, blocked compa
     assert.equal(JSON.parse(installed.stdout).command, launcher);
     const settings = JSON.parse(readFileSync(join(project, '.claude', 'settings.local.json'), 'utf8'));
     assert.deepEqual(
-      Object.values(settings.hooks).flatMap((groups) => groups.flatMap((group) => group.hooks.map((hook) => hook.command))).sort(),
+      Object.values(settings.hooks)
+        .flatMap((groups) => groups.flatMap((group) => group.hooks.map((hook) => hook.command)))
+        .sort(),
       ['post-compact', 'pre-compact', 'pre-tool-use', 'session-start', 'stop'].map((event) => `${launcher} hook ${event}`),
       'reinstalling replaced our entries, no duplicates',
     );

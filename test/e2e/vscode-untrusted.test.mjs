@@ -32,7 +32,14 @@ before(async () => {
   // What a cloned repository could ship: settings that would start its own binary on every handover.
   writeFileSync(join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'handover.autoResume': 'always', 'handover.agent.command': evil }, null, 2));
   staged = await buildStagedHandover({ staging: join(root, 'staging'), home, workspace: ws, sessionId: SESSION, request: 'Arrived in an untrusted folder' });
-  server = await startCodeServer({ vsix: VSIX, workspace: ws, pathPrepend: [bin], env: { HANDOVER_HOME: home }, workspaceTrust: true, root: join(root, 'code-server') });
+  server = await startCodeServer({
+    vsix: VSIX,
+    workspace: ws,
+    pathPrepend: [bin],
+    env: { HANDOVER_HOME: home },
+    workspaceTrust: true,
+    root: join(root, 'code-server'),
+  });
   ({ browser, page } = await openWorkbench(server.url, ws));
   // The folder was never trusted: VS Code opens it in Restricted Mode.
   await waitFor(() => readExtensionLog(server.dataDir).includes('activated in'), { timeoutMs: 120_000, intervalMs: 250, what: 'the extension to activate' });
@@ -50,7 +57,10 @@ after(async () => {
 test('in Restricted Mode a verified handover is listed but starts nothing by itself', { timeout: 90_000 }, async () => {
   renameSync(staged.dir, join(ws, '.handover', SESSION));
   const frame = await findFrame(page, '#handover-root', { timeoutMs: 30_000 });
-  await waitFor(async () => ((await frame.$eval('#handover-root', (e) => e.textContent)) ?? '').includes('Arrived in an untrusted folder'), { timeoutMs: 30_000, what: 'the handover in the sidebar' });
+  await waitFor(async () => ((await frame.$eval('#handover-root', (e) => e.textContent)) ?? '').includes('Arrived in an untrusted folder'), {
+    timeoutMs: 30_000,
+    what: 'the handover in the sidebar',
+  });
   await new Promise((r) => setTimeout(r, 3000));
   assert.deepEqual(readStubRecords(records), [], 'no agent started');
   assert.deepEqual(readStubRecords(evilRecords), [], "the repository's binary did not run");
@@ -68,13 +78,18 @@ test("a Resume by hand (through VS Code's own trust prompt) runs the user's agen
   assert.match(await dialog.textContent(), /trust/i);
   await page.screenshot({ path: join(ARTIFACTS, 'vscode-untrusted-resume.png') });
   await dialog.getByRole('button', { name: 'Cancel' }).click();
-  const [record] = await waitFor(() => {
-    const list = readStubRecords(records);
-    return list.length > 0 ? list : undefined;
-  }, { timeoutMs: 30_000, what: 'the agent started by hand' });
+  const [record] = await waitFor(
+    () => {
+      const list = readStubRecords(records);
+      return list.length > 0 ? list : undefined;
+    },
+    { timeoutMs: 30_000, what: 'the agent started by hand' },
+  );
   assert.match(record.argv.at(-1), new RegExp(`@\\.handover/${SESSION}/resume-prompt\\.md`));
   await new Promise((r) => setTimeout(r, 1000));
   assert.deepEqual(readStubRecords(evilRecords), [], "the workspace's agent.command was ignored");
-  assert.match(((await page.locator('.part.statusbar').textContent()) ?? ''), /Restricted Mode/);
-  await waitFor(async () => /resumed/.test((await frame.locator('button.entry').first().textContent()) ?? ''), { what: 'the resumed badge once the agent runs' });
+  assert.match((await page.locator('.part.statusbar').textContent()) ?? '', /Restricted Mode/);
+  await waitFor(async () => /resumed/.test((await frame.locator('button.entry').first().textContent()) ?? ''), {
+    what: 'the resumed badge once the agent runs',
+  });
 });

@@ -71,7 +71,14 @@ before(async () => {
   // The fixtures' builds archive their logs but index nothing: the extension must do that on its own.
   indexAtStart = existsSync(join(home, 'index.sqlite'));
   say('starting code-server…');
-  server = await startCodeServer({ vsix: VSIX, workspace: ws, pathPrepend: [bin], env: { HANDOVER_HOME: home, CODEX_HOME: codexHome }, root: join(root, 'code-server'), log: say });
+  server = await startCodeServer({
+    vsix: VSIX,
+    workspace: ws,
+    pathPrepend: [bin],
+    env: { HANDOVER_HOME: home, CODEX_HOME: codexHome },
+    root: join(root, 'code-server'),
+    log: say,
+  });
   ({ browser, page, dialogs } = await openWorkbench(server.url, ws));
   await waitFor(() => readExtensionLog(server.dataDir).includes('activated in'), { timeoutMs: 120_000, intervalMs: 250, what: 'the extension to activate' });
   say(readExtensionLog(server.dataDir).match(/activated in [^\n]*/)?.[0] ?? '');
@@ -121,10 +128,13 @@ async function activeEditorText() {
 /** Waits for the readable record view titled `<short id>:<line>` and returns its text. */
 async function recordViewText(title, expect) {
   await page.locator('.tabs-container .tab', { hasText: title }).first().waitFor({ timeout: 20_000 });
-  return waitFor(async () => {
-    const text = await activeEditorText();
-    return text.includes(expect) ? text : undefined;
-  }, { timeoutMs: 20_000, what: `the record view ${title} to show ${expect}` });
+  return waitFor(
+    async () => {
+      const text = await activeEditorText();
+      return text.includes(expect) ? text : undefined;
+    },
+    { timeoutMs: 20_000, what: `the record view ${title} to show ${expect}` },
+  );
 }
 
 /** Raw JSONL shows its keys; the readable view must not. */
@@ -151,20 +161,34 @@ function moveIn(h) {
 
 test('a signed handover moved in by rename opens the agent terminal with the seed prompt', { timeout: 120_000 }, async () => {
   const renamedAt = moveIn(staged.signed);
-  const [record] = await waitFor(() => nonEmpty(readStubRecords(records).filter((r) => r.argv.join(' ').includes(SIGNED))), { timeoutMs: 30_000, what: 'the stub agent to start' });
+  const [record] = await waitFor(() => nonEmpty(readStubRecords(records).filter((r) => r.argv.join(' ').includes(SIGNED))), {
+    timeoutMs: 30_000,
+    what: 'the stub agent to start',
+  });
   assert.equal(record.cwd, ws);
   assert.equal(record.argv.length, 1, `one argument, the seed prompt: ${JSON.stringify(record.argv)}`);
   assert.match(record.argv[0], new RegExp(`@\\.handover/${SIGNED}/resume-prompt\\.md`));
   const created = Number(readExtensionLog(server.dataDir).match(new RegExp(`terminal created for ${SIGNED} at (\\d+)`))?.[1]);
   say(`rename → terminal created: ${created - renamedAt} ms; rename → agent process started: ${record.startedAt - renamedAt} ms`);
   assert.ok(created >= renamedAt, 'the terminal was created after the rename');
-  await waitFor(() => page.getByText(`Handover: ${SIGNED.slice(0, 8)}`).first().isVisible().catch(() => false), { timeoutMs: 15_000, what: 'the terminal tab' });
+  await waitFor(
+    () =>
+      page
+        .getByText(`Handover: ${SIGNED.slice(0, 8)}`)
+        .first()
+        .isVisible()
+        .catch(() => false),
+    { timeoutMs: 15_000, what: 'the terminal tab' },
+  );
 });
 
 test('a handover arriving updates the search index in the background, without anyone searching', { timeout: 90_000 }, async () => {
   assert.equal(indexAtStart, false, 'no index before the extension ran');
   const indexPath = join(home, 'index.sqlite');
-  await waitFor(() => readExtensionLog(server.dataDir).match(/search index (updated|not updated)[^\n]*/)?.[0], { timeoutMs: 60_000, what: 'the background index run to be logged' });
+  await waitFor(() => readExtensionLog(server.dataDir).match(/search index (updated|not updated)[^\n]*/)?.[0], {
+    timeoutMs: 60_000,
+    what: 'the background index run to be logged',
+  });
   const logLine = readExtensionLog(server.dataDir).match(/search index (updated|not updated)[^\n]*/)[0];
   say(logLine);
   assert.match(logLine, /search index updated \(handover a1b2c3d4[^)]*\): \d+ logs: [1-9]\d* new/);
@@ -177,19 +201,28 @@ test('a handover arriving updates the search index in the background, without an
   });
   assert.equal(found.status, 0, found.stderr);
   const hits = JSON.parse(found.stdout).hits;
-  assert.ok(hits.some((h) => h.sessionId === SIGNED && h.kind === 'user'), `the request of ${SIGNED} is indexed: ${JSON.stringify(hits.map((h) => h.ref))}`);
+  assert.ok(
+    hits.some((h) => h.sessionId === SIGNED && h.kind === 'user'),
+    `the request of ${SIGNED} is indexed: ${JSON.stringify(hits.map((h) => h.ref))}`,
+  );
 });
 
 test('the sidebar shows the summary, the findings and the modified files', { timeout: 60_000 }, async () => {
   const { data } = staged.signed;
   assert.ok(data.findings.length > 0 && data.modifiedFiles.length > 0, 'the fixture has findings and modified files');
-  const text = await waitFor(async () => {
-    const t = await sidebarText();
-    return t.includes(data.summary.lastUserRequest) && t.includes('Gap findings') ? t : undefined;
-  }, { timeoutMs: 30_000, what: 'the sidebar to show the handover' });
+  const text = await waitFor(
+    async () => {
+      const t = await sidebarText();
+      return t.includes(data.summary.lastUserRequest) && t.includes('Gap findings') ? t : undefined;
+    },
+    { timeoutMs: 30_000, what: 'the sidebar to show the handover' },
+  );
   const visible = text.replace(/\s+/g, ' ');
   const plain = (s) => s.replace(/`/g, '').replace(/\s+/g, ' ').trim();
-  assert.ok(visible.includes(plain(data.summary.text).slice(0, 60)) || visible.includes(data.summary.text.replace(/\s+/g, ' ').slice(0, 60)), 'summary text shown');
+  assert.ok(
+    visible.includes(plain(data.summary.text).slice(0, 60)) || visible.includes(data.summary.text.replace(/\s+/g, ' ').slice(0, 60)),
+    'summary text shown',
+  );
   for (const finding of data.findings) assert.ok(visible.includes(plain(finding.title)), `finding shown: ${finding.title}`);
   for (const file of data.modifiedFiles) assert.ok(visible.includes(file.path), `modified file shown: ${file.path}`);
   for (const task of data.openTasks) assert.ok(visible.includes(task.content), `task shown: ${task.content}`);
@@ -213,7 +246,10 @@ test('a citation opens its record readably, the raw log at its line on request; 
   const frame = await sidebarFrame();
   const { data } = staged.signed;
   const line = data.findings[0].citations[0].line;
-  await frame.locator('.citations button', { hasText: `line ${line}` }).first().click();
+  await frame
+    .locator('.citations button', { hasText: `line ${line}` })
+    .first()
+    .click();
   const text = await recordViewText(`${SIGNED.slice(0, 8)}:${line}`, `▶ line ${line}`);
   assert.ok(text.startsWith(`Raw log: ${data.log.archived}:${line}`), text.slice(0, 200));
   assert.doesNotMatch(text, RAW_JSON);
@@ -224,7 +260,10 @@ test('a citation opens its record readably, the raw log at its line on request; 
   const file = data.modifiedFiles.find((m) => existsSync(join(ws, m.path)));
   assert.ok(file, 'the workspace has one of the modified files');
   await frame.locator('.file-list button', { hasText: file.path }).first().click();
-  await page.locator('.tabs-container .tab', { hasText: file.path.split('/').pop() }).first().waitFor({ timeout: 15_000 });
+  await page
+    .locator('.tabs-container .tab', { hasText: file.path.split('/').pop() })
+    .first()
+    .waitFor({ timeout: 15_000 });
   await shot('vscode-citation.png');
 });
 
@@ -240,14 +279,20 @@ test('the same handover arriving again does not start a second agent', { timeout
 test('an unsigned handover is listed with a warning and does not launch', { timeout: 60_000 }, async () => {
   const before = readStubRecords(records).length;
   moveIn(staged.unsigned);
-  await waitFor(() => readExtensionLog(server.dataDir).includes(`handover ${UNSIGNED} is not verified`), { timeoutMs: 30_000, what: 'the unsigned handover to be seen' });
+  await waitFor(() => readExtensionLog(server.dataDir).includes(`handover ${UNSIGNED} is not verified`), {
+    timeoutMs: 30_000,
+    what: 'the unsigned handover to be seen',
+  });
   const frame = await sidebarFrame();
   await waitFor(async () => (await sidebarText()).includes(staged.unsigned.data.summary.lastUserRequest), { what: 'the unsigned handover in the list' });
   await frame.locator('button.entry', { hasText: staged.unsigned.data.summary.lastUserRequest }).click();
-  const text = await waitFor(async () => {
-    const t = await sidebarText();
-    return t.includes('Not verified') ? t : undefined;
-  }, { what: 'the warning' });
+  const text = await waitFor(
+    async () => {
+      const t = await sidebarText();
+      return t.includes('Not verified') ? t : undefined;
+    },
+    { what: 'the warning' },
+  );
   assert.match(text, /unverified/);
   // Resuming it by hand asks first; saying no starts nothing.
   await frame.getByRole('button', { name: 'Resume', exact: true }).click();
@@ -264,7 +309,10 @@ test('an unsigned handover is listed with a warning and does not launch', { time
 test('markup and shell syntax in a handover run neither script nor commands', { timeout: 90_000 }, async () => {
   moveIn(staged.hostile);
   // It is signed, so it launches: the agent gets the seed prompt only, never the log text.
-  const [record] = await waitFor(() => nonEmpty(readStubRecords(records).filter((r) => r.argv.join(' ').includes(HOSTILE))), { timeoutMs: 30_000, what: 'the stub agent for the hostile handover' });
+  const [record] = await waitFor(() => nonEmpty(readStubRecords(records).filter((r) => r.argv.join(' ').includes(HOSTILE))), {
+    timeoutMs: 30_000,
+    what: 'the stub agent for the hostile handover',
+  });
   assert.equal(record.argv.length, 1);
   assert.doesNotMatch(record.argv[0], /touch|<img|<script|\$\(/);
 
@@ -309,7 +357,11 @@ test('while a hook holds a build lock the status bar and the sidebar say so', { 
   mkdirSync(join(home, 'locks'), { recursive: true });
   // The lock format the hooks write: a live pid (this test process) and a fresh start time.
   writeFileSync(lock, JSON.stringify({ pid: process.pid, startedAt: new Date().toISOString(), ttlMs: 120_000, host: hostname(), token: 'e2e' }));
-  const statusBar = () => page.locator('.part.statusbar').textContent().catch(() => '');
+  const statusBar = () =>
+    page
+      .locator('.part.statusbar')
+      .textContent()
+      .catch(() => '');
   await waitFor(async () => (await statusBar()).includes('Handover: building'), { timeoutMs: 20_000, what: 'the status bar to say building' });
   await waitFor(async () => (await sidebarText()).includes('A handover is being written for session d4e5f6a7'), { what: 'the sidebar banner' });
   unlinkSync(lock);
@@ -324,7 +376,10 @@ test('Create Handover Now (command palette) builds from the newest log of the wo
   mkdirSync(projects, { recursive: true });
   writeClaudeLog(join(projects, `${sessionId}.jsonl`), { sessionId, cwd: ws, request: 'Made on demand from the palette' });
   await runCommand('Handover: Create Handover Now');
-  const [record] = await waitFor(() => nonEmpty(readStubRecords(records).filter((r) => r.argv.join(' ').includes(sessionId))), { timeoutMs: 60_000, what: 'the handover built on demand to be resumed' });
+  const [record] = await waitFor(() => nonEmpty(readStubRecords(records).filter((r) => r.argv.join(' ').includes(sessionId))), {
+    timeoutMs: 60_000,
+    what: 'the handover built on demand to be resumed',
+  });
   assert.equal(record.cwd, ws);
   assert.ok(existsSync(join(ws, '.handover', sessionId, 'signature.json')), 'built and signed by the CLI the extension ran');
   await waitFor(async () => (await sidebarText()).includes('Made on demand from the palette'), { what: 'the new handover in the sidebar' });
@@ -348,12 +403,20 @@ test('a missing agent binary gives a clear error with a button to the setting', 
     await shot('vscode-missing-agent.png');
     await toast.getByRole('button', { name: 'Open Setting' }).click();
     await page.locator('.settings-editor').first().waitFor({ timeout: 15_000 });
-    await waitFor(async () => ((await page.locator('.settings-editor').first().textContent()) ?? '').includes('Agent: Command'), { what: 'the setting to show' });
+    await waitFor(async () => ((await page.locator('.settings-editor').first().textContent()) ?? '').includes('Agent: Command'), {
+      what: 'the setting to show',
+    });
     assert.equal(readStubRecords(records).length, before, 'nothing was started');
     // The settings editor opens as a modal here: close it so the next tests get the workbench back.
     await page.keyboard.press('Escape');
     const settings = page.locator('.settings-editor').first();
-    if (await settings.isVisible()) await page.locator('[aria-label^="Close"]').filter({ has: page.locator('.codicon-close') }).first().click().catch(() => {});
+    if (await settings.isVisible())
+      await page
+        .locator('[aria-label^="Close"]')
+        .filter({ has: page.locator('.codicon-close') })
+        .first()
+        .click()
+        .catch(() => {});
     if (await settings.isVisible()) await page.keyboard.press('Control+W');
     await waitFor(async () => !(await settings.isVisible()), { what: 'the settings editor to close' });
   } finally {
@@ -374,7 +437,10 @@ test('autoResume "ask": a notification offers Resume / Open / Dismiss, and Resum
     assert.equal(readStubRecords(records).filter((r) => r.argv.join(' ').includes(ASKED)).length, 0, 'nothing starts before the answer');
     await shot('vscode-ask.png');
     await toast.getByRole('button', { name: 'Resume', exact: true }).click();
-    const [record] = await waitFor(() => nonEmpty(readStubRecords(records).filter((r) => r.argv.join(' ').includes(ASKED))), { timeoutMs: 30_000, what: 'the agent after Resume' });
+    const [record] = await waitFor(() => nonEmpty(readStubRecords(records).filter((r) => r.argv.join(' ').includes(ASKED))), {
+      timeoutMs: 30_000,
+      what: 'the agent after Resume',
+    });
     assert.equal(record.cwd, ws);
   } finally {
     writeFileSync(settingsPath, JSON.stringify({ 'handover.autoResume': 'always' }, null, 2));
@@ -388,12 +454,25 @@ test('Search Past Sessions finds a finding and shows its handover in the sidebar
   await waitFor(async () => ((await input.getAttribute('placeholder')) ?? '').includes('Search past sessions'), { what: 'the search QuickPick' });
   await input.fill(words);
   // Every fixture shares this finding: pick the row of the signed handover (its short id is in the description).
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: words }).filter({ hasText: SIGNED.slice(0, 8) }).first();
+  const row = page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ hasText: words })
+    .filter({ hasText: SIGNED.slice(0, 8) })
+    .first();
   await row.waitFor({ timeout: 15_000 });
   await shot('vscode-search.png');
   await row.click();
   const frame = await sidebarFrame();
-  await waitFor(async () => ((await frame.locator('button.entry[aria-current="true"]').textContent().catch(() => '')) ?? '').includes(staged.signed.data.summary.lastUserRequest), { what: 'the handover selected in the sidebar' });
+  await waitFor(
+    async () =>
+      (
+        (await frame
+          .locator('button.entry[aria-current="true"]')
+          .textContent()
+          .catch(() => '')) ?? ''
+      ).includes(staged.signed.data.summary.lastUserRequest),
+    { what: 'the handover selected in the sidebar' },
+  );
 });
 
 test('choosing a search hit opens the record readably, with its neighbours; Open Raw Log Here opens the raw line', { timeout: 90_000 }, async () => {
@@ -403,7 +482,11 @@ test('choosing a search hit opens the record readably, with its neighbours; Open
   await waitFor(async () => ((await input.getAttribute('placeholder')) ?? '').includes('Search past sessions'), { what: 'the search QuickPick' });
   await input.fill('coupon applied twice');
   // Index hits name their log file (the handovers themselves do not).
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ hasText: '.jsonl' }).filter({ hasText: `user · ${SIGNED.slice(0, 8)}` }).first();
+  const row = page
+    .locator('.quick-input-list .monaco-list-row')
+    .filter({ hasText: '.jsonl' })
+    .filter({ hasText: `user · ${SIGNED.slice(0, 8)}` })
+    .first();
   await row.waitFor({ timeout: 20_000 });
   await row.click();
   const tab = page.locator('.tabs-container .tab', { hasText: `${SIGNED.slice(0, 8)}:` }).first();
@@ -413,25 +496,28 @@ test('choosing a search hit opens the record readably, with its neighbours; Open
   assert.ok(line > 0, `the tab is titled <short id>:<line>: ${title}`);
   const text = await recordViewText(`${SIGNED.slice(0, 8)}:${line}`, `▶ line ${line} · user`);
   await shot('vscode-record-view.png');
-  assert.ok(text.includes(request), 'the record\'s own text is shown');
+  assert.ok(text.includes(request), "the record's own text is shown");
   assert.match(text, new RegExp(`line \\d+ · (assistant|thinking|tool-call|tool-result|tool-error|compaction)`), 'with neighbouring records');
   assert.doesNotMatch(text, RAW_JSON);
   const raw = text.match(/^Raw log: (\S+\.jsonl):(\d+)/);
   assert.ok(raw && Number(raw[2]) === line, text.slice(0, 200));
   assert.ok(readFileSync(raw[1], 'utf8').split('\n')[line - 1].includes(request.split(' ')[0]), 'the raw line holds the record');
   await runCommand('Handover: Open Raw Log Here');
-  await page.locator('.tabs-container .tab', { hasText: raw[1].split('/').pop() }).first().waitFor({ timeout: 15_000 });
+  await page
+    .locator('.tabs-container .tab', { hasText: raw[1].split('/').pop() })
+    .first()
+    .waitFor({ timeout: 15_000 });
   await waitFor(async () => ((await page.locator('.part.statusbar').textContent()) ?? '').includes(`Ln ${line},`), { what: `the raw log at line ${line}` });
 });
 
-test('Install / Uninstall Claude Code Hooks: our hooks point at a launcher that runs the bundled CLI with VS Code\'s runtime', { timeout: 60_000 }, async () => {
+test("Install / Uninstall Claude Code Hooks: our hooks point at a launcher that runs the bundled CLI with VS Code's runtime", { timeout: 60_000 }, async () => {
   const settingsFile = join(ws, '.claude', 'settings.local.json');
   await runCommand('Handover: Install Claude Code Hooks');
   await waitFor(() => existsSync(settingsFile), { what: 'the Claude Code settings file' });
   const launcher = join(home, 'bin', 'handover-hook');
   const hooks = JSON.parse(readFileSync(settingsFile, 'utf8')).hooks;
   for (const event of ['PreCompact', 'PreToolUse', 'SessionStart']) assert.ok(JSON.stringify(hooks[event]).includes(launcher), `${event} runs the launcher`);
-  assert.match(readFileSync(launcher, 'utf8'), /extensions\/handover-dev\.handover-[\d.]+\/dist\/cli\.js/, 'the launcher runs the installed extension\'s CLI');
+  assert.match(readFileSync(launcher, 'utf8'), /extensions\/handover-dev\.handover-[\d.]+\/dist\/cli\.js/, "the launcher runs the installed extension's CLI");
   const version = spawnSync(launcher, ['--version'], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin' } });
   assert.equal(version.status, 0, version.stderr);
   assert.match(version.stdout, /^\d+\.\d+\.\d+/, 'works without node on PATH');
@@ -439,7 +525,7 @@ test('Install / Uninstall Claude Code Hooks: our hooks point at a launcher that 
   await waitFor(() => !readFileSync(settingsFile, 'utf8').includes('handover-hook'), { what: 'our hooks to be removed' });
 });
 
-test('the hook settings are written on activation, and a workspace\'s own settings cannot change them', { timeout: 60_000 }, async () => {
+test("the hook settings are written on activation, and a workspace's own settings cannot change them", { timeout: 60_000 }, async () => {
   const hookSettings = () => {
     try {
       return JSON.parse(readFileSync(join(home, 'settings.json'), 'utf8'));
@@ -450,7 +536,10 @@ test('the hook settings are written on activation, and a workspace\'s own settin
   assert.deepEqual(hookSettings(), { blockCompaction: false, denyBash: false, proactive: false, proactiveThreshold: 0.75 }, 'written on activation');
   // The hooks serve every session on the machine: a cloned repository's .vscode/settings.json must not switch them.
   const workspaceSettings = join(ws, '.vscode', 'settings.json');
-  writeFileSync(workspaceSettings, JSON.stringify({ 'handover.autoResume': 'always', 'handover.blockCompaction': true, 'handover.denyBashWhileBuilding': true }, null, 2));
+  writeFileSync(
+    workspaceSettings,
+    JSON.stringify({ 'handover.autoResume': 'always', 'handover.blockCompaction': true, 'handover.denyBashWhileBuilding': true }, null, 2),
+  );
   try {
     await new Promise((r) => setTimeout(r, 2500));
     assert.equal(hookSettings()?.blockCompaction, false, 'a workspace setting is not mirrored');
@@ -462,12 +551,17 @@ test('the hook settings are written on activation, and a workspace\'s own settin
 
 test('with agent.kind "codex" and extra args, Resume starts codex with them and a plain path (no @)', { timeout: 60_000 }, async () => {
   const settingsPath = join(ws, '.vscode', 'settings.json');
-  writeFileSync(settingsPath, JSON.stringify({ 'handover.autoResume': 'always', 'handover.agent.kind': 'codex', 'handover.agent.args': ['--model', 'o4 mini; rm -rf /'] }, null, 2));
+  writeFileSync(
+    settingsPath,
+    JSON.stringify({ 'handover.autoResume': 'always', 'handover.agent.kind': 'codex', 'handover.agent.args': ['--model', 'o4 mini; rm -rf /'] }, null, 2),
+  );
   try {
     await new Promise((r) => setTimeout(r, 1500));
     const frame = await sidebarFrame();
     await frame.locator('button.entry', { hasText: staged.signed.data.summary.lastUserRequest }).click();
-    await waitFor(async () => (await frame.locator('button.entry[aria-current="true"]').textContent())?.includes(staged.signed.data.summary.lastUserRequest), { what: 'the selection' });
+    await waitFor(async () => (await frame.locator('button.entry[aria-current="true"]').textContent())?.includes(staged.signed.data.summary.lastUserRequest), {
+      what: 'the selection',
+    });
     await frame.getByRole('button', { name: 'Resume', exact: true }).click();
     const [record] = await waitFor(() => nonEmpty(readStubRecords(codexRecords)), { timeoutMs: 30_000, what: 'the codex stub' });
     assert.equal(record.cwd, ws);
@@ -482,7 +576,9 @@ test('with agent.kind "codex" and extra args, Resume starts codex with them and 
 
 /** The Codex fixture rollout rewritten to another session id and cwd: its lines and where the compaction is. */
 function codexRollout(cwd, id) {
-  const lines = readFileSync(join(REPO, 'test', 'fixtures', 'codex', 'rollout-0.169.0-shell-patch-compact-resume.jsonl'), 'utf8').split('\n').filter(Boolean);
+  const lines = readFileSync(join(REPO, 'test', 'fixtures', 'codex', 'rollout-0.169.0-shell-patch-compact-resume.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean);
   const meta = JSON.parse(lines[0]);
   meta.payload.cwd = cwd;
   meta.payload.id = id;
@@ -519,7 +615,10 @@ test('a Codex session of the workspace compacting builds a verified handover tha
   assert.equal(data.agent, 'codex');
   assert.equal(data.sessionId, id);
 
-  const [record] = await waitFor(() => nonEmpty(readStubRecords(codexRecords).filter((r) => r.argv.join(' ').includes(id))), { timeoutMs: 30_000, what: 'the codex stub for the Codex handover' });
+  const [record] = await waitFor(() => nonEmpty(readStubRecords(codexRecords).filter((r) => r.argv.join(' ').includes(id))), {
+    timeoutMs: 30_000,
+    what: 'the codex stub for the Codex handover',
+  });
   assert.equal(record.cwd, ws);
   assert.equal(record.argv.length, 1, `one argument, the seed prompt: ${JSON.stringify(record.argv)}`);
   assert.match(record.argv[0], new RegExp(`(^|\\s)\\.handover/${id}/resume-prompt\\.md`));
@@ -530,18 +629,30 @@ test('a Codex session of the workspace compacting builds a verified handover tha
   await new Promise((r) => setTimeout(r, 3000));
   const log = readExtensionLog(server.dataDir);
   assert.equal(log.split('\n').filter((l) => l.includes(`building a handover from ${rollout}`)).length, 1, 'built once');
-  assert.equal(existsSync(join(ws, '.handover', otherId)), false, 'another project\'s session is left alone');
+  assert.equal(existsSync(join(ws, '.handover', otherId)), false, "another project's session is left alone");
   assert.doesNotMatch(log, new RegExp(`building a handover from ${otherRollout}`));
   assert.equal(readStubRecords(codexRecords).filter((r) => r.argv.join(' ').includes(id)).length, 1, 'resumed once');
 
   // The same session compacting again later is a new compaction: built and resumed again.
   const firstCreatedAt = data.createdAt;
   appendFileSync(rollout, mine.lines.slice(mine.compacted + 1).join('\n') + '\n' + mine.lines[mine.compacted] + '\n');
-  await waitFor(() => readStubRecords(codexRecords).filter((r) => r.argv.join(' ').includes(id)).length === 2, { timeoutMs: 60_000, what: 'the second compaction to be resumed' });
+  await waitFor(() => readStubRecords(codexRecords).filter((r) => r.argv.join(' ').includes(id)).length === 2, {
+    timeoutMs: 60_000,
+    what: 'the second compaction to be resumed',
+  });
   const again = JSON.parse(readFileSync(join(dir, 'handover.json'), 'utf8'));
   assert.notEqual(again.createdAt, firstCreatedAt, 'rebuilt');
-  assert.ok(again.stats.compactions.length > data.stats.compactions.length, `the rebuild saw the second compaction: ${JSON.stringify(again.stats.compactions)}`);
-  assert.equal(readExtensionLog(server.dataDir).split('\n').filter((l) => l.includes(`building a handover from ${rollout}`)).length, 2, 'built twice in all');
+  assert.ok(
+    again.stats.compactions.length > data.stats.compactions.length,
+    `the rebuild saw the second compaction: ${JSON.stringify(again.stats.compactions)}`,
+  );
+  assert.equal(
+    readExtensionLog(server.dataDir)
+      .split('\n')
+      .filter((l) => l.includes(`building a handover from ${rollout}`)).length,
+    2,
+    'built twice in all',
+  );
 });
 
 test('a chain of handovers shows as one thread: grouped in the list, each session in the detail', { timeout: 90_000 }, async () => {
@@ -552,18 +663,27 @@ test('a chain of handovers shows as one thread: grouped in the list, each sessio
   const stage = join(root, 'chain-stage');
   mkdirSync(stage, { recursive: true });
   for (const i of [1, 2, 3]) {
-    const built = spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'build', join(chainDir, `session-${i}.jsonl`), '--workspace', stage], { env: { ...process.env, HANDOVER_HOME: home }, encoding: 'utf8' });
+    const built = spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'build', join(chainDir, `session-${i}.jsonl`), '--workspace', stage], {
+      env: { ...process.env, HANDOVER_HOME: home },
+      encoding: 'utf8',
+    });
     assert.equal(built.status, 0, built.stderr);
   }
   for (const id of sessionIds) renameSync(join(stage, '.handover', id), join(ws, '.handover', id));
   const frame = await sidebarFrame();
-  await waitFor(async () => (await frame.locator('li.in-thread').count()) === 2, { timeoutMs: 30_000, what: 'the two older handovers of the chain under the newest' });
+  await waitFor(async () => (await frame.locator('li.in-thread').count()) === 2, {
+    timeoutMs: 30_000,
+    what: 'the two older handovers of the chain under the newest',
+  });
   const newest = frame.locator('button.entry', { hasText: 'thread of 3 sessions' }).first();
   await newest.click();
-  const text = await waitFor(async () => {
-    const t = await sidebarText();
-    return t.includes('Thread: 3 sessions') ? t : undefined;
-  }, { timeoutMs: 20_000, what: 'the thread section' });
+  const text = await waitFor(
+    async () => {
+      const t = await sidebarText();
+      return t.includes('Thread: 3 sessions') ? t : undefined;
+    },
+    { timeoutMs: 20_000, what: 'the thread section' },
+  );
   assert.match(text, /carried \d+, settled 1/);
   assert.ok(!text.includes('Continue the previous session from its handover'), 'seed prompts are not shown as what a session was about');
   await widenSidebar(560);
@@ -571,7 +691,10 @@ test('a chain of handovers shows as one thread: grouped in the list, each sessio
   await shot('vscode-sidebar-thread.png');
   // A step of the thread selects that handover.
   await frame.locator('section.thread button.thread-step').first().click();
-  await waitFor(async () => ((await sidebarText()).includes(`session ${sessionIds[0]}`) ? true : undefined), { timeoutMs: 20_000, what: 'the first session of the thread to be selected' });
+  await waitFor(async () => ((await sidebarText()).includes(`session ${sessionIds[0]}`) ? true : undefined), {
+    timeoutMs: 20_000,
+    what: 'the first session of the thread to be selected',
+  });
 });
 
 test('a handover proactive mode built (the session still runs) is offered in a notification, never started by itself', { timeout: 60_000 }, async () => {
@@ -581,7 +704,11 @@ test('a handover proactive mode built (the session still runs) is offered in a n
   mkdirSync(stage, { recursive: true });
   const log = writeClaudeLog(join(stage, `${id}.jsonl`), { sessionId: id, cwd: stage, request: 'Keep working until the context is nearly full' });
   // The builder the Stop hook starts, with its trigger (the lock token is its own; there is no lock to release).
-  const built = spawnSync(process.execPath, [join(REPO, 'dist', 'cli.js'), 'hook', 'run-build', '--session', id, '--log', log, '--workspace', stage, '--token', 'e2e', '--trigger', 'proactive'], { env: { ...process.env, HANDOVER_HOME: home }, encoding: 'utf8' });
+  const built = spawnSync(
+    process.execPath,
+    [join(REPO, 'dist', 'cli.js'), 'hook', 'run-build', '--session', id, '--log', log, '--workspace', stage, '--token', 'e2e', '--trigger', 'proactive'],
+    { env: { ...process.env, HANDOVER_HOME: home }, encoding: 'utf8' },
+  );
   assert.equal(built.status, 0, built.stdout + built.stderr);
   assert.equal(JSON.parse(readFileSync(join(stage, '.handover', id, 'handover.json'), 'utf8')).trigger, 'proactive');
   await signForWorkspace({ dir: join(stage, '.handover', id), home, sessionId: id, workspace: ws });

@@ -36,7 +36,10 @@ export class ClaudeLog {
     return this.push({ type: 'user', message: { role: 'user', content: text } });
   }
   thinking(text) {
-    return this.push({ type: 'assistant', message: { id: 'msg_' + randomUUID(), role: 'assistant', content: [{ type: 'thinking', thinking: text, signature: 'sig' }] } });
+    return this.push({
+      type: 'assistant',
+      message: { id: 'msg_' + randomUUID(), role: 'assistant', content: [{ type: 'thinking', thinking: text, signature: 'sig' }] },
+    });
   }
   text(text) {
     return this.push({ type: 'assistant', message: { id: 'msg_' + randomUUID(), role: 'assistant', content: [{ type: 'text', text }] } });
@@ -45,7 +48,10 @@ export class ClaudeLog {
   tool(name, input, output, { isError = false } = {}) {
     const id = `toolu_${++this.calls}`;
     const call = this.push({ type: 'assistant', message: { id: 'msg_' + randomUUID(), role: 'assistant', content: [{ type: 'tool_use', id, name, input }] } });
-    const result = this.push({ type: 'user', message: { role: 'user', content: [{ tool_use_id: id, type: 'tool_result', content: output, is_error: isError }] } });
+    const result = this.push({
+      type: 'user',
+      message: { role: 'user', content: [{ tool_use_id: id, type: 'tool_result', content: output, is_error: isError }] },
+    });
     return { call, result };
   }
   bash(command, output = '', exitCode = 0) {
@@ -53,7 +59,12 @@ export class ClaudeLog {
     return this.tool('Bash', { command, description: 'run' }, text, { isError: exitCode !== 0 });
   }
   compact(summary) {
-    const boundary = this.push({ type: 'system', subtype: 'compact_boundary', content: 'Conversation compacted', compactMetadata: { trigger: 'manual', preTokens: 12345 } });
+    const boundary = this.push({
+      type: 'system',
+      subtype: 'compact_boundary',
+      content: 'Conversation compacted',
+      compactMetadata: { trigger: 'manual', preTokens: 12345 },
+    });
     const record = this.push({ type: 'user', isCompactSummary: true, message: { role: 'user', content: summary } });
     return { boundary, summary: record };
   }
@@ -71,7 +82,14 @@ export class CodexLog {
     this.records = [];
     this.calls = 0;
     this.clock = Date.parse('2026-03-01T10:00:00Z');
-    this.push('session_meta', { id: sessionId, timestamp: new Date(this.clock).toISOString(), cwd, originator: 'codex_exec', cli_version: '0.169.0', git: { branch: 'feature/x' } });
+    this.push('session_meta', {
+      id: sessionId,
+      timestamp: new Date(this.clock).toISOString(),
+      cwd,
+      originator: 'codex_exec',
+      cli_version: '0.169.0',
+      git: { branch: 'feature/x' },
+    });
     this.push('turn_context', { cwd, model: 'gpt-5.5' });
   }
   push(type, payload) {
@@ -90,20 +108,38 @@ export class CodexLog {
   }
   exec(cmd, output = '', exitCode = 0, extra = {}) {
     const id = `call_${++this.calls}`;
-    const call = this.push('response_item', { type: 'function_call', id: 'fc_' + id, name: 'exec_command', arguments: JSON.stringify({ cmd, ...extra }), call_id: id });
-    const result = this.push('response_item', { type: 'function_call_output', call_id: id, output: `Chunk ID: abc\nWall time: 0.5 seconds\nProcess exited with code ${exitCode}\nOriginal token count: 10\nOutput:\n${output}` });
+    const call = this.push('response_item', {
+      type: 'function_call',
+      id: 'fc_' + id,
+      name: 'exec_command',
+      arguments: JSON.stringify({ cmd, ...extra }),
+      call_id: id,
+    });
+    const result = this.push('response_item', {
+      type: 'function_call_output',
+      call_id: id,
+      output: `Chunk ID: abc\nWall time: 0.5 seconds\nProcess exited with code ${exitCode}\nOriginal token count: 10\nOutput:\n${output}`,
+    });
     return { call, result };
   }
   shellArray(command, output = '', exitCode = 0) {
     const id = `call_${++this.calls}`;
     const call = this.push('response_item', { type: 'function_call', id: 'fc_' + id, name: 'shell', arguments: JSON.stringify({ command }), call_id: id });
-    const result = this.push('response_item', { type: 'function_call_output', call_id: id, output: JSON.stringify({ output, metadata: { exit_code: exitCode } }) });
+    const result = this.push('response_item', {
+      type: 'function_call_output',
+      call_id: id,
+      output: JSON.stringify({ output, metadata: { exit_code: exitCode } }),
+    });
     return { call, result };
   }
   patch(text) {
     const id = `call_${++this.calls}`;
     const call = this.push('response_item', { type: 'custom_tool_call', id: 'ctc_' + id, call_id: id, name: 'apply_patch', input: text, status: 'completed' });
-    const result = this.push('response_item', { type: 'custom_tool_call_output', call_id: id, output: 'Exit code: 0\nWall time: 0 seconds\nOutput:\nSuccess.' });
+    const result = this.push('response_item', {
+      type: 'custom_tool_call_output',
+      call_id: id,
+      output: 'Exit code: 0\nWall time: 0 seconds\nOutput:\nSuccess.',
+    });
     return { call, result };
   }
   plan(plan) {

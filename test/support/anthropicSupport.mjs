@@ -23,7 +23,13 @@ export const PLANTED_SECRETS = [
   { where: 'tool output', text: piece('postgres://admin:', 'Sup3rS3cretPw9', '@db.internal:5432/app'), needle: 'Sup3rS3cretPw9' },
   {
     where: 'tool output',
-    text: piece('-----BEGIN RSA ', 'PRIVATE KEY-----\n', 'MIIEpAIBAAKCAQEA7xQkT3vLm9Pq2RsW8yZbN4cD\nq2RsW8yZbN4cDMIIEpAIBAAKCAQEA7xQkT3vLm9P\n', '-----END RSA ', 'PRIVATE KEY-----'),
+    text: piece(
+      '-----BEGIN RSA ',
+      'PRIVATE KEY-----\n',
+      'MIIEpAIBAAKCAQEA7xQkT3vLm9Pq2RsW8yZbN4cD\nq2RsW8yZbN4cDMIIEpAIBAAKCAQEA7xQkT3vLm9P\n',
+      '-----END RSA ',
+      'PRIVATE KEY-----',
+    ),
     needle: 'MIIEpAIBAAKCAQEA7xQkT3vLm9Pq2RsW8yZbN4cD',
   },
   { where: 'tool input', text: piece('sk', '_live_', '4eC39HqLyjWDarjtT1zdp7dcQx'), needle: '4eC39HqLyjWDarjtT1zdp7dcQx' },
@@ -36,14 +42,33 @@ export const PLANTED_SECRETS = [
  */
 /** @param {string} dir @param {{ baseSample?: string, name?: string }} [options] */
 export function writePlantedLog(dir, { baseSample, name = 'session.jsonl' } = {}) {
-  const base = baseSample ? readFileSync(baseSample, 'utf8').split('\n').filter((l) => l.trim()) : [];
+  const base = baseSample
+    ? readFileSync(baseSample, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+    : [];
   const sessionId = randomUUID();
   let parent = null;
   let t = Date.parse('2026-03-01T10:00:00Z');
   const records = [];
   const record = (type, message, extra = {}) => {
     const uuid = randomUUID();
-    records.push(JSON.stringify({ parentUuid: parent, isSidechain: false, userType: 'external', cwd: '/work/proj', sessionId, version: '2.1.38', gitBranch: 'main', type, message, uuid, timestamp: new Date((t += 1000)).toISOString(), ...extra }));
+    records.push(
+      JSON.stringify({
+        parentUuid: parent,
+        isSidechain: false,
+        userType: 'external',
+        cwd: '/work/proj',
+        sessionId,
+        version: '2.1.38',
+        gitBranch: 'main',
+        type,
+        message,
+        uuid,
+        timestamp: new Date((t += 1000)).toISOString(),
+        ...extra,
+      }),
+    );
     parent = uuid;
     return base.length + records.length; // its line
   };
@@ -53,23 +78,57 @@ export function writePlantedLog(dir, { baseSample, name = 'session.jsonl' } = {}
   lines.decision = record('assistant', {
     id: 'msg_p1',
     role: 'assistant',
-    content: [{ type: 'thinking', thinking: `I will pin zlib-ng 2.1.6 because the emscripten port lacks inflateReset2. Credentials seen: ${awsKey}.`, signature: 'sig' }],
+    content: [
+      {
+        type: 'thinking',
+        thinking: `I will pin zlib-ng 2.1.6 because the emscripten port lacks inflateReset2. Credentials seen: ${awsKey}.`,
+        signature: 'sig',
+      },
+    ],
   });
   lines.failingCall = record('assistant', {
     id: 'msg_p2',
     role: 'assistant',
-    content: [{ type: 'tool_use', id: 'toolu_plant_build', name: 'Bash', input: { command: `GITHUB_TOKEN=${githubToken} npm run build:wasm`, description: 'build wasm' } }],
+    content: [
+      {
+        type: 'tool_use',
+        id: 'toolu_plant_build',
+        name: 'Bash',
+        input: { command: `GITHUB_TOKEN=${githubToken} npm run build:wasm`, description: 'build wasm' },
+      },
+    ],
   });
   lines.failingResult = record('user', {
     role: 'user',
-    content: [{ type: 'tool_result', tool_use_id: 'toolu_plant_build', is_error: true, content: `Exit code 2\nwasm-ld: error: undefined symbol: inflateReset2\nconnecting to ${dbUrl}\n${privateKey}` }],
+    content: [
+      {
+        type: 'tool_result',
+        tool_use_id: 'toolu_plant_build',
+        is_error: true,
+        content: `Exit code 2\nwasm-ld: error: undefined symbol: inflateReset2\nconnecting to ${dbUrl}\n${privateKey}`,
+      },
+    ],
   });
   lines.rejectedCall = record('assistant', {
     id: 'msg_p3',
     role: 'assistant',
-    content: [{ type: 'tool_use', id: 'toolu_plant_edit', name: 'Edit', input: { file_path: '/work/proj/src/codec/wasmShim.ts', old_string: 'useSystemZlib = true', new_string: `useSystemZlib = false // stripe ${stripeKey}` } }],
+    content: [
+      {
+        type: 'tool_use',
+        id: 'toolu_plant_edit',
+        name: 'Edit',
+        input: {
+          file_path: '/work/proj/src/codec/wasmShim.ts',
+          old_string: 'useSystemZlib = true',
+          new_string: `useSystemZlib = false // stripe ${stripeKey}`,
+        },
+      },
+    ],
   });
-  lines.rejectedResult = record('user', { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_plant_edit', content: 'The file /work/proj/src/codec/wasmShim.ts has been updated.' }] });
+  lines.rejectedResult = record('user', {
+    role: 'user',
+    content: [{ type: 'tool_result', tool_use_id: 'toolu_plant_edit', content: 'The file /work/proj/src/codec/wasmShim.ts has been updated.' }],
+  });
   lines.rejectedText = record('assistant', {
     id: 'msg_p4',
     role: 'assistant',

@@ -34,7 +34,8 @@ export async function startChain({ files, summary, allowedTools = 'Write,Edit,Ba
   const cliEnv = { ...process.env, HANDOVER_HOME: hoHome, HOME: home, NO_COLOR: '1' };
 
   /** @type {(args: string[], options?: { input?: string, env?: Record<string, string | undefined> }) => import('node:child_process').SpawnSyncReturns<string>} */
-  const cli = (args, { input, env: extra } = {}) => spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', env: { ...cliEnv, ...extra }, input, cwd: project });
+  const cli = (args, { input, env: extra } = {}) =>
+    spawnSync(process.execPath, [cliPath, ...args], { encoding: 'utf8', env: { ...cliEnv, ...extra }, input, cwd: project });
 
   const chain = {
     server,
@@ -59,10 +60,15 @@ export async function startChain({ files, summary, allowedTools = 'Write,Edit,Ba
       for (const [i, prompt] of list.entries()) {
         const result = await runClaude({ prompt, cwd: project, env, allowedTools, extraArgs, timeoutMs, ...(i === 0 ? { sessionId } : { resume: sessionId }) });
         results.push(result);
-        if (result.code !== 0 || result.timedOut) throw new Error(`claude -p ${JSON.stringify(prompt.slice(0, 80))} failed (code ${result.code}${result.timedOut ? ', timed out' : ''}): ${result.stderr.slice(0, 400)}`);
+        if (result.code !== 0 || result.timedOut)
+          throw new Error(
+            `claude -p ${JSON.stringify(prompt.slice(0, 80))} failed (code ${result.code}${result.timedOut ? ', timed out' : ''}): ${result.stderr.slice(0, 400)}`,
+          );
       }
       if (server.stepsServed - before !== turnList.length || server.remaining !== 0) {
-        throw new Error(`session used ${server.stepsServed - before} of ${turnList.length} scripted turns (${server.remaining} left, ${server.exhausted} past the end)`);
+        throw new Error(
+          `session used ${server.stepsServed - before} of ${turnList.length} scripted turns (${server.remaining} left, ${server.exhausted} past the end)`,
+        );
       }
       const logPath = findSessionLog({ home, cwd: project, sessionId })?.path;
       if (!logPath) throw new Error(`no log for session ${sessionId}`);

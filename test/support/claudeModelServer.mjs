@@ -314,11 +314,6 @@ export function toolResults(request) {
     .map((block) => ({
       tool_use_id: block.tool_use_id,
       is_error: block.is_error === true,
-      text:
-        typeof block.content === 'string'
-          ? block.content
-          : Array.isArray(block.content)
-            ? block.content.map((part) => part.text ?? '').join('\n')
-            : '',
+      text: typeof block.content === 'string' ? block.content : Array.isArray(block.content) ? block.content.map((part) => part.text ?? '').join('\n') : '',
     }));
 }

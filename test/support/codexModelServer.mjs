@@ -35,7 +35,13 @@ function outputItem(item) {
       status: 'completed',
     };
   }
-  return { type: 'message', id: `msg_${randomUUID().slice(0, 8)}`, role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: item.text, annotations: [] }] };
+  return {
+    type: 'message',
+    id: `msg_${randomUUID().slice(0, 8)}`,
+    role: 'assistant',
+    status: 'completed',
+    content: [{ type: 'output_text', text: item.text, annotations: [] }],
+  };
 }
 
 export async function startCodexModelServer({ script = [], summary = 'Summary of the session so far.', totalTokens = 1000 } = {}) {
@@ -72,7 +78,19 @@ export async function startCodexModelServer({ script = [], summary = 'Summary of
       const output = items.map(outputItem);
       output.forEach((item, index) => send('response.output_item.done', { output_index: index, item }));
       send('response.completed', {
-        response: { id, object: 'response', status: 'completed', output, usage: { input_tokens: Math.floor(totalTokens * 0.9), output_tokens: Math.ceil(totalTokens * 0.1), total_tokens: totalTokens, input_tokens_details: { cached_tokens: 0 }, output_tokens_details: { reasoning_tokens: 0 } } },
+        response: {
+          id,
+          object: 'response',
+          status: 'completed',
+          output,
+          usage: {
+            input_tokens: Math.floor(totalTokens * 0.9),
+            output_tokens: Math.ceil(totalTokens * 0.1),
+            total_tokens: totalTokens,
+            input_tokens_details: { cached_tokens: 0 },
+            output_tokens_details: { reasoning_tokens: 0 },
+          },
+        },
       });
       res.end();
     });

@@ -21,7 +21,8 @@ const STABLE_HOME = '/tmp/handover-fixture/chain-home';
 
 export const CHAIN_FILES = {
   'package.json': JSON.stringify({ name: 'slugs', version: '1.0.0', private: true, scripts: { test: 'node test.js' } }, null, 2) + '\n',
-  'test.js': "const { slugify } = require('./slug');\nconst got = slugify('Hello  World');\nif (got !== 'hello-world') {\n  console.error('SLUG-MISMATCH expected hello-world got ' + got);\n  process.exit(1);\n}\nconsole.log('slug ok');\n",
+  'test.js':
+    "const { slugify } = require('./slug');\nconst got = slugify('Hello  World');\nif (got !== 'hello-world') {\n  console.error('SLUG-MISMATCH expected hello-world got ' + got);\n  process.exit(1);\n}\nconsole.log('slug ok');\n",
   'README.md': '# slugs\n',
 };
 
@@ -46,13 +47,29 @@ export const CHAIN_SESSIONS = [
     turns: ({ project }) => [
       [
         { type: 'thinking', text: `${FACTS.decision} Trying a Segmenter-based variant first in a side file to compare.` },
-        { type: 'tool_use', name: 'Write', input: { file_path: join(project, FACTS.rejected), content: "module.exports = (t) => [...new Intl.Segmenter().segment(t)].map((s) => s.segment).join('');\n" } },
+        {
+          type: 'tool_use',
+          name: 'Write',
+          input: {
+            file_path: join(project, FACTS.rejected),
+            content: "module.exports = (t) => [...new Intl.Segmenter().segment(t)].map((s) => s.segment).join('');\n",
+          },
+        },
       ],
       [
         { type: 'thinking', text: 'The Intl.Segmenter approach does not work on Node 18 CI, so I abandoned slug-intl.js and removed it.' },
         { type: 'tool_use', name: 'Bash', input: { command: `rm ${FACTS.rejected}`, description: 'Remove the abandoned variant' } },
       ],
-      [{ type: 'tool_use', name: 'Write', input: { file_path: join(project, 'slug.js'), content: "function slugify(text) {\n  return text.toLowerCase().replace(/\\s/g, '-');\n}\nmodule.exports = { slugify };\n" } }],
+      [
+        {
+          type: 'tool_use',
+          name: 'Write',
+          input: {
+            file_path: join(project, 'slug.js'),
+            content: "function slugify(text) {\n  return text.toLowerCase().replace(/\\s/g, '-');\n}\nmodule.exports = { slugify };\n",
+          },
+        },
+      ],
       [{ type: 'tool_use', name: 'Bash', input: { command: 'node test.js', description: 'Run the tests' } }],
       [createTask(FACTS.tasks[0]), createTask(FACTS.tasks[1])],
       [updateTask(1, 'in_progress')],
@@ -79,7 +96,17 @@ export const CHAIN_SESSIONS = [
     seed: true,
     turns: ({ project }) => [
       [{ type: 'tool_use', name: 'Read', input: { file_path: join(project, 'README.md') } }],
-      [{ type: 'tool_use', name: 'Edit', input: { file_path: join(project, 'README.md'), old_string: '# slugs\n', new_string: '# slugs\n\n`slugify(text)`: lowercase, whitespace runs become one dash.\n' } }],
+      [
+        {
+          type: 'tool_use',
+          name: 'Edit',
+          input: {
+            file_path: join(project, 'README.md'),
+            old_string: '# slugs\n',
+            new_string: '# slugs\n\n`slugify(text)`: lowercase, whitespace runs become one dash.\n',
+          },
+        },
+      ],
       [{ type: 'tool_use', name: 'Bash', input: { command: 'node test.js', description: 'Run the tests' } }],
       [createTask(FACTS.tasks[1])],
       [updateTask(1, 'completed')],
@@ -111,9 +138,16 @@ async function main() {
     await rm(chainFixtureDir, { recursive: true, force: true });
     await mkdir(chainFixtureDir, { recursive: true });
     const mangle = (path) => path.replace(/[^a-zA-Z0-9]/g, '-');
-    const stable = (text) => text.replaceAll(chain.home, STABLE_HOME).replaceAll(chain.project, STABLE_PROJECT).replaceAll(mangle(chain.project), mangle(STABLE_PROJECT));
+    const stable = (text) =>
+      text.replaceAll(chain.home, STABLE_HOME).replaceAll(chain.project, STABLE_PROJECT).replaceAll(mangle(chain.project), mangle(STABLE_PROJECT));
     for (const [i, session] of sessions.entries()) {
-      await writeFile(join(chainFixtureDir, `session-${i + 1}.jsonl`), stable(await readFile(session.logPath, 'utf8')).split('\n').map(slimLine).join('\n'));
+      await writeFile(
+        join(chainFixtureDir, `session-${i + 1}.jsonl`),
+        stable(await readFile(session.logPath, 'utf8'))
+          .split('\n')
+          .map(slimLine)
+          .join('\n'),
+      );
     }
     const expected = { sessionIds: sessions.map((s) => s.sessionId), facts: FACTS, userPrompts: CHAIN_SESSIONS[0].prompts };
     await writeFile(join(chainFixtureDir, 'chain.expected.json'), JSON.stringify(expected, null, 2) + '\n');

@@ -47,7 +47,7 @@ const compactSummary = (topic) =>
 export const scenarios = {
   'tools-thinking-compact': {
     summary: compactSummary('a calculator module'),
-    toolOnly: ['CALC-RESULT 6 * 7 = 42', "Cannot find module", 'missing-suite.test.js'],
+    toolOnly: ['CALC-RESULT 6 * 7 = 42', 'Cannot find module', 'missing-suite.test.js'],
     turns: ({ project }) => [
       {
         prompt: 'Create calc.js with add and mul functions and print 6 * 7 with it. Keep it dependency-free.',
@@ -87,7 +87,10 @@ export const scenarios = {
           ],
           [{ type: 'tool_use', name: 'Bash', input: { command: 'node test/missing-suite.test.js', description: 'Run the tests' } }],
           [
-            { type: 'thinking', text: 'There is no test directory yet; the rename itself is done, so report that tests are absent rather than invent a suite.' },
+            {
+              type: 'thinking',
+              text: 'There is no test directory yet; the rename itself is done, so report that tests are absent rather than invent a suite.',
+            },
             { type: 'text', text: 'Renamed to multiply. The test run failed because the project has no tests yet.' },
           ],
         ],
@@ -201,7 +204,9 @@ export async function runScenario(scenario, { keep = false } = {}) {
       const result = await session.run(turn.prompt);
       results.push(result);
       if (result.code !== 0 || result.timedOut) {
-        throw new Error(`claude -p ${JSON.stringify(turn.prompt)} failed (code ${result.code}${result.timedOut ? ', timed out' : ''}): ${result.stderr.slice(0, 500)}`);
+        throw new Error(
+          `claude -p ${JSON.stringify(turn.prompt)} failed (code ${result.code}${result.timedOut ? ', timed out' : ''}): ${result.stderr.slice(0, 500)}`,
+        );
       }
     }
     if (session.server.remaining !== 0 || session.server.exhausted !== 0) {
@@ -261,10 +266,7 @@ export function slimLine(line) {
 function stabilize(text, run) {
   const mangle = (path) => path.replace(/[^a-zA-Z0-9]/g, '-');
   // Longest first: the home path contains the mangled project path.
-  return text
-    .replaceAll(run.home, STABLE_HOME)
-    .replaceAll(run.project, STABLE_PROJECT)
-    .replaceAll(mangle(run.project), mangle(STABLE_PROJECT));
+  return text.replaceAll(run.home, STABLE_HOME).replaceAll(run.project, STABLE_PROJECT).replaceAll(mangle(run.project), mangle(STABLE_PROJECT));
 }
 
 async function listFiles(dir) {

@@ -36,7 +36,11 @@ const env = { ...process.env, CODEX_HOME: codexHome, MOCK_API_KEY: 'dummy', HAND
 /** Asynchronous: the scripted server answers from this same process. */
 function codex(prompt) {
   return new Promise((resolve, reject) => {
-    const child = spawn(codexBin, ['exec', '--skip-git-repo-check', '--dangerously-bypass-approvals-and-sandbox', prompt], { cwd: project, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(codexBin, ['exec', '--skip-git-repo-check', '--dangerously-bypass-approvals-and-sandbox', prompt], {
+      cwd: project,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.stdout.resume();
@@ -78,7 +82,10 @@ try {
   handover(['build', first, '--workspace', project]);
 
   const seed = JSON.parse(handover(['resume', '--workspace', project, '--json'])).args[0];
-  server.push([{ type: 'function_call', name: 'exec_command', arguments: { cmd: 'echo fixed > fixed.txt && cat fixed.txt' } }], [{ type: 'message', text: 'Fixed.' }]);
+  server.push(
+    [{ type: 'function_call', name: 'exec_command', arguments: { cmd: 'echo fixed > fixed.txt && cat fixed.txt' } }],
+    [{ type: 'message', text: 'Fixed.' }],
+  );
   await codex(seed);
   const second = rollouts().find((p) => p !== first);
   handover(['build', second, '--workspace', project]);
@@ -92,7 +99,10 @@ try {
     ids.push(JSON.parse(text.split('\n')[0]).payload.id);
     writeFileSync(join(outDir, `session-${i + 1}.jsonl`), stable(text));
   }
-  writeFileSync(join(outDir, 'chain.expected.json'), JSON.stringify({ sessionIds: ids, seed: stable(seed), constraint: 'Never touch README.md, it is generated.' }, null, 2) + '\n');
+  writeFileSync(
+    join(outDir, 'chain.expected.json'),
+    JSON.stringify({ sessionIds: ids, seed: stable(seed), constraint: 'Never touch README.md, it is generated.' }, null, 2) + '\n',
+  );
   console.log(`wrote 2 Codex sessions to ${outDir}`);
 } finally {
   await server.close();

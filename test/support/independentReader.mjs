@@ -5,7 +5,8 @@
 import { readFileSync } from 'node:fs';
 
 /** Texts wrapped by Claude Code or Codex around or instead of what the user typed. */
-const INJECTED_START = /^\s*(<(command-|local-command-|system-reminder|bash-|user-prompt-submit-hook|environment_context|user_instructions|permissions|task-notification|ide_|turn_aborted|skills_instructions|collaboration_mode)|Caveat: |\[Request interrupted|# AGENTS\.md|<INSTRUCTIONS>|This session is being continued from a previous conversation)/;
+const INJECTED_START =
+  /^\s*(<(command-|local-command-|system-reminder|bash-|user-prompt-submit-hook|environment_context|user_instructions|permissions|task-notification|ide_|turn_aborted|skills_instructions|collaboration_mode)|Caveat: |\[Request interrupted|# AGENTS\.md|<INSTRUCTIONS>|This session is being continued from a previous conversation)/;
 
 function textsOfContent(content) {
   if (typeof content === 'string') return [content];

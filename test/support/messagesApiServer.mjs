@@ -34,7 +34,7 @@ export function cacheBlocks(body) {
     blocks.push({ json: JSON.stringify({ where: where.split(':')[0], ...rest }), breakpoint: cache_control !== undefined, where });
   };
   (body.tools ?? []).forEach((tool, i) => add(tool, `tools:${i}`));
-  const system = typeof body.system === 'string' ? [{ type: 'text', text: body.system }] : body.system ?? [];
+  const system = typeof body.system === 'string' ? [{ type: 'text', text: body.system }] : (body.system ?? []);
   system.forEach((block, i) => add(block, `system:${i}`));
   (body.messages ?? []).forEach((message, m) => {
     const content = typeof message.content === 'string' ? [{ type: 'text', text: message.content }] : message.content;
@@ -46,7 +46,7 @@ export function cacheBlocks(body) {
 /** The analyst a request belongs to: the `Analyst: name` line of the first user message's last block. */
 export function analystOf(body) {
   const first = body.messages?.[0];
-  const content = typeof first?.content === 'string' ? [{ type: 'text', text: first.content }] : first?.content ?? [];
+  const content = typeof first?.content === 'string' ? [{ type: 'text', text: first.content }] : (first?.content ?? []);
   const text = content[content.length - 1]?.text ?? '';
   return /^Analyst: (\S+)/m.exec(text)?.[1] ?? 'default';
 }
@@ -148,7 +148,8 @@ export async function startMessagesApiServer({ scripts = {}, minCacheableTokens 
         return send(400, errorBody(400));
       }
       record.body = body;
-      if (req.url.startsWith('/v1/messages/count_tokens')) return send(200, JSON.stringify({ input_tokens: cacheBlocks(body).reduce((n, b) => n + tokensOf(b.json), 0) }));
+      if (req.url.startsWith('/v1/messages/count_tokens'))
+        return send(200, JSON.stringify({ input_tokens: cacheBlocks(body).reduce((n, b) => n + tokensOf(b.json), 0) }));
 
       const blocks = cacheBlocks(body);
       const invalid = invalidRequest(body, blocks);
@@ -226,6 +227,7 @@ export function toolUse(name, input) {
 export function toolResultsOf(body) {
   const last = body.messages[body.messages.length - 1];
   const out = new Map();
-  if (Array.isArray(last.content)) for (const b of last.content) if (b.type === 'tool_result') out.set(b.tool_use_id, typeof b.content === 'string' ? b.content : JSON.stringify(b.content));
+  if (Array.isArray(last.content))
+    for (const b of last.content) if (b.type === 'tool_result') out.set(b.tool_use_id, typeof b.content === 'string' ? b.content : JSON.stringify(b.content));
   return out;
 }

@@ -10,9 +10,17 @@ import { repoRoot, samplesDir, fixturesDir } from '../support/paths.mjs';
 import { ClaudeLog, CodexLog } from '../support/analysisLogs.mjs';
 
 const require = createRequire(import.meta.url);
-const { analyzeOffline, analyzeSession, collectModifiedFiles, classifySentence, isConstraint, errorLines, measuredLines, isDistinctiveCommand, packageChanges } = require(
-  join(repoRoot, 'dist', 'test', 'analysis.js'),
-);
+const {
+  analyzeOffline,
+  analyzeSession,
+  collectModifiedFiles,
+  classifySentence,
+  isConstraint,
+  errorLines,
+  measuredLines,
+  isDistinctiveCommand,
+  packageChanges,
+} = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
 
 function findOne(list, substring, what) {
   const found = list.find((f) => `${f.title ?? f.text} ${f.command ?? ''}`.includes(substring));
@@ -30,8 +38,21 @@ function plantedClaudeSession(ws) {
   p.decision = log.thinking(
     'Options: a Map with timestamps or an LRU. I decided to use a plain Map with a 64-entry cap in src/api/cache.ts because responses are small and we may not add dependencies.',
   );
-  log.tool('TodoWrite', { todos: [{ content: 'Write cache module', status: 'in_progress', activeForm: 'Writing' }, { content: 'Add tests', status: 'pending', activeForm: 'Adding' }] }, 'ok');
-  p.write = log.tool('Write', { file_path: `${ws}/src/api/cache.ts`, content: 'export const cache = new Map();' }, `File created successfully at: ${ws}/src/api/cache.ts`);
+  log.tool(
+    'TodoWrite',
+    {
+      todos: [
+        { content: 'Write cache module', status: 'in_progress', activeForm: 'Writing' },
+        { content: 'Add tests', status: 'pending', activeForm: 'Adding' },
+      ],
+    },
+    'ok',
+  );
+  p.write = log.tool(
+    'Write',
+    { file_path: `${ws}/src/api/cache.ts`, content: 'export const cache = new Map();' },
+    `File created successfully at: ${ws}/src/api/cache.ts`,
+  );
   p.install = log.bash('npm install lru-cache@10', 'added 1 package in 812ms');
   p.editDone = log.tool('Edit', { file_path: `${ws}/src/api/client.ts`, old_string: 'fetch(url)', new_string: 'cachedFetch(url)' }, 'ok');
   p.failing = log.bash(
@@ -42,13 +63,33 @@ function plantedClaudeSession(ws) {
   p.rejectedText = log.text('The TTL timer approach does not work because setInterval keeps the vitest worker alive; switching to timestamp checks on read.');
   p.uninstall = log.bash('npm uninstall lru-cache', 'removed 1 package in 301ms');
   p.editUndone = log.tool('Edit', { file_path: `${ws}/src/api/client.ts`, old_string: 'cachedFetch(url)', new_string: 'fetch(url)' }, 'ok');
-  p.passing = log.bash('npx vitest run src/api', ' ✓ src/api/cache.test.ts (12 tests) 41ms\n Test Files  1 passed (1)\n      Tests  12 passed (12)\n   Duration  1.84s');
-  p.onlyInOutput = log.bash('node scripts/warm-cache.mjs --region eu-west-3', 'warming…\nError: connect ECONNREFUSED 127.0.0.1:6399\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)', 1);
-  p.bench = log.bash('npm run bench:cache -- --iterations 5000', '> bench:cache\ncache hit ratio: 93.5%\nmedian latency 12.4 ms (p95 31.7 ms)\nthroughput 8214 req/s');
+  p.passing = log.bash(
+    'npx vitest run src/api',
+    ' ✓ src/api/cache.test.ts (12 tests) 41ms\n Test Files  1 passed (1)\n      Tests  12 passed (12)\n   Duration  1.84s',
+  );
+  p.onlyInOutput = log.bash(
+    'node scripts/warm-cache.mjs --region eu-west-3',
+    'warming…\nError: connect ECONNREFUSED 127.0.0.1:6399\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)',
+    1,
+  );
+  p.bench = log.bash(
+    'npm run bench:cache -- --iterations 5000',
+    '> bench:cache\ncache hit ratio: 93.5%\nmedian latency 12.4 ms (p95 31.7 ms)\nthroughput 8214 req/s',
+  );
   log.bash('ls -la src/api', 'total 8\n-rw-r--r-- 1 u u 120 Mar  1 10:00 cache.ts');
   log.bash('cat src/api/cache.ts', 'export const cache = new Map();');
   p.compact = log.compact('Summary: caching added to src/api/client.ts via src/api/cache.ts; tests pass.');
-  log.tool('TodoWrite', { todos: [{ content: 'Write cache module', status: 'completed', activeForm: 'x' }, { content: 'Add tests', status: 'completed', activeForm: 'x' }, { content: 'Document the cache in README.md', status: 'pending', activeForm: 'x' }] }, 'ok');
+  log.tool(
+    'TodoWrite',
+    {
+      todos: [
+        { content: 'Write cache module', status: 'completed', activeForm: 'x' },
+        { content: 'Add tests', status: 'completed', activeForm: 'x' },
+        { content: 'Document the cache in README.md', status: 'pending', activeForm: 'x' },
+      ],
+    },
+    'ok',
+  );
   p.lastRequest = log.user('Now document the cache in README.md, and never mention the internal 64-entry cap in public docs.');
   return { log, p };
 }
@@ -85,9 +126,15 @@ test('Claude Code: every planted fact is found with its citation', async () => {
   const ttl = findOne(rejected, 'TTL timer approach does not work because setInterval', 'rejected approach in text');
   assert.deepEqual(ttl.citations[0], { line: p.rejectedText.line, uuid: p.rejectedText.uuid });
   const pkg = findOne(rejected, '`lru-cache` was installed', 'installed then uninstalled');
-  assert.deepEqual(pkg.citations.map((c) => c.line), [p.install.call.line, p.uninstall.call.line]);
+  assert.deepEqual(
+    pkg.citations.map((c) => c.line),
+    [p.install.call.line, p.uninstall.call.line],
+  );
   const reverted = findOne(rejected, 'edit to `src/api/client.ts` was reverted', 'reverted edit');
-  assert.deepEqual(reverted.citations.map((c) => c.line), [p.editDone.call.line, p.editUndone.call.line]);
+  assert.deepEqual(
+    reverted.citations.map((c) => c.line),
+    [p.editDone.call.line, p.editUndone.call.line],
+  );
 
   const cmd = findOne(a.commands, 'npm run bench:cache -- --iterations 5000', 'distinctive command');
   assert.equal(cmd.citations[0].line, p.bench.call.line);
@@ -102,7 +149,12 @@ test('Claude Code: every planted fact is found with its citation', async () => {
   }
   findOne(a.numbers, 'Duration  1.84s', 'test duration');
 
-  for (const planted of ['Keep the public API of src/api/client.ts unchanged', 'Do not add new runtime dependencies', 'Use vitest, not jest', 'never mention the internal 64-entry cap']) {
+  for (const planted of [
+    'Keep the public API of src/api/client.ts unchanged',
+    'Do not add new runtime dependencies',
+    'Use vitest, not jest',
+    'never mention the internal 64-entry cap',
+  ]) {
     const c = findOne(a.constraints, planted, 'user constraint');
     assert.ok([p.constraintMsg.line, p.lastRequest.line].includes(c.citations[0].line));
   }
@@ -115,7 +167,10 @@ test('Claude Code: every planted fact is found with its citation', async () => {
     { content: 'Add tests', status: 'completed' },
     { content: 'Document the cache in README.md', status: 'pending' },
   ]);
-  assert.deepEqual(a.compactions.map((c) => c.line), [p.compact.boundary.line]);
+  assert.deepEqual(
+    a.compactions.map((c) => c.line),
+    [p.compact.boundary.line],
+  );
   assert.equal(a.compactionSummaries.length, 1);
   assert.match(a.compactionSummaries[0].text, /caching added/);
   assert.equal(a.compactionSummaries[0].citation.line, p.compact.summary.line);
@@ -143,29 +198,52 @@ test('Codex: errors, numbers, decisions in reasoning, rejected approaches, plan'
   const log = new CodexLog(ws);
   const ask = log.user("Speed up the importer. Don't touch the public CLI flags.");
   const why = log.reasoning("**Choosing a parser**\n\nI'll go with streaming JSON parsing in importer/read.py instead of json.load, since files reach 2 GB.");
-  const fail = log.exec('python -m pytest tests/test_import.py -q', "F.\nFAILED tests/test_import.py::test_large_file - MemoryError: cannot allocate 2147483648 bytes\n1 failed, 1 passed in 0.42s", 1);
+  const fail = log.exec(
+    'python -m pytest tests/test_import.py -q',
+    'F.\nFAILED tests/test_import.py::test_large_file - MemoryError: cannot allocate 2147483648 bytes\n1 failed, 1 passed in 0.42s',
+    1,
+  );
   const dead = log.text("The mmap idea didn't work: Windows locks the file. Abandoning it.");
   log.exec('python -m pytest tests/test_import.py -q', '2 passed in 0.38s', 0);
   const bench = log.exec('python bench/import_speed.py --rows 1000000', 'rows: 1000000\nelapsed: 3.91 s\npeak rss: 212.4 MB');
   const oldShell = log.shellArray(['bash', '-lc', 'cargo build --offline'], 'error[E0432]: unresolved import `serde_json`', 101);
-  log.plan([{ step: 'Stream the parser', status: 'completed' }, { step: 'Benchmark', status: 'in_progress' }]);
+  log.plan([
+    { step: 'Stream the parser', status: 'completed' },
+    { step: 'Benchmark', status: 'in_progress' },
+  ]);
   const a = await analyzeOffline(log.write(), { workspace: ws });
   assert.equal(a.agent, 'codex');
   assert.equal(a.sessionId, log.sessionId);
   assert.equal(a.gitBranch, 'feature/x');
-  const err = findOne(a.findings.filter((f) => f.analyst === 'errors'), 'python -m pytest tests/test_import.py -q', 'codex error');
+  const err = findOne(
+    a.findings.filter((f) => f.analyst === 'errors'),
+    'python -m pytest tests/test_import.py -q',
+    'codex error',
+  );
   assert.match(err.title + err.detail, /FAILED tests\/test_import\.py::test_large_file - MemoryError/);
   assert.match(err.detail, /Resolved/);
   assert.equal(err.citations[0].line, fail.call.line);
-  const decision = findOne(a.findings.filter((f) => f.analyst === 'decisions'), 'streaming JSON parsing in importer/read.py', 'codex decision');
+  const decision = findOne(
+    a.findings.filter((f) => f.analyst === 'decisions'),
+    'streaming JSON parsing in importer/read.py',
+    'codex decision',
+  );
   assert.equal(decision.citations[0].line, why.line);
-  const rejected = findOne(a.findings.filter((f) => f.analyst === 'rejected'), "mmap idea didn't work", 'codex rejected');
+  const rejected = findOne(
+    a.findings.filter((f) => f.analyst === 'rejected'),
+    "mmap idea didn't work",
+    'codex rejected',
+  );
   assert.equal(rejected.citations[0].line, dead.line);
   const elapsed = findOne(a.numbers, 'elapsed: 3.91 s', 'codex number');
   assert.equal(elapsed.command, 'python bench/import_speed.py --rows 1000000');
   assert.equal(elapsed.citations[0].line, bench.result.line);
   findOne(a.numbers, 'peak rss: 212.4 MB', 'codex number');
-  const cargo = findOne(a.findings.filter((f) => f.analyst === 'errors'), 'cargo build --offline', 'older Codex shell output as JSON');
+  const cargo = findOne(
+    a.findings.filter((f) => f.analyst === 'errors'),
+    'cargo build --offline',
+    'older Codex shell output as JSON',
+  );
   assert.match(cargo.command, /exit 101/);
   assert.match(cargo.title, /unresolved import `serde_json`/);
   assert.equal(cargo.citations[0].line, oldShell.call.line);
@@ -184,7 +262,11 @@ test('a failing command run again with other flags is resolved by the passing ru
   const first = log.bash('npx create-vite@latest web --template react-ts', 'Error: Operation cancelled: prompt needs a TTY', 1);
   const second = log.bash('yes | npx create-vite@latest web --template react-ts --no-interactive', 'Scaffolding project in /w/web...\nDone.');
   const a = await analyzeOffline(log.write(), { workspace: ws });
-  const error = findOne(a.findings.filter((f) => f.analyst === 'errors'), 'prompt needs a TTY', 'the failure');
+  const error = findOne(
+    a.findings.filter((f) => f.analyst === 'errors'),
+    'prompt needs a TTY',
+    'the failure',
+  );
   assert.equal(error.status, 'resolved', 'the same command family passed later');
   assert.equal(error.resolvedBy.line, second.result.line);
   assert.equal(error.citations[0].line, first.call.line);
@@ -201,9 +283,16 @@ test('a file created and deleted later is a rejected approach; a refused tool ca
   const a = await analyzeOffline(log.write(), { workspace: ws });
   const rejected = a.findings.filter((f) => f.analyst === 'rejected');
   const deleted = findOne(rejected, '`src/polyfill.ts` was created and later deleted', 'created then deleted');
-  assert.deepEqual(deleted.citations.map((c) => c.line), [made.call.line, gone.call.line]);
+  assert.deepEqual(
+    deleted.citations.map((c) => c.line),
+    [made.call.line, gone.call.line],
+  );
   assert.match(deleted.detail, /Node 22 ships structuredClone/, 'the reason given just before');
-  const denied = findOne(a.findings.filter((f) => f.analyst === 'refusals'), 'The user refused `git push --force origin main`', 'refused call');
+  const denied = findOne(
+    a.findings.filter((f) => f.analyst === 'refusals'),
+    'The user refused `git push --force origin main`',
+    'refused call',
+  );
   assert.equal(denied.citations[0].line, refused.call.line);
   assert.ok(!a.findings.some((f) => f.analyst === 'errors' && f.title.includes('git push')), 'a refusal is not an error');
 });
@@ -217,19 +306,38 @@ test('a sed substitution undone by the opposite one is a reverted edit, with the
   log.text('Back to 5 retries: nine of them outlast the gateway.');
   const back = log.bash("sed -i 's/retries: 9/retries: 5/' config/client.yaml");
   const a = await analyzeOffline(log.write(), { workspace: ws });
-  const reverted = findOne(a.findings.filter((f) => f.analyst === 'rejected'), 'edit to `config/client.yaml` was reverted', 'sed revert');
+  const reverted = findOne(
+    a.findings.filter((f) => f.analyst === 'rejected'),
+    'edit to `config/client.yaml` was reverted',
+    'sed revert',
+  );
   assert.match(reverted.title, /retries: 5 → retries: 9/);
-  assert.deepEqual(reverted.citations.map((c) => c.line), [forward.call.line, back.call.line]);
+  assert.deepEqual(
+    reverted.citations.map((c) => c.line),
+    [forward.call.line, back.call.line],
+  );
   assert.match(reverted.detail, /nine of them outlast the gateway/);
-  findOne(a.findings.filter((f) => f.analyst === 'rejected'), 'Back to 5 retries', 'the sentence itself');
+  findOne(
+    a.findings.filter((f) => f.analyst === 'rejected'),
+    'Back to 5 retries',
+    'the sentence itself',
+  );
 });
 
 test("answers to the agent's questions are the user's decisions", async () => {
   const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
   const log = new ClaudeLog(ws);
-  const asked = log.tool('AskUserQuestion', { questions: [{ question: 'Which database?', header: 'DB', options: [] }] }, 'User has answered your questions: "Which database should the cache use?"="Redis 7 (managed)". You can now continue with the user\'s answers in mind.');
+  const asked = log.tool(
+    'AskUserQuestion',
+    { questions: [{ question: 'Which database?', header: 'DB', options: [] }] },
+    'User has answered your questions: "Which database should the cache use?"="Redis 7 (managed)". You can now continue with the user\'s answers in mind.',
+  );
   const a = await analyzeOffline(log.write(), { workspace: ws });
-  const chose = findOne(a.findings.filter((f) => f.analyst === 'decisions'), 'the user chose "Redis 7 (managed)"', 'user answer');
+  const chose = findOne(
+    a.findings.filter((f) => f.analyst === 'decisions'),
+    'the user chose "Redis 7 (managed)"',
+    'user answer',
+  );
   assert.match(chose.title, /Which database should the cache use\?/);
   assert.equal(chose.citations[0].line, asked.result.line);
 });
@@ -254,7 +362,11 @@ test('subagent logs are read too: their edits and errors cite the subagent file'
   const file = modified.files.find((f) => f.path === 'src/parser.ts');
   assert.ok(file, 'an edit made by a subagent');
   assert.equal(file.lastLine, write.call.line);
-  const err = findOne(analysis.findings.filter((f) => f.analyst === 'errors'), 'error TS1005', 'subagent error');
+  const err = findOne(
+    analysis.findings.filter((f) => f.analyst === 'errors'),
+    'error TS1005',
+    'subagent error',
+  );
   assert.deepEqual(err.citations[0], { line: broken.call.line, uuid: broken.call.uuid, file: 'subagents/agent-a1b2.jsonl' });
   assert.equal(analysis.lastUserRequest.text, 'Refactor the parser.', "a subagent's prompt is not the user's request");
   assert.equal(analysis.lines, main.records.length, 'lines count the main log');
@@ -268,9 +380,16 @@ test('a failed command whose output went to tool-results/ is read from there', a
   const run = log.bash('make -j4 all', `Output too large (812.4KB). Full output saved to: ${stored}\n\nPreview (first 2KB):\ncc -O2 -c a.c\ncc -O2 -c b.c`, 2);
   const path = log.write(dir);
   mkdirSync(join(dir, log.sessionId, 'tool-results'), { recursive: true });
-  writeFileSync(join(dir, log.sessionId, 'tool-results', 'toolu_big.txt'), 'cc -O2 -c a.c\n'.repeat(20000) + "linker.c:88: undefined reference to `zstd_compress'\ncollect2: error: ld returned 1 exit status\n");
+  writeFileSync(
+    join(dir, log.sessionId, 'tool-results', 'toolu_big.txt'),
+    'cc -O2 -c a.c\n'.repeat(20000) + "linker.c:88: undefined reference to `zstd_compress'\ncollect2: error: ld returned 1 exit status\n",
+  );
   const a = await analyzeOffline(path, { workspace: ws });
-  const err = findOne(a.findings.filter((f) => f.analyst === 'errors'), 'make -j4 all', 'externally stored output');
+  const err = findOne(
+    a.findings.filter((f) => f.analyst === 'errors'),
+    'make -j4 all',
+    'externally stored output',
+  );
   assert.match(err.title + err.detail, /undefined reference to `zstd_compress'/);
   assert.equal(err.citations[0].line, run.call.line);
 });
@@ -299,8 +418,15 @@ test('errors are deduplicated across repeats and count them', async () => {
 
 test('sentence classifiers', () => {
   assert.equal(classifySentence("I'll use esbuild instead of webpack because it bundles in 0.3 s.", 'thinking').kind, 'decisions');
-  assert.notEqual(classifySentence('Webpack is slow here, so esbuild instead.', 'thinking')?.kind, 'rejected', 'a choice, not evidence that webpack was tried and undone');
-  assert.equal(classifySentence('I will keep the coupon logic in coupon.ts instead of cart.ts because the checkout service imports it too.', 'thinking').kind, 'decisions');
+  assert.notEqual(
+    classifySentence('Webpack is slow here, so esbuild instead.', 'thinking')?.kind,
+    'rejected',
+    'a choice, not evidence that webpack was tried and undone',
+  );
+  assert.equal(
+    classifySentence('I will keep the coupon logic in coupon.ts instead of cart.ts because the checkout service imports it too.', 'thinking').kind,
+    'decisions',
+  );
   assert.equal(classifySentence("Tried the worker pool but it doesn't work with node:sqlite handles.", 'assistant').kind, 'rejected');
   assert.equal(classifySentence('Going with SQLite FTS5 for the index since it ships with node:sqlite.', 'thinking').kind, 'decisions');
   assert.equal(classifySentence('Let me read the file first.', 'assistant'), undefined);
@@ -400,8 +526,12 @@ test('measured numbers in many output shapes', () => {
 });
 
 const samples = [
-  ...readdirSync(join(samplesDir, 'claude-code')).filter((f) => f.endsWith('.jsonl')).map((f) => join(samplesDir, 'claude-code', f)),
-  ...readdirSync(join(samplesDir, 'codex')).filter((f) => f.endsWith('.jsonl')).map((f) => join(samplesDir, 'codex', f)),
+  ...readdirSync(join(samplesDir, 'claude-code'))
+    .filter((f) => f.endsWith('.jsonl'))
+    .map((f) => join(samplesDir, 'claude-code', f)),
+  ...readdirSync(join(samplesDir, 'codex'))
+    .filter((f) => f.endsWith('.jsonl'))
+    .map((f) => join(samplesDir, 'codex', f)),
   join(fixturesDir, 'claude', 'sample-session.jsonl'),
 ];
 
@@ -429,7 +559,11 @@ for (const sample of samples) {
 test('sample fe5e…: its errors, commands and tasks', async () => {
   const sample = samples.find((s) => s.includes('fe5e1c67'));
   const { analysis: a } = await analyzeSession(sample, { workspace: '/path/to/Demo' });
-  findOne(a.findings.filter((f) => f.analyst === 'errors'), 'error TS2307', 'a TypeScript error from tool output');
+  findOne(
+    a.findings.filter((f) => f.analyst === 'errors'),
+    'error TS2307',
+    'a TypeScript error from tool output',
+  );
   findOne(a.commands, 'pnpm add lucide-react', 'an install command');
   assert.ok(a.openTasks.length >= 3);
   assert.equal(a.lastUserRequest.text, 'Thanks! Please update CLAUDE.md for current changes');

@@ -92,12 +92,22 @@ test('three sub-agents: staggered start, concurrent, one cached prefix, tools ru
       errors: [
         { content: [failedCall] },
         report([
-          { title: 'npm run build:wasm fails: wasm-ld undefined symbol inflateReset2', detail: 'Exit code 2, unresolved.', citations: [{ line: L.failingResult, quote: 'undefined symbol: inflateReset2' }, { line: 2 }] },
+          {
+            title: 'npm run build:wasm fails: wasm-ld undefined symbol inflateReset2',
+            detail: 'Exit code 2, unresolved.',
+            citations: [{ line: L.failingResult, quote: 'undefined symbol: inflateReset2' }, { line: 2 }],
+          },
         ]),
       ],
       rejected: [
         { content: [filesCall] },
-        report([{ title: 'Linking the system zlib under emscripten was abandoned', detail: 'vendored zlib-ng instead; wasmShim.ts useSystemZlib', citations: [{ line: L.rejectedText }, { line: L.rejectedCall }] }]),
+        report([
+          {
+            title: 'Linking the system zlib under emscripten was abandoned',
+            detail: 'vendored zlib-ng instead; wasmShim.ts useSystemZlib',
+            citations: [{ line: L.rejectedText }, { line: L.rejectedCall }],
+          },
+        ]),
       ],
     },
   });
@@ -106,8 +116,18 @@ test('three sub-agents: staggered start, concurrent, one cached prefix, tools ru
     const ok = server.requests.filter((r) => r.status === 200);
 
     // Every analyst finished with its own model findings (no fallback).
-    assert.deepEqual(result.usage.map((u) => [u.analyst, u.fallbackReason]), [['decisions', undefined], ['errors', undefined], ['rejected', undefined]]);
-    assert.deepEqual(result.usage.map((u) => u.turns), [3, 2, 2]);
+    assert.deepEqual(
+      result.usage.map((u) => [u.analyst, u.fallbackReason]),
+      [
+        ['decisions', undefined],
+        ['errors', undefined],
+        ['rejected', undefined],
+      ],
+    );
+    assert.deepEqual(
+      result.usage.map((u) => u.turns),
+      [3, 2, 2],
+    );
 
     // Staggered: errors and rejected start only after the first decisions response; then all overlap.
     const firstOf = (a) => server.requests.find((r) => r.analyst === a);
@@ -117,7 +137,11 @@ test('three sub-agents: staggered start, concurrent, one cached prefix, tools ru
       const rs = server.repliesFor(a);
       return [Math.min(...rs.map((r) => r.startedAt)), Math.max(...rs.map((r) => r.endedAt))];
     };
-    for (const [a, b] of [['decisions', 'errors'], ['decisions', 'rejected'], ['errors', 'rejected']]) {
+    for (const [a, b] of [
+      ['decisions', 'errors'],
+      ['decisions', 'rejected'],
+      ['errors', 'rejected'],
+    ]) {
       const [s1, e1] = span(a);
       const [s2, e2] = span(b);
       assert.ok(s1 < e2 && s2 < e1, `${a} and ${b} ran concurrently`);
@@ -149,14 +173,30 @@ test('three sub-agents: staggered start, concurrent, one cached prefix, tools ru
     }
     for (const r of ok.filter((r) => r.turn === 2)) assert.equal(r.usage.cache_read_input_tokens, firsts[0].usage.cache_creation_input_tokens);
     const third = server.repliesFor('decisions')[2];
-    assert.equal(third.usage.cache_read_input_tokens, server.repliesFor('decisions')[1].totalTokens - server.repliesFor('decisions')[1].usage.input_tokens, 'turn 3 reads all turn 2 sent');
+    assert.equal(
+      third.usage.cache_read_input_tokens,
+      server.repliesFor('decisions')[1].totalTokens - server.repliesFor('decisions')[1].usage.input_tokens,
+      'turn 3 reads all turn 2 sent',
+    );
     // Recorded usage equals what the server reported, per analyst.
     for (const u of result.usage) {
       const rs = server.repliesFor(u.analyst);
-      assert.equal(u.cacheReadInputTokens, rs.reduce((n, r) => n + r.usage.cache_read_input_tokens, 0));
-      assert.equal(u.cacheCreationInputTokens, rs.reduce((n, r) => n + r.usage.cache_creation_input_tokens, 0));
-      assert.equal(u.inputTokens, rs.reduce((n, r) => n + r.usage.input_tokens, 0));
-      assert.equal(u.outputTokens, rs.reduce((n, r) => n + r.usage.output_tokens, 0));
+      assert.equal(
+        u.cacheReadInputTokens,
+        rs.reduce((n, r) => n + r.usage.cache_read_input_tokens, 0),
+      );
+      assert.equal(
+        u.cacheCreationInputTokens,
+        rs.reduce((n, r) => n + r.usage.cache_creation_input_tokens, 0),
+      );
+      assert.equal(
+        u.inputTokens,
+        rs.reduce((n, r) => n + r.usage.input_tokens, 0),
+      );
+      assert.equal(
+        u.outputTokens,
+        rs.reduce((n, r) => n + r.usage.output_tokens, 0),
+      );
       assert.equal(u.model, mod.DEFAULT_ANTHROPIC_MODEL);
       assert.ok(u.estimatedCostUsd > 0 && u.wallMs > 0);
     }
@@ -169,7 +209,10 @@ test('three sub-agents: staggered start, concurrent, one cached prefix, tools ru
     const expectedLines = logLines.map((l, i) => (l.toLowerCase().includes('inflatereset2') ? i + 1 : 0)).filter(Boolean);
     assert.deepEqual([...new Set(searched.matches.map((m) => m.line))], expectedLines);
     const read = JSON.parse(toolResultsOf(decisionsTurn2).get(readCall.id));
-    assert.deepEqual(read.lines.map((l) => l.line), Array.from({ length: L.failingResult - L.request + 1 }, (_, i) => L.request + i));
+    assert.deepEqual(
+      read.lines.map((l) => l.line),
+      Array.from({ length: L.failingResult - L.request + 1 }, (_, i) => L.request + i),
+    );
     assert.match(JSON.stringify(read.lines.find((l) => l.line === L.request)), /Make the wasm build of the codec work/);
     assert.match(JSON.stringify(read.lines.find((l) => l.line === L.failingCall)), /npm run build:wasm/);
 
@@ -183,10 +226,14 @@ test('three sub-agents: staggered start, concurrent, one cached prefix, tools ru
     logLines.forEach((l, i) => {
       if (!l) return;
       const r = JSON.parse(l);
-      if (r.type === 'assistant' && Array.isArray(r.message?.content) && r.message.content.some((b) => b.type === 'tool_use' && errorResultIds.has(b.id))) expectedFailed.push(i + 1);
+      if (r.type === 'assistant' && Array.isArray(r.message?.content) && r.message.content.some((b) => b.type === 'tool_use' && errorResultIds.has(b.id)))
+        expectedFailed.push(i + 1);
     });
     assert.ok(expectedFailed.length >= 1);
-    assert.deepEqual(failed.calls.map((c) => c.line), expectedFailed);
+    assert.deepEqual(
+      failed.calls.map((c) => c.line),
+      expectedFailed,
+    );
     const planted = failed.calls.find((c) => c.line === L.failingCall);
     assert.equal(planted.resultLine, L.failingResult);
     assert.equal(planted.exitCode, 2);
@@ -216,7 +263,10 @@ test('three sub-agents: staggered start, concurrent, one cached prefix, tools ru
     assert.ok(everything.includes('[REDACTED:'), 'redaction markers show the secrets were there and cut');
     const secretHits = JSON.parse(toolResultsOf(server.repliesFor('decisions')[2].body).get(secretSearch.id));
     // The log is searched redacted: the secret-bearing lines are found by their markers, and sent redacted.
-    assert.deepEqual([...new Set(secretHits.matches.map((m) => m.line))].filter((l) => l > log.lineCount - 7), [L.request, L.decision, L.failingCall, L.failingResult, L.rejectedCall]);
+    assert.deepEqual(
+      [...new Set(secretHits.matches.map((m) => m.line))].filter((l) => l > log.lineCount - 7),
+      [L.request, L.decision, L.failingCall, L.failingResult, L.rejectedCall],
+    );
     assert.ok(!JSON.stringify(result.findings).includes(PLANTED_SECRETS[0].needle));
     assert.ok(!everything.includes(API_KEY.slice(8)) || server.requests.every((r) => r.headers['x-api-key'] === API_KEY), 'the key travels only as the header');
   } finally {
@@ -243,9 +293,15 @@ test('fallback to offline findings on HTTP 500 and 429 after the SDK retries', a
     assert.equal(server.requests.filter((r) => r.analyst === 'errors').length, 2);
     assert.equal(server.requests.filter((r) => r.analyst === 'rejected').length, 2);
     const errors = result.findings.filter((f) => f.analyst === 'errors');
-    assert.deepEqual(errors.map((f) => [f.title, f.source, f.fallback]), [['offline: build:wasm failed', 'offline', true]]);
+    assert.deepEqual(
+      errors.map((f) => [f.title, f.source, f.fallback]),
+      [['offline: build:wasm failed', 'offline', true]],
+    );
     const rejected = result.findings.filter((f) => f.analyst === 'rejected');
-    assert.deepEqual(rejected.map((f) => [f.title, f.fallback]), [['offline: system zlib abandoned', true]]);
+    assert.deepEqual(
+      rejected.map((f) => [f.title, f.fallback]),
+      [['offline: system zlib abandoned', true]],
+    );
     assert.equal(result.findings.find((f) => f.analyst === 'decisions').source, 'model');
   } finally {
     await server.close();
@@ -258,7 +314,10 @@ test('fallback on the deadline, invalid JSON, 529 and a report that fails valida
     scripts: {
       decisions: [{ invalidJson: true }],
       errors: [{ hang: true }],
-      rejected: [{ content: [toolUse('search_log', { query: 'zlib' })] }, report([{ title: 'Rust was chosen', detail: 'quantum chromodynamics', citations: [{ line: 3 }] }])],
+      rejected: [
+        { content: [toolUse('search_log', { query: 'zlib' })] },
+        report([{ title: 'Rust was chosen', detail: 'quantum chromodynamics', citations: [{ line: 3 }] }]),
+      ],
     },
   });
   const overloaded = await startMessagesApiServer({ minCacheableTokens: 0, scripts: { default: [{ status: 529, retryAfterMs: 5 }] } });
@@ -276,16 +335,26 @@ test('fallback on the deadline, invalid JSON, 529 and a report that fails valida
     });
     assert.deepEqual(
       result.findings.map((f) => [f.analyst, f.source, f.fallback]),
-      [['decisions', 'offline', true], ['errors', 'offline', true], ['rejected', 'offline', true]],
+      [
+        ['decisions', 'offline', true],
+        ['errors', 'offline', true],
+        ['rejected', 'offline', true],
+      ],
     );
     assert.equal(result.usage.find((u) => u.analyst === 'rejected').turns, 2);
 
     const busy = await run(overloaded, { maxRetries: 1 });
-    assert.deepEqual(busy.usage.map((u) => u.fallbackReason), Array(3).fill('overloaded (HTTP 529, after retries)'));
+    assert.deepEqual(
+      busy.usage.map((u) => u.fallbackReason),
+      Array(3).fill('overloaded (HTTP 529, after retries)'),
+    );
     assert.equal(overloaded.requests.length, 6);
 
     const bad = await run(malformed);
-    assert.deepEqual(bad.usage.map((u) => u.fallbackReason), Array(3).fill('invalid output: report_findings input has no findings array'));
+    assert.deepEqual(
+      bad.usage.map((u) => u.fallbackReason),
+      Array(3).fill('invalid output: report_findings input has no findings array'),
+    );
     assert.ok(bad.findings.every((f) => f.fallback === true));
   } finally {
     await Promise.all([server.close(), overloaded.close(), malformed.close()]);
@@ -304,7 +373,10 @@ test('tools: results are capped, bad arguments answer with an error, not an exce
   const unknown = await mod.runTool(table, 'rm_rf', {});
   assert.equal(unknown.isError, true);
   // Tool definitions are one constant: the same bytes every time they are sent.
-  assert.deepEqual(mod.TOOL_DEFINITIONS.map((t) => t.name), ['search_log', 'read_lines', 'list_tool_calls', 'list_files_touched', 'report_findings']);
+  assert.deepEqual(
+    mod.TOOL_DEFINITIONS.map((t) => t.name),
+    ['search_log', 'read_lines', 'list_tool_calls', 'list_files_touched', 'report_findings'],
+  );
   // Lines with no event (bookkeeping records) are shown raw, cut.
   const firstBare = logLines.findIndex((l, i) => l && table.eventsOnLine(i + 1).length === 0) + 1;
   assert.ok(firstBare > 0, 'the sample has bookkeeping lines');
@@ -316,13 +388,21 @@ test('tools: results are capped, bad arguments answer with an error, not an exce
 test('from the environment: key, base URL and model are taken from env; no key means offline with the reason', async () => {
   const offline = { findings: offlineFindingsFor(log.lines) };
   const none = await mod.analyzeWithAnthropicFromEnv({ logPath: log.path, extractMarkdown, offline, env: {} });
-  assert.deepEqual(none.usage.map((u) => u.fallbackReason), Array(3).fill('ANTHROPIC_API_KEY is not set'));
+  assert.deepEqual(
+    none.usage.map((u) => u.fallbackReason),
+    Array(3).fill('ANTHROPIC_API_KEY is not set'),
+  );
   assert.equal(none.findings.length, 3);
   assert.ok(none.findings.every((f) => f.fallback));
 
   const server = await startMessagesApiServer({ minCacheableTokens: 0, scripts: { default: [report([])] } });
   try {
-    const env = { ANTHROPIC_API_KEY: API_KEY, ANTHROPIC_BASE_URL: server.url, HANDOVER_ANTHROPIC_MODEL: 'claude-test-model', ANTHROPIC_AUTH_TOKEN: 'must-not-be-sent' };
+    const env = {
+      ANTHROPIC_API_KEY: API_KEY,
+      ANTHROPIC_BASE_URL: server.url,
+      HANDOVER_ANTHROPIC_MODEL: 'claude-test-model',
+      ANTHROPIC_AUTH_TOKEN: 'must-not-be-sent',
+    };
     const result = await mod.analyzeWithAnthropicFromEnv({ logPath: log.path, extractMarkdown, offline, env });
     assert.equal(server.requests.length, 3);
     for (const r of server.requests) {
@@ -331,8 +411,14 @@ test('from the environment: key, base URL and model are taken from env; no key m
       assert.equal(r.body.model, 'claude-test-model');
     }
     // An empty report is a valid answer: the offline findings stay, as offline, not as a fallback.
-    assert.deepEqual(result.usage.map((u) => [u.model, u.fallbackReason]), Array(3).fill(['claude-test-model', undefined]));
-    assert.deepEqual(result.findings.map((f) => [f.source, f.fallback]), Array(3).fill(['offline', undefined]));
+    assert.deepEqual(
+      result.usage.map((u) => [u.model, u.fallbackReason]),
+      Array(3).fill(['claude-test-model', undefined]),
+    );
+    assert.deepEqual(
+      result.findings.map((f) => [f.source, f.fallback]),
+      Array(3).fill(['offline', undefined]),
+    );
   } finally {
     await server.close();
   }
@@ -345,20 +431,51 @@ test('the planted-secrets corpus (Claude Code and Codex logs): nothing of it rea
     for (const logPath of [claudeLog, codexLog]) {
       const lineCount = readFileSync(logPath, 'utf8').split('\n').filter(Boolean).length;
       // One analyst reads every line (8 a call, so no result hits the size cap; all calls in one turn); all search for secret-looking words and list calls and files.
-      const look = { content: [toolUse('search_log', { query: 'password|secret|token|key|bearer|BEGIN|://', regex: true, limit: 50 }), toolUse('list_tool_calls', {}), toolUse('list_files_touched', {})] };
+      const look = {
+        content: [
+          toolUse('search_log', { query: 'password|secret|token|key|bearer|BEGIN|://', regex: true, limit: 50 }),
+          toolUse('list_tool_calls', {}),
+          toolUse('list_files_touched', {}),
+        ],
+      };
       const reads = [];
       for (let from = 1; from <= lineCount; from += 8) reads.push(toolUse('read_lines', { from, to: from + 7 }));
       const scripts = { decisions: [look, { content: reads }, report([])], default: [look, report([])] };
       const server = await startMessagesApiServer({ minCacheableTokens: 0, scripts });
       try {
         const extract = (await mod.extractLog(logPath)).markdown;
-        const offline = { findings: [{ analyst: 'errors', title: `offline title with ${secrets[0].value}`, detail: secrets[1].text, citations: [{ line: 1 }], source: 'offline', score: 5 }] };
-        const result = await mod.analyzeWithAnthropic({ logPath, extractMarkdown: extract, offline, apiKey: API_KEY, baseURL: server.url, maxRetries: 0, deadlineMs: 8000 });
-        assert.deepEqual(result.usage.map((u) => u.fallbackReason), [undefined, undefined, undefined], 'every analyst ran to its report');
+        const offline = {
+          findings: [
+            {
+              analyst: 'errors',
+              title: `offline title with ${secrets[0].value}`,
+              detail: secrets[1].text,
+              citations: [{ line: 1 }],
+              source: 'offline',
+              score: 5,
+            },
+          ],
+        };
+        const result = await mod.analyzeWithAnthropic({
+          logPath,
+          extractMarkdown: extract,
+          offline,
+          apiKey: API_KEY,
+          baseURL: server.url,
+          maxRetries: 0,
+          deadlineMs: 8000,
+        });
+        assert.deepEqual(
+          result.usage.map((u) => u.fallbackReason),
+          [undefined, undefined, undefined],
+          'every analyst ran to its report',
+        );
         const sent = server.requests.map((r) => r.raw).join('\n');
         const readLines = server.requests.flatMap((r) => [...toolResultsOf(r.body).values()]).join('\n');
         assert.ok(readLines.includes('[REDACTED:'), 'the tools did read the secret-bearing lines');
-        const shown = new Set(server.requests.flatMap((r) => [...toolResultsOf(r.body).values()]).flatMap((c) => JSON.parse(c).lines?.map((l) => l.line) ?? []));
+        const shown = new Set(
+          server.requests.flatMap((r) => [...toolResultsOf(r.body).values()]).flatMap((c) => JSON.parse(c).lines?.map((l) => l.line) ?? []),
+        );
         assert.equal(shown.size, lineCount, 'every line of the log was sent through read_lines');
         for (const secret of secrets) {
           const escaped = JSON.stringify(secret.value).slice(1, -1);
@@ -378,10 +495,23 @@ test('the planted-secrets corpus (Claude Code and Codex logs): nothing of it rea
 test('a log that cannot be read: every analyst falls back, nothing is sent, nothing throws', async () => {
   const server = await startMessagesApiServer({ minCacheableTokens: 0 });
   try {
-    const result = await mod.analyzeWithAnthropic({ logPath: join(dir, 'missing.jsonl'), extractMarkdown, offline: { findings: offlineFindingsFor(log.lines) }, apiKey: API_KEY, baseURL: server.url, maxRetries: 0 });
-    assert.deepEqual(result.usage.map((u) => u.fallbackReason), Array(3).fill(`cannot read the log ${join(dir, 'missing.jsonl')}`));
+    const result = await mod.analyzeWithAnthropic({
+      logPath: join(dir, 'missing.jsonl'),
+      extractMarkdown,
+      offline: { findings: offlineFindingsFor(log.lines) },
+      apiKey: API_KEY,
+      baseURL: server.url,
+      maxRetries: 0,
+    });
+    assert.deepEqual(
+      result.usage.map((u) => u.fallbackReason),
+      Array(3).fill(`cannot read the log ${join(dir, 'missing.jsonl')}`),
+    );
     assert.equal(server.requests.length, 0);
-    assert.deepEqual(result.findings.map((f) => f.fallback), [true, true, true]);
+    assert.deepEqual(
+      result.findings.map((f) => f.fallback),
+      [true, true, true],
+    );
   } finally {
     await server.close();
   }

@@ -54,7 +54,10 @@ function vocabulary(table, count) {
   for (const event of table.events) {
     for (const word of new Set(event.text.toLowerCase().match(/[a-z][a-z0-9_]{4,}/g) ?? [])) holders.set(word, (holders.get(word) ?? 0) + 1);
   }
-  const moderate = [...holders].filter(([, n]) => n >= 2 && n <= 30).map(([w]) => w).sort();
+  const moderate = [...holders]
+    .filter(([, n]) => n >= 2 && n <= 30)
+    .map(([w]) => w)
+    .sort();
   const step = Math.max(1, Math.floor(moderate.length / count));
   return moderate.filter((_, i) => i % step === 0).slice(0, count);
 }
@@ -115,7 +118,15 @@ test('the index orders the matches: the best BM25 match first, where the scan ke
   const filler = Array.from({ length: 60 }, (_, i) => `paragraph ${i} about unrelated build plumbing and caches`).join('. ');
   let t = Date.parse('2026-03-02T10:00:00Z');
   const rec = (type, content, i) =>
-    JSON.stringify({ type, sessionId: 'ranking-session', uuid: `u${i}`, parentUuid: i ? `u${i - 1}` : null, cwd: '/p', timestamp: new Date((t += 1000)).toISOString(), message: { role: type, content } });
+    JSON.stringify({
+      type,
+      sessionId: 'ranking-session',
+      uuid: `u${i}`,
+      parentUuid: i ? `u${i - 1}` : null,
+      cwd: '/p',
+      timestamp: new Date((t += 1000)).toISOString(),
+      message: { role: type, content },
+    });
   const lines = [
     rec('user', `${filler}. Somewhere in here a zebracorn is mentioned once. ${filler}`, 0),
     rec('assistant', [{ type: 'text', text: 'Nothing to see.' }], 1),
@@ -128,8 +139,16 @@ test('the index orders the matches: the best BM25 match first, where the scan ke
   const fromIndex = await search(indexed, { query: 'zebracorn' });
   const fromMemory = await search(plain, { query: 'zebracorn' });
   assert.equal(fromIndex.source, 'index');
-  assert.deepEqual(fromMemory.matches.map((m) => m.line), [1, 3], 'the scan: log order');
-  assert.deepEqual(fromIndex.matches.map((m) => m.line), [3, 1], 'the index: the dense short record first');
+  assert.deepEqual(
+    fromMemory.matches.map((m) => m.line),
+    [1, 3],
+    'the scan: log order',
+  );
+  assert.deepEqual(
+    fromIndex.matches.map((m) => m.line),
+    [3, 1],
+    'the index: the dense short record first',
+  );
   // With limit 1 the index's choice is the one returned; the total still counts every match.
   const one = await search(indexed, { query: 'zebracorn', limit: 1 });
   assert.deepEqual([one.total, one.matches.map((m) => m.line)], [2, [3]]);
@@ -185,7 +204,10 @@ test('the sub-agents: search_log tool results come from the index, tool definiti
     minCacheableTokens: 0,
     scripts: {
       decisions: [{ content: [searchCall, regexCall] }, report('Pinned zlib-ng 2.1.6: the emscripten port lacks inflateReset2', log.lines.decision)],
-      errors: [{ content: [toolUse('search_log', { query: 'undefined symbol', kinds: ['tool-result'] })] }, report('wasm-ld: undefined symbol inflateReset2', log.lines.failingResult)],
+      errors: [
+        { content: [toolUse('search_log', { query: 'undefined symbol', kinds: ['tool-result'] })] },
+        report('wasm-ld: undefined symbol inflateReset2', log.lines.failingResult),
+      ],
       rejected: [report('Linking the system zlib under emscripten was abandoned; vendored zlib-ng', log.lines.rejectedText)],
     },
   });
@@ -201,7 +223,10 @@ test('the sub-agents: search_log tool results come from the index, tool definiti
       maxRetries: 0,
       deadlineMs: 5000,
     });
-    assert.deepEqual(result.usage.map((u) => u.fallbackReason), [undefined, undefined, undefined]);
+    assert.deepEqual(
+      result.usage.map((u) => u.fallbackReason),
+      [undefined, undefined, undefined],
+    );
     const results = toolResultsOf(server.repliesFor('decisions')[1].body);
     const searched = JSON.parse(results.get(searchCall.id));
     assert.equal(searched.source, 'index');
@@ -214,7 +239,10 @@ test('the sub-agents: search_log tool results come from the index, tool definiti
     // Byte-identical tool definitions for the three analysts, and the same as the module's constant.
     const firsts = ['decisions', 'errors', 'rejected'].map((a) => server.repliesFor(a)[0].body.tools);
     for (const tools of firsts) assert.equal(JSON.stringify(tools), JSON.stringify(firsts[0]));
-    assert.equal(JSON.stringify(firsts[0].map((t) => ({ name: t.name, description: t.description, input_schema: t.input_schema }))), JSON.stringify(mod.TOOL_DEFINITIONS.map((t) => ({ name: t.name, description: t.description, input_schema: t.input_schema }))));
+    assert.equal(
+      JSON.stringify(firsts[0].map((t) => ({ name: t.name, description: t.description, input_schema: t.input_schema }))),
+      JSON.stringify(mod.TOOL_DEFINITIONS.map((t) => ({ name: t.name, description: t.description, input_schema: t.input_schema }))),
+    );
   } finally {
     if (previousHome === undefined) delete process.env.HANDOVER_HOME;
     else process.env.HANDOVER_HOME = previousHome;

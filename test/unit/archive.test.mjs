@@ -25,7 +25,11 @@ function claudeSession(root, lines = 3) {
   mkdirSync(join(project, SID, 'subagents'), { recursive: true });
   mkdirSync(join(project, SID, 'tool-results'), { recursive: true });
   const log = join(project, `${SID}.jsonl`);
-  writeFileSync(log, Array.from({ length: lines }, (_, i) => JSON.stringify({ type: 'user', uuid: `u${i}`, sessionId: SID, message: { content: `line ${i}` } })).join('\n') + '\n');
+  writeFileSync(
+    log,
+    Array.from({ length: lines }, (_, i) => JSON.stringify({ type: 'user', uuid: `u${i}`, sessionId: SID, message: { content: `line ${i}` } })).join('\n') +
+      '\n',
+  );
   writeFileSync(join(project, SID, 'subagents', 'agent-a1.jsonl'), '{"type":"user","isSidechain":true}\n');
   writeFileSync(join(project, SID, 'tool-results', 'toolu_01.txt'), 'big output\n'.repeat(100));
   return { project, log };
@@ -53,14 +57,20 @@ test('first archive: byte-identical copy, sha256 of the content, companions, man
   assert.equal(result.version, 1);
   assert.equal(result.reused, false);
   assert.deepEqual(tree(result.dir), [`${SID}.jsonl`, 'manifest.json', 'subagents/agent-a1.jsonl', 'tool-results/toolu_01.txt']);
-  assert.deepEqual(result.companions.map((c) => [c.file, c.version, c.reused]), [
-    ['subagents/agent-a1.jsonl', 1, false],
-    ['tool-results/toolu_01.txt', 1, false],
-  ]);
+  assert.deepEqual(
+    result.companions.map((c) => [c.file, c.version, c.reused]),
+    [
+      ['subagents/agent-a1.jsonl', 1, false],
+      ['tool-results/toolu_01.txt', 1, false],
+    ],
+  );
   assert.equal(readFileSync(join(result.dir, 'tool-results', 'toolu_01.txt'), 'utf8'), 'big output\n'.repeat(100));
   const manifest = JSON.parse(readFileSync(join(result.dir, 'manifest.json'), 'utf8'));
   assert.equal(manifest.sessionId, SID);
-  assert.deepEqual(manifest.files[`${SID}.jsonl`].map((e) => [e.file, e.version, e.sha256, e.bytes, e.source]), [[`${SID}.jsonl`, 1, sha(content), content.length, log]]);
+  assert.deepEqual(
+    manifest.files[`${SID}.jsonl`].map((e) => [e.file, e.version, e.sha256, e.bytes, e.source]),
+    [[`${SID}.jsonl`, 1, sha(content), content.length, log]],
+  );
 });
 
 test('the same content again is reused: nothing is written', async (t) => {
@@ -96,11 +106,14 @@ test('a grown log becomes a new version beside the old one, which stays untouche
   assert.equal(v2.archivedLog, join(home, 'archive', SID, `${SID}.v2.jsonl`));
   assert.deepEqual(readFileSync(v2.archivedLog), readFileSync(log));
   assert.deepEqual(readFileSync(v1.archivedLog), v1Content, 'version 1 unchanged');
-  assert.deepEqual(v2.companions.map((c) => [c.file, c.version, c.reused]), [
-    ['subagents/agent-a1.v2.jsonl', 2, false],
-    ['subagents/agent-b2.jsonl', 1, false],
-    ['tool-results/toolu_01.txt', 1, true],
-  ]);
+  assert.deepEqual(
+    v2.companions.map((c) => [c.file, c.version, c.reused]),
+    [
+      ['subagents/agent-a1.v2.jsonl', 2, false],
+      ['subagents/agent-b2.jsonl', 1, false],
+      ['tool-results/toolu_01.txt', 1, true],
+    ],
+  );
   // A log rewritten to different content of the same size is a new version too, never an overwrite.
   const same = readFileSync(log, 'utf8');
   writeFileSync(log, same.replace('line 0', 'LINE 0'));
@@ -112,7 +125,10 @@ test('a grown log becomes a new version beside the old one, which stays untouche
   const back = await archiveLog(log, home, SID);
   assert.deepEqual([back.version, back.reused, back.archivedLog], [2, true, v2.archivedLog]);
   const manifest = JSON.parse(readFileSync(join(home, 'archive', SID, 'manifest.json'), 'utf8'));
-  assert.deepEqual(manifest.files[`${SID}.jsonl`].map((e) => e.version), [1, 2, 3]);
+  assert.deepEqual(
+    manifest.files[`${SID}.jsonl`].map((e) => e.version),
+    [1, 2, 3],
+  );
 });
 
 test('only the bytes present at the start are copied (the agent may still be appending)', async (t) => {
@@ -151,7 +167,13 @@ test('the manifest is rebuilt from the files when it is lost', async (t) => {
   const v2 = await archiveLog(log, home, SID);
   assert.equal(v2.version, 2);
   const manifest = JSON.parse(readFileSync(join(v1.dir, 'manifest.json'), 'utf8'));
-  assert.deepEqual(manifest.files[`${SID}.jsonl`].map((e) => [e.version, e.sha256]), [[1, v1.sha256], [2, v2.sha256]]);
+  assert.deepEqual(
+    manifest.files[`${SID}.jsonl`].map((e) => [e.version, e.sha256]),
+    [
+      [1, v1.sha256],
+      [2, v2.sha256],
+    ],
+  );
 });
 
 test('a Codex log without companion folders; a missing home is created', async (t) => {
@@ -167,7 +189,10 @@ test('a Codex log without companion folders; a missing home is created', async (
 test('bad input: a missing log, an unsafe session id', async (t) => {
   const root = tempDir(t);
   const home = join(root, 'home');
-  await assert.rejects(archiveLog(join(root, 'nope.jsonl'), home, SID), (/** @type {any} */ e) => e instanceof ArchiveError && /nope\.jsonl: no such file or folder \(ENOENT\)/.test(e.message));
+  await assert.rejects(
+    archiveLog(join(root, 'nope.jsonl'), home, SID),
+    (/** @type {any} */ e) => e instanceof ArchiveError && /nope\.jsonl: no such file or folder \(ENOENT\)/.test(e.message),
+  );
   await assert.rejects(archiveLog(root, home, SID), /not a regular file/);
   writeFileSync(join(root, 'x.jsonl'), '{}\n');
   await assert.rejects(archiveLog(join(root, 'x.jsonl'), home, '../../etc'), /not a safe folder name/);
@@ -185,20 +210,27 @@ test('a home under a regular file (like an unwritable home): one clear line, not
   );
   assert.ok(error instanceof ArchiveError);
   assert.equal(error.message.split('\n').length, 1);
-  assert.match(error.message, /^cannot archive into .*plain-file\/home\/archive\/.*: (a part of the path is a file, not a folder \(ENOTDIR\)|a file is in the way \(EEXIST\))$/);
+  assert.match(
+    error.message,
+    /^cannot archive into .*plain-file\/home\/archive\/.*: (a part of the path is a file, not a folder \(ENOTDIR\)|a file is in the way \(EEXIST\))$/,
+  );
   assert.equal(readFileSync(file, 'utf8'), 'x');
 });
 
-test('a read-only archive folder (EACCES for a non-root user) leaves nothing behind', { skip: process.getuid?.() === 0 && 'root ignores file modes' }, async (t) => {
-  const root = tempDir(t);
-  const { log } = claudeSession(root);
-  const home = join(root, 'home');
-  mkdirSync(join(home, 'archive', SID), { recursive: true });
-  chmodSync(join(home, 'archive', SID), 0o500);
-  t.after(() => chmodSync(join(home, 'archive', SID), 0o700));
-  await assert.rejects(archiveLog(log, home, SID), /permission denied \(EACCES\)/);
-  assert.deepEqual(tree(join(home, 'archive', SID)), []);
-});
+test(
+  'a read-only archive folder (EACCES for a non-root user) leaves nothing behind',
+  { skip: process.getuid?.() === 0 && 'root ignores file modes' },
+  async (t) => {
+    const root = tempDir(t);
+    const { log } = claudeSession(root);
+    const home = join(root, 'home');
+    mkdirSync(join(home, 'archive', SID), { recursive: true });
+    chmodSync(join(home, 'archive', SID), 0o500);
+    t.after(() => chmodSync(join(home, 'archive', SID), 0o700));
+    await assert.rejects(archiveLog(log, home, SID), /permission denied \(EACCES\)/);
+    assert.deepEqual(tree(join(home, 'archive', SID)), []);
+  },
+);
 
 test('a full disk (ENOSPC) mid-copy: clear error, no half file, no version, no manifest, no empty folder', async (t) => {
   const root = tempDir(t);
@@ -224,13 +256,24 @@ test('a full disk (ENOSPC) mid-copy: clear error, no half file, no version, no m
   const before = tree(v1.dir).map((f) => [f, readFileSync(join(v1.dir, f), 'utf8')]);
   appendFileSync(log, '{"more":true}\n');
   await assert.rejects(archiveLog(log, home, SID, { fs: full }), /ENOSPC/);
-  assert.deepEqual(tree(v1.dir).map((f) => [f, readFileSync(join(v1.dir, f), 'utf8')]), before);
+  assert.deepEqual(
+    tree(v1.dir).map((f) => [f, readFileSync(join(v1.dir, f), 'utf8')]),
+    before,
+  );
   // A failure in a companion after the main log was stored takes the main log's new version back too.
   let calls = 0;
-  const failSecond = { async write(handle, data) { if (++calls > 1) throw Object.assign(new Error('disk full'), { code: 'ENOSPC' }); await handle.write(data); } };
+  const failSecond = {
+    async write(handle, data) {
+      if (++calls > 1) throw Object.assign(new Error('disk full'), { code: 'ENOSPC' });
+      await handle.write(data);
+    },
+  };
   writeFileSync(join(root, 'projects', '-home-dev-app', SID, 'subagents', 'agent-new.jsonl'), '{"n":1}\n');
   await assert.rejects(archiveLog(log, home, SID, { fs: failSecond }), /ENOSPC/);
-  assert.deepEqual(tree(v1.dir).map((f) => [f, readFileSync(join(v1.dir, f), 'utf8')]), before);
+  assert.deepEqual(
+    tree(v1.dir).map((f) => [f, readFileSync(join(v1.dir, f), 'utf8')]),
+    before,
+  );
 });
 
 test('a 20 MB log is archived in one streaming pass, sha256 checked', async (t) => {
@@ -249,8 +292,15 @@ test('every write failure code gives its own clear line and leaves nothing behin
     const root = tempDir(t);
     const { log } = claudeSession(root);
     const home = join(root, 'home');
-    const failing = { async write() { throw Object.assign(new Error(`${code}: failed`), { code }); } };
-    const error = await archiveLog(log, home, SID, { fs: failing }).then(() => assert.fail('expected an error'), (e) => e);
+    const failing = {
+      async write() {
+        throw Object.assign(new Error(`${code}: failed`), { code });
+      },
+    };
+    const error = await archiveLog(log, home, SID, { fs: failing }).then(
+      () => assert.fail('expected an error'),
+      (e) => e,
+    );
     assert.ok(error instanceof ArchiveError, code);
     assert.equal(error.code, code);
     assert.ok(error.message.endsWith(code === 'EIO' ? ': EIO' : `: ${words} (${code})`), error.message);
@@ -268,6 +318,9 @@ test('concurrent archivers of the same grown log agree on one new version', asyn
   const results = await Promise.all([archiveLog(log, home, SID), archiveLog(log, home, SID), archiveLog(log, home, SID)]);
   assert.deepEqual(new Set(results.map((r) => r.version)), new Set([2]));
   assert.equal(results.filter((r) => !r.reused).length, 1);
-  assert.deepEqual(tree(join(home, 'archive', SID)).filter((f) => f.endsWith('.jsonl') && !f.includes('/')), [`${SID}.jsonl`, `${SID}.v2.jsonl`]);
+  assert.deepEqual(
+    tree(join(home, 'archive', SID)).filter((f) => f.endsWith('.jsonl') && !f.includes('/')),
+    [`${SID}.jsonl`, `${SID}.v2.jsonl`],
+  );
   assert.ok(!tree(join(home, 'archive', SID)).some((f) => f.endsWith('.tmp')), 'no temp files left');
 });

@@ -74,7 +74,11 @@ test('invalid JSON lines are counted with their line numbers, exit 0', () => {
 });
 
 test('invalid UTF-8 is read with replacement characters and reported by line', () => {
-  const bad = Buffer.concat([Buffer.from('{"type":"user","uuid":"u-bad","message":{"role":"user","content":"caf'), Buffer.from([0xff, 0xfe]), Buffer.from(' au lait"}}\n')]);
+  const bad = Buffer.concat([
+    Buffer.from('{"type":"user","uuid":"u-bad","message":{"role":"user","content":"caf'),
+    Buffer.from([0xff, 0xfe]),
+    Buffer.from(' au lait"}}\n'),
+  ]);
   const path = join(dir, 'badutf8.jsonl');
   writeFileSync(path, Buffer.concat([Buffer.from(sampleLines.join('\n') + '\n'), bad]));
   const r = extract(path);

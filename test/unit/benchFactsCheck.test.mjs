@@ -91,8 +91,8 @@ test('a fact counts only in its own section; statuses and negative facts are jud
 
   const verdicts = score.statuses.map((s) => `${s.status.key.slice(0, 12)}=${s.verdict}`);
   assert.deepEqual(verdicts, [
-    "DOCS-CHECK: =right",
-    "lint: src/li=right",
+    'DOCS-CHECK: =right',
+    'lint: src/li=right',
     'SMOKE: GET /=wrong', // a failure still failing, printed "Resolved": a false "resolved"
     'never printe=missing',
     '`npm run lin=right',

@@ -9,7 +9,10 @@ import { cli, samplesDir } from '../support/paths.mjs';
 
 const claudeSample = join(samplesDir, 'claude-code', 'ccviewer-fe5e1c67-53e7-4862-81ae-d0e013e3270b.jsonl');
 const codexDir = join(samplesDir, 'codex');
-const codexSample = join(codexDir, readdirSync(codexDir).find((f) => f.endsWith('.jsonl')));
+const codexSample = join(
+  codexDir,
+  readdirSync(codexDir).find((f) => f.endsWith('.jsonl')),
+);
 
 function run(args, env = {}) {
   return spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
@@ -24,11 +27,22 @@ function freshBuild(log) {
 }
 
 // The v2 headings (V2LAYOUT.md); the sample has data for each of them.
-const SECTIONS = ['## What the user asked for', '## Where things stand', '## How we got here', '## What a summary would have lost', '## Modified files', '## Open tasks', '## Left out'];
+const SECTIONS = [
+  '## What the user asked for',
+  '## Where things stand',
+  '## How we got here',
+  '## What a summary would have lost',
+  '## Modified files',
+  '## Open tasks',
+  '## Left out',
+];
 
 test('build writes a signed handover with the sections in their fixed order', () => {
   const { home, workspace, result } = freshBuild(claudeSample);
-  const firstWithId = readFileSync(claudeSample, 'utf8').split('\n').map((l) => (l ? JSON.parse(l) : {})).find((r) => r.sessionId);
+  const firstWithId = readFileSync(claudeSample, 'utf8')
+    .split('\n')
+    .map((l) => (l ? JSON.parse(l) : {}))
+    .find((r) => r.sessionId);
   assert.equal(result.sessionId, firstWithId.sessionId);
   const dir = join(workspace, '.handover', result.sessionId);
   for (const f of ['resume-prompt.md', 'handover.json', 'extract.md', 'signature.json']) assert.ok(existsSync(join(dir, f)), f);
@@ -116,7 +130,10 @@ test('an unwritable HANDOVER_HOME is a clear error and the workspace gets nothin
 test('an error finding does not repeat its error line in the detail', () => {
   const { result } = freshBuild(claudeSample);
   const prompt = readFileSync(result.promptPath, 'utf8');
-  const section = prompt.slice(prompt.indexOf('### Errors seen only in tool output'), prompt.indexOf('\n### ', prompt.indexOf('### Errors seen only in tool output') + 5));
+  const section = prompt.slice(
+    prompt.indexOf('### Errors seen only in tool output'),
+    prompt.indexOf('\n### ', prompt.indexOf('### Errors seen only in tool output') + 5),
+  );
   const bullets = section.split('\n').filter((l) => l.startsWith('- '));
   assert.ok(bullets.length >= 3, 'the sample has failing tool calls');
   for (const bullet of bullets) {
@@ -137,11 +154,14 @@ test('the token budget cuts the least valuable items and says so; the summary al
   assert.ok(Buffer.byteLength(prompt) / 3.5 <= 2500 + 100, `prompt ≈ ${Math.round(Buffer.byteLength(prompt) / 3.5)} tokens`);
   assert.match(prompt, /\*\*Last request\*\* \(log line \d+\)/);
   // Never dropped: the user's messages, where things stand, files and tasks.
-  for (const heading of ['## What the user asked for', '## Where things stand', '## Modified files', '## Open tasks', '## Left out']) assert.ok(prompt.includes(heading), heading);
+  for (const heading of ['## What the user asked for', '## Where things stand', '## Modified files', '## Open tasks', '## Left out'])
+    assert.ok(prompt.includes(heading), heading);
   // What is dropped comes from the bottom of the ranking: the full build keeps everything the cut one keeps.
   const full = readFileSync(freshBuild(claudeSample).result.promptPath, 'utf8');
   const ranked = (text) => text.slice(0, text.indexOf('## Left out'));
-  const bullets = ranked(prompt).split('\n').filter((l) => l.startsWith('- ') && !l.startsWith('- Turn '));
+  const bullets = ranked(prompt)
+    .split('\n')
+    .filter((l) => l.startsWith('- ') && !l.startsWith('- Turn '));
   assert.ok(bullets.length > 3);
   for (const bullet of bullets) assert.ok(full.includes(bullet), `kept under the small budget but not in the full prompt: ${bullet.slice(0, 100)}`);
 });
@@ -157,7 +177,14 @@ test('handover resume starts the agent on the newest verified handover, with the
   // A stand-in agent records its argv: the seed prompt arrives as one argument, no shell involved.
   const record = join(workspace, 'argv.json');
   const agent = join(workspace, 'agent.mjs');
-  writeFileSync(agent, `#!${process.execPath}\nrequire('node:fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify({ argv: process.argv.slice(2), cwd: process.cwd() }));\n`.replace("require('node:fs')", "(await import('node:fs'))"), { mode: 0o755 });
+  writeFileSync(
+    agent,
+    `#!${process.execPath}\nrequire('node:fs').writeFileSync(${JSON.stringify(record)}, JSON.stringify({ argv: process.argv.slice(2), cwd: process.cwd() }));\n`.replace(
+      "require('node:fs')",
+      "(await import('node:fs'))",
+    ),
+    { mode: 0o755 },
+  );
   const r = run(['resume', '--workspace', workspace, '--agent', agent], { HANDOVER_HOME: home });
   assert.equal(r.status, 0, r.stderr);
   const seen = JSON.parse(readFileSync(record, 'utf8'));

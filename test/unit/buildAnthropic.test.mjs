@@ -32,7 +32,9 @@ test('model findings with valid citations reach the handover; a failing analyst 
   assert.ok(patchLine > 0);
   const server = await startMessagesApiServer({
     scripts: {
-      decisions: [report('Edited hello.txt and added notes.md with apply_patch', 'notes.md was created by apply_patch, hello.txt updated', patchLine, 'notes.md')],
+      decisions: [
+        report('Edited hello.txt and added notes.md with apply_patch', 'notes.md was created by apply_patch, hello.txt updated', patchLine, 'notes.md'),
+      ],
       errors: [{ status: 500 }],
       rejected: [report('Nothing was abandoned in hello.txt', 'no dead ends; cites a line that does not exist', lines.length + 50, 'x')],
     },
@@ -50,7 +52,10 @@ test('model findings with valid citations reach the handover; a failing analyst 
     const { dir, promptPath } = JSON.parse(r.stdout);
     const data = JSON.parse(readFileSync(join(dir, 'handover.json'), 'utf8'));
     assert.equal(data.analysis.analyzer, 'anthropic');
-    assert.deepEqual(data.analysis.usage.map((u) => u.analyst), ['decisions', 'errors', 'rejected']);
+    assert.deepEqual(
+      data.analysis.usage.map((u) => u.analyst),
+      ['decisions', 'errors', 'rejected'],
+    );
     const byAnalyst = Object.fromEntries(data.analysis.usage.map((u) => [u.analyst, u]));
     assert.ok(byAnalyst.decisions.turns >= 1 && !byAnalyst.decisions.fallbackReason);
     assert.match(byAnalyst.errors.fallbackReason, /500/);

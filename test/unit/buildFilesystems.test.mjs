@@ -71,7 +71,9 @@ test('a full HANDOVER_HOME: the archive fails cleanly and the workspace gets not
   const r = build(workspace, home);
   assertOneLineFailure(r, /archive.*no space left on device \(ENOSPC\)/);
   assert.ok(!existsSync(join(workspace, '.handover')));
-  const leftovers = existsSync(join(home, 'archive')) ? readdirSync(join(home, 'archive'), { recursive: true }).filter((f) => String(f).endsWith('.jsonl')) : [];
+  const leftovers = existsSync(join(home, 'archive'))
+    ? readdirSync(join(home, 'archive'), { recursive: true }).filter((f) => String(f).endsWith('.jsonl'))
+    : [];
   assert.deepEqual(leftovers, [], 'no half-copied log in the archive');
 });
 

@@ -32,7 +32,15 @@ function buildChain() {
   for (const log of logs) {
     const r = run(['build', log, '--workspace', workspace], { HANDOVER_HOME: home });
     assert.equal(r.status, 0, r.stderr);
-    const dir = join(workspace, '.handover', JSON.parse(readFileSync(log, 'utf8').split('\n').find((l) => l.includes('"sessionId"'))).sessionId);
+    const dir = join(
+      workspace,
+      '.handover',
+      JSON.parse(
+        readFileSync(log, 'utf8')
+          .split('\n')
+          .find((l) => l.includes('"sessionId"')),
+      ).sessionId,
+    );
     data.push({ dir, json: JSON.parse(readFileSync(join(dir, 'handover.json'), 'utf8')), prompt: readFileSync(join(dir, 'resume-prompt.md'), 'utf8') });
   }
   return { home, workspace, data };
@@ -56,7 +64,10 @@ test('each handover records the one it was started from, and the chain back to t
   assert.equal(h2.previous.sessionId, s1);
   assert.equal(h2.previous.handoverId, s1);
   assert.equal(h2.previous.via, 'attachment', 'the seed prompt attaches the file with @');
-  assert.deepEqual(h3.chain.map((l) => l.sessionId), [s1, s2]);
+  assert.deepEqual(
+    h3.chain.map((l) => l.sessionId),
+    [s1, s2],
+  );
   assert.equal(h3.previous.sessionId, s2);
   assert.equal(h3.previous.createdAt, h2.createdAt);
 });
@@ -69,10 +80,19 @@ test('what session 1 left open is carried in its own words, cited into session 1
     assert.ok(item, `constraint "${constraint}" carried into handover 3: ${JSON.stringify(texts)}`);
     assert.equal(item.from.sessionId, s1);
     // Verbatim: a sentence of what the user typed in session 1.
-    assert.ok(expected.userPrompts.some((p) => p.includes(item.text.replace(/\.$/, ''))), item.text);
+    assert.ok(
+      expected.userPrompts.some((p) => p.includes(item.text.replace(/\.$/, ''))),
+      item.text,
+    );
   }
-  assert.ok(h3.carried.items.some((i) => i.kind === 'decision' && i.text === expected.facts.decision), 'the decision with its reason');
-  assert.ok(h3.carried.items.some((i) => i.kind === 'rejected' && i.text.includes(expected.facts.rejected)), 'the rejected approach');
+  assert.ok(
+    h3.carried.items.some((i) => i.kind === 'decision' && i.text === expected.facts.decision),
+    'the decision with its reason',
+  );
+  assert.ok(
+    h3.carried.items.some((i) => i.kind === 'rejected' && i.text.includes(expected.facts.rejected)),
+    'the rejected approach',
+  );
   for (const item of [...h3.carried.items, ...built.data[1].json.carried.items, ...built.data[1].json.carried.resolved]) {
     const texts = [];
     for (const citation of item.citations) {
@@ -84,9 +104,17 @@ test('what session 1 left open is carried in its own words, cited into session 1
     // The words are where it happened: in one of the cited records (an error cites the call and its output).
     // (A v1 error title opens with the product's own "`cmd` failed (exit N):"; its words are the rest.)
     const own = item.kind === 'error' ? item.text.split(/:\s/).pop() : item.text;
-    const words = own.replace(/[`*]/g, '').split(/\s+/).filter((w) => w.length > 5).slice(0, 3);
+    const words = own
+      .replace(/[`*]/g, '')
+      .split(/\s+/)
+      .filter((w) => w.length > 5)
+      .slice(0, 3);
     if (item.citations.length && (item.kind !== 'rejected' || !item.text.includes('was created'))) {
-      for (const word of words) assert.ok(texts.some((t) => t.includes(word)), `a cited line of ${item.from.sessionId} holds "${word}" (${item.kind}: ${item.text})`);
+      for (const word of words)
+        assert.ok(
+          texts.some((t) => t.includes(word)),
+          `a cited line of ${item.from.sessionId} holds "${word}" (${item.kind}: ${item.text})`,
+        );
     }
   }
 });
@@ -99,7 +127,10 @@ test('what a later session settled leaves the chain, said in one line with where
   const result = passing.message.content.find((b) => b.type === 'tool_result');
   assert.ok(result && !result.is_error && JSON.stringify(result.content).includes('slug ok'), 'resolved by the passing run in session 2');
   assert.ok(h2.carried.resolved.some((r) => r.kind === 'task' && r.text === expected.facts.tasks[0]));
-  assert.ok(h2.carried.items.some((i) => i.kind === 'task' && i.text === expected.facts.tasks[1]), 'the other task stays open');
+  assert.ok(
+    h2.carried.items.some((i) => i.kind === 'task' && i.text === expected.facts.tasks[1]),
+    'the other task stays open',
+  );
   assert.ok(!h3.carried.items.some((i) => i.kind === 'error' || i.kind === 'task'), 'handover 3 carries no settled error or task');
   assert.ok(h3.carried.resolved.some((r) => r.kind === 'task' && r.text === expected.facts.tasks[1]));
   assert.match(built.data[1].prompt, /Settled in this session and no longer carried: 1 error, 1 task\./);
@@ -123,7 +154,11 @@ test('handover chain prints the chain from any of its handovers, oldest first', 
   for (const id of [undefined, s1, s2]) {
     const r = run(['chain', ...(id ? [id] : []), '--workspace', built.workspace, '--json'], { HANDOVER_HOME: built.home });
     assert.equal(r.status, 0, r.stderr);
-    assert.deepEqual(JSON.parse(r.stdout).handovers.map((h) => h.sessionId), [s1, s2, s3], `from ${id ?? 'the newest'}`);
+    assert.deepEqual(
+      JSON.parse(r.stdout).handovers.map((h) => h.sessionId),
+      [s1, s2, s3],
+      `from ${id ?? 'the newest'}`,
+    );
   }
   const text = run(['chain', '--workspace', built.workspace], { HANDOVER_HOME: built.home });
   assert.match(text.stdout, /Chain of 3 handovers/);
@@ -163,10 +198,16 @@ test('a session that did not start from a handover has no link, whatever it ment
 
 test('link evidence: seed path with or without @, Windows separators, a pasted preamble; nothing else', () => {
   const id = '0f8b3c1e-1111-4222-8333-944445555666';
-  assert.deepEqual(analysis.linkInText(`Continue the previous session from its handover: read @.handover/${id}/resume-prompt.md first`), { handoverId: id, via: 'attachment' });
+  assert.deepEqual(analysis.linkInText(`Continue the previous session from its handover: read @.handover/${id}/resume-prompt.md first`), {
+    handoverId: id,
+    via: 'attachment',
+  });
   assert.deepEqual(analysis.linkInText(`read /home/u/ws/.handover/${id}/resume-prompt.md first`), { handoverId: id, via: 'seed' });
   assert.deepEqual(analysis.linkInText(`read C:\\ws\\.handover\\${id}\\resume-prompt.md`), { handoverId: id, via: 'seed' });
-  assert.deepEqual(analysis.linkInText(`# Session handover\n\nThis file was written by Handover…\n- Session: \`${id}\` (claude)\n`), { handoverId: id, via: 'preamble' });
+  assert.deepEqual(analysis.linkInText(`# Session handover\n\nThis file was written by Handover…\n- Session: \`${id}\` (claude)\n`), {
+    handoverId: id,
+    via: 'preamble',
+  });
   assert.equal(analysis.linkInText('please fix the .handover folder handling in resume-prompt.md'), undefined);
   assert.equal(analysis.linkInText(`read @.handover/../etc/resume-prompt.md`), undefined);
 });
@@ -179,7 +220,11 @@ test('launch records stand in for a log without a seed: same workspace and agent
   assert.equal((await handoverCore.findLaunch(home, '/ws/a', 'claude', soon))?.handoverId, 'abc-123');
   assert.equal(await handoverCore.findLaunch(home, '/ws/b', 'claude', soon), undefined, 'another workspace');
   assert.equal(await handoverCore.findLaunch(home, '/ws/a', 'codex', soon), undefined, 'another agent');
-  assert.equal(await handoverCore.findLaunch(home, '/ws/a', 'claude', new Date(launchedAt.getTime() + handoverCore.LAUNCH_MATCH_MS + 1000).toISOString()), undefined, 'too late');
+  assert.equal(
+    await handoverCore.findLaunch(home, '/ws/a', 'claude', new Date(launchedAt.getTime() + handoverCore.LAUNCH_MATCH_MS + 1000).toISOString()),
+    undefined,
+    'too late',
+  );
   assert.equal(await handoverCore.findLaunch(home, '/ws/a', 'claude', new Date(launchedAt.getTime() - 60_000).toISOString()), undefined, 'before the launch');
   // One launch starts one session: once claimed, another session is not linked through it.
   const found = await handoverCore.findLaunch(home, '/ws/a', 'claude', soon, 'sess-a');
@@ -211,12 +256,26 @@ test('the carried section stays within its budget however long the chain; resolv
   const resolved = [];
   for (const [i, sessionId] of sessions.entries()) {
     const from = { sessionId, handoverId: sessionId };
-    items.push({ kind: 'decision', text: `Decision ${i}: use the cache layer because the database is slow under load (${'x'.repeat(80)})`, from, citations: [{ line: 10 + i, session: sessionId }] });
+    items.push({
+      kind: 'decision',
+      text: `Decision ${i}: use the cache layer because the database is slow under load (${'x'.repeat(80)})`,
+      from,
+      citations: [{ line: 10 + i, session: sessionId }],
+    });
     items.push({ kind: 'constraint', text: `Constraint ${i}: never touch the vendored folder`, from, citations: [{ line: 5, session: sessionId }] });
     resolved.push({ kind: 'task', text: `Task ${i}`, from, citations: [], how: 'task completed' });
   }
-  items.push({ kind: 'error', text: '`make` failed (exit 2): LINKER-FAILURE in libfoo', from: { sessionId: sessions[0], handoverId: sessions[0] }, citations: [{ line: 3, session: sessions[0] }] });
-  const data = { previous: { sessionId: sessions.at(-1), handoverId: sessions.at(-1) }, chain: sessions.map((s) => ({ sessionId: s, handoverId: s })), carried: { items, resolved, droppedByBudget: 0 } };
+  items.push({
+    kind: 'error',
+    text: '`make` failed (exit 2): LINKER-FAILURE in libfoo',
+    from: { sessionId: sessions[0], handoverId: sessions[0] },
+    citations: [{ line: 3, session: sessions[0] }],
+  });
+  const data = {
+    previous: { sessionId: sessions.at(-1), handoverId: sessions.at(-1) },
+    chain: sessions.map((s) => ({ sessionId: s, handoverId: s })),
+    carried: { items, resolved, droppedByBudget: 0 },
+  };
   for (const max of [600, 1500, 4000]) {
     const out = handoverCore.renderCarriedSection(data, max);
     assert.ok(out.tokens <= max, `${out.tokens} ≤ ${max}`);
@@ -234,7 +293,10 @@ test('the section goes before the first later heading the prompt has, else at th
   const section = '## Carried forward from earlier sessions\n\nx\n\n';
   assert.equal(handoverCore.insertCarriedSection('# P\n\n## A\n\n## Modified files\n\nf\n', section), `# P\n\n## A\n\n${section}## Modified files\n\nf\n`);
   assert.equal(handoverCore.insertCarriedSection('# P\n\n## Open tasks\n\nt\n', section), `# P\n\n${section}## Open tasks\n\nt\n`);
-  assert.equal(handoverCore.insertCarriedSection('# P\n\ntext about ## Modified files inline\n', section), `# P\n\ntext about ## Modified files inline\n\n${section}`);
+  assert.equal(
+    handoverCore.insertCarriedSection('# P\n\ntext about ## Modified files inline\n', section),
+    `# P\n\ntext about ## Modified files inline\n\n${section}`,
+  );
 });
 
 test('handover search --chain searches only the chain’s sessions', () => {
@@ -272,7 +334,11 @@ test('the sidebar shows the chain as one thread, from any of its handovers, and 
   }));
   for (const record of records) {
     const view = core.toDetailView(record, false, records);
-    assert.deepEqual(view.thread.map((s) => s.id), [s1, s2, s3], `thread seen from ${record.id}`);
+    assert.deepEqual(
+      view.thread.map((s) => s.id),
+      [s1, s2, s3],
+      `thread seen from ${record.id}`,
+    );
     assert.ok(core.parseHostMessage({ type: 'state', entries: records.map((r) => core.toListEntry(r, false)), selected: view, busy: '' }));
   }
   const [first, second, third] = core.toDetailView(records[2], false, records).thread;
@@ -282,7 +348,14 @@ test('the sidebar shows the chain as one thread, from any of its handovers, and 
   assert.deepEqual(new Set(records.map((r) => core.toListEntry(r, false).threadId)), new Set([s1]), 'one thread key for the chain');
   // The first handover's folder is gone: the thread still names it, from the chain the others keep.
   const gone = core.toDetailView(records[2], false, records.slice(1)).thread;
-  assert.deepEqual(gone.map((s) => [s.id, s.present]), [[s1, false], [s2, true], [s3, true]]);
+  assert.deepEqual(
+    gone.map((s) => [s.id, s.present]),
+    [
+      [s1, false],
+      [s2, true],
+      [s3, true],
+    ],
+  );
   // Not part of a chain: no thread; a malformed thread is refused by the validator.
   const single = { ...records[0], data: { ...records[0].data } };
   assert.deepEqual(core.toDetailView(single, false, [single]).thread, []);
@@ -304,9 +377,15 @@ test('Codex: a session started from a handover (its seed names the file without 
   assert.equal(constraint.text, codex.constraint);
   const record = archivedRecord(home, c1, constraint.citations[0].line);
   assert.ok(JSON.stringify(record.payload).includes(codex.constraint), 'cited where the user typed it in session 1');
-  assert.ok(h2.carried.items.some((i) => i.kind === 'error' && i.text.includes('CODEX-CHAIN-FAILURE')), 'the failure session 2 did not fix stays open');
+  assert.ok(
+    h2.carried.items.some((i) => i.kind === 'error' && i.text.includes('CODEX-CHAIN-FAILURE')),
+    'the failure session 2 did not fix stays open',
+  );
   const listed = run(['chain', '--workspace', workspace, '--json'], { HANDOVER_HOME: home });
-  assert.deepEqual(JSON.parse(listed.stdout).handovers.map((h) => h.sessionId), [c1, c2]);
+  assert.deepEqual(
+    JSON.parse(listed.stdout).handovers.map((h) => h.sessionId),
+    [c1, c2],
+  );
 });
 
 test('the MCP server’s chain tool lists the chain; an unknown id is a tool error the agent can read', async () => {
@@ -336,7 +415,12 @@ test('handover.json stays bounded along a long chain: the oldest decisions leave
   const items = [
     { kind: 'constraint', text: 'Never touch vendor/', from: old, citations: [{ line: 1, session: 'old-session' }] },
     { kind: 'error', text: '`make` failed (exit 2): LINKER-FAILURE', from: old, citations: [{ line: 2, session: 'old-session' }] },
-    ...Array.from({ length: 450 }, (_, i) => ({ kind: 'decision', text: `Decision ${i} because reason ${i}`, from: old, citations: [{ line: 10 + i, session: 'old-session' }] })),
+    ...Array.from({ length: 450 }, (_, i) => ({
+      kind: 'decision',
+      text: `Decision ${i} because reason ${i}`,
+      from: old,
+      citations: [{ line: 10 + i, session: 'old-session' }],
+    })),
   ];
   const prev = { ...built.data[0].json, carried: { items, resolved: [], droppedByBudget: 0 } };
   const out = handoverCore.carryForward(prev, prev.sessionId, { openTasks: [], findings: [] }, new Map());
@@ -344,5 +428,8 @@ test('handover.json stays bounded along a long chain: the oldest decisions leave
   assert.ok(out.items.some((i) => i.text === 'Never touch vendor/'));
   assert.ok(out.items.some((i) => i.text.includes('LINKER-FAILURE')));
   assert.ok(!out.items.some((i) => i.text.startsWith('Decision 0 ')), 'the oldest decision left');
-  assert.ok(out.items.some((i) => i.text.startsWith('Decision 449 ')), 'the newest stayed');
+  assert.ok(
+    out.items.some((i) => i.text.startsWith('Decision 449 ')),
+    'the newest stayed',
+  );
 });

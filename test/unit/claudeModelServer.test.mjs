@@ -38,13 +38,21 @@ test('streams scripted turns as SSE and answers compaction and side requests wit
     summary: 'SCRIPTED SUMMARY',
   });
   try {
-    const first = parseSse(
-      await (await post(server, '/v1/messages?beta=true', { stream: true, tools, messages: [{ role: 'user', content: 'go' }] })).text(),
-    );
+    const first = parseSse(await (await post(server, '/v1/messages?beta=true', { stream: true, tools, messages: [{ role: 'user', content: 'go' }] })).text());
     assert.deepEqual(
       first.map((e) => e.event),
-      ['message_start', 'content_block_start', 'content_block_delta', 'content_block_delta', 'content_block_stop',
-        'content_block_start', 'content_block_delta', 'content_block_stop', 'message_delta', 'message_stop'],
+      [
+        'message_start',
+        'content_block_start',
+        'content_block_delta',
+        'content_block_delta',
+        'content_block_stop',
+        'content_block_start',
+        'content_block_delta',
+        'content_block_stop',
+        'message_delta',
+        'message_stop',
+      ],
     );
     assert.equal(first[2].data.delta.thinking, 'choose the file name');
     assert.equal(first[3].data.delta.type, 'signature_delta');

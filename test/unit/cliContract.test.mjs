@@ -18,7 +18,7 @@ function runCli(args, env) {
   return execFileSync(process.execPath, [cli, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-test('build --json and index --json from the real CLI pass the extension\'s validators; other output does not', () => {
+test("build --json and index --json from the real CLI pass the extension's validators; other output does not", () => {
   const dir = mkdtempSync(join(tmpdir(), 'handover-contract-'));
   try {
     const home = join(dir, 'home');
@@ -43,16 +43,33 @@ test('build --json and index --json from the real CLI pass the extension\'s vali
     assert.ok(report, indexOut);
     assert.ok(report.filesSeen >= 1 && report.added >= 1, indexOut);
     assert.equal(report.index, join(home, 'index.sqlite'));
-    assert.match(core.describeIndexReport(indexOut), /^\d+ logs: [1-9]\d* new, 0 grown, 0 rewritten, 0 unchanged; read \d+\.\d MB, added \d+ records in \d+\.\d s$/);
+    assert.match(
+      core.describeIndexReport(indexOut),
+      /^\d+ logs: [1-9]\d* new, 0 grown, 0 rewritten, 0 unchanged; read \d+\.\d MB, added \d+ records in \d+\.\d s$/,
+    );
     // The CLI's own text output says it in the same words.
     const [sentence, where] = runCli(['index'], env).split('\n');
     assert.match(sentence, /^\d+ logs: 0 new, 0 grown, 0 rewritten, [1-9]\d* unchanged; read \d+\.\d MB, added 0 records in \d+\.\d s$/);
     assert.equal(where, `index: ${report.index} (${(readFileSync(report.index).length / 1048576).toFixed(1)} MB)`);
 
-    for (const bad of ['', 'not json', '{}', JSON.stringify({ ...built, promptPath: '' }), JSON.stringify({ ...built, agent: 'vim' }), JSON.stringify({ ...built, stats: {} }), JSON.stringify({ ...built, path: built.promptPath, promptPath: undefined })]) {
+    for (const bad of [
+      '',
+      'not json',
+      '{}',
+      JSON.stringify({ ...built, promptPath: '' }),
+      JSON.stringify({ ...built, agent: 'vim' }),
+      JSON.stringify({ ...built, stats: {} }),
+      JSON.stringify({ ...built, path: built.promptPath, promptPath: undefined }),
+    ]) {
       assert.equal(core.parseBuildJson(bad), undefined, bad);
     }
-    for (const bad of ['', '[]', JSON.stringify({ ...report, problems: 'x' }), JSON.stringify({ ...report, added: -1 }), JSON.stringify({ ...report, index: undefined })]) {
+    for (const bad of [
+      '',
+      '[]',
+      JSON.stringify({ ...report, problems: 'x' }),
+      JSON.stringify({ ...report, added: -1 }),
+      JSON.stringify({ ...report, index: undefined }),
+    ]) {
       assert.equal(core.parseIndexJson(bad), undefined, bad);
     }
     assert.match(core.describeIndexReport('not json\n'), /without a report \(not json\)/);
@@ -61,7 +78,7 @@ test('build --json and index --json from the real CLI pass the extension\'s vali
   }
 });
 
-test('the command ids in shared/commandIds.ts are exactly package.json\'s commands, menus and views (and the watch glob its default)', () => {
+test("the command ids in shared/commandIds.ts are exactly package.json's commands, menus and views (and the watch glob its default)", () => {
   const contributed = pkg.contributes.commands.map((c) => c.command).sort();
   assert.deepEqual(Object.values(core.COMMAND_IDS).sort(), contributed);
   const ids = new Set(Object.values(core.COMMAND_IDS));
@@ -71,9 +88,15 @@ test('the command ids in shared/commandIds.ts are exactly package.json\'s comman
       for (const view of entry.when?.matchAll(/\bview == ([\w.]+)/g) ?? []) assert.equal(view[1], core.SIDEBAR_VIEW_ID, `${menu}: ${entry.when}`);
     }
   }
-  const views = Object.values(pkg.contributes.views).flat().map((v) => v.id);
+  const views = Object.values(pkg.contributes.views)
+    .flat()
+    .map((v) => v.id);
   assert.deepEqual(views, [core.SIDEBAR_VIEW_ID]);
   assert.equal(core.FOCUS_SIDEBAR_COMMAND, `${core.SIDEBAR_VIEW_ID}.focus`);
   for (const command of core.SIDEBAR_COMMANDS) assert.ok(ids.has(command), `the sidebar may run ${command}, which is not contributed`);
-  assert.equal(pkg.contributes.configuration.properties['handover.watchGlob'].default, core.DEFAULT_WATCH_GLOB, 'the watch glob\'s default is written twice: keep them equal');
+  assert.equal(
+    pkg.contributes.configuration.properties['handover.watchGlob'].default,
+    core.DEFAULT_WATCH_GLOB,
+    "the watch glob's default is written twice: keep them equal",
+  );
 });

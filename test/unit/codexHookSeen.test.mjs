@@ -22,7 +22,8 @@ test('hookHasIt: held lock or a fresh hook build yes; stale lock, old hook build
     const seen = Date.now();
     assert.equal(hookHasIt(id, seen, home), false);
 
-    const lock = (pid) => writeFileSync(join(home, 'locks', id), JSON.stringify({ pid, startedAt: new Date().toISOString(), ttlMs: 120000, host: hostname(), token: 't' }));
+    const lock = (pid) =>
+      writeFileSync(join(home, 'locks', id), JSON.stringify({ pid, startedAt: new Date().toISOString(), ttlMs: 120000, host: hostname(), token: 't' }));
     lock(sleeper.pid);
     assert.equal(hookHasIt(id, seen, home), true, 'a live builder holds the lock');
     lock(2 ** 22 + 12345); // no such process

@@ -43,7 +43,10 @@ test('install, reinstall and uninstall keep every byte of the user config and ho
     assert.match(first.stdout, /trust them: start codex and review them with \/hooks/);
     const config = readFileSync(box.config, 'utf8');
     assert.ok(config.startsWith(USER_CONFIG.trimEnd() + '\n\n'), config);
-    assert.match(config, /\[mcp_servers\.handover\]\ncommand = "handover"\nargs = \["mcp"\]\nenv = \{ HANDOVER_HOME = ".*handover", CODEX_HOME = ".*codex" \}\n$/);
+    assert.match(
+      config,
+      /\[mcp_servers\.handover\]\ncommand = "handover"\nargs = \["mcp"\]\nenv = \{ HANDOVER_HOME = ".*handover", CODEX_HOME = ".*codex" \}\n$/,
+    );
     const hooks = JSON.parse(readFileSync(box.hooks, 'utf8'));
     assert.equal(hooks.note, 'mine');
     assert.deepEqual(hooks.hooks.Stop, USER_HOOKS.hooks.Stop);
@@ -79,7 +82,10 @@ test('a [mcp_servers.handover] of the user, broken hooks.json or bad flags: one 
     writeFileSync(box.config, theirs);
     const refused = box.run('install-hooks', '--agent', 'codex');
     assert.equal(refused.status, 1);
-    assert.match(refused.stderr, /^handover install-hooks: .*config\.toml already has an \[mcp_servers\.handover\] table Handover did not write; left untouched\n$/);
+    assert.match(
+      refused.stderr,
+      /^handover install-hooks: .*config\.toml already has an \[mcp_servers\.handover\] table Handover did not write; left untouched\n$/,
+    );
     assert.equal(readFileSync(box.config, 'utf8'), theirs);
     assert.ok(!existsSync(box.hooks), 'hooks.json not written either');
 

@@ -19,27 +19,32 @@ test('older rollout: each conversation text once, tool results with exit codes a
   assert.equal(result.agent, 'codex');
   assert.equal(result.problems.malformed.count + result.problems.invalidJson.count + result.problems.unknownTypes.size, 0);
   const meta = events[0];
-  assert.deepEqual([meta.kind, meta.agent, meta.version, meta.sessionId, meta.cwd, meta.gitBranch], ['session-meta', 'codex', '0.23.0', '5973b6c0-94b8-487b-a530-2aeb6098ae0e', '/home/dev/calc', 'main']);
   assert.deepEqual(
-    events.filter((e) => e.kind !== 'tool-call' && e.kind !== 'tool-result' && e.kind !== 'session-meta').map(brief),
-    [
-      [3, 'user', '', 'add a divide function and test it'],
-      [6, 'thinking', '', '**Planning divide**\n\nGuard division by zero before writing the test.'],
-      [16, 'assistant-text', '', 'Added divide() with a zero guard; the test now passes.'],
-      [19, 'user', '', 'continue'],
-      [21, 'system', 'interrupt', 'Turn aborted: interrupted'],
-      [22, 'user', '', 'continue'], // typed twice: both kept, each family's mirror dropped
-      [24, 'user', '', 'now also handle modulo'], // only in event_msg: kept
-      [25, 'system', 'compact-boundary', 'Conversation compacted'],
-      [25, 'system', 'compact-summary', 'Summary: divide() added with a zero guard; modulo still to do.'],
-      [26, 'system', 'api-error', 'stream disconnected before completion: 502 Bad Gateway'],
-    ],
+    [meta.kind, meta.agent, meta.version, meta.sessionId, meta.cwd, meta.gitBranch],
+    ['session-meta', 'codex', '0.23.0', '5973b6c0-94b8-487b-a530-2aeb6098ae0e', '/home/dev/calc', 'main'],
   );
+  assert.deepEqual(events.filter((e) => e.kind !== 'tool-call' && e.kind !== 'tool-result' && e.kind !== 'session-meta').map(brief), [
+    [3, 'user', '', 'add a divide function and test it'],
+    [6, 'thinking', '', '**Planning divide**\n\nGuard division by zero before writing the test.'],
+    [16, 'assistant-text', '', 'Added divide() with a zero guard; the test now passes.'],
+    [19, 'user', '', 'continue'],
+    [21, 'system', 'interrupt', 'Turn aborted: interrupted'],
+    [22, 'user', '', 'continue'], // typed twice: both kept, each family's mirror dropped
+    [24, 'user', '', 'now also handle modulo'], // only in event_msg: kept
+    [25, 'system', 'compact-boundary', 'Conversation compacted'],
+    [25, 'system', 'compact-summary', 'Summary: divide() added with a zero guard; modulo still to do.'],
+    [26, 'system', 'api-error', 'stream disconnected before completion: 502 Bad Gateway'],
+  ]);
   const calls = events.filter((e) => e.kind === 'tool-call').map((e) => [e.line, e.callId, e.name, JSON.stringify(e.input)]);
   assert.deepEqual(calls, [
     [8, 'call_A', 'shell', JSON.stringify({ command: ['bash', '-lc', 'pytest -q'], workdir: '/home/dev/calc', timeout_ms: 120000 })],
     [11, 'call_B', 'local_shell', JSON.stringify({ command: ['ls', '-la'] })],
-    [13, 'call_C', 'apply_patch', JSON.stringify({ input: '*** Begin Patch\n*** Update File: calc.py\n@@\n+def divide(a, b):\n+    return a / b\n*** End Patch' })],
+    [
+      13,
+      'call_C',
+      'apply_patch',
+      JSON.stringify({ input: '*** Begin Patch\n*** Update File: calc.py\n@@\n+def divide(a, b):\n+    return a / b\n*** End Patch' }),
+    ],
   ]);
   const results = events.filter((e) => e.kind === 'tool-result').map((e) => [e.line, e.callId, e.exitCode, e.isError, e.text]);
   assert.deepEqual(results, [

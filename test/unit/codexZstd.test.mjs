@@ -40,8 +40,16 @@ test('a .jsonl.zst rollout is extracted, indexed, searched, shown and built like
     assert.equal(JSON.parse(indexed.stdout).added, 1);
     // A word the user typed in the rollout, found by code.
     const lines = zstdDecompressSync(readFileSync(zst)).toString('utf8').split('\n');
-    const typedText = (r) => (r.type === 'event_msg' && r.payload?.type === 'item_completed' && r.payload.item?.type === 'UserMessage' ? r.payload.item.content.map((c) => c.text ?? '').join(' ') : r.type === 'event_msg' && r.payload?.type === 'user_message' ? r.payload.message : '');
-    const typed = lines.map((l) => (l ? JSON.parse(l) : {})).map(typedText).find((t) => /[A-Za-z]{6,}/.test(t));
+    const typedText = (r) =>
+      r.type === 'event_msg' && r.payload?.type === 'item_completed' && r.payload.item?.type === 'UserMessage'
+        ? r.payload.item.content.map((c) => c.text ?? '').join(' ')
+        : r.type === 'event_msg' && r.payload?.type === 'user_message'
+          ? r.payload.message
+          : '';
+    const typed = lines
+      .map((l) => (l ? JSON.parse(l) : {}))
+      .map(typedText)
+      .find((t) => /[A-Za-z]{6,}/.test(t));
     assert.ok(typed, 'the fixture has a typed user message');
     const word = /[A-Za-z]{6,}/.exec(typed)[0];
     const found = run('search', word, '--json', '--no-update');
@@ -65,7 +73,10 @@ test('a .jsonl.zst rollout is extracted, indexed, searched, shown and built like
     const built = run('build', zst, '--workspace', workspace, '--json');
     assert.equal(built.status, 0, built.stderr);
     const dir = join(workspace, '.handover', sessionId);
-    assert.deepEqual(readdirSync(join(workspace, '.handover')).filter((n) => !n.startsWith('.')), [sessionId]);
+    assert.deepEqual(
+      readdirSync(join(workspace, '.handover')).filter((n) => !n.startsWith('.')),
+      [sessionId],
+    );
     assert.equal(run('verify', dir).status, 0);
     const data = JSON.parse(readFileSync(join(dir, 'handover.json'), 'utf8'));
     assert.equal(data.agent, 'codex');

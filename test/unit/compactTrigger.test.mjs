@@ -16,7 +16,9 @@ const sessionId = JSON.parse(rawLines.find((l) => l.includes('"sessionId"'))).se
 // Independent of the product: the boundary's line, by plain JSON parsing.
 const boundaryLine = rawLines.findIndex((l) => l.trim() && JSON.parse(l).subtype === 'compact_boundary') + 1;
 // The last record of the conversation before it (what a handover must have read to cover it).
-const lastBefore = rawLines.slice(0, boundaryLine - 1).reduce((last, l, i) => (l.trim() && ['user', 'assistant', 'system'].includes(JSON.parse(l).type) ? i + 1 : last), 0);
+const lastBefore = rawLines
+  .slice(0, boundaryLine - 1)
+  .reduce((last, l, i) => (l.trim() && ['user', 'assistant', 'system'].includes(JSON.parse(l).type) ? i + 1 : last), 0);
 
 function scratch() {
   const root = mkdtempSync(join(tmpdir(), 'compact-trigger-'));
@@ -32,11 +34,23 @@ function scratch() {
 
 function hook(event, input, s, env = {}) {
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('HANDOVER_')));
-  const result = spawnSync(process.execPath, [cli, 'hook', event], { input: JSON.stringify(input), encoding: 'utf8', env: { ...clean, HANDOVER_HOME: s.home, ...env }, timeout: 60_000 });
+  const result = spawnSync(process.execPath, [cli, 'hook', event], {
+    input: JSON.stringify(input),
+    encoding: 'utf8',
+    env: { ...clean, HANDOVER_HOME: s.home, ...env },
+    timeout: 60_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-const startInput = (s, extra = {}) => ({ session_id: sessionId, transcript_path: s.log, cwd: s.workspace, hook_event_name: 'SessionStart', source: 'compact', ...extra });
+const startInput = (s, extra = {}) => ({
+  session_id: sessionId,
+  transcript_path: s.log,
+  cwd: s.workspace,
+  hook_event_name: 'SessionStart',
+  source: 'compact',
+  ...extra,
+});
 const handoverDir = (s) => join(s.workspace, '.handover', sessionId);
 const contextOf = (result) => JSON.parse(result.stdout).hookSpecificOutput.additionalContext;
 
@@ -77,7 +91,10 @@ test('a handover older than the newest compaction does not count: it is rebuilt'
   const early = join(s.root, 'early', `${sessionId}.jsonl`);
   mkdirSync(join(s.root, 'early'));
   writeFileSync(early, rawLines.slice(0, lastBefore - 3).join('\n') + '\n');
-  const built = spawnSync(process.execPath, [cli, 'build', early, '--workspace', s.workspace], { encoding: 'utf8', env: { ...process.env, HANDOVER_HOME: s.home } });
+  const built = spawnSync(process.execPath, [cli, 'build', early, '--workspace', s.workspace], {
+    encoding: 'utf8',
+    env: { ...process.env, HANDOVER_HOME: s.home },
+  });
   assert.equal(built.status, 0, built.stderr);
   const result = hook('session-start', startInput(s), s);
   assert.ok(contextOf(result).includes('built now'), contextOf(result));
@@ -104,10 +121,18 @@ test('a transcript of another session builds nothing for this one', () => {
 test('PostCompact keeps compact_summary for the handover and starts the build without waiting for it', async () => {
   const s = scratch();
   const summary = 'POSTCOMPACT-ONLY-SUMMARY: the user wants calc.js to stay dependency-free.';
-  const result = hook('post-compact', { session_id: sessionId, transcript_path: s.log, cwd: s.workspace, hook_event_name: 'PostCompact', trigger: 'auto', compact_summary: summary }, s);
+  const result = hook(
+    'post-compact',
+    { session_id: sessionId, transcript_path: s.log, cwd: s.workspace, hook_event_name: 'PostCompact', trigger: 'auto', compact_summary: summary },
+    s,
+  );
   assert.equal(result.code, 0, result.stderr);
   assert.equal(result.stdout, '');
-  await waitFor(() => existsSync(join(handoverDir(s), 'resume-prompt.md')) && !existsSync(join(s.home, 'locks', sessionId)), 30_000, 'the build PostCompact started');
+  await waitFor(
+    () => existsSync(join(handoverDir(s), 'resume-prompt.md')) && !existsSync(join(s.home, 'locks', sessionId)),
+    30_000,
+    'the build PostCompact started',
+  );
   const data = JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8'));
   assert.equal(data.trigger, 'post-compact');
   assert.ok(data.summary.compactionSummaries.includes(summary), 'the summary the log does not hold is in the handover');
@@ -119,11 +144,18 @@ test('PostCompact keeps compact_summary for the handover and starts the build wi
 
 test('PostCompact adds the summary to a handover that covers the log, without building it again', () => {
   const s = scratch();
-  const built = spawnSync(process.execPath, [cli, 'build', s.log, '--workspace', s.workspace], { encoding: 'utf8', env: { ...process.env, HANDOVER_HOME: s.home } });
+  const built = spawnSync(process.execPath, [cli, 'build', s.log, '--workspace', s.workspace], {
+    encoding: 'utf8',
+    env: { ...process.env, HANDOVER_HOME: s.home },
+  });
   assert.equal(built.status, 0, built.stderr);
   const before = JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8'));
   const summary = 'AMENDED-SUMMARY: kept by PostCompact.';
-  const result = hook('post-compact', { session_id: sessionId, transcript_path: s.log, cwd: s.workspace, hook_event_name: 'PostCompact', trigger: 'manual', compact_summary: summary }, s);
+  const result = hook(
+    'post-compact',
+    { session_id: sessionId, transcript_path: s.log, cwd: s.workspace, hook_event_name: 'PostCompact', trigger: 'manual', compact_summary: summary },
+    s,
+  );
   assert.equal(result.code, 0, result.stderr);
   const after = JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8'));
   assert.deepEqual(after.summary.compactionSummaries, [...before.summary.compactionSummaries, summary]);
@@ -132,8 +164,15 @@ test('PostCompact adds the summary to a handover that covers the log, without bu
   assert.ok(readFileSync(join(handoverDir(s), 'resume-prompt.md'), 'utf8').includes('AMENDED-SUMMARY'));
   assert.equal(spawnSync(process.execPath, [cli, 'verify', handoverDir(s)], { env: { ...process.env, HANDOVER_HOME: s.home } }).status, 0, 'signed again');
   // The same summary again changes nothing.
-  hook('post-compact', { session_id: sessionId, transcript_path: s.log, cwd: s.workspace, hook_event_name: 'PostCompact', trigger: 'manual', compact_summary: summary }, s);
-  assert.equal(JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8')).summary.compactionSummaries.length, after.summary.compactionSummaries.length);
+  hook(
+    'post-compact',
+    { session_id: sessionId, transcript_path: s.log, cwd: s.workspace, hook_event_name: 'PostCompact', trigger: 'manual', compact_summary: summary },
+    s,
+  );
+  assert.equal(
+    JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8')).summary.compactionSummaries.length,
+    after.summary.compactionSummaries.length,
+  );
 });
 
 test('while a build runs, PostCompact does not wait: the builder adds the saved summary before it lets go', async () => {
@@ -144,7 +183,11 @@ test('while a build runs, PostCompact does not wait: the builder adds the saved 
   assert.ok(existsSync(join(s.home, 'locks', sessionId)), 'the build holds the lock');
   const started = Date.now();
   const summary = 'DURING-BUILD-SUMMARY: saved while the handover was being written.';
-  const post = hook('post-compact', { session_id: sessionId, transcript_path: s.log, cwd: s.workspace, hook_event_name: 'PostCompact', trigger: 'auto', compact_summary: summary }, s);
+  const post = hook(
+    'post-compact',
+    { session_id: sessionId, transcript_path: s.log, cwd: s.workspace, hook_event_name: 'PostCompact', trigger: 'auto', compact_summary: summary },
+    s,
+  );
   assert.equal(post.code, 0, post.stderr);
   assert.ok(Date.now() - started < 1500, `PostCompact returned without waiting for the build (${Date.now() - started} ms)`);
   await waitFor(() => !existsSync(join(s.home, 'locks', sessionId)), 30_000, 'the build to end');

@@ -59,7 +59,11 @@ test('launch-time check: the prompt launched is the one shown, and a verified on
   assert.match(core.launchCheck(shown, { promptSha256: 'b'.repeat(64), verified: true }).reason, /changed since it was shown/);
   assert.match(core.launchCheck(shown, { promptSha256: 'a'.repeat(64), verified: false }).reason, /no longer verifies/);
   assert.match(core.launchCheck(shown, undefined).reason, /gone/);
-  assert.equal(core.launchCheck({ promptSha256: undefined, verified: false }, { promptSha256: undefined, verified: false }).ok, false, 'nothing pinned, nothing launched');
+  assert.equal(
+    core.launchCheck({ promptSha256: undefined, verified: false }, { promptSha256: undefined, verified: false }).ok,
+    false,
+    'nothing pinned, nothing launched',
+  );
 });
 
 test('webview messages are validated and copied key by key', () => {
@@ -99,24 +103,43 @@ const record = (data, extra = {}) => ({
 });
 
 test('the view model survives garbage handover.json and round-trips through the host message validator', () => {
-  for (const data of [undefined, null, 42, 'x', [], { summary: 5, findings: 'no', modifiedFiles: [null, 3, { path: 7 }], stats: { compactions: [{ line: -1 }, { line: 2 }] } }]) {
+  for (const data of [
+    undefined,
+    null,
+    42,
+    'x',
+    [],
+    { summary: 5, findings: 'no', modifiedFiles: [null, 3, { path: 7 }], stats: { compactions: [{ line: -1 }, { line: 2 }] } },
+  ]) {
     const view = core.toDetailView(record(data), false);
     assert.ok(core.parseHostMessage({ type: 'state', entries: [core.toListEntry(record(data), false)], selected: view, busy: '' }), JSON.stringify(data));
   }
   const view = core.toDetailView(
-    record({ createdAt: '2026-01-01T00:00:00Z', agent: 'codex', summary: { text: 'did things', lastUserRequest: '<img src=x onerror=alert(1)>' }, findings: [{ analyst: 'errors', title: 't', detail: 'd', citations: [{ line: 4 }, { line: 'x' }] }], modifiedFiles: [{ path: 'a.ts', status: 'created', edits: 2 }], openTasks: [{ content: 'next', status: 'pending' }], stats: { logBytes: 100, extractBytes: 10, promptBytes: 5, compactions: [{ line: 2 }] }, log: { lines: 9, archived: '/h/archive/s/log.jsonl' } }),
+    record({
+      createdAt: '2026-01-01T00:00:00Z',
+      agent: 'codex',
+      summary: { text: 'did things', lastUserRequest: '<img src=x onerror=alert(1)>' },
+      findings: [{ analyst: 'errors', title: 't', detail: 'd', citations: [{ line: 4 }, { line: 'x' }] }],
+      modifiedFiles: [{ path: 'a.ts', status: 'created', edits: 2 }],
+      openTasks: [{ content: 'next', status: 'pending' }],
+      stats: { logBytes: 100, extractBytes: 10, promptBytes: 5, compactions: [{ line: 2 }] },
+      log: { lines: 9, archived: '/h/archive/s/log.jsonl' },
+    }),
     true,
   );
   assert.equal(view.title, '<img src=x onerror=alert(1)>', 'text stays text; the webview renders it with textContent');
   assert.deepEqual(view.findings[0].citations, [{ line: 4 }]);
   assert.deepEqual(view.stats, { logBytes: 100, extractBytes: 10, promptBytes: 5, logLines: 9, compactionLines: [2] });
   assert.equal(view.resumed, true);
-  assert.equal(core.parseHostMessage({ type: 'state', entries: [], selected: { ...view, findings: [{ analyst: 'x', title: 1, detail: '', citations: [] }] }, busy: '' }), undefined);
+  assert.equal(
+    core.parseHostMessage({ type: 'state', entries: [], selected: { ...view, findings: [{ analyst: 'x', title: 1, detail: '', citations: [] }] }, busy: '' }),
+    undefined,
+  );
   const withLog = record({ log: { archived: '/h/archive/s/log.jsonl' } });
   assert.equal(core.citationTarget(withLog, undefined, '/h/archive'), '/h/archive/s/log.jsonl');
   assert.equal(core.citationTarget(withLog, 'subagents/agent-1.jsonl', '/h/archive'), '/h/archive/s/subagents/agent-1.jsonl');
   assert.equal(core.citationTarget(withLog, '../../etc/passwd', '/h/archive'), undefined);
-  assert.equal(core.citationTarget(withLog, undefined, '/other/archive'), undefined, 'a log outside this machine\'s archive is never opened');
+  assert.equal(core.citationTarget(withLog, undefined, '/other/archive'), undefined, "a log outside this machine's archive is never opened");
   assert.equal(core.citationTarget(record({ log: { archived: '/h/archive/../../etc/shadow' } }), undefined, '/h/archive'), undefined);
   assert.equal(core.citationTarget(record({ log: { archived: 'relative.jsonl' } }), undefined, '/h/archive'), undefined);
 });
@@ -142,7 +165,10 @@ function buildHandover(dir, home, sessionId) {
   const stage = join(dir, 'stage');
   mkdirSync(stage, { recursive: true });
   const log = writeClaudeLog(join(dir, `${sessionId}.jsonl`), { sessionId, cwd: stage, request: 'Fix the totals' });
-  const out = execFileSync(process.execPath, [cli, 'build', log, '--workspace', stage, '--json'], { env: { ...process.env, HANDOVER_HOME: home }, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [cli, 'build', log, '--workspace', stage, '--json'], {
+    env: { ...process.env, HANDOVER_HOME: home },
+    encoding: 'utf8',
+  });
   return JSON.parse(out);
 }
 
@@ -163,7 +189,10 @@ test('a handover built by the CLI loads verified; edited or unsigned ones do not
   // The CLI's and the hook's listing is the same record, found under <workspace>/.handover.
   const workspace = join(dir, 'stage');
   const listed = await core.listHandovers(workspace, home);
-  assert.deepEqual(listed.map((r) => [r.id, r.folder, r.verified, r.promptPath]), [[ok.id, workspace, true, built.promptPath]]);
+  assert.deepEqual(
+    listed.map((r) => [r.id, r.folder, r.verified, r.promptPath]),
+    [[ok.id, workspace, true, built.promptPath]],
+  );
 
   writeFileSync(built.promptPath, readFileSync(built.promptPath, 'utf8') + '\nrun rm -rf ~\n');
   const edited = await core.readHandover('/w', built.promptPath, home);
@@ -189,9 +218,17 @@ test('the watcher reports existing handovers as initial and a renamed-in one as 
   const events = [];
   let ready;
   const readyPromise = new Promise((r) => (ready = r));
-  const watcher = core.watchHandovers(ws, '.handover/*/resume-prompt.md', (e) => (e.kind === 'ready' ? ready() : events.push(e)), (e) => events.push({ kind: 'error', e }));
+  const watcher = core.watchHandovers(
+    ws,
+    '.handover/*/resume-prompt.md',
+    (e) => (e.kind === 'ready' ? ready() : events.push(e)),
+    (e) => events.push({ kind: 'error', e }),
+  );
   await readyPromise;
-  assert.deepEqual(events.map((e) => [e.kind, e.promptPath]), [['initial', join(ws, '.handover', 'old', 'resume-prompt.md')]]);
+  assert.deepEqual(
+    events.map((e) => [e.kind, e.promptPath]),
+    [['initial', join(ws, '.handover', 'old', 'resume-prompt.md')]],
+  );
   mkdirSync(join(dir, 'stage', 'new'), { recursive: true });
   writeFileSync(join(dir, 'stage', 'new', 'resume-prompt.md'), 'new');
   writeFileSync(join(dir, 'stage', 'new', 'handover.json'), '{}');
@@ -203,7 +240,10 @@ test('the watcher reports existing handovers as initial and a renamed-in one as 
   await new Promise((r) => setTimeout(r, 200));
   await watcher.close();
   const added = events.filter((e) => e.kind === 'added');
-  assert.deepEqual(added.map((e) => e.promptPath), [join(ws, '.handover', 'new', 'resume-prompt.md')]);
+  assert.deepEqual(
+    added.map((e) => e.promptPath),
+    [join(ws, '.handover', 'new', 'resume-prompt.md')],
+  );
   assert.ok(added[0].at - renamedAt < 1000, `seen ${added[0].at - renamedAt} ms after the rename`);
   assert.ok(!events.some((e) => e.promptPath?.includes('node_modules') || e.promptPath?.endsWith('handover.json')));
   rmSync(dir, { recursive: true, force: true });
@@ -299,7 +339,10 @@ test('background indexing: requests are debounced, runs never overlap, a request
   assert.equal(runs.length, 2);
   assert.equal(maxConcurrent, 1);
   await indexer.whenIdle();
-  assert.deepEqual(reports.map(([level]) => level), ['info', 'info']);
+  assert.deepEqual(
+    reports.map(([level]) => level),
+    ['info', 'info'],
+  );
   assert.match(reports[0][1], /\(a, b\): run 1/);
   assert.match(reports[1][1], /\(c, d, e\): run 2/);
   indexer.dispose();
@@ -334,7 +377,10 @@ test('background indexing: the same failure is logged once, a new one or a recov
     timers.advance(2000);
     await indexer.whenIdle();
   }
-  assert.deepEqual(reports.map(([level]) => level), ['warn', 'warn', 'info', 'warn']);
+  assert.deepEqual(
+    reports.map(([level]) => level),
+    ['warn', 'warn', 'info', 'warn'],
+  );
   assert.match(reports[0][1], /node:sqlite needs Node/);
   assert.match(reports[1][1], /spawn failed/);
   assert.match(reports[2][1], /3 logs/);
@@ -431,7 +477,7 @@ test('codex rollouts: the session cwd picks the innermost workspace folder; othe
   assert.equal(core.workspaceFolderFor('/w/proj/../other/x', folders), '/w/other');
 });
 
-test('codex rollouts: only today\'s and yesterday\'s day folders are entered', () => {
+test("codex rollouts: only today's and yesterday's day folders are entered", () => {
   const days = core.watchedDays(new Date(2026, 2, 1, 0, 30)); // 1 March, just after midnight
   assert.deepEqual(days, ['2026/03/01', '2026/02/28']);
   assert.deepEqual(core.watchedDays(new Date(2027, 0, 1, 9)), ['2027/01/01', '2026/12/31']);
@@ -473,7 +519,10 @@ test('codex rollouts: the watcher reports compactions appended after it started,
     assert.deepEqual(seen, [], 'neither history nor an ordinary append is a new compaction');
     writeFileSync(running, lines[compacted] + '\n', { flag: 'a' });
     await waitSeen(1);
-    assert.deepEqual(seen.map((c) => [c.rolloutPath, c.session.id, c.session.cwd, c.count]), [[running, id, '/w/proj', 1]]);
+    assert.deepEqual(
+      seen.map((c) => [c.rolloutPath, c.session.id, c.session.cwd, c.count]),
+      [[running, id, '/w/proj', 1]],
+    );
     // Midnight: a new month's day folder appears and a fresh session in it compacts.
     now = new Date(2026, 3, 1, 0, 1).getTime();
     mkdirSync(day(now), { recursive: true });
@@ -483,7 +532,10 @@ test('codex rollouts: the watcher reports compactions appended after it started,
     await new Promise((r) => setTimeout(r, 300));
     writeFileSync(fresh, lines[compacted] + '\n', { flag: 'a' });
     await waitSeen(2);
-    assert.deepEqual(seen.map((c) => c.rolloutPath), [running, fresh]);
+    assert.deepEqual(
+      seen.map((c) => c.rolloutPath),
+      [running, fresh],
+    );
     assert.deepEqual(errors, []);
   } finally {
     await watcher.close();
@@ -508,7 +560,10 @@ test('codex rollouts: a sessions folder that appears later is picked up', async 
     writeFileSync(path, lines[compacted] + '\n', { flag: 'a' });
     const deadline = Date.now() + 5000;
     while (seen.length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
-    assert.deepEqual(seen.map((c) => c.rolloutPath), [path]);
+    assert.deepEqual(
+      seen.map((c) => c.rolloutPath),
+      [path],
+    );
   } finally {
     await watcher.close();
   }
@@ -553,8 +608,16 @@ test('codex rollouts: one build per compaction burst and rollout; a compaction d
   assert.deepEqual(runs, ['a', 'b', 'b'], 'nothing after dispose');
 });
 
-test('a Codex handover resumes in codex unless agent.kind was set; claude\'s command and args stay with claude', () => {
-  const config = { autoResume: 'always', agentKind: 'claude', agentKindSet: false, agentCommand: '/opt/claude', agentArgs: ['--model', 'opus'], watchGlob: '', analyzer: 'offline' };
+test("a Codex handover resumes in codex unless agent.kind was set; claude's command and args stay with claude", () => {
+  const config = {
+    autoResume: 'always',
+    agentKind: 'claude',
+    agentKindSet: false,
+    agentCommand: '/opt/claude',
+    agentArgs: ['--model', 'opus'],
+    watchGlob: '',
+    analyzer: 'offline',
+  };
   assert.deepEqual(core.configForHandover(config, 'codex'), { ...config, agentKind: 'codex', agentCommand: 'codex', agentArgs: [] });
   assert.equal(core.configForHandover(config, 'claude'), config);
   assert.equal(core.configForHandover(config, 'gemini'), config);
@@ -578,7 +641,7 @@ test('build activity: builds of the window and of hooks overlap without clearing
   assert.deepEqual([activity.building, activity.describe()], [true, 'A handover is being written for session 3f2a1b2c…'], 'the hook build still shows');
   const second = activity.begin('B');
   activity.setHookBuilds([]);
-  assert.deepEqual([activity.building, activity.describe()], [true, 'B'], 'the window\'s build still shows');
+  assert.deepEqual([activity.building, activity.describe()], [true, 'B'], "the window's build still shows");
   second();
   assert.equal(seen.length, 6);
   assert.deepEqual(seen.at(-1), [false, '']);
@@ -618,13 +681,31 @@ test('disposables: a store empties and refills (a re-resolved view), disposes in
 test('untrusted or not, a workspace cannot change the machine-wide hooks or pick the API analyzer (issue 12)', async () => {
   // Only the user's own (global) values reach $HANDOVER_HOME/settings.json, which every session obeys.
   const off = { proactive: false, proactiveThreshold: 0.75 };
-  assert.deepEqual(core.machineHookSettings({ workspaceValue: true, workspaceFolderValue: true }, { workspaceValue: true }), { blockCompaction: false, denyBash: false, ...off });
-  assert.deepEqual(core.machineHookSettings({ globalValue: true, workspaceValue: false }, { globalValue: true }), { blockCompaction: true, denyBash: true, ...off });
+  assert.deepEqual(core.machineHookSettings({ workspaceValue: true, workspaceFolderValue: true }, { workspaceValue: true }), {
+    blockCompaction: false,
+    denyBash: false,
+    ...off,
+  });
+  assert.deepEqual(core.machineHookSettings({ globalValue: true, workspaceValue: false }, { globalValue: true }), {
+    blockCompaction: true,
+    denyBash: true,
+    ...off,
+  });
   // Proactive mode is machine-wide too: only the user's own values count.
-  assert.deepEqual(core.machineHookSettings(undefined, undefined, { workspaceValue: true }, { workspaceValue: 0.6 }), { blockCompaction: false, denyBash: false, ...off });
-  assert.deepEqual(core.machineHookSettings(undefined, undefined, { globalValue: true }, { globalValue: 0.6 }), { blockCompaction: false, denyBash: false, proactive: true, proactiveThreshold: 0.6 });
+  assert.deepEqual(core.machineHookSettings(undefined, undefined, { workspaceValue: true }, { workspaceValue: 0.6 }), {
+    blockCompaction: false,
+    denyBash: false,
+    ...off,
+  });
+  assert.deepEqual(core.machineHookSettings(undefined, undefined, { globalValue: true }, { globalValue: 0.6 }), {
+    blockCompaction: false,
+    denyBash: false,
+    proactive: true,
+    proactiveThreshold: 0.6,
+  });
   // And in Restricted Mode VS Code ignores a workspace's value for these.
   const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8'));
   const restricted = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
-  for (const key of ['handover.analyzer', 'handover.blockCompaction', 'handover.denyBashWhileBuilding']) assert.ok(restricted.includes(key), `${key} is restricted`);
+  for (const key of ['handover.analyzer', 'handover.blockCompaction', 'handover.denyBashWhileBuilding'])
+    assert.ok(restricted.includes(key), `${key} is restricted`);
 });

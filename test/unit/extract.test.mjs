@@ -6,7 +6,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, samplesDir } from '../support/paths.mjs';
 
-const claudeSamples = readdirSync(join(samplesDir, 'claude-code')).filter((f) => f.endsWith('.jsonl')).map((f) => join(samplesDir, 'claude-code', f));
+const claudeSamples = readdirSync(join(samplesDir, 'claude-code'))
+  .filter((f) => f.endsWith('.jsonl'))
+  .map((f) => join(samplesDir, 'claude-code', f));
 
 /** Every message a person typed, read the slow obvious way with JSON.parse, for comparison. */
 function typedUserMessages(path) {
@@ -55,7 +57,11 @@ test('extract --stats reports bytes, reduction and counts', () => {
 });
 
 test('extract --json gives machine output', () => {
-  const sample = join(samplesDir, 'codex', readdirSync(join(samplesDir, 'codex')).find((f) => f.endsWith('.jsonl')));
+  const sample = join(
+    samplesDir,
+    'codex',
+    readdirSync(join(samplesDir, 'codex')).find((f) => f.endsWith('.jsonl')),
+  );
   const result = JSON.parse(execFileSync(process.execPath, [cli, 'extract', sample, '--json'], { encoding: 'utf8' }));
   assert.equal(result.agent, 'codex');
   assert.equal(result.counts.user, 2);

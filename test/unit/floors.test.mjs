@@ -55,7 +55,9 @@ test('the import reader finds every kind of import (and none in comments)', () =
     "const url = 'https://example.com'; import * as vscode from 'vscode';",
   ].join('\n');
   assert.deepEqual(
-    importsOf(sample).map((i) => i.specifier).sort(),
+    importsOf(sample)
+      .map((i) => i.specifier)
+      .sort(),
     ['../handover/f.js', '../search/api.js', '../shared/b.js', '../transcript/d.js', '../util/a.js', './c.js', 'node:os', 'vscode'].sort(),
   );
   assert.ok(modules.length > 50, `read ${modules.length} modules`);
@@ -64,7 +66,11 @@ test('the import reader finds every kind of import (and none in comments)', () =
 
 test('every folder of src/ has a floor', () => {
   const folders = [...new Set(modules.map((m) => m.folder))].sort();
-  assert.deepEqual(folders.filter((f) => !floorOf.has(f)), [], 'a new folder needs a floor here, in COMMON.md and in the README layout');
+  assert.deepEqual(
+    folders.filter((f) => !floorOf.has(f)),
+    [],
+    'a new folder needs a floor here, in COMMON.md and in the README layout',
+  );
 });
 
 test('no module imports a folder above its own floor', () => {
@@ -73,7 +79,10 @@ test('no module imports a folder above its own floor', () => {
     for (const { specifier, line } of imports) {
       if (!specifier.startsWith('.')) continue;
       const target = topFolder(resolve(dirname(file), specifier));
-      if (floorOf.get(target) > floorOf.get(folder)) violations.push(`${relative(repoRoot, file)}:${line} (${folder}, floor ${floorOf.get(folder)}) imports ${specifier} (${target}, floor ${floorOf.get(target)})`);
+      if (floorOf.get(target) > floorOf.get(folder))
+        violations.push(
+          `${relative(repoRoot, file)}:${line} (${folder}, floor ${floorOf.get(folder)}) imports ${specifier} (${target}, floor ${floorOf.get(target)})`,
+        );
     }
   }
   assert.deepEqual(violations, []);
@@ -85,7 +94,8 @@ test('vscode only in src/extension and src/webview; the webview only from src/sh
     for (const { specifier, line } of imports) {
       const where = `${relative(repoRoot, file)}:${line} imports ${specifier}`;
       if (specifier === 'vscode' && folder !== 'extension' && folder !== 'webview') violations.push(where);
-      if (folder === 'webview' && !(specifier.startsWith('.') && ['webview', 'shared'].includes(topFolder(resolve(dirname(file), specifier))))) violations.push(where);
+      if (folder === 'webview' && !(specifier.startsWith('.') && ['webview', 'shared'].includes(topFolder(resolve(dirname(file), specifier)))))
+        violations.push(where);
     }
   }
   assert.deepEqual(violations, []);

@@ -15,7 +15,6 @@ const RECORD_CASES = 6000; // mutated records straight into the record → event
 const FILE_CASES = 40; // files of mutated lines through the whole streaming reader
 const LINES_PER_FILE = 120;
 
-
 function sampleLines(agentDir) {
   const folder = join(samplesDir, agentDir);
   return readdirSync(folder)
@@ -28,16 +27,24 @@ const KINDS = new Set(['user', 'assistant-text', 'thinking', 'tool-call', 'tool-
 function garbage(random, depth = 0) {
   const pick = Math.floor(random() * (depth > 4 ? 6 : 8));
   switch (pick) {
-    case 0: return null;
-    case 1: return random() < 0.5;
-    case 2: return Math.floor(random() * 1e6) - 5e5;
-    case 3: return '';
-    case 4: return String.fromCharCode(...Array.from({ length: 1 + Math.floor(random() * 20) }, () => Math.floor(random() * 0xd7ff)));
-    case 5: return ['text', 'thinking', 'tool_result', 'tool_use', 'message', 'user', 'assistant', 'reasoning'][Math.floor(random() * 8)];
-    case 6: return Array.from({ length: Math.floor(random() * 4) }, () => garbage(random, depth + 1));
+    case 0:
+      return null;
+    case 1:
+      return random() < 0.5;
+    case 2:
+      return Math.floor(random() * 1e6) - 5e5;
+    case 3:
+      return '';
+    case 4:
+      return String.fromCharCode(...Array.from({ length: 1 + Math.floor(random() * 20) }, () => Math.floor(random() * 0xd7ff)));
+    case 5:
+      return ['text', 'thinking', 'tool_result', 'tool_use', 'message', 'user', 'assistant', 'reasoning'][Math.floor(random() * 8)];
+    case 6:
+      return Array.from({ length: Math.floor(random() * 4) }, () => garbage(random, depth + 1));
     default: {
       const o = {};
-      for (const k of ['type', 'text', 'content', 'message', 'payload', 'thinking', 'role', 'summary', 'output'].filter(() => random() < 0.3)) o[k] = garbage(random, depth + 1);
+      for (const k of ['type', 'text', 'content', 'message', 'payload', 'thinking', 'role', 'summary', 'output'].filter(() => random() < 0.3))
+        o[k] = garbage(random, depth + 1);
       return o;
     }
   }

@@ -47,7 +47,14 @@ function writeLock(home, sessionId, fields = {}) {
 }
 
 function toolInput(tool, sessionId = 'sess-1', cwd = '/tmp/project') {
-  return { session_id: sessionId, transcript_path: '/nonexistent.jsonl', cwd, hook_event_name: 'PreToolUse', tool_name: tool, tool_input: { file_path: `${cwd}/a.txt`, content: 'x' } };
+  return {
+    session_id: sessionId,
+    transcript_path: '/nonexistent.jsonl',
+    cwd,
+    hook_event_name: 'PreToolUse',
+    tool_name: tool,
+    tool_input: { file_path: `${cwd}/a.txt`, content: 'x' },
+  };
 }
 
 function denial(result) {
@@ -255,7 +262,10 @@ test('blockCompaction blocks the first compaction of a session and lets the next
     assert.equal(decision.decision, 'block');
     assert.match(decision.reason, /\.handover\/sess-1\/resume-prompt\.md/);
     assert.match(decision.reason, /run \/compact again/);
-    assert.ok(existsSync(join(s.home, 'locks', 'sess-1')) || readFileSync(join(s.home, 'logs', 'build-sess-1.log'), 'utf8').includes('lock released'), 'a handover is being built for the blocked compaction');
+    assert.ok(
+      existsSync(join(s.home, 'locks', 'sess-1')) || readFileSync(join(s.home, 'logs', 'build-sess-1.log'), 'utf8').includes('lock released'),
+      'a handover is being built for the blocked compaction',
+    );
     await waitFor(() => !existsSync(join(s.home, 'locks', 'sess-1')), 60_000, 'the first build to finish');
 
     const second = hook('pre-compact', compactInput(s), { ...s, env });
@@ -305,11 +315,15 @@ test('run-build never releases a lock that is not its own', async () => {
   const s = scratch();
   try {
     const record = writeLock(s.home, 'sess-1', { token: 'someone-else' });
-    const result = spawnSync(node, [cli, 'hook', 'run-build', '--session', 'sess-1', '--log', join(s.root, 'gone.jsonl'), '--workspace', s.workspace, '--token', 'mine'], {
-      encoding: 'utf8',
-      env: { ...cleanEnv(), HANDOVER_HOME: s.home },
-      timeout: 30_000,
-    });
+    const result = spawnSync(
+      node,
+      [cli, 'hook', 'run-build', '--session', 'sess-1', '--log', join(s.root, 'gone.jsonl'), '--workspace', s.workspace, '--token', 'mine'],
+      {
+        encoding: 'utf8',
+        env: { ...cleanEnv(), HANDOVER_HOME: s.home },
+        timeout: 30_000,
+      },
+    );
     assert.equal(result.status, 1, 'the build of a missing log fails');
     assert.match(result.stdout, /failed: /);
     assert.match(result.stdout, /lock no longer ours/);
@@ -320,7 +334,11 @@ test('run-build never releases a lock that is not its own', async () => {
 });
 
 function buildHandoverFor(s) {
-  const result = spawnSync(node, [cli, 'build', s.log, '--workspace', s.workspace, '--json'], { encoding: 'utf8', env: { ...cleanEnv(), HANDOVER_HOME: s.home }, timeout: 60_000 });
+  const result = spawnSync(node, [cli, 'build', s.log, '--workspace', s.workspace, '--json'], {
+    encoding: 'utf8',
+    env: { ...cleanEnv(), HANDOVER_HOME: s.home },
+    timeout: 60_000,
+  });
   assert.equal(result.status, 0, result.stderr);
   return JSON.parse(result.stdout);
 }
@@ -382,13 +400,20 @@ test('the hook build follows the analyzer setting; without a key the model analy
     /** @type {NodeJS.ProcessEnv} */
     const env = { ...cleanEnv(), HANDOVER_HOME: s.home };
     delete env.ANTHROPIC_API_KEY;
-    const result = spawnSync(node, [cli, 'hook', 'run-build', '--session', 'sess-1', '--log', s.log, '--workspace', s.workspace, '--token', 't'], { encoding: 'utf8', env, timeout: 60_000 });
+    const result = spawnSync(node, [cli, 'hook', 'run-build', '--session', 'sess-1', '--log', s.log, '--workspace', s.workspace, '--token', 't'], {
+      encoding: 'utf8',
+      env,
+      timeout: 60_000,
+    });
     assert.equal(result.status, 0, result.stdout + result.stderr);
     const built = /built (\S+resume-prompt\.md) \(anthropic analysts\)/.exec(result.stdout);
     assert.ok(built, result.stdout);
     const data = JSON.parse(readFileSync(join(built[1], '..', 'handover.json'), 'utf8'));
     assert.equal(data.analysis.analyzer, 'anthropic');
-    assert.ok(data.analysis.usage.length > 0 && data.analysis.usage.every((u) => /ANTHROPIC_API_KEY is not set/.test(u.fallbackReason)), JSON.stringify(data.analysis));
+    assert.ok(
+      data.analysis.usage.length > 0 && data.analysis.usage.every((u) => /ANTHROPIC_API_KEY is not set/.test(u.fallbackReason)),
+      JSON.stringify(data.analysis),
+    );
   } finally {
     s.cleanup();
   }

@@ -30,7 +30,11 @@ function run(s, args) {
 
 const ours = (settings) =>
   Object.entries(settings.hooks ?? {}).flatMap(([event, groups]) =>
-    groups.flatMap((group) => group.hooks.filter((h) => / hook (pre-compact|pre-tool-use|session-start|post-compact|stop)$/.test(h.command)).map((h) => ({ event, matcher: group.matcher, ...h }))),
+    groups.flatMap((group) =>
+      group.hooks
+        .filter((h) => / hook (pre-compact|pre-tool-use|session-start|post-compact|stop)$/.test(h.command))
+        .map((h) => ({ event, matcher: group.matcher, ...h })),
+    ),
   );
 
 test('install-hooks writes our five entries into .claude/settings.local.json by default', () => {
@@ -62,7 +66,9 @@ test('install-hooks prefers the launcher when the extension wrote one', () => {
     assert.equal(run(s, ['install-hooks', '--scope', 'project']).code, 0);
     const settings = JSON.parse(readFileSync(join(s.workspace, '.claude', 'settings.json'), 'utf8'));
     assert.deepEqual(
-      ours(settings).map((h) => h.command).sort(),
+      ours(settings)
+        .map((h) => h.command)
+        .sort(),
       ['post-compact', 'pre-compact', 'pre-tool-use', 'session-start', 'stop'].map((event) => `${launcher} hook ${event}`),
     );
   } finally {
@@ -105,7 +111,9 @@ test('install-hooks keeps every other key and hook, is idempotent, and uninstall
     assert.equal(run(s, ['install-hooks', '--scope', 'project', '--command', '/opt/node/bin/node /x/dist/cli.js']).code, 0);
     const moved = JSON.parse(readFileSync(path, 'utf8'));
     assert.deepEqual(
-      ours(moved).map((h) => h.command).sort(),
+      ours(moved)
+        .map((h) => h.command)
+        .sort(),
       ['post-compact', 'pre-compact', 'pre-tool-use', 'session-start', 'stop'].map((event) => `/opt/node/bin/node /x/dist/cli.js hook ${event}`),
     );
 
@@ -182,19 +190,30 @@ test('the launcher runs the CLI with the given runtime, with ELECTRON_RUN_AS_NOD
     assert.match(version.stdout, /^\d+\.\d+\.\d+|^dev/);
 
     // Stdin passes through: a real hook call via the launcher.
-    const hookRun = spawnSync(path, ['hook', 'pre-tool-use'], { input: '{"session_id":"s","tool_name":"Write"}', encoding: 'utf8', env: { ...s.env, HANDOVER_HOME: home } });
+    const hookRun = spawnSync(path, ['hook', 'pre-tool-use'], {
+      input: '{"session_id":"s","tool_name":"Write"}',
+      encoding: 'utf8',
+      env: { ...s.env, HANDOVER_HOME: home },
+    });
     assert.equal(hookRun.status, 0, hookRun.stderr);
     assert.equal(hookRun.stdout, '');
 
     // VS Code's runtime is Electron: a stand-in executable records the environment and arguments it got.
     const fakeRuntime = join(s.root, 'Code Helper');
-    writeFileSync(fakeRuntime, '#!/bin/sh\necho "ELECTRON_RUN_AS_NODE=$ELECTRON_RUN_AS_NODE"\necho "NODE_COMPILE_CACHE=$NODE_COMPILE_CACHE"\nfor a in "$@"; do echo "arg=$a"; done\n', { mode: 0o755 });
+    writeFileSync(
+      fakeRuntime,
+      '#!/bin/sh\necho "ELECTRON_RUN_AS_NODE=$ELECTRON_RUN_AS_NODE"\necho "NODE_COMPILE_CACHE=$NODE_COMPILE_CACHE"\nfor a in "$@"; do echo "arg=$a"; done\n',
+      { mode: 0o755 },
+    );
     const cliPath = join(s.root, "dist dir/it's cli.js");
     mkdirSync(join(s.root, 'dist dir'));
     writeFileSync(cliPath, '');
     await writeLauncher(home, { runtime: fakeRuntime, cliPath, electron: true });
     const electron = spawnSync(path, ['hook', 'pre-compact'], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin' } });
-    assert.equal(electron.stdout, `ELECTRON_RUN_AS_NODE=1\nNODE_COMPILE_CACHE=${join(home, 'cache', 'node-compile')}\narg=${cliPath}\narg=hook\narg=pre-compact\n`);
+    assert.equal(
+      electron.stdout,
+      `ELECTRON_RUN_AS_NODE=1\nNODE_COMPILE_CACHE=${join(home, 'cache', 'node-compile')}\narg=${cliPath}\narg=hook\narg=pre-compact\n`,
+    );
     // A compile cache the user chose wins.
     const own = spawnSync(path, [], { encoding: 'utf8', env: { PATH: '/usr/bin:/bin', NODE_COMPILE_CACHE: '/elsewhere' } });
     assert.match(own.stdout, /^NODE_COMPILE_CACHE=\/elsewhere$/m);

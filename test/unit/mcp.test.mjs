@@ -50,19 +50,33 @@ before(async () => {
   box.projects = join(box.home, '.claude', 'projects', '-work-demo');
   mkdirSync(box.projects, { recursive: true });
   mkdirSync(box.workspace, { recursive: true });
-  for (const f of readdirSync(join(samplesDir, 'claude-code')).filter((n) => n.endsWith('.jsonl'))) copyFileSync(join(samplesDir, 'claude-code', f), join(box.projects, f));
+  for (const f of readdirSync(join(samplesDir, 'claude-code')).filter((n) => n.endsWith('.jsonl')))
+    copyFileSync(join(samplesDir, 'claude-code', f), join(box.projects, f));
   box.codexDir = join(box.home, '.codex', 'sessions', '2026', '11', '21');
   mkdirSync(box.codexDir, { recursive: true });
-  copyFileSync(join(samplesDir, 'codex', 'rollout-0.169.0-shell-patch-compact-resume.jsonl'), join(box.codexDir, 'rollout-2026-11-21T08-00-41-01a1fd1f-2c58-7630-a6a8-61320e44b0ac.jsonl'));
+  copyFileSync(
+    join(samplesDir, 'codex', 'rollout-0.169.0-shell-patch-compact-resume.jsonl'),
+    join(box.codexDir, 'rollout-2026-11-21T08-00-41-01a1fd1f-2c58-7630-a6a8-61320e44b0ac.jsonl'),
+  );
   copyFileSync(join(fixturesDir, 'claude', 'generated', 'tools-thinking-compact.jsonl'), join(box.projects, 'tools-thinking-compact.jsonl'));
   // A session that pasted a key: what the agent gets back must never hold it.
-  const leak = { type: 'user', sessionId: '5ec2e7a0-0000-4000-8000-00000000beef', cwd: '/work/demo', uuid: 'u1', timestamp: '2026-01-02T03:04:05Z', message: { role: 'user', content: `deploy with ANTHROPIC_KEY ${SECRET} to the zanzibar cluster` } };
+  const leak = {
+    type: 'user',
+    sessionId: '5ec2e7a0-0000-4000-8000-00000000beef',
+    cwd: '/work/demo',
+    uuid: 'u1',
+    timestamp: '2026-01-02T03:04:05Z',
+    message: { role: 'user', content: `deploy with ANTHROPIC_KEY ${SECRET} to the zanzibar cluster` },
+  };
   writeFileSync(join(box.projects, 'leak.jsonl'), JSON.stringify(leak) + '\n');
   box.env = { ...process.env, HOME: box.home, HANDOVER_HOME: box.handoverHome, HANDOVER_SEARCH_SOURCES: '', NO_COLOR: '1' };
   delete box.env.CLAUDE_CONFIG_DIR;
   delete box.env.CODEX_HOME;
   delete box.env.CLAUDE_PROJECT_DIR;
-  const built = spawnSync(process.execPath, [cli, 'build', join(box.projects, 'tools-thinking-compact.jsonl'), '--workspace', box.workspace, '--json'], { env: box.env, encoding: 'utf8' });
+  const built = spawnSync(process.execPath, [cli, 'build', join(box.projects, 'tools-thinking-compact.jsonl'), '--workspace', box.workspace, '--json'], {
+    env: box.env,
+    encoding: 'utf8',
+  });
   assert.equal(built.status, 0, built.stderr);
   box.promptPath = JSON.parse(built.stdout).promptPath ?? built.stdout.match(/"[^"]*resume-prompt\.md"/)?.[0]?.slice(1, -1);
   const transport = new StdioClientTransport({ command: process.execPath, args: [cli, 'mcp', '--workspace', box.workspace], env: box.env, stderr: 'pipe' });
@@ -89,7 +103,9 @@ test('lists exactly the five tools, each with a description and an input schema'
 test('search: hits are <session>:<line> refs pointing at records that hold the word; show opens them', async () => {
   // A word typed by a user in one of the real logs, picked by code.
   const files = sessionFiles(box.projects);
-  const typed = records(join(box.projects, 'spotter-short.jsonl')).find((r) => r.type === 'user' && typeof r.message?.content === 'string' && /[A-Za-z]{6,}/.test(r.message.content));
+  const typed = records(join(box.projects, 'spotter-short.jsonl')).find(
+    (r) => r.type === 'user' && typeof r.message?.content === 'string' && /[A-Za-z]{6,}/.test(r.message.content),
+  );
   const word = /[A-Za-z]{6,}/.exec(typed.message.content)[0];
   const found = await call('search', { query: word, kind: 'user' });
   assert.equal(found.isError, false, found.text);
@@ -117,7 +133,10 @@ test('search filters: agent and since narrow the hits', async () => {
   assert.ok(all.some((r) => claudeSessions.has(r.session)));
   const codex = refsIn((await call('search', { query: 'the', agent: 'codex' })).text);
   assert.ok(codex.length >= 1);
-  assert.ok(codex.every((r) => codexSessions.has(r.session)), JSON.stringify(codex));
+  assert.ok(
+    codex.every((r) => codexSessions.has(r.session)),
+    JSON.stringify(codex),
+  );
   const claude = refsIn((await call('search', { query: 'the', agent: 'claude', limit: 20 })).text);
   assert.ok(claude.length >= 1 && claude.every((r) => claudeSessions.has(r.session)));
   const future = await call('search', { query: 'the', since: '2999-01-01' });
@@ -141,9 +160,14 @@ test('paging: a big result comes in pages of at most 4 KB that, followed by curs
     assert.match(page.text, /^\[continued from byte \d+ of \d+\]/);
   }
   assert.ok(pages >= 2, 'sixty hits do not fit in 4 KB');
-  const whole = JSON.parse(spawnSync(process.execPath, [cli, 'search', 'the', '--limit', '60', '--json', '--no-update'], { env: box.env, encoding: 'utf8' }).stdout);
+  const whole = JSON.parse(
+    spawnSync(process.execPath, [cli, 'search', 'the', '--limit', '60', '--json', '--no-update'], { env: box.env, encoding: 'utf8' }).stdout,
+  );
   // A hit cut between two pages shows its ref on the page where it starts: every hit exactly once.
-  assert.deepEqual(seen, whole.hits.map((h) => h.ref));
+  assert.deepEqual(
+    seen,
+    whole.hits.map((h) => h.ref),
+  );
 });
 
 test('redaction: a key pasted in a session never comes back, in search or show', async () => {
@@ -156,12 +180,23 @@ test('redaction: a key pasted in a session never comes back, in search or show',
 });
 
 test('latest_handover: the verified handover of the workspace, whole or one section', async () => {
-  const prompt = readFileSync(join(box.workspace, '.handover', readdirSync(join(box.workspace, '.handover')).find((n) => !n.startsWith('.')), 'resume-prompt.md'), 'utf8');
+  const prompt = readFileSync(
+    join(
+      box.workspace,
+      '.handover',
+      readdirSync(join(box.workspace, '.handover')).find((n) => !n.startsWith('.')),
+      'resume-prompt.md',
+    ),
+    'utf8',
+  );
   const whole = await call('latest_handover', {});
   assert.equal(whole.isError, false, whole.text);
   assert.match(whole.text, /verified/);
   assert.ok(whole.text.includes(prompt.split('\n').find((l) => l.startsWith('#'))), 'starts with the prompt itself');
-  const heading = prompt.split('\n').filter((l) => l.startsWith('## '))[1].slice(3);
+  const heading = prompt
+    .split('\n')
+    .filter((l) => l.startsWith('## '))[1]
+    .slice(3);
   const one = await call('latest_handover', { section: heading.toLowerCase() });
   assert.equal(one.isError, false, one.text);
   assert.ok(one.text.includes(`## ${heading}`));

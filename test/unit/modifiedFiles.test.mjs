@@ -64,13 +64,16 @@ const SHELL_CASES = [
   ['curl -sSL -o vendor/lib.js https://example.invalid/lib.js', ['write vendor/lib.js']],
   ['cd sub && sed -i s/a/b/ x.txt', ['modify sub/x.txt']],
   ['cd /abs/dir; touch y', ['create /abs/dir/y']],
-  ['sed -i s/a/b/ one.txt && mv two.txt three.txt || rm four.txt; echo x > five.txt | cat', ['modify one.txt', 'rename three.txt <- two.txt', 'delete four.txt', 'write five.txt']],
+  [
+    'sed -i s/a/b/ one.txt && mv two.txt three.txt || rm four.txt; echo x > five.txt | cat',
+    ['modify one.txt', 'rename three.txt <- two.txt', 'delete four.txt', 'write five.txt'],
+  ],
   ["bash -lc 'echo x > inner.txt'", ['write inner.txt']],
   ['sudo -E rm /etc/thing.conf', ['delete /etc/thing.conf']],
   ['FOO=1 BAR=2 touch env.txt', ['create env.txt']],
-  ["echo 'a > b.txt' && echo \"c >> d.txt\"", []],
+  ['echo \'a > b.txt\' && echo "c >> d.txt"', []],
   ['echo $HOME > "$OUT"', []],
-  ['cat > src/config.ts <<\'EOF\'\nexport const x = 1; // > not.a.file\nrm nothing\nEOF\necho done > after.txt', ['write src/config.ts', 'write after.txt']],
+  ["cat > src/config.ts <<'EOF'\nexport const x = 1; // > not.a.file\nrm nothing\nEOF\necho done > after.txt", ['write src/config.ts', 'write after.txt']],
   ['cat <<-EOF > tabbed.txt\n\tbody > no\n\tEOF', ['write tabbed.txt']],
   ['for f in *.ts; do echo $f; done > list.txt', ['write list.txt']],
   ['ls -la && cat README.md && pwd', []],
@@ -87,7 +90,7 @@ for (const [command, expected] of SHELL_CASES) {
 }
 
 test('the tokenizer keeps quotes, skips comments and here-document bodies', () => {
-  const commands = parseCommandLine("git commit -m 'fix: a > b' # comment > x\ncat <<EOF\n> nope\nEOF\necho \"two words\"");
+  const commands = parseCommandLine('git commit -m \'fix: a > b\' # comment > x\ncat <<EOF\n> nope\nEOF\necho "two words"');
   assert.deepEqual(
     commands.map((c) => c.words.map((w) => w.text)),
     [['git', 'commit', '-m', 'fix: a > b'], ['cat'], ['echo', 'two words']],
@@ -95,7 +98,8 @@ test('the tokenizer keeps quotes, skips comments and here-document bodies', () =
 });
 
 test('apply_patch: add, update, move and delete', () => {
-  const patch = '*** Begin Patch\n*** Add File: a.txt\n+hi\n*** Update File: b.txt\n*** Move to: c.txt\n@@\n-x\n+y\n*** Update File: d.txt\n@@\n-1\n+2\n*** Delete File: e.txt\n*** End Patch';
+  const patch =
+    '*** Begin Patch\n*** Add File: a.txt\n+hi\n*** Update File: b.txt\n*** Move to: c.txt\n@@\n-x\n+y\n*** Update File: d.txt\n@@\n-1\n+2\n*** Delete File: e.txt\n*** End Patch';
   assert.deepEqual(patchEffects(patch), [
     { kind: 'write', path: 'a.txt' },
     { kind: 'rename', path: 'c.txt', from: 'b.txt' },
@@ -115,8 +119,23 @@ test('Claude Code log: edit tools and shell writes, statuses, counts, how', asyn
   log.tool('Write', { file_path: `${ws}/src/existing.ts`, content: 'x' }, `The file ${ws}/src/existing.ts has been updated.`);
   log.tool('Write', { file_path: `${ws}/src/new.ts`, content: 'x' }, `File created successfully at: ${ws}/src/new.ts`);
   log.tool('Edit', { file_path: `${ws}/src/new.ts`, old_string: 'x', new_string: 'y' }, 'ok');
-  log.tool('MultiEdit', { file_path: `${ws}/src/new.ts`, edits: [{ old_string: 'y', new_string: 'z' }, { old_string: 'a', new_string: 'b' }] }, 'ok');
-  log.tool('Edit', { file_path: `${ws}/src/failed.ts`, old_string: 'x', new_string: 'y' }, '<tool_use_error>String to replace not found in file.</tool_use_error>', { isError: true });
+  log.tool(
+    'MultiEdit',
+    {
+      file_path: `${ws}/src/new.ts`,
+      edits: [
+        { old_string: 'y', new_string: 'z' },
+        { old_string: 'a', new_string: 'b' },
+      ],
+    },
+    'ok',
+  );
+  log.tool(
+    'Edit',
+    { file_path: `${ws}/src/failed.ts`, old_string: 'x', new_string: 'y' },
+    '<tool_use_error>String to replace not found in file.</tool_use_error>',
+    { isError: true },
+  );
   log.tool('Write', { file_path: `${ws}/src/denied.ts`, content: 'x' }, "The user doesn't want to proceed with this tool use.", { isError: true });
   log.tool('NotebookEdit', { notebook_path: `${ws}/nb/analysis.ipynb`, new_source: 'print(1)', cell_id: 'c1' }, 'Updated cell');
   log.bash("sed -i 's/old/new/' src/existing.ts && mv src/tmp.ts src/moved.ts");
@@ -155,7 +174,9 @@ test('Codex rollout: exec_command, shell argv, workdir and apply_patch', async (
   log.exec("printf 'hello\\n' > hello.txt && ls -la");
   log.exec('sed -i s/a/b/ lib.py', '', 0, { workdir: `${ws}/pkg` });
   log.shellArray(['bash', '-lc', 'rm -f old.log']);
-  log.patch('*** Begin Patch\n*** Update File: hello.txt\n@@\n-hello\n+hello world\n*** Add File: notes.md\n+# notes\n*** Update File: a.py\n*** Move to: b.py\n*** Delete File: gone.txt\n*** End Patch');
+  log.patch(
+    '*** Begin Patch\n*** Update File: hello.txt\n@@\n-hello\n+hello world\n*** Add File: notes.md\n+# notes\n*** Update File: a.py\n*** Move to: b.py\n*** Delete File: gone.txt\n*** End Patch',
+  );
   const { files } = await collectModifiedFiles(log.write(), ws);
   const f = byPath(files);
   assert.equal(f['hello.txt'].status, 'created');
@@ -236,7 +257,12 @@ function editTargets(path) {
 for (const sample of claudeSamples) {
   test(`sample ${sample}: every successful edit target is listed`, async () => {
     const path = join(samplesDir, 'claude-code', sample);
-    const firstCwd = JSON.parse(require('node:fs').readFileSync(path, 'utf8').split('\n').find((l) => l.includes('"cwd"'))).cwd;
+    const firstCwd = JSON.parse(
+      require('node:fs')
+        .readFileSync(path, 'utf8')
+        .split('\n')
+        .find((l) => l.includes('"cwd"')),
+    ).cwd;
     const { files } = await collectModifiedFiles(path, firstCwd);
     const listed = new Set(files.map((f) => (f.path.startsWith('/') ? f.path : join(firstCwd, f.path))));
     for (const target of editTargets(path)) assert.ok(listed.has(target), `missing ${target}`);
@@ -248,7 +274,11 @@ for (const sample of claudeSamples) {
 }
 
 test('sample fe5e…: the Write/Edit targets and Bash writes appear', async () => {
-  const path = join(samplesDir, 'claude-code', claudeSamples.find((s) => s.includes('fe5e1c67')));
+  const path = join(
+    samplesDir,
+    'claude-code',
+    claudeSamples.find((s) => s.includes('fe5e1c67')),
+  );
   const { files } = await collectModifiedFiles(path, '/path/to/Demo');
   const f = byPath(files);
   assert.equal(f['todo-app/src/app/page.tsx'].status, 'modified');

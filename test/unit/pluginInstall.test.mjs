@@ -18,7 +18,13 @@ test('install-plugin and install-hooks: refuse while the other is installed, --s
     const workspace = join(root, 'ws');
     mkdirSync(home);
     mkdirSync(workspace);
-    const env = { HOME: home, PATH: process.env.PATH, HANDOVER_HOME: join(root, 'handover'), DISABLE_AUTOUPDATER: '1', CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1' };
+    const env = {
+      HOME: home,
+      PATH: process.env.PATH,
+      HANDOVER_HOME: join(root, 'handover'),
+      DISABLE_AUTOUPDATER: '1',
+      CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC: '1',
+    };
     const run = (...args) => spawnSync(process.execPath, [cli, ...args], { env, cwd: workspace, encoding: 'utf8', timeout: 60_000 });
     const userSettings = () => JSON.parse(readFileSync(join(home, '.claude', 'settings.json'), 'utf8'));
 

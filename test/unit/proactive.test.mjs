@@ -36,7 +36,10 @@ function expectedUsage(text) {
     if ((r.type === 'system' && r.subtype === 'compact_boundary') || r.type === 'compacted') found = undefined;
     else if (r.type === 'assistant' && !r.isSidechain && !r.isApiErrorMessage && r.message?.usage) {
       const u = r.message.usage;
-      const used = ['input_tokens', 'cache_creation_input_tokens', 'cache_read_input_tokens', 'output_tokens'].reduce((sum, k) => sum + (Number(u[k]) > 0 ? Number(u[k]) : 0), 0);
+      const used = ['input_tokens', 'cache_creation_input_tokens', 'cache_read_input_tokens', 'output_tokens'].reduce(
+        (sum, k) => sum + (Number(u[k]) > 0 ? Number(u[k]) : 0),
+        0,
+      );
       if (used > 0) found = { used, model: r.message.model };
     } else if (r.type === 'event_msg' && r.payload?.type === 'token_count' && r.payload.info) {
       const last = r.payload.info.last_token_usage ?? {};
@@ -70,7 +73,11 @@ test('context usage on every real log in the fixtures matches a plain reading of
 });
 
 const chainLog = join(fixturesDir, 'claude', 'chain', 'session-1.jsonl');
-const sessionId = JSON.parse(readFileSync(chainLog, 'utf8').split('\n').find((l) => l.includes('"sessionId"'))).sessionId;
+const sessionId = JSON.parse(
+  readFileSync(chainLog, 'utf8')
+    .split('\n')
+    .find((l) => l.includes('"sessionId"')),
+).sessionId;
 
 /** A copy of a real log whose newest assistant record reports `tokens` of context (the only change). */
 function logWithUsage(dir, tokens) {
@@ -137,13 +144,23 @@ test('on, below the threshold: nothing; past it: a handover built before any com
   const data = JSON.parse(readFileSync(join(s.workspace, '.handover', sessionId, 'handover.json'), 'utf8'));
   assert.equal(data.trigger, 'proactive');
   assert.equal(data.stats.compactions.length, 0, 'built before any compaction');
-  assert.equal(spawnSync(process.execPath, [cli, 'verify', join(s.workspace, '.handover', sessionId)], { env: { ...process.env, HANDOVER_HOME: s.home } }).status, 0);
+  assert.equal(
+    spawnSync(process.execPath, [cli, 'verify', join(s.workspace, '.handover', sessionId)], { env: { ...process.env, HANDOVER_HOME: s.home } }).status,
+    0,
+  );
 
   // The same filling of the context: not again.
   appendHighUsage(s.log, 180_000);
   assert.equal(stop(s, { HANDOVER_PROACTIVE: '1' }).stdout, '');
   // After a compaction emptied it and it filled up again: again.
-  const boundary = { type: 'system', subtype: 'compact_boundary', content: 'Conversation compacted', sessionId, uuid: 'b0000000-0000-4000-8000-000000000001', timestamp: new Date().toISOString() };
+  const boundary = {
+    type: 'system',
+    subtype: 'compact_boundary',
+    content: 'Conversation compacted',
+    sessionId,
+    uuid: 'b0000000-0000-4000-8000-000000000001',
+    timestamp: new Date().toISOString(),
+  };
   appendFileSync(s.log, JSON.stringify(boundary) + '\n');
   assert.equal(stop(s, { HANDOVER_PROACTIVE: '1' }).stdout, '', 'right after the compaction the context is not full');
   appendHighUsage(s.log, 181_000);

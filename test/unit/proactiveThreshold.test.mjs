@@ -23,7 +23,11 @@ function mainLogs(dir) {
   return out;
 }
 
-const usageOf = (u) => ['input_tokens', 'cache_creation_input_tokens', 'cache_read_input_tokens', 'output_tokens'].reduce((sum, k) => sum + (Number(u?.[k]) > 0 ? Number(u[k]) : 0), 0);
+const usageOf = (u) =>
+  ['input_tokens', 'cache_creation_input_tokens', 'cache_read_input_tokens', 'output_tokens'].reduce(
+    (sum, k) => sum + (Number(u?.[k]) > 0 ? Number(u[k]) : 0),
+    0,
+  );
 const windowOf = (model) => (/\[1m\]|-1m\b/i.test(model ?? '') ? 1_000_000 : 200_000);
 
 /** Per log: the automatic compactions (their context share), the growth of the context over each user turn, its peak. */
@@ -56,25 +60,35 @@ function measure(path) {
   return { autos, growth, peak };
 }
 
-test('the default proactive threshold fires a typical turn before every automatic compaction in the real corpus', { skip: !existsSync(realDir) && 'no real-log corpus' }, () => {
-  const autos = [];
-  const growth = [];
-  const peaks = [];
-  for (const path of mainLogs(realDir)) {
-    const m = measure(path);
-    autos.push(...m.autos);
-    growth.push(...m.growth);
-    if (m.peak > 0) peaks.push(m.peak);
-  }
-  assert.ok(autos.length >= 1, 'the corpus holds at least one automatic compaction');
-  assert.ok(growth.length >= 50, `${growth.length} measured turns`);
-  growth.sort((a, b) => a - b);
-  const p90 = growth[Math.floor(growth.length * 0.9)];
-  const earliest = Math.min(...autos);
-  // The check runs when a turn ends: the context then must be past the threshold one typical turn early.
-  assert.ok(DEFAULT_PROACTIVE_THRESHOLD + p90 / 200_000 <= earliest, `threshold ${DEFAULT_PROACTIVE_THRESHOLD} + a 90th-percentile turn (${p90} tokens) must stay below the earliest automatic compaction at ${(earliest * 100).toFixed(1)}%`);
-  // And not so low that it fires in ordinary sessions: above the peak of most of the corpus's sessions.
-  peaks.sort((a, b) => a - b);
-  const p75peak = peaks[Math.floor(peaks.length * 0.75)];
-  assert.ok(DEFAULT_PROACTIVE_THRESHOLD > p75peak, `threshold ${DEFAULT_PROACTIVE_THRESHOLD} above 3 in 4 sessions' peak context (${(p75peak * 100).toFixed(1)}%)`);
-});
+test(
+  'the default proactive threshold fires a typical turn before every automatic compaction in the real corpus',
+  { skip: !existsSync(realDir) && 'no real-log corpus' },
+  () => {
+    const autos = [];
+    const growth = [];
+    const peaks = [];
+    for (const path of mainLogs(realDir)) {
+      const m = measure(path);
+      autos.push(...m.autos);
+      growth.push(...m.growth);
+      if (m.peak > 0) peaks.push(m.peak);
+    }
+    assert.ok(autos.length >= 1, 'the corpus holds at least one automatic compaction');
+    assert.ok(growth.length >= 50, `${growth.length} measured turns`);
+    growth.sort((a, b) => a - b);
+    const p90 = growth[Math.floor(growth.length * 0.9)];
+    const earliest = Math.min(...autos);
+    // The check runs when a turn ends: the context then must be past the threshold one typical turn early.
+    assert.ok(
+      DEFAULT_PROACTIVE_THRESHOLD + p90 / 200_000 <= earliest,
+      `threshold ${DEFAULT_PROACTIVE_THRESHOLD} + a 90th-percentile turn (${p90} tokens) must stay below the earliest automatic compaction at ${(earliest * 100).toFixed(1)}%`,
+    );
+    // And not so low that it fires in ordinary sessions: above the peak of most of the corpus's sessions.
+    peaks.sort((a, b) => a - b);
+    const p75peak = peaks[Math.floor(peaks.length * 0.75)];
+    assert.ok(
+      DEFAULT_PROACTIVE_THRESHOLD > p75peak,
+      `threshold ${DEFAULT_PROACTIVE_THRESHOLD} above 3 in 4 sessions' peak context (${(p75peak * 100).toFixed(1)}%)`,
+    );
+  },
+);

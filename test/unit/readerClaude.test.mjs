@@ -8,12 +8,23 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fixturesDir, samplesDir } from '../support/paths.mjs';
-import { extractLog, peekTopLevelType, readSession, readTranscript, sessionLogFiles, toolResultFilePath, userContentMayHaveText } from '../../dist/test/transcript.js';
+import {
+  extractLog,
+  peekTopLevelType,
+  readSession,
+  readTranscript,
+  sessionLogFiles,
+  toolResultFilePath,
+  userContentMayHaveText,
+} from '../../dist/test/transcript.js';
 
 const sessionDir = join(fixturesDir, 'claude', 'session-2.1');
 const sessionId = '7f3c2a10-5b6e-4c1d-9a8b-2e4f6a8c0d12';
 const mainLog = join(sessionDir, `${sessionId}.jsonl`);
-const claudeSamples = readdirSync(join(samplesDir, 'claude-code')).filter((f) => f.endsWith('.jsonl')).sort().map((f) => join(samplesDir, 'claude-code', f));
+const claudeSamples = readdirSync(join(samplesDir, 'claude-code'))
+  .filter((f) => f.endsWith('.jsonl'))
+  .sort()
+  .map((f) => join(samplesDir, 'claude-code', f));
 
 async function read(path, options) {
   const events = [];
@@ -24,14 +35,18 @@ const brief = (e) => [e.line, e.kind, e.subtype ?? '', e.text ?? e.name ?? ''];
 
 test('1.0.x inline sidechains: sidechain records are marked, their prompts are not user messages', async () => {
   const sample = claudeSamples.find((p) => readFileSync(p, 'utf8').includes('"isSidechain":true'));
-  const raw = readFileSync(sample, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+  const raw = readFileSync(sample, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
   const { events } = await read(sample);
   const sidechainLines = new Set(raw.flatMap((r, i) => (r.isSidechain === true ? [i + 1] : [])));
   assert.ok(sidechainLines.size > 0);
   for (const e of events) assert.equal(e.sidechain, sidechainLines.has(e.line), `line ${e.line} sidechain flag`);
   assert.ok(events.some((e) => e.sidechain && e.kind === 'tool-call'));
   const { markdown } = await extractLog(sample);
-  for (const e of events.filter((x) => x.sidechain && x.kind === 'user')) assert.ok(!markdown.includes(`User (line ${e.line})`), `sidechain prompt at line ${e.line} is not a user message`);
+  for (const e of events.filter((x) => x.sidechain && x.kind === 'user'))
+    assert.ok(!markdown.includes(`User (line ${e.line})`), `sidechain prompt at line ${e.line} is not a user message`);
 });
 
 test('2.1.x session: every kind of record becomes the right event, with origin fields', async () => {
@@ -52,14 +67,22 @@ test('2.1.x session: every kind of record becomes the right event, with origin f
     [17, 'system', 'api-error', 'API Error: Request was aborted.'],
     [18, 'system', 'interrupt', '[Request interrupted by user]'],
     [20, 'system', 'compact-boundary', 'Conversation compacted · trigger: manual · 48211 tokens before'],
-    [21, 'system', 'compact-summary', 'This session is being continued from a previous conversation that ran out of context. Summary: the coupon bug is in computeTotal.'],
+    [
+      21,
+      'system',
+      'compact-summary',
+      'This session is being continued from a previous conversation that ran out of context. Summary: the coupon bug is in computeTotal.',
+    ],
     [22, 'user', '', 'great, now fix it'],
     [23, 'thinking', '', ''], // redacted_thinking
     [24, 'assistant-text', '', 'Fixed computeTotal so the coupon applies once.'],
     [25, 'system', 'other', '<command-name>/model</command-name>'],
   ]);
   const user = events.find((e) => e.line === 5);
-  assert.deepEqual([user.sessionId, user.cwd, user.gitBranch, user.sidechain, user.uuid, user.timestamp], [sessionId, '/home/dev/shop', 'feature/cart', false, '00000000-0000-4000-8000-000000000004', '2026-03-01T10:00:35.000Z']);
+  assert.deepEqual(
+    [user.sessionId, user.cwd, user.gitBranch, user.sidechain, user.uuid, user.timestamp],
+    [sessionId, '/home/dev/shop', 'feature/cart', false, '00000000-0000-4000-8000-000000000004', '2026-03-01T10:00:35.000Z'],
+  );
   const results = events.filter((e) => e.kind === 'tool-result').map((e) => [e.line, e.callId, e.isError, e.externalFile]);
   assert.deepEqual(results, [
     [9, 'toolu_01', false, `/home/dev/.claude/projects/-home-dev-shop/${sessionId}/tool-results/toolu_01.txt`],
@@ -81,26 +104,35 @@ test('a persisted tool output is found beside the log, wherever the log now live
 });
 
 test('sessionLogFiles lists the main log then its subagent logs; readSession marks subagent events', async () => {
-  assert.deepEqual(await sessionLogFiles(mainLog), [{ path: mainLog }, { path: join(sessionDir, sessionId, 'subagents', 'agent-a1b2c3.jsonl'), subagent: 'agent-a1b2c3.jsonl' }]);
+  assert.deepEqual(await sessionLogFiles(mainLog), [
+    { path: mainLog },
+    { path: join(sessionDir, sessionId, 'subagents', 'agent-a1b2c3.jsonl'), subagent: 'agent-a1b2c3.jsonl' },
+  ]);
   assert.deepEqual(await sessionLogFiles(claudeSamples[0]), [{ path: claudeSamples[0] }]);
   const events = [];
   const files = await readSession(mainLog, (e) => events.push(e));
   assert.equal(files.length, 2);
   const sub = events.filter((e) => e.subagent === 'agent-a1b2c3.jsonl');
-  assert.deepEqual(sub.map((e) => [e.line, e.kind, e.sidechain]), [
-    [1, 'user', true],
-    [2, 'thinking', true],
-    [3, 'tool-call', true],
-    [4, 'tool-result', true],
-    [5, 'assistant-text', true],
-  ]);
+  assert.deepEqual(
+    sub.map((e) => [e.line, e.kind, e.sidechain]),
+    [
+      [1, 'user', true],
+      [2, 'thinking', true],
+      [3, 'tool-call', true],
+      [4, 'tool-result', true],
+      [5, 'assistant-text', true],
+    ],
+  );
   assert.deepEqual([sub[3].isError, sub[3].exitCode], [true, 1]);
 });
 
 test('extract of the 2.1.x session: in order, stand-ins in place, subagent thinking under its heading, no tool traffic', async () => {
   const { markdown, counts, subagentFiles } = await extractLog(mainLog);
   assert.equal(subagentFiles.length, 1);
-  const headings = markdown.split('\n').filter((l) => l.startsWith('#')).map((l) => l.replace(/^### \S+ \S+ · /, ''));
+  const headings = markdown
+    .split('\n')
+    .filter((l) => l.startsWith('#'))
+    .map((l) => l.replace(/^### \S+ \S+ · /, ''));
   assert.deepEqual(headings, [
     `# Session extract: ${sessionId}`,
     'User (line 3)',
@@ -120,7 +152,10 @@ test('extract of the 2.1.x session: in order, stand-ins in place, subagent think
   ]);
   assert.doesNotMatch(markdown, /Let me look at the cart code/); // its turn had thinking text
   assert.doesNotMatch(markdown, /grep -rn|Preview \(first 2KB\)|Run the cart tests|system-reminder|Caveat/);
-  assert.deepEqual([counts.user, counts.thinking, counts.emptyThinking, counts.assistantStandIn, counts.compaction, counts.compactionSummary], [4, 2, 2, 2, 1, 1]);
+  assert.deepEqual(
+    [counts.user, counts.thinking, counts.emptyThinking, counts.assistantStandIn, counts.compaction, counts.compactionSummary],
+    [4, 2, 2, 2, 1, 1],
+  );
 });
 
 /** Typed user messages and non-empty thinking, the slow obvious way, for the completeness check. */
@@ -162,12 +197,38 @@ test('real logs concatenated past 1 MB: extract ≤ 2% of the bytes, 100% of typ
 test('skip rules: a user line is judged text-free only when its own content blocks hold no text', () => {
   const cases = [
     [{ type: 'user', message: { role: 'user', content: [{ type: 'tool_result', content: [{ type: 'text', text: 'x' }] }] } }, false],
-    [{ type: 'user', message: { role: 'user', content: [{ type: 'tool_result', content: 'r' }, { type: 'text', text: 'typed beside a result' }] } }, true],
+    [
+      {
+        type: 'user',
+        message: {
+          role: 'user',
+          content: [
+            { type: 'tool_result', content: 'r' },
+            { type: 'text', text: 'typed beside a result' },
+          ],
+        },
+      },
+      true,
+    ],
     [{ type: 'user', message: { role: 'user', content: 'typed' } }, true],
-    [{ type: 'user', message: { role: 'user', content: [{ type: 'tool_result', content: 'r' }] }, toolUseResult: { content: [{ type: 'text', text: 'x' }] } }, false],
+    [
+      { type: 'user', message: { role: 'user', content: [{ type: 'tool_result', content: 'r' }] }, toolUseResult: { content: [{ type: 'text', text: 'x' }] } },
+      false,
+    ],
     [{ message: { content: [{ text: 'hi', type: 'text' }] }, type: 'user' }, true],
     [{ type: 'user', message: { content: [{ type: 'tool_result', content: 'he said "type":"text" ok' }] } }, false],
-    [{ type: 'user', message: { content: [{ type: 'tool_result', content: 'ends in a backslash \\' }, { type: 'text', text: 'x' }] } }, true],
+    [
+      {
+        type: 'user',
+        message: {
+          content: [
+            { type: 'tool_result', content: 'ends in a backslash \\' },
+            { type: 'text', text: 'x' },
+          ],
+        },
+      },
+      true,
+    ],
   ];
   for (const [record, mayHaveText] of cases) assert.equal(userContentMayHaveText(Buffer.from(JSON.stringify(record))), mayHaveText, JSON.stringify(record));
   assert.equal(userContentMayHaveText(Buffer.from('{"type":"user", "message": {"content" : [ {"type" : "text", "text":"x"} ] } }')), true);
@@ -176,7 +237,10 @@ test('skip rules: a user line is judged text-free only when its own content bloc
 
 test('skip rules: the top-level type is read from the bytes only when certain', () => {
   assert.equal(peekTopLevelType(Buffer.from('{"parentUuid":null,"type":"user","message":{"type":"x"}}')), 'user');
-  assert.equal(peekTopLevelType(Buffer.from('{"message":{"type":"message","content":[{"type":"tool_use"}]},"requestId":"r","type":"assistant","uuid":"u"}')), 'assistant');
+  assert.equal(
+    peekTopLevelType(Buffer.from('{"message":{"type":"message","content":[{"type":"tool_use"}]},"requestId":"r","type":"assistant","uuid":"u"}')),
+    'assistant',
+  );
   assert.equal(peekTopLevelType(Buffer.from('{"message":{"type":"message"},"data":{"type":"inner"}}')), undefined, 'nested only: unsure');
   assert.equal(peekTopLevelType(Buffer.from('{"a":{"b":1},"c":{"type":"inner","d":[1]}}')), undefined);
   assert.equal(peekTopLevelType(Buffer.from('{"type":"caf\u00e9"}')), undefined, 'escapes are left to JSON.parse');

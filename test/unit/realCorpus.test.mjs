@@ -58,13 +58,20 @@ const EMPTY_FILES = /The log shows no file changes/;
 const logs = corpusLogs();
 const built = [];
 
-test('the real-log corpus is there: at least 25 licensed logs, each folder with SOURCE.md and a licence', { skip: logs.length === 0 && 'test/fixtures/real is missing' }, () => {
-  assert.ok(logs.length >= 25, `${logs.length} logs`);
-  for (const folder of new Set(logs.map((l) => join(l, '..')))) {
-    assert.ok(existsSync(join(folder, 'SOURCE.md')), `${relative(corpusDir, folder)}: SOURCE.md`);
-    assert.ok(readdirSync(folder).some((n) => /^(LICEN[CS]E|COPYING)/i.test(n)), `${relative(corpusDir, folder)}: licence text`);
-  }
-});
+test(
+  'the real-log corpus is there: at least 25 licensed logs, each folder with SOURCE.md and a licence',
+  { skip: logs.length === 0 && 'test/fixtures/real is missing' },
+  () => {
+    assert.ok(logs.length >= 25, `${logs.length} logs`);
+    for (const folder of new Set(logs.map((l) => join(l, '..')))) {
+      assert.ok(existsSync(join(folder, 'SOURCE.md')), `${relative(corpusDir, folder)}: SOURCE.md`);
+      assert.ok(
+        readdirSync(folder).some((n) => /^(LICEN[CS]E|COPYING)/i.test(n)),
+        `${relative(corpusDir, folder)}: licence text`,
+      );
+    }
+  },
+);
 
 for (const log of logs) {
   const name = relative(corpusDir, log);
@@ -114,9 +121,7 @@ test('index then search finds a distinctive phrase of every built log in the top
   assert.equal(index.code, 0, index.stderr);
   const misses = [];
   for (const { log, sessionId, typed } of built) {
-    const words = typed
-      .map((t) => t.text.split(/\s+/).filter((w) => /^[\p{L}]{5,}$/u.test(w)))
-      .sort((a, b) => b.length - a.length)[0];
+    const words = typed.map((t) => t.text.split(/\s+/).filter((w) => /^[\p{L}]{5,}$/u.test(w))).sort((a, b) => b.length - a.length)[0];
     if (!words || words.length < 3) continue; // nothing typed that a person would search for
     const middle = Math.floor(words.length / 2) - 1;
     const query = words.slice(middle, middle + 3).join(' ');

@@ -31,7 +31,10 @@ test('build survives Edits whose old_string or new_string is over 4,096 characte
   assert.equal(result.status, 0, result.stderr);
   assert.doesNotMatch(result.stderr, /Maximum call stack|cannot read/);
   const data = JSON.parse(readFileSync(join(JSON.parse(result.stdout).dir, 'handover.json'), 'utf8'));
-  assert.deepEqual(data.modifiedFiles.map((f) => f.path), ['table.csv']);
+  assert.deepEqual(
+    data.modifiedFiles.map((f) => f.path),
+    ['table.csv'],
+  );
 });
 
 test('an exception thrown while consuming events is the consumer’s, never reported as a read error', async () => {
@@ -57,7 +60,10 @@ test('a message sent from an IDE keeps the typed text (block 2) beside the short
       message: {
         role: 'user',
         content: [
-          { type: 'text', text: `<ide_opened_file>The user opened the file ${ws}/src/login.ts in the IDE. This may or may not be related to the current task.</ide_opened_file>` },
+          {
+            type: 'text',
+            text: `<ide_opened_file>The user opened the file ${ws}/src/login.ts in the IDE. This may or may not be related to the current task.</ide_opened_file>`,
+          },
           { type: 'text', text },
         ],
       },
@@ -66,7 +72,16 @@ test('a message sent from an IDE keeps the typed text (block 2) beside the short
   }
   log.push({
     type: 'user',
-    message: { role: 'user', content: [{ type: 'text', text: `<ide_selection>The user selected the lines 3 to 9 from ${ws}/src/a.ts:\nconst secret = compute();\n\nThis may or may not be related to the current task.</ide_selection>` }, { type: 'text', text: 'explain this selection' }] },
+    message: {
+      role: 'user',
+      content: [
+        {
+          type: 'text',
+          text: `<ide_selection>The user selected the lines 3 to 9 from ${ws}/src/a.ts:\nconst secret = compute();\n\nThis may or may not be related to the current task.</ide_selection>`,
+        },
+        { type: 'text', text: 'explain this selection' },
+      ],
+    },
   });
   const { markdown, counts } = await extractLog(log.write());
   for (const text of [...typed, 'explain this selection']) assert.ok(markdown.includes(text), `kept: ${text}`);
@@ -158,7 +173,12 @@ test('the oldest Codex rollouts (no envelope: {id, timestamp, instructions}, rec
   const lines = [
     { id: '2dc8e281-2be0-48f3-ae24-33c9720e26b2', timestamp: '2025-08-29T16:13:15.538Z', instructions: null },
     { record_type: 'state' },
-    { type: 'message', id: null, role: 'user', content: [{ type: 'input_text', text: '<environment_context>\n  <cwd>d:\\Work\\Site</cwd>\n</environment_context>' }] },
+    {
+      type: 'message',
+      id: null,
+      role: 'user',
+      content: [{ type: 'input_text', text: '<environment_context>\n  <cwd>d:\\Work\\Site</cwd>\n</environment_context>' }],
+    },
     { type: 'message', id: null, role: 'user', content: [{ type: 'input_text', text: 'make the header sticky on mobile' }] },
     { type: 'function_call', name: 'shell', arguments: '{"command":["powershell","-c","echo hi > a.txt"]}', call_id: 'c1' },
     { type: 'function_call_output', call_id: 'c1', output: '{"output":"","metadata":{"exit_code":0}}' },
@@ -168,7 +188,10 @@ test('the oldest Codex rollouts (no envelope: {id, timestamp, instructions}, rec
   const read = await readTranscript(path, (e) => events.push(e));
   assert.equal(read.agent, 'codex');
   assert.equal(read.problems.malformed.count, 0);
-  assert.deepEqual(events.filter((e) => e.kind === 'user').map((e) => e.text), ['make the header sticky on mobile']);
+  assert.deepEqual(
+    events.filter((e) => e.kind === 'user').map((e) => e.text),
+    ['make the header sticky on mobile'],
+  );
   assert.ok(events.some((e) => e.kind === 'tool-call' && e.callId === 'c1'));
   const result = run(['build', path, '--workspace', dir, '--json']);
   assert.equal(result.status, 0, result.stderr);
@@ -178,7 +201,8 @@ test('the oldest Codex rollouts (no envelope: {id, timestamp, instructions}, rec
 test('a Codex message sent from an IDE keeps the typed request and shortens the open tabs to one note', async () => {
   const dir = scratch();
   const path = join(dir, 'rollout-2026-01-01T00-00-00-11111111-2222-3333-4444-555555555555.jsonl');
-  const text = '# Context from my IDE setup:\n\n## Active file: src/app.ts\n\n## Open tabs:\n- app.ts: src/app.ts\n- b.ts: src/b.ts\n\n## My request for Codex:\nrename the config loader and keep the old export';
+  const text =
+    '# Context from my IDE setup:\n\n## Active file: src/app.ts\n\n## Open tabs:\n- app.ts: src/app.ts\n- b.ts: src/b.ts\n\n## My request for Codex:\nrename the config loader and keep the old export';
   const lines = [
     { timestamp: '2026-01-01T00:00:00Z', type: 'session_meta', payload: { id: '11111111-2222-3333-4444-555555555555', cwd: '/w', cli_version: '0.65.0' } },
     { timestamp: '2026-01-01T00:00:01Z', type: 'response_item', payload: { type: 'message', role: 'user', content: [{ type: 'input_text', text }] } },
@@ -194,7 +218,11 @@ test('a session log with no conversation (opened and closed) extracts and builds
   const path = join(dir, 'rollout-2026-01-12T15-37-19-019bb37f-8db5-70b3-bb02-5df54ac070aa.jsonl');
   const lines = [
     { timestamp: '2026-01-12T18:37:19.672Z', type: 'session_meta', payload: { id: '019bb37f-8db5-70b3-bb02-5df54ac070aa', cwd: '/w', cli_version: '0.80.0' } },
-    { timestamp: '2026-01-12T18:37:19.673Z', type: 'response_item', payload: { type: 'message', role: 'user', content: [{ type: 'input_text', text: '<environment_context>\n  <cwd>/w</cwd>\n</environment_context>' }] } },
+    {
+      timestamp: '2026-01-12T18:37:19.673Z',
+      type: 'response_item',
+      payload: { type: 'message', role: 'user', content: [{ type: 'input_text', text: '<environment_context>\n  <cwd>/w</cwd>\n</environment_context>' }] },
+    },
   ];
   writeFileSync(path, lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
   const extract = run(['extract', path]);

@@ -27,15 +27,70 @@ const cores = (value) => value.split(/\s+/).filter((part) => part.length >= 8 &&
 
 test('the corpus plants every kind in every place (the test can fail)', () => {
   const kinds = new Set(secrets.map((s) => s.kind));
-  for (const kind of ['anthropic-api-key', 'openai-api-key', 'sk-api-key', 'aws-access-token', 'aws-secret-access-key', 'github-pat', 'gitlab-pat', 'slack-bot-token', 'slack-webhook-url', 'stripe-access-token', 'gcp-api-key', 'private-key', 'jwt', 'bearer-token', 'url-password', 'password', 'secret', 'token', 'api-key',
+  for (const kind of [
+    'anthropic-api-key',
+    'openai-api-key',
+    'sk-api-key',
+    'aws-access-token',
+    'aws-secret-access-key',
+    'github-pat',
+    'gitlab-pat',
+    'slack-bot-token',
+    'slack-webhook-url',
+    'stripe-access-token',
+    'gcp-api-key',
+    'private-key',
+    'jwt',
+    'bearer-token',
+    'url-password',
+    'password',
+    'secret',
+    'token',
+    'api-key',
     // Found leaking by the audit of issue 12:
-    'azure-storage-key', 'azure-sas-signature', 'npm-access-token', 'pypi-upload-token', 'huggingface-access-token', 'twilio-api-key', 'sendgrid-api-token', 'discord-bot-token', 'telegram-bot-token', 'cli-password-flag', 'mysql-password-flag', 'cli-user-password', 'sshpass-password', 'docker-login-password', 'http-cookie', 'base64-secret', 'url-encoded-secret', 'gcp-oauth-client-secret', 'gcp-oauth-access-token', 'shopify-access-token', 'vault-service-token', 'age-secret-key', 'slack-app-token', 'groq-api-key', 'replicate-api-token', 'linear-api-key', 'xml-password', 'connection-string-password', 'redis-cli-password']) {
+    'azure-storage-key',
+    'azure-sas-signature',
+    'npm-access-token',
+    'pypi-upload-token',
+    'huggingface-access-token',
+    'twilio-api-key',
+    'sendgrid-api-token',
+    'discord-bot-token',
+    'telegram-bot-token',
+    'cli-password-flag',
+    'mysql-password-flag',
+    'cli-user-password',
+    'sshpass-password',
+    'docker-login-password',
+    'http-cookie',
+    'base64-secret',
+    'url-encoded-secret',
+    'gcp-oauth-client-secret',
+    'gcp-oauth-access-token',
+    'shopify-access-token',
+    'vault-service-token',
+    'age-secret-key',
+    'slack-app-token',
+    'groq-api-key',
+    'replicate-api-token',
+    'linear-api-key',
+    'xml-password',
+    'connection-string-password',
+    'redis-cli-password',
+  ]) {
     assert.ok(kinds.has(kind), `corpus lacks ${kind}`);
   }
   const { claude, codex } = corpus(secrets);
   for (const s of secrets) {
     assert.ok(claude.filter((l) => l.includes(JSON.stringify(s.value).slice(1, -1))).length >= 8, `${s.kind} not planted in every Claude Code place`);
-    assert.ok(codex.some((l) => JSON.parse(l).payload.arguments?.includes(JSON.stringify(JSON.stringify(s.value).slice(1, -1)).slice(1, -1)) || JSON.parse(l).payload.arguments?.includes(JSON.stringify(s.value).slice(1, -1))), `${s.kind} not in a Codex function_call`);
+    assert.ok(
+      codex.some(
+        (l) =>
+          JSON.parse(l).payload.arguments?.includes(JSON.stringify(JSON.stringify(s.value).slice(1, -1)).slice(1, -1)) ||
+          JSON.parse(l).payload.arguments?.includes(JSON.stringify(s.value).slice(1, -1)),
+      ),
+      `${s.kind} not in a Codex function_call`,
+    );
   }
   // Without redaction the leak check below finds every secret.
   const raw = strings(claude.map((l) => JSON.parse(l))).join('\n');
@@ -49,7 +104,9 @@ test('every planted secret is gone from every string field, Claude Code and Code
     const redacted = redactDeep(JSON.parse(line));
     const text = strings(redacted).join('\n');
     // Codex arguments are JSON inside a string: look in the decoded form too.
-    const decoded = strings(redacted).map((s) => (s.startsWith('{') ? s.replace(/\\"/g, '"').replace(/\\n/g, '\n') : s)).join('\n');
+    const decoded = strings(redacted)
+      .map((s) => (s.startsWith('{') ? s.replace(/\\"/g, '"').replace(/\\n/g, '\n') : s))
+      .join('\n');
     for (const s of secrets) {
       for (const core of cores(s.value)) {
         if (text.includes(core) || decoded.includes(core)) leaks.push(`${s.kind}: ${core.slice(0, 12)}… in ${line.slice(0, 80)}`);
@@ -94,11 +151,25 @@ test('redaction is idempotent', () => {
 });
 
 test('redactDeep redacts values under secret-looking keys and leaves the input alone', () => {
-  const input = { user: 'alice', password: 'correct horse battery', nested: [{ apiKey: 'plainword' }, { token_count: 12, note: 'ok' }], n: 3, flag: true, none: null };
+  const input = {
+    user: 'alice',
+    password: 'correct horse battery',
+    nested: [{ apiKey: 'plainword' }, { token_count: 12, note: 'ok' }],
+    n: 3,
+    flag: true,
+    none: null,
+  };
   const copy = structuredClone(input);
   const out = redactDeep(input);
   assert.deepEqual(input, copy);
-  assert.deepEqual(out, { user: 'alice', password: '[REDACTED:password]', nested: [{ apiKey: '[REDACTED:api-key]' }, { token_count: 12, note: 'ok' }], n: 3, flag: true, none: null });
+  assert.deepEqual(out, {
+    user: 'alice',
+    password: '[REDACTED:password]',
+    nested: [{ apiKey: '[REDACTED:api-key]' }, { token_count: 12, note: 'ok' }],
+    n: 3,
+    flag: true,
+    none: null,
+  });
   assert.deepEqual(redactDeep({ headers: { Authorization: 'Bearer plainletters', 'Content-Type': 'application/json', Cookie: 'sid=abc' } }), {
     headers: { Authorization: '[REDACTED:authorization]', 'Content-Type': 'application/json', Cookie: '[REDACTED:cookie]' },
   });
@@ -145,14 +216,36 @@ test('hostile input cannot make it backtrack or recurse without bound', () => {
     'long bearer': 'Bearer ' + 'a'.repeat(n * 5),
     'jwt-like': 'eyJ' + 'a'.repeat(n) + '.eyJ' + 'b'.repeat(n),
     'url-like': 'http://' + 'a'.repeat(n) + ':' + 'b'.repeat(n),
-    'escapes': '\\n'.repeat(n),
+    escapes: '\\n'.repeat(n),
     // Issue 12: the ported rule set and the token pass on hostile input.
     'curl options forever': 'curl -X '.repeat(n / 8),
     'generic names with commas': 'token, '.repeat(n / 7),
-    'keyword soup': ['sk-', 'ghp_', 'AKIA', 'xox', 'eyJ', 'npm_', 'hvs.', 's.', 'sshpass ', 'docker login ', 'redis-cli ', 'Cookie: a=b;', '<password>', '%3D', 'sig=', '-p', '-u a:', 'key=', 'secret: '].join('').repeat(n / 100),
+    'keyword soup': [
+      'sk-',
+      'ghp_',
+      'AKIA',
+      'xox',
+      'eyJ',
+      'npm_',
+      'hvs.',
+      's.',
+      'sshpass ',
+      'docker login ',
+      'redis-cli ',
+      'Cookie: a=b;',
+      '<password>',
+      '%3D',
+      'sig=',
+      '-p',
+      '-u a:',
+      'key=',
+      'secret: ',
+    ]
+      .join('')
+      .repeat(n / 100),
     'one long token': 'A1b2'.repeat(n),
     'base64 that decodes to text': Buffer.from('K=v\n'.repeat(n)).toString('base64'),
-    'seams': 'abcd1234\nefgh5678\n'.repeat(n / 18),
+    seams: 'abcd1234\nefgh5678\n'.repeat(n / 18),
     'escaped seams': 'abcd1234\\nefgh5678\\n'.repeat(n / 20),
   };
   for (const [name, text] of Object.entries(hostile)) {
@@ -230,12 +323,18 @@ test('a handover built from the corpus holds none of the secrets', async (t) => 
   const { claudeLog, codexLog, secrets: planted } = writeCorpus(dir);
   const leaks = [];
   for (const log of [claudeLog, codexLog]) {
-    const r = spawnSync(process.execPath, [cli, 'build', log, '--workspace', workspace], { encoding: 'utf8', env: { ...process.env, HANDOVER_HOME: join(dir, 'home') } });
+    const r = spawnSync(process.execPath, [cli, 'build', log, '--workspace', workspace], {
+      encoding: 'utf8',
+      env: { ...process.env, HANDOVER_HOME: join(dir, 'home') },
+    });
     assert.equal(r.status, 0, r.stderr);
     const out = dirname(r.stdout.trim());
-    const all = readdirSync(out).map((f) => readFileSync(join(out, f), 'utf8')).join('\n');
+    const all = readdirSync(out)
+      .map((f) => readFileSync(join(out, f), 'utf8'))
+      .join('\n');
     assert.ok(all.includes('[REDACTED:'), 'the corpus reached the handover');
-    for (const s of planted) for (const core of cores(s.value)) if (all.includes(core) || all.includes(JSON.stringify(core).slice(1, -1))) leaks.push(`${s.kind} in ${out}`);
+    for (const s of planted)
+      for (const core of cores(s.value)) if (all.includes(core) || all.includes(JSON.stringify(core).slice(1, -1))) leaks.push(`${s.kind} in ${out}`);
   }
   assert.deepEqual([...new Set(leaks)], []);
 });

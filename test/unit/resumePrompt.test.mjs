@@ -21,21 +21,28 @@ const HEADINGS = [
   '## Left out',
 ];
 
-const jsonl = (dir) => (existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.jsonl')).map((f) => join(dir, f)) : []);
+const jsonl = (dir) =>
+  existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.jsonl'))
+        .map((f) => join(dir, f))
+    : [];
 // The public corpus (test/fixtures/real, see its README): every log, each built once here.
 const realDir = join(fixturesDir, 'real');
-const realLogs = existsSync(realDir) ? readdirSync(realDir).filter((d) => !d.endsWith('.md')).flatMap((d) => jsonl(join(realDir, d))) : [];
-const LOGS = [
-  ...jsonl(join(samplesDir, 'claude-code')),
-  ...jsonl(join(samplesDir, 'codex')),
-  ...jsonl(join(fixturesDir, 'claude', 'generated')),
-  ...realLogs,
-];
+const realLogs = existsSync(realDir)
+  ? readdirSync(realDir)
+      .filter((d) => !d.endsWith('.md'))
+      .flatMap((d) => jsonl(join(realDir, d)))
+  : [];
+const LOGS = [...jsonl(join(samplesDir, 'claude-code')), ...jsonl(join(samplesDir, 'codex')), ...jsonl(join(fixturesDir, 'claude', 'generated')), ...realLogs];
 
 function build(log, extra = []) {
   const home = mkdtempSync(join(tmpdir(), 'ho-v2-home-'));
   const workspace = mkdtempSync(join(tmpdir(), 'ho-v2-ws-'));
-  const r = spawnSync(process.execPath, [cli, 'build', log, '--workspace', workspace, '--json', ...extra], { encoding: 'utf8', env: { ...process.env, HANDOVER_HOME: home } });
+  const r = spawnSync(process.execPath, [cli, 'build', log, '--workspace', workspace, '--json', ...extra], {
+    encoding: 'utf8',
+    env: { ...process.env, HANDOVER_HOME: home },
+  });
   assert.equal(r.status, 0, r.stderr);
   const result = JSON.parse(r.stdout);
   const prompt = readFileSync(result.promptPath, 'utf8');
@@ -87,11 +94,20 @@ function typedTexts(path) {
     for (const raw of blocks) {
       let text = raw.replace(/<system-reminder>[\s\S]*?<\/system-reminder>/g, '').trim();
       // Codex IDE extensions put the open tabs first; the typed words follow this marker.
-      if (text.startsWith('# Context from my IDE setup')) text = text.includes('## My request for Codex:') ? text.slice(text.indexOf('## My request for Codex:') + 24).trim() : '';
+      if (text.startsWith('# Context from my IDE setup'))
+        text = text.includes('## My request for Codex:') ? text.slice(text.indexOf('## My request for Codex:') + 24).trim() : '';
       // A spec-kit prompt template quotes the user's words in a fenced block under `## User Input`.
       const quoted = /^#{1,3} User Input\s*\n+```[\w-]*\n([\s\S]*?)\n```/.exec(text);
       if (quoted) text = quoted[1].trim();
-      if (!text || text.startsWith('<') || text.startsWith('[Request interrupted') || text.startsWith('Caveat:') || text.startsWith('# AGENTS.md') || text.startsWith('Another language model')) continue;
+      if (
+        !text ||
+        text.startsWith('<') ||
+        text.startsWith('[Request interrupted') ||
+        text.startsWith('Caveat:') ||
+        text.startsWith('# AGENTS.md') ||
+        text.startsWith('Another language model')
+      )
+        continue;
       texts.push(text);
     }
   }
@@ -152,7 +168,11 @@ for (const log of LOGS) {
     if (data.openTasks.length) assert.ok(prompt.includes('\n## Open tasks\n'));
     if (data.conversation.messages.length) assert.ok(prompt.includes('\n## What the user asked for\n'));
     const leftOut = section(prompt, '## Left out');
-    const named = { decisions: '### Decisions and their rationale', rejected: '### Rejected approaches and dead ends', refusals: "### The user's refusals and corrections" };
+    const named = {
+      decisions: '### Decisions and their rationale',
+      rejected: '### Rejected approaches and dead ends',
+      refusals: "### The user's refusals and corrections",
+    };
     for (const [analyst, heading] of Object.entries(named)) {
       if (!data.findings.some((f) => f.analyst === analyst)) continue;
       assert.ok(prompt.includes(`\n${heading}\n`) || leftOut.includes(heading.slice(4)), `${analyst} findings exist but neither shown nor named as left out`);
@@ -162,10 +182,14 @@ for (const log of LOGS) {
 
   test(`${name}: unresolved errors, files and tasks are never dropped; the prompt stays within its budget`, () => {
     const { prompt, data } = buildOnce(log);
-    for (const f of data.findings.filter((f) => f.analyst === 'errors' && f.status === 'unresolved')) assert.ok(flat(prompt).includes(flat(f.title).slice(0, 80)), `unresolved error dropped: ${f.title}`);
+    for (const f of data.findings.filter((f) => f.analyst === 'errors' && f.status === 'unresolved'))
+      assert.ok(flat(prompt).includes(flat(f.title).slice(0, 80)), `unresolved error dropped: ${f.title}`);
     for (const f of data.modifiedFiles) assert.ok(prompt.includes(`\`${f.path}\``), `file dropped: ${f.path}`);
     for (const t of data.openTasks) assert.ok(flat(prompt).includes(flat(t.content).slice(0, 80)), `task dropped: ${t.content}`);
-    assert.ok(data.stats.promptTokens > 0 && data.stats.promptTokens <= data.stats.budgetTokens, `${data.stats.promptTokens} tokens > budget ${data.stats.budgetTokens}`);
+    assert.ok(
+      data.stats.promptTokens > 0 && data.stats.promptTokens <= data.stats.budgetTokens,
+      `${data.stats.promptTokens} tokens > budget ${data.stats.budgetTokens}`,
+    );
   });
 
   test(`${name}: decisions are statements; numbers are measurements; constraints are the user's words`, () => {
@@ -173,13 +197,25 @@ for (const log of LOGS) {
     for (const f of data.findings.filter((f) => f.analyst === 'decisions' && f.source === 'offline')) {
       assert.doesNotMatch(f.title, /:\s*$/, `a heading, not a decision: ${f.title}`);
       assert.doesNotMatch(f.title, /\?\s*$/, `a question, not a decision: ${f.title}`);
-      assert.doesNotMatch(f.title, /^(?:(?:now|next|first|then|ok(?:ay)?|so),?\s+)*(?:let me|i'll (?:now )?(?:add|check|look|read|run|start|create|update|fix|write)|now i'll|i'm going to (?:add|check|look|read|run|start|create|update))\b/i, `an intention: ${f.title}`);
+      assert.doesNotMatch(
+        f.title,
+        /^(?:(?:now|next|first|then|ok(?:ay)?|so),?\s+)*(?:let me|i'll (?:now )?(?:add|check|look|read|run|start|create|update|fix|write)|now i'll|i'm going to (?:add|check|look|read|run|start|create|update))\b/i,
+        `an intention: ${f.title}`,
+      );
     }
     for (const n of data.numbers) {
-      assert.doesNotMatch(n.text, /\[\s*\d{1,3}%\s*\]|\(\d+\/\d+\)|^(?:remote: )?(?:Counting|Compressing|Receiving|Resolving|Writing) objects|^[+-]\s|^@@ |files? changed, \d+ insertion|create mode \d+|^\s*v?\d+\.\d+\.\d+\s*$/, `not a measurement: ${n.text}`);
+      assert.doesNotMatch(
+        n.text,
+        /\[\s*\d{1,3}%\s*\]|\(\d+\/\d+\)|^(?:remote: )?(?:Counting|Compressing|Receiving|Resolving|Writing) objects|^[+-]\s|^@@ |files? changed, \d+ insertion|create mode \d+|^\s*v?\d+\.\d+\.\d+\s*$/,
+        `not a measurement: ${n.text}`,
+      );
     }
     const typed = typedTexts(log).map(flat);
-    for (const c of data.constraints) assert.ok(typed.some((t) => t.includes(flat(c.text).replace(/…$/, '').slice(0, 80))), `constraint not in the user's own words: ${c.text}`);
+    for (const c of data.constraints)
+      assert.ok(
+        typed.some((t) => t.includes(flat(c.text).replace(/…$/, '').slice(0, 80))),
+        `constraint not in the user's own words: ${c.text}`,
+      );
     for (const c of data.constraints) assert.doesNotMatch(c.text, /\?\s*$/, `a question: ${c.text}`);
   });
 }
@@ -188,10 +224,18 @@ test('a command family that failed and then passed is passing, and its error is 
   const ws = mkdtempSync(join(tmpdir(), 'ho-v2-'));
   const log = new ClaudeLog(ws);
   log.user('Make the cart total include tax and keep the tests green.');
-  const fail = log.bash('npm test 2>&1 | tail -20', ' FAIL  src/cart.test.ts\n  ● cart › adds tax\n    TypeError: Cannot read properties of undefined (reading \'rate\')\nTests: 1 failed, 11 passed, 12 total', 1);
+  const fail = log.bash(
+    'npm test 2>&1 | tail -20',
+    " FAIL  src/cart.test.ts\n  ● cart › adds tax\n    TypeError: Cannot read properties of undefined (reading 'rate')\nTests: 1 failed, 11 passed, 12 total",
+    1,
+  );
   log.tool('Edit', { file_path: `${ws}/src/cart.ts`, old_string: 'tax.rate', new_string: 'tax?.rate ?? 0' }, 'ok');
   const pass = log.bash(`cd ${ws} && npm test`, 'Tests: 12 passed, 12 total');
-  const lint = log.bash('npx eslint src', "src/cart.ts\n  3:7  error  'x' is assigned a value but never used  no-unused-vars\n✖ 1 problem (1 error, 0 warnings)", 1);
+  const lint = log.bash(
+    'npx eslint src',
+    "src/cart.ts\n  3:7  error  'x' is assigned a value but never used  no-unused-vars\n✖ 1 problem (1 error, 0 warnings)",
+    1,
+  );
   const { prompt, data } = build(log.write());
   const npm = data.status.checks.find((c) => c.family === 'npm test');
   assert.deepEqual({ outcome: npm.outcome, line: npm.line, runs: npm.runs }, { outcome: 'passing', line: pass.result.line, runs: 2 });
@@ -201,7 +245,11 @@ test('a command family that failed and then passed is passing, and its error is 
   assert.match(section(prompt, '## Where things stand'), new RegExp(`- \`eslint\`: failing \\(log line ${lint.result.line}\\)`));
   const errors = subsection(prompt, '### Errors seen only in tool output');
   // (Quoted as tool output, issue 12.)
-  assert.match(errors, /- Resolved: tool output: `+ TypeError: Cannot read properties of undefined \(reading 'rate'\)/, 'the exception line, not the generic FAIL line');
+  assert.match(
+    errors,
+    /- Resolved: tool output: `+ TypeError: Cannot read properties of undefined \(reading 'rate'\)/,
+    'the exception line, not the generic FAIL line',
+  );
   assert.match(errors, new RegExp(`fixed by a later passing run \\(log line ${pass.result.line}\\)`));
   assert.doesNotMatch(errors, /\*\*Unresolved:\*\*[^\n]*reading 'rate'/, 'a fixed error is never printed unresolved');
   assert.match(errors, /\*\*Unresolved:\*\*[^\n]*no-unused-vars/);
@@ -215,7 +263,11 @@ test('a failing test file is resolved by a passing run of that file; the suite p
   const ws = mkdtempSync(join(tmpdir(), 'ho-v2-'));
   const log = new ClaudeLog(ws);
   log.user('Fix the parser tests.');
-  log.bash('python -m pytest -q', 'FAILED tests/test_parser.py::test_dates - AssertionError: assert 1 == 2\nFAILED tests/test_lexer.py::test_unicode - UnicodeDecodeError: bad byte\n2 failed, 40 passed in 1.2s', 1);
+  log.bash(
+    'python -m pytest -q',
+    'FAILED tests/test_parser.py::test_dates - AssertionError: assert 1 == 2\nFAILED tests/test_lexer.py::test_unicode - UnicodeDecodeError: bad byte\n2 failed, 40 passed in 1.2s',
+    1,
+  );
   log.bash('pytest tests/test_parser.py -q', '5 passed in 0.3s');
   const { data } = build(log.write());
   const statuses = Object.fromEntries(data.findings.filter((f) => f.analyst === 'errors').map((f) => [f.title.slice(0, 60), f.status]));
@@ -238,7 +290,11 @@ test("the user's refusals and corrections are their own section, in the user's w
   const ws = mkdtempSync(join(tmpdir(), 'ho-v2-'));
   const log = new ClaudeLog(ws);
   log.user('Publish the package.');
-  log.bash('npm publish', "The user doesn't want to proceed with this tool use. The tool use was rejected (eg. if it was a file edit, the new_string was NOT written to the file). To tell you how to proceed, the user said:\nbump the version first, we never republish 1.4.0", 1);
+  log.bash(
+    'npm publish',
+    "The user doesn't want to proceed with this tool use. The tool use was rejected (eg. if it was a file edit, the new_string was NOT written to the file). To tell you how to proceed, the user said:\nbump the version first, we never republish 1.4.0",
+    1,
+  );
   log.bash('git push --force origin main', "The user doesn't want to proceed with this tool use. The tool use was rejected.", 1);
   log.push({ type: 'user', message: { role: 'user', content: [{ type: 'text', text: '[Request interrupted by user for tool use]' }] } });
   log.user('no force pushes, open a PR instead');
@@ -262,7 +318,10 @@ test('replays are shown once; answers carry their question; a menu answer or /ex
   const { prompt, data } = build(log.write());
   const asked = section(prompt, '## What the user asked for');
   assert.equal(asked.split(request).length - 1, 2, 'once in the list, once as the last request');
-  assert.match(asked, new RegExp(`2\\. 2 — in reply to the agent's question: "Which delimiter should the export use\\? 1\\. comma 2\\. semicolon" \\(log line ${pick.line}\\)`));
+  assert.match(
+    asked,
+    new RegExp(`2\\. 2 — in reply to the agent's question: "Which delimiter should the export use\\? 1\\. comma 2\\. semicolon" \\(log line ${pick.line}\\)`),
+  );
   assert.match(asked, new RegExp(`\\*\\*Last request\\*\\* \\(log line ${first.line}\\): ${request.replace(/[.]/g, '\\.')}`));
   assert.equal(data.conversation.messages.length, 3);
 });
@@ -271,7 +330,10 @@ test('Codex: update_plan tasks and a pending call show where things stand', () =
   const ws = mkdtempSync(join(tmpdir(), 'ho-v2-'));
   const log = new CodexLog(ws);
   log.user('Port the importer to streaming and benchmark it.');
-  log.plan([{ step: 'Stream the parser', status: 'completed' }, { step: 'Benchmark', status: 'in_progress' }]);
+  log.plan([
+    { step: 'Stream the parser', status: 'completed' },
+    { step: 'Benchmark', status: 'in_progress' },
+  ]);
   log.exec('go test ./...', '--- FAIL: TestImport (0.01s)\n    import_test.go:12: got 3 rows, want 4\nFAIL', 1);
   log.text('The row count is off by one because the last line has no newline; fixing the scanner next.');
   const { prompt } = build(log.write());

@@ -38,11 +38,15 @@ const json = (box, args) => {
 let clock = Date.parse('2025-06-01T10:00:00Z');
 const base = (extra) => ({ sessionId: SESSION, cwd: '/work/demo', uuid: `u-${clock}`, timestamp: new Date((clock += 60_000)).toISOString(), ...extra });
 const userLine = (text) => JSON.stringify(base({ type: 'user', message: { role: 'user', content: text } })) + '\n';
-const assistantLine = (text) => JSON.stringify(base({ type: 'assistant', message: { id: `m${clock}`, role: 'assistant', content: [{ type: 'text', text }] } })) + '\n';
+const assistantLine = (text) =>
+  JSON.stringify(base({ type: 'assistant', message: { id: `m${clock}`, role: 'assistant', content: [{ type: 'text', text }] } })) + '\n';
 const toolCallLine = (id, command) =>
-  JSON.stringify(base({ type: 'assistant', message: { id: `m${clock}`, role: 'assistant', content: [{ type: 'tool_use', id, name: 'Bash', input: { command } }] } })) + '\n';
+  JSON.stringify(
+    base({ type: 'assistant', message: { id: `m${clock}`, role: 'assistant', content: [{ type: 'tool_use', id, name: 'Bash', input: { command } }] } }),
+  ) + '\n';
 const toolResultLine = (id, text, isError = false) =>
-  JSON.stringify(base({ type: 'user', message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: id, content: text, is_error: isError }] } })) + '\n';
+  JSON.stringify(base({ type: 'user', message: { role: 'user', content: [{ type: 'tool_result', tool_use_id: id, content: text, is_error: isError }] } })) +
+  '\n';
 
 function writeBaseLog(box) {
   writeFileSync(
@@ -64,7 +68,16 @@ test('index + search over the real sample logs: ranked hits with file, line, kin
     const report = json(box, ['index']);
     assert.ok(report.added >= 7 && report.unitsAdded > 100, JSON.stringify(report));
     // Pick a word straight from a sample's user message so the test does not hard-code sample content.
-    const sample = readFileSync(join(box.projects, readdirSync(box.projects).find((n) => n.startsWith('spotter-short'))), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+    const sample = readFileSync(
+      join(
+        box.projects,
+        readdirSync(box.projects).find((n) => n.startsWith('spotter-short')),
+      ),
+      'utf8',
+    )
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
     const typed = sample.find((r) => r.type === 'user' && typeof r.message?.content === 'string' && /[a-z]{6,}/i.test(r.message.content));
     const word = /[A-Za-z]{6,}/.exec(typed.message.content)[0];
     const result = json(box, ['search', word, '--kind', 'user']);
@@ -157,12 +170,29 @@ test('filters: --kind, --project, --since, --limit', () => {
     writeBaseLog(box);
     const other = join(box.home, '.claude', 'projects', '-elsewhere');
     mkdirSync(other, { recursive: true });
-    writeFileSync(join(other, 'a1b2c3d4-0000-4000-8000-000000000000.jsonl'), JSON.stringify({ type: 'user', sessionId: 'a1b2c3d4-0000-4000-8000-000000000000', cwd: '/srv/other', timestamp: '2024-01-01T00:00:00Z', message: { role: 'user', content: 'scheduler work in another project' } }) + '\n');
+    writeFileSync(
+      join(other, 'a1b2c3d4-0000-4000-8000-000000000000.jsonl'),
+      JSON.stringify({
+        type: 'user',
+        sessionId: 'a1b2c3d4-0000-4000-8000-000000000000',
+        cwd: '/srv/other',
+        timestamp: '2024-01-01T00:00:00Z',
+        message: { role: 'user', content: 'scheduler work in another project' },
+      }) + '\n',
+    );
     json(box, ['index']);
     assert.equal(json(box, ['search', 'scheduler']).hits.length, 5);
     const errors = json(box, ['search', 'scheduler', '--kind', 'tool-error']).hits;
-    assert.deepEqual(errors.map((h) => h.kind), ['tool-error']);
-    assert.deepEqual(json(box, ['search', 'scheduler', '--kind', 'tool-call,user']).hits.map((h) => h.kind).sort(), ['tool-call', 'user', 'user']);
+    assert.deepEqual(
+      errors.map((h) => h.kind),
+      ['tool-error'],
+    );
+    assert.deepEqual(
+      json(box, ['search', 'scheduler', '--kind', 'tool-call,user'])
+        .hits.map((h) => h.kind)
+        .sort(),
+      ['tool-call', 'user', 'user'],
+    );
     const other1 = json(box, ['search', 'scheduler', '--project', 'srv/other']).hits;
     assert.equal(other1.length, 1);
     assert.equal(other1[0].project, '/srv/other');
@@ -212,7 +242,10 @@ test('a damaged index is moved aside and rebuilt; a locked one gives a clear mes
     // Another writer holds the lock: `index` waits (busy timeout), then says so in one line.
     const holder = spawn(
       process.execPath,
-      ['-e', `const {DatabaseSync}=require('node:sqlite');const d=new DatabaseSync(${JSON.stringify(indexPath)});d.exec('BEGIN IMMEDIATE');d.exec("INSERT INTO meta VALUES('x','y')");console.log('locked');setTimeout(()=>{},5000)`],
+      [
+        '-e',
+        `const {DatabaseSync}=require('node:sqlite');const d=new DatabaseSync(${JSON.stringify(indexPath)});d.exec('BEGIN IMMEDIATE');d.exec("INSERT INTO meta VALUES('x','y')");console.log('locked');setTimeout(()=>{},5000)`,
+      ],
       { stdio: ['ignore', 'pipe', 'ignore'] },
     );
     await new Promise((resolve) => holder.stdout.once('data', resolve));
@@ -280,7 +313,10 @@ test('secrets are redacted before indexing: the planted key is nowhere in the in
     const hits = json(box, ['search', 'canary']).hits;
     assert.equal(hits.length, 2);
     assert.ok(hits.every((h) => !h.snippet.includes(key) && !h.snippet.includes('Zq7Zq7')));
-    assert.ok(hits.some((h) => /\[REDACTED:/.test(h.snippet)), 'snippets from the raw log are redacted as they are cut');
+    assert.ok(
+      hits.some((h) => /\[REDACTED:/.test(h.snippet)),
+      'snippets from the raw log are redacted as they are cut',
+    );
     assert.doesNotMatch(run(box, ['show', `${SESSION}:1`]).stdout, /Zq7Zq7/);
   } finally {
     box.cleanup();
@@ -313,9 +349,15 @@ test('the snippet is cut around the match in a long record, prefix queries are m
     const [hit] = json(box, ['search', 'gearbox']).hits;
     assert.ok(hit.snippet.startsWith('…') && hit.snippet.endsWith('…'), hit.snippet);
     assert.ok(hit.snippet.length < 260, `snippet is short: ${hit.snippet.length}`);
-    assert.deepEqual(hit.highlights.map(([s, e]) => hit.snippet.slice(s, e)), ['gearbox']);
+    assert.deepEqual(
+      hit.highlights.map(([s, e]) => hit.snippet.slice(s, e)),
+      ['gearbox'],
+    );
     const [prefix] = json(box, ['search', 'overheat*']).hits;
-    assert.deepEqual(prefix.highlights.map(([s, e]) => prefix.snippet.slice(s, e)), ['overheated']);
+    assert.deepEqual(
+      prefix.highlights.map(([s, e]) => prefix.snippet.slice(s, e)),
+      ['overheated'],
+    );
   } finally {
     box.cleanup();
   }

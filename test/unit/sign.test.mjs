@@ -102,7 +102,7 @@ test('a missing file, a missing or edited signature.json are caught', async (t) 
   assert.match((await verifyHandover(dir, home)).reason, /outside the handover/);
 });
 
-test("a handover signed on another machine is not verified, and says so", async (t) => {
+test('a handover signed on another machine is not verified, and says so', async (t) => {
   const { dir } = await signedHandover(t);
   const otherHome = join(tempDir(t), 'other');
   await loadOrCreateKey(otherHome);
@@ -220,8 +220,17 @@ test('a copy under another folder name, into another workspace, or an old unboun
   const { createHmac } = await import('node:crypto');
   const key = await loadOrCreateKey(home);
   const digests = JSON.parse(readFileSync(join(dir, 'signature.json'), 'utf8')).files;
-  const sorted = Object.keys(digests).sort().map((n) => [n, digests[n]]);
-  const v1 = { alg: 'HMAC-SHA256', keyId: createHash('sha256').update(key).digest('hex').slice(0, 16), files: digests, hmac: createHmac('sha256', key).update(`handover-signature/v1\n${JSON.stringify(sorted)}`).digest('hex') };
+  const sorted = Object.keys(digests)
+    .sort()
+    .map((n) => [n, digests[n]]);
+  const v1 = {
+    alg: 'HMAC-SHA256',
+    keyId: createHash('sha256').update(key).digest('hex').slice(0, 16),
+    files: digests,
+    hmac: createHmac('sha256', key)
+      .update(`handover-signature/v1\n${JSON.stringify(sorted)}`)
+      .digest('hex'),
+  };
   writeFileSync(join(dir, 'signature.json'), JSON.stringify(v1));
   assert.match((await verifyHandover(dir, home)).reason, /older Handover/);
 });

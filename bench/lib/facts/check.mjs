@@ -14,7 +14,7 @@ import { CATEGORIES, SECTIONS } from './kit.mjs';
 
 function textOf(content) {
   if (typeof content === 'string') return content;
-  if (Array.isArray(content)) return content.map((part) => (typeof part === 'string' ? part : part.text ?? '')).join('\n');
+  if (Array.isArray(content)) return content.map((part) => (typeof part === 'string' ? part : (part.text ?? ''))).join('\n');
   return '';
 }
 
@@ -45,7 +45,8 @@ export function logPlaces(logText) {
       for (const block of content) {
         if (block.type === 'thinking') out.push({ place: 'thinking', line, text: block.thinking ?? '' });
         else if (block.type === 'text') out.push({ place: 'text', line, text: block.text });
-        else if (block.type === 'tool_use') out.push({ place: 'tool_use', line, text: JSON.stringify(block.input) + '\n' + Object.values(block.input ?? {}).join('\n') });
+        else if (block.type === 'tool_use')
+          out.push({ place: 'tool_use', line, text: JSON.stringify(block.input) + '\n' + Object.values(block.input ?? {}).join('\n') });
       }
     }
   });
@@ -121,7 +122,11 @@ export function parseSections(promptText) {
   for (const line of promptText.split('\n')) {
     const heading = /^(#{2,3})\s+(.+?)\s*$/.exec(line);
     if (heading) {
-      const name = heading[2].replace(/\s*\([^)]*\)\s*$/, '').replace(/:$/, '').trim().toLowerCase();
+      const name = heading[2]
+        .replace(/\s*\([^)]*\)\s*$/, '')
+        .replace(/:$/, '')
+        .trim()
+        .toLowerCase();
       const id = HEADING_TO_ID.get(name);
       if (id) {
         current = id;

@@ -118,7 +118,11 @@ export const toolsFor = (project) => ({
   abs: (rel) => `${project}/${rel}`,
   read: (rel) => ({ type: 'tool_use', name: 'Read', input: { file_path: `${project}/${rel}` } }),
   write: (rel, content) => ({ type: 'tool_use', name: 'Write', input: { file_path: `${project}/${rel}`, content } }),
-  edit: (rel, oldString, newString) => ({ type: 'tool_use', name: 'Edit', input: { file_path: `${project}/${rel}`, old_string: oldString, new_string: newString } }),
+  edit: (rel, oldString, newString) => ({
+    type: 'tool_use',
+    name: 'Edit',
+    input: { file_path: `${project}/${rel}`, old_string: oldString, new_string: newString },
+  }),
 });
 
 /**

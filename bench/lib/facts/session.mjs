@@ -27,7 +27,8 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const repoRoot = join(here, '..', '..', '..');
 
 // The interactive CLI's own words when a user rejects a tool call and says why.
-const REJECTION = "The user doesn't want to proceed with this tool use. The tool use was rejected (eg. if it was a file edit, the new_string was NOT written to the file). To tell you how to proceed, the user said:\n";
+const REJECTION =
+  "The user doesn't want to proceed with this tool use. The tool use was rejected (eg. if it was a file edit, the new_string was NOT written to the file). To tell you how to proceed, the user said:\n";
 
 export function scenarioInputsHash(scenarioFile) {
   const hash = createHash('sha256');
@@ -70,7 +71,10 @@ function userMessage(user, project) {
   if (typeof user === 'string') return { role: 'user', content: user };
   const blocks = [];
   if (user.ide) {
-    blocks.push({ type: 'text', text: `<ide_opened_file>The user opened the file ${project}/${user.ide} in the IDE. This may or may not be related to the current task.</ide_opened_file>` });
+    blocks.push({
+      type: 'text',
+      text: `<ide_opened_file>The user opened the file ${project}/${user.ide} in the IDE. This may or may not be related to the current task.</ide_opened_file>`,
+    });
   }
   blocks.push({ type: 'text', text: user.text });
   return { role: 'user', content: blocks };
@@ -153,7 +157,8 @@ export async function generateScenario(scenario, dir) {
       if (run.code !== 0 || !run.result) throw new Error(`turn ${index + 1} (${what}) exited ${run.code} without a result: ${run.stderr.trim().slice(0, 300)}`);
       if (run.result.is_error) throw new Error(`turn ${index + 1} (${what}) ended in error: ${JSON.stringify(run.result).slice(0, 300)}`);
       const expected = Object.keys(turn.refuse ?? {});
-      if (expected.some((command) => !run.denied.includes(command))) throw new Error(`turn ${index + 1}: a scripted refusal was never asked for (${expected.join(', ')})`);
+      if (expected.some((command) => !run.denied.includes(command)))
+        throw new Error(`turn ${index + 1}: a scripted refusal was never asked for (${expected.join(', ')})`);
     }
     if (server.remaining !== 0 || server.exhausted !== 0) {
       throw new Error(`the scripted model was not used up exactly (${server.remaining} steps left, ${server.exhausted} requests past the end)`);

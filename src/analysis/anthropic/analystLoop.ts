@@ -53,7 +53,10 @@ export function describeFailure(error: unknown, signal: AbortSignal): string {
 
 /** Accepts a final answer given as JSON text instead of the tool (some gateways strip tool use). */
 function reportFromText(message: Anthropic.Message): ReportedFinding[] | undefined {
-  const text = message.content.filter((b): b is Anthropic.TextBlock => b.type === 'text').map((b) => b.text).join('\n');
+  const text = message.content
+    .filter((b): b is Anthropic.TextBlock => b.type === 'text')
+    .map((b) => b.text)
+    .join('\n');
   const json = /```(?:json)?\s*(\{[\s\S]*\})\s*```/.exec(text)?.[1] ?? (text.trim().startsWith('{') ? text.trim() : undefined);
   if (!json) return undefined;
   try {
@@ -73,7 +76,13 @@ export async function runAnalyst(options: AnalystRunOptions): Promise<AnalystRun
   try {
     while (turns < options.maxTurns) {
       if (options.signal.aborted) return fail('deadline exceeded');
-      const request = buildRequest({ model: options.model, maxTokens: options.maxTokens, prefix: options.prefix, messages, promptCaching: options.promptCaching });
+      const request = buildRequest({
+        model: options.model,
+        maxTokens: options.maxTokens,
+        prefix: options.prefix,
+        messages,
+        promptCaching: options.promptCaching,
+      });
       const response = await options.client.messages.create(request, { signal: options.signal, timeout: Math.max(1, options.remainingMs()) });
       turns++;
       tokens.inputTokens += response.usage.input_tokens ?? 0;
@@ -92,9 +101,20 @@ export async function runAnalyst(options: AnalystRunOptions): Promise<AnalystRun
         const log = await options.log();
         const validated = await validateFindings(log, options.analyst, reported);
         if (reported.length > 0 && validated.findings.length === 0) {
-          return { ...fail(`invalid output: none of ${reported.length} finding(s) had a citation that holds`), droppedFindings: validated.droppedFindings, droppedCitations: validated.droppedCitations };
+          return {
+            ...fail(`invalid output: none of ${reported.length} finding(s) had a citation that holds`),
+            droppedFindings: validated.droppedFindings,
+            droppedCitations: validated.droppedCitations,
+          };
         }
-        return { ok: true, findings: validated.findings, tokens, turns, droppedFindings: validated.droppedFindings, droppedCitations: validated.droppedCitations };
+        return {
+          ok: true,
+          findings: validated.findings,
+          tokens,
+          turns,
+          droppedFindings: validated.droppedFindings,
+          droppedCitations: validated.droppedCitations,
+        };
       }
 
       messages.push({ role: 'assistant', content: response.content as Anthropic.ContentBlockParam[] });

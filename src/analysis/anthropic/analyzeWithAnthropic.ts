@@ -68,7 +68,18 @@ export function allOffline(options: Pick<AnthropicAnalysisOptions, 'offline' | '
   const model = options.model ?? DEFAULT_ANTHROPIC_MODEL;
   return {
     findings: ANALYSTS.flatMap((a) => offlineFallback(options.offline.findings, a)),
-    usage: ANALYSTS.map((analyst) => ({ analyst, model, inputTokens: 0, cacheCreationInputTokens: 0, cacheReadInputTokens: 0, outputTokens: 0, turns: 0, wallMs: 0, estimatedCostUsd: 0, fallbackReason: reason })),
+    usage: ANALYSTS.map((analyst) => ({
+      analyst,
+      model,
+      inputTokens: 0,
+      cacheCreationInputTokens: 0,
+      cacheReadInputTokens: 0,
+      outputTokens: 0,
+      turns: 0,
+      wallMs: 0,
+      estimatedCostUsd: 0,
+      fallbackReason: reason,
+    })),
   };
 }
 
@@ -113,7 +124,12 @@ async function analyze(options: AnthropicAnalysisOptions): Promise<AnthropicAnal
   const log = () => logPromise;
   const logLines = options.logSource ? options.logSource.lineCount : await countLines(options.logPath).catch(() => undefined);
 
-  const prefix = buildSharedPrefix({ extractMarkdown: options.extractMarkdown, offlineFindings: options.offline.findings, logLines: logLines ?? 0, promptCaching });
+  const prefix = buildSharedPrefix({
+    extractMarkdown: options.extractMarkdown,
+    offlineFindings: options.offline.findings,
+    logLines: logLines ?? 0,
+    promptCaching,
+  });
 
   const usage = new Map<AnalystName, AnalystUsage>();
   const findings = new Map<AnalystName, Finding[]>();
@@ -122,7 +138,15 @@ async function analyze(options: AnthropicAnalysisOptions): Promise<AnthropicAnal
     const t0 = now();
     let outcome: AnalystRunOutcome;
     if (logLines === undefined) {
-      outcome = { ok: false, findings: [], tokens: { inputTokens: 0, cacheCreationInputTokens: 0, cacheReadInputTokens: 0, outputTokens: 0 }, turns: 0, failure: `cannot read the log ${options.logPath}`, droppedFindings: 0, droppedCitations: 0 };
+      outcome = {
+        ok: false,
+        findings: [],
+        tokens: { inputTokens: 0, cacheCreationInputTokens: 0, cacheReadInputTokens: 0, outputTokens: 0 },
+        turns: 0,
+        failure: `cannot read the log ${options.logPath}`,
+        droppedFindings: 0,
+        droppedCitations: 0,
+      };
     } else {
       outcome = await runAnalyst({
         analyst,
@@ -148,7 +172,10 @@ async function analyze(options: AnthropicAnalysisOptions): Promise<AnthropicAnal
       estimatedCostUsd: estimateCostUsd(model, outcome.tokens),
       ...(outcome.ok ? {} : { fallbackReason: outcome.failure }),
     });
-    findings.set(analyst, outcome.ok ? mergeWithOffline(outcome.findings, options.offline.findings, analyst) : offlineFallback(options.offline.findings, analyst));
+    findings.set(
+      analyst,
+      outcome.ok ? mergeWithOffline(outcome.findings, options.offline.findings, analyst) : offlineFallback(options.offline.findings, analyst),
+    );
   };
 
   try {

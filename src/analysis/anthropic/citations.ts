@@ -42,7 +42,13 @@ export function parseReport(input: unknown): ReportedFinding[] {
       .filter((c) => c && Number.isInteger(Number(c.line)))
       .map((c) => ({ line: Number(c.line), ...(typeof c.quote === 'string' && c.quote.trim() ? { quote: c.quote } : {}) }));
     const status = f.status === 'resolved' || f.status === 'unresolved' ? f.status : undefined;
-    out.push({ title: f.title, detail: typeof f.detail === 'string' ? f.detail : '', citations, importance: typeof f.importance === 'number' ? f.importance : undefined, ...(status ? { status } : {}) });
+    out.push({
+      title: f.title,
+      detail: typeof f.detail === 'string' ? f.detail : '',
+      citations,
+      importance: typeof f.importance === 'number' ? f.importance : undefined,
+      ...(status ? { status } : {}),
+    });
   }
   if (findings.length > 0 && out.length === 0) throw new InvalidReportError('no finding in report_findings has the required fields');
   return out;

@@ -94,7 +94,9 @@ export function sourceFileFor(path: string, home: string, env: NodeJS.ProcessEnv
 }
 
 const reasonOf = (error: unknown) =>
-  error instanceof IndexBusyError || isBusy(error) ? 'the search index is busy (another process is writing it)' : `the search index failed (${(error as Error)?.message ?? String(error)})`;
+  error instanceof IndexBusyError || isBusy(error)
+    ? 'the search index is busy (another process is writing it)'
+    : `the search index failed (${(error as Error)?.message ?? String(error)})`;
 
 /**
  * The index of a Handover home for one log, or undefined when there is none (no index file, or a
@@ -146,7 +148,9 @@ export function logIndexFor(logPath: string, options: LogIndexOptions = {}): Log
       }
       try {
         await ensureFresh();
-        const result = await withIndex((index) => searchFile(index, path, ftsQueryFor(words), { kinds: unitKinds, limit: Math.min(1000, Math.max(100, want * 4)), snippetChars: 40 }));
+        const result = await withIndex((index) =>
+          searchFile(index, path, ftsQueryFor(words), { kinds: unitKinds, limit: Math.min(1000, Math.max(100, want * 4)), snippetChars: 40 }),
+        );
         return { source: 'index', ranked: result.hits.map((hit) => ({ line: hit.line, kind: EVENT_KIND_OF[hit.kind] })) };
       } catch (error) {
         if (error instanceof SearchUnavailableError) {

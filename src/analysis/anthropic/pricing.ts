@@ -42,6 +42,11 @@ export interface TokenCounts {
 
 export function estimateCostUsd(model: string, tokens: TokenCounts): number {
   const p = pricesFor(model);
-  const usd = (tokens.inputTokens * p.input + tokens.cacheCreationInputTokens * p.cacheWrite + tokens.cacheReadInputTokens * p.cacheRead + tokens.outputTokens * p.output) / 1_000_000;
+  const usd =
+    (tokens.inputTokens * p.input +
+      tokens.cacheCreationInputTokens * p.cacheWrite +
+      tokens.cacheReadInputTokens * p.cacheRead +
+      tokens.outputTokens * p.output) /
+    1_000_000;
   return Math.round(usd * 1_000_000) / 1_000_000;
 }

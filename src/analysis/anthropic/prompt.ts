@@ -74,7 +74,12 @@ export interface SharedPrefix {
 }
 
 /** Built once per handover and used by all three analysts, so it is the same bytes for each. */
-export function buildSharedPrefix(input: { extractMarkdown: string; offlineFindings: readonly Finding[]; logLines: number; promptCaching: boolean }): SharedPrefix {
+export function buildSharedPrefix(input: {
+  extractMarkdown: string;
+  offlineFindings: readonly Finding[];
+  logLines: number;
+  promptCaching: boolean;
+}): SharedPrefix {
   const cache = input.promptCaching ? { cache_control: EPHEMERAL } : {};
   const extract = `# Extract of the session log (${input.logLines} log lines)\n\n${capExtract(redactSecrets(input.extractMarkdown))}`;
   return {

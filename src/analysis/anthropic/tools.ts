@@ -63,7 +63,7 @@ export const TOOL_DEFINITIONS: Anthropic.Tool[] = [
     name: REPORT_TOOL,
     description:
       'Report your final findings, once, then stop. Every finding needs at least one citation: a log line that ' +
-      'shows it (the line must contain the finding\'s key terms: names, paths, commands, error text). ' +
+      "shows it (the line must contain the finding's key terms: names, paths, commands, error text). " +
       'Findings whose citations do not hold are dropped.',
     input_schema: {
       type: 'object',
@@ -88,7 +88,11 @@ export const TOOL_DEFINITIONS: Anthropic.Tool[] = [
                 minItems: 1,
               },
               importance: { type: 'integer', minimum: 1, maximum: 5, description: '5 = a resumed agent would go wrong without it.' },
-              status: { type: 'string', enum: ['unresolved', 'resolved'], description: 'Errors only: resolved when a later run of the same command family, test file or target passed.' },
+              status: {
+                type: 'string',
+                enum: ['unresolved', 'resolved'],
+                description: 'Errors only: resolved when a later run of the same command family, test file or target passed.',
+              },
             },
             required: ['title', 'detail', 'citations'],
           },
@@ -176,9 +180,12 @@ async function searchLog(log: LogSource, input: Record<string, unknown>): Promis
   }
   const ranking = !regex && log.index ? await log.index.rank(wordsOf(query), kindList, limit) : undefined;
   const ordered = ranking?.source === 'index' ? rankedFirst(found, ranking.ranked) : found;
-  const matches = ordered
-    .slice(0, limit)
-    .map(({ event, hit }) => ({ line: event.line, kind: event.kind, ...(event.toolName ? { tool: event.toolName } : {}), context: contextAround(event.text, hit.index, hit.length) }));
+  const matches = ordered.slice(0, limit).map(({ event, hit }) => ({
+    line: event.line,
+    kind: event.kind,
+    ...(event.toolName ? { tool: event.toolName } : {}),
+    context: contextAround(event.text, hit.index, hit.length),
+  }));
   const origin = ranking ? (ranking.source === 'index' ? { source: 'index' } : { source: 'memory', note: ranking.note }) : {};
   return capResult({ query, total: found.length, matches, ...origin }, 'matches');
 }
@@ -277,7 +284,12 @@ function listToolCalls(log: LogSource, input: Record<string, unknown>): string {
       tool: event.toolName,
       input: inputSummary(event.input),
       ...(result
-        ? { resultLine: result.line, failed: isFailure(result), ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}), result: clip(result.text.trim(), 240) }
+        ? {
+            resultLine: result.line,
+            failed: isFailure(result),
+            ...(result.exitCode !== undefined ? { exitCode: result.exitCode } : {}),
+            result: clip(result.text.trim(), 240),
+          }
         : { resultLine: null }),
     });
   }
@@ -306,7 +318,13 @@ function listFilesTouched(log: LogSource): string {
       entry.lines.push(event.line);
     }
   }
-  const list = [...files.values()].map((f) => ({ path: f.path, tools: [...f.tools], count: f.lines.length, firstLine: f.lines[0], lastLine: f.lines[f.lines.length - 1] }));
+  const list = [...files.values()].map((f) => ({
+    path: f.path,
+    tools: [...f.tools],
+    count: f.lines.length,
+    firstLine: f.lines[0],
+    lastLine: f.lines[f.lines.length - 1],
+  }));
   return capResult({ total: list.length, files: list }, 'files');
 }
 

@@ -23,7 +23,8 @@ export const extractCommand: CliCommand = {
     if (result.bytesIn === 0) throw new CliError(`${name} is empty: nothing to extract`, 2);
     // A session log that holds no conversation (an agent opened and closed, a titles-only file) is
     // still a session: its extract says so. Anything else is not a session log at all.
-    if (!result.keptSomething && (result.read.agent === undefined || result.read.stats.records === 0)) throw new CliError(unusableReason(name, result.read, problems), 2);
+    if (!result.keptSomething && (result.read.agent === undefined || result.read.stats.records === 0))
+      throw new CliError(unusableReason(name, result.read, problems), 2);
     if (!result.keptSomething) io.stderr(`handover extract: ${name}: no user messages, thinking or system events in this session\n`);
     if (problems) io.stderr(`handover extract: ${name}: ${problems}\n`);
     if (typeof values.out === 'string') {

@@ -71,7 +71,12 @@ async function runEvent(event: string, values: Record<string, unknown>, io: CliI
       import('../../hooks/compactTrigger.js'),
     ]);
     const trigger = compactTriggerContext(home, io);
-    return sessionStart(parsed.input, { home, listHandovers, lockTtlMs: trigger.settings.lockTtlMs, afterCompaction: (input) => ensureHandoverAfterCompaction(input, 'session-start-compact', trigger) });
+    return sessionStart(parsed.input, {
+      home,
+      listHandovers,
+      lockTtlMs: trigger.settings.lockTtlMs,
+      afterCompaction: (input) => ensureHandoverAfterCompaction(input, 'session-start-compact', trigger),
+    });
   }
   if (event === 'post-compact') {
     const parsed = parseHookInput(await io.readStdin());

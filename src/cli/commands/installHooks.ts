@@ -21,7 +21,8 @@ const scopeOptions = {
 function agentOf({ values }: ParsedCommandArgs): 'claude' | 'codex' {
   const agent = (values.agent as string | undefined) ?? 'claude';
   if (agent !== 'claude' && agent !== 'codex') throw new CliError(`--agent must be claude or codex, not '${agent}'`, 2);
-  if (agent === 'codex' && values.scope !== undefined) throw new CliError('--scope is for Claude Code; Codex hooks go in $CODEX_HOME (set CODEX_HOME to choose another)', 2);
+  if (agent === 'codex' && values.scope !== undefined)
+    throw new CliError('--scope is for Claude Code; Codex hooks go in $CODEX_HOME (set CODEX_HOME to choose another)', 2);
   return agent;
 }
 
@@ -58,7 +59,10 @@ export const installHooksCommand: CliCommand = {
     const workspace = resolve(io.cwd, (args.values.workspace as string | undefined) ?? '.');
     const plugin = pluginEnabledIn(workspace, io.env);
     if (plugin.length && !args.values.switch) {
-      throw new CliError(`the Handover Claude Code plugin (${PLUGIN_ID}) is enabled in ${plugin.join(', ')} and runs these hooks already; uninstall it first ('handover uninstall-plugin') or pass --switch`, EXIT_OTHER_INSTALL);
+      throw new CliError(
+        `the Handover Claude Code plugin (${PLUGIN_ID}) is enabled in ${plugin.join(', ')} and runs these hooks already; uninstall it first ('handover uninstall-plugin') or pass --switch`,
+        EXIT_OTHER_INSTALL,
+      );
     }
     if (plugin.length) {
       try {
@@ -86,7 +90,10 @@ export const uninstallHooksCommand: CliCommand = {
     if (agentOf(args) === 'codex') {
       const result = await guarded(() => uninstallCodex(io.env));
       if (args.values.json) io.stdout(JSON.stringify(result) + '\n');
-      else io.stdout(`${result.removedHooks ? `removed ${result.removedHooks} Handover hook entries from ${result.hooksPath}` : `no Handover hooks in ${result.hooksPath}`}; ${result.configChanged ? `removed [mcp_servers.handover] from ${result.configPath}` : `no Handover MCP server in ${result.configPath}`}\n`);
+      else
+        io.stdout(
+          `${result.removedHooks ? `removed ${result.removedHooks} Handover hook entries from ${result.hooksPath}` : `no Handover hooks in ${result.hooksPath}`}; ${result.configChanged ? `removed [mcp_servers.handover] from ${result.configPath}` : `no Handover MCP server in ${result.configPath}`}\n`,
+        );
       return 0;
     }
     const path = settingsPath(args, io);

@@ -33,7 +33,10 @@ export const installPluginCommand: CliCommand = {
     const claude = (values.claude as string | undefined)?.trim() || 'claude';
     const hooks = hooksInstalledIn(workspace, io.env);
     if (hooks.length && !values.switch) {
-      throw new CliError(`the Handover hooks are installed in ${hooks.map((h) => h.path).join(', ')}; the plugin runs the same hooks, so remove them first ('handover uninstall-hooks --scope ${hooks[0].scope}') or pass --switch`, EXIT_OTHER_INSTALL);
+      throw new CliError(
+        `the Handover hooks are installed in ${hooks.map((h) => h.path).join(', ')}; the plugin runs the same hooks, so remove them first ('handover uninstall-hooks --scope ${hooks[0].scope}') or pass --switch`,
+        EXIT_OTHER_INSTALL,
+      );
     }
     for (const { path } of hooks) await uninstallHooks(path);
     const home = handoverHome(io.env);
@@ -41,7 +44,10 @@ export const installPluginCommand: CliCommand = {
     await guarded(() => claudePlugin(claude, ['marketplace', 'add', staged], io.env, workspace));
     await guarded(() => claudePlugin(claude, ['install', PLUGIN_ID], io.env, workspace));
     if (values.json) io.stdout(JSON.stringify({ plugin: PLUGIN_ID, marketplace: staged, removedHooksFrom: hooks.map((h) => h.path) }) + '\n');
-    else io.stdout(`installed the Claude Code plugin ${PLUGIN_ID} (marketplace ${MARKETPLACE_NAME} at ${staged})${hooks.length ? `; removed the hooks from ${hooks.map((h) => h.path).join(', ')}` : ''}\n`);
+    else
+      io.stdout(
+        `installed the Claude Code plugin ${PLUGIN_ID} (marketplace ${MARKETPLACE_NAME} at ${staged})${hooks.length ? `; removed the hooks from ${hooks.map((h) => h.path).join(', ')}` : ''}\n`,
+      );
     return 0;
   },
 };

@@ -34,7 +34,11 @@ export const resumeCommand: CliCommand = {
     const prompt = seedPrompt(agentKind, workspace, newest.promptPath);
     if (values.print || values.json) {
       // Printed to be pasted into a shell: single-quoted, so nothing in it ($(…), `…`, $VAR) runs.
-      io.stdout(values.json ? JSON.stringify({ sessionId: newest.id, promptPath: newest.promptPath, agent: command, args: [prompt] }) + '\n' : `${newest.promptPath}\n${shellQuote(command)} ${shellQuote(prompt)}\n`);
+      io.stdout(
+        values.json
+          ? JSON.stringify({ sessionId: newest.id, promptPath: newest.promptPath, agent: command, args: [prompt] }) + '\n'
+          : `${newest.promptPath}\n${shellQuote(command)} ${shellQuote(prompt)}\n`,
+      );
       return 0;
     }
     // The chain link of the session about to start; its seed prompt in the log says the same.
@@ -43,7 +47,9 @@ export const resumeCommand: CliCommand = {
     return await new Promise<number>((done, fail) => {
       const child = spawn(command, [prompt], { cwd: workspace, stdio: 'inherit', env: io.env });
       child.on('error', (error: NodeJS.ErrnoException) =>
-        fail(new CliError(error.code === 'ENOENT' ? `agent '${command}' not found on PATH (use --agent to name it)` : `cannot start ${command}: ${error.message}`)),
+        fail(
+          new CliError(error.code === 'ENOENT' ? `agent '${command}' not found on PATH (use --agent to name it)` : `cannot start ${command}: ${error.message}`),
+        ),
       );
       child.on('exit', (code) => done(code ?? 1));
     });

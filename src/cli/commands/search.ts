@@ -48,9 +48,12 @@ export const searchCommand: CliCommand = {
     }
     const home = handoverHome(io.env);
     // --chain: the sessions of that chain (in this workspace's .handover) as the session filter.
-    const chainIds = values.chain === undefined ? undefined : await chainSessionIds(io.cwd, values.chain as string).catch((error: Error) => {
-      throw new CliError(`--chain: ${error.message}`, 2);
-    });
+    const chainIds =
+      values.chain === undefined
+        ? undefined
+        : await chainSessionIds(io.cwd, values.chain as string).catch((error: Error) => {
+            throw new CliError(`--chain: ${error.message}`, 2);
+          });
     const result = await runWithIndex(
       io,
       async (index) => {

@@ -19,7 +19,8 @@ export const showCommand: CliCommand = {
   positionals: { min: 1, max: 1 },
   async run({ values, positionals }, io) {
     const context = values.context === undefined ? 3 : Number(values.context);
-    if (!Number.isInteger(context) || context < 0 || context > 100) throw new CliError(`--context: '${String(values.context)}' is not a whole number from 0 to 100`, 2);
+    if (!Number.isInteger(context) || context < 0 || context > 100)
+      throw new CliError(`--context: '${String(values.context)}' is not a whole number from 0 to 100`, 2);
     const home = handoverHome(io.env);
     const sources = defaultSources(home, io.env);
     const work = async (index: SearchIndex | undefined) => {

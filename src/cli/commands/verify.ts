@@ -15,7 +15,10 @@ export const verifyCommand: CliCommand = {
   positionals: { min: 1, max: 1 },
   async run({ values, positionals }, io) {
     let dir = resolve(io.cwd, positionals[0]);
-    const isDir = await stat(dir).then((s) => s.isDirectory(), () => undefined);
+    const isDir = await stat(dir).then(
+      (s) => s.isDirectory(),
+      () => undefined,
+    );
     if (isDir === undefined) throw new CliError(`${positionals[0]}: no such handover folder`, 2);
     if (!isDir) {
       // A file of the handover (resume-prompt.md, say) stands for its folder.

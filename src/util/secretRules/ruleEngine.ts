@@ -179,7 +179,8 @@ export class RuleSet {
     const direct = new Map([...this.byKeyword].map(([k, list]) => [k, [...list]]));
     for (const keyword of keywords) {
       const list = this.byKeyword.get(keyword)!;
-      for (const other of keywords) if (other !== keyword && keyword.includes(other)) for (const rule of direct.get(other)!) if (!list.includes(rule)) list.push(rule);
+      for (const other of keywords)
+        if (other !== keyword && keyword.includes(other)) for (const rule of direct.get(other)!) if (!list.includes(rule)) list.push(rule);
     }
     this.keywordScan = new KeywordScanner(keywords);
   }

@@ -86,7 +86,10 @@ function replaceWhere(text: string, re: RegExp, replace: (match: string, at: num
  * pass, used on decoded blobs (no recursion into this one); `rules` checks rejoined lines.
  */
 export function redactTokenSecrets(text: string, rules: RuleSet, once: (text: string) => string): string {
-  return redactDiscordAndSeams(replaceWhere(text, BASE64_RUN, (run, at) => checkRun(text, run, at, once)), rules);
+  return redactDiscordAndSeams(
+    replaceWhere(text, BASE64_RUN, (run, at) => checkRun(text, run, at, once)),
+    rules,
+  );
 }
 
 /**

@@ -70,7 +70,16 @@ export function readStubRecords(recordDir) {
 /**
  * @param {{ vsix?: string, workspace?: string, env?: NodeJS.ProcessEnv, pathPrepend?: string[], userSettings?: object, workspaceTrust?: boolean, root?: string, log?: (line: string) => void }} options
  */
-export async function startCodeServer({ vsix, workspace, env = {}, pathPrepend = [], userSettings = {}, workspaceTrust = false, root = mkdtempSync(join(tmpdir(), 'handover-cs-')), log = () => {} }) {
+export async function startCodeServer({
+  vsix,
+  workspace,
+  env = {},
+  pathPrepend = [],
+  userSettings = {},
+  workspaceTrust = false,
+  root = mkdtempSync(join(tmpdir(), 'handover-cs-')),
+  log = () => {},
+}) {
   const entry = ensureCodeServer({ log });
   const dataDir = join(root, 'data');
   const extDir = join(root, 'extensions');
@@ -88,7 +97,10 @@ export async function startCodeServer({ vsix, workspace, env = {}, pathPrepend =
   const baseEnv = { ...process.env, HOME: home, SHELL: '/bin/bash', PATH: path, ...env };
   delete baseEnv.VSCODE_IPC_HOOK_CLI;
   if (vsix) {
-    execFileSync(node, [entry, '--install-extension', vsix, '--extensions-dir', extDir, '--user-data-dir', dataDir, '--force'], { env: baseEnv, stdio: 'pipe' });
+    execFileSync(node, [entry, '--install-extension', vsix, '--extensions-dir', extDir, '--user-data-dir', dataDir, '--force'], {
+      env: baseEnv,
+      stdio: 'pipe',
+    });
   }
   writeFileSync(
     join(dataDir, 'User', 'settings.json'),
@@ -113,7 +125,22 @@ export async function startCodeServer({ vsix, workspace, env = {}, pathPrepend =
   const port = await freePort();
   const server = spawn(
     node,
-    [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--user-data-dir', dataDir, '--extensions-dir', extDir, '--disable-telemetry', '--disable-update-check', ...(workspaceTrust ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', workspace],
+    [
+      entry,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--user-data-dir',
+      dataDir,
+      '--extensions-dir',
+      extDir,
+      '--disable-telemetry',
+      '--disable-update-check',
+      ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
+      '--disable-getting-started-override',
+      workspace,
+    ],
     { env: baseEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: false },
   );
   let output = '';
@@ -123,7 +150,10 @@ export async function startCodeServer({ vsix, workspace, env = {}, pathPrepend =
   await waitFor(
     async () => {
       if (server.exitCode !== null) throw new Error(`code-server exited (${server.exitCode}):\n${output.slice(-2000)}`);
-      return fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+      return fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
     },
     { timeoutMs: 60_000, intervalMs: 200, what: 'code-server to listen' },
   );
@@ -149,7 +179,15 @@ export async function startCodeServer({ vsix, workspace, env = {}, pathPrepend =
 export async function openWorkbench(url, folder, { viewport = { width: 1400, height: 900 } } = {}) {
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();

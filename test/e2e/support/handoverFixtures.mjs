@@ -34,7 +34,9 @@ export async function buildStagedHandover({ staging, home, sessionId, request, f
  */
 export async function signForWorkspace({ dir, home, sessionId, workspace }) {
   const { signHandover } = createRequire(import.meta.url)('../../../dist/test/handoverCore.js');
-  const signed = Object.fromEntries(['resume-prompt.md', 'handover.json', 'extract.md'].filter((name) => existsSync(join(dir, name))).map((name) => [name, readFileSync(join(dir, name))]));
+  const signed = Object.fromEntries(
+    ['resume-prompt.md', 'handover.json', 'extract.md'].filter((name) => existsSync(join(dir, name))).map((name) => [name, readFileSync(join(dir, name))]),
+  );
   const signature = await signHandover(home, signed, { sessionId, workspace });
   writeFileSync(join(dir, 'signature.json'), JSON.stringify(signature, null, 2) + '\n');
 }

@@ -7,7 +7,11 @@ export const scenario = {
   about: 'Chinese user text, python export + unittest, thinking in English, Chinese answers',
   requires: ['python3'],
   files: {
-    'orders.json': JSON.stringify([{ id: 1, createdAt: '2025-03-02T08:15:00', customer: '王芳' }, { id: 2, createdAt: '2025-03-03T09:00:00', customer: '李雷' }]) + '\n',
+    'orders.json':
+      JSON.stringify([
+        { id: 1, createdAt: '2025-03-02T08:15:00', customer: '王芳' },
+        { id: 2, createdAt: '2025-03-03T09:00:00', customer: '李雷' },
+      ]) + '\n',
     'export.py':
       "import json\nfrom datetime import datetime\n\n\ndef rows():\n    for o in json.load(open('orders.json', encoding='utf-8')):\n        created = datetime.fromisoformat(o['created_at'])\n        yield o['id'], created.strftime('%d/%m/%Y'), o['customer']\n\n\n" +
       "if __name__ == '__main__':\n    for r in rows():\n        print(*r, sep=',')\n    print('导出 %d 条订单，用时 %.2f 秒' % (3000 + 118, 0.84))\n",
@@ -38,7 +42,11 @@ export const scenario = {
           [think('Run the export as it is.'), bash('python3 export.py', '运行导出')],
           [
             think(`The JSON key is createdAt, not created_at. For the format: ${iso.choice} instead of ${iso.alternative}, because ${iso.reason}.`),
-            edit('export.py', "        created = datetime.fromisoformat(o['created_at'])\n        yield o['id'], created.strftime('%d/%m/%Y'), o['customer']", "        created = datetime.fromisoformat(o['createdAt'])\n        yield o['id'], created.date().isoformat(), o['customer']"),
+            edit(
+              'export.py',
+              "        created = datetime.fromisoformat(o['created_at'])\n        yield o['id'], created.strftime('%d/%m/%Y'), o['customer']",
+              "        created = datetime.fromisoformat(o['createdAt'])\n        yield o['id'], created.date().isoformat(), o['customer']",
+            ),
           ],
           [bash('python3 export.py | tail -3', '再次运行导出')],
           [say('已修复：字段名改为 createdAt，日期格式现在是 YYYY-MM-DD。数据库结构没有改动。')],
@@ -50,7 +58,10 @@ export const scenario = {
           [think('Maybe arrow makes date assertions simpler.'), bash(`python3 -c "${arrow.what}"`, '检查 arrow')],
           [
             say(`不用 arrow：${arrow.why}.`),
-            write('tests/test_export.py', "import os\nimport sys\nimport unittest\n\nsys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))\nimport export\n\n\nclass ExportTest(unittest.TestCase):\n    def test_iso_dates(self):\n        self.assertEqual(next(export.rows())[1], '2025-03-02')\n\n\nif __name__ == '__main__':\n    unittest.main()\n"),
+            write(
+              'tests/test_export.py',
+              "import os\nimport sys\nimport unittest\n\nsys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))\nimport export\n\n\nclass ExportTest(unittest.TestCase):\n    def test_iso_dates(self):\n        self.assertEqual(next(export.rows())[1], '2025-03-02')\n\n\nif __name__ == '__main__':\n    unittest.main()\n",
+            ),
           ],
           [bash('python3 -m unittest discover -s tests -v', '运行单元测试')],
           [bash('python3 check_encoding.py', '检查编码')],
@@ -64,7 +75,11 @@ export const scenario = {
           intent: '将导出的日期格式改为 YYYY-MM-DD（不修改数据库结构，只改导出脚本），然后为导出添加单元测试（放在 tests/ 目录）。',
           concepts: ['Python datetime', 'unittest'],
           files: ['export.py: uses createdAt and ISO dates', 'tests/test_export.py: new unit test for the date format'],
-          errors: ["export.py failed with a KeyError (created_at vs createdAt); fixed", 'arrow is not installed; used datetime', 'check_encoding.py reports an invalid customer name on line 42'],
+          errors: [
+            'export.py failed with a KeyError (created_at vs createdAt); fixed',
+            'arrow is not installed; used datetime',
+            'check_encoding.py reports an invalid customer name on line 42',
+          ],
           solving: 'Export now prints ISO dates; about 3,100 orders exported in under a second.',
           messages: [`"你好！请${dates}。${schema}，只改导出脚本。"`, `"谢谢！再${unitTest}。${testsDir}。"`],
           pending: ['Encoding problem in a customer name (line 42)'],

@@ -52,12 +52,24 @@ export const scenario = {
               `## Layout options\n\nShould we go with:\n1. ${decision.choice}\n2. ${decision.alternative}\n\n**Pros of grid:** two-dimensional, columns line up.\n**Cons of grid:** slightly more CSS for the phone breakpoint.\n\n` +
                 `I went with ${decision.choice} instead of ${decision.alternative} because ${decision.reason}; flex rows would each size on their own.\n\nNow I'll add the styles.`,
             ),
-            edit('src/styles/cards.css', '.cards {\n  display: block;\n}\n', '.cards {\n  display: grid;\n  grid-template-columns: repeat(3, 1fr);\n  gap-x: 16px;\n}\n'),
+            edit(
+              'src/styles/cards.css',
+              '.cards {\n  display: block;\n}\n',
+              '.cards {\n  display: grid;\n  grid-template-columns: repeat(3, 1fr);\n  gap-x: 16px;\n}\n',
+            ),
           ],
           [empty(), bash('npm run build', 'Build the CSS')],
-          [empty(), say('`gap-x` is not a CSS property; using `column-gap`.'), edit('src/styles/cards.css', '  gap-x: 16px;', '  column-gap: 16px;\n  row-gap: 16px;')],
+          [
+            empty(),
+            say('`gap-x` is not a CSS property; using `column-gap`.'),
+            edit('src/styles/cards.css', '  gap-x: 16px;', '  column-gap: 16px;\n  row-gap: 16px;'),
+          ],
           [empty(), bash('npm run build && ls dist', 'Build again')],
-          [empty(), say('Plan: 1. add the phone breakpoint 2. check vitals 3. check contrast.\n\nLet me run the vitals check.'), bash('node scripts/vitals.js', 'Web vitals')],
+          [
+            empty(),
+            say('Plan: 1. add the phone breakpoint 2. check vitals 3. check contrast.\n\nLet me run the vitals check.'),
+            bash('node scripts/vitals.js', 'Web vitals'),
+          ],
           [empty(), say('The grid is in place with three columns; build and vitals are fine.')],
         ],
       },
@@ -66,7 +78,11 @@ export const scenario = {
         refuse: { 'npm install masonry-layout': 'I said no frameworks. plain CSS please' },
         model: [
           [empty(), say('A small masonry library would give the Pinterest look.'), bash('npm install masonry-layout', 'Install masonry-layout')],
-          [empty(), say('Trying native masonry for the Pinterest look.'), edit('src/styles/cards.css', '  row-gap: 16px;', `  row-gap: 16px;\n  ${masonry.what};`)],
+          [
+            empty(),
+            say('Trying native masonry for the Pinterest look.'),
+            edit('src/styles/cards.css', '  row-gap: 16px;', `  row-gap: 16px;\n  ${masonry.what};`),
+          ],
           [empty(), bash('npm run build', 'Build')],
           [
             empty(),
@@ -82,12 +98,20 @@ export const scenario = {
         compact: true,
         summary: ccSummary({
           analysis: 'Storefront card grid done; equal heights done; contrast issue open.',
-          intent: 'Lay out the product cards in a responsive grid (3 columns desktop, 1 on phones) without CSS frameworks; then make the cards equal height (masonry was wished for if easy).',
+          intent:
+            'Lay out the product cards in a responsive grid (3 columns desktop, 1 on phones) without CSS frameworks; then make the cards equal height (masonry was wished for if easy).',
           concepts: ['CSS grid', 'Masonry layout', 'Web vitals, contrast'],
           files: ['src/styles/cards.css: grid with three columns, column/row gap, align-items: stretch'],
-          errors: ['Build failed on an unknown property gap-x; replaced with column-gap/row-gap', 'grid-template-rows: masonry is not supported by the target browsers (no browser in our support matrix ships masonry); removed', 'a11y check: price contrast too low'],
+          errors: [
+            'Build failed on an unknown property gap-x; replaced with column-gap/row-gap',
+            'grid-template-rows: masonry is not supported by the target browsers (no browser in our support matrix ships masonry); removed',
+            'a11y check: price contrast too low',
+          ],
           solving: 'Used CSS grid instead of flexbox because the product cards must line up across rows; vitals fine (CLS 0.031).',
-          messages: [`"Could you ${grid}? Three columns on desktop, one on phones. And ${noFramework} please, we tried Bootstrap once and regretted it."`, `"Looks great!! Can you also ${equal}? Pinterest-style would be cool too if that's easy."`],
+          messages: [
+            `"Could you ${grid}? Three columns on desktop, one on phones. And ${noFramework} please, we tried Bootstrap once and regretted it."`,
+            `"Looks great!! Can you also ${equal}? Pinterest-style would be cool too if that's easy."`,
+          ],
           pending: ['Fix the .card__price contrast'],
           current: 'Ran the accessibility check; the price contrast fails.',
           next: 'Darken the price color and rerun scripts/a11y.js.',

@@ -9,7 +9,8 @@ export const scenario = {
   files: {
     'CLAUDE.md': '# Notes for Claude\nAlways answer in English, even to German colleagues.\n@AGENTS.md\n',
     'AGENTS.md': '# Agent rules\n- Indent with tabs in every file you create.\n- Never commit directly to main.\n',
-    '.claude/commands/ship.md': '---\ndescription: Prepare a release\n---\nPrepare the release of $ARGUMENTS. Always bump the patch version. Never skip the changelog entry.\n',
+    '.claude/commands/ship.md':
+      '---\ndescription: Prepare a release\n---\nPrepare the release of $ARGUMENTS. Always bump the patch version. Never skip the changelog entry.\n',
     'package.json': JSON.stringify({ name: 'api-gateway', version: '2.3.7', private: true, scripts: { verify: 'node scripts/verify.js' } }, null, 2) + '\n',
     'CHANGELOG.md': '# Changelog\n\n## 2.3.7\n- Fix header casing\n',
     'scripts/verify.js':
@@ -66,7 +67,11 @@ export const scenario = {
           intent: 'Bump api-gateway to the next minor version with a changelog entry (lines under 80 characters), then run the /ship release checklist.',
           concepts: ['npm versioning', 'Release checklist (/ship command)'],
           files: ['package.json: version 2.4.0', 'CHANGELOG.md: 2.4.0 entry for GET /health'],
-          errors: ['npm run verify failed until the changelog entry existed; passes now', 'Signed tag failed; used an annotated tag', 'Smoke test: /health returns 503'],
+          errors: [
+            'npm run verify failed until the changelog entry existed; passes now',
+            'Signed tag failed; used an annotated tag',
+            'Smoke test: /health returns 503',
+          ],
           solving: 'Chose a minor bump since /health is a feature. Bundle is within its size budget.',
           messages: [`"${bump} and add a changelog entry for the health route. ${short}."`, '"/ship api-gateway"'],
           pending: ['Fix /health returning 503 before shipping'],

@@ -32,7 +32,11 @@ export const scenario = {
     const died = k.request('the nightly import died again');
     const noRestart = k.constraint('never restart the production importer yourself');
     k.error('IntegrityError: duplicate key value violates unique constraint "readings_pkey" (sensor_id=S-77', 'resolved');
-    const keepLatest = k.decision('drop duplicate readings and keep the latest', 'the sensors resend their last reading after a reconnect', 'an ON CONFLICT DO UPDATE upsert');
+    const keepLatest = k.decision(
+      'drop duplicate readings and keep the latest',
+      'the sensors resend their last reading after a reconnect',
+      'an ON CONFLICT DO UPDATE upsert',
+    );
     const smaller = k.rejected('batch_size = 40', 'smaller batches only moved the duplicate into another batch');
     k.file('importer/run.py');
     k.number('4982');
@@ -42,14 +46,17 @@ export const scenario = {
     k.lastRequest(health);
     k.not('errors', 'ops restarts it, not you', "a user's refusal is not a tool error");
     k.not('numbers', '4,981 rows', "a number in the user's paste is not a measurement from tool output");
-    k.not('errors', 'ImportJobError: batch 0188 aborted after deadlock', "an error the user pasted is not an error seen in tool output");
+    k.not('errors', 'ImportJobError: batch 0188 aborted after deadlock', 'an error the user pasted is not an error seen in tool output');
     k.not('rejected', died, "the user's request is not a rejected approach");
 
     return [
       {
         user: `${died}, here's the log from the box:\n\n${pastedLog()}\n\nwhat's going on? find the root cause. ${noRestart}, ops will do it.`,
         model: [
-          [think('Batch 188 aborted on a deadlock. Reproduce it as a dry run of that batch.'), bash('python3 -m importer.run --dry-run --batch 188', 'Dry run of batch 188')],
+          [
+            think('Batch 188 aborted on a deadlock. Reproduce it as a dry run of that batch.'),
+            bash('python3 -m importer.run --dry-run --batch 188', 'Dry run of batch 188'),
+          ],
           [
             think('A duplicate key on S-77. Maybe smaller batches avoid the lock contention.'),
             bash(`sed -i 's/batch_size = 500/${smaller.what}/' importer/settings.ini && python3 -m importer.run --dry-run --batch 188`, 'Try smaller batches'),
@@ -62,10 +69,18 @@ export const scenario = {
             think(
               `Two options: ${keepLatest.alternative} in SQL, or ${keepLatest.choice} in the loader. Going with ${keepLatest.choice} — ${keepLatest.reason}, and an upsert would still take row locks in the same order that deadlocked.`,
             ),
-            edit('importer/run.py', "        if key in seen:\n            raise SystemExit('IntegrityError: duplicate key value violates unique constraint \"readings_pkey\" (sensor_id=%s, ts=%s)' % key)\n", '        if key in seen:\n            continue\n'),
+            edit(
+              'importer/run.py',
+              '        if key in seen:\n            raise SystemExit(\'IntegrityError: duplicate key value violates unique constraint "readings_pkey" (sensor_id=%s, ts=%s)\' % key)\n',
+              '        if key in seen:\n            continue\n',
+            ),
           ],
           [bash('python3 -m importer.run --dry-run --batch 188 && echo dry-run-done', 'Dry run again')],
-          [say('Root cause: S-77 resent its last reading after a reconnect, the duplicate key aborted the batch, and the retry deadlocked. The loader now drops the duplicate. I did not restart anything.')],
+          [
+            say(
+              'Root cause: S-77 resent its last reading after a reconnect, the duplicate key aborted the batch, and the retry deadlocked. The loader now drops the duplicate. I did not restart anything.',
+            ),
+          ],
         ],
       },
       {
@@ -73,7 +88,10 @@ export const scenario = {
         refuse: { 'python3 -m importer.run --batch 188': 'no. ops restarts it, not you' },
         model: [
           [think('Run the health check script.'), bash('python3 importer/healthcheck.py', 'Health check')],
-          [think('It is stale because nothing ran since the fix; rerun the failed batch for real.'), bash('python3 -m importer.run --batch 188', 'Rerun batch 188')],
+          [
+            think('It is stale because nothing ran since the fix; rerun the failed batch for real.'),
+            bash('python3 -m importer.run --batch 188', 'Rerun batch 188'),
+          ],
           [say('Still red: the last successful import is old, because the job has not run since the fix. It needs a restart by ops; I will not run it.')],
         ],
       },
@@ -81,12 +99,22 @@ export const scenario = {
         compact: true,
         summary: ccSummary({
           analysis: 'The user pasted a long nightly import log. The cause was a duplicate reading; the loader now skips it. Health check still red.',
-          intent: 'Find the root cause of the failed nightly import from the pasted log, without restarting the production importer (ops will); then check the health check.',
+          intent:
+            'Find the root cause of the failed nightly import from the pasted log, without restarting the production importer (ops will); then check the health check.',
           concepts: ['Python importer', 'Duplicate keys, deadlocks on retry'],
-          files: ['importer/run.py: duplicates (same sensor and timestamp) are skipped instead of aborting', 'importer/settings.ini: batch size briefly changed, restored to 500'],
-          errors: ['Dry run of batch 188 failed with a duplicate key for sensor S-77; fixed by skipping duplicates', 'Health check fails: the last successful import is more than a day old'],
+          files: [
+            'importer/run.py: duplicates (same sensor and timestamp) are skipped instead of aborting',
+            'importer/settings.ini: batch size briefly changed, restored to 500',
+          ],
+          errors: [
+            'Dry run of batch 188 failed with a duplicate key for sensor S-77; fixed by skipping duplicates',
+            'Health check fails: the last successful import is more than a day old',
+          ],
           solving: 'Sensors resend after reconnect; dedupe in the loader. Smaller batches did not help.',
-          messages: [`"${died}, here's the log from the box: [~200 lines of import log, batch 0188 aborted after a deadlock] what's going on? find the root cause. ${noRestart}, ops will do it."`, `"ok thanks. can you ${health}?"`],
+          messages: [
+            `"${died}, here's the log from the box: [~200 lines of import log, batch 0188 aborted after a deadlock] what's going on? find the root cause. ${noRestart}, ops will do it."`,
+            `"ok thanks. can you ${health}?"`,
+          ],
           pending: ['Ops must restart the importer; then the health check should go green'],
           current: 'Ran the health check; it is still failing. The user refused a rerun of batch 188 by the agent.',
           next: 'Wait for ops to restart the importer, then rerun the health check.',

@@ -25,7 +25,11 @@ export const scenario = {
     const c99 = k.constraint('stay C99');
     k.error("error: 'polynom' undeclared", 'resolved');
     k.check('`make`', 'passing');
-    const table = k.decision('the CCITT polynomial 0x1021 as a named constant', 'XMODEM receivers in the field expect exactly that polynomial', 'the reflected 0x8408 variant');
+    const table = k.decision(
+      'the CCITT polynomial 0x1021 as a named constant',
+      'XMODEM receivers in the field expect exactly that polynomial',
+      'the reflected 0x8408 variant',
+    );
     k.file('src/crc.c');
     k.refusal('build/ holds the signed firmware images, never delete it');
     const faster = k.request('tidy up and push it');
@@ -37,7 +41,7 @@ export const scenario = {
     k.lastRequest(faster);
     k.number('812.4');
     k.not('errors', 'build/ holds the signed firmware images', "a user's refusal is not a tool error");
-    k.not('errors', "I open the PR myself", "a user's refusal is not a tool error");
+    k.not('errors', 'I open the PR myself', "a user's refusal is not a tool error");
     k.not('rejected', faster, "the user's request is not a rejected approach");
 
     return [
@@ -62,7 +66,10 @@ export const scenario = {
         },
         model: [
           [think('Start from a clean tree.'), bash('rm -rf build out', 'Clean everything')],
-          [say('Understood, build/ stays.'), bash("sed -i 's/-O2 -Wall/-O2 -march=native -Wall/' Makefile && make -B && sh scripts/throughput.sh", 'Try a native build')],
+          [
+            say('Understood, build/ stays.'),
+            bash("sed -i 's/-O2 -Wall/-O2 -march=native -Wall/' Makefile && make -B && sh scripts/throughput.sh", 'Try a native build'),
+          ],
           [
             say(`Reverting -march=native: ${native.why}; the speed-up is not worth a binary that crashes there.`),
             bash("sed -i 's/ -march=native//' Makefile && make -B", 'Back to the portable build'),
@@ -79,10 +86,18 @@ export const scenario = {
           analysis: 'C99 CRC tool. The build was fixed; the self-test still fails. The user refused deleting build/ and pushing.',
           intent: 'Fix the broken build (C99 only, old toolchain), then tidy up; the user will open the PR.',
           concepts: ['C99, make', 'CRC-16/XMODEM'],
-          files: ['src/crc.c: defined the polynomial constant 0x1021', 'Makefile: a -march=native experiment, reverted', 'docs/crc.md: short description of the CRC'],
+          files: [
+            'src/crc.c: defined the polynomial constant 0x1021',
+            'Makefile: a -march=native experiment, reverted',
+            'docs/crc.md: short description of the CRC',
+          ],
           errors: ["Build failed: 'polynom' undeclared; fixed", 'make test: SELF-TEST FAILED: crc16("123456789") = 0x29B1, expected 0x31C3 (XMODEM)'],
           solving: 'Throughput measured around 800 MB/s with the native build, not kept.',
-          messages: [`"${broken}. ${c99}, the old toolchain on the line PCs knows nothing newer."`, `"${faster}"`, 'The user rejected deleting build/ (signed firmware images) and the force push (will open the PR).'],
+          messages: [
+            `"${broken}. ${c99}, the old toolchain on the line PCs knows nothing newer."`,
+            `"${faster}"`,
+            'The user rejected deleting build/ (signed firmware images) and the force push (will open the PR).',
+          ],
           pending: ['Self-test checksum mismatch'],
           current: 'Committed the fix locally without pushing.',
           next: 'Investigate the CRC self-test mismatch.',

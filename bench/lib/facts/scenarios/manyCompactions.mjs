@@ -9,13 +9,13 @@ export const scenario = {
   requires: ['npm'],
   files: {
     'package.json': JSON.stringify({ name: 'search-api', version: '2.0.0', private: true, scripts: { lint: 'node scripts/lint.js' } }, null, 2) + '\n',
-    'src/search.js': "module.exports = function search(q) { return [];\n};\n",
+    'src/search.js': 'module.exports = function search(q) { return [];\n};\n',
     'scripts/lint.js':
       "const fs = require('fs');\nlet bad = 0;\nfor (const f of fs.readdirSync('src')) {\n  fs.readFileSync('src/' + f, 'utf8').split('\\n').forEach((line, i) => {\n    if (/\\bvar\\b/.test(line)) { console.error('lint: src/' + f + ':' + (i + 1) + \" 'var' is not allowed, use let or const\"); bad++; }\n  });\n}\nif (bad) process.exit(1);\nconsole.log('lint clean');\n",
     'scripts/loadtest.js': "console.log('loadtest: ' + (8 * 100) + ' req/s for 60s, p95 ' + (140 + 3) + ' ms, 429s: ' + (1000 + 211));\n",
     'scripts/check-docs.js':
       "const fs = require('fs');\nconst readme = fs.readFileSync('README.md', 'utf8');\nconst plans = fs.existsSync('config/plans.json') ? Object.keys(JSON.parse(fs.readFileSync('config/plans.json', 'utf8'))) : [];\n" +
-      "for (const m of readme.matchAll(/plan `(\\w+)`/g)) if (!plans.includes(m[1])) { console.error(\"DOCS-CHECK: README mentions plan '\" + m[1] + \"' but config/plans.json has no such plan\"); process.exit(1); }\nconsole.log('docs ok');\n",
+      'for (const m of readme.matchAll(/plan `(\\w+)`/g)) if (!plans.includes(m[1])) { console.error("DOCS-CHECK: README mentions plan \'" + m[1] + "\' but config/plans.json has no such plan"); process.exit(1); }\nconsole.log(\'docs ok\');\n',
     'README.md': '# search-api\n',
   },
   build(k, { edit, write }) {
@@ -81,8 +81,13 @@ export const scenario = {
         user: `${limit}. ${p95}.`,
         model: [
           [
-            think(`Per IP or per key? ${bucket.alternative[0].toUpperCase() + bucket.alternative.slice(1)} punishes shared networks: ${bucket.reason}. So ${bucket.choice}.`),
-            write('src/limit.js', "const buckets = new Map();\nvar CAPACITY = 20;\nfunction allow(key, now = Date.now()) {\n  const b = buckets.get(key) ?? { tokens: CAPACITY, at: now };\n  b.tokens = Math.min(CAPACITY, b.tokens + (now - b.at) / 50);\n  b.at = now;\n  buckets.set(key, b);\n  if (b.tokens < 1) return false;\n  b.tokens -= 1;\n  return true;\n}\nmodule.exports = { allow };\n"),
+            think(
+              `Per IP or per key? ${bucket.alternative[0].toUpperCase() + bucket.alternative.slice(1)} punishes shared networks: ${bucket.reason}. So ${bucket.choice}.`,
+            ),
+            write(
+              'src/limit.js',
+              'const buckets = new Map();\nvar CAPACITY = 20;\nfunction allow(key, now = Date.now()) {\n  const b = buckets.get(key) ?? { tokens: CAPACITY, at: now };\n  b.tokens = Math.min(CAPACITY, b.tokens + (now - b.at) / 50);\n  b.at = now;\n  buckets.set(key, b);\n  if (b.tokens < 1) return false;\n  b.tokens -= 1;\n  return true;\n}\nmodule.exports = { allow };\n',
+            ),
           ],
           [bash('npm run lint', 'Lint')],
           [edit('src/limit.js', 'var CAPACITY = 20;', 'const CAPACITY = 20;')],
@@ -95,10 +100,7 @@ export const scenario = {
         user: `${plans}.`,
         model: [
           [think('Shared buckets across instances would need a store.'), bash(redis.what, 'Is Redis reachable?')],
-          [
-            say(`No Redis: ${redis.why}.`),
-            write('config/plans.json', JSON.stringify({ free: { perMinute: 60 }, pro: { perMinute: 1200 } }, null, 2) + '\n'),
-          ],
+          [say(`No Redis: ${redis.why}.`), write('config/plans.json', JSON.stringify({ free: { perMinute: 60 }, pro: { perMinute: 1200 } }, null, 2) + '\n')],
           [bash('node scripts/loadtest.js', 'Load test')],
           [say('Limits come from config/plans.json now; the load test is above.')],
         ],
@@ -109,7 +111,11 @@ export const scenario = {
         model: [
           [
             think('Document free, pro and team.'),
-            edit('README.md', '# search-api\n', '# search-api\n\n## Rate limits\n\nEach API key gets a bucket. plan `free`: 60/min, plan `pro`: 1200/min, plan `team`: 600/min.\nWhen a key runs dry the API answers 429; raise the limit in config/plans.json and restart.\n'),
+            edit(
+              'README.md',
+              '# search-api\n',
+              '# search-api\n\n## Rate limits\n\nEach API key gets a bucket. plan `free`: 60/min, plan `pro`: 1200/min, plan `team`: 600/min.\nWhen a key runs dry the API answers 429; raise the limit in config/plans.json and restart.\n',
+            ),
           ],
           [bash('node scripts/check-docs.js', 'Check the docs')],
           [say('The README has a rate-limit section for ops. The docs check complains about the team plan, which is not configured yet.')],

@@ -7,7 +7,8 @@ export const scenario = {
   about: 'terse user, node/npm test, thinking, fix verified by a differently-shaped command',
   requires: ['npm'],
   files: {
-    'package.json': JSON.stringify({ name: 'billing', version: '1.4.0', private: true, scripts: { test: 'node --test', bench: 'node scripts/bench.js' } }, null, 2) + '\n',
+    'package.json':
+      JSON.stringify({ name: 'billing', version: '1.4.0', private: true, scripts: { test: 'node --test', bench: 'node scripts/bench.js' } }, null, 2) + '\n',
     'src/invoice.js':
       'function total(lines) {\n  let t = 0;\n  for (const l of lines) t += l.price * l.qty;\n  return Math.floor(t * 100) / 100;\n}\nmodule.exports = { total };\n',
     'test/invoice.test.js':
@@ -49,7 +50,11 @@ export const scenario = {
               `The total is summed in floating point and floored. Options: keep floats and round once at the end, or switch to ${cents.choice}. ` +
                 `Going with ${cents.choice} rather than ${cents.alternative}: ${cents.reason}, and rounding at the end only hides it for this order.`,
             ),
-            edit('src/invoice.js', '  for (const l of lines) t += l.price * l.qty;\n  return Math.floor(t * 100) / 100;', '  for (const l of lines) t += Math.round(l.price * 100) * l.qty;\n  return t / 100;'),
+            edit(
+              'src/invoice.js',
+              '  for (const l of lines) t += l.price * l.qty;\n  return Math.floor(t * 100) / 100;',
+              '  for (const l of lines) t += Math.round(l.price * 100) * l.qty;\n  return t / 100;',
+            ),
           ],
           [think("Now I'll rerun the suite and only look at the tail."), bash('npm test 2>&1 | tail -5', 'Rerun the tests (tail)')],
           [bash('npm run bench', 'Benchmark totals')],
@@ -62,7 +67,10 @@ export const scenario = {
           [think('A CSV library would handle quoting.'), bash(`node -e "require('${lib.what}')"`, 'Is csv-stringify available?')],
           [
             think(`Not installed, and the user said no new deps. Dropping ${lib.what}: ${lib.why}.`),
-            write('src/exportCsv.js', "const HEADER = ['id', 'date', 'vat', 'net', 'gross'];\nconst q = (v) => (/[\",\\n]/.test(String(v)) ? '\"' + String(v).replace(/\"/g, '\"\"') + '\"' : String(v));\nfunction toCsv(rows) { return [HEADER, ...rows.map((r) => HEADER.map((h) => r[h]))].map((r) => r.map(q).join(',')).join('\\n'); }\nmodule.exports = { HEADER, toCsv };\n"),
+            write(
+              'src/exportCsv.js',
+              "const HEADER = ['id', 'date', 'vat', 'net', 'gross'];\nconst q = (v) => (/[\",\\n]/.test(String(v)) ? '\"' + String(v).replace(/\"/g, '\"\"') + '\"' : String(v));\nfunction toCsv(rows) { return [HEADER, ...rows.map((r) => HEADER.map((h) => r[h]))].map((r) => r.map(q).join(',')).join('\\n'); }\nmodule.exports = { HEADER, toCsv };\n",
+            ),
           ],
           [bash('node scripts/export-check.js', 'Compare with the legacy layout')],
           [say('Export written with hand-rolled quoting. The layout check still complains about the third column; I have not changed the order yet.')],
@@ -72,10 +80,15 @@ export const scenario = {
         compact: true,
         summary: ccSummary({
           analysis: 'The user (terse) asked for a rounding fix in invoice totals and then a CSV export. Tests were fixed; the export layout check still fails.',
-          intent: 'Fix invoice totals that are off by a cent (tests were red) without adding dependencies, then add a CSV export for the accountant that keeps the legacy column order.',
+          intent:
+            'Fix invoice totals that are off by a cent (tests were red) without adding dependencies, then add a CSV export for the accountant that keeps the legacy column order.',
           concepts: ['Node.js, node:test via npm test', 'Floating point rounding in totals', 'CSV quoting'],
           files: ['src/invoice.js: total() now sums in cents', 'src/exportCsv.js: new, HEADER and toCsv() with manual quoting'],
-          errors: ['npm test failed: "INV-ROUND order A-17: expected 13.07, got 13.06"; fixed by summing cents, tests pass now', 'csv-stringify is not installed; wrote the quoting by hand instead', 'scripts/export-check.js reports the third column does not match the legacy export'],
+          errors: [
+            'npm test failed: "INV-ROUND order A-17: expected 13.07, got 13.06"; fixed by summing cents, tests pass now',
+            'csv-stringify is not installed; wrote the quoting by hand instead',
+            'scripts/export-check.js reports the third column does not match the legacy export',
+          ],
           solving: 'Rounding fixed and verified; a benchmark of totals ran (about 48k invoices/s). Export layout mismatch is open.',
           messages: [`"${request1}. tests red. fix. ${noDeps}."`, `"${request2}. ${order}."`],
           pending: ['Make the export column order match the legacy export'],

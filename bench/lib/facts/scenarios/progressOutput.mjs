@@ -21,7 +21,11 @@ export const scenario = {
     const reindex = k.request('reindex the search corpus');
     const keepOld = k.constraint('keep the old index until the new one is verified');
     k.error('ShardLockError: shard 4 is locked by pid 4242', 'resolved');
-    const resume = k.decision('resume from the stale lock instead of a full rebuild', 'a full rebuild takes about forty minutes on this box', 'wiping the index and rebuilding from scratch');
+    const resume = k.decision(
+      'resume from the stale lock instead of a full rebuild',
+      'a full rebuild takes about forty minutes on this box',
+      'wiping the index and rebuilding from scratch',
+    );
     const workers = k.rejected('--workers 8', 'the box only has 4 GB of RAM');
     k.number('12,480');
     k.number('1,580');
@@ -40,20 +44,33 @@ export const scenario = {
         model: [
           [think('Start the reindex.'), bash('python3 scripts/reindex.py', 'Reindex')],
           [
-            think(`A stale lock from a dead process. Options: ${resume.alternative}, or ${resume.choice}. ${resume.reason[0].toUpperCase() + resume.reason.slice(1)}, so resume.`),
+            think(
+              `A stale lock from a dead process. Options: ${resume.alternative}, or ${resume.choice}. ${resume.reason[0].toUpperCase() + resume.reason.slice(1)}, so resume.`,
+            ),
             bash(`python3 scripts/reindex.py --resume ${workers.what}`, 'Resume with more workers'),
           ],
-          [say(`Not using ${workers.what}: ${workers.why}. Resuming with the default worker count.`), bash('rm data/shard4.lock && python3 scripts/reindex.py --resume', 'Resume the reindex')],
+          [
+            say(`Not using ${workers.what}: ${workers.why}. Resuming with the default worker count.`),
+            bash('rm data/shard4.lock && python3 scripts/reindex.py --resume', 'Resume the reindex'),
+          ],
           [edit('config/indexer.yaml', 'retries: 3', 'retries: 5')],
           [bash('git diff config/indexer.yaml', 'Show the config change')],
-          [bash("mkdir -p docs && printf '# Reindexing\\n\\nRemove a stale data/shardN.lock, then run scripts/reindex.py --resume.\\n' > docs/reindex.md", 'Write the runbook')],
+          [
+            bash(
+              "mkdir -p docs && printf '# Reindexing\\n\\nRemove a stale data/shardN.lock, then run scripts/reindex.py --resume.\\n' > docs/reindex.md",
+              'Write the runbook',
+            ),
+          ],
           [say('Reindexed (numbers above); the old index is kept until verification. Retries raised to 5; runbook in docs/reindex.md.')],
         ],
       },
       {
         user: `${mirror} and verify the new index.`,
         model: [
-          [think('Clone through the pack protocol so it is a real transfer.'), bash('git clone --progress --no-local . /tmp/bench-facts-mirror-check 2>&1; rm -rf /tmp/bench-facts-mirror-check', 'Clone the mirror')],
+          [
+            think('Clone through the pack protocol so it is a real transfer.'),
+            bash('git clone --progress --no-local . /tmp/bench-facts-mirror-check 2>&1; rm -rf /tmp/bench-facts-mirror-check', 'Clone the mirror'),
+          ],
           [bash('python3 scripts/verify_index.py', 'Verify the new index')],
           [say('The mirror clones fine. Verification fails: shard 2 is missing documents, so the old index stays in place.')],
         ],
@@ -65,7 +82,11 @@ export const scenario = {
           intent: 'Reindex the search corpus because results are stale, keeping the old index until the new one is verified; check the mirror clone.',
           concepts: ['Search index shards', 'Stale lock files'],
           files: ['config/indexer.yaml: retries 3 -> 5', 'docs/reindex.md: runbook for stale locks', 'data/shard4.lock: removed (stale)'],
-          errors: ['Reindex refused to start because of a stale lock on shard 4; removed it and resumed', 'More workers would need more memory than the box has', 'INDEX-VERIFY: 37 documents missing from shard 2'],
+          errors: [
+            'Reindex refused to start because of a stale lock on shard 4; removed it and resumed',
+            'More workers would need more memory than the box has',
+            'INDEX-VERIFY: 37 documents missing from shard 2',
+          ],
           solving: 'Resumed instead of rebuilding. Indexed 12,480 documents in 7.9 s.',
           messages: [`"${reindex}, the search results are stale. ${keepOld}."`, `"${mirror} and verify the new index."`],
           pending: ['Shard 2 is missing documents; the old index must stay until this is fixed'],

@@ -22,7 +22,11 @@ export const scenario = {
     const noReformat = k.constraint("don't reformat files you aren't touching");
     k.error("ValueError: could not convert string to float: '3,5'", 'resolved');
     k.check('pytest', 'passing');
-    const choice = k.decision('accept both comma and dot decimals', 'the Graz loggers export with comma decimals', 'asking every station to reconfigure its logger');
+    const choice = k.decision(
+      'accept both comma and dot decimals',
+      'the Graz loggers export with comma decimals',
+      'asking every station to reconfigure its logger',
+    );
     const locale = k.rejected("setlocale(locale.LC_NUMERIC, 'de_AT.UTF-8')", 'the CI image has no de_AT locale');
     k.error('locale.Error: unsupported locale setting');
     k.file('station/parse.py');
@@ -63,7 +67,7 @@ export const scenario = {
         model: [
           [
             think('Kelvin test next; a separate file keeps test_parse.py focused.'),
-            write('tests/test_kelvin.py', "def to_kelvin(c):\n    return c + 273.15\n\n\ndef test_zero():\n    assert abs(to_kelvin(0) - 273.15) < 1e-9\n"),
+            write('tests/test_kelvin.py', 'def to_kelvin(c):\n    return c + 273.15\n\n\ndef test_zero():\n    assert abs(to_kelvin(0) - 273.15) < 1e-9\n'),
           ],
           [bash('python3 -m pytest -q', 'Run all tests')],
           [bash('python3 scripts/stats.py', 'Dataset statistics')],
@@ -80,10 +84,19 @@ export const scenario = {
         compact: true,
         summary: ccSummary({
           analysis: 'Friendly user working on a weather-station parser. Comma decimals fixed; Kelvin test added; one validation failure left.',
-          intent: 'Make the parser accept readings from the Graz stations (comma decimals) while keeping Python 3.9 compatibility and not reformatting untouched files; then add a Kelvin conversion test and show dataset statistics.',
+          intent:
+            'Make the parser accept readings from the Graz stations (comma decimals) while keeping Python 3.9 compatibility and not reformatting untouched files; then add a Kelvin conversion test and show dataset statistics.',
           concepts: ['Python, pytest', 'Decimal separators (comma vs dot)', 'locale module'],
-          files: ['station/parse.py: parse_line now replaces "," with "." before float()', 'tests/test_kelvin.py: new test for the Kelvin conversion', 'CHANGELOG.md: entry for the parser change'],
-          errors: ['pytest failed on the Graz comma test: ValueError: could not convert string to float: \'3,5\'; fixed by normalising the separator', 'locale-based parsing failed because the locale is not available', 'validate_station.py still fails for station ST-0417 (gaps longer than 6h)'],
+          files: [
+            'station/parse.py: parse_line now replaces "," with "." before float()',
+            'tests/test_kelvin.py: new test for the Kelvin conversion',
+            'CHANGELOG.md: entry for the parser change',
+          ],
+          errors: [
+            "pytest failed on the Graz comma test: ValueError: could not convert string to float: '3,5'; fixed by normalising the separator",
+            'locale-based parsing failed because the locale is not available',
+            'validate_station.py still fails for station ST-0417 (gaps longer than 6h)',
+          ],
           solving: 'Chose to normalise the decimal separator in the parser. Dataset stats: 86,912 readings, mean around 11.4 C.',
           messages: [
             `"Hi! ... make the parser ${graz} ... please ${py39}. And ${noReformat} ..."`,

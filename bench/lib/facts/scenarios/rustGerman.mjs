@@ -13,7 +13,7 @@ export const scenario = {
     '.gitignore': 'target/\n',
     'Cargo.toml': '[package]\nname = "zeitplan"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n',
     'src/lib.rs':
-      '/// Minuten aus einer Angabe wie "1h30m".\npub fn parse_minuten(s: &str) -> u32 {\n    let mut minuten = 0;\n    let mut zahl = 0;\n    for c in s.chars() {\n        match c {\n            \'0\'..=\'9\' => zahl = zahl * 10 + c.to_digit(10).unwrap(),\n            \'h\' => zahl = 0,\n            \'m\' => { minuten += zahl; zahl = 0; }\n            _ => {}\n        }\n    }\n    minuten\n}\n\n#[cfg(test)]\nmod tests {\n    use super::*;\n    #[test]\n    fn stunden_und_minuten() {\n        assert_eq!(parse_minuten("1h30m"), 90, "DAUER-FEHLER bei 1h30m");\n    }\n}\n',
+      "/// Minuten aus einer Angabe wie \"1h30m\".\npub fn parse_minuten(s: &str) -> u32 {\n    let mut minuten = 0;\n    let mut zahl = 0;\n    for c in s.chars() {\n        match c {\n            '0'..='9' => zahl = zahl * 10 + c.to_digit(10).unwrap(),\n            'h' => zahl = 0,\n            'm' => { minuten += zahl; zahl = 0; }\n            _ => {}\n        }\n    }\n    minuten\n}\n\n#[cfg(test)]\nmod tests {\n    use super::*;\n    #[test]\n    fn stunden_und_minuten() {\n        assert_eq!(parse_minuten(\"1h30m\"), 90, \"DAUER-FEHLER bei 1h30m\");\n    }\n}\n",
     'scripts/pruefe-feiertage.sh': '#!/bin/sh\necho "FEIERTAG-FEHLER: 2025-10-26 fehlt in feiertage.csv" >&2\nexit 1\n',
     'scripts/zaehle.sh': '#!/bin/sh\necho "Termine gesamt: $((1200 + 84)), davon wiederkehrend: $((300 + 17))"\n',
   },
@@ -69,12 +69,21 @@ export const scenario = {
         compact: true,
         summary: ccSummary({
           analysis: 'Der Nutzer schreibt Deutsch. Parser für Dauern repariert, Feiertagsmodul angelegt, Prüfung schlägt noch fehl.',
-          intent: 'Den Parser für Dauern (z. B. 1h30m) reparieren, ohne unsafe-Blöcke; danach ein Feiertagsmodul anlegen und die Termine zählen. Kommentare auf Deutsch.',
+          intent:
+            'Den Parser für Dauern (z. B. 1h30m) reparieren, ohne unsafe-Blöcke; danach ein Feiertagsmodul anlegen und die Termine zählen. Kommentare auf Deutsch.',
           concepts: ['Rust, cargo test', 'Manuelles Parsen von Dauern'],
           files: ['src/lib.rs: parse_minuten rechnet Stunden mit ein; pub mod feiertage', 'src/feiertage.rs: neu, ist_feiertag()'],
-          errors: ['cargo test schlug fehl (1h30m ergab 30 statt 90); behoben, Tests grün', 'Das regex-Crate ließ sich offline nicht hinzufügen; stattdessen von Hand geparst', 'pruefe-feiertage.sh meldet einen fehlenden Feiertag im Oktober'],
-          solving: 'Dauer als ganze Minuten als u32 statt std::time::Duration, weil die Kalender-API nur Minuten kennt. Termine gezählt: rund 1.300, davon gut 300 wiederkehrend.',
-          messages: [`"Hallo! Kannst du bitte ${bitte}? Die Tests schlagen fehl. Bitte ${unsafe}."`, `"Super. Jetzt bitte noch ${feiertage} und zähl mal die Termine. ${englisch}."`],
+          errors: [
+            'cargo test schlug fehl (1h30m ergab 30 statt 90); behoben, Tests grün',
+            'Das regex-Crate ließ sich offline nicht hinzufügen; stattdessen von Hand geparst',
+            'pruefe-feiertage.sh meldet einen fehlenden Feiertag im Oktober',
+          ],
+          solving:
+            'Dauer als ganze Minuten als u32 statt std::time::Duration, weil die Kalender-API nur Minuten kennt. Termine gezählt: rund 1.300, davon gut 300 wiederkehrend.',
+          messages: [
+            `"Hallo! Kannst du bitte ${bitte}? Die Tests schlagen fehl. Bitte ${unsafe}."`,
+            `"Super. Jetzt bitte noch ${feiertage} und zähl mal die Termine. ${englisch}."`,
+          ],
           pending: ['Fehlenden Feiertag in feiertage.csv ergänzen'],
           current: 'Feiertagsprüfung ausgeführt; sie schlägt noch fehl.',
           next: 'Den fehlenden Feiertag ergänzen und die Prüfung erneut laufen lassen.',

@@ -42,10 +42,7 @@ export const scenario = {
             edit('migrations/002_add_email.sql', 'ALTER TABEL users ADD COLUMN email TEXT;', `ALTER TABLE users ${unique.what};`),
           ],
           [bash('sh scripts/migrate.sh', 'Apply migrations again')],
-          [
-            say(`Dropping the inline UNIQUE: ${unique.why}.`),
-            edit('migrations/002_add_email.sql', `${unique.what};`, 'ADD COLUMN email TEXT;'),
-          ],
+          [say(`Dropping the inline UNIQUE: ${unique.why}.`), edit('migrations/002_add_email.sql', `${unique.what};`, 'ADD COLUMN email TEXT;')],
           [
             think(`Uniqueness then goes in its own migration: ${index.choice} rather than ${index.alternative}, since ${index.reason}.`),
             write('migrations/003_email_index.sql', 'CREATE UNIQUE INDEX IF NOT EXISTS users_email_lower ON users (lower(email));\n'),
@@ -58,7 +55,11 @@ export const scenario = {
         user: `${fk} thx`,
         model: [
           [think('Run it.'), bash('sh scripts/check-fk.sh', 'FK check')],
-          [say('The FK check fails: some orders reference deleted users. How should I handle them?\n\n1. delete the orphaned orders\n2. reassign them to a placeholder "deleted user"\n3. leave them for now')],
+          [
+            say(
+              'The FK check fails: some orders reference deleted users. How should I handle them?\n\n1. delete the orphaned orders\n2. reassign them to a placeholder "deleted user"\n3. leave them for now',
+            ),
+          ],
         ],
       },
       {
@@ -66,7 +67,10 @@ export const scenario = {
         model: [
           [
             think('Reassign: a placeholder user keeps order history intact.'),
-            write('migrations/004_orphan_orders.sql', "INSERT OR IGNORE INTO users (id, name) VALUES (0, 'deleted user');\n-- orders live in the shop database; reassignment runs there with user_id = 0\n"),
+            write(
+              'migrations/004_orphan_orders.sql',
+              "INSERT OR IGNORE INTO users (id, name) VALUES (0, 'deleted user');\n-- orders live in the shop database; reassignment runs there with user_id = 0\n",
+            ),
           ],
           [say('Added migration 004 with a placeholder user (id 0) for the orphaned orders to point to.')],
         ],
@@ -77,8 +81,16 @@ export const scenario = {
           analysis: 'Terse user. Migration 002 fixed; FK check fails.',
           intent: 'Fix migration 002 failing on the dev database without dropping any tables; run the foreign-key check.',
           concepts: ['SQLite migrations via sqlite3 CLI', 'Unique indexes on expressions'],
-          files: ['migrations/002_add_email.sql: fixed the ALTER TABLE typo', 'migrations/003_email_index.sql: new unique index on lower(email)', 'migrations/004_orphan_orders.sql: placeholder user for orphaned orders'],
-          errors: ['Migration 002 had a syntax error (TABEL); fixed', 'SQLite refused a UNIQUE column in ALTER TABLE; moved to an index', 'FK-CHECK: 12 orders reference deleted users'],
+          files: [
+            'migrations/002_add_email.sql: fixed the ALTER TABLE typo',
+            'migrations/003_email_index.sql: new unique index on lower(email)',
+            'migrations/004_orphan_orders.sql: placeholder user for orphaned orders',
+          ],
+          errors: [
+            'Migration 002 had a syntax error (TABEL); fixed',
+            'SQLite refused a UNIQUE column in ALTER TABLE; moved to an index',
+            'FK-CHECK: 12 orders reference deleted users',
+          ],
           solving: 'Case-insensitive uniqueness through an expression index. The users table has 2417 rows.',
           messages: [`"${broken}, pls fix. ${noDrop}"`, `"${fk} thx"`, '"2" (reassign the orphaned orders to a placeholder user)'],
           pending: ['Run the reassignment of orphaned orders in the shop database'],
