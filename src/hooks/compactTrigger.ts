@@ -3,7 +3,7 @@
 // log on disk still holds everything before the compaction boundary. When no handover of this session
 // covers the log up to its newest boundary, one is built now, by the same detached builder PreCompact
 // starts, under the same lock; the hook waits a bounded time for it.
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { HANDOVER_DIR, HANDOVER_FILES, type HandoverTrigger } from '../shared/handoverData.js';
 import { forEachLine } from '../transcript/lineReader.js';
@@ -14,6 +14,7 @@ import { safeSessionId } from './hookInput.js';
 import { acquireLock, inspectLock, lockFile, realLockWorld, releaseLock, updateLock, type LockRecord, type LockWorld } from './lock.js';
 import { newLockToken, type BuilderRequest } from './preCompact.js';
 import type { HookSettings } from './settings.js';
+import { isDirectory, isFile } from '../util/fsChecks.js';
 
 export interface CompactTriggerContext {
   home: string;
@@ -153,16 +154,4 @@ function readCovered(dir: string): { lines: number; summaries: string } | undefi
   } catch {
     return undefined;
   }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isDirectory(path: string): boolean {
-  return existsSync(path) && statSync(path).isDirectory();
 }

@@ -2,7 +2,7 @@
 // outlives this hook, and return at once (Claude Code waits for us before it compacts). With
 // blockCompaction on, the first compaction of a session is blocked: the fresh session seeded with the
 // handover replaces it. A one-shot guard lets every later compaction through, so nobody is ever stuck.
-import { closeSync, mkdirSync, openSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HANDOVER_DIR, type HandoverTrigger } from '../shared/handoverData.js';
 import { homePaths } from '../util/handoverHome.js';
@@ -11,6 +11,7 @@ import { safeSessionId } from './hookInput.js';
 import { acquireLock, lockFile, realLockWorld, releaseLock, updateLock, type LockRecord, type LockWorld } from './lock.js';
 import { softFailure, type HookOutcome } from './outcome.js';
 import type { HookSettings } from './settings.js';
+import { isDirectory, isFile } from '../util/fsChecks.js';
 
 export interface BuilderRequest {
   sessionId: string;
@@ -146,21 +147,5 @@ export function spawnBuilder(request: BuilderRequest, options: SpawnBuilderOptio
     return child.pid;
   } finally {
     closeSync(out);
-  }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
   }
 }
