@@ -19,9 +19,11 @@ try {
     let lastTenth = -1;
     const started = performance.now();
     const cpuStarted = cpuMs();
+    const stats = {};
     const report = await api.updateIndex(index, {
       sources: roots,
       rebuild: true,
+      stats,
       onProgress: (p) => {
         const tenth = Math.floor((p.bytesDone / Math.max(1, p.bytesTotal)) * 10);
         if (tenth > lastTenth && p.bytesTotal > 64 * 1048576) {
@@ -42,6 +44,7 @@ try {
     out({
       buildMs,
       buildCpuMs,
+      stats,
       optimizeMs,
       bytesRead: report.bytesRead,
       units: report.unitsAdded,

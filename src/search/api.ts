@@ -2,7 +2,7 @@
 // Nothing here imports vscode. All of it needs node:sqlite (Node ≥ 22.13) except the record reader
 // when it is given no index.
 export { openSearchIndex, moveIndexAside, indexBuiltAt, IndexBusyError, type SearchIndex, type OpenIndexOptions } from './indexStore.js';
-export { updateIndex, optimizeIndex, type UpdateIndexOptions, type IndexReport, type IndexProgress } from './indexer.js';
+export { updateIndex, optimizeIndex, type UpdateIndexOptions, type IndexReport, type IndexProgress, type IndexBuildStats } from './indexer.js';
 export {
   searchIndex,
   searchSession,

@@ -16,7 +16,7 @@ import { isBusy, type Statement } from './sqliteRuntime.js';
 import { listSourceFiles, type SourceFile, type SourceRoot } from './sources.js';
 import { readFileUnits, type FileReadPoint, type FileReadRequest, type PreparedUnit } from './fileUnits.js';
 import { DEFAULT_UNIT_LIMITS, type UnitLimits } from './units.js';
-import { UnitWorker, WorkerFailedError, WorkerReadError } from './unitWorker.js';
+import { threadCpuMs, UnitWorker, WorkerFailedError, WorkerReadError } from './unitWorker.js';
 import { isZstdPath } from '../transcript/zstd.js';
 import type { IndexReport } from '../shared/cliJson.js';
 
@@ -25,8 +25,8 @@ const HEAD_BYTES = 4096;
 const BATCH_UNITS = 500;
 /** An update reading at least this much reads in a worker thread while this one writes. */
 const WORKER_MIN_BYTES = 16 * 1024 * 1024;
-/** Logs the worker reads ahead. */
-const PREFETCH_AHEAD = 3;
+/** Logs the workers read ahead (together). */
+const PREFETCH_AHEAD = 4;
 
 export interface IndexProgress {
   filesDone: number;
@@ -50,9 +50,23 @@ export interface UpdateIndexOptions {
   /** A transaction spans several logs until this many bytes were read or this much time passed. */
   groupBytes?: number;
   groupMs?: number;
-  /** Read in a worker thread: true always, false never; by default for updates of WORKER_MIN_BYTES or more. */
+  /** Read in worker threads: true always, false never; by default for updates of WORKER_MIN_BYTES or more. */
   worker?: boolean;
+  /** How many reading threads (default: one per core, at most two). */
+  workerThreads?: number;
   now?: () => Date;
+  /** Filled in with where the time went (for benchmarks; not part of the --json report). */
+  stats?: IndexBuildStats;
+}
+
+/** CPU time by thread (where the runtime can tell: Node ≥ 23.9) and the phases of an update. */
+export interface IndexBuildStats {
+  /** This thread: deciding, FTS5 inserts and commits (and reading, for logs not read by a worker). */
+  writerCpuMs?: number;
+  /** Each reading thread: reading, parsing, redacting. */
+  readerCpuMs?: number[];
+  /** Time the writer waited for the readers. */
+  waitMs?: number;
 }
 
 export type { IndexReport };
@@ -90,7 +104,9 @@ function prepare(index: SearchIndex): Statements {
   const db = index.db;
   return {
     getFile: db.prepare('SELECT id, size, mtime, head_len, head_hash, indexed_offset, next_line, session_id, project, agent FROM files WHERE path = ?'),
-    insertFile: db.prepare('INSERT INTO files (path, source, subagent) VALUES (?, ?, ?) RETURNING id'),
+    // No RETURNING: it makes the statement open a savepoint, and FTS5 writes its pending terms out at
+    // every savepoint, so each log would start a new segment (and a merge) mid-transaction.
+    insertFile: db.prepare('INSERT INTO files (path, source, subagent) VALUES (?, ?, ?)'),
     setFileMeta: db.prepare('UPDATE files SET session_id = ?, project = ?, agent = ? WHERE id = ?'),
     setProgress: db.prepare('UPDATE files SET indexed_offset = ?, next_line = ?, head_len = ?, head_hash = ? WHERE id = ?'),
     setStat: db.prepare('UPDATE files SET size = ?, mtime = ? WHERE id = ?'),
@@ -174,6 +190,8 @@ function startOf(row: FileRow | undefined, head: Buffer, size: number): { startO
 /** Updates the index from the logs under `options.sources` (or `options.files`). */
 export async function updateIndex(index: SearchIndex, options: UpdateIndexOptions = {}): Promise<IndexReport> {
   const started = Date.now();
+  const cpuStarted = threadCpuMs();
+  let waitMs = 0;
   const now = options.now ?? (() => new Date());
   const limits = options.limits ?? DEFAULT_UNIT_LIMITS;
   const batchUnits = options.batchUnits ?? 50_000;
@@ -256,7 +274,7 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
   // Reading ahead in a worker: each log's request is what this thread expects to decide for it (from
   // the first pass); the worker's units are taken only when the decision inside the transaction agrees.
   const useWorker = options.worker ?? bytesTotal >= WORKER_MIN_BYTES;
-  const worker = useWorker && plans.length > 0 ? UnitWorker.start(limits, BATCH_UNITS) : undefined;
+  const worker = useWorker && plans.length > 0 ? UnitWorker.start(limits, BATCH_UNITS, options.workerThreads) : undefined;
   const prefetched = new Map<number, FileReadRequest>();
   const heads = new Map<number, Buffer>();
   let requested: number[] = [];
@@ -317,9 +335,9 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
         let startOffset = 0;
         let startLine = 1;
         if (!row) {
-          const inserted = st.insertFile.get(file.path, file.source, file.subagent ?? null) as { id: number };
+          const inserted = st.insertFile.run(file.path, file.source, file.subagent ?? null);
           row = {
-            id: inserted.id,
+            id: Number(inserted.lastInsertRowid),
             size: 0,
             mtime: 0,
             head_len: 0,
@@ -389,7 +407,18 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
           }
         };
         const request: FileReadRequest = { path: file.path, startOffset, startLine, end, subagent: file.subagent, agent: rowAgent };
-        let outcome = requested[0] === i ? await worker?.take(request, onBatch) : undefined;
+        const waitStarted = performance.now();
+        let busyMs = 0;
+        const timedBatch = (units: PreparedUnit[], next: FileReadPoint) => {
+          const at = performance.now();
+          try {
+            onBatch(units, next);
+          } finally {
+            busyMs += performance.now() - at;
+          }
+        };
+        let outcome = requested[0] === i ? await worker?.take(request, timedBatch) : undefined;
+        waitMs += performance.now() - waitStarted - busyMs;
         if (requested[0] === i) {
           requested.shift();
           prefetched.delete(i);
@@ -450,11 +479,17 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
     }
     if (inGroup) transaction(index, 'commit');
   } finally {
+    if (options.stats && worker) options.stats.readerCpuMs = worker.cpuMs;
     await worker?.close();
   }
   options.onProgress?.({ filesDone: plans.length, filesTotal: plans.length, bytesDone, bytesTotal });
   index.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('built_at', ?)").run(now().toISOString());
   report.elapsedMs = Date.now() - started;
+  if (options.stats) {
+    const cpuEnded = threadCpuMs();
+    if (cpuStarted !== undefined && cpuEnded !== undefined) options.stats.writerCpuMs = cpuEnded - cpuStarted;
+    options.stats.waitMs = waitMs;
+  }
   return report;
 }
 

@@ -11,9 +11,15 @@
 //     syntax error or escape a column filter.
 
 const CJK_CHAR = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}\\p{Script=Hangul}\\u30fc\\u3005\\u3006';
-const CJK_RUN = new RegExp(`[${CJK_CHAR}]+`, 'gu');
-/** Cheap pre-check: no code unit in the CJK blocks (or a surrogate of the supplementary Han planes). */
-const MAYBE_CJK = /[\u3005-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff\ud840-\ud87f]/;
+/** A CJK run starting exactly here (sticky). */
+const CJK_RUN_HERE = new RegExp(`[${CJK_CHAR}]+`, 'uy');
+/**
+ * Every UTF-16 code unit a CJK character can start with (BMP characters, and the high surrogates of the
+ * supplementary ones), and a few neighbours: a plain character class, so scanning text for it is fast
+ * where the Unicode script classes are not. A superset of CJK_CHAR (a unit test checks every code point).
+ */
+const CJK_CANDIDATE =
+  /[\u1100-\u11ff\u2e80-\u2fd5\u3005-\u3357\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97c\uac00-\ud7fb\ud81b\ud82b\ud82c\ud83c\ud840-\ud888\uf900-\ufad9\uff66-\uffdc]/g;
 
 /** A CJK run as bigrams; `last`: the run's last character too (what the index always has). */
 function bigrams(run: string, last: boolean): string {
@@ -25,10 +31,28 @@ function bigrams(run: string, last: boolean): string {
   return out.join(' ');
 }
 
-/** The text the FTS5 table is given for a record's text. */
+/**
+ * The text the FTS5 table is given for a record's text: each CJK run as ` <bigrams> `. Only the places
+ * where a CJK character may start are looked at (most records have none: the text is returned as it is).
+ */
 export function indexForm(text: string): string {
-  if (!MAYBE_CJK.test(text)) return text;
-  return text.replace(CJK_RUN, (run) => ` ${bigrams(run, true)} `);
+  CJK_CANDIDATE.lastIndex = 0;
+  let candidate = CJK_CANDIDATE.exec(text);
+  if (!candidate) return text;
+  const parts: string[] = [];
+  let copied = 0;
+  while (candidate) {
+    CJK_RUN_HERE.lastIndex = candidate.index;
+    const run = CJK_RUN_HERE.exec(text);
+    if (run) {
+      parts.push(text.slice(copied, candidate.index), ` ${bigrams(run[0], true)} `);
+      copied = CJK_RUN_HERE.lastIndex;
+    }
+    CJK_CANDIDATE.lastIndex = run ? CJK_RUN_HERE.lastIndex : candidate.index + 1;
+    candidate = CJK_CANDIDATE.exec(text);
+  }
+  parts.push(text.slice(copied));
+  return parts.join('');
 }
 
 /** One term of a query: matched as a phrase of its words (one word is a phrase of one). */

@@ -1,12 +1,18 @@
-// A big index update reads, parses and redacts logs in a worker thread while the indexer's own thread
-// writes FTS5: the two halves of the work take about as long each, so on two cores a build goes about
-// twice as fast. The worker reads the logs the indexer expects to take next (prefetch), in order; the
-// indexer takes a log's units from the worker only when what it decided inside its write transaction is
-// what the worker was asked for, and otherwise reads the log itself. Back-pressure: the worker waits
-// when MAX_OUTSTANDING batches are not yet taken, so memory stays bounded whatever the logs' size.
+// A big index update reads, parses and redacts logs in worker threads while the indexer's own thread
+// writes FTS5. Reading is the larger half of the work (parsing and redacting cost about twice what FTS5
+// does with the text), so with two or more cores two workers read while the indexer writes. The workers
+// read the logs the indexer expects to take next (prefetch), each log whole in one worker, and the
+// indexer takes them in order; it takes a log's units from a worker only when what it decided inside its
+// write transaction is what the worker was asked for, and otherwise reads the log itself. Back-pressure:
+// a worker waits when MAX_OUTSTANDING of its batches are not yet taken, so memory stays bounded whatever
+// the logs' size.
 //
-// The worker runs this same bundle (`new Worker(__filename)`), started below when it finds itself in a
+// Batches cross threads packed (all texts in one string, the numbers in one typed array moved, not
+// copied): cloning hundreds of small objects per batch cost more than everything FTS5 does with them.
+//
+// A worker runs this same bundle (`new Worker(__filename)`), started below when it finds itself in a
 // worker thread with the role set.
+import { availableParallelism } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { LogInputError } from '../transcript/reader.js';
 import { readFileUnits, type FileReadOutcome, type FileReadPoint, type FileReadRequest, type PreparedUnit } from './fileUnits.js';
@@ -18,11 +24,54 @@ const MAX_OUTSTANDING = 4;
 const POSTED = 0;
 const TAKEN = 1;
 const CANCELLED_UP_TO = 2;
+/** Reading threads at most: one writer keeps up with about two readers. */
+const MAX_WORKERS = 2;
+
+/** A batch of units as it crosses threads: the texts end to end, and per unit its numbers. */
+export interface PackedUnits {
+  texts: string;
+  /** Per unit: text length, line, part, offset, kind, ts (NaN when none). */
+  numbers: Float64Array<ArrayBuffer>;
+}
+const FIELDS = 6;
+
+export function packUnits(units: PreparedUnit[]): PackedUnits {
+  const numbers = new Float64Array(units.length * FIELDS);
+  units.forEach((unit, i) => {
+    const at = i * FIELDS;
+    numbers[at] = unit.text.length;
+    numbers[at + 1] = unit.line;
+    numbers[at + 2] = unit.part;
+    numbers[at + 3] = unit.offset;
+    numbers[at + 4] = unit.kind;
+    numbers[at + 5] = unit.ts ?? NaN;
+  });
+  return { texts: units.map((u) => u.text).join(''), numbers };
+}
+
+export function unpackUnits({ texts, numbers }: PackedUnits): PreparedUnit[] {
+  const units: PreparedUnit[] = [];
+  let from = 0;
+  for (let at = 0; at < numbers.length; at += FIELDS) {
+    const to = from + numbers[at];
+    const ts = numbers[at + 5];
+    units.push({
+      line: numbers[at + 1],
+      part: numbers[at + 2],
+      offset: numbers[at + 3],
+      kind: numbers[at + 4],
+      ts: Number.isNaN(ts) ? null : ts,
+      text: texts.slice(from, to),
+    });
+    from = to;
+  }
+  return units;
+}
 
 type ToWorker = { id: number; request: FileReadRequest };
 type FromWorker =
-  | { id: number; type: 'batch'; units: PreparedUnit[]; next: FileReadPoint }
-  | { id: number; type: 'done'; outcome: FileReadOutcome }
+  | { id: number; type: 'batch'; units: PackedUnits; next: FileReadPoint }
+  | { id: number; type: 'done'; outcome: FileReadOutcome; cpuMs: number | undefined }
   | { id: number; type: 'error'; message: string; input: boolean };
 
 interface WorkerSetup {
@@ -33,6 +82,13 @@ interface WorkerSetup {
 }
 
 class Cancelled extends Error {}
+
+type CpuUsage = { user: number; system: number };
+/** CPU time of the calling thread (Node ≥ 23.9), for the build's breakdown; undefined on older runtimes. */
+export function threadCpuMs(): number | undefined {
+  const usage = (process as unknown as { threadCpuUsage?: () => CpuUsage }).threadCpuUsage?.();
+  return usage ? (usage.user + usage.system) / 1000 : undefined;
+}
 
 function runWorker(setup: WorkerSetup): void {
   const state = new Int32Array(setup.shared);
@@ -54,9 +110,10 @@ function runWorker(setup: WorkerSetup): void {
             Atomics.wait(state, TAKEN, taken, 200);
           }
           Atomics.add(state, POSTED, 1);
-          parentPort?.postMessage({ id, type: 'batch', units, next: point } satisfies FromWorker);
+          const packed = packUnits(units);
+          parentPort?.postMessage({ id, type: 'batch', units: packed, next: point } satisfies FromWorker, [packed.numbers.buffer]);
         });
-        parentPort?.postMessage({ id, type: 'done', outcome } satisfies FromWorker);
+        parentPort?.postMessage({ id, type: 'done', outcome, cpuMs: threadCpuMs() } satisfies FromWorker);
       } catch (error) {
         if (error instanceof Cancelled) continue;
         const input = error instanceof LogInputError;
@@ -73,10 +130,10 @@ function runWorker(setup: WorkerSetup): void {
 
 if (!isMainThread && (workerData as WorkerSetup | undefined)?.role === ROLE) runWorker(workerData as WorkerSetup);
 
-/** The worker thread failed (out of memory on a huge line, killed): the indexer reads on by itself. */
+/** A worker thread failed (out of memory on a huge line, killed): the indexer reads on by itself. */
 export class WorkerFailedError extends Error {}
 
-/** A log the worker could not read: the indexer reports it as it would its own reading error. */
+/** A log a worker could not read: the indexer reports it as it would its own reading error. */
 export class WorkerReadError extends Error {
   constructor(
     message: string,
@@ -89,6 +146,8 @@ export class WorkerReadError extends Error {
 interface Pending {
   id: number;
   request: FileReadRequest;
+  /** Bytes the request reads (for choosing the least loaded worker). */
+  bytes: number;
   /** Messages that arrived before the indexer asked for this log. */
   inbox: FromWorker[];
   wake?: () => void;
@@ -97,15 +156,17 @@ interface Pending {
 const sameRequest = (a: FileReadRequest, b: FileReadRequest) =>
   a.path === b.path && a.startOffset === b.startOffset && a.startLine === b.startLine && a.end === b.end && a.subagent === b.subagent && a.agent === b.agent;
 
-/** The indexer's side: ask for logs ahead, take a log's batches in order. */
-export class UnitWorker {
+/** One reading thread: the logs asked of it, in order. */
+class ReadingThread {
   private readonly worker: Worker;
   private readonly state: Int32Array;
-  private readonly pending: Pending[] = [];
+  readonly pending: Pending[] = [];
   private nextId = 1;
-  private failed: Error | undefined;
+  failed: Error | undefined;
+  /** The thread's CPU time as of the last log it finished. */
+  cpuMs: number | undefined;
 
-  private constructor(worker: Worker, shared: SharedArrayBuffer) {
+  constructor(worker: Worker, shared: SharedArrayBuffer) {
     this.worker = worker;
     this.state = new Int32Array(shared);
     worker.on('message', (message: FromWorker) => {
@@ -121,23 +182,18 @@ export class UnitWorker {
     worker.on('exit', (code) => this.fail(new Error(`exited with ${code}`)));
   }
 
-  /** A worker, or undefined when this runtime or bundle cannot start one (the indexer then reads itself). */
-  static start(limits: UnitLimits, batchUnits: number): UnitWorker | undefined {
-    try {
-      const shared = new SharedArrayBuffer(3 * 4);
-      const setup: WorkerSetup = { role: ROLE, shared, limits, batchUnits };
-      // Its heap bounded: it only holds a few logs' lines at a time (a worker that runs out fails, and the
-      // indexer reads those logs itself).
-      const resourceLimits = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
-      return new UnitWorker(new Worker(__filename, { workerData: setup, resourceLimits }), shared);
-    } catch {
-      return undefined;
-    }
+  static start(limits: UnitLimits, batchUnits: number): ReadingThread {
+    const shared = new SharedArrayBuffer(3 * 4);
+    const setup: WorkerSetup = { role: ROLE, shared, limits, batchUnits };
+    // Its heap bounded: it only holds a few logs' lines at a time (a worker that runs out fails, and the
+    // indexer reads those logs itself).
+    const resourceLimits = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 };
+    return new ReadingThread(new Worker(__filename, { workerData: setup, resourceLimits }), shared);
   }
 
-  /** Whether the worker failed: nothing more is asked of it. */
-  get dead(): boolean {
-    return this.failed !== undefined;
+  /** Bytes asked of this thread and not yet taken. */
+  get load(): number {
+    return this.pending.reduce((sum, p) => sum + p.bytes, 0);
   }
 
   private fail(error: Error): void {
@@ -150,19 +206,12 @@ export class UnitWorker {
     Atomics.notify(this.state, TAKEN);
   }
 
-  /** How many logs are asked for and not yet taken. */
-  get ahead(): number {
-    return this.pending.length;
-  }
-
   prefetch(request: FileReadRequest): void {
-    if (this.failed) return;
-    const entry: Pending = { id: this.nextId++, request, inbox: [] };
+    const entry: Pending = { id: this.nextId++, request, bytes: Math.max(0, request.end - request.startOffset), inbox: [] };
     this.pending.push(entry);
     this.worker.postMessage({ id: entry.id, request } satisfies ToWorker);
   }
 
-  /** Drops every log asked for and not taken (the worker stops reading them). */
   cancelAll(): void {
     const last = this.pending.at(-1);
     if (!last) return;
@@ -171,16 +220,9 @@ export class UnitWorker {
     for (const p of this.pending.splice(0)) for (const m of p.inbox) if (m.type === 'batch') this.taken();
   }
 
-  /**
-   * The log's units through `onBatch`, when the next log asked for is exactly this request; undefined
-   * (after dropping what was asked ahead) when it is not: the caller reads the log itself.
-   */
-  async take(request: FileReadRequest, onBatch: (units: PreparedUnit[], next: FileReadPoint) => void): Promise<FileReadOutcome | undefined> {
+  /** The units of the log at the head of this thread's queue (the caller checked it is the one wanted). */
+  async take(onBatch: (units: PreparedUnit[], next: FileReadPoint) => void): Promise<FileReadOutcome> {
     const entry = this.pending[0];
-    if (this.failed || !entry || !sameRequest(entry.request, request)) {
-      this.cancelAll();
-      return undefined;
-    }
     try {
       for (;;) {
         const message = entry.inbox.shift();
@@ -192,8 +234,9 @@ export class UnitWorker {
         }
         if (message.type === 'batch') {
           this.taken();
-          onBatch(message.units, message.next);
+          onBatch(unpackUnits(message.units), message.next);
         } else if (message.type === 'done') {
+          this.cpuMs = message.cpuMs;
           this.pending.shift();
           return message.outcome;
         } else {
@@ -202,10 +245,86 @@ export class UnitWorker {
         }
       }
     } catch (error) {
-      // The indexer gave up on this log (or the worker failed): nothing asked ahead is wanted either.
       if (this.pending[0] === entry) this.pending.shift();
       Atomics.store(this.state, CANCELLED_UP_TO, Math.max(Atomics.load(this.state, CANCELLED_UP_TO), entry.id));
       for (const m of entry.inbox) if (m.type === 'batch') this.taken();
+      throw error;
+    }
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+/** The indexer's side: ask for logs ahead (spread over the reading threads), take each log's batches in order. */
+export class UnitWorker {
+  /** The thread each log asked for went to, in the order asked. */
+  private readonly order: ReadingThread[] = [];
+
+  private constructor(private readonly threads: ReadingThread[]) {}
+
+  /**
+   * Reading threads (`threads` of them, by default one per core up to MAX_WORKERS), or undefined when this runtime or bundle cannot start one (the indexer then reads itself).
+   */
+  static start(limits: UnitLimits, batchUnits: number, threads?: number): UnitWorker | undefined {
+    const count = Math.max(1, threads ?? Math.min(MAX_WORKERS, availableParallelism()));
+    const started: ReadingThread[] = [];
+    for (let i = 0; i < count; i++) {
+      try {
+        started.push(ReadingThread.start(limits, batchUnits));
+      } catch {
+        break;
+      }
+    }
+    return started.length ? new UnitWorker(started) : undefined;
+  }
+
+  /** Whether a reading thread failed: nothing more is asked of the workers. */
+  get dead(): boolean {
+    return this.threads.some((t) => t.failed !== undefined);
+  }
+
+  /** How many logs are asked for and not yet taken. */
+  get ahead(): number {
+    return this.order.length;
+  }
+
+  /** Each reading thread's CPU time so far (as of the last log it handed over), where the runtime tells. */
+  get cpuMs(): number[] {
+    return this.threads.flatMap((t) => (t.cpuMs === undefined ? [] : [t.cpuMs]));
+  }
+
+  /** Asks the least loaded thread for this log. */
+  prefetch(request: FileReadRequest): void {
+    if (this.dead) return;
+    const thread = this.threads.reduce((best, t) => (t.load < best.load ? t : best));
+    thread.prefetch(request);
+    this.order.push(thread);
+  }
+
+  /** Drops every log asked for and not taken (the workers stop reading them). */
+  cancelAll(): void {
+    for (const thread of this.threads) thread.cancelAll();
+    this.order.length = 0;
+  }
+
+  /**
+   * The log's units through `onBatch`, when the next log asked for is exactly this request; undefined
+   * (after dropping what was asked ahead) when it is not: the caller reads the log itself.
+   */
+  async take(request: FileReadRequest, onBatch: (units: PreparedUnit[], next: FileReadPoint) => void): Promise<FileReadOutcome | undefined> {
+    const thread = this.order[0];
+    const entry = thread?.pending[0];
+    if (!thread || thread.failed || !entry || !sameRequest(entry.request, request)) {
+      this.cancelAll();
+      return undefined;
+    }
+    this.order.shift();
+    try {
+      return await thread.take(onBatch);
+    } catch (error) {
+      // The indexer gave up on this log (or the worker failed): nothing asked ahead is wanted either.
       this.cancelAll();
       throw error;
     }
@@ -213,6 +332,6 @@ export class UnitWorker {
 
   async close(): Promise<void> {
     this.cancelAll();
-    await this.worker.terminate();
+    await Promise.all(this.threads.map((t) => t.terminate()));
   }
 }
