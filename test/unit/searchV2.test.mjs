@@ -248,6 +248,54 @@ test('CJK: every substring of 2+ characters of a Chinese or Japanese message is 
   }
 });
 
+test('CJK in every script and block: Hangul jamo, halfwidth kana and the Han extensions become bigrams as well', async () => {
+  const box = sandbox();
+  try {
+    // Every letter or digit of the CJK scripts, doubled ("cc"), as this test's own regex finds them.
+    const cjk = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u30fc\u3005\u3006]$/u;
+    const wordChar = /^[\p{L}\p{N}]$/u;
+    const chars = [];
+    for (let c = 0; c < 0x110000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCodePoint(c);
+      if (cjk.test(ch) && wordChar.test(ch)) chars.push(ch);
+    }
+    assert.ok(chars.length > 90_000, `${chars.length} CJK letters`);
+    const log = join(box.logs, `${SESSION}.jsonl`);
+    // Records whose only CJK is outside the common blocks (a pre-check once skipped them).
+    const only = ['ㅋㅋㅋ lol', 'ｶﾀｶﾅﾃｽﾄ halfwidth', '\u{30000}\u{30001}\u{30002} extension G'];
+    writeFileSync(log, userLine(`all of them: ${chars.map((c) => c + c).join(' ')} end`) + only.map((t) => userLine(t)).join(''));
+    const index = api.openSearchIndex('', { path: join(box.root, 'index.sqlite') });
+    try {
+      await api.updateIndex(index, { files: [api.describeSourceFile({ kind: 'extra', dir: join(box.root, 'logs') }, log)] });
+      index.db.exec("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fts, 'row')");
+      const terms = new Set(
+        index.db
+          .prepare('SELECT term FROM temp.vocab')
+          .all()
+          .map((r) => r.term),
+      );
+      const missing = chars.filter((c) => !terms.has((c + c).toLowerCase()));
+      assert.deepEqual(missing.slice(0, 10), [], `${missing.length} characters were not made bigrams`);
+      for (const [query, line] of [
+        ['ㅋㅋ', 2],
+        ['ｶﾀｶ', 3],
+        ['ﾅﾃｽﾄ', 3],
+        ['\u{30001}\u{30002}', 4],
+      ]) {
+        assert.ok(
+          api.searchIndex(index, query).hits.some((h) => h.line === line),
+          `'${query}' finds line ${line}`,
+        );
+      }
+    } finally {
+      index.close();
+    }
+  } finally {
+    box.cleanup();
+  }
+});
+
 test('AND first; when no record holds every term, ranked OR with the matched-term count', () => {
   const box = sandbox();
   try {
