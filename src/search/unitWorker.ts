@@ -7,8 +7,10 @@
 // a worker waits when MAX_OUTSTANDING of its batches are not yet taken, so memory stays bounded whatever
 // the logs' size.
 //
-// Batches cross threads packed (all texts in one string, the numbers in one typed array moved, not
-// copied): cloning hundreds of small objects per batch cost more than everything FTS5 does with them.
+// Batches cross threads packed (the texts as an array of strings, the numbers in one typed array moved,
+// not copied): cloning hundreds of small objects per batch cost more than everything FTS5 does with them.
+// The texts stay separate strings: joined, one CJK character would make the whole batch two bytes a
+// character, and FTS5 is handed UTF-8 converted from it.
 //
 // A worker runs this same bundle (`new Worker(__filename)`), started below when it finds itself in a
 // worker thread with the role set.
@@ -27,45 +29,33 @@ const CANCELLED_UP_TO = 2;
 /** Reading threads at most: one writer keeps up with about two readers. */
 const MAX_WORKERS = 2;
 
-/** A batch of units as it crosses threads: the texts end to end, and per unit its numbers. */
+/** A batch of units as it crosses threads: the texts, and per unit its numbers. */
 export interface PackedUnits {
-  texts: string;
-  /** Per unit: text length, line, part, offset, kind, ts (NaN when none). */
+  texts: string[];
+  /** Per unit: line, part, offset, kind, ts (NaN when none). */
   numbers: Float64Array<ArrayBuffer>;
 }
-const FIELDS = 6;
+const FIELDS = 5;
 
 export function packUnits(units: PreparedUnit[]): PackedUnits {
   const numbers = new Float64Array(units.length * FIELDS);
   units.forEach((unit, i) => {
     const at = i * FIELDS;
-    numbers[at] = unit.text.length;
-    numbers[at + 1] = unit.line;
-    numbers[at + 2] = unit.part;
-    numbers[at + 3] = unit.offset;
-    numbers[at + 4] = unit.kind;
-    numbers[at + 5] = unit.ts ?? NaN;
+    numbers[at] = unit.line;
+    numbers[at + 1] = unit.part;
+    numbers[at + 2] = unit.offset;
+    numbers[at + 3] = unit.kind;
+    numbers[at + 4] = unit.ts ?? NaN;
   });
-  return { texts: units.map((u) => u.text).join(''), numbers };
+  return { texts: units.map((u) => u.text), numbers };
 }
 
 export function unpackUnits({ texts, numbers }: PackedUnits): PreparedUnit[] {
-  const units: PreparedUnit[] = [];
-  let from = 0;
-  for (let at = 0; at < numbers.length; at += FIELDS) {
-    const to = from + numbers[at];
-    const ts = numbers[at + 5];
-    units.push({
-      line: numbers[at + 1],
-      part: numbers[at + 2],
-      offset: numbers[at + 3],
-      kind: numbers[at + 4],
-      ts: Number.isNaN(ts) ? null : ts,
-      text: texts.slice(from, to),
-    });
-    from = to;
-  }
-  return units;
+  return texts.map((text, i) => {
+    const at = i * FIELDS;
+    const ts = numbers[at + 4];
+    return { line: numbers[at], part: numbers[at + 1], offset: numbers[at + 2], kind: numbers[at + 3], ts: Number.isNaN(ts) ? null : ts, text };
+  });
 }
 
 type ToWorker = { id: number; request: FileReadRequest };

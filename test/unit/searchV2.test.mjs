@@ -465,6 +465,33 @@ test("hostile query text never throws, and the parser's work is bounded whatever
   }
 });
 
+test('one transaction over many logs writes its terms out once: no statement makes FTS5 flush per log', async () => {
+  const box = sandbox();
+  try {
+    const logs = 40;
+    for (let i = 0; i < logs; i++) {
+      const session = `${SESSION.slice(0, -2)}${String(i).padStart(2, '0')}`;
+      writeFileSync(join(box.logs, `${session}.jsonl`), userLine(`log ${i} mentions the walrus`, session) + assistantLine(`noted walrus ${i}`, session));
+    }
+    const index = api.openSearchIndex('', { path: join(box.root, 'index.sqlite') });
+    try {
+      // Merges off, so every segment written stays visible: one per flush of FTS5's pending terms.
+      index.db.exec("INSERT INTO fts (fts, rank) VALUES ('automerge', 0); INSERT INTO fts (fts, rank) VALUES ('crisismerge', 100000);");
+      const dataRows = () => index.db.prepare('SELECT count(*) AS n FROM fts_data').get().n;
+      const before = dataRows();
+      const report = await api.updateIndex(index, { sources: [{ kind: 'extra', dir: join(box.root, 'logs') }], worker: false, groupMs: 60_000 });
+      assert.equal(report.added, logs);
+      assert.equal(api.searchIndex(index, 'walrus', { limit: 100 }).hits.length, 2 * logs);
+      // One segment of these few terms is a couple of rows; a segment per log would be ≥ 40.
+      assert.ok(dataRows() - before <= 4, `${dataRows() - before} rows of FTS5 data for ${logs} small logs`);
+    } finally {
+      index.close();
+    }
+  } finally {
+    box.cleanup();
+  }
+});
+
 test('five parallel `handover index` after appends: one writer at a time, every record once, none failing', async () => {
   const box = sandbox();
   try {
