@@ -2,6 +2,7 @@
 // is its own (process.resourceUsage().maxRSS). Prints one JSON line on stdout; progress on stderr.
 import { createRequire } from 'node:module';
 import { readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 
 const [job, bundle, dbPath, ...rest] = process.argv.slice(2);
 const api = createRequire(import.meta.url)(bundle);
@@ -19,6 +20,7 @@ try {
     let lastTenth = -1;
     const started = performance.now();
     const cpuStarted = cpuMs();
+    const loadBefore = loadavg()[0];
     const stats = {};
     const report = await api.updateIndex(index, {
       sources: roots,
@@ -45,6 +47,7 @@ try {
       buildMs,
       buildCpuMs,
       stats,
+      load: [loadBefore, loadavg()[0]],
       optimizeMs,
       bytesRead: report.bytesRead,
       units: report.unitsAdded,

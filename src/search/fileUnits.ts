@@ -25,8 +25,11 @@ export interface PreparedUnit {
   offset: number;
   kind: number;
   ts: number | null;
-  /** Redacted, CJK runs as bigrams (searchText.indexForm). */
-  text: string;
+  /**
+   * Redacted, CJK runs as bigrams (searchText.indexForm); as UTF-8 bytes when the batch crossed threads
+   * (unitWorker.ts): FTS5 takes either.
+   */
+  text: string | Uint8Array;
 }
 
 /** Where the log stands after a batch: the next unread line, and what the log said about itself so far. */

@@ -7,10 +7,9 @@
 // a worker waits when MAX_OUTSTANDING of its batches are not yet taken, so memory stays bounded whatever
 // the logs' size.
 //
-// Batches cross threads packed (the texts as an array of strings, the numbers in one typed array moved,
-// not copied): cloning hundreds of small objects per batch cost more than everything FTS5 does with them.
-// The texts stay separate strings: joined, one CJK character would make the whole batch two bytes a
-// character, and FTS5 is handed UTF-8 converted from it.
+// Batches cross threads packed, in two buffers that are moved, not copied: the texts already encoded as
+// the UTF-8 FTS5 reads (the reader encodes, so the writer, the busier thread, does not), and the numbers.
+// Cloning hundreds of small objects per batch cost more than everything FTS5 did with them.
 //
 // A worker runs this same bundle (`new Worker(__filename)`), started below when it finds itself in a
 // worker thread with the role set.
@@ -29,33 +28,61 @@ const CANCELLED_UP_TO = 2;
 /** Reading threads at most: one writer keeps up with about two readers. */
 const MAX_WORKERS = 2;
 
-/** A batch of units as it crosses threads: the texts, and per unit its numbers. */
+/** A batch of units as it crosses threads: the texts as UTF-8 end to end, and per unit its numbers. */
 export interface PackedUnits {
-  texts: string[];
-  /** Per unit: line, part, offset, kind, ts (NaN when none). */
+  utf8: Uint8Array<ArrayBuffer>;
+  /** Per unit: bytes of its text, line, part, offset, kind, ts (NaN when none). */
   numbers: Float64Array<ArrayBuffer>;
 }
-const FIELDS = 5;
+const FIELDS = 6;
 
+/** The batch packed for posting: both buffers are moved (transferred), not copied. */
 export function packUnits(units: PreparedUnit[]): PackedUnits {
   const numbers = new Float64Array(units.length * FIELDS);
+  let total = 0;
   units.forEach((unit, i) => {
     const at = i * FIELDS;
-    numbers[at] = unit.line;
-    numbers[at + 1] = unit.part;
-    numbers[at + 2] = unit.offset;
-    numbers[at + 3] = unit.kind;
-    numbers[at + 4] = unit.ts ?? NaN;
+    const bytes = typeof unit.text === 'string' ? Buffer.byteLength(unit.text, 'utf8') : unit.text.length;
+    numbers[at] = bytes;
+    numbers[at + 1] = unit.line;
+    numbers[at + 2] = unit.part;
+    numbers[at + 3] = unit.offset;
+    numbers[at + 4] = unit.kind;
+    numbers[at + 5] = unit.ts ?? NaN;
+    total += bytes;
   });
-  return { texts: units.map((u) => u.text), numbers };
+  // Its own ArrayBuffer (not a slice of Node's pool), so it can be transferred.
+  const utf8 = new Uint8Array(new ArrayBuffer(total));
+  const view = Buffer.from(utf8.buffer);
+  let at = 0;
+  for (const unit of units) {
+    if (typeof unit.text === 'string') at += view.write(unit.text, at, 'utf8');
+    else {
+      view.set(unit.text, at);
+      at += unit.text.length;
+    }
+  }
+  return { utf8, numbers };
 }
 
-export function unpackUnits({ texts, numbers }: PackedUnits): PreparedUnit[] {
-  return texts.map((text, i) => {
-    const at = i * FIELDS;
-    const ts = numbers[at + 4];
-    return { line: numbers[at], part: numbers[at + 1], offset: numbers[at + 2], kind: numbers[at + 3], ts: Number.isNaN(ts) ? null : ts, text };
-  });
+/** The units of a packed batch; each text is a view of its UTF-8 bytes (FTS5 reads a BLOB as UTF-8 text). */
+export function unpackUnits({ utf8, numbers }: PackedUnits): PreparedUnit[] {
+  const units: PreparedUnit[] = [];
+  let from = 0;
+  for (let at = 0; at < numbers.length; at += FIELDS) {
+    const to = from + numbers[at];
+    const ts = numbers[at + 5];
+    units.push({
+      line: numbers[at + 1],
+      part: numbers[at + 2],
+      offset: numbers[at + 3],
+      kind: numbers[at + 4],
+      ts: Number.isNaN(ts) ? null : ts,
+      text: utf8.subarray(from, to),
+    });
+    from = to;
+  }
+  return units;
 }
 
 type ToWorker = { id: number; request: FileReadRequest };
@@ -101,7 +128,7 @@ function runWorker(setup: WorkerSetup): void {
           }
           Atomics.add(state, POSTED, 1);
           const packed = packUnits(units);
-          parentPort?.postMessage({ id, type: 'batch', units: packed, next: point } satisfies FromWorker, [packed.numbers.buffer]);
+          parentPort?.postMessage({ id, type: 'batch', units: packed, next: point } satisfies FromWorker, [packed.numbers.buffer, packed.utf8.buffer]);
         });
         parentPort?.postMessage({ id, type: 'done', outcome, cpuMs: threadCpuMs() } satisfies FromWorker);
       } catch (error) {
