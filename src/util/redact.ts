@@ -83,11 +83,20 @@ const withCodeAllowance = (rule: SecretRule): SecretRule => ({
   ...rule,
   allowlists: [...(rule.allowlists ?? []), { target: 'secret', regexes: [DIGEST_UUID_OR_IDENTIFIER], stopwords: [] }],
 });
+// Fast path: the one keyword scan also reports the words without which a context pattern cannot match,
+// so on most texts those patterns never run. Every match of the private key, Bearer and Authorization
+// patterns holds `-----BEGIN`, `bearer` or `authorization`; every secret-named assignment holds `pass`,
+// `secret`, `token` or `key` (SECRET_NAME, any case); a URL password needs `://` and `@`.
+const CONTEXT_WORDS = ['-----begin', 'bearer', 'authorization'];
+const ASSIGNMENT_WORDS = ['pass', 'secret', 'token', 'key'];
+const URL_WORDS = ['://', '@'];
 const RULES = new RuleSet(
   [...GITLEAKS_RULES.filter((r) => r.id !== GENERIC_RULE), ...EXTRA_RULES, ...GITLEAKS_RULES.filter((r) => r.id === GENERIC_RULE).map(withCodeAllowance)],
   GITLEAKS_GLOBAL_ALLOW,
   GITLEAKS_GLOBAL_STOPWORDS,
+  [...CONTEXT_WORDS, ...ASSIGNMENT_WORDS, ...URL_WORDS],
 );
+const anyOf = (found: ReadonlySet<string>, words: readonly string[]) => words.some((w) => found.has(w));
 const { urlPassword, assignment, ...contextFormats } = PATTERNS;
 const CONTEXT_FORMATS = new RegExp(
   Object.entries(contextFormats)
@@ -187,18 +196,45 @@ function redactKeyFormats(text: string): string {
 /** Replaces every secret in `text` with `[REDACTED:<kind>]`. Idempotent. */
 export function redactSecrets(text: string): string {
   if (!text) return text;
+  // One pass finds the rules' keywords, the context patterns' words and the long base64 runs (a bare
+  // AWS secret, an encoded .env).
+  const first = RULES.scan(text);
   // A private key block first (its body would otherwise look like many things), then assignments, so
   // `OPENAI_API_KEY=sk-…` is redacted as a whole and named by its value's kind.
+  let out = text;
+  if (anyOf(first.keywords, CONTEXT_WORDS)) out = out.replace(CONTEXT_FORMATS, replaceMatch);
+  if (out !== text || anyOf(first.keywords, ASSIGNMENT_WORDS)) out = out.replace(ASSIGNMENT, replaceMatch);
+  // No replacement ever makes a `://` or an `@` (markers hold neither, and what they replace is cut out
+  // whole): words absent from the text stay absent through every later step.
+  const urls = URL_WORDS.every((w) => first.keywords.has(w));
+  if (out.length > BIG_TEXT) {
+    out = RULES.redact(out);
+    if (urls) out = out.replace(URL_PASSWORD, replaceMatch);
+    return redactTokenSecretsOfRuns(out, RULES.scan(out).runs, RULES, redactSecretsOnce);
+  }
+  const scanned = out;
+  // The rules choose by what the text holds now: the first scan still holds when nothing was replaced.
+  const { keywords, runs, dottedTokens } = out === text ? first : RULES.scan(out);
+  out = RULES.redactKnowing(scanned, keywords);
+  if (urls) out = out.replace(URL_PASSWORD, replaceMatch);
+  // The runs' offsets hold only when the rules changed nothing (the usual case); else look again.
+  return redactTokenSecretsOfRuns(out, out === scanned || runs.length === 0 ? runs : RULES.scan(out).runs, RULES, redactSecretsOnce, dottedTokens);
+}
+
+/**
+ * redactSecrets without the fast path: every context pattern runs on every text, whatever words it holds.
+ * For tests only: the fast path must give exactly this output.
+ */
+export function redactSecretsUnfiltered(text: string): string {
+  if (!text) return text;
   let out = text.replace(CONTEXT_FORMATS, replaceMatch).replace(ASSIGNMENT, replaceMatch);
   if (out.length > BIG_TEXT) {
     out = RULES.redact(out).replace(URL_PASSWORD, replaceMatch);
     return redactTokenSecretsOfRuns(out, RULES.scan(out).runs, RULES, redactSecretsOnce);
   }
-  // One pass finds the rules' keywords and the long base64 runs (a bare AWS secret, an encoded .env).
   const scanned = out;
   const { keywords, runs } = RULES.scan(scanned);
   out = RULES.redactKnowing(scanned, keywords).replace(URL_PASSWORD, replaceMatch);
-  // The runs' offsets hold only when the rules changed nothing (the usual case); else look again.
   return redactTokenSecretsOfRuns(out, out === scanned || runs.length === 0 ? runs : RULES.scan(out).runs, RULES, redactSecretsOnce);
 }
 

@@ -41,10 +41,11 @@ export function shannonEntropy(text: string): number {
  * regex alternation of 300 keywords is several times slower, and this pass runs over every byte.
  */
 class KeywordScanner {
-  // goto[state * 128 + char] → next state; output[state] → keywords ending there (incl. via suffix links).
-  private readonly goto: Int32Array;
+  // step[row + char] → the next state's row (state × 128); negative (−row − 1) when keywords end in that
+  // state (incl. via suffix links): one load and one sign test per character. Upper-case columns repeat
+  // the lower-case ones, so the text is never lower-cased.
+  private readonly step: Int32Array;
   private readonly output: (readonly string[])[];
-  private readonly hasOutput: Uint8Array;
 
   constructor(keywords: readonly string[]) {
     const trie: Map<number, number>[] = [new Map()];
@@ -65,14 +66,14 @@ class KeywordScanner {
       }
       ends[state].push(keyword);
     }
-    this.goto = new Int32Array(trie.length * 128);
+    const goto = new Int32Array(trie.length * 128);
     const fail = new Int32Array(trie.length);
     this.output = ends;
     const queue: number[] = [];
     for (let c = 0; c < 128; c++) {
       const next = trie[0].get(c);
       if (next !== undefined) {
-        this.goto[c] = next;
+        goto[c] = next;
         queue.push(next);
       }
     }
@@ -82,38 +83,57 @@ class KeywordScanner {
       for (let c = 0; c < 128; c++) {
         const next = trie[state].get(c);
         if (next !== undefined) {
-          fail[next] = this.goto[fail[state] * 128 + c];
-          this.goto[state * 128 + c] = next;
+          fail[next] = goto[fail[state] * 128 + c];
+          goto[state * 128 + c] = next;
           queue.push(next);
         } else {
-          this.goto[state * 128 + c] = this.goto[fail[state] * 128 + c];
+          goto[state * 128 + c] = goto[fail[state] * 128 + c];
         }
       }
     }
-    this.hasOutput = Uint8Array.from(this.output, (list) => (list.length ? 1 : 0));
+    this.step = new Int32Array(goto.length);
+    for (let state = 0; state < trie.length; state++) {
+      for (let c = 0; c < 128; c++) {
+        const lower = c >= 65 && c <= 90 ? c + 32 : c;
+        const next = goto[state * 128 + lower];
+        this.step[state * 128 + c] = this.output[next].length ? -(next * 128) - 1 : next * 128;
+      }
+    }
   }
 
-  /** The keywords that occur in `text`, each with where it ends (the first `maxPositions` occurrences). */
-  found(text: string, maxPositions = 0, runs?: number[]): Map<string, number[]> {
+  /**
+   * The keywords that occur in `text`, each with where it ends (the first `maxPositions` occurrences).
+   * With `runs`, the same pass also collects the long base64 runs and notes a dotted token (see TextScan).
+   */
+  found(text: string, maxPositions = 0, runs?: number[], shapes?: { dottedTokens: boolean }): Map<string, number[]> {
     const seen = new Map<string, number[]>();
-    const goto = this.goto;
-    let state = 0;
+    const step = this.step;
+    let row = 0;
     // Base64 runs of at least MIN_RUN characters, found in the same pass (every byte is looked at once).
     let runStart = 0;
+    let tokenStart = 0;
+    let dotted = false;
     for (let i = 0; i < text.length; i++) {
-      let c = text.charCodeAt(i);
-      if (runs && (c >= 128 || BASE64_CHARS[c] === 0)) {
-        if (i - runStart >= MIN_RUN) runs.push(runStart, i);
-        runStart = i + 1;
+      const c = text.charCodeAt(i);
+      if (runs) {
+        const kind = CHAR_KIND[c];
+        if ((kind & BASE64) === 0) {
+          if (i - runStart >= MIN_RUN) runs.push(runStart, i);
+          runStart = i + 1;
+        }
+        if ((kind & TOKEN) === 0) {
+          if (c === 46 && i - tokenStart >= DOTTED_TOKEN_RUN) dotted = true;
+          tokenStart = i + 1;
+        }
       }
       if (c >= 128) {
-        state = 0;
+        row = 0;
         continue;
       }
-      if (c >= 65 && c <= 90) c += 32;
-      state = goto[state * 128 + c];
-      if (this.hasOutput[state]) {
-        for (const keyword of this.output[state]) {
+      row = step[row + c];
+      if (row < 0) {
+        row = -row - 1;
+        for (const keyword of this.output[row >> 7]) {
           const positions = seen.get(keyword);
           if (!positions) seen.set(keyword, maxPositions ? [i] : []);
           else if (positions.length < maxPositions) positions.push(i);
@@ -121,19 +141,33 @@ class KeywordScanner {
       }
     }
     if (runs && text.length - runStart >= MIN_RUN) runs.push(runStart, text.length);
+    if (shapes) shapes.dottedTokens = dotted;
     return seen;
   }
 }
 
 /** Base64 runs shorter than this are not reported by a scan (a key or `K=value` in base64 is longer). */
 export const MIN_RUN = 20;
-const BASE64_CHARS = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') BASE64_CHARS[c.charCodeAt(0)] = 1;
+// What each ASCII character can be part of, as bits: a base64 run, a token ([A-Za-z0-9_-]).
+const BASE64 = 1;
+const TOKEN = 2;
+// (Every UTF-16 code unit has an entry: no range test per character.)
+const CHAR_KIND = new Uint8Array(65536);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789') CHAR_KIND[c.charCodeAt(0)] = BASE64 | TOKEN;
+for (const c of '+/') CHAR_KIND[c.charCodeAt(0)] = BASE64;
+for (const c of '_-') CHAR_KIND[c.charCodeAt(0)] = TOKEN;
+// A Discord bot token starts with 24–28 token characters and a `.` (tokenSecrets.ts).
+const DOTTED_TOKEN_RUN = 24;
 
 /** What one pass over a text found: the keywords that occur and the long base64 runs (start, end pairs). */
 export interface TextScan {
   keywords: ReadonlySet<string>;
   runs: number[];
+  /**
+   * False when no `.` follows 24 or more token characters ([A-Za-z0-9_-]): then no Discord bot token can
+   * be in the text, nor in anything redaction makes of it (markers end in `]`, never in such a run).
+   */
+  dottedTokens: boolean;
 }
 
 // Texts longer than this are scanned in windows around keywords (see redactWindowed). A window reaches
@@ -153,7 +187,11 @@ export class RuleSet {
   private readonly order = new Map<CompiledRule, number>();
   private readonly keywordsOf = new Map<CompiledRule, readonly string[]>();
 
-  constructor(rules: readonly SecretRule[], globalAllow: readonly string[] = [], globalStopwords: readonly string[] = []) {
+  /**
+   * `scanWords`: more lower-case words for scan() to report, with no rule of this set behind them (what
+   * redact.ts's own context patterns need in the text before they are worth running).
+   */
+  constructor(rules: readonly SecretRule[], globalAllow: readonly string[] = [], globalStopwords: readonly string[] = [], scanWords: readonly string[] = []) {
     this.globalAllow = globalAllow.map((source) => new RegExp(source));
     this.globalStopwords = globalStopwords;
     rules.forEach((rule, index) => {
@@ -182,7 +220,7 @@ export class RuleSet {
       for (const other of keywords)
         if (other !== keyword && keyword.includes(other)) for (const rule of direct.get(other)!) if (!list.includes(rule)) list.push(rule);
     }
-    this.keywordScan = new KeywordScanner(keywords);
+    this.keywordScan = new KeywordScanner([...keywords, ...scanWords.filter((w) => !this.byKeyword.has(w))]);
   }
 
   /** The rules worth running on `text`, in rule-file order. */
@@ -195,7 +233,9 @@ export class RuleSet {
   /** Keywords and long base64 runs of `text`, in one pass (for redactKnowing and the token checks). */
   scan(text: string): TextScan {
     const runs: number[] = [];
-    return { keywords: new Set(this.keywordScan.found(text, 0, runs).keys()), runs };
+    const shapes = { dottedTokens: true };
+    const keywords = new Set(this.keywordScan.found(text, 0, runs, shapes).keys());
+    return { keywords, runs, dottedTokens: shapes.dottedTokens };
   }
 
   /** `text` redacted by the rules whose keywords `scan` found in it (or in the text it came from). */
