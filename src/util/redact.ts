@@ -86,7 +86,8 @@ const withCodeAllowance = (rule: SecretRule): SecretRule => ({
 // Fast path: the one keyword scan also reports the words without which a context pattern cannot match,
 // so on most texts those patterns never run. Every match of the private key, Bearer and Authorization
 // patterns holds `-----BEGIN`, `bearer` or `authorization`; every secret-named assignment holds `pass`,
-// `secret`, `token` or `key` (SECRET_NAME, any case); a URL password needs `://` and `@`.
+// `secret`, `token` or `key` (SECRET_NAME, any case) right before its separator (assignmentMayMatch); a
+// URL password needs `://` and `@`.
 const CONTEXT_WORDS = ['-----begin', 'bearer', 'authorization'];
 const ASSIGNMENT_WORDS = ['pass', 'secret', 'token', 'key'];
 const URL_WORDS = ['://', '@'];
@@ -95,8 +96,39 @@ const RULES = new RuleSet(
   GITLEAKS_GLOBAL_ALLOW,
   GITLEAKS_GLOBAL_STOPWORDS,
   [...CONTEXT_WORDS, ...ASSIGNMENT_WORDS, ...URL_WORDS],
+  ASSIGNMENT_WORDS,
 );
 const anyOf = (found: ReadonlySet<string>, words: readonly string[]) => words.some((w) => found.has(w));
+
+// Characters of a name (`PASSWORD`, `api_key`, `SECRET_KEY_BASE`): what may stand between a name word
+// and the separator after the name.
+const NAME_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_') NAME_CHAR[c.charCodeAt(0)] = 1;
+// The most name characters SECRET_NAME has after a name word: the rest of `passphrase` (6) and four
+// `_SUFFIX` parts (4 × 41). Bounds the look after each place (a log of `TOKEN_A_B_…` stays linear).
+const NAME_TAIL = 6 + 4 * 41;
+
+/**
+ * False when no secret-named assignment can be in `text`: an assignment's name ends its word in name
+ * characters and is followed (after backslashes, a quote, blanks) by `=` or `:`. Checked after each place
+ * a name word (`pass`, `secret`, `token`, `key`) ends, so `input_tokens` all over a log does not run the
+ * assignment pattern over every line.
+ */
+function assignmentMayMatch(text: string, places: ReadonlyMap<string, readonly number[]>): boolean {
+  for (const word of ASSIGNMENT_WORDS) {
+    for (const end of places.get(word) ?? []) {
+      let i = end + 1;
+      const longest = Math.min(text.length, i + NAME_TAIL);
+      while (i < longest && text.charCodeAt(i) < 128 && NAME_CHAR[text.charCodeAt(i)]) i++;
+      if (i < text.length && text.charCodeAt(i) < 128 && NAME_CHAR[text.charCodeAt(i)]) continue; // longer than SECRET_NAME allows
+      while (text.charCodeAt(i) === 92) i++; // backslashes (escaped JSON)
+      if (text[i] === '"' || text[i] === "'") i++;
+      while (text[i] === ' ' || text[i] === '\t') i++;
+      if (text[i] === '=' || text[i] === ':') return true;
+    }
+  }
+  return false;
+}
 const { urlPassword, assignment, ...contextFormats } = PATTERNS;
 const CONTEXT_FORMATS = new RegExp(
   Object.entries(contextFormats)
@@ -203,7 +235,7 @@ export function redactSecrets(text: string): string {
   // `OPENAI_API_KEY=sk-…` is redacted as a whole and named by its value's kind.
   let out = text;
   if (anyOf(first.keywords, CONTEXT_WORDS)) out = out.replace(CONTEXT_FORMATS, replaceMatch);
-  if (out !== text || anyOf(first.keywords, ASSIGNMENT_WORDS)) out = out.replace(ASSIGNMENT, replaceMatch);
+  if (out !== text || assignmentMayMatch(text, first.places)) out = out.replace(ASSIGNMENT, replaceMatch);
   // No replacement ever makes a `://` or an `@` (markers hold neither, and what they replace is cut out
   // whole): words absent from the text stay absent through every later step.
   const urls = URL_WORDS.every((w) => first.keywords.has(w));

@@ -78,6 +78,40 @@ test('a secret after an earlier replacement is still caught (the first scan stan
   assert.equal(out, redactSecretsUnfiltered(input));
 });
 
+test('the assignment gate: every name, suffix and separator shape gives the output of the full path', () => {
+  const names = [
+    'password',
+    'PASSWD',
+    'Passphrase',
+    'pass',
+    'client_secret',
+    'SECRET',
+    'token',
+    'apiKey',
+    'api-key',
+    'ACCESS_KEY',
+    'private_key',
+    'STRIPE_KEY',
+  ];
+  const suffixes = ['', '_PROD', '_PROD_EU', '_PROD_EU_WEST', '_PROD_EU_WEST_PRIMARY', '_PROD_EU_WEST_PRIMARY_OLD', '_' + 'X'.repeat(40), '_FILE', 'word', 's'];
+  const separators = ['=', ' = ', ': ', ':', '\t=\t', '"="', "': '", '\\": \\"', '\\\\\\": \\\\\\"', ' := '];
+  let checked = 0;
+  let redacted = 0;
+  for (const name of names) {
+    for (const suffix of suffixes) {
+      for (const separator of separators) {
+        const value = 'Qz' + fake(ALNUM, 22, checked % 50) + '7!';
+        const input = `config ${name}${suffix}${separator}${value} end`;
+        const fast = redactSecrets(input);
+        assert.equal(fast, redactSecretsUnfiltered(input), `differs on ${input}`);
+        if (!fast.includes(value)) redacted++;
+        checked++;
+      }
+    }
+  }
+  assert.ok(redacted > checked / 5, `only ${redacted} of ${checked} shapes were assignments at all`);
+});
+
 test('a text without any gate word comes back as the very same string', () => {
   const plain = 'The build finished in 3.2 s; 41 files changed, no errors.\nNext: run the tests again with the new fixtures.';
   assert.equal(redactSecrets(plain), plain);

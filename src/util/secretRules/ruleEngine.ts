@@ -47,7 +47,11 @@ class KeywordScanner {
   private readonly step: Int32Array;
   private readonly output: (readonly string[])[];
 
-  constructor(keywords: readonly string[]) {
+  constructor(
+    keywords: readonly string[],
+    /** Keywords whose every occurrence found() reports in `places` when asked. */
+    private readonly placed: ReadonlySet<string> = new Set(),
+  ) {
     const trie: Map<number, number>[] = [new Map()];
     const ends: string[][] = [[]];
     for (const keyword of keywords) {
@@ -102,30 +106,15 @@ class KeywordScanner {
   }
 
   /**
-   * The keywords that occur in `text`, each with where it ends (the first `maxPositions` occurrences).
-   * With `runs`, the same pass also collects the long base64 runs and notes a dotted token (see TextScan).
+   * The keywords that occur in `text`, each with where it ends (the first `maxPositions` occurrences);
+   * with `places`, also where every occurrence of a placed keyword ends.
    */
-  found(text: string, maxPositions = 0, runs?: number[], shapes?: { dottedTokens: boolean }): Map<string, number[]> {
+  found(text: string, maxPositions = 0, places?: Map<string, number[]>): Map<string, number[]> {
     const seen = new Map<string, number[]>();
     const step = this.step;
     let row = 0;
-    // Base64 runs of at least MIN_RUN characters, found in the same pass (every byte is looked at once).
-    let runStart = 0;
-    let tokenStart = 0;
-    let dotted = false;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (runs) {
-        const kind = CHAR_KIND[c];
-        if ((kind & BASE64) === 0) {
-          if (i - runStart >= MIN_RUN) runs.push(runStart, i);
-          runStart = i + 1;
-        }
-        if ((kind & TOKEN) === 0) {
-          if (c === 46 && i - tokenStart >= DOTTED_TOKEN_RUN) dotted = true;
-          tokenStart = i + 1;
-        }
-      }
       if (c >= 128) {
         row = 0;
         continue;
@@ -137,13 +126,49 @@ class KeywordScanner {
           const positions = seen.get(keyword);
           if (!positions) seen.set(keyword, maxPositions ? [i] : []);
           else if (positions.length < maxPositions) positions.push(i);
+          if (places && this.placed.has(keyword)) {
+            const at = places.get(keyword);
+            if (at) at.push(i);
+            else places.set(keyword, [i]);
+          }
         }
       }
     }
-    if (runs && text.length - runStart >= MIN_RUN) runs.push(runStart, text.length);
-    if (shapes) shapes.dottedTokens = dotted;
     return seen;
   }
+}
+
+/**
+ * The maximal runs of base64 characters at least MIN_RUN long, as start, end pairs in order. Such a run
+ * holds a position that is MIN_RUN − 1 modulo MIN_RUN, so only every MIN_RUN-th character is looked at
+ * first, and runs are widened from there: most characters are never read.
+ */
+function base64Runs(text: string): number[] {
+  const runs: number[] = [];
+  const n = text.length;
+  let from = 0; // no run starts before this (the character before it ended the last run looked at)
+  for (let i = MIN_RUN - 1; i < n; i += MIN_RUN) {
+    if ((CHAR_KIND[text.charCodeAt(i)] & BASE64) === 0) continue;
+    let start = i;
+    while (start > from && CHAR_KIND[text.charCodeAt(start - 1)] & BASE64) start--;
+    let end = i + 1;
+    while (end < n && CHAR_KIND[text.charCodeAt(end)] & BASE64) end++;
+    if (end - start >= MIN_RUN) runs.push(start, end);
+    from = end + 1;
+    // The next sample: the first MIN_RUN-th position past this run's end (i += MIN_RUN follows).
+    i = end;
+  }
+  return runs;
+}
+
+/** True when some `.` follows DOTTED_TOKEN_RUN or more token characters (a Discord bot token's shape). */
+function hasDottedToken(text: string): boolean {
+  for (let dot = text.indexOf('.', DOTTED_TOKEN_RUN); dot !== -1; dot = text.indexOf('.', dot + 1)) {
+    let before = 1;
+    while (before <= DOTTED_TOKEN_RUN && CHAR_KIND[text.charCodeAt(dot - before)] & TOKEN) before++;
+    if (before > DOTTED_TOKEN_RUN) return true;
+  }
+  return false;
 }
 
 /** Base64 runs shorter than this are not reported by a scan (a key or `K=value` in base64 is longer). */
@@ -168,6 +193,8 @@ export interface TextScan {
    * be in the text, nor in anything redaction makes of it (markers end in `]`, never in such a run).
    */
   dottedTokens: boolean;
+  /** Where every occurrence of each placed word (RuleSet's `placedWords`) ends. */
+  places: ReadonlyMap<string, readonly number[]>;
 }
 
 // Texts longer than this are scanned in windows around keywords (see redactWindowed). A window reaches
@@ -191,7 +218,14 @@ export class RuleSet {
    * `scanWords`: more lower-case words for scan() to report, with no rule of this set behind them (what
    * redact.ts's own context patterns need in the text before they are worth running).
    */
-  constructor(rules: readonly SecretRule[], globalAllow: readonly string[] = [], globalStopwords: readonly string[] = [], scanWords: readonly string[] = []) {
+  constructor(
+    rules: readonly SecretRule[],
+    globalAllow: readonly string[] = [],
+    globalStopwords: readonly string[] = [],
+    scanWords: readonly string[] = [],
+    /** Words (among the keywords and scanWords) whose every position scan() reports. */
+    placedWords: readonly string[] = [],
+  ) {
     this.globalAllow = globalAllow.map((source) => new RegExp(source));
     this.globalStopwords = globalStopwords;
     rules.forEach((rule, index) => {
@@ -220,7 +254,7 @@ export class RuleSet {
       for (const other of keywords)
         if (other !== keyword && keyword.includes(other)) for (const rule of direct.get(other)!) if (!list.includes(rule)) list.push(rule);
     }
-    this.keywordScan = new KeywordScanner([...keywords, ...scanWords.filter((w) => !this.byKeyword.has(w))]);
+    this.keywordScan = new KeywordScanner([...keywords, ...scanWords.filter((w) => !this.byKeyword.has(w))], new Set(placedWords));
   }
 
   /** The rules worth running on `text`, in rule-file order. */
@@ -232,10 +266,9 @@ export class RuleSet {
 
   /** Keywords and long base64 runs of `text`, in one pass (for redactKnowing and the token checks). */
   scan(text: string): TextScan {
-    const runs: number[] = [];
-    const shapes = { dottedTokens: true };
-    const keywords = new Set(this.keywordScan.found(text, 0, runs, shapes).keys());
-    return { keywords, runs, dottedTokens: shapes.dottedTokens };
+    const places = new Map<string, number[]>();
+    const keywords = new Set(this.keywordScan.found(text, 0, places).keys());
+    return { keywords, runs: base64Runs(text), dottedTokens: hasDottedToken(text), places };
   }
 
   /** `text` redacted by the rules whose keywords `scan` found in it (or in the text it came from). */
