@@ -95,36 +95,47 @@ const RULES = new RuleSet(
   [...GITLEAKS_RULES.filter((r) => r.id !== GENERIC_RULE), ...EXTRA_RULES, ...GITLEAKS_RULES.filter((r) => r.id === GENERIC_RULE).map(withCodeAllowance)],
   GITLEAKS_GLOBAL_ALLOW,
   GITLEAKS_GLOBAL_STOPWORDS,
-  [...CONTEXT_WORDS, ...ASSIGNMENT_WORDS, ...URL_WORDS],
-  ASSIGNMENT_WORDS,
+  {
+    scanWords: [...CONTEXT_WORDS, ...ASSIGNMENT_WORDS, ...URL_WORDS],
+    placedWords: ASSIGNMENT_WORDS,
+  },
 );
 const anyOf = (found: ReadonlySet<string>, words: readonly string[]) => words.some((w) => found.has(w));
 
-// Characters of a name (`PASSWORD`, `api_key`, `SECRET_KEY_BASE`): what may stand between a name word
-// and the separator after the name.
-const NAME_CHAR = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_') NAME_CHAR[c.charCodeAt(0)] = 1;
-// The most name characters SECRET_NAME has after a name word: the rest of `passphrase` (6) and four
-// `_SUFFIX` parts (4 × 41). Bounds the look after each place (a log of `TOKEN_A_B_…` stays linear).
-const NAME_TAIL = 6 + 4 * 41;
+// What may follow a name word in SECRET_NAME: the rest of `password`, `passwd` or `passphrase` after
+// `pass`, then up to four `_SUFFIX` parts (upper case and digits, 4 × 41 characters at most).
+const PASS_RESTS = ['word', 'wd', 'phrase'];
+const SUFFIX_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_') SUFFIX_CHAR[c.charCodeAt(0)] = 1;
+const SUFFIX_TAIL = 4 * 41;
+const isSuffixChar = (text: string, i: number) => i < text.length && text.charCodeAt(i) < 128 && SUFFIX_CHAR[text.charCodeAt(i)] === 1;
+
+/** True when an assignment separator can follow a name whose word ends right before `at`. */
+function separatorAfterName(text: string, at: number): boolean {
+  let i = at;
+  const longest = Math.min(text.length, at + SUFFIX_TAIL);
+  while (i < longest && isSuffixChar(text, i)) i++;
+  if (isSuffixChar(text, i)) return false; // a longer suffix than SECRET_NAME allows
+  while (text.charCodeAt(i) === 92) i++; // backslashes (escaped JSON)
+  if (text[i] === '"' || text[i] === "'") i++;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return text[i] === '=' || text[i] === ':';
+}
 
 /**
- * False when no secret-named assignment can be in `text`: an assignment's name ends its word in name
- * characters and is followed (after backslashes, a quote, blanks) by `=` or `:`. Checked after each place
- * a name word (`pass`, `secret`, `token`, `key`) ends, so `input_tokens` all over a log does not run the
- * assignment pattern over every line.
+ * False when no secret-named assignment can be in `text`: an assignment's name is a name word (`pass…`,
+ * `secret`, `token`, `key`) with at most upper-case `_SUFFIX` parts after it, and then its separator (`=`
+ * or `:`, after backslashes, a quote, blanks). Checked after each place a name word ends, so the
+ * `"input_tokens":` all over a log does not run the assignment pattern over every line.
  */
 function assignmentMayMatch(text: string, places: ReadonlyMap<string, readonly number[]>): boolean {
   for (const word of ASSIGNMENT_WORDS) {
     for (const end of places.get(word) ?? []) {
-      let i = end + 1;
-      const longest = Math.min(text.length, i + NAME_TAIL);
-      while (i < longest && text.charCodeAt(i) < 128 && NAME_CHAR[text.charCodeAt(i)]) i++;
-      if (i < text.length && text.charCodeAt(i) < 128 && NAME_CHAR[text.charCodeAt(i)]) continue; // longer than SECRET_NAME allows
-      while (text.charCodeAt(i) === 92) i++; // backslashes (escaped JSON)
-      if (text[i] === '"' || text[i] === "'") i++;
-      while (text[i] === ' ' || text[i] === '\t') i++;
-      if (text[i] === '=' || text[i] === ':') return true;
+      if (separatorAfterName(text, end + 1)) return true;
+      if (word !== 'pass') continue;
+      for (const rest of PASS_RESTS) {
+        if (text.slice(end + 1, end + 1 + rest.length).toLowerCase() === rest && separatorAfterName(text, end + 1 + rest.length)) return true;
+      }
     }
   }
   return false;

@@ -205,6 +205,14 @@ const WINDOW_BEFORE = 2048;
 const WINDOW_AFTER = 8192;
 const MAX_WINDOWS = 2000;
 
+/** What redaction's fast path asks of the scan besides the rules' keywords. */
+export interface FastPathOptions {
+  /** More lower-case words for scan() to report, with no rule of this set behind them. */
+  scanWords?: readonly string[];
+  /** Words (among the keywords and scanWords) whose every position scan() reports (TextScan.places). */
+  placedWords?: readonly string[];
+}
+
 export class RuleSet {
   private readonly always: CompiledRule[] = [];
   private readonly byKeyword = new Map<string, CompiledRule[]>();
@@ -214,18 +222,8 @@ export class RuleSet {
   private readonly order = new Map<CompiledRule, number>();
   private readonly keywordsOf = new Map<CompiledRule, readonly string[]>();
 
-  /**
-   * `scanWords`: more lower-case words for scan() to report, with no rule of this set behind them (what
-   * redact.ts's own context patterns need in the text before they are worth running).
-   */
-  constructor(
-    rules: readonly SecretRule[],
-    globalAllow: readonly string[] = [],
-    globalStopwords: readonly string[] = [],
-    scanWords: readonly string[] = [],
-    /** Words (among the keywords and scanWords) whose every position scan() reports. */
-    placedWords: readonly string[] = [],
-  ) {
+  constructor(rules: readonly SecretRule[], globalAllow: readonly string[] = [], globalStopwords: readonly string[] = [], fast: FastPathOptions = {}) {
+    const { scanWords = [], placedWords = [] } = fast;
     this.globalAllow = globalAllow.map((source) => new RegExp(source));
     this.globalStopwords = globalStopwords;
     rules.forEach((rule, index) => {
