@@ -79,6 +79,8 @@ export interface SessionMetaEvent extends EventOrigin {
   kind: 'session-meta';
   agent: AgentKind;
   version?: string;
+  /** For a Codex subagent's rollout: the thread of the agent that spawned it (its "user" is that agent). */
+  parentThread?: string;
 }
 
 export type TranscriptEvent = UserMessageEvent | AssistantTextEvent | ThinkingEvent | ToolCallEvent | ToolResultEvent | SystemEvent | SessionMetaEvent;
