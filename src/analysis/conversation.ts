@@ -83,7 +83,7 @@ export class ConversationTracker {
   readonly corrections: { line: number; text: string; after: string; afterLine: number }[] = [];
   private awaitingCorrection?: { what: string; line: number };
   /** This log is a subagent's (Codex `source.subagent`): its messages come from the agent that spawned it. */
-  private spawned = false;
+  private spawned: 'forked' | 'fresh' | undefined;
   private delegatedSeen = false;
   /** Tasks handed to subagents in this log (`spawn_agent` calls), as the spawned log shows them. */
   private readonly spawnMessages = new Set<string>();
@@ -92,7 +92,7 @@ export class ConversationTracker {
     if (event.sidechain) return; // a subagent's prompts and reasoning are not the session's conversation
     switch (event.kind) {
       case 'session-meta':
-        if (event.parentThread) this.spawned = true;
+        if (event.parentThread) this.spawned = event.forked ? 'forked' : 'fresh';
         break;
       case 'user':
         this.onUser(event.text, event);
@@ -195,7 +195,9 @@ export class ConversationTracker {
       (text.length > 300 && /\$ARGUMENTS\b/.test(text));
     // In a subagent's log the "user" is the agent that spawned it: its task, then its relayed updates.
     // Only the parent's history a forked subagent starts with holds the person's own words.
-    if (this.spawned && (this.delegatedSeen || this.spawnMessages.size === 0 || this.spawnMessages.has(key))) this.delegatedSeen = true;
+    // A forked one starts with its parent's history (the person's words, up to the spawn call); a fresh
+    // one has only the spawning agent's messages.
+    if (this.spawned && (this.delegatedSeen || this.spawned === 'fresh' || this.spawnMessages.has(key))) this.delegatedSeen = true;
     const kind: UserMessage['kind'] = this.delegatedSeen
       ? 'delegated'
       : /^\/[\w:.-]+(?:\s|$)/.test(text) || expansion

@@ -134,7 +134,7 @@ const CONSTRAINT = new RegExp(
     String.raw`\bleave\b.+\b(?:alone|as is|untouched)\b`,
     String.raw`\b(?:under|below|within|less than|max(?:imum)?|budget of)\b.*\d`,
     // "I want all timestamps in UTC" sets a rule; "I want a list with buttons" asks for a feature.
-    String.raw`\b(?:I|we) (?:want|need|require|expect)\b(?! (?:a|an|some|it|this|that|them|you to|to (?:add|see|create|build|implement|make|write|know|try|have|get|run|be able))\b)`,
+    String.raw`\b(?:I|we) (?:want|need|require|expect)\b(?! (?:a|an|some|it|this|that|them|you to|to (?:add|see|create|build|implement|make|write|know|try|have|get|run|be able|improve|fix|change|refactor|update|understand|explore|check|review|migrate|test|find|figure|start|work on|set up|clean))\b)`,
     String.raw`\b(?:has|have) to\b`,
   ].join('|'),
   'i',

@@ -281,7 +281,8 @@ export function codexRecordToEvents(record: unknown, ctx: RecordContext, state: 
       const threadSpawn = spawn && isObject(spawn.thread_spawn) ? spawn.thread_spawn : undefined;
       const parentThread = threadSpawn ? (str(threadSpawn.parent_thread_id) ?? 'unknown') : spawn ? 'unknown' : undefined;
       const event = { ...origin(record, ctx, state, state.sessionId), kind: 'session-meta' as const, agent: 'codex' as const, version: str(meta.cli_version) };
-      return { events: [parentThread ? { ...event, parentThread } : event] };
+      const forked = typeof meta.forked_from_id === 'string';
+      return { events: [parentThread ? { ...event, parentThread, ...(forked ? { forked } : {}) } : event] };
     }
     case 'turn_context':
       state.cwd = str(payload.cwd) ?? state.cwd;
