@@ -124,7 +124,8 @@ test('index then search finds a distinctive phrase of every built log in the top
   // chosen among the rarest across the corpus (a shared prompt template's words match many sessions).
   const wordsOf = (text) => text.split(/\s+/).filter((w) => /^[\p{L}]{5,}$/u.test(w));
   const logsWith = new Map();
-  for (const { typed } of built) for (const w of new Set(typed.flatMap((t) => wordsOf(t.text).map((x) => x.toLowerCase())))) logsWith.set(w, (logsWith.get(w) ?? 0) + 1);
+  for (const { typed } of built)
+    for (const w of new Set(typed.flatMap((t) => wordsOf(t.text).map((x) => x.toLowerCase())))) logsWith.set(w, (logsWith.get(w) ?? 0) + 1);
   for (const { log, sessionId, typed } of built) {
     let best;
     for (const t of typed) {
