@@ -11,9 +11,9 @@ const DECISION = new RegExp(
     String.raw`\b(?:chose|choose|chosen|choosing|opted|opting|settled on|settle on|picked|prefer)\b`,
     String.raw`\binstead of\b`,
     String.raw`\brather than\b`,
-    String.raw`\b(?:the|my|our) (?:plan|approach|strategy|fix|solution) (?:is|will be|here is)\b`,
+    String.raw`\b(?:the|my|our) (?:approach|strategy|fix|solution) (?:is|will be|here is)\b`,
     String.raw`\b(?:better|best|safer|simpler|cleaner) (?:to|approach|option)\b`,
-    String.raw`^(?:plan|decision|approach|choice|conclusion|verdict|settled|going to)\b`,
+    String.raw`^(?:decision|choice|conclusion|verdict|settled|going to)\b`,
     String.raw`\b(?:should|will|must|shall) (?:be|use|stay|remain|live|go|keep)\b`,
     String.raw`\bthe (?:best|right|simplest|safest|cleanest) (?:way|approach|option|fix)\b`,
     String.raw`\bbecause\b.*\b(?:use|using|keep|switch|went|chose|pick)\b`,
@@ -84,7 +84,7 @@ const STEP_OR_STATUS =
 
 /** Thinking out loud without choosing: "I might go with…", "I'm considering…", "I could…", "not sure". */
 const HEDGED =
-  /\b(?:might|could|considering|wondering|not sure|unsure|maybe|perhaps|curious|i plan to|i want to|i need to make sure|i'll quickly|i (?:also )?have to|i (?:also )?need to|i should|i think i['’]ve|lass mich|ich werde)\b|\bi['’]ll (?:mark|note|flag|add|check|look|read|run|quickly)\b/i;
+  /\beither\b|\bi['’]ll keep (?:reading|looking|going|checking|working|investigating|digging)\b|^\*\*[^*]{1,40}\*\*\s*[:：]|^(?:the )?(?:concrete |simple |real |best )?(?:move|recommendation|suggestion|advice)\s*[:：]|\b(?:might|could|considering|wondering|not sure|unsure|maybe|perhaps|curious|i plan to|i want to|i need to make sure|i'll quickly|i (?:also )?have to|i (?:also )?need to|i should|i think i['’]ve|lass mich|ich werde)\b|\bi['’]ll (?:mark|note|flag|add|check|look|read|run|quickly)\b/i;
 
 /** What the agent found, not what it chose. */
 const OBSERVATION =
@@ -99,6 +99,9 @@ const PROGRESS_OR_REPORT =
 export function isProgressReport(sentence: string): boolean {
   return PROGRESS_OR_REPORT.test(sentence.trim());
 }
+/** Words that say a choice was made, and over what: the strong signs of a decision. */
+const CHOSE =
+  /\b(?:decided|decide to|chose|chosen|opted|going with|go with|went with|instead of|rather than|in favou?r of|settled on|settled|statt|anstatt|anstelle)\b|而不是|改用|决定|選んだ|にする/i;
 /** A proposal put to the user, not adopted: "A cheap fix: …", "One option: …", "Another idea would be…". */
 const PROPOSAL =
   /^(?:a|one|another|an?\s+alternative)\s+(?:(?:cheap|simple|quick|possible|easy|easier|better|cleaner|safer|small|minimal)\s+)?(?:fix|option|idea|alternative|approach|way|suggestion|improvement)\b/i;
@@ -110,7 +113,7 @@ const PREDICTION = /^(?!i\b|we\b)[^,;:]{0,60}?\bwill be (?!used\b|kept\b|stored\
 /** Notes, findings, waiting and checking: narration around the work, never a choice by itself. */
 const NARRATION =
   /^(?:quick note|also worth noting|worth noting|note|fyi|this will be a|this way\b)|\bi['’]m (?:waiting|double-checking|still)\b|^i think (?:it would be best|we should) (?:to )?(?:open|read|check|look|refer|review|verify|update)\b|^we should (?:also )?(?:refer|update our plan|check|look|review|verify)\b|\bit turns out\b|^i found\b/i;
-const STRONG_CHOICE = /\b(?:decided|chose|opted|going with|go with|settled on|the plan is|we(?:'ll| will) use|i(?:'ll| will) use)\b/i;
+const STRONG_CHOICE = /\b(?:decided|chose|opted|going with|go with|settled on|we(?:'ll| will) use|i(?:'ll| will) use)\b/i;
 
 /** Words that show an attempt failed or was undone: without one of these, "switch to X" is only a plan. */
 const EVIDENCE_OF_UNDOING =
@@ -222,17 +225,16 @@ export function classifySentence(sentence: string, source: ProseSource, listed =
   // Thinking is where choices are made and where a compaction loses them first.
   const sourceWeight = source === 'thinking' ? 1.5 : source === 'user' ? 2 : 0.5;
   if (rejected) return { kind: 'rejected', sentence, score: 4 + specific + reason + sourceWeight };
-  if (decision) {
-    const strong = /\b(?:decided|chose|opted|going with|go with|went with|instead of|rather than|settled|the plan is)\b/i.test(sentence) ? 2 : 0;
-    // The agent's and the user's words are a decision only with its reason or the alternative it dismissed.
-    if (source !== 'thinking' && !strong && !reason && !alternative) return undefined;
-    if (!strong && !reason && specific < 1 && source !== 'thinking') return undefined;
-    return { kind: 'decisions', sentence, score: 3 + specific + reason + strong + sourceWeight };
-  }
+  // A decision states that it chose ("decided", "going with", "instead of") or gives both its reason and
+  // the alternative it dismissed. Without either it is a plan, an intention or a remark: on logs nobody
+  // tuned on, those were most of what the looser rule picked up (bench:precision, pass 5).
+  const strong = CHOSE.test(sentence) ? 2 : 0;
+  // A reason may also come as a conclusion ("So X, not Y" after the why) or a dash clause ("X, not Y — why").
+  const argued = reason > 0 || /^(?:so|thus|hence|therefore|daher|also|所以)\b/i.test(sentence) || /\S\s[—–]\s\S/.test(sentence);
+  if (!strong && !(argued && alternative)) return undefined;
+  if (decision) return { kind: 'decisions', sentence, score: 3 + specific + reason + strong + sourceWeight };
   // Reasoning without the usual decision words: "Use a B-tree for the index since lookups dominate."
-  // From the agent's text only with a reason and a named alternative: its reports are full of imperatives.
-  if (source === 'assistant' && !(reason && alternative)) return undefined;
-  if (source === 'thinking' || specific >= 1) return { kind: 'decisions', sentence, score: 1.5 + specific + reason + sourceWeight };
+  if (source === 'thinking' || specific >= 1) return { kind: 'decisions', sentence, score: 1.5 + specific + reason + strong + sourceWeight };
   return undefined;
 }
 

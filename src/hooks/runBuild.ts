@@ -22,7 +22,8 @@ export async function runBuild(request: BuilderRequest, context: RunBuildContext
   const signals: NodeJS.Signals[] = ['SIGTERM', 'SIGINT', 'SIGHUP'];
   for (const signal of signals) process.on(signal, onSignal);
   const started = Date.now();
-  context.log(`build of ${request.sessionId} started (pid ${process.pid}, log ${request.logPath})`);
+  // The trigger says which hook started it (pre-compact, session-start-compact, post-compact, proactive).
+  context.log(`build of ${request.sessionId} started by ${request.trigger ?? 'pre-compact'} (pid ${process.pid}, log ${request.logPath})`);
   try {
     // A diagnostic knob: holds the lock for a while before building, so tests (and people curious how
     // the write-blocking feels) can act while the handover is "being written".

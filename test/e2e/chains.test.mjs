@@ -7,28 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startChain } from '../support/claudeChain.mjs';
-
-const records = (path) =>
-  readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l));
-const boundaries = (path) => records(path).flatMap((r, i) => (r.type === 'system' && r.subtype === 'compact_boundary' ? [i + 1] : []));
-/** The last conversation record before the newest boundary: a handover covering the compaction read at least this far. */
-function lastBeforeBoundary(path) {
-  const all = records(path);
-  const boundary = boundaries(path).at(-1);
-  return all.slice(0, boundary - 1).reduce((last, r, i) => (['user', 'assistant', 'system'].includes(r.type) ? i + 1 : last), 0);
-}
-
-async function waitFor(predicate, ms, what) {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    if (predicate()) return;
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-}
+import { boundaries, lastBeforeBoundary, waitFor } from '../support/compactionLog.mjs';
 
 const work = (project, name) => [
   [{ type: 'tool_use', name: 'Write', input: { file_path: join(project, name), content: `${name} CHAIN-E2E-MARKER\n` } }],

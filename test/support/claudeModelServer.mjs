@@ -21,6 +21,10 @@
 //     log:        (line) => void for unknown paths and side requests (default: nothing).
 //     inputTokens: (body) => number | undefined, the input_tokens to report (default: the request's
 //                 size / 4); settable later as server.inputTokens, to make a context look full.
+//     cacheWrites: when true, the input is reported as written to a 5-minute prompt cache
+//                 (cache_creation_input_tokens, cache_creation.ephemeral_5m_input_tokens) as the API does
+//                 with prompt caching, and input_tokens is 0; settable later as server.cacheWrites. Claude
+//                 Code's idle compaction only runs while it believes the prompt cache is warm.
 //   ClaudeModelServer:
 //     url                  'http://127.0.0.1:PORT' (for ANTHROPIC_BASE_URL)
 //     port
@@ -107,8 +111,17 @@ function fakeSignature() {
   return Buffer.from(randomUUID() + randomUUID()).toString('base64');
 }
 
-function usageFor(body, outputText, inputTokens) {
+function usageFor(body, outputText, inputTokens, cacheWrites = false) {
   const input = inputTokens?.(body) ?? Math.max(1, Math.round(JSON.stringify(body?.messages ?? []).length / 4));
+  if (cacheWrites) {
+    return {
+      input_tokens: 0,
+      cache_creation_input_tokens: input,
+      cache_read_input_tokens: 0,
+      cache_creation: { ephemeral_5m_input_tokens: input, ephemeral_1h_input_tokens: 0 },
+      output_tokens: Math.max(1, Math.round(outputText.length / 4)),
+    };
+  }
   return {
     input_tokens: input,
     cache_creation_input_tokens: 0,
@@ -117,7 +130,7 @@ function usageFor(body, outputText, inputTokens) {
   };
 }
 
-function messageFor(body, content, inputTokens) {
+function messageFor(body, content, inputTokens, cacheWrites) {
   const stopReason = content.some((block) => block.type === 'tool_use') ? 'tool_use' : 'end_turn';
   const text = JSON.stringify(content);
   return {
@@ -128,7 +141,7 @@ function messageFor(body, content, inputTokens) {
     content,
     stop_reason: stopReason,
     stop_sequence: null,
-    usage: usageFor(body, text, inputTokens),
+    usage: usageFor(body, text, inputTokens, cacheWrites),
   };
 }
 
@@ -196,7 +209,7 @@ function answerText(answer, ...args) {
 }
 
 /**
- * @param {{ script?: any[], subagentScript?: any[], summary?: any, sideAnswer?: any, inputTokens?: number | (() => number), log?: (line: string) => void }} [options]
+ * @param {{ script?: any[], subagentScript?: any[], summary?: any, sideAnswer?: any, inputTokens?: number | (() => number), cacheWrites?: boolean, log?: (line: string) => void }} [options]
  */
 export async function startClaudeModelServer({
   script = [],
@@ -205,8 +218,9 @@ export async function startClaudeModelServer({
   sideAnswer = 'Scripted session',
   log = () => {},
   inputTokens,
+  cacheWrites = false,
 } = {}) {
-  const usage = { inputTokens };
+  const usage = { inputTokens, cacheWrites };
   const turns = [...script];
   const subagentTurns = [...subagentScript];
   const requests = [];
@@ -252,7 +266,7 @@ export async function startClaudeModelServer({
         log(`${kind} request after the script ran out`);
         content = blocksFor([{ type: 'text', text: '(script exhausted)' }]);
       }
-      const message = messageFor(body, content, usage.inputTokens);
+      const message = messageFor(body, content, usage.inputTokens, usage.cacheWrites);
       record.response = message;
       if (body?.stream) streamMessage(res, message);
       else {
@@ -293,6 +307,12 @@ export async function startClaudeModelServer({
     },
     set inputTokens(fn) {
       usage.inputTokens = fn;
+    },
+    get cacheWrites() {
+      return usage.cacheWrites;
+    },
+    set cacheWrites(on) {
+      usage.cacheWrites = on;
     },
     pushSubagent: (...more) => subagentTurns.push(...more),
     toolResults,

@@ -16,6 +16,11 @@
 //       The prompt comes before --allowedTools (that flag is variadic). As root,
 //       --dangerously-skip-permissions is refused, so tools are allowed by name. Killed (SIGKILL) after
 //       timeoutMs (default 120 s). Never throws for a non-zero exit: check `code`.
+//   startStreamingClaude({ cwd, env, sessionId, allowedTools?, extraArgs? }) → StreamingClaude
+//       `claude -p --input-format stream-json --output-format stream-json --verbose --session-id ID`:
+//       a session that stays open, and idle, between turns for as long as its stdin is open.
+//       { send(text) (one user message), output() (stdout so far), close(timeoutMs = 30 s) → Promise<{ code,
+//         signal, stdout, stderr }> (ends stdin, waits for the exit, SIGKILL after timeoutMs), kill() }
 //   mangleCwd(cwd) → string                     Claude Code's project folder name (non-alphanumerics → '-')
 //   projectLogDir(home, cwd) → string           $HOME/.claude/projects/<mangled cwd>
 //   findSessionLog({ home, cwd, sessionId? }) → { path, sessionId } | undefined
@@ -122,6 +127,32 @@ export function runClaude({ prompt, cwd, env, resume, sessionId, allowedTools = 
       resolve({ code, signal, stdout, stderr, timedOut, ms: Date.now() - started });
     });
   });
+}
+
+/** @param {{ cwd: string, env: NodeJS.ProcessEnv, sessionId: string, allowedTools?: string, extraArgs?: string[] }} options */
+export function startStreamingClaude({ cwd, env, sessionId, allowedTools = defaultAllowedTools, extraArgs = [] }) {
+  const args = ['-p', '--input-format', 'stream-json', '--output-format', 'stream-json', '--verbose', '--session-id', sessionId, ...extraArgs];
+  if (allowedTools) args.push('--allowedTools', allowedTools);
+  const child = spawn(claudeBin, args, { cwd, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (data) => (stdout += data));
+  child.stderr.on('data', (data) => (stderr += data));
+  const exited = new Promise((resolve) => child.on('close', (code, signal) => resolve({ code, signal })));
+  return {
+    send(text) {
+      child.stdin.write(JSON.stringify({ type: 'user', message: { role: 'user', content: text } }) + '\n');
+    },
+    output: () => stdout,
+    async close(timeoutMs = 30_000) {
+      child.stdin.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      const { code, signal } = await exited;
+      clearTimeout(timer);
+      return { code, signal, stdout, stderr };
+    },
+    kill: () => child.kill('SIGKILL'),
+  };
 }
 
 export function mangleCwd(cwd) {

@@ -462,16 +462,18 @@ test('tool output readers', () => {
 // Phrasings beyond the planted session's: each must be classified as its kind (recall), and plain
 // narration must not (precision).
 const PHRASINGS = {
+  // A decision says it chose, or gives its reason and the alternative it dismissed (issue 13).
   decisions: [
-    ['thinking', 'We need integer cents for money since floats drift.'],
-    ['thinking', 'Best to store timestamps in UTC; the dashboard converts per user.'],
-    ['thinking', 'Going to batch the writes in groups of 500 to stay under the API limit.'],
-    ['thinking', 'The retry budget will be 3 attempts with exponential backoff.'],
+    ['thinking', 'We need integer cents for money rather than floats, since floats drift.'],
+    ['thinking', 'Best to store timestamps in UTC instead of local time; the dashboard converts per user.'],
+    ['thinking', 'Going to batch the writes in groups of 500 instead of one by one, to stay under the API limit.'],
+    ['thinking', 'Decided: the retry budget will be 3 attempts with exponential backoff.'],
     ['thinking', 'Settled: parse dates with date-fns, not moment.'],
-    ['thinking', 'Plan: migrate the users table first, then orders.'],
-    ['thinking', 'OK so the cache key includes the locale, otherwise French users get English pages.'],
-    ['assistant', "I'll keep the parser in src/parse.ts so the CLI and the extension share it."],
+    ['thinking', 'OK so the cache key includes the locale, not the bare path, otherwise French users get English pages.'],
+    ['assistant', "I'll keep the parser in src/parse.ts instead of each caller's folder, so the CLI and the extension share it."],
     ['user', "Let's go with Postgres for the event store."],
+    ['thinking', 'So a minor bump to 2.4.0, not the patch bump the template asks for.'],
+    ['thinking', 'Define it: the polynomial 0x1021 as a named constant, not the reflected 0x8408 — receivers expect it.'],
   ],
   rejected: [
     ['thinking', "Scrapping the worker-thread idea: the sqlite handle can't cross threads."],
@@ -483,6 +485,12 @@ const PHRASINGS = {
     ['thinking', "Mocking fetch didn't work because the SDK uses undici directly."],
   ],
   none: [
+    // Plans and intentions, even with a reason, name no alternative they beat: not decisions.
+    ['thinking', 'Plan: migrate the users table first, then orders.'],
+    ['thinking', 'So, the plan is to create a file called mod.rs within the patterns directory.'],
+    ['thinking', 'We should support devcontainer configuration too.'],
+    ['thinking', "Next, I'll keep reading to understand further handling."],
+    ['assistant', "Depending on the mode, I'll either parse the JSON or ask the user to use the static option."],
     // Seen in real logs and labelled wrong as decisions (bench:precision): narration, diagnoses,
     // progress reports, proposals, predictions, tactics and examples.
     ['thinking', 'Quick note: I could not run the prerequisites script (PowerShell not available in this shell).'],

@@ -9,6 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, fixturesDir } from '../support/paths.mjs';
+import { scenarios } from '../support/generateClaudeFixtures.mjs';
 
 const fixture = join(fixturesDir, 'claude', 'generated', 'tools-thinking-compact.jsonl');
 const rawLines = readFileSync(fixture, 'utf8').split('\n');
@@ -173,6 +174,35 @@ test('PostCompact adds the summary to a handover that covers the log, without bu
     JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8')).summary.compactionSummaries.length,
     after.summary.compactionSummaries.length,
   );
+});
+
+test("PostCompact's raw reply (an <analysis> scratchpad, <summary> tags) is reduced to the summary the log holds: not added twice", () => {
+  const s = scratch();
+  const built = spawnSync(process.execPath, [cli, 'build', s.log, '--workspace', s.workspace], {
+    encoding: 'utf8',
+    env: { ...process.env, HANDOVER_HOME: s.home },
+  });
+  assert.equal(built.status, 0, built.stderr);
+  const before = JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8')).summary.compactionSummaries;
+  // What Claude Code 2.1.328 hands PostCompact: the model's reply as it came, the same one the fixture's
+  // compaction was answered with (the log holds it reduced: "Summary:" and the text of the tags).
+  const raw = scenarios['tools-thinking-compact'].summary;
+  assert.match(raw, /^<analysis>[\s\S]*<\/analysis>\n<summary>/);
+  const input = { session_id: sessionId, transcript_path: s.log, cwd: s.workspace, hook_event_name: 'PostCompact', trigger: 'auto', compact_summary: raw };
+  const result = hook('post-compact', input, s);
+  assert.equal(result.code, 0, result.stderr);
+  const data = JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8'));
+  assert.deepEqual(data.summary.compactionSummaries, before, 'the summary the log holds is not added again');
+  const saved = readFileSync(join(s.home, 'state', 'compact-summaries', `${sessionId}.jsonl`), 'utf8');
+  assert.doesNotMatch(saved, /analysis|<summary>/, 'the scratchpad and the tags are not kept');
+  assert.match(saved, /FIXTURE-SUMMARY-MARKER-a-calculator-module/);
+
+  // A summary the log does not hold is added as the conversation shows it, the scratchpad left out.
+  const other = '<analysis>\nSCRATCHPAD-ONLY thoughts.\n</analysis>\n\n<summary>\n1. Primary Request: RAW-ONLY-SUMMARY.\n\n2. More.\n</summary>';
+  assert.equal(hook('post-compact', { ...input, compact_summary: other }, s).code, 0);
+  const after = JSON.parse(readFileSync(join(handoverDir(s), 'handover.json'), 'utf8')).summary.compactionSummaries;
+  assert.deepEqual(after, [...before, 'Summary:\n1. Primary Request: RAW-ONLY-SUMMARY.\n2. More.']);
+  assert.doesNotMatch(readFileSync(join(handoverDir(s), 'resume-prompt.md'), 'utf8'), /SCRATCHPAD-ONLY/);
 });
 
 test('while a build runs, PostCompact does not wait: the builder adds the saved summary before it lets go', async () => {

@@ -120,11 +120,24 @@ test('index then search finds a distinctive phrase of every built log in the top
   const index = await run(['index'], 600_000);
   assert.equal(index.code, 0, index.stderr);
   const misses = [];
+  // What a person would type to find a session: three words that stood together in something they typed,
+  // chosen among the rarest across the corpus (a shared prompt template's words match many sessions).
+  const wordsOf = (text) => text.split(/\s+/).filter((w) => /^[\p{L}]{5,}$/u.test(w));
+  const logsWith = new Map();
+  for (const { typed } of built)
+    for (const w of new Set(typed.flatMap((t) => wordsOf(t.text).map((x) => x.toLowerCase())))) logsWith.set(w, (logsWith.get(w) ?? 0) + 1);
   for (const { log, sessionId, typed } of built) {
-    const words = typed.map((t) => t.text.split(/\s+/).filter((w) => /^[\p{L}]{5,}$/u.test(w))).sort((a, b) => b.length - a.length)[0];
-    if (!words || words.length < 3) continue; // nothing typed that a person would search for
-    const middle = Math.floor(words.length / 2) - 1;
-    const query = words.slice(middle, middle + 3).join(' ');
+    let best;
+    for (const t of typed) {
+      const words = wordsOf(t.text);
+      for (let i = 0; i + 3 <= words.length; i++) {
+        const window = words.slice(i, i + 3);
+        const score = window.reduce((sum, w) => sum + logsWith.get(w.toLowerCase()), 0);
+        if (!best || score < best.score) best = { score, window };
+      }
+    }
+    if (!best) continue; // nothing typed that a person would search for
+    const query = best.window.join(' ');
     const result = await run(['search', query, '--json', '--limit', '5', '--no-update']);
     assert.equal(result.code, 0, result.stderr);
     if (!result.stdout.includes(sessionId)) misses.push(`${relative(corpusDir, log)}: "${query}"`);

@@ -90,6 +90,9 @@ function typedTexts(path) {
       else if (Array.isArray(c)) for (const b of c) if (b && b.type === 'text' && typeof b.text === 'string') blocks.push(b.text);
     } else if (r.type === 'response_item' && r.payload?.type === 'message' && r.payload.role === 'user' && Array.isArray(r.payload.content)) {
       blocks.push(r.payload.content.map((b) => (typeof b?.text === 'string' ? b.text : '')).join('\n'));
+    } else if (r.type === 'message' && r.role === 'user' && Array.isArray(r.content)) {
+      // The oldest Codex rollouts hold bare response items, without the {type, payload} envelope.
+      blocks.push(r.content.map((b) => (typeof b?.text === 'string' ? b.text : '')).join('\n'));
     }
     for (const raw of blocks) {
       let text = raw.replace(/<system-reminder>[\s\S]*?<\/system-reminder>/g, '').trim();
