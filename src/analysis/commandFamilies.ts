@@ -99,6 +99,31 @@ function base(word: string): string {
   return posix.basename(word).replace(/\.(?:cmd|exe|sh)$/, '');
 }
 
+/** Package-manager flags that take a value naming where a script runs (a workspace package, a folder). */
+const SCOPE_FLAGS = new Set(['--filter', '-F', '--dir', '-C', '--prefix', '--workspace', '--cwd']);
+
+/**
+ * A package manager's words without its scope flags, and the scope they named: `pnpm --filter @app/web
+ * type-check` runs `type-check` in `@app/web`, a different check from the same script in `@app/api`.
+ */
+function withoutScopeFlags(words: string[]): { scope?: string; words: string[] } {
+  const kept: string[] = [];
+  const scopes: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const eq = /^(--filter|--dir|--prefix|--workspace|--cwd)=(.+)$/.exec(w);
+    if (eq) scopes.push(eq[2]);
+    else if (SCOPE_FLAGS.has(w) && words[i + 1] !== undefined) scopes.push(words[++i]);
+    else kept.push(w);
+  }
+  // `yarn workspace web test`
+  if (kept[0] === 'workspace' && kept.length > 2) {
+    scopes.push(kept[1]);
+    kept.splice(0, 2);
+  }
+  return { scope: scopes.length ? scopes.join(' ') : undefined, words: kept };
+}
+
 /** Operands of a command after its subcommand, minus flags and their obvious values. */
 function operands(words: string[]): string[] {
   return words.filter((w) => !w.startsWith('-') && !/^\d+$/.test(w) && w.length < 200 && !/^(?:discover|run|watch|--)$/.test(w));
@@ -110,7 +135,13 @@ function familyOfWords(words: string[]): CommandFamily | undefined {
   const rest = words.slice(1);
   // `npm test`, `npm run test:unit`, `yarn lint`, `pnpm -w build`
   if (PACKAGE_MANAGERS.has(program)) {
-    const args = rest.filter((w) => !w.startsWith('-'));
+    const { scope, words: plain } = withoutScopeFlags(rest);
+    // `pnpm --filter web exec vitest run a.test.ts`: the family is the tool it executes, in that scope.
+    if (plain[0] === 'exec' || plain[0] === 'dlx') {
+      const inner = familyOfWords(plain.slice(1));
+      return inner && scope ? { ...inner, name: `${inner.name} (${scope})` } : inner;
+    }
+    const args = plain.filter((w) => !w.startsWith('-'));
     let script = args[0];
     if (script === 'run' || script === 'run-script') script = args[1];
     if (!script) return undefined;
@@ -152,8 +183,9 @@ function familyOfWords(words: string[]): CommandFamily | undefined {
       return undefined;
     const kind = SCRIPT_KIND.find(([re]) => re.test(script!))?.[1];
     if (!kind) return undefined;
-    const after = rest.slice(rest.indexOf(script) + 1).filter((w) => w !== '--');
-    return { name: `${program} ${args[0] === 'run' && script !== 'test' ? 'run ' : ''}${script}`, kind, targets: operands(after) };
+    const after = plain.slice(plain.indexOf(script) + 1).filter((w) => w !== '--');
+    const name = `${program} ${args[0] === 'run' && script !== 'test' ? 'run ' : ''}${script}`;
+    return { name: scope ? `${name} (${scope})` : name, kind, targets: operands(after) };
   }
   if (program === 'make' || program === 'just' || program === 'task' || program === 'rake') {
     const target = rest.find((w) => !w.startsWith('-') && !w.includes('='));

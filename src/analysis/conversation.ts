@@ -43,6 +43,7 @@ export function isBareAnswer(text: string): boolean {
 
 /** True for a message that is the user's own words asking for something (not a command, not a menu pick). */
 export function isSubstantive(message: Pick<UserMessage, 'kind' | 'text'>): boolean {
+  if (message.kind === 'delegated') return true; // the task this (sub)session was given
   if (message.kind !== 'typed') return false;
   const text = message.text.trim();
   return !text.startsWith('/') && !isBareAnswer(text);
@@ -81,10 +82,18 @@ export class ConversationTracker {
   /** Corrections: words the user typed right after interrupting or refusing a tool call. */
   readonly corrections: { line: number; text: string; after: string; afterLine: number }[] = [];
   private awaitingCorrection?: { what: string; line: number };
+  /** This log is a subagent's (Codex `source.subagent`): its messages come from the agent that spawned it. */
+  private spawned: 'forked' | 'fresh' | undefined;
+  private delegatedSeen = false;
+  /** Tasks handed to subagents in this log (`spawn_agent` calls), as the spawned log shows them. */
+  private readonly spawnMessages = new Set<string>();
 
   onEvent(event: TranscriptEvent): void {
     if (event.sidechain) return; // a subagent's prompts and reasoning are not the session's conversation
     switch (event.kind) {
+      case 'session-meta':
+        if (event.parentThread) this.spawned = event.forked ? 'forked' : 'fresh';
+        break;
       case 'user':
         this.onUser(event.text, event);
         break;
@@ -111,6 +120,11 @@ export class ConversationTracker {
 
   onToolCall(call: ToolCallEvent, display: string): void {
     if (call.sidechain) return; // a subagent's unfinished call is not what the session was doing
+    // A forked subagent's log holds its parent's history, down to the call that spawned it.
+    if (call.name === 'spawn_agent' && typeof call.input === 'object' && call.input !== null && 'message' in call.input) {
+      const message = (call.input as { message?: unknown }).message;
+      if (typeof message === 'string') this.spawnMessages.add(message.trim().replace(/\s+/g, ' '));
+    }
     if (call.callId) this.openCalls.set(call.callId, { display, line: call.line });
     if (this.openCalls.size > 200) this.openCalls.delete(this.openCalls.keys().next().value!);
   }
@@ -179,7 +193,18 @@ export class ConversationTracker {
       (previous?.kind === 'command' && event.line - previous.line <= 3 && text.length >= 200) ||
       TEMPLATE.test(text.slice(0, 400)) ||
       (text.length > 300 && /\$ARGUMENTS\b/.test(text));
-    const kind: UserMessage['kind'] = /^\/[\w:.-]+(?:\s|$)/.test(text) || expansion ? 'command' : text.startsWith('! ') ? 'shell' : 'typed';
+    // In a subagent's log the "user" is the agent that spawned it: its task, then its relayed updates.
+    // Only the parent's history a forked subagent starts with holds the person's own words.
+    // A forked one starts with its parent's history (the person's words, up to the spawn call); a fresh
+    // one has only the spawning agent's messages.
+    if (this.spawned && (this.delegatedSeen || this.spawned === 'fresh' || this.spawnMessages.has(key))) this.delegatedSeen = true;
+    const kind: UserMessage['kind'] = this.delegatedSeen
+      ? 'delegated'
+      : /^\/[\w:.-]+(?:\s|$)/.test(text) || expansion
+        ? 'command'
+        : text.startsWith('! ')
+          ? 'shell'
+          : 'typed';
     const message: UserMessage = { line: event.line, uuid: event.uuid, timestamp: event.timestamp, text: cut(text), chars: text.length, kind };
     if (context.length) message.context = context;
     if (kind === 'typed' && this.lastQuestion && (isBareAnswer(text) || text.length <= 300)) message.question = oneLine(this.lastQuestion.text, 600);

@@ -1,10 +1,11 @@
 // The offline analysts: one streaming pass over the raw log finds decisions, errors that only show in
 // tool output, rejected approaches, distinctive commands, measured numbers, the user's constraints, the
 // last request and the open tasks. No network; state stays bounded however long the log is.
+import { posix } from 'node:path';
 import type { AgentKind, ToolCallEvent, ToolResultEvent, TranscriptEvent } from '../transcript/events.js';
 import type { CheckOutcome, Citation, Fact, Finding, OpenTask, ReasoningEntry, SessionStatus, TurnEntry, UserMessage } from '../shared/handoverData.js';
 import type { FileChangeTracker } from './modifiedFiles.js';
-import { classifySentence, hasRationale, isChoiceCandidate, isConstraint, ownWords, type ProseSource } from './prose.js';
+import { classifySentence, hasRationale, isChoiceCandidate, isConstraint, isProgressReport, ownWords, withoutPastedOutput, type ProseSource } from './prose.js';
 import { dedupeKey, headAndTail, oneLine, sentenceParts, specificity } from './text.js';
 import { commandKey, displayCommand, dumpsFiles, errorLines, isDistinctiveCommand, looksFailed, measuredLines, plainOutput, programsOf } from './toolOutput.js';
 import { editCallOf, isObject, normalizeTaskStatus, patchTextOf, READ_ONLY_TOOLS, shellCallOf, str, taskListOf } from './toolInputs.js';
@@ -74,6 +75,10 @@ interface ErrorRecord {
   strong: boolean;
   /** A read-only tool or a looking-around command (`ls`, `cat`): its failures matter less. */
   lowValue: boolean;
+  /** What the failed command ran (`markitdown vit.pdf`, `list-skills.py`): the same thing passing later resolves it. */
+  target?: string;
+  /** The program the shell could not find or start: any later successful run of it resolves the error. */
+  missingProgram?: string;
 }
 
 interface PendingCall {
@@ -86,6 +91,10 @@ interface PendingCall {
   display: string;
   /** Every family the line runs; when it passes with its parts chained by `&&`, each of them passed. */
   families?: string[];
+  /** Set when this call only read the output of a command started earlier in the background. */
+  polled?: string;
+  /** For a poll: the line of the call that started the command. */
+  startedLine?: number;
 }
 
 interface ScoredFinding extends Finding {
@@ -141,9 +150,11 @@ export class OfflineAnalyzer {
   private readonly numbers = new Map<string, Fact & { order: number }>();
   private readonly constraints = new Map<string, Fact>();
   private readonly pending = new Map<string, PendingCall>();
+  /** Commands still running in the background, by the id their output is polled with. */
+  private readonly running = new Map<string, PendingCall>();
   private readonly installed = new Map<string, { citation: Citation; command: string }>();
   private readonly tasks = new Map<string, OpenTask>();
-  private lastFailure?: { commandKey: string; program: string; display: string; error: string; citation: Citation };
+  private lastFailure?: { commandKey: string; program: string; display: string; error: string; citation: Citation; seenAt: number };
   /** The last failed command (kept after later successes): what an approach given up next had tried. */
   private recentFailure?: { display: string; error: string; line: number };
   /** The last edit, with a glimpse of what it wrote: what a "backing out" right after undoes. */
@@ -191,6 +202,7 @@ export class OfflineAnalyzer {
   ) {}
 
   onEvent(event: TranscriptEvent): void {
+    if (event.subagent && this.isWarmup(event)) return;
     if (event.timestamp) {
       this.meta.firstTimestamp ??= event.timestamp;
       this.meta.lastTimestamp = event.timestamp;
@@ -240,6 +252,20 @@ export class OfflineAnalyzer {
     }
   }
 
+  /**
+   * Claude Code 2.0/2.1 starts "Warmup" subagents to fill its prompt cache: their first message is
+   * "Warmup" and their tools are refused with "Warmup". None of it is the session's work.
+   */
+  private isWarmup(event: TranscriptEvent): boolean {
+    const agent = event.subagent!;
+    const known = this.warmups.get(agent);
+    if (known !== undefined) return known;
+    const warmup = event.kind === 'user' && event.text.trim() === 'Warmup';
+    this.warmups.set(agent, warmup);
+    return warmup;
+  }
+  private readonly warmups = new Map<string, boolean>();
+
   // Every text is redacted whole before it is cut into sentences or lines: a private key's body line or
   // a reflowed YAML password no longer looks like a secret once cut from its context.
   private onUserText(_raw: string, event: TranscriptEvent): void {
@@ -253,7 +279,7 @@ export class OfflineAnalyzer {
     // Terse users write "fix. no new deps." in lower case: a rule can start after any full stop. Of a long
     // paste only the user's own framing around it (its head and tail) can hold their rules. Only what the
     // person typed counts, never a slash command's expansion or text after an interruption (issue 12).
-    const framing = ownWords(message.chars > 3000 ? redactSecrets(`${message.text.slice(0, 800)}\n${message.text.slice(-800)}`) : body);
+    const framing = withoutPastedOutput(ownWords(message.chars > 3000 ? redactSecrets(`${message.text.slice(0, 800)}\n${message.text.slice(-800)}`) : body));
     const clauses = sentenceParts(framing).flatMap((p) => (p.heading || p.quoted ? [] : p.text.split(/(?<=[.!?;])\s+|(?<=[。！？；])/)));
     for (const sentence of clauses) {
       if (isConstraint(sentence)) {
@@ -296,7 +322,13 @@ export class OfflineAnalyzer {
       }
       // Given up right after a failed attempt ("No Redis: …", "Das geht nicht: …"): what was tried is the attempt.
       const failure = source !== 'user' && this.recentFailure && event.line - this.recentFailure.line <= 15 ? this.recentFailure : undefined;
-      if (failure && found?.kind !== 'decisions' && !/\?\s*$/.test(sentence) && (found?.kind === 'rejected' || GIVEN_UP.test(sentence))) {
+      if (
+        failure &&
+        found?.kind !== 'decisions' &&
+        !/\?\s*$/.test(sentence) &&
+        !isProgressReport(sentence) &&
+        (found?.kind === 'rejected' || GIVEN_UP.test(sentence))
+      ) {
         found = { kind: 'rejected', sentence, score: Math.max(found?.score ?? 0, 8 + specificity(sentence)) };
         extra = `Tried \`${failure.display}\`${failure.error ? `: ${oneLine(failure.error, 200)}` : ''}`;
         if (this.recentEdit && event.line - this.recentEdit.line <= 15) extra += `; after ${this.recentEdit.display}`;
@@ -341,6 +373,20 @@ export class OfflineAnalyzer {
 
   private onToolCall(call: ToolCallEvent): void {
     if (!call.sidechain) this.onTaskTool(call);
+    const background = backgroundIdOf(call);
+    if (background !== undefined) {
+      // Reading a background command's output (Codex `write_stdin`, Claude Code `TaskOutput`): its
+      // result is that command's outcome, judged as the command, never as a tool of its own.
+      const started = this.running.get(background);
+      this.remember(
+        call,
+        started
+          ? { ...started, call, polled: background, startedLine: started.startedLine ?? started.call.line }
+          : { call, commandKey: `${call.name}:${background}`, display: call.name, polled: background },
+      );
+      this.conversation.onToolCall(call, started?.display ?? call.name);
+      return;
+    }
     const shell = shellCallOf(call);
     if (shell) {
       const key = commandKey(shell.command);
@@ -479,6 +525,24 @@ export class OfflineAnalyzer {
     this.conversation.onToolResult(result.callId, result.sidechain);
     const name = pending?.call.name ?? 'tool';
     let text = result.text;
+    if (pending?.commandLine !== undefined || pending?.polled !== undefined) {
+      // Still running (its outcome comes through a later poll) or stopped by the user: no outcome at all.
+      const runningId = stillRunningId(text, pending);
+      if (runningId !== undefined) {
+        if (pending.commandLine !== undefined) {
+          this.running.set(runningId, pending);
+          pruneOldest(this.running, WORKING.pending);
+        }
+        return;
+      }
+      if (NO_OUTCOME.test(text.slice(0, 200))) return;
+      if (pending.polled !== undefined) {
+        this.running.delete(pending.polled);
+        const exit = /<exit_code>(-?\d+)<\/exit_code>/.exec(text.slice(0, 2000));
+        if (exit && result.exitCode === undefined) result = { ...result, exitCode: Number(exit[1]), isError: exit[1] !== '0' };
+        if (pending.commandLine === undefined) return; // the poll of a command this log never showed starting
+      }
+    }
     // A big output lives in tool-results/; the log keeps a preview. What failed is usually at its end.
     if (result.externalFile && (result.isError || (result.exitCode ?? 0) !== 0)) {
       const external = this.readExternal(result.externalFile);
@@ -502,18 +566,20 @@ export class OfflineAnalyzer {
     const readOnly = READ_ONLY_TOOLS.has(name);
 
     if (name === 'AskUserQuestion' || /^User has answered your questions?:/.test(text)) {
-      this.onUserAnswers(text, result);
+      this.onUserAnswers(text, result, pending?.call);
       return;
     }
     if (REJECTED_BY_USER.test(text.slice(0, 400))) {
-      this.onRefusal(text, result, pending, readOnly || (pending?.programs !== undefined && !isDistinctiveCommand(pending.programs)));
+      this.onRefusal(text, result, pending);
       return;
     }
 
     const programs = pending?.programs ?? [];
     const viewing = isShell && !isDistinctiveCommand(programs);
     const failed =
-      (result.isError || (result.exitCode !== undefined && result.exitCode !== 0) || (isShell && !viewing && looksFailed(text))) &&
+      (result.isError ||
+        (result.exitCode !== undefined && result.exitCode !== 0) ||
+        (isShell && !viewing && !exitCodeTrusted(result, pending) && looksFailed(text))) &&
       !(isShell && quietNoMatch(programs, text, result.exitCode, pending?.commandLine));
     const commandKeyOf = pending?.commandKey ?? `${name}`;
 
@@ -562,14 +628,8 @@ export class OfflineAnalyzer {
   }
 
   /** The user refused a tool call: their words are in the result, or in the message they type next. */
-  private onRefusal(text: string, result: ToolResultEvent, pending: PendingCall | undefined, lookOnly: boolean): void {
+  private onRefusal(text: string, result: ToolResultEvent, pending: PendingCall | undefined): void {
     if (result.sidechain) return;
-    // Kept without words only when the user said no to a change (a force-push, a migration): a
-    // permission prompt nobody answered, an interrupt or a refused look around says nothing of theirs.
-    const explicitNo =
-      /doesn't want to proceed|tool use was rejected|user rejected|user denied|rejected by (?:the )?user/i.test(text.slice(0, 400)) &&
-      !/haven'?t granted/i.test(text.slice(0, 400));
-    if (explicitNo && !lookOnly && pending) this.refusalsWithoutWords.add(`refusal:${result.line}`);
     const said = /(?:reason for the rejection|the user said):?\s*([\s\S]{2,800})/i.exec(text);
     const what = pending ? `\`${pending.display}\`` : 'a tool call';
     const citations = pending ? [citationOf(pending.call), citationOf(result)] : [citationOf(result)];
@@ -619,32 +679,28 @@ export class OfflineAnalyzer {
   }
 
   /**
-   * Refusals the user never put into words stay out of the refusals section unless they turned down a
-   * change (see onRefusal); the timeline still shows every refused call.
+   * Refusals the user never put into words stay out of the refusals section, which holds the user's own
+   * words: a bare "no" to a permission prompt says nothing the next agent can follow. The timeline still
+   * shows every refused call.
    */
   private flushRefusals(): void {
-    for (const open of this.refusalsOpen) {
-      if (!this.refusalsWithoutWords.has(open.key)) continue;
-      open.title = `The user refused ${open.detail.replace(/^refused /, '')} without saying why`;
-      open.detail = '';
-      open.score -= 2;
-      this.addRefusal(open);
-    }
     this.refusalsOpen = [];
   }
-
-  /** Refused calls that changed something and that the user turned down explicitly (see onRefusal). */
-  private readonly refusalsWithoutWords = new Set<string>();
 
   private addRefusal(finding: ScoredFinding): void {
     this.structural.set(finding.key, finding);
   }
 
   /** Answers to the agent's questions (Claude Code's AskUserQuestion): choices the user made. */
-  private onUserAnswers(text: string, result: ToolResultEvent): void {
+  private onUserAnswers(text: string, result: ToolResultEvent, asked?: ToolCallEvent): void {
+    const offered = offeredOptions(asked);
     for (const match of text.matchAll(/"([^"]{3,300})"="([^"]{1,300})"/g)) {
       const [, question, answer] = match;
       if (!result.sidechain) this.conversation.onAnswer(question, answer, result.line, result.uuid);
+      // An answer typed instead of picking an option ("Other") is a reply, often a question back: the
+      // conversation keeps it; only a pick among the options offered is a choice made.
+      const options = offered.get(question.trim());
+      if (options && !options.some((o) => answer.trim().toLowerCase().startsWith(o))) continue;
       const key = `decisions:${dedupeKey(question + answer)}`;
       if (this.prose.has(key)) continue;
       this.prose.set(key, {
@@ -707,21 +763,42 @@ export class OfflineAnalyzer {
         last: citation,
         strong,
         lowValue: readOnly || (pending?.programs !== undefined && !isDistinctiveCommand(pending.programs)),
+        ...ranWhat(pending?.programs, first, result.text),
       });
       pruneByScore(this.errors, WORKING.errors, (e) => errorScore(e));
       this.conversation.onError(key, first ? `${display}: ${first}` : display, result.line);
     }
     if (!result.sidechain) this.recentFailure = { display, error: first, line: result.line };
     if (pending?.commandLine !== undefined) {
-      this.lastFailure = { commandKey: cmdKey, program: mainProgram(pending.programs ?? []), display, error: first, citation: citationOf(pending.call) };
+      this.lastFailure = {
+        commandKey: cmdKey,
+        program: mainProgram(pending.programs ?? []),
+        display,
+        error: first,
+        citation: citationOf(pending.call),
+        seenAt: result.line,
+      };
     }
   }
 
   private onSuccess(cmdKey: string, result: ToolResultEvent, pending: PendingCall | undefined): void {
     const targets = pending?.family?.targets ?? [];
     const editPath = pending && !pending.commandLine ? editCallOf(pending.call)?.path : undefined;
+    // What this line ran and passed: with its parts chained by `&&` every part, else the last one.
+    const ran = pending?.programs?.length ? (pending.families ? pending.programs : pending.programs.slice(-1)) : [];
+    const ranTargets = new Set(ran.map(runTarget));
+    const ranPrograms = new Set(ran.map(programName));
+    const startedLine = pending ? (pending.startedLine ?? pending.call.line) : result.line;
     for (const record of this.errors.values()) {
       if (record.resolvedAt !== undefined) continue;
+      // A run started before the failure was seen (a call made beside it) cannot be its fix.
+      if ((record.last.file ?? '') === (result.subagent ? `subagents/${result.subagent}` : '') && startedLine < record.last.line) continue;
+      // Checks (tests, builds, linters) are judged by their family below; other commands by what they ran.
+      const byTarget = !record.family?.kind && record.target !== undefined && ranTargets.has(record.target);
+      if (byTarget || (record.missingProgram && ranPrograms.has(record.missingProgram))) {
+        record.resolvedAt = citationOf(result);
+        continue;
+      }
       // The same family passing, a passing run aimed at the failing test file or target, or the file
       // a failed Edit/Write was aimed at edited successfully after all.
       const sameFamily =
@@ -737,7 +814,9 @@ export class OfflineAnalyzer {
       return;
     }
     const program = mainProgram(pending.programs ?? []);
-    if (program && program === failure.program) {
+    // A replacement is started after the failure was seen: two commands run side by side replace nothing.
+    const startedAfter = (pending.startedLine ?? pending.call.line) > failure.seenAt;
+    if (program && program === failure.program && startedAfter) {
       this.lastFailure = undefined;
       this.addStructural(`replaced:${failure.commandKey}`, {
         title: `\`${failure.display}\` failed${failure.error ? ` (${failure.error})` : ''} and was replaced by \`${pending.display}\``,
@@ -836,6 +915,121 @@ export class OfflineAnalyzer {
       compactions: this.compactions.sort((a, b) => a.line - b.line),
     };
   }
+}
+
+/** Interpreters whose first operand is the program that really runs: `python3 scripts/a.py` runs `a.py`. */
+const INTERPRETERS = /^(?:python|node|bash|sh|zsh|ruby|perl|php|deno|bun|tsx|ts-node|pwsh|powershell)$/;
+/** Error lines saying the shell could not find or start the program at all. */
+const NOT_STARTED = /command not found|is not recognized as (?:the name of a cmdlet|an internal or external command)|permission denied|cannot execute/i;
+
+/** The shell rejected the command line itself; what it would have run never started. */
+const SHELL_PARSE_ERROR = /\bParserError\b|syntax error near unexpected token|\bunexpected EOF while looking for matching\b/;
+
+/** A program's name with its path, version and `.exe` dropped: `/usr/bin/python3.11` → `python`. */
+function programName(words: string[]): string {
+  return posix
+    .basename(words[0].replace(/\\/g, '/'))
+    .replace(/\.exe$/i, '')
+    .replace(/@[^/]*$/, '')
+    .replace(/^(python|pip|node|ruby|perl|php)[\d.]+$/, '$1')
+    .toLowerCase();
+}
+
+/** What a simple command ran, the same however it was launched: `markitdown a.pdf`, `list-skills.py`, `python -c …`. */
+function runTarget(words: string[]): string {
+  const program = programName(words);
+  const base = (w: string) => posix.basename(w.replace(/\\/g, '/'));
+  if (INTERPRETERS.test(program) && words[1] && !words[1].startsWith('-'))
+    return [
+      base(words[1]),
+      ...words
+        .slice(2, 3)
+        .filter((w) => !w.startsWith('-'))
+        .map(base),
+    ].join(' ');
+  if (/[/\\]/.test(words[0]) && /\.\w{1,4}$/.test(words[0]))
+    return [
+      base(words[0]),
+      ...words
+        .slice(1, 2)
+        .filter((w) => !w.startsWith('-'))
+        .map(base),
+    ].join(' ');
+  // The program and its first two operands: `pnpm web type-check` and `pnpm web exec` stay apart.
+  return [
+    program,
+    ...words
+      .slice(1)
+      .filter((w) => !w.startsWith('-'))
+      .slice(0, 2)
+      .map(base),
+  ].join(' ');
+}
+
+/** For a failed command: what it ran, and the program when the shell could not start it. */
+function ranWhat(programs: string[][] | undefined, errorLine: string, output: string): Pick<ErrorRecord, 'target' | 'missingProgram'> {
+  const words = programs?.find((w) => isDistinctiveCommand([w]));
+  if (!words) return {};
+  const program = programName(words);
+  // The shell could not even parse the line (a here-document in PowerShell): nothing of it ran.
+  if (SHELL_PARSE_ERROR.test(output.slice(0, 4000))) return { target: runTarget(words), missingProgram: program };
+  const named = errorLine.toLowerCase().includes(posix.basename(words[0].replace(/\\/g, '/')).toLowerCase());
+  // `./run.sh: No such file or directory` is the program missing; `sed: a.txt: No such file…` is its operand.
+  const missing = named && (NOT_STARTED.test(errorLine) || (/[/\\]/.test(words[0]) && /No such file or directory/i.test(errorLine)));
+  return { target: runTarget(words), ...(missing ? { missingProgram: program } : {}) };
+}
+
+/** The option labels the agent's question tool offered, per question (lower case). */
+function offeredOptions(call: ToolCallEvent | undefined): Map<string, string[]> {
+  const offered = new Map<string, string[]>();
+  const questions = call && isObject(call.input) && Array.isArray(call.input.questions) ? call.input.questions : [];
+  for (const q of questions) {
+    if (!isObject(q) || typeof q.question !== 'string' || !Array.isArray(q.options)) continue;
+    const labels = q.options.map((o) => (isObject(o) ? str(o.label) : typeof o === 'string' ? o : undefined)).filter((l): l is string => !!l?.trim());
+    if (labels.length)
+      offered.set(
+        q.question.trim(),
+        labels.map((l) => l.trim().toLowerCase()),
+      );
+  }
+  return offered;
+}
+
+/**
+ * An exit code of 0 that speaks for the command: not one of a pipeline (`npm test | tail` exits with
+ * `tail`'s status) or of a line that swallows failures (`|| true`). Then error lines in its output are
+ * what the program printed on the way (a test of an error path logs the error), not a failure.
+ */
+function exitCodeTrusted(result: ToolResultEvent, pending: PendingCall | undefined): boolean {
+  return result.exitCode === 0 && pending?.commandLine !== undefined && !/\||;\s*(?:true|:)\s*$/.test(pending.commandLine);
+}
+
+/** Output of a command that never finished: Codex's "aborted", an interrupt. */
+const NO_OUTCOME = /^\s*(?:aborted\b|\[Request interrupted by user)/;
+
+/** The id a background command's output is polled with, when `call` polls one. */
+function backgroundIdOf(call: ToolCallEvent): string | undefined {
+  if (!isObject(call.input)) return undefined;
+  if (call.name === 'write_stdin') {
+    const id = call.input.session_id;
+    return typeof id === 'number' || typeof id === 'string' ? `codex:${id}` : undefined;
+  }
+  if (call.name === 'TaskOutput' || call.name === 'BashOutput') {
+    const id = str(call.input.task_id) ?? str(call.input.bash_id) ?? str(call.input.shell_id);
+    return id ? `claude:${id}` : undefined;
+  }
+  return undefined;
+}
+
+/** When a command's output says it is still running, the id to poll it with. */
+function stillRunningId(text: string, pending: PendingCall): string | undefined {
+  const head = text.slice(0, 2000);
+  const codex = /^Process running with session ID (\d+)/m.exec(head);
+  if (codex) return `codex:${codex[1]}`;
+  const claude = /^Command running in background with ID: ([\w-]+)/.exec(head.trim());
+  if (claude) return `claude:${claude[1]}`;
+  if (pending.polled !== undefined && /<status>running<\/status>/.test(head)) return pending.polled;
+  return undefined;
 }
 
 /** A sentence that weighs options: "Two ways: …", "Options: …", "Either A or B", "Per IP or per key?". */
@@ -960,6 +1154,26 @@ export function readsAsCorrection(text: string): boolean {
  * alike), is one finding: one line in the prompt, citing the first and the last time.
  */
 export function mergeSameErrors(findings: Finding[]): Finding[] {
+  // The same error line hit again before a later run fixed it is the same problem, fixed too: it must
+  // not stay "unresolved" beside its resolved twin.
+  const fixedAt = new Map<string, Finding['resolvedBy']>();
+  for (const f of findings) {
+    const at = f.resolvedBy;
+    const known = fixedAt.get(f.title);
+    if (f.status === 'resolved' && at && (!known || at.line > known.line)) fixedAt.set(f.title, at);
+  }
+  findings = findings.map((f) => {
+    const fix = fixedAt.get(f.title);
+    const lastLine = Math.max(...f.citations.map((c) => c.line));
+    const sameFile = (c: Citation) => (c.file ?? '') === (fix?.file ?? '');
+    if (f.status !== 'unresolved' || !fix || !f.citations.every(sameFile) || lastLine >= fix.line) return f;
+    return {
+      ...f,
+      status: 'resolved',
+      resolvedBy: fix,
+      detail: f.detail.replace(/Not resolved: .*$/, `Resolved: the same error was fixed later (log line ${fix.line}).`),
+    };
+  });
   const merged = new Map<string, Finding>();
   for (const finding of findings) {
     const key = `${finding.status ?? ''}\u0000${finding.title}`;

@@ -61,7 +61,12 @@ const REJECTED = new RegExp(
  */
 export function isChoiceCandidate(sentence: string, afterOptions = false): boolean {
   const s = sentence.trim();
-  if (isNotAStatement(s) || HEDGED.test(s) || ACTION_STEP.test(s)) return false;
+  if (isNotAStatement(s) || HEDGED.test(s) || ACTION_STEP.test(s) || PROPOSAL.test(s) || TACTIC.test(s)) return false;
+  // A report of work done chooses nothing; "Tried X; still fails" is an attempt given up, judged as such.
+  if (PROGRESS_OR_REPORT.test(s) && !(EVIDENCE_OF_UNDOING.test(s) && REJECTED.test(s))) return false;
+  if (NARRATION.test(s) && !STRONG_CHOICE.test(s)) return false;
+  // "The clang will be picked up from the tools path": a prediction of what happens, chosen by nobody.
+  if (PREDICTION.test(s) && !RATIONALE.test(s)) return false;
   // A step or a status ("I'll implement…", "I'm double-checking…", "I've already created…") chooses
   // nothing, unless it names what it beat, or it is the pick right after the options were weighed.
   if (!afterOptions && STEP_OR_STATUS.test(s) && !ALTERNATIVE_NAMED.test(s)) return false;
@@ -83,7 +88,25 @@ const HEDGED =
 
 /** What the agent found, not what it chose. */
 const OBSERVATION =
-  /^(?:hmm|actually|interesting)\b|\bhappy to note\b|^(?:we|i) couldn['’]t\b|^the \S+ (?:uses|used|calls|returns|reads|writes)\b|\blooks like\b|^(?:we|i)['’]ve (?:asked|done|finished|created|added|made|run|got)\b|^i['’]m (?:encountering|seeing|getting|noticing)\b|^the (?:types?|tests?|build|code|initial ask|request) (?:are|is|was|were) \w+|^so i can\b|\bonly if you confirm\b|^the \S+ (?:module|function|class|file|alias|type|field|variable|command|script) (?:is|was|exists|lives|has|works)\b|^since (?:this|it) (?:appears|seems|looks)\b|^this \w+ \w+ (?:relies|lets|allows|means)\b|\brelies on\b|^so (?:we're|we are|it's|it is|the \S+ (?:is|are|does|really))\b|^(?:this|that|it) (?:lets|allows|relies|means|is|was)\b|^the (?:one )?(?:quirk|catch|thing|reason|alias|module|function|class|file) \S*\s*(?:is|was|exists|lives)\b|^since i can'?t\b|\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
+  /^(?:the|these|those) (?:[\w-]+ ){0,2}(?:issues?|problems?|errors?|bugs?|causes?|failures?) (?:is|are|was|were|arises|arise|occurs|occur|comes|stems|happens|remain)\b|^(?:this|that|which|it) (?:will|would) (?:make|mean|let|allow|give|cause|ensure|result|keep|break|fix|need)\b|^(?:hmm|actually|interesting)\b|\bhappy to note\b|^(?:we|i) couldn['’]t\b|^the \S+ (?:uses|used|calls|returns|reads|writes)\b|\blooks like\b|^(?:we|i)['’]ve (?:asked|done|finished|created|added|made|run|got)\b|^i['’]m (?:encountering|seeing|getting|noticing)\b|^the (?:types?|tests?|build|code|initial ask|request) (?:are|is|was|were) \w+|^so i can\b|\bonly if you confirm\b|^the \S+ (?:module|function|class|file|alias|type|field|variable|command|script) (?:is|was|exists|lives|has|works)\b|^since (?:this|it) (?:appears|seems|looks)\b|^this \w+ \w+ (?:relies|lets|allows|means)\b|\brelies on\b|^so (?:we're|we are|it's|it is|the \S+ (?:is|are|does|really))\b|^(?:this|that|it) (?:lets|allows|relies|means|is|was)\b|^the (?:one )?(?:quirk|catch|thing|reason|alias|module|function|class|file) \S*\s*(?:is|was|exists|lives)\b|^since i can'?t\b|\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
+/**
+ * Work in progress or done, reported: "I'm tightening those tests now…", "**Aligned `a.md`** so…",
+ * "Updated the config to…". A report of an edit is not the choice behind it.
+ */
+const PROGRESS_OR_REPORT =
+  /^(?:[Ii]['’]m|[Ii] am|[Ww]e['’]re|[Ww]e are) (?:now |also |still )?(?!going\b)\w+ing\b|^[*_`\s]*(?!(?:Decided|Opted|Settled|Switched|Picked|Preferred|Chose|Used)\b)[A-Z][a-z]+ed\b(?!\s+(?:to|that)\b)/;
+/** Work being done or done, reported ("I'm tightening those tests now…"): neither a choice nor an approach given up. */
+export function isProgressReport(sentence: string): boolean {
+  return PROGRESS_OR_REPORT.test(sentence.trim());
+}
+/** A proposal put to the user, not adopted: "A cheap fix: …", "One option: …", "Another idea would be…". */
+const PROPOSAL =
+  /^(?:a|one|another|an?\s+alternative)\s+(?:(?:cheap|simple|quick|possible|easy|easier|better|cleaner|safer|small|minimal)\s+)?(?:fix|option|idea|alternative|approach|way|suggestion|improvement)\b/i;
+/** How the agent runs its own commands and searches: a tactic of the moment, not a decision about the work. */
+const TACTIC =
+  /\b(?:separate|single|one|complex|simpler|another|different|multiple|smaller) (?:shell )?(?:commands?|searches|search|queries|greps?|tool calls?)\b|\bto search (?:for|the|through)\b/i;
+/** "The X will be picked up from…": a prediction in the passive voice, with no one choosing. */
+const PREDICTION = /^(?!i\b|we\b)[^,;:]{0,60}?\bwill be (?!used\b|kept\b|stored\b)\w+(?:ed|en)\b/i;
 /** Notes, findings, waiting and checking: narration around the work, never a choice by itself. */
 const NARRATION =
   /^(?:quick note|also worth noting|worth noting|note|fyi|this will be a|this way\b)|\bi['’]m (?:waiting|double-checking|still)\b|^i think (?:it would be best|we should) (?:to )?(?:open|read|check|look|refer|review|verify|update)\b|^we should (?:also )?(?:refer|update our plan|check|look|review|verify)\b|\bit turns out\b|^i found\b/i;
@@ -111,7 +134,7 @@ const CONSTRAINT = new RegExp(
     String.raw`\bleave\b.+\b(?:alone|as is|untouched)\b`,
     String.raw`\b(?:under|below|within|less than|max(?:imum)?|budget of)\b.*\d`,
     // "I want all timestamps in UTC" sets a rule; "I want a list with buttons" asks for a feature.
-    String.raw`\b(?:I|we) (?:want|need|require|expect)\b(?! (?:a|an|some|it|this|that|them|you to|to (?:add|see|create|build|implement|make|write|know|try|have|get|run|be able))\b)`,
+    String.raw`\b(?:I|we) (?:want|need|require|expect)\b(?! (?:a|an|some|it|this|that|them|you to|to (?:add|see|create|build|implement|make|write|know|try|have|get|run|be able|improve|fix|change|refactor|update|understand|explore|check|review|migrate|test|find|figure|start|work on|set up|clean))\b)`,
     String.raw`\b(?:has|have) to\b`,
   ].join('|'),
   'i',
@@ -147,6 +170,8 @@ export function isNotAStatement(sentence: string): boolean {
   const s = sentence.trim().replace(/\*+/g, '');
   if (/[:?]\s*$/.test(s)) return true;
   if (/^(?:pros?|cons?|option \w+|approach \w+|step \d+|\w+ \d+)\s*[:\-–]/i.test(s)) return true;
+  // An illustration, not a statement of its own: "Beispiel: …", "For example, …", "e.g. …".
+  if (/^(?:beispiel|example|for example|for instance|zum beispiel|z\.\s?b\.|e\.g\.|例如|比如|例えば)\b/i.test(s)) return true;
   if (s.split(/\s+/).length < 5) return true;
   return false;
 }
@@ -221,13 +246,40 @@ export function ownWords(text: string): string {
   return at < 0 ? text : text.slice(0, at);
 }
 
+/** A shell prompt a user pasted with its output: `me@host:~/app$ pixi install`, `$ npm test`, `PS C:\app>`. */
+const PASTED_PROMPT = /^\s*(?:[\w.-]+@[\w.-]+:[^\s$#]*[$#]\s|[$❯]\s|PS [A-Z]:\\[^>]*>)/;
+/** A line of pasted tool output: tree and box drawing, error banners, stack frames, `at` lines. */
+const PASTED_OUTPUT_LINE = /^\s*(?:[│├└╰╭╮╯┌┐─━▶×✗✖⎿⏺●]|(?:Error|error|ERROR|Traceback|Caused by|fatal|warning)\b[:\s]|at\s+\S+\s*\(|File ".+", line \d+)/;
+
+/**
+ * The user's own lines of a message, without the terminal output they pasted into it: after a pasted
+ * prompt everything up to the next blank line is that command's output, and tree/box-drawn lines,
+ * error banners and stack frames are output wherever they stand.
+ */
+export function withoutPastedOutput(text: string): string {
+  const kept: string[] = [];
+  let inOutput = false;
+  for (const line of text.split('\n')) {
+    if (PASTED_PROMPT.test(line)) {
+      inOutput = true;
+      continue;
+    }
+    if (inOutput && !line.trim()) inOutput = false;
+    if (inOutput || PASTED_OUTPUT_LINE.test(line)) continue;
+    kept.push(line);
+  }
+  return kept.join('\n');
+}
+
 /** A user's standing instruction ("keep X", "don't Y", "use A not B"). */
 export function isConstraint(sentence: string): boolean {
   if (sentence.length < 8 || sentence.length > 500) return false;
   if (/\?\s*$/.test(sentence)) return false; // a question asks; it does not set a rule
   if (sentence.trim().split(/\s+/).length < 3 && !/[\u3000-\u9fff]/.test(sentence)) return false; // "dont run": a one-off, not a rule
   if (/^\s*(?:⏺|⎿|●|>)/.test(sentence)) return false; // the agent's own words, pasted back
-  return CONSTRAINT.test(sentence) && !NOT_A_RULE.test(sentence);
+  // Words in quotes are someone's words cited ("you said: 'I want X'"), not a rule being set now.
+  const own = sentence.replace(/["“„«][^"”“«»]*(?:["”»]|$)/g, ' ');
+  return CONSTRAINT.test(own) && !NOT_A_RULE.test(own);
 }
 
 /** True when a thinking/assistant sentence hints the text right after it explains a choice. */

@@ -12,7 +12,7 @@ import { headAndTail, oneLine } from './text.js';
 const STRONG_ERROR = [
   /\berror TS\d+\b|\berror\[E\d{4}\]|\b[A-Z]{1,4}\d{3,5}\b:\s+\S.*\berror\b|^\s*E\d{3,4}\b/,
   /^\S+:\d+(?::\d+)?:\s*(?:fatal )?error:/, // a compiler's `src/crc.c:7:69: error: 'polynom' undeclared`
-  /^\s*(?:assertion\b.*\bfailed|thread '.*' panicked at)/, // Rust
+  /^\s*(?:assertion\b.*\bfailed|thread '.*' panicked at)/i, // Rust; ExUnit's `Assertion with =~ failed`
   /^[A-Z][A-Z0-9_]{2,}(?:-[A-Z0-9_]+)*:\s+\S/, // a project's own tag: `VERIFY: CHANGELOG.md has no entry`
   /^[a-z][\w-]{1,20}: \S+:\d+\b/, // a checker's `lint: src/limit.js:2 'var' is not allowed`
   /\b(?:parse|syntax) error\b/i,
@@ -37,13 +37,24 @@ const STRONG_ERROR = [
   /^\s*(?:FAIL|FAILED|ERROR)\b/,
   /^\s*[✕✗✖×]\s+\S/,
   /^\s*not ok \d+/,
+  /^\s*\d+\) test .+\(\S+\)\s*$/, // ExUnit: `1) test renders the page (MyAppWeb.PageTest)`
+  /^[^\s:]+:\d+:\d+: \S/, // Go and C compilers without the word error: `a.go:4:2: "fmt" imported and not used`
   /\b\d+ (?:failed|failing|errors?)\b/,
   /<tool_use_error>/,
 ];
 
 /** Lines that only say that something failed, not what: ranked after every telling line. */
 const GENERIC_ERROR =
-  /^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|path|syscall)|^error: test failed, to rerun|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
+  /^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|path|syscall)|^error: test failed, to rerun|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^\s*(?:\d+ doctests?, )?\d+ tests?, \d+ failures?\b|^\s*Assertion with \S+ failed\s*$|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
+
+/** A PowerShell error record: its classification lines, in Windows PowerShell's and PowerShell 7's layouts. */
+const POWERSHELL_ERROR_RECORD = /^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\s*:|^\s*Line \|\s*$/m;
+/** `Get-Content : Cannot find path …`, `nl : The term 'nl' is not recognized …`: the command, then what went wrong. */
+const POWERSHELL_MESSAGE = /^[A-Za-z][\w.]*(?:-[A-Za-z]\w*)? : \S/;
+/** A PowerShell error's message ranks with exception lines. */
+const POWERSHELL_RANK = 6;
+/** The header vitest and jest put above a test's captured console output. */
+const CAPTURED_CONSOLE = /^(?:stderr|stdout) \| \S/;
 
 /** Lines that look like error lines but are not (counts of zero, summaries of success). */
 const NOT_ERROR = /\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b/i;
@@ -73,16 +84,41 @@ export function errorLines(output: string, max = 6): ErrorSummary {
   const stack: string[] = [];
   const lines = text.split('\n');
   const seen = new Set<string>();
+  const powershell = POWERSHELL_ERROR_RECORD.test(text);
+  let capturedConsole = false;
+  let afterCaret = false;
   for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i];
+    let raw = lines[i];
     if (raw.length > 2000) continue;
+    // vitest and jest print what a test logged under `stderr | file > test`: the test's own console
+    // output (often an expected "Error: network down"), not why the run failed.
+    if (CAPTURED_CONSOLE.test(raw)) {
+      capturedConsole = true;
+      continue;
+    }
+    if (capturedConsole) {
+      if (raw.trim()) continue;
+      capturedConsole = false;
+    }
     if (STACK_FRAME.test(raw)) {
       if (stack.length < 3) stack.push(oneLine(raw, 200));
       continue;
     }
-    let rank = STRONG_ERROR.findIndex((re) => re.test(raw));
+    // PowerShell names the failure in `Get-Content : Cannot find path …` or in the line under its `~~~`
+    // marker; its `+ CategoryInfo` and `FullyQualifiedErrorId` lines only classify it.
+    const caretLine = /^\s*(?:\+|\|)\s*~+\s*$/.test(raw);
+    const psMessage = powershell && ((afterCaret && !/^\s*\+/.test(raw) && raw.trim() !== '') || POWERSHELL_MESSAGE.test(raw));
+    afterCaret = caretLine;
+    let rank = psMessage ? POWERSHELL_RANK : STRONG_ERROR.findIndex((re) => re.test(raw));
     if (rank < 0 || NOT_ERROR.test(raw)) continue;
-    if (GENERIC_ERROR.test(raw)) rank += STRONG_ERROR.length;
+    if (!psMessage && GENERIC_ERROR.test(raw)) rank += STRONG_ERROR.length;
+    if (psMessage) raw = raw.replace(/^\s*\|\s*/, '');
+    // A line that ends in ':' leads in to what it names: `Task failed due to the following issue:` + the issue.
+    const next = lines[i + 1]?.trim();
+    if (/:\s*$/.test(raw) && next && next.length <= 300 && !STACK_FRAME.test(lines[i + 1])) {
+      raw = `${raw.trimEnd()} ${next}`;
+      if (rank >= STRONG_ERROR.length) rank -= STRONG_ERROR.length;
+    }
     // pytest prefixes assertion output with `E   `: the exception line itself is what is telling.
     const line = oneLine(raw.replace(/<\/?tool_use_error>/g, '').replace(/^\s*E\s+(?=[A-Z]\w*(?:Error|Exception)\b)/, ''), 240);
     if (!line || seen.has(line)) continue;
@@ -94,7 +130,10 @@ export function errorLines(output: string, max = 6): ErrorSummary {
   if (tracebackAt >= 0) {
     for (let i = tracebackAt + 1; i < lines.length; i++) {
       if (/^\w[\w.]*(?:Error|Exception|Exit|Interrupt)\b/.test(lines[i])) {
-        found.push({ line: oneLine(lines[i], 240), rank: -1, index: i });
+        // `FileConversionException: File conversion failed after 1 attempts:` names its cause on the next line.
+        const next = lines[i + 1]?.trim();
+        const line = /:\s*$/.test(lines[i]) && next ? `${lines[i].trimEnd()} ${next}` : lines[i];
+        found.push({ line: oneLine(line, 240), rank: -1, index: i });
         break;
       }
     }
@@ -171,12 +210,20 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`^(?:error|fatal|warning|hint|note)(?:\[\w+\])?:`, // an error names a failure, not a measurement
     String.raw`^\s*(?:def|class|import|from|return|const|let|var|function|if|for|while)\b|[;{}]\s*$|\w\(.*\)\s*$`, // code
     String.raw`^[\w-]*[A-Za-z][\w-]*(?:\.[\w-]+)*\.[A-Za-z]\w{0,5}(?::|\s*$)`, // a file name (with `:`): a listing or a path report
+    String.raw`:\d+:\d+\)?\s*$|^\s*at\s`, // a source location (`❯ src/a.test.ts:244:3`) or a stack frame
+    String.raw`^\d{6,}\s{2,}\S`, // a listing keyed by ids (`1498016002  Epub Viewer (1.7)`)
+    String.raw`^\s*StatusCode\s*:|\bHTTP\/\d(?:\.\d)? \d{3}\b|^\s*(?:status|status code)\s*[:=]\s*\d{3}\s*$`, // an HTTP status: an answer, not a measurement
+    String.raw`\b\w+="[^"]*"|\bd="M`, // markup attributes: code, not output
   ].join('|'),
   'i',
 );
 
 /** An error or a check's verdict (case matters: `VERIFY:` is a tag, `Bundle:` a label). */
 const ERROR_LINE = /\b(?:[A-Z][a-zA-Z]*)?(?:Error|Exception):\s|^\s*assertion\b|\bpanicked at\b|^[A-Z][A-Z0-9_]{2,}(?:-[A-Z0-9_]+)*:\s/;
+
+/** Tokens whose digits name something rather than count it: paths, hashes, long ids. */
+const PATHS_AND_HASHES =
+  /(?<!\S)(?:[.~]?\/|[A-Za-z]:\\|[\w.@-]+[/\\][\w.@-]+[/\\])\S*|\b(?=[0-9a-z]*[a-z])(?=[0-9a-z]*\d)[0-9a-z]{20,}\b|\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,}\b/gi;
 
 const BARE_NUMBER = /^-?\d[\d,]*(?:\.\d+)?(?:\s*[%a-zA-Z]{0,6})?(?:\s+\S+)?$/;
 
@@ -210,6 +257,9 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
     if (measures && trimmed.split(/\s+/).length > 14 && !/\b(?:took|elapsed|passed|failed|duration|throughput|latency|p\d\d|ops\/s|req\/s)\b/i.test(trimmed))
       continue;
     if (BOILERPLATE.test(trimmed) || !measures || NOT_A_MEASUREMENT.test(trimmed) || ERROR_LINE.test(trimmed)) continue;
+    // Digits that are only part of a path, a hash or an id (`/nix/store/bdhv…-shell.drv`) measure nothing.
+    const named = trimmed.replace(PATHS_AND_HASHES, ' ');
+    if (!MEASURE.test(named) && !(MAY_BE_LABELLED.test(named) && LABELLED.test(named))) continue;
     const line = trimmed.length > 220 ? trimmed.slice(0, 219) + '…' : trimmed;
     if (seen.has(line)) continue;
     seen.add(line);
@@ -262,8 +312,53 @@ const NOISE_PROGRAMS = new Set([
   'id',
   'hostname',
 ]);
+/**
+ * PowerShell's looking-around cmdlets and their aliases (Codex on Windows runs commands in PowerShell):
+ * `Get-Content` is its `cat`, `Select-String` its `grep`, `Get-ChildItem` its `ls`. Compared in lower case.
+ */
+const POWERSHELL_LOOKS = new Set([
+  'get-content',
+  'gc',
+  'type',
+  'select-string',
+  'sls',
+  'get-childitem',
+  'gci',
+  'dir',
+  'get-item',
+  'gi',
+  'test-path',
+  'resolve-path',
+  'get-location',
+  'gl',
+  'write-output',
+  'write-host',
+  'format-list',
+  'format-table',
+  'out-string',
+  'select-object',
+  'where-object',
+  'sort-object',
+]);
 /** Commands whose output is a file's content, not something that happened. */
-const DUMP_PROGRAMS = new Set(['cat', 'head', 'tail', 'less', 'more', 'bat', 'nl', 'sed', 'awk', 'xxd', 'od', 'strings', 'jq', 'grep', 'rg']);
+const DUMP_PROGRAMS = new Set([
+  'cat',
+  'head',
+  'tail',
+  'less',
+  'more',
+  'bat',
+  'nl',
+  'sed',
+  'awk',
+  'xxd',
+  'od',
+  'strings',
+  'jq',
+  'grep',
+  'rg',
+  ...POWERSHELL_LOOKS,
+]);
 
 /** The program of each simple command in a command line (after wrappers like `sudo`, `npx`). */
 export function programsOf(commandLine: string): string[][] {
@@ -282,7 +377,7 @@ export function isDistinctiveCommand(commandLine: string | string[][]): boolean 
   return programs.some((words) => {
     const program = posix.basename(words[0]);
     if (program === 'git') return !(words.length === 2 && (words[1] === 'status' || words[1] === 'diff' || words[1] === 'log'));
-    return !NOISE_PROGRAMS.has(program);
+    return !NOISE_PROGRAMS.has(program) && !POWERSHELL_LOOKS.has(program.toLowerCase());
   });
 }
 
@@ -296,7 +391,7 @@ export function dumpsFiles(commandLine: string | string[][]): boolean {
     if (program === 'awk') return !/\bprint\b[^}]*\b(?:s|sum|n|count|total)\b|END\s*\{/.test(words.join(' '));
     if (program === 'ls' || program === 'pwd' || program === 'cd' || program === 'echo' || program === 'tree' || program === 'find') return true;
     if (program === 'git') return ['diff', 'show', 'log', 'blame', 'grep', 'cat-file'].includes(words[1] ?? ''); // file content and history
-    return DUMP_PROGRAMS.has(program);
+    return DUMP_PROGRAMS.has(program) || DUMP_PROGRAMS.has(program.toLowerCase());
   });
 }
 

@@ -101,6 +101,11 @@ function readStdin(): Promise<string> {
 
 // Not in a worker thread: the search indexer's worker runs this same file (src/search/unitWorker.ts).
 if (require.main === module && isMainThread) {
+  // `handover search … | head` closes the pipe early: what was not read is not wanted, and that is no error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const io: CliIo = {
     stdout: (text) => void process.stdout.write(text),
     stderr: (text) => void process.stderr.write(text),

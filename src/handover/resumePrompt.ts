@@ -126,6 +126,10 @@ function messageItem(message: UserMessage, index: number, limit: number, session
   }
   const reply = message.question ? ` — in reply to the agent's question: "${inline(message.question, Math.min(300, limit))}"` : '';
   if (message.kind === 'command') return `${n} ${inline(message.text, limit)} (slash command)${at}\n`;
+  if (message.kind === 'delegated') {
+    const task = shorten(message.text, limit, message.line, sessionId);
+    return `${n} (log line ${message.line}) From the agent that spawned this session, not typed by the user:\n${fenced(task, '   ')}\n`;
+  }
   const text = shorten(message.text, limit, message.line, sessionId);
   if (!text.includes('\n') && text.length <= 300) return `${n} ${inline(text)}${context}${reply}${at}\n`;
   return `${n} (log line ${message.line})${context}${reply}:\n${fenced(text, '   ')}\n`;

@@ -10,6 +10,7 @@ const MCP = `To look up a detail this file leaves out (an exact error, a command
   search(query, kind: "tool-error")         errors only; kinds: user, assistant, thinking, tool-call, tool-result, tool-error
   show(ref)                                 that record with a few records of context
   file_history(path)                        the sessions and lines that changed or discussed a file, newest first
+  chain(id?)                                this session's chain: the earlier sessions it was resumed from
 Citations below read (log line N): call show with ref "<session-id>:N", the session id given at the end.
 `;
 
@@ -17,6 +18,7 @@ const CLI = `To look up a detail this file leaves out (an exact error, a command
   handover search "<words>"                 ranked matches across every archived session, with session:line
   handover search "<words>" --kind tool-result --limit 20
   handover show <session-id>:<line>          that record with a few records of context
+  handover chain                             the earlier sessions this one was resumed from (search one: --chain ID)
 Citations below read (log line N): run \`handover show <session-id>:N\` with the session id given at the end.
 `;
 

@@ -63,8 +63,11 @@ export interface UserMessage {
   text: string;
   /** Length of the whole text as typed. */
   chars: number;
-  /** typed words, a slash command (`/review x`), a `!` shell line, an answer through the agent's question tool. */
-  kind: 'typed' | 'command' | 'shell' | 'answer';
+  /**
+   * typed words, a slash command (`/review x`), a `!` shell line, an answer through the agent's question
+   * tool, or a task handed over by the agent that spawned this session (a Codex subagent's "user").
+   */
+  kind: 'typed' | 'command' | 'shell' | 'answer' | 'delegated';
   /** The agent's question this message answers, when it followed one. */
   question?: string;
   /** IDE context sent with it (open file, selection), described. */

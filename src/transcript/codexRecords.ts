@@ -277,7 +277,12 @@ export function codexRecordToEvents(record: unknown, ctx: RecordContext, state: 
       state.cwd = str(meta.cwd) ?? state.cwd;
       const git = isObject(payload.git) ? payload.git : isObject(meta.git) ? meta.git : {};
       state.gitBranch = str(git.branch) ?? state.gitBranch;
-      return { events: [{ ...origin(record, ctx, state, state.sessionId), kind: 'session-meta', agent: 'codex', version: str(meta.cli_version) }] };
+      const spawn = isObject(meta.source) && isObject(meta.source.subagent) ? meta.source.subagent : undefined;
+      const threadSpawn = spawn && isObject(spawn.thread_spawn) ? spawn.thread_spawn : undefined;
+      const parentThread = threadSpawn ? (str(threadSpawn.parent_thread_id) ?? 'unknown') : spawn ? 'unknown' : undefined;
+      const event = { ...origin(record, ctx, state, state.sessionId), kind: 'session-meta' as const, agent: 'codex' as const, version: str(meta.cli_version) };
+      const forked = typeof meta.forked_from_id === 'string';
+      return { events: [parentThread ? { ...event, parentThread, ...(forked ? { forked } : {}) } : event] };
     }
     case 'turn_context':
       state.cwd = str(payload.cwd) ?? state.cwd;

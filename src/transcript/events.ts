@@ -79,6 +79,10 @@ export interface SessionMetaEvent extends EventOrigin {
   kind: 'session-meta';
   agent: AgentKind;
   version?: string;
+  /** For a Codex subagent's rollout: the thread of the agent that spawned it (its "user" is that agent). */
+  parentThread?: string;
+  /** Set when the rollout starts with a copy of another thread's history (a forked subagent). */
+  forked?: boolean;
 }
 
 export type TranscriptEvent = UserMessageEvent | AssistantTextEvent | ThinkingEvent | ToolCallEvent | ToolResultEvent | SystemEvent | SessionMetaEvent;

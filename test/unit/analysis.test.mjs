@@ -280,6 +280,8 @@ test('a file created and deleted later is a rejected approach; a refused tool ca
   log.thinking('The polyfill is unnecessary because Node 22 ships structuredClone natively.');
   const gone = log.bash('rm src/polyfill.ts');
   const refused = log.bash('git push --force origin main', "The user doesn't want to proceed with this tool use. The tool use was rejected.", 1);
+  const said = log.user('no, never force-push main; open a PR instead');
+  const bare = log.bash('git reset --hard origin/main', "The user doesn't want to proceed with this tool use. The tool use was rejected.", 1);
   const a = await analyzeOffline(log.write(), { workspace: ws });
   const rejected = a.findings.filter((f) => f.analyst === 'rejected');
   const deleted = findOne(rejected, '`src/polyfill.ts` was created and later deleted', 'created then deleted');
@@ -288,12 +290,12 @@ test('a file created and deleted later is a rejected approach; a refused tool ca
     [made.call.line, gone.call.line],
   );
   assert.match(deleted.detail, /Node 22 ships structuredClone/, 'the reason given just before');
-  const denied = findOne(
-    a.findings.filter((f) => f.analyst === 'refusals'),
-    'The user refused `git push --force origin main`',
-    'refused call',
-  );
+  const refusals = a.findings.filter((f) => f.analyst === 'refusals');
+  const denied = findOne(refusals, 'no, never force-push main; open a PR instead', 'refused call, in the words typed next');
   assert.equal(denied.citations[0].line, refused.call.line);
+  assert.equal(denied.citations.at(-1).line, said.line);
+  // A refusal the user never put into words has no words to carry: it stays in the timeline only.
+  assert.ok(!refusals.some((f) => f.citations.some((c) => c.line === bare.call.line)), 'a bare refusal is not in the refusals section');
   assert.ok(!a.findings.some((f) => f.analyst === 'errors' && f.title.includes('git push')), 'a refusal is not an error');
 });
 
@@ -481,6 +483,18 @@ const PHRASINGS = {
     ['thinking', "Mocking fetch didn't work because the SDK uses undici directly."],
   ],
   none: [
+    // Seen in real logs and labelled wrong as decisions (bench:precision): narration, diagnoses,
+    // progress reports, proposals, predictions, tactics and examples.
+    ['thinking', 'Quick note: I could not run the prerequisites script (PowerShell not available in this shell).'],
+    ['assistant', 'The issue arises because the loader prioritizes the config file over the environment variable.'],
+    ['assistant', 'The remaining failures are fixture issues, not product bugs: the invite needs a null subject.'],
+    ['assistant', "I'm tightening those tests now so they observe the settled state instead of racing it."],
+    ['assistant', '**Aligned `profile.md`** so the domains line says "thinner" instead of "more scaffolding".'],
+    ['assistant', 'A cheap fix: when unsure, ask a quick calibration question rather than guessing the depth.'],
+    ['assistant', 'This will make MarketData structurally compatible with MarketInput (a superset).'],
+    ['assistant', 'The Espressif clang will be picked up from the tools path instead of /usr/bin/clang.'],
+    ['thinking', "Instead of one complex command, I'll break it down into separate commands to search for the config."],
+    ['user', 'Beispiel: gestern hatten wir entschieden den MCP Server anstatt dem Voice Server zu nehmen.'],
     ['assistant', 'Let me read the file first.'],
     ['assistant', 'Now I will run the tests.'],
     ['thinking', 'The file has 40 lines.'],

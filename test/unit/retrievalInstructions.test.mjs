@@ -17,14 +17,14 @@ test('retrievalInstructions: mcp names the registered tools, cli the real comman
   const cliText = retrievalInstructions('cli');
   assert.equal(retrievalInstructions('mcp'), mcp);
   assert.notEqual(mcp, cliText);
-  for (const tool of ['search', 'show', 'file_history']) assert.match(mcp, new RegExp(`\\b${tool}\\(`));
+  for (const tool of ['search', 'show', 'file_history', 'chain']) assert.match(mcp, new RegExp(`\\b${tool}\\(`));
   assert.match(mcp, /mcp__plugin_handover_handover__/);
   assert.match(mcp, /mcp__handover/);
   assert.doesNotMatch(mcp, /handover search "/);
   // The tool names the server really registers (from `handover mcp`'s own help text).
   const help = spawnSync(process.execPath, [cli, 'mcp', '--help'], { encoding: 'utf8' });
-  for (const tool of ['search', 'show', 'file_history']) assert.match(help.stdout, new RegExp(tool));
-  for (const command of ['search', 'show']) {
+  for (const tool of ['search', 'show', 'file_history', 'chain']) assert.match(help.stdout, new RegExp(tool));
+  for (const command of ['search', 'show', 'chain']) {
     const result = spawnSync(process.execPath, [cli, command, '--help'], { encoding: 'utf8' });
     assert.equal(result.status, 0);
     assert.match(cliText, new RegExp(`handover ${command} `));
