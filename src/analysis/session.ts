@@ -4,7 +4,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { readTranscript, type ReadResult } from '../transcript/reader.js';
+import { feedTranscript, readTranscript, type ReadResult } from '../transcript/reader.js';
 import { Extractor, type ExtractCounts } from '../extract/extractor.js';
 import { crossCheck, FileChangeTracker, gitChanges, type ModifiedFilesResult } from './modifiedFiles.js';
 import { OfflineAnalyzer, type OfflineAnalysis, type OfflineOptions } from './offline.js';
@@ -78,7 +78,8 @@ export function externalOutputReader(mainLogPath: string): (externalFile: string
   };
 }
 
-async function runPass(logPath: string, options: OfflineOptions): Promise<SessionAnalysis> {
+/** The analysts, the file tracker and the extractor, all fed by one stream of events. */
+function passParts(logPath: string, options: OfflineOptions) {
   const tracker = new FileChangeTracker(options.workspace);
   const analyzer = new OfflineAnalyzer(tracker, externalOutputReader(logPath));
   const extractor = new Extractor();
@@ -86,7 +87,12 @@ async function runPass(logPath: string, options: OfflineOptions): Promise<Sessio
     analyzer.onEvent(event);
     extractor.add(event);
   };
-  const main = await readTranscript(logPath, onEvent, { interest: 'all' });
+  return { tracker, analyzer, extractor, onEvent };
+}
+
+/** After the main log: its subagent logs, then every analyst's result. */
+async function finishPass(logPath: string, options: OfflineOptions, parts: ReturnType<typeof passParts>, main: ReadResult): Promise<SessionAnalysis> {
+  const { tracker, analyzer, extractor, onEvent } = parts;
   for (const path of await subagentLogs(logPath)) {
     extractor.section(`Subagent ${basename(path)}`);
     // A subagent log that cannot be read costs its findings, not the handover.
@@ -102,6 +108,34 @@ async function runPass(logPath: string, options: OfflineOptions): Promise<Sessio
     .map((c) => ({ path: tracker.relative(c.path), status: c.status }))
     .filter((c) => c.path !== '.handover' && !c.path.startsWith('.handover/'));
   return { analysis, modified, uncommitted, extract: { markdown: extractor.finish(), counts: extractor.counts, read: main } };
+}
+
+async function runPass(logPath: string, options: OfflineOptions): Promise<SessionAnalysis> {
+  const parts = passParts(logPath, options);
+  const main = await readTranscript(logPath, parts.onEvent, { interest: 'all' });
+  return finishPass(logPath, options, parts, main);
+}
+
+/** A session analysis fed with the main log's bytes by someone already reading them. */
+export interface SessionFeed {
+  /** The log's next bytes, in order from its first byte (the chunk may be reused afterwards). */
+  push(chunk: Buffer): void;
+  /** After the last chunk: reads the subagent logs and returns what analyzeSession would. */
+  finish(): Promise<SessionAnalysis>;
+}
+
+/**
+ * analyzeSession over bytes pushed by whoever reads the log anyway: the build's archive copy, so a 100 MB
+ * log is read once. `logPath` is where the log's companions are (subagents/, tool-results/ beside it):
+ * the archived copy's path; the bytes must be exactly that file's.
+ */
+export function feedSession(logPath: string, options: OfflineOptions): SessionFeed {
+  const parts = passParts(logPath, options);
+  const feed = feedTranscript(parts.onEvent, { interest: 'all' });
+  return {
+    push: (chunk) => feed.push(chunk),
+    finish: () => finishPass(logPath, options, parts, feed.finish()),
+  };
 }
 
 /** Adds a subagent log's read to the main log's: its problems are the session's too. */

@@ -210,8 +210,22 @@ export function tokenize(source: string): Token[] {
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*=/;
 const RESERVED_PREFIXES = new Set(['if', 'then', 'else', 'elif', 'do', 'while', 'until', '{', '}', '!', 'fi', 'done', 'esac']);
 
-/** Parses a command line into simple commands, in order. */
+// The analysts ask for the same command line several times in a row (its writes, its programs, how it
+// is chained): the last few parses are kept. Callers only read what they get.
+const RECENT_PARSES = 4;
+const recentParses = new Map<string, SimpleCommand[]>();
+
+/** Parses a command line into simple commands, in order (the result is shared: never modify it). */
 export function parseCommandLine(source: string): SimpleCommand[] {
+  const known = recentParses.get(source);
+  if (known) return known;
+  const commands = parseUncached(source);
+  if (recentParses.size >= RECENT_PARSES) recentParses.delete(recentParses.keys().next().value!);
+  recentParses.set(source, commands);
+  return commands;
+}
+
+function parseUncached(source: string): SimpleCommand[] {
   const commands: SimpleCommand[] = [];
   let words: ShellWord[] = [];
   let redirects: Redirect[] = [];

@@ -2,8 +2,8 @@
 // its subagents/ and tool-results/ folders) is copied into `$HANDOVER_HOME/archive/<session-id>/`.
 // What is in the archive is never modified or overwritten: the same content again is reused, a log that
 // has grown or changed becomes a new version file beside the old ones (`<name>.v2.jsonl`). Every copy
-// goes to a hidden temp file, is checked by sha256 and only then linked into place, so no half file is
-// ever visible under an archive name.
+// goes to a hidden temp file, is read back and compared with the log and only then linked into place, so
+// no half or damaged file is ever visible under an archive name.
 import { isSafeSessionId } from '../util/sessionId.js';
 import { createHash, randomBytes } from 'node:crypto';
 import { link, lstat, mkdir, open, readdir, rm, rmdir, stat, type FileHandle } from 'node:fs/promises';
@@ -12,6 +12,7 @@ import { homePaths, makePrivate } from '../util/handoverHome.js';
 import { writeFileAtomic } from '../util/atomicWrite.js';
 import { describeFsError } from '../util/fsErrors.js';
 import { READ_LIMITS, readFileSafe } from '../util/safeRead.js';
+import { isZstdPath } from '../transcript/zstd.js';
 
 export { describeFsError };
 
@@ -37,6 +38,8 @@ export interface ArchiveResult {
   reused: boolean;
   /** The session's subagent logs and tool results, archived the same way. */
   companions: ArchivedFile[];
+  /** True when options.readAlong saw the whole main log while it was copied. */
+  readAlong: boolean;
 }
 
 /** The file operations the archive writes with; tests swap `write` to simulate a full disk. */
@@ -47,6 +50,20 @@ export interface ArchiveFs {
 export interface ArchiveOptions {
   fs?: Partial<ArchiveFs>;
   now?: () => Date;
+  /**
+   * Reads the main log along with the copy, so the caller need not read the archived copy again: called
+   * with the archive folder when the copy starts, it returns what sees every copied chunk once, in order:
+   * exactly the bytes of the archived file. Not called when this content was archived before
+   * (`readAlong` false in the result): the caller then reads the archived copy itself.
+   */
+  readAlong?: (archiveDir: string) => (chunk: Buffer) => void;
+}
+
+/** The read-along consumer failed (not the archive): its own error, passed through as `cause`. */
+export class ReadAlongError extends Error {
+  constructor(readonly cause: unknown) {
+    super(cause instanceof Error ? cause.message : String(cause));
+  }
 }
 
 /** A failure to archive: one line that says what and why (the builder turns it into a CLI error). */
@@ -121,7 +138,8 @@ export async function archiveLog(logPath: string, home: string, sessionId: strin
   const manifest = await readManifest(dir, sessionId);
   const written: string[] = [];
   try {
-    const main = await archiveFile(logPath, dir, basename(logPath), manifest, fs, now, written);
+    // Companions first: a reader along with the main log's copy finds the tool results it points at
+    // (`tool-results/…`) already in the archive.
     const companions: ArchivedFile[] = [];
     const sessionFolder = join(dirname(logPath), sessionId);
     // The session's own folder too: a symlinked one is not the agent's.
@@ -132,13 +150,24 @@ export async function archiveLog(logPath: string, home: string, sessionId: strin
         companions.push(await archiveFile(path, dir, name, manifest, fs, now, written));
       }
     }
+    const readAlong = options.readAlong && !isZstdPath(logPath) ? () => options.readAlong!(dir) : undefined;
+    const main = await archiveFile(logPath, dir, basename(logPath), manifest, fs, now, written, readAlong);
     if (!main.reused || companions.some((c) => !c.reused)) await writeFileAtomic(join(dir, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`, 0o600);
-    return { dir, archivedLog: join(dir, main.file), sha256: main.sha256, bytes: main.bytes, version: main.version, reused: main.reused, companions };
+    return {
+      dir,
+      archivedLog: join(dir, main.file),
+      sha256: main.sha256,
+      bytes: main.bytes,
+      version: main.version,
+      reused: main.reused,
+      companions,
+      readAlong: main.readAlong === true,
+    };
   } catch (error) {
     // Nothing half-written: this call's new version files go, and so does a session folder it created.
     for (const file of written) await rm(file, { force: true }).catch(() => undefined);
     if (createdDir) await removeEmptyTree(dir);
-    if (error instanceof ArchiveError) throw error;
+    if (error instanceof ArchiveError || error instanceof ReadAlongError) throw error;
     throw new ArchiveError(`cannot archive ${logPath} into ${dir}: ${describeFsError(error)}`, (error as NodeJS.ErrnoException).code);
   }
 }
@@ -267,14 +296,45 @@ async function hashFile(path: string, limit: number): Promise<{ sha256: string; 
   }
 }
 
-/** Copies the first `limit` bytes of `source` to `target` (a new file), hashing as it goes. */
-async function copyHashing(source: string, target: string, limit: number, fs: ArchiveFs): Promise<{ sha256: string; bytes: number }> {
+/** The copy read back is not what was written: a failing disk or file system. */
+class CopyMismatch extends Error {}
+
+/**
+ * Copies the first `limit` bytes of `source` to `target` (a new file), hashing as it goes; `readAlong`
+ * sees each chunk while it is being written. Each written chunk is read back and compared byte for byte
+ * with what was read from the source (a stronger check than hashing the copy again, and a memcmp where
+ * a second sha256 pass would cost as much as the first): a copy that differs throws CopyMismatch.
+ */
+async function copyHashing(
+  source: string,
+  target: string,
+  limit: number,
+  fs: ArchiveFs,
+  readAlong?: (chunk: Buffer) => void,
+): Promise<{ sha256: string; bytes: number }> {
   const input = await open(source, 'r');
   try {
-    const output = await open(target, 'wx', 0o600);
+    const output = await open(target, 'wx+', 0o600);
     try {
-      const copied = await hashChunks(input, limit, (chunk) => fs.write(output, chunk));
+      const readBack = Buffer.allocUnsafe(CHUNK);
+      let position = 0;
+      const copied = await hashChunks(input, limit, async (chunk) => {
+        const writing = fs.write(output, chunk);
+        if (readAlong) {
+          try {
+            readAlong(chunk);
+          } catch (error) {
+            await writing.catch(() => undefined);
+            throw new ReadAlongError(error);
+          }
+        }
+        await writing;
+        const { bytesRead } = await output.read(readBack, 0, chunk.length, position);
+        if (bytesRead !== chunk.length || !readBack.subarray(0, bytesRead).equals(chunk)) throw new CopyMismatch();
+        position += chunk.length;
+      });
       await output.sync();
+      if ((await output.stat()).size !== copied.bytes) throw new CopyMismatch();
       return copied;
     } finally {
       await output.close();
@@ -292,7 +352,8 @@ async function archiveFile(
   fs: ArchiveFs,
   now: () => Date,
   written: string[],
-): Promise<ArchivedFile> {
+  readAlong?: () => (chunk: Buffer) => void,
+): Promise<ArchivedFile & { readAlong?: boolean }> {
   const size = (await stat(source)).size;
   const versions = await storedVersions(dir, name, manifest, source, now);
 
@@ -307,13 +368,13 @@ async function archiveFile(
   await mkdir(dirname(target), { recursive: true, mode: 0o700 });
   const temp = join(dirname(target), `.${basename(name)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    const copied = await copyHashing(source, temp, size, fs);
-    const check = await hashFile(temp, Number.MAX_SAFE_INTEGER);
-    if (check.sha256 !== copied.sha256 || check.bytes !== copied.bytes) {
-      throw new ArchiveError(`cannot archive ${source}: the copy does not match the log (sha256 differs after writing)`);
-    }
+    const copied = await copyHashing(source, temp, size, fs, readAlong?.()).catch((error) => {
+      if (error instanceof CopyMismatch) throw new ArchiveError(`cannot archive ${source}: the copy does not match the log (its bytes differ after writing)`);
+      throw error;
+    });
     const existing = versions.find((v) => v.sha256 === copied.sha256 && v.bytes === copied.bytes);
-    if (existing) return { file: existing.file, sha256: copied.sha256, bytes: copied.bytes, version: existing.version, reused: true };
+    const along = readAlong !== undefined;
+    if (existing) return { file: existing.file, sha256: copied.sha256, bytes: copied.bytes, version: existing.version, reused: true, readAlong: along };
 
     // link() never replaces an existing file: when another archiver took this version number first,
     // take the next one.
@@ -325,11 +386,11 @@ async function archiveFile(
         written.push(join(dir, file));
         const entry: ManifestEntry = { file, version, sha256: copied.sha256, bytes: copied.bytes, archivedAt: now().toISOString(), source };
         manifest.files[name] = [...(manifest.files[name] ?? []), entry];
-        return { file, sha256: copied.sha256, bytes: copied.bytes, version, reused: false };
+        return { file, sha256: copied.sha256, bytes: copied.bytes, version, reused: false, readAlong: along };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
         const raced = await hashFile(join(dir, file), Number.MAX_SAFE_INTEGER);
-        if (raced.sha256 === copied.sha256) return { file, sha256: raced.sha256, bytes: raced.bytes, version, reused: true };
+        if (raced.sha256 === copied.sha256) return { file, sha256: raced.sha256, bytes: raced.bytes, version, reused: true, readAlong: along };
         version += 1;
       }
     }

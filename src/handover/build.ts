@@ -5,7 +5,7 @@ import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } f
 import { randomBytes } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 import type { OfflineAnalysis } from '../analysis/offline.js';
-import { analyzeSession } from '../analysis/session.js';
+import { analyzeSession, feedSession, type SessionFeed } from '../analysis/session.js';
 import { describeProblems, LogInputError } from '../transcript/reader.js';
 import {
   HANDOVER_DIR,
@@ -17,7 +17,7 @@ import {
   type HandoverData,
   type HandoverTrigger,
 } from '../shared/handoverData.js';
-import { ArchiveError, archiveLog } from './archive.js';
+import { ArchiveError, archiveLog, ReadAlongError } from './archive.js';
 import { redactDeep, redactSecrets } from '../util/redact.js';
 import { budgetTokensFor, DEFAULT_BUDGET, estimateTokens, renderResumePrompt, type PromptBudget } from './resumePrompt.js';
 import { linkChain } from './chain.js';
@@ -100,14 +100,27 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
   const identity = await readSessionIdentity(logPath);
   if (!identity) throw new BuildError(`${logPath} is not a Claude Code or Codex session log (no session id in its first records)`);
 
-  const archived = await archiveLog(logPath, options.home, identity.sessionId).catch((error: Error) => {
+  // The analysts read the archived copy: citations then point at lines that never change. One pass
+  // over it yields the extract, the offline analysis and the modified files together, and that pass is
+  // the archive's own copy: the analysts see each chunk as it is written (exactly the archived bytes).
+  let feed: SessionFeed | undefined;
+  const archived = await archiveLog(logPath, options.home, identity.sessionId, {
+    readAlong: (archiveDir) => {
+      feed = feedSession(join(archiveDir, basename(logPath)), { workspace });
+      return (chunk) => feed!.push(chunk);
+    },
+  }).catch((error: Error) => {
+    if (error instanceof ReadAlongError) throw new BuildStageError('analysing the log', error.cause);
     throw new BuildError(error instanceof ArchiveError ? error.message : `cannot archive the log into ${options.home}: ${error.message}`);
   });
 
-  // The analysts read the archived copy: citations then point at lines that never change. One pass
-  // over it yields the extract, the offline analysis and the modified files together.
   const at = archived.archivedLog;
-  const { analysis: offline, modified, uncommitted, extract } = await stage('analysing the log', at, () => analyzeSession(at, { workspace }));
+  const {
+    analysis: offline,
+    modified,
+    uncommitted,
+    extract,
+  } = await stage('analysing the log', at, () => (archived.readAlong && feed ? feed.finish() : analyzeSession(at, { workspace })));
 
   let findings = offline.findings;
   let usage: AnalystUsage[] | undefined;

@@ -1,5 +1,5 @@
 // Test-only barrel: the archive, redaction and signing internals for test/unit/*.test.mjs. Never packaged.
-export { redactSecrets, redactDeep, isSecretKeyName } from '../util/redact.js';
+export { redactSecrets, redactDeep, isSecretKeyName, redactSecretsUnfiltered } from '../util/redact.js';
 export { signHandover, verifyHandover, loadOrCreateKey, SigningKeyError } from './sign.js';
 export { archiveLog, ArchiveError, describeFsError } from './archive.js';
 export { carryForward, ownItems } from './chain.js';

@@ -65,7 +65,7 @@ class LineAccumulator {
  * Splits a stream of chunks into lines: the part of the reader that does not care where the bytes come
  * from (a file read in place, or a decompressed rollout).
  */
-class LineSplitter {
+export class LineSplitter {
   private lineNumber: number;
   private lineStart: number; // offset of the line being assembled
   private readonly carried = new LineAccumulator(); // the start of a line that spans chunks

@@ -1,7 +1,7 @@
 // Reads one log file (Claude Code or Codex, detected from its records) into events, streaming.
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { DEFAULT_MAX_LINE_BYTES, forEachLine } from './lineReader.js';
+import { DEFAULT_MAX_LINE_BYTES, forEachLine, LineSplitter, type RawLine } from './lineReader.js';
 import { ZstdDataError, ZstdUnavailableError } from './zstd.js';
 import type { AgentKind, ReadProblems, ReadStats, TranscriptEvent } from './events.js';
 import { emptyProblems, noteLine } from './events.js';
@@ -100,17 +100,14 @@ class ConsumerFailure {
   constructor(readonly cause: unknown) {}
 }
 
-export async function readTranscript(path: string, onEvent: (event: TranscriptEvent) => void, options: ReadOptions = {}): Promise<ReadResult> {
-  let info;
-  try {
-    info = await stat(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new LogInputError(code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${code ?? String(error)}`);
-  }
-  if (info.isDirectory()) throw new LogInputError(`${path} is a directory, not a session log (.jsonl)`);
-  if (!info.isFile()) throw new LogInputError(`${path} is not a regular file`);
+/** What turns raw lines into events: the part of reading that does not care where the lines come from. */
+interface LineConsumer {
+  onLine(line: RawLine): void;
+  onOversized(line: number): void;
+  result(bytes: number): ReadResult;
+}
 
+function lineConsumer(onEvent: (event: TranscriptEvent) => void, options: ReadOptions): LineConsumer {
   const interest = options.interest ?? 'all';
   const problems = emptyProblems();
   const stats: ReadStats = { bytes: 0, lines: 0, skippedUnparsed: 0, records: 0 };
@@ -127,52 +124,70 @@ export async function readTranscript(path: string, onEvent: (event: TranscriptEv
       throw new ConsumerFailure(error);
     }
   };
+  return {
+    onLine({ bytes, line, offset, terminated }) {
+      stats.lines = line;
+      if (bytes.length === 0) return;
+      const type = peekTopLevelType(bytes);
+      agent ??= detectAgent(type);
+      if (interest === 'conversation' ? skippableForConversation(bytes, type, agent) : bookkeeping(bytes, type, agent)) {
+        stats.skippedUnparsed++;
+        return;
+      }
+      let record: unknown;
+      try {
+        record = JSON.parse(bytes.toString('utf8'));
+      } catch {
+        if (!terminated) problems.truncatedLastLine = true;
+        else noteLine(problems.invalidJson, line);
+        return;
+      }
+      stats.records++;
+      // Checked only on lines that parsed: a line that failed is already reported as invalid.
+      if (isInvalidUtf8(bytes)) noteLine(problems.invalidUtf8, line);
+      if (agent === undefined && typeof record === 'object' && record !== null) {
+        agent = isLegacyCodexHeader(record as Record<string, unknown>) ? 'codex' : detectAgent(String((record as { type?: unknown }).type));
+      }
+      const ctx = { line, offset, subagent, conversationOnly: interest === 'conversation' };
+      const outcome = agent === 'codex' ? codexRecordToEvents(record, ctx, codexState) : claudeRecordToEvents(record, ctx);
+      if (outcome.unknownType !== undefined) noteUnknownType(problems.unknownTypes, outcome.unknownType);
+      if (outcome.malformed) noteLine(problems.malformed, line);
+      for (const event of outcome.events) {
+        if (interest === 'conversation' && (event.kind === 'tool-call' || event.kind === 'tool-result')) continue;
+        emit(event);
+      }
+    },
+    onOversized(line) {
+      stats.lines = line;
+      noteLine(problems.oversized, line);
+    },
+    result(bytes) {
+      stats.bytes = bytes;
+      return { agent, stats, problems, events };
+    },
+  };
+}
 
+export async function readTranscript(path: string, onEvent: (event: TranscriptEvent) => void, options: ReadOptions = {}): Promise<ReadResult> {
+  let info;
   try {
-    stats.bytes = await forEachLine(
-      path,
-      ({ bytes, line, offset, terminated }) => {
-        stats.lines = line;
-        if (bytes.length === 0) return;
-        const type = peekTopLevelType(bytes);
-        agent ??= detectAgent(type);
-        if (interest === 'conversation' ? skippableForConversation(bytes, type, agent) : bookkeeping(bytes, type, agent)) {
-          stats.skippedUnparsed++;
-          return;
-        }
-        let record: unknown;
-        try {
-          record = JSON.parse(bytes.toString('utf8'));
-        } catch {
-          if (!terminated) problems.truncatedLastLine = true;
-          else noteLine(problems.invalidJson, line);
-          return;
-        }
-        stats.records++;
-        // Checked only on lines that parsed: a line that failed is already reported as invalid.
-        if (isInvalidUtf8(bytes)) noteLine(problems.invalidUtf8, line);
-        if (agent === undefined && typeof record === 'object' && record !== null) {
-          agent = isLegacyCodexHeader(record as Record<string, unknown>) ? 'codex' : detectAgent(String((record as { type?: unknown }).type));
-        }
-        const ctx = { line, offset, subagent, conversationOnly: interest === 'conversation' };
-        const outcome = agent === 'codex' ? codexRecordToEvents(record, ctx, codexState) : claudeRecordToEvents(record, ctx);
-        if (outcome.unknownType !== undefined) noteUnknownType(problems.unknownTypes, outcome.unknownType);
-        if (outcome.malformed) noteLine(problems.malformed, line);
-        for (const event of outcome.events) {
-          if (interest === 'conversation' && (event.kind === 'tool-call' || event.kind === 'tool-result')) continue;
-          emit(event);
-        }
-      },
-      {
-        startOffset: options.startOffset,
-        startLine: options.startLine,
-        maxLineBytes: options.maxLineBytes,
-        onOversized: (line) => {
-          stats.lines = line;
-          noteLine(problems.oversized, line);
-        },
-      },
-    );
+    info = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new LogInputError(code === 'ENOENT' ? `no such file: ${path}` : `cannot read ${path}: ${code ?? String(error)}`);
+  }
+  if (info.isDirectory()) throw new LogInputError(`${path} is a directory, not a session log (.jsonl)`);
+  if (!info.isFile()) throw new LogInputError(`${path} is not a regular file`);
+
+  const consumer = lineConsumer(onEvent, options);
+  try {
+    const bytes = await forEachLine(path, consumer.onLine, {
+      startOffset: options.startOffset,
+      startLine: options.startLine,
+      maxLineBytes: options.maxLineBytes,
+      onOversized: consumer.onOversized,
+    });
+    return consumer.result(bytes);
   } catch (error) {
     if (error instanceof ConsumerFailure) throw error.cause;
     if (error instanceof LogInputError) throw error;
@@ -183,7 +198,38 @@ export async function readTranscript(path: string, onEvent: (event: TranscriptEv
     if (typeof code === 'string' && !code.startsWith('ERR_')) throw new LogInputError(`cannot read ${basename(path)}: ${code}`);
     throw error;
   }
-  return { agent, stats, problems, events };
+}
+
+/** A log read from bytes someone else is reading anyway (the archive's copy pass): push them in order. */
+export interface TranscriptFeed {
+  /** The next `length` bytes of the log (the chunk may be reused afterwards). */
+  push(chunk: Buffer, length?: number): void;
+  /** After the last chunk: what was read. */
+  finish(): ReadResult;
+}
+
+/** readTranscript over pushed bytes (a whole uncompressed log from its first byte). */
+export function feedTranscript(onEvent: (event: TranscriptEvent) => void, options: Omit<ReadOptions, 'startOffset' | 'startLine'> = {}): TranscriptFeed {
+  const consumer = lineConsumer(onEvent, options);
+  const splitter = new LineSplitter(consumer.onLine, options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES, consumer.onOversized, 0, 1);
+  let bytes = 0;
+  const unwrap = (work: () => void) => {
+    try {
+      work();
+    } catch (error) {
+      throw error instanceof ConsumerFailure ? error.cause : error;
+    }
+  };
+  return {
+    push(chunk, length = chunk.length) {
+      bytes += length;
+      unwrap(() => splitter.push(chunk, length));
+    },
+    finish() {
+      unwrap(() => splitter.finish());
+      return consumer.result(bytes);
+    },
+  };
 }
 
 const SHOWN_LINE_NUMBERS = 10;

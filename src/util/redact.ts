@@ -83,11 +83,63 @@ const withCodeAllowance = (rule: SecretRule): SecretRule => ({
   ...rule,
   allowlists: [...(rule.allowlists ?? []), { target: 'secret', regexes: [DIGEST_UUID_OR_IDENTIFIER], stopwords: [] }],
 });
+// Fast path: the one keyword scan also reports the words without which a context pattern cannot match,
+// so on most texts those patterns never run. Every match of the private key, Bearer and Authorization
+// patterns holds `-----BEGIN`, `bearer` or `authorization`; every secret-named assignment holds `pass`,
+// `secret`, `token` or `key` (SECRET_NAME, any case) right before its separator (assignmentMayMatch); a
+// URL password needs `://` and `@`.
+const CONTEXT_WORDS = ['-----begin', 'bearer', 'authorization'];
+const ASSIGNMENT_WORDS = ['pass', 'secret', 'token', 'key'];
+const URL_WORDS = ['://', '@'];
 const RULES = new RuleSet(
   [...GITLEAKS_RULES.filter((r) => r.id !== GENERIC_RULE), ...EXTRA_RULES, ...GITLEAKS_RULES.filter((r) => r.id === GENERIC_RULE).map(withCodeAllowance)],
   GITLEAKS_GLOBAL_ALLOW,
   GITLEAKS_GLOBAL_STOPWORDS,
+  {
+    scanWords: [...CONTEXT_WORDS, ...ASSIGNMENT_WORDS, ...URL_WORDS],
+    placedWords: ASSIGNMENT_WORDS,
+  },
 );
+const anyOf = (found: ReadonlySet<string>, words: readonly string[]) => words.some((w) => found.has(w));
+
+// What may follow a name word in SECRET_NAME: the rest of `password`, `passwd` or `passphrase` after
+// `pass`, then up to four `_SUFFIX` parts (upper case and digits, 4 × 41 characters at most).
+const PASS_RESTS = ['word', 'wd', 'phrase'];
+const SUFFIX_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_') SUFFIX_CHAR[c.charCodeAt(0)] = 1;
+const SUFFIX_TAIL = 4 * 41;
+const isSuffixChar = (text: string, i: number) => i < text.length && text.charCodeAt(i) < 128 && SUFFIX_CHAR[text.charCodeAt(i)] === 1;
+
+/** True when an assignment separator can follow a name whose word ends right before `at`. */
+function separatorAfterName(text: string, at: number): boolean {
+  let i = at;
+  const longest = Math.min(text.length, at + SUFFIX_TAIL);
+  while (i < longest && isSuffixChar(text, i)) i++;
+  if (isSuffixChar(text, i)) return false; // a longer suffix than SECRET_NAME allows
+  while (text.charCodeAt(i) === 92) i++; // backslashes (escaped JSON)
+  if (text[i] === '"' || text[i] === "'") i++;
+  while (text[i] === ' ' || text[i] === '\t') i++;
+  return text[i] === '=' || text[i] === ':';
+}
+
+/**
+ * False when no secret-named assignment can be in `text`: an assignment's name is a name word (`pass…`,
+ * `secret`, `token`, `key`) with at most upper-case `_SUFFIX` parts after it, and then its separator (`=`
+ * or `:`, after backslashes, a quote, blanks). Checked after each place a name word ends, so the
+ * `"input_tokens":` all over a log does not run the assignment pattern over every line.
+ */
+function assignmentMayMatch(text: string, places: ReadonlyMap<string, readonly number[]>): boolean {
+  for (const word of ASSIGNMENT_WORDS) {
+    for (const end of places.get(word) ?? []) {
+      if (separatorAfterName(text, end + 1)) return true;
+      if (word !== 'pass') continue;
+      for (const rest of PASS_RESTS) {
+        if (text.slice(end + 1, end + 1 + rest.length).toLowerCase() === rest && separatorAfterName(text, end + 1 + rest.length)) return true;
+      }
+    }
+  }
+  return false;
+}
 const { urlPassword, assignment, ...contextFormats } = PATTERNS;
 const CONTEXT_FORMATS = new RegExp(
   Object.entries(contextFormats)
@@ -187,18 +239,45 @@ function redactKeyFormats(text: string): string {
 /** Replaces every secret in `text` with `[REDACTED:<kind>]`. Idempotent. */
 export function redactSecrets(text: string): string {
   if (!text) return text;
+  // One pass finds the rules' keywords, the context patterns' words and the long base64 runs (a bare
+  // AWS secret, an encoded .env).
+  const first = RULES.scan(text);
   // A private key block first (its body would otherwise look like many things), then assignments, so
   // `OPENAI_API_KEY=sk-…` is redacted as a whole and named by its value's kind.
+  let out = text;
+  if (anyOf(first.keywords, CONTEXT_WORDS)) out = out.replace(CONTEXT_FORMATS, replaceMatch);
+  if (out !== text || assignmentMayMatch(text, first.places)) out = out.replace(ASSIGNMENT, replaceMatch);
+  // No replacement ever makes a `://` or an `@` (markers hold neither, and what they replace is cut out
+  // whole): words absent from the text stay absent through every later step.
+  const urls = URL_WORDS.every((w) => first.keywords.has(w));
+  if (out.length > BIG_TEXT) {
+    out = RULES.redact(out);
+    if (urls) out = out.replace(URL_PASSWORD, replaceMatch);
+    return redactTokenSecretsOfRuns(out, RULES.scan(out).runs, RULES, redactSecretsOnce);
+  }
+  const scanned = out;
+  // The rules choose by what the text holds now: the first scan still holds when nothing was replaced.
+  const { keywords, runs, dottedTokens } = out === text ? first : RULES.scan(out);
+  out = RULES.redactKnowing(scanned, keywords);
+  if (urls) out = out.replace(URL_PASSWORD, replaceMatch);
+  // The runs' offsets hold only when the rules changed nothing (the usual case); else look again.
+  return redactTokenSecretsOfRuns(out, out === scanned || runs.length === 0 ? runs : RULES.scan(out).runs, RULES, redactSecretsOnce, dottedTokens);
+}
+
+/**
+ * redactSecrets without the fast path: every context pattern runs on every text, whatever words it holds.
+ * For tests only: the fast path must give exactly this output.
+ */
+export function redactSecretsUnfiltered(text: string): string {
+  if (!text) return text;
   let out = text.replace(CONTEXT_FORMATS, replaceMatch).replace(ASSIGNMENT, replaceMatch);
   if (out.length > BIG_TEXT) {
     out = RULES.redact(out).replace(URL_PASSWORD, replaceMatch);
     return redactTokenSecretsOfRuns(out, RULES.scan(out).runs, RULES, redactSecretsOnce);
   }
-  // One pass finds the rules' keywords and the long base64 runs (a bare AWS secret, an encoded .env).
   const scanned = out;
   const { keywords, runs } = RULES.scan(scanned);
   out = RULES.redactKnowing(scanned, keywords).replace(URL_PASSWORD, replaceMatch);
-  // The runs' offsets hold only when the rules changed nothing (the usual case); else look again.
   return redactTokenSecretsOfRuns(out, out === scanned || runs.length === 0 ? runs : RULES.scan(out).runs, RULES, redactSecretsOnce);
 }
 

@@ -136,12 +136,13 @@ test('only the bytes present at the start are copied (the agent may still be app
   const { log } = claudeSession(root, 5);
   const home = join(root, 'home');
   const size = statSync(log).size;
-  // Append while the copy runs: the injected write appends to the source after the first chunk.
+  // Append while the copy runs: the injected write appends to the source at the main log's first chunk
+  // (companions are archived before the main log).
   let appended = false;
   const result = await archiveLog(log, home, SID, {
     fs: {
       async write(handle, data) {
-        if (!appended) {
+        if (!appended && data.includes('"uuid":"u0"')) {
           appended = true;
           appendFileSync(log, '{"type":"user","late":true}\n'.repeat(1000));
         }
@@ -284,6 +285,71 @@ test('a 20 MB log is archived in one streaming pass, sha256 checked', async (t) 
   const result = await archiveLog(log, join(root, 'home'), SID);
   assert.equal(result.bytes, statSync(log).size);
   assert.equal(result.sha256, sha(readFileSync(log)));
+});
+
+test('a copy that reads back different from the log (a failing disk) is refused, nothing left behind', async (t) => {
+  const root = tempDir(t);
+  const { log } = claudeSession(root, 50);
+  const home = join(root, 'home');
+  const corrupting = {
+    async write(handle, data) {
+      const damaged = Buffer.from(data);
+      damaged[damaged.length >> 1] ^= 0x20; // one flipped bit, the length unchanged
+      await handle.write(damaged);
+    },
+  };
+  const error = await archiveLog(log, home, SID, { fs: corrupting }).then(
+    () => assert.fail('expected an error'),
+    (e) => e,
+  );
+  assert.ok(error instanceof ArchiveError);
+  assert.match(error.message, /^cannot archive .*\.jsonl: the copy does not match the log/);
+  assert.deepEqual(tree(join(home, 'archive')), [], 'nothing half-written');
+  // The same log archives fine on a sound disk.
+  const ok = await archiveLog(log, home, SID);
+  assert.equal(ok.sha256, sha(readFileSync(log)));
+});
+
+test('reading along with the copy sees exactly the archived bytes, once, in order', async (t) => {
+  const root = tempDir(t);
+  const log = join(root, `${SID}.jsonl`);
+  const line = JSON.stringify({ type: 'user', message: { content: 'y'.repeat(3000) } }) + '\n';
+  writeFileSync(log, line.repeat(1000)); // 3 MB: several chunks
+  const home = join(root, 'home');
+  const seen = [];
+  let folder;
+  const result = await archiveLog(log, home, SID, {
+    readAlong: (dir) => {
+      folder = dir;
+      return (chunk) => seen.push(Buffer.from(chunk));
+    },
+  });
+  assert.equal(result.readAlong, true);
+  assert.equal(folder, result.dir);
+  assert.ok(seen.length > 1, 'more than one chunk');
+  assert.ok(Buffer.concat(seen).equals(readFileSync(result.archivedLog)));
+  // The same content again is reused: nothing is copied, nothing read along (the caller reads the copy).
+  const again = await archiveLog(log, home, SID, {
+    readAlong: () => () => assert.fail('no copy, no read-along'),
+  });
+  assert.equal(again.reused, true);
+  assert.equal(again.readAlong, false);
+  // A failing reader is its own error (not the archive's), and leaves no archive version behind.
+  appendFileSync(log, line);
+  const error = await archiveLog(log, home, SID, {
+    readAlong: () => () => {
+      throw new Error('analyst bug');
+    },
+  }).then(
+    () => assert.fail('expected an error'),
+    (e) => e,
+  );
+  assert.equal(error.message, 'analyst bug');
+  assert.ok(!(error instanceof ArchiveError));
+  assert.deepEqual(
+    tree(result.dir).filter((f) => f.endsWith('.jsonl')),
+    [`${SID}.jsonl`],
+  );
 });
 
 test('every write failure code gives its own clear line and leaves nothing behind', async (t) => {

@@ -41,12 +41,17 @@ export function shannonEntropy(text: string): number {
  * regex alternation of 300 keywords is several times slower, and this pass runs over every byte.
  */
 class KeywordScanner {
-  // goto[state * 128 + char] → next state; output[state] → keywords ending there (incl. via suffix links).
-  private readonly goto: Int32Array;
+  // step[row + char] → the next state's row (state × 128); negative (−row − 1) when keywords end in that
+  // state (incl. via suffix links): one load and one sign test per character. Upper-case columns repeat
+  // the lower-case ones, so the text is never lower-cased.
+  private readonly step: Int32Array;
   private readonly output: (readonly string[])[];
-  private readonly hasOutput: Uint8Array;
 
-  constructor(keywords: readonly string[]) {
+  constructor(
+    keywords: readonly string[],
+    /** Keywords whose every occurrence found() reports in `places` when asked. */
+    private readonly placed: ReadonlySet<string> = new Set(),
+  ) {
     const trie: Map<number, number>[] = [new Map()];
     const ends: string[][] = [[]];
     for (const keyword of keywords) {
@@ -65,14 +70,14 @@ class KeywordScanner {
       }
       ends[state].push(keyword);
     }
-    this.goto = new Int32Array(trie.length * 128);
+    const goto = new Int32Array(trie.length * 128);
     const fail = new Int32Array(trie.length);
     this.output = ends;
     const queue: number[] = [];
     for (let c = 0; c < 128; c++) {
       const next = trie[0].get(c);
       if (next !== undefined) {
-        this.goto[c] = next;
+        goto[c] = next;
         queue.push(next);
       }
     }
@@ -82,58 +87,114 @@ class KeywordScanner {
       for (let c = 0; c < 128; c++) {
         const next = trie[state].get(c);
         if (next !== undefined) {
-          fail[next] = this.goto[fail[state] * 128 + c];
-          this.goto[state * 128 + c] = next;
+          fail[next] = goto[fail[state] * 128 + c];
+          goto[state * 128 + c] = next;
           queue.push(next);
         } else {
-          this.goto[state * 128 + c] = this.goto[fail[state] * 128 + c];
+          goto[state * 128 + c] = goto[fail[state] * 128 + c];
         }
       }
     }
-    this.hasOutput = Uint8Array.from(this.output, (list) => (list.length ? 1 : 0));
+    this.step = new Int32Array(goto.length);
+    for (let state = 0; state < trie.length; state++) {
+      for (let c = 0; c < 128; c++) {
+        const lower = c >= 65 && c <= 90 ? c + 32 : c;
+        const next = goto[state * 128 + lower];
+        this.step[state * 128 + c] = this.output[next].length ? -(next * 128) - 1 : next * 128;
+      }
+    }
   }
 
-  /** The keywords that occur in `text`, each with where it ends (the first `maxPositions` occurrences). */
-  found(text: string, maxPositions = 0, runs?: number[]): Map<string, number[]> {
+  /**
+   * The keywords that occur in `text`, each with where it ends (the first `maxPositions` occurrences);
+   * with `places`, also where every occurrence of a placed keyword ends.
+   */
+  found(text: string, maxPositions = 0, places?: Map<string, number[]>): Map<string, number[]> {
     const seen = new Map<string, number[]>();
-    const goto = this.goto;
-    let state = 0;
-    // Base64 runs of at least MIN_RUN characters, found in the same pass (every byte is looked at once).
-    let runStart = 0;
+    const step = this.step;
+    let row = 0;
     for (let i = 0; i < text.length; i++) {
-      let c = text.charCodeAt(i);
-      if (runs && (c >= 128 || BASE64_CHARS[c] === 0)) {
-        if (i - runStart >= MIN_RUN) runs.push(runStart, i);
-        runStart = i + 1;
-      }
+      const c = text.charCodeAt(i);
       if (c >= 128) {
-        state = 0;
+        row = 0;
         continue;
       }
-      if (c >= 65 && c <= 90) c += 32;
-      state = goto[state * 128 + c];
-      if (this.hasOutput[state]) {
-        for (const keyword of this.output[state]) {
+      row = step[row + c];
+      if (row < 0) {
+        row = -row - 1;
+        for (const keyword of this.output[row >> 7]) {
           const positions = seen.get(keyword);
           if (!positions) seen.set(keyword, maxPositions ? [i] : []);
           else if (positions.length < maxPositions) positions.push(i);
+          if (places && this.placed.has(keyword)) {
+            const at = places.get(keyword);
+            if (at) at.push(i);
+            else places.set(keyword, [i]);
+          }
         }
       }
     }
-    if (runs && text.length - runStart >= MIN_RUN) runs.push(runStart, text.length);
     return seen;
   }
 }
 
+/**
+ * The maximal runs of base64 characters at least MIN_RUN long, as start, end pairs in order. Such a run
+ * holds a position that is MIN_RUN − 1 modulo MIN_RUN, so only every MIN_RUN-th character is looked at
+ * first, and runs are widened from there: most characters are never read.
+ */
+function base64Runs(text: string): number[] {
+  const runs: number[] = [];
+  const n = text.length;
+  let from = 0; // no run starts before this (the character before it ended the last run looked at)
+  for (let i = MIN_RUN - 1; i < n; i += MIN_RUN) {
+    if ((CHAR_KIND[text.charCodeAt(i)] & BASE64) === 0) continue;
+    let start = i;
+    while (start > from && CHAR_KIND[text.charCodeAt(start - 1)] & BASE64) start--;
+    let end = i + 1;
+    while (end < n && CHAR_KIND[text.charCodeAt(end)] & BASE64) end++;
+    if (end - start >= MIN_RUN) runs.push(start, end);
+    from = end + 1;
+    // The next sample: the first MIN_RUN-th position past this run's end (i += MIN_RUN follows).
+    i = end;
+  }
+  return runs;
+}
+
+/** True when some `.` follows DOTTED_TOKEN_RUN or more token characters (a Discord bot token's shape). */
+function hasDottedToken(text: string): boolean {
+  for (let dot = text.indexOf('.', DOTTED_TOKEN_RUN); dot !== -1; dot = text.indexOf('.', dot + 1)) {
+    let before = 1;
+    while (before <= DOTTED_TOKEN_RUN && CHAR_KIND[text.charCodeAt(dot - before)] & TOKEN) before++;
+    if (before > DOTTED_TOKEN_RUN) return true;
+  }
+  return false;
+}
+
 /** Base64 runs shorter than this are not reported by a scan (a key or `K=value` in base64 is longer). */
 export const MIN_RUN = 20;
-const BASE64_CHARS = new Uint8Array(128);
-for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') BASE64_CHARS[c.charCodeAt(0)] = 1;
+// What each ASCII character can be part of, as bits: a base64 run, a token ([A-Za-z0-9_-]).
+const BASE64 = 1;
+const TOKEN = 2;
+// (Every UTF-16 code unit has an entry: no range test per character.)
+const CHAR_KIND = new Uint8Array(65536);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789') CHAR_KIND[c.charCodeAt(0)] = BASE64 | TOKEN;
+for (const c of '+/') CHAR_KIND[c.charCodeAt(0)] = BASE64;
+for (const c of '_-') CHAR_KIND[c.charCodeAt(0)] = TOKEN;
+// A Discord bot token starts with 24–28 token characters and a `.` (tokenSecrets.ts).
+const DOTTED_TOKEN_RUN = 24;
 
 /** What one pass over a text found: the keywords that occur and the long base64 runs (start, end pairs). */
 export interface TextScan {
   keywords: ReadonlySet<string>;
   runs: number[];
+  /**
+   * False when no `.` follows 24 or more token characters ([A-Za-z0-9_-]): then no Discord bot token can
+   * be in the text, nor in anything redaction makes of it (markers end in `]`, never in such a run).
+   */
+  dottedTokens: boolean;
+  /** Where every occurrence of each placed word (RuleSet's `placedWords`) ends. */
+  places: ReadonlyMap<string, readonly number[]>;
 }
 
 // Texts longer than this are scanned in windows around keywords (see redactWindowed). A window reaches
@@ -144,6 +205,14 @@ const WINDOW_BEFORE = 2048;
 const WINDOW_AFTER = 8192;
 const MAX_WINDOWS = 2000;
 
+/** What redaction's fast path asks of the scan besides the rules' keywords. */
+export interface FastPathOptions {
+  /** More lower-case words for scan() to report, with no rule of this set behind them. */
+  scanWords?: readonly string[];
+  /** Words (among the keywords and scanWords) whose every position scan() reports (TextScan.places). */
+  placedWords?: readonly string[];
+}
+
 export class RuleSet {
   private readonly always: CompiledRule[] = [];
   private readonly byKeyword = new Map<string, CompiledRule[]>();
@@ -153,7 +222,8 @@ export class RuleSet {
   private readonly order = new Map<CompiledRule, number>();
   private readonly keywordsOf = new Map<CompiledRule, readonly string[]>();
 
-  constructor(rules: readonly SecretRule[], globalAllow: readonly string[] = [], globalStopwords: readonly string[] = []) {
+  constructor(rules: readonly SecretRule[], globalAllow: readonly string[] = [], globalStopwords: readonly string[] = [], fast: FastPathOptions = {}) {
+    const { scanWords = [], placedWords = [] } = fast;
     this.globalAllow = globalAllow.map((source) => new RegExp(source));
     this.globalStopwords = globalStopwords;
     rules.forEach((rule, index) => {
@@ -182,7 +252,7 @@ export class RuleSet {
       for (const other of keywords)
         if (other !== keyword && keyword.includes(other)) for (const rule of direct.get(other)!) if (!list.includes(rule)) list.push(rule);
     }
-    this.keywordScan = new KeywordScanner(keywords);
+    this.keywordScan = new KeywordScanner([...keywords, ...scanWords.filter((w) => !this.byKeyword.has(w))], new Set(placedWords));
   }
 
   /** The rules worth running on `text`, in rule-file order. */
@@ -194,8 +264,9 @@ export class RuleSet {
 
   /** Keywords and long base64 runs of `text`, in one pass (for redactKnowing and the token checks). */
   scan(text: string): TextScan {
-    const runs: number[] = [];
-    return { keywords: new Set(this.keywordScan.found(text, 0, runs).keys()), runs };
+    const places = new Map<string, number[]>();
+    const keywords = new Set(this.keywordScan.found(text, 0, places).keys());
+    return { keywords, runs: base64Runs(text), dottedTokens: hasDottedToken(text), places };
   }
 
   /** `text` redacted by the rules whose keywords `scan` found in it (or in the text it came from). */

@@ -96,7 +96,7 @@ export function redactTokenSecrets(text: string, rules: RuleSet, once: (text: st
  * The same, given the long base64 runs a scan already found in `text` (RuleSet.scan: start, end pairs),
  * so the text is not scanned for them again.
  */
-export function redactTokenSecretsOfRuns(text: string, runs: readonly number[], rules: RuleSet, once: (text: string) => string): string {
+export function redactTokenSecretsOfRuns(text: string, runs: readonly number[], rules: RuleSet, once: (text: string) => string, dottedTokens = true): string {
   let out = text;
   // Last run first: an earlier run's offsets stay right.
   for (let k = runs.length - 2; k >= 0; k -= 2) {
@@ -107,7 +107,7 @@ export function redactTokenSecretsOfRuns(text: string, runs: readonly number[], 
     const replacement = checkRun(text, run, runs[k], once);
     if (replacement !== undefined) out = out.slice(0, runs[k]) + replacement + out.slice(end);
   }
-  return redactDiscordAndSeams(out, rules);
+  return redactDiscordAndSeams(out, rules, dottedTokens);
 }
 
 /** The marker for a run that is a bare AWS secret or a base64 blob hiding a secret; else undefined. */
@@ -124,18 +124,23 @@ function checkRun(text: string, run: string, at: number, once: (text: string) =>
   return undefined;
 }
 
-/** Discord bot tokens and keys split by a line break. */
-function redactDiscordAndSeams(text: string, rules: RuleSet): string {
-  let out = replaceWhere(text, DISCORD_BOT_TOKEN, (token, at) => {
-    const before = at > 0 ? text.charCodeAt(at - 1) : 0;
-    const escaped = at > 1 && text[at - 2] === '\\' && (before === 110 || before === 114 || before === 116);
-    // (A diff's added line puts a `+` before it.)
-    if (!escaped && touches(text, at - 1) && text[at - 1] !== '+') return undefined;
-    // After it: not more of a token (a full stop ending a sentence is fine).
-    const next = at + token.length;
-    if (touches(text, next) && !(text[next] === '.' && !touches(text, next + 1))) return undefined;
-    return shannonEntropy(token) >= 4 ? redactedMarker('discord-bot-token') : undefined;
-  });
+/**
+ * Discord bot tokens and keys split by a line break. `dottedTokens` false: a scan saw no token-shaped run
+ * before a `.` (RuleSet.scan), so the Discord pattern cannot match and is not run.
+ */
+function redactDiscordAndSeams(text: string, rules: RuleSet, dottedTokens = true): string {
+  let out = !dottedTokens
+    ? text
+    : replaceWhere(text, DISCORD_BOT_TOKEN, (token, at) => {
+        const before = at > 0 ? text.charCodeAt(at - 1) : 0;
+        const escaped = at > 1 && text[at - 2] === '\\' && (before === 110 || before === 114 || before === 116);
+        // (A diff's added line puts a `+` before it.)
+        if (!escaped && touches(text, at - 1) && text[at - 1] !== '+') return undefined;
+        // After it: not more of a token (a full stop ending a sentence is fine).
+        const next = at + token.length;
+        if (touches(text, next) && !(text[next] === '.' && !touches(text, next + 1))) return undefined;
+        return shannonEntropy(token) >= 4 ? redactedMarker('discord-bot-token') : undefined;
+      });
   if (out.includes('\n') || out.includes('\\n')) out = redactAcrossLineBreaks(out, rules);
   return out;
 }
