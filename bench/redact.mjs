@@ -3,7 +3,7 @@
 // on the same file:
 //   - redactSecrets on every raw line, and redactDeep on every parsed record, vs. JSON.parse of every line
 //     (what any reader of the log pays anyway);
-//   - archiveLog (streaming copy + sha256 while copying + sha256 re-check of the copy) vs. fs.copyFile.
+//   - archiveLog (streaming copy + sha256 while copying + each chunk read back and compared) vs. fs.copyFile.
 // Also plants a secret every ~1000 lines and checks every one is gone (a fast but blind regex would not).
 import { createRequire } from 'node:module';
 import { copyFileSync, mkdtempSync, openSync, readSync, closeSync, rmSync } from 'node:fs';
@@ -96,7 +96,7 @@ const copy = timed('fs.copyFile (baseline)', () => copyFileSync(path, join(work,
 const startArchive = performance.now();
 const archived = await archiveLog(path, join(work, 'home'), 'bench-session');
 const archive = {
-  label: 'archiveLog (copy + sha256 + re-check)',
+  label: 'archiveLog (copy + sha256 + read-back)',
   seconds: (performance.now() - startArchive) / 1000,
   extra: `sha256 ${archived.sha256.slice(0, 12)}…`,
 };

@@ -51,7 +51,8 @@ export function contextUsageFromTail(tail: string, windowOverride?: number): Con
       const used = num(usage.input_tokens) + num(usage.cache_creation_input_tokens) + num(usage.cache_read_input_tokens) + num(usage.output_tokens);
       if (used === 0) continue;
       const model = typeof message?.model === 'string' ? message.model : undefined;
-      const windowTokens = windowOverride ?? claudeWindow(model);
+      // More in the context than the model id's window allows: the agent runs it with the 1M window.
+      const windowTokens = windowOverride ?? (used > claudeWindow(model) ? 1_000_000 : claudeWindow(model));
       return { usedTokens: used, windowTokens, fraction: used / windowTokens, model };
     }
     if (record.type === 'event_msg') {

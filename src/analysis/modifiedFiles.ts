@@ -75,6 +75,8 @@ export class FileChangeTracker {
   private readonly entries = new Map<string, Entry>();
   private readonly pending = new Map<string, PendingCall>();
   private readonly knownExisting = new Set<string>();
+  /** Files copied somewhere (`cp a b`): deleting one afterwards moved it rather than gave it up. */
+  private readonly copiedAway = new Set<string>();
   /** path → recent replacements (hash of old and new text), to see an edit undone by a later one. */
   private readonly recentEdits = new Map<string, { oldHash: number; newHash: number; line: number; uuid?: string }[]>();
   private rememberedEdits = 0;
@@ -213,6 +215,10 @@ export class FileChangeTracker {
     extra: { from?: string; recursive?: boolean; edits?: number } = {},
   ): void {
     const edits = extra.edits ?? 1;
+    if (kind !== 'rename' && kind !== 'delete' && extra.from !== undefined) {
+      this.copiedAway.add(extra.from);
+      if (this.copiedAway.size > MAX_KNOWN_EXISTING) this.copiedAway.delete(this.copiedAway.values().next().value!);
+    }
     if (kind === 'rename' && extra.from !== undefined) {
       const source = this.entries.get(extra.from);
       this.entries.delete(extra.from);
@@ -259,7 +265,8 @@ export class FileChangeTracker {
     entry.lastLine = at.line;
     if (extra.recursive) entry.recursive = true;
     if (kind === 'delete') {
-      if (entry.status === 'created' && entry.createdAt)
+      // Copied elsewhere first (`cp a b`, then `rm a`): a move in two steps, nothing given up.
+      if (entry.status === 'created' && entry.createdAt && !this.copiedAway.has(path))
         this.undone.push({ kind: 'created-then-deleted', path: this.relative(path), doneAt: entry.createdAt, undoneAt: at });
       entry.status = 'deleted';
       if (extra.recursive) {
@@ -318,7 +325,13 @@ function couldNotWrite(output: string, path: string): boolean {
   return output
     .slice(0, 4000)
     .split('\n')
-    .some((line) => line.includes(name) && /no such file or directory|cannot create|permission denied|read-only file system|not a directory/i.test(line));
+    .some(
+      (line) =>
+        line.includes(name) &&
+        /no such file or directory|cannot create|permission denied|operation not permitted|access is denied|read-only file system|not a directory|\bE(?:ACCES|PERM|ROFS)\b/i.test(
+          line,
+        ),
+    );
 }
 
 function addHow(how: string[], next: string): string[] {

@@ -95,6 +95,8 @@ interface PendingCall {
   polled?: string;
   /** For a poll: the line of the call that started the command. */
   startedLine?: number;
+  /** The shell's working directory, for telling files apart by their full path. */
+  cwd?: string;
 }
 
 interface ScoredFinding extends Finding {
@@ -406,7 +408,7 @@ export class OfflineAnalyzer {
       const chained =
         shell.command.length <= 4000 && parseCommandLine(shell.command).every((c) => c.separator === '&&' || c.separator === '' || c.separator === '|');
       const families = chained ? commandFamilyNames(programs) : undefined;
-      this.remember(call, { call, commandLine: shell.command, programs, commandKey: family?.name ?? key, display, family, families });
+      this.remember(call, { call, commandLine: shell.command, programs, commandKey: family?.name ?? key, display, family, families, cwd: shell.cwd });
       this.conversation.onToolCall(call, display);
       this.noteChangedFiles(call);
       for (const change of packageChanges(programs)) this.onPackage(change.action, `${change.manager} ${change.name}`, change.name, display, call);
@@ -642,7 +644,7 @@ export class OfflineAnalyzer {
       source: 'offline',
       score: 9 + (pending ? specificity(pending.display) / 4 : 0),
     };
-    if (said && said[1].trim()) {
+    if (said && said[1].trim() && readsAsUserReason(said[1])) {
       finding.title = oneLine(said[1], 500);
       this.addRefusal(finding);
     } else {
@@ -654,7 +656,9 @@ export class OfflineAnalyzer {
   /** The typed message right after a refusal or an interrupt is the user's correction, in their words. */
   private attachRefusalWords(message: UserMessage): void {
     const correction = this.conversation.corrections.at(-1);
-    const isCorrection = correction !== undefined && correction.line === message.line;
+    // The same request sent again after an interrupt repeats it; it corrects nothing.
+    const resent = this.conversation.messages.some((m) => m.line < message.line && m.text.trim() === message.text.trim());
+    const isCorrection = correction !== undefined && correction.line === message.line && !resent;
     if (isCorrection && this.refusalsOpen.length && readsAsUserReason(message.text)) {
       for (const open of this.refusalsOpen) {
         open.title = oneLine(message.text, 500);
@@ -763,7 +767,7 @@ export class OfflineAnalyzer {
         last: citation,
         strong,
         lowValue: readOnly || (pending?.programs !== undefined && !isDistinctiveCommand(pending.programs)),
-        ...ranWhat(pending?.programs, first, result.text),
+        ...ranWhat(pending?.programs, first, result.text, pending?.cwd),
       });
       pruneByScore(this.errors, WORKING.errors, (e) => errorScore(e));
       this.conversation.onError(key, first ? `${display}: ${first}` : display, result.line);
@@ -786,7 +790,8 @@ export class OfflineAnalyzer {
     const editPath = pending && !pending.commandLine ? editCallOf(pending.call)?.path : undefined;
     // What this line ran and passed: with its parts chained by `&&` every part, else the last one.
     const ran = pending?.programs?.length ? (pending.families ? pending.programs : pending.programs.slice(-1)) : [];
-    const ranTargets = new Set(ran.map(runTarget));
+    const cwd = pending?.cwd;
+    const ranTargets = new Set(ran.map((words) => runTarget(words, cwd)));
     const ranPrograms = new Set(ran.map(programName));
     const startedLine = pending ? (pending.startedLine ?? pending.call.line) : result.line;
     for (const record of this.errors.values()) {
@@ -838,6 +843,14 @@ export class OfflineAnalyzer {
       const path = key.startsWith('created-then-deleted:') ? key.slice('created-then-deleted:'.length).replace(/:\d+$/, '') : undefined;
       const again = path !== undefined ? changedAt.get(path) : undefined;
       if (again !== undefined && again > (finding.citations[1]?.line ?? Infinity)) this.structural.delete(key);
+      // A file of the same name written elsewhere around its deletion was moved there, not given up.
+      const deletedAt = finding.citations[1]?.line;
+      if (path !== undefined && deletedAt !== undefined) {
+        const name = posix.basename(path);
+        for (const [other, line] of changedAt) {
+          if (other !== path && posix.basename(other) === name && Math.abs(line - deletedAt) <= 30) this.structural.delete(key);
+        }
+      }
     }
     for (const e of this.errors.values()) {
       if (e.resolvedAt || !e.editPath) continue;
@@ -936,9 +949,17 @@ function programName(words: string[]): string {
 }
 
 /** What a simple command ran, the same however it was launched: `markitdown a.pdf`, `list-skills.py`, `python -c …`. */
-function runTarget(words: string[]): string {
+function runTarget(words: string[], cwd?: string): string {
   const program = programName(words);
-  const base = (w: string) => posix.basename(w.replace(/\\/g, '/'));
+  // `git -c user.name=x commit` is `git commit`; `git -C dir status` is `git status` (in dir).
+  if (program === 'git') words = words.filter((w, i) => !/^-[cC]$/.test(w) && !/^-[cC]$/.test(words[i - 1] ?? ''));
+  // A file operand names the same file however it was spelled (relative here, absolute there); any
+  // other operand (an API path, a message) is compared whole.
+  const base = (w: string) => {
+    const path = w.replace(/\\/g, '/');
+    if (!/\.\w{1,5}$/.test(path)) return path;
+    return cwd && !path.startsWith('/') && !/^[A-Za-z]:\//.test(path) ? posix.join(cwd.replace(/\\/g, '/'), path) : posix.normalize(path);
+  };
   if (INTERPRETERS.test(program) && words[1] && !words[1].startsWith('-'))
     return [
       base(words[1]),
@@ -967,16 +988,16 @@ function runTarget(words: string[]): string {
 }
 
 /** For a failed command: what it ran, and the program when the shell could not start it. */
-function ranWhat(programs: string[][] | undefined, errorLine: string, output: string): Pick<ErrorRecord, 'target' | 'missingProgram'> {
+function ranWhat(programs: string[][] | undefined, errorLine: string, output: string, cwd?: string): Pick<ErrorRecord, 'target' | 'missingProgram'> {
   const words = programs?.find((w) => isDistinctiveCommand([w]));
   if (!words) return {};
   const program = programName(words);
   // The shell could not even parse the line (a here-document in PowerShell): nothing of it ran.
-  if (SHELL_PARSE_ERROR.test(output.slice(0, 4000))) return { target: runTarget(words), missingProgram: program };
+  if (SHELL_PARSE_ERROR.test(output.slice(0, 4000))) return { target: runTarget(words, cwd), missingProgram: program };
   const named = errorLine.toLowerCase().includes(posix.basename(words[0].replace(/\\/g, '/')).toLowerCase());
   // `./run.sh: No such file or directory` is the program missing; `sed: a.txt: No such file…` is its operand.
   const missing = named && (NOT_STARTED.test(errorLine) || (/[/\\]/.test(words[0]) && /No such file or directory/i.test(errorLine)));
-  return { target: runTarget(words), ...(missing ? { missingProgram: program } : {}) };
+  return { target: runTarget(words, cwd), ...(missing ? { missingProgram: program } : {}) };
 }
 
 /** The option labels the agent's question tool offered, per question (lower case). */
@@ -1065,6 +1086,8 @@ function quietNoMatch(commandPrograms: string[][], output: string, exitCode: num
   if (!programs.some((p) => p === 'grep' || p === 'rg' || p === 'egrep' || p === 'diff' || p === 'cmp' || p === 'test' || p === '[')) return false;
   const rest = plainOutput(output)
     .replace(/^(?:Exit code:? *1|Process exited with code 1)\s*/m, '')
+    // What a login shell prints on its own (nvm's "Now using node v22", direnv) is not the command's output.
+    .replace(/^(?:Now using node v[\d.]+.*|direnv: .*|\(node:\d+\) .*)$/gm, '')
     .trim();
   return rest === '' || rest === 'Error' || (programs.includes('diff') && /^[-+@<>]|^\d+[acd]\d+/m.test(rest) && !/No such file/.test(rest));
 }
@@ -1114,7 +1137,9 @@ function mainProgram(programs: string[][]): string {
   for (const words of programs) {
     const program = words[0].replace(/^.*\//, '').replace(/@[^/]*$/, '');
     if (!isDistinctiveCommand([words]) || program === 'yes' || program === 'echo' || program === 'printf') continue;
-    const operand = words.slice(1).find((w) => !w.startsWith('-')) ?? words[1] ?? '';
+    // `npm run lint` and `npm run build` are different commands: the script, not `run`, is the operand.
+    const operands = words.slice(1).filter((w) => !w.startsWith('-'));
+    const operand = (/^(?:run|run-script|exec)$/.test(operands[0] ?? '') ? operands[1] : operands[0]) ?? words[1] ?? '';
     return `${program} ${operand.replace(/@[^/]*$/, '')}`.trim();
   }
   return '';
@@ -1141,12 +1166,20 @@ function sameFile(a: string, b: string): boolean {
 const CORRECTION_CUE =
   /\b(?:no|not|stop|wait|instead|wrong|never|rather|actually|should(?:n't)?|don'?t|do not|revert|undo|nicht|nein|kein|falsch|stattdessen)\b|n't\b|不要|别|不是|不对|停|やめ|違う|じゃなく/i;
 
+/** Too little to say anything: "I don'", "k". CJK words are short, so there only the length counts. */
+function tooShortToSay(text: string): boolean {
+  // Sent before it was finished ("I don'", then the whole sentence): the next message says it.
+  if (/\w['’]$/.test(text)) return true;
+  return /[\u3000-\u9fff]/.test(text) ? text.length < 2 : text.length < 6 || text.split(/\s+/).length < 2;
+}
+
 export function readsAsCorrection(text: string): boolean {
   const trimmed = text.trim();
-  if (!trimmed || trimmed.startsWith('<')) return false;
+  if (!trimmed || trimmed.startsWith('<') || tooShortToSay(trimmed)) return false;
   // Pasted terminal output or logs: many lines, or lines that look like a shell prompt or a stack.
   if (trimmed.split('\n').length > 6 || /^(?:❯|\$ |> |PS [A-Z]:)|Call Stack|Traceback/m.test(trimmed)) return false;
-  return CORRECTION_CUE.test(trimmed);
+  // A question back asks for an answer; it does not correct what the agent was doing.
+  return !/\?\s*$/.test(trimmed) && CORRECTION_CUE.test(trimmed);
 }
 
 /**
@@ -1193,7 +1226,8 @@ export function mergeSameErrors(findings: Finding[]): Finding[] {
 /** The message after a refused call as the user's reason: not injected text, not pasted output, not a bare question. */
 export function readsAsUserReason(text: string): boolean {
   const trimmed = text.trim();
-  if (!trimmed || trimmed.startsWith('<')) return false;
+  if (!trimmed || trimmed.startsWith('<') || tooShortToSay(trimmed)) return false;
   if (trimmed.split('\n').length > 6 || /^(?:❯|\$ |> |PS [A-Z]:)|Call Stack|Traceback/m.test(trimmed)) return false;
-  return !/\?\s*$/.test(trimmed) || CORRECTION_CUE.test(trimmed);
+  // A question back ("why would jobs go to codex-1?") asks for an answer; it tells the next agent nothing to do.
+  return !/\?\s*$/.test(trimmed);
 }

@@ -99,6 +99,9 @@ const PROGRESS_OR_REPORT =
 export function isProgressReport(sentence: string): boolean {
   return PROGRESS_OR_REPORT.test(sentence.trim());
 }
+/** A choice remembered from before this session. */
+const RECALLED =
+  /\b(?:we had (?:decided|chosen|agreed)|had (?:decided|agreed) (?:on|to)|(?:hatten|haben) wir (?:\w+ )?(?:entschieden|beschlossen)|wir hatten (?:die )?entscheidung|last (?:session|time|night|week)|yesterday|gestern|heute morgen|earlier session|previous session)\b/i;
 /** Words that say a choice was made, and over what: the strong signs of a decision. */
 const CHOSE =
   /\b(?:decided|decide to|chose|chosen|opted|going with|go with|went with|instead of|rather than|in favou?r of|settled on|settled|statt|anstatt|anstelle)\b|而不是|改用|决定|選んだ|にする/i;
@@ -187,6 +190,8 @@ export function classifySentence(sentence: string, source: ProseSource, listed =
   if (/^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b/i.test(sentence)) return undefined;
   // A diagnosis is not a decision: "The issue is that X is set to Y instead of Z", "I can see that…".
   if (OBSERVATION.test(sentence) && !STRONG_CHOICE.test(sentence)) return undefined;
+  // A decision recalled from another time ("gestern hatten wir entschieden…", "we had decided…") is history, not made here.
+  if (RECALLED.test(sentence)) return undefined;
   // An offer or a condition is not a decision: "If you prefer X, we can…", "Want me to…".
   if (/^(?:if|when|once|unless|should|would|could|can|do you|want me|shall)\b/i.test(sentence)) return undefined;
   if (!isChoiceCandidate(sentence)) return undefined;
@@ -201,7 +206,9 @@ export function classifySentence(sentence: string, source: ProseSource, listed =
     EVIDENCE_OF_UNDOING.test(sentence) &&
     REJECTED.test(sentence) &&
     !INTENTION_TO_UNDO.test(sentence) &&
-    !/\buser\b|\bno longer depends\b/i.test(sentence);
+    !/\buser\b|\bno longer depends\b/i.test(sentence) &&
+    // Told to the user about their own ways ("You won't do that consistently, so you abandon it"): not an attempt of ours.
+    !/^(?:you|your)\b/i.test(sentence.trim());
   // "I'll add X, but first check Y" is a step, whatever reason it gives; "I'll use X because Y" is a choice.
   const intention =
     (INTENTION.test(sentence) && !RATIONALE.test(sentence) && !ALTERNATIVE.test(sentence)) || (ACTION_STEP.test(sentence) && !ALTERNATIVE_NAMED.test(sentence));
@@ -253,6 +260,9 @@ const PASTED_PROMPT = /^\s*(?:[\w.-]+@[\w.-]+:[^\s$#]*[$#]\s|[$❯]\s|PS [A-Z]:\
 /** A line of pasted tool output: tree and box drawing, error banners, stack frames, `at` lines. */
 const PASTED_OUTPUT_LINE = /^\s*(?:[│├└╰╭╮╯┌┐─━▶×✗✖⎿⏺●]|(?:Error|error|ERROR|Traceback|Caused by|fatal|warning)\b[:\s]|at\s+\S+\s*\(|File ".+", line \d+)/;
 
+const PASTED_ERROR_PARAGRAPH =
+  /^(?:E\d{3,4}: |Error detected while processing\b|npm ERR!|Traceback \(most recent call last\)|\s*at \S+ \(.+:\d+:\d+\)$|line\s+\d+:$)/m;
+
 /**
  * The user's own lines of a message, without the terminal output they pasted into it: after a pasted
  * prompt everything up to the next blank line is that command's output, and tree/box-drawn lines,
@@ -261,6 +271,12 @@ const PASTED_OUTPUT_LINE = /^\s*(?:[│├└╰╭╮╯┌┐─━▶×✗✖
 export function withoutPastedOutput(text: string): string {
   const kept: string[] = [];
   let inOutput = false;
+  // A paragraph holding an error banner (vim's `E1070:`, `Error detected while processing`, `npm ERR!`)
+  // is a program's output pasted whole, its advice ("Please do not report bugs unless…") included.
+  text = text
+    .split(/\n\s*\n/)
+    .filter((paragraph) => !PASTED_ERROR_PARAGRAPH.test(paragraph))
+    .join('\n\n');
   for (const line of text.split('\n')) {
     if (PASTED_PROMPT.test(line)) {
       inOutput = true;
@@ -277,6 +293,8 @@ export function withoutPastedOutput(text: string): string {
 export function isConstraint(sentence: string): boolean {
   if (sentence.length < 8 || sentence.length > 500) return false;
   if (/\?\s*$/.test(sentence)) return false; // a question asks; it does not set a rule
+  if (/^[.…\s]*(?:(?:so|and|but|ok(?:ay)?|anyway),?\s+)*(?:what|how|why|where|which|who|is there|are there|do you|can you|could you)\b/i.test(sentence.trim()))
+    return false; // a question without its mark
   if (sentence.trim().split(/\s+/).length < 3 && !/[\u3000-\u9fff]/.test(sentence)) return false; // "dont run": a one-off, not a rule
   if (/^\s*(?:⏺|⎿|●|>)/.test(sentence)) return false; // the agent's own words, pasted back
   // Words in quotes are someone's words cited ("you said: 'I want X'"), not a rule being set now.

@@ -182,7 +182,8 @@ function copyOrMove(kind: 'cp' | 'mv' | 'install' | 'ln', args: ShellWord[], how
   for (const source of sources) {
     const target: ShellWord = intoDirectory ? { text: posix.join(dest.text, posix.basename(source.text)), expands: dest.expands || source.expands } : dest;
     if (kind === 'mv') emit('rename', target, how, { from: source, recursive: true });
-    else emit('write', target, how, { recursive: recursive || kind === 'ln' ? recursive : undefined });
+    // A copy names its source: deleting that source afterwards is a move in two steps.
+    else emit('write', target, how, { recursive: recursive || kind === 'ln' ? recursive : undefined, ...(kind === 'cp' ? { from: source } : {}) });
   }
 }
 

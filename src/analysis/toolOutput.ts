@@ -45,7 +45,7 @@ const STRONG_ERROR = [
 
 /** Lines that only say that something failed, not what: ranked after every telling line. */
 const GENERIC_ERROR =
-  /^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|path|syscall)|^error: test failed, to rerun|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^\s*(?:\d+ doctests?, )?\d+ tests?, \d+ failures?\b|^\s*Assertion with \S+ failed\s*$|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
+  /^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|path|syscall)|^error: test failed, to rerun|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^\s*(?:\d+ doctests?, )?\d+ tests?, \d+ failures?\b|^\s*Assertion with \S+ failed\s*$|^\s*(?:WARNING|WARN|warning)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
 
 /** A PowerShell error record: its classification lines, in Windows PowerShell's and PowerShell 7's layouts. */
 const POWERSHELL_ERROR_RECORD = /^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\s*:|^\s*Line \|\s*$/m;
@@ -203,7 +203,8 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`^\s*(?:Downloading|Collecting|Installing|Using cached|Requirement already|Obtaining|Fetching|Resolving|Preparing)\b`, // package transfers
     String.raw`^[d-][-ahrsl]{5}\s+\d`, // a PowerShell directory listing (`d-----  17-09-2025 15:23  k8s`)
     String.raw`^\[(?:STARTED|COMPLETED|SUCCESS|FAILED|SKIPPED|RUNNING|DONE)\]`, // lint-staged and task-runner progress
-    String.raw`https?://|max-age=|^[A-Z][a-z]+(?:-[A-Z][a-z]+)+:\s`, // URLs and HTTP headers
+    String.raw`https?://|max-age=|^[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z0-9]*)+:\s`, // URLs and HTTP headers (`X-Ratelimit-Limit: 5000`)
+    String.raw`^\s*"[^"]{1,80}"\s*:\s*`, // a JSON key: a file's or an API's data, not a measurement of the run
     String.raw`\bfailed:|\brefused\b|\berror TS\d+|\(\d+,\d+\):`, // errors and compiler locations
     String.raw`<\/?[a-z][\w-]*(?:\s[^>]*)?>|:\s*$|\/tmp\/`, // markup, lead-ins ending in ':', scratch paths
     String.raw`\s\/\/\s|\bseed:|^At line:\d+|[━─═]{3,}|\beta \d`, // code comments, random seeds, PowerShell locations, progress bars

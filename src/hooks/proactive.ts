@@ -21,6 +21,17 @@ export interface ProactiveContext {
   startBuilder: (request: BuilderRequest) => number;
   world?: LockWorld;
   newToken?: () => string;
+  /** The agent's environment (the hook inherits it): Claude Code's own auto-compact window setting. */
+  env?: NodeJS.ProcessEnv;
+}
+
+/**
+ * `CLAUDE_CODE_AUTO_COMPACT_WINDOW` sets the window Claude Code compacts against (at least 100k tokens);
+ * when it is set, the threshold is a share of that window, as the agent's own compaction is.
+ */
+export function autoCompactWindow(env: NodeJS.ProcessEnv): number | undefined {
+  const value = Number(env.CLAUDE_CODE_AUTO_COMPACT_WINDOW);
+  return Number.isFinite(value) && value >= 100_000 ? value : undefined;
 }
 
 const TAIL_BYTES = 512 * 1024;
@@ -43,7 +54,7 @@ export function proactiveCheck(input: HookInput, context: ProactiveContext): Hoo
   const logPath = input.transcript_path ? sessionLog(input.transcript_path, sessionId) : undefined;
   if (!sessionId || !workspace || !logPath) return silentSuccess;
   const { tail, size } = readTail(logPath);
-  const usage = contextUsageFromTail(tail);
+  const usage = contextUsageFromTail(tail, autoCompactWindow(context.env ?? process.env));
   if (!usage || usage.fraction < context.settings.proactiveThreshold) return silentSuccess;
   if (alreadyBuiltForThisFill(context.home, sessionId, logPath, size)) return silentSuccess;
 

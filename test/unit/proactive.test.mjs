@@ -177,3 +177,21 @@ test('the threshold is a setting: the file the extension writes, or the environm
   assert.equal(stop(t, { HANDOVER_PROACTIVE: '1', HANDOVER_PROACTIVE_THRESHOLD: '0.7' }).stdout, '');
   assert.equal(stop(t, { HANDOVER_PROACTIVE: '1', HANDOVER_PROACTIVE_THRESHOLD: '7' }).stdout, '', 'an invalid threshold keeps the default');
 });
+
+test('the window: Claude Code’s own auto-compact window when it is set; 1M when the context already holds more than 200k', () => {
+  // 130k of a 200k window is below 75%; of CLAUDE_CODE_AUTO_COMPACT_WINDOW=150000 it is 87%.
+  const s = scratch(130_000);
+  assert.equal(stop(s, { HANDOVER_PROACTIVE: '1' }).stdout, '');
+  const t = scratch(130_000);
+  assert.match(
+    JSON.parse(stop(t, { HANDOVER_PROACTIVE: '1', CLAUDE_CODE_AUTO_COMPACT_WINDOW: '150000' }).stdout).systemMessage,
+    /87% full \(130,000 of 150,000/,
+  );
+  const u = scratch(130_000);
+  assert.equal(stop(u, { HANDOVER_PROACTIVE: '1', CLAUDE_CODE_AUTO_COMPACT_WINDOW: '5000' }).stdout, '', 'below Claude Code’s 100k minimum: ignored');
+  // A model id without [1m] that already holds 300k tokens runs with the 1M window: 30%, no handover yet.
+  const line = (used) => JSON.stringify({ type: 'assistant', message: { model: 'claude-opus-5-5', usage: { input_tokens: used, output_tokens: 0 } } });
+  const usage = analysis.contextUsageFromTail(`${line(300_000)}\n`);
+  assert.equal(usage.windowTokens, 1_000_000);
+  assert.equal(analysis.contextUsageFromTail(`${line(150_000)}\n`).windowTokens, 200_000);
+});
