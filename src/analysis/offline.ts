@@ -1086,13 +1086,19 @@ function quietNoMatch(commandPrograms: string[][], output: string, exitCode: num
   if (!programs.some((p) => p === 'grep' || p === 'rg' || p === 'egrep' || p === 'diff' || p === 'cmp' || p === 'test' || p === '[')) return false;
   const rest = plainOutput(output)
     .replace(/^(?:Exit code:? *1|Process exited with code 1)\s*/m, '')
+    .replace(/^(?:Wall time:.*|Output:|Chunk ID:.*|Original token count:.*)$/gm, '')
     // What a login shell prints on its own (nvm's "Now using node v22", direnv) is not the command's output.
     .replace(/^(?:Now using node v[\d.]+.*|direnv: .*|\(node:\d+\) .*)$/gm, '')
     .trim();
   return rest === '' || rest === 'Error' || (programs.includes('diff') && /^[-+@<>]|^\d+[acd]\d+/m.test(rest) && !/No such file/.test(rest));
 }
 
-const OUTPUT_BOILERPLATE = /^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count|Output:)\b|^> |^\s*\^/;
+/**
+ * Lines around every command's output and progress lines, never why it failed: the agent's tool header,
+ * a login shell's nvm banner, cargo's and npm's progress (`Compiling hashbrown v0.15.5`).
+ */
+const OUTPUT_BOILERPLATE =
+  /^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count|Output:)\b|^> |^\s*\^|^Now using node v|^\s*(?:Compiling|Checking|Downloading|Downloaded|Building|Fresh|Updating|Locking|Adding|Blocking|Installing|Resolving)\s+\S+\s+v?\d/;
 
 /** The last `count` meaningful lines of an output, in order. */
 function lastLines(output: string, count: number): string[] {
@@ -1178,6 +1184,8 @@ export function readsAsCorrection(text: string): boolean {
   if (!trimmed || trimmed.startsWith('<') || tooShortToSay(trimmed)) return false;
   // Pasted terminal output or logs: many lines, or lines that look like a shell prompt or a stack.
   if (trimmed.split('\n').length > 6 || /^(?:❯|\$ |> |PS [A-Z]:)|Call Stack|Traceback/m.test(trimmed)) return false;
+  // A correction is said in a few words; a long message after an interrupt is a new request or a paste.
+  if (trimmed.length > 600) return false;
   // A question back asks for an answer; it does not correct what the agent was doing.
   return !/\?\s*$/.test(trimmed) && CORRECTION_CUE.test(trimmed);
 }

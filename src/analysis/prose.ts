@@ -140,7 +140,7 @@ const CONSTRAINT = new RegExp(
     String.raw`\bleave\b.+\b(?:alone|as is|untouched)\b`,
     String.raw`\b(?:under|below|within|less than|max(?:imum)?|budget of)\b.*\d`,
     // "I want all timestamps in UTC" sets a rule; "I want a list with buttons" asks for a feature.
-    String.raw`\b(?:I|we) (?:want|need|require|expect)\b(?! (?:a|an|some|it|this|that|them|you to|to (?:add|see|create|build|implement|make|write|know|try|have|get|run|be able|improve|fix|change|refactor|update|understand|explore|check|review|migrate|test|find|figure|start|work on|set up|clean))\b)`,
+    String.raw`\b(?:I|we) (?:want|need|require|expect)\b(?! (?:a|an|some|it|this|that|them|you to|to (?:add|see|create|build|implement|make|write|know|try|have|get|run|be able|improve|fix|change|refactor|update|understand|explore|check|review|migrate|test|find|figure|start|work on|set up|clean|ensure|verify|confirm|support))\b)`,
     String.raw`\b(?:has|have) to\b`,
   ].join('|'),
   'i',
@@ -277,6 +277,9 @@ export function withoutPastedOutput(text: string): string {
     .split(/\n\s*\n/)
     .filter((paragraph) => !PASTED_ERROR_PARAGRAPH.test(paragraph))
     .join('\n\n');
+  // "Here is the original spec:" and then a Markdown document: from its title on, it is the document's text.
+  const document = /\n\s*# \S/.exec(text);
+  if (document && text.slice(0, document.index).trim()) text = text.slice(0, document.index);
   for (const line of text.split('\n')) {
     if (PASTED_PROMPT.test(line)) {
       inOutput = true;
@@ -293,6 +296,7 @@ export function withoutPastedOutput(text: string): string {
 export function isConstraint(sentence: string): boolean {
   if (sentence.length < 8 || sentence.length > 500) return false;
   if (/\?\s*$/.test(sentence)) return false; // a question asks; it does not set a rule
+  if (/^\s*(?:[-*]\s+)?\*\*[\w .-]{1,40}\*\*\s*:/.test(sentence)) return false; // a document's field (`**FR-001**:`, `**Status**:`), pasted
   if (/^[.…\s]*(?:(?:so|and|but|ok(?:ay)?|anyway),?\s+)*(?:what|how|why|where|which|who|is there|are there|do you|can you|could you)\b/i.test(sentence.trim()))
     return false; // a question without its mark
   if (sentence.trim().split(/\s+/).length < 3 && !/[\u3000-\u9fff]/.test(sentence)) return false; // "dont run": a one-off, not a rule

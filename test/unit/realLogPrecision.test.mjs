@@ -215,3 +215,22 @@ test('constraints: pasted terminal output and quoted words are not the user’s 
   assert.ok(pasted, 'the log has the pasted error');
   for (const c of data.constraints ?? []) assert.doesNotMatch(c.text, /URL dependencies must be expressed/);
 });
+
+test('shapes seen on an unseen Codex log: progress lines never name a failure; a pasted spec and its fields set no rules', async () => {
+  const { analyzeOffline } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
+  const { CodexLog } = await import('../support/analysisLogs.mjs');
+  const ws = mkdtempSync(join(tmpdir(), 'handover-shapes-'));
+  const log = new CodexLog(ws);
+  log.user('Here is the original spec:\n\n# Feature Specification: Startup\n\n**Status**: Draft\n\n- Must never use postgres for the embedded build.');
+  log.exec('cargo test', '   Compiling hashbrown v0.15.5\n   Compiling serde v1.0.219\ncommand timed out after 10031 milliseconds', 124);
+  log.exec('git branch | rg -e "^feature$"', 'Now using node v22.20.0 (npm v10.9.3)', 1);
+  const a = await analyzeOffline(log.write(), { workspace: ws });
+  assert.deepEqual(a.constraints, [], 'a pasted document’s lines are not the user’s rules');
+  const errors = a.findings.filter((f) => f.analyst === 'errors');
+  assert.ok(
+    errors.some((e) => /timed out/.test(e.title)),
+    errors.map((e) => e.title).join(' | '),
+  );
+  assert.ok(!errors.some((e) => /^Compiling|Now using node/.test(e.title)), errors.map((e) => e.title).join(' | '));
+  assert.equal(isConstraint('- **SC-001**: The app must be ready within 30 seconds in 95% of launches.'), false);
+});
