@@ -4,6 +4,7 @@
 // findings, files, tasks, reasoning and earlier summaries follow. A token budget decides what else fits:
 // the user's messages, the status, unresolved errors, files and tasks are never dropped; every other
 // section gets a share, and what is left out is named with the command that shows it.
+import { isSeedPrompt } from './seedPrompt.js';
 import { retrievalInstructions, type RetrievalMode } from './retrievalInstructions.js';
 import { quoteAsData } from './quoteAsData.js';
 import type { Finding, HandoverData, ModifiedFile, OpenTask, ReasoningEntry, TurnEntry, UserMessage } from '../shared/handoverData.js';
@@ -126,6 +127,10 @@ function messageItem(message: UserMessage, index: number, limit: number, session
   }
   const reply = message.question ? ` — in reply to the agent's question: "${inline(message.question, Math.min(300, limit))}"` : '';
   if (message.kind === 'command') return `${n} ${inline(message.text, limit)} (slash command)${at}\n`;
+  // A chained session starts with Handover's own seed ("Continue the previous session from its handover…"):
+  // shown for what it is, so the next agent does not take it for the user's request.
+  if (message.kind === 'typed' && isSeedPrompt(message.text))
+    return `${n} (log line ${message.line}) Handover's seed prompt that started this session from the previous one's handover, not typed by the user: ${inline(message.text, limit)}\n`;
   if (message.kind === 'delegated') {
     const task = shorten(message.text, limit, message.line, sessionId);
     return `${n} (log line ${message.line}) From the agent that spawned this session, not typed by the user:\n${fenced(task, '   ')}\n`;
@@ -142,7 +147,12 @@ function renderAsked(data: HandoverData, level: number, maxTokens = Infinity): s
   const items = messages.map((m, i) => messageItem(m, i, limit, data.sessionId));
   const last = lastRequest !== undefined ? messages[lastRequest] : undefined;
   // One line, always: the request itself is in the list above, whole; this line marks which one it is.
-  const lastLine = last ? `\n**Last request** (log line ${last.line}): ${inline(last.text, Math.max(limit, 600))}\n` : '';
+  // Only the seed so far: the request it carries on is the previous session's ("Carried forward" below).
+  const lastLine = !last
+    ? ''
+    : isSeedPrompt(last.text)
+      ? `\n**Last request** (log line ${last.line}): none typed in this session yet; the seed points at the previous session's handover${data.previous ? ', whose open requests are carried forward below' : ''}.\n`
+      : `\n**Last request** (log line ${last.line}): ${inline(last.text, Math.max(limit, 600))}\n`;
   let list = items.join('');
   // A very long session: even one line per message does not fit. The first two (how it started) and
   // the newest ones stay; the gap says how many are left out and where they are.

@@ -136,6 +136,15 @@ test('what a later session settled leaves the chain, said in one line with where
   assert.match(built.data[1].prompt, /Settled in this session and no longer carried: 1 error, 1 task\./);
 });
 
+test('a chained session’s first message is shown as Handover’s seed, never as the user’s request', () => {
+  const asked = built.data[1].prompt.slice(built.data[1].prompt.indexOf('## What the user asked for'), built.data[1].prompt.indexOf('## Where things stand'));
+  assert.match(
+    asked,
+    /1\. \(log line \d+\) Handover's seed prompt that started this session from the previous one's handover, not typed by the user: Continue the previous session/,
+  );
+  assert.doesNotMatch(asked, /\*\*Last request\*\* \(log line \d+\): Continue the previous session/);
+});
+
 test('the carried section sits before Modified files and names the sessions; handover show reaches them', () => {
   const prompt = built.data[2].prompt;
   const at = prompt.indexOf('## Carried forward from earlier sessions');
