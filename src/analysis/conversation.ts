@@ -4,7 +4,7 @@
 // log ends. Fed by the offline analyzer as the log streams; bounded memory however long the log is.
 // Texts kept whole are redacted once, with the whole handover (build.ts); texts cut here are redacted first.
 import type { ToolCallEvent, TranscriptEvent } from '../transcript/events.js';
-import type { ReasoningEntry, TurnEntry, UserMessage } from '../shared/handoverData.js';
+import type { ReasoningEntry, SessionStatus, TurnEntry, UserMessage } from '../shared/handoverData.js';
 import { redactSecrets } from '../util/redact.js';
 import { oneLine } from './text.js';
 
@@ -288,14 +288,7 @@ export class ConversationTracker {
     lastRequest?: number;
     turns: TurnEntry[];
     reasoning: ReasoningEntry[];
-    stopped?: {
-      line: number;
-      lastText?: string;
-      lastThinking?: string;
-      textLine?: number;
-      interruptedAt?: number;
-      pendingCalls: { display: string; line: number }[];
-    };
+    stopped?: SessionStatus['stopped'];
   } {
     this.endTurn();
     let lastRequest: number | undefined;
