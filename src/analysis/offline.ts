@@ -960,31 +960,19 @@ function runTarget(words: string[], cwd?: string): string {
     if (!/\.\w{1,5}$/.test(path)) return path;
     return cwd && !path.startsWith('/') && !/^[A-Za-z]:\//.test(path) ? posix.join(cwd.replace(/\\/g, '/'), path) : posix.normalize(path);
   };
-  if (INTERPRETERS.test(program) && words[1] && !words[1].startsWith('-'))
-    return [
-      base(words[1]),
-      ...words
-        .slice(2, 3)
+  // What really runs, then up to `count` of its operands (flags skipped).
+  const named = (first: string, rest: string[], count: number) =>
+    [
+      first,
+      ...rest
         .filter((w) => !w.startsWith('-'))
+        .slice(0, count)
         .map(base),
     ].join(' ');
-  if (/[/\\]/.test(words[0]) && /\.\w{1,4}$/.test(words[0]))
-    return [
-      base(words[0]),
-      ...words
-        .slice(1, 2)
-        .filter((w) => !w.startsWith('-'))
-        .map(base),
-    ].join(' ');
+  if (INTERPRETERS.test(program) && words[1] && !words[1].startsWith('-')) return named(base(words[1]), words.slice(2, 3), 1);
+  if (/[/\\]/.test(words[0]) && /\.\w{1,4}$/.test(words[0])) return named(base(words[0]), words.slice(1, 2), 1);
   // The program and its first two operands: `pnpm web type-check` and `pnpm web exec` stay apart.
-  return [
-    program,
-    ...words
-      .slice(1)
-      .filter((w) => !w.startsWith('-'))
-      .slice(0, 2)
-      .map(base),
-  ].join(' ');
+  return named(program, words.slice(1), 2);
 }
 
 /** For a failed command: what it ran, and the program when the shell could not start it. */
