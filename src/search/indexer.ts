@@ -260,6 +260,10 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
     unitsAdded: report.unitsAdded,
     bytesDone,
   });
+  const restoreCounters = ({ bytesDone: done, ...counted }: Counters) => {
+    Object.assign(report, counted);
+    bytesDone = done;
+  };
   let atGroupStart = counters();
   const beginGroup = (at: number) => {
     transaction(index, 'begin');
@@ -448,15 +452,7 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
         inGroup = false;
         dropPrefetch(wasInGroup && groupStart < i ? groupStart - 1 : i);
         // What the rolled-back group had counted is undone.
-        ({
-          unchanged: report.unchanged,
-          added: report.added,
-          appended: report.appended,
-          reindexed: report.reindexed,
-          bytesRead: report.bytesRead,
-          unitsAdded: report.unitsAdded,
-          bytesDone,
-        } = atGroupStart);
+        restoreCounters(atGroupStart);
         if (error instanceof OvertakenError) {
           skipped.add(i); // the other writer has it
         } else if (error instanceof IndexBusyError) {
