@@ -31,7 +31,11 @@ const labels = new Map(
 const corpusLogs = () =>
   readdirSync(join(fixturesDir, 'real'), { withFileTypes: true })
     .filter((d) => d.isDirectory())
-    .flatMap((d) => readdirSync(join(fixturesDir, 'real', d.name)).filter((f) => f.endsWith('.jsonl')).map((f) => `${d.name}/${f}`));
+    .flatMap((d) =>
+      readdirSync(join(fixturesDir, 'real', d.name))
+        .filter((f) => f.endsWith('.jsonl'))
+        .map((f) => `${d.name}/${f}`),
+    );
 const logs = [...new Set([...labels.values()].map((l) => l.log).concat(args.includes('--all-logs') ? corpusLogs() : []))].sort();
 
 if (cliPath === cli) spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });

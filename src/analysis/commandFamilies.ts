@@ -253,6 +253,10 @@ const PASS_THROUGH = new Set([
   'tr',
 ]);
 
+function asksAboutItself(words: string[]): boolean {
+  return words.slice(1).some((w) => w === '--version' || w === '--help');
+}
+
 /**
  * Command-line clients whose subcommands come in groups (`gh pr create`, `aws s3 cp`, `gh api <endpoint>`):
  * the family is the program and two operands. `true` for every subcommand, else the groups that have one.
@@ -276,7 +280,34 @@ const GROUPED_CLIS: Record<string, true | Set<string>> = {
   podman: new Set(['compose', 'container', 'image', 'network', 'volume', 'system', 'pod']),
 };
 /** Flags of those clients that take a value (`gh api -X PUT <endpoint>`): the value is no operand. */
-const VALUE_FLAGS = new Set(['-X', '--method', '-H', '--header', '-f', '-F', '--field', '--raw-field', '--jq', '-q', '--template', '-t', '--input', '-R', '--repo', '-n', '--namespace', '--context', '--profile', '--region', '--project', '-o', '--output', '-l', '--selector', '--file']);
+const VALUE_FLAGS = new Set([
+  '-X',
+  '--method',
+  '-H',
+  '--header',
+  '-f',
+  '-F',
+  '--field',
+  '--raw-field',
+  '--jq',
+  '-q',
+  '--template',
+  '-t',
+  '--input',
+  '-R',
+  '--repo',
+  '-n',
+  '--namespace',
+  '--context',
+  '--profile',
+  '--region',
+  '--project',
+  '-o',
+  '--output',
+  '-l',
+  '--selector',
+  '--file',
+]);
 
 /** True for a client whose family names carry two words after the program (`gh api`, `docker compose`). */
 export function isGroupedCli(program: string): boolean {
@@ -304,6 +335,7 @@ export function groupedOperands(program: string, args: string[]): string[] | und
  */
 export function commandFamily(commandLine: string, programs: string[][] = programsOf(commandLine)): CommandFamily | undefined {
   for (const words of programs) {
+    if (asksAboutItself(words)) continue;
     const family = familyOfWords(words);
     if (!family) continue;
     // `python3 -m unittest` is unwrapped to `unittest` for the family; the reader sees it as typed.
@@ -313,6 +345,10 @@ export function commandFamily(commandLine: string, programs: string[][] = progra
   }
   // The work is the last command that is not setup or plumbing: `rm x.lock && python3 reindex.py --resume`
   // is a run of reindex.py.
+  // `tsc --version`, `pytest --help`: asking a tool about itself runs no check (and fixes none).
+  const asking = programs.find(asksAboutItself);
+  programs = programs.filter((w) => !asksAboutItself(w));
+  if (!programs.length && asking) return { name: `${base(asking[0])} ${asking.includes('--help') ? '--help' : '--version'}`, targets: [] };
   const work = programs.filter((w) => !PASS_THROUGH.has(base(w[0])) && !SETUP.has(base(w[0])));
   for (const words of work.length ? work.slice(-1) : programs) {
     const program = base(words[0]);

@@ -195,6 +195,8 @@ export class ConversationTracker {
     const expansion =
       (previous?.kind === 'command' && event.line - previous.line <= 3 && text.length >= 200) ||
       TEMPLATE.test(text.slice(0, 400)) ||
+      // "You are Claude-Mem, a specialized observer…": a long role prompt is a program's or a template's, not typed.
+      (text.length > 300 && /^You are\b/.test(text)) ||
       (text.length > 300 && /\$ARGUMENTS\b/.test(text));
     // In a subagent's log the "user" is the agent that spawned it: its task, then its relayed updates.
     // Only the parent's history a forked subagent starts with holds the person's own words.

@@ -299,6 +299,13 @@ export class FileChangeTracker {
     if (this.sessionRoot === undefined && cwd && isAbsoluteLogPath(canonicalLogPath(cwd))) this.sessionRoot = canonicalLogPath(cwd);
   }
 
+  /** Where each file the log created was first written (relative path → log line). */
+  createdLines(): Map<string, number> {
+    const lines = new Map<string, number>();
+    for (const [path, entry] of this.entries) if (entry.createdAt) lines.set(this.relative(path), entry.createdAt.line);
+    return lines;
+  }
+
   files(): ModifiedFile[] {
     const out: ModifiedFile[] = [];
     for (const [path, entry] of this.entries) {

@@ -707,6 +707,9 @@ export class OfflineAnalyzer {
       // conversation keeps it; only a pick among the options offered is a choice made.
       const options = offered.get(question.trim());
       if (options && !options.some((o) => answer.trim().toLowerCase().startsWith(o))) continue;
+      // A question about how things are ("What is the status of…?", "Do you have…?") is answered with a
+      // fact, not a choice.
+      if (ASKS_FOR_FACT.test(question.trim())) continue;
       const key = `decisions:${dedupeKey(question + answer)}`;
       if (this.prose.has(key)) continue;
       this.prose.set(key, {
@@ -727,6 +730,9 @@ export class OfflineAnalyzer {
     // A look that found nothing (Read of a directory, `ls` of a missing folder) is not a failure of the work:
     // listing it as an unresolved error would send the next agent to fix what needs no fixing.
     if (readOnly || (pending?.programs !== undefined && (!isDistinctiveCommand(pending.programs) || dumpsFiles(pending.programs)))) return;
+    // A command whose failure says its goal already holds: `rm` of a file that is not there, `mkdir` of one
+    // that is, `pkill` that found nothing to stop.
+    if (pending?.programs && goalAlreadyHeld(pending.programs, result.text)) return;
     const summary = errorLines(result.text);
     const strong = summary.lines.length > 0;
     // No line looks like an error: a failing command usually says why at the end of its output.
@@ -818,8 +824,15 @@ export class OfflineAnalyzer {
       }
       // The same family passing, a passing run aimed at the failing test file or target, or the file
       // a failed Edit/Write was aimed at edited successfully after all.
+      // A run of other test files of the same family (`playwright test b.spec.ts` after `a.spec.ts` failed) says nothing of the failing ones.
+      const otherTargets =
+        record.family?.kind !== undefined &&
+        record.testFiles.length > 0 &&
+        targets.length > 0 &&
+        !record.testFiles.some((f) => targets.some((t) => sameFile(f, t)));
       const sameFamily =
-        record.commandKey === cmdKey || (pending?.families?.includes(record.commandKey) ?? false) || (editPath !== undefined && record.editPath === editPath);
+        (!otherTargets && (record.commandKey === cmdKey || (pending?.families?.includes(record.commandKey) ?? false))) ||
+        (editPath !== undefined && record.editPath === editPath);
       const sameTarget =
         record.family?.kind !== undefined && pending?.family?.kind === record.family.kind && record.testFiles.some((f) => targets.some((t) => sameFile(f, t)));
       if (sameFamily || sameTarget) record.resolvedAt = citationOf(result);
@@ -834,7 +847,8 @@ export class OfflineAnalyzer {
     // A replacement is started after the failure was seen: two commands run side by side replace nothing.
     const startedAfter = (pending.startedLine ?? pending.call.line) > failure.seenAt;
     // `gh api a` failing, then `gh api b` passing, are two calls of one group, not a replacement.
-    const sameGroup = isGroupedCli((program ?? '').split(' ')[0]) && cmdKey.split(' ').slice(0, 2).join(' ') === failure.commandKey.split(' ').slice(0, 2).join(' ');
+    const sameGroup =
+      isGroupedCli((program ?? '').split(' ')[0]) && cmdKey.split(' ').slice(0, 2).join(' ') === failure.commandKey.split(' ').slice(0, 2).join(' ');
     if (program && program === failure.program && startedAfter && !sameGroup) {
       this.lastFailure = undefined;
       this.addStructural(`replaced:${failure.commandKey}`, {
@@ -852,17 +866,30 @@ export class OfflineAnalyzer {
     this.flushRefusals();
     // A failed Edit/Write is resolved when the file was changed after it by any means (a shell write too).
     const changedAt = new Map(this.files.files().map((f) => [f.path, f.lastLine]));
+    const stillThere = new Set(
+      this.files
+        .files()
+        .filter((f) => f.status !== 'deleted')
+        .map((f) => f.path),
+    );
+    const createdAt = this.files.createdLines();
     // A file deleted and then made again (a copy replaced by a symlink, a regenerated file) was not given up.
     for (const [key, finding] of this.structural) {
       const path = key.startsWith('created-then-deleted:') ? key.slice('created-then-deleted:'.length).replace(/:\d+$/, '') : undefined;
       const again = path !== undefined ? changedAt.get(path) : undefined;
-      if (again !== undefined && again > (finding.citations[1]?.line ?? Infinity)) this.structural.delete(key);
+      // `rm deploy.yml && mv deploy-fixed.yml deploy.yml`: made again by the very line that deleted it.
+      const deletedLine = finding.citations[1]?.line ?? Infinity;
+      if (again !== undefined && (again > deletedLine || (again === deletedLine && stillThere.has(path!)))) this.structural.delete(key);
       // A file of the same name written elsewhere around its deletion was moved there, not given up.
       const deletedAt = finding.citations[1]?.line;
       if (path !== undefined && deletedAt !== undefined) {
         const name = posix.basename(path);
+        // Written there before the deletion (`app/[locale]/page.tsx`, then `rm app/page.tsx`) and edited
+        // long after: its first write is what stands beside the deletion.
         for (const [other, line] of changedAt) {
-          if (other !== path && posix.basename(other) === name && Math.abs(line - deletedAt) <= 30) this.structural.delete(key);
+          const first = createdAt.get(other) ?? line;
+          if (other !== path && posix.basename(other) === name && Math.min(Math.abs(line - deletedAt), Math.abs(first - deletedAt)) <= 30)
+            this.structural.delete(key);
         }
       }
     }
@@ -1001,6 +1028,28 @@ function suggestedFixOf(text: string): string | undefined {
   if (!m) return undefined;
   const programs = programsOf(m[1]);
   return programs.length === 1 && isDistinctiveCommand(programs) ? commandFamily(m[1], programs)?.name : undefined;
+}
+
+/** The agent asking for a fact about the user's setup or state, not for a choice between ways. */
+const ASKS_FOR_FACT =
+  /^(?:what(?:'s| is| are) (?:the )?(?:status|state|current|version)|what else\b|(?:do|did|does|have|has) (?:you|it|the)\b(?!.*\b(?:want|prefer|like|rather|need)\b)|(?:is|are) (?:there|it|the|your)\b(?!.*\b(?:ok|okay|fine|acceptable|good)\b)|how many\b|where (?:is|are|do)\b|which \w+ (?:do you have|have you|are installed|is installed)\b)/i;
+
+/** True when a failed command's only part that did anything failed because its goal already held. */
+function goalAlreadyHeld(programs: string[][], output: string): boolean {
+  const work = programs.filter((w) => isDistinctiveCommand([w]));
+  if (work.length !== 1) return false;
+  const program = programName(work[0]);
+  const text = output.slice(0, 2000);
+  if (
+    (program === 'rm' || program === 'del' || program === 'rmdir') &&
+    /No such file or directory|cannot find (?:the )?(?:file|path)|does not exist/i.test(text) &&
+    !/\b(?:Permission denied|Is a directory|not empty)\b/i.test(text)
+  )
+    return true;
+  if (program === 'mkdir' && /File exists|already exists/i.test(text)) return true;
+  // pkill/killall exit 1 when no process matched: the process they were to stop is not running.
+  if ((program === 'pkill' || program === 'killall') && !/Operation not permitted|denied/i.test(text)) return true;
+  return false;
 }
 
 /** A tool's or program's name as both spell it: `apply_patch`, `apply-patch` and `applypatch` meet. */

@@ -8,7 +8,7 @@ const DECISION = new RegExp(
     String.raw`\blet'?s (?:use|go with|keep|stick|switch|do|try|make|add|put|store|write|move|split|run|implement)\b`,
     String.raw`\b(?:decided|decide|deciding)\b`,
     String.raw`\bgo(?:ing)? with\b`,
-    String.raw`\b(?:chose|choose|chosen|choosing|opted|opting|settled on|settle on|picked|prefer)\b`,
+    String.raw`\b(?:i|we|they|you|user|he|she|and|then|finally) chose\b|\b(?:choose|chosen|choosing|opted|opting|settled on|settle on|picked|prefer)\b`,
     String.raw`\binstead of\b`,
     String.raw`\brather than\b`,
     String.raw`\b(?:the|my|our) (?:approach|strategy|fix|solution) (?:is|will be|here is)\b`,
@@ -77,14 +77,14 @@ export function isChoiceCandidate(sentence: string, afterOptions = false): boole
 }
 
 const CHOICE_SUBJECT =
-  /^(?:(?:so|ok(?:ay)?|then|now|here|instead),?\s+)?(?:i|we|let['’]s|ich|wir|best to|better to|going to|plan|use|keep|store|put|make|move|switch|stick|prefer|go|pick|choose|treat|default|round|cap|limit|batch|derive|normali[sz]e|accept|define|name|reassign|resume|parse|compute|bump|drop|replace|a|an|the \w+ will be)\b|^[\p{L} ]{1,30}:\s|\b(?:i['’]ll|we['’]ll|i will|we will|going with|went with|switch(?:ing|ed)? to|chose|decided|settled|opted|go with|stick with|otherwise|will be)\b|[\u3000-\u9fff]/iu;
+  /^(?:(?:so|ok(?:ay)?|then|now|here|instead),?\s+)?(?:i|we|let['’]s|ich|wir|best to|better to|going to|plan|use|keep|store|put|make|move|switch|stick|prefer|go|pick|choose|treat|default|round|cap|limit|batch|derive|normali[sz]e|accept|define|name|reassign|resume|parse|compute|bump|drop|replace|a|an|the \w+ will be)\b|^[\p{L} ]{1,30}:\s|\b(?:i['’]ll|we['’]ll|i will|we will|going with|went with|switch(?:ing|ed)? to|chose|decided|settled|opted|go with|stick with|otherwise|will be)\b|我们?(?:决定|选择|改用|采用|会用|就用|打算用|用)|咱们|决定|选择|改用|采用|にします|にする|ことにし|採用|選び|選ん/iu;
 
 const STEP_OR_STATUS =
   /\b(?:i['’]ll|i will|we['’]ll|we will)\s+(?:also\s+|now\s+|then\s+|first\s+|need to\s+)?(?!use\b|go\b|keep\b|stick\b|switch\b|store\b|put\b|prefer\b|pick\b|choose\b|default\b|cap\b|limit\b|batch\b|make it\b|stay\b|leave\b)\w+|\bi['’]m \w+ing\b|\bi['’]ve (?:already |now |just )?\w+\b|^let['’]s (?:ensure|make sure|check|see|verify|confirm)\b|\bit['’]s (?:essential|important|crucial)\b|^ich sollte\b|^i (?:found|noticed|see|saw)\b/i;
 
 /** Thinking out loud without choosing: "I might go with…", "I'm considering…", "I could…", "not sure". */
 const HEDGED =
-  /\beither\b|\bi['’]ll keep (?:reading|looking|going|checking|working|investigating|digging)\b|^\*\*[^*]{1,40}\*\*\s*[:：]|^(?:the )?(?:concrete |simple |real |best )?(?:move|recommendation|suggestion|advice)\s*[:：]|\b(?:might|could|considering|wondering|not sure|unsure|maybe|perhaps|curious|i plan to|i want to|i need to make sure|i'll quickly|i (?:also )?have to|i (?:also )?need to|i should|i think i['’]ve|lass mich|ich werde)\b|\bi['’]ll (?:mark|note|flag|add|check|look|read|run|quickly)\b/i;
+  /\beither\b|\bi['’]ll keep (?:reading|looking|going|checking|working|investigating|digging)\b|^\*\*[^*]{1,40}\*\*\s*[:：]|^(?:the )?(?:concrete |simple |real |best )?(?:move|recommendation|suggestion|advice)\s*[:：]|\b(?:might|could|considering|wondering|not sure|unsure|maybe|perhaps|curious|i plan to|i want to|i want (?:the|it|them|this|that|our|my)|i need to make sure|i'll quickly|i (?:also )?have to|i (?:also )?need to|i should|i think i['’]ve|lass mich|ich werde)\b|\bi['’]ll (?:mark|note|flag|add|check|look|read|run|quickly)\b/i;
 
 /** What the agent found, not what it chose. */
 const OBSERVATION =
@@ -104,7 +104,7 @@ const RECALLED =
   /\b(?:we had (?:decided|chosen|agreed)|had (?:decided|agreed) (?:on|to)|(?:hatten|haben) wir (?:\w+ )?(?:entschieden|beschlossen)|wir hatten (?:die )?entscheidung|last (?:session|time|night|week)|yesterday|gestern|heute morgen|earlier session|previous session)\b/i;
 /** Words that say a choice was made, and over what: the strong signs of a decision. */
 const CHOSE =
-  /\b(?:decided|decide to|chose|chosen|opted|going with|go with|went with|instead of|rather than|in favou?r of|settled on|settled|statt|anstatt|anstelle)\b|而不是|改用|决定|選んだ|にする/i;
+  /\b(?:decided|decide to|(?<=\b(?:i|we|they|you|user|he|she|and|then|finally) )chose|chosen|opted|going with|go with|went with|instead of(?! ~?\d)|rather than|in favou?r of|settled on|settled|statt|anstatt|anstelle)\b|而不是|改用|决定|選んだ|にする/i;
 /** A proposal put to the user, not adopted: "A cheap fix: …", "One option: …", "Another idea would be…". */
 const PROPOSAL =
   /^(?:a|one|another|an?\s+alternative)\s+(?:(?:cheap|simple|quick|possible|easy|easier|better|cleaner|safer|small|minimal)\s+)?(?:fix|option|idea|alternative|approach|way|suggestion|improvement)\b/i;
@@ -116,11 +116,20 @@ const PREDICTION = /^(?!i\b|we\b)[^,;:]{0,60}?\bwill be (?!used\b|kept\b|stored\
 /** Notes, findings, waiting and checking: narration around the work, never a choice by itself. */
 const NARRATION =
   /^(?:quick note|also worth noting|worth noting|note|fyi|this will be a|this way\b)|\bi['’]m (?:waiting|double-checking|still)\b|^i think (?:it would be best|we should) (?:to )?(?:open|read|check|look|refer|review|verify|update)\b|^we should (?:also )?(?:refer|update our plan|check|look|review|verify)\b|\bit turns out\b|^i found\b/i;
-const STRONG_CHOICE = /\b(?:decided|chose|opted|going with|go with|settled on|we(?:'ll| will) use|i(?:'ll| will) use)\b/i;
+const STRONG_CHOICE =
+  /\b(?:decided|(?<=\b(?:i|we|they|you|user|he|she|and|then|finally) )chose|opted|going with|go with|settled on|we(?:'ll| will) use|i(?:'ll| will) use)\b/i;
 
 /** Words that show an attempt failed or was undone: without one of these, "switch to X" is only a plan. */
 const EVIDENCE_OF_UNDOING =
   /不用|不行|放弃|回滚|撤销|不能用|^(?:back|returning|reverting) to\b|\b(?:geht nicht|funktioniert nicht|klappt nicht|verworfen|rückgängig|zurückgesetzt|is out|are out|not using|no longer|after all|will not|doesn'?t|does not|didn'?t|did not|won'?t|wouldn'?t|can'?t|cannot|not going to|abandon\w*|gave up|give up|giving up|dead end|scrap\w*|ditch\w*|dropp?(?:ed|ing)|revert\w*|roll(?:ed|ing)? back|undo|undid|undoing|backed out|backing out|ruled out|discard\w*|no luck|no good|tried|still fail\w*|failed|broke|too (?:slow|fragile|complex|brittle|risky|expensive|heavy|flaky)|went back|go back|going back|switch(?:ed|ing)? back)\b/i;
+/**
+ * Who tried and gave up: the agent ("I reverted…", "we dropped…", "Tried X, but…", "That approach failed"),
+ * never a remark about what code does ("so the whole match is discarded") or about someone else's change.
+ */
+const ATTEMPT_ACTOR =
+  /\b(?:i|we|i['’]ve|we['’]ve|i['’]d|we['’]d|my|our|let['’]s)\b|^(?:reverted|reverting|dropped|dropping|removed|removing|abandoned|abandoning|scrapped|ditched|switched|switching|tried|trying|gave up|giving up|rolled back|rolling back|backed out|undid|went back|going back|back to|returning to)\b|^(?:scrapping|scrapped|ditching|ruled out|ruling out|not using|undoing|undid|discarding|discarded)\b|,\s*(?:undoing|reverting|dropping|removing|scrapping|abandoning|rolling back|backing out)\b|^\w+ing\b[^.]*\b(?:didn['’]t|doesn['’]t|did not|does not|won['’]t) work\b|\b(?:that|this|the|my|our|the previous|the first|the old|the original) (?:[\w-]+ ){0,2}(?:approach|attempt|idea|fix|way)\b|我们?(?:已经|刚才|之前|先|又)?(?:试|尝试|回滚|撤销|放弃|删|改回|换回|不用)|ich habe|wir haben/i;
+/** A recommendation, a guess or an explanation: nothing was tried. */
+const NOT_AN_ATTEMPT = /\b(?:must be|should(?:n['’]t)?|would|could|might|likely|probably|perhaps|maybe|needs? to be|which is why|so the whole)\b/i;
 /** A plan to undo something later ("I'll revert it if…") is not evidence that it was undone. */
 const INTENTION_TO_UNDO = /^(?:(?:now|next|first|then|ok(?:ay)?|so),?\s+)*(?:i'll|i will|let me|let's|we could|we can|maybe|perhaps|should i|should we|if\b)/i;
 // A standing rule in the user's words. Requests ("we need to add X", "then make sure Y") are not rules:
@@ -131,7 +140,7 @@ const CONSTRAINT = new RegExp(
     String.raw`(?:^|[,;:]\s*|\b(?:you|we|please|and|but)\s+)never\b`,
     String.raw`\bkeep\b.+\b(?:unchanged|as is|stable|intact|under|below|within|the same|working|green|passing|compatib\w*|backwards?)\b|^(?:please\s+)?keep\b|\b(?:please|pls)\s+(?:keep|use|stick|stay|avoid|only|always|never|don'?t|do not)\b`,
     // German and Chinese rules: "Bitte keine unsafe-Blöcke", "Kommentare bitte auf Deutsch", "不要修改数据库结构".
-    String.raw`^(?:bitte\s+)?(?:keine?[nrms]?|niemals|nie|immer)\s|\bbitte\s+(?:keine?[nrms]?|nie|immer|nur)\b|\bbitte\b.*\bauf (?:Deutsch|Englisch)\b|不要|别再|不能|不得|禁止|必须|一定要|只能|只用|始终|总是|永远|保持|放在`,
+    String.raw`^(?:bitte\s+)?(?:keine?[nrms]?|niemals|nie|immer)\s|\bbitte\s+(?:keine?[nrms]?|nie|immer|nur)\b|\bbitte\b.*\bauf (?:Deutsch|Englisch)\b|不要|别再|不能(?:用|使用|改|修改|删|删除|动|提交|推送|碰)|不得|禁止|必须|一定要|只能|只用|始终|总是|永远|保持|放在`,
     String.raw`^(?:please\s+)?(?:always\s+)?(?:make sure|ensure)\b.*\b(?:before|after|every|each|whenever|always|never)\b`,
     String.raw`\buse\b.+\b(?:not|instead of|rather than)\b`,
     String.raw`\bprefer\b.+\b(?:over|to|instead of|rather than)\b`,
@@ -140,14 +149,15 @@ const CONSTRAINT = new RegExp(
     String.raw`\bleave\b.+\b(?:alone|as is|untouched)\b`,
     String.raw`\b(?:under|below|within|less than|max(?:imum)?|budget of)\b.*\d`,
     // "I want all timestamps in UTC" sets a rule; "I want a list with buttons" asks for a feature.
-    String.raw`\b(?:I|we) (?:want|need|require|expect)\b(?! (?:a|an|some|it|this|that|them|you to|to (?:add|see|create|build|implement|make|write|know|try|have|get|run|be able|improve|fix|change|refactor|update|understand|explore|check|review|migrate|test|find|figure|start|work on|set up|clean|ensure|verify|confirm|support))\b)`,
+    // …and "we need even one signup first" is a condition of the moment, not a rule.
+    String.raw`\b(?:I|we) (?:want|need|require|expect)\b(?! (?:a|an|some|it|this|that|them|even|one|more|just|at least|you to|to (?:add|see|create|build|implement|make|write|know|try|have|get|run|be able|improve|fix|change|refactor|update|understand|explore|check|review|migrate|test|find|figure|start|work on|set up|clean|ensure|verify|confirm|support|put|look|go|do|talk|discuss))\b)`,
     String.raw`\b(?:has|have) to\b`,
   ].join('|'),
   'i',
 );
 /** A one-off request or a story, even with a rule word in it: "Then let's make sure…", "I never saw…". */
 const NOT_A_RULE =
-  /\bi don'?t have\b|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
+  /\bi don'?t (?:have|know)\b|还是不行|不行了|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
 
 export type ProseSource = 'thinking' | 'assistant' | 'user';
 
@@ -166,15 +176,17 @@ const INTENTION =
 /** A step announced: "I'll add …", "Let me check …", "Now I'll run …". */
 const ACTION_STEP =
   /^(?:(?:now|next|first|then|finally|lastly|ok(?:ay)?|alright|so),?\s+)*(?:let['’]s use \S+ to\b|i will provide\b|(?:i['’]m (?:now )?(?:reading|checking|looking|running|going through|inspecting|reviewing|searching|scanning|opening|writing|adding|updating|fixing|testing)\b|(?:i['’]ll|i will|let me|let's|i['’]m going to|i am going to)\s+(?:now\s+|first\s+|also\s+|then\s+)?(?:add|check|look|read|run|start|create|update|fix|write|implement|try|test|inspect|open|search|explore|review|investigate|verify|examine|modify|edit|change|set up|install|build|look into|figure out|see|find|scan|grep|mark|remove|delete|refactor|rerun|re-run)\b))/i;
-const ALTERNATIVE = /\b(?:instead of|rather than|over|not|no longer|than)\b/i;
+const ALTERNATIVE = /\b(?:instead of(?! ~?\d)|rather than|over(?! time\b)|not|no longer|than)\b/i;
 /** The alternative a choice dismissed, named: "instead of X", "rather than X", "X, not Y", "over X". */
 const ALTERNATIVE_NAMED =
-  /\b(?:instead of|rather than|in favou?r of|as opposed to|statt|anstatt|anstelle)\b|而不是|\w, not (?!just\b|only\b|yet\b|sure\b)(?:an? |the )?\w+|\bover (?:the |an? )?`?[\w.-]+`?(?:\s|$|[,.;])|\bnot `[^`]+`/i;
+  /\b(?:instead of(?! ~?\d)|rather than|in favou?r of|as opposed to|statt|anstatt|anstelle)\b|而不是|\w, not (?!just\b|only\b|yet\b|sure\b)(?:an? |the )?\w+|\bover (?!time\b|the (?:course|years|weekend|network|wire|top)\b|there\b|here\b)(?:the |an? )?`?[\w.-]+`?(?:\s|$|[,.;])|\bnot `[^`]+`/i;
 
 /** Not a statement at all: a heading or lead-in ending in ':', a question, a fragment without a verb. */
 export function isNotAStatement(sentence: string): boolean {
   const s = sentence.trim().replace(/\*+/g, '');
-  if (/[:?]\s*$/.test(s)) return true;
+  if (/[:?：？]\s*$/.test(s)) return true;
+  // A question with an example after it: "Do you have a URL for this? (like `https://…`)".
+  if (/[?？](?=\s*[(（]|\s*$)/.test(s.replace(/`[^`]*`/g, ''))) return true;
   if (/^(?:pros?|cons?|option \w+|approach \w+|step \d+|\w+ \d+)\s*[:\-–]/i.test(s)) return true;
   // An illustration, not a statement of its own: "Beispiel: …", "For example, …", "e.g. …".
   if (/^(?:beispiel|example|for example|for instance|zum beispiel|z\.\s?b\.|e\.g\.|例如|比如|例えば)\b/i.test(s)) return true;
@@ -185,6 +197,17 @@ export function isNotAStatement(sentence: string): boolean {
 /** What a sentence records, if anything: a decision, a rejected approach, or nothing. */
 export function classifySentence(sentence: string, source: ProseSource, listed = false): ProseFinding | undefined {
   if (sentence.length < 15 || sentence.length > 700) return undefined;
+  // Words in quotes are someone's words cited ("the "I'll lose my toolings" fear"): no choice of this sentence's.
+  const quoted = sentence.replace(/["“„«][^"”“«»]{1,200}["”»]/g, '""');
+  if (quoted !== sentence && !DECISION.test(quoted) && !REJECTED.test(quoted)) return undefined;
+  // An offer to the user ("Dis-moi si tu veux autre chose", "Let me know if…") decides nothing.
+  if (
+    /^(?:dis[-‑ ]moi|tell me|let me know|sag (?:mir|bescheid)|si tu veux|si vous voulez|if you(?:'d| would)? (?:want|like|prefer)|wenn du|falls du)\b/i.test(
+      sentence.trim(),
+    )
+  )
+    return undefined;
+  if ((sentence.match(/\(/g) ?? []).length > (sentence.match(/\)/g) ?? []).length) return undefined; // cut inside a parenthesis: a fragment
   if (isNotAStatement(sentence)) return undefined;
   // What the user asked, restated by the agent, is neither its decision nor an approach it gave up.
   if (/^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b/i.test(sentence)) return undefined;
@@ -206,6 +229,8 @@ export function classifySentence(sentence: string, source: ProseSource, listed =
     EVIDENCE_OF_UNDOING.test(sentence) &&
     REJECTED.test(sentence) &&
     !INTENTION_TO_UNDO.test(sentence) &&
+    ATTEMPT_ACTOR.test(sentence) &&
+    !NOT_AN_ATTEMPT.test(sentence) &&
     !/\buser\b|\bno longer depends\b/i.test(sentence) &&
     // Told to the user about their own ways ("You won't do that consistently, so you abandon it"): not an attempt of ours.
     !/^(?:you|your)\b/i.test(sentence.trim());
@@ -301,8 +326,16 @@ export function isConstraint(sentence: string): boolean {
     return false; // a question without its mark
   if (sentence.trim().split(/\s+/).length < 3 && !/[\u3000-\u9fff]/.test(sentence)) return false; // "dont run": a one-off, not a rule
   if (/^\s*(?:⏺|⎿|●|>)/.test(sentence)) return false; // the agent's own words, pasted back
+  if (/[:：]\s*$/.test(sentence)) return false; // a lead-in to what follows (a structure, a paste): a step of the task
+  // A program's message pasted in: "no callable 'end' function found for type 'unknown'".
+  if (/^\s*(?:no|cannot|can['’]t|could not|unable to|failed to)\b.*\b(?:found|for type|exist|resolve|find|load|read|open|connect)\b/i.test(sentence))
+    return false;
+  if (/\bfailed with\b|\b(?:error|exception|fatal)\s*:/i.test(sentence)) return false;
   // Words in quotes are someone's words cited ("you said: 'I want X'"), not a rule being set now.
-  const own = sentence.replace(/["“„«][^"”“«»]*(?:["”»]|$)/g, ' ');
+  const own = sentence
+    .replace(/["“„«][^"”“«»]*(?:["”»]|$)/g, ' ')
+    // A purpose, not a rule: "…upgrade so we don't run into this again".
+    .replace(/\bso(?: that)? (?:we|i|it|you|they) (?:don['’]?t|won['’]?t|never|do not|will not)\b.*$/i, ' ');
   return CONSTRAINT.test(own) && !NOT_A_RULE.test(own);
 }
 

@@ -57,7 +57,8 @@ const POWERSHELL_RANK = 6;
 const CAPTURED_CONSOLE = /^(?:stderr|stdout) \| \S/;
 
 /** Lines that look like error lines but are not (counts of zero, summaries of success). */
-const NOT_ERROR = /\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b/i;
+// A usage synopsis is printed beside the error that says what went wrong (`Not a git repository`), never instead of it.
+const NOT_ERROR = /\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b|^\s*usage:\s/i;
 const STACK_FRAME = /^\s+at\s+\S|^\s+File ".+", line \d+|^\s*\d+: 0x[0-9a-f]+|^goroutine \d+/;
 
 export interface ErrorSummary {
@@ -119,6 +120,10 @@ export function errorLines(output: string, max = 6): ErrorSummary {
       raw = `${raw.trimEnd()} ${next}`;
       if (rank >= STRONG_ERROR.length) rank -= STRONG_ERROR.length;
     }
+    // A message wrapped over two lines (cmd.exe: "'x' is not recognized as an internal or external command,"
+    // + "operable program or batch file."): the second half alone names nothing.
+    const previous = lines[i - 1]?.trim();
+    if (/^[a-z]/.test(raw.trim()) && previous && /,$/.test(previous) && previous.length <= 300) raw = `${previous} ${raw.trim()}`;
     // pytest prefixes assertion output with `E   `: the exception line itself is what is telling.
     const line = oneLine(raw.replace(/<\/?tool_use_error>/g, '').replace(/^\s*E\s+(?=[A-Z]\w*(?:Error|Exception)\b)/, ''), 240);
     if (!line || seen.has(line)) continue;
@@ -132,7 +137,11 @@ export function errorLines(output: string, max = 6): ErrorSummary {
       if (/^\w[\w.]*(?:Error|Exception|Exit|Interrupt)\b/.test(lines[i])) {
         // `FileConversionException: File conversion failed after 1 attempts:` names its cause on the next line.
         const next = lines[i + 1]?.trim();
-        const line = /:\s*$/.test(lines[i]) && next ? `${lines[i].trimEnd()} ${next}` : lines[i];
+        let line = /:\s*$/.test(lines[i]) && next ? `${lines[i].trimEnd()} ${next}` : lines[i];
+        // A bare `AssertionError` says nothing; the statement that raised it (the line above) does.
+        const source = lines[i - 1]?.trim();
+        if (/^\w[\w.]*(?:Error|Exception)\s*$/.test(line) && source && !/^File "/.test(source) && !/^\w[\w.]*(?:Error|Exception)\b/.test(source))
+          line = `${line.trim()} at \`${source}\``;
         found.push({ line: oneLine(line, 240), rank: -1, index: i });
         break;
       }
@@ -215,6 +224,12 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`^\d{6,}\s{2,}\S`, // a listing keyed by ids (`1498016002  Epub Viewer (1.7)`)
     String.raw`^\s*StatusCode\s*:|\bHTTP\/\d(?:\.\d)? \d{3}\b|^\s*(?:status|status code)\s*[:=]\s*\d{3}\s*$`, // an HTTP status: an answer, not a measurement
     String.raw`\b\w+="[^"]*"|\bd="M`, // markup attributes: code, not output
+    String.raw`\bsha256:[0-9a-f]{6,}|\d(?:\.\d+)?\s*[kKMG]i?B\s*\/\s*\d+(?:\.\d+)?\s*[kKMG]i?B`, // image layers pulled: transfer progress
+    String.raw`looking for funding|\bnpm fund\b`, // npm's funding notice
+    String.raw`^#\d+ `, // a BuildKit step's progress (`#5 transferring context: 294kB 0.0s done`)
+    String.raw`^\s*\((?:fail|pass|skip|todo)\)\s|^\s*(?:PASS|FAIL|ok|not ok)\b.*[\[(]\d+(?:\.\d+)?\s*m?s[\])]\s*$`, // one test's verdict and its own timing
+    String.raw`^\s*#\s*(?:define|include|if|ifdef|ifndef|pragma)\b`, // C preprocessor lines: code
+    String.raw`^\s*["'“‘]|\{"`, // a quoted string or a JSON object: data the run printed, not its measurement
   ].join('|'),
   'i',
 );
@@ -222,9 +237,9 @@ const NOT_A_MEASUREMENT = new RegExp(
 /** An error or a check's verdict (case matters: `VERIFY:` is a tag, `Bundle:` a label). */
 const ERROR_LINE = /\b(?:[A-Z][a-zA-Z]*)?(?:Error|Exception):\s|^\s*assertion\b|\bpanicked at\b|^[A-Z][A-Z0-9_]{2,}(?:-[A-Z0-9_]+)*:\s/;
 
-/** Tokens whose digits name something rather than count it: paths, hashes, long ids. */
+/** Tokens whose digits name something rather than count it: paths, file names, hashes, long ids, names like `wlp3s0`. */
 const PATHS_AND_HASHES =
-  /(?<!\S)(?:[.~]?\/|[A-Za-z]:\\|[\w.@-]+[/\\][\w.@-]+[/\\])\S*|\b(?=[0-9a-z]*[a-z])(?=[0-9a-z]*\d)[0-9a-z]{20,}\b|\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,}\b/gi;
+  /(?<!\S)\S*\.[A-Za-z]\w{0,5}(?!\S)|(?<!\S)\S*\\\S*|\b(?!\d)\w*?[A-Za-z]\d+[A-Za-z]\w*\b|(?<!\S)(?:[.~]?\/|[A-Za-z]:\\|[\w.@-]+[/\\][\w.@-]+[/\\])\S*|\b(?=[0-9a-z]*[a-z])(?=[0-9a-z]*\d)[0-9a-z]{20,}\b|\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,}\b/gi;
 
 const BARE_NUMBER = /^-?\d[\d,]*(?:\.\d+)?(?:\s*[%a-zA-Z]{0,6})?(?:\s+\S+)?$/;
 

@@ -117,7 +117,10 @@ for (const log of logs) {
     const began = /^Began with: (.+)$/m.exec(summary)?.[1];
     if (began) {
       const head = flat(began.replace(/…$/, '')).slice(0, 60);
-      assert.ok(typedUserTexts(log).some(({ text }) => flat(text).includes(head)) || data.conversation.messages.some((m) => m.kind === 'delegated'), `summary's first request is not a typed text: ${head}`);
+      assert.ok(
+        typedUserTexts(log).some(({ text }) => flat(text).includes(head)) || data.conversation.messages.some((m) => m.kind === 'delegated'),
+        `summary's first request is not a typed text: ${head}`,
+      );
     }
     for (const check of data.status.checks.filter((c) => c.outcome === 'failing').slice(0, 4))
       assert.ok(summary.includes(`\`${check.family}\` failing`), `summary misses failing ${check.family}`);

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { cli, fixturesDir, repoRoot } from '../support/paths.mjs';
 
 const require = createRequire(import.meta.url);
-const { commandFamily, errorLines, measuredLines, isConstraint } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
+const { classifySentence, commandFamily, errorLines, measuredLines, isConstraint } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
 
 const real = (dir) => {
   const folder = join(fixturesDir, 'real', dir);
@@ -76,7 +76,13 @@ test('Codex background commands: an error is resolved only by a later pass of th
     const fixing = outputs.get(error.resolvedBy.line);
     if (!failing || !fixing?.cmd) continue;
     // The same tool (type-check, vitest) in the same package, and that run really passed.
-    for (const tool of ['type-check', 'vitest']) if (failing.includes(tool)) assert.ok(fixing.cmd.includes(tool), `${error.title}: fixed by \`${fixing.cmd}\``);
+    // (A vitest failure is also settled by the package's whole test suite passing: `pnpm test:coverage`.)
+    for (const tool of ['type-check', 'vitest'])
+      if (failing.includes(tool))
+        assert.ok(
+          fixing.cmd.includes(tool) || (tool === 'vitest' && /\btest(?::\w+)?\b/.test(fixing.cmd) && !/\.test\.\w+/.test(fixing.cmd)),
+          `${error.title}: fixed by \`${fixing.cmd}\``,
+        );
     const scope = /--filter (\S+)/.exec(failing)?.[1];
     if (scope) assert.ok(fixing.cmd.includes(scope), `${error.title}: fixed in another package by \`${fixing.cmd}\``);
     assert.match(fixing.output, /Process exited with code 0/, `${error.title}: line ${error.resolvedBy.line} did not pass`);
@@ -270,14 +276,25 @@ test('grouped CLIs: `gh api` calls are told apart by endpoint; the command an er
   // `gh api user/emails` failed for want of a scope and was never run again: other endpoints passing later fix nothing.
   const scope = runs.find((r) => r.command.startsWith('gh api user/emails') && r.exit !== 0);
   assert.ok(!runs.some((r) => r.outputLine > scope.outputLine && r.command.includes('user/emails') && r.exit === 0), 'the log never re-ran it');
-  assert.ok(runs.some((r) => r.outputLine > scope.outputLine && r.command.startsWith('gh api repos/') && r.exit === 0), 'other endpoints passed later');
+  assert.ok(
+    runs.some((r) => r.outputLine > scope.outputLine && r.command.startsWith('gh api repos/') && r.exit === 0),
+    'other endpoints passed later',
+  );
   const scopeError = errors.find((f) => f.title.includes('needs the "user" scope'));
   assert.equal(scopeError?.status, 'unresolved');
   // Calls of one group to different endpoints are not "replaced" approaches (a line the shell split at an
   // unquoted `&` ran something else and is left out here).
   const replacedGhApi = data.findings.filter((f) => f.analyst === 'rejected' && /^`gh api [^`&;|]*` failed[\s\S]*and was replaced by `gh api/.test(f.title));
-  assert.deepEqual(replacedGhApi.map((f) => f.title), []);
-  const failedGhApiCalls = runs.filter((r) => /^gh api [^&;|]*$/.test(r.command) && r.exit !== 0 && runs.some((later) => later.outputLine > r.outputLine && later.command.startsWith('gh api') && later.exit === 0));
+  assert.deepEqual(
+    replacedGhApi.map((f) => f.title),
+    [],
+  );
+  const failedGhApiCalls = runs.filter(
+    (r) =>
+      /^gh api [^&;|]*$/.test(r.command) &&
+      r.exit !== 0 &&
+      runs.some((later) => later.outputLine > r.outputLine && later.command.startsWith('gh api') && later.exit === 0),
+  );
   assert.ok(failedGhApiCalls.length >= 3, 'the log has gh api calls that failed before others passed');
 });
 
@@ -298,4 +315,54 @@ test('grouped CLI families: the endpoint or group names the call, a method flag�
   assert.equal(commandFamily('docker compose -f a.yml up -d').name, 'docker compose up');
   assert.equal(commandFamily('docker build .').name, 'docker build');
   assert.equal(commandFamily("brew search --casks '^gather$|gather'").name, commandFamily('brew search gather').name);
+});
+
+test('held-out shapes (pass 7 and the 206-log sweep): progress and boilerplate are not measurements; a goal that already held is no error', () => {
+  for (const line of [
+    '#6 sha256:eb9824d7990580162dd96cf3c8e08c9e966ed8d819adbb6e065c3c5ab73d74b4 20.97MB / 43.12MB 1.4s',
+    '#5 transferring context: 294.27kB 0.0s done',
+    '231 packages are looking for funding',
+    '(fail) SolarSystemRenderer > render > should update animation time [0.03ms]',
+    '#define STATUS_SUCCESS  ((NTSTATUS)0x00000000L)',
+    '"expected 55 lines: 1 title + 54 questions"',
+    'Blog API returned: {"data":[],"pagination":{"page":1,"limit":5,"total":0,"pages":0}}',
+    'plugin_moxa_dot1x            ff5634025 Remove Clippy scans for Rust library packages',
+    'Downloads\\第9次中期経営計画 管理本部_v7.9.pptx',
+  ])
+    assert.deepEqual(measuredLines(line, 6, 'make check'), [], line);
+  for (const line of ['added 479 packages, and audited 480 packages in 6s', 'Ran 89 tests across 4 files. [1.76s]', 'real 1m23.456s'])
+    assert.deepEqual(measuredLines(line, 6, 'make check'), [line], line);
+
+  // `rm README.md` failing with "No such file or directory": the file the agent wanted gone was gone.
+  const path = real('natori-hrj__dotfiles__cc-2.0.76-japanese-nextjs-cloudrun');
+  const missingRm = records(path).some((r) => JSON.stringify(r?.message?.content ?? '').includes('rm: README.md: No such file or directory'));
+  assert.ok(missingRm, 'the log has the failed rm');
+  const data = build(path);
+  assert.ok(!data.findings.some((f) => f.analyst === 'errors' && /^rm: README\.md(?:\.bak)?: No such file/.test(f.title)));
+  // Files written under app/[locale]/ and then removed from app/ were moved, not given up.
+  assert.ok(!data.findings.some((f) => f.analyst === 'rejected' && /`app\/(?:layout|page)\.tsx` was created and later deleted/.test(f.title)));
+});
+
+test('held-out shapes: rules, choices and attempts need their author', () => {
+  for (const s of [
+    "no callable 'end' function found for type 'unknown'",
+    'google-github-actions/auth failed with: the GitHub Action workflow must specify exactly one of "workload_identity_provider"',
+    "figure out how to updagrade so we don't run into this issue agin",
+    '还是不行，还是不能固定出生点1',
+    '将 MiMo env 文件整理成下面结构，token 使用原文件里的值，不要替换成明文输出：',
+    'We need even one signup to put effort in to this.',
+  ])
+    assert.equal(isConstraint(s), false, s);
+  for (const s of ['We want to reuse postgres for audit persistence.', "don't touch the checkout flow", '不要修改数据库结构'])
+    assert.equal(isConstraint(s), true, s);
+  for (const [s, source] of [
+    ['So the whole match is discarded.', 'assistant'],
+    ['Both `DomainHelper.kt` and `StatementDaoChecked.kt` look like local debugging shortcuts that **must be reverted** before merging.', 'assistant'],
+    ["The system reminder says this was intentional, so I shouldn't undo it unless asked.", 'thinking'],
+    ['**Do you have a GitHub repository URL for this skill?** (like `https://github.com/...`)', 'assistant'],
+    ['Now we have 3 `key_person_name` candidates instead of 21 (filtered out false positives).', 'assistant'],
+    ['avant tou chose donne moi la situation en remote normale on a rien', 'user'],
+  ])
+    assert.equal(classifySentence(s, source), undefined, s);
+  assert.equal(classifySentence("Tried the worker pool but it doesn't work with node:sqlite handles.", 'assistant').kind, 'rejected');
 });
