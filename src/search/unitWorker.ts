@@ -20,7 +20,7 @@ import { readFileUnits, type FileReadOutcome, type FileReadPoint, type FileReadR
 import type { UnitLimits } from './units.js';
 
 const ROLE = 'handover-search-units';
-const MAX_OUTSTANDING = 4;
+const MAX_OUTSTANDING = 8;
 /** Int32 cells of the shared state: batches posted, batches taken, highest cancelled request id. */
 const POSTED = 0;
 const TAKEN = 1;
@@ -171,7 +171,14 @@ interface Pending {
 }
 
 const sameRequest = (a: FileReadRequest, b: FileReadRequest) =>
-  a.path === b.path && a.startOffset === b.startOffset && a.startLine === b.startLine && a.end === b.end && a.subagent === b.subagent && a.agent === b.agent;
+  a.path === b.path &&
+  a.startOffset === b.startOffset &&
+  a.startLine === b.startLine &&
+  a.end === b.end &&
+  a.subagent === b.subagent &&
+  a.agent === b.agent &&
+  a.chunk?.from === b.chunk?.from &&
+  a.chunk?.to === b.chunk?.to;
 
 /** One reading thread: the logs asked of it, in order. */
 class ReadingThread {
