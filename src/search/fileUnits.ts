@@ -52,7 +52,7 @@ export function chunkRequests(request: FileReadRequest, claude: boolean, chunkBy
 async function lineStartFrom(handle: FileHandle, offset: number, start: number, end: number): Promise<number> {
   if (offset <= start) return start;
   const chunk = Buffer.allocUnsafe(64 * 1024);
-  for (let at = offset - 1; at < end; ) {
+  for (let at = offset - 1; at < end;) {
     const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, end - at), at);
     if (bytesRead === 0) break;
     const newline = chunk.subarray(0, bytesRead).indexOf(0x0a);
@@ -66,7 +66,7 @@ async function lineStartFrom(handle: FileHandle, offset: number, start: number, 
 async function newlinesIn(handle: FileHandle, from: number, to: number): Promise<number> {
   const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(1024 * 1024, to - from)));
   let count = 0;
-  for (let at = from; at < to; ) {
+  for (let at = from; at < to;) {
     const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, to - at), at);
     if (bytesRead === 0) break;
     for (let i = chunk.indexOf(0x0a); i !== -1 && i < bytesRead; i = chunk.indexOf(0x0a, i + 1)) count++;

@@ -8,7 +8,8 @@
 // transaction, and after every intermediate commit the file's progress is checked to still be ours; a
 // writer that finds another one got further leaves that file to it.
 import { createHash } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { AgentKind } from '../transcript/events.js';
 import { LogInputError } from '../transcript/reader.js';
 import { busyMessage, IndexBusyError, type SearchIndex } from './indexStore.js';
@@ -129,54 +130,57 @@ function prepare(index: SearchIndex): Statements {
   };
 }
 
-async function readHead(path: string, size: number): Promise<Buffer> {
-  const handle = await open(path, 'r');
+// The few small reads per log on this thread (its head, the end of its complete lines, the newlines
+// after its last record) are synchronous: each takes microseconds, while a promise-based open, read and
+// close cost this thread, the one that writes, about a millisecond per log.
+function readHead(path: string, size: number): Buffer {
+  const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.alloc(Math.min(HEAD_BYTES, size));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const bytesRead = readSync(fd, buffer, 0, buffer.length, 0);
     return buffer.subarray(0, bytesRead);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
 const hashOf = (bytes: Buffer) => createHash('sha1').update(bytes).digest('hex');
 
 /** Offset just past the last newline before `size` (never below `floor`): the end of complete lines. */
-async function completeLinesEnd(path: string, floor: number, size: number): Promise<number> {
-  const handle = await open(path, 'r');
+function completeLinesEnd(path: string, floor: number, size: number): number {
+  const fd = openSync(path, 'r');
   try {
     const chunk = Buffer.alloc(64 * 1024);
     let end = size;
     while (end > floor) {
       const start = Math.max(floor, end - chunk.length);
-      const { bytesRead } = await handle.read(chunk, 0, end - start, start);
+      const bytesRead = readSync(fd, chunk, 0, end - start, start);
       const at = chunk.subarray(0, bytesRead).lastIndexOf(0x0a);
       if (at !== -1) return start + at + 1;
       end = start;
     }
     return floor;
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
 /** Newlines in [from, to): turns "the line of the last record" into "the next line number". */
-async function countNewlines(path: string, from: number, to: number): Promise<number> {
+function countNewlines(path: string, from: number, to: number): number {
   if (to <= from) return 0;
-  const handle = await open(path, 'r');
+  const fd = openSync(path, 'r');
   try {
     const chunk = Buffer.alloc(Math.min(1024 * 1024, to - from));
     let count = 0;
     for (let at = from; at < to;) {
-      const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, to - at), at);
+      const bytesRead = readSync(fd, chunk, 0, Math.min(chunk.length, to - at), at);
       if (bytesRead === 0) break;
       for (let i = chunk.indexOf(0x0a); i !== -1 && i < bytesRead; i = chunk.indexOf(0x0a, i + 1)) count++;
       at += bytesRead;
     }
     return count;
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -340,13 +344,13 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
       if (skipped.has(j) || isZstdPath(plan.file.path)) continue; // a compressed rollout is read here
       let head: Buffer;
       try {
-        head = await readHead(plan.file.path, plan.size);
+        head = readHead(plan.file.path, plan.size);
       } catch {
         continue; // this thread will find it unreadable too
       }
       heads.set(j, head);
       const { startOffset, startLine, rewritten } = startOf(plan.row, head, plan.size);
-      const end = await completeLinesEnd(plan.file.path, startOffset, plan.size);
+      const end = completeLinesEnd(plan.file.path, startOffset, plan.size);
       const agent = rewritten ? undefined : ((plan.row?.agent as AgentKind | null) ?? undefined);
       const request: FileReadRequest = { path: plan.file.path, startOffset, startLine, end, subagent: plan.file.subagent, agent };
       const chunks = chunkRequests(request, isClaudeLog(head, agent), chunkBytes);
@@ -365,7 +369,7 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
       await prefetchFrom(i);
       let head: Buffer;
       try {
-        head = heads.get(i) ?? (await readHead(file.path, size));
+        head = heads.get(i) ?? readHead(file.path, size);
         heads.delete(i);
       } catch {
         continue;
@@ -419,7 +423,7 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
           ? Number.MAX_SAFE_INTEGER
           : expected && expected[0].startOffset === startOffset
             ? expected[0].end
-            : await completeLinesEnd(file.path, startOffset, size);
+            : completeLinesEnd(file.path, startOffset, size);
 
         let sessionId = file.sessionHint ?? row.session_id ?? undefined;
         let project = row.project ?? undefined;
@@ -490,7 +494,7 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
         const { sawEvent, lastOffset, lastLine } = outcome;
         if (compressed) end = startOffset + outcome.bytes;
         const base = sawEvent ? lastOffset : startOffset;
-        const nextLine = compressed ? Math.max(startLine, outcome.lines + 1) : (sawEvent ? lastLine : startLine) + (await countNewlines(file.path, base, end));
+        const nextLine = compressed ? Math.max(startLine, outcome.lines + 1) : (sawEvent ? lastLine : startLine) + countNewlines(file.path, base, end);
         flush(end, nextLine);
         st.setStat.run(size, mtime, fileId);
         report.bytesRead += end - startOffset;

@@ -1,9 +1,11 @@
 // A big index update reads, parses and redacts logs in worker threads while the indexer's own thread
 // writes FTS5. Reading is the larger half of the work (parsing and redacting cost about twice what FTS5
 // does with the text), so with two or more cores two workers read while the indexer writes. The workers
-// read the logs the indexer expects to take next (prefetch), each log whole in one worker, and the
-// indexer takes them in order; it takes a log's units from a worker only when what it decided inside its
-// write transaction is what the worker was asked for, and otherwise reads the log itself. Back-pressure:
+// read the logs the indexer expects to take next (prefetch), each log whole in one worker or, a long
+// Claude Code log, in chunks spread over both (fileUnits.chunkRequests: a long log read by one thread
+// left the writer waiting for it while the other thread idled), and the indexer takes them in order; it
+// takes a log's units from a worker only when what it decided inside its write transaction is what the
+// worker was asked for, and otherwise reads the log itself. Back-pressure:
 // a worker waits when MAX_OUTSTANDING of its batches are not yet taken, so memory stays bounded whatever
 // the logs' size.
 //

@@ -640,7 +640,10 @@ test('a big update reads in worker threads while it writes: the index is the sam
       .filter((n) => n.endsWith('.jsonl'))
       .reduce((sum, n) => sum + statSync(join(box.logs, n)).size, 0);
     const chunked = await dump(join(box.root, 'chunked.sqlite'), true, 2, 2048);
-    assert.ok(chunked.chunksRead > chunked.files.length + claudeBytes / 4096, `logs were cut in chunks (${chunked.chunksRead} requests for ${chunked.files.length} logs)`);
+    assert.ok(
+      chunked.chunksRead > chunked.files.length + claudeBytes / 4096,
+      `logs were cut in chunks (${chunked.chunksRead} requests for ${chunked.files.length} logs)`,
+    );
     assert.deepEqual({ ...chunked, readInWorker: 0, chunksRead: 0 }, { ...inline, chunksRead: 0 });
   } finally {
     box.cleanup();
