@@ -248,11 +248,11 @@ async function main() {
       `index build   ${mbps.toFixed(1)} MB/s wall, ${cpuMbps.toFixed(1)} MB/s per CPU second  (${(build.buildMs / 1000).toFixed(0)} s for ${(logBytes / 1048576).toFixed(0)} MB, ${build.units} records; then optimize ${(build.optimizeMs / 1000).toFixed(1)} s)   target ≥ 60 MB/s: ${verdict(mbps >= 60)}`,
     );
     // Where the build's time went, by thread (the CPU each spent; Node ≥ 23.9 tells a thread's own).
-    const { readerCpuMs = [], writerCpuMs, waitMs } = build.stats ?? {};
+    const { readerCpuMs = [], writerCpuMs, waitMs, chunksRead } = build.stats ?? {};
     const s = (v) => `${(v / 1000).toFixed(1)} s`;
     if (writerCpuMs !== undefined)
       lines.push(
-        `  build CPU   ${readerCpuMs.length} reading thread(s) ${readerCpuMs.map(s).join(' + ')} (read, parse, redact), writer ${s(writerCpuMs)} (FTS5 inserts, commits), writer waited ${s(waitMs)} for the readers; load average ${build.load.map((l) => l.toFixed(1)).join(' → ')} over the build`,
+        `  build CPU   ${readerCpuMs.length} reading thread(s) ${readerCpuMs.map(s).join(' + ')} (read, parse, redact${chunksRead ? `; ${chunksRead} requests: long Claude Code logs in chunks` : ''}), writer ${s(writerCpuMs)} (FTS5 inserts, commits), writer waited ${s(waitMs)} for the readers; load average ${build.load.map((l) => l.toFixed(1)).join(' → ')} over the build`,
       );
   }
   lines.push(

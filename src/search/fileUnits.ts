@@ -3,8 +3,10 @@
 // and what the log says about itself (session, project, agent). No database here: the indexer runs this
 // in its own thread for small updates, or in a worker thread for big ones (unitWorker.ts) while it
 // writes the previous batches.
+import { open, type FileHandle } from 'node:fs/promises';
 import type { AgentKind, TranscriptEvent } from '../transcript/events.js';
 import { describeProblems, LogInputError, readTranscript } from '../transcript/reader.js';
+import { isZstdPath } from '../transcript/zstd.js';
 import { indexForm } from './searchText.js';
 import { kindCode, unitOf, type UnitLimits } from './units.js';
 
@@ -16,6 +18,82 @@ export interface FileReadRequest {
   end: number;
   subagent?: string;
   agent?: AgentKind;
+  /**
+   * Only the part of [startOffset, end) between these two offsets, each moved on to the start of the
+   * next line (see chunkRequests): a long Claude Code log is read by several threads at once.
+   */
+  chunk?: { from: number; to: number };
+}
+
+/** A Claude Code log with more than this much to read is read in chunks of about CHUNK_BYTES. */
+export const DEFAULT_CHUNK_BYTES = 2 * 1024 * 1024;
+
+/**
+ * The request as chunks for reading in parallel, or as it is. Only Claude Code logs are cut: each of
+ * their lines is read on its own, while a Codex line's events depend on the lines before it
+ * (codexRecords' state). Chunk bounds are approximate; the reader moves each to the next line start
+ * (the same way for the chunk that ends there and the one that starts there), so the chunks cover the
+ * request's lines exactly once.
+ */
+export function chunkRequests(request: FileReadRequest, claude: boolean, chunkBytes = DEFAULT_CHUNK_BYTES): FileReadRequest[] {
+  const bytes = request.end - request.startOffset;
+  if (!claude || chunkBytes <= 0 || bytes <= chunkBytes * 1.5) return [request];
+  const count = Math.round(bytes / chunkBytes);
+  const chunks: FileReadRequest[] = [];
+  for (let k = 0; k < count; k++) {
+    const from = k === 0 ? request.startOffset : request.startOffset + Math.floor((bytes * k) / count);
+    const to = k === count - 1 ? request.end : request.startOffset + Math.floor((bytes * (k + 1)) / count);
+    chunks.push({ ...request, chunk: { from, to } });
+  }
+  return chunks;
+}
+
+/** The start of the first line at or after `offset` (within [start, end]): just past a newline. */
+async function lineStartFrom(handle: FileHandle, offset: number, start: number, end: number): Promise<number> {
+  if (offset <= start) return start;
+  const chunk = Buffer.allocUnsafe(64 * 1024);
+  for (let at = offset - 1; at < end;) {
+    const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, end - at), at);
+    if (bytesRead === 0) break;
+    const newline = chunk.subarray(0, bytesRead).indexOf(0x0a);
+    if (newline !== -1) return at + newline + 1;
+    at += bytesRead;
+  }
+  return end;
+}
+
+/** Newlines in [from, to) of the file. */
+async function newlinesIn(handle: FileHandle, from: number, to: number): Promise<number> {
+  const chunk = Buffer.allocUnsafe(Math.max(1, Math.min(1024 * 1024, to - from)));
+  let count = 0;
+  for (let at = from; at < to;) {
+    const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, to - at), at);
+    if (bytesRead === 0) break;
+    for (let i = chunk.indexOf(0x0a); i !== -1 && i < bytesRead; i = chunk.indexOf(0x0a, i + 1)) count++;
+    at += bytesRead;
+  }
+  return count;
+}
+
+/** A chunk's exact lines: where they start and end, and the number of the first. */
+async function resolveChunk(request: FileReadRequest): Promise<FileReadRequest> {
+  const { chunk, ...whole } = request;
+  if (!chunk) return request;
+  let handle: FileHandle;
+  try {
+    handle = await open(request.path, 'r');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new LogInputError(`cannot read ${request.path}: ${code ?? String(error)}`);
+  }
+  try {
+    const startOffset = await lineStartFrom(handle, chunk.from, request.startOffset, request.end);
+    const end = await lineStartFrom(handle, chunk.to, request.startOffset, request.end);
+    const startLine = request.startLine + (await newlinesIn(handle, request.startOffset, startOffset));
+    return { ...whole, startOffset, startLine, end: Math.max(startOffset, end) };
+  } finally {
+    await handle.close();
+  }
 }
 
 export interface PreparedUnit {
@@ -73,6 +151,7 @@ export async function readFileUnits(
   batchUnits: number,
   onBatch: (units: PreparedUnit[], next: FileReadPoint) => void,
 ): Promise<FileReadOutcome> {
+  request = await resolveChunk(request);
   const outcome: FileReadOutcome = { agent: request.agent, lastLine: request.startLine, lastOffset: request.startOffset, sawEvent: false, bytes: 0, lines: 0 };
   if (request.end <= request.startOffset) return outcome;
   let pending: PreparedUnit[] = [];
@@ -115,6 +194,9 @@ export async function readFileUnits(
       interest: 'all',
       startOffset: request.startOffset,
       startLine: request.startLine,
+      // Up to `end` only: a chunk's last line is followed by the next chunk's (and a log being written
+      // by an incomplete line); what lies past it is not read at all.
+      endOffset: isZstdPath(request.path) ? undefined : request.end,
       subagent: request.subagent,
       agent: request.agent,
     });

@@ -8,13 +8,17 @@
 // transaction, and after every intermediate commit the file's progress is checked to still be ours; a
 // writer that finds another one got further leaves that file to it.
 import { createHash } from 'node:crypto';
-import { open, stat } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { AgentKind } from '../transcript/events.js';
 import { LogInputError } from '../transcript/reader.js';
 import { busyMessage, IndexBusyError, type SearchIndex } from './indexStore.js';
 import { isBusy, type Statement } from './sqliteRuntime.js';
 import { listSourceFiles, type SourceFile, type SourceRoot } from './sources.js';
-import { readFileUnits, type FileReadPoint, type FileReadRequest, type PreparedUnit } from './fileUnits.js';
+import { chunkRequests, readFileUnits, type FileReadOutcome, type FileReadPoint, type FileReadRequest, type PreparedUnit } from './fileUnits.js';
+import { CLAUDE_TYPES } from '../transcript/claudeRecords.js';
+import { CODEX_TYPES } from '../transcript/codexRecords.js';
+import { peekTopLevelType } from '../transcript/rawPeek.js';
 import { DEFAULT_UNIT_LIMITS, type UnitLimits } from './units.js';
 import { threadCpuMs, UnitWorker, WorkerFailedError, WorkerReadError } from './unitWorker.js';
 import { isZstdPath } from '../transcript/zstd.js';
@@ -25,8 +29,12 @@ const HEAD_BYTES = 4096;
 const BATCH_UNITS = 500;
 /** An update reading at least this much reads in a worker thread while this one writes. */
 const WORKER_MIN_BYTES = 16 * 1024 * 1024;
-/** Logs the workers read ahead (together). */
-const PREFETCH_AHEAD = 4;
+/**
+ * Logs the workers read ahead (together). Memory does not grow with it (a worker waits when the indexer
+ * has not taken its last few batches); it lets a reading thread start on the next logs while the other
+ * one reads a long one, and keeps both busy through runs of small logs.
+ */
+const PREFETCH_AHEAD = 8;
 
 export interface IndexProgress {
   filesDone: number;
@@ -54,6 +62,8 @@ export interface UpdateIndexOptions {
   worker?: boolean;
   /** How many reading threads (default: one per core, at most two). */
   workerThreads?: number;
+  /** A Claude Code log with more than this to read is read in chunks of about this size, by all threads (fileUnits.chunkRequests). */
+  chunkBytes?: number;
   now?: () => Date;
   /** Filled in with where the time went (for benchmarks; not part of the --json report). */
   stats?: IndexBuildStats;
@@ -67,6 +77,8 @@ export interface IndexBuildStats {
   readerCpuMs?: number[];
   /** Time the writer waited for the readers. */
   waitMs?: number;
+  /** Requests the reading threads served: one per log, or one per chunk of a long Claude Code log. */
+  chunksRead?: number;
 }
 
 export type { IndexReport };
@@ -118,54 +130,57 @@ function prepare(index: SearchIndex): Statements {
   };
 }
 
-async function readHead(path: string, size: number): Promise<Buffer> {
-  const handle = await open(path, 'r');
+// The few small reads per log on this thread (its head, the end of its complete lines, the newlines
+// after its last record) are synchronous: each takes microseconds, while a promise-based open, read and
+// close cost this thread, the one that writes, about a millisecond per log.
+function readHead(path: string, size: number): Buffer {
+  const fd = openSync(path, 'r');
   try {
     const buffer = Buffer.alloc(Math.min(HEAD_BYTES, size));
-    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    const bytesRead = readSync(fd, buffer, 0, buffer.length, 0);
     return buffer.subarray(0, bytesRead);
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
 const hashOf = (bytes: Buffer) => createHash('sha1').update(bytes).digest('hex');
 
 /** Offset just past the last newline before `size` (never below `floor`): the end of complete lines. */
-async function completeLinesEnd(path: string, floor: number, size: number): Promise<number> {
-  const handle = await open(path, 'r');
+function completeLinesEnd(path: string, floor: number, size: number): number {
+  const fd = openSync(path, 'r');
   try {
     const chunk = Buffer.alloc(64 * 1024);
     let end = size;
     while (end > floor) {
       const start = Math.max(floor, end - chunk.length);
-      const { bytesRead } = await handle.read(chunk, 0, end - start, start);
+      const bytesRead = readSync(fd, chunk, 0, end - start, start);
       const at = chunk.subarray(0, bytesRead).lastIndexOf(0x0a);
       if (at !== -1) return start + at + 1;
       end = start;
     }
     return floor;
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
 /** Newlines in [from, to): turns "the line of the last record" into "the next line number". */
-async function countNewlines(path: string, from: number, to: number): Promise<number> {
+function countNewlines(path: string, from: number, to: number): number {
   if (to <= from) return 0;
-  const handle = await open(path, 'r');
+  const fd = openSync(path, 'r');
   try {
     const chunk = Buffer.alloc(Math.min(1024 * 1024, to - from));
     let count = 0;
     for (let at = from; at < to;) {
-      const { bytesRead } = await handle.read(chunk, 0, Math.min(chunk.length, to - at), at);
+      const bytesRead = readSync(fd, chunk, 0, Math.min(chunk.length, to - at), at);
       if (bytesRead === 0) break;
       for (let i = chunk.indexOf(0x0a); i !== -1 && i < bytesRead; i = chunk.indexOf(0x0a, i + 1)) count++;
       at += bytesRead;
     }
     return count;
   } finally {
-    await handle.close();
+    closeSync(fd);
   }
 }
 
@@ -187,11 +202,40 @@ function startOf(row: FileRow | undefined, head: Buffer, size: number): { startO
   return { startOffset: row.indexed_offset, startLine: row.next_line, rewritten: false };
 }
 
+/**
+ * Whether the log is Claude Code's, so its lines can be read in chunks by several threads: known from
+ * the index (the agent of a log read before), else from its first line's record type.
+ */
+function isClaudeLog(head: Buffer, agent: AgentKind | undefined): boolean {
+  if (agent !== undefined) return agent === 'claude';
+  const newline = head.indexOf(0x0a);
+  const type = peekTopLevelType(newline === -1 ? head : head.subarray(0, newline));
+  return type !== undefined && CLAUDE_TYPES.has(type) && !CODEX_TYPES.has(type);
+}
+
+/** One outcome for a log read in chunks (in order). */
+function joinOutcomes(before: FileReadOutcome | undefined, after: FileReadOutcome): FileReadOutcome {
+  if (!before) return after;
+  const problems = [before.problems, after.problems].filter(Boolean).join('; ');
+  return {
+    agent: before.agent ?? after.agent,
+    sessionId: before.sessionId ?? after.sessionId,
+    project: before.project ?? after.project,
+    lastLine: after.sawEvent ? after.lastLine : before.lastLine,
+    lastOffset: after.sawEvent ? after.lastOffset : before.lastOffset,
+    sawEvent: before.sawEvent || after.sawEvent,
+    problems: problems || undefined,
+    bytes: before.bytes + after.bytes,
+    lines: Math.max(before.lines, after.lines),
+  };
+}
+
 /** Updates the index from the logs under `options.sources` (or `options.files`). */
 export async function updateIndex(index: SearchIndex, options: UpdateIndexOptions = {}): Promise<IndexReport> {
   const started = Date.now();
   const cpuStarted = threadCpuMs();
   let waitMs = 0;
+  let chunksRead = 0;
   const now = options.now ?? (() => new Date());
   const limits = options.limits ?? DEFAULT_UNIT_LIMITS;
   const batchUnits = options.batchUnits ?? 50_000;
@@ -279,7 +323,9 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
   // the first pass); the worker's units are taken only when the decision inside the transaction agrees.
   const useWorker = options.worker ?? bytesTotal >= WORKER_MIN_BYTES;
   const worker = useWorker && plans.length > 0 ? UnitWorker.start(limits, BATCH_UNITS, options.workerThreads) : undefined;
-  const prefetched = new Map<number, FileReadRequest>();
+  const chunkBytes = options.chunkBytes;
+  /** Each log asked of the workers: its chunks, in order. */
+  const prefetched = new Map<number, FileReadRequest[]>();
   const heads = new Map<number, Buffer>();
   let requested: number[] = [];
   let requestedUpTo = -1;
@@ -298,18 +344,19 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
       if (skipped.has(j) || isZstdPath(plan.file.path)) continue; // a compressed rollout is read here
       let head: Buffer;
       try {
-        head = await readHead(plan.file.path, plan.size);
+        head = readHead(plan.file.path, plan.size);
       } catch {
         continue; // this thread will find it unreadable too
       }
       heads.set(j, head);
       const { startOffset, startLine, rewritten } = startOf(plan.row, head, plan.size);
-      const end = await completeLinesEnd(plan.file.path, startOffset, plan.size);
+      const end = completeLinesEnd(plan.file.path, startOffset, plan.size);
       const agent = rewritten ? undefined : ((plan.row?.agent as AgentKind | null) ?? undefined);
       const request: FileReadRequest = { path: plan.file.path, startOffset, startLine, end, subagent: plan.file.subagent, agent };
-      prefetched.set(j, request);
+      const chunks = chunkRequests(request, isClaudeLog(head, agent), chunkBytes);
+      prefetched.set(j, chunks);
       requested.push(j);
-      worker.prefetch(request);
+      for (const chunk of chunks) worker.prefetch(chunk);
     }
   };
 
@@ -322,7 +369,7 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
       await prefetchFrom(i);
       let head: Buffer;
       try {
-        head = heads.get(i) ?? (await readHead(file.path, size));
+        head = heads.get(i) ?? readHead(file.path, size);
         heads.delete(i);
       } catch {
         continue;
@@ -374,9 +421,9 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
         const compressed = isZstdPath(file.path);
         let end = compressed
           ? Number.MAX_SAFE_INTEGER
-          : expected && expected.startOffset === startOffset
-            ? expected.end
-            : await completeLinesEnd(file.path, startOffset, size);
+          : expected && expected[0].startOffset === startOffset
+            ? expected[0].end
+            : completeLinesEnd(file.path, startOffset, size);
 
         let sessionId = file.sessionHint ?? row.session_id ?? undefined;
         let project = row.project ?? undefined;
@@ -411,32 +458,43 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
           }
         };
         const request: FileReadRequest = { path: file.path, startOffset, startLine, end, subagent: file.subagent, agent: rowAgent };
-        const waitStarted = performance.now();
-        let busyMs = 0;
-        const timedBatch = (units: PreparedUnit[], next: FileReadPoint) => {
-          const at = performance.now();
-          try {
-            onBatch(units, next);
-          } finally {
-            busyMs += performance.now() - at;
-          }
-        };
-        let outcome = requested[0] === i ? await worker?.take(request, timedBatch) : undefined;
-        waitMs += performance.now() - waitStarted - busyMs;
+        // The same chunks as asked of the workers (the same function of the same request and head).
+        const chunks = worker && !compressed ? chunkRequests(request, isClaudeLog(head, rowAgent), chunkBytes) : [request];
+        let outcome: FileReadOutcome | undefined;
+        let taken = 0;
         if (requested[0] === i) {
+          const waitStarted = performance.now();
+          let busyMs = 0;
+          const timedBatch = (units: PreparedUnit[], next: FileReadPoint) => {
+            const at = performance.now();
+            try {
+              onBatch(units, next);
+            } finally {
+              busyMs += performance.now() - at;
+            }
+          };
+          for (; taken < chunks.length; taken++) {
+            const part = await worker?.take(chunks[taken], timedBatch);
+            if (!part) break;
+            chunksRead++;
+            outcome = joinOutcomes(outcome, part);
+          }
+          waitMs += performance.now() - waitStarted - busyMs;
           requested.shift();
           prefetched.delete(i);
-          if (!outcome)
+          if (taken < chunks.length)
             dropPrefetch(i); // the worker read something else: it dropped what it read ahead
           else report.readInWorker = (report.readInWorker ?? 0) + 1;
         }
-        outcome ??= await readFileUnits(request, limits, BATCH_UNITS, onBatch);
+        // What the workers did not read is read here (chunk by chunk from where they stopped).
+        for (; taken < chunks.length; taken++) outcome = joinOutcomes(outcome, await readFileUnits(chunks[taken], limits, BATCH_UNITS, onBatch));
+        if (!outcome) throw new Error('internal: a log was read in no chunk');
         learn(outcome);
         if (outcome.problems) report.problems.push(`${file.path}: ${outcome.problems}`);
         const { sawEvent, lastOffset, lastLine } = outcome;
         if (compressed) end = startOffset + outcome.bytes;
         const base = sawEvent ? lastOffset : startOffset;
-        const nextLine = compressed ? Math.max(startLine, outcome.lines + 1) : (sawEvent ? lastLine : startLine) + (await countNewlines(file.path, base, end));
+        const nextLine = compressed ? Math.max(startLine, outcome.lines + 1) : (sawEvent ? lastLine : startLine) + countNewlines(file.path, base, end);
         flush(end, nextLine);
         st.setStat.run(size, mtime, fileId);
         report.bytesRead += end - startOffset;
@@ -485,6 +543,7 @@ export async function updateIndex(index: SearchIndex, options: UpdateIndexOption
     const cpuEnded = threadCpuMs();
     if (cpuStarted !== undefined && cpuEnded !== undefined) options.stats.writerCpuMs = cpuEnded - cpuStarted;
     options.stats.waitMs = waitMs;
+    options.stats.chunksRead = chunksRead;
   }
   return report;
 }

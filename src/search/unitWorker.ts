@@ -1,9 +1,11 @@
 // A big index update reads, parses and redacts logs in worker threads while the indexer's own thread
 // writes FTS5. Reading is the larger half of the work (parsing and redacting cost about twice what FTS5
 // does with the text), so with two or more cores two workers read while the indexer writes. The workers
-// read the logs the indexer expects to take next (prefetch), each log whole in one worker, and the
-// indexer takes them in order; it takes a log's units from a worker only when what it decided inside its
-// write transaction is what the worker was asked for, and otherwise reads the log itself. Back-pressure:
+// read the logs the indexer expects to take next (prefetch), each log whole in one worker or, a long
+// Claude Code log, in chunks spread over both (fileUnits.chunkRequests: a long log read by one thread
+// left the writer waiting for it while the other thread idled), and the indexer takes them in order; it
+// takes a log's units from a worker only when what it decided inside its write transaction is what the
+// worker was asked for, and otherwise reads the log itself. Back-pressure:
 // a worker waits when MAX_OUTSTANDING of its batches are not yet taken, so memory stays bounded whatever
 // the logs' size.
 //
@@ -20,7 +22,7 @@ import { readFileUnits, type FileReadOutcome, type FileReadPoint, type FileReadR
 import type { UnitLimits } from './units.js';
 
 const ROLE = 'handover-search-units';
-const MAX_OUTSTANDING = 4;
+const MAX_OUTSTANDING = 8;
 /** Int32 cells of the shared state: batches posted, batches taken, highest cancelled request id. */
 const POSTED = 0;
 const TAKEN = 1;
@@ -171,7 +173,14 @@ interface Pending {
 }
 
 const sameRequest = (a: FileReadRequest, b: FileReadRequest) =>
-  a.path === b.path && a.startOffset === b.startOffset && a.startLine === b.startLine && a.end === b.end && a.subagent === b.subagent && a.agent === b.agent;
+  a.path === b.path &&
+  a.startOffset === b.startOffset &&
+  a.startLine === b.startLine &&
+  a.end === b.end &&
+  a.subagent === b.subagent &&
+  a.agent === b.agent &&
+  a.chunk?.from === b.chunk?.from &&
+  a.chunk?.to === b.chunk?.to;
 
 /** One reading thread: the logs asked of it, in order. */
 class ReadingThread {

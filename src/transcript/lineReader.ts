@@ -21,6 +21,8 @@ export interface LineReaderOptions {
   /** Start reading at this byte offset (must be the start of a line). Line numbers then start at startLine. */
   startOffset?: number;
   startLine?: number;
+  /** Stop reading here (a line start): the lines before it only. Ignored for a compressed log. */
+  endOffset?: number;
   chunkBytes?: number;
   onOversized?: (line: number, offset: number, length: number) => void;
 }
@@ -162,9 +164,10 @@ export async function forEachLine(path: string, onLine: (line: RawLine) => void,
   const handle = await open(path, 'r');
   try {
     const chunk = Buffer.allocUnsafe(chunkBytes);
+    const endOffset = options.endOffset ?? Number.MAX_SAFE_INTEGER;
     let filePosition = startOffset;
-    for (;;) {
-      const { bytesRead } = await handle.read(chunk, 0, chunkBytes, filePosition);
+    while (filePosition < endOffset) {
+      const { bytesRead } = await handle.read(chunk, 0, Math.min(chunkBytes, endOffset - filePosition), filePosition);
       if (bytesRead === 0) break;
       splitter.push(chunk, bytesRead);
       filePosition += bytesRead;

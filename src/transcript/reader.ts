@@ -23,6 +23,8 @@ export interface ReadOptions {
   agent?: AgentKind;
   startOffset?: number;
   startLine?: number;
+  /** Read only the lines that start before this offset (a line start; ignored for a compressed log). */
+  endOffset?: number;
   maxLineBytes?: number;
 }
 
@@ -184,6 +186,7 @@ export async function readTranscript(path: string, onEvent: (event: TranscriptEv
     const bytes = await forEachLine(path, consumer.onLine, {
       startOffset: options.startOffset,
       startLine: options.startLine,
+      endOffset: options.endOffset,
       maxLineBytes: options.maxLineBytes,
       onOversized: consumer.onOversized,
     });

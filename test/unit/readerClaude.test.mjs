@@ -245,3 +245,27 @@ test('skip rules: the top-level type is read from the bytes only when certain', 
   assert.equal(peekTopLevelType(Buffer.from('{"a":{"b":1},"c":{"type":"inner","d":[1]}}')), undefined);
   assert.equal(peekTopLevelType(Buffer.from('{"type":"caf\u00e9"}')), undefined, 'escapes are left to JSON.parse');
 });
+
+test('a log read in consecutive ranges (startOffset … endOffset at line starts) yields exactly the events of one whole read', async () => {
+  for (const path of claudeSamples.slice(0, 3)) {
+    const bytes = readFileSync(path);
+    const whole = await read(path);
+    // Cut points: line starts found independently of the reader, about every fifth of the file.
+    const starts = [0];
+    for (let i = bytes.indexOf(0x0a); i !== -1 && i + 1 < bytes.length; i = bytes.indexOf(0x0a, i + 1)) starts.push(i + 1);
+    const cuts = [1, 2, 3, 4].map((k) => starts[Math.floor((starts.length * k) / 5)]);
+    const bounds = [0, ...cuts, bytes.length];
+    const events = [];
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const startLine = starts.indexOf(bounds[k]) + 1;
+      const part = await read(path, { startOffset: bounds[k], startLine, endOffset: bounds[k + 1] });
+      assert.ok(
+        part.events.every((e) => e.offset >= bounds[k] && e.offset < bounds[k + 1]),
+        'no event from outside the range',
+      );
+      events.push(...part.events);
+    }
+    assert.ok(whole.events.length > 10, path);
+    assert.deepEqual(events, whole.events, path);
+  }
+});

@@ -591,20 +591,24 @@ test('a big update reads in worker threads while it writes: the index is the sam
       join(box.logs, `${SESSION}.jsonl`),
       userLine('请检查资源调度模块') + resultLine(`${'long output line\n'.repeat(3000)}middle marker words\n`, SESSION, true),
     );
-    const dump = async (path, worker, workerThreads) => {
+    const dump = async (path, worker, workerThreads, chunkBytes) => {
       const index = api.openSearchIndex('', { path });
       try {
+        const stats = {};
         const report = await api.updateIndex(index, {
           sources: [{ kind: 'extra', dir: join(box.root, 'logs') }],
           worker,
           workerThreads,
+          chunkBytes,
           batchUnits: 40,
           groupMs: 5,
+          stats,
         });
         index.db.exec("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, fts, 'row')");
         return {
           report: { added: report.added, unitsAdded: report.unitsAdded, problems: report.problems },
           readInWorker: report.readInWorker,
+          chunksRead: stats.chunksRead,
           units: index.db
             .prepare('SELECT f.path, u.line, u.part, u.offset, u.kind, u.ts FROM units u JOIN files f ON f.id = u.file_id ORDER BY f.path, u.line, u.part')
             .all()
@@ -628,8 +632,19 @@ test('a big update reads in worker threads while it writes: the index is the sam
     for (const threads of [1, 2]) {
       const threaded = await dump(join(box.root, `worker${threads}.sqlite`), true, threads);
       assert.equal(threaded.readInWorker, threaded.files.length, 'every log was read by a worker');
-      assert.deepEqual({ ...threaded, readInWorker: 0 }, inline);
+      assert.deepEqual({ ...threaded, readInWorker: 0, chunksRead: 0 }, { ...inline, chunksRead: 0 });
     }
+    // Long Claude Code logs read in chunks (here of 2 KB, so most logs are cut in several) by both
+    // threads: the same units, terms, line numbers and per-log state as read whole, inline.
+    const claudeBytes = readdirSync(box.logs)
+      .filter((n) => n.endsWith('.jsonl'))
+      .reduce((sum, n) => sum + statSync(join(box.logs, n)).size, 0);
+    const chunked = await dump(join(box.root, 'chunked.sqlite'), true, 2, 2048);
+    assert.ok(
+      chunked.chunksRead > chunked.files.length + claudeBytes / 4096,
+      `logs were cut in chunks (${chunked.chunksRead} requests for ${chunked.files.length} logs)`,
+    );
+    assert.deepEqual({ ...chunked, readInWorker: 0, chunksRead: 0 }, { ...inline, chunksRead: 0 });
   } finally {
     box.cleanup();
   }
