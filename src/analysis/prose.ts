@@ -182,9 +182,21 @@ export function isNotAStatement(sentence: string): boolean {
   return false;
 }
 
+/**
+ * Cheap necessary condition for classifySentence finding anything, tested first because most sentences
+ * are neither (it is the build's hottest heuristic): every finding it returns is either a rejected
+ * approach, which needs EVIDENCE_OF_UNDOING and is never the user's, or a decision, which needs CHOSE
+ * (`strong`) or ALTERNATIVE_NAMED (`alternative`) to pass the `!strong && !(argued && alternative)` test.
+ * Keep it in step with classifySentence: a new way to return a finding there needs its word here.
+ */
+function mayBeFinding(sentence: string, source: ProseSource): boolean {
+  return CHOSE.test(sentence) || ALTERNATIVE_NAMED.test(sentence) || (source !== 'user' && EVIDENCE_OF_UNDOING.test(sentence));
+}
+
 /** What a sentence records, if anything: a decision, a rejected approach, or nothing. */
 export function classifySentence(sentence: string, source: ProseSource, listed = false): ProseFinding | undefined {
   if (sentence.length < 15 || sentence.length > 700) return undefined;
+  if (!mayBeFinding(sentence, source)) return undefined;
   if (isNotAStatement(sentence)) return undefined;
   // What the user asked, restated by the agent, is neither its decision nor an approach it gave up.
   if (/^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b/i.test(sentence)) return undefined;
