@@ -156,6 +156,8 @@ export class OfflineAnalyzer {
   private readonly running = new Map<string, PendingCall>();
   private readonly installed = new Map<string, { citation: Citation; command: string }>();
   private readonly tasks = new Map<string, OpenTask>();
+  /** The last task list's items, as written and redacted (the next list mostly repeats them). */
+  private redactedTasks = new Map<string, string>();
   private lastFailure?: { commandKey: string; program: string; display: string; error: string; citation: Citation; seenAt: number };
   /** The last failed command (kept after later successes): what an approach given up next had tried. */
   private recentFailure?: { display: string; error: string; line: number };
@@ -448,7 +450,14 @@ export class OfflineAnalyzer {
     const list = taskListOf(call);
     if (list) {
       this.tasks.clear();
-      list.forEach((task, i) => this.tasks.set(String(i + 1), { ...task, content: redactSecrets(task.content) }));
+      // Each update of a task list repeats most of its items: those are redacted once, not at every update.
+      const redacted = new Map<string, string>();
+      list.forEach((task, i) => {
+        const content = this.redactedTasks.get(task.content) ?? redactSecrets(task.content);
+        redacted.set(task.content, content);
+        this.tasks.set(String(i + 1), { ...task, content });
+      });
+      this.redactedTasks = redacted;
       return;
     }
     if (!isObject(call.input)) return;
@@ -791,11 +800,14 @@ export class OfflineAnalyzer {
     // What this line ran and passed: with its parts chained by `&&` every part, else the last one.
     const ran = pending?.programs?.length ? (pending.families ? pending.programs : pending.programs.slice(-1)) : [];
     const cwd = pending?.cwd;
-    const ranTargets = new Set(ran.map((words) => runTarget(words, cwd)));
-    const ranPrograms = new Set(ran.map(programName));
+    // Worked out on the first open error only: most successful calls come while no error is open.
+    let ranTargets: Set<string> | undefined;
+    let ranPrograms: Set<string> | undefined;
     const startedLine = pending ? (pending.startedLine ?? pending.call.line) : result.line;
     for (const record of this.errors.values()) {
       if (record.resolvedAt !== undefined) continue;
+      ranTargets ??= new Set(ran.map((words) => runTarget(words, cwd)));
+      ranPrograms ??= new Set(ran.map(programName));
       // A run started before the failure was seen (a call made beside it) cannot be its fix.
       if ((record.last.file ?? '') === (result.subagent ? `subagents/${result.subagent}` : '') && startedLine < record.last.line) continue;
       // Checks (tests, builds, linters) are judged by their family below; other commands by what they ran.
