@@ -187,7 +187,8 @@ export function isNotAStatement(sentence: string): boolean {
  * are neither (it is the build's hottest heuristic): every finding it returns is either a rejected
  * approach, which needs EVIDENCE_OF_UNDOING and is never the user's, or a decision, which needs CHOSE
  * (`strong`) or ALTERNATIVE_NAMED (`alternative`) to pass the `!strong && !(argued && alternative)` test.
- * Keep it in step with classifySentence: a new way to return a finding there needs its word here.
+ * Keep it in step with classifyWithoutPrefilter: a new way to return a finding there needs its word here
+ * (test/unit/prosePrefilter.test.mjs compares the two on every sentence of the fixtures).
  */
 function mayBeFinding(sentence: string, source: ProseSource): boolean {
   return CHOSE.test(sentence) || ALTERNATIVE_NAMED.test(sentence) || (source !== 'user' && EVIDENCE_OF_UNDOING.test(sentence));
@@ -195,8 +196,14 @@ function mayBeFinding(sentence: string, source: ProseSource): boolean {
 
 /** What a sentence records, if anything: a decision, a rejected approach, or nothing. */
 export function classifySentence(sentence: string, source: ProseSource, listed = false): ProseFinding | undefined {
-  if (sentence.length < 15 || sentence.length > 700) return undefined;
+  if (sentence.length < 15 || sentence.length > 700) return undefined; // (as below, before the prefilter's scan)
   if (!mayBeFinding(sentence, source)) return undefined;
+  return classifyWithoutPrefilter(sentence, source, listed);
+}
+
+/** classifySentence without its prefilter (mayBeFinding): the unit tests check that both always agree. */
+export function classifyWithoutPrefilter(sentence: string, source: ProseSource, listed = false): ProseFinding | undefined {
+  if (sentence.length < 15 || sentence.length > 700) return undefined;
   if (isNotAStatement(sentence)) return undefined;
   // What the user asked, restated by the agent, is neither its decision nor an approach it gave up.
   if (/^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b/i.test(sentence)) return undefined;
