@@ -1,12 +1,13 @@
-// `node bench/buildEquivalence.mjs [--save]`: proves a speed change to `handover build` changed no output.
+// `node bench/buildEquivalence.mjs [--save | --reference DIR] [--no-big]`: proves a speed change to `handover build` changed no output.
 // Builds every log under test/fixtures (real/, samples/, claude/, codex/) plus the bench:build log with
 // dist/cli.js, and compares handover.json, resume-prompt.md and extract.md (or the failure's exit code and
 // stderr) with reference outputs saved from an earlier build (`--save`, kept in .bench/, never in git).
-// Paths are fixed per log (a fresh home and workspace at the same place every run) so they compare as
-// they are; only what must vary between two runs of the same build is blanked (createdAt, also in the prompt).
+// Paths are fixed per log (a fresh home and workspace at the same place every run, the checkout's folder
+// written `<repo>`); only what must vary between two runs of one build is blanked (createdAt, also in the prompt).
 // Prints the number of differing logs and exits 1 when any differ.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,8 +15,11 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(repoRoot, 'dist', 'cli.js');
 const save = process.argv.includes('--save');
 const skipBig = process.argv.includes('--no-big');
-const referenceDir = join(repoRoot, '.bench', 'equivalence', 'reference');
-const scratch = join(repoRoot, '.bench', 'equivalence', 'scratch');
+// `--reference DIR`: compare with outputs saved elsewhere (another checkout's `--save`, e.g. main's before a merge).
+const referenceArg = process.argv.indexOf('--reference');
+const referenceDir = referenceArg > 0 ? resolve(process.argv[referenceArg + 1]) : join(repoRoot, '.bench', 'equivalence', 'reference');
+// One place for every checkout: paths inside the outputs (and their byte counts) are then the same.
+const scratch = join(tmpdir(), 'handover-build-equivalence');
 
 /** Every session log of the fixtures (subagent and tool-result companions are read with their main log). */
 function fixtureLogs() {
@@ -43,18 +47,23 @@ function buildOutputs(log) {
     env: { PATH: process.env.PATH, HOME: join(scratch, 'user'), HANDOVER_HOME: home, CODEX_HOME: join(scratch, 'codex') },
     maxBuffer: 64 << 20,
   });
-  if (r.status !== 0) return { 'failure.txt': `exit ${r.status}\n${r.stderr}` };
+  if (r.status !== 0) return ownPaths({ 'failure.txt': `exit ${r.status}\n${r.stderr}` });
   const { dir } = JSON.parse(r.stdout);
   const data = JSON.parse(readFileSync(join(dir, 'handover.json'), 'utf8'));
   // The prompt says when it was written: the one time that differs between two runs of one build.
   const prompt = readFileSync(join(dir, 'resume-prompt.md'), 'utf8').split(data.createdAt).join('<createdAt>');
   data.createdAt = '<createdAt>';
-  return {
+  return ownPaths({
     'handover.json': JSON.stringify(data, null, 2),
     'resume-prompt.md': prompt,
     'extract.md': readFileSync(join(dir, 'extract.md'), 'utf8'),
     'stderr.txt': r.stderr,
-  };
+  });
+}
+
+/** The checkout's own folder named `<repo>`: outputs of two checkouts (a branch and main) then compare. */
+function ownPaths(outputs) {
+  return Object.fromEntries(Object.entries(outputs).map(([file, text]) => [file, text.split(repoRoot).join('<repo>')]));
 }
 
 const logs = fixtureLogs();
@@ -83,7 +92,8 @@ for (const log of logs) {
     if (!expected.includes(file)) continue;
     if (readFileSync(join(refDir, file), 'utf8') !== outputs[file]) {
       changed.push(file);
-      writeFileSync(join(scratch, '..', `${name}.${file}.actual`), outputs[file]);
+      mkdirSync(join(repoRoot, '.bench', 'equivalence'), { recursive: true });
+      writeFileSync(join(repoRoot, '.bench', 'equivalence', `${name}.${file}.actual`), outputs[file]);
     }
   }
   if (changed.length) {
