@@ -5,7 +5,7 @@
 // precision over the labelled ones (target ≥ 90%). Items without a label are counted, never guessed:
 // `--unlabelled FILE` writes them out for the next labelling pass.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, fixturesDir } from '../test/support/paths.mjs';
@@ -27,7 +27,12 @@ const labels = new Map(
     .map((line) => JSON.parse(line))
     .map((label) => [label.id, label]),
 );
-const logs = [...new Set([...labels.values()].map((l) => l.log))].sort();
+// --all-logs: every log of the corpus, not only the labelled ones (new logs' items for a labelling pass).
+const corpusLogs = () =>
+  readdirSync(join(fixturesDir, 'real'), { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .flatMap((d) => readdirSync(join(fixturesDir, 'real', d.name)).filter((f) => f.endsWith('.jsonl')).map((f) => `${d.name}/${f}`));
+const logs = [...new Set([...labels.values()].map((l) => l.log).concat(args.includes('--all-logs') ? corpusLogs() : []))].sort();
 
 if (cliPath === cli) spawnSync('npm', ['run', '--silent', 'build'], { stdio: 'inherit' });
 const root = mkdtempSync(join(tmpdir(), 'handover-bench-precision-'));

@@ -254,6 +254,50 @@ const PASS_THROUGH = new Set([
 ]);
 
 /**
+ * Command-line clients whose subcommands come in groups (`gh pr create`, `aws s3 cp`, `gh api <endpoint>`):
+ * the family is the program and two operands. `true` for every subcommand, else the groups that have one.
+ */
+const GROUPED_CLIS: Record<string, true | Set<string>> = {
+  gh: true,
+  glab: true,
+  kubectl: true,
+  helm: true,
+  aws: true,
+  gcloud: true,
+  az: true,
+  fly: true,
+  flyctl: true,
+  heroku: true,
+  vercel: true,
+  wrangler: true,
+  supabase: true,
+  firebase: true,
+  docker: new Set(['compose', 'container', 'image', 'network', 'volume', 'system', 'buildx', 'context']),
+  podman: new Set(['compose', 'container', 'image', 'network', 'volume', 'system', 'pod']),
+};
+/** Flags of those clients that take a value (`gh api -X PUT <endpoint>`): the value is no operand. */
+const VALUE_FLAGS = new Set(['-X', '--method', '-H', '--header', '-f', '-F', '--field', '--raw-field', '--jq', '-q', '--template', '-t', '--input', '-R', '--repo', '-n', '--namespace', '--context', '--profile', '--region', '--project', '-o', '--output', '-l', '--selector', '--file']);
+
+/** True for a client whose family names carry two words after the program (`gh api`, `docker compose`). */
+export function isGroupedCli(program: string): boolean {
+  return Object.hasOwn(GROUPED_CLIS, program);
+}
+
+/** The two operands naming a grouped client's call, or undefined when `program` is not one or has no group. */
+export function groupedOperands(program: string, args: string[]): string[] | undefined {
+  if (!isGroupedCli(program)) return undefined;
+  const kept: string[] = [];
+  for (let i = 0; i < args.length && kept.length < 2; i++) {
+    const w = args[i];
+    if (VALUE_FLAGS.has(w)) i++;
+    else if (!w.startsWith('-') && !/^\d+$/.test(w) && w !== '--') kept.push(w.length > 80 ? w.slice(0, 80) : w);
+  }
+  const groups = GROUPED_CLIS[program];
+  if (groups !== true && !groups.has(kept[0] ?? '')) return undefined;
+  return kept;
+}
+
+/**
  * The check family of a command line (the first test/build/lint/typecheck command in it), else a
  * generic family: the main program and its first operand (`python scripts/migrate.py`), so repeated
  * runs of one script meet too. Undefined for pure looking-around (`ls`, `cat x | head`).
@@ -274,6 +318,10 @@ export function commandFamily(commandLine: string, programs: string[][] = progra
     const program = base(words[0]);
     if (PASS_THROUGH.has(program)) continue;
     if (program === 'git') return { name: ['git', ...operands(words.slice(1)).slice(0, 1)].join(' '), targets: [] };
+    // CLIs whose first word is a group: `gh api user/emails` and `gh api repos/o/r/branches` are different
+    // calls (one failing is not fixed by the other passing); `docker compose up`, `kubectl get pods` too.
+    const groupWords = groupedOperands(program, words.slice(1));
+    if (groupWords) return { name: [program, ...groupWords].join(' '), targets: [] };
     const operand = operands(words.slice(1))[0];
     return { name: operand ? `${program} ${operand.length > 80 ? operand.slice(0, 80) : operand}` : program, targets: [] };
   }

@@ -31,8 +31,11 @@ const INJECTED =
 const TEMPLATE =
   /You must fully embody this agent['’]s persona|<!-- Powered by BMAD|^<agent\b|^#{1,3} (?:Agent Activation|Activation Instructions)\b|^(?:#\s*\/[\w:.-]+|---\s*\n(?:description|allowed-tools|argument-hint):|You are (?:a|an|the) [\w -]{0,40}(?:assistant|agent|model)\b|(?:Generate|Write) a (?:short |concise )?title\b|Your task is to generate)/;
 
-/** `## User Input` and a fenced block holding what the user typed, at the top of a prompt template. */
-const USER_INPUT_BLOCK = /^\s*#{1,3} User Input\s*\n+```[\w-]*\n([\s\S]*?)\n```/;
+/**
+ * `## User Input` and a fenced block holding what the user typed, near the top of a prompt template (after
+ * a title line, empty in some, or front matter).
+ */
+const USER_INPUT_BLOCK = /^(?:[^\n]{0,200}\n){0,12}?\s*#{1,3} User Input\s*\n+```[\w-]*\n([\s\S]*?)\n?```/;
 
 /** A whole message inside one tag (`<skill>…</skill>`, `<session-start-hook>…</session-start-hook>`): put there by a tool. */
 const WRAPPED = /^<([a-z][\w-]*)>[\s\S]*<\/\1>\s*$/;

@@ -10,7 +10,7 @@ import { dedupeKey, headAndTail, oneLine, sentenceParts, specificity } from './t
 import { commandKey, displayCommand, dumpsFiles, errorLines, isDistinctiveCommand, looksFailed, measuredLines, plainOutput, programsOf } from './toolOutput.js';
 import { editCallOf, isObject, normalizeTaskStatus, patchTextOf, READ_ONLY_TOOLS, shellCallOf, str, taskListOf } from './toolInputs.js';
 import { packageChanges } from './packages.js';
-import { commandFamily, commandFamilyNames, failingTestNames, looksPassing, type CommandFamily } from './commandFamilies.js';
+import { commandFamily, commandFamilyNames, failingTestNames, groupedOperands, isGroupedCli, looksPassing, type CommandFamily } from './commandFamilies.js';
 import { ConversationTracker } from './conversation.js';
 import { parseCommandLine } from './shellWords.js';
 import { redactSecrets } from '../util/redact.js';
@@ -79,6 +79,8 @@ interface ErrorRecord {
   target?: string;
   /** The program the shell could not find or start: any later successful run of it resolves the error. */
   missingProgram?: string;
+  /** The family of the command the error told to run (`To log in, run: gh auth login`): it passing resolves it. */
+  suggestedFix?: string;
 }
 
 interface PendingCall {
@@ -777,6 +779,7 @@ export class OfflineAnalyzer {
         strong,
         lowValue: readOnly || (pending?.programs !== undefined && !isDistinctiveCommand(pending.programs)),
         ...ranWhat(pending?.programs, first, result.text, pending?.cwd),
+        suggestedFix: suggestedFixOf(summary.lines.length ? summary.lines.join('\n') : first),
       });
       pruneByScore(this.errors, WORKING.errors, (e) => errorScore(e));
       this.conversation.onError(key, first ? `${display}: ${first}` : display, result.line);
@@ -803,16 +806,29 @@ export class OfflineAnalyzer {
     // Worked out on the first open error only: most successful calls come while no error is open.
     let ranTargets: Set<string> | undefined;
     let ranPrograms: Set<string> | undefined;
+    const programsRan = () => {
+      const programs = new Set(ran.map((words) => toolAsProgram(programName(words))));
+      // A program the shell could not find may be the agent's own tool: `applypatch: command not found`,
+      // then the `apply_patch` tool did it.
+      if (pending && !pending.commandLine) {
+        programs.add(toolAsProgram(pending.call.name));
+        // Codex's `shell` tool running `["apply_patch", …]` is its patch tool, seen as an edit.
+        const argv = isObject(pending.call.input) ? pending.call.input.command : undefined;
+        if (Array.isArray(argv) && typeof argv[0] === 'string') programs.add(toolAsProgram(posix.basename(argv[0])));
+      }
+      return programs;
+    };
     const startedLine = pending ? (pending.startedLine ?? pending.call.line) : result.line;
     for (const record of this.errors.values()) {
       if (record.resolvedAt !== undefined) continue;
       ranTargets ??= new Set(ran.map((words) => runTarget(words, cwd)));
-      ranPrograms ??= new Set(ran.map(programName));
+      ranPrograms ??= programsRan();
       // A run started before the failure was seen (a call made beside it) cannot be its fix.
       if ((record.last.file ?? '') === (result.subagent ? `subagents/${result.subagent}` : '') && startedLine < record.last.line) continue;
       // Checks (tests, builds, linters) are judged by their family below; other commands by what they ran.
       const byTarget = !record.family?.kind && record.target !== undefined && ranTargets.has(record.target);
-      if (byTarget || (record.missingProgram && ranPrograms.has(record.missingProgram))) {
+      const suggested = record.suggestedFix !== undefined && (record.suggestedFix === cmdKey || (pending?.families?.includes(record.suggestedFix) ?? false));
+      if (byTarget || suggested || (record.missingProgram && ranPrograms.has(toolAsProgram(record.missingProgram)))) {
         record.resolvedAt = citationOf(result);
         continue;
       }
@@ -833,7 +849,10 @@ export class OfflineAnalyzer {
     const program = mainProgram(pending.programs ?? []);
     // A replacement is started after the failure was seen: two commands run side by side replace nothing.
     const startedAfter = (pending.startedLine ?? pending.call.line) > failure.seenAt;
-    if (program && program === failure.program && startedAfter) {
+    // `gh api a` failing, then `gh api b` passing, are two calls of one group, not a replacement.
+    const sameGroup =
+      isGroupedCli((program ?? '').split(' ')[0]) && cmdKey.split(' ').slice(0, 2).join(' ') === failure.commandKey.split(' ').slice(0, 2).join(' ');
+    if (program && program === failure.program && startedAfter && !sameGroup) {
       this.lastFailure = undefined;
       this.addStructural(`replaced:${failure.commandKey}`, {
         title: `\`${failure.display}\` failed${failure.error ? ` (${failure.error})` : ''} and was replaced by \`${pending.display}\``,
@@ -983,8 +1002,27 @@ function runTarget(words: string[], cwd?: string): string {
     ].join(' ');
   if (INTERPRETERS.test(program) && words[1] && !words[1].startsWith('-')) return named(base(words[1]), words.slice(2, 3), 1);
   if (/[/\\]/.test(words[0]) && /\.\w{1,4}$/.test(words[0])) return named(base(words[0]), words.slice(1, 2), 1);
+  // `gh api -X PUT <endpoint>`: the endpoint, not the method, names what ran.
+  const grouped = groupedOperands(program, words.slice(1));
+  if (grouped) return [program, ...grouped].join(' ');
   // The program and its first two operands: `pnpm web type-check` and `pnpm web exec` stay apart.
   return named(program, words.slice(1), 2);
+}
+
+/**
+ * The command an error message tells to run (`To log in, run: gh auth login`, "Run `npm install` first",
+ * `try 'supabase login'`), as a family name: when that command then passes, the error was dealt with.
+ */
+function suggestedFixOf(text: string): string | undefined {
+  const m = /\b(?:run|try running|try|use)\b:?\s+[`'"]?([a-z][\w.-]*(?: [\w@./:=-]+){1,4})[`'"]?/i.exec(text.slice(0, 2000));
+  if (!m) return undefined;
+  const programs = programsOf(m[1]);
+  return programs.length === 1 && isDistinctiveCommand(programs) ? commandFamily(m[1], programs)?.name : undefined;
+}
+
+/** A tool's or program's name as both spell it: `apply_patch`, `apply-patch` and `applypatch` meet. */
+function toolAsProgram(name: string): string {
+  return name.toLowerCase().replace(/[-_]/g, '');
 }
 
 /** For a failed command: what it ran, and the program when the shell could not start it. */

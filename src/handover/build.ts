@@ -24,6 +24,7 @@ import { linkChain } from './chain.js';
 import { missingSummaries, readSavedSummaries } from './savedSummaries.js';
 import { CARRIED_BUDGET_SHARE, insertCarriedSection, renderCarriedSection } from './chainPrompt.js';
 import { readSessionIdentity } from './sessionIdentity.js';
+import { isSeedPrompt } from './seedPrompt.js';
 import { retrievalInstructions, type RetrievalMode } from './retrievalInstructions.js';
 import { signHandover, SigningKeyError, verifyHandover } from './sign.js';
 import { describeFsError } from '../util/fsErrors.js';
@@ -160,7 +161,7 @@ export async function buildHandover(options: BuildOptions): Promise<BuildResult>
           ),
         ],
         compactionSummaryLines: offline.compactionSummaries.map((s) => s.citation.line),
-        text: narrative(identity.agent, offline, offline.conversation.messages.length, modified.files.length),
+        text: narrative(identity.agent, offline, findings, modified.files.length),
         gitBranch: offline.gitBranch,
         firstTimestamp: offline.firstTimestamp,
         lastTimestamp: offline.lastTimestamp,
@@ -288,17 +289,49 @@ function settleErrorStatus(findings: Finding[], offline: OfflineAnalysis): Findi
   });
 }
 
-function narrative(agent: string, offline: OfflineAnalysis, userMessages: number, files: number): string {
+/**
+ * The handover's summary as the sidebar, the QuickPick, the chain list and SessionStart show it: what the
+ * session was for (its first request), where it stood at the end (checks, unresolved errors, what the agent
+ * was doing) and, last, the size figures. Computed from the analysis, never written by a model.
+ */
+function narrative(agent: string, offline: OfflineAnalysis, findings: Finding[], files: number): string {
   const who = agent === 'codex' ? 'Codex' : 'Claude Code';
   const span = offline.firstTimestamp && offline.lastTimestamp ? ` from ${offline.firstTimestamp} to ${offline.lastTimestamp}` : '';
   const where = offline.cwd ? ` in \`${offline.cwd}\`` : '';
   const branch = offline.gitBranch ? ` on branch \`${offline.gitBranch}\`` : '';
-  const errors = offline.findings.filter((f) => f.analyst === 'errors').length;
+  const errors = findings.filter((f) => f.analyst === 'errors');
+  const unresolved = errors.filter((f) => f.status === 'unresolved').length;
   const compactions = offline.compactions.length;
-  return [
-    `A ${who} session${where}${branch}${span}: ${userMessages} message(s) from the user, ${offline.lines} log lines.`,
-    `It changed ${files} file(s)${errors ? ` and hit ${errors} distinct error(s) in tool output` : ''}${compactions ? `; it was compacted ${compactions} time(s) before` : ''}.`,
-  ].join(' ');
+  const lines: string[] = [];
+  const first = firstRequest(offline.conversation);
+  if (first) lines.push(`Began with: ${clip(first, 200)}`);
+  // Failing checks first; a session that ran many checks names four and counts the rest.
+  const checks = [...offline.checks].sort((a, b) => Number(a.outcome === 'passing') - Number(b.outcome === 'passing'));
+  const state: string[] = checks
+    .slice(0, 4)
+    .map((c) => `\`${c.family}\` ${c.outcome}${c.failingTests.length ? ` (${c.failingTests.length} failing test(s))` : ''}`);
+  if (checks.length > 4) state.push(`${checks.length - 4} more check(s) ${checks.slice(4).every((c) => c.outcome === 'passing') ? 'passing' : 'run'}`);
+  if (unresolved) state.push(`${unresolved} error(s) not resolved`);
+  const pending = offline.stopped?.pendingCalls[0];
+  if (offline.stopped?.interruptedAt) state.push('the user interrupted the last turn');
+  else if (pending) state.push(`stopped while running \`${clip(pending.display, 80)}\``);
+  if (state.length) lines.push(`At the end: ${state.join(', ')}.`);
+  lines.push(
+    `A ${who} session${where}${branch}${span}: ${offline.conversation.messages.length} message(s) from the user, ${offline.lines} log lines. ` +
+      `It changed ${files} file(s)${errors.length ? ` and hit ${errors.length} distinct error(s) in tool output` : ''}${compactions ? `; it was compacted ${compactions} time(s) before` : ''}.`,
+  );
+  return lines.join('\n');
+}
+
+/** The first thing the user typed that asks for something (not a slash command, a shell line or a seed prompt). */
+function firstRequest(conversation: OfflineAnalysis['conversation']): string | undefined {
+  const message = conversation.messages.find((m) => (m.kind === 'typed' || m.kind === 'delegated') && m.text.trim().length > 0 && !isSeedPrompt(m.text));
+  return message?.text;
+}
+
+function clip(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 async function requireFile(path: string): Promise<void> {

@@ -142,7 +142,9 @@ function messageItem(message: UserMessage, index: number, limit: number, session
 
 function renderAsked(data: HandoverData, level: number, maxTokens = Infinity): string {
   const { messages, lastRequest } = data.conversation;
-  if (!messages.length) return '';
+  // Said, not left blank: a log of titles or file snapshots only (what a resumed-and-quit session leaves)
+  // has nothing to continue, and the next agent should know that rather than guess.
+  if (!messages.length) return `${HEADINGS.asked}\n\nThe log holds no message from the user (${data.log.lines} log lines).\n\n`;
   const limit = MESSAGE_LIMITS[level];
   const items = messages.map((m, i) => messageItem(m, i, limit, data.sessionId));
   const last = lastRequest !== undefined ? messages[lastRequest] : undefined;

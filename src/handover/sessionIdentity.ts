@@ -28,7 +28,7 @@ export async function readSessionIdentity(logPath: string): Promise<SessionIdent
   let cwd: string | undefined;
   let records = 0;
   const onLine = ({ bytes }: RawLine) => {
-    if (++records > MAX_RECORDS) throw DONE;
+    if (records > MAX_RECORDS) throw DONE;
     if (bytes[0] !== 0x7b /* { */) return;
     let record: Record<string, unknown>;
     try {
@@ -37,6 +37,13 @@ export async function readSessionIdentity(logPath: string): Promise<SessionIdent
       return; // not JSON, or nested too deep to parse: the next record may say
     }
     if (!record || typeof record !== 'object') return;
+    // Claude Code's bookkeeping records (titles, file-history snapshots) can lead a log by the hundred
+    // (one title per resume): they say the agent but not the session, and do not count against the cap.
+    if ((record.type === 'summary' && typeof record.leafUuid === 'string') || (record.type === 'file-history-snapshot' && 'snapshot' in record)) {
+      agent ??= 'claude';
+      return;
+    }
+    records++;
     if (record.type === 'session_meta' && typeof record.payload === 'object' && record.payload !== null) {
       const payload = record.payload as Record<string, unknown>;
       const meta = (typeof payload.meta === 'object' && payload.meta !== null ? payload.meta : payload) as Record<string, unknown>;
@@ -53,9 +60,6 @@ export async function readSessionIdentity(logPath: string): Promise<SessionIdent
       // Codex 0.1x–0.2x: `{id, timestamp, instructions}` first, no envelope.
       agent ??= 'codex';
       sessionId ??= record.id as string;
-    } else if (record.type === 'summary' && typeof record.leafUuid === 'string') {
-      // A Claude Code log that holds only session titles: the file is named after the session.
-      agent ??= 'claude';
     }
     if (sessionId && cwd) throw DONE;
   };
@@ -65,7 +69,7 @@ export async function readSessionIdentity(logPath: string): Promise<SessionIdent
     if (error !== DONE) throw error;
   }
   if (!agent) return undefined;
-  // A Claude Code log is named after its session; a Codex rollout ends with the session's uuid.
+  // A Claude Code log is named after its session (one of titles or snapshots only says nothing else); a Codex rollout ends with the session's uuid.
   const fromName = logStem(basename(logPath)).replace(/^rollout-.*?([0-9a-f]{8}-[0-9a-f-]{27,})$/, '$1');
   const id = sessionId && isSafeSessionId(sessionId) ? sessionId : isSafeSessionId(fromName) ? fromName : undefined;
   return id ? { sessionId: id, agent, cwd } : undefined;

@@ -599,3 +599,19 @@ test('the Codex sample: compaction summary and commands', async () => {
   assert.ok(a.compactions.length >= 1);
   assert.ok(modified.files.some((f) => f.path.endsWith('notes.md') && f.how.includes('apply_patch')));
 });
+
+test('a spec-kit prompt template after an empty title line: only the words under `## User Input` are the user’s', async () => {
+  const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
+  const log = new CodexLog(ws);
+  const template = (input) =>
+    `#\n## User Input\n\n\`\`\`text\n${input}\n\`\`\`\n\nYou **MUST** consider the user input before proceeding (if not empty).\n\n## Outline\n\n1. **Setup**: Run \`.specify/scripts/powershell/setup-plan.ps1 -Json\` from repo root.\n2. Never skip a gate.\n`;
+  log.user(template('plan the firebase auth flow'));
+  log.user(template(''));
+  log.user('draft the full spec.md now');
+  const a = await analyzeOffline(log.write(), { workspace: ws });
+  assert.deepEqual(
+    a.conversation.messages.map((m) => m.text),
+    ['plan the firebase auth flow', 'draft the full spec.md now'],
+  );
+  assert.ok(!a.constraints.some((c) => /Never skip a gate/.test(c.text)), 'template lines are not the user’s rules');
+});

@@ -417,6 +417,27 @@ test('identity is read from the first records however long: a 300 KB screenshot 
   assert.ok(existsSync(join(b.workspace, '.handover', sid, 'resume-prompt.md')));
 });
 
+test('identity after hundreds of leading titles (one per resume) comes from the records, not the file name; a snapshots-only log builds and says it holds no message', (t) => {
+  const b = freshWorkspace(t);
+  const sid = '9d9d9d9d-1111-4222-8333-444444444444';
+  const log = join(b.root, 'renamed-by-a-sync-tool.jsonl');
+  const title = (i) => ({ type: 'summary', summary: `Invalid API key · Please run /login`, leafUuid: `0000000${i % 10}-1111-4222-8333-${String(i).padStart(12, '0')}` });
+  const user = { type: 'user', message: { role: 'user', content: 'rename the config loader' }, uuid: 'u1', timestamp: '2026-01-01T00:00:00Z', sessionId: sid, cwd: b.workspace };
+  writeFileSync(log, [...Array.from({ length: 260 }, (_, i) => JSON.stringify(title(i))), JSON.stringify(user)].join('\n') + '\n');
+  const r = runCli(['build', log, '--workspace', b.workspace], { home: b.home });
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(readFileSync(join(b.workspace, '.handover', sid, 'resume-prompt.md'), 'utf8'), /rename the config loader/);
+
+  // Only file-history snapshots (a session opened and left): named after its session, it builds.
+  const snapSid = '9e9e9e9e-1111-4222-8333-444444444444';
+  const snaps = join(b.root, `${snapSid}.jsonl`);
+  const snapshot = (i) => ({ type: 'file-history-snapshot', messageId: `m${i}`, snapshot: { messageId: `m${i}`, trackedFileBackups: {}, timestamp: '2026-01-01T00:00:00Z' }, isSnapshotUpdate: false });
+  writeFileSync(snaps, Array.from({ length: 30 }, (_, i) => JSON.stringify(snapshot(i))).join('\n') + '\n');
+  const s = runCli(['build', snaps, '--workspace', b.workspace], { home: b.home });
+  assert.equal(s.status, 0, s.stderr);
+  assert.match(readFileSync(join(b.workspace, '.handover', snapSid, 'resume-prompt.md'), 'utf8'), /The log holds no message from the user \(30 log lines\)/);
+});
+
 test('a 10,000-deep nested first line is skipped, the rest of the log is read (Claude Code and Codex)', (t) => {
   const b = freshWorkspace(t);
   const sid = '9c9c9c9c-1111-4222-8333-444444444444';

@@ -111,6 +111,16 @@ for (const log of logs) {
     assert.ok(tokensOf(prompt) <= budgetFor(statSync(log).size), `prompt ${tokensOf(prompt)} tokens > budget ${budgetFor(statSync(log).size)}`);
     if (data.findings.length) assert.doesNotMatch(prompt, EMPTY_FINDINGS, 'says nothing was found while handover.json holds findings');
     if (data.modifiedFiles.length) assert.doesNotMatch(prompt, EMPTY_FILES, 'says no file changes while handover.json holds files');
+    // The summary says what the session began with (a text the user typed, as the independent reader
+    // sees it) and, for every failing check, that it was failing at the end.
+    const summary = data.summary.text;
+    const began = /^Began with: (.+)$/m.exec(summary)?.[1];
+    if (began) {
+      const head = flat(began.replace(/…$/, '')).slice(0, 60);
+      assert.ok(typedUserTexts(log).some(({ text }) => flat(text).includes(head)) || data.conversation.messages.some((m) => m.kind === 'delegated'), `summary's first request is not a typed text: ${head}`);
+    }
+    for (const check of data.status.checks.filter((c) => c.outcome === 'failing').slice(0, 4))
+      assert.ok(summary.includes(`\`${check.family}\` failing`), `summary misses failing ${check.family}`);
     built.push({ log, sessionId: data.sessionId, typed: typedUserTexts(log) });
   });
 }

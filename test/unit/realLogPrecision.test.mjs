@@ -234,3 +234,68 @@ test('shapes seen on an unseen Codex log: progress lines never name a failure; a
   assert.ok(!errors.some((e) => /^Compiling|Now using node/.test(e.title)), errors.map((e) => e.title).join(' | '));
   assert.equal(isConstraint('- **SC-001**: The app must be ready within 30 seconds in 95% of launches.'), false);
 });
+
+/** Codex shell calls of a rollout, in order: the line of the call, its command line, its output's line, exit code. */
+function codexShellRuns(path) {
+  const rows = records(path);
+  const calls = new Map();
+  const runs = [];
+  rows.forEach((r, i) => {
+    const p = r?.payload ?? r;
+    if (p?.type === 'function_call') {
+      const args = JSON.parse(p.arguments);
+      const command = Array.isArray(args.command) ? args.command.join(' ') : (args.command ?? args.cmd);
+      calls.set(p.call_id, { callLine: i + 1, command });
+    } else if (p?.type === 'function_call_output') {
+      const call = calls.get(p.call_id);
+      const output = typeof p.output === 'string' ? p.output : JSON.stringify(p.output);
+      const exit = /^Exit code: (\d+)/m.exec(output)?.[1] ?? /"exit_code":(\d+)/.exec(output)?.[1];
+      if (call) runs.push({ ...call, outputLine: i + 1, output, exit: exit === undefined ? undefined : Number(exit) });
+    }
+  });
+  return runs;
+}
+
+test('grouped CLIs: `gh api` calls are told apart by endpoint; the command an error says to run fixes it when it passes', () => {
+  const path = real('EdouardZemb__test-framework__codex-0.92-french-bmad');
+  const runs = codexShellRuns(path);
+  const data = build(path);
+  const errors = data.findings.filter((f) => f.analyst === 'errors');
+  // `gh auth status` said "run: gh auth login"; the first later `gh auth login` that exits 0 settles it.
+  const notLoggedIn = runs.find((r) => r.command === 'gh auth status' && r.exit !== 0);
+  const login = runs.find((r) => r.outputLine > notLoggedIn.outputLine && r.command.startsWith('gh auth login') && r.exit === 0);
+  const loginError = errors.find((f) => f.title.startsWith('You are not logged into any GitHub hosts'));
+  assert.equal(loginError?.status, 'resolved');
+  assert.equal(loginError.resolvedBy.line, login.outputLine);
+  // `gh api user/emails` failed for want of a scope and was never run again: other endpoints passing later fix nothing.
+  const scope = runs.find((r) => r.command.startsWith('gh api user/emails') && r.exit !== 0);
+  assert.ok(!runs.some((r) => r.outputLine > scope.outputLine && r.command.includes('user/emails') && r.exit === 0), 'the log never re-ran it');
+  assert.ok(runs.some((r) => r.outputLine > scope.outputLine && r.command.startsWith('gh api repos/') && r.exit === 0), 'other endpoints passed later');
+  const scopeError = errors.find((f) => f.title.includes('needs the "user" scope'));
+  assert.equal(scopeError?.status, 'unresolved');
+  // Calls of one group to different endpoints are not "replaced" approaches (a line the shell split at an
+  // unquoted `&` ran something else and is left out here).
+  const replacedGhApi = data.findings.filter((f) => f.analyst === 'rejected' && /^`gh api [^`&;|]*` failed[\s\S]*and was replaced by `gh api/.test(f.title));
+  assert.deepEqual(replacedGhApi.map((f) => f.title), []);
+  const failedGhApiCalls = runs.filter((r) => /^gh api [^&;|]*$/.test(r.command) && r.exit !== 0 && runs.some((later) => later.outputLine > r.outputLine && later.command.startsWith('gh api') && later.exit === 0));
+  assert.ok(failedGhApiCalls.length >= 3, 'the log has gh api calls that failed before others passed');
+});
+
+test('a program the shell could not find is resolved when the agent’s own tool of that name then works (applypatch → apply_patch)', () => {
+  const path = real('JaydenXsoe__ocodex__codex-legacy-record_type-long');
+  const runs = codexShellRuns(path);
+  const missing = runs.find((r) => /applypatch: command not found/.test(r.output));
+  const patched = runs.find((r) => r.outputLine > missing.outputLine && r.command.startsWith('apply_patch') && r.exit === 0);
+  const error = build(path).findings.find((f) => f.analyst === 'errors' && f.title.includes('applypatch: command not found'));
+  assert.equal(error?.status, 'resolved');
+  assert.equal(error.resolvedBy.line, patched.outputLine);
+});
+
+test('grouped CLI families: the endpoint or group names the call, a method flag’s value does not; brew and plain docker stay one word', () => {
+  assert.equal(commandFamily('gh api -X PUT repos/o/r/vulnerability-alerts').name, commandFamily('gh api -i repos/o/r/vulnerability-alerts').name);
+  assert.notEqual(commandFamily('gh api user/emails --jq .x').name, commandFamily('gh api repos/o/r/branches/main/protection').name);
+  assert.equal(commandFamily('gh pr create --title x').name, 'gh pr create');
+  assert.equal(commandFamily('docker compose -f a.yml up -d').name, 'docker compose up');
+  assert.equal(commandFamily('docker build .').name, 'docker build');
+  assert.equal(commandFamily("brew search --casks '^gather$|gather'").name, commandFamily('brew search gather').name);
+});

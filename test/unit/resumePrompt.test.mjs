@@ -166,7 +166,10 @@ for (const log of LOGS) {
       assert.ok(at > last, `${heading} out of order`);
       last = at;
     }
-    assert.doesNotMatch(prompt, /Nothing beyond the summary|The log shows no file changes|No task list was kept|\(none\)|^none$/im);
+    // Our own words only: a quoted message (fenced) may say "(none)" itself (Codex's `/mcp` listing).
+    const ownWords = prompt.replace(/^( *)(`{3,})[^\n]*\n[\s\S]*?\n\1\2\n/gm, '');
+    const claim = /Nothing beyond the summary|The log shows no file changes|No task list was kept|\(none\)|^none$/im.exec(ownWords);
+    assert.equal(claim, null, `a section claims nothing: ${claim?.[0]}`);
     if (data.modifiedFiles.length) assert.ok(prompt.includes('\n## Modified files\n'));
     if (data.openTasks.length) assert.ok(prompt.includes('\n## Open tasks\n'));
     if (data.conversation.messages.length) assert.ok(prompt.includes('\n## What the user asked for\n'));
