@@ -338,8 +338,11 @@ export function commandFamily(commandLine: string, programs: string[][] = progra
     if (asksAboutItself(words)) continue;
     const family = familyOfWords(words);
     if (!family) continue;
-    // `python3 -m unittest` is unwrapped to `unittest` for the family; the reader sees it as typed.
-    const module = new RegExp(String.raw`\b(python[\d.]*)\s+-m\s+${family.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`).exec(commandLine);
+    // `python3 -m unittest` is unwrapped to `unittest` for the family; the reader sees it as typed. (The
+    // pattern is built only for lines that name python: it cannot match the others.)
+    const module =
+      commandLine.includes('python') &&
+      new RegExp(String.raw`\b(python[\d.]*)\s+-m\s+${family.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\b`).exec(commandLine);
     if (module) family.display = `${module[1]} -m ${family.name}`;
     return family;
   }

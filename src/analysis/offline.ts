@@ -158,6 +158,8 @@ export class OfflineAnalyzer {
   private readonly running = new Map<string, PendingCall>();
   private readonly installed = new Map<string, { citation: Citation; command: string }>();
   private readonly tasks = new Map<string, OpenTask>();
+  /** The last task list's items, as written and redacted (the next list mostly repeats them). */
+  private redactedTasks = new Map<string, string>();
   private lastFailure?: { commandKey: string; program: string; display: string; error: string; citation: Citation; seenAt: number };
   /** The last failed command (kept after later successes): what an approach given up next had tried. */
   private recentFailure?: { display: string; error: string; line: number };
@@ -450,7 +452,14 @@ export class OfflineAnalyzer {
     const list = taskListOf(call);
     if (list) {
       this.tasks.clear();
-      list.forEach((task, i) => this.tasks.set(String(i + 1), { ...task, content: redactSecrets(task.content) }));
+      // Each update of a task list repeats most of its items: those are redacted once, not at every update.
+      const redacted = new Map<string, string>();
+      list.forEach((task, i) => {
+        const content = this.redactedTasks.get(task.content) ?? redactSecrets(task.content);
+        redacted.set(task.content, content);
+        this.tasks.set(String(i + 1), { ...task, content });
+      });
+      this.redactedTasks = redacted;
       return;
     }
     if (!isObject(call.input)) return;
@@ -800,19 +809,26 @@ export class OfflineAnalyzer {
     // What this line ran and passed: with its parts chained by `&&` every part, else the last one.
     const ran = pending?.programs?.length ? (pending.families ? pending.programs : pending.programs.slice(-1)) : [];
     const cwd = pending?.cwd;
-    const ranTargets = new Set(ran.map((words) => runTarget(words, cwd)));
-    const ranPrograms = new Set(ran.map((words) => toolAsProgram(programName(words))));
-    // A program the shell could not find may be the agent's own tool: `applypatch: command not found`,
-    // then the `apply_patch` tool did it.
-    if (pending && !pending.commandLine) {
-      ranPrograms.add(toolAsProgram(pending.call.name));
-      // Codex's `shell` tool running `["apply_patch", …]` is its patch tool, seen as an edit.
-      const argv = isObject(pending.call.input) ? pending.call.input.command : undefined;
-      if (Array.isArray(argv) && typeof argv[0] === 'string') ranPrograms.add(toolAsProgram(posix.basename(argv[0])));
-    }
+    // Worked out on the first open error only: most successful calls come while no error is open.
+    let ranTargets: Set<string> | undefined;
+    let ranPrograms: Set<string> | undefined;
+    const programsRan = () => {
+      const programs = new Set(ran.map((words) => toolAsProgram(programName(words))));
+      // A program the shell could not find may be the agent's own tool: `applypatch: command not found`,
+      // then the `apply_patch` tool did it.
+      if (pending && !pending.commandLine) {
+        programs.add(toolAsProgram(pending.call.name));
+        // Codex's `shell` tool running `["apply_patch", …]` is its patch tool, seen as an edit.
+        const argv = isObject(pending.call.input) ? pending.call.input.command : undefined;
+        if (Array.isArray(argv) && typeof argv[0] === 'string') programs.add(toolAsProgram(posix.basename(argv[0])));
+      }
+      return programs;
+    };
     const startedLine = pending ? (pending.startedLine ?? pending.call.line) : result.line;
     for (const record of this.errors.values()) {
       if (record.resolvedAt !== undefined) continue;
+      ranTargets ??= new Set(ran.map((words) => runTarget(words, cwd)));
+      ranPrograms ??= programsRan();
       // A run started before the failure was seen (a call made beside it) cannot be its fix.
       if ((record.last.file ?? '') === (result.subagent ? `subagents/${result.subagent}` : '') && startedLine < record.last.line) continue;
       // Checks (tests, builds, linters) are judged by their family below; other commands by what they ran.

@@ -194,8 +194,27 @@ export function isNotAStatement(sentence: string): boolean {
   return false;
 }
 
+/**
+ * Cheap necessary condition for classifySentence finding anything, tested first because most sentences
+ * are neither (it is the build's hottest heuristic): every finding it returns is either a rejected
+ * approach, which needs EVIDENCE_OF_UNDOING and is never the user's, or a decision, which needs CHOSE
+ * (`strong`) or ALTERNATIVE_NAMED (`alternative`) to pass the `!strong && !(argued && alternative)` test.
+ * Keep it in step with classifyWithoutPrefilter: a new way to return a finding there needs its word here
+ * (test/unit/prosePrefilter.test.mjs compares the two on every sentence of the fixtures).
+ */
+function mayBeFinding(sentence: string, source: ProseSource): boolean {
+  return CHOSE.test(sentence) || ALTERNATIVE_NAMED.test(sentence) || (source !== 'user' && EVIDENCE_OF_UNDOING.test(sentence));
+}
+
 /** What a sentence records, if anything: a decision, a rejected approach, or nothing. */
 export function classifySentence(sentence: string, source: ProseSource, listed = false): ProseFinding | undefined {
+  if (sentence.length < 15 || sentence.length > 700) return undefined; // (as below, before the prefilter's scan)
+  if (!mayBeFinding(sentence, source)) return undefined;
+  return classifyWithoutPrefilter(sentence, source, listed);
+}
+
+/** classifySentence without its prefilter (mayBeFinding): the unit tests check that both always agree. */
+export function classifyWithoutPrefilter(sentence: string, source: ProseSource, listed = false): ProseFinding | undefined {
   if (sentence.length < 15 || sentence.length > 700) return undefined;
   // Words in quotes are someone's words cited ("the "I'll lose my toolings" fear"): no choice of this sentence's.
   const quoted = sentence.replace(/["“„«][^"”“«»]{1,200}["”»]/g, '""');

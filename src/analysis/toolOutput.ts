@@ -252,7 +252,8 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
   const found: { line: string; weight: number }[] = [];
   const seen = new Set<string>();
   // A command that prints just a number (`wc -l < f`, `grep -c x f`, an awk sum) printed a measurement.
-  const meaningful = text.split('\n').filter((l) => l.trim() && !BOILERPLATE.test(l.trim()));
+  const lines = text.split('\n');
+  const meaningful = lines.filter((l) => l.trim() && !BOILERPLATE.test(l.trim()));
   // A query's count printed last (`migrations applied … 2417`) is a measurement too.
   // A bare number is a measurement only when the command counted something; without one it is unlabelled.
   const counting = commandLine === undefined || COUNTING.test(commandLine);
@@ -265,7 +266,7 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
       }
     }
   }
-  for (const raw of text.split('\n')) {
+  for (const raw of lines) {
     if (raw.length > 400 || raw.length < 3) continue;
     const trimmed = raw.trim();
     const measures = MEASURE.test(trimmed) || (MAY_BE_LABELLED.test(trimmed) && LABELLED.test(trimmed));

@@ -271,15 +271,26 @@ async function storedVersions(dir: string, name: string, manifest: Manifest, sou
   return versions;
 }
 
-/** Reads the first `limit` bytes of an open file chunk by chunk, hashing them; `onChunk` sees each chunk. */
+/**
+ * Reads the first `limit` bytes of an open file chunk by chunk, hashing them; `onChunk` sees each chunk.
+ * The next chunk is read (into the other of two buffers) while `onChunk` works on this one: the build
+ * analyses each chunk as it is copied, and would otherwise sit idle for every read in between.
+ */
 async function hashChunks(input: FileHandle, limit: number, onChunk?: (chunk: Buffer) => Promise<void>): Promise<{ sha256: string; bytes: number }> {
   const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(CHUNK);
+  const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+  const readAt = (position: number, buffer: Buffer) => {
+    const reading = position < limit ? input.read(buffer, 0, Math.min(CHUNK, limit - position), position) : Promise.resolve({ bytesRead: 0 });
+    reading.catch(() => undefined); // awaited below; this only keeps a failure while onChunk runs from being unhandled
+    return reading;
+  };
   let bytes = 0;
-  while (bytes < limit) {
-    const { bytesRead } = await input.read(buffer, 0, Math.min(CHUNK, limit - bytes), bytes);
+  let next = readAt(0, buffers[0]);
+  for (let turn = 0; ; turn++) {
+    const { bytesRead } = await next;
     if (bytesRead === 0) break;
-    const chunk = buffer.subarray(0, bytesRead);
+    const chunk = buffers[turn % 2].subarray(0, bytesRead);
+    next = readAt(bytes + bytesRead, buffers[(turn + 1) % 2]);
     hash.update(chunk);
     if (onChunk) await onChunk(chunk);
     bytes += bytesRead;

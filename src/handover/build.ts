@@ -209,14 +209,13 @@ function renderPromptOf(data: HandoverData, extractBytes: number, retrieval: Ret
   // The carried section takes its share first; the session's own sections get the rest.
   const carried = renderCarriedSection(data, Math.floor(budget * CARRIED_BUDGET_SHARE));
   if (data.carried) data.carried.droppedByBudget = carried.dropped;
-  const render = () => insertCarriedSection(renderResumePrompt(data, budget - carried.tokens, retrieval).markdown, carried.markdown);
-  // Rendering twice settles the byte counts the prompt itself reports in handover.json.
-  const first = renderResumePrompt(data, budget - carried.tokens, retrieval);
-  data.stats = { ...data.stats, extractBytes, droppedByBudget: first.droppedByBudget + carried.dropped, budgetTokens: budget, leftOut: first.leftOut };
-  const prompt = render();
+  // Rendered once: the prompt never reads data.stats, so the figures it settles cannot change it.
+  const rendered = renderResumePrompt(data, budget - carried.tokens, retrieval);
+  data.stats = { ...data.stats, extractBytes, droppedByBudget: rendered.droppedByBudget + carried.dropped, budgetTokens: budget, leftOut: rendered.leftOut };
+  const prompt = insertCarriedSection(rendered.markdown, carried.markdown);
   data.stats.promptBytes = Buffer.byteLength(prompt);
   data.stats.promptTokens = estimateTokens(prompt);
-  return redactSecrets(render());
+  return redactSecrets(prompt);
 }
 
 /**

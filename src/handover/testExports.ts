@@ -7,3 +7,4 @@ export { renderCarriedSection, insertCarriedSection, CARRIED_HEADING } from './c
 export { recordLaunch, findLaunch, claimLaunch, LAUNCH_MATCH_MS } from './chainLaunch.js';
 export { loadChain, chainSessionIds } from './chainWalk.js';
 export { readFileSafe, readFileSafeSync, UnsafeReadError } from '../util/safeRead.js';
+export { renderResumePrompt } from './resumePrompt.js';

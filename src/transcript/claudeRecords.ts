@@ -1,6 +1,6 @@
 // Claude Code records → events. Record shapes differ between versions (1.0.x, 2.1.x): every field is
 // checked before use, and what does not fit is reported as malformed instead of thrown.
-import type { EventOrigin, SystemSubtype, TranscriptEvent } from './events.js';
+import { eventAt, type EventOrigin, type SystemSubtype, type TranscriptEvent } from './events.js';
 
 type Json = Record<string, unknown>;
 
@@ -124,20 +124,20 @@ function userRecord(record: Json, ctx: RecordContext): RecordOutcome {
   if (record.isCompactSummary === true) {
     const raw = typeof message.content === 'string' ? message.content : toolResultText(message.content);
     const text = raw.replace(SYSTEM_REMINDER, '').replace(/\n{3,}/g, '\n\n');
-    return { events: [{ ...origin, kind: 'system', subtype: 'compact-summary', text }] };
+    return { events: [eventAt(origin, { kind: 'system', subtype: 'compact-summary', text })] };
   }
   if (record.isMeta === true) return { events: [] };
   const content = message.content;
   const events: TranscriptEvent[] = [];
   const pushText = (raw: string, part?: number) => {
     const trimmed = raw.trim();
-    const at = part === undefined ? origin : { ...origin, part };
+    const at = part === undefined ? origin : eventAt(origin, { part });
     if (INTERRUPT.test(trimmed)) {
-      events.push({ ...at, kind: 'system', subtype: 'interrupt', text: trimmed });
+      events.push(eventAt(at, { kind: 'system', subtype: 'interrupt', text: trimmed }));
       return;
     }
     const ide = shortenIdeContext(cleanUserText(raw));
-    if (ide.text) events.push({ ...at, kind: 'user', text: ide.text, ...(ide.onlyIde ? { ideContext: true } : {}) });
+    if (ide.text) events.push(eventAt(at, { kind: 'user', text: ide.text, ...(ide.onlyIde ? { ideContext: true } : {}) }));
   };
   if (typeof content === 'string') {
     pushText(content);
@@ -157,15 +157,16 @@ function userRecord(record: Json, ctx: RecordContext): RecordOutcome {
       const text = toolResultText(block.content);
       // indexOf first: the regex alone backtracks badly over long runs of non-space output.
       const external = text.lastIndexOf('/tool-results/', 2048) === -1 ? null : EXTERNAL_OUTPUT.exec(text.slice(0, 2048));
-      events.push({
-        ...origin,
-        kind: 'tool-result',
-        callId: str(block.tool_use_id) ?? '',
-        text,
-        isError: block.is_error === true,
-        exitCode: exitCodeOf(text),
-        externalFile: external ? external[1] : undefined,
-      });
+      events.push(
+        eventAt(origin, {
+          kind: 'tool-result',
+          callId: str(block.tool_use_id) ?? '',
+          text,
+          isError: block.is_error === true,
+          exitCode: exitCodeOf(text),
+          externalFile: external ? external[1] : undefined,
+        }),
+      );
     }
   }
   return { events, malformed };
@@ -178,9 +179,9 @@ function assistantRecord(record: Json, ctx: RecordContext): RecordOutcome {
   const messageId = str(message.id);
   const content = message.content;
   if (record.isApiErrorMessage === true) {
-    return { events: [{ ...origin, kind: 'system', subtype: 'api-error', text: toolResultText(content) || str(record.error) || 'API error' }] };
+    return { events: [eventAt(origin, { kind: 'system', subtype: 'api-error', text: toolResultText(content) || str(record.error) || 'API error' })] };
   }
-  if (typeof content === 'string') return { events: content.trim() ? [{ ...origin, kind: 'assistant-text', text: content, messageId }] : [] };
+  if (typeof content === 'string') return { events: content.trim() ? [eventAt(origin, { kind: 'assistant-text', text: content, messageId })] : [] };
   if (!Array.isArray(content)) return { events: [], malformed: true };
   const events: TranscriptEvent[] = [];
   let malformed = false;
@@ -190,22 +191,22 @@ function assistantRecord(record: Json, ctx: RecordContext): RecordOutcome {
       continue;
     }
     // 1.0.x writes a whole reply (thinking, text, tool calls) into one record: each block is its own event.
-    const at = content.length > 1 ? { ...origin, part: index } : origin;
+    const at = content.length > 1 ? eventAt(origin, { part: index }) : origin;
     switch (block.type) {
       case 'text':
         if (typeof block.text !== 'string') malformed = true;
-        else if (block.text.trim()) events.push({ ...at, kind: 'assistant-text', text: block.text, messageId });
+        else if (block.text.trim()) events.push(eventAt(at, { kind: 'assistant-text', text: block.text, messageId }));
         break;
       case 'thinking':
         if (block.thinking !== undefined && typeof block.thinking !== 'string') malformed = true;
-        events.push({ ...at, kind: 'thinking', text: str(block.thinking) ?? '', messageId });
+        events.push(eventAt(at, { kind: 'thinking', text: str(block.thinking) ?? '', messageId }));
         break;
       case 'redacted_thinking':
-        events.push({ ...at, kind: 'thinking', text: '', messageId });
+        events.push(eventAt(at, { kind: 'thinking', text: '', messageId }));
         break;
       case 'tool_use':
         if (ctx.conversationOnly) break;
-        events.push({ ...at, kind: 'tool-call', callId: str(block.id) ?? '', name: str(block.name) ?? 'unknown', input: block.input ?? {}, messageId });
+        events.push(eventAt(at, { kind: 'tool-call', callId: str(block.id) ?? '', name: str(block.name) ?? 'unknown', input: block.input ?? {}, messageId }));
         break;
     }
   }
@@ -230,7 +231,7 @@ function systemRecord(record: Json, ctx: RecordContext): RecordOutcome {
     kind = 'api-error';
     if (!text) text = isObject(record.error) ? JSON.stringify(record.error).slice(0, 2000) : 'API error';
   }
-  return { events: [{ ...origin, kind: 'system', subtype: kind, text }] };
+  return { events: [eventAt(origin, { kind: 'system', subtype: kind, text })] };
 }
 
 /** A message the user typed while the agent was busy: Claude Code 2.x stores it as an attachment. */
@@ -239,7 +240,7 @@ function queuedCommand(record: Json, ctx: RecordContext): RecordOutcome {
   if (!isObject(attachment) || attachment.type !== 'queued_command') return { events: [] };
   const prompt = typeof attachment.prompt === 'string' ? attachment.prompt : toolResultText(attachment.prompt);
   const text = cleanUserText(prompt);
-  return { events: text ? [{ ...originOf(record, ctx), kind: 'user', text }] : [] };
+  return { events: text ? [eventAt(originOf(record, ctx), { kind: 'user', text })] : [] };
 }
 
 export function claudeRecordToEvents(record: unknown, ctx: RecordContext): RecordOutcome {
@@ -255,12 +256,12 @@ export function claudeRecordToEvents(record: unknown, ctx: RecordContext): Recor
       return systemRecord(record, ctx);
     case 'summary':
       return typeof record.summary === 'string'
-        ? { events: [{ ...originOf(record, ctx), kind: 'system', subtype: 'session-summary', text: record.summary }] }
+        ? { events: [eventAt(originOf(record, ctx), { kind: 'system', subtype: 'session-summary', text: record.summary })] }
         : { events: [], malformed: true };
     case 'ai-title':
       // 2.1.123+: the title Claude Code generated for the session; kept like a `summary` record.
       return typeof record.aiTitle === 'string' && record.aiTitle.trim()
-        ? { events: [{ ...originOf(record, ctx), kind: 'system', subtype: 'session-summary', text: record.aiTitle }] }
+        ? { events: [eventAt(originOf(record, ctx), { kind: 'system', subtype: 'session-summary', text: record.aiTitle })] }
         : { events: [] };
     case 'attachment':
       return queuedCommand(record, ctx);

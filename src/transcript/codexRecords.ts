@@ -3,7 +3,7 @@
 // read), older ones as `user_message` / `agent_message` / `agent_reasoning` (read, and paired with the
 // matching response_item so each text appears once) and `exec_command_end` / `patch_apply_end` (read
 // for their exit codes, once per call id).
-import type { EventOrigin, TranscriptEvent } from './events.js';
+import { eventAt, type EventOrigin, type TranscriptEvent } from './events.js';
 import type { RecordContext, RecordOutcome } from './claudeRecords.js';
 import { exitCodeOf } from './claudeRecords.js';
 
@@ -132,17 +132,17 @@ function responseItem(record: Json, payload: Json, ctx: RecordContext, state: Co
       const text = contentText(payload.content);
       const meta = isObject(record.metadata) ? record.metadata : {};
       if (payload.role === 'user') {
-        if (COMPACTION_HANDOFF.test(text)) return { events: [{ ...at, kind: 'system', subtype: 'compact-summary', text }] };
+        if (COMPACTION_HANDOFF.test(text)) return { events: [eventAt(at, { kind: 'system', subtype: 'compact-summary', text })] };
         // Rollouts without session_meta name their workspace only in the injected environment block.
         if (!state.cwd) state.cwd = /<environment_context>[\s\S]*?<cwd>([^<]+)<\/cwd>/.exec(text)?.[1]?.trim() || undefined;
         if (!text.trim() || INJECTED_USER_TEXT.test(text)) return { events: [] };
         if (isMirror(state, 'user', text, 'response_item')) return { events: [] };
-        return { events: [{ ...at, kind: 'user', text: shortenCodexIdeContext(text.trim()) }] };
+        return { events: [eventAt(at, { kind: 'user', text: shortenCodexIdeContext(text.trim()) })] };
       }
       // The compaction's own output reappears in the `compacted` record: keep it once, there.
       if (payload.role === 'assistant' && meta.compaction_output !== true && text.trim()) {
         if (isMirror(state, 'assistant-text', text, 'response_item')) return { events: [] };
-        return { events: [{ ...at, kind: 'assistant-text', text, messageId: str(payload.id) }] };
+        return { events: [eventAt(at, { kind: 'assistant-text', text, messageId: str(payload.id) })] };
       }
       if (payload.role !== undefined && typeof payload.role !== 'string') return { events: [], malformed: true };
       return { events: [] };
@@ -151,7 +151,7 @@ function responseItem(record: Json, payload: Json, ctx: RecordContext, state: Co
       const parts = [contentText(payload.summary), contentText(payload.content)].filter((s) => s.trim());
       const text = parts.join('\n\n');
       if (text.trim() && isMirror(state, 'thinking', text, 'response_item')) return { events: [] };
-      return { events: [{ ...at, kind: 'thinking', text }] };
+      return { events: [eventAt(at, { kind: 'thinking', text })] };
     }
     case 'function_call': {
       const raw = str(payload.arguments) ?? '';
@@ -161,16 +161,21 @@ function responseItem(record: Json, payload: Json, ctx: RecordContext, state: Co
       } catch {
         /* arguments that are not JSON stay a string */
       }
-      return { events: [{ ...at, kind: 'tool-call', callId: str(payload.call_id) ?? '', name: str(payload.name) ?? 'unknown', input }] };
+      return { events: [eventAt(at, { kind: 'tool-call', callId: str(payload.call_id) ?? '', name: str(payload.name) ?? 'unknown', input })] };
     }
     case 'local_shell_call': {
       const action = isObject(payload.action) ? payload.action : {};
-      return { events: [{ ...at, kind: 'tool-call', callId: str(payload.call_id) ?? '', name: 'local_shell', input: { command: action.command } }] };
+      return { events: [eventAt(at, { kind: 'tool-call', callId: str(payload.call_id) ?? '', name: 'local_shell', input: { command: action.command } })] };
     }
     case 'custom_tool_call':
       return {
         events: [
-          { ...at, kind: 'tool-call', callId: str(payload.call_id) ?? '', name: str(payload.name) ?? 'unknown', input: { input: str(payload.input) ?? '' } },
+          eventAt(at, {
+            kind: 'tool-call',
+            callId: str(payload.call_id) ?? '',
+            name: str(payload.name) ?? 'unknown',
+            input: { input: str(payload.input) ?? '' },
+          }),
         ],
       };
     case 'function_call_output':
@@ -179,7 +184,7 @@ function responseItem(record: Json, payload: Json, ctx: RecordContext, state: Co
       const callId = str(payload.call_id) ?? '';
       if (!firstResult(state, callId)) return { events: [] };
       const { text, exitCode, failed } = toolOutput(payload.output);
-      return { events: [{ ...at, kind: 'tool-result', callId, text, isError: failed, exitCode }] };
+      return { events: [eventAt(at, { kind: 'tool-result', callId, text, isError: failed, exitCode })] };
     }
     default:
       return { events: [] };
@@ -191,41 +196,41 @@ function eventMessage(record: Json, payload: Json, ctx: RecordContext, state: Co
   switch (payload.type) {
     case 'error':
     case 'stream_error':
-      return { events: [{ ...at, kind: 'system', subtype: 'api-error', text: str(payload.message) ?? 'error' }] };
+      return { events: [eventAt(at, { kind: 'system', subtype: 'api-error', text: str(payload.message) ?? 'error' })] };
     case 'turn_aborted':
-      return { events: [{ ...at, kind: 'system', subtype: 'interrupt', text: `Turn aborted${str(payload.reason) ? ': ' + payload.reason : ''}` }] };
+      return { events: [eventAt(at, { kind: 'system', subtype: 'interrupt', text: `Turn aborted${str(payload.reason) ? ': ' + payload.reason : ''}` })] };
     // Older rollouts: the UI's copy of the conversation, kept when it is the only copy.
     case 'user_message': {
       const text = str(payload.message);
       if (text === undefined) return { events: [], malformed: true };
       if (!text.trim() || INJECTED_USER_TEXT.test(text) || isMirror(state, 'user', text, 'event_msg')) return { events: [] };
-      return { events: [{ ...at, kind: 'user', text: shortenCodexIdeContext(text.trim()) }] };
+      return { events: [eventAt(at, { kind: 'user', text: shortenCodexIdeContext(text.trim()) })] };
     }
     case 'agent_message': {
       const text = str(payload.message);
       if (text === undefined) return { events: [], malformed: true };
       if (!text.trim() || isMirror(state, 'assistant-text', text, 'event_msg')) return { events: [] };
-      return { events: [{ ...at, kind: 'assistant-text', text }] };
+      return { events: [eventAt(at, { kind: 'assistant-text', text })] };
     }
     case 'agent_reasoning':
     case 'agent_reasoning_raw_content': {
       const text = str(payload.text);
       if (text === undefined) return { events: [], malformed: true };
       if (!text.trim() || isMirror(state, 'thinking', text, 'event_msg')) return { events: [] };
-      return { events: [{ ...at, kind: 'thinking', text }] };
+      return { events: [eventAt(at, { kind: 'thinking', text })] };
     }
     case 'exec_command_end': {
       const callId = str(payload.call_id) ?? '';
       if (!firstResult(state, callId)) return { events: [] };
       const exitCode = typeof payload.exit_code === 'number' ? payload.exit_code : undefined;
       const text = str(payload.aggregated_output) ?? str(payload.formatted_output) ?? [str(payload.stdout), str(payload.stderr)].filter(Boolean).join('\n');
-      return { events: [{ ...at, kind: 'tool-result', callId, text, isError: exitCode !== undefined && exitCode !== 0, exitCode }] };
+      return { events: [eventAt(at, { kind: 'tool-result', callId, text, isError: exitCode !== undefined && exitCode !== 0, exitCode })] };
     }
     case 'patch_apply_end': {
       const callId = str(payload.call_id) ?? '';
       if (!firstResult(state, callId)) return { events: [] };
       const text = [str(payload.stdout), str(payload.stderr)].filter(Boolean).join('\n');
-      return { events: [{ ...at, kind: 'tool-result', callId, text, isError: payload.success === false }] };
+      return { events: [eventAt(at, { kind: 'tool-result', callId, text, isError: payload.success === false })] };
     }
     default:
       return { events: [] };
@@ -257,7 +262,7 @@ function legacyRecord(record: Json, ctx: RecordContext, state: CodexState): Reco
     state.sessionId = str(record.id) ?? state.sessionId;
     const git = isObject(record.git) ? record.git : {};
     state.gitBranch = str(git.branch) ?? state.gitBranch;
-    return { events: [{ ...origin(record, ctx, state, state.sessionId), kind: 'session-meta', agent: 'codex' }] };
+    return { events: [eventAt(origin(record, ctx, state, state.sessionId), { kind: 'session-meta', agent: 'codex' })] };
   }
   if (typeof record.record_type === 'string') return { events: [] };
   return { events: [], malformed: true };
@@ -280,7 +285,11 @@ export function codexRecordToEvents(record: unknown, ctx: RecordContext, state: 
       const spawn = isObject(meta.source) && isObject(meta.source.subagent) ? meta.source.subagent : undefined;
       const threadSpawn = spawn && isObject(spawn.thread_spawn) ? spawn.thread_spawn : undefined;
       const parentThread = threadSpawn ? (str(threadSpawn.parent_thread_id) ?? 'unknown') : spawn ? 'unknown' : undefined;
-      const event = { ...origin(record, ctx, state, state.sessionId), kind: 'session-meta' as const, agent: 'codex' as const, version: str(meta.cli_version) };
+      const event = eventAt(origin(record, ctx, state, state.sessionId), {
+        kind: 'session-meta' as const,
+        agent: 'codex' as const,
+        version: str(meta.cli_version),
+      });
       const forked = typeof meta.forked_from_id === 'string';
       return { events: [parentThread ? { ...event, parentThread, ...(forked ? { forked } : {}) } : event] };
     }
@@ -294,8 +303,8 @@ export function codexRecordToEvents(record: unknown, ctx: RecordContext, state: 
     case 'compacted': {
       const at = origin(record, ctx, state);
       const summary = str(payload.message) ?? '';
-      const events: TranscriptEvent[] = [{ ...at, kind: 'system', subtype: 'compact-boundary', text: 'Conversation compacted' }];
-      if (summary.trim()) events.push({ ...at, kind: 'system', subtype: 'compact-summary', text: summary });
+      const events: TranscriptEvent[] = [eventAt(at, { kind: 'system', subtype: 'compact-boundary', text: 'Conversation compacted' })];
+      if (summary.trim()) events.push(eventAt(at, { kind: 'system', subtype: 'compact-summary', text: summary }));
       return { events };
     }
     default:

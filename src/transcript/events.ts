@@ -128,3 +128,26 @@ export interface ReadStats {
   /** Lines that parsed as JSON. */
   records: number;
 }
+
+/**
+ * A new event at `origin`: the origin's fields (and its `part`, when it has one), then the event's own.
+ * Built field by field, not as `{ ...origin, kind, … }`: on Node 20 (also the runtime of VS Code's
+ * Electron) a spread followed by more fields is about ten times slower to build, and `handover build` of
+ * a 100 MB log took about a third more CPU with it; on Node 24 the two cost about the same. The key order is
+ * the spread's.
+ */
+export function eventAt<const T extends object>(origin: EventOrigin, own: T): EventOrigin & T {
+  const event: EventOrigin = {
+    line: origin.line,
+    offset: origin.offset,
+    uuid: origin.uuid,
+    timestamp: origin.timestamp,
+    sessionId: origin.sessionId,
+    cwd: origin.cwd,
+    gitBranch: origin.gitBranch,
+    sidechain: origin.sidechain,
+    subagent: origin.subagent,
+  };
+  if (origin.part !== undefined) event.part = origin.part;
+  return Object.assign(event, own);
+}
