@@ -503,6 +503,8 @@ export class OfflineAnalyzer {
         undone.kind === 'reverted-edit'
           ? `An edit to \`${undone.path}\` was reverted${undone.snippet ? `: ${undone.snippet}` : ''}`
           : `\`${undone.path}\` was created and later deleted`;
+      // A scratch file (`/tmp/icon.png`, a temp folder) is made to be deleted: cleaning up gives nothing up.
+      if (undone.kind === 'created-then-deleted' && SCRATCH_PATH.test(undone.path)) continue;
       this.addStructural(`${undone.kind}:${undone.path}:${undone.doneAt.line}`, {
         title,
         detail: this.reasonNear(undone.undoneAt.line, undone.kind === 'reverted-edit' && undone.snippet ? undone.snippet : undone.path),
@@ -739,6 +741,12 @@ export class OfflineAnalyzer {
     // A look that found nothing (Read of a directory, `ls` of a missing folder) is not a failure of the work:
     // listing it as an unresolved error would send the next agent to fix what needs no fixing.
     if (readOnly || (pending?.programs !== undefined && (!isDistinctiveCommand(pending.programs) || dumpsFiles(pending.programs)))) return;
+    // Not the work failing: Claude Code cancelling a call beside one that failed (that one is reported),
+    // a permission mode that refuses every tool call (a policy, not a fault).
+    if (/^\s*(?:<tool_use_error>)?\s*(?:Cancelled: parallel tool call|Permission to use \S+ has been auto-denied)/.test(result.text)) return;
+    // A command that hit the harness's time limit with nothing wrong in its output: a server or a watcher
+    // still running (`npm run dev`), not a failure.
+    if (/\bCommand timed out after \d/.test(result.text.slice(-400)) && !errorLines(result.text).lines.length) return;
     // A command whose failure says its goal already holds: `rm` of a file that is not there, `mkdir` of one
     // that is, `pkill` that found nothing to stop.
     if (pending?.programs && goalAlreadyHeld(pending.programs, result.text)) return;
@@ -746,7 +754,9 @@ export class OfflineAnalyzer {
     const strong = summary.lines.length > 0;
     // No line looks like an error: a failing command usually says why at the end of its output.
     if (!strong) summary.lines = lastLines(result.text, 2);
-    // Without a telling line the last words of the output usually say why it failed.
+    // Without a telling line the last words of the output usually say why it failed; a tool's own error
+    // (Edit's "String to replace not found in file.") says it first, and its last line is the text it quoted.
+    if (!strong && !pending?.commandLine) summary.lines = firstLines(result.text, 1);
     const first = summary.best ?? summary.lines.at(-1) ?? '';
     if (!first && result.exitCode === undefined) return;
     const display = pending?.display ?? name;
@@ -1046,12 +1056,29 @@ function suggestedFixOf(text: string): string | undefined {
   return programs.length === 1 && isDistinctiveCommand(programs) ? commandFamily(m[1], programs)?.name : undefined;
 }
 
+/** Scratch places: what is made there is made to be thrown away. */
+const SCRATCH_PATH = /^(?:\/tmp\/|\/private\/tmp\/|\/var\/folders\/|[A-Za-z]:\/(?:Users\/[^/]+\/AppData\/Local\/)?Temp\/|(?:\.\/)?(?:tmp|temp|\.tmp)\/)/i;
+
 /** The agent asking for a fact about the user's setup or state, not for a choice between ways. */
 const ASKS_FOR_FACT =
   /^(?:what(?:'s| is| are) (?:the )?(?:status|state|current|version)|what else\b|(?:do|did|does|have|has) (?:you|it|the)\b(?!.*\b(?:want|prefer|like|rather|need)\b)|(?:is|are) (?:there|it|the|your)\b(?!.*\b(?:ok|okay|fine|acceptable|good)\b)|how many\b|where (?:is|are|do)\b|which \w+ (?:do you have|have you|are installed|is installed)\b)/i;
 
+/** The first `n` non-empty lines of a tool's message, its markup removed. */
+function firstLines(text: string, n: number): string[] {
+  return text
+    .replace(/<\/?tool_use_error>/g, '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .slice(0, n)
+    .map((l) => (l.length > 240 ? `${l.slice(0, 239)}…` : l));
+}
+
 /** True when a failed command's only part that did anything failed because its goal already held. */
 function goalAlreadyHeld(programs: string[][], output: string): boolean {
+  const text0 = output.slice(0, 2000);
+  // `git add -A && git commit -m …` with nothing staged: there was nothing to commit.
+  if (programs.some((w) => programName(w) === 'git' && w.includes('commit')) && /^nothing to commit|^nothing added to commit/m.test(text0)) return true;
   const work = programs.filter((w) => isDistinctiveCommand([w]));
   if (work.length !== 1) return false;
   const program = programName(work[0]);
@@ -1063,6 +1090,7 @@ function goalAlreadyHeld(programs: string[][], output: string): boolean {
   )
     return true;
   if (program === 'mkdir' && /File exists|already exists/i.test(text)) return true;
+  if (program === 'git' && /nothing to commit|nothing added to commit|no changes added to commit/i.test(text)) return true;
   // pkill/killall exit 1 when no process matched: the process they were to stop is not running.
   if ((program === 'pkill' || program === 'killall') && !/Operation not permitted|denied/i.test(text)) return true;
   return false;

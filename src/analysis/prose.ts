@@ -50,7 +50,7 @@ const REJECTED = new RegExp(
     String.raw`\b(?:drop|dropping|dropped|removing|removed) (?:the|that|this|my|our)\b.*(?::|\bbecause\b|\bsince\b)`,
     String.raw`\btried\b.*\bbut\b`,
     String.raw`^(?:dropping|dropped|abandoning|scrapping|ditching|reverting|removing|backing out|giving up on)\s+\S+.*?(?::|—|\bbecause\b|\bsince\b|,)`,
-    String.raw`^not using\b|\b(?:is|are) out\b|\bno longer\b`,
+    String.raw`^not using\b|\b(?:is|are) out\b(?! of\b)|\bno longer\b`,
     String.raw`\b(?:geht nicht|funktioniert nicht|klappt nicht|verworfen|rückgängig)\b|不用|不行|放弃|回滚|撤销`,
   ].join('|'),
   'i',
@@ -88,7 +88,7 @@ const HEDGED =
 
 /** What the agent found, not what it chose. */
 const OBSERVATION =
-  /^(?:the|these|those) (?:[\w-]+ ){0,2}(?:issues?|problems?|errors?|bugs?|causes?|failures?) (?:is|are|was|were|arises|arise|occurs|occur|comes|stems|happens|remain)\b|^(?:this|that|which|it) (?:will|would) (?:make|mean|let|allow|give|cause|ensure|result|keep|break|fix|need)\b|^(?:hmm|actually|interesting)\b|\bhappy to note\b|^(?:we|i) couldn['’]t\b|^the \S+ (?:uses|used|calls|returns|reads|writes)\b|\blooks like\b|^(?:we|i)['’]ve (?:asked|done|finished|created|added|made|run|got)\b|^i['’]m (?:encountering|seeing|getting|noticing)\b|^the (?:types?|tests?|build|code|initial ask|request) (?:are|is|was|were) \w+|^so i can\b|\bonly if you confirm\b|^the \S+ (?:module|function|class|file|alias|type|field|variable|command|script) (?:is|was|exists|lives|has|works)\b|^since (?:this|it) (?:appears|seems|looks)\b|^this \w+ \w+ (?:relies|lets|allows|means)\b|\brelies on\b|^so (?:we're|we are|it's|it is|the \S+ (?:is|are|does|really))\b|^(?:this|that|it) (?:lets|allows|relies|means|is|was)\b|^the (?:one )?(?:quirk|catch|thing|reason|alias|module|function|class|file) \S*\s*(?:is|was|exists|lives)\b|^since i can'?t\b|\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
+  /^i(?:['’]ve| have) (?:successfully |now |just |already |also )*(?:updated|changed|replaced|converted|fixed|moved|renamed|added|removed|implemented|refactored|created|modified)\b|\bis actually (?:wrong|right|correct|broken|fine|fine)\b|^so (?:the|this|that|it) (?:\S+ ){0,3}(?:is|are|was|were)\b|^so the main (?:thing|point|issue|problem)\b|^(?:the|these|those) (?:[\w-]+ ){0,2}(?:issues?|problems?|errors?|bugs?|causes?|failures?) (?:is|are|was|were|arises|arise|occurs|occur|comes|stems|happens|remain)\b|^(?:this|that|which|it) (?:will|would) (?:make|mean|let|allow|give|cause|ensure|result|keep|break|fix|need)\b|^(?:hmm|actually|interesting)\b|\bhappy to note\b|^(?:we|i) couldn['’]t\b|^the \S+ (?:uses|used|calls|returns|reads|writes)\b|\blooks like\b|^(?:we|i)['’]ve (?:asked|done|finished|created|added|made|run|got)\b|^i['’]m (?:encountering|seeing|getting|noticing)\b|^the (?:types?|tests?|build|code|initial ask|request) (?:are|is|was|were) \w+|^so i can\b|\bonly if you confirm\b|^the \S+ (?:module|function|class|file|alias|type|field|variable|command|script) (?:is|was|exists|lives|has|works)\b|^since (?:this|it) (?:appears|seems|looks)\b|^this \w+ \w+ (?:relies|lets|allows|means)\b|\brelies on\b|^so (?:we're|we are|it's|it is|the \S+ (?:is|are|does|really))\b|^(?:this|that|it) (?:lets|allows|relies|means|is|was)\b|^the (?:one )?(?:quirk|catch|thing|reason|alias|module|function|class|file) \S*\s*(?:is|was|exists|lives)\b|^since i can'?t\b|\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
 /**
  * Work in progress or done, reported: "I'm tightening those tests now…", "**Aligned `a.md`** so…",
  * "Updated the config to…". A report of an edit is not the choice behind it.
@@ -121,7 +121,7 @@ const STRONG_CHOICE =
 
 /** Words that show an attempt failed or was undone: without one of these, "switch to X" is only a plan. */
 const EVIDENCE_OF_UNDOING =
-  /不用|不行|放弃|回滚|撤销|不能用|^(?:back|returning|reverting) to\b|\b(?:geht nicht|funktioniert nicht|klappt nicht|verworfen|rückgängig|zurückgesetzt|is out|are out|not using|no longer|after all|will not|doesn'?t|does not|didn'?t|did not|won'?t|wouldn'?t|can'?t|cannot|not going to|abandon\w*|gave up|give up|giving up|dead end|scrap\w*|ditch\w*|dropp?(?:ed|ing)|revert\w*|roll(?:ed|ing)? back|undo|undid|undoing|backed out|backing out|ruled out|discard\w*|no luck|no good|tried|still fail\w*|failed|broke|too (?:slow|fragile|complex|brittle|risky|expensive|heavy|flaky)|went back|go back|going back|switch(?:ed|ing)? back)\b/i;
+  /不用|不行|放弃|回滚|撤销|不能用|^(?:back|returning|reverting) to\b|\b(?:geht nicht|funktioniert nicht|klappt nicht|verworfen|rückgängig|zurückgesetzt|is out(?! of)|are out(?! of)|not using|no longer|after all|will not|doesn'?t|does not|didn'?t|did not|won'?t|wouldn'?t|can'?t|cannot|not going to|abandon\w*|gave up|give up|giving up|dead end|scrap\w*|ditch\w*|dropp?(?:ed|ing)|revert\w*|roll(?:ed|ing)? back|undo|undid|undoing|backed out|backing out|ruled out|discard\w*|no luck|no good|tried|still fail\w*|failed|broke|too (?:slow|fragile|complex|brittle|risky|expensive|heavy|flaky)|went back|go back|going back|switch(?:ed|ing)? back)\b/i;
 /**
  * Who tried and gave up: the agent ("I reverted…", "we dropped…", "Tried X, but…", "That approach failed"),
  * never a remark about what code does ("so the whole match is discarded") or about someone else's change.
@@ -139,8 +139,9 @@ const CONSTRAINT = new RegExp(
     String.raw`\b(?:always|must|mustn'?t|must not|do not|don'?t|avoid|only use|only ever|no more than|at most|stay within|stick to|stick with|shouldn'?t|should not|should always|should never|not allowed|forbidden|off-limits|under no circumstances)\b`,
     String.raw`(?:^|[,;:]\s*|\b(?:you|we|please|and|but)\s+)never\b`,
     String.raw`\bkeep\b.+\b(?:unchanged|as is|stable|intact|under|below|within|the same|working|green|passing|compatib\w*|backwards?)\b|^(?:please\s+)?keep\b|\b(?:please|pls)\s+(?:keep|use|stick|stay|avoid|only|always|never|don'?t|do not)\b`,
-    // German and Chinese rules: "Bitte keine unsafe-Blöcke", "Kommentare bitte auf Deutsch", "不要修改数据库结构".
-    String.raw`^(?:bitte\s+)?(?:keine?[nrms]?|niemals|nie|immer)\s|\bbitte\s+(?:keine?[nrms]?|nie|immer|nur)\b|\bbitte\b.*\bauf (?:Deutsch|Englisch)\b|不要|别再|不能(?:用|使用|改|修改|删|删除|动|提交|推送|碰)|不得|禁止|必须|一定要|只能|只用|始终|总是|永远|保持|放在`,
+    // German, Chinese and Japanese rules: "Bitte keine unsafe-Blöcke", "不要修改数据库结构", "テストは削除しないで".
+    // (In Japanese 不要 means "not needed": "不要なら削除して" is a one-off request.)
+    String.raw`(?:し|使わ|変え|変更し|削除し|消さ|触ら|書か|入れ|追加し|コミットし)ないで(?:ください|下さい|ね|よ|[。！!]|$)|必ず|常に|禁止|^(?:bitte\s+)?(?:keine?[nrms]?|niemals|nie|immer)\s|\bbitte\s+(?:keine?[nrms]?|nie|immer|nur)\b|\bbitte\b.*\bauf (?:Deutsch|Englisch)\b|不要(?![^\u3040-\u30ff]{0,3}[\u3040-\u30ff])|别再|不能(?:用|使用|改|修改|删|删除|动|提交|推送|碰)|不得|禁止|必须|一定要|只能|只用|始终|总是|永远|保持|放在`,
     String.raw`^(?:please\s+)?(?:always\s+)?(?:make sure|ensure)\b.*\b(?:before|after|every|each|whenever|always|never)\b`,
     String.raw`\buse\b.+\b(?:not|instead of|rather than)\b`,
     String.raw`\bprefer\b.+\b(?:over|to|instead of|rather than)\b`,
@@ -157,7 +158,7 @@ const CONSTRAINT = new RegExp(
 );
 /** A one-off request or a story, even with a rule word in it: "Then let's make sure…", "I never saw…". */
 const NOT_A_RULE =
-  /\bi don'?t (?:have|know)\b|还是不行|不行了|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
+  /^(?:the reason|because|since)\b|^no \w+ (?:has|have|as|is|are|was|were)\b|\bi don'?t (?:have|know)\b|还是不行|不行了|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
 
 export type ProseSource = 'thinking' | 'assistant' | 'user';
 
@@ -227,6 +228,15 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
   )
     return undefined;
   if ((sentence.match(/\(/g) ?? []).length > (sentence.match(/\)/g) ?? []).length) return undefined; // cut inside a parenthesis: a fragment
+  // A step told to oneself ("Also update the comment since…, not webhook."): what to do next, not a choice.
+  if (
+    source !== 'user' &&
+    /^(?:(?:also|then|next|now|and),?\s+)?(?:update|add|fix|change|remove|rename|check|run|create|write|edit|set|delete|move|replace|commit|push|test)\b/i.test(
+      sentence.trim(),
+    ) &&
+    !CHOSE.test(sentence)
+  )
+    return undefined;
   if (isNotAStatement(sentence)) return undefined;
   // What the user asked, restated by the agent, is neither its decision nor an approach it gave up.
   if (/^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b/i.test(sentence)) return undefined;
@@ -350,6 +360,19 @@ export function isConstraint(sentence: string): boolean {
   if (/^\s*(?:no|cannot|can['’]t|could not|unable to|failed to)\b.*\b(?:found|for type|exist|resolve|find|load|read|open|connect)\b/i.test(sentence))
     return false;
   if (/\bfailed with\b|\b(?:error|exception|fatal)\s*:/i.test(sentence)) return false;
+  // The tail of a bracketed block a tool put in the message (`[System instruction: … only describe the plan.]`),
+  // or a rule about "the user" in the third person: instructions written for the agent by someone else.
+  if (
+    (/\]\s*$/.test(sentence) && !sentence.includes('[')) ||
+    /\b(?:tell|show|ask|give|remind) the user\b|\bthe user(?:'s|’s)? (?:must|should|wants|expects)\b/i.test(sentence)
+  )
+    return false;
+  // Chinese and Japanese rules are short; a long sentence or a numbered point (`2、…`, `3.3、…`) describes or argues.
+  if (
+    /[\u3040-\u30ff\u3400-\u9fff]/.test(sentence) &&
+    (/^\s*\d+(?:\.\d+)*\s*[、.．]/.test(sentence) || sentence.replace(/[\x00-\x7f]/g, '').length > 60 || /^\s*如果/.test(sentence))
+  )
+    return false;
   // Words in quotes are someone's words cited ("you said: 'I want X'"), not a rule being set now.
   const own = sentence
     .replace(/["“„«][^"”“«»]*(?:["”»]|$)/g, ' ')

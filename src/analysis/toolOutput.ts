@@ -45,7 +45,7 @@ const STRONG_ERROR = [
 
 /** Lines that only say that something failed, not what: ranked after every telling line. */
 const GENERIC_ERROR =
-  /^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|path|syscall)|^error: test failed, to rerun|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^\s*(?:\d+ doctests?, )?\d+ tests?, \d+ failures?\b|^\s*Assertion with \S+ failed\s*$|^\s*(?:WARNING|WARN|warning)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
+  /^FAILURE: Build failed with an exception|^Failing command:|^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|path|syscall)|^error: test failed, to rerun|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^\s*(?:\d+ doctests?, )?\d+ tests?, \d+ failures?\b|^\s*Assertion with \S+ failed\s*$|^\s*(?:WARNING|WARN|warning)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
 
 /** A PowerShell error record: its classification lines, in Windows PowerShell's and PowerShell 7's layouts. */
 const POWERSHELL_ERROR_RECORD = /^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\s*:|^\s*Line \|\s*$/m;
@@ -110,7 +110,9 @@ export function errorLines(output: string, max = 6): ErrorSummary {
     const caretLine = /^\s*(?:\+|\|)\s*~+\s*$/.test(raw);
     const psMessage = powershell && ((afterCaret && !/^\s*\+/.test(raw) && raw.trim() !== '') || POWERSHELL_MESSAGE.test(raw));
     afterCaret = caretLine;
-    let rank = psMessage ? POWERSHELL_RANK : STRONG_ERROR.findIndex((re) => re.test(raw));
+    // Gradle names the cause under `* What went wrong:`: that line is as telling as an error line.
+    const gradleCause = /^\*\s*What went wrong:\s*$/.test(lines[i - 1]?.trim() ?? '') && raw.trim() !== '';
+    let rank = psMessage ? POWERSHELL_RANK : gradleCause ? 0 : STRONG_ERROR.findIndex((re) => re.test(raw));
     if (rank < 0 || NOT_ERROR.test(raw)) continue;
     if (!psMessage && GENERIC_ERROR.test(raw)) rank += STRONG_ERROR.length;
     if (psMessage) raw = raw.replace(/^\s*\|\s*/, '');
@@ -227,6 +229,9 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`\bsha256:[0-9a-f]{6,}|\d(?:\.\d+)?\s*[kKMG]i?B\s*\/\s*\d+(?:\.\d+)?\s*[kKMG]i?B`, // image layers pulled: transfer progress
     String.raw`looking for funding|\bnpm fund\b`, // npm's funding notice
     String.raw`^#\d+ `, // a BuildKit step's progress (`#5 transferring context: 294kB 0.0s done`)
+    String.raw`^\s*(?:adding|updating|inflating|extracting|deflating|creating):\s|\((?:deflated|stored) \d+%\)`, // zip's per-file lines
+    String.raw`^\s*Starting \d+ tests?\b|\b\d+\/\d+ completed\b|^Command timed out after \d+(?:m \d+(?:\.\d+)?s|(?:\.\d+)?s)\b`, // a run starting or under way; the harness's time limit
+    String.raw`^(?=(?:.*?\S {2,}){3})(?!.*\b(?:passed|failed|tests?|took|elapsed|total|coverage|duration)\b)(?!.*\d\s?(?:ns\/op|B\/op|allocs\/op|ms|s|sec|[kKMGT]i?B?|\/s)\b)(?!.*\d%(?:\s|$))(?!.*\|)`, // a listing's row (`ss`, `lsof`, `ps`): columns, not a measurement
     String.raw`^\s*\((?:fail|pass|skip|todo)\)\s|^\s*(?:PASS|FAIL|ok|not ok)\b.*[\[(]\d+(?:\.\d+)?\s*m?s[\])]\s*$`, // one test's verdict and its own timing
     String.raw`^\s*#\s*(?:define|include|if|ifdef|ifndef|pragma)\b`, // C preprocessor lines: code
     String.raw`^\s*["'“‘]|\{"`, // a quoted string or a JSON object: data the run printed, not its measurement
@@ -241,9 +246,7 @@ const ERROR_LINE = /\b(?:[A-Z][a-zA-Z]*)?(?:Error|Exception):\s|^\s*assertion\b|
 const PATHS_AND_HASHES =
   /(?<!\S)\S*\.[A-Za-z]\w{0,5}(?!\S)|(?<!\S)\S*\\\S*|\b(?!\d)\w*?[A-Za-z]\d+[A-Za-z]\w*\b|(?<!\S)(?:[.~]?\/|[A-Za-z]:\\|[\w.@-]+[/\\][\w.@-]+[/\\])\S*|\b(?=[0-9a-z]*[a-z])(?=[0-9a-z]*\d)[0-9a-z]{20,}\b|\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{7,}\b/gi;
 
-const BARE_NUMBER = /^-?\d[\d,]*(?:\.\d+)?(?:\s*[%a-zA-Z]{0,6})?(?:\s+\S+)?$/;
-
-/** Commands whose bare-number output is a count: `wc -l`, `grep -c`, `SELECT count(*)`, a sum. */
+/** Commands whose bare-number output is a count: `grep -c`, `SELECT count(*)`, a sum. */
 const COUNTING = /(?:grep|rg) (?:-\w*c\b|--count)|\bcount\(|\bsum\(/i;
 
 /** Lines of command output that report a measurement, at most `max`, best first. */
@@ -251,19 +254,17 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
   const text = plainOutput(headAndTail(output, 12_000, 12_000));
   const found: { line: string; weight: number }[] = [];
   const seen = new Set<string>();
-  // A command that prints just a number (`wc -l < f`, `grep -c x f`, an awk sum) printed a measurement.
   const lines = text.split('\n');
-  const meaningful = lines.filter((l) => l.trim() && !BOILERPLATE.test(l.trim()));
-  // A query's count printed last (`migrations applied … 2417`) is a measurement too.
-  // A bare number is a measurement only when the command counted something; without one it is unlabelled.
-  const counting = commandLine === undefined || COUNTING.test(commandLine);
-  if (counting && (meaningful.length <= 3 || BARE_NUMBER.test(meaningful.at(-1)?.trim() ?? ''))) {
-    for (const raw of meaningful.length <= 3 ? meaningful : meaningful.slice(-1)) {
-      const trimmed = raw.trim();
-      if (BARE_NUMBER.test(trimmed) && !NOT_A_MEASUREMENT.test(trimmed) && !seen.has(trimmed)) {
-        seen.add(trimmed);
-        found.push({ line: trimmed, weight: 5 });
-      }
+  // A bare number is reported only when the command says what it counted (`SELECT count(*) …`, `grep -c x`),
+  // and then under that command: alone it reads as noise (every such item labelled on the corpus was wrong).
+  if (commandLine !== undefined && COUNTING.test(commandLine)) {
+    const meaningful = lines.filter((l) => l.trim() && !BOILERPLATE.test(l.trim()));
+    const last = meaningful.at(-1)?.trim() ?? '';
+    if (/^-?\d[\d,]*(?:\.\d+)?$/.test(last)) {
+      const label = commandLine.replace(/\s+/g, ' ').trim();
+      const line = `${label.length > 100 ? `${label.slice(0, 99)}…` : label} → ${last}`;
+      seen.add(line);
+      found.push({ line, weight: 5 });
     }
   }
   for (const raw of lines) {
