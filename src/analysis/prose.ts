@@ -370,7 +370,7 @@ export function isConstraint(sentence: string): boolean {
   // Chinese and Japanese rules are short; a long sentence or a numbered point (`2、…`, `3.3、…`) describes or argues.
   if (
     /[\u3040-\u30ff\u3400-\u9fff]/.test(sentence) &&
-    (/^\s*\d+(?:\.\d+)*\s*[、.．]/.test(sentence) || sentence.replace(/[\x00-\x7f]/g, '').length > 60 || /^\s*如果/.test(sentence))
+    (/^\s*\d+(?:\.\d+)*\s*[、.．]/.test(sentence) || sentence.replace(/[\u0020-\u007e\s]/g, '').length > 60 || /^\s*如果/.test(sentence))
   )
     return false;
   // Words in quotes are someone's words cited ("you said: 'I want X'"), not a rule being set now.
