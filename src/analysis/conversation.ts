@@ -29,7 +29,7 @@ const INJECTED =
 /** A prompt template sent as the user's message: a Codex custom prompt (`# /butler-exec — …`), a command
  * file with front matter, a title-generation request. */
 const TEMPLATE =
-  /You must fully embody this agent['’]s persona|<!-- Powered by BMAD|^<agent\b|^#{1,3} (?:Agent Activation|Activation Instructions)\b|^(?:#\s*\/[\w:.-]+|---\s*\n(?:description|allowed-tools|argument-hint):|You are (?:a|an|the) [\w -]{0,40}(?:assistant|agent|model)\b|(?:Generate|Write) a (?:short |concise )?title\b|Your task is to generate)/;
+  /You must fully embody this agent['’]s persona|<!-- Powered by BMAD|^<agent\b|^#{1,3} (?:Agent Activation|Activation Instructions)\b|^(?:#\s*\/[\w:.-]+|---\s*\n(?:description|allowed-tools|argument-hint):|You are (?:a|an|the) [\w -]{0,40}(?:assistant|agent|model)\b|(?:Generate|Write) a (?:short |concise )?title\b|Generate a file named AGENTS\.md\b|Your task is to generate)/;
 
 /**
  * `## User Input` and a fenced block holding what the user typed, near the top of a prompt template (after

@@ -51,7 +51,7 @@ const MAX_USER_REQUEST = 4000;
 const MAX_PROSE_CHARS = 20_000;
 
 const REJECTED_BY_USER =
-  /doesn't want to proceed|tool use was rejected|user rejected|user denied|rejected by (?:the )?user|aborted by (?:the )?user|requested permissions? to [\s\S]{1,300}?but you haven'?t granted it/i;
+  /doesn't want to (?:proceed|take this action)|tool use was rejected|user rejected|user denied|rejected by (?:the )?user|aborted by (?:the )?user|requested permissions? to [\s\S]{1,300}?but you haven'?t granted it/i;
 
 interface ErrorRecord {
   key: string;
@@ -743,7 +743,21 @@ export class OfflineAnalyzer {
     if (readOnly || (pending?.programs !== undefined && (!isDistinctiveCommand(pending.programs) || dumpsFiles(pending.programs)))) return;
     // Not the work failing: Claude Code cancelling a call beside one that failed (that one is reported),
     // a permission mode that refuses every tool call (a policy, not a fault).
-    if (/^\s*(?:<tool_use_error>)?\s*(?:Cancelled: parallel tool call|Permission to use \S+ has been auto-denied)/.test(result.text)) return;
+    if (
+      /^\s*(?:<tool_use_error>)?\s*(?:Cancelled: parallel tool call|Permission to use \S+ has been auto-denied)|^\s*error: interrupted by the user\s*$/.test(
+        result.text,
+      )
+    )
+      return;
+    // Asking a service manager how a unit is (`systemctl status x` exits 3 when it is inactive) is a look.
+    if (
+      pending?.programs?.some(
+        (w) =>
+          /^(?:systemctl|service|launchctl|sc)$/.test(programName(w)) &&
+          w.some((x) => /^(?:status|is-active|is-enabled|is-failed|show|list-units|list|query)$/.test(x)),
+      )
+    )
+      return;
     // A command that hit the harness's time limit with nothing wrong in its output: a server or a watcher
     // still running (`npm run dev`), not a failure.
     if (/\bCommand timed out after \d/.test(result.text.slice(-400)) && !errorLines(result.text).lines.length) return;
@@ -1220,7 +1234,13 @@ function lastLines(output: string, count: number): string[] {
   const out: string[] = [];
   for (let i = lines.length - 1; i >= 0 && out.length < count; i--) {
     const line = lines[i].trim();
-    if (line && !OUTPUT_BOILERPLATE.test(line)) out.unshift(oneLine(line, 240));
+    if (!line || OUTPUT_BOILERPLATE.test(line)) continue;
+    // "'x' is not recognized as an internal or external command," + "operable program or batch file.": one message.
+    const previous = lines[i - 1]?.trim();
+    if (/^\p{Ll}/u.test(line) && previous && /,$/.test(previous)) {
+      out.unshift(oneLine(`${previous} ${line}`, 240));
+      i--;
+    } else out.unshift(oneLine(line, 240));
   }
   return out;
 }

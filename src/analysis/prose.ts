@@ -88,7 +88,7 @@ const HEDGED =
 
 /** What the agent found, not what it chose. */
 const OBSERVATION =
-  /^i(?:['’]ve| have) (?:successfully |now |just |already |also )*(?:updated|changed|replaced|converted|fixed|moved|renamed|added|removed|implemented|refactored|created|modified)\b|\bis actually (?:wrong|right|correct|broken|fine|fine)\b|^so (?:the|this|that|it) (?:\S+ ){0,3}(?:is|are|was|were)\b|^so the main (?:thing|point|issue|problem)\b|^(?:the|these|those) (?:[\w-]+ ){0,2}(?:issues?|problems?|errors?|bugs?|causes?|failures?) (?:is|are|was|were|arises|arise|occurs|occur|comes|stems|happens|remain)\b|^(?:this|that|which|it) (?:will|would) (?:make|mean|let|allow|give|cause|ensure|result|keep|break|fix|need)\b|^(?:hmm|actually|interesting)\b|\bhappy to note\b|^(?:we|i) couldn['’]t\b|^the \S+ (?:uses|used|calls|returns|reads|writes)\b|\blooks like\b|^(?:we|i)['’]ve (?:asked|done|finished|created|added|made|run|got)\b|^i['’]m (?:encountering|seeing|getting|noticing)\b|^the (?:types?|tests?|build|code|initial ask|request) (?:are|is|was|were) \w+|^so i can\b|\bonly if you confirm\b|^the \S+ (?:module|function|class|file|alias|type|field|variable|command|script) (?:is|was|exists|lives|has|works)\b|^since (?:this|it) (?:appears|seems|looks)\b|^this \w+ \w+ (?:relies|lets|allows|means)\b|\brelies on\b|^so (?:we're|we are|it's|it is|the \S+ (?:is|are|does|really))\b|^(?:this|that|it) (?:lets|allows|relies|means|is|was)\b|^the (?:one )?(?:quirk|catch|thing|reason|alias|module|function|class|file) \S*\s*(?:is|was|exists|lives)\b|^since i can'?t\b|\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
+  /^i (?:also |then |just |successfully )?(?:updated|changed|fixed|added|removed|ran|reran|re-ran|created|modified|replaced|moved|renamed|implemented|set|tested|installed)\b|\bjust (?:made|created|added|ran|finished|completed|built|installed|pushed)\b|^\*\*[^*]{1,40}[:：]\*\*|\bsuggesting (?:that|it)\b|^i(?:['’]ve| have) (?:successfully |now |just |already |also )*(?:updated|changed|replaced|converted|fixed|moved|renamed|added|removed|implemented|refactored|created|modified)\b|\bis actually (?:wrong|right|correct|broken|fine|fine)\b|^so (?:the|this|that|it) (?:\S+ ){0,3}(?:is|are|was|were)\b|^so the main (?:thing|point|issue|problem)\b|^(?:the|these|those) (?:[\w-]+ ){0,2}(?:issues?|problems?|errors?|bugs?|causes?|failures?) (?:is|are|was|were|arises|arise|occurs|occur|comes|stems|happens|remain)\b|^(?:this|that|which|it) (?:will|would) (?:make|mean|let|allow|give|cause|ensure|result|keep|break|fix|need)\b|^(?:hmm|actually|interesting)\b|\bhappy to note\b|^(?:we|i) couldn['’]t\b|^the \S+ (?:uses|used|calls|returns|reads|writes)\b|\blooks like\b|^(?:we|i)['’]ve (?:asked|done|finished|created|added|made|run|got)\b|^i['’]m (?:encountering|seeing|getting|noticing)\b|^the (?:types?|tests?|build|code|initial ask|request) (?:are|is|was|were) \w+|^so i can\b|\bonly if you confirm\b|^the \S+ (?:module|function|class|file|alias|type|field|variable|command|script) (?:is|was|exists|lives|has|works)\b|^since (?:this|it) (?:appears|seems|looks)\b|^this \w+ \w+ (?:relies|lets|allows|means)\b|\brelies on\b|^so (?:we're|we are|it's|it is|the \S+ (?:is|are|does|really))\b|^(?:this|that|it) (?:lets|allows|relies|means|is|was)\b|^the (?:one )?(?:quirk|catch|thing|reason|alias|module|function|class|file) \S*\s*(?:is|was|exists|lives)\b|^since i can'?t\b|\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
 /**
  * Work in progress or done, reported: "I'm tightening those tests now…", "**Aligned `a.md`** so…",
  * "Updated the config to…". A report of an edit is not the choice behind it.
@@ -107,10 +107,10 @@ const CHOSE =
   /\b(?:decided|decide to|(?<=\b(?:i|we|they|you|user|he|she|and|then|finally) )chose|chosen|opted|going with|go with|went with|instead of(?! ~?\d)|rather than|in favou?r of|settled on|settled|statt|anstatt|anstelle)\b|而不是|改用|决定|選んだ|にする/i;
 /** A proposal put to the user, not adopted: "A cheap fix: …", "One option: …", "Another idea would be…". */
 const PROPOSAL =
-  /^(?:a|one|another|an?\s+alternative)\s+(?:(?:cheap|simple|quick|possible|easy|easier|better|cleaner|safer|small|minimal)\s+)?(?:fix|option|idea|alternative|approach|way|suggestion|improvement)\b/i;
+  /^the (?:cleanest|simplest|best|easiest|safest|quickest|minimal) (?:fix|option|approach|way|solution)\b|^(?:a|one|another|an?\s+alternative)\s+(?:(?:cheap|simple|quick|possible|easy|easier|better|cleaner|safer|small|minimal)\s+)?(?:fix|option|idea|alternative|approach|way|suggestion|improvement)\b/i;
 /** How the agent runs its own commands and searches: a tactic of the moment, not a decision about the work. */
 const TACTIC =
-  /\b(?:separate|single|one|complex|simpler|another|different|multiple|smaller) (?:shell )?(?:commands?|searches|search|queries|greps?|tool calls?)\b|\bto search (?:for|the|through)\b/i;
+  /\b(?:chose|decided|opted) to (?:re-?run|retry|re-?check|check|verify|run|test|look)\b|\b(?:separate|single|one|complex|simpler|another|different|multiple|smaller) (?:shell )?(?:commands?|searches|search|queries|greps?|tool calls?)\b|\bto search (?:for|the|through)\b/i;
 /** "The X will be picked up from…": a prediction in the passive voice, with no one choosing. */
 const PREDICTION = /^(?!i\b|we\b)[^,;:]{0,60}?\bwill be (?!used\b|kept\b|stored\b)\w+(?:ed|en)\b/i;
 /** Notes, findings, waiting and checking: narration around the work, never a choice by itself. */
@@ -129,7 +129,8 @@ const EVIDENCE_OF_UNDOING =
 const ATTEMPT_ACTOR =
   /\b(?:i|we|i['’]ve|we['’]ve|i['’]d|we['’]d|my|our|let['’]s)\b|^(?:reverted|reverting|dropped|dropping|removed|removing|abandoned|abandoning|scrapped|ditched|switched|switching|tried|trying|gave up|giving up|rolled back|rolling back|backed out|undid|went back|going back|back to|returning to)\b|^(?:scrapping|scrapped|ditching|ruled out|ruling out|not using|undoing|undid|discarding|discarded)\b|,\s*(?:undoing|reverting|dropping|removing|scrapping|abandoning|rolling back|backing out)\b|^\w+ing\b[^.]*\b(?:didn['’]t|doesn['’]t|did not|does not|won['’]t) work\b|\b(?:that|this|the|my|our|the previous|the first|the old|the original) (?:[\w-]+ ){0,2}(?:approach|attempt|idea|fix|way)\b|我们?(?:已经|刚才|之前|先|又)?(?:试|尝试|回滚|撤销|放弃|删|改回|换回|不用)|ich habe|wir haben/i;
 /** A recommendation, a guess or an explanation: nothing was tried. */
-const NOT_AN_ATTEMPT = /\b(?:must be|should(?:n['’]t)?|would|could|might|likely|probably|perhaps|maybe|needs? to be|which is why|so the whole)\b/i;
+const NOT_AN_ATTEMPT =
+  /\bi (?:also )?(?:notice|noticed|see|saw|found)\b|\b(?:must be|should(?:n['’]t)?|would|could|might|likely|probably|perhaps|maybe|needs? to be|which is why|so the whole)\b/i;
 /** A plan to undo something later ("I'll revert it if…") is not evidence that it was undone. */
 const INTENTION_TO_UNDO = /^(?:(?:now|next|first|then|ok(?:ay)?|so),?\s+)*(?:i'll|i will|let me|let's|we could|we can|maybe|perhaps|should i|should we|if\b)/i;
 // A standing rule in the user's words. Requests ("we need to add X", "then make sure Y") are not rules:
@@ -151,14 +152,15 @@ const CONSTRAINT = new RegExp(
     String.raw`\b(?:under|below|within|less than|max(?:imum)?|budget of)\b.*\d`,
     // "I want all timestamps in UTC" sets a rule; "I want a list with buttons" asks for a feature.
     // …and "we need even one signup first" is a condition of the moment, not a rule.
-    String.raw`\b(?:I|we) (?:want|need|require|expect)\b(?! (?:a|an|some|it|this|that|them|even|one|more|just|at least|you to|to (?:add|see|create|build|implement|make|write|know|try|have|get|run|be able|improve|fix|change|refactor|update|understand|explore|check|review|migrate|test|find|figure|start|work on|set up|clean|ensure|verify|confirm|support|put|look|go|do|talk|discuss))\b)`,
-    String.raw`\b(?:has|have) to\b`,
+    // "I want to clear the cache" is a request; "we want to reuse postgres", "I need it to stay fast" set rules.
+    String.raw`\b(?:I|we) (?:want|need|require|expect) (?:to (?:use|reuse|keep|preserve|stay|avoid|stick|only|always|never)\b|(?!to\b|a\b|an\b|some\b|it\b|this\b|that\b|them\b|even\b|one\b|more\b|just\b|at least\b|you to\b)\w)`,
+    String.raw`^(?:(?:and|also|but|so),?\s+)?(?:we|you|it|they|everything|all \w+|(?:the |all )?tests?)\s+(?:always\s+)?(?:has|have) to\b`,
   ].join('|'),
   'i',
 );
 /** A one-off request or a story, even with a rule word in it: "Then let's make sure…", "I never saw…". */
 const NOT_A_RULE =
-  /^(?:the reason|because|since)\b|^no \w+ (?:has|have|as|is|are|was|were)\b|\bi don'?t (?:have|know)\b|还是不行|不行了|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
+  /^(?:the reason|because|since|keep in mind)\b|^no \w+ (?:has|have|as|is|are|was|were)\b|\bi don'?t (?:have|know)\b|还是不行|不行了|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
 
 export type ProseSource = 'thinking' | 'assistant' | 'user';
 
@@ -360,6 +362,7 @@ export function isConstraint(sentence: string): boolean {
   if (/^\s*(?:no|cannot|can['’]t|could not|unable to|failed to)\b.*\b(?:found|for type|exist|resolve|find|load|read|open|connect)\b/i.test(sentence))
     return false;
   if (/\bfailed with\b|\b(?:error|exception|fatal)\s*:/i.test(sentence)) return false;
+  if (/^\s*\+/.test(sentence)) return false; // a line of a pasted patch
   // The tail of a bracketed block a tool put in the message (`[System instruction: … only describe the plan.]`),
   // or a rule about "the user" in the third person: instructions written for the agent by someone else.
   if (

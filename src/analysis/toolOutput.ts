@@ -45,7 +45,7 @@ const STRONG_ERROR = [
 
 /** Lines that only say that something failed, not what: ranked after every telling line. */
 const GENERIC_ERROR =
-  /^FAILURE: Build failed with an exception|^Failing command:|^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|path|syscall)|^error: test failed, to rerun|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^\s*(?:\d+ doctests?, )?\d+ tests?, \d+ failures?\b|^\s*Assertion with \S+ failed\s*$|^\s*(?:WARNING|WARN|warning)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
+  /NET HELPMSG \d+|^FAILURE: Build failed with an exception|^Failing command:|^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|path|syscall)|^error: test failed, to rerun|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^\s*(?:\d+ doctests?, )?\d+ tests?, \d+ failures?\b|^\s*Assertion with \S+ failed\s*$|^\s*(?:WARNING|WARN|warning)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
 
 /** A PowerShell error record: its classification lines, in Windows PowerShell's and PowerShell 7's layouts. */
 const POWERSHELL_ERROR_RECORD = /^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\s*:|^\s*Line \|\s*$/m;
@@ -167,8 +167,10 @@ const UNIT = String.raw`(?:[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packag
  * A number with a CJK unit, or a label of words at the start of the line (`Termine gesamt: 1284`); a
  * single lower-case key (`rate: 1.0`, `temperature: 0.7`) is configuration, not a measurement.
  */
+// A label says what was measured (`Termine gesamt: 1284`, `Total requests: 50`); a cell name or a word like
+// "Calculated:" or "Expected:" in front of a number is a script's printout of data, not a measurement.
 const LABELLED =
-  /\d+(?:\.\d+)?\s*(?:秒|毫秒|分钟|小时|条|个|行|次|项|件|字节)|^(?:\p{Lu}[\p{L} -]{1,30}|\p{Ll}+ [\p{L} -]{1,30}|[\u3000-\u9fff][\p{L} -]{0,30})[:：]\s*\d[\d,.]*(?=$|[\s,;，。)])/u;
+  /\d+(?:\.\d+)?\s*(?:秒|毫秒|分钟|小时|条|个|行|次|项|件|字节)|^(?=[^:：]*\b(?:total|count|size|time|duration|elapsed|tests?|files?|lines?|errors?|warnings?|records?|rows|entries|items?|requests?|users?|calls?|hits|misses|memory|rss|heap|cpu|latency|throughput|rate|speed|score|coverage|passed|failed|skipped|runs?|iterations?|bytes|tokens|commits?|length|changes|matches|results|found|gefunden|gesamt|anzahl|dauer|zeit|fichiers|lignes|temps|tiempo|archivos|registros)\b|[\u3000-\u9fff])(?:\p{Lu}[\p{L} -]{1,30}|\p{Ll}+ [\p{L} -]{1,30}|[\u3000-\u9fff][\p{L} -]{0,30})[:：]\s*\d[\d,.]*(?=$|[\s,;，。)])/iu;
 const MAY_BE_LABELLED = /[:：\u3000-\u9fff]/;
 const MEASURE = new RegExp(
   String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|mean|median|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])\d+(?:\.\d+)?(?![\w./-]))`,
@@ -228,6 +230,7 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`\b\w+="[^"]*"|\bd="M`, // markup attributes: code, not output
     String.raw`\bsha256:[0-9a-f]{6,}|\d(?:\.\d+)?\s*[kKMG]i?B\s*\/\s*\d+(?:\.\d+)?\s*[kKMG]i?B`, // image layers pulled: transfer progress
     String.raw`looking for funding|\bnpm fund\b`, // npm's funding notice
+    String.raw`^Row \d+\s*:|^curl: \(\d+\)|\bFailed to connect\b|\.(?:whl|tar\.gz|tgz)(?:\.metadata)?\b`, // a data dump's rows, curl's errors, package downloads
     String.raw`^#\d+ `, // a BuildKit step's progress (`#5 transferring context: 294kB 0.0s done`)
     String.raw`^\s*(?:adding|updating|inflating|extracting|deflating|creating):\s|\((?:deflated|stored) \d+%\)`, // zip's per-file lines
     String.raw`^\s*Starting \d+ tests?\b|\b\d+\/\d+ completed\b|^Command timed out after \d+(?:m \d+(?:\.\d+)?s|(?:\.\d+)?s)\b`, // a run starting or under way; the harness's time limit
