@@ -5,7 +5,17 @@ import { posix } from 'node:path';
 import type { AgentKind, ToolCallEvent, ToolResultEvent, TranscriptEvent } from '../transcript/events.js';
 import type { CheckOutcome, Citation, Fact, Finding, OpenTask, ReasoningEntry, SessionStatus, TurnEntry, UserMessage } from '../shared/handoverData.js';
 import type { FileChangeTracker } from './modifiedFiles.js';
-import { classifySentence, hasRationale, isChoiceCandidate, isConstraint, isProgressReport, ownWords, withoutPastedOutput, type ProseSource } from './prose.js';
+import {
+  classifySentence,
+  hasRationale,
+  isChoiceCandidate,
+  isConstraint,
+  isProgressReport,
+  ownWords,
+  saysAttemptGivenUp,
+  withoutPastedOutput,
+  type ProseSource,
+} from './prose.js';
 import { dedupeKey, headAndTail, oneLine, sentenceParts, specificity } from './text.js';
 import { commandKey, displayCommand, dumpsFiles, errorLines, isDistinctiveCommand, looksFailed, measuredLines, plainOutput, programsOf } from './toolOutput.js';
 import { editCallOf, isObject, normalizeTaskStatus, patchTextOf, READ_ONLY_TOOLS, shellCallOf, str, taskListOf } from './toolInputs.js';
@@ -333,7 +343,7 @@ export class OfflineAnalyzer {
         found?.kind !== 'decisions' &&
         !/\?\s*$/.test(sentence) &&
         !isProgressReport(sentence) &&
-        (found?.kind === 'rejected' || GIVEN_UP.test(sentence))
+        (found?.kind === 'rejected' || (GIVEN_UP.test(sentence) && saysAttemptGivenUp(sentence)))
       ) {
         found = { kind: 'rejected', sentence, score: Math.max(found?.score ?? 0, 8 + specificity(sentence)) };
         extra = `Tried \`${failure.display}\`${failure.error ? `: ${oneLine(failure.error, 200)}` : ''}`;
@@ -1186,7 +1196,7 @@ const OPTIONS =
   /\b(?:options?|two ways|alternatives?|choices)\b\s*[:—-]|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么/i;
 /** Giving something up, loosely: only read this way right after a failed attempt. */
 const GIVEN_UP =
-  /^(?:no|not|kein\w*)\s+\S+[^:]{0,40}:|\b(?:is|are) out\b|\bnot an option\b|\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|can'?t|cannot) (?:work|help|run|install|build)\b|^(?!let me|i'll|i will|now)[^.]{0,80}\binstead\b|\b(?:geht nicht|funktioniert nicht|klappt nicht)\b|不用|不行|放弃|改用/i;
+  /^(?:no|not|kein\w*)\s+\S+[^:]{0,40}:|\b(?:is|are) out\b(?! of\b)|\bnot an option\b|\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|can'?t|cannot) (?:work|help|run|install|build)\b|^(?!let me|i'll|i will|now)[^.]{0,80}\binstead\b|\b(?:geht nicht|funktioniert nicht|klappt nicht)\b|不用|不行|放弃|改用/i;
 
 /** Words of a choice that repeat one of the options it was weighed against (3+ words, or the option's head). */
 function choosesFrom(sentence: string, options: string, statesAChoice = true): boolean {

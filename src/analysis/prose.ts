@@ -88,7 +88,7 @@ const HEDGED =
 
 /** What the agent found, not what it chose. */
 const OBSERVATION =
-  /^i (?:also |then |just |successfully )?(?:updated|changed|fixed|added|removed|ran|reran|re-ran|created|modified|replaced|moved|renamed|implemented|set|tested|installed)\b|\bjust (?:made|created|added|ran|finished|completed|built|installed|pushed)\b|^\*\*[^*]{1,40}[:：]\*\*|\bsuggesting (?:that|it)\b|^i(?:['’]ve| have) (?:successfully |now |just |already |also )*(?:updated|changed|replaced|converted|fixed|moved|renamed|added|removed|implemented|refactored|created|modified)\b|\bis actually (?:wrong|right|correct|broken|fine|fine)\b|^so (?:the|this|that|it) (?:\S+ ){0,3}(?:is|are|was|were)\b|^so the main (?:thing|point|issue|problem)\b|^(?:the|these|those) (?:[\w-]+ ){0,2}(?:issues?|problems?|errors?|bugs?|causes?|failures?) (?:is|are|was|were|arises|arise|occurs|occur|comes|stems|happens|remain)\b|^(?:this|that|which|it) (?:will|would) (?:make|mean|let|allow|give|cause|ensure|result|keep|break|fix|need)\b|^(?:hmm|actually|interesting)\b|\bhappy to note\b|^(?:we|i) couldn['’]t\b|^the \S+ (?:uses|used|calls|returns|reads|writes)\b|\blooks like\b|^(?:we|i)['’]ve (?:asked|done|finished|created|added|made|run|got)\b|^i['’]m (?:encountering|seeing|getting|noticing)\b|^the (?:types?|tests?|build|code|initial ask|request) (?:are|is|was|were) \w+|^so i can\b|\bonly if you confirm\b|^the \S+ (?:module|function|class|file|alias|type|field|variable|command|script) (?:is|was|exists|lives|has|works)\b|^since (?:this|it) (?:appears|seems|looks)\b|^this \w+ \w+ (?:relies|lets|allows|means)\b|\brelies on\b|^so (?:we're|we are|it's|it is|the \S+ (?:is|are|does|really))\b|^(?:this|that|it) (?:lets|allows|relies|means|is|was)\b|^the (?:one )?(?:quirk|catch|thing|reason|alias|module|function|class|file) \S*\s*(?:is|was|exists|lives)\b|^since i can'?t\b|\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
+  /^found it\b|\bwhich is why\b|\bwhich means\b|^i wonder\b|^i (?:also |then |just |successfully )?(?:updated|changed|fixed|added|removed|ran|reran|re-ran|created|modified|replaced|moved|renamed|implemented|set|tested|installed)\b|\bjust (?:made|created|added|ran|finished|completed|built|installed|pushed)\b|^\*\*[^*]{1,40}[:：]\*\*|\bsuggesting (?:that|it)\b|^i(?:['’]ve| have) (?:successfully |now |just |already |also )*(?:updated|changed|replaced|converted|fixed|moved|renamed|added|removed|implemented|refactored|created|modified)\b|\bis actually (?:wrong|right|correct|broken|fine|fine)\b|^so (?:the|this|that|it) (?:\S+ ){0,3}(?:is|are|was|were)\b|^so the main (?:thing|point|issue|problem)\b|^(?:the|these|those) (?:[\w-]+ ){0,2}(?:issues?|problems?|errors?|bugs?|causes?|failures?) (?:is|are|was|were|arises|arise|occurs|occur|comes|stems|happens|remain)\b|^(?:this|that|which|it) (?:will|would) (?:make|mean|let|allow|give|cause|ensure|result|keep|break|fix|need)\b|^(?:hmm|actually|interesting)\b|\bhappy to note\b|^(?:we|i) couldn['’]t\b|^the \S+ (?:uses|used|calls|returns|reads|writes)\b|\blooks like\b|^(?:we|i)['’]ve (?:asked|done|finished|created|added|made|run|got)\b|^i['’]m (?:encountering|seeing|getting|noticing)\b|^the (?:types?|tests?|build|code|initial ask|request) (?:are|is|was|were) \w+|^so i can\b|\bonly if you confirm\b|^the \S+ (?:module|function|class|file|alias|type|field|variable|command|script) (?:is|was|exists|lives|has|works)\b|^since (?:this|it) (?:appears|seems|looks)\b|^this \w+ \w+ (?:relies|lets|allows|means)\b|\brelies on\b|^so (?:we're|we are|it's|it is|the \S+ (?:is|are|does|really))\b|^(?:this|that|it) (?:lets|allows|relies|means|is|was)\b|^the (?:one )?(?:quirk|catch|thing|reason|alias|module|function|class|file) \S*\s*(?:is|was|exists|lives)\b|^since i can'?t\b|\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
 /**
  * Work in progress or done, reported: "I'm tightening those tests now…", "**Aligned `a.md`** so…",
  * "Updated the config to…". A report of an edit is not the choice behind it.
@@ -101,7 +101,7 @@ export function isProgressReport(sentence: string): boolean {
 }
 /** A choice remembered from before this session. */
 const RECALLED =
-  /\b(?:we had (?:decided|chosen|agreed)|had (?:decided|agreed) (?:on|to)|(?:hatten|haben) wir (?:\w+ )?(?:entschieden|beschlossen)|wir hatten (?:die )?entscheidung|last (?:session|time|night|week)|yesterday|gestern|heute morgen|earlier session|previous session)\b/i;
+  /\b(?:remember the earlier|the earlier change|we had (?:decided|chosen|agreed)|had (?:decided|agreed) (?:on|to)|(?:hatten|haben) wir (?:\w+ )?(?:entschieden|beschlossen)|wir hatten (?:die )?entscheidung|last (?:session|time|night|week)|yesterday|gestern|heute morgen|earlier session|previous session)\b/i;
 /** Words that say a choice was made, and over what: the strong signs of a decision. */
 const CHOSE =
   /\b(?:decided|decide to|(?<=\b(?:i|we|they|you|user|he|she|and|then|finally) )chose|chosen|opted|going with|go with|went with|instead of(?! ~?\d)|rather than|in favou?r of|settled on|settled|statt|anstatt|anstelle)\b|而不是|改用|决定|選んだ|にする/i;
@@ -131,6 +131,22 @@ const ATTEMPT_ACTOR =
 /** A recommendation, a guess or an explanation: nothing was tried. */
 const NOT_AN_ATTEMPT =
   /\bi (?:also )?(?:notice|noticed|see|saw|found)\b|\b(?:must be|should(?:n['’]t)?|would|could|might|likely|probably|perhaps|maybe|needs? to be|which is why|so the whole)\b/i;
+/**
+ * A sentence that can say an attempt was given up: the agent tried something (I, we, "that approach"…),
+ * not a guess, an offer or a remark about code, not a fragment or a question, not about the user.
+ */
+export function saysAttemptGivenUp(sentence: string): boolean {
+  const s = sentence.trim();
+  return (
+    ATTEMPT_ACTOR.test(s) &&
+    !NOT_AN_ATTEMPT.test(s) &&
+    !isNotAStatement(s) &&
+    !/\buser\b/i.test(s) &&
+    !/\b(?:can|could|may|might)\b/i.test(s) &&
+    !/^instead of\b.*(?:let me|:)/i.test(s)
+  );
+}
+
 /** A plan to undo something later ("I'll revert it if…") is not evidence that it was undone. */
 const INTENTION_TO_UNDO = /^(?:(?:now|next|first|then|ok(?:ay)?|so),?\s+)*(?:i'll|i will|let me|let's|we could|we can|maybe|perhaps|should i|should we|if\b)/i;
 // A standing rule in the user's words. Requests ("we need to add X", "then make sure Y") are not rules:
@@ -188,6 +204,7 @@ const ALTERNATIVE_NAMED =
 export function isNotAStatement(sentence: string): boolean {
   const s = sentence.trim().replace(/\*+/g, '');
   if (/[:?：？]\s*$/.test(s)) return true;
+  if (/^>|^instead of\s*:/i.test(s)) return true; // a quoted line (`> **Then** …`), a "before/after" heading
   // A question with an example after it: "Do you have a URL for this? (like `https://…`)".
   if (/[?？](?=\s*[(（]|\s*$)/.test(s.replace(/`[^`]*`/g, ''))) return true;
   if (/^(?:pros?|cons?|option \w+|approach \w+|step \d+|\w+ \d+)\s*[:\-–]/i.test(s)) return true;
@@ -363,6 +380,13 @@ export function isConstraint(sentence: string): boolean {
     return false;
   if (/\bfailed with\b|\b(?:error|exception|fatal)\s*:/i.test(sentence)) return false;
   if (/^\s*\+/.test(sentence)) return false; // a line of a pasted patch
+  // A command line or a line of code the user pasted (`PYTHONIOENCODING=utf-8 python x.py --force`, `time.sleep(…)`).
+  if (
+    /^\s*(?:[A-Z_][A-Z0-9_]*=\S+\s+)*(?:python3?|node|npm|npx|pnpm|yarn|bash|sh|git|docker|make|cargo|go|pip|uv|deno|bun)\s+\S/.test(sentence) ||
+    /^[\w.$]+\(.*\)\s*;?\s*$/.test(sentence.trim())
+  )
+    return false;
+  if (/^\s*no (?:rows?|results?|output|data|matches)\b/i.test(sentence)) return false; // output reported back
   // The tail of a bracketed block a tool put in the message (`[System instruction: … only describe the plan.]`),
   // or a rule about "the user" in the third person: instructions written for the agent by someone else.
   if (
