@@ -176,6 +176,12 @@ export class FileChangeTracker {
     if (!pending.shell) return;
     const cwd = call.cwd ?? this.workspace;
     const failed = result !== undefined && (result.isError || (result.exitCode !== undefined && result.exitCode !== 0));
+    if (failed) {
+      const meant = pending.shell.effects
+        .filter((e) => e.kind !== 'delete' && e.kind !== 'rename' && !e.recursive)
+        .map((e) => this.relative(this.absolute(e.path, cwd)));
+      if (meant.length) this.failedWrites.set(call.line, meant);
+    }
     for (const effect of pending.shell.effects) {
       if (failed && (effect.kind === 'write' || effect.kind === 'create') && couldNotWrite(result.text, effect.path)) continue;
       const path = this.absolute(effect.path, cwd);
@@ -298,6 +304,9 @@ export class FileChangeTracker {
   private noteSessionRoot(cwd: string | undefined): void {
     if (this.sessionRoot === undefined && cwd && isAbsoluteLogPath(canonicalLogPath(cwd))) this.sessionRoot = canonicalLogPath(cwd);
   }
+
+  /** Files a failed shell command meant to write, by the log line of its call (a later change of one settles it). */
+  readonly failedWrites = new Map<number, string[]>();
 
   /** Where each file the log created was first written (relative path → log line). */
   createdLines(): Map<string, number> {

@@ -948,6 +948,14 @@ export class OfflineAnalyzer {
       const at = changedAt.get(this.files.relative(e.editPath));
       if (at !== undefined && at > e.last.line) e.resolvedAt = { line: at };
     }
+    // A shell command that failed to write a file (`sed -i …`, `cat > f <<EOF` that broke) is settled when
+    // that file was changed after it by any means (a node script, a heredoc, an edit tool).
+    for (const e of this.errors.values()) {
+      if (e.resolvedAt || e.first.file) continue;
+      const meant = this.files.failedWrites.get(e.first.line);
+      const at = meant?.map((path) => changedAt.get(path)).find((line) => line !== undefined && line > e.last.line);
+      if (at !== undefined) e.resolvedAt = { line: at };
+    }
     // The suite passing at the end resolves every test failure before that run.
     const suite = this.lastTestRun;
     if (suite?.passed && suite.whole) {

@@ -137,12 +137,20 @@ const NOT_AN_ATTEMPT =
  */
 export function saysAttemptGivenUp(sentence: string): boolean {
   const s = sentence.trim();
+  // "No Redis: the staging hosts have none", "不用 arrow：…", "Kein regex: …": given up, said as a verdict.
+  if (/^(?:no|not|kein\w*|不用|不要|放弃)\s*[^\s:：]+[^:：]{0,40}[:：]\s*\S/i.test(s)) return true;
+  if (
+    /^(?:(?:that|this|it|das|es)\s+)?(?:doesn['’]?t work|does not work|won['’]?t work|geht nicht|funktioniert nicht|klappt nicht|ne marche pas|no funciona)\b[^:：]{0,20}[:：]\s*\S/i.test(
+      s,
+    )
+  )
+    return true;
   return (
     ATTEMPT_ACTOR.test(s) &&
     !NOT_AN_ATTEMPT.test(s) &&
     !isNotAStatement(s) &&
     !/\buser\b/i.test(s) &&
-    !/\b(?:can|could|may|might)\b/i.test(s) &&
+    !/\b(?:could|may|might)\b|\bcan\b(?!['’]t|not)/i.test(s) &&
     !/^instead of\b.*(?:let me|:)/i.test(s)
   );
 }

@@ -366,3 +366,15 @@ test('held-out shapes: rules, choices and attempts need their author', () => {
     assert.equal(classifySentence(s, source), undefined, s);
   assert.equal(classifySentence("Tried the worker pool but it doesn't work with node:sqlite handles.", 'assistant').kind, 'rejected');
 });
+
+test('a command that failed to write a file is settled when that file is changed after it by other means (go get → go mod tidy)', () => {
+  const path = real('pc-style__tui__cc-1.0.73-sidechain-compact');
+  const rows = records(path);
+  const bashAt = (i) => (rows[i]?.message?.content ?? []).find?.((b) => b.type === 'tool_use' && b.name === 'Bash')?.input?.command;
+  const failedGet = rows.findIndex((_, i) => /^go get github\.com\/lrstanley\/bubbletint/.test(bashAt(i) ?? ''));
+  const tidy = rows.findIndex((_, i) => i > failedGet && (bashAt(i) ?? '') === 'go mod tidy');
+  assert.ok(failedGet > 0 && tidy > failedGet, 'the log has the failed go get and a later go mod tidy');
+  const error = build(path).findings.find((f) => f.analyst === 'errors' && f.title.includes('bubbletint@v0.5.0: reading'));
+  assert.equal(error?.status, 'resolved');
+  assert.equal(error.resolvedBy.line, tidy + 1);
+});
