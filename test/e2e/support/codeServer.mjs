@@ -45,7 +45,10 @@ export function writeStubAgent(binDir, name, recordDir) {
     `#!${process.execPath}`,
     `const fs = require('node:fs');`,
     `const record = { startedAt: Date.now(), argv: process.argv.slice(2), cwd: process.cwd(), pid: process.pid };`,
-    `fs.writeFileSync(${JSON.stringify(recordDir)} + '/' + process.pid + '.json', JSON.stringify(record));`,
+    // Written whole or not at all (temp + rename): the test polls this folder while the stub starts.
+    `const file = ${JSON.stringify(recordDir)} + '/' + process.pid + '.json';`,
+    `fs.writeFileSync(file + '.tmp', JSON.stringify(record));`,
+    `fs.renameSync(file + '.tmp', file);`,
     `process.stdout.write('stub agent ${name} started\\r\\n');`,
     `setInterval(() => {}, 60_000);`,
     '',
