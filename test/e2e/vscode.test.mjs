@@ -687,7 +687,19 @@ test('a chain of handovers shows as one thread: grouped in the list, each sessio
   assert.match(text, /carried \d+, settled 1/);
   assert.ok(!text.includes('Continue the previous session from its handover'), 'seed prompts are not shown as what a session was about');
   await widenSidebar(560);
-  await frame.locator('section.thread').scrollIntoViewIfNeeded();
+  // The sidebar may re-render while it settles after the resize (the element is replaced): scroll the
+  // section as it is then, retrying until one attempt lands.
+  await waitFor(
+    async () => {
+      try {
+        await frame.locator('section.thread').scrollIntoViewIfNeeded({ timeout: 2_000 });
+        return true;
+      } catch {
+        return undefined;
+      }
+    },
+    { timeoutMs: 20_000, what: 'the thread section in view' },
+  );
   await shot('vscode-sidebar-thread.png');
   // A step of the thread selects that handover.
   await frame.locator('section.thread button.thread-step').first().click();
