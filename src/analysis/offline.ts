@@ -768,13 +768,13 @@ export class OfflineAnalyzer {
       )
     )
       return;
-    // A command that hit the harness's time limit with nothing wrong in its output: a server or a watcher
-    // still running (`npm run dev`), not a failure.
-    if (/\bCommand timed out after \d/.test(result.text.slice(-400)) && !errorLines(result.text).lines.length) return;
     // A command whose failure says its goal already holds: `rm` of a file that is not there, `mkdir` of one
     // that is, `pkill` that found nothing to stop.
     if (pending?.programs && goalAlreadyHeld(pending.programs, result.text)) return;
     const summary = errorLines(result.text);
+    // A command that hit the harness's time limit with nothing wrong in its output: a server or a watcher
+    // still running (`npm run dev`), not a failure.
+    if (/\bCommand timed out after \d/.test(result.text.slice(-400)) && !summary.lines.length) return;
     const strong = summary.lines.length > 0;
     // No line looks like an error: a failing command usually says why at the end of its output.
     if (!strong) summary.lines = lastLines(result.text, 2);
@@ -1108,13 +1108,12 @@ function firstLines(text: string, n: number): string[] {
 
 /** True when a failed command's only part that did anything failed because its goal already held. */
 function goalAlreadyHeld(programs: string[][], output: string): boolean {
-  const text0 = output.slice(0, 2000);
+  const text = output.slice(0, 2000);
   // `git add -A && git commit -m …` with nothing staged: there was nothing to commit.
-  if (programs.some((w) => programName(w) === 'git' && w.includes('commit')) && /^nothing to commit|^nothing added to commit/m.test(text0)) return true;
+  if (programs.some((w) => programName(w) === 'git' && w.includes('commit')) && /^nothing to commit|^nothing added to commit/m.test(text)) return true;
   const work = programs.filter((w) => isDistinctiveCommand([w]));
   if (work.length !== 1) return false;
   const program = programName(work[0]);
-  const text = output.slice(0, 2000);
   if (
     (program === 'rm' || program === 'del' || program === 'rmdir') &&
     /No such file or directory|cannot find (?:the )?(?:file|path)|does not exist/i.test(text) &&

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { basename, join, resolve } from 'node:path';
 import type { OfflineAnalysis } from '../analysis/offline.js';
 import { analyzeSession, feedSession, type SessionFeed } from '../analysis/session.js';
+import { oneLine } from '../analysis/text.js';
 import { describeProblems, LogInputError } from '../transcript/reader.js';
 import {
   HANDOVER_DIR,
@@ -304,7 +305,7 @@ function narrative(agent: string, offline: OfflineAnalysis, findings: Finding[],
   const compactions = offline.compactions.length;
   const lines: string[] = [];
   const first = firstRequest(offline.conversation);
-  if (first) lines.push(`Began with: ${clip(first, 200)}`);
+  if (first) lines.push(`Began with: ${oneLine(first, 200)}`);
   // Failing checks first; a session that ran many checks names four and counts the rest.
   const checks = [...offline.checks].sort((a, b) => Number(a.outcome === 'passing') - Number(b.outcome === 'passing'));
   const state: string[] = checks
@@ -314,7 +315,7 @@ function narrative(agent: string, offline: OfflineAnalysis, findings: Finding[],
   if (unresolved) state.push(`${unresolved} error(s) not resolved`);
   const pending = offline.stopped?.pendingCalls[0];
   if (offline.stopped?.interruptedAt) state.push('the user interrupted the last turn');
-  else if (pending) state.push(`stopped while running \`${clip(pending.display, 80)}\``);
+  else if (pending) state.push(`stopped while running \`${oneLine(pending.display, 80)}\``);
   if (state.length) lines.push(`At the end: ${state.join(', ')}.`);
   lines.push(
     `A ${who} session${where}${branch}${span}: ${offline.conversation.messages.length} message(s) from the user, ${offline.lines} log lines. ` +
@@ -327,11 +328,6 @@ function narrative(agent: string, offline: OfflineAnalysis, findings: Finding[],
 function firstRequest(conversation: OfflineAnalysis['conversation']): string | undefined {
   const message = conversation.messages.find((m) => (m.kind === 'typed' || m.kind === 'delegated') && m.text.trim().length > 0 && !isSeedPrompt(m.text));
   return message?.text;
-}
-
-function clip(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 async function requireFile(path: string): Promise<void> {
