@@ -1,18 +1,24 @@
 // Prints precision items with the raw log records they cite (and their neighbours), for labelling by hand.
-// Usage: node bench/precisionContext.mjs ITEMS.jsonl [FROM] [COUNT]
+// Usage: node bench/precisionContext.mjs ITEMS.jsonl|ITEMS.json [FROM] [COUNT]
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixturesDir } from '../test/support/paths.mjs';
 
 const [file, from = '0', count = '20'] = process.argv.slice(2);
-const items = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l));
+// A labelling batch is JSON lines; a held-out sample (bench/heldoutSample.mjs) is one JSON array.
+const text = readFileSync(file, 'utf8');
+const items = text.trimStart().startsWith('[')
+  ? JSON.parse(text)
+  : text
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
 const logLines = new Map();
-const linesOf = (log) => {
-  if (!logLines.has(log)) logLines.set(log, readFileSync(join(fixturesDir, 'real', log), 'utf8').split('\n'));
-  return logLines.get(log);
+// Held-out items (bench/heldoutSample.mjs) carry the folder their log lives in; corpus items do not.
+const linesOf = (log, dir = join(fixturesDir, 'real')) => {
+  const path = join(dir, log);
+  if (!logLines.has(path)) logLines.set(path, readFileSync(path, 'utf8').split('\n'));
+  return logLines.get(path);
 };
 
 /** Every string in a record that a person or tool wrote, flattened (roles and tool names marked). */
@@ -40,7 +46,7 @@ function recordText(raw, max) {
 }
 
 for (const item of items.slice(Number(from), Number(from) + Number(count))) {
-  const lines = linesOf(item.log);
+  const lines = linesOf(item.log, item.dir);
   console.log(`\n=== ${item.id}  [${item.section}]  ${item.log}`);
   console.log(`TEXT: ${item.text}`);
   if (item.detail) console.log(`DETAIL: ${item.detail.slice(0, 600)}`);
