@@ -586,7 +586,28 @@ export class OfflineAnalyzer {
       this.onSuccess(pending?.commandKey ?? name, result, pending);
       return;
     }
-    text = redactSecrets(headAndTail(text, 24_000, 12_000));
+    const programs = pending?.programs ?? [];
+    const viewing = isShell && !isDistinctiveCommand(programs);
+    const failedOn = (output: string) =>
+      (result.isError ||
+        (result.exitCode !== undefined && result.exitCode !== 0) ||
+        (isShell && !viewing && !exitCodeTrusted(result, pending) && looksFailed(output))) &&
+      !(isShell && quietNoMatch(programs, output, result.exitCode, pending?.commandLine));
+    const measures =
+      isShell && !dumpsFiles(programs) && !pending!.commandLine!.includes('*** Begin Patch') && !/^apply_patch\b/.test(pending!.commandLine!.trim());
+    const clipped = headAndTail(text, 24_000, 12_000);
+    // A passing shell run whose output holds no measurement keeps none of its output (the timeline and the
+    // check's outcome keep only the command): redacting it would be most of the pass's cost for nothing.
+    // Whatever may be kept is decided again on the redacted text, so what is written is always redacted.
+    const keepsNothing =
+      isShell &&
+      !/^User has answered your questions?:/.test(clipped) &&
+      !REJECTED_BY_USER.test(clipped.slice(0, 400)) &&
+      !failedOn(clipped) &&
+      // A check with no exit code and no passing words counts as failing, and keeps its error lines.
+      (!pending?.family?.kind || result.exitCode !== undefined || result.isError === false || looksPassing(clipped)) &&
+      (!measures || measuredLines(clipped, 6, pending!.commandLine).length === 0);
+    text = keepsNothing ? clipped : redactSecrets(clipped);
     result = { ...result, text };
     const readOnly = READ_ONLY_TOOLS.has(name);
 
@@ -599,13 +620,7 @@ export class OfflineAnalyzer {
       return;
     }
 
-    const programs = pending?.programs ?? [];
-    const viewing = isShell && !isDistinctiveCommand(programs);
-    const failed =
-      (result.isError ||
-        (result.exitCode !== undefined && result.exitCode !== 0) ||
-        (isShell && !viewing && !exitCodeTrusted(result, pending) && looksFailed(text))) &&
-      !(isShell && quietNoMatch(programs, text, result.exitCode, pending?.commandLine));
+    const failed = failedOn(text);
     const commandKeyOf = pending?.commandKey ?? `${name}`;
 
     if (failed) {
@@ -615,7 +630,7 @@ export class OfflineAnalyzer {
     }
     if (isShell && pending) this.onRun(pending, result, text, failed, viewing);
 
-    if (isShell && !dumpsFiles(programs) && !pending!.commandLine!.includes('*** Begin Patch') && !/^apply_patch\b/.test(pending!.commandLine!.trim())) {
+    if (measures && !keepsNothing) {
       for (const line of measuredLines(text, 6, pending!.commandLine)) {
         // The same measurement printed again (`12 passed in 0.3s` after every run) keeps only its newest value.
         const key = `${pending!.commandKey}\u0000${dedupeKey(line)}`;

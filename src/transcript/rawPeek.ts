@@ -188,3 +188,64 @@ export function needle(text: string): Buffer {
 export function isInvalidUtf8(bytes: Buffer): boolean {
   return !isUtf8(bytes);
 }
+
+/** Index just past the JSON string whose opening quote is at `at` (escapes honoured), or -1 when it does not close. */
+function endOfString(bytes: Buffer, at: number): number {
+  let i = at + 1;
+  for (;;) {
+    const quote = bytes.indexOf(QUOTE, i);
+    if (quote === -1) return -1;
+    let slashes = 0;
+    for (let j = quote - 1; bytes[j] === BACKSLASH; j--) slashes++;
+    if (slashes % 2 === 0) return quote + 1;
+    i = quote + 1;
+  }
+}
+
+/**
+ * Where a top-level key and its value sit in a record's bytes, from the comma before the key to the end
+ * of the value, so the line can be parsed without them. Found with one native search for `,"key":`, then
+ * confirmed by a walk over the structure (strings stepped over natively) that the hit is at depth 1: a
+ * nested object may hold the same key, a string cannot (its quotes are escaped). Anything unexpected
+ * answers undefined (parse the whole line).
+ */
+export function topLevelKeySpan(bytes: Buffer, keyWithComma: Buffer): [number, number] | undefined {
+  const hit = bytes.indexOf(keyWithComma);
+  if (hit === -1 || bytes[0] !== OPEN_BRACE) return undefined;
+  let depth = 0;
+  let i = 0;
+  for (; i < hit; i++) {
+    const c = bytes[i];
+    if (c === QUOTE) {
+      const end = endOfString(bytes, i);
+      if (end === -1 || end > hit) return undefined;
+      i = end - 1;
+    } else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
+    else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--;
+  }
+  if (depth !== 1) return undefined;
+  // The value: a string, an object or array (walked to its matching close), or a bare literal.
+  let at = hit + keyWithComma.length;
+  while (bytes[at] === 0x20) at++;
+  const first = bytes[at];
+  if (first === QUOTE) {
+    const end = endOfString(bytes, at);
+    return end === -1 ? undefined : [hit, end];
+  }
+  if (first === OPEN_BRACE || first === OPEN_BRACKET) {
+    let level = 0;
+    for (let j = at; j < bytes.length; j++) {
+      const c = bytes[j];
+      if (c === QUOTE) {
+        const end = endOfString(bytes, j);
+        if (end === -1) return undefined;
+        j = end - 1;
+      } else if (c === OPEN_BRACE || c === OPEN_BRACKET) level++;
+      else if ((c === CLOSE_BRACE || c === CLOSE_BRACKET) && --level === 0) return [hit, j + 1];
+    }
+    return undefined;
+  }
+  let end = at;
+  while (end < bytes.length && bytes[end] !== 0x2c && bytes[end] !== CLOSE_BRACE) end++;
+  return end < bytes.length ? [hit, end] : undefined;
+}

@@ -7,7 +7,7 @@ import type { AgentKind, ReadProblems, ReadStats, TranscriptEvent } from './even
 import { emptyProblems, noteLine } from './events.js';
 import { CLAUDE_IGNORED_TYPES, CLAUDE_TYPES, claudeRecordToEvents } from './claudeRecords.js';
 import { CODEX_TYPES, codexRecordToEvents, isLegacyCodexHeader, type CodexState } from './codexRecords.js';
-import { contains, hasTextBlock, userContentMayHaveText, isInvalidUtf8, needle, peekPayloadType, peekTopLevelType } from './rawPeek.js';
+import { contains, hasTextBlock, userContentMayHaveText, isInvalidUtf8, needle, peekPayloadType, peekTopLevelType, topLevelKeySpan } from './rawPeek.js';
 
 /**
  * 'all': every event. 'conversation': only what people said and the model thought (user messages,
@@ -40,6 +40,25 @@ export class LogInputError extends Error {}
 const TOOL_RESULT = needle('"type":"tool_result"');
 const TOOL_USE = needle('"type":"tool_use"');
 const QUEUED_COMMAND = needle('"queued_command"');
+const TOOL_USE_RESULT_KEY = needle(',"toolUseResult":');
+/** Below this a line is parsed whole: looking for the key would cost more than parsing it. */
+const STRIP_FROM_BYTES = 8192;
+
+/**
+ * A Claude Code tool result carries its output twice: as the message's tool_result block and again,
+ * structured, in the record's top-level `toolUseResult`, which nothing here reads. On a long result that
+ * copy is dropped before parsing (a quarter of a typical log's bytes decoded and parsed for nothing).
+ */
+function parseRecord(bytes: Buffer, type: string | undefined, agent: AgentKind | undefined): unknown {
+  if (agent === 'codex' || type !== 'user' || bytes.length < STRIP_FROM_BYTES) return JSON.parse(bytes.toString('utf8'));
+  const span = topLevelKeySpan(bytes, TOOL_USE_RESULT_KEY);
+  if (!span) return JSON.parse(bytes.toString('utf8'));
+  try {
+    return JSON.parse(bytes.toString('utf8', 0, span[0]) + bytes.toString('utf8', span[1]));
+  } catch {
+    return JSON.parse(bytes.toString('utf8')); // unsure → the whole line decides, and reports what is wrong with it
+  }
+}
 
 const CODEX_CONVERSATION_ITEMS = new Set(['message', 'reasoning']);
 const CODEX_CONVERSATION_EVENTS = new Set([
@@ -138,7 +157,7 @@ function lineConsumer(onEvent: (event: TranscriptEvent) => void, options: ReadOp
       }
       let record: unknown;
       try {
-        record = JSON.parse(bytes.toString('utf8'));
+        record = parseRecord(bytes, type, agent);
       } catch {
         if (!terminated) problems.truncatedLastLine = true;
         else noteLine(problems.invalidJson, line);

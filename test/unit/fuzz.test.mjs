@@ -6,8 +6,16 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { samplesDir } from '../support/paths.mjs';
-import { claudeRecordToEvents, codexRecordToEvents, Extractor, peekTopLevelType, readTranscript, userContentMayHaveText } from '../../dist/test/transcript.js';
+import { fixturesDir, samplesDir } from '../support/paths.mjs';
+import {
+  claudeRecordToEvents,
+  codexRecordToEvents,
+  Extractor,
+  peekTopLevelType,
+  readTranscript,
+  topLevelKeySpan,
+  userContentMayHaveText,
+} from '../../dist/test/transcript.js';
 import { rng } from '../support/seededRandom.mjs';
 
 const SEED = 0x5eed2;
@@ -216,4 +224,53 @@ test('fuzz: the raw-byte peeks agree with JSON.parse on real and mutated lines',
     }
   }
   assert.ok(checked > 1000 && skippable > 100, `checked ${checked} user records, ${skippable} judged text-free`);
+});
+
+/** Every line of the real corpus's Claude Code logs (and their subagents) that holds the key somewhere. */
+function realLinesWith(needle) {
+  const lines = [];
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.name.endsWith('.jsonl')) for (const line of readFileSync(path, 'utf8').split('\n')) if (line.includes(needle)) lines.push(line);
+    }
+  };
+  walk(join(fixturesDir, 'real'));
+  return lines;
+}
+
+test('fuzz: dropping the top-level toolUseResult before parsing loses nothing else, on real and mutated lines', () => {
+  const random = rng(SEED + 3);
+  const key = Buffer.from(',"toolUseResult":');
+  const real = realLinesWith('"toolUseResult"');
+  let stripped = 0;
+  const check = (line, label) => {
+    let record;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      return;
+    }
+    const span = topLevelKeySpan(Buffer.from(line), key);
+    if (!span) return;
+    stripped++;
+    const bytes = Buffer.from(line);
+    const rest = JSON.parse(bytes.toString('utf8', 0, span[0]) + bytes.toString('utf8', span[1]));
+    const expected = { ...record };
+    delete expected.toolUseResult;
+    assert.deepEqual(rest, expected, `${label}: ${line.slice(0, 300)}`);
+  };
+  real.forEach((line, i) => check(line, `real line ${i}`));
+  assert.ok(stripped > 500, `only ${stripped} of ${real.length} real lines had their toolUseResult found`);
+  // Mutations: the key nested inside the message, strings full of quotes and braces, values of every kind.
+  for (let i = 0; i < 4000; i++) {
+    const record = JSON.parse(real[Math.floor(random() * real.length)]);
+    const r = random();
+    if (r < 0.3) record.message = { ...record.message, toolUseResult: garbage(random) };
+    else if (r < 0.6) record.toolUseResult = ['"}{][\\"', garbage(random), 'x\\'];
+    else if (r < 0.8) record.toolUseResult = garbage(random);
+    else delete record.toolUseResult;
+    check(JSON.stringify(record), `seed ${SEED + 3} case ${i}`);
+  }
 });
