@@ -6,7 +6,7 @@
 //     builds every .jsonl in DIR with the current build and writes a stratified random sample of the
 //     gap-section claims (25 decisions, 35 errors, 20 rejected, 15 refusals, 25 numbers, 20 constraints,
 //     or all there are) as items for a labeller: id, log, dir, section, text, detail, cited lines.
-//   node bench/heldoutSample.mjs score OUT.json LABELS.jsonl
+//   node bench/heldoutSample.mjs score OUT.json LABELS.jsonl [--wrong]
 //     rebuilds the sampled logs with the current build and prints, per section, the labelled items the
 //     build still makes (correct / wrong) and those it no longer makes: the precision of what is kept.
 //     After tuning on those labels this is an in-sample figure; only a fresh sample is held out.
@@ -77,6 +77,9 @@ function sample(dir, out, seed) {
   console.log(`heldout: ${files.length} logs (${failed} did not build), ${all.length} claims; sampled ${picked.length} (${counts.join(', ')}) → ${out}`);
 }
 
+/** `--wrong` also prints the wrong items the build still makes (which makes the set in-sample for whoever reads them). */
+const showWrong = process.argv.includes('--wrong');
+
 function score(samplePath, labelsPath) {
   const items = JSON.parse(readFileSync(samplePath, 'utf8'));
   const labels = new Map(
@@ -84,12 +87,13 @@ function score(samplePath, labelsPath) {
       .split('\n')
       .filter(Boolean)
       .map((line) => JSON.parse(line))
-      .map((l) => [l.id, l.label]),
+      .map((l) => [l.id, l]),
   );
   const builds = new Map();
+  const wrongKept = [];
   const rows = new Map();
   for (const item of items) {
-    const label = labels.get(item.id);
+    const label = labels.get(item.id)?.label;
     if (!label) continue;
     const key = join(item.dir, item.log);
     if (!builds.has(key)) builds.set(key, new Set((claimsOf(item.dir, item.log) ?? []).map((c) => c.id)));
@@ -97,7 +101,10 @@ function score(samplePath, labelsPath) {
     rows.set(item.section, row);
     const kept = builds.get(key).has(item.id);
     row[`${kept ? 'kept' : 'gone'}${label === 'correct' ? 'Correct' : 'Wrong'}`]++;
+    if (showWrong && kept && label === 'wrong')
+      wrongKept.push(`[${item.section}] ${item.log} ${item.lines.join(',')}\n    ${item.text.slice(0, 220)}\n    why: ${labels.get(item.id).why}`);
   }
+  for (const line of wrongKept) console.log(line);
   const total = { keptCorrect: 0, keptWrong: 0, goneCorrect: 0, goneWrong: 0 };
   const line = (name, r) =>
     `${name.padEnd(12)} kept ${String(r.keptCorrect).padStart(3)} correct ${String(r.keptWrong).padStart(3)} wrong   no longer made ${String(r.goneCorrect).padStart(3)} correct ${String(r.goneWrong).padStart(3)} wrong   precision of kept ${((100 * r.keptCorrect) / Math.max(1, r.keptCorrect + r.keptWrong)).toFixed(1)}%`;

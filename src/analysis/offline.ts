@@ -8,6 +8,7 @@ import type { FileChangeTracker } from './modifiedFiles.js';
 import {
   classifySentence,
   hasRationale,
+  isAdvice,
   isChoiceCandidate,
   isConstraint,
   isProgressReport,
@@ -54,6 +55,11 @@ export interface OfflineOptions {
 }
 
 /** How many of each kind a handover can use; the budget cuts further. */
+/** A message longer than this is mostly material (a paste, a document): only its head and tail can hold the user's framing. */
+const LONG_MESSAGE_CHARS = 3000;
+const FRAMING_CHARS = 800;
+/** This many rules found in one message make it a rule document, not the user's own rules. */
+const RULE_DOCUMENT_RULES = 6;
 const LIMITS = { decisions: 120, errors: 120, rejected: 80, commands: 150, numbers: 150, constraints: 80 };
 /** Working-set caps: past them the least valuable entries are dropped as the log streams. */
 const WORKING = { prose: 4000, errors: 3000, commands: 3000, numbers: 1500, constraints: 600, pending: 5000, packages: 2000 };
@@ -91,6 +97,16 @@ interface ErrorRecord {
   missingProgram?: string;
   /** The family of the command the error told to run (`To log in, run: gh auth login`): it passing resolves it. */
   suggestedFix?: string;
+  /**
+   * A usage error (`unknown flag`, `unrecognized subcommand 'status'`): the agent finding out how a CLI is
+   * called. When the program later runs and passes, the agent learned it, and there is nothing to report.
+   */
+  usageOf?: string;
+  /**
+   * A path the command could not find or a glob the shell could not match, with the program: the same
+   * program later passing on that file (quoted, found elsewhere) settles it.
+   */
+  missingPath?: { program: string; name: string };
 }
 
 interface PendingCall {
@@ -295,17 +311,22 @@ export class OfflineAnalyzer {
     // Terse users write "fix. no new deps." in lower case: a rule can start after any full stop. Of a long
     // paste only the user's own framing around it (its head and tail) can hold their rules. Only what the
     // person typed counts, never a slash command's expansion or text after an interruption (issue 12).
-    const framing = withoutPastedOutput(ownWords(message.chars > 3000 ? redactSecrets(`${message.text.slice(0, 800)}\n${message.text.slice(-800)}`) : body));
+    const framing = withoutPastedOutput(
+      ownWords(message.chars > LONG_MESSAGE_CHARS ? redactSecrets(`${message.text.slice(0, FRAMING_CHARS)}\n${message.text.slice(-FRAMING_CHARS)}`) : body),
+    );
     const clauses = sentenceParts(framing).flatMap((p) => (p.heading || p.quoted ? [] : p.text.split(/(?<=[.!?;])\s+|(?<=[。！？；])/)));
-    for (const sentence of clauses) {
-      if (isConstraint(sentence)) {
+    const rules = clauses.filter((sentence) => isConstraint(sentence));
+    // Many rules in one message are a rule document someone else wrote (a command template, a role
+    // prompt, a title generator, a pasted spec): on logs nobody tuned on, nearly all such were wrong.
+    // The user's own rules come a few at a time; the message itself stays in the prompt's first section.
+    if (rules.length < RULE_DOCUMENT_RULES)
+      for (const sentence of rules) {
         const key = dedupeKey(sentence);
         if (!this.constraints.has(key)) this.constraints.set(key, { text: oneLine(sentence, 400), citations: [citationOf(event)] });
       }
-    }
     pruneOldest(this.constraints, WORKING.constraints);
     // A long paste (a log, a spec, someone else's list) is material, not the user's own decisions.
-    if (message.chars <= 3000) this.onProse(body, 'user', event);
+    if (message.chars <= 3000) this.onProse(ownWords(body), 'user', event);
   }
 
   private onProse(text: string, source: ProseSource, event: TranscriptEvent): void {
@@ -326,6 +347,7 @@ export class OfflineAnalyzer {
         sentence !== options.text &&
         !parts[i].listed &&
         isChoiceCandidate(sentence, true) &&
+        !isAdvice(sentence) &&
         choosesFrom(sentence, options.text, isChoiceCandidate(sentence))
       ) {
         found = { kind: 'decisions', sentence, score: Math.max(found?.score ?? 0, 8 + specificity(sentence)) };
@@ -765,7 +787,14 @@ export class OfflineAnalyzer {
     if (/^\s*\[Request interrupted by user/.test(result.text)) return;
     // A look that found nothing (Read of a directory, `ls` of a missing folder) is not a failure of the work:
     // listing it as an unresolved error would send the next agent to fix what needs no fixing.
-    if (readOnly || (pending?.programs !== undefined && (!isDistinctiveCommand(pending.programs) || dumpsFiles(pending.programs)))) return;
+    if (
+      readOnly ||
+      (pending?.programs !== undefined &&
+        (!isDistinctiveCommand(pending.programs) ||
+          dumpsFiles(pending.programs) ||
+          (isLookOnly(pending.programs) && !/timed out|Permission denied/i.test(result.text.slice(0, 2000)))))
+    )
+      return;
     // Not the work failing: Claude Code cancelling a call beside one that failed (that one is reported),
     // a permission mode that refuses every tool call (a policy, not a fault).
     if (
@@ -787,6 +816,11 @@ export class OfflineAnalyzer {
     // that is, `pkill` that found nothing to stop.
     if (pending?.programs && goalAlreadyHeld(pending.programs, result.text)) return;
     const summary = errorLines(result.text);
+    // A look that found nothing, inside a longer line (`ls /snap/bin/multipass && multipass version`):
+    // `ls: cannot access …` says the thing is not there, which is what the look asked.
+    if (LOOK_FOUND_NOTHING.test(summary.best ?? '')) return;
+    // Asking a CLI for its help (`x --help` answering `unknown flag "--help"`) is finding out how it is called.
+    if (USAGE_ERROR.test(summary.best ?? '') && pending?.commandLine !== undefined && /(?:^|\s)(?:--help|-h|help)(?:\s|$)/.test(pending.commandLine)) return;
     // A command that hit the harness's time limit with nothing wrong in its output: a server or a watcher
     // still running (`npm run dev`), not a failure.
     if (/\bCommand timed out after \d/.test(result.text.slice(-400)) && !summary.lines.length) return;
@@ -835,12 +869,15 @@ export class OfflineAnalyzer {
         lowValue: readOnly || (pending?.programs !== undefined && !isDistinctiveCommand(pending.programs)),
         ...ranWhat(pending?.programs, first, result.text, pending?.cwd),
         suggestedFix: suggestedFixOf(summary.lines.length ? summary.lines.join('\n') : first),
+        ...probeOf(pending?.programs, first),
       });
       pruneByScore(this.errors, WORKING.errors, (e) => errorScore(e));
       this.conversation.onError(key, first ? `${display}: ${first}` : display, result.line);
     }
     if (!result.sidechain) this.recentFailure = { display, error: first, line: result.line };
-    if (pending?.commandLine !== undefined) {
+    // A look that failed (`sed -n … [id]/page.tsx`, `git show rev:path`) and a line the shell could not
+    // parse or expand are not approaches: what comes next is another look or the same line fixed.
+    if (pending?.commandLine !== undefined && !isLookOnly(pending.programs ?? []) && !QUOTING_OR_PARSE_ERROR.test(`${first}\n${result.text.slice(0, 2000)}`)) {
       this.lastFailure = {
         commandKey: cmdKey,
         program: mainProgram(pending.programs ?? []),
@@ -878,6 +915,19 @@ export class OfflineAnalyzer {
       if (record.resolvedAt !== undefined) continue;
       ranTargets ??= new Set(ran.map((words) => runTarget(words, cwd)));
       ranPrograms ??= programsRan();
+      if (record.usageOf !== undefined && ranPrograms.has(record.usageOf) && (pending?.startedLine ?? pending?.call.line ?? result.line) > record.last.line) {
+        this.errors.delete(record.key);
+        continue;
+      }
+      if (
+        record.missingPath !== undefined &&
+        ranPrograms.has(record.missingPath.program) &&
+        pending?.commandLine?.includes(record.missingPath.name) &&
+        (pending.startedLine ?? pending.call.line) > record.last.line
+      ) {
+        record.resolvedAt = citationOf(result);
+        continue;
+      }
       // A run started before the failure was seen (a call made beside it) cannot be its fix.
       if ((record.last.file ?? '') === (result.subagent ? `subagents/${result.subagent}` : '') && startedLine < record.last.line) continue;
       // Checks (tests, builds, linters) are judged by their family below; other commands by what they ran.
@@ -914,7 +964,9 @@ export class OfflineAnalyzer {
     // `gh api a` failing, then `gh api b` passing, are two calls of one group, not a replacement.
     const sameGroup =
       isGroupedCli((program ?? '').split(' ')[0]) && cmdKey.split(' ').slice(0, 2).join(' ') === failure.commandKey.split(' ').slice(0, 2).join(' ');
-    if (program && program === failure.program && startedAfter && !sameGroup) {
+    // The same line with its quoting changed is the same command, fixed.
+    const sameLine = bareCommand(failure.display) === bareCommand(pending.display);
+    if (program && program === failure.program && startedAfter && !sameGroup && !sameLine) {
       this.lastFailure = undefined;
       this.addStructural(`replaced:${failure.commandKey}`, {
         title: `\`${failure.display}\` failed${failure.error ? ` (${failure.error})` : ''} and was replaced by \`${pending.display}\``,
@@ -1051,6 +1103,33 @@ const NOT_STARTED = /command not found|is not recognized as (?:the name of a cmd
 
 /** The shell rejected the command line itself; what it would have run never started. */
 const SHELL_PARSE_ERROR = /\bParserError\b|syntax error near unexpected token|\bunexpected EOF while looking for matching\b/;
+/** The shell failing on the line itself (a glob with no match, a quote or here-string it could not parse). */
+const QUOTING_OR_PARSE_ERROR =
+  /\bParserError\b|syntax error near unexpected token|\bunexpected EOF while looking for matching\b|\bno matches found:|\bbad pattern:|\bunterminated quoted string\b|string is missing the terminator|\bUnexpected token\b.*\bin expression or statement\b/i;
+/** Programs (and git subcommands) that only read: a failed one is a look, not an approach. */
+const LOOK_PROGRAMS = new Set([
+  ...['cat', 'head', 'tail', 'less', 'more', 'ls', 'find', 'grep', 'rg', 'ag', 'fd', 'tree', 'wc', 'stat', 'file', 'which', 'type', 'whereis'],
+  ...['ps', 'pgrep', 'env', 'printenv', 'uname', 'df', 'du', 'free', 'lsof', 'ss', 'netstat', 'id', 'whoami', 'readlink', 'realpath'],
+  ...['get-content', 'select-string', 'get-childitem', 'get-item', 'test-path', 'get-process', 'get-command'],
+]);
+const LOOK_GIT = new Set(['show', 'log', 'diff', 'status', 'ls-files', 'ls-tree', 'grep', 'blame', 'cat-file']);
+function isLookOnly(programs: string[][]): boolean {
+  const parts = programs.filter((w) => w.length > 0 && !['cd', 'set-location', 'echo', 'pwd'].includes(programName(w).toLowerCase()));
+  return (
+    parts.length > 0 &&
+    parts.every((w) => {
+      const name = programName(w).toLowerCase();
+      if (LOOK_PROGRAMS.has(name)) return true;
+      if (name === 'sed' || name === 'awk') return !w.some((x) => /^-i|^--in-place|inplace/.test(x));
+      if (name === 'git') return LOOK_GIT.has(w.slice(1).find((x) => !x.startsWith('-')) ?? '');
+      return false;
+    })
+  );
+}
+/** A command line without its quoting and spacing: two spellings of one command meet. */
+function bareCommand(display: string): string {
+  return display.replace(/["'`\\\s]/g, '');
+}
 
 /** A program's name with its path, version and `.exe` dropped: `/usr/bin/python3.11` → `python`. */
 function programName(words: string[]): string {
@@ -1119,6 +1198,24 @@ function firstLines(text: string, n: number): string[] {
     .filter(Boolean)
     .slice(0, n)
     .map((l) => (l.length > 240 ? `${l.slice(0, 239)}…` : l));
+}
+
+/** `ls: cannot access 'x': No such file or directory`, `which: no x in (…)`: a look answering "not there". */
+const LOOK_FOUND_NOTHING =
+  /^(?:ls|stat|file|test|readlink|realpath|du|tree|which|type|where|whereis|command|Get-Item|Get-ChildItem|Test-Path)(?:\.exe)?\s*:.*(?:No such file or directory|cannot access|cannot find|not found|does not exist|no \S+ in \()/i;
+/** A CLI saying it was called wrongly: the agent finding out its flags and subcommands. */
+const USAGE_ERROR =
+  /\b(?:unknown (?:flag|option|command|subcommand|shorthand flag)|unrecognized (?:subcommand|option|arguments?|command)|unexpected argument|invalid choice|no such (?:subcommand|command|option)|is not a \S+ command)\b/i;
+/** What missing path (`No such file…`, zsh's `no matches found`) or usage error a failed line names, with its program. */
+function probeOf(programs: string[][] | undefined, line: string): Pick<ErrorRecord, 'usageOf' | 'missingPath'> {
+  const words = programs?.find((w) => isDistinctiveCommand([w])) ?? programs?.at(-1);
+  if (!words) return {};
+  const program = toolAsProgram(programName(words));
+  if (USAGE_ERROR.test(line)) return { usageOf: program };
+  const path = /no matches found: (\S+)|['‘"]?([^\s'’":]+)['’"]?: No such file or directory|cannot (?:stat|access|open) ['‘"]?([^'’"]+?)['’"]?:/.exec(line);
+  const found = path?.[1] ?? path?.[2] ?? path?.[3];
+  const name = found ? posix.basename(found.replace(/\\/g, '/')) : undefined;
+  return name && name.length >= 3 ? { missingPath: { program, name } } : {};
 }
 
 /** True when a failed command's only part that did anything failed because its goal already held. */
@@ -1257,8 +1354,10 @@ function quietNoMatch(commandPrograms: string[][], output: string, exitCode: num
  * Lines around every command's output and progress lines, never why it failed: the agent's tool header,
  * a login shell's nvm banner, cargo's and npm's progress (`Compiling hashbrown v0.15.5`).
  */
+// Progress a tool prints on its way (makepkg's and Homebrew's `==> Cleaning up...`, pacman's `:: Proceed`)
+// says what it was doing, not why it failed.
 const OUTPUT_BOILERPLATE =
-  /^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count|Output:)\b|^> |^\s*\^|^Now using node v|^\s*(?:Compiling|Checking|Downloading|Downloaded|Building|Fresh|Updating|Locking|Adding|Blocking|Installing|Resolving)\s+\S+\s+v?\d/;
+  /^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count)\b|^Output:|^(?:==>|::|->) |^(?!.*\b(?:error|errors|fail\w*|fatal|denied|cannot|can't|unable|not found|invalid|missing)\b).*(?:\.\.\.|…)$|^> |^\s*\^|^Now using node v|^\s*(?:Compiling|Checking|Downloading|Downloaded|Building|Fresh|Updating|Locking|Adding|Blocking|Installing|Resolving)\s+\S+\s+v?\d/;
 
 /** The last `count` meaningful lines of an output, in order. */
 function lastLines(output: string, count: number): string[] {
@@ -1347,7 +1446,7 @@ function tooShortToSay(text: string): boolean {
 
 export function readsAsCorrection(text: string): boolean {
   const trimmed = text.trim();
-  if (!trimmed || trimmed.startsWith('<') || tooShortToSay(trimmed)) return false;
+  if (!trimmed || trimmed.startsWith('<') || tooShortToSay(trimmed) || AGREEMENT.test(trimmed)) return false;
   // Pasted terminal output or logs: many lines, or lines that look like a shell prompt or a stack.
   if (trimmed.split('\n').length > 6 || /^(?:❯|\$ |> |PS [A-Z]:)|Call Stack|Traceback/m.test(trimmed)) return false;
   // A correction is said in a few words; a long message after an interrupt is a new request or a paste.
@@ -1398,9 +1497,13 @@ export function mergeSameErrors(findings: Finding[]): Finding[] {
 }
 
 /** The message after a refused call as the user's reason: not injected text, not pasted output, not a bare question. */
+/** A message that opens by agreeing ("absolutely. do you have…", "yes! and…"): it goes on, it refuses nothing. */
+const AGREEMENT =
+  /^(?:absolutely|yes|yeah|yep|yup|sure|ok(?:ay)?|exactly|correct|right|perfect|great|agreed|sounds good|good|fine|cool|nice|thanks|thank you)\s*[.!]/i;
+
 export function readsAsUserReason(text: string): boolean {
   const trimmed = text.trim();
-  if (!trimmed || trimmed.startsWith('<') || tooShortToSay(trimmed)) return false;
+  if (!trimmed || trimmed.startsWith('<') || tooShortToSay(trimmed) || AGREEMENT.test(trimmed)) return false;
   if (trimmed.split('\n').length > 6 || /^(?:❯|\$ |> |PS [A-Z]:)|Call Stack|Traceback/m.test(trimmed)) return false;
   // A question back ("why would jobs go to codex-1?") asks for an answer; it tells the next agent nothing to do.
   return !/\?\s*$/.test(trimmed);

@@ -30,7 +30,7 @@ const CHATTER =
 const IMPERATIVE_CHOICE =
   /^(?:use|keep|store|put|stick with|switch to|make|prefer|avoid|go for|pick|cache|split|move|leave|default to|treat|round|require|return|reject|limit|allow|always|never|only)\b/i;
 /** "X, not Y": a choice stated by what it is not. */
-const NOT_THAT = /\w, not (?!just\b|only\b|yet\b|sure\b)(?:an? |the )?\w+/;
+const NOT_THAT = /\w, not (?!just\b|only\b|yet\b|sure\b|because\b)(?:an? |the )?\w+/;
 const RATIONALE =
   /\b(?:because|since|so that|so we|so it|so the|as it|as this|to avoid|to keep|to prevent|to make|to stay|to fit|in order to|which (?:means|keeps|avoids|is)|otherwise|due to|given that|the reason|weil|denn|damit|sonst)\b|因为|由于|所以|否则/i;
 
@@ -88,7 +88,7 @@ const HEDGED =
 
 /** What the agent found, not what it chose. */
 const OBSERVATION =
-  /^found it\b|\bwhich is why\b|\bwhich means\b|^i wonder\b|^i (?:also |then |just |successfully )?(?:updated|changed|fixed|added|removed|ran|reran|re-ran|created|modified|replaced|moved|renamed|implemented|set|tested|installed)\b|\bjust (?:made|created|added|ran|finished|completed|built|installed|pushed)\b|^\*\*[^*]{1,40}[:：]\*\*|\bsuggesting (?:that|it)\b|^i(?:['’]ve| have) (?:successfully |now |just |already |also )*(?:updated|changed|replaced|converted|fixed|moved|renamed|added|removed|implemented|refactored|created|modified)\b|\bis actually (?:wrong|right|correct|broken|fine|fine)\b|^so (?:the|this|that|it) (?:\S+ ){0,3}(?:is|are|was|were)\b|^so the main (?:thing|point|issue|problem)\b|^(?:the|these|those) (?:[\w-]+ ){0,2}(?:issues?|problems?|errors?|bugs?|causes?|failures?) (?:is|are|was|were|arises|arise|occurs|occur|comes|stems|happens|remain)\b|^(?:this|that|which|it) (?:will|would) (?:make|mean|let|allow|give|cause|ensure|result|keep|break|fix|need)\b|^(?:hmm|actually|interesting)\b|\bhappy to note\b|^(?:we|i) couldn['’]t\b|^the \S+ (?:uses|used|calls|returns|reads|writes)\b|\blooks like\b|^(?:we|i)['’]ve (?:asked|done|finished|created|added|made|run|got)\b|^i['’]m (?:encountering|seeing|getting|noticing)\b|^the (?:types?|tests?|build|code|initial ask|request) (?:are|is|was|were) \w+|^so i can\b|\bonly if you confirm\b|^the \S+ (?:module|function|class|file|alias|type|field|variable|command|script) (?:is|was|exists|lives|has|works)\b|^since (?:this|it) (?:appears|seems|looks)\b|^this \w+ \w+ (?:relies|lets|allows|means)\b|\brelies on\b|^so (?:we're|we are|it's|it is|the \S+ (?:is|are|does|really))\b|^(?:this|that|it) (?:lets|allows|relies|means|is|was)\b|^the (?:one )?(?:quirk|catch|thing|reason|alias|module|function|class|file) \S*\s*(?:is|was|exists|lives)\b|^since i can'?t\b|\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
+  /^found it\b|^i (?:see|notice|noticed|saw)\b|\bactually [\w-]+ed\b|\bwhich is why\b|\bwhich means\b|^i wonder\b|^i (?:also |then |just |successfully )?(?:updated|changed|fixed|added|removed|ran|reran|re-ran|created|modified|replaced|moved|renamed|implemented|set|tested|installed)\b|\bjust (?:made|created|added|ran|finished|completed|built|installed|pushed)\b|^\*\*[^*]{1,40}[:：]\*\*|\bsuggesting (?:that|it)\b|^i(?:['’]ve| have) (?:successfully |now |just |already |also )*(?:updated|changed|replaced|converted|fixed|moved|renamed|added|removed|implemented|refactored|created|modified)\b|\bis actually (?:wrong|right|correct|broken|fine|fine)\b|^so (?:the|this|that|it) (?:\S+ ){0,3}(?:is|are|was|were)\b|^so the main (?:thing|point|issue|problem)\b|^(?:the|these|those) (?:[\w-]+ ){0,2}(?:issues?|problems?|errors?|bugs?|causes?|failures?) (?:is|are|was|were|arises|arise|occurs|occur|comes|stems|happens|remain)\b|^(?:this|that|which|it) (?:will|would) (?:make|mean|let|allow|give|cause|ensure|result|keep|break|fix|need)\b|^(?:hmm|actually|interesting)\b|\bhappy to note\b|^(?:we|i) couldn['’]t\b|^the \S+ (?:uses|used|calls|returns|reads|writes)\b|\blooks like\b|^(?:we|i)['’]ve (?:asked|done|finished|created|added|made|run|got)\b|^i['’]m (?:encountering|seeing|getting|noticing)\b|^the (?:types?|tests?|build|code|initial ask|request) (?:are|is|was|were) \w+|^so i can\b|\bonly if you confirm\b|^the \S+ (?:module|function|class|file|alias|type|field|variable|command|script) (?:is|was|exists|lives|has|works)\b|^since (?:this|it) (?:appears|seems|looks)\b|^this \w+ \w+ (?:relies|lets|allows|means)\b|\brelies on\b|^so (?:we're|we are|it's|it is|the \S+ (?:is|are|does|really))\b|^(?:this|that|it) (?:lets|allows|relies|means|is|was)\b|^the (?:one )?(?:quirk|catch|thing|reason|alias|module|function|class|file) \S*\s*(?:is|was|exists|lives)\b|^since i can'?t\b|\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
 /**
  * Work in progress or done, reported: "I'm tightening those tests now…", "**Aligned `a.md`** so…",
  * "Updated the config to…". A report of an edit is not the choice behind it.
@@ -130,7 +130,7 @@ const ATTEMPT_ACTOR =
   /\b(?:i|we|i['’]ve|we['’]ve|i['’]d|we['’]d|my|our|let['’]s)\b|^(?:reverted|reverting|dropped|dropping|removed|removing|abandoned|abandoning|scrapped|ditched|switched|switching|tried|trying|gave up|giving up|rolled back|rolling back|backed out|undid|went back|going back|back to|returning to)\b|^(?:scrapping|scrapped|ditching|ruled out|ruling out|not using|undoing|undid|discarding|discarded)\b|,\s*(?:undoing|reverting|dropping|removing|scrapping|abandoning|rolling back|backing out)\b|^\w+ing\b[^.]*\b(?:didn['’]t|doesn['’]t|did not|does not|won['’]t) work\b|\b(?:that|this|the|my|our|the previous|the first|the old|the original) (?:[\w-]+ ){0,2}(?:approach|attempt|idea|fix|way)\b|我们?(?:已经|刚才|之前|先|又)?(?:试|尝试|回滚|撤销|放弃|删|改回|换回|不用)|ich habe|wir haben/i;
 /** A recommendation, a guess or an explanation: nothing was tried. */
 const NOT_AN_ATTEMPT =
-  /\bi (?:also )?(?:notice|noticed|see|saw|found)\b|\b(?:must be|should(?:n['’]t)?|would|could|might|likely|probably|perhaps|maybe|needs? to be|which is why|so the whole)\b/i;
+  /\bi (?:also )?(?:notice|noticed|see|saw|found)\b|\b(?:recommend|suggest|propose|advise)\w*\b|\b(?:must be|should(?:n['’]t)?|would|could|might|likely|probably|perhaps|maybe|needs? to be|which is why|so the whole)\b/i;
 /**
  * A sentence that can say an attempt was given up: the agent tried something (I, we, "that approach"…),
  * not a guess, an offer or a remark about code, not a fragment or a question, not about the user.
@@ -155,6 +155,17 @@ export function saysAttemptGivenUp(sentence: string): boolean {
   );
 }
 
+/** Advice or a hypothetical: said to the reader, or what would have been; nothing chosen here. */
+const ADVICE_OR_COUNTERFACTUAL =
+  /\b(?:you['’]d|you would|you could|you might|you can|one would|one could|would have|could have|might have|should have)\b|^so yes\b/i;
+/** True for advice to the reader or a counterfactual ("you can keep…", "would have been…"). */
+export function isAdvice(sentence: string): boolean {
+  return ADVICE_OR_COUNTERFACTUAL.test(sentence);
+}
+/** The user asking for work: an imperative of making or changing, or "I want you to…", "can you…". */
+const USER_REQUEST =
+  /^(?:(?:ok(?:ay)?|so|and|also|then|now|please|pls),?\s+)*(?:create|add|write|build|implement|make|generate|fix|update|delete|remove|rename|copy|move|install|set up|setup|refactor|convert|save|compare|check|look|find|test|run|change|modify|edit|put|show|give|help|i want you to|i need you to|can you|could you|would you|will you)\b/i;
+
 /** A plan to undo something later ("I'll revert it if…") is not evidence that it was undone. */
 const INTENTION_TO_UNDO = /^(?:(?:now|next|first|then|ok(?:ay)?|so),?\s+)*(?:i'll|i will|let me|let's|we could|we can|maybe|perhaps|should i|should we|if\b)/i;
 // A standing rule in the user's words. Requests ("we need to add X", "then make sure Y") are not rules:
@@ -173,7 +184,7 @@ const CONSTRAINT = new RegExp(
     String.raw`^(?:(?:and|also|but|oh and|plus),?\s+)?(?:please\s+)?(?:no(?![,.!])|only (?:use|touch|edit|change|modify|run|add|commit|work|ever)|leave|stop|stay|remember|target|limit)\b`,
     String.raw`^(?:please\s+)?(?:write|keep|make|use|do|build|target|put|store|log|name|format|return|address|phrase)\b[^.]{0,60}\w, not (?:for )?(?:an? |the )?\w+`, // "write it for ops people, not developers"
     String.raw`\bleave\b.+\b(?:alone|as is|untouched)\b`,
-    String.raw`\b(?:under|below|within|less than|max(?:imum)?|budget of)\b.*\d`,
+    String.raw`\b(?:under|below|within|less than|at most|max(?:imum)?|budget of)\s+(?:~|\$|€)?\d`, // "keep it under 100 lines"; "under handlers/, write…" is a place
     // "I want all timestamps in UTC" sets a rule; "I want a list with buttons" asks for a feature.
     // …and "we need even one signup first" is a condition of the moment, not a rule.
     // "I want to clear the cache" is a request; "we want to reuse postgres", "I need it to stay fast" set rules.
@@ -184,7 +195,7 @@ const CONSTRAINT = new RegExp(
 );
 /** A one-off request or a story, even with a rule word in it: "Then let's make sure…", "I never saw…". */
 const NOT_A_RULE =
-  /^(?:the reason|because|since|keep in mind)\b|^no \w+ (?:has|have|as|is|are|was|were)\b|\bi don'?t (?:have|know)\b|还是不行|不行了|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
+  /^(?:the reason|because|since|keep in mind)\b|^no+\s+no+\b|^no+,?\s+(?:i|i'm|i meant|in|it|it's|that|that's|this|the|you|we|wrong)\b|\b(?:it|this|that|which|he|she)\s+(?:always|never)\s+\w+s\b|\b(?:don'?t|doesn'?t) (?:have|has|know|exist|seem|contain|show|appear)\b|^no \w+ (?:has|have|as|is|are|was|were)\b|\bi don'?t (?:have|know)\b|还是不行|不行了|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
 
 export type ProseSource = 'thinking' | 'assistant' | 'user';
 
@@ -206,12 +217,14 @@ const ACTION_STEP =
 const ALTERNATIVE = /\b(?:instead of(?! ~?\d)|rather than|over(?! time\b)|not|no longer|than)\b/i;
 /** The alternative a choice dismissed, named: "instead of X", "rather than X", "X, not Y", "over X". */
 const ALTERNATIVE_NAMED =
-  /\b(?:instead of(?! ~?\d)|rather than|in favou?r of|as opposed to|statt|anstatt|anstelle)\b|而不是|\w, not (?!just\b|only\b|yet\b|sure\b)(?:an? |the )?\w+|\bover (?!time\b|the (?:course|years|weekend|network|wire|top)\b|there\b|here\b)(?:the |an? )?`?[\w.-]+`?(?:\s|$|[,.;])|\bnot `[^`]+`/i;
+  /\b(?:instead of(?! ~?\d)|rather than|in favou?r of|as opposed to|statt|anstatt|anstelle)\b|而不是|\w, not (?!just\b|only\b|yet\b|sure\b|because\b)(?:an? |the )?\w+|\bover (?!time\b|the (?:course|years|weekend|network|wire|top)\b|there\b|here\b)(?:the |an? )?`?[\w.-]+`?(?:\s|$|[,.;])|\bnot `[^`]+`/i;
 
 /** Not a statement at all: a heading or lead-in ending in ':', a question, a fragment without a verb. */
 export function isNotAStatement(sentence: string): boolean {
   const s = sentence.trim().replace(/\*+/g, '');
   if (/[:?：？]\s*$/.test(s)) return true;
+  // A question without its mark ("why make it X instead of under Y"): it asks, it does not choose.
+  if (/^(?:why|how come|how (?:do|does|did|can|could|should|would)|what|where|which|who)\b/i.test(s)) return true;
   if (/^>|^instead of\s*:/i.test(s)) return true; // a quoted line (`> **Then** …`), a "before/after" heading
   // A question with an example after it: "Do you have a URL for this? (like `https://…`)".
   if (/[?？](?=\s*[(（]|\s*$)/.test(s.replace(/`[^`]*`/g, ''))) return true;
@@ -265,6 +278,13 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
   )
     return undefined;
   if (isNotAStatement(sentence)) return undefined;
+  // Advice to the reader or what would have happened ("you'd have this depend on a port", "would have been
+  // configured"): a consideration, not a choice made in this session.
+  if (source !== 'user' && ADVICE_OR_COUNTERFACTUAL.test(sentence)) return undefined;
+  // The user asking for work ("create a copy of the script that uses fish instead of bash", "I want you to
+  // think about…") states the task, which the prompt's first section keeps; a decision of theirs says so.
+  if (source === 'user' && USER_REQUEST.test(sentence.trim()) && !STRONG_CHOICE.test(sentence) && !/\blet['’]?s (?:use|go with|keep|stick)\b/i.test(sentence))
+    return undefined;
   // What the user asked, restated by the agent, is neither its decision nor an approach it gave up.
   if (/^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b/i.test(sentence)) return undefined;
   // A diagnosis is not a decision: "The issue is that X is set to Y instead of Z", "I can see that…".
@@ -333,8 +353,12 @@ const NOT_OWN_WORDS = /<command-(?:message|name|args)>|\[Request interrupted by 
 /** The part of a user message the person typed: up to a `<command-message>` or an interruption marker. */
 export function ownWords(text: string): string {
   const at = text.search(NOT_OWN_WORDS);
-  return at < 0 ? text : text.slice(0, at);
+  const own = at < 0 ? text : text.slice(0, at);
+  // A block in tags (`<steps CRITICAL="TRUE">…</steps>`, `<instructions>…</instructions>`) is a prompt a
+  // tool or a template wrote, whoever sent the message: people do not type their rules in markup.
+  return own.includes('</') ? own.replace(TAGGED_BLOCK, ' ') : own;
 }
+const TAGGED_BLOCK = /<([A-Za-z][\w-]*)(?:\s[^<>]*)?>[\s\S]*?<\/\1>/g;
 
 /** A shell prompt a user pasted with its output: `me@host:~/app$ pixi install`, `$ npm test`, `PS C:\app>`. */
 const PASTED_PROMPT = /^\s*(?:[\w.-]+@[\w.-]+:[^\s$#]*[$#]\s|[$❯]\s|PS [A-Z]:\\[^>]*>)/;
@@ -388,6 +412,9 @@ export function isConstraint(sentence: string): boolean {
     return false;
   if (/\bfailed with\b|\b(?:error|exception|fatal)\s*:/i.test(sentence)) return false;
   if (/^\s*\+/.test(sentence)) return false; // a line of a pasted patch
+  if ((sentence.match(/(?:^|\s)--?[a-z][\w-]*/gi) ?? []).filter((flag) => flag.trim().startsWith('--')).length >= 2) return false; // a command line with its flags
+  // A list of one-off edits ("delete 8, finder should be p, delete a, keep whatsapp as is, …"): the task itself.
+  if ((sentence.match(/(?:^|,\s*)(?:delete|remove|put|add|change|set|move|rename|replace|make|drop)\b/gi) ?? []).length >= 3) return false;
   // A command line or a line of code the user pasted (`PYTHONIOENCODING=utf-8 python x.py --force`, `time.sleep(…)`).
   if (
     /^\s*(?:[A-Z_][A-Z0-9_]*=\S+\s+)*(?:python3?|node|npm|npx|pnpm|yarn|bash|sh|git|docker|make|cargo|go|pip|uv|deno|bun)\s+\S/.test(sentence) ||

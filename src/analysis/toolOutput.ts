@@ -178,7 +178,7 @@ const MEASURE = new RegExp(
 );
 const UNITS_GLOBAL = new RegExp(String.raw`\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])`, 'gi');
 /** Lines a tool prints around every command, not measurements of anything. */
-const BOILERPLATE = /^(?:Chunk ID|Wall time|Original token count|Process exited with code|Exit code|Output:)\b|^total \d+$|^[-dlrwxsStT@+.]{10}\s/;
+const BOILERPLATE = /^(?:Chunk ID|Wall time|Original token count|Process exited with code|Exit code)\b|^Output:|^total \d+$|^[-dlrwxsStT@+.]{10}\s/;
 
 /**
  * Output with numbers that measure nothing: progress bars and counters, git transfer and commit
@@ -199,6 +199,8 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`^[AMDRCU?!]{1,2}\s+\S+$`, // status lines
     String.raw`^E\s{2,}|^E\s+[+-]?\s*(?:where|and|assert)\b`, // pytest assertion dumps
     String.raw`^\S+:\d+:`, // grep -n / compiler locations: content, not a measurement
+    String.raw`^\s*\d+(?::(?!\d)|\t|→)`, // a numbered line of a file (`grep -n` on one file, `cat -n`, `nl`): its content
+    String.raw`^\S+\/\S+\s+(?:\d+:)?\d+(?:\.\d+){1,}[\w.+~]*(?:-\d+)\b|^\S+\/\S+\s+(?:\d+:)?\d+(?:\.\d+){2,}`, // a package table row (`extra/libcbor 0.12.0-1 0,17 MiB`): a version and catalogue sizes
     String.raw`\bat 0x[0-9a-f]+`,
     String.raw`^[!=*~#-]{5,}`,
     String.raw`^\s*(?:v(?:ersion)?\s*)?\d+\.\d+\.\d+(?:[-+.][\w.]+)?\s*$`, // a bare version

@@ -1,0 +1,176 @@
+// Shapes of wrong claims found on held-out public logs (labelled before tuning, set G: 45 logs of 20
+// repositories not in this repository, see bench/heldoutSample.mjs), each turned into a general rule and
+// checked here on a log of the same shape built with the real record formats (tests/support/analysisLogs),
+// plus the sentence and line classifiers on the words that showed it. Each test also checks the neighbour
+// that must stay: a rule that drops everything would pass the first half only.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../support/paths.mjs';
+import { ClaudeLog, CodexLog } from '../support/analysisLogs.mjs';
+
+const require = createRequire(import.meta.url);
+const { analyzeSession, classifySentence, isConstraint, measuredLines } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
+
+async function analyse(log, t) {
+  const dir = mkdtempSync(join(tmpdir(), 'handover-shapes-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const { analysis } = await analyzeSession(log.write(dir), { workspace: log.cwd });
+  return analysis;
+}
+const errorsOf = (analysis) => analysis.findings.filter((f) => f.analyst === 'errors');
+const titles = (findings) => findings.map((f) => f.title).join('\n');
+
+test('a look that fails is no error, inside a longer line or alone; a failing build beside it still is', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('check whether multipass is installed, then build');
+  log.bash('ls /snap/bin/multipass && multipass version', "ls: cannot access '/snap/bin/multipass': No such file or directory", 2);
+  log.bash('git show b73a8bce:packages/db/src/schema/x.ts', "fatal: path 'packages/db/src/schema/x.ts' does not exist in 'b73a8bce'", 128);
+  log.bash('ls -la ~/.config/claude* 2>/dev/null && ps aux | grep -E "(claude)" | grep -v grep', '', 2);
+  log.bash('npm run build', 'src/a.ts(3,1): error TS2304: Cannot find name "x".', 2);
+  const errors = errorsOf(await analyse(log, t));
+  assert.deepEqual(
+    errors.map((e) => e.title),
+    ['src/a.ts(3,1): error TS2304: Cannot find name "x".'],
+    titles(errors),
+  );
+});
+
+test('a CLI probed for its usage: the usage error goes once the program runs and passes; a --help probe is none', async (t) => {
+  const log = new CodexLog('/home/dev/app');
+  log.user('show the migration status');
+  log.exec('npx motaba status', "error: unrecognized subcommand 'status'", 2);
+  log.exec('goloo --help', 'Error: unknown flag "--help"', 1);
+  log.exec('npx motaba --help', 'Usage: motaba [command]\n  migrate  run migrations', 0);
+  log.exec('npx motaba migrate --dry-run', '3 pending migrations', 0);
+  log.exec('tool frob', "error: unrecognized subcommand 'frob'", 2);
+  const errors = errorsOf(await analyse(log, t));
+  // `tool` never ran again: its usage error stays, unresolved.
+  assert.deepEqual(
+    errors.map((e) => [e.title, e.status]),
+    [["error: unrecognized subcommand 'frob'", 'unresolved']],
+    titles(errors),
+  );
+});
+
+test('a glob the shell could not match is settled by the same program on that file, and is no approach given up', async (t) => {
+  const log = new CodexLog('/home/dev/app');
+  log.user('show me the day page');
+  const path = 'src/app/(routes)/trips/[id]/days/[dayId]/page.tsx';
+  log.exec(`cp ${path} backup/page.tsx`, `zsh:1: no matches found: ${path}`, 1);
+  log.exec(`cp '${path}' backup/page.tsx`, '', 0);
+  log.exec('cp missing.txt backup/', "cp: cannot stat 'missing.txt': No such file or directory", 1);
+  const analysis = await analyse(log, t);
+  const errors = errorsOf(analysis);
+  assert.equal(errors.find((e) => e.title.includes('no matches found'))?.status, 'resolved', titles(errors));
+  assert.equal(errors.find((e) => e.title.includes('missing.txt'))?.status, 'unresolved', titles(errors));
+  assert.deepEqual(
+    analysis.findings.filter((f) => f.analyst === 'rejected').map((f) => f.title),
+    [],
+    'the quoted retry of the same line replaces nothing',
+  );
+});
+
+test("Codex's own warnings sent as user messages are not the user's words; a typed rule still is", async (t) => {
+  const log = new CodexLog('/home/dev/app');
+  log.user('Fix the flaky login test. Do not touch the checkout flow.');
+  log.user('Warning: apply_patch was requested via exec_command. Use the apply_patch tool instead of exec_command.');
+  log.user('Warning: The maximum number of unified exec processes you can keep open is 60 and you currently have 61 processes open.');
+  const analysis = await analyse(log, t);
+  const said = JSON.stringify(analysis);
+  assert.ok(!said.includes('apply_patch tool instead'), 'the harness warning is nowhere');
+  assert.ok(!said.includes('unified exec processes'), 'the harness warning is nowhere');
+  assert.ok(
+    analysis.constraints.some((c) => c.text.includes('Do not touch the checkout flow')),
+    JSON.stringify(analysis.constraints),
+  );
+});
+
+test('rules inside a tagged block of a template are not the user’s; many rules in one message are a rule document', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user(
+    'IT IS CRITICAL THAT YOU FOLLOW THESE STEPS - while staying in character as the current agent persona you may have loaded:\n\n<steps CRITICAL="TRUE">\n1. Always LOAD the FULL @_bmad/core/tasks/workflow.xml\n2. READ its entire contents\n</steps>',
+  );
+  log.user(
+    'Generate the title. Do not use markdown. Never use punctuation at the end. Always use sentence case. Keep it under 5 words. Do not answer questions. Never mention the user. Always write in English.',
+  );
+  log.user('keep prices in cents in the API payload.');
+  const { constraints } = await analyse(log, t);
+  assert.deepEqual(
+    constraints.map((c) => c.text),
+    ['keep prices in cents in the API payload.'],
+  );
+});
+
+test('an interrupted turn re-sent with agreement is no refusal; a correction after an interrupt is', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('update the theme files');
+  const refused =
+    "The user doesn't want to proceed with this tool use. The tool use was rejected (eg. if it was a file edit, the new_string was NOT written to the file). STOP what you are doing and wait for the user to tell you how to proceed.";
+  log.tool('Bash', { command: 'rm -rf themes/old' }, refused, { isError: true });
+  log.user('absolutely. do you have access to all platform files? I just added many of them to the workspace.');
+  log.tool('Bash', { command: 'git push --force' }, refused, { isError: true });
+  log.user('no, never force-push to main, open a pull request instead');
+  const refusals = (await analyse(log, t)).findings.filter((f) => f.analyst === 'refusals');
+  assert.deepEqual(
+    refusals.map((f) => f.title),
+    ['no, never force-push to main, open a pull request instead'],
+  );
+});
+
+test('decisions: questions without their mark, advice, counterfactuals, observations and user requests are none', () => {
+  const none = [
+    ['why make it github.com/govirt instead of under emergingrobotics', 'user'],
+    ['create a copy of the statusline.sh script that uses fish shell scripting instead of bash.', 'user'],
+    ['I want you to think about the full process instead of just building me something in a vacuum.', 'user'],
+    ["In a strict hex architecture, you'd have this depend on a port rather than the concrete use case, so the adapter stays decoupled.", 'assistant'],
+    ['The setup agent would have been configured to read your PS1, but since you use Fish it should be set up by hand instead of automatically.', 'assistant'],
+    ['I see the instructions to log activities but I notice the file still has "Helena" instead of "Hel".', 'assistant'],
+    ['Those three were suggested only because they were open in your IDE, not because sprint status said they need review.', 'assistant'],
+    ['`exportfs` followed it, so the host actually RW-exported the target path, not `/home/me/.claude`.', 'assistant'],
+  ];
+  for (const [sentence, source] of none) assert.equal(classifySentence(sentence, source)?.kind, undefined, sentence);
+  // Still decisions: a choice with its alternative, the user's own pick.
+  assert.equal(classifySentence('I decided to use a plain Map instead of an LRU because responses are small.', 'thinking')?.kind, 'decisions');
+  assert.equal(classifySentence("let's use pnpm instead of npm for the workspace.", 'user')?.kind, 'decisions');
+  assert.equal(classifySentence('We chose TOML rather than YAML for the config, because comments actually matter there.', 'thinking')?.kind, 'decisions');
+});
+
+test('constraints: corrections, behaviour described, command lines, edit lists and places are no rules', () => {
+  for (const sentence of [
+    'no no, in dotfiles, there is a lua script.',
+    'it ALWAYS says already up to date but it needs to actually say what updated.',
+    'stay-alert init --claude-code --opencode --shell-rc "/home/me/.zshrc"',
+    'delete 8, finder should be p, delete a, keep whatsapp as is, put d for discord, delete minecraft.',
+    'under attribute-generator/handlers, please write a lambda handler that splits the csv into chunks of 500 rows.',
+    "compare Downloads/.claude and .claude, add what's inside that current claude don't have",
+  ])
+    assert.equal(isConstraint(sentence), false, sentence);
+  for (const sentence of ['keep the bundle under 200 kB.', 'no new dependencies.', "I don't need docker compose at all", 'never force-push to main'])
+    assert.equal(isConstraint(sentence), true, sentence);
+});
+
+test('numbers: numbered file lines and package table rows are content, a build size is a measurement', () => {
+  const output = [
+    '445:     var(--color-bg-primary) 100%',
+    '6: > - **Expert (30 minutes)**: read the whole document',
+    'extra/libcbor             0.12.0-1        0,17 MiB             0,04 MiB',
+    'extra/adobe-source-code-pro-fonts  2.042u+1.062i+1.026vf-2     1,86 MiB             0,91 MiB',
+    'dist/assets/index-4f2a.js   143.21 kB │ gzip: 46.12 kB',
+    'Tests: 12 passed, 12 total',
+  ].join('\n');
+  assert.deepEqual(measuredLines(output).sort(), ['Tests: 12 passed, 12 total', 'dist/assets/index-4f2a.js   143.21 kB │ gzip: 46.12 kB'].sort());
+});
+
+test("an error's headline is never the output's header or a tool's progress line", async (t) => {
+  const log = new CodexLog('/home/dev/app');
+  log.user('install yay');
+  log.exec('makepkg -si', '==> Making package: yay 12.4.2-1\n==> Cleaning up...', 1);
+  log.exec('timeout 5 ./server', '', 124);
+  const errors = errorsOf(await analyse(log, t));
+  for (const e of errors) assert.ok(!/^(?:Output:|==>)/.test(e.title) && !/\.\.\.$/.test(e.title), e.title);
+  assert.equal(errors.length, 2, titles(errors));
+});
