@@ -718,7 +718,10 @@ export class OfflineAnalyzer {
     const correction = this.conversation.corrections.at(-1);
     // The same request sent again after an interrupt repeats it; it corrects nothing.
     const resent = this.conversation.messages.some((m) => m.line < message.line && m.text.trim() === message.text.trim());
-    const isCorrection = correction !== undefined && correction.line === message.line && !resent;
+    // …also when the same request is sent again cut or edited (its opening is the same).
+    const opening = message.text.trim().slice(0, 40);
+    const resentEdited = opening.length >= 20 && this.conversation.messages.some((m) => m.line < message.line && m.text.trim().startsWith(opening));
+    const isCorrection = correction !== undefined && correction.line === message.line && !resent && !resentEdited;
     if (isCorrection && this.refusalsOpen.length && readsAsUserReason(message.text)) {
       for (const open of this.refusalsOpen) {
         open.title = oneLine(message.text, 500);
@@ -798,7 +801,7 @@ export class OfflineAnalyzer {
     // Not the work failing: Claude Code cancelling a call beside one that failed (that one is reported),
     // a permission mode that refuses every tool call (a policy, not a fault).
     if (
-      /^\s*(?:<tool_use_error>)?\s*(?:Cancelled: parallel tool call|Permission to use \S+ has been auto-denied)|^\s*error: interrupted by the user\s*$/.test(
+      /^\s*(?:<tool_use_error>)?\s*(?:Cancelled: parallel tool call|Permission to use \S+ has been auto-denied)|^\s*error: interrupted by the user\s*$|\bcd to '[^']*' was blocked\b/.test(
         result.text,
       )
     )
@@ -830,7 +833,9 @@ export class OfflineAnalyzer {
     // Without a telling line the last words of the output usually say why it failed; a tool's own error
     // (Edit's "String to replace not found in file.") says it first, and its last line is the text it quoted.
     if (!strong && !pending?.commandLine) summary.lines = firstLines(result.text, 1);
-    const first = summary.best ?? summary.lines.at(-1) ?? '';
+    // A lone word ("Error", "failed") names nothing: the command that failed says more.
+    const picked = summary.best ?? summary.lines.at(-1) ?? '';
+    const first = /^\W*(?:error|failed|failure|fatal|exception)\W*$/i.test(picked) ? '' : picked;
     if (!first && result.exitCode === undefined) return;
     const display = pending?.display ?? name;
     const cmdKey = pending?.commandKey ?? name;
@@ -1233,6 +1238,8 @@ function goalAlreadyHeld(programs: string[][], output: string): boolean {
   )
     return true;
   if (program === 'mkdir' && /File exists|already exists/i.test(text)) return true;
+  // `ssh -T git@github.com` exits 1 after greeting: the key works, which is what it checks.
+  if (program === 'ssh' && /successfully authenticated/i.test(text)) return true;
   if (program === 'git' && /nothing to commit|nothing added to commit|no changes added to commit/i.test(text)) return true;
   // pkill/killall exit 1 when no process matched: the process they were to stop is not running.
   if ((program === 'pkill' || program === 'killall') && !/Operation not permitted|denied/i.test(text)) return true;

@@ -84,7 +84,7 @@ const STEP_OR_STATUS =
 
 /** Thinking out loud without choosing: "I might go with…", "I'm considering…", "I could…", "not sure". */
 const HEDGED =
-  /\beither\b|\bi['’]ll keep (?:reading|looking|going|checking|working|investigating|digging)\b|^\*\*[^*]{1,40}\*\*\s*[:：]|^(?:the )?(?:concrete |simple |real |best )?(?:move|recommendation|suggestion|advice)\s*[:：]|\b(?:might|could|considering|wondering|not sure|unsure|maybe|perhaps|curious|i plan to|i want to|i want (?:the|it|them|this|that|our|my)|i need to make sure|i'll quickly|i (?:also )?have to|i (?:also )?need to|i should|i think i['’]ve|lass mich|ich werde)\b|\bi['’]ll (?:mark|note|flag|add|check|look|read|run|quickly)\b/i;
+  /\beither\b|\bweighing\b|\blean(?:s|ing)? (?:toward|towards|to)\b|^the next (?:\w+ )?step\b|\bi['’]ll keep (?:reading|looking|going|checking|working|investigating|digging)\b|^\*\*[^*]{1,40}\*\*\s*[:：]|^(?:the )?(?:concrete |simple |real |best )?(?:move|recommendation|suggestion|advice)\s*[:：]|\b(?:might|could|considering|wondering|not sure|unsure|maybe|perhaps|curious|i plan to|i want to|i want (?:the|it|them|this|that|our|my)|i need to make sure|i'll quickly|i (?:also )?have to|i (?:also )?need to|i should|i think i['’]ve|lass mich|ich werde)\b|\bi['’]ll (?:mark|note|flag|add|check|look|read|run|quickly)\b/i;
 
 /** What the agent found, not what it chose. */
 const OBSERVATION =
@@ -94,7 +94,7 @@ const OBSERVATION =
  * "Updated the config to…". A report of an edit is not the choice behind it.
  */
 const PROGRESS_OR_REPORT =
-  /^(?:[Ii]['’]m|[Ii] am|[Ww]e['’]re|[Ww]e are) (?:now |also |still )?(?!going\b)\w+ing\b|^[*_`\s]*(?!(?:Decided|Opted|Settled|Switched|Picked|Preferred|Chose|Used)\b)[A-Z][a-z]+ed\b(?!\s+(?:to|that)\b)/;
+  /^(?:[Ii]['’]m|[Ii] am|[Ww]e['’]re|[Ww]e are) (?:now |also |still )?(?!going\b)[\w-]+ing\b|^[*_`\s]*(?!(?:Decided|Opted|Settled|Switched|Picked|Preferred|Chose|Used)\b)[A-Z][a-z]+ed\b(?!\s+(?:to|that)\b)/;
 /** Work being done or done, reported ("I'm tightening those tests now…"): neither a choice nor an approach given up. */
 export function isProgressReport(sentence: string): boolean {
   return PROGRESS_OR_REPORT.test(sentence.trim());
@@ -195,7 +195,7 @@ const CONSTRAINT = new RegExp(
 );
 /** A one-off request or a story, even with a rule word in it: "Then let's make sure…", "I never saw…". */
 const NOT_A_RULE =
-  /^(?:the reason|because|since|keep in mind)\b|^no+\s+no+\b|^no+,?\s+(?:i|i'm|i meant|in|it|it's|that|that's|this|the|you|we|wrong)\b|\b(?:it|this|that|which|he|she)\s+(?:always|never)\s+\w+s\b|\b(?:don'?t|doesn'?t) (?:have|has|know|exist|seem|contain|show|appear)\b|^no \w+ (?:has|have|as|is|are|was|were)\b|\bi don'?t (?:have|know)\b|还是不行|不行了|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
+  /^(?:the reason|because|since|keep in mind)\b|^no such \w+\b|^(?:then |so |and )?when i\b|用户(?:要求|希望|需要|喜欢|偏好|习惯|倾向)|^no+\s+no+\b|^no+,?\s+(?:i|i'm|i meant|in|it|it's|that|that's|this|the|you|we|wrong)\b|\b(?:it|this|that|which|he|she)\s+(?:always|never)\s+\w+s\b|\b(?:don'?t|doesn'?t) (?:have|has|know|exist|seem|contain|show|appear)\b|^no \w+ (?:has|have|as|is|are|was|were)\b|\bi don'?t (?:have|know)\b|还是不行|不行了|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
 
 export type ProseSource = 'thinking' | 'assistant' | 'user';
 
@@ -412,6 +412,15 @@ export function isConstraint(sentence: string): boolean {
     return false;
   if (/\bfailed with\b|\b(?:error|exception|fatal)\s*:/i.test(sentence)) return false;
   if (/^\s*\+/.test(sentence)) return false; // a line of a pasted patch
+  // A one-off task ("Update x.sh so that the healthchecks use wget instead of curl") or a condition of its
+  // spec ("If a --hard flag is provided: also…"), unless it says it always holds.
+  if (
+    /^(?:(?:ok(?:ay)?|so|and|also|then|now|please|pls),?\s+)*(?:update|add|create|fix|implement|write|make|change|modify|remove|delete|rename|move|refactor|replace|convert|set up|build|generate|if)\b/i.test(
+      sentence.trim(),
+    ) &&
+    !/\b(?:always|never|from now on|every time|whenever|do not|don'?t|must not|mustn'?t)\b|必ず|常に|永远|始终|总是/i.test(sentence)
+  )
+    return false;
   if ((sentence.match(/(?:^|\s)--?[a-z][\w-]*/gi) ?? []).filter((flag) => flag.trim().startsWith('--')).length >= 2) return false; // a command line with its flags
   // A list of one-off edits ("delete 8, finder should be p, delete a, keep whatsapp as is, …"): the task itself.
   if ((sentence.match(/(?:^|,\s*)(?:delete|remove|put|add|change|set|move|rename|replace|make|drop)\b/gi) ?? []).length >= 3) return false;

@@ -199,6 +199,11 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`^[AMDRCU?!]{1,2}\s+\S+$`, // status lines
     String.raw`^E\s{2,}|^E\s+[+-]?\s*(?:where|and|assert)\b`, // pytest assertion dumps
     String.raw`^\S+:\d+:`, // grep -n / compiler locations: content, not a measurement
+    // Ages and states, not measurements: `Up 41 seconds (healthy)`, `25 hours ago`, a listing row with an age.
+    String.raw`\b(?:Up|Exited \(-?\d+\)|Restarting \(-?\d+\)) (?:\d+|about an?|less than an?) \w+|\b\d+\s?(?:s|m|h|d|w|secs?|seconds?|mins?|minutes?|hours?|days?|weeks?|months?|years?) ago\b`,
+    // A setting printed back (`Timeout: 3s`, `interval=30s`), `stat`'s device and inode fields, a CLI's help row.
+    String.raw`^\s*(?:[\w ]*\b)?(?:timeout|interval|retries|start[_ -]?period|ttl|max[_ -]?age|delay|period|poll(?:ing)?[_ -]?interval)\s*[:=]|\bInode:|^\s*(?:Device|Access|Modify|Change|Birth):|\s--[a-z][\w-]*\b|^\s*-[a-zA-Z],?\s`,
+    String.raw`^\(?Reading database\b|^\s*(?:Selecting|Preparing to unpack|Unpacking|Setting up|Processing triggers)\b`, // dpkg progress
     String.raw`^\s*\d+(?::(?!\d)|\t|→)`, // a numbered line of a file (`grep -n` on one file, `cat -n`, `nl`): its content
     String.raw`^\S+\/\S+\s+(?:\d+:)?\d+(?:\.\d+){1,}[\w.+~]*(?:-\d+)\b|^\S+\/\S+\s+(?:\d+:)?\d+(?:\.\d+){2,}`, // a package table row (`extra/libcbor 0.12.0-1 0,17 MiB`): a version and catalogue sizes
     String.raw`\bat 0x[0-9a-f]+`,

@@ -317,6 +317,42 @@ function reasoningText(entry: ReasoningEntry, condensed: boolean): string {
   return `${head}\n${fenced(entry.text, '  ')}\n`;
 }
 
+/** Several short notes of one turn in a row (Codex's reasoning summaries are often a bold title each). */
+interface ReasoningNotes {
+  turn: number;
+  line: number;
+  lastLine: number;
+  source: ReasoningEntry['source'];
+  notes: string[];
+}
+const SHORT_NOTE_CHARS = 120;
+const isShortNote = (entry: ReasoningEntry) => entry.text.length <= SHORT_NOTE_CHARS && !entry.text.includes('\n');
+
+/**
+ * Runs of short one-line entries of the same turn and source become one line: thirty fenced blocks of
+ * "**Planning file reading**" cost the budget and hide the entries that say something.
+ */
+function groupNotes(entries: ReasoningEntry[]): (ReasoningEntry | ReasoningNotes)[] {
+  const out: (ReasoningEntry | ReasoningNotes)[] = [];
+  for (const entry of entries) {
+    const last = out.at(-1);
+    if (isShortNote(entry) && last && 'notes' in last && last.turn === entry.turn && last.source === entry.source) {
+      last.notes.push(entry.text);
+      last.lastLine = entry.line;
+    } else if (isShortNote(entry)) out.push({ turn: entry.turn, line: entry.line, lastLine: entry.line, source: entry.source, notes: [entry.text] });
+    else out.push(entry);
+  }
+  return out;
+}
+
+function notesText(group: ReasoningNotes, condensed = false): string {
+  const label = group.source === 'thinking' ? 'thinking' : 'agent text (no thinking in the log)';
+  const notes = group.notes.map((n) => inline(n.replace(/^\*\*(.+)\*\*$/, '$1'), 120));
+  const shown = condensed && notes.length > 6 ? [...notes.slice(0, 3), '…', ...notes.slice(-2)] : notes;
+  if (notes.length === 1) return `- Turn ${group.turn} (log line ${group.line}), ${label}: ${notes[0]}\n`;
+  return `- Turn ${group.turn} (log lines ${group.line}–${group.lastLine}), ${label}, ${group.notes.length} short notes: ${shown.join(' · ')}\n`;
+}
+
 /** An older compaction summary cut to what it asked for and what was pending. */
 function summaryEssentials(text: string): string {
   const sections = text.split(/\n(?=(?:#+\s*)?\d+\.\s+\*{0,2}[A-Z])/);
@@ -437,9 +473,16 @@ export function renderResumePrompt(data: HandoverData, budgetTokens: number, ret
       order: i,
     });
   });
-  const reasoning = data.reasoning;
+  const reasoning = groupNotes(data.reasoning);
   reasoning.forEach((entry, i) =>
-    add({ section: 'reasoning', text: reasoningText(entry, false), short: reasoningText(entry, true), rank: reasoning.length - i, line: entry.line, order: i }),
+    add({
+      section: 'reasoning',
+      text: 'notes' in entry ? notesText(entry) : reasoningText(entry, false),
+      short: 'notes' in entry ? notesText(entry, true) : reasoningText(entry, true),
+      rank: reasoning.length - i,
+      line: entry.line,
+      order: i,
+    }),
   );
   const summaries = data.summary.compactionSummaries;
   summaries.forEach((text, i) => {

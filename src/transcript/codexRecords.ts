@@ -17,7 +17,7 @@ export const CODEX_TYPES = new Set(['session_meta', 'turn_context', 'response_it
 // The harness's own warnings come as user messages too (codex-rs: apply_patch through exec_command, too many
 // open exec processes, a model fallback after an account flag).
 const INJECTED_USER_TEXT =
-  /^\s*(?:<environment_context>|<ENVIRONMENT_CONTEXT>|<user_instructions>|<permissions|<skills_instructions>|<collaboration_mode>|# AGENTS\.md instructions|<INSTRUCTIONS>|<turn_aborted>|<recommended_plugins>|<app-context>|<user_action>|<hook_prompt\b|<agent_message_board_notification>|<codex_internal_context\b|<goal_context>|Warning: (?:apply_patch was requested via exec_command|The maximum number of unified exec processes|Your account was flagged for potentially high-risk))/;
+  /^\s*(?:<environment_context>|<ENVIRONMENT_CONTEXT>|<user_instructions>|<permissions|<skills_instructions>|<collaboration_mode>|# AGENTS\.md instructions|<INSTRUCTIONS>|<turn_aborted>|<recommended_plugins>|<app-context>|<user_action>|<hook_prompt\b|<agent_message_board_notification>|<codex_internal_context\b|<goal_context>|Warning: (?:apply_patch was requested via \w+|The maximum number of unified exec processes|Your account was flagged for potentially high-risk))/;
 const COMPACTION_HANDOFF = /^Another language model started to solve this problem/;
 
 /** Codex's IDE extensions put the open tabs before the typed request: `## My request for Codex:` starts the user's words. */
