@@ -1,9 +1,9 @@
 // Builders for small synthetic session logs (Claude Code 2.1 and Codex rollout formats), shared by the
 // analysis and modified-files tests. Each builder call appends one JSONL record and returns its line.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { scratchDir } from './scratch.mjs';
 
 export class ClaudeLog {
   constructor(cwd, sessionId = randomUUID()) {
@@ -68,7 +68,7 @@ export class ClaudeLog {
     const record = this.push({ type: 'user', isCompactSummary: true, message: { role: 'user', content: summary } });
     return { boundary, summary: record };
   }
-  write(dir = mkdtempSync(join(tmpdir(), 'handover-analysis-'))) {
+  write(dir = scratchDir('handover-analysis-')) {
     const path = join(dir, `${this.sessionId}.jsonl`);
     writeFileSync(path, this.records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     return path;
@@ -148,7 +148,7 @@ export class CodexLog {
     this.push('response_item', { type: 'function_call_output', call_id: id, output: 'Plan updated' });
     return { call };
   }
-  write(dir = mkdtempSync(join(tmpdir(), 'handover-analysis-'))) {
+  write(dir = scratchDir('handover-analysis-')) {
     const path = join(dir, `rollout-2026-03-01T10-00-00-${this.sessionId}.jsonl`);
     writeFileSync(path, this.records.map((r) => JSON.stringify(r)).join('\n') + '\n');
     return path;

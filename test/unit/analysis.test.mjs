@@ -3,11 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, samplesDir, fixturesDir } from '../support/paths.mjs';
 import { ClaudeLog, CodexLog } from '../support/analysisLogs.mjs';
+import { scratchDir } from '../support/scratch.mjs';
 
 const require = createRequire(import.meta.url);
 const {
@@ -95,7 +95,7 @@ function plantedClaudeSession(ws) {
 }
 
 test('Claude Code: every planted fact is found with its citation', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
+  const ws = scratchDir('handover-an-');
   const { log, p } = plantedClaudeSession(ws);
   const a = await analyzeOffline(log.write(), { workspace: ws });
   const decisions = a.findings.filter((f) => f.analyst === 'decisions');
@@ -184,7 +184,7 @@ test('Claude Code: every planted fact is found with its citation', async () => {
 });
 
 test('the combined pass returns the same analysis and the modified files', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
+  const ws = scratchDir('handover-an-');
   const { log } = plantedClaudeSession(ws);
   const path = log.write();
   const { analysis, modified } = await analyzeSession(path, { workspace: ws });
@@ -194,7 +194,7 @@ test('the combined pass returns the same analysis and the modified files', async
 });
 
 test('Codex: errors, numbers, decisions in reasoning, rejected approaches, plan', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
+  const ws = scratchDir('handover-an-');
   const log = new CodexLog(ws);
   const ask = log.user("Speed up the importer. Don't touch the public CLI flags.");
   const why = log.reasoning("**Choosing a parser**\n\nI'll go with streaming JSON parsing in importer/read.py instead of json.load, since files reach 2 GB.");
@@ -257,7 +257,7 @@ test('Codex: errors, numbers, decisions in reasoning, rejected approaches, plan'
 });
 
 test('a failing command run again with other flags is resolved by the passing run, not a rejected approach', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
+  const ws = scratchDir('handover-an-');
   const log = new ClaudeLog(ws);
   const first = log.bash('npx create-vite@latest web --template react-ts', 'Error: Operation cancelled: prompt needs a TTY', 1);
   const second = log.bash('yes | npx create-vite@latest web --template react-ts --no-interactive', 'Scaffolding project in /w/web...\nDone.');
@@ -274,7 +274,7 @@ test('a failing command run again with other flags is resolved by the passing ru
 });
 
 test('a file created and deleted later is a rejected approach; a refused tool call is a refusal', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
+  const ws = scratchDir('handover-an-');
   const log = new ClaudeLog(ws);
   const made = log.tool('Write', { file_path: `${ws}/src/polyfill.ts`, content: 'x' }, `File created successfully at: ${ws}/src/polyfill.ts`);
   log.thinking('The polyfill is unnecessary because Node 22 ships structuredClone natively.');
@@ -300,7 +300,7 @@ test('a file created and deleted later is a rejected approach; a refused tool ca
 });
 
 test('a sed substitution undone by the opposite one is a reverted edit, with the reason said just before', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
+  const ws = scratchDir('handover-an-');
   const log = new ClaudeLog(ws);
   log.bash("sed -i 's/retries: 2/retries: 5/' config/client.yaml");
   const forward = log.bash("sed -i 's/retries: 5/retries: 9/' config/client.yaml");
@@ -327,7 +327,7 @@ test('a sed substitution undone by the opposite one is a reverted edit, with the
 });
 
 test("answers to the agent's questions are the user's decisions", async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
+  const ws = scratchDir('handover-an-');
   const log = new ClaudeLog(ws);
   const asked = log.tool(
     'AskUserQuestion',
@@ -345,8 +345,8 @@ test("answers to the agent's questions are the user's decisions", async () => {
 });
 
 test('subagent logs are read too: their edits and errors cite the subagent file', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
-  const dir = mkdtempSync(join(tmpdir(), 'handover-an-log-'));
+  const ws = scratchDir('handover-an-');
+  const dir = scratchDir('handover-an-log-');
   const main = new ClaudeLog(ws);
   main.user('Refactor the parser.');
   main.tool('Task', { description: 'refactor', prompt: 'Refactor src/parser.ts', subagent_type: 'general-purpose' }, 'Done.');
@@ -375,8 +375,8 @@ test('subagent logs are read too: their edits and errors cite the subagent file'
 });
 
 test('a failed command whose output went to tool-results/ is read from there', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
-  const dir = mkdtempSync(join(tmpdir(), 'handover-an-log-'));
+  const ws = scratchDir('handover-an-');
+  const dir = scratchDir('handover-an-log-');
   const log = new ClaudeLog(ws);
   const stored = `/root/.claude/projects/x/${log.sessionId}/tool-results/toolu_big.txt`;
   const run = log.bash('make -j4 all', `Output too large (812.4KB). Full output saved to: ${stored}\n\nPreview (first 2KB):\ncc -O2 -c a.c\ncc -O2 -c b.c`, 2);
@@ -397,7 +397,7 @@ test('a failed command whose output went to tool-results/ is read from there', a
 });
 
 test('concurrent analyzeOffline and collectModifiedFiles of one log share one pass', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
+  const ws = scratchDir('handover-an-');
   const { log } = plantedClaudeSession(ws);
   const path = log.write();
   const [analysis, modified] = await Promise.all([analyzeOffline(path, { workspace: ws }), collectModifiedFiles(path, ws)]);
@@ -407,7 +407,7 @@ test('concurrent analyzeOffline and collectModifiedFiles of one log share one pa
 });
 
 test('errors are deduplicated across repeats and count them', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
+  const ws = scratchDir('handover-an-');
   const log = new ClaudeLog(ws);
   for (let i = 0; i < 3; i++) log.bash('npx tsc --noEmit', `src/a.ts(3,${i + 1}): error TS2322: Type 'string' is not assignable to type 'number'.`, 2);
   const a = await analyzeOffline(log.write(), { workspace: ws });
@@ -560,7 +560,7 @@ const samples = [
 
 for (const sample of samples) {
   test(`sample ${sample.split('/').pop()}: sane analysis`, async () => {
-    const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
+    const ws = scratchDir('handover-an-');
     const { analysis: a } = await analyzeSession(sample, { workspace: ws });
     assert.ok(a.lines > 0 && a.sessionId && a.agent);
     // The last request is the last substantive one: a log holding only `/init` has none.
@@ -602,7 +602,7 @@ test('the Codex sample: compaction summary and commands', async () => {
 });
 
 test('a spec-kit prompt template after an empty title line: only the words under `## User Input` are the user’s', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'handover-an-'));
+  const ws = scratchDir('handover-an-');
   const log = new CodexLog(ws);
   const template = (input) =>
     `#\n## User Input\n\n\`\`\`text\n${input}\n\`\`\`\n\nYou **MUST** consider the user input before proceeding (if not empty).\n\n## Outline\n\n1. **Setup**: Run \`.specify/scripts/powershell/setup-plan.ps1 -Json\` from repo root.\n2. Never skip a gate.\n`;

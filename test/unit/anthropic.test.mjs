@@ -8,9 +8,10 @@ import { startMessagesApiServer, toolUse, toolResultsOf } from '../support/messa
 import { samplesDir } from '../support/paths.mjs';
 import { writeCorpus } from '../fixtures/secrets/plantedSecrets.mjs';
 import { loadAnthropicModule, offlineFindingsFor, PLANTED_SECRETS, writePlantedLog } from '../support/anthropicSupport.mjs';
+import { scratchDir } from '../support/scratch.mjs';
 
 // A private HANDOVER_HOME: search_log must not read or write the user's real search index.
-process.env.HANDOVER_HOME = (await import('node:fs')).mkdtempSync((await import('node:path')).join((await import('node:os')).tmpdir(), 'handover-home-'));
+process.env.HANDOVER_HOME = scratchDir('handover-home-');
 
 let mod;
 let dir;

@@ -2,10 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, samplesDir } from '../support/paths.mjs';
+import { scratchDir } from '../support/scratch.mjs';
 
 const claudeSample = join(samplesDir, 'claude-code', 'ccviewer-fe5e1c67-53e7-4862-81ae-d0e013e3270b.jsonl');
 const codexDir = join(samplesDir, 'codex');
@@ -19,8 +19,8 @@ function run(args, env = {}) {
 }
 
 function freshBuild(log) {
-  const home = mkdtempSync(join(tmpdir(), 'ho-home-'));
-  const workspace = mkdtempSync(join(tmpdir(), 'ho-ws-'));
+  const home = scratchDir('ho-home-');
+  const workspace = scratchDir('ho-ws-');
   const r = run(['build', log, '--workspace', workspace, '--json'], { HANDOVER_HOME: home });
   assert.equal(r.status, 0, r.stderr);
   return { home, workspace, result: JSON.parse(r.stdout) };
@@ -92,8 +92,8 @@ test('codex rollouts build too, with apply_patch files', () => {
 });
 
 test('bad input: one line, non-zero exit, nothing written', () => {
-  const home = mkdtempSync(join(tmpdir(), 'ho-home-'));
-  const workspace = mkdtempSync(join(tmpdir(), 'ho-ws-'));
+  const home = scratchDir('ho-home-');
+  const workspace = scratchDir('ho-ws-');
   const empty = join(workspace, 'empty.jsonl');
   writeFileSync(empty, '');
   const notALog = join(workspace, 'x.jsonl');
@@ -117,7 +117,7 @@ test('bad input: one line, non-zero exit, nothing written', () => {
 });
 
 test('an unwritable HANDOVER_HOME is a clear error and the workspace gets nothing', () => {
-  const workspace = mkdtempSync(join(tmpdir(), 'ho-ws-'));
+  const workspace = scratchDir('ho-ws-');
   const blocker = join(workspace, 'blocker');
   writeFileSync(blocker, 'not a folder');
   const r = run(['build', codexSample, '--workspace', workspace], { HANDOVER_HOME: join(blocker, 'home') });
@@ -143,8 +143,8 @@ test('an error finding does not repeat its error line in the detail', () => {
 });
 
 test('the token budget cuts the least valuable items and says so; the summary always stays', () => {
-  const home = mkdtempSync(join(tmpdir(), 'ho-home-'));
-  const workspace = mkdtempSync(join(tmpdir(), 'ho-ws-'));
+  const home = scratchDir('ho-home-');
+  const workspace = scratchDir('ho-ws-');
   const r = run(['build', claudeSample, '--workspace', workspace, '--budget-tokens', '2500', '--json'], { HANDOVER_HOME: home });
   assert.equal(r.status, 0, r.stderr);
   const { promptPath, stats } = JSON.parse(r.stdout);
@@ -191,13 +191,13 @@ test('handover resume starts the agent on the newest verified handover, with the
   assert.deepEqual(seen.argv, printed.args);
   assert.equal(seen.cwd, workspace);
   // Another machine's key: nothing is verified, nothing starts.
-  const other = run(['resume', '--workspace', workspace, '--agent', agent], { HANDOVER_HOME: mkdtempSync(join(tmpdir(), 'ho-other-')) });
+  const other = run(['resume', '--workspace', workspace, '--agent', agent], { HANDOVER_HOME: scratchDir('ho-other-') });
   assert.equal(other.status, 1);
   assert.match(other.stderr, /not verified/);
 });
 
 test('a log with a broken line still builds, and says which line it skipped', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ho-broken-'));
+  const dir = scratchDir('ho-broken-');
   const lines = readFileSync(claudeSample, 'utf8').split('\n');
   const broken = join(dir, 'broken.jsonl');
   writeFileSync(broken, [...lines.slice(0, 5), '{"type":"user", broken', ...lines.slice(5)].join('\n'));

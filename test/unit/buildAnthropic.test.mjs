@@ -3,11 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { startMessagesApiServer, toolUse } from '../support/messagesApiServer.mjs';
 import { cli, fixturesDir } from '../support/paths.mjs';
+import { scratchDir } from '../support/scratch.mjs';
 
 const log = join(fixturesDir, 'codex', 'rollout-0.169.0-shell-patch-compact-resume.jsonl');
 const lines = readFileSync(log, 'utf8').split('\n');
@@ -40,8 +40,8 @@ test('model findings with valid citations reach the handover; a failing analyst 
     },
   });
   try {
-    const home = mkdtempSync(join(tmpdir(), 'ho-home-'));
-    const workspace = mkdtempSync(join(tmpdir(), 'ho-ws-'));
+    const home = scratchDir('ho-home-');
+    const workspace = scratchDir('ho-ws-');
     const r = await runCli(['build', log, '--workspace', workspace, '--analyzer', 'anthropic', '--json'], {
       HANDOVER_HOME: home,
       ANTHROPIC_API_KEY: 'sk-ant-test-not-a-real-key',

@@ -3,23 +3,28 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, samplesDir } from '../support/paths.mjs';
+import { scratchDir } from '../support/scratch.mjs';
 
 const log = join(samplesDir, 'claude-code', 'ccviewer-fe5e1c67-53e7-4862-81ae-d0e013e3270b.jsonl');
 const mounts = [];
+const mountPoints = [];
 
+// Not a scratchDir: a mount point is removed here, only once it is unmounted.
 function tmpfs(options) {
   const dir = mkdtempSync(join(tmpdir(), 'ho-tmpfs-'));
+  mountPoints.push(dir);
   const r = spawnSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', dir], { encoding: 'utf8' });
   if (r.status !== 0) return undefined;
   mounts.push(dir);
   return dir;
 }
 after(() => {
-  for (const dir of mounts.reverse()) spawnSync('umount', [dir]);
+  const stillMounted = new Set(mounts.reverse().filter((dir) => spawnSync('umount', [dir]).status !== 0));
+  for (const dir of mountPoints) if (!stillMounted.has(dir)) rmSync(dir, { recursive: true, force: true });
 });
 
 const canMount = (() => {
@@ -44,7 +49,7 @@ test('a read-only workspace: one clear line, nothing written there', { skip }, (
   const workspace = tmpfs('size=1m');
   writeFileSync(join(workspace, 'keep.txt'), 'mine');
   assert.equal(spawnSync('mount', ['-o', 'remount,ro', workspace]).status, 0);
-  const r = build(workspace, mkdtempSync(join(tmpdir(), 'ho-home-')));
+  const r = build(workspace, scratchDir('ho-home-'));
   assertOneLineFailure(r, /read-only file system \(EROFS\)/);
   assert.deepEqual(readdirSync(workspace), ['keep.txt']);
 });
@@ -60,14 +65,14 @@ test('a full workspace: one clear line, no half-written handover, no temp files'
       break;
     }
   }
-  const r = build(workspace, mkdtempSync(join(tmpdir(), 'ho-home-')));
+  const r = build(workspace, scratchDir('ho-home-'));
   assertOneLineFailure(r, /no space left on device \(ENOSPC\)/);
   assert.ok(!existsSync(join(workspace, '.handover')), 'the .handover folder this build made is gone again');
 });
 
 test('a full HANDOVER_HOME: the archive fails cleanly and the workspace gets nothing', { skip }, () => {
   const home = tmpfs('size=64k');
-  const workspace = mkdtempSync(join(tmpdir(), 'ho-ws-'));
+  const workspace = scratchDir('ho-ws-');
   const r = build(workspace, home);
   assertOneLineFailure(r, /archive.*no space left on device \(ENOSPC\)/);
   assert.ok(!existsSync(join(workspace, '.handover')));
@@ -79,7 +84,7 @@ test('a full HANDOVER_HOME: the archive fails cleanly and the workspace gets not
 
 test('an existing handover folder survives a failed rebuild untouched', { skip }, () => {
   const workspace = tmpfs('size=1m');
-  const home = mkdtempSync(join(tmpdir(), 'ho-home-'));
+  const home = scratchDir('ho-home-');
   assert.equal(build(workspace, home).status, 0);
   const [session] = readdirSync(join(workspace, '.handover')).filter((n) => !n.startsWith('.'));
   const before = readdirSync(join(workspace, '.handover', session)).sort();

@@ -5,11 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, fixturesDir, repoRoot } from '../support/paths.mjs';
+import { scratchDir } from '../support/scratch.mjs';
 
 const require = createRequire(import.meta.url);
 const handoverCore = require(join(repoRoot, 'dist', 'test', 'handoverCore.js'));
@@ -26,8 +26,8 @@ function run(args, env, cwd) {
 
 /** Builds the three sessions in order; returns the workspace, home and each handover.json. */
 function buildChain() {
-  const home = mkdtempSync(join(tmpdir(), 'chain-home-'));
-  const workspace = mkdtempSync(join(tmpdir(), 'chain-ws-'));
+  const home = scratchDir('chain-home-');
+  const workspace = scratchDir('chain-ws-');
   const data = [];
   for (const log of logs) {
     const r = run(['build', log, '--workspace', workspace], { HANDOVER_HOME: home });
@@ -180,8 +180,8 @@ test('handover chain prints the chain from any of its handovers, oldest first', 
 });
 
 test('a previous handover that does not verify is linked but nothing is carried from it', () => {
-  const home = mkdtempSync(join(tmpdir(), 'chain-home-'));
-  const workspace = mkdtempSync(join(tmpdir(), 'chain-ws-'));
+  const home = scratchDir('chain-home-');
+  const workspace = scratchDir('chain-ws-');
   assert.equal(run(['build', logs[0], '--workspace', workspace], { HANDOVER_HOME: home }).status, 0);
   const file = join(workspace, '.handover', s1, 'handover.json');
   const tampered = JSON.parse(readFileSync(file, 'utf8'));
@@ -222,7 +222,7 @@ test('link evidence: seed path with or without @, Windows separators, a pasted p
 });
 
 test('launch records stand in for a log without a seed: same workspace and agent, just before the start', async () => {
-  const home = mkdtempSync(join(tmpdir(), 'chain-home-'));
+  const home = scratchDir('chain-home-');
   const launchedAt = new Date('2026-01-02T10:00:00Z');
   await handoverCore.recordLaunch(home, { handoverId: 'abc-123', workspace: '/ws/a', agent: 'claude', by: 'cli' }, launchedAt);
   const soon = new Date(launchedAt.getTime() + 20_000).toISOString();
@@ -243,8 +243,8 @@ test('launch records stand in for a log without a seed: same workspace and agent
 });
 
 test('a session whose log has no seed is linked by the launch record written just before it began', async () => {
-  const home = mkdtempSync(join(tmpdir(), 'chain-home-'));
-  const workspace = mkdtempSync(join(tmpdir(), 'chain-ws-'));
+  const home = scratchDir('chain-home-');
+  const workspace = scratchDir('chain-ws-');
   assert.equal(run(['build', logs[0], '--workspace', workspace], { HANDOVER_HOME: home }).status, 0);
   // A real session that began on its own (no seed in its log), started 30 s after a launch of handover 1.
   const other = join(fixturesDir, 'claude', 'generated', 'subagent-task.jsonl');
@@ -311,7 +311,7 @@ test('the section goes before the first later heading the prompt has, else at th
 test('handover search --chain searches only the chain’s sessions', () => {
   // Another session in the same archive, outside the chain.
   const other = join(fixturesDir, 'claude', 'generated', 'subagent-task.jsonl');
-  const elsewhere = mkdtempSync(join(tmpdir(), 'chain-ws-'));
+  const elsewhere = scratchDir('chain-ws-');
   assert.equal(run(['build', other, '--workspace', elsewhere], { HANDOVER_HOME: built.home }).status, 0);
   const env = { HANDOVER_HOME: built.home, HOME: built.home };
   const all = run(['search', 'README', '--json', '--limit', '200'], env, built.workspace);
@@ -375,8 +375,8 @@ test('the sidebar shows the chain as one thread, from any of its handovers, and 
 test('Codex: a session started from a handover (its seed names the file without @) is linked and carries the rest', () => {
   const codexDir = join(fixturesDir, 'codex', 'chain');
   const codex = JSON.parse(readFileSync(join(codexDir, 'chain.expected.json'), 'utf8'));
-  const home = mkdtempSync(join(tmpdir(), 'chain-home-'));
-  const workspace = mkdtempSync(join(tmpdir(), 'chain-ws-'));
+  const home = scratchDir('chain-home-');
+  const workspace = scratchDir('chain-ws-');
   for (const i of [1, 2]) assert.equal(run(['build', join(codexDir, `session-${i}.jsonl`), '--workspace', workspace], { HANDOVER_HOME: home }).status, 0);
   const [c1, c2] = codex.sessionIds;
   const h2 = JSON.parse(readFileSync(join(workspace, '.handover', c2, 'handover.json'), 'utf8'));

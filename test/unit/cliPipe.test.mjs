@@ -3,21 +3,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { cli } from '../support/paths.mjs';
 import { ClaudeLog } from '../support/analysisLogs.mjs';
+import { scratchDir } from '../support/scratch.mjs';
 
 test('a closed stdout pipe (| head) ends the CLI without a trace', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'handover-pipe-'));
+  const ws = scratchDir('handover-pipe-');
   const log = new ClaudeLog(ws);
   // A few MB of the user's own words: extract writes them all to stdout, far past any pipe buffer.
   for (let i = 0; i < 40; i++) log.user(`request ${i}: ` + 'keep the parser streaming and bounded in memory. '.repeat(2000));
   const path = log.write();
   const child = spawn(process.execPath, [cli, 'extract', path], {
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, HANDOVER_HOME: mkdtempSync(join(tmpdir(), 'handover-pipe-home-')) },
+    env: { ...process.env, HANDOVER_HOME: scratchDir('handover-pipe-home-') },
   });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));

@@ -5,11 +5,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, fixturesDir } from '../support/paths.mjs';
 import { scenarios } from '../support/generateClaudeFixtures.mjs';
+import { scratchDir } from '../support/scratch.mjs';
 
 const fixture = join(fixturesDir, 'claude', 'generated', 'tools-thinking-compact.jsonl');
 const rawLines = readFileSync(fixture, 'utf8').split('\n');
@@ -22,7 +22,7 @@ const lastBefore = rawLines
   .reduce((last, l, i) => (l.trim() && ['user', 'assistant', 'system'].includes(JSON.parse(l).type) ? i + 1 : last), 0);
 
 function scratch() {
-  const root = mkdtempSync(join(tmpdir(), 'compact-trigger-'));
+  const root = scratchDir('compact-trigger-');
   const home = join(root, 'home');
   const workspace = join(root, 'ws');
   const projects = join(root, 'projects');

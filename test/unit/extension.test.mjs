@@ -2,16 +2,16 @@
 // sidebar view model, executable lookup, loading real handovers (built by the CLI) and the watcher.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { cli, repoRoot } from '../support/paths.mjs';
 import { writeClaudeLog } from '../e2e/support/fixtureLogs.mjs';
+import { scratchDir } from '../support/scratch.mjs';
 
 const core = createRequire(import.meta.url)(join(repoRoot, 'dist', 'test', 'extensionCore.js'));
-const scratch = () => mkdtempSync(join(tmpdir(), 'handover-ext-'));
+const scratch = () => scratchDir('handover-ext-');
 
 test('the watch glob matches handover prompts and prunes directories that cannot hold one', () => {
   const g = core.compileWatchGlob('.handover/*/resume-prompt.md');

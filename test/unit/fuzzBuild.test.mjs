@@ -8,16 +8,16 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, repoRoot } from '../support/paths.mjs';
 import { rng } from '../support/seededRandom.mjs';
+import { scratchDir } from '../support/scratch.mjs';
 
 const require = createRequire(import.meta.url);
 const { analyzeSession } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
 const { extractLog } = require(join(repoRoot, 'dist', 'test', 'transcript.js'));
 
-const dir = mkdtempSync(join(tmpdir(), 'handover-fuzz-build-'));
+const dir = scratchDir('handover-fuzz-build-');
 const SIZES = [0, 1, 4095, 4096, 4097, 8193, 65_537, 1_000_003];
 const BLOCK_TYPES = ['text', 'thinking', 'redacted_thinking', 'tool_use', 'tool_result', 'image', 'document', 'server_tool_use', 'mystery'];
 

@@ -3,11 +3,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot, samplesDir } from '../support/paths.mjs';
 import { ClaudeLog, CodexLog } from '../support/analysisLogs.mjs';
+import { scratchDir } from '../support/scratch.mjs';
 
 const require = createRequire(import.meta.url);
 const { shellWrites, parseCommandLine, patchEffects, collectModifiedFiles } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
@@ -113,7 +113,7 @@ function byPath(files) {
 }
 
 test('Claude Code log: edit tools and shell writes, statuses, counts, how', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'handover-mf-'));
+  const ws = scratchDir('handover-mf-');
   const log = new ClaudeLog(ws);
   log.tool('Read', { file_path: `${ws}/src/existing.ts` }, '1\tconst a = 1;');
   log.tool('Write', { file_path: `${ws}/src/existing.ts`, content: 'x' }, `The file ${ws}/src/existing.ts has been updated.`);
@@ -169,7 +169,7 @@ test('Claude Code log: edit tools and shell writes, statuses, counts, how', asyn
 });
 
 test('Codex rollout: exec_command, shell argv, workdir and apply_patch', async () => {
-  const ws = mkdtempSync(join(tmpdir(), 'handover-mf-'));
+  const ws = scratchDir('handover-mf-');
   const log = new CodexLog(ws);
   log.exec("printf 'hello\\n' > hello.txt && ls -la");
   log.exec('sed -i s/a/b/ lib.py', '', 0, { workdir: `${ws}/pkg` });
@@ -197,7 +197,7 @@ test('git cross-check: corrects statuses and lists changes the log does not expl
     t.skip('git not installed');
     return;
   }
-  const ws = mkdtempSync(join(tmpdir(), 'handover-mf-git-'));
+  const ws = scratchDir('handover-mf-git-');
   const git = (...args) => execFileSync('git', args, { cwd: ws, stdio: 'pipe' });
   git('init', '-q');
   git('config', 'user.email', 't@example.invalid');

@@ -4,11 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, fixturesDir, repoRoot } from '../support/paths.mjs';
+import { scratchDir } from '../support/scratch.mjs';
 
 const require = createRequire(import.meta.url);
 const analysis = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
@@ -115,7 +115,7 @@ async function waitFor(predicate, ms, what) {
 }
 
 function scratch(tokens) {
-  const root = mkdtempSync(join(tmpdir(), 'proactive-'));
+  const root = scratchDir('proactive-');
   const workspace = join(root, 'ws');
   mkdirSync(workspace);
   return { root, workspace, home: join(root, 'home'), log: logWithUsage(root, tokens) };

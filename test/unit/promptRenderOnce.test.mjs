@@ -3,21 +3,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, fixturesDir, repoRoot } from '../support/paths.mjs';
+import { scratchDir } from '../support/scratch.mjs';
 
 const require = createRequire(import.meta.url);
 const { renderResumePrompt } = require(join(repoRoot, 'dist', 'test', 'handoverCore.js'));
 
 test('the resume prompt reads nothing of data.stats: other figures there render the same prompt', () => {
   const log = join(fixturesDir, 'real', 'marot__spotter__cc-2.1.38-tool-heavy', 'tool_heavy.jsonl');
-  const workspace = mkdtempSync(join(tmpdir(), 'ho-render-ws-'));
+  const workspace = scratchDir('ho-render-ws-');
   const r = spawnSync(process.execPath, [cli, 'build', log, '--workspace', workspace, '--json'], {
     encoding: 'utf8',
-    env: { ...process.env, HANDOVER_HOME: mkdtempSync(join(tmpdir(), 'ho-render-home-')) },
+    env: { ...process.env, HANDOVER_HOME: scratchDir('ho-render-home-') },
   });
   assert.equal(r.status, 0, r.stderr);
   const data = JSON.parse(readFileSync(join(JSON.parse(r.stdout).dir, 'handover.json'), 'utf8'));

@@ -5,10 +5,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { cli, fixturesDir } from '../support/paths.mjs';
 import { flat, probeOf, typedUserTexts } from '../support/independentReader.mjs';
+import { scratchDir } from '../support/scratch.mjs';
 
 // HANDOVER_CORPUS_DIR runs the same invariants over other logs (a folder of <source>/<log>.jsonl) by hand.
 const corpusDir = process.env.HANDOVER_CORPUS_DIR || join(fixturesDir, 'real');
@@ -25,7 +25,7 @@ function corpusLogs() {
   return logs;
 }
 
-const root = mkdtempSync(join(tmpdir(), 'handover-corpus-'));
+const root = scratchDir('handover-corpus-');
 /** @type {NodeJS.ProcessEnv} */
 const env = { ...process.env, HOME: join(root, 'home'), HANDOVER_HOME: join(root, 'handover'), NO_COLOR: '1', HANDOVER_SEARCH_SOURCES: '' };
 delete env.CLAUDE_CONFIG_DIR;

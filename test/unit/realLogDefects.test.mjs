@@ -4,17 +4,17 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, repoRoot } from '../support/paths.mjs';
 import { ClaudeLog } from '../support/analysisLogs.mjs';
+import { scratchDir } from '../support/scratch.mjs';
 
 const require = createRequire(import.meta.url);
 const { shellWrites, collectModifiedFiles } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
 const { readTranscript, extractLog, LogInputError } = require(join(repoRoot, 'dist', 'test', 'transcript.js'));
 
-const scratch = () => mkdtempSync(join(tmpdir(), 'handover-defects-'));
+const scratch = () => scratchDir('handover-defects-');
 const run = (args, env = {}) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, HANDOVER_HOME: scratch(), ...env } });
 
 test('build survives Edits whose old_string or new_string is over 4,096 characters (up to 5 MB)', () => {

@@ -7,10 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, fixturesDir, repoRoot } from '../support/paths.mjs';
+import { scratchDir } from '../support/scratch.mjs';
 
 const require = createRequire(import.meta.url);
 const { classifySentence, commandFamily, errorLines, measuredLines, isConstraint } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
@@ -27,8 +27,8 @@ const records = (path) =>
 
 /** Builds one log and returns its handover.json. */
 function build(path) {
-  const home = mkdtempSync(join(tmpdir(), 'handover-precision-'));
-  const ws = mkdtempSync(join(tmpdir(), 'handover-precision-ws-'));
+  const home = scratchDir('handover-precision-');
+  const ws = scratchDir('handover-precision-ws-');
   const result = spawnSync(process.execPath, [cli, 'build', path, '--workspace', ws, '--json'], {
     encoding: 'utf8',
     env: { ...process.env, HOME: home, HANDOVER_HOME: join(home, 'handover') },
@@ -225,7 +225,7 @@ test('constraints: pasted terminal output and quoted words are not the user’s 
 test('shapes seen on an unseen Codex log: progress lines never name a failure; a pasted spec and its fields set no rules', async () => {
   const { analyzeOffline } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
   const { CodexLog } = await import('../support/analysisLogs.mjs');
-  const ws = mkdtempSync(join(tmpdir(), 'handover-shapes-'));
+  const ws = scratchDir('handover-shapes-');
   const log = new CodexLog(ws);
   log.user('Here is the original spec:\n\n# Feature Specification: Startup\n\n**Status**: Draft\n\n- Must never use postgres for the embedded build.');
   log.exec('cargo test', '   Compiling hashbrown v0.15.5\n   Compiling serde v1.0.219\ncommand timed out after 10031 milliseconds', 124);

@@ -3,11 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, fixturesDir, samplesDir } from '../support/paths.mjs';
 import { ClaudeLog, CodexLog } from '../support/analysisLogs.mjs';
+import { scratchDir } from '../support/scratch.mjs';
 
 const HEADINGS = [
   '## What the user asked for',
@@ -37,8 +37,8 @@ const realLogs = existsSync(realDir)
 const LOGS = [...jsonl(join(samplesDir, 'claude-code')), ...jsonl(join(samplesDir, 'codex')), ...jsonl(join(fixturesDir, 'claude', 'generated')), ...realLogs];
 
 function build(log, extra = []) {
-  const home = mkdtempSync(join(tmpdir(), 'ho-v2-home-'));
-  const workspace = mkdtempSync(join(tmpdir(), 'ho-v2-ws-'));
+  const home = scratchDir('ho-v2-home-');
+  const workspace = scratchDir('ho-v2-ws-');
   const r = spawnSync(process.execPath, [cli, 'build', log, '--workspace', workspace, '--json', ...extra], {
     encoding: 'utf8',
     env: { ...process.env, HANDOVER_HOME: home },
@@ -227,7 +227,7 @@ for (const log of LOGS) {
 }
 
 test('a command family that failed and then passed is passing, and its error is Resolved', () => {
-  const ws = mkdtempSync(join(tmpdir(), 'ho-v2-'));
+  const ws = scratchDir('ho-v2-');
   const log = new ClaudeLog(ws);
   log.user('Make the cart total include tax and keep the tests green.');
   const fail = log.bash(
@@ -266,7 +266,7 @@ test('a command family that failed and then passed is passing, and its error is 
 });
 
 test('a failing test file is resolved by a passing run of that file; the suite passing at the end resolves the rest', () => {
-  const ws = mkdtempSync(join(tmpdir(), 'ho-v2-'));
+  const ws = scratchDir('ho-v2-');
   const log = new ClaudeLog(ws);
   log.user('Fix the parser tests.');
   log.bash(
@@ -293,7 +293,7 @@ test('a failing test file is resolved by a passing run of that file; the suite p
 });
 
 test("the user's refusals and corrections are their own section, in the user's words, never tool errors", () => {
-  const ws = mkdtempSync(join(tmpdir(), 'ho-v2-'));
+  const ws = scratchDir('ho-v2-');
   const log = new ClaudeLog(ws);
   log.user('Publish the package.');
   log.bash(
@@ -313,7 +313,7 @@ test("the user's refusals and corrections are their own section, in the user's w
 });
 
 test('replays are shown once; answers carry their question; a menu answer or /exit is never the last request', () => {
-  const ws = mkdtempSync(join(tmpdir(), 'ho-v2-'));
+  const ws = scratchDir('ho-v2-');
   const log = new ClaudeLog(ws);
   const request = 'Add CSV export to the reports page, streaming rows so big reports do not time out.';
   const first = log.user(request);
@@ -333,7 +333,7 @@ test('replays are shown once; answers carry their question; a menu answer or /ex
 });
 
 test('Codex: update_plan tasks and a pending call show where things stand', () => {
-  const ws = mkdtempSync(join(tmpdir(), 'ho-v2-'));
+  const ws = scratchDir('ho-v2-');
   const log = new CodexLog(ws);
   log.user('Port the importer to streaming and benchmark it.');
   log.plan([
