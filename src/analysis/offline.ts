@@ -316,10 +316,12 @@ export class OfflineAnalyzer {
     );
     const clauses = sentenceParts(framing).flatMap((p) => (p.heading || p.quoted ? [] : p.text.split(/(?<=[.!?;])\s+|(?<=[。！？；])/)));
     const rules = clauses.filter((sentence) => isConstraint(sentence));
+    // Of a long message only the head and tail are searched; whether it is a rule document is told by all of it.
+    const ruleCount = message.chars > LONG_MESSAGE_CHARS ? Math.max(rules.length, rulesIn(withoutPastedOutput(ownWords(body)))) : rules.length;
     // Many rules in one message are a rule document someone else wrote (a command template, a role
     // prompt, a title generator, a pasted spec): on logs nobody tuned on, nearly all such were wrong.
     // The user's own rules come a few at a time; the message itself stays in the prompt's first section.
-    if (rules.length < RULE_DOCUMENT_RULES)
+    if (ruleCount < RULE_DOCUMENT_RULES)
       for (const sentence of rules) {
         const key = dedupeKey(sentence);
         if (!this.constraints.has(key)) this.constraints.set(key, { text: oneLine(sentence, 400), citations: [citationOf(event)] });
@@ -1221,6 +1223,16 @@ function probeOf(programs: string[][] | undefined, line: string): Pick<ErrorReco
   const found = path?.[1] ?? path?.[2] ?? path?.[3];
   const name = found ? posix.basename(found.replace(/\\/g, '/')) : undefined;
   return name && name.length >= 3 ? { missingPath: { program, name } } : {};
+}
+
+/** How many sentences of a text read as rules (stops counting at a rule document's size). */
+function rulesIn(text: string): number {
+  let count = 0;
+  for (const part of sentenceParts(text)) {
+    if (part.heading || part.quoted) continue;
+    for (const sentence of part.text.split(/(?<=[.!?;])\s+|(?<=[。！？；])/)) if (isConstraint(sentence) && ++count >= RULE_DOCUMENT_RULES) return count;
+  }
+  return count;
 }
 
 /** True when a failed command's only part that did anything failed because its goal already held. */

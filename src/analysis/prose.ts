@@ -415,10 +415,12 @@ export function isConstraint(sentence: string): boolean {
   // A one-off task ("Update x.sh so that the healthchecks use wget instead of curl") or a condition of its
   // spec ("If a --hard flag is provided: also…"), unless it says it always holds.
   if (
-    /^(?:(?:ok(?:ay)?|so|and|also|then|now|please|pls),?\s+)*(?:update|add|create|fix|implement|write|make|change|modify|remove|delete|rename|move|refactor|replace|convert|set up|build|generate|if)\b/i.test(
+    /^(?:(?:ok(?:ay)?|so|and|also|then|now|please|pls),?\s+)*(?:update|add|create|fix|implement|write|make|change|modify|remove|delete|rename|move|refactor|replace|convert|set up|build|generate|improve|clean up|migrate|port|rewrite|translate|document|extend|optimi[sz]e|if)\b/i.test(
       sentence.trim(),
     ) &&
-    !/\b(?:always|never|from now on|every time|whenever|do not|don'?t|must not|mustn'?t)\b|必ず|常に|永远|始终|总是/i.test(sentence)
+    !/\b(?:always|never|from now on|every time|whenever|do not|don'?t|must not|mustn'?t)\b|\w, not (?:for )?(?:an? |the )?\w+|必ず|常に|永远|始终|总是/i.test(
+      sentence,
+    )
   )
     return false;
   if ((sentence.match(/(?:^|\s)--?[a-z][\w-]*/gi) ?? []).filter((flag) => flag.trim().startsWith('--')).length >= 2) return false; // a command line with its flags

@@ -38,9 +38,11 @@ const STRONG_ERROR = [
   /^\s*[✕✗✖×]\s+\S/,
   /^\s*not ok \d+/,
   /^\s*\d+\) test .+\(\S+\)\s*$/, // ExUnit: `1) test renders the page (MyAppWeb.PageTest)`
-  /^[^\s:]+:\d+:\d+: \S/, // Go and C compilers without the word error: `a.go:4:2: "fmt" imported and not used`
+  /^[^\s:]+:\d+:\d+: (?!warning:|note:)\S/, // Go and C compilers without the word error: `a.go:4:2: "fmt" imported and not used` (never a warning)
   /\b\d+ (?:failed|failing|errors?)\b/,
   /<tool_use_error>/,
+  // An app's own failure line: `❌ Failed to start server: RedisStore is not a constructor`.
+  /(?:^|\s)❌\s|\bFailed to (?:start|build|compile|connect|load|run|install|parse|resolve|initiali[sz]e|create|open|read|write|fetch)\b/i,
 ];
 
 /** Lines that only say that something failed, not what: ranked after every telling line. */
@@ -58,7 +60,9 @@ const CAPTURED_CONSOLE = /^(?:stderr|stdout) \| \S/;
 
 /** Lines that look like error lines but are not (counts of zero, summaries of success). */
 // A usage synopsis is printed beside the error that says what went wrong (`Not a git repository`), never instead of it.
-const NOT_ERROR = /\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b|^\s*usage:\s/i;
+// psql's and sudo's notes about the working directory or host are printed beside the real outcome.
+const NOT_ERROR =
+  /\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b|^\s*usage:\s|could not change directory to|^sudo: unable to resolve host/i;
 const STACK_FRAME = /^\s+at\s+\S|^\s+File ".+", line \d+|^\s*\d+: 0x[0-9a-f]+|^goroutine \d+/;
 
 export interface ErrorSummary {

@@ -174,3 +174,93 @@ test("an error's headline is never the output's header or a tool's progress line
   for (const e of errors) assert.ok(!/^(?:Output:|==>)/.test(e.title) && !/\.\.\.$/.test(e.title), e.title);
   assert.equal(errors.length, 2, titles(errors));
 });
+
+// Set H (46 public logs of 26 repositories, labelled before tuning on the build of set G's rules).
+
+test('numbers: ages and states, printed settings, stat fields, help rows and dpkg progress measure nothing', () => {
+  const output = [
+    'n8n            Up 41 seconds (healthy)',
+    'huib-ui       latest    d6872804e0a2   25 hours ago   34.7MB',
+    'Timeout: 3s',
+    'Device: 801h/2049d Inode: 532392 Links: 1',
+    'hermes logs --since 1h        Lines from the last hour',
+    '(Reading database ... 10%',
+    'Ran 42 tests in 3.1s',
+  ].join('\n');
+  assert.deepEqual(measuredLines(output), ['Ran 42 tests in 3.1s']);
+});
+
+test('constraints: one-off tasks, pasted errors, rules about 用户 and goals are no rules; a standing one still is', () => {
+  for (const sentence of [
+    'Update `/workspace/manage-stack.sh` so that the healthchecks use `CMD-SHELL` with `wget` instead of `curl`.',
+    'improve all the examples in @examples dir to use kebab_case for all the event names.',
+    'no such table: core_themepreference',
+    '用户要求严格遵守框架规则，绝对禁止修改框架核心文件。',
+    'Then when I do my timesheets I can do it more easily without having to use the old tool.',
+  ])
+    assert.equal(isConstraint(sentence), false, sentence);
+  assert.equal(isConstraint('always use wget instead of curl in the healthchecks.'), true);
+  assert.equal(isConstraint('Update the docs, and never touch the generated files.'), true);
+});
+
+test('decisions: a weighing and a next step are none', () => {
+  for (const sentence of [
+    'The agent is weighing if preexisting unrelated changes require stopping, but leans toward continuing instead of asking.',
+    'The next useful step is to narrow the search to the config folder instead of scanning everything.',
+  ])
+    assert.equal(classifySentence(sentence, 'thinking')?.kind, undefined, sentence);
+});
+
+test("error headlines: an app's ❌ failure line before its startup log, an error before a warning, psql's directory note is none", async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('start the server and fix the build');
+  log.bash(
+    'node server.js',
+    '⚠️  Using fallback session secret\n❌ Failed to start server: RedisStore is not a constructor\n\n🔒 SSLManager initialized\n🎮 GameTransactionHandler initialized\n🚀 Starting server...',
+    1,
+  );
+  log.bash(
+    'make',
+    'core.h:1735:15: warning: possibly dangling reference [-Wdangling-reference]\nmain.c:3:1: error: unknown type name ‘foo’\nmake: *** [all] Error 1',
+    2,
+  );
+  log.bash(
+    'sudo -u postgres psql -c "create database shop"',
+    'could not change directory to "/root/shop": Permission denied\npsql: error: connection to server on socket "/run/postgresql/.s.PGSQL.5432" failed: No such file or directory',
+    2,
+  );
+  log.bash('ssh -T git@github.com', "Hi dev! You've successfully authenticated, but GitHub does not provide shell access.", 1);
+  log.bash('curl -s http://localhost:3000/health', 'Error', 7);
+  const errors = errorsOf(await analyse(log, t));
+  assert.deepEqual(
+    errors.map((e) => e.title).sort(),
+    [
+      '❌ Failed to start server: RedisStore is not a constructor',
+      'main.c:3:1: error: unknown type name ‘foo’',
+      'psql: error: connection to server on socket "/run/postgresql/.s.PGSQL.5432" failed: No such file or directory',
+      '`curl -s http://localhost:3000/health` failed (exit 7)',
+    ].sort(),
+    titles(errors),
+  );
+});
+
+test('a pasted rule document longer than the part searched gives no constraints', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  const words =
+    'alpha bravo charlie delta echo foxtrot golf hotel india juliet kilo lima mike november oscar papa quebec romeo sierra tango uniform victor whiskey xray yankee zulu amber bronze cobalt denim ember flint garnet hazel ivory jade khaki'.split(
+      ' ',
+    );
+  const rule = (i) => `Never call the ${words[i]} service from the UI layer.`;
+  const first = [0, 1, 2].map(rule).join('\n');
+  const rest = Array.from({ length: 30 }, (_, i) => rule(i + 3)).join('\n');
+  // Three rules within the head that is searched, the other 30 in the middle: a document all the same.
+  log.user(
+    `load these memories:\n${first}\n${'Background about the project and its history. '.repeat(40)}\n${rest}\n${'More background about deployment targets. '.repeat(40)}`,
+  );
+  log.user('keep prices in cents in the API payload.');
+  const { constraints } = await analyse(log, t);
+  assert.deepEqual(
+    constraints.map((c) => c.text),
+    ['keep prices in cents in the API payload.'],
+  );
+});
