@@ -93,22 +93,35 @@ function toChecks(value: unknown): CheckView[] {
     });
 }
 
+/**
+ * The summary without its "Began with: …" line when that line only repeats the last request, which the
+ * detail shows right above it (a session of one request would show it twice).
+ */
+export function summaryBesideRequest(summary: string, lastRequest: string): string {
+  const [first, ...rest] = summary.split('\n');
+  if (!lastRequest || !first.startsWith('Began with: ')) return summary;
+  const flat = (text: string) => text.replace(/\s+/g, ' ').trim().replace(/…$/, '');
+  const began = flat(first.slice('Began with: '.length));
+  return began.length > 0 && flat(lastRequest).startsWith(began) ? rest.join('\n') : summary;
+}
+
 export function toDetailView(record: HandoverRecord, resumed: boolean, known: HandoverRecord[] = []): HandoverDetailView {
   const data = asObject(record.data);
   const summary = asObject(data.summary);
   const stats = asObject(data.stats);
   const log = asObject(data.log);
+  // A chained session's seed prompt is no request: the thread shows where it came from instead.
+  const lastUserRequest = isSeedPrompt(asString(summary.lastUserRequest)) ? '' : asString(summary.lastUserRequest);
   return {
     ...toListEntry(record, resumed),
     verifyProblem: record.verified ? '' : record.verifyProblem || 'not verified',
     dataProblem: record.dataProblem,
-    summary: asString(summary.text),
+    summary: summaryBesideRequest(asString(summary.text), lastUserRequest),
     compactionSummaries: asArray(summary.compactionSummaries)
       .slice(0, 20)
       .map((c) => asString(c, 40_000))
       .filter((c) => c !== ''),
-    // A chained session's seed prompt is no request: the thread shows where it came from instead.
-    lastUserRequest: isSeedPrompt(asString(summary.lastUserRequest)) ? '' : asString(summary.lastUserRequest),
+    lastUserRequest,
     gitBranch: asString(summary.gitBranch, 200),
     findings: asArray(data.findings).slice(0, 200).map(toFinding),
     checks: toChecks(data.status),

@@ -709,3 +709,18 @@ test('untrusted or not, a workspace cannot change the machine-wide hooks or pick
   for (const key of ['handover.analyzer', 'handover.blockCompaction', 'handover.denyBashWhileBuilding'])
     assert.ok(restricted.includes(key), `${key} is restricted`);
 });
+
+test('the detail shows a single request once: the summary drops a "Began with" line that repeats the last request', () => {
+  const request = 'Fix the totals in the cart preview and keep prices in cents in the API payload, please. '.repeat(4).trim();
+  const began = `Began with: ${request.replace(/\s+/g, ' ').slice(0, 199).trimEnd()}…`;
+  const text = `${began}\nAt the end: \`npm test\` passing.\nA Claude Code session: 1 message(s) from the user.`;
+  const one = core.toDetailView(record({ summary: { text, lastUserRequest: request } }), false);
+  assert.equal(one.summary, 'At the end: `npm test` passing.\nA Claude Code session: 1 message(s) from the user.');
+  assert.equal(one.lastUserRequest, request);
+  // Two requests: the first one is news beside the last.
+  const two = core.toDetailView(
+    record({ summary: { text: `Began with: Set up the project\n${text.split('\n').slice(1).join('\n')}`, lastUserRequest: request } }),
+    false,
+  );
+  assert.ok(two.summary.startsWith('Began with: Set up the project'), two.summary);
+});
