@@ -538,7 +538,8 @@ export class OfflineAnalyzer {
           ? `An edit to \`${undone.path}\` was reverted${undone.snippet ? `: ${undone.snippet}` : ''}`
           : `\`${undone.path}\` was created and later deleted`;
       // A scratch file (`/tmp/icon.png`, a temp folder) is made to be deleted: cleaning up gives nothing up.
-      if (undone.kind === 'created-then-deleted' && SCRATCH_PATH.test(undone.path)) continue;
+      // So is a throwaway test or debug script (`test_auth.py`, `debug-hook.sh`) removed once it has told what it had to.
+      if (undone.kind === 'created-then-deleted' && (SCRATCH_PATH.test(undone.path) || THROWAWAY_NAME.test(posix.basename(undone.path)))) continue;
       this.addStructural(`${undone.kind}:${undone.path}:${undone.doneAt.line}`, {
         title,
         detail: this.reasonNear(undone.undoneAt.line, undone.kind === 'reverted-edit' && undone.snippet ? undone.snippet : undone.path),
@@ -1116,7 +1117,7 @@ const QUOTING_OR_PARSE_ERROR =
 /** Programs (and git subcommands) that only read: a failed one is a look, not an approach. */
 const LOOK_PROGRAMS = new Set([
   ...['cat', 'head', 'tail', 'less', 'more', 'ls', 'find', 'grep', 'rg', 'ag', 'fd', 'tree', 'wc', 'stat', 'file', 'which', 'type', 'whereis'],
-  ...['ps', 'pgrep', 'env', 'printenv', 'uname', 'df', 'du', 'free', 'lsof', 'ss', 'netstat', 'id', 'whoami', 'readlink', 'realpath'],
+  ...['tty', 'ps', 'pgrep', 'env', 'printenv', 'uname', 'df', 'du', 'free', 'lsof', 'ss', 'netstat', 'id', 'whoami', 'readlink', 'realpath'],
   ...['get-content', 'select-string', 'get-childitem', 'get-item', 'test-path', 'get-process', 'get-command'],
 ]);
 const LOOK_GIT = new Set(['show', 'log', 'diff', 'status', 'ls-files', 'ls-tree', 'grep', 'blame', 'cat-file']);
@@ -1190,6 +1191,8 @@ function suggestedFixOf(text: string): string | undefined {
 }
 
 /** Scratch places: what is made there is made to be thrown away. */
+const THROWAWAY_NAME =
+  /^(?:test|debug|dbg|tmp|temp|scratch|check|verify|probe|try|repro|sample)(?:[_.-]|$)|[_.-](?:debug|dbg|tmp|temp|scratch|probe|repro)(?:[_.-]|$)/i;
 const SCRATCH_PATH = /^(?:\/tmp\/|\/private\/tmp\/|\/var\/folders\/|[A-Za-z]:\/(?:Users\/[^/]+\/AppData\/Local\/)?Temp\/|(?:\.\/)?(?:tmp|temp|\.tmp)\/)/i;
 
 /** The agent asking for a fact about the user's setup or state, not for a choice between ways. */
@@ -1252,6 +1255,8 @@ function goalAlreadyHeld(programs: string[][], output: string): boolean {
   if (program === 'mkdir' && /File exists|already exists/i.test(text)) return true;
   // `ssh -T git@github.com` exits 1 after greeting: the key works, which is what it checks.
   if (program === 'ssh' && /successfully authenticated/i.test(text)) return true;
+  // `ssh-keygen` asking to overwrite a key that is there: the key exists.
+  if (/already exists/i.test(text) && /Overwrite \(y\/n\)\?/i.test(text)) return true;
   if (program === 'git' && /nothing to commit|nothing added to commit|no changes added to commit/i.test(text)) return true;
   // pkill/killall exit 1 when no process matched: the process they were to stop is not running.
   if ((program === 'pkill' || program === 'killall') && !/Operation not permitted|denied/i.test(text)) return true;
@@ -1376,7 +1381,7 @@ function quietNoMatch(commandPrograms: string[][], output: string, exitCode: num
 // Progress a tool prints on its way (makepkg's and Homebrew's `==> Cleaning up...`, pacman's `:: Proceed`)
 // says what it was doing, not why it failed.
 const OUTPUT_BOILERPLATE =
-  /^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count)\b|^Output:|^(?:==>|::|->) |^(?!.*\b(?:error|errors|fail\w*|fatal|denied|cannot|can't|unable|not found|invalid|missing)\b).*(?:\.\.\.|…)$|^> |^\s*\^|^Now using node v|^\s*(?:Compiling|Checking|Downloading|Downloaded|Building|Fresh|Updating|Locking|Adding|Blocking|Installing|Resolving)\s+\S+\s+v?\d/;
+  /^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count)\b|^Output:|^(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try\b|^[=#*-]{3,}\s.*\s[=#*-]{3,}$|^(?:==>|::|->) |^(?!.*\b(?:error|errors|fail\w*|fatal|denied|cannot|can't|unable|not found|invalid|missing)\b).*(?:\.\.\.|…)$|^> |^\s*\^|^Now using node v|^\s*(?:Compiling|Checking|Downloading|Downloaded|Building|Fresh|Updating|Locking|Adding|Blocking|Installing|Resolving)\s+\S+\s+v?\d/;
 
 /** The last `count` meaningful lines of an output, in order. */
 function lastLines(output: string, count: number): string[] {

@@ -13,12 +13,13 @@ const STRONG_ERROR = [
   /\berror TS\d+\b|\berror\[E\d{4}\]|\b[A-Z]{1,4}\d{3,5}\b:\s+\S.*\berror\b|^\s*E\d{3,4}\b/,
   /^\S+:\d+(?::\d+)?:\s*(?:fatal )?error:/, // a compiler's `src/crc.c:7:69: error: 'polynom' undeclared`
   /^\s*(?:assertion\b.*\bfailed|thread '.*' panicked at)/i, // Rust; ExUnit's `Assertion with =~ failed`
-  /^[A-Z][A-Z0-9_]{2,}(?:-[A-Z0-9_]+)*:\s+\S/, // a project's own tag: `VERIFY: CHANGELOG.md has no entry`
+  /^(?!(?:DETAIL|HINT|CONTEXT|NOTICE|STATEMENT|LINE|INFO|WARNING|WARN|DEBUG|TIP|NOTE|LOG|QUERY)\b)[A-Z][A-Z0-9_]{2,}(?:-[A-Z0-9_]+)*:\s+\S/, // a project's own tag: `VERIFY: CHANGELOG.md has no entry` (never PostgreSQL's `DETAIL:` beside its `ERROR:`)
   /^[a-z][\w-]{1,20}: \S+:\d+\b/, // a checker's `lint: src/limit.js:2 'var' is not allowed`
   /\b(?:parse|syntax) error\b/i,
   /\b(?:[A-Z][a-zA-Z]*)?(?:Error|Exception)(?:\s*\[[\w-]+\])?:\s+\S/,
   /^\s*\d+:\d+\s+error\s+\S/, // eslint: `3:7  error  'x' is assigned…  no-unused-vars`
   /^\s*(?:error|fatal)(?:\[\w+\])?:/i,
+  /^[\w.-]{1,30}: (?:error|fatal)\b/, // a program naming itself first: `jq: error (at <stdin>:0): Cannot index…`
   /^panic:/,
   /\b(?:ENOENT|EACCES|EADDRINUSE|ECONNREFUSED|EPERM|ETIMEDOUT|EEXIST|ENOTDIR|EISDIR)\b/,
   /\bnpm (?:ERR!|error)\b/,
@@ -62,7 +63,7 @@ const CAPTURED_CONSOLE = /^(?:stderr|stdout) \| \S/;
 // A usage synopsis is printed beside the error that says what went wrong (`Not a git repository`), never instead of it.
 // psql's and sudo's notes about the working directory or host are printed beside the real outcome.
 const NOT_ERROR =
-  /\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b|^\s*usage:\s|could not change directory to|^sudo: unable to resolve host/i;
+  /\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b|^\s*usage:\s|could not change directory to|^sudo: unable to resolve host|^[\s|\d]*[\^~][\s^~]*$|^\s*(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try [`'"]?--help/i;
 const STACK_FRAME = /^\s+at\s+\S|^\s+File ".+", line \d+|^\s*\d+: 0x[0-9a-f]+|^goroutine \d+/;
 
 export interface ErrorSummary {
@@ -206,7 +207,7 @@ const NOT_A_MEASUREMENT = new RegExp(
     // Ages and states, not measurements: `Up 41 seconds (healthy)`, `25 hours ago`, a listing row with an age.
     String.raw`\b(?:Up|Exited \(-?\d+\)|Restarting \(-?\d+\)) (?:\d+|about an?|less than an?) \w+|\b\d+\s?(?:s|m|h|d|w|secs?|seconds?|mins?|minutes?|hours?|days?|weeks?|months?|years?) ago\b`,
     // A setting printed back (`Timeout: 3s`, `interval=30s`), `stat`'s device and inode fields, a CLI's help row.
-    String.raw`^\s*(?:[\w ]*\b)?(?:timeout|interval|retries|start[_ -]?period|ttl|max[_ -]?age|delay|period|poll(?:ing)?[_ -]?interval)\s*[:=]|\bInode:|^\s*(?:Device|Access|Modify|Change|Birth):|\s--[a-z][\w-]*\b|^\s*-[a-zA-Z],?\s`,
+    String.raw`^\s*(?:[\w ]*\b)?(?:timeout|interval|intervalo|threshold|retries|start[_ -]?period|ttl|max[_ -]?age|delay|period|poll(?:ing)?[_ -]?interval)\s*[:=]|^\s*Command:\s|\b0x[0-9a-fA-F]{4,}\b|\bInode:|^\s*(?:Device|Access|Modify|Change|Birth):|\s--[a-z][\w-]*\b|^\s*-[a-zA-Z],?\s`,
     String.raw`^\(?Reading database\b|^\s*(?:Selecting|Preparing to unpack|Unpacking|Setting up|Processing triggers)\b`, // dpkg progress
     String.raw`^\s*\d+(?::(?!\d)|\t|→)`, // a numbered line of a file (`grep -n` on one file, `cat -n`, `nl`): its content
     String.raw`^\S+\/\S+\s+(?:\d+:)?\d+(?:\.\d+){1,}[\w.+~]*(?:-\d+)\b|^\S+\/\S+\s+(?:\d+:)?\d+(?:\.\d+){2,}`, // a package table row (`extra/libcbor 0.12.0-1 0,17 MiB`): a version and catalogue sizes

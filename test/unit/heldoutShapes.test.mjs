@@ -13,7 +13,7 @@ import { repoRoot } from '../support/paths.mjs';
 import { ClaudeLog, CodexLog } from '../support/analysisLogs.mjs';
 
 const require = createRequire(import.meta.url);
-const { analyzeSession, classifySentence, isConstraint, measuredLines } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
+const { analyzeSession, classifySentence, errorLines, isConstraint, measuredLines } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
 
 async function analyse(log, t) {
   const dir = mkdtempSync(join(tmpdir(), 'handover-shapes-'));
@@ -263,4 +263,64 @@ test('a pasted rule document longer than the part searched gives no constraints'
     constraints.map((c) => c.text),
     ['keep prices in cents in the API payload.'],
   );
+});
+
+// Set I (48 public logs of 30 repositories, labelled before tuning on the build of set H's rules).
+
+test("error lines: never a compiler's caret line, a --help hint or PostgreSQL's DETAIL beside its ERROR", () => {
+  assert.equal(
+    errorLines('main.c:12:5: error: expected ‘;’ before ‘}’ token\n   12 |     foo()\n      |     ^~~~~\n').best,
+    'main.c:12:5: error: expected ‘;’ before ‘}’ token',
+  );
+  assert.equal(
+    errorLines('jq: error (at <stdin>:0): Cannot index string with "name"\nUse jq --help for help with command-line options,').best,
+    'jq: error (at <stdin>:0): Cannot index string with "name"',
+  );
+  assert.equal(
+    errorLines('ERROR:  database "shop" is being accessed by other users\nDETAIL:  There are 3 other sessions using the database.').best,
+    'ERROR: database "shop" is being accessed by other users',
+  );
+});
+
+test('no error from a look at the terminal, a key that already exists or a banner; a throwaway script deleted is nothing given up', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('set up the deploy key and check the hook');
+  log.bash('tty', 'not a tty', 1);
+  log.bash('ssh-keygen -t ed25519 -f ~/.ssh/deploy', '/root/.ssh/deploy already exists.\nOverwrite (y/n)? ', 1);
+  log.bash('./scripts/final-check.sh', '=== Final Testing ===', 1);
+  log.tool('Write', { file_path: '/home/dev/app/test_auth.py', content: 'print(1)\n' }, 'File created successfully at: /home/dev/app/test_auth.py');
+  log.bash('python test_auth.py && rm test_auth.py', '1');
+  log.tool('Write', { file_path: '/home/dev/app/src/cache.py', content: 'CACHE = {}\n' }, 'File created successfully at: /home/dev/app/src/cache.py');
+  log.bash('rm src/cache.py', '');
+  const analysis = await analyse(log, t);
+  const errors = errorsOf(analysis);
+  assert.deepEqual(
+    errors.map((e) => e.title),
+    ['`./scripts/final-check.sh` failed (exit 1)'],
+    titles(errors),
+  );
+  const rejected = analysis.findings.filter((f) => f.analyst === 'rejected').map((f) => f.title);
+  assert.deepEqual(rejected, ['`src/cache.py` was created and later deleted']);
+});
+
+test('numbers: hex ids, a command echoed and settings printed back are none', () => {
+  const output = [
+    'Priv: 0x122FCA143C05 (4.2 KB)',
+    'Command: /usr/bin/zsh -lc "ps -o rss= -p 4242" took 12ms',
+    'Intervalo: 5s | Threshold: 5s | Movimento: 15 pixels',
+    'Done in 2.4s',
+  ].join('\n');
+  assert.deepEqual(measuredLines(output), ['Done in 2.4s']);
+});
+
+test('decisions: a question posed as a statement, an inference, a debugging step, an explanation to the user are none; the same weighed in thinking is one', () => {
+  for (const [sentence, source] of [
+    ['The real question is whether SchemaVisitor should switch to the new API instead of the old one.', 'thinking'],
+    ['The `_TIMESTAMP` suffix clearly indicates a generated column rather than a user field, because the ORM adds it.', 'assistant'],
+    ["I'll debug the hook system instead of rewriting it, since the config looks right.", 'assistant'],
+    ['First, verify we have a working endpoint rather than guessing, because the logs are empty.', 'assistant'],
+    ['The cache keeps entries in memory rather than on disk, since restarts are rare.', 'assistant'],
+  ])
+    assert.equal(classifySentence(sentence, source)?.kind, undefined, sentence);
+  assert.equal(classifySentence('The cache keeps entries in memory rather than on disk, since restarts are rare.', 'thinking')?.kind, 'decisions');
 });
