@@ -107,6 +107,8 @@ interface ErrorRecord {
    * program later passing on that file (quoted, found elsewhere) settles it.
    */
   missingPath?: { program: string; name: string };
+  /** A module the program could not import (`No module named 'streamlit'`): installing it, or its program passing, settles it. */
+  missingModule?: string;
 }
 
 interface PendingCall {
@@ -927,6 +929,16 @@ export class OfflineAnalyzer {
         this.errors.delete(record.key);
         continue;
       }
+      // A module installed (`pip install streamlit`, `npm i zod`) or its own program passing (`streamlit run …`).
+      if (
+        record.missingModule !== undefined &&
+        (pending?.startedLine ?? pending?.call.line ?? result.line) > record.last.line &&
+        (ranPrograms.has(toolAsProgram(record.missingModule)) ||
+          packageChanges(pending?.programs ?? []).some((c) => c.action === 'install' && c.name.toLowerCase().replace(/_/g, '-') === record.missingModule))
+      ) {
+        record.resolvedAt = citationOf(result);
+        continue;
+      }
       if (
         record.missingPath !== undefined &&
         ranPrograms.has(record.missingPath.program) &&
@@ -1217,16 +1229,25 @@ const LOOK_FOUND_NOTHING =
 const USAGE_ERROR =
   /\b(?:unknown (?:flag|option|command|subcommand|shorthand flag)|unrecognized (?:subcommand|option|arguments?|command)|unexpected argument|invalid choice|no such (?:subcommand|command|option)|is not a \S+ command)\b/i;
 /** What missing path (`No such file…`, zsh's `no matches found`) or usage error a failed line names, with its program. */
-function probeOf(programs: string[][] | undefined, line: string): Pick<ErrorRecord, 'usageOf' | 'missingPath'> {
+function probeOf(programs: string[][] | undefined, line: string): Pick<ErrorRecord, 'usageOf' | 'missingPath' | 'missingModule'> {
   const words = programs?.find((w) => isDistinctiveCommand([w])) ?? programs?.at(-1);
   if (!words) return {};
   const program = toolAsProgram(programName(words));
   if (USAGE_ERROR.test(line)) return { usageOf: program };
+  const module = MISSING_MODULE.exec(line);
+  const named = module?.[1] ?? module?.[2];
+  if (named && !named.startsWith('.') && !named.startsWith('/')) {
+    const top = named.startsWith('@') ? named.split('/').slice(0, 2).join('/') : named.split(/[./]/)[0];
+    return { missingModule: top.toLowerCase().replace(/_/g, '-') };
+  }
   const path = /no matches found: (\S+)|['‘"]?([^\s'’":]+)['’"]?: No such file or directory|cannot (?:stat|access|open) ['‘"]?([^'’"]+?)['’"]?:/.exec(line);
   const found = path?.[1] ?? path?.[2] ?? path?.[3];
   const name = found ? posix.basename(found.replace(/\\/g, '/')) : undefined;
   return name && name.length >= 3 ? { missingPath: { program, name } } : {};
 }
+
+/** Python's and Node's "not installed": the module or package named. */
+const MISSING_MODULE = /No module named ['"]?([\w.-]+)|Cannot find (?:module|package) ['"]([^'"]+)['"]/;
 
 /** How many sentences of a text read as rules (stops counting at a rule document's size). */
 function rulesIn(text: string): number {

@@ -324,3 +324,27 @@ test('decisions: a question posed as a statement, an inference, a debugging step
     assert.equal(classifySentence(sentence, source)?.kind, undefined, sentence);
   assert.equal(classifySentence('The cache keeps entries in memory rather than on disk, since restarts are rare.', 'thinking')?.kind, 'decisions');
 });
+
+test('a module that could not be imported is settled once it is installed; another one still missing stays open', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('run the dashboard');
+  log.bash(
+    'python dashboard.py',
+    'Traceback (most recent call last):\n  File "dashboard.py", line 1, in <module>\n    import streamlit as st\nModuleNotFoundError: No module named \'streamlit\'',
+    1,
+  );
+  log.bash('pip install streamlit pandas', 'Successfully installed streamlit-1.40.0', 0);
+  log.bash('node build.js', "Error: Cannot find module '@acme/ui'\nRequire stack:\n- /app/build.js", 1);
+  log.bash('node tools/pad.js', "Error: Cannot find module 'left-pad'", 1);
+  log.bash('npm install @acme/ui', 'added 3 packages', 0);
+  const errors = errorsOf(await analyse(log, t));
+  assert.deepEqual(
+    errors.map((e) => `${e.status} ${e.title}`).sort(),
+    [
+      "resolved Error: Cannot find module '@acme/ui'",
+      "resolved ModuleNotFoundError: No module named 'streamlit'",
+      "unresolved Error: Cannot find module 'left-pad'",
+    ],
+    titles(errors),
+  );
+});
