@@ -840,7 +840,7 @@ export class OfflineAnalyzer {
     if (!strong && !pending?.commandLine) summary.lines = firstLines(result.text, 1);
     // A lone word ("Error", "failed") names nothing: the command that failed says more.
     const picked = summary.best ?? summary.lines.at(-1) ?? '';
-    const first = /^\W*(?:error|failed|failure|fatal|exception)\W*$/i.test(picked) ? '' : picked;
+    const first = /^\W*(?:error|failed|failure|fatal|exception)\W*$/i.test(picked) || !/\p{L}/u.test(picked) ? '' : picked;
     if (!first && result.exitCode === undefined) return;
     const display = pending?.display ?? name;
     const cmdKey = pending?.commandKey ?? name;
@@ -925,7 +925,12 @@ export class OfflineAnalyzer {
       if (record.resolvedAt !== undefined) continue;
       ranTargets ??= new Set(ran.map((words) => runTarget(words, cwd)));
       ranPrograms ??= programsRan();
-      if (record.usageOf !== undefined && ranPrograms.has(record.usageOf) && (pending?.startedLine ?? pending?.call.line ?? result.line) > record.last.line) {
+      if (
+        record.usageOf !== undefined &&
+        (ranPrograms.has(record.usageOf) ||
+          (record.usageOf === 'npm' && PACKAGE_RUNNERS.has(toolAsProgram(posix.basename(pending?.commandLine?.trim().split(/\s+/)[0] ?? ''))))) &&
+        (pending?.startedLine ?? pending?.call.line ?? result.line) > record.last.line
+      ) {
         this.errors.delete(record.key);
         continue;
       }
@@ -1209,7 +1214,7 @@ const SCRATCH_PATH = /^(?:\/tmp\/|\/private\/tmp\/|\/var\/folders\/|[A-Za-z]:\/(
 
 /** The agent asking for a fact about the user's setup or state, not for a choice between ways. */
 const ASKS_FOR_FACT =
-  /^(?:what(?:'s| is| are) (?:the )?(?:status|state|current|version)|what else\b|(?:do|did|does|have|has) (?:you|it|the)\b(?!.*\b(?:want|prefer|like|rather|need)\b)|(?:is|are) (?:there|it|the|your)\b(?!.*\b(?:ok|okay|fine|acceptable|good)\b)|how many\b|where (?:is|are|do)\b|which \w+ (?:do you have|have you|are installed|is installed)\b)/i;
+  /^(?:how (?:does|do|did|is|are) .+ (?:work|handled|done|set up)\b|what (?:does|do) .+ (?:require|need|look like)\b|what(?:'s| is) your (?:idea|startup|project|product|app|goal|background|use case)\b|what(?:'s| is| are) (?:the )?(?:status|state|current|version)|what else\b|(?:do|did|does|have|has) (?:you|it|the)\b(?!.*\b(?:want|prefer|like|rather|need)\b)|(?:is|are) (?:there|it|the|your)\b(?!.*\b(?:ok|okay|fine|acceptable|good)\b)|how many\b|where (?:is|are|do)\b|which \w+ (?:do you have|have you|are installed|is installed)\b)/i;
 
 /** The first `n` non-empty lines of a tool's message, its markup removed. */
 function firstLines(text: string, n: number): string[] {
@@ -1227,13 +1232,14 @@ const LOOK_FOUND_NOTHING =
   /^(?:ls|stat|file|test|readlink|realpath|du|tree|which|type|where|whereis|command|Get-Item|Get-ChildItem|Test-Path)(?:\.exe)?\s*:.*(?:No such file or directory|cannot access|cannot find|not found|does not exist|no \S+ in \()/i;
 /** A CLI saying it was called wrongly: the agent finding out its flags and subcommands. */
 const USAGE_ERROR =
-  /\b(?:unknown (?:flag|option|command|subcommand|shorthand flag)|unrecognized (?:subcommand|option|arguments?|command)|unexpected argument|invalid choice|no such (?:subcommand|command|option)|is not a \S+ command)\b/i;
+  /\bMissing script:|\b(?:unknown (?:flag|option|command|subcommand|shorthand flag)|unrecognized (?:subcommand|option|arguments?|command)|unexpected argument|invalid choice|no such (?:subcommand|command|option)|is not a \S+ command)\b/i;
 /** What missing path (`No such file…`, zsh's `no matches found`) or usage error a failed line names, with its program. */
 function probeOf(programs: string[][] | undefined, line: string): Pick<ErrorRecord, 'usageOf' | 'missingPath' | 'missingModule'> {
   const words = programs?.find((w) => isDistinctiveCommand([w])) ?? programs?.at(-1);
   if (!words) return {};
   const program = toolAsProgram(programName(words));
-  if (USAGE_ERROR.test(line)) return { usageOf: program };
+  // npm's "Missing script: type-check" is learnt when any of the package runners passes after it (`npx tsc`).
+  if (USAGE_ERROR.test(line)) return { usageOf: PACKAGE_RUNNERS.has(program) ? 'npm' : program };
   const module = MISSING_MODULE.exec(line);
   const named = module?.[1] ?? module?.[2];
   if (named && !named.startsWith('.') && !named.startsWith('/')) {
@@ -1245,6 +1251,9 @@ function probeOf(programs: string[][] | undefined, line: string): Pick<ErrorReco
   const name = found ? posix.basename(found.replace(/\\/g, '/')) : undefined;
   return name && name.length >= 3 ? { missingPath: { program, name } } : {};
 }
+
+/** npm and its kin run a project's scripts and tools alike. */
+const PACKAGE_RUNNERS = new Set(['npm', 'npx', 'pnpm', 'yarn', 'bun', 'bunx']);
 
 /** Python's and Node's "not installed": the module or package named. */
 const MISSING_MODULE = /No module named ['"]?([\w.-]+)|Cannot find (?:module|package) ['"]([^'"]+)['"]/;
@@ -1276,6 +1285,8 @@ function goalAlreadyHeld(programs: string[][], output: string): boolean {
   if (program === 'mkdir' && /File exists|already exists/i.test(text)) return true;
   // `ssh -T git@github.com` exits 1 after greeting: the key works, which is what it checks.
   if (program === 'ssh' && /successfully authenticated/i.test(text)) return true;
+  // `gh pr create` when the branch has its pull request: what it was to make is there.
+  if (program === 'gh' && work[0].includes('pr') && /a pull request for branch .+ already exists/i.test(text)) return true;
   // `ssh-keygen` asking to overwrite a key that is there: the key exists.
   if (/already exists/i.test(text) && /Overwrite \(y\/n\)\?/i.test(text)) return true;
   if (program === 'git' && /nothing to commit|nothing added to commit|no changes added to commit/i.test(text)) return true;
@@ -1402,7 +1413,7 @@ function quietNoMatch(commandPrograms: string[][], output: string, exitCode: num
 // Progress a tool prints on its way (makepkg's and Homebrew's `==> Cleaning up...`, pacman's `:: Proceed`)
 // says what it was doing, not why it failed.
 const OUTPUT_BOILERPLATE =
-  /^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count)\b|^Output:|^(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try\b|^[=#*-]{3,}\s.*\s[=#*-]{3,}$|^(?:==>|::|->) |^(?!.*\b(?:error|errors|fail\w*|fatal|denied|cannot|can't|unable|not found|invalid|missing)\b).*(?:\.\.\.|…)$|^> |^\s*\^|^Now using node v|^\s*(?:Compiling|Checking|Downloading|Downloaded|Building|Fresh|Updating|Locking|Adding|Blocking|Installing|Resolving)\s+\S+\s+v?\d/;
+  /^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count)\b|^Output:|^(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try\b|^(?:[Tt]ry|[Hh]int|[Tt]ip)\b[\s:]|^[=#*-]{2,}\s.*\s[=#*-]{2,}$|^(?:==>|::|->) |^(?!.*\b(?:error|errors|fail\w*|fatal|denied|cannot|can't|unable|not found|invalid|missing)\b).*(?:\.\.\.|…)$|^> |^\s*\^|^Now using node v|^\s*(?:Compiling|Checking|Downloading|Downloaded|Building|Fresh|Updating|Locking|Adding|Blocking|Installing|Resolving)\s+\S+\s+v?\d/;
 
 /** The last `count` meaningful lines of an output, in order. */
 function lastLines(output: string, count: number): string[] {

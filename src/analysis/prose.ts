@@ -402,7 +402,7 @@ export function withoutPastedOutput(text: string): string {
 /** A user's standing instruction ("keep X", "don't Y", "use A not B"). */
 export function isConstraint(sentence: string): boolean {
   if (sentence.length < 8 || sentence.length > 500) return false;
-  if (/\?\s*$/.test(sentence)) return false; // a question asks; it does not set a rule
+  if (/[?？]\s*$/.test(sentence)) return false; // a question asks; it does not set a rule
   if (/^\s*(?:[-*]\s+)?\*\*[\w .-]{1,40}\*\*\s*:/.test(sentence)) return false; // a document's field (`**FR-001**:`, `**Status**:`), pasted
   if (/^[.…\s]*(?:(?:so|and|but|ok(?:ay)?|anyway),?\s+)*(?:what|how|why|where|which|who|is there|are there|do you|can you|could you)\b/i.test(sentence.trim()))
     return false; // a question without its mark

@@ -348,3 +348,48 @@ test('a module that could not be imported is settled once it is installed; anoth
     titles(errors),
   );
 });
+
+// Set J (40 public logs of 15 repositories; labelled on the build of set I's rules, these few rules added after).
+
+test('npm learning a missing script, an existing pull request, a hint line, a lone brace and a banner are no error headlines', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('typecheck, open the PR and load the agent');
+  log.bash('npm run type-check', 'npm error Missing script: "type-check"\nnpm error\nnpm error To see a list of scripts, run:\nnpm error   npm run', 1);
+  log.bash('npx tsc --noEmit', '', 0);
+  log.bash('gh pr create --fill', 'a pull request for branch "fix/login" into branch "main" already exists:\nhttps://github.com/acme/app/pull/42', 1);
+  log.bash(
+    'launchctl bootstrap gui/501 ~/Library/LaunchAgents/dev.agent.plist',
+    'Bootstrap failed: 5: Input/output error\nTry re-running the command as root for richer errors.',
+    5,
+  );
+  log.bash('node dump.js', '{\n  "ok": false\n}', 1);
+  log.bash('./fetch-pages.sh', '== privacy-policy_.html ==', 2);
+  const errors = errorsOf(await analyse(log, t));
+  assert.deepEqual(
+    errors.map((e) => e.title).sort(),
+    ['Bootstrap failed: 5: Input/output error', '`./fetch-pages.sh` failed (exit 2)', '`node dump.js` failed (exit 1)'].sort(),
+    titles(errors),
+  );
+});
+
+test('an answer to a question about how things are is no decision; a pick between ways still is', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('plan the sync feature');
+  log.tool(
+    'AskUserQuestion',
+    { questions: [{ question: 'How does the real-time sync work today?', header: 'Sync', options: [] }] },
+    'User has answered your questions: "How does the real-time sync work today?"="Naive full-document broadcast". You can now continue with the user\'s answers in mind.',
+  );
+  log.tool(
+    'AskUserQuestion',
+    { questions: [{ question: 'Which transport should the sync use?', header: 'Transport', options: [] }] },
+    'User has answered your questions: "Which transport should the sync use?"="WebSockets". You can now continue with the user\'s answers in mind.',
+  );
+  const decisions = (await analyse(log, t)).findings.filter((f) => f.analyst === 'decisions').map((f) => f.title);
+  assert.deepEqual(decisions, ['Asked "Which transport should the sync use?", the user chose "WebSockets".']);
+});
+
+test('a question with a full-width question mark sets no rule', () => {
+  assert.equal(isConstraint('不能用这个包月的，是吗？'), false);
+  assert.equal(isConstraint('不要修改数据库结构。'), true);
+});
