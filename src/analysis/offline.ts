@@ -792,7 +792,7 @@ export class OfflineAnalyzer {
 
   private onFailure(result: ToolResultEvent, pending: PendingCall | undefined, name: string, readOnly: boolean): void {
     // The user stopping a tool is an interrupt, not the tool failing.
-    if (/^\s*\[Request interrupted by user/.test(result.text)) return;
+    if (/^\s*(?:Exit code -?\d+\s+)?\[Request interrupted by user/.test(result.text)) return;
     // A look that found nothing (Read of a directory, `ls` of a missing folder) is not a failure of the work:
     // listing it as an unresolved error would send the next agent to fix what needs no fixing.
     if (
@@ -804,9 +804,9 @@ export class OfflineAnalyzer {
     )
       return;
     // Not the work failing: Claude Code cancelling a call beside one that failed (that one is reported),
-    // a permission mode that refuses every tool call (a policy, not a fault).
+    // a permission mode that refuses every tool call, the user's own PreToolUse hook blocking a call (a policy, not a fault).
     if (
-      /^\s*(?:<tool_use_error>)?\s*(?:Cancelled: parallel tool call|Permission to use \S+ has been auto-denied)|^\s*error: interrupted by the user\s*$|\bcd to '[^']*' was blocked\b/.test(
+      /^\s*(?:<tool_use_error>)?\s*(?:Cancelled: parallel tool call|Permission to use \S+ has been auto-denied)|^\s*error: interrupted by the user\s*$|\bcd to '[^']*' was blocked\b|^\s*(?:Exit code \d+\s+)?(?:PreToolUse|PermissionRequest):\S+ hook error:/.test(
         result.text,
       )
     )
@@ -927,8 +927,7 @@ export class OfflineAnalyzer {
       ranPrograms ??= programsRan();
       if (
         record.usageOf !== undefined &&
-        (ranPrograms.has(record.usageOf) ||
-          (record.usageOf === 'npm' && PACKAGE_RUNNERS.has(toolAsProgram(posix.basename(pending?.commandLine?.trim().split(/\s+/)[0] ?? ''))))) &&
+        (ranPrograms.has(record.usageOf) || (record.usageOf === 'npm' && PACKAGE_RUNNER_IN_LINE.test(pending?.commandLine ?? ''))) &&
         (pending?.startedLine ?? pending?.call.line ?? result.line) > record.last.line
       ) {
         this.errors.delete(record.key);
@@ -1254,6 +1253,7 @@ function probeOf(programs: string[][] | undefined, line: string): Pick<ErrorReco
 
 /** npm and its kin run a project's scripts and tools alike. */
 const PACKAGE_RUNNERS = new Set(['npm', 'npx', 'pnpm', 'yarn', 'bun', 'bunx']);
+const PACKAGE_RUNNER_IN_LINE = /(?:^|&&|;|\|\||\|)\s*(?:npm|npx|pnpm|yarn|bunx?)(?:\.cmd)?\s/;
 
 /** Python's and Node's "not installed": the module or package named. */
 const MISSING_MODULE = /No module named ['"]?([\w.-]+)|Cannot find (?:module|package) ['"]([^'"]+)['"]/;

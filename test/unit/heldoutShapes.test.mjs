@@ -393,3 +393,19 @@ test('a question with a full-width question mark sets no rule', () => {
   assert.equal(isConstraint('不能用这个包月的，是吗？'), false);
   assert.equal(isConstraint('不要修改数据库结构。'), true);
 });
+
+test("a user's interrupt and the user's own hook blocking a call are no errors; a missing npm script learnt behind a cd", async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('clean up and typecheck');
+  log.bash('sleep 600', 'Exit code 137\n[Request interrupted by user for tool use]', 137);
+  log.bash('rm -rf build', 'PreToolUse:Bash hook error: [uv run ~/.claude/hooks/pre_tool_use.py]: BLOCKED: Dangerous rm command detected and prevented', 2);
+  log.bash('cd web && npm run type-check', 'npm error Missing script: "type-check"', 1);
+  log.bash('cd web && npx tsc --noEmit', '', 0);
+  log.bash('make deploy', 'make: *** No rule to make target `deploy`.  Stop.', 2);
+  const errors = errorsOf(await analyse(log, t));
+  assert.deepEqual(
+    errors.map((e) => e.title),
+    ['make: *** No rule to make target `deploy`. Stop.'],
+    titles(errors),
+  );
+});
