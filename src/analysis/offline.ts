@@ -54,12 +54,12 @@ export interface OfflineOptions {
   workspace: string;
 }
 
-/** How many of each kind a handover can use; the budget cuts further. */
 /** A message longer than this is mostly material (a paste, a document): only its head and tail can hold the user's framing. */
 const LONG_MESSAGE_CHARS = 3000;
 const FRAMING_CHARS = 800;
 /** This many rules found in one message make it a rule document, not the user's own rules. */
 const RULE_DOCUMENT_RULES = 6;
+/** How many of each kind a handover can use; the budget cuts further. */
 const LIMITS = { decisions: 120, errors: 120, rejected: 80, commands: 150, numbers: 150, constraints: 80 };
 /** Working-set caps: past them the least valuable entries are dropped as the log streams. */
 const WORKING = { prose: 4000, errors: 3000, commands: 3000, numbers: 1500, constraints: 600, pending: 5000, packages: 2000 };
@@ -316,8 +316,7 @@ export class OfflineAnalyzer {
     const framing = withoutPastedOutput(
       ownWords(message.chars > LONG_MESSAGE_CHARS ? redactSecrets(`${message.text.slice(0, FRAMING_CHARS)}\n${message.text.slice(-FRAMING_CHARS)}`) : body),
     );
-    const clauses = sentenceParts(framing).flatMap((p) => (p.heading || p.quoted ? [] : p.text.split(/(?<=[.!?;])\s+|(?<=[。！？；])/)));
-    const rules = clauses.filter((sentence) => isConstraint(sentence));
+    const rules = clausesOf(framing).filter((sentence) => isConstraint(sentence));
     // Of a long message only the head and tail are searched; whether it is a rule document is told by all of it.
     const ruleCount = message.chars > LONG_MESSAGE_CHARS ? Math.max(rules.length, rulesIn(withoutPastedOutput(ownWords(body)))) : rules.length;
     // Many rules in one message are a rule document someone else wrote (a command template, a role
@@ -330,7 +329,7 @@ export class OfflineAnalyzer {
       }
     pruneOldest(this.constraints, WORKING.constraints);
     // A long paste (a log, a spec, someone else's list) is material, not the user's own decisions.
-    if (message.chars <= 3000) this.onProse(ownWords(body), 'user', event);
+    if (message.chars <= LONG_MESSAGE_CHARS) this.onProse(ownWords(body), 'user', event);
   }
 
   private onProse(text: string, source: ProseSource, event: TranscriptEvent): void {
@@ -928,7 +927,7 @@ export class OfflineAnalyzer {
       if (
         record.usageOf !== undefined &&
         (ranPrograms.has(record.usageOf) || (record.usageOf === 'npm' && PACKAGE_RUNNER_IN_LINE.test(pending?.commandLine ?? ''))) &&
-        (pending?.startedLine ?? pending?.call.line ?? result.line) > record.last.line
+        startedLine > record.last.line
       ) {
         this.errors.delete(record.key);
         continue;
@@ -936,7 +935,7 @@ export class OfflineAnalyzer {
       // A module installed (`pip install streamlit`, `npm i zod`) or its own program passing (`streamlit run …`).
       if (
         record.missingModule !== undefined &&
-        (pending?.startedLine ?? pending?.call.line ?? result.line) > record.last.line &&
+        startedLine > record.last.line &&
         (ranPrograms.has(toolAsProgram(record.missingModule)) ||
           packageChanges(pending?.programs ?? []).some((c) => c.action === 'install' && c.name.toLowerCase().replace(/_/g, '-') === record.missingModule))
       ) {
@@ -947,7 +946,7 @@ export class OfflineAnalyzer {
         record.missingPath !== undefined &&
         ranPrograms.has(record.missingPath.program) &&
         pending?.commandLine?.includes(record.missingPath.name) &&
-        (pending.startedLine ?? pending.call.line) > record.last.line
+        startedLine > record.last.line
       ) {
         record.resolvedAt = citationOf(result);
         continue;
@@ -1128,8 +1127,10 @@ const NOT_STARTED = /command not found|is not recognized as (?:the name of a cmd
 /** The shell rejected the command line itself; what it would have run never started. */
 const SHELL_PARSE_ERROR = /\bParserError\b|syntax error near unexpected token|\bunexpected EOF while looking for matching\b/;
 /** The shell failing on the line itself (a glob with no match, a quote or here-string it could not parse). */
-const QUOTING_OR_PARSE_ERROR =
-  /\bParserError\b|syntax error near unexpected token|\bunexpected EOF while looking for matching\b|\bno matches found:|\bbad pattern:|\bunterminated quoted string\b|string is missing the terminator|\bUnexpected token\b.*\bin expression or statement\b/i;
+const QUOTING_OR_PARSE_ERROR = new RegExp(
+  String.raw`${SHELL_PARSE_ERROR.source}|\bno matches found:|\bbad pattern:|\bunterminated quoted string\b|string is missing the terminator|\bUnexpected token\b.*\bin expression or statement\b`,
+  'i',
+);
 /** Programs (and git subcommands) that only read: a failed one is a look, not an approach. */
 const LOOK_PROGRAMS = new Set([
   ...['cat', 'head', 'tail', 'less', 'more', 'ls', 'find', 'grep', 'rg', 'ag', 'fd', 'tree', 'wc', 'stat', 'file', 'which', 'type', 'whereis'],
@@ -1206,9 +1207,10 @@ function suggestedFixOf(text: string): string | undefined {
   return programs.length === 1 && isDistinctiveCommand(programs) ? commandFamily(m[1], programs)?.name : undefined;
 }
 
-/** Scratch places: what is made there is made to be thrown away. */
+/** Names of throwaway scripts (`test_auth.py`, `debug-hook.sh`): made to learn something, then removed. */
 const THROWAWAY_NAME =
   /^(?:test|debug|dbg|tmp|temp|scratch|check|verify|probe|try|repro|sample)(?:[_.-]|$)|[_.-](?:debug|dbg|tmp|temp|scratch|probe|repro)(?:[_.-]|$)/i;
+/** Scratch places: what is made there is made to be thrown away. */
 const SCRATCH_PATH = /^(?:\/tmp\/|\/private\/tmp\/|\/var\/folders\/|[A-Za-z]:\/(?:Users\/[^/]+\/AppData\/Local\/)?Temp\/|(?:\.\/)?(?:tmp|temp|\.tmp)\/)/i;
 
 /** The agent asking for a fact about the user's setup or state, not for a choice between ways. */
@@ -1258,13 +1260,18 @@ const PACKAGE_RUNNER_IN_LINE = /(?:^|&&|;|\|\||\|)\s*(?:npm|npx|pnpm|yarn|bunx?)
 /** Python's and Node's "not installed": the module or package named. */
 const MISSING_MODULE = /No module named ['"]?([\w.-]+)|Cannot find (?:module|package) ['"]([^'"]+)['"]/;
 
-/** How many sentences of a text read as rules (stops counting at a rule document's size). */
+/**
+ * A user message cut where a rule can start: terse users write "fix. no new deps." in lower case, so after any
+ * full stop (or semicolon); headings and quoted lines are never the user's rules.
+ */
+function clausesOf(text: string): string[] {
+  return sentenceParts(text).flatMap((p) => (p.heading || p.quoted ? [] : p.text.split(/(?<=[.!?;])\s+|(?<=[。！？；])/)));
+}
+
+/** How many clauses of a text read as rules (stops counting at a rule document's size). */
 function rulesIn(text: string): number {
   let count = 0;
-  for (const part of sentenceParts(text)) {
-    if (part.heading || part.quoted) continue;
-    for (const sentence of part.text.split(/(?<=[.!?;])\s+|(?<=[。！？；])/)) if (isConstraint(sentence) && ++count >= RULE_DOCUMENT_RULES) return count;
-  }
+  for (const sentence of clausesOf(text)) if (isConstraint(sentence) && ++count >= RULE_DOCUMENT_RULES) return count;
   return count;
 }
 
@@ -1408,10 +1415,9 @@ function quietNoMatch(commandPrograms: string[][], output: string, exitCode: num
 
 /**
  * Lines around every command's output and progress lines, never why it failed: the agent's tool header,
- * a login shell's nvm banner, cargo's and npm's progress (`Compiling hashbrown v0.15.5`).
+ * a login shell's nvm banner, cargo's and npm's progress (`Compiling hashbrown v0.15.5`), makepkg's and
+ * Homebrew's `==> Cleaning up...`, pacman's `:: Proceed`, banners, `--help` hints.
  */
-// Progress a tool prints on its way (makepkg's and Homebrew's `==> Cleaning up...`, pacman's `:: Proceed`)
-// says what it was doing, not why it failed.
 const OUTPUT_BOILERPLATE =
   /^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count)\b|^Output:|^(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try\b|^(?:[Tt]ry|[Hh]int|[Tt]ip)\b[\s:]|^[=#*-]{2,}\s.*\s[=#*-]{2,}$|^(?:==>|::|->) |^(?!.*\b(?:error|errors|fail\w*|fatal|denied|cannot|can't|unable|not found|invalid|missing)\b).*(?:\.\.\.|…)$|^> |^\s*\^|^Now using node v|^\s*(?:Compiling|Checking|Downloading|Downloaded|Building|Fresh|Updating|Locking|Adding|Blocking|Installing|Resolving)\s+\S+\s+v?\d/;
 
