@@ -44,9 +44,11 @@ export function itemsOf(log, data) {
     const status =
       finding.status === 'resolved'
         ? `Resolved (fixed at log line ${finding.resolvedBy?.line ?? '?'}): `
-        : finding.status === 'unresolved'
-          ? 'Unresolved: '
-          : '';
+        : finding.status === 'unresolved' && finding.wentOnWith
+          ? `Not re-run (the session went on with \`${finding.wentOnWith.what}\`, log line ${finding.wentOnWith.line}): `
+          : finding.status === 'unresolved'
+            ? 'Unresolved: '
+            : '';
     push(finding.analyst, status + finding.title, finding.detail, finding.citations);
   }
   for (const section of ['numbers', 'constraints', 'refusals']) {

@@ -4,7 +4,7 @@
 import { posix } from 'node:path';
 import type { AgentKind, ToolCallEvent, ToolResultEvent, TranscriptEvent } from '../transcript/events.js';
 import type { CheckOutcome, Citation, Fact, Finding, OpenTask, ReasoningEntry, SessionStatus, TurnEntry, UserMessage } from '../shared/handoverData.js';
-import type { FileChangeTracker } from './modifiedFiles.js';
+import { patchEffects, type FileChangeTracker } from './modifiedFiles.js';
 import {
   classifySentence,
   hasRationale,
@@ -88,6 +88,13 @@ interface ErrorRecord {
   first: Citation;
   last: Citation;
   resolvedAt?: Citation;
+  /**
+   * The session's first step that passed after the last failure (a command that is no look, or a file
+   * change): an error nothing ran again is "not re-run", and this shows what the session did instead.
+   */
+  wentOn?: Citation & { what: string };
+  /** The same command failing later with another error: this one was re-run, and never passed. */
+  failedAgain?: Citation;
   strong: boolean;
   /** A read-only tool or a looking-around command (`ls`, `cat`): its failures matter less. */
   lowValue: boolean;
@@ -848,11 +855,19 @@ export class OfflineAnalyzer {
     const editTarget = pending && !pending.commandLine ? editCallOf(pending.call)?.path : undefined;
     const key = editTarget ? `edit:${editTarget}\u0000${dedupeKey(first)}` : `${cmdKey}\u0000${dedupeKey(first)}`;
     const citation = citationOf(result);
+    // The same command failing again another way: the earlier errors were re-run, and are still failing.
+    for (const other of this.errors.values())
+      if (other.key !== key && other.commandKey === cmdKey && !other.resolvedAt && other.last.line < citation.line) {
+        other.failedAgain = citation;
+        other.wentOn = undefined;
+      }
     const existing = this.errors.get(key);
     if (existing) {
       existing.count++;
       existing.last = citation;
       existing.resolvedAt = undefined;
+      existing.wentOn = undefined;
+      existing.failedAgain = undefined;
     } else {
       const exit = result.exitCode !== undefined && result.exitCode !== 0 ? ` (exit ${result.exitCode})` : '';
       const what =
@@ -898,6 +913,20 @@ export class OfflineAnalyzer {
     }
   }
 
+  /** A passing call as a step of the work (a command that is no look, a file written or edited), shown by what it ran. */
+  private stepOf(pending: PendingCall | undefined): string | undefined {
+    if (!pending || pending.polled !== undefined) return undefined;
+    // A patch (Codex's tool, or through the shell) is named by its files, not by its body.
+    const patch = patchTextOf(pending.call);
+    if (patch !== undefined) return ['apply_patch', ...new Set(patchEffects(patch).map((e) => this.files.relative(e.path)))].join(' ');
+    if (pending.commandLine !== undefined) {
+      const programs = pending.programs ?? [];
+      return isDistinctiveCommand(programs) && !onlyLooksAround(programs) ? pending.display : undefined;
+    }
+    const edit = editCallOf(pending.call);
+    return edit ? `${pending.call.name} ${this.files.relative(edit.path)}` : undefined;
+  }
+
   private onSuccess(cmdKey: string, result: ToolResultEvent, pending: PendingCall | undefined): void {
     const targets = pending?.family?.targets ?? [];
     const editPath = pending && !pending.commandLine ? editCallOf(pending.call)?.path : undefined;
@@ -920,8 +949,12 @@ export class OfflineAnalyzer {
       return programs;
     };
     const startedLine = pending ? (pending.startedLine ?? pending.call.line) : result.line;
+    const step = this.stepOf(pending);
+    const runsIn = result.subagent ? `subagents/${result.subagent}` : '';
     for (const record of this.errors.values()) {
       if (record.resolvedAt !== undefined) continue;
+      if (step && !record.wentOn && !record.failedAgain && startedLine > record.last.line && (record.last.file ?? '') === runsIn)
+        record.wentOn = { ...citationOf(result), what: step };
       ranTargets ??= new Set(ran.map((words) => runTarget(words, cwd)));
       ranPrograms ??= programsRan();
       if (
@@ -1060,15 +1093,17 @@ export class OfflineAnalyzer {
       score: errorScore(e),
       status: e.resolvedAt ? 'resolved' : 'unresolved',
       command: e.what,
-      ...(e.resolvedAt ? { resolvedBy: e.resolvedAt } : {}),
+      ...(e.resolvedAt ? { resolvedBy: e.resolvedAt } : e.wentOn ? { wentOnWith: e.wentOn } : {}),
     }));
     const talk = this.conversation.finish();
-    const resolvedByKey = new Map([...this.errors.values()].map((e) => [e.key, e.resolvedAt?.line]));
+    const byKey = new Map([...this.errors.values()].map((e) => [e.key, e]));
     for (const turn of talk.turns) {
       for (const error of turn.errors) {
-        const at = error.key !== undefined ? resolvedByKey.get(error.key) : undefined;
+        const record = error.key !== undefined ? byKey.get(error.key) : undefined;
+        const at = record?.resolvedAt?.line;
         error.resolved = at !== undefined;
         if (at !== undefined) error.resolvedLine = at;
+        else if (record?.wentOn) error.wentOnLine = record.wentOn.line;
         delete error.key;
       }
     }
@@ -1137,6 +1172,17 @@ const LOOK_PROGRAMS = new Set([
   ...['tty', 'ps', 'pgrep', 'env', 'printenv', 'uname', 'df', 'du', 'free', 'lsof', 'ss', 'netstat', 'id', 'whoami', 'readlink', 'realpath'],
   ...['get-content', 'select-string', 'get-childitem', 'get-item', 'test-path', 'get-process', 'get-command'],
 ]);
+/** Words a look is dressed in: filters over what it shows, tests, loops and pauses around it. */
+const LOOK_WRAPPERS = new Set(['nl', 'sort', 'uniq', 'cut', 'tr', 'column', 'jq', 'printf', 'true', 'sleep', '[', 'test', 'for', 'while', 'date']);
+/** A line that changes nothing and runs nothing: looks (`isLookOnly`) with their filters (`nl -ba f | sed -n 1,80p`), `git remote -v`, `git branch -a`. */
+function onlyLooksAround(programs: string[][]): boolean {
+  const rest = programs.filter((w) => {
+    const name = programName(w).toLowerCase();
+    const listsOnly = w.slice(2).every((x) => /^-(?:a|r|v|vv|-list|-all|-show-current)$/.test(x));
+    return !LOOK_WRAPPERS.has(name) && !(name === 'git' && (w[1] === 'remote' || w[1] === 'branch') && listsOnly);
+  });
+  return rest.length === 0 || isLookOnly(rest);
+}
 const LOOK_GIT = new Set(['show', 'log', 'diff', 'status', 'ls-files', 'ls-tree', 'grep', 'blame', 'cat-file']);
 function isLookOnly(programs: string[][]): boolean {
   const parts = programs.filter((w) => w.length > 0 && !['cd', 'set-location', 'echo', 'pwd'].includes(programName(w).toLowerCase()));
@@ -1454,10 +1500,15 @@ function errorDetail(e: ErrorRecord): string {
   const parts = [...e.lines.map((l) => `    ${l}`)];
   if (e.stack.length) parts.push(...e.stack.map((l) => `    ${l.trim()}`));
   const times = e.count > 1 ? `Failed ${e.count} times. ` : '';
+  const ran = `\`${e.family?.name ?? e.commandKey}\``;
   parts.push(
     e.resolvedAt
       ? `${times}Resolved: a later run passed (log line ${e.resolvedAt.line}).`
-      : `${times}Not resolved: no later passing run of \`${e.family?.name ?? e.commandKey}\` in the log.`,
+      : e.failedAgain
+        ? `${times}Not resolved: ${ran} ran again and failed another way (log line ${e.failedAgain.line}), and never passed later in the log.`
+        : e.wentOn
+          ? `${times}Not re-run: nothing later ran ${ran} again; the session went on with \`${oneLine(e.wentOn.what, 160)}\` (log line ${e.wentOn.line}).`
+          : `${times}Not resolved: no later passing run of ${ran} in the log.`,
   );
   return parts.join('\n');
 }
@@ -1535,12 +1586,14 @@ export function mergeSameErrors(findings: Finding[]): Finding[] {
     const lastLine = Math.max(...f.citations.map((c) => c.line));
     const sameFile = (c: Citation) => (c.file ?? '') === (fix?.file ?? '');
     if (f.status !== 'unresolved' || !fix || !f.citations.every(sameFile) || lastLine >= fix.line) return f;
-    return {
+    const settled: Finding = {
       ...f,
       status: 'resolved',
       resolvedBy: fix,
-      detail: f.detail.replace(/Not resolved: .*$/, `Resolved: the same error was fixed later (log line ${fix.line}).`),
+      detail: f.detail.replace(/(?:Not resolved|Not re-run): .*$/, `Resolved: the same error was fixed later (log line ${fix.line}).`),
     };
+    delete settled.wentOnWith;
+    return settled;
   });
   const merged = new Map<string, Finding>();
   for (const finding of findings) {
@@ -1549,6 +1602,13 @@ export function mergeSameErrors(findings: Finding[]): Finding[] {
     if (!kept) {
       merged.set(key, { ...finding, citations: [...finding.citations] });
       continue;
+    }
+    // What the session went on with after the last of them (nothing, when the newest failure ended it).
+    const lastOf = (f: Finding) => Math.max(...f.citations.map((c) => c.line));
+    if (lastOf(finding) > lastOf(kept)) {
+      kept.detail = finding.detail;
+      if (finding.wentOnWith) kept.wentOnWith = finding.wentOnWith;
+      else delete kept.wentOnWith;
     }
     const lines = [...kept.citations, ...finding.citations].sort((a, b) => a.line - b.line);
     kept.citations = lines.length > 2 ? [lines[0], lines[lines.length - 1]] : lines;

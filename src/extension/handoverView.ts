@@ -66,7 +66,7 @@ function toFinding(value: unknown): FindingView {
         return [typeof c.file === 'string' ? { line: l, file: c.file.slice(0, 1000) } : { line: l }];
       })
       .slice(0, 20),
-    status: f.status === 'resolved' || f.status === 'unresolved' ? f.status : '',
+    status: f.status === 'resolved' ? 'resolved' : f.status === 'unresolved' ? (asObject(f.wentOnWith).line !== undefined ? 'not-rerun' : 'unresolved') : '',
   };
 }
 

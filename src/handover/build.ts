@@ -275,18 +275,23 @@ const MODEL_ANALYSTS = new Set<Finding['analyst']>(['decisions', 'errors', 'reje
 function settleErrorStatus(findings: Finding[], offline: OfflineAnalysis): Finding[] {
   const resolvedAt = new Map<number, Finding['resolvedBy']>();
   const unresolvedLines = new Set<number>();
+  const wentOnAt = new Map<number, Finding['wentOnWith']>();
   for (const f of offline.findings) {
     if (f.analyst !== 'errors') continue;
     for (const c of f.citations) {
       if (f.status === 'resolved' && f.resolvedBy) resolvedAt.set(c.line, f.resolvedBy);
       else unresolvedLines.add(c.line);
+      if (f.wentOnWith) wentOnAt.set(c.line, f.wentOnWith);
     }
   }
   return findings.map((f) => {
-    if (f.analyst !== 'errors' || f.status) return f;
+    if (f.analyst !== 'errors' || f.status === 'resolved') return f;
     const by = f.citations.map((c) => resolvedAt.get(c.line)).find((r) => r !== undefined);
-    if (by) return { ...f, status: 'resolved', resolvedBy: by };
-    return f.citations.some((c) => unresolvedLines.has(c.line)) ? { ...f, status: 'unresolved' } : f;
+    if (by && !f.status) return { ...f, status: 'resolved', resolvedBy: by };
+    // An error nothing ran again after the session went on says so, whoever found it.
+    const went = f.citations.map((c) => wentOnAt.get(c.line)).find((r) => r !== undefined);
+    if (f.status === 'unresolved') return went && !by ? { ...f, wentOnWith: went } : f;
+    return f.citations.some((c) => unresolvedLines.has(c.line)) ? { ...f, status: 'unresolved', ...(went ? { wentOnWith: went } : {}) } : f;
   });
 }
 
@@ -302,6 +307,7 @@ function narrative(agent: string, offline: OfflineAnalysis, findings: Finding[],
   const branch = offline.gitBranch ? ` on branch \`${offline.gitBranch}\`` : '';
   const errors = findings.filter((f) => f.analyst === 'errors');
   const unresolved = errors.filter((f) => f.status === 'unresolved').length;
+  const notRerun = errors.filter((f) => f.status === 'unresolved' && f.wentOnWith).length;
   const compactions = offline.compactions.length;
   const lines: string[] = [];
   const first = firstRequest(offline.conversation);
@@ -312,7 +318,7 @@ function narrative(agent: string, offline: OfflineAnalysis, findings: Finding[],
     .slice(0, 4)
     .map((c) => `\`${c.family}\` ${c.outcome}${c.failingTests.length ? ` (${c.failingTests.length} failing test(s))` : ''}`);
   if (checks.length > 4) state.push(`${checks.length - 4} more check(s) ${checks.slice(4).every((c) => c.outcome === 'passing') ? 'passing' : 'run'}`);
-  if (unresolved) state.push(`${unresolved} error(s) not resolved`);
+  if (unresolved) state.push(`${unresolved} error(s) not resolved${notRerun ? ` (${notRerun} not re-run: the session went on)` : ''}`);
   const pending = offline.stopped?.pendingCalls[0];
   if (offline.stopped?.interruptedAt) state.push('the user interrupted the last turn');
   else if (pending) state.push(`stopped while running \`${oneLine(pending.display, 80)}\``);

@@ -243,7 +243,7 @@ function turnText(turn: TurnEntry): string {
   }
   for (const error of turn.errors)
     lines.push(
-      `- Error: ${quoteAsData(error.text, 'tool output', 240)} (log line ${error.line}) — ${error.resolved ? `fixed (log line ${error.resolvedLine})` : 'not fixed in the log'}\n`,
+      `- Error: ${quoteAsData(error.text, 'tool output', 240)} (log line ${error.line}) — ${error.resolved ? `fixed (log line ${error.resolvedLine})` : error.wentOnLine ? `not re-run; the session went on (log line ${error.wentOnLine})` : 'not fixed in the log'}\n`,
     );
   return lines.join('') + '\n';
 }
@@ -277,10 +277,15 @@ function errorLine(finding: Finding, terse = false): string {
     const by = finding.resolvedBy ? ` (log line ${finding.resolvedBy.line})` : '';
     return `- Resolved: ${quoteAsData(finding.title, 'tool output', 240)} — fixed by a later passing run${by}${marksOf(finding)}\n`;
   }
-  const detail = finding.detail && !terse ? freshDetail(finding.title, finding.detail.replace(/\s*Not resolved:[^\n]*$/m, '')) : '';
+  const detail = finding.detail && !terse ? freshDetail(finding.title, finding.detail.replace(/\s*(?:Not resolved|Not re-run):[^\n]*$/m, '')) : '';
   // Error text is tool output: quoted as data (issue 12), never as the handover's own words.
   const quoted = quoteAsData(detail ? `${finding.title} — ${detail}` : finding.title, 'tool output', 1300);
-  return `- **Unresolved:** ${quoted}${finding.command ? ` — ${inline(finding.command, 240)}` : ''}${cite(lines)}${marksOf(finding)}\n`;
+  const command = finding.command ? ` — ${inline(finding.command, 240)}` : '';
+  // Nothing ran it again but the session went on: it may have been worked around. What came next is the evidence.
+  const went = finding.wentOnWith;
+  if (went)
+    return `- **Not re-run:** ${quoted}${command}${cite(lines)}; the session went on with ${code(went.what, 160)} (log line ${went.line})${marksOf(finding)}\n`;
+  return `- **Unresolved:** ${quoted}${command}${cite(lines)}${marksOf(finding)}\n`;
 }
 
 function refusalLine(finding: Finding): string {
@@ -416,7 +421,10 @@ export function renderResumePrompt(data: HandoverData, budgetTokens: number, ret
   const preamble = resumePreamble(retrieval);
   const sessionId = data.sessionId;
   const status = renderStatus(data);
-  const unresolved = data.findings.filter(isUnresolved).sort((a, b) => (a.citations[0]?.line ?? 0) - (b.citations[0]?.line ?? 0));
+  // Errors still in the way first, then those the session went on from without running them again.
+  const unresolved = data.findings
+    .filter(isUnresolved)
+    .sort((a, b) => Number(!!a.wentOnWith) - Number(!!b.wentOnWith) || (a.citations[0]?.line ?? 0) - (b.citations[0]?.line ?? 0));
   let unresolvedText = unresolved.map((f) => errorLine(f)).join('');
   let files = data.modifiedFiles.map(fileLine).join('');
   // The essentials are never dropped; when they alone would fill most of the budget they get terser.

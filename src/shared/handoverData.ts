@@ -50,6 +50,12 @@ export interface Finding {
   status?: 'unresolved' | 'resolved';
   /** Errors only: the passing run that resolved it. */
   resolvedBy?: Citation;
+  /**
+   * Errors only, unresolved ones: nothing later ran the same command, test file or target again, but the
+   * session went on. The first step that passed after the last failure (a command, a file change), so a
+   * resumed agent can tell an error still in its way from one the session worked around.
+   */
+  wentOnWith?: Citation & { what: string };
   /** Errors only: the command or tool call that failed, for display. */
   command?: string;
 }
@@ -117,7 +123,8 @@ export interface TurnEntry {
   commands: { text: string; outcome: 'passed' | 'failed'; line: number; runs?: number }[];
   /** Shell commands run in the turn (the list above keeps the first few distinct ones). */
   commandsRun: number;
-  errors: { key?: string; text: string; line: number; resolved: boolean; resolvedLine?: number }[];
+  /** wentOnLine: not fixed, never run again; the session's next passing step (see Finding.wentOnWith). */
+  errors: { key?: string; text: string; line: number; resolved: boolean; resolvedLine?: number; wentOnLine?: number }[];
 }
 
 /** Thinking, or the agent's text in a turn whose thinking the log does not hold. */

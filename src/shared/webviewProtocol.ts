@@ -39,7 +39,7 @@ export interface FindingView {
   title: string;
   detail: string;
   citations: { line: number; file?: string }[];
-  /** Errors: 'resolved' or 'unresolved'; empty otherwise. */
+  /** Errors: 'resolved', 'unresolved' or 'not-rerun' (unresolved, never run again, the session went on); empty otherwise. */
   status: string;
 }
 

@@ -23,6 +23,8 @@ const ANALYST_TITLES: Record<string, string> = {
   refusals: "The user's refusals and corrections",
 };
 
+const STATUS_LABELS: Record<string, string> = { resolved: 'Resolved', unresolved: 'Unresolved', 'not-rerun': 'Not re-run' };
+
 type Child = Node | string | null | undefined | false;
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
@@ -130,7 +132,7 @@ function renderFindings(detail: HandoverDetailView): HTMLElement | null {
         el(
           'div',
           { class: 'finding-title' },
-          f.status && el('span', { class: `badge ${f.status}` }, f.status === 'resolved' ? 'Resolved' : 'Unresolved'),
+          f.status && el('span', { class: `badge ${f.status}` }, STATUS_LABELS[f.status] ?? 'Unresolved'),
           f.status && ' ',
           ...inline(f.title),
         ),

@@ -149,7 +149,8 @@ function itemsOf(text) {
   return items;
 }
 
-const UNRESOLVED = /\bunresolved\b|\bnot (?:yet )?resolved\b|\bstill fail/i;
+// "Not re-run" (never run again, the session went on) is a way of not being resolved: it claims no fix.
+const UNRESOLVED = /\bunresolved\b|\bnot (?:yet )?resolved\b|\bstill fail|\bnot re-?run\b/i;
 const RESOLVED = /\bresolved\b|\bfixed\b/i;
 
 function errorStatus(item) {
