@@ -378,3 +378,39 @@ test('a command that failed to write a file is settled when that file is changed
   assert.equal(error?.status, 'resolved');
   assert.equal(error.resolvedBy.line, tidy + 1);
 });
+
+test('an error nothing ran again is "not re-run", with the passing step the session went on with; the same command failing another way later keeps it unresolved', () => {
+  const path = real('Prometheus-AGS__prometheus-parking-lot-rs__codex-dev-build-ghost-snapshots');
+  // From the raw rollout: each shell call's command line, and each output's line and exit code.
+  const commandOfCall = new Map();
+  const outputs = [];
+  records(path).forEach((r, i) => {
+    const p = r?.payload;
+    if (p?.type === 'function_call') commandOfCall.set(p.call_id, String(JSON.parse(p.arguments).command ?? ''));
+    if (p?.type === 'function_call_output') {
+      const exit = /^Exit code: (-?\d+)/.exec(String(p.output));
+      outputs.push({ line: i + 1, command: commandOfCall.get(p.call_id), exit: exit ? Number(exit[1]) : undefined });
+    }
+  });
+  const exitAt = new Map(outputs.map((o) => [o.line, o.exit]));
+  const errors = build(path).findings.filter((f) => f.analyst === 'errors' && f.status === 'unresolved');
+
+  const notRerun = errors.filter((e) => e.wentOnWith);
+  assert.ok(notRerun.length >= 1, 'the log has an error the session went on from');
+  for (const e of notRerun) {
+    const last = Math.max(...e.citations.map((c) => c.line));
+    assert.ok(e.wentOnWith.line > last, `${e.title}: the step comes after the failure`);
+    assert.equal(exitAt.get(e.wentOnWith.line), 0, `${e.title}: line ${e.wentOnWith.line} is a command that passed`);
+    assert.match(e.detail, /Not re-run: nothing later ran `[^`]+` again; the session went on with `/);
+  }
+  // `cargo fmt` failed at two places, each with its own temp file: the first was re-run (and failed), so
+  // it is unresolved with no step; the last one, with nothing passing after it, is unresolved too.
+  const fmt = outputs.filter((o) => o.command === 'cargo fmt' && o.exit !== 0);
+  assert.equal(fmt.length, 2);
+  const first = errors.find((e) => e.citations.some((c) => c.line === fmt[0].line));
+  assert.ok(first, 'the first cargo fmt failure is an unresolved error');
+  assert.equal(first.wentOnWith, undefined);
+  assert.match(first.detail, new RegExp(`\`cargo fmt\` ran again and failed another way \\(log line ${fmt[1].line}\\)`));
+  const lastRun = errors.find((e) => e.citations.some((c) => c.line === fmt[1].line));
+  assert.equal(lastRun?.wentOnWith, undefined, 'nothing passed after the last failure');
+});

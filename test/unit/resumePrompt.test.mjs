@@ -226,6 +226,42 @@ for (const log of LOGS) {
   });
 }
 
+test('an error the session went on from without running it again reads "Not re-run" with the step, after the errors still in the way', () => {
+  const ws = scratchDir('ho-v2-');
+  const log = new ClaudeLog(ws);
+  log.user('Run the migrations, then seed the database.');
+  const missing = log.bash('npm run migrate', 'npm error Missing script: "migrate"', 1);
+  log.bash('ls scripts', 'migrate.js\nseed.js');
+  const instead = log.bash('node scripts/migrate.js', 'applied 3 migrations');
+  const seed = log.bash(
+    'node scripts/seed.js',
+    'Error: connect ECONNREFUSED 127.0.0.1:5432\n    at TCPConnectWrap.afterConnect [as oncomplete] (node:net:1555:16)',
+    1,
+  );
+  const { prompt, data } = build(log.write());
+  const notRerun = data.findings.find((f) => f.analyst === 'errors' && f.title.includes('Missing script'));
+  assert.equal(notRerun.status, 'unresolved');
+  // `ls` only looked: the step is the first passing command that did something.
+  assert.deepEqual(notRerun.wentOnWith && { line: notRerun.wentOnWith.line, what: notRerun.wentOnWith.what }, {
+    line: instead.result.line,
+    what: 'node scripts/migrate.js',
+  });
+  const stuck = data.findings.find((f) => f.analyst === 'errors' && f.title.includes('ECONNREFUSED'));
+  assert.equal(stuck.status, 'unresolved');
+  assert.equal(stuck.wentOnWith, undefined, 'nothing passed after the last command');
+  const errors = subsection(prompt, '### Errors seen only in tool output');
+  assert.match(
+    errors,
+    new RegExp(
+      `- \\*\\*Not re-run:\\*\\* [^\\n]*Missing script[^\\n]*\\(log line ${missing.call.line}, ${missing.result.line}\\); the session went on with \`node scripts/migrate\\.js\` \\(log line ${instead.result.line}\\)`,
+    ),
+  );
+  assert.match(errors, new RegExp(`- \\*\\*Unresolved:\\*\\* [^\\n]*ECONNREFUSED[^\\n]*\\(log line ${seed.call.line}`));
+  assert.ok(errors.indexOf('**Unresolved:**') < errors.indexOf('**Not re-run:**'), 'errors still in the way first');
+  // The timeline says the same.
+  assert.match(section(prompt, '## How we got here'), new RegExp(`not re-run; the session went on \\(log line ${instead.result.line}\\)`));
+});
+
 test('a command family that failed and then passed is passing, and its error is Resolved', () => {
   const ws = scratchDir('ho-v2-');
   const log = new ClaudeLog(ws);
