@@ -131,6 +131,9 @@ function itemKey(text: string): string {
 const onSession = (citations: Citation[], sessionId: string): Citation[] => citations.map((c) => ({ ...c, session: c.session ?? sessionId }));
 
 function isErrorOpen(finding: Finding & { status?: string }): boolean {
+  // An error the session went on from without running it again is not carried: it was likely worked
+  // around, and the next session would be told it is "still unresolved".
+  if (finding.wentOnWith) return false;
   if (finding.status) return finding.status === 'unresolved';
   return !/\bResolved: a later run succeeded\b/.test(finding.detail);
 }

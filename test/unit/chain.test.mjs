@@ -442,3 +442,31 @@ test('handover.json stays bounded along a long chain: the oldest decisions leave
     'the newest stayed',
   );
 });
+
+test('an error the session went on from without running it again is not carried as "still unresolved"; one still in the way is', () => {
+  const error = (title, extra = {}) => ({
+    analyst: 'errors',
+    title,
+    detail: '',
+    citations: [{ line: 3 }],
+    source: 'offline',
+    score: 8,
+    status: 'unresolved',
+    ...extra,
+  });
+  const prev = {
+    sessionId: 's1',
+    findings: [
+      error('ECONNREFUSED 127.0.0.1:5432'),
+      error('npm error Missing script: "migrate"', { wentOnWith: { line: 9, what: 'node scripts/migrate.js' } }),
+    ],
+    openTasks: [],
+    constraints: [],
+    conversation: { messages: [] },
+  };
+  const carried = handoverCore.ownItems(prev, 'h1').filter((i) => i.kind === 'error');
+  assert.deepEqual(
+    carried.map((i) => i.text),
+    ['ECONNREFUSED 127.0.0.1:5432'],
+  );
+});
