@@ -125,6 +125,27 @@ function withoutScopeFlags(words: string[]): { scope?: string; words: string[] }
 }
 
 /** Operands of a command after its subcommand, minus flags and their obvious values. */
+/** Shells given a script on their command line (`bash -c '…'`, `powershell -Command "…"`, `cmd /c …`). */
+const SCRIPT_SHELLS = /^(?:bash|sh|zsh|dash|fish|pwsh|powershell|cmd)(?:\.exe)?$/i;
+const SCRIPT_FLAG = /^(?:-[a-z]*c|-command|\/c|\/k)$/i;
+
+/**
+ * The script a shell was given on its command line, comments left out and whitespace folded: it is what
+ * ran, so two different scripts are two commands (an identity check does not fix an "Access is denied").
+ */
+export function wrappedScript(words: string[]): string | undefined {
+  if (!SCRIPT_SHELLS.test(posix.basename(words[0].replace(/\\/g, '/')))) return undefined;
+  const flag = words.findIndex((w, i) => i > 0 && SCRIPT_FLAG.test(w));
+  const script = flag > 0 ? words[flag + 1] : undefined;
+  const text = script
+    ?.split('\n')
+    .filter((line) => !/^\s*#/.test(line))
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text || undefined;
+}
+
 function operands(words: string[]): string[] {
   return words.filter((w) => !w.startsWith('-') && !/^\d+$/.test(w) && w.length < 200 && !/^(?:discover|run|watch|--)$/.test(w));
 }
@@ -361,6 +382,10 @@ export function commandFamily(commandLine: string, programs: string[][] = progra
     // calls (one failing is not fixed by the other passing); `docker compose up`, `kubectl get pods` too.
     const groupWords = groupedOperands(program, words.slice(1));
     if (groupWords) return { name: [program, ...groupWords].join(' '), targets: [] };
+    // A script given to a shell is named whole (scripts sharing a preamble are different commands), shown cut.
+    const script = wrappedScript(words);
+    if (script)
+      return { name: `${program} ${script.slice(0, 2000)}`, targets: [], ...(script.length > 80 ? { display: `${program} ${script.slice(0, 80)}…` } : {}) };
     const operand = operands(words.slice(1))[0];
     return { name: operand ? `${program} ${operand.length > 80 ? operand.slice(0, 80) : operand}` : program, targets: [] };
   }

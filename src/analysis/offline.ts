@@ -21,7 +21,16 @@ import { dedupeKey, headAndTail, oneLine, sentenceParts, specificity } from './t
 import { commandKey, displayCommand, dumpsFiles, errorLines, isDistinctiveCommand, looksFailed, measuredLines, plainOutput, programsOf } from './toolOutput.js';
 import { editCallOf, isObject, normalizeTaskStatus, patchTextOf, READ_ONLY_TOOLS, shellCallOf, str, taskListOf } from './toolInputs.js';
 import { packageChanges } from './packages.js';
-import { commandFamily, commandFamilyNames, failingTestNames, groupedOperands, isGroupedCli, looksPassing, type CommandFamily } from './commandFamilies.js';
+import {
+  commandFamily,
+  commandFamilyNames,
+  failingTestNames,
+  groupedOperands,
+  isGroupedCli,
+  looksPassing,
+  wrappedScript,
+  type CommandFamily,
+} from './commandFamilies.js';
 import { ConversationTracker } from './conversation.js';
 import { parseCommandLine } from './shellWords.js';
 import { redactSecrets } from '../util/redact.js';
@@ -93,7 +102,7 @@ interface ErrorRecord {
    * change): an error nothing ran again is "not re-run", and this shows what the session did instead.
    */
   wentOn?: Citation & { what: string };
-  /** The same command failing later with another error: this one was re-run, and never passed. */
+  /** The same command run again later without passing (another error, or stopped before the end): this one was re-run. */
   failedAgain?: Citation;
   strong: boolean;
   /** A read-only tool or a looking-around command (`ls`, `cat`): its failures matter less. */
@@ -593,7 +602,10 @@ export class OfflineAnalyzer {
         }
         return;
       }
-      if (NO_OUTCOME.test(text.slice(0, 200))) return;
+      if (NO_OUTCOME.test(text.slice(0, 200))) {
+        this.ranAgain(pending.commandKey, citationOf(result)); // stopped before it finished: re-run all the same
+        return;
+      }
       if (pending.polled !== undefined) {
         this.running.delete(pending.polled);
         const exit = /<exit_code>(-?\d+)<\/exit_code>/.exec(text.slice(0, 2000));
@@ -856,11 +868,7 @@ export class OfflineAnalyzer {
     const key = editTarget ? `edit:${editTarget}\u0000${dedupeKey(first)}` : `${cmdKey}\u0000${dedupeKey(first)}`;
     const citation = citationOf(result);
     // The same command failing again another way: the earlier errors were re-run, and are still failing.
-    for (const other of this.errors.values())
-      if (other.key !== key && other.commandKey === cmdKey && !other.resolvedAt && other.last.line < citation.line) {
-        other.failedAgain = citation;
-        other.wentOn = undefined;
-      }
+    this.ranAgain(cmdKey, citation, key);
     const existing = this.errors.get(key);
     if (existing) {
       existing.count++;
@@ -913,6 +921,15 @@ export class OfflineAnalyzer {
     }
   }
 
+  /** `cmdKey` ran again at `at` without passing (failed another way, or stopped): its open errors were re-run. */
+  private ranAgain(cmdKey: string, at: Citation, exceptKey?: string): void {
+    for (const record of this.errors.values())
+      if (record.key !== exceptKey && record.commandKey === cmdKey && !record.resolvedAt && record.last.line < at.line) {
+        record.failedAgain = at;
+        record.wentOn = undefined;
+      }
+  }
+
   /** A passing call as a step of the work (a command that is no look, a file written or edited), shown by what it ran. */
   private stepOf(pending: PendingCall | undefined): string | undefined {
     if (!pending || pending.polled !== undefined) return undefined;
@@ -950,9 +967,17 @@ export class OfflineAnalyzer {
     };
     const startedLine = pending ? (pending.startedLine ?? pending.call.line) : result.line;
     const step = this.stepOf(pending);
+    const output = pending?.commandLine !== undefined ? result.text : '';
+    // (The message without its "Error:" label: a script's catch prints it as "Zip2 error: …".)
+    const repeats = (title: string) => {
+      const message = title.replace(/^(?:[\w.-]+ )?error:\s*/i, '');
+      return message.length >= 24 && output.includes(message);
+    };
     const runsIn = result.subagent ? `subagents/${result.subagent}` : '';
     for (const record of this.errors.values()) {
       if (record.resolvedAt !== undefined) continue;
+      // A run that passes yet prints the same error (caught and printed by a try/catch) fixed nothing.
+      if (repeats(record.title)) continue;
       if (step && !record.wentOn && !record.failedAgain && startedLine > record.last.line && (record.last.file ?? '') === runsIn)
         record.wentOn = { ...citationOf(result), what: step };
       ranTargets ??= new Set(ran.map((words) => runTarget(words, cwd)));
@@ -1233,6 +1258,10 @@ function runTarget(words: string[], cwd?: string): string {
         .slice(0, count)
         .map(base),
     ].join(' ');
+  // `powershell.exe -Command "<script>"`, `bash -c '<script>'`: the script is what runs, and another
+  // script is another target (an identity check does not fix an "Access is denied").
+  const script = wrappedScript(words);
+  if (script) return `${program} ${script.slice(0, 300)}`;
   if (INTERPRETERS.test(program) && words[1] && !words[1].startsWith('-')) return named(base(words[1]), words.slice(2, 3), 1);
   if (/[/\\]/.test(words[0]) && /\.\w{1,4}$/.test(words[0])) return named(base(words[0]), words.slice(1, 2), 1);
   // `gh api -X PUT <endpoint>`: the endpoint, not the method, names what ran.
@@ -1500,12 +1529,12 @@ function errorDetail(e: ErrorRecord): string {
   const parts = [...e.lines.map((l) => `    ${l}`)];
   if (e.stack.length) parts.push(...e.stack.map((l) => `    ${l.trim()}`));
   const times = e.count > 1 ? `Failed ${e.count} times. ` : '';
-  const ran = `\`${e.family?.name ?? e.commandKey}\``;
+  const ran = `\`${e.family?.display ?? e.family?.name ?? e.commandKey}\``;
   parts.push(
     e.resolvedAt
       ? `${times}Resolved: a later run passed (log line ${e.resolvedAt.line}).`
       : e.failedAgain
-        ? `${times}Not resolved: ${ran} ran again and failed another way (log line ${e.failedAgain.line}), and never passed later in the log.`
+        ? `${times}Not resolved: ${ran} ran again (log line ${e.failedAgain.line}) and never passed later in the log.`
         : e.wentOn
           ? `${times}Not re-run: nothing later ran ${ran} again; the session went on with \`${oneLine(e.wentOn.what, 160)}\` (log line ${e.wentOn.line}).`
           : `${times}Not resolved: no later passing run of ${ran} in the log.`,

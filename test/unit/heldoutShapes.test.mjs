@@ -409,3 +409,38 @@ test("a user's interrupt and the user's own hook blocking a call are no errors; 
     titles(errors),
   );
 });
+
+test('a shell given a script: another script is another command, and a run that prints the same error fixed nothing', async (t) => {
+  const log = new ClaudeLog('/mnt/c/Users/dev');
+  const ps = '/mnt/c/Windows/System32/WindowsPowerShell/v1.0/powershell.exe';
+  const body = (lines) => `${ps} -Command "\n${lines.join('\n')}\n"`;
+  const preamble = [
+    'Add-Type -Assembly System.IO.Compression.FileSystem',
+    'Get-ChildItem C:\\Users\\dev\\AppData\\Local\\Acme -Force | Select-Object Name, Length',
+  ];
+  log.user('remove the scheduled task and look inside the grab archives');
+  log.bash(
+    body(['# remove the task', ...preamble, "Unregister-ScheduledTask -TaskName 'Tiger' -Confirm:$false -ErrorAction Stop"]),
+    'Unregister-ScheduledTask : Access is denied.',
+    1,
+  );
+  log.bash(body(['# am I admin?', '[Security.Principal.WindowsIdentity]::GetCurrent().Name']), 'DEV\\dev');
+  const unzip = (name) => [
+    ...preamble,
+    `try { $zip = [System.IO.Compression.ZipFile]::OpenRead('C:\\Users\\dev\\AppData\\Local\\Acme\\${name}') } catch { Write-Output "Zip2 error: $_" }`,
+  ];
+  log.bash(body(unzip('a_grab.zip')), 'Error: Exception calling "OpenRead" with "1" argument(s): "End of Central Directory record could not be found."', 1);
+  log.bash(body(unzip('b_grab.zip')), 'Zip2 error: Exception calling "OpenRead" with "1" argument(s): "End of Central Directory record could not be found."');
+  // The same script again, its error caught and printed, exit 0: it still fails the same way.
+  log.bash('node scripts/sync.js', 'Error: request to https://api.acme.dev/v2/sync failed, reason: socket hang up', 1);
+  log.bash('node scripts/sync.js', 'sync error: request to https://api.acme.dev/v2/sync failed, reason: socket hang up\ndone');
+  log.bash('bash -c "npm run build"', 'src/a.ts(3,1): error TS2304: Cannot find name "x".', 2);
+  log.bash('bash -c "npm run build"', 'built in 2.1s');
+  const status = Object.fromEntries(errorsOf(await analyse(log, t)).map((e) => [e.title.slice(0, 40), e.status]));
+  assert.deepEqual(status, {
+    'Unregister-ScheduledTask : Access is den': 'unresolved',
+    'Error: Exception calling "OpenRead" with': 'unresolved',
+    'Error: request to https://api.acme.dev/v': 'unresolved',
+    'src/a.ts(3,1): error TS2304: Cannot find': 'resolved',
+  });
+});
