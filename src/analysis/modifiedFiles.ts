@@ -27,6 +27,25 @@ export interface UndoneChange {
   undoneAt: { line: number; uuid?: string };
   /** For reverted edits: the text the edit put in (shortened). */
   snippet?: string;
+  /** For reverted edits: what it had put in only printed or imported (a debug print, an import): no approach. */
+  scaffolding?: boolean;
+}
+
+/** A line that only prints for debugging, or imports: adding and then removing it tries no approach. */
+const SCAFFOLD_LINE =
+  /^(?:console\.(?:log|debug|info|warn|error|trace|dir)\(|print\(|println!?\(|eprintln!\(|fmt\.Print|System\.(?:out|err)\.print|debugger\b|dbg!\(|(?:logger|logging|log)\.debug\(|var_dump\(|error_log\(|import\b|from \S+ import\b|#include\b|(?:const|let|var) \{[^}]*\} = require\()/;
+
+/**
+ * Whether the lines a reverted edit had added (those of `added` that `kept` lacks) only print or import,
+ * with the brackets that close them: debugging scaffolding, or an import tidied away.
+ */
+function onlyScaffolding(added: string, kept: string): boolean {
+  const keptLines = new Set(kept.split('\n').map((l) => l.trim()));
+  const lines = added
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !keptLines.has(l) && !/^[)}\];,]+$/.test(l));
+  return lines.length > 0 && lines.every((l) => SCAFFOLD_LINE.test(l));
 }
 
 interface Entry {
@@ -204,7 +223,14 @@ export class FileChangeTracker {
       this.rememberedEdits--;
       // The undoing edit holds the same two texts the other way round: no need to keep them until now.
       const snippet = `${shorten(redactSecrets(newString.slice(0, 4000)), 80)} → ${shorten(redactSecrets(oldString.slice(0, 4000)), 80)}`;
-      this.undone.push({ kind: 'reverted-edit', path: this.relative(path), doneAt: { line: done.line, uuid: done.uuid }, undoneAt: at, snippet });
+      this.undone.push({
+        kind: 'reverted-edit',
+        path: this.relative(path),
+        doneAt: { line: done.line, uuid: done.uuid },
+        undoneAt: at,
+        snippet,
+        ...(onlyScaffolding(oldString, newString) ? { scaffolding: true } : {}),
+      });
       return;
     }
     if (this.rememberedEdits >= MAX_REMEMBERED_EDITS) return;

@@ -5,6 +5,7 @@ import { posix } from 'node:path';
 import type { AgentKind, ToolCallEvent, ToolResultEvent, TranscriptEvent } from '../transcript/events.js';
 import type { CheckOutcome, Citation, Fact, Finding, OpenTask, ReasoningEntry, SessionStatus, TurnEntry, UserMessage } from '../shared/handoverData.js';
 import { patchEffects, type FileChangeTracker } from './modifiedFiles.js';
+import { RecentAgentText } from './agentWords.js';
 import {
   classifySentence,
   hasRationale,
@@ -213,6 +214,8 @@ export class OfflineAnalyzer {
   private options?: { text: string; line: number; between: string[] };
   /** The last sentence of the model's reasoning that gave a reason: the "why" for what it undid next. */
   private lastReason?: { text: string; line: number };
+  /** What the agent wrote lately: the user pasting it back is not the user's own words. */
+  private readonly agentText = new RecentAgentText();
   /** The model's last words (thinking or text) before an action: often the reason it undid something. */
   private lastProse?: { text: string; line: number };
   private numberOrder = 0;
@@ -271,6 +274,7 @@ export class OfflineAnalyzer {
         this.onUserText(event.text, event);
         break;
       case 'assistant-text':
+        if (!event.sidechain) this.agentText.add(event.text);
         this.onProse(redactSecrets(event.text.slice(0, MAX_PROSE_CHARS)), 'assistant', event);
         break;
       case 'thinking':
@@ -332,7 +336,7 @@ export class OfflineAnalyzer {
     const framing = withoutPastedOutput(
       ownWords(message.chars > LONG_MESSAGE_CHARS ? redactSecrets(`${message.text.slice(0, FRAMING_CHARS)}\n${message.text.slice(-FRAMING_CHARS)}`) : body),
     );
-    const rules = clausesOf(framing).filter((sentence) => isConstraint(sentence));
+    const rules = clausesOf(framing).filter((sentence) => isConstraint(sentence) && !this.agentText.wrote(sentence));
     // Of a long message only the head and tail are searched; whether it is a rule document is told by all of it.
     const ruleCount = message.chars > LONG_MESSAGE_CHARS ? Math.max(rules.length, rulesIn(withoutPastedOutput(ownWords(body)))) : rules.length;
     // Many rules in one message are a rule document someone else wrote (a command template, a role
@@ -354,6 +358,7 @@ export class OfflineAnalyzer {
     if (source !== 'user' && list.length) this.lastProse = { text: list.slice(0, 3).join(' '), line: event.line };
     for (let i = 0; i < list.length; i++) {
       const sentence = list[i];
+      if (source === 'user' && this.agentText.wrote(sentence)) continue; // the agent's words pasted back
       if (source !== 'user' && hasRationale(sentence)) this.lastReason = { text: sentence, line: event.line };
       let found = classifySentence(sentence, source, parts[i].listed);
       let extra = '';
@@ -557,6 +562,8 @@ export class OfflineAnalyzer {
       // A scratch file (`/tmp/icon.png`, a temp folder) is made to be deleted: cleaning up gives nothing up.
       // So is a throwaway test or debug script (`test_auth.py`, `debug-hook.sh`) removed once it has told what it had to.
       if (undone.kind === 'created-then-deleted' && (SCRATCH_PATH.test(undone.path) || THROWAWAY_NAME.test(posix.basename(undone.path)))) continue;
+      // A debug print added and taken out again, an import added and dropped: scaffolding, not an approach.
+      if (undone.scaffolding) continue;
       this.addStructural(`${undone.kind}:${undone.path}:${undone.doneAt.line}`, {
         title,
         detail: this.reasonNear(undone.undoneAt.line, undone.kind === 'reverted-edit' && undone.snippet ? undone.snippet : undone.path),
@@ -841,7 +848,9 @@ export class OfflineAnalyzer {
     // A command whose failure says its goal already holds: `rm` of a file that is not there, `mkdir` of one
     // that is, `pkill` that found nothing to stop.
     if (pending?.programs && goalAlreadyHeld(pending.programs, result.text)) return;
-    const summary = errorLines(result.text);
+    // Edit's "String to replace not found in file." is followed by the text it was given (`String: …`):
+    // that is the agent's input, never the error.
+    const summary = errorLines(pending?.commandLine === undefined ? result.text.replace(/\nString:[\s\S]*$/, '') : result.text);
     // A look that found nothing, inside a longer line (`ls /snap/bin/multipass && multipass version`):
     // `ls: cannot access …` says the thing is not there, which is what the look asked.
     if (LOOK_FOUND_NOTHING.test(summary.best ?? '')) return;

@@ -88,7 +88,7 @@ const HEDGED =
 
 /** What the agent found, not what it chose. */
 const OBSERVATION =
-  /^found it\b|\b(?:clearly |also )?(?:indicates|implies)\b|^i (?:see|notice|noticed|saw)\b|\bactually [\w-]+ed\b|\bwhich is why\b|\bwhich means\b|^i wonder\b|^i (?:also |then |just |successfully )?(?:updated|changed|fixed|added|removed|ran|reran|re-ran|created|modified|replaced|moved|renamed|implemented|set|tested|installed)\b|\bjust (?:made|created|added|ran|finished|completed|built|installed|pushed)\b|^\*\*[^*]{1,40}[:：]\*\*|\bsuggesting (?:that|it)\b|^i(?:['’]ve| have) (?:successfully |now |just |already |also )*(?:updated|changed|replaced|converted|fixed|moved|renamed|added|removed|implemented|refactored|created|modified)\b|\bis actually (?:wrong|right|correct|broken|fine|fine)\b|^so (?:the|this|that|it) (?:\S+ ){0,3}(?:is|are|was|were)\b|^so the main (?:thing|point|issue|problem)\b|^(?:the|these|those) (?:[\w-]+ ){0,2}(?:issues?|problems?|errors?|bugs?|causes?|failures?) (?:is|are|was|were|arises|arise|occurs|occur|comes|stems|happens|remain)\b|^(?:this|that|which|it) (?:will|would) (?:make|mean|let|allow|give|cause|ensure|result|keep|break|fix|need)\b|^(?:hmm|actually|interesting)\b|\bhappy to note\b|^(?:we|i) couldn['’]t\b|^the \S+ (?:uses|used|calls|returns|reads|writes)\b|\blooks like\b|^(?:we|i)['’]ve (?:asked|done|finished|created|added|made|run|got)\b|^i['’]m (?:encountering|seeing|getting|noticing)\b|^the (?:types?|tests?|build|code|initial ask|request) (?:are|is|was|were) \w+|^so i can\b|\bonly if you confirm\b|^the \S+ (?:module|function|class|file|alias|type|field|variable|command|script) (?:is|was|exists|lives|has|works)\b|^since (?:this|it) (?:appears|seems|looks)\b|^this \w+ \w+ (?:relies|lets|allows|means)\b|\brelies on\b|^so (?:we're|we are|it's|it is|the \S+ (?:is|are|does|really))\b|^(?:this|that|it) (?:lets|allows|relies|means|is|was)\b|^the (?:one )?(?:quirk|catch|thing|reason|alias|module|function|class|file) \S*\s*(?:is|was|exists|lives)\b|^since i can'?t\b|\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
+  /^found it\b|\b(?:clearly |also )?(?:indicates|implies)\b|^i (?:see|notice|noticed|saw)\b|\bactually [\w-]+ed\b|\bwhich is why\b|\bwhich means\b|^i wonder\b|^i (?:also |then |just |successfully )?(?:updated|changed|fixed|added|removed|ran|reran|re-ran|created|modified|replaced|moved|renamed|implemented|set|tested|installed)\b|\bjust (?:made|created|added|ran|finished|completed|built|installed|pushed)\b|^\*\*[^*]{1,40}[:：]\*\*|\bsuggesting (?:that|it)\b|^i(?:['’]ve| have) (?:successfully |now |just |already |also )*(?:updated|changed|replaced|converted|fixed|moved|renamed|added|removed|implemented|refactored|created|modified|revised|rewritten|reworked|restructured|simplified|adjusted|generali[sz]ed|reorgani[sz]ed|rephrased|edited|cleaned up)\b|\bis actually (?:wrong|right|correct|broken|fine|fine)\b|^so (?:the|this|that|it) (?:\S+ ){0,3}(?:is|are|was|were)\b|^so the main (?:thing|point|issue|problem)\b|^(?:the|these|those) (?:[\w-]+ ){0,2}(?:issues?|problems?|errors?|bugs?|causes?|failures?) (?:is|are|was|were|arises|arise|occurs|occur|comes|stems|happens|remain)\b|^(?:this|that|which|it) (?:will|would) (?:make|mean|let|allow|give|cause|ensure|result|keep|break|fix|need)\b|^(?:hmm|actually|interesting)\b|\bhappy to note\b|^(?:we|i) couldn['’]t\b|^the \S+ (?:uses|used|calls|returns|reads|writes)\b|\blooks like\b|^(?:we|i)['’]ve (?:asked|done|finished|created|added|made|run|got)\b|^i['’]m (?:encountering|seeing|getting|noticing)\b|^the (?:types?|tests?|build|code|initial ask|request) (?:are|is|was|were) \w+|^so i can\b|\bonly if you confirm\b|^the \S+ (?:module|function|class|file|alias|type|field|variable|command|script) (?:is|was|exists|lives|has|works)\b|^since (?:this|it) (?:appears|seems|looks)\b|^this \w+ \w+ (?:relies|lets|allows|means)\b|\brelies on\b|^so (?:we're|we are|it's|it is|the \S+ (?:is|are|does|really))\b|^(?:this|that|it) (?:lets|allows|relies|means|is|was)\b|^the (?:one )?(?:quirk|catch|thing|reason|alias|module|function|class|file) \S*\s*(?:is|was|exists|lives)\b|^since i can'?t\b|\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
 /**
  * Work in progress or done, reported: "I'm tightening those tests now…", "**Aligned `a.md`** so…",
  * "Updated the config to…". A report of an edit is not the choice behind it.
@@ -128,9 +128,9 @@ const EVIDENCE_OF_UNDOING =
  */
 const ATTEMPT_ACTOR =
   /\b(?:i|we|i['’]ve|we['’]ve|i['’]d|we['’]d|my|our|let['’]s)\b|^(?:reverted|reverting|dropped|dropping|removed|removing|abandoned|abandoning|scrapped|ditched|switched|switching|tried|trying|gave up|giving up|rolled back|rolling back|backed out|undid|went back|going back|back to|returning to)\b|^(?:scrapping|scrapped|ditching|ruled out|ruling out|not using|undoing|undid|discarding|discarded)\b|,\s*(?:undoing|reverting|dropping|removing|scrapping|abandoning|rolling back|backing out)\b|^\w+ing\b[^.]*\b(?:didn['’]t|doesn['’]t|did not|does not|won['’]t) work\b|\b(?:that|this|the|my|our|the previous|the first|the old|the original) (?:[\w-]+ ){0,2}(?:approach|attempt|idea|fix|way)\b|我们?(?:已经|刚才|之前|先|又)?(?:试|尝试|回滚|撤销|放弃|删|改回|换回|不用)|ich habe|wir haben/i;
-/** A recommendation, a guess or an explanation: nothing was tried. */
+/** A recommendation, a guess, an explanation or the agent declining to help: nothing was tried. */
 const NOT_AN_ATTEMPT =
-  /\bi (?:also )?(?:notice|noticed|see|saw|found)\b|\b(?:recommend|suggest|propose|advise)\w*\b|\b(?:must be|should(?:n['’]t)?|would|could|might|likely|probably|perhaps|maybe|needs? to be|which is why|so the whole)\b/i;
+  /\bi (?:cannot|can['’]t|won['’]t|will not)(?: and (?:will not|won['’]t|cannot))? (?:help|assist)\b|\bi (?:also )?(?:notice|noticed|see|saw|found)\b|\b(?:recommend|suggest|propose|advise)\w*\b|\b(?:must be|should(?:n['’]t)?|would|could|might|likely|probably|perhaps|maybe|needs? to be|which is why|so the whole)\b/i;
 /**
  * A sentence that can say an attempt was given up: the agent tried something (I, we, "that approach"…),
  * not a guess, an offer or a remark about code, not a fragment or a question, not about the user.
@@ -220,6 +220,13 @@ const ALTERNATIVE_NAMED =
   /\b(?:instead of(?! ~?\d)|rather than|in favou?r of|as opposed to|statt|anstatt|anstelle)\b|而不是|\w, not (?!just\b|only\b|yet\b|sure\b|because\b)(?:an? |the )?\w+|\bover (?!time\b|the (?:course|years|weekend|network|wire|top)\b|there\b|here\b)(?:the |an? )?`?[\w.-]+`?(?:\s|$|[,.;])|\bnot `[^`]+`/i;
 
 /** Not a statement at all: a heading or lead-in ending in ':', a question, a fragment without a verb. */
+/** A sentence ending in a closing quote it never opened: the tail of a passage quoted from someone else. */
+export function closesAQuotation(sentence: string): boolean {
+  const s = sentence.trim();
+  if (/”\s*$/.test(s)) return !s.includes('“');
+  return /"\s*$/.test(s) && (s.match(/"/g) ?? []).length % 2 === 1;
+}
+
 export function isNotAStatement(sentence: string): boolean {
   const s = sentence.trim().replace(/\*+/g, '');
   if (/[:?：？]\s*$/.test(s)) return true;
@@ -227,6 +234,9 @@ export function isNotAStatement(sentence: string): boolean {
   if (/^(?:why|how come|how (?:do|does|did|can|could|should|would)|what|where|which|who)\b|^the (?:real |main |key |open |only )?question is\b/i.test(s))
     return true;
   if (/^>|^instead of\s*:/i.test(s)) return true; // a quoted line (`> **Then** …`), a "before/after" heading
+  if (closesAQuotation(s)) return true; // the end of a passage quoted from elsewhere (a manuscript, a spec)
+  // A question without its mark ("Have you made sure the script works? can you make…"): it asks.
+  if (/^(?:have|has|did|do|does|were|was|are|is) (?:you|we|it|they|this|that) /i.test(s)) return true;
   // A question with an example after it: "Do you have a URL for this? (like `https://…`)".
   if (/[?？](?=\s*[(（]|\s*$)/.test(s.replace(/`[^`]*`/g, ''))) return true;
   if (/^(?:pros?|cons?|option \w+|approach \w+|step \d+|\w+ \d+)\s*[:\-–]/i.test(s)) return true;
@@ -404,8 +414,12 @@ export function isConstraint(sentence: string): boolean {
   if (sentence.length < 8 || sentence.length > 500) return false;
   if (/[?？]\s*$/.test(sentence)) return false; // a question asks; it does not set a rule
   if (/^\s*(?:[-*]\s+)?\*\*[\w .-]{1,40}\*\*\s*:/.test(sentence)) return false; // a document's field (`**FR-001**:`, `**Status**:`), pasted
-  if (/^[.…\s]*(?:(?:so|and|but|ok(?:ay)?|anyway),?\s+)*(?:what|how|why|where|which|who|is there|are there|do you|can you|could you)\b/i.test(sentence.trim()))
-    return false; // a question without its mark
+  if (
+    /^[.…\s]*(?:(?:so|and|but|ok(?:ay)?|anyway),?\s+)*(?:what|how|why|where|which|who|(?:is|are|was|were|do|does|did|have|has|can|could|would|will|should) (?:there|you|we|i|it|they|this|that|these|those)\b)/i.test(
+      sentence.trim(),
+    )
+  )
+    return false; // a question without its mark ("Were you sure you're updating my memory because…")
   if (sentence.trim().split(/\s+/).length < 3 && !/[\u3000-\u9fff]/.test(sentence)) return false; // "dont run": a one-off, not a rule
   if (/^\s*(?:⏺|⎿|●|>)/.test(sentence)) return false; // the agent's own words, pasted back
   if (/[:：]\s*$/.test(sentence)) return false; // a lead-in to what follows (a structure, a paste): a step of the task
@@ -414,6 +428,7 @@ export function isConstraint(sentence: string): boolean {
     return false;
   if (/\bfailed with\b|\b(?:error|exception|fatal)\s*:/i.test(sentence)) return false;
   if (/^\s*\+/.test(sentence)) return false; // a line of a pasted patch
+  if (closesAQuotation(sentence)) return false; // the end of a passage quoted from elsewhere
   // A one-off task ("Update x.sh so that the healthchecks use wget instead of curl") or a condition of its
   // spec ("If a --hard flag is provided: also…"), unless it says it always holds.
   if (

@@ -444,3 +444,79 @@ test('a shell given a script: another script is another command, and a run that 
     'src/a.ts(3,1): error TS2304: Cannot find': 'resolved',
   });
 });
+
+// Set K (44 public Claude Code logs of 16 repositories, 0.2.98–2.0.9, labelled before tuning): its shapes.
+
+test('the agent’s words pasted back by the user are no rules or choices of theirs; the user’s own rule beside them is', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('set up the project layout');
+  log.text("Here is how I will work from now on. File paths: Always ask 'Where am I?' before touching any file path in this repo.");
+  log.user("you wrote: File paths: Always ask 'Where am I?' before touching any file path in this repo. Also: never commit without running the tests.");
+  const { constraints } = await analyse(log, t);
+  assert.deepEqual(
+    constraints.map((c) => c.text),
+    ['Also: never commit without running the tests.'],
+  );
+});
+
+test('a question without its mark sets no rule and makes no choice; the end of a quoted passage neither', () => {
+  assert.equal(isConstraint("Were you sure you're updating my user memory because I don't see any changes."), false);
+  assert.equal(isConstraint('Never push to main without a review.'), true);
+  const quotedTail = 'These findings suggest that the cortex keeps content-specific codes but stores them in a different format, likely stripped of detail."';
+  assert.equal(isConstraint(quotedTail), false);
+  assert.equal(isConstraint('Always quote the "exact" message, never paraphrase it.'), true);
+  for (const [sentence, source] of [
+    ['Have you made sure the link checking script works properly? can you make the folder design hierarchical rather than flat', 'user'],
+    [quotedTail, 'assistant'],
+    ["I've revised the lessons section to be more general, making it apply to any test rather than to neuroim2 only.", 'assistant'],
+    ['I cannot and will not help extract or store the credentials from these keystore files, so I dropped that step.', 'assistant'],
+  ])
+    assert.equal(classifySentence(sentence, source)?.kind, undefined, sentence);
+  assert.equal(
+    classifySentence('I dropped the Redis cache because the staging hosts have none, and reverted to the in-process Map.', 'assistant')?.kind,
+    'rejected',
+  );
+});
+
+test('a debug print or an import added and taken out again is no approach given up; a reverted change of logic is', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  const file = '/home/dev/app/src/App.tsx';
+  log.user('find out why the consent banner never shows');
+  const edit = (old_string, new_string) => log.tool('Edit', { file_path: file, old_string, new_string }, 'The file has been updated.');
+  edit('const [consent, setConsent] = useState(false);', "const [consent, setConsent] = useState(false);\nconsole.log('consent', consent);");
+  edit("const [consent, setConsent] = useState(false);\nconsole.log('consent', consent);", 'const [consent, setConsent] = useState(false);');
+  edit("import { Box, Stack } from '@mui/material';", "import { Box, Stack, Typography } from '@mui/material';");
+  edit("import { Box, Stack, Typography } from '@mui/material';", "import { Box, Stack } from '@mui/material';");
+  edit('if (consent) return null;', 'if (consent || isBot()) return null;');
+  edit('if (consent || isBot()) return null;', 'if (consent) return null;');
+  const rejected = (await analyse(log, t)).findings.filter((f) => f.analyst === 'rejected').map((f) => f.title);
+  assert.equal(rejected.length, 1, JSON.stringify(rejected));
+  assert.match(rejected[0], /^An edit to `src\/App\.tsx` was reverted: if \(consent\) return null; → if \(consent \|\| isBot\(\)\)/);
+});
+
+test('a tool’s own "could not find", R’s "Error in" and an Edit’s message headline its error; Go frames are no measurements', async (t) => {
+  const eslint =
+    "Oops! Something went wrong! :(\n\nESLint: 9.28.0\n\nESLint couldn't find an eslint.config.(js|mjs|cjs) file.\n\nFrom ESLint v9.0.0, the default configuration file is now eslint.config.js.\n\nIf you still have problems after following the migration guide, please stop by\nhttps://eslint.org/chat/help to chat with the team.";
+  assert.equal(errorLines(eslint).best, "ESLint couldn't find an eslint.config.(js|mjs|cjs) file.");
+  assert.equal(
+    errorLines('Unique values using values(): 1 2 3\nError in dim(x) <- length(x) : invalid first argument\nCalls: main -> dim').best,
+    'Error in dim(x) <- length(x) : invalid first argument',
+  );
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('make the reset route return 500 on failure');
+  log.tool(
+    'Edit',
+    { file_path: '/home/dev/app/app/api/reset/route.ts', old_string: 'x', new_string: 'y' },
+    'String to replace not found in file.\nString:   } catch (error: any) {\n    return NextResponse.json({ success: false, error: error.message }, { status: 500 });',
+    { isError: true },
+  );
+  const [error] = errorsOf(await analyse(log, t));
+  assert.equal(error.title, 'app/api/reset/route.ts: String to replace not found in file.');
+  const frames =
+    'panic: test timed out\n\ngoroutine 7 [running]:\ngithub.com/a/b/mock.(*Mock).Called(...)\n\t/go/pkg/mod/mock.go:481 +0x110\ntesting.tRunner.func1()\n\t/usr/local/go/src/testing/testing.go:1737 +0x334\nFAIL\tgithub.com/a/b\t30.012s';
+  const measured = measuredLines(frames, 6, 'go test ./...');
+  assert.ok(
+    measured.every((line) => !/\+0x/.test(line)),
+    JSON.stringify(measured),
+  );
+});
