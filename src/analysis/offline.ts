@@ -358,7 +358,6 @@ export class OfflineAnalyzer {
     if (source !== 'user' && list.length) this.lastProse = { text: list.slice(0, 3).join(' '), line: event.line };
     for (let i = 0; i < list.length; i++) {
       const sentence = list[i];
-      if (source === 'user' && this.agentText.wrote(sentence)) continue; // the agent's words pasted back
       if (source !== 'user' && hasRationale(sentence)) this.lastReason = { text: sentence, line: event.line };
       let found = classifySentence(sentence, source, parts[i].listed);
       let extra = '';
@@ -401,6 +400,7 @@ export class OfflineAnalyzer {
       if (!found) continue;
       // The user's own words are requests: never a rejected approach of the agent's.
       if (found.kind === 'rejected' && (source === 'user' || event.sidechain)) continue;
+      if (source === 'user' && this.agentText.wrote(sentence)) continue; // the agent's words pasted back
       let detail = '';
       const next = list[i + 1];
       const previous = list[i - 1];
