@@ -22,16 +22,7 @@ import { dedupeKey, headAndTail, oneLine, sentenceParts, specificity } from './t
 import { commandKey, displayCommand, dumpsFiles, errorLines, isDistinctiveCommand, looksFailed, measuredLines, plainOutput, programsOf } from './toolOutput.js';
 import { editCallOf, isObject, normalizeTaskStatus, patchTextOf, READ_ONLY_TOOLS, shellCallOf, str, taskListOf } from './toolInputs.js';
 import { packageChanges } from './packages.js';
-import {
-  commandFamily,
-  commandFamilyNames,
-  failingTestNames,
-  groupedOperands,
-  isGroupedCli,
-  looksPassing,
-  wrappedScript,
-  type CommandFamily,
-} from './commandFamilies.js';
+import { commandFamily, commandFamilyNames, failingTestNames, groupedOperands, looksPassing, wrappedScript, type CommandFamily } from './commandFamilies.js';
 import { ConversationTracker } from './conversation.js';
 import { parseCommandLine } from './shellWords.js';
 import { redactSecrets } from '../util/redact.js';
@@ -205,7 +196,6 @@ export class OfflineAnalyzer {
   private readonly tasks = new Map<string, OpenTask>();
   /** The last task list's items, as written and redacted (the next list mostly repeats them). */
   private redactedTasks = new Map<string, string>();
-  private lastFailure?: { commandKey: string; program: string; display: string; error: string; citation: Citation; seenAt: number };
   /** The last failed command (kept after later successes): what an approach given up next had tried. */
   private recentFailure?: { display: string; error: string; line: number };
   /** The last edit, with a glimpse of what it wrote: what a "backing out" right after undoes. */
@@ -916,18 +906,6 @@ export class OfflineAnalyzer {
       this.conversation.onError(key, first ? `${display}: ${first}` : display, result.line);
     }
     if (!result.sidechain) this.recentFailure = { display, error: first, line: result.line };
-    // A look that failed (`sed -n … [id]/page.tsx`, `git show rev:path`) and a line the shell could not
-    // parse or expand are not approaches: what comes next is another look or the same line fixed.
-    if (pending?.commandLine !== undefined && !isLookOnly(pending.programs ?? []) && !QUOTING_OR_PARSE_ERROR.test(`${first}\n${result.text.slice(0, 2000)}`)) {
-      this.lastFailure = {
-        commandKey: cmdKey,
-        program: mainProgram(pending.programs ?? []),
-        display,
-        error: first,
-        citation: citationOf(pending.call),
-        seenAt: result.line,
-      };
-    }
   }
 
   /** `cmdKey` ran again at `at` without passing (failed another way, or stopped): its open errors were re-run. */
@@ -1041,29 +1019,6 @@ export class OfflineAnalyzer {
       const sameTarget =
         record.family?.kind !== undefined && pending?.family?.kind === record.family.kind && record.testFiles.some((f) => targets.some((t) => sameFile(f, t)));
       if (sameFamily || sameTarget) record.resolvedAt = citationOf(result);
-    }
-    const failure = this.lastFailure;
-    if (!failure || pending?.commandLine === undefined) return;
-    if (failure.commandKey === cmdKey) {
-      this.lastFailure = undefined;
-      return;
-    }
-    const program = mainProgram(pending.programs ?? []);
-    // A replacement is started after the failure was seen: two commands run side by side replace nothing.
-    const startedAfter = (pending.startedLine ?? pending.call.line) > failure.seenAt;
-    // `gh api a` failing, then `gh api b` passing, are two calls of one group, not a replacement.
-    const sameGroup =
-      isGroupedCli((program ?? '').split(' ')[0]) && cmdKey.split(' ').slice(0, 2).join(' ') === failure.commandKey.split(' ').slice(0, 2).join(' ');
-    // The same line with its quoting changed is the same command, fixed.
-    const sameLine = bareCommand(failure.display) === bareCommand(pending.display);
-    if (program && program === failure.program && startedAfter && !sameGroup && !sameLine) {
-      this.lastFailure = undefined;
-      this.addStructural(`replaced:${failure.commandKey}`, {
-        title: `\`${failure.display}\` failed${failure.error ? ` (${failure.error})` : ''} and was replaced by \`${pending.display}\``,
-        detail: this.reasonNear(result.line),
-        citations: [failure.citation, citationOf(pending.call)],
-        score: 6 + specificity(failure.display) / 2,
-      });
     }
   }
 
@@ -1195,11 +1150,6 @@ const NOT_STARTED = /command not found|is not recognized as (?:the name of a cmd
 
 /** The shell rejected the command line itself; what it would have run never started. */
 const SHELL_PARSE_ERROR = /\bParserError\b|syntax error near unexpected token|\bunexpected EOF while looking for matching\b/;
-/** The shell failing on the line itself (a glob with no match, a quote or here-string it could not parse). */
-const QUOTING_OR_PARSE_ERROR = new RegExp(
-  String.raw`${SHELL_PARSE_ERROR.source}|\bno matches found:|\bbad pattern:|\bunterminated quoted string\b|string is missing the terminator|\bUnexpected token\b.*\bin expression or statement\b`,
-  'i',
-);
 /** Programs (and git subcommands) that only read: a failed one is a look, not an approach. */
 const LOOK_PROGRAMS = new Set([
   ...['cat', 'head', 'tail', 'less', 'more', 'ls', 'find', 'grep', 'rg', 'ag', 'fd', 'tree', 'wc', 'stat', 'file', 'which', 'type', 'whereis'],
@@ -1231,11 +1181,6 @@ function isLookOnly(programs: string[][]): boolean {
     })
   );
 }
-/** A command line without its quoting and spacing: two spellings of one command meet. */
-function bareCommand(display: string): string {
-  return display.replace(/["'`\\\s]/g, '');
-}
-
 /** A program's name with its path, version and `.exe` dropped: `/usr/bin/python3.11` → `python`. */
 function programName(words: string[]): string {
   return posix
@@ -1462,12 +1407,22 @@ const OPTIONS =
   /\b(?:options?|two ways|alternatives?|choices)\b\s*[:—-]|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么/i;
 /** Giving something up, loosely: only read this way right after a failed attempt. */
 const GIVEN_UP =
-  /^(?:no|not|kein\w*)\s+\S+[^:]{0,40}:|\b(?:is|are) out\b(?! of\b)|\bnot an option\b|\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|can'?t|cannot) (?:work|help|run|install|build)\b|^(?!let me|i'll|i will|now)[^.]{0,80}\binstead\b|\b(?:geht nicht|funktioniert nicht|klappt nicht)\b|不用|不行|放弃|改用/i;
+  /^(?:no|not|kein\w*)\s+\S+[^:]{0,40}:|\b(?:is|are) out\b(?! of\b)|\bnot an option\b|\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|can'?t|cannot) (?:work|help|run|install|build)\b|\b(?:geht nicht|funktioniert nicht|klappt nicht)\b|不用|不行|放弃|改用/i;
 
 /** Words of a choice that repeat one of the options it was weighed against (3+ words, or the option's head). */
 function choosesFrom(sentence: string, options: string, statesAChoice = true): boolean {
   // "So, I'll load the spec" after the options is a next step; it counts only if it names one of them.
-  if (statesAChoice && /^(?:so|thus|hence|therefore|going with|go with|decision|chosen|picked|choosing|also)\b/i.test(sentence)) return true;
+  // "So a token bucket per API key." chooses; "So the project doesn't load .env files" concludes: after
+  // "so", a clause with a verb of its own is a conclusion unless someone chooses in it.
+  if (statesAChoice && /^(?:going with|go with|decision|chosen|picked|choosing)\b/i.test(sentence)) return true;
+  const after = /^(?:so|thus|hence|therefore|also)[,:]?\s+(.*)$/is.exec(sentence)?.[1];
+  if (
+    statesAChoice &&
+    after !== undefined &&
+    (/^(?:i['’]ll|we['’]ll|i will|we will|let['’]s|i['’]m going|we['’]re going|i['’]d go|going with|go with|use|pick|choose)\b/i.test(after) ||
+      !/\b(?:is|are|was|were|be|been|does|do|did|has|have|had|should|would|could|can|will|must|might|may|seems?|looks?)\b|n['’]t\b/i.test(after))
+  )
+    return true;
   const words = (t: string) =>
     t
       .toLowerCase()
@@ -1549,22 +1504,6 @@ function errorDetail(e: ErrorRecord): string {
           : `${times}Not resolved: no later passing run of ${ran} in the log.`,
   );
   return parts.join('\n');
-}
-
-/**
- * What a command runs, for telling a replacement from an unrelated command: the program and its first
- * operand (`node scripts/a.js`, `npm test`, `create-next-app todo-app`), versions stripped.
- */
-function mainProgram(programs: string[][]): string {
-  for (const words of programs) {
-    const program = words[0].replace(/^.*\//, '').replace(/@[^/]*$/, '');
-    if (!isDistinctiveCommand([words]) || program === 'yes' || program === 'echo' || program === 'printf') continue;
-    // `npm run lint` and `npm run build` are different commands: the script, not `run`, is the operand.
-    const operands = words.slice(1).filter((w) => !w.startsWith('-'));
-    const operand = (/^(?:run|run-script|exec)$/.test(operands[0] ?? '') ? operands[1] : operands[0]) ?? words[1] ?? '';
-    return `${program} ${operand.replace(/@[^/]*$/, '')}`.trim();
-  }
-  return '';
 }
 
 /** The test file a failing test's name points into (`tests/test_a.py::test_x` → `tests/test_a.py`). */

@@ -520,3 +520,31 @@ test('a tool’s own "could not find", R’s "Error in" and an Edit’s message 
     JSON.stringify(measured),
   );
 });
+
+// Set L (40 public Claude Code logs of 16 repositories, 1.0.40–2.1.176, labelled before tuning): its shapes.
+
+test('a command retried another way is no approach given up, nor a fix the agent says it needs "instead"; an approach dropped after a failure is', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('check the extension and make the motor script run on Windows');
+  log.bash('code --list-extensions | findstr claude', '', 1);
+  log.bash('code --list-extensions', 'anthropic.claude-code');
+  log.bash('python motor_automation.py', "UnicodeEncodeError: 'charmap' codec can't encode character '\\u2705' in position 0", 1);
+  log.text('I need to fix the script to remove emojis and use simple text characters instead.');
+  log.bash('npm install redis@4', 'npm error code ETARGET\nnpm error notarget No matching version found for redis@4.', 1);
+  log.text("Redis doesn't work on this host: I dropped the Redis cache and went back to the in-process Map.");
+  const rejected = (await analyse(log, t)).findings.filter((f) => f.analyst === 'rejected').map((f) => f.title);
+  assert.deepEqual(rejected, ["Redis doesn't work on this host: I dropped the Redis cache and went back to the in-process Map."]);
+});
+
+test('after options are weighed, "So <a clause>" concludes and "So <the choice>" chooses', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('why does the bot still use the old code, and should the limits be per IP or per key?');
+  log.thinking(
+    'Was this process started with the new code or the old one? Either the restart failed, or the old process still holds the port. So PID 1450328 should be running the new code since it was started after the kill.',
+  );
+  log.thinking(
+    'Per IP or per key? Limiting per IP address punishes shared networks: free-tier customers share one IP behind a NAT. So a token bucket per API key.',
+  );
+  const decisions = (await analyse(log, t)).findings.filter((f) => f.analyst === 'decisions').map((f) => f.title);
+  assert.deepEqual(decisions, ['So a token bucket per API key.']);
+});
