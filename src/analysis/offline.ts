@@ -94,6 +94,8 @@ interface ErrorRecord {
    * change): an error nothing ran again is "not re-run", and this shows what the session did instead.
    */
   wentOn?: Citation & { what: string };
+  /** How many passing runs of other commands printed this error's line (see AMBIENT_RUNS). */
+  ambient?: number;
   /** The same command run again later without passing (another error, or stopped before the end): this one was re-run. */
   failedAgain?: Citation;
   strong: boolean;
@@ -684,11 +686,12 @@ export class OfflineAnalyzer {
   }
 
   /** One run of a shell command: the timeline's entry and, for test/build/lint runs, the check's last outcome. */
+  // (A check whose output was filtered and says nothing of passing has no outcome: see isFilteredCheck.)
   private onRun(pending: PendingCall, result: ToolResultEvent, text: string, failed: boolean, viewing: boolean): void {
     // A subagent's runs are the session's work too: same workspace, same checks.
     if (!viewing) this.conversation.onCommand({ display: pending.display, line: result.line, outcome: failed ? 'failed' : 'passed' });
     const family = pending.family;
-    if (!family?.kind) return;
+    if (!family?.kind || (!failed && isFilteredCheck(pending, text))) return;
     const passed = !failed && (result.exitCode !== undefined || result.isError === false || looksPassing(text));
     const known = this.checks.get(family.name);
     const outcome: CheckOutcome = {
@@ -954,6 +957,7 @@ export class OfflineAnalyzer {
     };
     const startedLine = pending ? (pending.startedLine ?? pending.call.line) : result.line;
     const step = this.stepOf(pending);
+    const filtered = isFilteredCheck(pending, result.text);
     const output = pending?.commandLine !== undefined ? result.text : '';
     // (The message without its "Error:" label: a script's catch prints it as "Zip2 error: …".)
     const repeats = (title: string) => {
@@ -964,7 +968,12 @@ export class OfflineAnalyzer {
     for (const record of this.errors.values()) {
       if (record.resolvedAt !== undefined) continue;
       // A run that passes yet prints the same error (caught and printed by a try/catch) fixed nothing.
-      if (repeats(record.title)) continue;
+      if (repeats(record.title)) {
+        // Printed by passing runs of other commands again and again (a broken `.bashrc` line before every
+        // command): the shell's noise around the commands, not why one failed.
+        if (record.commandKey !== cmdKey && (record.ambient = (record.ambient ?? 0) + 1) >= AMBIENT_RUNS) this.errors.delete(record.key);
+        continue;
+      }
       if (step && !record.wentOn && !record.failedAgain && startedLine > record.last.line && (record.last.file ?? '') === runsIn)
         record.wentOn = { ...citationOf(result), what: step };
       ranTargets ??= new Set(ran.map((words) => runTarget(words, cwd)));
@@ -1018,7 +1027,8 @@ export class OfflineAnalyzer {
         (editPath !== undefined && record.editPath === editPath);
       const sameTarget =
         record.family?.kind !== undefined && pending?.family?.kind === record.family.kind && record.testFiles.some((f) => targets.some((t) => sameFile(f, t)));
-      if (sameFamily || sameTarget) record.resolvedAt = citationOf(result);
+      // `npx tsc --noEmit | grep DMAutomation` passing says nothing of the errors its filter left out.
+      if ((sameFamily || sameTarget) && !filtered) record.resolvedAt = citationOf(result);
     }
   }
 
@@ -1142,6 +1152,19 @@ export class OfflineAnalyzer {
     };
   }
 }
+
+/**
+ * A test/build/lint run piped through a line filter (`tsc --noEmit | grep DMAutomation`, `npm test | findstr
+ * FAIL`) whose output does not say it passed: its exit status is the filter's, and it shows only the lines
+ * the filter kept, so it neither fixes the family's errors nor tells how the check stands.
+ */
+function isFilteredCheck(pending: PendingCall | undefined, output: string): boolean {
+  if (!pending?.family?.kind || pending.commandLine === undefined) return false;
+  return /\|\s*(?:grep|egrep|rg|findstr|select-string|sls)\b/i.test(pending.commandLine) && !looksPassing(output);
+}
+
+/** Passing runs of other commands that print an error's line before it counts as the shell's noise. */
+const AMBIENT_RUNS = 3;
 
 /** Interpreters whose first operand is the program that really runs: `python3 scripts/a.py` runs `a.py`. */
 const INTERPRETERS = /^(?:python|node|bash|sh|zsh|ruby|perl|php|deno|bun|tsx|ts-node|pwsh|powershell)$/;

@@ -548,3 +548,18 @@ test('after options are weighed, "So <a clause>" concludes and "So <the choice>"
   const decisions = (await analyse(log, t)).findings.filter((f) => f.analyst === 'decisions').map((f) => f.title);
   assert.deepEqual(decisions, ['So a token bucket per API key.']);
 });
+
+test('a check piped through a filter fixes none of its errors and has no outcome; a line every command prints is the shell’s noise', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  const noise = "/c/Users/dev/.bashrc: line 1: $'\\377\\376eval': command not found";
+  log.user('fix the type errors');
+  log.bash('npx tsc --noEmit', "server/content.ts(447,9): error TS18047: 'brandVoice.patterns' is possibly 'null'.", 2);
+  log.bash('npx tsc --noEmit 2>&1 | grep "DMAutomation.tsx" | head -20', '');
+  log.bash('ruff check .', `${noise}\nsrc/a.py:3:1: F401 'os' imported but unused`, 1);
+  for (const command of ['ls src', 'git status --short', 'python -m pytest -q', 'ruff format --check .']) log.bash(command, `${noise}\nok`);
+  const analysis = await analyse(log, t);
+  const status = Object.fromEntries(errorsOf(analysis).map((e) => [e.title.slice(0, 30), e.status]));
+  assert.equal(status['server/content.ts(447,9): erro'], 'unresolved', JSON.stringify(status));
+  assert.ok(!Object.keys(status).some((title) => title.includes('.bashrc')), JSON.stringify(status));
+  assert.equal(analysis.checks.find((c) => c.family === 'tsc')?.outcome, 'failing', 'the filtered run says nothing of how tsc stands');
+});
