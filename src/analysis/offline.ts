@@ -846,7 +846,7 @@ export class OfflineAnalyzer {
     const summary = errorLines(pending?.commandLine === undefined ? result.text.replace(/\nString:[\s\S]*$/, '') : result.text);
     // A look that found nothing, inside a longer line (`ls /snap/bin/multipass && multipass version`):
     // `ls: cannot access …` says the thing is not there, which is what the look asked.
-    if (LOOK_FOUND_NOTHING.test(summary.best ?? '')) return;
+    if (LOOK_FOUND_NOTHING.test(summary.best ?? lastLines(result.text, 1)[0] ?? '')) return;
     // Asking a CLI for its help (`x --help` answering `unknown flag "--help"`) is finding out how it is called.
     if (USAGE_ERROR.test(summary.best ?? '') && pending?.commandLine !== undefined && /(?:^|\s)(?:--help|-h|help)(?:\s|$)/.test(pending.commandLine)) return;
     // A command that hit the harness's time limit with nothing wrong in its output: a server or a watcher
@@ -1282,7 +1282,7 @@ function firstLines(text: string, n: number): string[] {
 
 /** `ls: cannot access 'x': No such file or directory`, `which: no x in (…)`: a look answering "not there". */
 const LOOK_FOUND_NOTHING =
-  /^(?:ls|stat|file|test|readlink|realpath|du|tree|which|type|where|whereis|command|Get-Item|Get-ChildItem|Test-Path)(?:\.exe)?\s*:.*(?:No such file or directory|cannot access|cannot find|not found|does not exist|no \S+ in \()/i;
+  /^no crontab for \S+$|^(?:ls|stat|file|test|readlink|realpath|du|tree|which|type|where|whereis|command|Get-Item|Get-ChildItem|Test-Path)(?:\.exe)?\s*:.*(?:No such file or directory|cannot access|cannot find|not found|does not exist|no \S+ in \()/i;
 /** A CLI saying it was called wrongly: the agent finding out its flags and subcommands. */
 const USAGE_ERROR =
   /\bMissing script:|\b(?:unknown (?:flag|option|command|subcommand|shorthand flag)|unrecognized (?:subcommand|option|arguments?|command)|unexpected argument|invalid choice|no such (?:subcommand|command|option)|is not a \S+ command)\b/i;
@@ -1481,7 +1481,7 @@ function quietNoMatch(commandPrograms: string[][], output: string, exitCode: num
  * Homebrew's `==> Cleaning up...`, pacman's `:: Proceed`, banners, `--help` hints.
  */
 const OUTPUT_BOILERPLATE =
-  /^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count)\b|^Output:|^(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try\b|^(?:[Tt]ry|[Hh]int|[Tt]ip)\b[\s:]|^[=#*-]{2,}\s.*\s[=#*-]{2,}$|^(?:==>|::|->) |^(?!.*\b(?:error|errors|fail\w*|fatal|denied|cannot|can't|unable|not found|invalid|missing)\b).*(?:\.\.\.|…)$|^> |^\s*\^|^Now using node v|^\s*(?:Compiling|Checking|Downloading|Downloaded|Building|Fresh|Updating|Locking|Adding|Blocking|Installing|Resolving)\s+\S+\s+v?\d/;
+  /^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count)\b|^Output:|^(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try\b|^(?:[Tt]ry|[Hh]int|[Tt]ip)\b[\s:]|^[=#*-]{2,}\s.*\s[=#*-]{2,}$|^(?:==>|::|->) |^(?!.*\b(?:error|errors|fail\w*|fatal|denied|cannot|can't|unable|not found|invalid|missing)\b).*(?:\.\.\.|…)$|^> |^\s*\^|^\s*(?:\[[^\]]*\]\s*)+$|^Now using node v|^\s*(?:Compiling|Checking|Downloading|Downloaded|Building|Fresh|Updating|Locking|Adding|Blocking|Installing|Resolving)\s+\S+\s+v?\d/;
 
 /** The last `count` meaningful lines of an output, in order. */
 function lastLines(output: string, count: number): string[] {

@@ -19,7 +19,7 @@ const STRONG_ERROR = [
   /\b(?:[A-Z][a-zA-Z]*)?(?:Error|Exception)(?:\s*\[[\w-]+\])?:\s+\S/,
   /^\s*\d+:\d+\s+error\s+\S/, // eslint: `3:7  error  'x' is assigned…  no-unused-vars`
   /^\s*(?:error|fatal)(?:\[\w+\])?:/i,
-  /^[\w.-]{1,30}: (?:error|fatal)\b/, // a program naming itself first: `jq: error (at <stdin>:0): Cannot index…`
+  /^[\w.-]{1,30}: (?:error|fatal)\b|^[\w.-]{1,30}: (?:unrecognized|invalid|illegal|unknown) (?:option|argument|flag)\b/, // a program naming itself first: `jq: error (at <stdin>:0): Cannot index…`, ``grep: unrecognized option `---'``
   /^panic:/,
   /\b(?:ENOENT|EACCES|EADDRINUSE|ECONNREFUSED|EPERM|ETIMEDOUT|EEXIST|ENOTDIR|EISDIR)\b/,
   /\bnpm (?:ERR!|error)\b/,

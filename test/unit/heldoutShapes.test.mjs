@@ -563,3 +563,18 @@ test('a check piped through a filter fixes none of its errors and has no outcome
   assert.ok(!Object.keys(status).some((title) => title.includes('.bashrc')), JSON.stringify(status));
   assert.equal(analysis.checks.find((c) => c.family === 'tsc')?.outcome, 'failing', 'the filtered run says nothing of how tsc stands');
 });
+
+// Set M (5 public Claude Code logs of 2 repositories, labelled before tuning): its shapes.
+
+test('an empty crontab is no error; a program naming its usage error headlines it, never the usage synopsis', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('schedule the stats script');
+  log.bash('crontab -l', 'no crontab for main', 1);
+  log.bash(
+    'pdfgen --- report.md',
+    "pdfgen: unrecognized option `---'\nusage: pdfgen [-abcdDEFGHhI] [-A num] [-B num] [-C[num]]\n\t[-e pattern] [-f file] [--binary-files=value] [--color=when]\n\t[--context[=num]] [--directories=action] [--label] [--line-buffered]\n\t[--null] [pattern] [file ...]",
+    2,
+  );
+  const titles = errorsOf(await analyse(log, t)).map((e) => e.title);
+  assert.deepEqual(titles, ["pdfgen: unrecognized option `---'"]);
+});
