@@ -821,10 +821,11 @@ export class OfflineAnalyzer {
           (isLookOnly(pending.programs) && !/timed out|Permission denied/i.test(result.text.slice(0, 2000)))))
     )
       return;
-    // Not the work failing: Claude Code cancelling a call beside one that failed (that one is reported),
-    // a permission mode that refuses every tool call, the user's own PreToolUse hook blocking a call (a policy, not a fault).
+    // Not the work failing: Claude Code cancelling a call beside one that failed (that one is reported, in
+    // either wording), a subagent asked to resume while it is still running (it finishes on its own), a
+    // permission mode that refuses every tool call, the user's own PreToolUse hook blocking a call (a policy, not a fault).
     if (
-      /^\s*(?:<tool_use_error>)?\s*(?:Cancelled: parallel tool call|Permission to use \S+ has been auto-denied)|^\s*error: interrupted by the user\s*$|\bcd to '[^']*' was blocked\b|^\s*(?:Exit code \d+\s+)?(?:PreToolUse|PermissionRequest):\S+ hook error:/.test(
+      /^\s*(?:<tool_use_error>)?\s*(?:Cancelled: parallel tool call|Sibling tool call errored|Cannot resume agent \S+: it is still running|Permission to use \S+ has been auto-denied)|^\s*error: interrupted by the user\s*$|\bcd to '[^']*' was blocked\b|^\s*(?:Exit code \d+\s+)?(?:PreToolUse|PermissionRequest):\S+ hook error:/.test(
         result.text,
       )
     )

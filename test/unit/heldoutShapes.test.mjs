@@ -578,3 +578,20 @@ test('an empty crontab is no error; a program naming its usage error headlines i
   const titles = errorsOf(await analyse(log, t)).map((e) => e.title);
   assert.deepEqual(titles, ["pdfgen: unrecognized option `---'"]);
 });
+
+test('Claude Code resuming a subagent that is still running, or cancelling a sibling call, is no error; a subagent that failed is', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('run the research and the writer agents');
+  const resume = { description: 'resume researcher', prompt: 'continue', subagent_type: 'general-purpose' };
+  log.tool('Task', resume, 'Cannot resume agent af5040ea445c7f289: it is still running. Use TaskStop to stop it first, or wait for it to complete.', {
+    isError: true,
+  });
+  log.tool('Task', resume, '<tool_use_error>Sibling tool call errored</tool_use_error>', { isError: true });
+  log.tool('Task', { ...resume, subagent_type: 'prd-writer' }, "Agent type 'prd-writer' not found. Available agents: general-purpose, Explore", {
+    isError: true,
+  });
+  assert.deepEqual(
+    errorsOf(await analyse(log, t)).map((e) => e.title),
+    ["Agent type 'prd-writer' not found. Available agents: general-purpose, Explore"],
+  );
+});
