@@ -685,8 +685,10 @@ export class OfflineAnalyzer {
     }
   }
 
-  /** One run of a shell command: the timeline's entry and, for test/build/lint runs, the check's last outcome. */
-  // (A check whose output was filtered and says nothing of passing has no outcome: see isFilteredCheck.)
+  /**
+   * One run of a shell command: the timeline's entry and, for test/build/lint runs, the check's last outcome
+   * (none for a check whose output was filtered and says nothing of passing: see isFilteredCheck).
+   */
   private onRun(pending: PendingCall, result: ToolResultEvent, text: string, failed: boolean, viewing: boolean): void {
     // A subagent's runs are the session's work too: same workspace, same checks.
     if (!viewing) this.conversation.onCommand({ display: pending.display, line: result.line, outcome: failed ? 'failed' : 'passed' });
