@@ -106,12 +106,26 @@ async function shot(name) {
   say(`screenshot: ${path}`);
 }
 
-/** Runs a command by its title from the command palette (F1), as a user would. */
+/**
+ * Runs a command by its title from the command palette (F1), as a user would. A quick input or a
+ * notification toast left open by the step before can make the palette inert for a moment (seen on a
+ * loaded CI machine): then Escape closes what is open and the palette is opened again, as a user would.
+ */
 async function runCommand(title) {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 15_000 });
-  await input.fill(`>${title}`);
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill(`>${title}`, { timeout: 10_000 });
+      break;
+    } catch (error) {
+      if (attempt === 3) throw error;
+      say(`command palette not ready (attempt ${attempt}): ${String(error.message).split('\n')[0]}`);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Escape');
+    }
+  }
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15_000 });
   await page.keyboard.press('Enter');
   return input;
