@@ -238,7 +238,7 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`^(?:error|fatal|warning|hint|note)(?:\[\w+\])?:`, // an error names a failure, not a measurement
     String.raw`^\s*(?:def|class|import|from|return|const|let|var|function|if|for|while)\b|[;{}]\s*$|\w\(.*\)\s*$`, // code
     String.raw`^[\w-]*[A-Za-z][\w-]*(?:\.[\w-]+)*\.[A-Za-z]\w{0,5}(?::|\s*$)`, // a file name (with `:`): a listing or a path report
-    String.raw`:\d+:\d+\)?\s*$|^\s*at\s|\.\w+:\d+ \+0x[0-9a-f]+\s*$|^\s*File "[^"]+", line \d+`, // a source location (`❯ src/a.test.ts:244:3`) or a stack frame (Go's `mock.go:481 +0x110`, Python's)
+    String.raw`:\d+:\d+\)?\s*$|^\s*at\s|\.\w+:\d+ \+0x[0-9a-f]+\s*$`, // a source location (`❯ src/a.test.ts:244:3`) or a stack frame (Go's `mock.go:481 +0x110`)
     String.raw`^\d{6,}\s{2,}\S`, // a listing keyed by ids (`1498016002  Epub Viewer (1.7)`)
     String.raw`^\s*StatusCode\s*:|\bHTTP\/\d(?:\.\d)? \d{3}\b|^\s*(?:status|status code)\s*[:=]\s*\d{3}\s*$`, // an HTTP status: an answer, not a measurement
     String.raw`\b\w+="[^"]*"|\bd="M`, // markup attributes: code, not output
