@@ -82,6 +82,8 @@ interface ErrorRecord {
   /** For a failed edit tool call: the file, which a later successful edit of it resolves. */
   editPath?: string;
   title: string;
+  /** The title as a passing run would print it again (see onSuccess): checked against every passing output. */
+  message: string;
   lines: string[];
   stack: string[];
   exitCode?: number;
@@ -888,13 +890,16 @@ export class OfflineAnalyzer {
           ? `\`${display}\` failed${exit}`
           : `${name} failed${exit}${display !== name ? `: ${display.slice(name.length + 1)}` : ''}`;
       const tests = failingTestNames(result.text);
+      const title = editTarget && first ? `${this.files.relative(editTarget)}: ${first}` : first || what;
       this.errors.set(key, {
         key,
         commandKey: cmdKey,
         family: pending?.family,
         editPath: editTarget,
         testFiles: [...new Set([...tests.map(testFileOf), ...(pending?.family?.targets ?? [])].filter((f): f is string => !!f))],
-        title: editTarget && first ? `${this.files.relative(editTarget)}: ${first}` : first || what,
+        title,
+        // (Without its "Error:" label: a script's catch prints it as "Zip2 error: …".)
+        message: title.replace(/^(?:[\w.-]+ )?error:\s*/i, ''),
         what,
         lines: summary.lines,
         stack: summary.stack,
@@ -959,26 +964,24 @@ export class OfflineAnalyzer {
       return programs;
     };
     const startedLine = pending ? (pending.startedLine ?? pending.call.line) : result.line;
-    const step = this.stepOf(pending);
-    const filtered = isFilteredCheck(pending, result.text);
+    // Also worked out only when an open error needs them: the step this run was, whether its check was filtered.
+    let step: string | undefined | null = null;
+    let filtered: boolean | undefined;
     const output = pending?.commandLine !== undefined ? result.text : '';
-    // (The message without its "Error:" label: a script's catch prints it as "Zip2 error: …".)
-    const repeats = (title: string) => {
-      const message = title.replace(/^(?:[\w.-]+ )?error:\s*/i, '');
-      return message.length >= 24 && output.includes(message);
-    };
     const runsIn = result.subagent ? `subagents/${result.subagent}` : '';
     for (const record of this.errors.values()) {
       if (record.resolvedAt !== undefined) continue;
       // A run that passes yet prints the same error (caught and printed by a try/catch) fixed nothing.
-      if (repeats(record.title)) {
+      if (record.message.length >= 24 && output.includes(record.message)) {
         // Printed by passing runs of other commands again and again (a broken `.bashrc` line before every
         // command): the shell's noise around the commands, not why one failed.
         if (record.commandKey !== cmdKey && (record.ambient = (record.ambient ?? 0) + 1) >= AMBIENT_RUNS) this.errors.delete(record.key);
         continue;
       }
-      if (step && !record.wentOn && !record.failedAgain && startedLine > record.last.line && (record.last.file ?? '') === runsIn)
-        record.wentOn = { ...citationOf(result), what: step };
+      if (!record.wentOn && !record.failedAgain && startedLine > record.last.line && (record.last.file ?? '') === runsIn) {
+        if (step === null) step = this.stepOf(pending);
+        if (step) record.wentOn = { ...citationOf(result), what: step };
+      }
       ranTargets ??= new Set(ran.map((words) => runTarget(words, cwd)));
       ranPrograms ??= programsRan();
       if (
@@ -1031,7 +1034,7 @@ export class OfflineAnalyzer {
       const sameTarget =
         record.family?.kind !== undefined && pending?.family?.kind === record.family.kind && record.testFiles.some((f) => targets.some((t) => sameFile(f, t)));
       // `npx tsc --noEmit | grep DMAutomation` passing says nothing of the errors its filter left out.
-      if ((sameFamily || sameTarget) && !filtered) record.resolvedAt = citationOf(result);
+      if ((sameFamily || sameTarget) && !(filtered ??= isFilteredCheck(pending, result.text))) record.resolvedAt = citationOf(result);
     }
   }
 
