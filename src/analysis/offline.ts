@@ -11,8 +11,9 @@ import {
   hasRationale,
   isAdvice,
   isChoiceCandidate,
-  isConstraint,
+  isFragmentOrSpec,
   isProgressReport,
+  soundsLikeRule,
   ownWords,
   saysAttemptGivenUp,
   withoutPastedOutput,
@@ -330,9 +331,10 @@ export class OfflineAnalyzer {
     const framing = withoutPastedOutput(
       ownWords(message.chars > LONG_MESSAGE_CHARS ? redactSecrets(`${message.text.slice(0, FRAMING_CHARS)}\n${message.text.slice(-FRAMING_CHARS)}`) : body),
     );
-    const rules = clausesOf(framing).filter((sentence) => isConstraint(sentence) && !this.agentText.wrote(sentence));
+    const worded = clausesOf(framing).filter((sentence) => soundsLikeRule(sentence) && !this.agentText.wrote(sentence));
+    const rules = worded.filter((sentence) => !isFragmentOrSpec(sentence));
     // Of a long message only the head and tail are searched; whether it is a rule document is told by all of it.
-    const ruleCount = message.chars > LONG_MESSAGE_CHARS ? Math.max(rules.length, rulesIn(withoutPastedOutput(ownWords(body)))) : rules.length;
+    const ruleCount = message.chars > LONG_MESSAGE_CHARS ? Math.max(worded.length, rulesIn(withoutPastedOutput(ownWords(body)))) : worded.length;
     // Many rules in one message are a rule document someone else wrote (a command template, a role
     // prompt, a title generator, a pasted spec): on logs nobody tuned on, nearly all such were wrong.
     // The user's own rules come a few at a time; the message itself stays in the prompt's first section.
@@ -370,7 +372,7 @@ export class OfflineAnalyzer {
         found = { kind: 'decisions', sentence, score: Math.max(found?.score ?? 0, 8 + specificity(sentence)) };
         extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
         this.options = undefined;
-      } else if (source !== 'user' && OPTIONS.test(sentence)) {
+      } else if (source !== 'user' && OPTIONS.test(sentence) && !NOT_OPTIONS.test(sentence)) {
         this.options = { text: sentence, line: event.line, between: [] };
       } else if (options && options.between.length < 3) {
         options.between.push(sentence); // the reasoning that leads from the options to the choice
@@ -1329,7 +1331,7 @@ function clausesOf(text: string): string[] {
 /** How many clauses of a text read as rules (stops counting at a rule document's size). */
 function rulesIn(text: string): number {
   let count = 0;
-  for (const sentence of clausesOf(text)) if (isConstraint(sentence) && ++count >= RULE_DOCUMENT_RULES) return count;
+  for (const sentence of clausesOf(text)) if (soundsLikeRule(sentence) && ++count >= RULE_DOCUMENT_RULES) return count;
   return count;
 }
 
@@ -1434,10 +1436,21 @@ function stillRunningId(text: string, pending: PendingCall): string | undefined 
 /** A sentence that weighs options: "Two ways: …", "Options: …", "Either A or B", "Per IP or per key?". */
 const OPTIONS =
   /\b(?:options?|two ways|alternatives?|choices)\b\s*[:—-]|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么/i;
+/**
+ * Alternatives that are not the agent's to choose between: a question handing the choice to the user ("Would
+ * you like X, or Y?": the answer decides) or a guess at a cause ("This could mean either X or Y", "was it
+ * started with the new code or the old?"). On logs nobody tuned on, what followed such sentences was
+ * a fact or a next step, never a choice (sets G–M).
+ */
+const NOT_OPTIONS =
+  /\b(?:would you (?:like|prefer)|do you (?:want|prefer)|or would you|want me to|shall i|should i)\b|\b(?:could|might|may|can) (?:mean|be|indicate)\b|\bcould it be\b|^(?:but |and |so )?(?:was|were|is|are|did|does|has|have) (?:it|this|that|the|these|those)\b|\bwhether\b/i;
 /** Giving something up, loosely: only read this way right after a failed attempt. */
 const GIVEN_UP =
   /^(?:no|not|kein\w*)\s+\S+[^:]{0,40}:|\b(?:is|are) out\b(?! of\b)|\bnot an option\b|\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|can'?t|cannot) (?:work|help|run|install|build)\b|\b(?:geht nicht|funktioniert nicht|klappt nicht)\b|不用|不行|放弃|改用/i;
 
+/** Someone choosing, at the start of a sentence: "I'll…", "So we'll…", "Going with…", "Use…", "我们决定…". */
+const CHOOSER_OPENING =
+  /(?:^|,\s+(?=(?:i|we)['’]ll\b|(?:i|we) will\b))(?:(?:so|ok(?:ay)?|then|now|here|instead|thus|hence|also),?\s+)?(?:(?:i['’]ll|we['’]ll|i will|we will|let['’]s|i['’]m going to|we['’]re going to|i['’]d go|going with|go with|use|pick|choose|prefer|keep|accept|switch to|stick with|decided|decision|verdict|ich (?:nehme|verwende|nutze|bleibe)|wir (?:nehmen|verwenden|nutzen|bleiben))\b|我们?(?:决定|选择|改用|采用|就用)|决定|选择|改用|采用)/iu;
 /** Words of a choice that repeat one of the options it was weighed against (3+ words, or the option's head). */
 function choosesFrom(sentence: string, options: string, statesAChoice = true): boolean {
   // "So, I'll load the spec" after the options is a next step; it counts only if it names one of them.
@@ -1449,7 +1462,9 @@ function choosesFrom(sentence: string, options: string, statesAChoice = true): b
     statesAChoice &&
     after !== undefined &&
     (/^(?:i['’]ll|we['’]ll|i will|we will|let['’]s|i['’]m going|we['’]re going|i['’]d go|going with|go with|use|pick|choose)\b/i.test(after) ||
-      !/\b(?:is|are|was|were|be|been|does|do|did|has|have|had|should|would|could|can|will|must|might|may|seems?|looks?)\b|n['’]t\b/i.test(after))
+      !/\b(?:is|are|was|were|be|been|does|do|did|has|have|had|should|would|could|can|will|must|might|may|seems?|looks?)\b|n['’]t\b|^(?:they|he|she|it|this|that|these|those|there|the user|user)\b/i.test(
+        after,
+      ))
   )
     return true;
   const words = (t: string) =>
@@ -1460,6 +1475,12 @@ function choosesFrom(sentence: string, options: string, statesAChoice = true): b
       .filter(Boolean);
   const a = words(sentence);
   const b = ` ${words(options).join(' ')} `;
+  // Sharing words with an option is not enough: "The DAG system already calculates X" after "test X, or
+  // find another way?" states a fact. The choice is made by someone ("I'll…", "Going with…", "Use…"), is
+  // named first ("Accept both decimals — …"), or ends a reason ("…takes forty minutes, so resume.").
+  const chooses =
+    CHOOSER_OPENING.test(sentence) || b.includes(` ${a.slice(0, 3).join(' ')} `) || /,\s+(?:so|hence|thus)\s+(?:\S+\s+){0,4}\S+[.!]?\s*$/i.test(sentence);
+  if (!chooses) return false;
   for (let i = 0; i + 3 <= a.length; i++) if (b.includes(` ${a.slice(i, i + 3).join(' ')} `)) return true;
   return false;
 }

@@ -102,9 +102,15 @@ export function isProgressReport(sentence: string): boolean {
 /** A choice remembered from before this session. */
 const RECALLED =
   /\b(?:remember the earlier|the earlier change|we had (?:decided|chosen|agreed)|had (?:decided|agreed) (?:on|to)|(?:hatten|haben) wir (?:\w+ )?(?:entschieden|beschlossen)|wir hatten (?:die )?entscheidung|last (?:session|time|night|week)|yesterday|gestern|heute morgen|earlier session|previous session)\b/i;
+/** A thing described, as the sentence's first verb: "The X field is…", "This makes sense because…", "It's implementing…". */
+const DESCRIBES =
+  /^(?:(?:so|also|but|and|now|ok(?:ay)?)\b[,:]?\s+)?(?:(?:the|this|that|these|those|its|our|their)\s+)?(?:[\w`'".#/@()-]+\s+){0,5}?(?:is|are|was|were|isn['’]t|aren['’]t|uses|returns|makes|applies|implements|works|happens|means)\b|^(?:it['’]s|that['’]s|this is|there['’]s|there are)\b/i;
+/** The user choosing, in their words: "let's go with the src layout", "we'll use Postgres", "option 2". */
+const USER_CHOOSES =
+  /^(?:(?:ok(?:ay)?|so|then|yes|no|and|also|just),?\s+)*(?:use|keep|stick with|switch to|prefer)\b|\blet['’]?s (?:use|go with|keep|stick|switch|pick|choose|do|try)\b|\b(?:i|we)(?:['’]ll| will| would| want to)? (?:go with|use|pick|choose|prefer|stick with|keep)\b|\b(?:decided|chose|go with|going with|option \d|prefer)\b|\bstatt\b|决定|选择|改用|采用|就用|にする|にします/i;
 /** Words that say a choice was made, and over what: the strong signs of a decision. */
 const CHOSE =
-  /\b(?:decided|decide to|(?<=\b(?:i|we|they|you|user|he|she|and|then|finally) )chose|chosen|opted|going with|go with|went with|instead of(?! ~?\d)|rather than|in favou?r of|settled on|settled|statt|anstatt|anstelle)\b|而不是|改用|决定|選んだ|にする/i;
+  /\b(?:(?<!\b(?:is|are|be|been|being|best|already|was|were|has|have|we['’]ve|you['’]ve) )decided(?!\s+(?:which|what|whether|how|where|when|if)\b)|decide to|(?<=\b(?:i|we|they|you|user|he|she|and|then|finally) )chose|chosen|opted|going with|go with|went with|instead of(?! ~?\d)|rather than|in favou?r of|settled on|settled|statt|anstatt|anstelle)\b|而不是|改用|决定|選んだ|にする/i;
 /** A proposal put to the user, not adopted: "A cheap fix: …", "One option: …", "Another idea would be…". */
 const PROPOSAL =
   /^the (?:cleanest|simplest|best|easiest|safest|quickest|minimal) (?:fix|option|approach|way|solution)\b|^(?:a|one|another|an?\s+alternative)\s+(?:(?:cheap|simple|quick|possible|easy|easier|better|cleaner|safer|small|minimal)\s+)?(?:fix|option|idea|alternative|approach|way|suggestion|improvement)\b/i;
@@ -117,7 +123,7 @@ const PREDICTION = /^(?!i\b|we\b)[^,;:]{0,60}?\bwill be (?!used\b|kept\b|stored\
 const NARRATION =
   /^(?:quick note|also worth noting|worth noting|note|fyi|this will be a|this way\b)|\bi['’]m (?:waiting|double-checking|still)\b|^i think (?:it would be best|we should) (?:to )?(?:open|read|check|look|refer|review|verify|update)\b|^we should (?:also )?(?:refer|update our plan|check|look|review|verify)\b|\bit turns out\b|^i found\b/i;
 const STRONG_CHOICE =
-  /\b(?:decided|(?<=\b(?:i|we|they|you|user|he|she|and|then|finally) )chose|opted|going with|go with|settled on|we(?:'ll| will) use|i(?:'ll| will) use)\b/i;
+  /\b(?:(?<!\b(?:is|are|be|been|being|best|already|was|were|has|have|we['’]ve|you['’]ve) )decided(?!\s+(?:which|what|whether|how|where|when|if)\b)|(?<=\b(?:i|we|they|you|user|he|she|and|then|finally) )chose|opted|going with|go with|settled on|we(?:'ll| will) use|i(?:'ll| will) use)\b/i;
 
 /** Words that show an attempt failed or was undone: without one of these, "switch to X" is only a plan. */
 const EVIDENCE_OF_UNDOING =
@@ -195,7 +201,7 @@ const CONSTRAINT = new RegExp(
 );
 /** A one-off request or a story, even with a rule word in it: "Then let's make sure…", "I never saw…". */
 const NOT_A_RULE =
-  /^(?:the reason|because|since|keep in mind)\b|^no such \w+\b|^(?:then |so |and )?when i\b|用户(?:要求|希望|需要|喜欢|偏好|习惯|倾向)|^no+\s+no+\b|^no+,?\s+(?:i|i'm|i meant|in|it|it's|that|that's|this|the|you|we|wrong)\b|\b(?:it|this|that|which|he|she)\s+(?:always|never)\s+\w+s\b|\b(?:don'?t|doesn'?t) (?:have|has|know|exist|seem|contain|show|appear)\b|^no \w+ (?:has|have|as|is|are|was|were)\b|\bi don'?t (?:have|know)\b|还是不行|不行了|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
+  /^(?:the reason|because|since|keep in mind)\b|^no (?:one|other|risk|matter|doubt)\b|\bdon['’]?t (?:miss anything|make (?:any )?mistakes)\b|^no such \w+\b|^(?:then |so |and )?when i\b|用户(?:要求|希望|需要|喜欢|偏好|习惯|倾向)|^no+\s+no+\b|^no+,?\s+(?:i|i'm|i meant|in|it|it's|that|that's|this|the|you|we|wrong)\b|\b(?:it|this|that|which|he|she)\s+(?:always|never)\s+\w+s\b|\b(?:don'?t|doesn'?t) (?:have|has|know|exist|seem|contain|show|appear)\b|^no \w+ (?:has|have|as|is|are|was|were)\b|\bi don'?t (?:have|know)\b|还是不行|不行了|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
 
 export type ProseSource = 'thinking' | 'assistant' | 'user';
 
@@ -298,6 +304,12 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
     return undefined;
   // What the user asked, restated by the agent, is neither its decision nor an approach it gave up.
   if (/^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b/i.test(sentence)) return undefined;
+  // …nor is reading the user ("I'm re-reading the request—the user wants…", "The user is frustrated because…").
+  if (
+    /\bthe user(?:['’]s)? (?:is|was|wants|wanted|just wanted|asks|asked|says|said|seems|would like|mentions|reports|needs|expects)\b/i.test(sentence) &&
+    !/\b(?:i|we)(?:['’]ll| will)\b/i.test(sentence)
+  )
+    return undefined;
   // A diagnosis is not a decision: "The issue is that X is set to Y instead of Z", "I can see that…".
   if (OBSERVATION.test(sentence) && !STRONG_CHOICE.test(sentence)) return undefined;
   // A decision recalled from another time ("gestern hatten wir entschieden…", "we had decided…") is history, not made here.
@@ -341,6 +353,12 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
   // has a chooser (I, we, an imperative, a "Topic: choice" line) or weighs an alternative with a reason.
   if (!rejected && source !== 'user' && !CHOICE_SUBJECT.test(sentence) && !(alternative && reason && source === 'thinking') && !STRONG_CHOICE.test(sentence))
     return undefined;
+  // Without a chooser, a sentence whose verb describes ("The response is in `reasoning_content` rather than
+  // `content`", "The pulse animation is applied to the badge, not the button") reports what is, not a choice.
+  if (!rejected && source !== 'user' && !CHOICE_SUBJECT.test(sentence) && !STRONG_CHOICE.test(sentence) && DESCRIBES.test(sentence)) return undefined;
+  // The user's words are requests, which the prompt's first section keeps whole; a choice of theirs says it
+  // chooses ("let's go with…", "we'll use…"). A request phrased "instead of X, do Y" is the task.
+  if (source === 'user' && !USER_CHOOSES.test(sentence)) return undefined;
   const specific = specificity(sentence);
   // Thinking is where choices are made and where a compaction loses them first.
   const sourceWeight = source === 'thinking' ? 1.5 : source === 'user' ? 2 : 0.5;
@@ -409,8 +427,16 @@ export function withoutPastedOutput(text: string): string {
   return kept.join('\n');
 }
 
-/** A user's standing instruction ("keep X", "don't Y", "use A not B"). */
+/** A user's standing instruction ("keep X", "don't Y", "use A not B"), said whole and to the agent. */
 export function isConstraint(sentence: string): boolean {
+  return soundsLikeRule(sentence) && !isFragmentOrSpec(sentence);
+}
+
+/**
+ * Worded like a rule (a rule word, not a question, a paste, a one-off step). Counting these tells a rule
+ * document (a template, a spec: many of them in one message) from the user's own few rules.
+ */
+export function soundsLikeRule(sentence: string): boolean {
   if (sentence.length < 8 || sentence.length > 500) return false;
   if (/[?？]\s*$/.test(sentence)) return false; // a question asks; it does not set a rule
   if (/^\s*(?:[-*]\s+)?\*\*[\w .-]{1,40}\*\*\s*:/.test(sentence)) return false; // a document's field (`**FR-001**:`, `**Status**:`), pasted
@@ -469,6 +495,30 @@ export function isConstraint(sentence: string): boolean {
     // A purpose, not a rule: "…upgrade so we don't run into this again".
     .replace(/\bso(?: that)? (?:we|i|it|you|they) (?:don['’]?t|won['’]?t|never|do not|will not)\b.*$/i, ' ');
   return CONSTRAINT.test(own) && !NOT_A_RULE.test(own);
+}
+
+/** A rule-worded sentence that sets no rule of the user's for the agent: a fragment, a wish, a specification. */
+export function isFragmentOrSpec(sentence: string): boolean {
+  const own = sentence.replace(/["“„«][^"”“«»]*(?:["”»]|$)/g, ' ');
+  // A rule that points at something it does not name ("it should never do this.", "I don't want you to
+  // simply remember this.") is a fragment: the rule is in the words around it, which section 1 keeps.
+  if (/\b(?:this|that)\s*[.!]*\s*$/i.test(own) && own.trim().split(/\s+/).length <= 9) return true;
+  // "I just don't want to keep paying for it": the user's own wish, not a rule for the agent.
+  if (/\bi (?:just |really |also |simply )?(?:don['’]?t|do not) want to\b/i.test(own) && !/\b(?:always|never|please|you)\b/i.test(own)) return true;
+  // "must"/"should" said of a thing ("The system must trigger…", "They must be exact events", "Resource should
+  // use cache busting"): a specification or a description. A rule is said to the agent or of the work (you,
+  // we, everything, all tests, there should be…), or carries a word of its own (always, never, don't, keep…).
+  const modal = /\b(?:must|should|shall|shoudl)(?:n['’]?t| not)?\b/i.exec(own);
+  if (
+    modal &&
+    !/\b(?:you|we|i|everything|every|all|nothing|there|tests?)\s+(?:\w+\s+)?$/i.test(own.slice(0, modal.index)) &&
+    !/\b(?:always|never|don['’]?t|do not|avoid|please|keep|only|stop|no more|not allowed|at most)\b/i.test(own) &&
+    // …or sets a limit on what is built ("p95 must stay under 200 ms", "must constrain to 45 days").
+    !/^\s*(?:stay|remain|be kept|not exceed|never)\b/i.test(own.slice(modal.index + modal[0].length)) &&
+    !/\b(?:under|below|within|less than|no more than|max(?:imum)?|up to|to)\s+(?:~|\$|€)?\d/i.test(own)
+  )
+    return true;
+  return false;
 }
 
 /** True when a thinking/assistant sentence hints the text right after it explains a choice. */

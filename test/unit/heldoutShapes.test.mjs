@@ -105,6 +105,39 @@ test('rules inside a tagged block of a template are not the user’s; many rules
   );
 });
 
+test('a rule said of a thing is a specification, a rule pointing at "this" a fragment, "I don\'t want to" a wish; rule-worded spec lines still make a rule document', async (t) => {
+  for (const sentence of [
+    'The system must automatically trigger the most appropriate remediation action while keeping an audit trail.',
+    'They must be exact events too, no spelling mistakes or mis-matches.',
+    'Resource should use cache busting but URL does not match configured patterns.',
+    'it should never do this.',
+    "I don't want you to simply remember this.",
+    'I just dont want to keep paying to restart it, if that makes sense.',
+    'No one else does this.',
+    "Don't miss anything .",
+  ])
+    assert.equal(isConstraint(sentence), false, sentence);
+  for (const sentence of [
+    'p95 must stay under 200 ms',
+    'the final version must constrain to 45 days to prevent us from overloading the backend',
+    'There should not be any code changes, just DAG changes.',
+    'You must run the linter before every commit.',
+    'The API must never return raw SQL errors.',
+    "I don't want you to write any code for me.",
+  ])
+    assert.equal(isConstraint(sentence), true, sentence);
+  const log = new ClaudeLog('/home/dev/app');
+  log.user(
+    'Name the files like this. All elements must be separated by hyphens. Every PNG must correspond to a real page. Dates must be ISO dates. Never use underscores. Do not include file extensions. Always prefix pages with P.',
+  );
+  log.user('keep the generated names under 40 characters.');
+  const { constraints } = await analyse(log, t);
+  assert.deepEqual(
+    constraints.map((c) => c.text),
+    ['keep the generated names under 40 characters.'],
+  );
+});
+
 test('an interrupted turn re-sent with agreement is no refusal; a correction after an interrupt is', async (t) => {
   const log = new ClaudeLog('/home/dev/app');
   log.user('update the theme files');
@@ -547,6 +580,55 @@ test('after options are weighed, "So <a clause>" concludes and "So <the choice>"
   );
   const decisions = (await analyse(log, t)).findings.filter((f) => f.analyst === 'decisions').map((f) => f.title);
   assert.deepEqual(decisions, ['So a token bucket per API key.']);
+});
+
+test('after options, a fact or a next step sharing their words chooses nothing, nor does what follows a question to the user or a guess at a cause', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('the report step keeps failing, and pick how to show the login');
+  log.thinking(
+    'Should we test if `{6_DAYS_AGO_TIMESTAMP}` resolves when the DAG runs, or find another way? The DAG system already calculates and verifies `{6_DAYS_AGO}` as a date.',
+  );
+  log.text(
+    'Would you like to continue with a fresh installation, or would you prefer to test it another way? The new default version prompt should appear after both PHP versions are installed.',
+  );
+  log.thinking(
+    'This could mean either the action type is missing for this account, or the data exists under a different key. It can always be added as a submodule later if needed.',
+  );
+  log.thinking(
+    'After a successful login we could either destroy the login window and open a new Tk root, or hide the login window. After building the login UI in __init__, I’ll hide the login window and call self.show_landing(username).',
+  );
+  log.thinking(
+    'Options: wiping the index and rebuilding from scratch, or resume from the stale lock instead of a full rebuild. A full rebuild takes about forty minutes on this box, so resume.',
+  );
+  const decisions = (await analyse(log, t)).findings.filter((f) => f.analyst === 'decisions').map((f) => f.title);
+  for (const wrong of ['The DAG system already', 'The new default version prompt', 'It can always be added'])
+    assert.ok(!decisions.some((d) => d.startsWith(wrong)), decisions.join('\n'));
+  for (const right of [
+    'A full rebuild takes about forty minutes on this box, so resume.',
+    'After building the login UI in __init__, I’ll hide the login window and call self.show_landing(username).',
+  ])
+    assert.ok(decisions.includes(right), decisions.join('\n'));
+});
+
+test('a decision has a chooser: a thing described, the user read, a choice recalled or deferred, a request phrased "instead of" are none', () => {
+  const kind = (sentence, source) => classifySentence(sentence, source)?.kind;
+  for (const [sentence, source] of [
+    ['The response is in the `reasoning_content` field rather than `content` which is interesting - this is the R1 reasoning format.', 'thinking'],
+    ['The pulse animation is applied to the badge itself, not the button, so that is correct.', 'thinking'],
+    ['The user is frustrated because they just wanted a simple answer, not for me to actually run the tests.', 'thinking'],
+    ['Now I am re-reading the request—the user wants a login modal rather than a registration flow.', 'thinking'],
+    ["That's consistent with everything we've decided.", 'assistant'],
+    ['Those are best decided as you build each game.', 'assistant'],
+    ['and if we exceed our estimate, instead of showing the exceeded time as "+ 3s" just display the total elapsed time.', 'user'],
+  ])
+    assert.equal(kind(sentence, source), undefined, sentence);
+  for (const [sentence, source] of [
+    ["For English files, I'll use `/en/posts/` instead of `/ja/posts/`.", 'thinking'],
+    ['Decided to avoid get_redis due to emoji print issues and instead connect to Redis directly.', 'thinking'],
+    ["let's go with the src layout instead of a flat one", 'user'],
+    ['use terminal instead of powershell then', 'user'],
+  ])
+    assert.equal(kind(sentence, source), 'decisions', sentence);
 });
 
 test('a check piped through a filter fixes none of its errors and has no outcome; a line every command prints is the shell’s noise', async (t) => {
