@@ -322,7 +322,9 @@ function gitEffects(args: ShellWord[], emit: Emit): void {
     }
     case 'rm': {
       const recursive = hasFlag(rest, 'r');
-      for (const f of operands(rest)) emit('delete', f, 'git rm', { recursive });
+      // `git rm --cached` only stops tracking: the file stays on disk, changed in git's eyes but not gone.
+      const cached = rest.some((w) => w.text === '--cached');
+      for (const f of operands(rest)) emit(cached ? 'modify' : 'delete', f, cached ? 'git rm --cached' : 'git rm', { recursive });
       return;
     }
     case 'checkout': {

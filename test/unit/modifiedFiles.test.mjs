@@ -41,7 +41,7 @@ const SHELL_CASES = [
   ['cmd &> all.log', ['write all.log']],
   ['git mv src/old.ts src/new.ts', ['rename src/new.ts <- src/old.ts']],
   ['git rm -r legacy/', ['delete legacy/']],
-  ['git rm --cached secret.env', ['delete secret.env']],
+  ['git rm --cached secret.env', ['modify secret.env']], // untracked only: the file stays on disk
   ['git checkout -- src/a.ts src/b.ts', ['modify src/a.ts', 'modify src/b.ts']],
   ['git checkout main', []],
   ['git restore src/c.ts', ['modify src/c.ts']],
