@@ -101,6 +101,8 @@ interface ErrorRecord {
   ambient?: number;
   /** The same command run again later without passing (another error, or stopped before the end): this one was re-run. */
   failedAgain?: Citation;
+  /** A program that could not start, started by a re-run of the same command that then failed another way. */
+  gotPast?: boolean;
   strong: boolean;
   /** A read-only tool or a looking-around command (`ls`, `cat`): its failures matter less. */
   lowValue: boolean;
@@ -877,7 +879,14 @@ export class OfflineAnalyzer {
     const key = editTarget ? `edit:${editTarget}\u0000${dedupeKey(first)}` : `${cmdKey}\u0000${dedupeKey(first)}`;
     const citation = citationOf(result);
     // The same command failing again another way: the earlier errors were re-run, and are still failing.
-    this.ranAgain(cmdKey, citation, key);
+    this.ranAgain(
+      cmdKey,
+      citation,
+      key,
+      pending?.commandLine !== undefined && !/\|\s*(?:head|tail|grep|egrep|rg|findstr|select-string|sls|less|more)\b/i.test(pending.commandLine)
+        ? result.text
+        : undefined,
+    );
     const existing = this.errors.get(key);
     if (existing) {
       existing.count++;
@@ -885,6 +894,7 @@ export class OfflineAnalyzer {
       existing.resolvedAt = undefined;
       existing.wentOn = undefined;
       existing.failedAgain = undefined;
+      existing.gotPast = undefined;
     } else {
       const exit = result.exitCode !== undefined && result.exitCode !== 0 ? ` (exit ${result.exitCode})` : '';
       const what =
@@ -921,12 +931,22 @@ export class OfflineAnalyzer {
     if (!result.sidechain) this.recentFailure = { display, error: first, line: result.line };
   }
 
-  /** `cmdKey` ran again at `at` without passing (failed another way, or stopped): its open errors were re-run. */
-  private ranAgain(cmdKey: string, at: Citation, exceptKey?: string): void {
+  /**
+   * `cmdKey` ran again at `at` without passing (failed another way, or stopped): its open errors were re-run.
+   * An error saying the program could not start ("Permission denied", "command not found") is settled when
+   * the re-run started it (its whole output, not cut by a pipe, no longer says so): the script now fails
+   * inside, which is its own error. Other errors stay open: a compiler or a harness that cuts long output
+   * may not print every error again, so a missing line proves nothing.
+   */
+  private ranAgain(cmdKey: string, at: Citation, exceptKey?: string, output?: string): void {
     for (const record of this.errors.values())
       if (record.key !== exceptKey && record.commandKey === cmdKey && !record.resolvedAt && record.last.line < at.line) {
-        record.failedAgain = at;
         record.wentOn = undefined;
+        if (output !== undefined && NOT_STARTED.test(record.title) && output.trim() !== '' && !NOT_STARTED.test(output) && !STILL_MISSING.test(output)) {
+          record.resolvedAt = at;
+          record.gotPast = true;
+          record.failedAgain = undefined;
+        } else record.failedAgain = at;
       }
   }
 
@@ -1179,6 +1199,8 @@ const INTERPRETERS = /^(?:python|node|bash|sh|zsh|ruby|perl|php|deno|bun|tsx|ts-
 /** Error lines saying the shell could not find or start the program at all. */
 const NOT_STARTED = /command not found|is not recognized as (?:the name of a cmdlet|an internal or external command)|permission denied|cannot execute/i;
 
+/** Another way of saying what should run is not there ("python3: No module named pytest" after "pytest: command not found"). */
+const STILL_MISSING = /No module named|ModuleNotFoundError|Cannot find module|not installed|\bnot found\b|No such file or directory|cannot access/i;
 /** The shell rejected the command line itself; what it would have run never started. */
 const SHELL_PARSE_ERROR = /\bParserError\b|syntax error near unexpected token|\bunexpected EOF while looking for matching\b/;
 /** Programs (and git subcommands) that only read: a failed one is a look, not an approach. */
@@ -1545,13 +1567,15 @@ function errorDetail(e: ErrorRecord): string {
   const times = e.count > 1 ? `Failed ${e.count} times. ` : '';
   const ran = `\`${e.family?.display ?? e.family?.name ?? e.commandKey}\``;
   parts.push(
-    e.resolvedAt
-      ? `${times}Resolved: a later run passed (log line ${e.resolvedAt.line}).`
-      : e.failedAgain
-        ? `${times}Not resolved: ${ran} ran again (log line ${e.failedAgain.line}) and never passed later in the log.`
-        : e.wentOn
-          ? `${times}Not re-run: nothing later ran ${ran} again; the session went on with \`${oneLine(e.wentOn.what, 160)}\` (log line ${e.wentOn.line}).`
-          : `${times}Not resolved: no later passing run of ${ran} in the log.`,
+    e.resolvedAt && e.gotPast
+      ? `${times}Resolved: ${ran} ran again (log line ${e.resolvedAt.line}) and started; it failed another way.`
+      : e.resolvedAt
+        ? `${times}Resolved: a later run passed (log line ${e.resolvedAt.line}).`
+        : e.failedAgain
+          ? `${times}Not resolved: ${ran} ran again (log line ${e.failedAgain.line}) and never passed later in the log.`
+          : e.wentOn
+            ? `${times}Not re-run: nothing later ran ${ran} again; the session went on with \`${oneLine(e.wentOn.what, 160)}\` (log line ${e.wentOn.line}).`
+            : `${times}Not resolved: no later passing run of ${ran} in the log.`,
   );
   return parts.join('\n');
 }
@@ -1592,7 +1616,15 @@ export function readsAsCorrection(text: string): boolean {
   // A correction is said in a few words; a long message after an interrupt is a new request or a paste.
   if (trimmed.length > 600) return false;
   // A question back asks for an answer; it does not correct what the agent was doing.
-  return !/\?\s*$/.test(trimmed) && CORRECTION_CUE.test(trimmed);
+  return !asksAQuestion(trimmed) && CORRECTION_CUE.test(trimmed);
+}
+
+/**
+ * A question, however it is marked: "…?" at the end or before a short tail ("…any idea? let me know"),
+ * a Chinese 吗/呢, a Japanese ですか, a Spanish "¿…".
+ */
+function asksAQuestion(trimmed: string): boolean {
+  return /[?？]\s*(?:\S+\s*){0,3}$/.test(trimmed) || /[吗呢][。.!！]?$|(?:ですか|ますか|でしょうか)[。.]?$/.test(trimmed) || trimmed.startsWith('¿');
 }
 
 /**
@@ -1655,5 +1687,5 @@ export function readsAsUserReason(text: string): boolean {
   if (!trimmed || trimmed.startsWith('<') || tooShortToSay(trimmed) || AGREEMENT.test(trimmed)) return false;
   if (trimmed.split('\n').length > 6 || /^(?:❯|\$ |> |PS [A-Z]:)|Call Stack|Traceback/m.test(trimmed)) return false;
   // A question back ("why would jobs go to codex-1?") asks for an answer; it tells the next agent nothing to do.
-  return !/\?\s*$/.test(trimmed);
+  return !asksAQuestion(trimmed);
 }

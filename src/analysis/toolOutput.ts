@@ -210,6 +210,8 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`\b(?:Up|Exited \(-?\d+\)|Restarting \(-?\d+\)) (?:\d+|about an?|less than an?) \w+|\b\d+\s?(?:s|m|h|d|w|secs?|seconds?|mins?|minutes?|hours?|days?|weeks?|months?|years?) ago\b`,
     // A setting printed back (`Timeout: 3s`, `interval=30s`), `stat`'s device and inode fields, a CLI's help row.
     String.raw`^\s*(?:[\w ]*\b)?(?:timeout|interval|intervalo|threshold|retries|start[_ -]?period|ttl|max[_ -]?age|delay|period|poll(?:ing)?[_ -]?interval)\s*[:=]|^\s*Command:\s|\b0x[0-9a-fA-F]{4,}\b|\bInode:|^\s*(?:Device|Access|Modify|Change|Birth):|\s--[a-z][\w-]*\b|^\s*-[a-zA-Z],?\s`,
+    // A configured period or allowance logged by an app (`Starting heartbeat (interval: 5000ms)`, `Allocated 60000ms`).
+    String.raw`\b(?:interval|timeout|budget|heartbeat)\b[^\n\d]{0,12}\d+\s?(?:ms|s|secs?|seconds?|m|mins?|minutes?)\b|\b\d+\s?(?:ms|s|secs?|seconds?|m|mins?|minutes?)\s+(?:interval|timeout|budget)\b|\ballocated \d`,
     String.raw`^\(?Reading database\b|^\s*(?:Selecting|Preparing to unpack|Unpacking|Setting up|Processing triggers)\b`, // dpkg progress
     String.raw`^\s*\d+(?::(?!\d)|\t|→)`, // a numbered line of a file (`grep -n` on one file, `cat -n`, `nl`): its content
     String.raw`^\S+\/\S+\s+(?:\d+:)?\d+(?:\.\d+){1,}[\w.+~]*(?:-\d+)\b|^\S+\/\S+\s+(?:\d+:)?\d+(?:\.\d+){2,}`, // a package table row (`extra/libcbor 0.12.0-1 0,17 MiB`): a version and catalogue sizes

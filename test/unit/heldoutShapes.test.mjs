@@ -154,6 +154,64 @@ test('an interrupted turn re-sent with agreement is no refusal; a correction aft
   );
 });
 
+test('a question after a refused call, however it is marked, gives the refusal no words', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('build it and deploy');
+  const refused =
+    "The user doesn't want to proceed with this tool use. The tool use was rejected (eg. if it was a file edit, the new_string was NOT written to the file). STOP what you are doing and wait for the user to tell you how to proceed.";
+  log.tool('Bash', { command: 'pnpm build 2>&1 | tail -5' }, refused, { isError: true });
+  log.user('now in telegram how can i use this deploy agent do you have any idea for it ? let me know');
+  log.tool('Bash', { command: 'claude.exe -p "analyse this"' }, refused, { isError: true });
+  log.user('你可以控制TRAE吗');
+  log.tool('Bash', { command: 'git push --force' }, refused, { isError: true });
+  log.user('no, never force-push to main, open a pull request instead');
+  const refusals = (await analyse(log, t)).findings.filter((f) => f.analyst === 'refusals');
+  assert.deepEqual(
+    refusals.map((f) => f.title),
+    ['no, never force-push to main, open a pull request instead'],
+  );
+});
+
+test('a program that could not start is settled when the same command runs again and starts, even if it then fails another way', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('run the design script and the tests');
+  log.bash('cd hooks && ./iterative_design_system.py "pomodoro timer"', '/bin/bash: line 1: ./iterative_design_system.py: Permission denied', 126);
+  log.bash('chmod +x hooks/*.py', '');
+  log.bash(
+    'cd hooks && ./iterative_design_system.py "pomodoro timer"',
+    'Traceback (most recent call last):\n  File "hooks/iterative_design_system.py", line 40, in <module>\nKeyError: \'features\'',
+    1,
+  );
+  log.bash('pytest -q', '/bin/bash: pytest: command not found', 127);
+  log.bash('pytest -q', '/usr/bin/python3: No module named pytest', 1);
+  const errors = errorsOf(await analyse(log, t));
+  const statusOf = (start) => errors.find((e) => e.title.includes(start))?.status;
+  assert.equal(statusOf('Permission denied'), 'resolved', titles(errors));
+  assert.equal(statusOf("KeyError: 'features'"), 'unresolved', titles(errors));
+  assert.equal(statusOf('pytest: command not found'), 'unresolved', titles(errors));
+});
+
+test('confusion, a complaint, a bug report, background and a correction of one step are no standing rules; a configured period is no measurement', () => {
+  for (const sentence of [
+    "i don't get what you mean by remove the git directory.",
+    "I don't understand why the coverage would even display on the __tests__ folders",
+    'this view is literally showing total forward cost and pending amount always the same!',
+    'no response, and no console log',
+    'My goal was to just have Cline rip through the backlog without stopping.',
+    "that collapsing is not what i meant, don't collapse the rows, hide them entirely",
+  ])
+    assert.equal(isConstraint(sentence), false, sentence);
+  for (const sentence of ["don't like the dark theme, always use the light one", 'no new dependencies', "I don't want you to make any changes."])
+    assert.equal(isConstraint(sentence), true, sentence);
+  assert.deepEqual(
+    measuredLines(
+      '[TimeoutBudget] Allocated 60000ms for chat_turn\n[PatternWorkerPool] Starting heartbeat (interval: 5000ms)\n🔄 Balance monitoring started (300s interval)',
+    ),
+    [],
+  );
+  assert.deepEqual(measuredLines('chat_turn finished in 5120ms'), ['chat_turn finished in 5120ms']);
+});
+
 test('decisions: questions without their mark, advice, counterfactuals, observations and user requests are none', () => {
   const none = [
     ['why make it github.com/govirt instead of under emergingrobotics', 'user'],
