@@ -39,14 +39,20 @@ const SCAFFOLD_LINE =
  * Whether the lines a reverted edit had added (those of `added` that `kept` lacks) only print or import,
  * with the brackets that close them: debugging scaffolding, or an import tidied away.
  */
-function onlyScaffolding(added: string, kept: string): boolean {
+function onlyScaffolding(added: string, kept: string, path: string): boolean {
   const keptLines = new Set(kept.split('\n').map((l) => l.trim()));
   const lines = added
     .split('\n')
     .map((l) => l.trim())
     .filter((l) => l && !keptLines.has(l) && !/^[)}\];,]+$/.test(l));
-  return lines.length > 0 && lines.every((l) => SCAFFOLD_LINE.test(l));
+  // In code, a comment added and taken out again (a note, or lines commented out to find which one
+  // crashes) tries no approach either; in prose files a `#` line is a heading, not a comment.
+  const prose = /\.(?:md|markdown|mdx|txt|rst|adoc)$/i.test(path);
+  return lines.length > 0 && lines.every((l) => SCAFFOLD_LINE.test(l) || (!prose && COMMENT_LINE.test(l)));
 }
+
+/** A comment line of most languages: `// …`, `/* …`, `* …`, `# …` (not `#include`), `-- …`, `<!-- …`. */
+const COMMENT_LINE = /^(?:\/\/|\/\*|\*(?:\/|\s|$)|<!--|--\s|#(?:\s|$|[^\w!{[]))/;
 
 interface Entry {
   status: FileChangeStatus;
@@ -229,7 +235,7 @@ export class FileChangeTracker {
         doneAt: { line: done.line, uuid: done.uuid },
         undoneAt: at,
         snippet,
-        ...(onlyScaffolding(oldString, newString) ? { scaffolding: true } : {}),
+        ...(onlyScaffolding(oldString, newString, path) ? { scaffolding: true } : {}),
       });
       return;
     }

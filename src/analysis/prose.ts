@@ -461,8 +461,9 @@ export function soundsLikeRule(sentence: string): boolean {
     /^(?:(?:ok(?:ay)?|so|and|also|then|now|please|pls),?\s+)*(?:update|add|create|fix|implement|write|make|change|modify|remove|delete|rename|move|refactor|replace|convert|set up|build|generate|improve|clean up|migrate|port|rewrite|translate|document|extend|optimi[sz]e|if)\b/i.test(
       sentence.trim(),
     ) &&
+    // (A rule word in brackets is a detail of that task's spec: "(do NOT delete data volumes)".)
     !/\b(?:always|never|from now on|every time|whenever|do not|don'?t|must not|mustn'?t)\b|\w, not (?:for )?(?:an? |the )?\w+|必ず|常に|永远|始终|总是/i.test(
-      sentence,
+      sentence.replace(/\([^()]*\)/g, ' '),
     )
   )
     return false;
@@ -512,7 +513,7 @@ export function isFragmentOrSpec(sentence: string): boolean {
   if (
     modal &&
     !/\b(?:you|we|i|everything|every|all|nothing|there|tests?)\s+(?:\w+\s+)?$/i.test(own.slice(0, modal.index)) &&
-    !/\b(?:always|never|don['’]?t|do not|avoid|please|keep|only|stop|no more|not allowed|at most)\b/i.test(own) &&
+    !/\b(?:always|never|don['’]?t|do not|(?<!\bto )avoid|please|keep|only|stop|no more|not allowed|at most)\b/i.test(own) &&
     // …or sets a limit on what is built ("p95 must stay under 200 ms", "must constrain to 45 days").
     !/^\s*(?:stay|remain|be kept|not exceed|never)\b/i.test(own.slice(modal.index + modal[0].length)) &&
     !/\b(?:under|below|within|less than|no more than|max(?:imum)?|up to|to)\s+(?:~|\$|€)?\d/i.test(own)

@@ -115,6 +115,8 @@ test('a rule said of a thing is a specification, a rule pointing at "this" a fra
     'I just dont want to keep paying to restart it, if that makes sense.',
     'No one else does this.',
     "Don't miss anything .",
+    'These are legacy folders and must be completely ignored to avoid contamination.',
+    'If a `--hard` flag is provided: also `docker rm` both containers (do NOT delete data volumes/host dirs).',
   ])
     assert.equal(isConstraint(sentence), false, sentence);
   for (const sentence of [
@@ -124,6 +126,8 @@ test('a rule said of a thing is a specification, a rule pointing at "this" a fra
     'You must run the linter before every commit.',
     'The API must never return raw SQL errors.',
     "I don't want you to write any code for me.",
+    'Migrations must avoid locking the users table.',
+    'If the build fails, do not push.',
   ])
     assert.equal(isConstraint(sentence), true, sentence);
   const log = new ClaudeLog('/home/dev/app');
@@ -569,7 +573,7 @@ test('a question without its mark sets no rule and makes no choice; the end of a
   );
 });
 
-test('a debug print or an import added and taken out again is no approach given up; a reverted change of logic is', async (t) => {
+test('a debug print, an import or a comment added and taken out again is no approach given up; a reverted change of logic is', async (t) => {
   const log = new ClaudeLog('/home/dev/app');
   const file = '/home/dev/app/src/App.tsx';
   log.user('find out why the consent banner never shows');
@@ -578,6 +582,11 @@ test('a debug print or an import added and taken out again is no approach given 
   edit("const [consent, setConsent] = useState(false);\nconsole.log('consent', consent);", 'const [consent, setConsent] = useState(false);');
   edit("import { Box, Stack } from '@mui/material';", "import { Box, Stack, Typography } from '@mui/material';");
   edit("import { Box, Stack, Typography } from '@mui/material';", "import { Box, Stack } from '@mui/material';");
+  // Lines commented out to find which one crashes, then restored; a note added and taken out again.
+  edit('app.use(rateLimit());\napp.use(auth());', '// app.use(rateLimit());\n// app.use(auth());');
+  edit('// app.use(rateLimit());\n// app.use(auth());', 'app.use(rateLimit());\napp.use(auth());');
+  edit('export function Banner() {', '// TODO: consent comes from the cookie\nexport function Banner() {');
+  edit('// TODO: consent comes from the cookie\nexport function Banner() {', 'export function Banner() {');
   edit('if (consent) return null;', 'if (consent || isBot()) return null;');
   edit('if (consent || isBot()) return null;', 'if (consent) return null;');
   const rejected = (await analyse(log, t)).findings.filter((f) => f.analyst === 'rejected').map((f) => f.title);
