@@ -32,7 +32,7 @@ const IMPERATIVE_CHOICE =
 /** "X, not Y": a choice stated by what it is not. */
 const NOT_THAT = /\w, not (?!just\b|only\b|yet\b|sure\b|because\b)(?:an? |the )?\w+/;
 const RATIONALE =
-  /\b(?:because|since|so that|so we|so it|so the|as it|as this|to avoid|to keep|to prevent|to make|to stay|to fit|in order to|which (?:means|keeps|avoids|is)|otherwise|due to|given that|the reason|weil|denn|damit|sonst)\b|因为|由于|所以|否则/i;
+  /,\s*so (?!far\b|much\b|many\b|i['’]ll\b|let)\w+ \w+|\b(?:because|since|so that|so we|so it|so the|as it|as this|to avoid|to keep|to prevent|to make|to stay|to fit|in order to|which (?:means|keeps|avoids|is)|otherwise|due to|given that|the reason|weil|denn|damit|sonst)\b|因为|由于|所以|否则/i;
 
 const REJECTED = new RegExp(
   [
@@ -59,9 +59,11 @@ const REJECTED = new RegExp(
  * A sentence that could state a choice at all: not musing or hedging, not telling the user about their
  * own setup, not a table row, not a diagnosis, not a step announced, not a quoted fragment.
  */
-export function isChoiceCandidate(sentence: string, afterOptions = false): boolean {
+export function isChoiceCandidate(sentence: string, afterOptions = false, weighedInThinking = false): boolean {
   const s = sentence.trim();
-  if (isNotAStatement(s) || HEDGED.test(s) || ACTION_STEP.test(s) || PROPOSAL.test(s) || TACTIC.test(s)) return false;
+  // "The cleanest fix is X rather than Y, because Z" proposes to the user in their text; in thinking,
+  // with the alternative and the reason, it is the choice itself.
+  if (isNotAStatement(s) || HEDGED.test(s) || ACTION_STEP.test(s) || (PROPOSAL.test(s) && !weighedInThinking) || TACTIC.test(s)) return false;
   // A report of work done chooses nothing; "Tried X; still fails" is an attempt given up, judged as such.
   if (PROGRESS_OR_REPORT.test(s) && !(EVIDENCE_OF_UNDOING.test(s) && REJECTED.test(s))) return false;
   if (NARRATION.test(s) && !STRONG_CHOICE.test(s)) return false;
@@ -104,13 +106,13 @@ const RECALLED =
   /\b(?:remember the earlier|the earlier change|we had (?:decided|chosen|agreed)|had (?:decided|agreed) (?:on|to)|(?:hatten|haben) wir (?:\w+ )?(?:entschieden|beschlossen)|wir hatten (?:die )?entscheidung|last (?:session|time|night|week)|yesterday|gestern|heute morgen|earlier session|previous session)\b/i;
 /** A thing described, as the sentence's first verb: "The X field is…", "This makes sense because…", "It's implementing…". */
 const DESCRIBES =
-  /^(?:(?:so|also|but|and|now|ok(?:ay)?)\b[,:]?\s+)?(?:(?:the|this|that|these|those|its|our|their)\s+)?(?:[\w`'".#/@()-]+\s+){0,5}?(?:is|are|was|were|isn['’]t|aren['’]t|uses|returns|makes|applies|implements|works|happens|means)\b|^(?:it['’]s|that['’]s|this is|there['’]s|there are)\b/i;
+  /^(?!(?:it['’]s|it is) (?:better|best|safer|simpler|cleaner|wiser|easier) to\b|the (?:best|right|simplest|cleanest|safest|easiest) (?:way|approach|option|fix|solution) is\b)(?:(?:(?:so|also|but|and|now|ok(?:ay)?)\b[,:]?\s+)?(?:(?:the|this|that|these|those|its|our|their)\s+)?(?:[\w`'".#/@()-]+\s+){0,5}?(?:is|are|was|were|isn['’]t|aren['’]t|uses|returns|makes|applies|implements|works|happens|means)\b|(?:it['’]s|that['’]s|this is|there['’]s|there are)\b)/i;
 /** The user choosing, in their words: "let's go with the src layout", "we'll use Postgres", "option 2". */
 const USER_CHOOSES =
   /^(?:(?:ok(?:ay)?|so|then|yes|no|and|also|just),?\s+)*(?:use|keep|stick with|switch to|prefer)\b|\blet['’]?s (?:use|go with|keep|stick|switch|pick|choose|do|try)\b|\b(?:i|we)(?:['’]ll| will| would| want to)? (?:go with|use|pick|choose|prefer|stick with|keep)\b|\b(?:decided|chose|go with|going with|option \d|prefer)\b|\bstatt\b|决定|选择|改用|采用|就用|にする|にします/i;
 /** Words that say a choice was made, and over what: the strong signs of a decision. */
 const CHOSE =
-  /\b(?:(?<!\b(?:is|are|be|been|being|best|already|was|were|has|have|we['’]ve|you['’]ve) )decided(?!\s+(?:which|what|whether|how|where|when|if)\b)|decide to|(?<=\b(?:i|we|they|you|user|he|she|and|then|finally) )chose|chosen|opted|going with|go with|went with|instead of(?! ~?\d)|rather than|in favou?r of|settled on|settled|statt|anstatt|anstelle)\b|而不是|改用|决定|選んだ|にする/i;
+  /\boption \w+\b[^.]{0,60}\b(?:wins|is the one)\b|\b(?:(?<!\b(?:is|are|be|been|being|best|already|was|were|has|have|we['’]ve|you['’]ve) )decided(?!\s+(?:which|what|whether|how|where|when|if)\b)|decide to|(?<=\b(?:i|we|they|you|user|he|she|and|then|finally) )chose|chosen|opted|going with|go with|went with|instead of(?! ~?\d)|rather than|in favou?r of|settled on|settled|statt|anstatt|anstelle)\b|而不是|改用|决定|選んだ|にする/i;
 /** A proposal put to the user, not adopted: "A cheap fix: …", "One option: …", "Another idea would be…". */
 const PROPOSAL =
   /^the (?:cleanest|simplest|best|easiest|safest|quickest|minimal) (?:fix|option|approach|way|solution)\b|^(?:a|one|another|an?\s+alternative)\s+(?:(?:cheap|simple|quick|possible|easy|easier|better|cleaner|safer|small|minimal)\s+)?(?:fix|option|idea|alternative|approach|way|suggestion|improvement)\b/i;
@@ -123,7 +125,7 @@ const PREDICTION = /^(?!i\b|we\b)[^,;:]{0,60}?\bwill be (?!used\b|kept\b|stored\
 const NARRATION =
   /^(?:quick note|also worth noting|worth noting|note|fyi|this will be a|this way\b)|\bi['’]m (?:waiting|double-checking|still)\b|^i think (?:it would be best|we should) (?:to )?(?:open|read|check|look|refer|review|verify|update)\b|^we should (?:also )?(?:refer|update our plan|check|look|review|verify)\b|\bit turns out\b|^i found\b/i;
 const STRONG_CHOICE =
-  /\b(?:(?<!\b(?:is|are|be|been|being|best|already|was|were|has|have|we['’]ve|you['’]ve) )decided(?!\s+(?:which|what|whether|how|where|when|if)\b)|(?<=\b(?:i|we|they|you|user|he|she|and|then|finally) )chose|opted|going with|go with|settled on|we(?:'ll| will) use|i(?:'ll| will) use)\b/i;
+  /\boption \w+\b[^.]{0,60}\b(?:wins|is the one)\b|\b(?:(?<!\b(?:is|are|be|been|being|best|already|was|were|has|have|we['’]ve|you['’]ve) )decided(?!\s+(?:which|what|whether|how|where|when|if)\b)|(?<=\b(?:i|we|they|you|user|he|she|and|then|finally) )chose|opted|going with|go with|settled on|we(?:'ll| will) use|i(?:'ll| will) use)\b/i;
 
 /** Words that show an attempt failed or was undone: without one of these, "switch to X" is only a plan. */
 const EVIDENCE_OF_UNDOING =
@@ -223,7 +225,7 @@ const ACTION_STEP =
 const ALTERNATIVE = /\b(?:instead of(?! ~?\d)|rather than|over(?! time\b)|not|no longer|than)\b/i;
 /** The alternative a choice dismissed, named: "instead of X", "rather than X", "X, not Y", "over X". */
 const ALTERNATIVE_NAMED =
-  /\b(?:instead of(?! ~?\d)|rather than|in favou?r of|as opposed to|statt|anstatt|anstelle)\b|而不是|\w, not (?!just\b|only\b|yet\b|sure\b|because\b)(?:an? |the )?\w+|\bover (?!time\b|the (?:course|years|weekend|network|wire|top)\b|there\b|here\b)(?:the |an? )?`?[\w.-]+`?(?:\s|$|[,.;])|\bnot `[^`]+`/i;
+  /\b(?:instead of(?! ~?\d)|rather than|in favou?r of|as opposed to|statt|anstatt|anstelle)\b|\b(?:better|safer|simpler|cleaner|faster|easier|cheaper|more (?:robust|reliable|readable|accurate|predictable)|less (?:fragile|brittle|error-prone))\b[^.;]{0,60}?\bthan\b(?! (?:i|we) (?:thought|expected)\b)|而不是|\w, not (?!just\b|only\b|yet\b|sure\b|because\b)(?:an? |the )?\w+|\bover (?!time\b|the (?:course|years|weekend|network|wire|top)\b|there\b|here\b)(?:the |an? )?`?[\w.-]+`?(?:\s|$|[,.;:])|\bnot `[^`]+`/i;
 
 /** Not a statement at all: a heading or lead-in ending in ':', a question, a fragment without a verb. */
 /** A sentence ending in a closing quote it never opened: the tail of a passage quoted from someone else. */
@@ -316,7 +318,7 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
   if (RECALLED.test(sentence)) return undefined;
   // An offer or a condition is not a decision: "If you prefer X, we can…", "Want me to…".
   if (/^(?:if|when|once|unless|should|would|could|can|do you|want me|shall)\b/i.test(sentence)) return undefined;
-  if (!isChoiceCandidate(sentence)) return undefined;
+  if (!isChoiceCandidate(sentence, false, source === 'thinking' && ALTERNATIVE_NAMED.test(sentence) && RATIONALE.test(sentence))) return undefined;
   const alternative = ALTERNATIVE_NAMED.test(sentence);
   if (NARRATION.test(sentence) && !STRONG_CHOICE.test(sentence) && !(alternative && RATIONALE.test(sentence))) return undefined;
   // A list item in the agent's or user's text is a fragment of a plan or a report, unless it names its choice and what it beat.
@@ -337,7 +339,9 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
   const intention =
     (INTENTION.test(sentence) && !RATIONALE.test(sentence) && !ALTERNATIVE.test(sentence)) || (ACTION_STEP.test(sentence) && !ALTERNATIVE_NAMED.test(sentence));
   const decision = !rejected && !intention && DECISION.test(sentence) && !CHATTER.test(sentence);
-  const reason = RATIONALE.test(sentence) ? 2 : 0;
+  // A reason after a colon counts when someone (or an imperative) chooses: "Use SQLite over Postgres here: it's a single-user CLI".
+  const colonReason = /^[^:]{8,120}:\s+\S.{8,}/.test(sentence) && (IMPERATIVE_CHOICE.test(sentence.trim()) || /\b(?:i|we)['’]ll\b/i.test(sentence));
+  const reason = RATIONALE.test(sentence) || colonReason ? 2 : 0;
   // Without decision words: in thinking a stated reason is enough ("integer cents, since floats drift");
   // in the agent's text it takes an imperative or a named alternative as well.
   const implicit =
@@ -368,7 +372,11 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
   // tuned on, those were most of what the looser rule picked up (bench:precision, pass 5).
   const strong = CHOSE.test(sentence) ? 2 : 0;
   // A reason may also come as a conclusion ("So X, not Y" after the why) or a dash clause ("X, not Y — why").
-  const argued = reason > 0 || /^(?:so|thus|hence|therefore|daher|also|所以)\b/i.test(sentence) || /\S\s[—–]\s\S/.test(sentence);
+  const argued =
+    reason > 0 ||
+    /^(?:so|thus|hence|therefore|daher|also|所以)\b/i.test(sentence) ||
+    /\S\s[—–]\s\S/.test(sentence) ||
+    /,\s*so (?:i|we)['’]ll\b/i.test(sentence);
   if (!strong && !(argued && alternative)) return undefined;
   if (decision) return { kind: 'decisions', sentence, score: 3 + specific + reason + strong + sourceWeight };
   // Reasoning without the usual decision words: "Use a B-tree for the index since lookups dominate."

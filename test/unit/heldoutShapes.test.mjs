@@ -698,6 +698,23 @@ test('a decision has a chooser: a thing described, the user read, a choice recal
     assert.equal(kind(sentence, source), 'decisions', sentence);
 });
 
+test('a choice weighed in thinking is a decision however it is worded: "better … than", a reason after a colon, "Option B wins", "the best approach is"', () => {
+  for (const sentence of [
+    'Better to use a unique index on lower(email) than a case-sensitive UNIQUE constraint, because old accounts differ only in case.',
+    "Use SQLite over Postgres here: it's a single-user CLI.",
+    'The cleanest fix is to debounce the handler rather than throttle it, because we want the last value.',
+    'Option B — moving validation into the schema — wins, because then both endpoints share it.',
+    "It's better to parse the date with isoformat() than strftime, because one call can't be mistyped.",
+    "The migration will add a nullable column first rather than a NOT NULL one, so old rows don't break.",
+    "Integer cents are safer than floats here, so I'll store cents.",
+    'The best approach is a per-tenant cache rather than a global one, because tenants never share data.',
+  ])
+    assert.equal(classifySentence(sentence, 'thinking')?.kind, 'decisions', sentence);
+  // …and a comparison that chooses nothing stays a fact.
+  for (const sentence of ['The new parser is faster than the old one, because it skips the regex pass.', 'Node 22 is better than Node 20 at this.'])
+    assert.equal(classifySentence(sentence, 'thinking')?.kind, undefined, sentence);
+});
+
 test('a check piped through a filter fixes none of its errors and has no outcome; a line every command prints is the shell’s noise', async (t) => {
   const log = new ClaudeLog('/home/dev/app');
   const noise = "/c/Users/dev/.bashrc: line 1: $'\\377\\376eval': command not found";
