@@ -103,6 +103,8 @@ interface ErrorRecord {
   failedAgain?: Citation;
   /** A program that could not start, started by a re-run of the same command that then failed another way. */
   gotPast?: boolean;
+  /** The first headline, which proved to be the shell's noise (the timeline's text still holds it). */
+  noiseHeadline?: string;
   strong: boolean;
   /** A read-only tool or a looking-around command (`ls`, `cat`): its failures matter less. */
   lowValue: boolean;
@@ -700,6 +702,9 @@ export class OfflineAnalyzer {
     if (!viewing) this.conversation.onCommand({ display: pending.display, line: result.line, outcome: failed ? 'failed' : 'passed' });
     const family = pending.family;
     if (!family?.kind || (!failed && isFilteredCheck(pending, text))) return;
+    // A check that never started (no such npm script, the program missing, a `cd` into nowhere before it)
+    // has no outcome: "failing" would send the next agent to fix tests that never ran.
+    if (failed && text.length < 800 && CHECK_NEVER_RAN.test(text)) return;
     const passed = !failed && (result.exitCode !== undefined || result.isError === false || looksPassing(text));
     const known = this.checks.get(family.name);
     const outcome: CheckOutcome = {
@@ -997,7 +1002,18 @@ export class OfflineAnalyzer {
       if (record.message.length >= 24 && output.includes(record.message)) {
         // Printed by passing runs of other commands again and again (a broken `.bashrc` line before every
         // command): the shell's noise around the commands, not why one failed.
-        if (record.commandKey !== cmdKey && (record.ambient = (record.ambient ?? 0) + 1) >= AMBIENT_RUNS) this.errors.delete(record.key);
+        if (record.commandKey !== cmdKey && (record.ambient = (record.ambient ?? 0) + 1) >= AMBIENT_RUNS) {
+          // The command's own error, if its output had one beside the noise, takes the headline.
+          const own = record.lines.filter((line) => !line.includes(record.message) && !record.message.includes(line.trim()) && /\p{L}/u.test(line));
+          const headline = own.find((line) => ERROR_WORD.test(line));
+          if (headline) {
+            record.noiseHeadline = record.title;
+            record.title = headline.trim();
+            record.message = record.title.replace(/^(?:[\w.-]+ )?error:\s*/i, '');
+            record.lines = own;
+            record.ambient = undefined;
+          } else this.errors.delete(record.key);
+        }
         continue;
       }
       if (!record.wentOn && !record.failedAgain && startedLine > record.last.line && (record.last.file ?? '') === runsIn) {
@@ -1125,8 +1141,12 @@ export class OfflineAnalyzer {
     const talk = this.conversation.finish();
     const byKey = new Map([...this.errors.values()].map((e) => [e.key, e]));
     for (const turn of talk.turns) {
+      // An error the analysts later judged no error (a probe, the shell's noise, settled another way) and
+      // dropped has no status to tell: the timeline must not call it "not fixed".
+      turn.errors = turn.errors.filter((error) => error.key === undefined || byKey.has(error.key));
       for (const error of turn.errors) {
         const record = error.key !== undefined ? byKey.get(error.key) : undefined;
+        if (record?.noiseHeadline) error.text = oneLine(error.text.replace(record.noiseHeadline, record.title), 240);
         const at = record?.resolvedAt?.line;
         error.resolved = at !== undefined;
         if (at !== undefined) error.resolvedLine = at;
@@ -1199,6 +1219,11 @@ const INTERPRETERS = /^(?:python|node|bash|sh|zsh|ruby|perl|php|deno|bun|tsx|ts-
 /** Error lines saying the shell could not find or start the program at all. */
 const NOT_STARTED = /command not found|is not recognized as (?:the name of a cmdlet|an internal or external command)|permission denied|cannot execute/i;
 
+/** A line that names a failure, for picking an error's headline again once its first pick proved to be noise. */
+const ERROR_WORD = /\b(?:error|failed|failure|fatal|exception|cannot|can't|unable|not found|denied|invalid|missing)\b/i;
+/** Output of a check command that never got to run the check. */
+const CHECK_NEVER_RAN =
+  /\bMissing script:|could not determine executable to run|\bcd: [^\n]*(?:No such file or directory|can't cd)|command not found|is not recognized as (?:the name of a cmdlet|an internal or external command)|\bcannot execute\b|No module named (?:pytest|mypy|ruff|black|flake8|pylint|unittest)\b/i;
 /** Another way of saying what should run is not there ("python3: No module named pytest" after "pytest: command not found"). */
 const STILL_MISSING = /No module named|ModuleNotFoundError|Cannot find module|not installed|\bnot found\b|No such file or directory|cannot access/i;
 /** The shell rejected the command line itself; what it would have run never started. */

@@ -730,6 +730,24 @@ test('a check piped through a filter fixes none of its errors and has no outcome
   assert.equal(analysis.checks.find((c) => c.family === 'tsc')?.outcome, 'failing', 'the filtered run says nothing of how tsc stands');
 });
 
+test('a check that never started has no outcome; an error dropped as no error leaves the timeline too', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  const noise = "/c/Users/dev/.bashrc: line 1: $'\\377\\376eval': command not found";
+  log.user('type-check the app');
+  log.bash('cd app && npm run type-check 2>&1 | head -50', 'npm error Missing script: "type-check"', 1);
+  log.bash('npx eslint .', `${noise}\nsrc/a.ts:1:1: error  'x' is defined but never used`, 1);
+  for (const command of ['ls src', 'git status --short', 'npx prettier --check .']) log.bash(command, `${noise}\nok`);
+  log.bash('npx tsc --noEmit', "src/a.ts(3,1): error TS2304: Cannot find name 'x'.", 2);
+  const analysis = await analyse(log, t);
+  assert.equal(analysis.checks.find((c) => /type-check/.test(c.command ?? c.family))?.outcome, undefined, JSON.stringify(analysis.checks));
+  const timelineErrors = analysis.timeline.flatMap((turn) => turn.errors.map((e) => e.text));
+  assert.ok(!timelineErrors.some((text) => text.includes('.bashrc')), JSON.stringify(timelineErrors));
+  assert.ok(
+    timelineErrors.some((text) => text.includes('TS2304')),
+    JSON.stringify(timelineErrors),
+  );
+});
+
 // Set M (5 public Claude Code logs of 2 repositories, labelled before tuning): its shapes.
 
 test('an empty crontab is no error; a program naming its usage error headlines it, never the usage synopsis', async (t) => {
