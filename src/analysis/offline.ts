@@ -1526,7 +1526,10 @@ function choosesFrom(sentence: string, options: string, statesAChoice = true): b
   // find another way?" states a fact. The choice is made by someone ("I'll…", "Going with…", "Use…"), is
   // named first ("Accept both decimals — …"), or ends a reason ("…takes forty minutes, so resume.").
   const chooses =
-    CHOOSER_OPENING.test(sentence) || b.includes(` ${a.slice(0, 3).join(' ')} `) || /,\s+(?:so|hence|thus)\s+(?:\S+\s+){0,4}\S+[.!]?\s*$/i.test(sentence);
+    CHOOSER_OPENING.test(sentence) ||
+    // named first, with its reason after a dash or a colon ("Accept both decimals — the loggers send commas")
+    (b.includes(` ${a.slice(0, 3).join(' ')} `) && /\s[—–-]\s|:\s/.test(sentence)) ||
+    /,\s+(?:so|hence|thus)\s+(?:\S+\s+){0,4}\S+[.!]?\s*$/i.test(sentence);
   if (!chooses) return false;
   for (let i = 0; i + 3 <= a.length; i++) if (b.includes(` ${a.slice(i, i + 3).join(' ')} `)) return true;
   return false;

@@ -32,7 +32,7 @@ const IMPERATIVE_CHOICE =
 /** "X, not Y": a choice stated by what it is not. */
 const NOT_THAT = /\w, not (?!just\b|only\b|yet\b|sure\b|because\b)(?:an? |the )?\w+/;
 const RATIONALE =
-  /,\s*so (?!far\b|much\b|many\b|i['’]ll\b|let)\w+ \w+|\b(?:because|since|so that|so we|so it|so the|as it|as this|to avoid|to keep|to prevent|to make|to stay|to fit|in order to|which (?:means|keeps|avoids|is)|otherwise|due to|given that|the reason|weil|denn|damit|sonst)\b|因为|由于|所以|否则/i;
+  /\b(?:because|since|so that|so we|so it|so the|as it|as this|to avoid|to keep|to prevent|to make|to stay|to fit|in order to|which (?:means|keeps|avoids|is)|otherwise|due to|given that|the reason|weil|denn|damit|sonst)\b|因为|由于|所以|否则/i;
 
 const REJECTED = new RegExp(
   [
@@ -86,7 +86,7 @@ const STEP_OR_STATUS =
 
 /** Thinking out loud without choosing: "I might go with…", "I'm considering…", "I could…", "not sure". */
 const HEDGED =
-  /\beither\b|\bweighing\b|\blean(?:s|ing)? (?:toward|towards|to)\b|^the next (?:\w+ )?step\b|\bi['’]ll keep (?:reading|looking|going|checking|working|investigating|digging)\b|^\*\*[^*]{1,40}\*\*\s*[:：]|^(?:the )?(?:concrete |simple |real |best )?(?:move|recommendation|suggestion|advice)\s*[:：]|\b(?:might|could|considering|wondering|not sure|unsure|maybe|perhaps|curious|i plan to|i want to|i want (?:the|it|them|this|that|our|my)|i need to make sure|i'll quickly|i (?:also )?have to|i (?:also )?need to|i should|i think i['’]ve|lass mich|ich werde)\b|\bi['’]ll (?:mark|note|flag|add|check|look|read|run|quickly)\b/i;
+  /\b(?:likely|probably|presumably|apparently)\b|\b(?:i['’]d|we['’]d|i would|we would) (?:need|have) to\b|^(?:so |but |and )?(?:i|we) can\b|^(?:but |and |so )?(?:that|this|it) would\b|\beither\b|\bweighing\b|\blean(?:s|ing)? (?:toward|towards|to)\b|^the next (?:\w+ )?step\b|\bi['’]ll keep (?:reading|looking|going|checking|working|investigating|digging)\b|^\*\*[^*]{1,40}\*\*\s*[:：]|^(?:the )?(?:concrete |simple |real |best )?(?:move|recommendation|suggestion|advice)\s*[:：]|\b(?:might|could|considering|wondering|not sure|unsure|maybe|perhaps|curious|i plan to|i want to|i want (?:the|it|them|this|that|our|my)|i need to make sure|i'll quickly|i (?:also )?have to|i (?:also )?need to|i should|i think i['’]ve|lass mich|ich werde)\b|\bi['’]ll (?:mark|note|flag|add|check|look|read|run|quickly)\b/i;
 
 /** What the agent found, not what it chose. */
 const OBSERVATION =
@@ -203,7 +203,7 @@ const CONSTRAINT = new RegExp(
 );
 /** A one-off request or a story, even with a rule word in it: "Then let's make sure…", "I never saw…". */
 const NOT_A_RULE =
-  /^(?:the reason|because|since|keep in mind)\b|\bi (?:still |just |really )?(?:don['’]?t|do not|didn['’]?t) (?:understand|get|see|know|think|remember|recall)\b|\bnot what i (?:meant|asked|wanted)\b|^(?:my|our) (?:goal|plan|idea|intention) (?:was|is)\b|^(?:i was trying|i wanted to)\b|^no (?:response|responses|logs?|console|errors?|changes?|difference|effect|sound|audio|video|content|reaction|feedback|warnings?)\b|\b(?:is|are|was|were|showing|shows|returns|returning|gives|giving|stays|remains)\b[^.!]{0,40}\balways (?:the same|empty|null|zero|0|false|true|blank)\b|^no (?:one|other|risk|matter|doubt)\b|\bdon['’]?t (?:miss anything|make (?:any )?mistakes)\b|^no such \w+\b|^(?:then |so |and )?when i\b|用户(?:要求|希望|需要|喜欢|偏好|习惯|倾向)|^no+\s+no+\b|^no+,?\s+(?:i|i'm|i meant|in|it|it's|that|that's|this|the|you|we|wrong)\b|\b(?:it|this|that|which|he|she)\s+(?:always|never)\s+\w+s\b|\b(?:don'?t|doesn'?t) (?:have|has|know|exist|seem|contain|show|appear)\b|^no \w+ (?:has|have|as|is|are|was|were)\b|\bi don'?t (?:have|know)\b|还是不行|不行了|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
+  /^(?:the reason|because|since|keep in mind|there must be)\b|^no+,?\s+but\b|\bi (?:still |just |really )?(?:don['’]?t|do not|didn['’]?t) (?:understand|get|see|know|think|remember|recall)\b|\bnot what i (?:meant|asked|wanted)\b|^(?:my|our) (?:goal|plan|idea|intention) (?:was|is)\b|^(?:i was trying|i wanted to)\b|^no (?:response|responses|logs?|console|errors?|changes?|difference|effect|sound|audio|video|content|reaction|feedback|warnings?)\b|\b(?:is|are|was|were|showing|shows|returns|returning|gives|giving|stays|remains)\b[^.!]{0,40}\balways (?:the same|empty|null|zero|0|false|true|blank)\b|^no (?:one|other|risk|matter|doubt)\b|\bdon['’]?t (?:miss anything|make (?:any )?mistakes)\b|^no such \w+\b|^(?:then |so |and )?when i\b|用户(?:要求|希望|需要|喜欢|偏好|习惯|倾向)|^no+\s+no+\b|^no+,?\s+(?:i|i'm|i meant|in|it|it's|that|that's|this|the|you|we|wrong)\b|\b(?:it|this|that|which|he|she)\s+(?:always|never)\s+\w+s\b|\b(?:don'?t|doesn'?t) (?:have|has|know|exist|seem|contain|show|appear)\b|^no \w+ (?:has|have|as|is|are|was|were)\b|\bi don'?t (?:have|know)\b|还是不行|不行了|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
 
 export type ProseSource = 'thinking' | 'assistant' | 'user';
 
@@ -314,6 +314,9 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
     return undefined;
   // A diagnosis is not a decision: "The issue is that X is set to Y instead of Z", "I can see that…".
   if (OBSERVATION.test(sentence) && !STRONG_CHOICE.test(sentence)) return undefined;
+  // "We haven't actually chosen a framework yet": a choice not made.
+  if (/\b(?:haven['’]t|have not|hasn['’]t|has not|didn['’]t|did not|not yet|never) (?:\w+ )?(?:chosen|decided|picked|settled)\b/i.test(sentence))
+    return undefined;
   // A decision recalled from another time ("gestern hatten wir entschieden…", "we had decided…") is history, not made here.
   if (RECALLED.test(sentence)) return undefined;
   // An offer or a condition is not a decision: "If you prefer X, we can…", "Want me to…".
@@ -332,6 +335,11 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
     !INTENTION_TO_UNDO.test(sentence) &&
     ATTEMPT_ACTOR.test(sentence) &&
     !NOT_AN_ATTEMPT.test(sentence) &&
+    // A plan or an option weighed ("I'd revert the import path, then…", "if that doesn't work, fall back to…",
+    // "the realistic options are…, or going back to…"): nothing was tried yet.
+    !/\b(?:(?:i|we)['’]d (?!(?:\w+ed|been|done|made|seen|gone|written|set|put|already|just)\b)|would|could|options? (?:are|is|would be)|if (?:that|this|it) (?:doesn['’]t|does not|fails|won['’]t))\b/i.test(
+      sentence,
+    ) &&
     !/\buser\b|\bno longer depends\b/i.test(sentence) &&
     // Told to the user about their own ways ("You won't do that consistently, so you abandon it"): not an attempt of ours.
     !/^(?:you|your)\b/i.test(sentence.trim());

@@ -50,7 +50,7 @@ const STRONG_ERROR = [
 
 /** Lines that only say that something failed, not what: ranked after every telling line. */
 const GENERIC_ERROR =
-  /NET HELPMSG \d+|^FAILURE: Build failed with an exception|^Failing command:|^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|path|syscall)|^error: test failed, to rerun|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^\s*(?:\d+ doctests?, )?\d+ tests?, \d+ failures?\b|^\s*Assertion with \S+ failed\s*$|^\s*(?:WARNING|WARN|warning)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
+  /NET HELPMSG \d+|^FAILURE: Build failed with an exception|^Failing command:|^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|command sh -c|path|syscall|workspace|location|signal)|^error: test failed, to rerun|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^\s*(?:\d+ doctests?, )?\d+ tests?, \d+ failures?\b|^\s*Assertion with \S+ failed\s*$|^\s*(?:WARNING|WARN|warning)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
 
 /** A PowerShell error record: its classification lines, in Windows PowerShell's and PowerShell 7's layouts. */
 const POWERSHELL_ERROR_RECORD = /^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\s*:|^\s*Line \|\s*$/m;
@@ -212,6 +212,8 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`^\s*(?:[\w ]*\b)?(?:timeout|interval|intervalo|threshold|retries|start[_ -]?period|ttl|max[_ -]?age|delay|period|poll(?:ing)?[_ -]?interval)\s*[:=]|^\s*Command:\s|\b0x[0-9a-fA-F]{4,}\b|\bInode:|^\s*(?:Device|Access|Modify|Change|Birth):|\s--[a-z][\w-]*\b|^\s*-[a-zA-Z],?\s`,
     // A configured period or allowance logged by an app (`Starting heartbeat (interval: 5000ms)`, `Allocated 60000ms`).
     String.raw`\b(?:interval|timeout|budget|heartbeat)\b[^\n\d]{0,12}\d+\s?(?:ms|s|secs?|seconds?|m|mins?|minutes?)\b|\b\d+\s?(?:ms|s|secs?|seconds?|m|mins?|minutes?)\s+(?:interval|timeout|budget)\b|\ballocated \d`,
+    // A file a cache skipped (`.prettierrc 0ms (cached)`), a test's assertion message (`expected … but was changed by 0`).
+    String.raw`\((?:cached|unchanged)\)\s*$|\bexpected\b.*\bbut (?:was|got|received|it was)\b`,
     String.raw`^\(?Reading database\b|^\s*(?:Selecting|Preparing to unpack|Unpacking|Setting up|Processing triggers)\b`, // dpkg progress
     String.raw`^\s*\d+(?::(?!\d)|\t|→)`, // a numbered line of a file (`grep -n` on one file, `cat -n`, `nl`): its content
     String.raw`^\S+\/\S+\s+(?:\d+:)?\d+(?:\.\d+){1,}[\w.+~]*(?:-\d+)\b|^\S+\/\S+\s+(?:\d+:)?\d+(?:\.\d+){2,}`, // a package table row (`extra/libcbor 0.12.0-1 0,17 MiB`): a version and catalogue sizes

@@ -705,7 +705,6 @@ test('a choice weighed in thinking is a decision however it is worded: "better �
     'The cleanest fix is to debounce the handler rather than throttle it, because we want the last value.',
     'Option B — moving validation into the schema — wins, because then both endpoints share it.',
     "It's better to parse the date with isoformat() than strftime, because one call can't be mistyped.",
-    "The migration will add a nullable column first rather than a NOT NULL one, so old rows don't break.",
     "Integer cents are safer than floats here, so I'll store cents.",
     'The best approach is a per-tenant cache rather than a global one, because tenants never share data.',
   ])
@@ -778,4 +777,43 @@ test('Claude Code resuming a subagent that is still running, or cancelling a sib
     errorsOf(await analyse(log, t)).map((e) => e.title),
     ["Agent type 'prd-writer' not found. Available agents: general-purpose, Explore"],
   );
+});
+
+// Set O (40 public Claude Code logs of 18 repositories, labelled before tuning): its shapes.
+
+test('an option, a guess, a consequence or a plan in thinking is no decision and no approach given up; what was done still is', () => {
+  for (const sentence of [
+    "So I'd need to add a proper build step that compiles the TypeScript to JavaScript instead of transpiling it.",
+    'I can configure webpack to treat `.wasm` files as static assets instead of parsing them as modules.',
+    'The student record likely never got created because the webhook ran when the DB was unreachable, not at sign-up.',
+    "But that would break Prisma's import semantics since it expects a module, not a URL string.",
+    "I mentioned Django, but we haven't actually chosen a web framework yet rather than assuming one.",
+  ])
+    assert.equal(classifySentence(sentence, 'thinking')?.kind, undefined, sentence);
+  for (const sentence of [
+    "For that, I'd revert the changes to the import path and webpack config, then add the file tracing.",
+    "I think the best approach is to try an inline WASM loader, and if that doesn't work, fall back to the native binary.",
+    'The realistic options are upgrading Next.js, a custom webpack config, or going back to the native binary.',
+  ])
+    assert.notEqual(classifySentence(sentence, 'thinking')?.kind, 'rejected', sentence);
+  assert.equal(
+    classifySentence("Back to `{}` in the index — the one entry I'd seeded got promoted to Primary, so I reverted it.", 'assistant')?.kind,
+    'rejected',
+  );
+  assert.equal(
+    classifySentence("I'll use AppleScript property passing instead, which is cleaner than wrestling with escaping.", 'thinking')?.kind,
+    'decisions',
+  );
+});
+
+test('cached files, assertion messages and the npm wrapper line are no measurements or headlines; "there must be" and "no but" are no rules', () => {
+  assert.deepEqual(measuredLines('.prettierrc 0ms (cached)\ncdk.context.json 0ms (cached)\nsrc/app.ts 41ms'), ['src/app.ts 41ms']);
+  assert.deepEqual(measuredLines('expected `DownloadedFile.count` to have changed by 1, but was changed by 0'), []);
+  assert.equal(
+    errorLines(
+      'npm error Lifecycle script `build` failed\nnpm error command sh -c npm run-script build\nESLint found too many warnings (maximum: 0).',
+    ).best?.includes('npm error command'),
+    false,
+  );
+  for (const sentence of ['there must be an easier way.', 'no but I did that manually.']) assert.equal(isConstraint(sentence), false, sentence);
 });
