@@ -213,7 +213,7 @@ const NOT_A_MEASUREMENT = new RegExp(
     // A configured period or allowance logged by an app (`Starting heartbeat (interval: 5000ms)`, `Allocated 60000ms`).
     String.raw`\b(?:interval|timeout|budget|heartbeat)\b[^\n\d]{0,12}\d+\s?(?:ms|s|secs?|seconds?|m|mins?|minutes?)\b|\b\d+\s?(?:ms|s|secs?|seconds?|m|mins?|minutes?)\s+(?:interval|timeout|budget)\b|\ballocated \d`,
     // A file a cache skipped (`.prettierrc 0ms (cached)`), a test's assertion message (`expected … but was changed by 0`).
-    String.raw`\((?:cached|unchanged)\)\s*$|\bexpected\b.*\bbut (?:was|got|received|it was)\b`,
+    String.raw`^\(\d+ rows?\)\s*$|\b(?:ID|Id|id)\s*[:=：]\s*\S*\d|\((?:cached|unchanged)\)\s*$|\bexpected\b.*\bbut (?:was|got|received|it was)\b`,
     String.raw`^\(?Reading database\b|^\s*(?:Selecting|Preparing to unpack|Unpacking|Setting up|Processing triggers)\b`, // dpkg progress
     String.raw`^\s*\d+(?::(?!\d)|\t|→)`, // a numbered line of a file (`grep -n` on one file, `cat -n`, `nl`): its content
     String.raw`^\S+\/\S+\s+(?:\d+:)?\d+(?:\.\d+){1,}[\w.+~]*(?:-\d+)\b|^\S+\/\S+\s+(?:\d+:)?\d+(?:\.\d+){2,}`, // a package table row (`extra/libcbor 0.12.0-1 0,17 MiB`): a version and catalogue sizes

@@ -809,6 +809,8 @@ test('an option, a guess, a consequence or a plan in thinking is no decision and
 test('cached files, assertion messages and the npm wrapper line are no measurements or headlines; "there must be" and "no but" are no rules', () => {
   assert.deepEqual(measuredLines('.prettierrc 0ms (cached)\ncdk.context.json 0ms (cached)\nsrc/app.ts 41ms'), ['src/app.ts 41ms']);
   assert.deepEqual(measuredLines('expected `DownloadedFile.count` to have changed by 1, but was changed by 0'), []);
+  assert.deepEqual(measuredLines(' count \n-------\n     1\n(1 row)\n订单ID: 2805752959114694656'), []);
+  assert.deepEqual(measuredLines('Inserted 1200 rows in 3.2s'), ['Inserted 1200 rows in 3.2s']);
   assert.equal(
     errorLines(
       'npm error Lifecycle script `build` failed\nnpm error command sh -c npm run-script build\nESLint found too many warnings (maximum: 0).',
