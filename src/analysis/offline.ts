@@ -1247,7 +1247,8 @@ function onlyLooksAround(programs: string[][]): boolean {
 }
 const LOOK_GIT = new Set(['show', 'log', 'diff', 'status', 'ls-files', 'ls-tree', 'grep', 'blame', 'cat-file']);
 function isLookOnly(programs: string[][]): boolean {
-  const parts = programs.filter((w) => w.length > 0 && !['cd', 'set-location', 'echo', 'pwd'].includes(programName(w).toLowerCase()));
+  // (A `for f in …` header only names what the loop's body runs on.)
+  const parts = programs.filter((w) => w.length > 0 && !['cd', 'set-location', 'echo', 'pwd', 'for'].includes(programName(w).toLowerCase()));
   return (
     parts.length > 0 &&
     parts.every((w) => {

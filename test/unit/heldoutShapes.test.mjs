@@ -30,6 +30,11 @@ test('a look that fails is no error, inside a longer line or alone; a failing bu
   log.bash('ls /snap/bin/multipass && multipass version', "ls: cannot access '/snap/bin/multipass': No such file or directory", 2);
   log.bash('git show b73a8bce:packages/db/src/schema/x.ts', "fatal: path 'packages/db/src/schema/x.ts' does not exist in 'b73a8bce'", 128);
   log.bash('ls -la ~/.config/claude* 2>/dev/null && ps aux | grep -E "(claude)" | grep -v grep', '', 2);
+  log.bash(
+    'for f in .specify/templates/commands/*.md; do echo "FILE: $f"; sed -n \'1,260p\' "$f"; done',
+    'zsh:1: no matches found: .specify/templates/commands/*.md',
+    1,
+  );
   log.bash('npm run build', 'src/a.ts(3,1): error TS2304: Cannot find name "x".', 2);
   const errors = errorsOf(await analyse(log, t));
   assert.deepEqual(
