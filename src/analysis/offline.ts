@@ -1323,7 +1323,7 @@ const SCRATCH_PATH = /^(?:\/tmp\/|\/private\/tmp\/|\/var\/folders\/|[A-Za-z]:\/(
 
 /** The agent asking for a fact about the user's setup or state, not for a choice between ways. */
 const ASKS_FOR_FACT =
-  /^(?:how (?:does|do|did|is|are) .+ (?:work|handled|done|set up)\b|what (?:does|do) .+ (?:require|need|look like)\b|what(?:'s| is) your (?:idea|startup|project|product|app|goal|background|use case)\b|what(?:'s| is| are) (?:the )?(?:status|state|current|version)|what else\b|(?:do|did|does|have|has) (?:you|it|the)\b(?!.*\b(?:want|prefer|like|rather|need)\b)|(?:is|are) (?:there|it|the|your)\b(?!.*\b(?:ok|okay|fine|acceptable|good)\b)|how many\b|where (?:is|are|do)\b|which \w+ (?:do you have|have you|are installed|is installed)\b)/i;
+  /\bdid you (?!have in mind|mean|want|prefer|like|intend|plan)\w+|\bcan you (?:describe|explain|tell me|share|clarify)\b|(?:した|だった|でした|ました)(?:のは|んですか|か)|^(?:how (?:does|do|did|is|are) .+ (?:work|handled|done|set up)\b|what (?:does|do) .+ (?:require|need|look like)\b|what(?:'s| is) your (?:idea|startup|project|product|app|goal|background|use case)\b|what(?:'s| is| are) (?:the )?(?:status|state|current|version)|what else\b|(?:do|did|does|have|has) (?:you|it|the)\b(?!.*\b(?:want|prefer|like|rather|need)\b)|(?:is|are) (?:there|it|the|your)\b(?!.*\b(?:ok|okay|fine|acceptable|good)\b)|how many\b|where (?:is|are|do)\b|which \w+ (?:do you have|have you|are installed|is installed)\b)/i;
 
 /** The first `n` non-empty lines of a tool's message, its markup removed. */
 function firstLines(text: string, n: number): string[] {
@@ -1530,7 +1530,7 @@ function choosesFrom(sentence: string, options: string, statesAChoice = true): b
     CHOOSER_OPENING.test(sentence) ||
     // named first, with its reason after a dash or a colon ("Accept both decimals — the loggers send commas")
     (b.includes(` ${a.slice(0, 3).join(' ')} `) && /\s[—–-]\s|:\s/.test(sentence)) ||
-    /,\s+(?:so|hence|thus)\s+(?:\S+\s+){0,4}\S+[.!]?\s*$/i.test(sentence);
+    /,\s+(?:so|hence|thus)\s+(?!(?:there|it|that|this|the|we|i|they|he|she)\b)(?:\S+\s+){0,4}\S+[.!]?\s*$/i.test(sentence);
   if (!chooses) return false;
   for (let i = 0; i + 3 <= a.length; i++) if (b.includes(` ${a.slice(i, i + 3).join(' ')} `)) return true;
   return false;

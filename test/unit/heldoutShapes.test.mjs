@@ -485,8 +485,21 @@ test('an answer to a question about how things are is no decision; a pick betwee
     { questions: [{ question: 'Which transport should the sync use?', header: 'Transport', options: [] }] },
     'User has answered your questions: "Which transport should the sync use?"="WebSockets". You can now continue with the user\'s answers in mind.',
   );
+  const ask = (question, answer) =>
+    log.tool(
+      'AskUserQuestion',
+      { questions: [{ question, header: 'Q', options: [] }] },
+      `User has answered your questions: "${question}"="${answer}". You can now continue with the user's answers in mind.`,
+    );
+  ask('Which way did you open danmaku.html when it did not scroll?', 'OBS browser source (local file)');
+  ask('danmaku.html を「流れない」と確認したのは、どの開き方ですか?', 'OBSのブラウザソース');
+  ask("I'm not familiar with that term — can you describe what it looks like?", 'It is a diagram made by the nano banana tool');
+  ask('For the collapsible tabs — which sections did you have in mind?', 'Sidebar sections');
   const decisions = (await analyse(log, t)).findings.filter((f) => f.analyst === 'decisions').map((f) => f.title);
-  assert.deepEqual(decisions, ['Asked "Which transport should the sync use?", the user chose "WebSockets".']);
+  assert.deepEqual(decisions.sort(), [
+    'Asked "For the collapsible tabs — which sections did you have in mind?", the user chose "Sidebar sections".',
+    'Asked "Which transport should the sync use?", the user chose "WebSockets".',
+  ]);
 });
 
 test('a question with a full-width question mark sets no rule', () => {
@@ -808,6 +821,10 @@ test('an option, a guess, a consequence or a plan in thinking is no decision and
   assert.equal(
     classifySentence("I'll use AppleScript property passing instead, which is cleaner than wrestling with escaping.", 'thinking')?.kind,
     'decisions',
+  );
+  assert.equal(
+    classifySentence('So the session ends up marked complete, but the user never sees the success state instead of the summary.', 'thinking')?.kind,
+    undefined,
   );
 });
 
