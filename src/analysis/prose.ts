@@ -409,7 +409,9 @@ const TAGGED_BLOCK = /<([A-Za-z][\w-]*)(?:\s[^<>]*)?>[\s\S]*?<\/\1>/g;
 /** A shell prompt a user pasted with its output: `me@host:~/app$ pixi install`, `$ npm test`, `PS C:\app>`. */
 const PASTED_PROMPT = /^\s*(?:[\w.-]+@[\w.-]+:[^\s$#]*[$#]\s|[$❯]\s|PS [A-Z]:\\[^>]*>)/;
 /** A line of pasted tool output: tree and box drawing, error banners, stack frames, `at` lines. */
-const PASTED_OUTPUT_LINE = /^\s*(?:[│├└╰╭╮╯┌┐─━▶×✗✖⎿⏺●]|(?:Error|error|ERROR|Traceback|Caused by|fatal|warning)\b[:\s]|at\s+\S+\s*\(|File ".+", line \d+)/;
+// (…and log lines: a clock time or a level in brackets first, Node's `(node:1234) [DEP0040] DeprecationWarning: …`.)
+const PASTED_OUTPUT_LINE =
+  /^\s*(?:[│├└╰╭╮╯┌┐─━▶×✗✖⎿⏺●]|(?:Error|error|ERROR|Traceback|Caused by|fatal|warning)\b[:\s]|at\s+\S+\s*\(|File ".+", line \d+|\d{1,2}:\d{2}:\d{2}\b|\[(?:WARNING|WARN|ERROR|INFO|DEBUG|TRACE)\]|\(node:\d+\)|\d{4}-\d{2}-\d{2}T\d{2}:\d{2})/;
 
 const PASTED_ERROR_PARAGRAPH =
   /^(?:E\d{3,4}: |Error detected while processing\b|npm ERR!|Traceback \(most recent call last\)|\s*at \S+ \(.+:\d+:\d+\)$|line\s+\d+:$)/m;

@@ -841,3 +841,15 @@ test('cached files, assertion messages and the npm wrapper line are no measureme
   );
   for (const sentence of ['there must be an easier way.', 'no but I did that manually.']) assert.equal(isConstraint(sentence), false, sentence);
 });
+
+test("log lines pasted into a message (a clock time or a level first, a Node deprecation) set no rules; the user's own rule beside them does", async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user(
+    'the CI run prints this:\n(node:2231) [DEP0040] DeprecationWarning: The `punycode` module is deprecated. Please use a userland alternative instead.\n19:44:14 [WARNING]: Configuration paths exist in your dbt_project.yml file which do not apply to any resources.\n\nnever touch the seeds folder.',
+  );
+  const { constraints } = await analyse(log, t);
+  assert.deepEqual(
+    constraints.map((c) => c.text),
+    ['never touch the seeds folder.'],
+  );
+});
