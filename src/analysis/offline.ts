@@ -884,14 +884,7 @@ export class OfflineAnalyzer {
     const key = editTarget ? `edit:${editTarget}\u0000${dedupeKey(first)}` : `${cmdKey}\u0000${dedupeKey(first)}`;
     const citation = citationOf(result);
     // The same command failing again another way: the earlier errors were re-run, and are still failing.
-    this.ranAgain(
-      cmdKey,
-      citation,
-      key,
-      pending?.commandLine !== undefined && !/\|\s*(?:head|tail|grep|egrep|rg|findstr|select-string|sls|less|more)\b/i.test(pending.commandLine)
-        ? result.text
-        : undefined,
-    );
+    this.ranAgain(cmdKey, citation, key, pending?.commandLine !== undefined && !OUTPUT_CUT_BY_PIPE.test(pending.commandLine) ? result.text : undefined);
     const existing = this.errors.get(key);
     if (existing) {
       existing.count++;
@@ -915,8 +908,7 @@ export class OfflineAnalyzer {
         editPath: editTarget,
         testFiles: [...new Set([...tests.map(testFileOf), ...(pending?.family?.targets ?? [])].filter((f): f is string => !!f))],
         title,
-        // (Without its "Error:" label: a script's catch prints it as "Zip2 error: …".)
-        message: title.replace(/^(?:[\w.-]+ )?error:\s*/i, ''),
+        message: messageOf(title),
         what,
         lines: summary.lines,
         stack: summary.stack,
@@ -1009,7 +1001,7 @@ export class OfflineAnalyzer {
           if (headline) {
             record.noiseHeadline = record.title;
             record.title = headline.trim();
-            record.message = record.title.replace(/^(?:[\w.-]+ )?error:\s*/i, '');
+            record.message = messageOf(record.title);
             record.lines = own;
             record.ambient = undefined;
           } else this.errors.delete(record.key);
@@ -1206,6 +1198,9 @@ export class OfflineAnalyzer {
  * FAIL`) whose output does not say it passed: its exit status is the filter's, and it shows only the lines
  * the filter kept, so it neither fixes the family's errors nor tells how the check stands.
  */
+/** A command whose output reaches the log cut by a pipe (`| head`, `| tail`, `| grep …`): what it leaves out is unknown. */
+const OUTPUT_CUT_BY_PIPE = /\|\s*(?:head|tail|grep|egrep|rg|findstr|select-string|sls|less|more)\b/i;
+
 function isFilteredCheck(pending: PendingCall | undefined, output: string): boolean {
   if (!pending?.family?.kind || pending.commandLine === undefined) return false;
   return /\|\s*(?:grep|egrep|rg|findstr|select-string|sls)\b/i.test(pending.commandLine) && !looksPassing(output);
@@ -1218,6 +1213,11 @@ const AMBIENT_RUNS = 3;
 const INTERPRETERS = /^(?:python|node|bash|sh|zsh|ruby|perl|php|deno|bun|tsx|ts-node|pwsh|powershell)$/;
 /** Error lines saying the shell could not find or start the program at all. */
 const NOT_STARTED = /command not found|is not recognized as (?:the name of a cmdlet|an internal or external command)|permission denied|cannot execute/i;
+
+/** An error's headline without its "error:" label: a script's catch prints it as "Zip2 error: …". */
+function messageOf(title: string): string {
+  return title.replace(/^(?:[\w.-]+ )?error:\s*/i, '');
+}
 
 /** A line that names a failure, for picking an error's headline again once its first pick proved to be noise. */
 const ERROR_WORD = /\b(?:error|failed|failure|fatal|exception|cannot|can't|unable|not found|denied|invalid|missing)\b/i;
@@ -1496,7 +1496,7 @@ const NOT_OPTIONS =
 const GIVEN_UP =
   /^(?:no|not|kein\w*)\s+\S+[^:]{0,40}:|\b(?:is|are) out\b(?! of\b)|\bnot an option\b|\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|can'?t|cannot) (?:work|help|run|install|build)\b|\b(?:geht nicht|funktioniert nicht|klappt nicht)\b|不用|不行|放弃|改用/i;
 
-/** Someone choosing, at the start of a sentence: "I'll…", "So we'll…", "Going with…", "Use…", "我们决定…". */
+/** Someone choosing, at the start of a sentence or after a lead-in clause: "I'll…", "So we'll…", "After X, I'll…", "Going with…", "Use…", "我们决定…". */
 const CHOOSER_OPENING =
   /(?:^|,\s+(?=(?:i|we)['’]ll\b|(?:i|we) will\b))(?:(?:so|ok(?:ay)?|then|now|here|instead|thus|hence|also),?\s+)?(?:(?:i['’]ll|we['’]ll|i will|we will|let['’]s|i['’]m going to|we['’]re going to|i['’]d go|going with|go with|use|pick|choose|prefer|keep|accept|switch to|stick with|decided|decision|verdict|ich (?:nehme|verwende|nutze|bleibe)|wir (?:nehmen|verwenden|nutzen|bleiben))\b|我们?(?:决定|选择|改用|采用|就用)|决定|选择|改用|采用)/iu;
 /** Words of a choice that repeat one of the options it was weighed against (3+ words, or the option's head). */

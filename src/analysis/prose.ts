@@ -321,8 +321,8 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
   if (RECALLED.test(sentence)) return undefined;
   // An offer or a condition is not a decision: "If you prefer X, we can…", "Want me to…".
   if (/^(?:if|when|once|unless|should|would|could|can|do you|want me|shall)\b/i.test(sentence)) return undefined;
-  if (!isChoiceCandidate(sentence, false, source === 'thinking' && ALTERNATIVE_NAMED.test(sentence) && RATIONALE.test(sentence))) return undefined;
   const alternative = ALTERNATIVE_NAMED.test(sentence);
+  if (!isChoiceCandidate(sentence, false, source === 'thinking' && alternative && RATIONALE.test(sentence))) return undefined;
   if (NARRATION.test(sentence) && !STRONG_CHOICE.test(sentence) && !(alternative && RATIONALE.test(sentence))) return undefined;
   // A list item in the agent's or user's text is a fragment of a plan or a report, unless it names its choice and what it beat.
   if (listed && source !== 'thinking' && !(alternative && RATIONALE.test(sentence))) return undefined;
@@ -363,11 +363,11 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
   if (!rejected && !decision && !implicit) return undefined;
   // The agent describing what it found ("X uses Y instead of Z") states no choice of its own: a decision
   // has a chooser (I, we, an imperative, a "Topic: choice" line) or weighs an alternative with a reason.
-  if (!rejected && source !== 'user' && !CHOICE_SUBJECT.test(sentence) && !(alternative && reason && source === 'thinking') && !STRONG_CHOICE.test(sentence))
-    return undefined;
+  const chooser = CHOICE_SUBJECT.test(sentence) || STRONG_CHOICE.test(sentence);
+  if (!rejected && source !== 'user' && !chooser && !(alternative && reason && source === 'thinking')) return undefined;
   // Without a chooser, a sentence whose verb describes ("The response is in `reasoning_content` rather than
   // `content`", "The pulse animation is applied to the badge, not the button") reports what is, not a choice.
-  if (!rejected && source !== 'user' && !CHOICE_SUBJECT.test(sentence) && !STRONG_CHOICE.test(sentence) && DESCRIBES.test(sentence)) return undefined;
+  if (!rejected && source !== 'user' && !chooser && DESCRIBES.test(sentence)) return undefined;
   // The user's words are requests, which the prompt's first section keeps whole; a choice of theirs says it
   // chooses ("let's go with…", "we'll use…"). A request phrased "instead of X, do Y" is the task.
   if (source === 'user' && !USER_CHOOSES.test(sentence)) return undefined;
@@ -509,16 +509,20 @@ export function soundsLikeRule(sentence: string): boolean {
   )
     return false;
   // Words in quotes are someone's words cited ("you said: 'I want X'"), not a rule being set now.
-  const own = sentence
-    .replace(/["“„«][^"”“«»]*(?:["”»]|$)/g, ' ')
+  const own = withoutQuotedWords(sentence)
     // A purpose, not a rule: "…upgrade so we don't run into this again".
     .replace(/\bso(?: that)? (?:we|i|it|you|they) (?:don['’]?t|won['’]?t|never|do not|will not)\b.*$/i, ' ');
   return CONSTRAINT.test(own) && !NOT_A_RULE.test(own);
 }
 
+/** Words in quotes are someone's words cited ("you said: 'I want X'"), not a rule being set now. */
+function withoutQuotedWords(sentence: string): string {
+  return sentence.replace(/["“„«][^"”“«»]*(?:["”»]|$)/g, ' ');
+}
+
 /** A rule-worded sentence that sets no rule of the user's for the agent: a fragment, a wish, a specification. */
 export function isFragmentOrSpec(sentence: string): boolean {
-  const own = sentence.replace(/["“„«][^"”“«»]*(?:["”»]|$)/g, ' ');
+  const own = withoutQuotedWords(sentence);
   // A rule that points at something it does not name ("it should never do this.", "I don't want you to
   // simply remember this.") is a fragment: the rule is in the words around it, which section 1 keeps.
   if (/\b(?:this|that)\s*[.!]*\s*$/i.test(own) && own.trim().split(/\s+/).length <= 9) return true;

@@ -212,7 +212,8 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`^\s*(?:[\w ]*\b)?(?:timeout|interval|intervalo|threshold|retries|start[_ -]?period|ttl|max[_ -]?age|delay|period|poll(?:ing)?[_ -]?interval)\s*[:=]|^\s*Command:\s|\b0x[0-9a-fA-F]{4,}\b|\bInode:|^\s*(?:Device|Access|Modify|Change|Birth):|\s--[a-z][\w-]*\b|^\s*-[a-zA-Z],?\s`,
     // A configured period or allowance logged by an app (`Starting heartbeat (interval: 5000ms)`, `Allocated 60000ms`).
     String.raw`\b(?:interval|timeout|budget|heartbeat)\b[^\n\d]{0,12}\d+\s?(?:ms|s|secs?|seconds?|m|mins?|minutes?)\b|\b\d+\s?(?:ms|s|secs?|seconds?|m|mins?|minutes?)\s+(?:interval|timeout|budget)\b|\ballocated \d`,
-    // A file a cache skipped (`.prettierrc 0ms (cached)`), a test's assertion message (`expected … but was changed by 0`).
+    // psql's row count footer (`(1 row)`), a value labelled as an id, a file a cache skipped (`.prettierrc 0ms
+    // (cached)`), a test's assertion message (`expected … but was changed by 0`).
     String.raw`^\(\d+ rows?\)\s*$|\b(?:ID|Id|id)\s*[:=：]\s*\S*\d|\((?:cached|unchanged)\)\s*$|\bexpected\b.*\bbut (?:was|got|received|it was)\b`,
     String.raw`^\(?Reading database\b|^\s*(?:Selecting|Preparing to unpack|Unpacking|Setting up|Processing triggers)\b`, // dpkg progress
     String.raw`^\s*\d+(?::(?!\d)|\t|→)`, // a numbered line of a file (`grep -n` on one file, `cat -n`, `nl`): its content
