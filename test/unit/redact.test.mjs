@@ -56,6 +56,8 @@ test('the corpus plants every kind in every place (the test can fail)', () => {
     'twilio-api-key',
     'sendgrid-api-token',
     'discord-bot-token',
+    // Found leaking in a held-out public log (a Portuguese session pasting z.ai keys into prose):
+    'zhipu-api-key',
     'telegram-bot-token',
     'cli-password-flag',
     'mysql-password-flag',

@@ -1,6 +1,8 @@
 // Secrets no keyword announces, found by the shape of a token:
 //   - a bare 40-character AWS secret access key with no name near it;
 //   - a Discord bot token (`<base64 user id>.<6>.<27–38>`);
+//   - a Zhipu (BigModel, z.ai) API key (`<32 hex>.<16 letters and digits>`), which users paste bare into
+//     prompts and config files (`the key is 0a1b….Xy9…`) with no name beside it;
 //   - a base64 blob whose decoded text holds a secret (a Kubernetes secret, an encoded .env);
 //   - a key cut in two by a line break (terminal wrapping, a log line limit), rejoined and checked.
 // It runs over every byte of every log, so each pass is one regex scan that matches rarely (maximal runs,
@@ -13,6 +15,8 @@ const BASE64_RUN = /[A-Za-z0-9+/]{20,}={0,2}/g;
 // A Discord bot token: its first part is the base64 of a numeric user id, so it starts MT, Mj, Mz, ND,
 // NT, Nj, Nz, OD or OT.
 const DISCORD_BOT_TOKEN = /(?:M[TjzD]|N[DTjz]|O[DT])[A-Za-z0-9_-]{22,26}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}/g;
+// A Zhipu API key: an id of 32 hex digits, a dot, a secret of 16 letters and digits.
+const ZHIPU_API_KEY = /[0-9a-f]{32}\.[A-Za-z0-9]{16}/g;
 // A line break, real or escaped (`\n` in a JSON string, `\\n` in JSON inside JSON).
 const LINE_BREAK = /\r?\n|(?:\\+r)?\\+n/g;
 
@@ -129,20 +133,35 @@ function checkRun(text: string, run: string, at: number, once: (text: string) =>
  * before a `.` (RuleSet.scan), so the Discord pattern cannot match and is not run.
  */
 function redactDiscordAndSeams(text: string, rules: RuleSet, dottedTokens = true): string {
-  let out = !dottedTokens
-    ? text
-    : replaceWhere(text, DISCORD_BOT_TOKEN, (token, at) => {
-        const before = at > 0 ? text.charCodeAt(at - 1) : 0;
-        const escaped = at > 1 && text[at - 2] === '\\' && (before === 110 || before === 114 || before === 116);
-        // (A diff's added line puts a `+` before it.)
-        if (!escaped && touches(text, at - 1) && text[at - 1] !== '+') return undefined;
-        // After it: not more of a token (a full stop ending a sentence is fine).
-        const next = at + token.length;
-        if (touches(text, next) && !(text[next] === '.' && !touches(text, next + 1))) return undefined;
-        return shannonEntropy(token) >= 4 ? redactedMarker('discord-bot-token') : undefined;
-      });
+  let out = text;
+  if (dottedTokens) {
+    out = replaceWhere(out, DISCORD_BOT_TOKEN, (token, at) =>
+      standsAlone(out, token, at) && shannonEntropy(token) >= 4 ? redactedMarker('discord-bot-token') : undefined,
+    );
+    // (Both shapes start with 24 or more token characters before a dot: the scan's dottedTokens.)
+    out = replaceWhere(out, ZHIPU_API_KEY, (token, at) =>
+      standsAlone(out, token, at) && isMixedCase(token.slice(33)) ? redactedMarker('zhipu-api-key') : undefined,
+    );
+  }
   if (out.includes('\n') || out.includes('\\n')) out = redactAcrossLineBreaks(out, rules);
   return out;
+}
+
+/** `token` at `at` in `text` is a token of its own, not the middle of a longer one. */
+function standsAlone(text: string, token: string, at: number): boolean {
+  const before = at > 0 ? text.charCodeAt(at - 1) : 0;
+  const escaped = at > 1 && text[at - 2] === '\\' && (before === 110 || before === 114 || before === 116);
+  // (A diff's added line puts a `+` before it.)
+  if (!escaped && touches(text, at - 1) && text[at - 1] !== '+') return false;
+  // After it: not more of a token (a full stop ending a sentence is fine).
+  const next = at + token.length;
+  return !touches(text, next) || (text[next] === '.' && !touches(text, next + 1));
+}
+
+/** Random key material has both cases of letters (a file extension or a word does not). */
+function isMixedCase(part: string): boolean {
+  const n = counts(part);
+  return n.upper > 0 && n.lower > 0;
 }
 
 /** Keys cut by a line break: the runs of key characters either side of each break, rejoined and checked. */
