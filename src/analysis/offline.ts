@@ -564,6 +564,7 @@ export class OfflineAnalyzer {
       if (undone.kind === 'created-then-deleted' && (SCRATCH_PATH.test(undone.path) || THROWAWAY_NAME.test(posix.basename(undone.path)))) continue;
       // A debug print added and taken out again, an import added and dropped: scaffolding, not an approach.
       if (undone.scaffolding) continue;
+      if (undone.kind === 'created-then-deleted' && this.servedItsPurpose(undone.path, undone.undoneAt.line)) continue;
       this.addStructural(`${undone.kind}:${undone.path}:${undone.doneAt.line}`, {
         title,
         detail: this.reasonNear(undone.undoneAt.line, undone.kind === 'reverted-edit' && undone.snippet ? undone.snippet : undone.path),
@@ -571,6 +572,17 @@ export class OfflineAnalyzer {
         score: 7 + specificity(undone.path),
       });
     }
+  }
+
+  /**
+   * A file removed once its job was done ("clean up by removing the script since the task is complete"):
+   * tidying up, nothing given up. (Having run fine says nothing: a hook that ran, then was replaced by a
+   * better one, was given up.) Unless the words around its removal say it did not work.
+   */
+  private servedItsPurpose(path: string, removedAt: number): boolean {
+    const said = this.lastProse && removedAt - this.lastProse.line <= 12 ? this.lastProse.text : '';
+    if (GIVEN_UP_WORDS.test(said)) return false;
+    return CLEANUP_WORDS.test(said.split(posix.basename(path)).join(' '));
   }
 
   /** The model's words just before `line` about `subject` (a path, a package): the reason it undid it, if it said one. */
@@ -831,7 +843,8 @@ export class OfflineAnalyzer {
       (pending?.programs !== undefined &&
         (!isDistinctiveCommand(pending.programs) ||
           dumpsFiles(pending.programs) ||
-          (isLookOnly(pending.programs) && !/timed out|Permission denied/i.test(result.text.slice(0, 2000)))))
+          // (A look whose program is not there, `pytest --version` → "command not found", tells what is missing.)
+          (isLookOnly(pending.programs) && !/timed out|Permission denied|command not found/i.test(result.text.slice(0, 2000)))))
     )
       return;
     // Not the work failing: Claude Code cancelling a call beside one that failed (that one is reported, in
@@ -1255,11 +1268,23 @@ function isLookOnly(programs: string[][]): boolean {
       const name = programName(w).toLowerCase();
       if (LOOK_PROGRAMS.has(name)) return true;
       if (name === 'sed' || name === 'awk') return !w.some((x) => /^-i|^--in-place|inplace/.test(x));
-      if (name === 'git') return LOOK_GIT.has(w.slice(1).find((x) => !x.startsWith('-')) ?? '');
+      // Asking a program its version (`go version`, `git --version`) looks at what is installed; npm's,
+      // yarn's and pnpm's `version` sets one.
+      if (w.length === 2 && (w[1] === '--version' || (w[1] === 'version' && !['npm', 'yarn', 'pnpm'].includes(name)))) return true;
+      if (name === 'git') return LOOK_GIT.has(gitSubcommand(w));
       return false;
     })
   );
 }
+/** Git's subcommand past its global options: `git -C dir status` is `status`. */
+function gitSubcommand(words: string[]): string {
+  for (let i = 1; i < words.length; i++) {
+    if (/^(?:-C|-c|--git-dir|--work-tree|--namespace)$/.test(words[i])) i++;
+    else if (!words[i].startsWith('-')) return words[i];
+  }
+  return '';
+}
+
 /** A program's name with its path, version and `.exe` dropped: `/usr/bin/python3.11` → `python`. */
 function programName(words: string[]): string {
   return posix
@@ -1318,6 +1343,15 @@ function suggestedFixOf(text: string): string | undefined {
 /** Names of throwaway scripts (`test_auth.py`, `debug-hook.sh`): made to learn something, then removed. */
 const THROWAWAY_NAME =
   /^(?:test|debug|dbg|tmp|temp|scratch|check|verify|probe|try|repro|sample)(?:[_.-]|$)|[_.-](?:debug|dbg|tmp|temp|scratch|probe|repro)(?:[_.-]|$)/i;
+/**
+ * Words that remove a file because its job is done ("since the task is complete", "the one-off script").
+ * Not "clean up" alone: labellers read "clean up the old consolidated files" as an approach given up.
+ */
+const CLEANUP_WORDS =
+  /\b(?:(?:task|job|migration|conversion|fix|work) (?:is |was |has been )?(?:complete|completed|done|finished)|served its purpose|one-off|one-time|temporary (?:script|file|helper))\b/i;
+/** Words that give up what a file tried. */
+const GIVEN_UP_WORDS =
+  /\b(?:doesn['’]?t|does not|didn['’]?t|did not|won['’]?t) work\b|\b(?:broken|abandon\w*|give up|gave up|wrong approach|instead|revert\w*|scrap\w*|dead end)\b/i;
 /** Scratch places: what is made there is made to be thrown away. */
 const SCRATCH_PATH = /^(?:\/tmp\/|\/private\/tmp\/|\/var\/folders\/|[A-Za-z]:\/(?:Users\/[^/]+\/AppData\/Local\/)?Temp\/|(?:\.\/)?(?:tmp|temp|\.tmp)\/)/i;
 
@@ -1373,7 +1407,23 @@ const MISSING_MODULE = /No module named ['"]?([\w.-]+)|Cannot find (?:module|pac
  * full stop (or semicolon); headings and quoted lines are never the user's rules.
  */
 function clausesOf(text: string): string[] {
-  return sentenceParts(text).flatMap((p) => (p.heading || p.quoted ? [] : p.text.split(/(?<=[.!?;])\s+|(?<=[。！？；])/)));
+  return sentenceParts(text).flatMap((p) => (p.heading || p.quoted ? [] : withNumberedSteps(p.text.split(/(?<=[.!?;])\s+|(?<=[。！？；])/))));
+}
+
+/** "always do 2. document (in-story) and then 1. auto-fix": an option's number before a lower-case word ends no clause. */
+function withNumberedSteps(clauses: string[]): string[] {
+  const out: string[] = [];
+  for (const clause of clauses) {
+    const previous = out.at(-1);
+    if (
+      previous !== undefined &&
+      /\b(?:do|option|choice|pick|choose|use|go with|number|step|then|and)\s+#?\d{1,2}\.$/i.test(previous) &&
+      /^\p{Ll}/u.test(clause)
+    )
+      out[out.length - 1] = `${previous} ${clause}`;
+    else out.push(clause);
+  }
+  return out;
 }
 
 /** How many clauses of a text read as rules (stops counting at a rule document's size). */
@@ -1567,7 +1617,8 @@ function lastLines(output: string, count: number): string[] {
   const out: string[] = [];
   for (let i = lines.length - 1; i >= 0 && out.length < count; i--) {
     const line = lines[i].trim();
-    if (!line || OUTPUT_BOILERPLATE.test(line)) continue;
+    // (A shell keyword closing a loop or a branch that a build tool echoed names nothing.)
+    if (!line || OUTPUT_BOILERPLATE.test(line) || /^(?:done|fi|esac);?$/.test(line)) continue;
     // "'x' is not recognized as an internal or external command," + "operable program or batch file.": one message.
     const previous = lines[i - 1]?.trim();
     if (/^\p{Ll}/u.test(line) && previous && /,$/.test(previous)) {

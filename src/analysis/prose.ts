@@ -527,7 +527,13 @@ export function isFragmentOrSpec(sentence: string): boolean {
   // simply remember this.") is a fragment: the rule is in the words around it, which section 1 keeps.
   if (/\b(?:this|that)\s*[.!]*\s*$/i.test(own) && own.trim().split(/\s+/).length <= 9) return true;
   // "I just don't want to keep paying for it": the user's own wish, not a rule for the agent.
-  if (/\bi (?:just |really |also |simply )?(?:don['’]?t|do not) want to\b/i.test(own) && !/\b(?:always|never|please|you)\b/i.test(own)) return true;
+  if (
+    /\bi (?:(?:just|really|also|simply|mainly|only|honestly)\s+){0,3}(?:don['’]?t|do not) want to\b/i.test(own) &&
+    !/\b(?:always|never|please|you)\b/i.test(own)
+  )
+    return true;
+  // "we can always iterate.": a possibility left open, no rule.
+  if (/\b(?:we|you|i|it|they) (?:can|could) always\b/i.test(own)) return true;
   // "must"/"should" said of a thing ("The system must trigger…", "They must be exact events", "Resource should
   // use cache busting"): a specification or a description. A rule is said to the agent or of the work (you,
   // we, everything, all tests, there should be…), or carries a word of its own (always, never, don't, keep…).

@@ -13,7 +13,9 @@ const STRONG_ERROR = [
   /\berror TS\d+\b|\berror\[E\d{4}\]|\b[A-Z]{1,4}\d{3,5}\b:\s+\S.*\berror\b|^\s*E\d{3,4}\b/,
   /^\S+:\d+(?::\d+)?:\s*(?:fatal )?error:/, // a compiler's `src/crc.c:7:69: error: 'polynom' undeclared`
   /^\s*(?:assertion\b.*\bfailed|thread '.*' panicked at)/i, // Rust; ExUnit's `Assertion with =~ failed`
-  /^(?!(?:DETAIL|HINT|CONTEXT|NOTICE|STATEMENT|LINE|INFO|WARNING|WARN|DEBUG|TIP|NOTE|LOG|QUERY)\b)[A-Z][A-Z0-9_]{2,}(?:-[A-Z0-9_]+)*:\s+\S/, // a project's own tag: `VERIFY: CHANGELOG.md has no entry` (never PostgreSQL's `DETAIL:` beside its `ERROR:`)
+  // A project's own tag: `VERIFY: CHANGELOG.md has no entry` (never PostgreSQL's `DETAIL:` beside its `ERROR:`,
+  // nor advice a tool appends: Claude Code's settings check ends "IMPORTANT: Do not update the env unless…").
+  /^(?!(?:DETAIL|HINT|CONTEXT|NOTICE|STATEMENT|LINE|INFO|WARNING|WARN|DEBUG|TIP|NOTE|LOG|QUERY|IMPORTANT|REMINDER|CAUTION|ATTENTION|USAGE|EXAMPLE|TODO)\b)[A-Z][A-Z0-9_]{2,}(?:-[A-Z0-9_]+)*:\s+\S/,
   /^[a-z][\w-]{1,20}: \S+:\d+\b/, // a checker's `lint: src/limit.js:2 'var' is not allowed`
   /\b(?:parse|syntax) error\b/i,
   /\b(?:[A-Z][a-zA-Z]*)?(?:Error|Exception)(?:\s*\[[\w-]+\])?:\s+\S/,
@@ -41,6 +43,10 @@ const STRONG_ERROR = [
   /^\s*\d+\) test .+\(\S+\)\s*$/, // ExUnit: `1) test renders the page (MyAppWeb.PageTest)`
   /^[^\s:]+:\d+:\d+: (?!warning:|note:)\S/, // Go and C compilers without the word error: `a.go:4:2: "fmt" imported and not used` (never a warning)
   /\b\d+ (?:failed|failing|errors?)\b/,
+  // A validator naming what it rejected: `- : Unrecognized field: hasCompletedOnboarding.`
+  /\b(?:Unrecognized|Unknown|Unexpected|Invalid|Missing required) (?:field|key|property|option|argument|parameter|value)\b/i,
+  // The failure in the user's language (a localised sudo, makepkg or compiler): `==> ATENÇÃO: Falha ao instalar…`.
+  /(?<!\p{L})(?:falha|falhou|erro|fehler|fehlgeschlagen|erreur|échec|échoué|fallo|falló|errore|fallito|ошибка)(?!\p{L})|失败|错误|エラー|失敗|오류|실패/iu,
   /<tool_use_error>/,
   // An app's own failure line: `❌ Failed to start server: RedisStore is not a constructor`.
   /(?:^|\s)❌\s|\bFailed to (?:start|build|compile|connect|load|run|install|parse|resolve|initiali[sz]e|create|open|read|write|fetch)\b/i,
@@ -96,7 +102,8 @@ export function errorLines(output: string, max = 6): ErrorSummary {
   let capturedConsole = false;
   let afterCaret = false;
   for (let i = 0; i < lines.length; i++) {
-    let raw = lines[i];
+    // (sudo's password prompt ends without a line break: `[sudo] password for dev: error: target not found: x`.)
+    let raw = lines[i].replace(/^\[sudo\][^:\n]{1,80}:\s*(?=\S)/, '');
     if (raw.length > 2000) continue;
     // vitest and jest print what a test logged under `stderr | file > test`: the test's own console
     // output (often an expected "Error: network down"), not why the run failed.
@@ -125,7 +132,8 @@ export function errorLines(output: string, max = 6): ErrorSummary {
     if (psMessage) raw = raw.replace(/^\s*\|\s*/, '');
     // A line that ends in ':' leads in to what it names: `Task failed due to the following issue:` + the issue.
     const next = lines[i + 1]?.trim();
-    if (/:\s*$/.test(raw) && next && next.length <= 300 && !STACK_FRAME.test(lines[i + 1])) {
+    // (Not sudo's password prompt, `[sudo] password for dev:`: what follows is the command's own output.)
+    if (/:\s*$/.test(raw) && next && next.length <= 300 && !STACK_FRAME.test(lines[i + 1]) && !/^\s*\[sudo\]/.test(lines[i])) {
       raw = `${raw.trimEnd()} ${next}`;
       if (rank >= STRONG_ERROR.length) rank -= STRONG_ERROR.length;
     }
@@ -217,7 +225,7 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`^\(\d+ rows?\)\s*$|\b(?:ID|Id|id)\s*[:=：]\s*\S*\d|\((?:cached|unchanged)\)\s*$|\bexpected\b.*\bbut (?:was|got|received|it was)\b`,
     String.raw`^\(?Reading database\b|^\s*(?:Selecting|Preparing to unpack|Unpacking|Setting up|Processing triggers)\b`, // dpkg progress
     String.raw`^\s*\d+(?::(?!\d)|\t|→)`, // a numbered line of a file (`grep -n` on one file, `cat -n`, `nl`): its content
-    String.raw`^\S+\/\S+\s+(?:\d+:)?\d+(?:\.\d+){1,}[\w.+~]*(?:-\d+)\b|^\S+\/\S+\s+(?:\d+:)?\d+(?:\.\d+){2,}`, // a package table row (`extra/libcbor 0.12.0-1 0,17 MiB`): a version and catalogue sizes
+    String.raw`^\S+\/\S+\s+(?:\d+:)?\d+(?:\.\d+)*[\w.+~]*(?:-\d+)\b|^\S+\/\S+\s+(?:\d+:)?\d+(?:\.\d+){2,}`, // a package table row (`extra/libcbor 0.12.0-1 0,17 MiB`, `extra/argon2 20190702-6 …`): a version and catalogue sizes
     String.raw`\bat 0x[0-9a-f]+`,
     String.raw`^[!=*~#-]{5,}`,
     String.raw`^\s*(?:v(?:ersion)?\s*)?\d+\.\d+\.\d+(?:[-+.][\w.]+)?\s*$`, // a bare version
@@ -228,7 +236,7 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`^(?:collected|running) \d+ (?:items?|tests?)\b|^test result: ok\. 0 passed`,
     String.raw`^[\w .-]{1,40}:\s*v?\d+\.\d+\.\d+\b`, // a version banner: `benchmark: 5.2.3 (defaults: …)`
     String.raw`^\s*[✖✕✗×✓✔√]\s`, // one test of a list, with its own timing
-    String.raw`^\[\.\.\. ?omitted|^…|\bomitted \d+ of \d+\b|\[\d+ (?:lines|chars|characters|bytes) truncated\]`, // truncation notes of the agent's own tools
+    String.raw`^\[\.\.\. ?omitted|^…|\bomitted \d+ of \d+\b|[\[(]\d+ (?:more )?(?:lines?|chars|characters|bytes) truncated[\])]`, // truncation notes of the agent's own tools
     String.raw`^\s*[\w-]+:\s*[\[{]`, // YAML or JSON content
     String.raw`output truncated|^Output too large|^Preview \(first|Full output saved to`, // the harness's own notes
     String.raw`,\s*$|^\s*\||^\s*(?:\*\*|#{1,6}\s)`, // code and data rows, tables, Markdown prose
@@ -429,7 +437,7 @@ export function dumpsFiles(commandLine: string | string[][]): boolean {
     const program = posix.basename(words[0]);
     if (program === 'grep' || program === 'rg') return !words.some((w) => w === '-c' || w === '--count' || /^-[a-zA-Z]*c[a-zA-Z]*$/.test(w));
     if (program === 'awk') return !/\bprint\b[^}]*\b(?:s|sum|n|count|total)\b|END\s*\{/.test(words.join(' '));
-    if (program === 'ls' || program === 'pwd' || program === 'cd' || program === 'echo' || program === 'tree' || program === 'find') return true;
+    if (['ls', 'pwd', 'cd', 'echo', 'tree', 'find', 'set-location', 'sl', 'push-location', 'pushd', 'popd'].includes(program.toLowerCase())) return true;
     if (program === 'git') return ['diff', 'show', 'log', 'blame', 'grep', 'cat-file'].includes(words[1] ?? ''); // file content and history
     return DUMP_PROGRAMS.has(program) || DUMP_PROGRAMS.has(program.toLowerCase());
   });

@@ -853,3 +853,97 @@ test("log lines pasted into a message (a clock time or a level first, a Node dep
     ['never touch the seeds folder.'],
   );
 });
+
+// Set P (42 public logs, 28 of them already in set G; labelled before tuning): its shapes.
+
+test('a tool’s advice line, sudo’s prompt and a loop’s closing `done` headline nothing; the field a validator rejected and a localised failure do', async (t) => {
+  const schema = `Settings validation failed:\n- : Unrecognized field: hasCompletedOnboarding. Check for typos\n\nFull schema:\n{\n  "type": "object"\n}\nIMPORTANT: Do not update the env unless explicitly instructed to do so.`;
+  assert.equal(errorLines(schema).best, '- : Unrecognized field: hasCompletedOnboarding. Check for typos');
+  assert.equal(errorLines('VERIFY: CHANGELOG.md has no entry\nIMPORTANT: read the docs').best, 'VERIFY: CHANGELOG.md has no entry');
+  assert.equal(
+    errorLines('resolving dependencies...\n[sudo] senha para dev: erro: alvo não encontrado: lib32-mesa-vdpau').best,
+    'erro: alvo não encontrado: lib32-mesa-vdpau',
+  );
+  const log = new ClaudeLog('/home/dev');
+  log.user('instala o yay');
+  log.bash(
+    'cd /tmp/yay && makepkg -si --noconfirm',
+    '==> Criando o pacote: yay\nfor lang in ca de; do \\\n\tinstall -Dm644 po/${lang}.mo /tmp/yay/pkg/yay.mo; \\\ndone\nsudo: uma senha é necessária\n==> ATENÇÃO: Falha ao instalar o(s) pacote(s) compilado(s).\n==> Saindo do ambiente de fakeroot.\nfor f in a b; do\ndone',
+    14,
+  );
+  const errors = errorsOf(await analyse(log, t));
+  assert.deepEqual(
+    errors.map((e) => e.title),
+    ['==> ATENÇÃO: Falha ao instalar o(s) pacote(s) compilado(s).'],
+    titles(errors),
+  );
+});
+
+test('asking programs their versions and `git -C dir status` are looks: a probe that finds no repository is no error; a commit that finds none is', async (t) => {
+  const log = new ClaudeLog('/govirt');
+  log.user('set up the project');
+  log.bash(
+    'echo "=== go ==="; go version 2>&1; git --version 2>&1; make --version 2>&1 | head -1; which virsh 2>&1; git -C /govirt status 2>&1 | head -3',
+    'go version go1.25.0 linux/amd64\ngit version 2.39.5\nGNU Make 4.3\nfatal: not a git repository (or any parent up to mount point /)',
+  );
+  log.bash('git -C /govirt commit -m init', 'fatal: not a git repository (or any parent up to mount point /)', 128);
+  const errors = errorsOf(await analyse(log, t));
+  assert.deepEqual(
+    errors.map((e) => e.title),
+    ['fatal: not a git repository (or any parent up to mount point /)'],
+    titles(errors),
+  );
+  assert.equal(errors[0].citations[0].line >= 4, true, 'the commit’s failure, not the probe’s');
+});
+
+test('numbers: a file printed behind Set-Location, a package row whose version has only a release, a truncation note are none', async (t) => {
+  assert.deepEqual(measuredLines('extra/argon2                       20190702-6                   0,10 MiB             0,03 MiB'), []);
+  assert.deepEqual(measuredLines('... (9 lines truncated)\nInserted 1200 rows in 3.2s'), ['Inserted 1200 rows in 3.2s']);
+  const log = new CodexLog('C:\\Users\\dev\\app');
+  log.user('show me the role middleware');
+  log.exec("Set-Location -Path 'C:\\Users\\dev\\app'; Get-Content -Path 'src/role.ts'", '// Cache in KV (60s TTL, fire-and-forget)\nexport const ttl = 60;', 0);
+  log.exec('npm test', 'Tests: 12 passed, 12 total\nTime: 3.1 s', 0);
+  const { numbers } = await analyse(log, t);
+  assert.deepEqual(
+    numbers.map((n) => n.text),
+    ['Tests: 12 passed, 12 total', 'Time: 3.1 s'],
+  );
+});
+
+test('rules: "always do 2. document…" is read whole, "we can always iterate" and "i mainly just dont want to…" set none', async (t) => {
+  const log = new CodexLog('/home/dev/app');
+  log.user(
+    'for post-review questions:\n- for any issues always do 2. document (in-story) and then 1. auto-fix and then loop back to reviewing.\n\nwe can always iterate.',
+  );
+  log.user('what do you recommend, 2 or 3? i mainly just dont want to use ALL my session tokens on just documenting');
+  const { constraints } = await analyse(log, t);
+  assert.deepEqual(
+    constraints.map((c) => c.text),
+    ['for any issues always do 2. document (in-story) and then 1. auto-fix and then loop back to reviewing.'],
+  );
+  for (const sentence of ['5. assume i do not,  just use the standard cdk constructs.', 'never touch the seeds folder.'])
+    assert.equal(isConstraint(sentence), true, sentence);
+});
+
+test('a script removed because its task is complete is nothing given up; files removed as "the old consolidated ones" are', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('group the P- items in the json');
+  log.tool(
+    'Write',
+    { file_path: '/home/dev/app/fix-json-grouping.js', content: 'move()\n' },
+    'File created successfully at: /home/dev/app/fix-json-grouping.js',
+  );
+  log.bash('node fix-json-grouping.js', 'Moved 421 P- prefixed items to pPrefixGroups');
+  log.text('The grouping looks right. Let me clean up by removing the script file since the task is complete.');
+  log.bash('rm fix-json-grouping.js', '');
+  log.tool(
+    'Write',
+    { file_path: '/home/dev/app/rules/consolidated.xml', content: '<rules/>\n' },
+    'File created successfully at: /home/dev/app/rules/consolidated.xml',
+  );
+  log.tool('Write', { file_path: '/home/dev/app/rules/akira.xml', content: '<rules/>\n' }, 'File created successfully at: /home/dev/app/rules/akira.xml');
+  log.text('Now let me clean up the old consolidated files and keep only the segmented ones:');
+  log.bash('rm -f rules/consolidated.xml', '');
+  const rejected = (await analyse(log, t)).findings.filter((f) => f.analyst === 'rejected').map((f) => f.title);
+  assert.deepEqual(rejected, ['`rules/consolidated.xml` was created and later deleted']);
+});
