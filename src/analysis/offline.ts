@@ -342,7 +342,7 @@ export class OfflineAnalyzer {
     // Many rules in one message are a rule document someone else wrote (a command template, a role
     // prompt, a title generator, a pasted spec): on logs nobody tuned on, nearly all such were wrong.
     // The user's own rules come a few at a time; the message itself stays in the prompt's first section.
-    if (ruleCount < RULE_DOCUMENT_RULES)
+    if (ruleCount < RULE_DOCUMENT_RULES && !isWrittenDocument(message.text))
       for (const sentence of rules) {
         const key = dedupeKey(sentence);
         if (!this.constraints.has(key)) this.constraints.set(key, { text: oneLine(sentence, 400), citations: [citationOf(event)] });
@@ -535,6 +535,8 @@ export class OfflineAnalyzer {
 
   private onPackage(action: 'install' | 'uninstall', key: string, name: string, display: string, call: ToolCallEvent): void {
     if (action === 'install') {
+      // Removed and added again (`uv remove x` then `uv add x`): a reinstall, nothing given up.
+      this.structural.delete(`package:${key}`);
       this.installed.set(key, { citation: citationOf(call), command: display });
       pruneOldest(this.installed, WORKING.packages);
       return;
@@ -565,6 +567,8 @@ export class OfflineAnalyzer {
       // A debug print added and taken out again, an import added and dropped: scaffolding, not an approach.
       if (undone.scaffolding) continue;
       if (undone.kind === 'created-then-deleted' && this.servedItsPurpose(undone.path, undone.undoneAt.line)) continue;
+      // Made and removed by one command (`touch .env.local && git check-ignore .env.local && rm .env.local`): a probe.
+      if (undone.kind === 'created-then-deleted' && undone.doneAt.line === undone.undoneAt.line) continue;
       this.addStructural(`${undone.kind}:${undone.path}:${undone.doneAt.line}`, {
         title,
         detail: this.reasonNear(undone.undoneAt.line, undone.kind === 'reverted-edit' && undone.snippet ? undone.snippet : undone.path),
@@ -844,7 +848,9 @@ export class OfflineAnalyzer {
         (!isDistinctiveCommand(pending.programs) ||
           dumpsFiles(pending.programs) ||
           // (A look whose program is not there, `pytest --version` → "command not found", tells what is missing.)
-          (isLookOnly(pending.programs) && !/timed out|Permission denied|command not found/i.test(result.text.slice(0, 2000)))))
+          (isLookOnly(pending.programs) &&
+            !/timed out|Permission denied/i.test(result.text.slice(0, 2000)) &&
+            !PROGRAM_MISSING.test(result.text.slice(0, 2000)))))
     )
       return;
     // Not the work failing: Claude Code cancelling a call beside one that failed (that one is reported, in
@@ -878,8 +884,12 @@ export class OfflineAnalyzer {
     if (USAGE_ERROR.test(summary.best ?? '') && pending?.commandLine !== undefined && /(?:^|\s)(?:--help|-h|help)(?:\s|$)/.test(pending.commandLine)) return;
     // A command that hit the harness's time limit with nothing wrong in its output: a server or a watcher
     // still running (`npm run dev`), not a failure.
-    if (/\bCommand timed out after \d/.test(result.text.slice(-400)) && !summary.lines.length) return;
+    // (Claude Code 0.2 put its note first, later versions last.)
+    if (/\bCommand timed out after \d/.test(`${result.text.slice(0, 200)}\n${result.text.slice(-400)}`) && !summary.lines.length) return;
     const strong = summary.lines.length > 0;
+    // Stopped by a signal (143 SIGTERM, 137 SIGKILL, 130 Ctrl-C) with nothing wrong in its output: the agent
+    // or the harness ended it (`npx astro dev & … kill $PID`), it did not fail.
+    if (!strong && (result.exitCode === 143 || result.exitCode === 137 || result.exitCode === 130)) return;
     // No line looks like an error: a failing command usually says why at the end of its output.
     if (!strong) summary.lines = lastLines(result.text, 2);
     // Without a telling line the last words of the output usually say why it failed; a tool's own error
@@ -1226,6 +1236,26 @@ const AMBIENT_RUNS = 3;
 const INTERPRETERS = /^(?:python|node|bash|sh|zsh|ruby|perl|php|deno|bun|tsx|ts-node|pwsh|powershell)$/;
 /** Error lines saying the shell could not find or start the program at all. */
 const NOT_STARTED = /command not found|is not recognized as (?:the name of a cmdlet|an internal or external command)|permission denied|cannot execute/i;
+
+/**
+ * A message that is a document, not someone typing to the agent: a prompt template or a spec with its own
+ * Markdown sections (`# feature-review` … `## Workflow`), or a role prompt ("You are a specialized
+ * assistant…", "Your task is to help the user…"). Codex expands custom prompts into the user's message
+ * with no mark of its own; their "Do NOT invent commands." is the template's rule, not the user's.
+ */
+function isWrittenDocument(text: string): boolean {
+  if (
+    /^\s*(?:#\s+[^\n]+\s+)?(?:you are (?:a|an) [^\n]{0,80}(?:assistant|agent|expert|engineer|developer|reviewer)\b|your (?:task|job|role) is to\b|act as (?:a|an)\b)/i.test(
+      text,
+    )
+  )
+    return true;
+  return (text.match(/^#{1,4}[ \t]+\S/gm)?.length ?? 0) >= 2;
+}
+
+/** The program itself could not be run: not installed, not on the PATH, an alias to a file that is gone. */
+const PROGRAM_MISSING =
+  /command not found|is not recognized as (?:the name of a cmdlet|an internal or external command)|No module named|^(?:\S*\/)?(?:ba|z|da)?sh(?:\.exe)?: (?:line \d+: )?\S+: No such file or directory/m;
 
 /** An error's headline without its "error:" label: a script's catch prints it as "Zip2 error: …". */
 function messageOf(title: string): string {
@@ -1609,7 +1639,7 @@ function quietNoMatch(commandPrograms: string[][], output: string, exitCode: num
  * Homebrew's `==> Cleaning up...`, pacman's `:: Proceed`, banners, `--help` hints.
  */
 const OUTPUT_BOILERPLATE =
-  /^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count)\b|^Output:|^(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try\b|^(?:[Tt]ry|[Hh]int|[Tt]ip)\b[\s:]|^[=#*-]{2,}\s.*\s[=#*-]{2,}$|^(?:==>|::|->) |^(?!.*\b(?:error|errors|fail\w*|fatal|denied|cannot|can't|unable|not found|invalid|missing)\b).*(?:\.\.\.|…)$|^> |^\s*\^|^\s*(?:\[[^\]]*\]\s*)+$|^Now using node v|^\s*(?:Compiling|Checking|Downloading|Downloaded|Building|Fresh|Updating|Locking|Adding|Blocking|Installing|Resolving)\s+\S+\s+v?\d/;
+  /^\*\* (?:WARNING: connection is not using a post-quantum|This session may be vulnerable|The server may need to be upgraded)|^(?:warning|note|help):|^If this is intentional\b|^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count)\b|^Output:|^(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try\b|^(?:[Tt]ry|[Hh]int|[Tt]ip)\b[\s:]|^[=#*-]{2,}\s.*\s[=#*-]{2,}$|^(?:==>|::|->) |^(?!.*\b(?:error|errors|fail\w*|fatal|denied|cannot|can't|unable|not found|invalid|missing)\b).*(?:\.\.\.|…)$|^> |^\s*\^|^\s*(?:\[[^\]]*\]\s*)+$|^Now using node v|^\s*(?:Compiling|Checking|Downloading|Downloaded|Building|Fresh|Updating|Locking|Adding|Blocking|Installing|Resolving)\s+\S+\s+v?\d/;
 
 /** The last `count` meaningful lines of an output, in order. */
 function lastLines(output: string, count: number): string[] {
@@ -1617,8 +1647,9 @@ function lastLines(output: string, count: number): string[] {
   const out: string[] = [];
   for (let i = lines.length - 1; i >= 0 && out.length < count; i--) {
     const line = lines[i].trim();
-    // (A shell keyword closing a loop or a branch that a build tool echoed names nothing.)
-    if (!line || OUTPUT_BOILERPLATE.test(line) || /^(?:done|fi|esac);?$/.test(line)) continue;
+    // (A shell keyword closing a loop or a branch that a build tool echoed names nothing, nor does the
+    // closing tag of the record a background task's output comes in.)
+    if (!line || OUTPUT_BOILERPLATE.test(line) || /^(?:done|fi|esac);?$|^<\/?[a-z_]+>$/.test(line)) continue;
     // "'x' is not recognized as an internal or external command," + "operable program or batch file.": one message.
     const previous = lines[i - 1]?.trim();
     if (/^\p{Ll}/u.test(line) && previous && /,$/.test(previous)) {

@@ -86,7 +86,7 @@ const STEP_OR_STATUS =
 
 /** Thinking out loud without choosing: "I might go with…", "I'm considering…", "I could…", "not sure". */
 const HEDGED =
-  /\b(?:likely|probably|presumably|apparently)\b|\b(?:i['’]d|we['’]d|i would|we would) (?:need|have) to\b|^(?:so |but |and )?(?:i|we) can\b|^(?:but |and |so )?(?:that|this|it) would\b|\beither\b|\bweighing\b|\blean(?:s|ing)? (?:toward|towards|to)\b|^the next (?:\w+ )?step\b|\bi['’]ll keep (?:reading|looking|going|checking|working|investigating|digging)\b|^\*\*[^*]{1,40}\*\*\s*[:：]|^(?:the )?(?:concrete |simple |real |best )?(?:move|recommendation|suggestion|advice)\s*[:：]|\b(?:might|could|considering|wondering|not sure|unsure|maybe|perhaps|curious|i plan to|i want to|i want (?:the|it|them|this|that|our|my)|i need to make sure|i'll quickly|i (?:also )?have to|i (?:also )?need to|i should|i think i['’]ve|lass mich|ich werde)\b|\bi['’]ll (?:mark|note|flag|add|check|look|read|run|quickly)\b/i;
+  /\b(?:likely|probably|presumably|apparently|seems|seem to be|appears to be)\b|再决定|然后决定|之后再定|\b(?:then|and) decide\b|\bdecide (?:later|afterwards)\b|\b(?:i['’]d|we['’]d|i would|we would) (?:need|have) to\b|^(?:so |but |and )?(?:i|we) can\b|^(?:but |and |so )?(?:that|this|it) would\b|\beither\b|\bweighing\b|\blean(?:s|ing)? (?:toward|towards|to)\b|^the next (?:\w+ )?step\b|\bi['’]ll keep (?:reading|looking|going|checking|working|investigating|digging)\b|^\*\*[^*]{1,40}\*\*\s*[:：]|^(?:the )?(?:concrete |simple |real |best )?(?:move|recommendation|suggestion|advice)\s*[:：]|\b(?:might|could|considering|wondering|not sure|unsure|maybe|perhaps|curious|i plan to|i want to|i want (?:the|it|them|this|that|our|my)|i need to make sure|i'll quickly|i (?:also )?have to|i (?:also )?need to|i should|i think i['’]ve|lass mich|ich werde)\b|\bi['’]ll (?:mark|note|flag|add|check|look|read|run|quickly)\b/i;
 
 /** What the agent found, not what it chose. */
 const OBSERVATION =
@@ -118,7 +118,7 @@ const PROPOSAL =
   /^the (?:cleanest|simplest|best|easiest|safest|quickest|minimal) (?:fix|option|approach|way|solution)\b|^(?:a|one|another|an?\s+alternative)\s+(?:(?:cheap|simple|quick|possible|easy|easier|better|cleaner|safer|small|minimal)\s+)?(?:fix|option|idea|alternative|approach|way|suggestion|improvement)\b/i;
 /** How the agent runs its own commands and searches: a tactic of the moment, not a decision about the work. */
 const TACTIC =
-  /\b(?:chose|decided|opted) to (?:re-?run|retry|re-?check|check|verify|run|test|look)\b|\b(?:separate|single|one|complex|simpler|another|different|multiple|smaller) (?:shell )?(?:commands?|searches|search|queries|greps?|tool calls?)\b|\bto search (?:for|the|through)\b/i;
+  /\b(?:i['’]ll|i will|let me) (?:use|run|try) `?(?:find|grep|rg|ls|cat|sed|awk|head|tail|glob|dir|get-childitem)\b`?|\b(?:handle|do) (?:it|this|that) (?:directly|myself)\b|\binstead of (?:using |spawning |launching )?(?:the |a |an )?(?:task tool|explore agent|sub-?agent|agent)\b|\b(?:chose|decided|opted) to (?:re-?run|retry|re-?check|check|verify|run|test|look)\b|\b(?:separate|single|one|complex|simpler|another|different|multiple|smaller) (?:shell )?(?:commands?|searches|search|queries|greps?|tool calls?)\b|\bto search (?:for|the|through)\b/i;
 /** "The X will be picked up from…": a prediction in the passive voice, with no one choosing. */
 const PREDICTION = /^(?!i\b|we\b)[^,;:]{0,60}?\bwill be (?!used\b|kept\b|stored\b)\w+(?:ed|en)\b/i;
 /** Notes, findings, waiting and checking: narration around the work, never a choice by itself. */

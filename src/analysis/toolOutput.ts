@@ -43,6 +43,9 @@ const STRONG_ERROR = [
   /^\s*\d+\) test .+\(\S+\)\s*$/, // ExUnit: `1) test renders the page (MyAppWeb.PageTest)`
   /^[^\s:]+:\d+:\d+: (?!warning:|note:)\S/, // Go and C compilers without the word error: `a.go:4:2: "fmt" imported and not used` (never a warning)
   /\b\d+ (?:failed|failing|errors?)\b/,
+  // What failed outside the program: the network, memory, a test runner that found nothing to run;
+  // opkg's `Collected errors:` heads the list of them.
+  /\b(?:out of memory|Could not resolve (?:hostname|host)|Name or service not known|Temporary failure in name resolution|Connection (?:refused|timed out|reset by peer)|No route to host|Network is unreachable|No test files found|no tests ran)\b|^Collected errors:\s*$/i,
   // A validator naming what it rejected: `- : Unrecognized field: hasCompletedOnboarding.`
   /\b(?:Unrecognized|Unknown|Unexpected|Invalid|Missing required) (?:field|key|property|option|argument|parameter|value)\b/i,
   // The failure in the user's language (a localised sudo, makepkg or compiler): `==> ATENÇÃO: Falha ao instalar…`.
@@ -227,6 +230,11 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`^\s*\d+(?::(?!\d)|\t|→)`, // a numbered line of a file (`grep -n` on one file, `cat -n`, `nl`): its content
     String.raw`^\S+\/\S+\s+(?:\d+:)?\d+(?:\.\d+)*[\w.+~]*(?:-\d+)\b|^\S+\/\S+\s+(?:\d+:)?\d+(?:\.\d+){2,}`, // a package table row (`extra/libcbor 0.12.0-1 0,17 MiB`, `extra/argon2 20190702-6 …`): a version and catalogue sizes
     String.raw`\bat 0x[0-9a-f]+`,
+    // A download bar drawn as a table row (conda's `openssl-3.5.7 | 8.9 MB | ███ | 31%`), a user agent's list of
+    // versions (`conda/26.3.2 requests/2.33.1 CPython/3.13.13`), a script position (`At line:2 char:1`,
+    // `所在位置 行:2 字符: 1`), a log line's delta (`… successfully started +1ms`), a diffstat row
+    // (`a.png | Bin 0 -> 69 bytes`, `src/x.ts | 12 ++--`), an exit code told in words.
+    String.raw`\|[\s#█▉▊▋▌▍▎▏░▒▓-]*\|\s*\d{1,3}%\s*$|[\w.-]+\/\d+\.\d+(?:\.\d+)?\b.*\s[\w.-]+\/\d+\.\d+(?:\.\d+)?\b|\bline:\s*\d+\s+char:\s*\d+|行:\s*\d+\s*字符:|\s\+\d+ms\s*$|\|\s+Bin \d+ -> \d+ bytes|^\s*\S+\s+\|\s+\d+\s+[+-]+\s*$|\bexit(?:ing|ed)? with (?:exit )?(?:code|status) \d+`,
     String.raw`^[!=*~#-]{5,}`,
     String.raw`^\s*(?:v(?:ersion)?\s*)?\d+\.\d+\.\d+(?:[-+.][\w.]+)?\s*$`, // a bare version
     String.raw`^(?:[\w@/.-]+)(?:@|\s+v?)\d+\.\d+\.\d+\S*\s*$`, // name 1.2.3 / name@1.2.3

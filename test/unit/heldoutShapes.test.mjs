@@ -947,3 +947,105 @@ test('a script removed because its task is complete is nothing given up; files r
   const rejected = (await analyse(log, t)).findings.filter((f) => f.analyst === 'rejected').map((f) => f.title);
   assert.deepEqual(rejected, ['`rules/consolidated.xml` was created and later deleted']);
 });
+
+// Set Q (30 public logs of 15 repositories no earlier round used) and corpus pass 11: their shapes.
+
+test('a prompt template expanded into the message (its own Markdown sections, a role prompt) sets no rules; a short rule of the user’s does', async (t) => {
+  const log = new CodexLog('/home/dev/app');
+  log.user('# prompt-agent-creator\n\nGenerate AGENTS.md for this repository.\n\n## Hard rules\n- Do NOT invent commands.\n- Keep it concise but complete.\n');
+  log.user("\nYour task is to help the user to generate a commit message and commit the changes using git.\n\n- Don't add any files using `git add`.\n");
+  log.user('never push to main without asking me.');
+  const { constraints } = await analyse(log, t);
+  assert.deepEqual(
+    constraints.map((c) => c.text),
+    ['never push to main without asking me.'],
+  );
+});
+
+test('numbers: a download bar as a table row, a user agent, a script position, a log line’s delta, diffstat rows and an exit code in words are none', () => {
+  const none = [
+    'openssl-3.5.7 | 8.9 MB    |            |   1%',
+    'user-agent : conda/26.3.2 requests/2.33.1 CPython/3.13.13 Linux/6.8',
+    '所在位置 行:2 字符: 1',
+    'At line:2 char:1',
+    '[Nest] 77899  - 02/13/2026, 2:58:40 AM     LOG [NestApplication] Nest application successfully started +1ms',
+    'tests/e2e/fixtures/files/test-image.png | Bin 0 -> 69 bytes',
+    ' src/app.ts | 12 ++++++------',
+    'No test files found, exiting with code 1',
+  ];
+  for (const line of none) assert.deepEqual(measuredLines(line), [], line);
+  for (const line of ['Inserted 1200 rows in 3.2s', 'Downloaded 3.4 MB in 2.1s', 'Duration  1.52s']) assert.deepEqual(measuredLines(line), [line], line);
+});
+
+test('headlines: the cause inside a background task’s record, out of memory, "No test files found", opkg’s collected errors; never a closing tag, a config echo or a warning’s advice', () => {
+  assert.equal(
+    errorLines(
+      '<status>failed</status>\n\n<exit_code>255</exit_code>\n\n<output>\n[stderr] ssh: Could not resolve hostname slate: Name or service not known\n</output>',
+    ).best,
+    '[stderr] ssh: Could not resolve hostname slate: Name or service not known',
+  );
+  assert.equal(
+    errorLines("Solving environment: ...working...\n*** picosat: out of memory in 'resize'\n</output>").best,
+    "*** picosat: out of memory in 'resize'",
+  );
+  assert.equal(
+    errorLines('No test files found, exiting with code 1\n\nfilter: src\ninclude: **/*.{test,spec}.?(c|m)[jt]s?(x)\nexclude:  **/node_modules/**, **/.git/**')
+      .best,
+    'No test files found, exiting with code 1',
+  );
+  assert.equal(
+    errorLines(
+      'Collected errors:\n * print_dependents_warning: Package kmod-x is depended upon by packages:\n * print_dependents_warning: \topenvpn-openssl\nNo packages removed.',
+    ).best,
+    'Collected errors: * print_dependents_warning: Package kmod-x is depended upon by packages:',
+  );
+});
+
+test('a server ended by a signal, a 0.2-era time-out note first and a warning’s advice are no errors; a real failure beside them is', async (t) => {
+  const log = new ClaudeLog('/home/dev/site');
+  log.user('check the dev server starts');
+  log.bash(
+    'npx astro dev & DEV_PID=$!; sleep 5; kill $DEV_PID',
+    ' astro  v6.0.8 ready in 1060 ms\n┃ Local    http://localhost:4321/\n┃ Network  use --host to expose',
+    143,
+  );
+  log.bash(
+    'uv add mkdocs-material',
+    'Command timed out after 2m 0.0s Resolved 47 packages in 8ms\nwarning: Failed to hardlink files; falling back to full copy.\n         If this is intentional, set `export UV_LINK_MODE=copy` or use `--link-mode=copy` to suppress this warning.',
+    1,
+  );
+  log.bash('npm run build', 'src/a.ts(3,1): error TS2304: Cannot find name "x".', 2);
+  const errors = errorsOf(await analyse(log, t));
+  assert.deepEqual(
+    errors.map((e) => e.title),
+    ['src/a.ts(3,1): error TS2304: Cannot find name "x".'],
+    titles(errors),
+  );
+});
+
+test('a file made and removed by one command, a package removed and added again are nothing given up; a package removed for good is', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('check .env.local is ignored, then set up the docs');
+  log.bash('touch .env.local && git check-ignore .env.local && rm .env.local', '.env.local');
+  log.bash('uv add mkdocs-material', 'Resolved 47 packages in 8ms');
+  log.bash('uv remove mkdocs-material', 'Removed 1 package');
+  log.bash('uv add mkdocs-material', 'Resolved 47 packages in 8ms');
+  log.bash('uv add mkdocs-mermaid2-plugin', 'Resolved 48 packages in 8ms');
+  log.text('The mermaid plugin breaks the build, so I am removing it.');
+  log.bash('uv remove mkdocs-mermaid2-plugin', 'Removed 1 package');
+  const rejected = (await analyse(log, t)).findings.filter((f) => f.analyst === 'rejected').map((f) => f.title);
+  assert.equal(rejected.length, 1, rejected.join('\n'));
+  assert.match(rejected[0], /mkdocs-mermaid2-plugin/);
+});
+
+test('decisions: a guess that something "seems" so, a choice put off ("then decide", 再决定), how to run a search are none; a choice with its reason is', () => {
+  for (const [sentence, source] of [
+    ['This seems like a data loading issue rather than a view mode persistence issue.', 'thinking'],
+    ['I will check the permissions first and then decide whether to reuse the data or use a temporary directory instead.', 'assistant'],
+    ['我会检查这个目录权限和现有文件状态，再决定是复用已有数据还是换一个临时数据目录。', 'assistant'],
+    ["However, since this is a specific analytical task rather than codebase exploration, I'll handle it directly.", 'thinking'],
+    ["Brackets in the path need quoting, so I'll use find to locate the target file instead.", 'assistant'],
+  ])
+    assert.equal(classifySentence(sentence, source)?.kind === 'decisions', false, sentence);
+  assert.equal(classifySentence('Use SQLite over Postgres here: it is a single-user CLI.', 'thinking')?.kind, 'decisions');
+});
