@@ -179,7 +179,8 @@ export class ConversationTracker {
     // A spec-kit style prompt quotes the user's words in a block under `## User Input`; the rest is template.
     const quotedInput = USER_INPUT_BLOCK.exec(text);
     if (quotedInput) text = quotedInput[1].trim();
-    if (!text) return;
+    // ("(no content)" is Claude Code's placeholder for a message with nothing in it.)
+    if (!text || text === '(no content)') return;
     // Claude Code 2.0.x replays earlier messages under new uuids: the same words again are a replay,
     // unless they are short (a user does type "continue" twice) and at a new time.
     const key = text.replace(/\s+/g, ' ');

@@ -535,8 +535,10 @@ export class OfflineAnalyzer {
 
   private onPackage(action: 'install' | 'uninstall', key: string, name: string, display: string, call: ToolCallEvent): void {
     if (action === 'install') {
-      // Removed and added again (`uv remove x` then `uv add x`): a reinstall, nothing given up.
-      this.structural.delete(`package:${key}`);
+      // Removed and added again (`uv remove x` then `uv add x`): a reinstall, nothing given up. Added again
+      // at another version (`npm uninstall pdfjs-dist && npm install pdfjs-dist@3.11.174`): the first was.
+      const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      if (!new RegExp(`${escaped}(?:@|==|>=|~=|\\^|:)\\d`).test(display)) this.structural.delete(`package:${key}`);
       this.installed.set(key, { citation: citationOf(call), command: display });
       pruneOldest(this.installed, WORKING.packages);
       return;
@@ -715,7 +717,9 @@ export class OfflineAnalyzer {
    */
   private onRun(pending: PendingCall, result: ToolResultEvent, text: string, failed: boolean, viewing: boolean): void {
     // A subagent's runs are the session's work too: same workspace, same checks.
-    if (!viewing) this.conversation.onCommand({ display: pending.display, line: result.line, outcome: failed ? 'failed' : 'passed' });
+    // (Printing a file, `cd app && sed -n '1,260p' page.tsx`, is reading it, like the Read tool: no step.)
+    if (!viewing && !(!failed && readsFilesOnly(pending.programs ?? [])))
+      this.conversation.onCommand({ display: pending.display, line: result.line, outcome: failed ? 'failed' : 'passed' });
     const family = pending.family;
     if (!family?.kind || (!failed && isFilteredCheck(pending, text))) return;
     // A check that never started (no such npm script, the program missing, a `cd` into nowhere before it)
@@ -962,7 +966,10 @@ export class OfflineAnalyzer {
     for (const record of this.errors.values())
       if (record.key !== exceptKey && record.commandKey === cmdKey && !record.resolvedAt && record.last.line < at.line) {
         record.wentOn = undefined;
-        if (output !== undefined && NOT_STARTED.test(record.title) && output.trim() !== '' && !NOT_STARTED.test(output) && !STILL_MISSING.test(output)) {
+        // A program that could not start (or a module missing: `python -m pytest` → "No module named pytest")
+        // that now starts, even to fail another way, got past it.
+        const couldNotStart = NOT_STARTED.test(record.title) || /\bNo module named\b/.test(record.title);
+        if (output !== undefined && couldNotStart && output.trim() !== '' && !NOT_STARTED.test(output) && !STILL_MISSING.test(output)) {
           record.resolvedAt = at;
           record.gotPast = true;
           record.failedAgain = undefined;
@@ -1306,6 +1313,16 @@ function isLookOnly(programs: string[][]): boolean {
     })
   );
 }
+/** Programs that print a file and nothing else (a `cd` before them aside). */
+const FILE_PRINTERS = new Set(['cat', 'head', 'tail', 'nl', 'less', 'more', 'bat', 'get-content', 'gc', 'type']);
+function readsFilesOnly(programs: string[][]): boolean {
+  const parts = programs.filter((w) => w.length > 0 && !['cd', 'set-location', 'pushd'].includes(programName(w)));
+  return (
+    parts.length > 0 &&
+    parts.every((w) => FILE_PRINTERS.has(programName(w)) || (programName(w) === 'sed' && w.includes('-n') && !w.some((x) => /^-i|^--in-place/.test(x))))
+  );
+}
+
 /** Git's subcommand past its global options: `git -C dir status` is `status`. */
 function gitSubcommand(words: string[]): string {
   for (let i = 1; i < words.length; i++) {

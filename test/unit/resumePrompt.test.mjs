@@ -104,6 +104,7 @@ function typedTexts(path) {
       if (quoted) text = quoted[1].trim();
       if (
         !text ||
+        text === '(no content)' || // Claude Code's placeholder for a message with nothing in it
         text.startsWith('<') ||
         text.startsWith('[Request interrupted') ||
         text.startsWith('Caveat:') ||
