@@ -378,6 +378,12 @@ export function commandFamily(commandLine: string, programs: string[][] = progra
     const program = base(words[0]);
     if (PASS_THROUGH.has(program)) continue;
     if (program === 'git') return { name: ['git', ...operands(words.slice(1)).slice(0, 1)].join(' '), targets: [] };
+    // `ssh host "opkg remove x"`: the command run over there is the family (any other ssh to the host is not).
+    const remote = sshRemote(words);
+    if (remote) {
+      const inner = remote.command ? commandFamily(remote.command) : undefined;
+      return { name: `ssh ${remote.host}${inner ? ` ${inner.name}` : ''}`, targets: [] };
+    }
     // CLIs whose first word is a group: `gh api user/emails` and `gh api repos/o/r/branches` are different
     // calls (one failing is not fixed by the other passing); `docker compose up`, `kubectl get pods` too.
     const groupWords = groupedOperands(program, words.slice(1));
@@ -388,6 +394,41 @@ export function commandFamily(commandLine: string, programs: string[][] = progra
       return { name: `${program} ${script.slice(0, 2000)}`, targets: [], ...(script.length > 80 ? { display: `${program} ${script.slice(0, 80)}…` } : {}) };
     const operand = operands(words.slice(1))[0];
     return { name: operand ? `${program} ${operand.length > 80 ? operand.slice(0, 80) : operand}` : program, targets: [] };
+  }
+  return undefined;
+}
+
+// ssh's options that take a value (`-o ConnectTimeout=5`, `-i key`, `-p 2222`).
+const SSH_VALUE_OPTIONS = new Set([
+  '-o',
+  '-i',
+  '-p',
+  '-l',
+  '-F',
+  '-J',
+  '-L',
+  '-R',
+  '-D',
+  '-W',
+  '-b',
+  '-c',
+  '-E',
+  '-e',
+  '-m',
+  '-O',
+  '-Q',
+  '-S',
+  '-w',
+  '-B',
+  '-I',
+]);
+
+/** The host of an `ssh` call and the command it runs there (empty for an interactive login). */
+export function sshRemote(words: string[]): { host: string; command: string } | undefined {
+  if (base(words[0]) !== 'ssh') return undefined;
+  for (let i = 1; i < words.length; i++) {
+    if (SSH_VALUE_OPTIONS.has(words[i])) i++;
+    else if (!words[i].startsWith('-')) return { host: words[i], command: words.slice(i + 1).join(' ') };
   }
   return undefined;
 }

@@ -23,7 +23,16 @@ import { dedupeKey, headAndTail, oneLine, sentenceParts, specificity } from './t
 import { commandKey, displayCommand, dumpsFiles, errorLines, isDistinctiveCommand, looksFailed, measuredLines, plainOutput, programsOf } from './toolOutput.js';
 import { editCallOf, isObject, normalizeTaskStatus, patchTextOf, READ_ONLY_TOOLS, shellCallOf, str, taskListOf } from './toolInputs.js';
 import { packageChanges } from './packages.js';
-import { commandFamily, commandFamilyNames, failingTestNames, groupedOperands, looksPassing, wrappedScript, type CommandFamily } from './commandFamilies.js';
+import {
+  commandFamily,
+  commandFamilyNames,
+  failingTestNames,
+  groupedOperands,
+  looksPassing,
+  sshRemote,
+  wrappedScript,
+  type CommandFamily,
+} from './commandFamilies.js';
 import { ConversationTracker } from './conversation.js';
 import { parseCommandLine } from './shellWords.js';
 import { redactSecrets } from '../util/redact.js';
@@ -535,10 +544,11 @@ export class OfflineAnalyzer {
 
   private onPackage(action: 'install' | 'uninstall', key: string, name: string, display: string, call: ToolCallEvent): void {
     if (action === 'install') {
-      // Removed and added again (`uv remove x` then `uv add x`): a reinstall, nothing given up. Added again
-      // at another version (`npm uninstall pdfjs-dist && npm install pdfjs-dist@3.11.174`): the first was.
+      // Removed and added again (`uv remove x` then `uv add "x>=9.0"`): a reinstall, nothing given up. Added
+      // again pinned to another version (`npm uninstall pdfjs-dist && npm install pdfjs-dist@3.11.174`): the
+      // first was.
       const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      if (!new RegExp(`${escaped}(?:@|==|>=|~=|\\^|:)\\d`).test(display)) this.structural.delete(`package:${key}`);
+      if (!new RegExp(`${escaped}(?:@|==)\\d`).test(display)) this.structural.delete(`package:${key}`);
       this.installed.set(key, { citation: citationOf(call), command: display });
       pruneOldest(this.installed, WORKING.packages);
       return;
@@ -844,6 +854,10 @@ export class OfflineAnalyzer {
   private onFailure(result: ToolResultEvent, pending: PendingCall | undefined, name: string, readOnly: boolean): void {
     // The user stopping a tool is an interrupt, not the tool failing.
     if (/^\s*(?:Exit code -?\d+\s+)?\[Request interrupted by user/.test(result.text)) return;
+    // Git Bash on Windows failing to fork (`Command failed: cygpath -u …`, `0 [main] cygpath (30020)
+    // child_copy: cygheap read copy failed … Win32 error 299`) before the command ran: the harness's
+    // noise, gone on the next call. Only when nothing else is in the output.
+    if (onlyForkNoise(result.text)) return;
     // A look that found nothing (Read of a directory, `ls` of a missing folder) is not a failure of the work:
     // listing it as an unresolved error would send the next agent to fix what needs no fixing.
     if (
@@ -1313,6 +1327,16 @@ function isLookOnly(programs: string[][]): boolean {
     })
   );
 }
+/** Output that is nothing but Git Bash's fork failures on Windows (and an exit code). */
+function onlyForkNoise(text: string): boolean {
+  if (text.length > 4000 || !/cygheap|Command failed: cygpath\b|\bdofork: child\b/.test(text)) return false;
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .every((line) => /^(?:Exit code -?\d+|Command failed: cygpath\b.*|\d+ \[main\] \S+ (?:\d+ |\(\d+\) )?(?:child_copy|dofork|fork)\b.*)$/.test(line));
+}
+
 /** Programs that print a file and nothing else (a `cd` before them aside). */
 const FILE_PRINTERS = new Set(['cat', 'head', 'tail', 'nl', 'less', 'more', 'bat', 'get-content', 'gc', 'type']);
 function readsFilesOnly(programs: string[][]): boolean {
@@ -1367,6 +1391,12 @@ function runTarget(words: string[], cwd?: string): string {
   // script is another target (an identity check does not fix an "Access is denied").
   const script = wrappedScript(words);
   if (script) return `${program} ${script.slice(0, 300)}`;
+  // `ssh host "sleep 2 && opkg remove x"` runs `opkg remove x` over there.
+  const remote = sshRemote(words);
+  if (remote) {
+    const inner = programsOf(remote.command).filter((w) => isDistinctiveCommand([w]));
+    return `ssh ${remote.host}${inner.length ? ` ${runTarget(inner.at(-1)!)}` : ''}`;
+  }
   if (INTERPRETERS.test(program) && words[1] && !words[1].startsWith('-')) return named(base(words[1]), words.slice(2, 3), 1);
   if (/[/\\]/.test(words[0]) && /\.\w{1,4}$/.test(words[0])) return named(base(words[0]), words.slice(1, 2), 1);
   // `gh api -X PUT <endpoint>`: the endpoint, not the method, names what ran.
@@ -1638,7 +1668,8 @@ function quietNoMatch(commandPrograms: string[][], output: string, exitCode: num
   if (exitCode !== undefined && exitCode !== 1) return false;
   const programs = commandPrograms.map((w) => w[0].replace(/^.*\//, ''));
   // `powershell -Command 'rg …'`, `bash -c "grep …"`: the search runs inside another shell's string.
-  if (programs.some((p) => /^(?:powershell|pwsh|cmd|bash|sh|zsh)(?:\.exe)?$/i.test(p)) && /\b(?:rg|grep|findstr|Select-String)\b/.test(commandLine))
+  // (Also over ssh: `ssh host "opkg list-installed | grep -i good"`.)
+  if (programs.some((p) => /^(?:powershell|pwsh|cmd|bash|sh|zsh|ssh)(?:\.exe)?$/i.test(p)) && /\b(?:rg|grep|findstr|Select-String)\b/.test(commandLine))
     programs.push('grep');
   if (!programs.some((p) => p === 'grep' || p === 'rg' || p === 'egrep' || p === 'diff' || p === 'cmp' || p === 'test' || p === '[')) return false;
   const rest = plainOutput(output)
@@ -1646,6 +1677,8 @@ function quietNoMatch(commandPrograms: string[][], output: string, exitCode: num
     .replace(/^(?:Wall time:.*|Output:|Chunk ID:.*|Original token count:.*)$/gm, '')
     // What a login shell prints on its own (nvm's "Now using node v22", direnv) is not the command's output.
     .replace(/^(?:Now using node v[\d.]+.*|direnv: .*|\(node:\d+\) .*)$/gm, '')
+    // …nor ssh's notice about its key exchange.
+    .replace(/^\*\* (?:WARNING: connection is not using a post-quantum|This session may be vulnerable|The server may need to be upgraded).*$/gm, '')
     .trim();
   return rest === '' || rest === 'Error' || (programs.includes('diff') && /^[-+@<>]|^\d+[acd]\d+/m.test(rest) && !/No such file/.test(rest));
 }

@@ -1052,3 +1052,26 @@ test('decisions: a guess that something "seems" so, a choice put off ("then deci
     assert.equal(classifySentence(sentence, source)?.kind === 'decisions', false, sentence);
   assert.equal(classifySentence('Use SQLite over Postgres here: it is a single-user CLI.', 'thinking')?.kind, 'decisions');
 });
+
+test('over ssh the command run there is the family: another command to the host fixes nothing, a grep there that finds nothing and Git Bash’s fork noise are no errors', async (t) => {
+  const log = new ClaudeLog('C:\\Users\\dev');
+  log.user('remove the modem packages from the router');
+  log.bash(
+    'ssh root@10.0.0.1 "opkg remove gl-sdk4-modem"',
+    'Collected errors:\n * print_dependents_warning: Package gl-sdk4-modem is depended upon by packages:\n * print_dependents_warning: \tgl-sdk4-ui-modem',
+    255,
+  );
+  log.bash('ssh root@10.0.0.1 "uname -a"', 'Linux GL-BE3600 5.4.213 aarch64 GNU/Linux');
+  log.bash('ssh root@10.0.0.1 "opkg list-installed | grep -i good"', '** WARNING: connection is not using a post-quantum key exchange algorithm.', 1);
+  log.bash(
+    'ssh root@10.0.0.1 "ls /etc/init.d/"',
+    "Command failed: cygpath -u 'c:\\users\\dev'\n      0 [main] cygpath (30020) child_copy: cygheap read copy failed, 0x0..0x800022490, done 0, windows pid 30020, Win32 error 299",
+    1,
+  );
+  const errors = errorsOf(await analyse(log, t));
+  assert.deepEqual(
+    errors.map((e) => [e.title, e.status]),
+    [['Collected errors: * print_dependents_warning: Package gl-sdk4-modem is depended upon by packages:', 'unresolved']],
+    titles(errors),
+  );
+});
