@@ -26,6 +26,13 @@ const IDE_NOTE = /^\[IDE: ([^\]\n]{1,400})\]\s*/;
 const INJECTED =
   /^(?:<task-notification>|<command-(?:message|name|args)>|<local-command-|<user-prompt-submit-hook>|Caveat: The messages below were generated|# (?:AGENTS|CLAUDE)\.md\b|Contents of \S*(?:AGENTS|CLAUDE)\.md|<system-reminder>|This session is being continued from a previous conversation)/;
 
+/**
+ * A message another agent of an agent team sent (Claude Code 2.1 relays it as a user turn, with a notice:
+ * "This came from another Claude session — not typed by your user"): a request to this session, never the
+ * person's own rules.
+ */
+const TEAMMATE_MESSAGE = /^(?:Another Claude session sent a message:|<teammate-message\b)/;
+
 /** A prompt template sent as the user's message: a Codex custom prompt (`# /butler-exec — …`), a command
  * file with front matter, a title-generation request. */
 const TEMPLATE =
@@ -204,13 +211,14 @@ export class ConversationTracker {
     // A forked one starts with its parent's history (the person's words, up to the spawn call); a fresh
     // one has only the spawning agent's messages.
     if (this.spawned && (this.delegatedSeen || this.spawned === 'fresh' || this.spawnMessages.has(key))) this.delegatedSeen = true;
-    const kind: UserMessage['kind'] = this.delegatedSeen
-      ? 'delegated'
-      : /^\/[\w:.-]+(?:\s|$)/.test(text) || expansion
-        ? 'command'
-        : text.startsWith('! ')
-          ? 'shell'
-          : 'typed';
+    const kind: UserMessage['kind'] =
+      this.delegatedSeen || TEAMMATE_MESSAGE.test(text)
+        ? 'delegated'
+        : /^\/[\w:.-]+(?:\s|$)/.test(text) || expansion
+          ? 'command'
+          : text.startsWith('! ')
+            ? 'shell'
+            : 'typed';
     const message: UserMessage = { line: event.line, uuid: event.uuid, timestamp: event.timestamp, text: cut(text), chars: text.length, kind };
     if (context.length) message.context = context;
     if (kind === 'typed' && this.lastQuestion && (isBareAnswer(text) || text.length <= 300)) message.question = oneLine(this.lastQuestion.text, 600);

@@ -112,6 +112,10 @@ export class FileChangeTracker {
    */
   private readonly shellDirs = new Map<string, { recordCwd: string | undefined; cwd: string | undefined }>();
   readonly undone: UndoneChange[] = [];
+  /** Reverted edits made again later (`path:line` of the first edit): in the end they stand, nothing was given up. */
+  readonly reapplied = new Set<string>();
+  /** Reverted edits by path and by their two texts' hashes, for telling when one is made again. */
+  private readonly reverted = new Map<string, Map<string, number>>();
 
   constructor(private readonly workspace: string) {}
 
@@ -229,6 +233,9 @@ export class FileChangeTracker {
       this.rememberedEdits--;
       // The undoing edit holds the same two texts the other way round: no need to keep them until now.
       const snippet = `${shorten(redactSecrets(newString.slice(0, 4000)), 80)} → ${shorten(redactSecrets(oldString.slice(0, 4000)), 80)}`;
+      let reverted = this.reverted.get(path);
+      if (!reverted) this.reverted.set(path, (reverted = new Map()));
+      if (reverted.size < 200) reverted.set(`${done.oldHash}:${done.newHash}`, done.line);
       this.undone.push({
         kind: 'reverted-edit',
         path: this.relative(path),
@@ -239,6 +246,9 @@ export class FileChangeTracker {
       });
       return;
     }
+    // The same change made again after it was reverted (the user asked for it back after all).
+    const again = this.reverted.get(path)?.get(`${oldHash}:${newHash}`);
+    if (again !== undefined) this.reapplied.add(`${this.relative(path)}:${again}`);
     if (this.rememberedEdits >= MAX_REMEMBERED_EDITS) return;
     if (!list) this.recentEdits.set(path, (list = []));
     list.push({ oldHash, newHash, line: at.line, uuid: at.uuid });

@@ -1127,6 +1127,11 @@ export class OfflineAnalyzer {
     const createdAt = this.files.createdLines();
     // A file deleted and then made again (a copy replaced by a symlink, a regenerated file) was not given up.
     for (const [key, finding] of this.structural) {
+      // A reverted edit made again later stands in the end: nothing was given up.
+      if (key.startsWith('reverted-edit:') && this.files.reapplied.has(key.slice('reverted-edit:'.length))) {
+        this.structural.delete(key);
+        continue;
+      }
       const path = key.startsWith('created-then-deleted:') ? key.slice('created-then-deleted:'.length).replace(/:\d+$/, '') : undefined;
       const again = path !== undefined ? changedAt.get(path) : undefined;
       // `rm deploy.yml && mv deploy-fixed.yml deploy.yml`: made again by the very line that deleted it.
@@ -1309,7 +1314,7 @@ function onlyLooksAround(programs: string[][]): boolean {
   });
   return rest.length === 0 || isLookOnly(rest);
 }
-const LOOK_GIT = new Set(['show', 'log', 'diff', 'status', 'ls-files', 'ls-tree', 'grep', 'blame', 'cat-file']);
+const LOOK_GIT = new Set(['show', 'log', 'diff', 'status', 'ls-files', 'ls-tree', 'grep', 'blame', 'cat-file', 'rev-parse']);
 function isLookOnly(programs: string[][]): boolean {
   // (A `for f in …` header only names what the loop's body runs on.)
   const parts = programs.filter((w) => w.length > 0 && !['cd', 'set-location', 'echo', 'pwd', 'for'].includes(programName(w).toLowerCase()));

@@ -13,6 +13,9 @@ const STRONG_ERROR = [
   /\berror TS\d+\b|\berror\[E\d{4}\]|\b[A-Z]{1,4}\d{3,5}\b:\s+\S.*\berror\b|^\s*E\d{3,4}\b/,
   /^\S+:\d+(?::\d+)?:\s*(?:fatal )?error:/, // a compiler's `src/crc.c:7:69: error: 'polynom' undeclared`
   /^\s*(?:assertion\b.*\bfailed|thread '.*' panicked at)/i, // Rust; ExUnit's `Assertion with =~ failed`
+  // bun's failing test (`(fail) prompt-builder > JSON output reminder`), gh's failing check row
+  // (`test\tfail\t7m7s\thttps://…`), gh refusing a merge (`X Pull request #235 is not mergeable: …`).
+  /^\s*\(fail\)\s+\S|^\S[^\t]*\t(?:fail|failure|failed)\t|\bis not mergeable\b/,
   // A project's own tag: `VERIFY: CHANGELOG.md has no entry` (never PostgreSQL's `DETAIL:` beside its `ERROR:`,
   // nor advice a tool appends: Claude Code's settings check ends "IMPORTANT: Do not update the env unless…").
   /^(?!(?:DETAIL|HINT|CONTEXT|NOTICE|STATEMENT|LINE|INFO|WARNING|WARN|DEBUG|TIP|NOTE|LOG|QUERY|IMPORTANT|REMINDER|CAUTION|ATTENTION|USAGE|EXAMPLE|TODO)\b)[A-Z][A-Z0-9_]{2,}(?:-[A-Z0-9_]+)*:\s+\S/,
@@ -47,7 +50,7 @@ const STRONG_ERROR = [
   // opkg's `Collected errors:` heads the list of them.
   /\b(?:out of memory|Could not resolve (?:hostname|host)|Name or service not known|Temporary failure in name resolution|Connection (?:refused|timed out|reset by peer)|No route to host|Network is unreachable|No test files found|no tests ran)\b|^Collected errors:\s*$/i,
   // A validator naming what it rejected: `- : Unrecognized field: hasCompletedOnboarding.`
-  /\b(?:Unrecognized|Unknown|Unexpected|Invalid|Missing required) (?:field|key|property|option|argument|parameter|value)\b/i,
+  /\b(?:Unrecognized|Unknown|Unexpected|Invalid|Missing required) (?:JSON )?(?:field|key|property|option|argument|parameter|value)\b/i,
   // The failure in the user's language (a localised sudo, makepkg or compiler): `==> ATENÇÃO: Falha ao instalar…`.
   /(?<!\p{L})(?:falha|falhou|erro|fehler|fehlgeschlagen|erreur|échec|échoué|fallo|falló|errore|fallito|ошибка)(?!\p{L})|失败|错误|エラー|失敗|오류|실패/iu,
   /<tool_use_error>/,
@@ -175,6 +178,11 @@ export function errorLines(output: string, max = 6): ErrorSummary {
 /** True when output shows a failure even though no exit code said so (`npm test || true`, a tool that prints errors). */
 export function looksFailed(output: string): boolean {
   const head = plainOutput(headAndTail(output, 8_000, 8_000));
+  // A test that logs an error on purpose (`error: Item 3 failed` under bun) in a run that ends "0 fail", or
+  // a pre-commit hook's output above the commit it let through (`[main 133a5cb] …`): the run passed.
+  // (A failing count is a summary's: at a line's start or after "Tests:", never "Task 2 failed" a test logged.)
+  if (/^\s*0 fail\b|\b0 failed\b|^\s*All \d+ tests? pass/im.test(head) && !/^\s*[1-9]\d* fail(?:ed|ing)?\b|\bTests?:.*\b[1-9]\d* failed\b/im.test(head)) return false;
+  if (/^\[[\w./-]+(?: \(root-commit\))? [0-9a-f]{7,}\] \S/m.test(head)) return false;
   return /\berror TS\d+\b|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b/m.test(
     head,
   );
@@ -230,6 +238,7 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`^\s*\d+(?::(?!\d)|\t|→)`, // a numbered line of a file (`grep -n` on one file, `cat -n`, `nl`): its content
     String.raw`^\S+\/\S+\s+(?:\d+:)?\d+(?:\.\d+)*[\w.+~]*(?:-\d+)\b|^\S+\/\S+\s+(?:\d+:)?\d+(?:\.\d+){2,}`, // a package table row (`extra/libcbor 0.12.0-1 0,17 MiB`, `extra/argon2 20190702-6 …`): a version and catalogue sizes
     String.raw`\bat 0x[0-9a-f]+`,
+    String.raw`\bDownloading \S+ \(\d[\d.]*\s?[KMG]i?B\)`, // uv's `Downloading mypy (14.6MiB)`: a package's size, not a measurement
     // A download bar drawn as a table row (conda's `openssl-3.5.7 | 8.9 MB | ███ | 31%`), a user agent's list of
     // versions (`conda/26.3.2 requests/2.33.1 CPython/3.13.13`), a script position (`At line:2 char:1`,
     // `所在位置 行:2 字符: 1`), a log line's delta (`… successfully started +1ms`), a diffstat row
