@@ -13,9 +13,6 @@ const STRONG_ERROR = [
   /\berror TS\d+\b|\berror\[E\d{4}\]|\b[A-Z]{1,4}\d{3,5}\b:\s+\S.*\berror\b|^\s*E\d{3,4}\b/,
   /^\S+:\d+(?::\d+)?:\s*(?:fatal )?error:/, // a compiler's `src/crc.c:7:69: error: 'polynom' undeclared`
   /^\s*(?:assertion\b.*\bfailed|thread '.*' panicked at)/i, // Rust; ExUnit's `Assertion with =~ failed`
-  // bun's failing test (`(fail) prompt-builder > JSON output reminder`), gh's failing check row
-  // (`test\tfail\t7m7s\thttps://…`), gh refusing a merge (`X Pull request #235 is not mergeable: …`).
-  /^\s*\(fail\)\s+\S|^\S[^\t]*\t(?:fail|failure|failed)\t|\bis not mergeable\b/,
   // A project's own tag: `VERIFY: CHANGELOG.md has no entry` (never PostgreSQL's `DETAIL:` beside its `ERROR:`,
   // nor advice a tool appends: Claude Code's settings check ends "IMPORTANT: Do not update the env unless…").
   /^(?!(?:DETAIL|HINT|CONTEXT|NOTICE|STATEMENT|LINE|INFO|WARNING|WARN|DEBUG|TIP|NOTE|LOG|QUERY|IMPORTANT|REMINDER|CAUTION|ATTENTION|USAGE|EXAMPLE|TODO)\b)[A-Z][A-Z0-9_]{2,}(?:-[A-Z0-9_]+)*:\s+\S/,
@@ -41,6 +38,9 @@ const STRONG_ERROR = [
   /\bundefined reference\b|\bsegfault\b|\bcore dumped\b/i,
   /^\s*--- FAIL:/,
   /^\s*(?:FAIL|FAILED|ERROR)\b/,
+  // bun's failing test (`(fail) prompt-builder > JSON output reminder`), gh's failing check row
+  // (`test\tfail\t7m7s\thttps://…`), gh refusing a merge (`X Pull request #235 is not mergeable: …`).
+  /^\s*\(fail\)\s+\S|^\S[^\t]*\t(?:fail|failure|failed)\t|\bis not mergeable\b/,
   /^\s*[✕✗✖×]\s+\S/,
   /^\s*not ok \d+/,
   /^\s*\d+\) test .+\(\S+\)\s*$/, // ExUnit: `1) test renders the page (MyAppWeb.PageTest)`
@@ -181,9 +181,10 @@ export function looksFailed(output: string): boolean {
   // A test that logs an error on purpose (`error: Item 3 failed` under bun) in a run that ends "0 fail", or
   // a pre-commit hook's output above the commit it let through (`[main 133a5cb] …`): the run passed.
   // (A failing count is a summary's: at a line's start or after "Tests:", never "Task 2 failed" a test logged.)
-  if (/^\s*0 fail\b|\b0 failed\b|^\s*All \d+ tests? pass/im.test(head) && !/^\s*[1-9]\d* fail(?:ed|ing)?\b|\bTests?:.*\b[1-9]\d* failed\b/im.test(head)) return false;
+  if (/^\s*0 fail\b|\b0 failed\b|^\s*All \d+ tests? pass/im.test(head) && !/^\s*[1-9]\d* fail(?:ed|ing)?\b|\bTests?:.*\b[1-9]\d* failed\b/im.test(head))
+    return false;
   if (/^\[[\w./-]+(?: \(root-commit\))? [0-9a-f]{7,}\] \S/m.test(head)) return false;
-  return /\berror TS\d+\b|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b/m.test(
+  return /\berror TS\d+\b|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s/m.test(
     head,
   );
 }
