@@ -758,6 +758,17 @@ export class OfflineAnalyzer {
   /** The user refused a tool call: their words are in the result, or in the message they type next. */
   private onRefusal(text: string, result: ToolResultEvent, pending: PendingCall | undefined): void {
     if (result.sidechain) return;
+    // The call the agent made to carry out what it had just decided was refused: the user overturned it,
+    // so it is no decision of the session (the refusal, in the user's words, is its own finding).
+    const refusedAt = pending?.call.line ?? result.line;
+    for (const [key, finding] of this.prose)
+      if (
+        finding.analyst === 'decisions' &&
+        /\((?:in thinking|said by the agent)\b/.test(finding.detail) &&
+        refusedAt >= finding.citations[0].line &&
+        refusedAt - finding.citations[0].line <= 10
+      )
+        this.prose.delete(key);
     const said = /(?:reason for the rejection|the user said):?\s*([\s\S]{2,800})/i.exec(text);
     const what = pending ? `\`${pending.display}\`` : 'a tool call';
     const citations = pending ? [citationOf(pending.call), citationOf(result)] : [citationOf(result)];

@@ -64,6 +64,9 @@ export function isChoiceCandidate(sentence: string, afterOptions = false, weighe
   // "The cleanest fix is X rather than Y, because Z" proposes to the user in their text; in thinking,
   // with the alternative and the reason, it is the choice itself.
   if (isNotAStatement(s) || HEDGED.test(s) || ACTION_STEP.test(s) || (PROPOSAL.test(s) && !weighedInThinking) || TACTIC.test(s)) return false;
+  // "Now I'm rerunning the release SHA with the path normalized…, not the alias": a step under way.
+  if (/^(?:now |next |so )?i['’]m (?:re-?)?\w+ing\b/i.test(s) && !/\b(?:instead of|rather than|switch(?:ing)? to|going with|decided|chose)\b/i.test(s))
+    return false;
   // A report of work done chooses nothing; "Tried X; still fails" is an attempt given up, judged as such.
   if (PROGRESS_OR_REPORT.test(s) && !(EVIDENCE_OF_UNDOING.test(s) && REJECTED.test(s))) return false;
   if (NARRATION.test(s) && !STRONG_CHOICE.test(s)) return false;
@@ -374,6 +377,14 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
   const specific = specificity(sentence);
   // Thinking is where choices are made and where a compaction loses them first.
   const sourceWeight = source === 'thinking' ? 1.5 : source === 'user' ? 2 : 0.5;
+  // "So our current approach won't work cleanly.": an approach given up that it does not name tells nothing.
+  if (
+    rejected &&
+    /^(?:so |but |and )?(?:this|that|it|the|our|my) (?:current |original |existing |whole )?(?:approach|idea|plan|way|method|solution|fix)?\s*(?:won['’]?t|doesn['’]?t|didn['’]?t|will not|does not|is not going to|isn['’]?t going to) (?:work|help|do)\b[^,;:]{0,20}[.!]?$/i.test(
+      sentence.trim(),
+    )
+  )
+    return undefined;
   if (rejected) return { kind: 'rejected', sentence, score: 4 + specific + reason + sourceWeight };
   // A decision states that it chose ("decided", "going with", "instead of") or gives both its reason and
   // the alternative it dismissed. Without either it is a plan, an intention or a remark: on logs nobody

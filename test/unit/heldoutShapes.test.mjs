@@ -1156,3 +1156,26 @@ test('decisions: waiting on workers, letting a run continue, relaying to a worke
   assert.deepEqual(measuredLines('type-check\tUNKNOWN STEP\t2026-07-01T22:15:45Z Downloading mypy (14.6MiB)'), []);
   assert.deepEqual(measuredLines('Downloaded 3.4 MB in 2.1s'), ['Downloaded 3.4 MB in 2.1s']);
 });
+
+test('a decision whose next edit the user refused is overturned; an unnamed approach given up and a step under way are none', async (t) => {
+  const log = new ClaudeLog('/home/dev/cli');
+  log.user('make --local-dev write the wrapper hooks');
+  log.text('We need to update the code so that when localDev is true, it writes to settings.local.json instead of settings.json.');
+  log.tool(
+    'Edit',
+    { file_path: '/home/dev/cli/hooks.go', old_string: 'settings.json', new_string: 'settings.local.json' },
+    "The user doesn't want to proceed with this tool use. The tool use was rejected (eg. if it was a file edit, the new_string was NOT written to the file). STOP what you are doing and wait for the user to tell you how to proceed.",
+    { isError: true },
+  );
+  log.user('no, keep it in settings.json');
+  log.thinking('Use SQLite over Postgres here: it is a single-user CLI.');
+  log.bash('go build ./...', '');
+  const decisions = (await analyse(log, t)).findings.filter((f) => f.analyst === 'decisions').map((f) => f.title);
+  assert.deepEqual(decisions, ['Use SQLite over Postgres here: it is a single-user CLI.']);
+  for (const [sentence, source] of [
+    ["So our current approach won't work cleanly.", 'thinking'],
+    ['Now I’m rerunning the release SHA with the path normalized so we’re testing pklr itself, not the filesystem alias.', 'assistant'],
+  ])
+    assert.equal(classifySentence(sentence, source), undefined, sentence);
+  assert.equal(classifySentence('Redis does not work here: the tests need an in-process store, so I dropped it.', 'thinking')?.kind, 'rejected');
+});
