@@ -800,11 +800,14 @@ export class OfflineAnalyzer {
     const resentEdited = opening.length >= 20 && this.conversation.messages.some((m) => m.line < message.line && m.text.trim().startsWith(opening));
     const isCorrection = correction !== undefined && correction.line === message.line && !resent && !resentEdited;
     if (isCorrection && this.refusalsOpen.length && readsAsUserReason(message.text)) {
-      for (const open of this.refusalsOpen) {
-        open.title = oneLine(message.text, 500);
-        open.citations.push(message.uuid ? { line: message.line, uuid: message.uuid } : { line: message.line });
-        this.addRefusal(open);
-      }
+      // Calls refused together (parallel tool calls) and answered by one message are one refusal: the same
+      // words listed twice would read as two corrections.
+      const [first, ...others] = this.refusalsOpen;
+      first.title = oneLine(message.text, 500);
+      for (const other of others) first.citations.push(...other.citations);
+      if (others.length) first.detail = `refused ${this.refusalsOpen.map((o) => o.detail.replace(/^refused /, '')).join(' and ')}`;
+      first.citations.push(message.uuid ? { line: message.line, uuid: message.uuid } : { line: message.line });
+      this.addRefusal(first);
       this.refusalsOpen = [];
       return;
     }

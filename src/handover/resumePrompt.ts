@@ -275,7 +275,11 @@ function errorLine(finding: Finding, terse = false): string {
   const lines = finding.citations.map((c) => c.line);
   if (finding.status === 'resolved') {
     const by = finding.resolvedBy ? ` (log line ${finding.resolvedBy.line})` : '';
-    return `- Resolved: ${quoteAsData(finding.title, 'tool output', 240)} — fixed by a later passing run${by}${marksOf(finding)}\n`;
+    // A program that could not start and then started (to fail another way) was got past, not passed.
+    const how = /\band started; it failed another way\b/.test(finding.detail ?? '')
+      ? 'the same command ran again and got past it'
+      : 'fixed by a later passing run';
+    return `- Resolved: ${quoteAsData(finding.title, 'tool output', 240)} — ${how}${by}${marksOf(finding)}\n`;
   }
   const detail = finding.detail && !terse ? freshDetail(finding.title, finding.detail.replace(/\s*(?:Not resolved|Not re-run):[^\n]*$/m, '')) : '';
   // Error text is tool output: quoted as data (issue 12), never as the handover's own words.

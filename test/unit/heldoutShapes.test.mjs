@@ -1179,3 +1179,17 @@ test('a decision whose next edit the user refused is overturned; an unnamed appr
     assert.equal(classifySentence(sentence, source), undefined, sentence);
   assert.equal(classifySentence('Redis does not work here: the tests need an in-process store, so I dropped it.', 'thinking')?.kind, 'rejected');
 });
+
+test('calls refused together and answered by one message are one refusal, citing both calls', async (t) => {
+  const log = new ClaudeLog('/home/dev/cli');
+  log.user('move the hooks to settings.local.json');
+  const refused =
+    "The user doesn't want to proceed with this tool use. The tool use was rejected (eg. if it was a file edit, the new_string was NOT written to the file). STOP what you are doing and wait for the user to tell you how to proceed.";
+  log.tool('Edit', { file_path: '/home/dev/cli/hooks.go', old_string: 'a', new_string: 'b' }, refused, { isError: true });
+  log.tool('Bash', { command: 'mise run fmt', description: 'fmt' }, refused, { isError: true });
+  log.user("Let's pause: first build a test repo and check whether both hook files fire.");
+  const refusals = (await analyse(log, t)).findings.filter((f) => f.analyst === 'refusals');
+  assert.equal(refusals.length, 1, refusals.map((f) => f.title).join('\n'));
+  assert.equal(refusals[0].title, "Let's pause: first build a test repo and check whether both hook files fire.");
+  assert.ok(refusals[0].citations.length >= 3, JSON.stringify(refusals[0].citations));
+});

@@ -302,6 +302,23 @@ test('a command family that failed and then passed is passing, and its error is 
   assert.equal(err.citations[0].line, fail.call.line);
 });
 
+test('a missing test runner that later starts (to fail another way) reads "got past", never "a later passing run"', () => {
+  const ws = scratchDir('ho-v2-');
+  const log = new ClaudeLog(ws);
+  log.user('Run the tests.');
+  log.bash('python -m pytest tests/ -v', 'C:\\Python314\\python.exe: No module named pytest', 1);
+  log.bash('python -m pip install -r requirements-dev.txt', 'Successfully installed pytest-9.0.2');
+  const rerun = log.bash(
+    'python -m pytest tests/ -v',
+    'platform win32 -- Python 3.14.0, pytest-9.0.2\nFAILED tests/test_redaction.py::test_slack_token - AssertionError\n1 failed, 31 passed',
+    1,
+  );
+  const { prompt } = build(log.write());
+  const errors = subsection(prompt, '### Errors seen only in tool output');
+  assert.match(errors, new RegExp(`No module named pytest[^\\n]*the same command ran again and got past it \\(log line ${rerun.result.line}\\)`));
+  assert.doesNotMatch(errors, /No module named pytest[^\n]*fixed by a later passing run/);
+});
+
 test('a failing test file is resolved by a passing run of that file; the suite passing at the end resolves the rest', () => {
   const ws = scratchDir('ho-v2-');
   const log = new ClaudeLog(ws);
