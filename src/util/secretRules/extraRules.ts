@@ -76,6 +76,15 @@ export const EXTRA_RULES: readonly SecretRule[] = [
     keywords: ['pwd='],
   },
   {
+    id: 'cli-session-token',
+    // The session keys password-manager CLIs print for `export` (Bitwarden's `BW_SESSION`, 1Password's
+    // `OP_SESSION_<account>`): they unlock the vault until logout. A generic `*_SESSION` name would take
+    // every `sessionId` for a secret, so only these names.
+    regex: `${WB}(?:BW_SESSION|OP_SESSION_[A-Za-z0-9_]{1,60})(?:\\*["'])?[ \t]*[=:][ \t]*${CLI_VALUE}`,
+    keywords: ['bw_session', 'op_session_'],
+    entropy: 3,
+  },
+  {
     id: 'azure-storage-key',
     regex: `(?:AccountKey|SharedAccessKey|SharedSecretValue)=([A-Za-z0-9+/]{20,200}={0,2})`,
     keywords: ['accountkey=', 'sharedaccesskey=', 'sharedsecretvalue='],
