@@ -1682,6 +1682,11 @@ function choosesFrom(sentence: string, options: string, statesAChoice = true): b
   return false;
 }
 
+/** ssh's notice about its key exchange, printed around every remote command's output. */
+const SSH_NOTICE = String.raw`\*\* (?:WARNING: connection is not using a post-quantum|This session may be vulnerable|The server may need to be upgraded)`;
+/** Those notice lines whole, to take out of an output. */
+const SSH_KEY_EXCHANGE_NOTICE = new RegExp(`^${SSH_NOTICE}.*$`, 'gm');
+
 /** `grep` that found nothing, `diff` that found differences, `test` that was false: exit 1 is an answer, not a failure. */
 function quietNoMatch(commandPrograms: string[][], output: string, exitCode: number | undefined, commandLine = ''): boolean {
   if (exitCode !== undefined && exitCode !== 1) return false;
@@ -1697,7 +1702,7 @@ function quietNoMatch(commandPrograms: string[][], output: string, exitCode: num
     // What a login shell prints on its own (nvm's "Now using node v22", direnv) is not the command's output.
     .replace(/^(?:Now using node v[\d.]+.*|direnv: .*|\(node:\d+\) .*)$/gm, '')
     // …nor ssh's notice about its key exchange.
-    .replace(/^\*\* (?:WARNING: connection is not using a post-quantum|This session may be vulnerable|The server may need to be upgraded).*$/gm, '')
+    .replace(SSH_KEY_EXCHANGE_NOTICE, '')
     .trim();
   return rest === '' || rest === 'Error' || (programs.includes('diff') && /^[-+@<>]|^\d+[acd]\d+/m.test(rest) && !/No such file/.test(rest));
 }
@@ -1707,8 +1712,9 @@ function quietNoMatch(commandPrograms: string[][], output: string, exitCode: num
  * a login shell's nvm banner, cargo's and npm's progress (`Compiling hashbrown v0.15.5`), makepkg's and
  * Homebrew's `==> Cleaning up...`, pacman's `:: Proceed`, banners, `--help` hints.
  */
-const OUTPUT_BOILERPLATE =
-  /^\*\* (?:WARNING: connection is not using a post-quantum|This session may be vulnerable|The server may need to be upgraded)|^(?:warning|note|help):|^If this is intentional\b|^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count)\b|^Output:|^(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try\b|^(?:[Tt]ry|[Hh]int|[Tt]ip)\b[\s:]|^[=#*-]{2,}\s.*\s[=#*-]{2,}$|^(?:==>|::|->) |^(?!.*\b(?:error|errors|fail\w*|fatal|denied|cannot|can't|unable|not found|invalid|missing)\b).*(?:\.\.\.|…)$|^> |^\s*\^|^\s*(?:\[[^\]]*\]\s*)+$|^Now using node v|^\s*(?:Compiling|Checking|Downloading|Downloaded|Building|Fresh|Updating|Locking|Adding|Blocking|Installing|Resolving)\s+\S+\s+v?\d/;
+const OUTPUT_BOILERPLATE = new RegExp(
+  `^${SSH_NOTICE}|${/^(?:warning|note|help):|^If this is intentional\b|^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count)\b|^Output:|^(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try\b|^(?:[Tt]ry|[Hh]int|[Tt]ip)\b[\s:]|^[=#*-]{2,}\s.*\s[=#*-]{2,}$|^(?:==>|::|->) |^(?!.*\b(?:error|errors|fail\w*|fatal|denied|cannot|can't|unable|not found|invalid|missing)\b).*(?:\.\.\.|…)$|^> |^\s*\^|^\s*(?:\[[^\]]*\]\s*)+$|^Now using node v|^\s*(?:Compiling|Checking|Downloading|Downloaded|Building|Fresh|Updating|Locking|Adding|Blocking|Installing|Resolving)\s+\S+\s+v?\d/.source}`,
+);
 
 /** The last `count` meaningful lines of an output, in order. */
 function lastLines(output: string, count: number): string[] {
