@@ -95,6 +95,16 @@ const SUBCOMMAND_KIND: Record<string, Record<string, CheckKind>> = {
 
 const TEST_PATH = /(?:^|\/)(?:tests?|spec|__tests__)\/|[._-](?:test|spec)s?\.[a-z]+$|^test_\w+\.py$|_test\.(?:go|py)$|\.py::/;
 
+/**
+ * One name for an interpreter's versions: `python foo.py` failing with "command not found" is fixed by
+ * `python3 foo.py` passing; it is one script run either way. (The reader still sees the line as typed.)
+ */
+function interpreterName(program: string): string {
+  if (/^python[\d.]*$/.test(program)) return 'python';
+  if (/^pip[\d.]*$/.test(program)) return 'pip';
+  return program;
+}
+
 function base(word: string): string {
   return posix.basename(word).replace(/\.(?:cmd|exe|sh)$/, '');
 }
@@ -202,6 +212,12 @@ function familyOfWords(words: string[]): CommandFamily | undefined {
       ].includes(script)
     )
       return undefined;
+    // `pnpm vitest run`, `yarn tsc --noEmit`: a package manager given a tool's name runs its binary (or a
+    // script of that name that runs it), the same check as `npx vitest run`.
+    if (TOOL_KIND[script]) {
+      const inner = familyOfWords(plain.slice(plain.indexOf(script)));
+      return inner && scope ? { ...inner, name: `${inner.name} (${scope})` } : inner;
+    }
     const kind = SCRIPT_KIND.find(([re]) => re.test(script!))?.[1];
     if (!kind) return undefined;
     const after = plain.slice(plain.indexOf(script) + 1).filter((w) => w !== '--');
@@ -234,7 +250,10 @@ function familyOfWords(words: string[]): CommandFamily | undefined {
   // A test file run directly: `node test/a.test.js`, `tsx tests/x.spec.ts`, `bun test/y.test.ts`.
   if (['node', 'tsx', 'ts-node', 'bun', 'deno', 'ruby', 'php'].includes(program) || /^python[\d.]*$/.test(program)) {
     const file = operands(rest)[0];
-    if (file && TEST_PATH.test(file)) return { name: `${program} ${file}`, kind: 'test', targets: [file] };
+    if (file && TEST_PATH.test(file)) {
+      const name = interpreterName(program);
+      return { name: `${name} ${file}`, kind: 'test', targets: [file], ...(name !== program ? { display: `${program} ${file}` } : {}) };
+    }
   }
   const kind = TOOL_KIND[program];
   if (kind) return { name: program, kind, targets: operands(rest).filter((w) => !w.includes('=')) };
@@ -393,7 +412,9 @@ export function commandFamily(commandLine: string, programs: string[][] = progra
     if (script)
       return { name: `${program} ${script.slice(0, 2000)}`, targets: [], ...(script.length > 80 ? { display: `${program} ${script.slice(0, 80)}…` } : {}) };
     const operand = operands(words.slice(1))[0];
-    return { name: operand ? `${program} ${operand.length > 80 ? operand.slice(0, 80) : operand}` : program, targets: [] };
+    const name = interpreterName(program);
+    const shown = operand ? ` ${operand.length > 80 ? operand.slice(0, 80) : operand}` : '';
+    return { name: `${name}${shown}`, targets: [], ...(name !== program ? { display: `${program}${shown}` } : {}) };
   }
   return undefined;
 }

@@ -68,6 +68,12 @@ export function unwrapProgram(words: string[]): string[] {
       while (rest.length && rest[0].startsWith('-')) rest = rest.slice(1);
     } else if ((head === 'pnpm' || head === 'yarn' || head === 'bun') && (rest[1] === 'exec' || rest[1] === 'dlx' || rest[1] === 'x')) {
       rest = rest.slice(2);
+    } else if (ENV_RUNNERS[head] && rest[1] === ENV_RUNNERS[head].verb && rest.length > 2) {
+      rest = skipRunnerOptions(rest.slice(2), ENV_RUNNERS[head].valued);
+      // `uv run tool.py` runs the script with the project's python: the same run as `python tool.py`.
+      if (rest.length && /\.py$/.test(rest[0])) rest = ['python', ...rest];
+    } else if (head === 'uvx' || (head === 'pipx' && rest[1] === 'run')) {
+      rest = skipRunnerOptions(rest.slice(head === 'uvx' ? 1 : 2), RUNNER_VALUED_OPTIONS);
     } else if (/^python[\d.]*$/.test(head) && rest[1] === '-m' && rest.length > 2) {
       rest = rest.slice(2);
     } else if (/^[A-Za-z_]\w*=/.test(rest[0])) {
@@ -75,6 +81,61 @@ export function unwrapProgram(words: string[]): string[] {
     } else break;
   }
   return rest;
+}
+
+/**
+ * Project environment runners: `uv run pytest` runs pytest in the project's environment, the same check as
+ * `pytest` (and as `poetry run pytest`). Each names its verb and the options that take a value, so
+ * `uv run --with httpx pytest` and `conda run -n ml python x.py` find the program after them.
+ */
+const RUNNER_VALUED_OPTIONS = new Set([
+  '--with',
+  '--with-editable',
+  '--with-requirements',
+  '--project',
+  '--directory',
+  '--python',
+  '-p',
+  '--extra',
+  '--group',
+  '--only-group',
+  '--package',
+  '--env-file',
+  '--index',
+  '--index-url',
+  '--extra-index-url',
+  '--from',
+  '-n',
+  '--name',
+  '--prefix',
+  '--cwd',
+  '-C',
+  '-P',
+  '-e',
+  '--env',
+  '--spec',
+]);
+const ENV_RUNNERS: Record<string, { verb: string; valued: Set<string> }> = {
+  uv: { verb: 'run', valued: RUNNER_VALUED_OPTIONS },
+  poetry: { verb: 'run', valued: RUNNER_VALUED_OPTIONS },
+  pipenv: { verb: 'run', valued: RUNNER_VALUED_OPTIONS },
+  pdm: { verb: 'run', valued: RUNNER_VALUED_OPTIONS },
+  hatch: { verb: 'run', valued: RUNNER_VALUED_OPTIONS },
+  rye: { verb: 'run', valued: RUNNER_VALUED_OPTIONS },
+  conda: { verb: 'run', valued: RUNNER_VALUED_OPTIONS },
+  mamba: { verb: 'run', valued: RUNNER_VALUED_OPTIONS },
+  micromamba: { verb: 'run', valued: RUNNER_VALUED_OPTIONS },
+  bundle: { verb: 'exec', valued: new Set() },
+};
+
+/** The words after a runner's own options (`--frozen`, `--with x`, `--python=3.12`, a closing `--`). */
+function skipRunnerOptions(words: string[], valued: Set<string>): string[] {
+  let i = 0;
+  while (i < words.length && words[i].startsWith('-')) {
+    if (words[i] === '--') return words.slice(i + 1);
+    i += valued.has(words[i]) ? 2 : 1;
+  }
+  return words.slice(i);
 }
 
 function unwrapWords(words: ShellWord[]): ShellWord[] {

@@ -1193,3 +1193,26 @@ test('calls refused together and answered by one message are one refusal, citing
   assert.equal(refusals[0].title, "Let's pause: first build a test repo and check whether both hook files fire.");
   assert.ok(refusals[0].citations.length >= 3, JSON.stringify(refusals[0].citations));
 });
+
+test('a project runner is its tool: `uv run pytest` failing is fixed by `pytest` passing, `pnpm vitest` by `npx vitest`, `python` by `python3`; a runner’s lint that never passed is not', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('make the export script and its tests pass');
+  log.bash('python scripts/export.py', '/bin/bash: line 1: python: command not found', 127);
+  log.bash('python3 scripts/export.py', 'wrote 12 rows', 0);
+  log.bash('uv run --with httpx pytest tests/test_export.py -q', 'FAILED tests/test_export.py::test_rows - assert 11 == 12\n1 failed in 0.21s', 1);
+  log.bash('pytest tests/test_export.py -q', '1 passed in 0.19s', 0);
+  log.bash('pnpm vitest run web/a.test.ts', 'FAIL web/a.test.ts > renders\nAssertionError: expected 1 to be 2', 1);
+  log.bash('npx vitest run web/a.test.ts', 'Test Files  1 passed (1)', 0);
+  log.bash('uv run ruff check .', 'scripts/export.py:3:1: F401 [*] `os` imported but unused\nFound 1 error.', 1);
+  const analysis = await analyse(log, t);
+  const errors = errorsOf(analysis);
+  const statusOf = (words) => errors.find((e) => e.title.includes(words))?.status;
+  assert.equal(statusOf('python: command not found'), 'resolved', titles(errors));
+  assert.equal(statusOf('assert 11 == 12'), 'resolved', titles(errors));
+  assert.equal(statusOf('expected 1 to be 2'), 'resolved', titles(errors));
+  assert.equal(statusOf('imported but unused'), 'unresolved', titles(errors));
+  const outcome = (family) => analysis.checks.find((c) => c.family === family)?.outcome;
+  assert.equal(outcome('pytest'), 'passing', JSON.stringify(analysis.checks));
+  assert.equal(outcome('vitest'), 'passing', JSON.stringify(analysis.checks));
+  assert.equal(outcome('ruff'), 'failing', JSON.stringify(analysis.checks));
+});

@@ -414,3 +414,29 @@ test('an error nothing ran again is "not re-run", with the passing step the sess
   const lastRun = errors.find((e) => e.citations.some((c) => c.line === fmt[1].line));
   assert.equal(lastRun?.wentOnWith, undefined, 'nothing passed after the last failure');
 });
+
+test('a project runner is its tool: the last `uv run pytest` is how pytest stands, beside `python -m pytest` run before', () => {
+  const path = real('teslamint__entirecontext__cc-2.1.232-korean-release-agent-team');
+  // Independently of the product: the last Bash call that starts with a pytest run, and the line of its result.
+  const lines = records(path);
+  let callId;
+  let resultLine;
+  lines.forEach((r, i) => {
+    for (const block of Array.isArray(r?.message?.content) ? r.message.content : []) {
+      if (block.type === 'tool_use' && block.name === 'Bash' && /^(?:uv run )?(?:python3? -m )?pytest\b/.test(block.input?.command ?? '')) callId = block.id;
+      if (block.type === 'tool_result' && block.tool_use_id === callId) resultLine = i + 1;
+    }
+  });
+  assert.ok(resultLine, 'the log runs pytest');
+  const data = build(path);
+  const pytest = data.status.checks.filter((c) => c.kind === 'test');
+  assert.deepEqual(
+    pytest.map((c) => [c.family, c.line, c.outcome]),
+    [['pytest', resultLine, 'passing']],
+    JSON.stringify(data.status.checks),
+  );
+  assert.ok(
+    data.status.checks.some((c) => c.family === 'ruff' && c.kind === 'lint'),
+    'uv run ruff is a lint run',
+  );
+});
