@@ -93,6 +93,13 @@ const SUBCOMMAND_KIND: Record<string, Record<string, CheckKind>> = {
   dart: { test: 'test', analyze: 'lint' },
 };
 
+/**
+ * A project's own check script (`scripts/check_retention.py`, `verifie-export.js`, `validate-schema.sh`): what
+ * it checks failing or passing is how the work stands, like a test file's run.
+ */
+const CHECK_SCRIPT =
+  /^(?:check|verify|verifie?|validate|valide|sanity|smoke)(?:[-_.][\w.-]*)?\.(?:py|js|mjs|cjs|ts|sh|rb|pl)$|^[\w-]+[-_](?:check|verify|validate)\.(?:py|js|mjs|cjs|ts|sh|rb)$/i;
+
 const TEST_PATH = /(?:^|\/)(?:tests?|spec|__tests__)\/|[._-](?:test|spec)s?\.[a-z]+$|^test_\w+\.py$|_test\.(?:go|py)$|\.py::/;
 
 /**
@@ -240,20 +247,26 @@ function familyOfWords(words: string[]): CommandFamily | undefined {
     if (!kind) {
       // `python -m pytest` is unwrapped before this; `python tests/run.py`, `node --test` handled here.
       if (program === 'node' && rest.includes('--test')) return { name: 'node --test', kind: 'test', targets: operands(rest).filter((w) => TEST_PATH.test(w)) };
-      if ((program === 'python' || /^python[\d.]+$/.test(program)) && rest[0] && TEST_PATH.test(rest[0]))
-        return { name: `python ${rest[0]}`, kind: 'test', targets: [rest[0]] };
+      if (['node', 'python'].includes(interpreterName(program)) && rest[0] && (TEST_PATH.test(rest[0]) || CHECK_SCRIPT.test(posix.basename(rest[0])))) {
+        const name = interpreterName(program);
+        return { name: `${name} ${rest[0]}`, kind: 'test', targets: [rest[0]], ...(name !== program ? { display: `${program} ${rest[0]}` } : {}) };
+      }
       return undefined;
     }
     const after = rest.slice(rest.indexOf(subcommand!) + 1);
     return { name: `${program.replace(/^\.\//, '')} ${subcommand}`, kind, targets: operands(after) };
   }
   // A test file run directly: `node test/a.test.js`, `tsx tests/x.spec.ts`, `bun test/y.test.ts`.
-  if (['node', 'tsx', 'ts-node', 'bun', 'deno', 'ruby', 'php'].includes(program) || /^python[\d.]*$/.test(program)) {
+  if (['node', 'tsx', 'ts-node', 'bun', 'deno', 'ruby', 'php', 'bash', 'sh', 'zsh'].includes(program) || /^python[\d.]*$/.test(program)) {
     const file = operands(rest)[0];
-    if (file && TEST_PATH.test(file)) {
+    if (file && (TEST_PATH.test(file) || CHECK_SCRIPT.test(posix.basename(file)))) {
       const name = interpreterName(program);
       return { name: `${name} ${file}`, kind: 'test', targets: [file], ...(name !== program ? { display: `${program} ${file}` } : {}) };
     }
+  }
+  // `./scripts/check-links.sh`: a project's own check script, run directly.
+  if (words[0].includes('/') && CHECK_SCRIPT.test(posix.basename(words[0]))) {
+    return { name: words[0], kind: 'test', targets: [] };
   }
   const kind = TOOL_KIND[program];
   if (kind) return { name: program, kind, targets: operands(rest).filter((w) => !w.includes('=')) };
@@ -501,7 +514,7 @@ export function failingTestNames(output: string, max = 8): string[] {
 /** A passing summary line (so `npm test | tail` with no exit code can still be read as passing). */
 export function looksPassing(output: string): boolean {
   const tail = output.length > 8000 ? output.slice(-8000) : output;
-  return /\b\d+ (?:passed|passing)\b(?![^\n]*\b[1-9]\d* (?:failed|failing|errors?)\b)|\btest result: ok\b|^ok\s+\S+\s+[\d.]+s$|^PASS\b|\bTests?:\s+\d+ passed(?:, \d+ total)?\s*$|^# fail 0$|\bAll tests passed\b|\bFound 0 errors\b|^Success: no issues found/m.test(
+  return /\b\d+ (?:passed|passing)\b(?![^\n]*\b[1-9]\d* (?:failed|failing|errors?)\b)|\btest result: ok\b|^ok\s+\S+\s+[\d.]+s$|^PASS\b|\bTests?:\s+\d+ passed(?:, \d+ total)?\s*$|^(?:#|ℹ)\s*fail 0\s*$|^\s*0 fail\s*$|\bAll tests passed\b|\bFound 0 errors\b|^Success: no issues found/m.test(
     tail,
   );
 }

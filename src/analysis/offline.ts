@@ -71,6 +71,8 @@ const FRAMING_CHARS = 800;
 /** This many rules found in one message make it a rule document, not the user's own rules. */
 const RULE_DOCUMENT_RULES = 6;
 /** How many of each kind a handover can use; the budget cuts further. */
+/** Lines of one run's output that differ only in their numbers, kept as measurements of their own. */
+const SAME_SHAPE_PER_RUN = 3;
 const LIMITS = { decisions: 120, errors: 120, rejected: 80, commands: 150, numbers: 150, constraints: 80 };
 /** Working-set caps: past them the least valuable entries are dropped as the log streams. */
 const WORKING = { prose: 4000, errors: 3000, commands: 3000, numbers: 1500, constraints: 600, pending: 5000, packages: 2000 };
@@ -711,9 +713,19 @@ export class OfflineAnalyzer {
     if (isShell && pending) this.onRun(pending, result, text, failed, viewing);
 
     if (measures && !keepsNothing) {
+      const inThisRun = new Map<string, number>();
       for (const line of measuredLines(text, 6, pending!.commandLine)) {
-        // The same measurement printed again (`12 passed in 0.3s` after every run) keeps only its newest value.
-        const key = `${pending!.commandKey}\u0000${dedupeKey(line)}`;
+        // The same measurement printed again (`12 passed in 0.3s` after every run of a check) keeps only its
+        // newest value. Any other command is measured per command line: a benchmark with the index and again
+        // without it are two figures to compare. Lines of one run that differ only in their numbers (one per
+        // month, per file) are all kept.
+        const measured = pending!.family?.kind ? pending!.commandKey : commandKey(pending!.commandLine!);
+        const shape = `${measured}\u0000${dedupeKey(line)}`;
+        const nth = inThisRun.get(shape) ?? 0;
+        inThisRun.set(shape, nth + 1);
+        // (At most a few: a table printed whole, `df -h` or a listing, is one report, not many measurements.)
+        if (nth >= SAME_SHAPE_PER_RUN) continue;
+        const key = nth ? `${shape}\u0000${nth}` : shape;
         this.numbers.delete(key);
         this.numbers.set(key, { text: line, citations: [citationOf(result)], command: pending!.display, order: this.numberOrder++ });
       }

@@ -6,7 +6,8 @@ const DECISION = new RegExp(
   [
     String.raw`\b(?:I|we)(?:'ll| will| am going to|'m going to| are going to|'re going to| should| decided| chose| opted| went)\b`,
     String.raw`\blet'?s (?:use|go with|keep|stick|switch|do|try|make|add|put|store|write|move|split|run|implement)\b`,
-    String.raw`\b(?:decided|decide|deciding)\b`,
+    // (not "what was actually decided": a pointer to a choice, which is told where it was made)
+    String.raw`(?<!\bwhat (?:was|is|has been|had been|we|you|they|i|the user) (?:\w+ )?)\b(?:decided|decide|deciding)\b`,
     String.raw`\bgo(?:ing)? with\b`,
     String.raw`\b(?:i|we|they|you|user|he|she|and|then|finally) chose\b|\b(?:choose|chosen|choosing|opted|opting|settled on|settle on|picked|prefer)\b`,
     String.raw`\binstead of\b`,
@@ -201,12 +202,17 @@ const CONSTRAINT = new RegExp(
     // "I want to clear the cache" is a request; "we want to reuse postgres", "I need it to stay fast" set rules.
     String.raw`\b(?:I|we) (?:want|need|require|expect) (?:to (?:use|reuse|keep|preserve|stay|avoid|stick|only|always|never)\b|(?!to\b|a\b|an\b|some\b|it\b|this\b|that\b|them\b|even\b|one\b|more\b|just\b|at least\b|you to\b)\w)`,
     String.raw`^(?:(?:and|also|but|so),?\s+)?(?:we|you|it|they|everything|all \w+|(?:the |all )?tests?)\s+(?:always\s+)?(?:has|have) to\b`,
+    // A rule tacked onto a request: "fix it, no new deps", "add the export — no external libraries".
+    String.raw`[,;—–]\s*no (?:new|extra|external|third[- ]party|other) \w+`,
+    // French, Spanish and Portuguese rules: "pas de dépendance externe", "les montants restent en centimes",
+    // "les dates s'écrivent toujours au format…", "ne touche jamais à exports/", "no uses librerías", "nunca…".
+    String.raw`\b(?:pas de|sans|aucune?) (?:nouvelles? )?(?:dépendances?|biblioth[eè]ques?|librairies?|paquets?|modules?) ?(?:externes?|tierces?)?\b|\b(?:restent|reste) (?:en|dans|sous|inchangée?s?|tel(?:le)?s? quel(?:le)?s?)\b|\b(?:doi[st]|doivent|faut|s['’]\p{L}+ent|\p{L}+ez) toujours\b|\btoujours (?:utiliser|garder|écrire|mettre|passer|lancer|tester)\b|\b(?:ne|n['’])\s?(?:touche|modifie|supprime|utilise|ajoute|commite|pousse|change|efface|installe)\p{L}*\s+(?:jamais|pas|rien)\b|\bno (?:uses|toques|modifiques|borres|agregues|añadas|cambies|instales)\b|\bsiempre (?:usa|mantén|escribe|deja)\b|\bnão (?:use|mexa|altere|apague|instale)\b`,
   ].join('|'),
-  'i',
+  'iu',
 );
 /** A one-off request or a story, even with a rule word in it: "Then let's make sure…", "I never saw…". */
 const NOT_A_RULE =
-  /^(?:the reason|because|since|keep in mind|there must be)\b|^no+,?\s+but\b|\bi (?:still |just |really )?(?:don['’]?t|do not|didn['’]?t) (?:understand|get|see|know|think|remember|recall)\b|\bnot what i (?:meant|asked|wanted)\b|^(?:my|our) (?:goal|plan|idea|intention) (?:was|is)\b|^(?:i was trying|i wanted to)\b|^no (?:response|responses|logs?|console|errors?|changes?|difference|effect|sound|audio|video|content|reaction|feedback|warnings?)\b|\b(?:is|are|was|were|showing|shows|returns|returning|gives|giving|stays|remains)\b[^.!]{0,40}\balways (?:the same|empty|null|zero|0|false|true|blank)\b|^no (?:one|other|risk|matter|doubt)\b|\bdon['’]?t (?:miss anything|make (?:any )?mistakes)\b|^no such \w+\b|^(?:then |so |and )?when i\b|用户(?:要求|希望|需要|喜欢|偏好|习惯|倾向)|^no+\s+no+\b|^no+,?\s+(?:i|i'm|i meant|in|it|it's|that|that's|this|the|you|we|wrong)\b|\b(?:it|this|that|which|he|she)\s+(?:always|never)\s+\w+s\b|\b(?:don'?t|doesn'?t) (?:have|has|know|exist|seem|contain|show|appear)\b|^no \w+ (?:has|have|as|is|are|was|were)\b|\bi don'?t (?:have|know)\b|还是不行|不行了|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
+  /^(?:i|we) (?:want|prefer|choose|pick|like|take|go with) (?:option|choice|number|answer|#)\s*\w+\W*$|^(?:the reason|because|since|keep in mind|there must be)\b|^no+,?\s+but\b|\bi (?:still |just |really )?(?:don['’]?t|do not|didn['’]?t) (?:understand|get|see|know|think|remember|recall)\b|\bnot what i (?:meant|asked|wanted)\b|^(?:my|our) (?:goal|plan|idea|intention) (?:was|is)\b|^(?:i was trying|i wanted to)\b|^no (?:response|responses|logs?|console|errors?|changes?|difference|effect|sound|audio|video|content|reaction|feedback|warnings?)\b|\b(?:is|are|was|were|showing|shows|returns|returning|gives|giving|stays|remains)\b[^.!]{0,40}\balways (?:the same|empty|null|zero|0|false|true|blank)\b|^no (?:one|other|risk|matter|doubt)\b|\bdon['’]?t (?:miss anything|make (?:any )?mistakes)\b|^no such \w+\b|^(?:then |so |and )?when i\b|用户(?:要求|希望|需要|喜欢|偏好|习惯|倾向)|^no+\s+no+\b|^no+,?\s+(?:i|i'm|i meant|in|it|it's|that|that's|this|the|you|we|wrong)\b|\b(?:it|this|that|which|he|she)\s+(?:always|never)\s+\w+s\b|\b(?:don'?t|doesn'?t) (?:have|has|know|exist|seem|contain|show|appear)\b|^no \w+ (?:has|have|as|is|are|was|were)\b|\bi don'?t (?:have|know)\b|还是不行|不行了|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
 
 export type ProseSource = 'thinking' | 'assistant' | 'user';
 
@@ -269,6 +275,10 @@ function mayBeFinding(sentence: string, source: ProseSource): boolean {
   return CHOSE.test(sentence) || ALTERNATIVE_NAMED.test(sentence) || (source !== 'user' && EVIDENCE_OF_UNDOING.test(sentence));
 }
 
+const MANNER_WORDS = String.raw`\b(?:rather than|instead of) (?:guess\w*|assum\w*|hand[-‑ ]?wav\w*|speculat\w*|silently\b|blindly\b|eyeball\w*|improvis\w*)[^,.;]*`;
+const MANNER = new RegExp(MANNER_WORDS, 'i');
+const MANNER_GLOBAL = new RegExp(MANNER_WORDS, 'gi');
+
 /** What a sentence records, if anything: a decision, a rejected approach, or nothing. */
 export function classifySentence(sentence: string, source: ProseSource, listed = false): ProseFinding | undefined {
   if (sentence.length < 15 || sentence.length > 700) return undefined; // (as below, before the prefilter's scan)
@@ -282,6 +292,12 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
   // Words in quotes are someone's words cited ("the "I'll lose my toolings" fear"): no choice of this sentence's.
   const quoted = sentence.replace(/["“„«][^"”“«»]{1,200}["”»]/g, '""');
   if (quoted !== sentence && !DECISION.test(quoted) && !REJECTED.test(quoted)) return undefined;
+  // Diligence told as a contrast ("…so the summary is grounded rather than guessing", "I verified it rather
+  // than assuming"): the manner of a step, no alternative weighed. Only another choice word keeps it.
+  if (MANNER.test(sentence)) {
+    const judged = sentence.replace(MANNER_GLOBAL, ' ');
+    if (!ALTERNATIVE_NAMED.test(judged) && !STRONG_CHOICE.test(judged)) return undefined;
+  }
   // An offer to the user ("Dis-moi si tu veux autre chose", "Let me know if…") decides nothing.
   if (
     /^(?:dis[-‑ ]moi|tell me|let me know|sag (?:mir|bescheid)|si tu veux|si vous voulez|if you(?:'d| would)? (?:want|like|prefer)|wenn du|falls du)\b/i.test(
@@ -491,7 +507,7 @@ export function soundsLikeRule(sentence: string): boolean {
       sentence.trim(),
     ) &&
     // (A rule word in brackets is a detail of that task's spec: "(do NOT delete data volumes)".)
-    !/\b(?:always|never|from now on|every time|whenever|do not|don'?t|must not|mustn'?t)\b|\w, not (?:for )?(?:an? |the )?\w+|必ず|常に|永远|始终|总是/i.test(
+    !/\b(?:always|never|from now on|every time|whenever|do not|don'?t|must not|mustn'?t)\b|\w, not (?:for )?(?:an? |the )?\w+|[,;—–]\s*no (?:new|extra|external|third[- ]party|other) \w+|必ず|常に|永远|始终|总是/i.test(
       sentence.replace(/\([^()]*\)/g, ' '),
     )
   )

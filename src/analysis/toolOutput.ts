@@ -200,10 +200,12 @@ const LABELLED =
   /\d+(?:\.\d+)?\s*(?:秒|毫秒|分钟|小时|条|个|行|次|项|件|字节)|^(?=[^:：]*\b(?:total|count|size|time|duration|elapsed|tests?|files?|lines?|errors?|warnings?|records?|rows|entries|items?|requests?|users?|calls?|hits|misses|memory|rss|heap|cpu|latency|throughput|rate|speed|score|coverage|passed|failed|skipped|runs?|iterations?|bytes|tokens|commits?|length|changes|matches|results|found|gefunden|gesamt|anzahl|dauer|zeit|fichiers|lignes|temps|tiempo|archivos|registros)\b|[\u3000-\u9fff])(?:\p{Lu}[\p{L} -]{1,30}|\p{Ll}+ [\p{L} -]{1,30}|[\u3000-\u9fff][\p{L} -]{0,30})[:：]\s*\d[\d,.]*(?=$|[\s,;，。)])/iu;
 const MAY_BE_LABELLED = /[:：\u3000-\u9fff]/;
 const MEASURE = new RegExp(
-  String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|mean|median|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])\d+(?:\.\d+)?(?![\w./-]))`,
+  String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|average|mean|median|peak|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])\d+(?:\.\d+)?(?![\w./-]))`,
   'i',
 );
 const UNITS_GLOBAL = new RegExp(String.raw`\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])`, 'gi');
+/** Sizes in French (`196 Ko`, `2,5 Go`): case matters, `5 to 10` is no size. */
+const OCTETS = /\d(?:[.,]\d+)?\s?(?:[KMGT]o|octets)\b/;
 /** Lines a tool prints around every command, not measurements of anything. */
 const BOILERPLATE = /^(?:Chunk ID|Wall time|Original token count|Process exited with code|Exit code)\b|^Output:|^total \d+$|^[-dlrwxsStT@+.]{10}\s/;
 
@@ -264,7 +266,7 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`https?://|max-age=|^[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z0-9]*)+:\s`, // URLs and HTTP headers (`X-Ratelimit-Limit: 5000`)
     String.raw`^\s*"[^"]{1,80}"\s*:\s*`, // a JSON key: a file's or an API's data, not a measurement of the run
     String.raw`\bfailed:|\brefused\b|\berror TS\d+|\(\d+,\d+\):`, // errors and compiler locations
-    String.raw`<\/?[a-z][\w-]*(?:\s[^>]*)?>|:\s*$|\/tmp\/`, // markup, lead-ins ending in ':', scratch paths
+    String.raw`<\/?[a-z][\w-]*(?:\s[^>]*)?>|:\s*$|(?<![\w.-])\/tmp\/`, // markup, lead-ins ending in ':', scratch paths (`/tmp/x`, not `exports/tmp/`)
     String.raw`\s\/\/\s|\bseed:|^At line:\d+|[━─═]{3,}|\beta \d`, // code comments, random seeds, PowerShell locations, progress bars
     String.raw`^(?:error|fatal|warning|hint|note)(?:\[\w+\])?:`, // an error names a failure, not a measurement
     String.raw`^\s*(?:def|class|import|from|return|const|let|var|function|if|for|while)\b|[;{}]\s*$|\w\(.*\)\s*$`, // code
@@ -283,6 +285,11 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`^\s*\((?:fail|pass|skip|todo)\)\s|^\s*(?:PASS|FAIL|ok|not ok)\b.*[\[(]\d+(?:\.\d+)?\s*m?s[\])]\s*$`, // one test's verdict and its own timing
     String.raw`^\s*#\s*(?:define|include|if|ifdef|ifndef|pragma)\b`, // C preprocessor lines: code
     String.raw`^\s*["'“‘]|\{"`, // a quoted string or a JSON object: data the run printed, not its measurement
+    // A process table's row (busybox `top`/`ps`: PID PPID USER STAT VSZ…; `ps aux`: USER PID %CPU %MEM VSZ RSS…).
+    String.raw`^\s*\d+\s+\d+\s+\S+\s+[RSDZTIW][<NLsl+]*\s+\d|^\S+\s+\d+\s+\d+\.\d\s+\d+\.\d\s+\d+\s+\d+\s`,
+    // `go test` packages where no test ran, a job runner's batch of globbed files (`shellcheck – 4 files – **/*.sh`),
+    // curl's `-v` trace (`{ [3810 bytes data]`), apt's fetch lines (`Get:9 http://… Packages`).
+    String.raw`\[no tests to run\]|\[no test files\]|\*\*\/\*|^\s*[{}<>*] \[\d+ bytes data\]|^(?:Get|Hit|Ign|Err):\d+\s`,
   ].join('|'),
   'i',
 );
@@ -296,6 +303,43 @@ const PATHS_AND_HASHES =
 
 /** Commands whose bare-number output is a count: `grep -c`, `SELECT count(*)`, a sum. */
 const COUNTING = /(?:grep|rg) (?:-\w*c\b|--count)|\bcount\(|\bsum\(/i;
+
+/** Database shells: what a query prints is the measurement (`SELECT count(*) … GROUP BY month`). */
+const SQL_CLIENT = /(?:^|[\s;&|(])(?:sqlite3|psql|mysql|mariadb|duckdb|clickhouse(?:-client)?)\s/;
+/** A table's rule under its header: sqlite3 -column `-----  -----`, psql `-------+------`, mysql `+----+`. */
+const TABLE_RULE = /^\s*[+|]?-{3,}(?:[\s+|]+-{3,})*[+|]?\s*$/;
+const QUERY_ROWS = 8;
+
+/**
+ * A query's result table read row by row with its header (`month rows extra_copies: 2025-10 38241 9561`):
+ * a number in a row means nothing without its column names. Only rows holding a number, a few per table.
+ */
+function queryResultRows(lines: string[]): string[] {
+  const rows: string[] = [];
+  const cells = (line: string) =>
+    line
+      .replace(/^\s*\||\|\s*$/g, '')
+      .split(/\s*\|\s*|\s{2,}/)
+      .map((c) => c.trim())
+      .filter(Boolean);
+  for (let i = 1; i < lines.length; i++) {
+    if (!TABLE_RULE.test(lines[i]) || TABLE_RULE.test(lines[i - 1]) || !lines[i - 1].trim()) continue;
+    const header = cells(lines[i - 1]);
+    if (!header.length || header.some((h) => /^-?\d[\d.,]*$/.test(h))) continue;
+    let taken = 0;
+    for (let j = i + 1; j < lines.length && taken < QUERY_ROWS; j++) {
+      const line = lines[j];
+      if (!line.trim() || TABLE_RULE.test(line) || /^\(\d+ rows?\)/.test(line.trim())) break;
+      const row = cells(line);
+      // An id column's numbers name rows; they measure nothing.
+      if (!row.some((c, k) => /^-?\d[\d,]*(?:\.\d+)?%?$/.test(c) && !/(?:^|_)id$/i.test(header[k] ?? ''))) continue;
+      const text = header.length === 1 && row.length === 1 ? `${header[0]}: ${row[0]}` : `${header.join(' ')}: ${row.join(' ')}`;
+      if (text.length <= 220) rows.push(text);
+      taken++;
+    }
+  }
+  return rows;
+}
 
 /** Lines of command output that report a measurement, at most `max`, best first. */
 export function measuredLines(output: string, max = 6, commandLine?: string): string[] {
@@ -315,17 +359,31 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
       found.push({ line, weight: 5 });
     }
   }
+  if (commandLine !== undefined && SQL_CLIENT.test(commandLine)) {
+    for (const line of queryResultRows(lines)) {
+      if (seen.has(line)) continue;
+      seen.add(line);
+      found.push({ line, weight: 4 });
+    }
+  }
   for (const raw of lines) {
     if (raw.length > 400 || raw.length < 3) continue;
     const trimmed = raw.trim();
-    const measures = MEASURE.test(trimmed) || (MAY_BE_LABELLED.test(trimmed) && LABELLED.test(trimmed));
+    const measures = MEASURE.test(trimmed) || OCTETS.test(trimmed) || (MAY_BE_LABELLED.test(trimmed) && LABELLED.test(trimmed));
     // A long sentence with a number in it is prose (a README, a docstring), not a report of a measurement.
-    if (measures && trimmed.split(/\s+/).length > 14 && !/\b(?:took|elapsed|passed|failed|duration|throughput|latency|p\d\d|ops\/s|req\/s)\b/i.test(trimmed))
+    // A rate (`2150 rows/s`) is a measurement however long the line that reports it.
+    if (
+      measures &&
+      trimmed.split(/\s+/).length > 14 &&
+      !/\b(?:took|elapsed|passed|failed|duration|throughput|latency|p\d\d)\b|\d\s?[A-Za-z]+\/(?:s|sec|min)\b/i.test(trimmed)
+    )
       continue;
     if (BOILERPLATE.test(trimmed) || !measures || NOT_A_MEASUREMENT.test(trimmed) || ERROR_LINE.test(trimmed)) continue;
+    // Words the command line itself holds (`echo "Updating to: 60s"`) are what the agent set, not what it measured.
+    if (commandLine !== undefined && trimmed.length >= 6 && commandLine.includes(trimmed)) continue;
     // Digits that are only part of a path, a hash or an id (`/nix/store/bdhv…-shell.drv`) measure nothing.
     const named = trimmed.replace(PATHS_AND_HASHES, ' ');
-    if (!MEASURE.test(named) && !(MAY_BE_LABELLED.test(named) && LABELLED.test(named))) continue;
+    if (!MEASURE.test(named) && !OCTETS.test(named) && !(MAY_BE_LABELLED.test(named) && LABELLED.test(named))) continue;
     const line = trimmed.length > 220 ? trimmed.slice(0, 219) + '…' : trimmed;
     if (seen.has(line)) continue;
     seen.add(line);
@@ -457,6 +515,8 @@ export function dumpsFiles(commandLine: string | string[][]): boolean {
     if (program === 'awk') return !/\bprint\b[^}]*\b(?:s|sum|n|count|total)\b|END\s*\{/.test(words.join(' '));
     if (['ls', 'pwd', 'cd', 'echo', 'tree', 'find', 'set-location', 'sl', 'push-location', 'pushd', 'popd'].includes(program.toLowerCase())) return true;
     if (program === 'git') return ['diff', 'show', 'log', 'blame', 'grep', 'cat-file'].includes(words[1] ?? ''); // file content and history
+    // A pull request's or an issue's text and comments: what others wrote, not what this run measured.
+    if (program === 'gh') return ['pr', 'issue'].includes(words[1] ?? '') && words.includes('view');
     return DUMP_PROGRAMS.has(program) || DUMP_PROGRAMS.has(program.toLowerCase());
   });
 }

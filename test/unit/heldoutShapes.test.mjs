@@ -1216,3 +1216,75 @@ test('a project runner is its tool: `uv run pytest` failing is fixed by `pytest`
   assert.equal(outcome('vitest'), 'passing', JSON.stringify(analysis.checks));
   assert.equal(outcome('ruff'), 'failing', JSON.stringify(analysis.checks));
 });
+
+test('Set S and held-out facts: a query’s table with its header, a rate in a long line, sizes in French are measurements; go’s "[no tests to run]", a glob batch, curl’s trace, apt’s fetch lines, a process row and an echoed setting are none', () => {
+  const sql = 'sqlite3 -header -column analytics.db "SELECT month, count(*) AS rows FROM events GROUP BY 1;"';
+  assert.deepEqual(measuredLines('month    rows   extra_copies\n-------  -----  ------------\n2025-10  38241  9561', 6, sql), [
+    'month rows extra_copies: 2025-10 38241 9561',
+  ]);
+  assert.deepEqual(measuredLines(' id | email \n----+-------\n  1 | a@b.c', 6, 'psql -c "select id, email from users"'), []);
+  const rate = 'ingest: 2150 rows/s with 1 index(es) on events; the nightly batch needs 4000 rows/s to finish by 06:00';
+  assert.deepEqual(measuredLines(rate, 6, 'python3 scripts/ingest_bench.py'), [rate]);
+  assert.deepEqual(measuredLines('export : 3127 factures, 196 Ko, écrit dans exports/tmp/factures-2025.csv', 6, 'node scripts/export-all.js'), [
+    'export : 3127 factures, 196 Ko, écrit dans exports/tmp/factures-2025.csv',
+  ]);
+  assert.deepEqual(measuredLines('2025-10: 31 days, average DAU 411.2, peak 427', 6, 'python3 scripts/dau.py'), [
+    '2025-10: 31 days, average DAU 411.2, peak 427',
+  ]);
+  for (const [line, command] of [
+    ['ok  \tentire.io/x/cmd/git-sync\t0.589s [no tests to run]', 'go test -run TestX ./...'],
+    ['shellcheck – 4 files – **/*.bats **/*.sh', 'hk check'],
+    ['{ [3810 bytes data]', 'curl -v https://example.org'],
+    ['Get:9 http://deb.debian.org/debian trixie/main amd64 Packages [9,670 kB]', 'apt-get update'],
+    ['17250 14908 root     S    24928   3%   0   0% nginx: worker process', 'top -b -n 1'],
+    ['Updating to: 60s', 'echo "Updating to: 60s" && aws cloudfront update-distribution'],
+  ])
+    assert.deepEqual(measuredLines(line, 6, command), [], line);
+  // The neighbour that stays: go's timing of a package whose tests ran.
+  assert.equal(measuredLines('ok  \tentire.io/x/cmd/git-sync\t0.589s', 6, 'go test ./...').length, 1);
+});
+
+test('Set S and held-out facts: diligence told as a contrast and a pointer to what was decided are no decisions; rules in French and a rule after a request are constraints, an option picked is not', () => {
+  for (const sentence of [
+    'I’ll pull the discussion content directly from GitHub so the summary reflects the actual thread rather than guessing from the title.',
+    'I verified the lint effect rather than assuming it: the linter now reports 4 issues across 21 files.',
+    'Now the tasks file — replace section 4 with what was actually decided.',
+  ])
+    assert.equal(classifySentence(sentence, 'assistant'), undefined, sentence);
+  assert.equal(classifySentence('I’ll use SQLite rather than Postgres because it is a single-user CLI.', 'assistant')?.kind, 'decisions');
+  for (const rule of [
+    'fix it, no new deps',
+    'pas de dépendance externe, le client audite tout ce qui entre dans node_modules',
+    'les montants restent en centimes entiers dans le code',
+    "les dates s'écrivent toujours au format JJ/MM/AAAA",
+    'ne touche jamais au dossier exports',
+  ])
+    assert.equal(isConstraint(rule), true, rule);
+  for (const notRule of ['I want option 2', 'le test échoue toujours', 'il reste 3 tests', 'ok, no more questions'])
+    assert.equal(isConstraint(notRule), false, notRule);
+});
+
+test('a project’s check script is a check; a node test run filtered to its counts passes; one run’s figures per month are all kept, the same figure of a check only as its newest', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('check the retention table and the tests');
+  log.bash(
+    'npm test',
+    '✖ rounds VAT (1.1ms)\nℹ tests 1\nℹ pass 0\nℹ fail 1\n\ntest at test/tva.test.js:5:1\nAssertionError: arrondi TVA : attendu 400 centimes, obtenu 399',
+    1,
+  );
+  log.bash('npm test 2>&1 | grep -E "(pass|fail) [0-9]"', 'ℹ pass 1\nℹ fail 0', 0);
+  log.bash(
+    'python3 scripts/dau.py --month 2025-10 && python3 scripts/dau.py --month 2025-09',
+    '2025-10: 31 days, average DAU 411.2, peak 427\n2025-09: 28 days, average DAU 132.9, peak 240',
+    0,
+  );
+  log.bash('time python3 scripts/dau.py --month 2025-10', '2025-10: 31 days, average DAU 308.4, peak 320', 0);
+  log.bash('python3 scripts/check_retention.py', 'RETENTION-CHECK: 6 of 6 cohorts have week-1 retention above 1', 1);
+  const analysis = await analyse(log, t);
+  const outcome = (family) => analysis.checks.find((c) => c.family === family)?.outcome;
+  assert.equal(outcome('npm test'), 'passing', JSON.stringify(analysis.checks));
+  assert.equal(outcome('python3 scripts/check_retention.py'), 'failing', JSON.stringify(analysis.checks));
+  assert.equal(errorsOf(analysis).find((e) => e.title.includes('arrondi TVA'))?.status, 'resolved', titles(errorsOf(analysis)));
+  const numbers = analysis.numbers.map((n) => n.text).join('\n');
+  for (const figure of ['411.2', '132.9', '308.4']) assert.ok(numbers.includes(figure), numbers);
+});
