@@ -95,10 +95,14 @@ const SUBCOMMAND_KIND: Record<string, Record<string, CheckKind>> = {
 
 /**
  * A project's own check script (`scripts/check_retention.py`, `verifie-export.js`, `validate-schema.sh`): what
- * it checks failing or passing is how the work stands, like a test file's run.
+ * it checks failing or passing is how the work stands, like a test file's run. Not one that checks the machine
+ * (`check-prerequisites.sh`, `check_env.py`, `verify-install.sh`): that is setup, not the work.
  */
-const CHECK_SCRIPT =
-  /^(?:check|verify|verifie?|validate|valide|sanity|smoke)(?:[-_.][\w.-]*)?\.(?:py|js|mjs|cjs|ts|sh|rb|pl)$|^[\w-]+[-_](?:check|verify|validate)\.(?:py|js|mjs|cjs|ts|sh|rb)$/i;
+const CHECK_SCRIPT_NAME =
+  /^(?:(?:check|verify|verifie?|validate|valide|sanity|smoke)(?:[-_.][\w.-]*)?\.(?:py|js|mjs|cjs|ts|sh|rb|pl)|[\w-]+[-_](?:check|verify|validate)\.(?:py|js|mjs|cjs|ts|sh|rb))$/i;
+const MACHINE_CHECK_WORD =
+  /^(?:prereq\w*|env|environment|setup|deps|dependencies|requirements?|install\w*|versions?|tools?|updates?|upgrades?|status|health|access|auth|login|tokens?|ports?)$/i;
+const CHECK_SCRIPT = { test: (name: string) => CHECK_SCRIPT_NAME.test(name) && !name.split(/[-_.]/).some((word) => MACHINE_CHECK_WORD.test(word)) };
 
 const TEST_PATH = /(?:^|\/)(?:tests?|spec|__tests__)\/|[._-](?:test|spec)s?\.[a-z]+$|^test_\w+\.py$|_test\.(?:go|py)$|\.py::/;
 
@@ -170,7 +174,8 @@ function operands(words: string[]): string[] {
 function familyOfWords(words: string[]): CommandFamily | undefined {
   if (!words.length) return undefined;
   const program = base(words[0]);
-  const rest = words.slice(1);
+  // `cargo +1.96.0 test` picks a toolchain: the same `cargo test`.
+  const rest = program === 'cargo' && words[1]?.startsWith('+') ? words.slice(2) : words.slice(1);
   // `npm test`, `npm run test:unit`, `yarn lint`, `pnpm -w build`
   if (PACKAGE_MANAGERS.has(program)) {
     const { scope, words: plain } = withoutScopeFlags(rest);
@@ -304,6 +309,27 @@ const PASS_THROUGH = new Set([
   'sed',
   'cut',
   'tr',
+  // PowerShell's output shaping: `entire repo list 2>&1 | Select-Object -First 25` is a run of `entire`.
+  ...[
+    'Select-Object',
+    'Select-String',
+    'Out-String',
+    'Out-Null',
+    'Out-Host',
+    'Format-Table',
+    'Format-List',
+    'Sort-Object',
+    'Where-Object',
+    'Write-Output',
+    'Write-Host',
+    'Tee-Object',
+  ].flatMap((cmdlet) => [cmdlet, cmdlet.toLowerCase()]),
+  'select',
+  'sls',
+  'ft',
+  'fl',
+  'where',
+  'write',
 ]);
 
 function asksAboutItself(words: string[]): boolean {
@@ -404,8 +430,10 @@ export function commandFamily(commandLine: string, programs: string[][] = progra
   // `tsc --version`, `pytest --help`: asking a tool about itself runs no check (and fixes none).
   const asking = programs.find(asksAboutItself);
   programs = programs.filter((w) => !asksAboutItself(w));
-  if (!programs.length && asking) return { name: `${base(asking[0])} ${asking.includes('--help') ? '--help' : '--version'}`, targets: [] };
-  const work = programs.filter((w) => !PASS_THROUGH.has(base(w[0])) && !SETUP.has(base(w[0])));
+  // (A quoted string alone is PowerShell's echo, `"=== auth ==="; entire auth --help`, and `$env:Path += …` an
+  // assignment: neither is a program.)
+  const work = programs.filter((w) => !PASS_THROUGH.has(base(w[0])) && !SETUP.has(base(w[0])) && !/\s/.test(w[0].trim()) && !w[0].startsWith('$'));
+  if (!work.length && asking) return { name: `${base(asking[0])} ${asking.includes('--help') ? '--help' : '--version'}`, targets: [] };
   for (const words of work.length ? work.slice(-1) : programs) {
     const program = base(words[0]);
     if (PASS_THROUGH.has(program)) continue;

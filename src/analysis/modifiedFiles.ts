@@ -69,7 +69,13 @@ interface PendingCall {
   call: ToolCallEvent;
   /** Shell effects, read when the call was made (the working directory is known then). */
   shell?: ShellAnalysis;
+  /** The command commits (`git commit …`): what it committed is no longer open to a discard. */
+  commits?: boolean;
 }
+
+const GIT_COMMIT = /(?:^|[;&|(]\s*|\s)git\s+(?:-C\s+\S+\s+)?commit\b/;
+/** Discarding uncommitted changes to a file: what the session's edits made of it since the last commit is undone. */
+const DISCARDS = new Set(['git checkout --', 'git restore']);
 
 /** Results saying the tool never ran: a refused permission, a hook's denial, a validation error. */
 const NOT_RUN =
@@ -103,8 +109,10 @@ export class FileChangeTracker {
   /** Files copied somewhere (`cp a b`): deleting one afterwards moved it rather than gave it up. */
   private readonly copiedAway = new Set<string>();
   /** path → recent replacements (hash of old and new text), to see an edit undone by a later one. */
-  private readonly recentEdits = new Map<string, { oldHash: number; newHash: number; line: number; uuid?: string }[]>();
+  private readonly recentEdits = new Map<string, { oldHash: number; newHash: number; line: number; uuid?: string; added?: string; scaffolding?: boolean }[]>();
   private rememberedEdits = 0;
+  /** The line of the last `git commit` that ran: edits before it are committed, out of a discard's reach. */
+  private committedAt = 0;
   /**
    * Claude Code's Bash keeps its working directory between calls, and a record's `cwd` can lag behind
    * a `cd` (parallel subagents share one shell): per chain, the directory the last command left,
@@ -130,7 +138,10 @@ export class FileChangeTracker {
     const shellCall = isEdit ? undefined : shellCallOf(call);
     if (!isEdit && !shellCall) return;
     const pendingCall: PendingCall = { call };
-    if (shellCall) pendingCall.shell = this.readShell(call, shellCall.command, shellCall.cwd);
+    if (shellCall) {
+      pendingCall.shell = this.readShell(call, shellCall.command, shellCall.cwd);
+      if (GIT_COMMIT.test(shellCall.command)) pendingCall.commits = true;
+    }
     if (!call.callId) {
       this.apply(pendingCall, undefined);
       return;
@@ -211,14 +222,40 @@ export class FileChangeTracker {
         .map((e) => this.relative(this.absolute(e.path, cwd)));
       if (meant.length) this.failedWrites.set(call.line, meant);
     }
+    // After a commit a discard undoes nothing the session's earlier edits made.
+    if (pending.commits && !failed) this.committedAt = at.line;
     for (const effect of pending.shell.effects) {
       if (failed && (effect.kind === 'write' || effect.kind === 'create') && couldNotWrite(result.text, effect.path)) continue;
       const path = this.absolute(effect.path, cwd);
+      if (!failed && DISCARDS.has(effect.how)) this.discardEdits(path, at);
       this.change(effect.kind, path, effect.how, at, {
         from: effect.from ? this.absolute(effect.from, cwd) : undefined,
         recursive: effect.recursive,
       });
       if (effect.replacement) this.noteReplacement(path, effect.replacement.oldString, effect.replacement.newString, at);
+    }
+  }
+
+  /**
+   * `git checkout -- f` / `git restore f` (or of a folder holding it) after the session edited f: those edits
+   * are thrown away, an approach tried and undone. The newest edit names it.
+   */
+  private discardEdits(target: string, at: { line: number; uuid?: string }): void {
+    for (const [path, list] of this.recentEdits) {
+      if (path !== target && !path.startsWith(target.endsWith('/') ? target : `${target}/`)) continue;
+      const open = list.filter((edit) => edit.line > this.committedAt);
+      if (!open.length) continue;
+      const newest = open[open.length - 1];
+      list.splice(list.length - open.length, open.length);
+      this.rememberedEdits -= open.length;
+      this.undone.push({
+        kind: 'reverted-edit',
+        path: this.relative(path),
+        doneAt: { line: newest.line, uuid: newest.uuid },
+        undoneAt: at,
+        ...(newest.added ? { snippet: `${shorten(redactSecrets(newest.added), 80)} (discarded with git)` } : {}),
+        ...(newest.scaffolding ? { scaffolding: true } : {}),
+      });
     }
   }
 
@@ -251,7 +288,16 @@ export class FileChangeTracker {
     if (again !== undefined) this.reapplied.add(`${this.relative(path)}:${again}`);
     if (this.rememberedEdits >= MAX_REMEMBERED_EDITS) return;
     if (!list) this.recentEdits.set(path, (list = []));
-    list.push({ oldHash, newHash, line: at.line, uuid: at.uuid });
+    // What the edit put in (its new text without what it kept of the old), for naming it if it is discarded.
+    const added = newString.includes(oldString) ? newString.replace(oldString, ' ').trim() : newString;
+    list.push({
+      oldHash,
+      newHash,
+      line: at.line,
+      uuid: at.uuid,
+      added: added.slice(0, 200),
+      ...(onlyScaffolding(oldString, newString, path) ? { scaffolding: true } : {}),
+    });
     this.rememberedEdits++;
   }
 

@@ -220,8 +220,11 @@ export class OfflineAnalyzer {
   private recentFailure?: { display: string; error: string; line: number };
   /** The last edit, with a glimpse of what it wrote: what a "backing out" right after undoes. */
   private recentEdit?: { display: string; line: number };
+  /** The last command that did something (not a look), for naming what a "Dropping X again: …" gave up. */
+  private recentRun?: { display: string; line: number };
   /** A sentence weighing options ("Two ways: A, or B"): the choice made next is a decision. */
-  private options?: { text: string; line: number; between: string[] };
+  /** Options just weighed ("Two ways: A, or B."; "Option A: … Option B: …", by their labels) and the reasoning since. */
+  private options?: { text: string; line: number; between: string[]; labels?: Map<string, string> };
   /** The last sentence of the model's reasoning that gave a reason: the "why" for what it undid next. */
   private lastReason?: { text: string; line: number };
   /** What the agent wrote lately: the user pasting it back is not the user's own words. */
@@ -375,7 +378,23 @@ export class OfflineAnalyzer {
       // "Two ways: A, or B." then "B — because …": the choice that follows its options is a decision,
       // and the options name the alternative it dismissed.
       const options = this.options && event.line - this.options.line <= 6 && source !== 'user' ? this.options : undefined;
-      if (
+      const labelled = source !== 'user' ? OPTION_LABEL.exec(sentence) : null;
+      const label = (labelled?.[1] ?? labelled?.[2])?.toUpperCase();
+      const verdict = options?.labels && !label ? VERDICT.exec(sentence)?.[1]?.toUpperCase() : undefined;
+      if (label) {
+        // "Option A: …" then "Option B: …": one set of options, each under its label.
+        if (options?.labels && !options.labels.has(label)) {
+          options.text += ` ${sentence}`;
+          options.labels.set(label, sentence);
+        } else this.options = { text: sentence, line: event.line, between: [], labels: new Map([[label, sentence]]) };
+        continue;
+      } else if (options?.labels && verdict && options.labels.has(verdict) && options.labels.size > 1) {
+        // "B, because …" / "Going with B: …": the option under that label is the choice, the others what it beat.
+        found = { kind: 'decisions', sentence: `${sentence} (${options.labels.get(verdict)})`, score: 8 + specificity(sentence) };
+        const others = [...options.labels].filter(([l]) => l !== verdict).map(([, text]) => text);
+        extra = `Options weighed: ${oneLine([...others, ...options.between].join(' '), 700)}`;
+        this.options = undefined;
+      } else if (
         options &&
         found?.kind !== 'rejected' &&
         sentence !== options.text &&
@@ -405,8 +424,13 @@ export class OfflineAnalyzer {
         extra = `Tried \`${failure.display}\`${failure.error ? `: ${oneLine(failure.error, 200)}` : ''}`;
         if (this.recentEdit && event.line - this.recentEdit.line <= 15) extra += `; after ${this.recentEdit.display}`;
         this.recentFailure = undefined;
-      } else if (found?.kind === 'rejected' && source !== 'user' && this.recentEdit && event.line - this.recentEdit.line <= 15) {
-        extra = `After ${this.recentEdit.display}`;
+      } else if (found?.kind === 'rejected' && source !== 'user') {
+        // What was just tried: the newer of the last edit and the last command that ran (an index created and
+        // measured, then "Dropping the index again: …").
+        const run = this.recentRun && event.line - this.recentRun.line <= 15 ? this.recentRun : undefined;
+        const edit = this.recentEdit && event.line - this.recentEdit.line <= 15 ? this.recentEdit : undefined;
+        if (run && (!edit || run.line > edit.line)) extra = `After \`${oneLine(run.display, 200)}\``;
+        else if (edit) extra = `After ${edit.display}`;
       }
       if (!found) continue;
       // The user's own words are requests: never a rejected approach of the agent's.
@@ -419,7 +443,7 @@ export class OfflineAnalyzer {
       // "X is a feature, not a fix. So a minor bump." — a conclusion's reason is the sentence before it.
       else if (found.kind === 'decisions' && !extra && previous && /^(?:so|thus|hence|therefore|that'?s why|which is why)\b/i.test(sentence))
         detail = `After: ${oneLine(previous, 300)}`;
-      const key = `${found.kind}:${dedupeKey(sentence)}`;
+      const key = `${found.kind}:${dedupeKey(found.sentence)}`;
       const existing = this.prose.get(key);
       if (existing) {
         existing.score += 0.5;
@@ -428,7 +452,7 @@ export class OfflineAnalyzer {
       this.prose.set(key, {
         key,
         analyst: found.kind,
-        title: oneLine(sentence, 400),
+        title: oneLine(found.sentence, 400),
         detail: [
           extra,
           detail,
@@ -740,8 +764,10 @@ export class OfflineAnalyzer {
   private onRun(pending: PendingCall, result: ToolResultEvent, text: string, failed: boolean, viewing: boolean): void {
     // A subagent's runs are the session's work too: same workspace, same checks.
     // (Printing a file, `cd app && sed -n '1,260p' page.tsx`, is reading it, like the Read tool: no step.)
-    if (!viewing && !(!failed && readsFilesOnly(pending.programs ?? [])))
+    if (!viewing && !(!failed && readsFilesOnly(pending.programs ?? []))) {
       this.conversation.onCommand({ display: pending.display, line: result.line, outcome: failed ? 'failed' : 'passed' });
+      if (!failed) this.recentRun = { display: pending.display, line: result.line };
+    }
     const family = pending.family;
     if (!family?.kind || (!failed && isFilteredCheck(pending, text))) return;
     // A check that never started (no such npm script, the program missing, a `cd` into nowhere before it)
@@ -1650,6 +1676,11 @@ const OPTIONS =
  */
 const NOT_OPTIONS =
   /\b(?:would you (?:like|prefer)|do you (?:want|prefer)|or would you|want me to|shall i|should i)\b|\b(?:could|might|may|can) (?:mean|be|indicate)\b|\bcould it be\b|^(?:but |and |so )?(?:was|were|is|are|did|does|has|have) (?:it|this|that|the|these|those)\b|\bwhether\b/i;
+/** An option under a label: "Option B: quote every field", "Approach 2 — a view", "(a) strip them". */
+const OPTION_LABEL = /^(?:[^.:;]{0,60},\s+)?(?:(?:option|approach|alternative|choice|plan|variant)\s+([A-D1-4])\b\s*[:.)—–-]|\(?([a-d1-4])\)\s+\S)/i;
+/** The pick among labelled options: "B, because …", "Going with option 2: …", "B wins: …", "So A — …". */
+const VERDICT =
+  /^(?:(?:so|then|ok(?:ay)?|verdict|decision|final(?:ly)?)[,:]?\s+)?(?:(?:i['’]ll|we['’]ll|let['’]s|i will|we will)\s+)?(?:(?:go(?:ing)? with|pick(?:ing)?|choose|choosing|take|use|prefer)\s+)?(?:option\s+|approach\s+|plan\s+)?([A-D1-4])(?:\s+(?:it is|wins|then|is (?:better|the one|safer|simpler|cleaner)))?\s*(?:[,:;—–-]|\s(?:because|since|as)\b|\.?\s*$)/i;
 /** Giving something up, loosely: only read this way right after a failed attempt. */
 const GIVEN_UP =
   /^(?:no|not|kein\w*)\s+\S+[^:]{0,40}:|\b(?:is|are) out\b(?! of\b)|\bnot an option\b|\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|can'?t|cannot) (?:work|help|run|install|build)\b|\b(?:geht nicht|funktioniert nicht|klappt nicht)\b|不用|不行|放弃|改用/i;

@@ -275,7 +275,7 @@ function mayBeFinding(sentence: string, source: ProseSource): boolean {
   return CHOSE.test(sentence) || ALTERNATIVE_NAMED.test(sentence) || (source !== 'user' && EVIDENCE_OF_UNDOING.test(sentence));
 }
 
-const MANNER_WORDS = String.raw`\b(?:rather than|instead of) (?:guess\w*|assum\w*|hand[-‑ ]?wav\w*|speculat\w*|silently\b|blindly\b|eyeball\w*|improvis\w*)[^,.;]*`;
+const MANNER_WORDS = String.raw`\b(?:rather than|instead of) (?:guess\w*|assum\w*|hand[-‑ ]?wav\w*|speculat\w*|eyeball\w*|improvis\w*)[^,.;]*`;
 const MANNER = new RegExp(MANNER_WORDS, 'i');
 const MANNER_GLOBAL = new RegExp(MANNER_WORDS, 'gi');
 

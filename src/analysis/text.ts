@@ -43,7 +43,8 @@ export function sentenceParts(text: string, maxChars = 20_000): SentencePart[] {
     if (!line) continue;
     for (const part of line.split(/(?<=[.!?])\s+(?=[A-Z"'`(*[])/)) {
       const s = part.trim();
-      if (s.length >= 8) out.push({ text: s, listed, heading, quoted });
+      // (A bare pick among labelled options, "B.", is short but a choice: see the options in offline.ts.)
+      if (s.length >= 8 || /^(?:option\s+)?[A-D1-4][.!]$/i.test(s)) out.push({ text: s, listed, heading, quoted });
     }
   }
   return out;

@@ -13,7 +13,7 @@ import { repoRoot } from '../support/paths.mjs';
 import { ClaudeLog, CodexLog } from '../support/analysisLogs.mjs';
 
 const require = createRequire(import.meta.url);
-const { analyzeSession, classifySentence, errorLines, isConstraint, measuredLines } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
+const { analyzeSession, classifySentence, commandFamily, errorLines, isConstraint, measuredLines } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
 
 async function analyse(log, t) {
   const dir = mkdtempSync(join(tmpdir(), 'handover-shapes-'));
@@ -1287,4 +1287,55 @@ test('a project’s check script is a check; a node test run filtered to its cou
   assert.equal(errorsOf(analysis).find((e) => e.title.includes('arrondi TVA'))?.status, 'resolved', titles(errorsOf(analysis)));
   const numbers = analysis.numbers.map((n) => n.text).join('\n');
   for (const figure of ['411.2', '132.9', '308.4']) assert.ok(numbers.includes(figure), numbers);
+});
+
+test('held-out facts: options under labels and a pick by its label are a decision naming both; an edit discarded with git checkout and an index dropped again are given up, named by what was tried', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('export the invoices as csv, then speed up ingest');
+  log.thinking(
+    'Some clients have semicolons in their names. Option A: strip the semicolons out of client names; lossy, the accountants match invoices on the name. Option B: quote every field and double the inner quotes. B, because the client names must stay exact.',
+  );
+  log.tool(
+    'Edit',
+    {
+      file_path: '/home/dev/app/tests/test_rates.py',
+      old_string: '    def test_fast(self):',
+      new_string: "    @unittest.skip('flaky')\n    def test_fast(self):",
+    },
+    'The file has been updated.',
+  );
+  log.bash('python3 -m unittest', 'OK (skipped=1)', 0);
+  log.text('Undoing that, because a skipped test would also hide a real regression.');
+  log.bash('git checkout -- tests/test_rates.py', '', 0);
+  log.tool('Edit', { file_path: '/home/dev/app/src/csv.py', old_string: 'a = 1', new_string: 'a = 2' }, 'The file has been updated.');
+  log.bash('git commit -am "csv export"', '[main 1a2b3c4] csv export', 0);
+  log.bash('git checkout -- src/csv.py', '', 0);
+  log.bash('sqlite3 app.db "CREATE INDEX ev_id ON events(id);" && python3 bench_ingest.py', 'ingest: 2150 rows/s', 0);
+  log.text('Dropping the index again: with it the nightly ingest is too slow to finish before the morning.');
+  log.bash('sqlite3 app.db "DROP INDEX ev_id;" && python3 bench_ingest.py', 'ingest: 5400 rows/s', 0);
+  const analysis = await analyse(log, t);
+  const decisions = analysis.findings.filter((f) => f.analyst === 'decisions');
+  const pick = decisions.find((d) => d.title.startsWith('B, because'));
+  assert.ok(pick, titles(decisions));
+  assert.match(pick.title, /quote every field/);
+  assert.match(pick.detail, /strip the semicolons/);
+  const rejected = analysis.findings.filter((f) => f.analyst === 'rejected');
+  assert.ok(
+    rejected.some((r) => /tests\/test_rates\.py/.test(r.title) && /unittest\.skip/.test(r.title)),
+    titles(rejected),
+  );
+  // The edit committed before its file was checked out was not given up.
+  assert.ok(!rejected.some((r) => r.title.includes('src/csv.py')), titles(rejected));
+  const dropped = rejected.find((r) => r.title.startsWith('Dropping the index again'));
+  assert.match(dropped?.detail ?? '', /CREATE INDEX ev_id/, titles(rejected));
+});
+
+test('families: a cargo toolchain pick is the same cargo run; PowerShell’s Select-Object, echoed strings and $env assignments name no program; a script checking the machine is no check', () => {
+  assert.equal(commandFamily('cargo +1.96.0 test').name, 'cargo test');
+  assert.equal(commandFamily('$env:Path += ";C:\\bin"; "=== auth ==="; entire auth --help 2>&1 | Select-Object -First 40').name, 'entire --help');
+  assert.equal(commandFamily('entire repo list 2>&1 | Select-Object -First 25').name, 'entire repo');
+  assert.equal(commandFamily('.specify/scripts/bash/check-prerequisites.sh --json').kind, undefined);
+  assert.equal(commandFamily('bash scripts/check_env.sh').kind, undefined);
+  assert.equal(commandFamily('node scripts/verifie-export.js').kind, 'test');
+  assert.equal(commandFamily('python3 tools/validate_schema.py').kind, 'test');
 });
