@@ -21,6 +21,8 @@ export interface ModifiedFilesResult {
 /** Something the session made and then took back: the rejected-approaches analyst reports these. */
 export interface UndoneChange {
   kind: 'reverted-edit' | 'created-then-deleted';
+  /** Thrown away with `git checkout --` / `git restore` (not undone by a reverse edit). */
+  discarded?: boolean;
   path: string;
   /** Log lines: where it was done, where it was undone. */
   doneAt: { line: number; uuid?: string };
@@ -254,6 +256,7 @@ export class FileChangeTracker {
         doneAt: { line: newest.line, uuid: newest.uuid },
         undoneAt: at,
         ...(newest.added ? { snippet: `${shorten(redactSecrets(newest.added), 80)} (discarded with git)` } : {}),
+        discarded: true,
         ...(newest.scaffolding ? { scaffolding: true } : {}),
       });
     }

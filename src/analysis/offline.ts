@@ -114,6 +114,8 @@ interface ErrorRecord {
   failedAgain?: Citation;
   /** A program that could not start, started by a re-run of the same command that then failed another way. */
   gotPast?: boolean;
+  /** …or a test failure that a whole re-run of the same tests no longer printed (they failed another way). */
+  goneFromRerun?: boolean;
   /** The first headline, which proved to be the shell's noise (the timeline's text still holds it). */
   noiseHeadline?: string;
   strong: boolean;
@@ -224,7 +226,7 @@ export class OfflineAnalyzer {
   private recentRun?: { display: string; line: number };
   /** A sentence weighing options ("Two ways: A, or B"): the choice made next is a decision. */
   /** Options just weighed ("Two ways: A, or B."; "Option A: … Option B: …", by their labels) and the reasoning since. */
-  private options?: { text: string; line: number; between: string[]; labels?: Map<string, string> };
+  private options?: { text: string; line: number; between: string[]; labels?: Map<string, string>; lastLabel?: string };
   /** The last sentence of the model's reasoning that gave a reason: the "why" for what it undid next. */
   private lastReason?: { text: string; line: number };
   /** What the agent wrote lately: the user pasting it back is not the user's own words. */
@@ -379,14 +381,26 @@ export class OfflineAnalyzer {
       // and the options name the alternative it dismissed.
       const options = this.options && event.line - this.options.line <= 6 && source !== 'user' ? this.options : undefined;
       const labelled = source !== 'user' ? OPTION_LABEL.exec(sentence) : null;
-      const label = (labelled?.[1] ?? labelled?.[2])?.toUpperCase();
-      const verdict = options?.labels && !label ? VERDICT.exec(sentence)?.[1]?.toUpperCase() : undefined;
+      // A numbered item right under "Approaches:" / "Two options:" is an option by its number.
+      const label = (
+        labelled?.[1] ??
+        labelled?.[2] ??
+        (options && parts[i].number && Number(parts[i].number) <= 4 ? parts[i].number : undefined)
+      )?.toUpperCase();
+      const picked = options?.labels && !label ? VERDICT.exec(sentence) : null;
+      const verdict = (picked?.[1] ?? picked?.[2] ?? picked?.[3])?.toUpperCase();
       if (label) {
         // "Option A: …" then "Option B: …": one set of options, each under its label.
-        if (options?.labels && !options.labels.has(label)) {
+        if (options && (!options.labels || !options.labels.has(label))) {
           options.text += ` ${sentence}`;
-          options.labels.set(label, sentence);
-        } else this.options = { text: sentence, line: event.line, between: [], labels: new Map([[label, sentence]]) };
+          (options.labels ??= new Map()).set(label, sentence);
+          options.lastLabel = label;
+        } else this.options = { text: sentence, line: event.line, between: [], labels: new Map([[label, sentence]]), lastLabel: label };
+        continue;
+      } else if (options?.lastLabel && parts[i].prosOrCons) {
+        // "+ tiny change" / "- eval" under an option: part of that option.
+        const text = `${options.labels!.get(options.lastLabel)} ${sentence}`;
+        options.labels!.set(options.lastLabel, text.length > 600 ? text.slice(0, 600) : text);
         continue;
       } else if (options?.labels && verdict && options.labels.has(verdict) && options.labels.size > 1) {
         // "B, because …" / "Going with B: …": the option under that label is the choice, the others what it beat.
@@ -399,9 +413,9 @@ export class OfflineAnalyzer {
         found?.kind !== 'rejected' &&
         sentence !== options.text &&
         !parts[i].listed &&
-        isChoiceCandidate(sentence, true) &&
+        (isChoiceCandidate(sentence, true) || SHORT_PICK.test(sentence)) &&
         !isAdvice(sentence) &&
-        choosesFrom(sentence, options.text, isChoiceCandidate(sentence))
+        choosesFrom(sentence, options.text, isChoiceCandidate(sentence) || SHORT_PICK.test(sentence))
       ) {
         found = { kind: 'decisions', sentence, score: Math.max(found?.score ?? 0, 8 + specificity(sentence)) };
         extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
@@ -609,7 +623,7 @@ export class OfflineAnalyzer {
       if (undone.kind === 'created-then-deleted' && undone.doneAt.line === undone.undoneAt.line) continue;
       this.addStructural(`${undone.kind}:${undone.path}:${undone.doneAt.line}`, {
         title,
-        detail: this.reasonNear(undone.undoneAt.line, undone.kind === 'reverted-edit' && undone.snippet ? undone.snippet : undone.path),
+        detail: this.reasonNear(undone.undoneAt.line, undone.kind === 'reverted-edit' && undone.snippet ? undone.snippet : undone.path, undone.discarded),
         citations: [undone.doneAt, undone.undoneAt].map((c) => (c.uuid ? { line: c.line, uuid: c.uuid } : { line: c.line })),
         score: 7 + specificity(undone.path),
       });
@@ -628,10 +642,13 @@ export class OfflineAnalyzer {
   }
 
   /** The model's words just before `line` about `subject` (a path, a package): the reason it undid it, if it said one. */
-  private reasonNear(line: number, subject?: string): string {
+  private reasonNear(line: number, subject?: string, closeBy = false): string {
+    // What the agent said just before undoing is its reason, whatever words it uses (「戻します」).
+    if (closeBy && this.lastProse && line - this.lastProse.line <= 4) return `Why: ${oneLine(this.lastProse.text, 400)}`;
     const words = (subject ?? '')
       .toLowerCase()
-      .replace(/^.*\//, '')
+      // (A path is named by its file; a snippet of code by all its words.)
+      .replace(/^\S*\/(?=\S*$)/, '')
       .split(/[^\p{L}\p{N}_-]+/u)
       .filter((w) => w.length >= 4 && !/^\d+$/.test(w));
     const about = (text: string) => !subject || words.some((w) => text.toLowerCase().includes(w));
@@ -986,6 +1003,7 @@ export class OfflineAnalyzer {
       existing.wentOn = undefined;
       existing.failedAgain = undefined;
       existing.gotPast = undefined;
+      existing.goneFromRerun = undefined;
     } else {
       const exit = result.exitCode !== undefined && result.exitCode !== 0 ? ` (exit ${result.exitCode})` : '';
       const what =
@@ -1038,6 +1056,21 @@ export class OfflineAnalyzer {
         if (output !== undefined && couldNotStart && output.trim() !== '' && !NOT_STARTED.test(output) && !STILL_MISSING.test(output)) {
           record.resolvedAt = at;
           record.gotPast = true;
+          record.failedAgain = undefined;
+        } else if (
+          output !== undefined &&
+          !couldNotStart &&
+          record.family?.kind === 'test' &&
+          output.length < WHOLE_TEST_OUTPUT &&
+          !NOT_STARTED.test(output) &&
+          RAN_TESTS.test(output) &&
+          !stillSays(output, record.message)
+        ) {
+          // A test run printed whole lists every failure: one no longer among them was fixed, whatever
+          // else still fails (a test already failing before, another case of the same parametrized test).
+          record.resolvedAt = at;
+          record.gotPast = true;
+          record.goneFromRerun = true;
           record.failedAgain = undefined;
         } else record.failedAgain = at;
       }
@@ -1299,6 +1332,19 @@ export class OfflineAnalyzer {
  * FAIL`) whose output does not say it passed: its exit status is the filter's, and it shows only the lines
  * the filter kept, so it neither fixes the family's errors nor tells how the check stands.
  */
+/** A test runner's own report that it ran tests (a count, a verdict per test): it started, whatever failed. */
+const RAN_TESTS =
+  /\b\d+ (?:passed|failed|failing|errors?|tests?)\b|^\s*(?:ℹ|#)\s*(?:pass|fail|tests) \d|^\s*Tests?:\s+\d|^\s*(?:FAIL|PASS)\s+\S|^\s*[✖✕×✓✔]\s|^\s*not ok \d|^\s*--- (?:FAIL|PASS):|\btest result:|^\s*\d+\) /m;
+/** A test run's output short enough to be whole (a harness keeps a long one's head and tail). */
+const WHOLE_TEST_OUTPUT = 20_000;
+
+/** Whether an output still holds an error's line (numbers aside: a duration or an address may change). */
+function stillSays(output: string, message: string): boolean {
+  const wanted = dedupeKey(message);
+  if (!wanted) return true;
+  return output.split('\n').some((line) => dedupeKey(line).includes(wanted));
+}
+
 /** A command whose output reaches the log cut by a pipe (`| head`, `| tail`, `| grep …`): what it leaves out is unknown. */
 const OUTPUT_CUT_BY_PIPE = /\|\s*(?:head|tail|grep|egrep|rg|findstr|select-string|sls|less|more)\b/i;
 
@@ -1516,11 +1562,15 @@ function probeOf(programs: string[][] | undefined, line: string): Pick<ErrorReco
   if (!words) return {};
   const program = toolAsProgram(programName(words));
   // npm's "Missing script: type-check" is learnt when any of the package runners passes after it (`npx tsc`).
-  if (USAGE_ERROR.test(line)) return { usageOf: PACKAGE_RUNNERS.has(program) ? 'npm' : program };
+  // (Only the usage of what the agent ran: `rsync: --mkpath: unknown option` inside `make test` is the
+  // project's script failing, a failure of the check, not the agent learning rsync.)
+  const named = /^([\w.-]{1,30}):\s/.exec(line.trim())?.[1];
+  const insideACheck = commandFamily('', [words])?.kind !== undefined && named !== undefined && named !== program;
+  if (USAGE_ERROR.test(line) && !insideACheck) return { usageOf: PACKAGE_RUNNERS.has(program) ? 'npm' : program };
   const module = MISSING_MODULE.exec(line);
-  const named = module?.[1] ?? module?.[2];
-  if (named && !named.startsWith('.') && !named.startsWith('/')) {
-    const top = named.startsWith('@') ? named.split('/').slice(0, 2).join('/') : named.split(/[./]/)[0];
+  const moduleName = module?.[1] ?? module?.[2];
+  if (moduleName && !moduleName.startsWith('.') && !moduleName.startsWith('/')) {
+    const top = moduleName.startsWith('@') ? moduleName.split('/').slice(0, 2).join('/') : moduleName.split(/[./]/)[0];
     return { missingModule: top.toLowerCase().replace(/_/g, '-') };
   }
   const path = /no matches found: (\S+)|['‘"]?([^\s'’":]+)['’"]?: No such file or directory|cannot (?:stat|access|open) ['‘"]?([^'’"]+?)['’"]?:/.exec(line);
@@ -1667,7 +1717,7 @@ function stillRunningId(text: string, pending: PendingCall): string | undefined 
 
 /** A sentence that weighs options: "Two ways: …", "Options: …", "Either A or B", "Per IP or per key?". */
 const OPTIONS =
-  /\b(?:options?|two ways|alternatives?|choices)\b\s*[:—-]|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么/i;
+  /\b(?:options?|approaches|two ways|alternatives?|choices|candidates)\b\s*[:—-]|\b(?:two|three|2|3|a few|several) (?:ways|options|approaches|alternatives)\b|^(?:i|we) could\b[^.]*\bor\b|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么/i;
 /**
  * Alternatives that are not the agent's to choose between: a question handing the choice to the user ("Would
  * you like X, or Y?": the answer decides) or a guess at a cause ("This could mean either X or Y", "was it
@@ -1676,18 +1726,20 @@ const OPTIONS =
  */
 const NOT_OPTIONS =
   /\b(?:would you (?:like|prefer)|do you (?:want|prefer)|or would you|want me to|shall i|should i)\b|\b(?:could|might|may|can) (?:mean|be|indicate)\b|\bcould it be\b|^(?:but |and |so )?(?:was|were|is|are|did|does|has|have) (?:it|this|that|the|these|those)\b|\bwhether\b/i;
+/** A pick too short to be a statement of its own, said right after the options: "Going with the file." */
+const SHORT_PICK = /^(?:so,?\s+)?(?:going with|go with|picking|choosing|(?:i['’]ll|we['’]ll|let['’]s) (?:go with|take|pick|use))\s+\S/i;
 /** An option under a label: "Option B: quote every field", "Approach 2 — a view", "(a) strip them". */
 const OPTION_LABEL = /^(?:[^.:;]{0,60},\s+)?(?:(?:option|approach|alternative|choice|plan|variant)\s+([A-D1-4])\b\s*[:.)—–-]|\(?([a-d1-4])\)\s+\S)/i;
 /** The pick among labelled options: "B, because …", "Going with option 2: …", "B wins: …", "So A — …". */
 const VERDICT =
-  /^(?:(?:so|then|ok(?:ay)?|verdict|decision|final(?:ly)?)[,:]?\s+)?(?:(?:i['’]ll|we['’]ll|let['’]s|i will|we will)\s+)?(?:(?:go(?:ing)? with|pick(?:ing)?|choose|choosing|take|use|prefer)\s+)?(?:option\s+|approach\s+|plan\s+)?([A-D1-4])(?:\s+(?:it is|wins|then|is (?:better|the one|safer|simpler|cleaner)))?\s*(?:[,:;—–-]|\s(?:because|since|as)\b|\.?\s*$)/i;
+  /^(?:(?:so|then|ok(?:ay)?|verdict|decision|final(?:ly)?)[,:]?\s+)?(?:(?:i['’]ll|we['’]ll|let['’]s|i will|we will)\s+)?(?:(?:go(?:ing)? with|pick(?:ing)?|choose|choosing|take|use|prefer)\s+)?(?:option\s+|approach\s+|plan\s+)?([A-D1-4])(?:\s+(?:it is|wins|then|is (?:better|the one|safer|simpler|cleaner)))?\s*(?:[,:;—–-]|\s(?:because|since|as)\b)|^(?:(?:picking|pick|going with|go with|choosing|option)\s+)?([A-D])[.!]?$|^(?:picking|pick|going with|go with|choosing|option)\s+([1-4])[.!]?$/i;
 /** Giving something up, loosely: only read this way right after a failed attempt. */
 const GIVEN_UP =
   /^(?:no|not|kein\w*)\s+\S+[^:]{0,40}:|\b(?:is|are) out\b(?! of\b)|\bnot an option\b|\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|can'?t|cannot) (?:work|help|run|install|build)\b|\b(?:geht nicht|funktioniert nicht|klappt nicht)\b|不用|不行|放弃|改用/i;
 
 /** Someone choosing, at the start of a sentence or after a lead-in clause: "I'll…", "So we'll…", "After X, I'll…", "Going with…", "Use…", "我们决定…". */
 const CHOOSER_OPENING =
-  /(?:^|,\s+(?=(?:i|we)['’]ll\b|(?:i|we) will\b))(?:(?:so|ok(?:ay)?|then|now|here|instead|thus|hence|also),?\s+)?(?:(?:i['’]ll|we['’]ll|i will|we will|let['’]s|i['’]m going to|we['’]re going to|i['’]d go|going with|go with|use|pick|choose|prefer|keep|accept|switch to|stick with|decided|decision|verdict|ich (?:nehme|verwende|nutze|bleibe)|wir (?:nehmen|verwenden|nutzen|bleiben))\b|我们?(?:决定|选择|改用|采用|就用)|决定|选择|改用|采用)/iu;
+  /(?:^|,\s+(?=(?:i|we)['’]ll\b|(?:i|we) will\b)|\b(?:and|so) (?=(?:i|we)['’]ll\b|(?:i|we) will\b))(?:(?:so|ok(?:ay)?|then|now|here|instead|thus|hence|also),?\s+)?(?:(?:i['’]ll|we['’]ll|i will|we will|let['’]s|i['’]m going to|we['’]re going to|i['’]d go|going with|go with|use|pick|choose|prefer|keep|accept|switch to|stick with|decided|decision|verdict|ich (?:nehme|verwende|nutze|bleibe)|wir (?:nehmen|verwenden|nutzen|bleiben))\b|我们?(?:决定|选择|改用|采用|就用)|决定|选择|改用|采用)/iu;
 /** Words of a choice that repeat one of the options it was weighed against (3+ words, or the option's head). */
 function choosesFrom(sentence: string, options: string, statesAChoice = true): boolean {
   // "So, I'll load the spec" after the options is a next step; it counts only if it names one of them.
@@ -1796,15 +1848,17 @@ function errorDetail(e: ErrorRecord): string {
   const times = e.count > 1 ? `Failed ${e.count} times. ` : '';
   const ran = `\`${e.family?.display ?? e.family?.name ?? e.commandKey}\``;
   parts.push(
-    e.resolvedAt && e.gotPast
-      ? `${times}Resolved: ${ran} ran again (log line ${e.resolvedAt.line}) and started; it failed another way.`
-      : e.resolvedAt
-        ? `${times}Resolved: a later run passed (log line ${e.resolvedAt.line}).`
-        : e.failedAgain
-          ? `${times}Not resolved: ${ran} ran again (log line ${e.failedAgain.line}) and never passed later in the log.`
-          : e.wentOn
-            ? `${times}Not re-run: nothing later ran ${ran} again; the session went on with \`${oneLine(e.wentOn.what, 160)}\` (log line ${e.wentOn.line}).`
-            : `${times}Not resolved: no later passing run of ${ran} in the log.`,
+    e.resolvedAt && e.goneFromRerun
+      ? `${times}Resolved: ${ran} ran again (log line ${e.resolvedAt.line}) without this failure; it failed another way.`
+      : e.resolvedAt && e.gotPast
+        ? `${times}Resolved: ${ran} ran again (log line ${e.resolvedAt.line}) and started; it failed another way.`
+        : e.resolvedAt
+          ? `${times}Resolved: a later run passed (log line ${e.resolvedAt.line}).`
+          : e.failedAgain
+            ? `${times}Not resolved: ${ran} ran again (log line ${e.failedAgain.line}) and never passed later in the log.`
+            : e.wentOn
+              ? `${times}Not re-run: nothing later ran ${ran} again; the session went on with \`${oneLine(e.wentOn.what, 160)}\` (log line ${e.wentOn.line}).`
+              : `${times}Not resolved: no later passing run of ${ran} in the log.`,
   );
   return parts.join('\n');
 }

@@ -202,6 +202,9 @@ const CONSTRAINT = new RegExp(
     // "I want to clear the cache" is a request; "we want to reuse postgres", "I need it to stay fast" set rules.
     String.raw`\b(?:I|we) (?:want|need|require|expect) (?:to (?:use|reuse|keep|preserve|stay|avoid|stick|only|always|never)\b|(?!to\b|a\b|an\b|some\b|it\b|this\b|that\b|them\b|even\b|one\b|more\b|just\b|at least\b|you to\b)\w)`,
     String.raw`^(?:(?:and|also|but|so),?\s+)?(?:we|you|it|they|everything|all \w+|(?:the |all )?tests?)\s+(?:always\s+)?(?:has|have) to\b`,
+    // Something that must go on holding: "render() has to keep its signature", "one commit per optimisation",
+    // "tiene que seguir funcionando con bash 4.2", "doit rester compatible", "標準ライブラリだけでお願いします".
+    String.raw`\b(?:has|have) to (?:keep|stay|remain|work with|run on|be compatible|stay compatible)\b|^(?:(?:and|also|but|plus|please)(?: make)?,?\s+)*one \w+ per \w+|\btiene(?:n)? que (?:seguir|ser|funcionar|quedar|mantener|estar)\b|\btem que (?:continuar|ser|funcionar|manter)\b|\bdoi(?:t|vent) (?:rester|continuer|fonctionner|garder)\b|だけで(?:お願い|やって|書いて|実装)|のみで(?:お願い|実装)|(?:日本語|英語|中文|中国語)で(?:お願い|書いて)`,
     // A rule tacked onto a request: "fix it, no new deps", "add the export — no external libraries".
     String.raw`[,;—–]\s*no (?:new|extra|external|third[- ]party|other) \w+`,
     // French, Spanish and Portuguese rules: "pas de dépendance externe", "les montants restent en centimes",
@@ -461,6 +464,13 @@ export function withoutPastedOutput(text: string): string {
   const document = /\n\s*# \S/.exec(text);
   if (document && text.slice(0, document.index).trim()) text = text.slice(0, document.index);
   for (const line of text.split('\n')) {
+    // A code fence stays, whatever it closes: cut out with the output, the fence left open would swallow
+    // everything the user wrote after the paste.
+    if (/^\s*```/.test(line)) {
+      inOutput = false;
+      kept.push(line);
+      continue;
+    }
     if (PASTED_PROMPT.test(line)) {
       inOutput = true;
       continue;
@@ -507,7 +517,7 @@ export function soundsLikeRule(sentence: string): boolean {
       sentence.trim(),
     ) &&
     // (A rule word in brackets is a detail of that task's spec: "(do NOT delete data volumes)".)
-    !/\b(?:always|never|from now on|every time|whenever|do not|don'?t|must not|mustn'?t)\b|\w, not (?:for )?(?:an? |the )?\w+|[,;—–]\s*no (?:new|extra|external|third[- ]party|other) \w+|必ず|常に|永远|始终|总是/i.test(
+    !/\b(?:always|never|from now on|every time|whenever|do not|don'?t|must not|mustn'?t)\b|\w, not (?:for )?(?:an? |the )?\w+|[,;—–]\s*no (?:new|extra|external|third[- ]party|other) \w+|\bone \w+ per \w+|必ず|常に|永远|始终|总是/i.test(
       sentence.replace(/\([^()]*\)/g, ' '),
     )
   )

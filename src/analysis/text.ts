@@ -26,6 +26,10 @@ export interface SentencePart {
   heading: boolean;
   /** From a line the user pasted from the agent's terminal (`⏺ …`, `⎿ …`, `> …`): not their words. */
   quoted: boolean;
+  /** The number of a numbered list item (`2. cache it`), on its first sentence: options weighed by number. */
+  number?: string;
+  /** From a pros/cons line (`+ faster`, `- bigger change`) under a list item. */
+  prosOrCons?: boolean;
 }
 
 /** sentences(), each marked with whether it came from a list item or heading. */
@@ -36,6 +40,9 @@ export function sentenceParts(text: string, maxChars = 20_000): SentencePart[] {
     const heading = /^\s*#/.test(rawLine);
     const quoted = /^\s*(?:⏺|⎿|●|>|│)/.test(rawLine);
     const listed = BULLET.test(rawLine) || heading;
+    const number = /^\s*(\d+)[.)]\s+/.exec(rawLine)?.[1];
+    const prosOrCons = /^\s+[-+]\s+|^\s*\+\s+/.test(rawLine);
+    let first = true;
     const line = rawLine
       .replace(BULLET, '')
       .replace(/^#+\s*/, '')
@@ -44,7 +51,9 @@ export function sentenceParts(text: string, maxChars = 20_000): SentencePart[] {
     for (const part of line.split(/(?<=[.!?])\s+(?=[A-Z"'`(*[])/)) {
       const s = part.trim();
       // (A bare pick among labelled options, "B.", is short but a choice: see the options in offline.ts.)
-      if (s.length >= 8 || /^(?:option\s+)?[A-D1-4][.!]$/i.test(s)) out.push({ text: s, listed, heading, quoted });
+      if (s.length >= 8 || /^(?:option\s+)?[A-D1-4][.!]$/i.test(s))
+        out.push({ text: s, listed, heading, quoted, ...(number && first ? { number } : {}), ...(prosOrCons ? { prosOrCons } : {}) });
+      first = false;
     }
   }
   return out;

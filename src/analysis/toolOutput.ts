@@ -21,7 +21,9 @@ const STRONG_ERROR = [
   /\b(?:[A-Z][a-zA-Z]*)?(?:Error|Exception)(?:\s*\[[\w-]+\])?:\s+\S/,
   /^\s*\d+:\d+\s+error\s+\S/, // eslint: `3:7  error  'x' is assigned…  no-unused-vars`
   /^\s*(?:error|fatal)(?:\[\w+\])?:/i,
-  /^[\w.-]{1,30}: (?:error|fatal)\b|^[\w.-]{1,30}: (?:unrecognized|invalid|illegal|unknown) (?:option|argument|flag)\b/, // a program naming itself first: `jq: error (at <stdin>:0): Cannot index…`, ``grep: unrecognized option `---'``
+  // a program naming itself first: `jq: error (at <stdin>:0): Cannot index…`, ``grep: unrecognized option `---'``,
+  // `rsync: --mkpath: unknown option`, `rsync error: error in file IO (code 11)`
+  /^[\w.-]{1,30}: (?:error|fatal)\b|^[\w.-]{1,30} error: \S|^[\w.-]{1,30}: (?:\S+: )?(?:unrecognized|invalid|illegal|unknown) (?:option|argument|flag)\b/,
   /^panic:/,
   /\b(?:ENOENT|EACCES|EADDRINUSE|ECONNREFUSED|EPERM|ETIMEDOUT|EEXIST|ENOTDIR|EISDIR)\b/,
   /\bnpm (?:ERR!|error)\b/,
@@ -341,6 +343,36 @@ function queryResultRows(lines: string[]): string[] {
   return rows;
 }
 
+/** A column name that says its values are measured: `ops/s`, `p99 µs`, `time (ms)`, `rows`, `size`. */
+const MEASURED_COLUMN =
+  /\/s\b|\((?:ms|s|µs|us|ns|kb|mb|gb|%)\)|(?:^|\s)(?:ms|µs|us|ns|%)$|\b(?:ops|qps|rps|time|duration|elapsed|latency|throughput|mean|avg|average|median|p\d\d|min|max|total|count|rows|size|bytes|rate|score|tokens|hits|misses|speedup|memory|rss|heap|cpu)\b/i;
+const TABLE_ROWS = 4;
+
+/**
+ * A table a benchmark or a report prints without rules (`case  renders  ops/s  p99 µs` over `large  12000
+ * 50132  19.3`): each row with its header, when a column says it is measured. Columns are split on runs of
+ * spaces, and a row must have as many as the header, so a listing with free text does not line up.
+ */
+function measuredTableRows(lines: string[]): string[] {
+  const rows: string[] = [];
+  const cells = (line: string) => line.trim().split(/\s{2,}|\t+/);
+  for (let i = 0; i + 1 < lines.length; i++) {
+    const header = cells(lines[i]);
+    if (header.length < 3 || header.length > 10 || header.some((h) => /^-?\d[\d.,]*%?$/.test(h)) || !header.some((h) => MEASURED_COLUMN.test(h))) continue;
+    let taken = 0;
+    let j = i + 1;
+    for (; j < lines.length && taken < TABLE_ROWS; j++) {
+      const row = cells(lines[j]);
+      if (row.length !== header.length || !row.some((c) => /^-?\d[\d,]*(?:\.\d+)?%?$/.test(c))) break;
+      const text = `${header.join(' ')}: ${row.join(' ')}`;
+      if (text.length <= 220) rows.push(text);
+      taken++;
+    }
+    if (taken) i = j - 1;
+  }
+  return rows;
+}
+
 /** Lines of command output that report a measurement, at most `max`, best first. */
 export function measuredLines(output: string, max = 6, commandLine?: string): string[] {
   const text = plainOutput(headAndTail(output, 12_000, 12_000));
@@ -359,8 +391,9 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
       found.push({ line, weight: 5 });
     }
   }
-  if (commandLine !== undefined && SQL_CLIENT.test(commandLine)) {
-    for (const line of queryResultRows(lines)) {
+  const tableRows = [...(commandLine !== undefined && SQL_CLIENT.test(commandLine) ? queryResultRows(lines) : []), ...measuredTableRows(lines)];
+  if (tableRows.length) {
+    for (const line of tableRows) {
       if (seen.has(line)) continue;
       seen.add(line);
       found.push({ line, weight: 4 });

@@ -1339,3 +1339,60 @@ test('families: a cargo toolchain pick is the same cargo run; PowerShell’s Sel
   assert.equal(commandFamily('node scripts/verifie-export.js').kind, 'test');
   assert.equal(commandFamily('python3 tools/validate_schema.py').kind, 'test');
 });
+
+test('second held-out facts round: numbered options and short picks are decisions; rules in a request after a pasted log, in Spanish, Japanese and "one commit per change" are constraints', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user(
+    'Hola, te pego el log:\n\n```\n$ make deploy\nfatal: No names found\nERROR: Job failed: exit code 2\n```\n\n¿Puedes arreglar el deploy? Dos cosas: no toques scripts/rotate-logs.sh, es del equipo de plataforma. Y tiene que seguir funcionando con el bash 4.2 de los servidores.',
+  );
+  log.thinking(
+    'Every render tokenizes again. Approaches:\n\n1. Compile templates to JS functions.\n   + fastest render\n   - eval under a strict CSP\n2. Cache the parsed template per source string.\n   + the site renders the same 40 layouts, so nearly every call would hit\n3. Make the tokenizer faster.\n\nPicking 2. The memory needs a bound.',
+  );
+  log.bash('true', '', 0);
+  log.thinking(
+    'The user will ask which rows failed. Options: print them to stderr, or write the unreadable rows to out/skipped.csv. A file can be opened in a spreadsheet. Going with the file.',
+  );
+  log.bash('true', '', 0);
+  log.user('Please make one commit per optimisation, so I can bisect. 標準ライブラリだけでお願いします。');
+  const analysis = await analyse(log, t);
+  const decisions = analysis.findings.filter((f) => f.analyst === 'decisions');
+  const picking = decisions.find((d) => d.title.startsWith('Picking 2.'));
+  assert.match(picking?.title ?? '', /Cache the parsed template.*nearly every call would hit/, titles(decisions));
+  assert.match(picking?.detail ?? '', /Compile templates/);
+  assert.match(decisions.find((d) => d.title === 'Going with the file.')?.detail ?? '', /print them to stderr/, titles(decisions));
+  const rules = analysis.constraints.map((c) => c.text).join('\n');
+  for (const rule of ['no toques scripts/rotate-logs.sh', 'tiene que seguir funcionando', 'one commit per optimisation', '標準ライブラリだけでお願いします'])
+    assert.ok(rules.includes(rule), `${rule}\n${rules}`);
+  // The neighbour that stays out: the pasted log's lines.
+  assert.ok(!rules.includes('Job failed'), rules);
+});
+
+test('second held-out facts round: a test failure a whole re-run no longer prints is resolved though the run fails another way; a usage error inside a check is the check’s; a benchmark table is read by its header', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('speed up the renderer and keep the tests green');
+  log.bash(
+    'node --test',
+    "✖ renders nested blocks\nTypeError: Cannot read properties of undefined (reading 'children')\n✖ registers partials\nError: partial not found: header\nℹ fail 2",
+    1,
+  );
+  log.bash('node --test', '✖ registers partials\nError: partial not found: header\nℹ fail 1', 1);
+  log.bash(
+    'make test',
+    '==> release\nrsync: --mkpath: unknown option\nrsync error: syntax or usage error (code 1) at main.c(1587)\nFAIL test_deploy: deploy.sh staging exited 1',
+    2,
+  );
+  log.bash('rsync -az build/ host:/srv/app', '', 0);
+  log.bash(
+    'node bench/run.js',
+    'case     layouts  renders    ops/s   p99 µs\nsmall          3     6000    51533     19.3\nlarge         40    12000    50132     19.3',
+    0,
+  );
+  const analysis = await analyse(log, t);
+  const errors = errorsOf(analysis);
+  const statusOf = (words) => errors.find((e) => e.title.includes(words))?.status;
+  assert.equal(statusOf("reading 'children'"), 'resolved', titles(errors));
+  assert.equal(statusOf('partial not found'), 'unresolved', titles(errors));
+  assert.equal(statusOf('--mkpath: unknown option'), 'unresolved', titles(errors));
+  const numbers = analysis.numbers.map((n) => n.text).join('\n');
+  assert.ok(numbers.includes('case layouts renders ops/s p99 µs: large 40 12000 50132 19.3'), numbers);
+});

@@ -85,7 +85,10 @@ test('Codex background commands: an error is resolved only by a later pass of th
         );
     const scope = /--filter (\S+)/.exec(failing)?.[1];
     if (scope) assert.ok(fixing.cmd.includes(scope), `${error.title}: fixed in another package by \`${fixing.cmd}\``);
-    assert.match(fixing.output, /Process exited with code 0/, `${error.title}: line ${error.resolvedBy.line} did not pass`);
+    // A failure a whole re-run of the same tests no longer printed is settled by that run, which failed another way.
+    if (/without this failure; it failed another way/.test(error.detail ?? ''))
+      assert.ok(!fixing.output.includes(error.title.slice(0, 60)), `${error.title}: still printed at line ${error.resolvedBy.line}`);
+    else assert.match(fixing.output, /Process exited with code 0/, `${error.title}: line ${error.resolvedBy.line} did not pass`);
     checked++;
   }
   assert.ok(checked >= 5, `checked ${checked} resolutions`);
