@@ -84,6 +84,8 @@ const NOT_RUN =
   /^<tool_use_error>|doesn't want to proceed|tool use was rejected|permission to use .* (?:has been|was) denied|requested permissions to|blocked by (?:a )?hook|PreToolUse:.*(?:denied|blocked)/i;
 const MAX_PENDING = 5000;
 const MAX_REMEMBERED_EDITS = 4000;
+/** Added text shorter than this (a bracket, a word) proves nothing when it turns up again. */
+const MOVED_TEXT_MIN = 24;
 const MAX_KNOWN_EXISTING = 100_000;
 
 /** A cheap 32-bit string hash (FNV-1a): remembers edit texts without keeping them. */
@@ -124,6 +126,8 @@ export class FileChangeTracker {
   readonly undone: UndoneChange[] = [];
   /** Reverted edits made again later (`path:line` of the first edit): in the end they stand, nothing was given up. */
   readonly reapplied = new Set<string>();
+  /** The text each reverted edit had added (capped), by file. */
+  private readonly revertedAdded: { path: string; added: string; line: number }[] = [];
   /** Reverted edits by path and by their two texts' hashes, for telling when one is made again. */
   private readonly reverted = new Map<string, Map<string, number>>();
 
@@ -276,6 +280,9 @@ export class FileChangeTracker {
       let reverted = this.reverted.get(path);
       if (!reverted) this.reverted.set(path, (reverted = new Map()));
       if (reverted.size < 200) reverted.set(`${done.oldHash}:${done.newHash}`, done.line);
+      // What it added, to know it again if a later edit puts it somewhere else (moved, not given up).
+      if (done.added && done.added.trim().length >= MOVED_TEXT_MIN && this.revertedAdded.length < 200)
+        this.revertedAdded.push({ path, added: done.added.trim(), line: done.line });
       this.undone.push({
         kind: 'reverted-edit',
         path: this.relative(path),
@@ -286,9 +293,12 @@ export class FileChangeTracker {
       });
       return;
     }
-    // The same change made again after it was reverted (the user asked for it back after all).
+    // The same change made again after it was reverted (the user asked for it back after all), or what it
+    // added put in at another place of the file (an entry moved to the end): nothing was given up.
     const again = this.reverted.get(path)?.get(`${oldHash}:${newHash}`);
     if (again !== undefined) this.reapplied.add(`${this.relative(path)}:${again}`);
+    for (const moved of this.revertedAdded)
+      if (moved.path === path && newString.includes(moved.added)) this.reapplied.add(`${this.relative(path)}:${moved.line}`);
     if (this.rememberedEdits >= MAX_REMEMBERED_EDITS) return;
     if (!list) this.recentEdits.set(path, (list = []));
     // What the edit put in (its new text without what it kept of the old), for naming it if it is discarded.

@@ -1187,8 +1187,11 @@ export class OfflineAnalyzer {
         record.testFiles.length > 0 &&
         targets.length > 0 &&
         !record.testFiles.some((f) => targets.some((t) => sameFile(f, t)));
+      // …nor does a run narrowed to some files (`bun test src/a.test.ts`) say anything of a whole suite's
+      // failure whose failing files are unknown.
+      const narrower = record.family?.kind !== undefined && targets.length > 0 && record.family.targets.length === 0 && record.testFiles.length === 0;
       const sameFamily =
-        (!otherTargets && (record.commandKey === cmdKey || (pending?.families?.includes(record.commandKey) ?? false))) ||
+        (!otherTargets && !narrower && (record.commandKey === cmdKey || (pending?.families?.includes(record.commandKey) ?? false))) ||
         (editPath !== undefined && record.editPath === editPath);
       const sameTarget =
         record.family?.kind !== undefined && pending?.family?.kind === record.family.kind && record.testFiles.some((f) => targets.some((t) => sameFile(f, t)));
@@ -1819,7 +1822,8 @@ function lastLines(output: string, count: number): string[] {
     const line = lines[i].trim();
     // (A shell keyword closing a loop or a branch that a build tool echoed names nothing, nor does the
     // closing tag of the record a background task's output comes in.)
-    if (!line || OUTPUT_BOILERPLATE.test(line) || /^(?:done|fi|esac);?$|^<\/?[a-z_]+>$/.test(line)) continue;
+    // (Nor does a line a tool marks as passing: `✔ Found existing install in …`.)
+    if (!line || OUTPUT_BOILERPLATE.test(line) || /^(?:done|fi|esac);?$|^<\/?[a-z_]+>$|^[✔✓√]\s/.test(line)) continue;
     // "'x' is not recognized as an internal or external command," + "operable program or batch file.": one message.
     const previous = lines[i - 1]?.trim();
     if (/^\p{Ll}/u.test(line) && previous && /,$/.test(previous)) {

@@ -72,6 +72,9 @@ export function unwrapProgram(words: string[]): string[] {
       rest = skipRunnerOptions(rest.slice(2), ENV_RUNNERS[head].valued);
       // `uv run tool.py` runs the script with the project's python: the same run as `python tool.py`.
       if (rest.length && /\.py$/.test(rest[0])) rest = ['python', ...rest];
+    } else if ((head === 'mise' || head === 'rtx') && (rest[1] === 'x' || rest[1] === 'exec') && rest.includes('--')) {
+      // `mise x aqua:EmbarkStudios/cargo-deny -- cargo deny check`: the tools to provide, then the command.
+      rest = rest.slice(rest.indexOf('--') + 1);
     } else if (head === 'uvx' || (head === 'pipx' && rest[1] === 'run')) {
       rest = skipRunnerOptions(rest.slice(head === 'uvx' ? 1 : 2), RUNNER_VALUED_OPTIONS);
     } else if (/^python[\d.]*$/.test(head) && rest[1] === '-m' && rest.length > 2) {

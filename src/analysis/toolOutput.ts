@@ -13,6 +13,8 @@ const STRONG_ERROR = [
   /\berror TS\d+\b|\berror\[E\d{4}\]|\b[A-Z]{1,4}\d{3,5}\b:\s+\S.*\berror\b|^\s*E\d{3,4}\b/,
   /^\S+:\d+(?::\d+)?:\s*(?:fatal )?error:/, // a compiler's `src/crc.c:7:69: error: 'polynom' undeclared`
   /^\s*(?:assertion\b.*\bfailed|thread '.*' panicked at)/i, // Rust; ExUnit's `Assertion with =~ failed`
+  // PowerShell's binding errors, named by the script first in PowerShell 7 (`Land-Verdict.ps1: A parameter cannot be found…`)
+  /\bA parameter cannot be found that matches parameter name\b|\bCannot bind (?:argument|parameter)\b|\bMissing an argument for parameter\b/,
   // A project's own tag: `VERIFY: CHANGELOG.md has no entry` (never PostgreSQL's `DETAIL:` beside its `ERROR:`,
   // nor advice a tool appends: Claude Code's settings check ends "IMPORTANT: Do not update the env unless…").
   /^(?!(?:DETAIL|HINT|CONTEXT|NOTICE|STATEMENT|LINE|INFO|WARNING|WARN|DEBUG|TIP|NOTE|LOG|QUERY|IMPORTANT|REMINDER|CAUTION|ATTENTION|USAGE|EXAMPLE|TODO)\b)[A-Z][A-Z0-9_]{2,}(?:-[A-Z0-9_]+)*:\s+\S/,
@@ -60,6 +62,8 @@ const STRONG_ERROR = [
   /(?:^|\s)❌\s|\bFailed to (?:start|build|compile|connect|load|run|install|parse|resolve|initiali[sz]e|create|open|read|write|fetch)\b/i,
   // A tool saying what it could not find (`ESLint couldn't find an eslint.config.(js|mjs|cjs) file.`); R's `Error in dim(x) <- …`.
   /\b(?:couldn['’]t|could not|was unable to) (?:find|locate|load|resolve|open|read)\b|^Error in \S/,
+  // A process killed by a signal (vscode-test's `Exit code:   SIGABRT`), pnpm's script failure (` ELIFECYCLE  Test failed.`).
+  /^\s*Exit code:\s+SIG[A-Z]+\b|\bELIFECYCLE\b.*\bfailed\b/,
 ];
 
 /** Lines that only say that something failed, not what: ranked after every telling line. */
@@ -130,7 +134,12 @@ export function errorLines(output: string, max = 6): ErrorSummary {
     // PowerShell names the failure in `Get-Content : Cannot find path …` or in the line under its `~~~`
     // marker; its `+ CategoryInfo` and `FullyQualifiedErrorId` lines only classify it.
     const caretLine = /^\s*(?:\+|\|)\s*~+\s*$/.test(raw);
-    const psMessage = powershell && ((afterCaret && !/^\s*\+/.test(raw) && raw.trim() !== '') || POWERSHELL_MESSAGE.test(raw));
+    // (Windows PowerShell puts a thrown error's message on the line above `At C:\…\Board.psm1:58 char:5`.)
+    const psMessage =
+      powershell &&
+      ((afterCaret && !/^\s*\+/.test(raw) && raw.trim() !== '') ||
+        POWERSHELL_MESSAGE.test(raw) ||
+        (/^At \S.*:\d+ char:\d+\s*$/.test(lines[i + 1]?.trim() ?? '') && raw.trim() !== '' && !/^\s*\+/.test(raw)));
     afterCaret = caretLine;
     // Gradle names the cause under `* What went wrong:`: that line is as telling as an error line.
     const gradleCause = /^\*\s*What went wrong:\s*$/.test(lines[i - 1]?.trim() ?? '') && raw.trim() !== '';
@@ -292,6 +301,9 @@ const NOT_A_MEASUREMENT = new RegExp(
     // `go test` packages where no test ran, a job runner's batch of globbed files (`shellcheck – 4 files – **/*.sh`),
     // curl's `-v` trace (`{ [3810 bytes data]`), apt's fetch lines (`Get:9 http://… Packages`).
     String.raw`\[no tests to run\]|\[no test files\]|\*\*\/\*|^\s*[{}<>*] \[\d+ bytes data\]|^(?:Get|Hit|Ign|Err):\d+\s`,
+    // A linter's rule code and message (`E501 Line too long (89 > 88)`), a task runner's dispatch banner
+    // (turbo's `• Running typecheck, lint, test in 8 packages`), a source line quoted in a framed traceback (`│ 118 │ …`).
+    String.raw`^\s*[A-Z]{1,4}\d{3,4}\b.*\(\d+ > \d+\)|^\W{0,2}\s*Running \S.*\bin \d+ (?:packages|workspaces|projects)\b|^\s*[│┃|]\s*\d+\s*[│┃|]`,
   ].join('|'),
   'i',
 );

@@ -1396,3 +1396,54 @@ test('second held-out facts round: a test failure a whole re-run no longer print
   const numbers = analysis.numbers.map((n) => n.text).join('\n');
   assert.ok(numbers.includes('case layouts renders ops/s p99 µs: large 40 12000 50132 19.3'), numbers);
 });
+
+test('Set T: an entry moved within a file is nothing given up; a whole suite’s failure is not fixed by one file passing; PowerShell’s thrown message and binding errors headline; a passing ✔ line never does', async (t) => {
+  const log = new ClaudeLog('C:\\app');
+  log.user('log the friction entry and fix the board script');
+  const file = 'C:\\app\\docs\\friction-log.md';
+  const entry = '## 2026-07-24: checkpoint omitted a prepared branch\n\nThe checkpoint skipped it.';
+  log.tool('Edit', { file_path: file, old_string: '## Older entry', new_string: `${entry}\n\n## Older entry` }, 'The file has been updated.');
+  log.tool('Edit', { file_path: file, old_string: `${entry}\n\n## Older entry`, new_string: '## Older entry' }, 'The file has been updated.');
+  log.tool('Edit', { file_path: file, old_string: '<!-- end -->', new_string: `${entry}\n<!-- end -->` }, 'The file has been updated.');
+  log.bash('bun run test 2>&1', '@chkit/plugin-pull:test: # Unhandled error between tests\nFailed:    @chkit/plugin-pull#test', 1);
+  log.bash('cd packages/cli && bun test src/bin/parse-flags.test.ts 2>&1', ' 14 pass\n 0 fail\nRan 14 tests across 1 file. [35.00ms]', 0);
+  log.bash(
+    'pwsh scripts/board.ps1 status 3 Backlog',
+    "#3 added to project 6.\nUnknown status 'Backlog'. Valid values: Done, In Progress, Todo\nAt C:\\app\\scripts\\Board.psm1:58 char:5\n+     throw \"Unknown status\"\n+     ~~~~~~~~~~~~~~~~~~~~~~\n    + CategoryInfo          : OperationStopped: (Unknown status ...) [], RuntimeException\n    + FullyQualifiedErrorId : Unknown status 'Backlog'. Valid values: Done, In Progress, Todo",
+    1,
+  );
+  log.bash('pwsh scripts/Land-Verdict.ps1 -Subject x', "Land-Verdict.ps1: A parameter cannot be found that matches parameter name 'Subject'.", 1);
+  log.bash(
+    'pnpm vscode-test',
+    'Exit code:   SIGABRT\n ELIFECYCLE  Test failed. See above for more details.\n✔ Validated version: 1.114.0\n✔ Found existing install in .vscode-test/vscode-1.114.0',
+    1,
+  );
+  const analysis = await analyse(log, t);
+  const rejected = analysis.findings.filter((f) => f.analyst === 'rejected');
+  assert.ok(!rejected.some((r) => r.title.includes('friction-log.md')), titles(rejected));
+  const errors = errorsOf(analysis);
+  assert.equal(errors.find((e) => e.title.includes('Unhandled error between tests'))?.status, 'unresolved', titles(errors));
+  assert.ok(
+    errors.some((e) => e.title === "Unknown status 'Backlog'. Valid values: Done, In Progress, Todo"),
+    titles(errors),
+  );
+  assert.ok(
+    errors.some((e) => e.title.includes('A parameter cannot be found that matches parameter name')),
+    titles(errors),
+  );
+  assert.ok(!errors.some((e) => e.title.startsWith('✔')), titles(errors));
+  assert.equal(commandFamily('mise x aqua:EmbarkStudios/cargo-deny -- cargo deny check').name, commandFamily('cargo deny check').name);
+});
+
+test('Set T: numbers are not a linter’s message, a task runner’s dispatch line or a framed traceback’s source line; constraints are not observations or behaviour told in the third person', () => {
+  for (const line of ['E501 Line too long (89 > 88)', '• Running typecheck, lint, test, build in 8 packages', '│ 118 │     format="{time}" │'])
+    assert.deepEqual(measuredLines(line, 6, 'uv run ruff check .'), [], line);
+  for (const sentence of [
+    'this is a good lesson of reality not always meeting spec.',
+    'New events created in Supabase do not appear immediately on /events due to caching.',
+    'always falls back to local image',
+  ])
+    assert.equal(isConstraint(sentence), false, sentence);
+  for (const rule of ['always pass --frozen-lockfile', 'do not push to main']) assert.equal(isConstraint(rule), true, rule);
+  assert.equal(classifySentence('Anything else you want to poke at first, ask and I will answer straight since it matters.', 'assistant'), undefined);
+});
