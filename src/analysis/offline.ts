@@ -927,6 +927,8 @@ export class OfflineAnalyzer {
     // child_copy: cygheap read copy failed … Win32 error 299`) before the command ran: the harness's
     // noise, gone on the next call. Only when nothing else is in the output.
     if (onlyForkNoise(result.text)) return;
+    // A background shell that had already ended: nothing to kill. Not a failure of the work.
+    if (TASK_ALREADY_ENDED.test(result.text.slice(0, 300))) return;
     // A look that found nothing (Read of a directory, `ls` of a missing folder) is not a failure of the work:
     // listing it as an unresolved error would send the next agent to fix what needs no fixing.
     if (
@@ -1348,6 +1350,10 @@ function stillSays(output: string, message: string): boolean {
   return output.split('\n').some((line) => dedupeKey(line).includes(wanted));
 }
 
+/** Claude Code's KillShell on a background shell that had finished. (An id that was never one, "No shell found
+ * with ID: /bin/rm …", is the agent's mistake and stays an error.) */
+const TASK_ALREADY_ENDED = /^(?:<tool_use_error>)?\s*Shell \S+ is not running, so cannot be killed\b/;
+
 /** A command whose output reaches the log cut by a pipe (`| head`, `| tail`, `| grep …`): what it leaves out is unknown. */
 const OUTPUT_CUT_BY_PIPE = /\|\s*(?:head|tail|grep|egrep|rg|findstr|select-string|sls|less|more)\b/i;
 
@@ -1415,7 +1421,7 @@ function onlyLooksAround(programs: string[][]): boolean {
   });
   return rest.length === 0 || isLookOnly(rest);
 }
-const LOOK_GIT = new Set(['show', 'log', 'diff', 'status', 'ls-files', 'ls-tree', 'grep', 'blame', 'cat-file', 'rev-parse']);
+const LOOK_GIT = new Set(['show', 'log', 'diff', 'status', 'ls-files', 'ls-tree', 'grep', 'blame', 'cat-file', 'rev-parse', 'check-ignore', 'check-attr']);
 function isLookOnly(programs: string[][]): boolean {
   // (A `for f in …` header only names what the loop's body runs on.)
   const parts = programs.filter((w) => w.length > 0 && !['cd', 'set-location', 'echo', 'pwd', 'for'].includes(programName(w).toLowerCase()));
@@ -1428,7 +1434,13 @@ function isLookOnly(programs: string[][]): boolean {
       // Asking a program its version (`go version`, `git --version`) looks at what is installed; npm's,
       // yarn's and pnpm's `version` sets one.
       if (w.length === 2 && (w[1] === '--version' || (w[1] === 'version' && !['npm', 'yarn', 'pnpm'].includes(name)))) return true;
+      // `git config --get wt.hook` exits 1 when the key is unset: the answer, not a failure.
+      if (name === 'git' && gitSubcommand(w) === 'config') return w.some((x) => /^(?:--get(?:-all|-regexp)?|--list|-l)$/.test(x));
       if (name === 'git') return LOOK_GIT.has(gitSubcommand(w));
+      // `gh repo view owner/name` asks whether it exists; `gh pr view`, `gh issue list` look too (not with a
+      // --jq filter of the agent's, whose mistakes are its own).
+      if (name === 'gh')
+        return ['view', 'list'].includes(w[2] ?? '') && ['repo', 'pr', 'issue'].includes(w[1] ?? '') && !w.some((x) => /^--(?:jq|template)\b/.test(x));
       return false;
     })
   );
@@ -1525,7 +1537,7 @@ function suggestedFixOf(text: string): string | undefined {
 
 /** Names of throwaway scripts (`test_auth.py`, `debug-hook.sh`): made to learn something, then removed. */
 const THROWAWAY_NAME =
-  /^(?:test|debug|dbg|tmp|temp|scratch|check|verify|probe|try|repro|sample)(?:[_.-]|$)|[_.-](?:debug|dbg|tmp|temp|scratch|probe|repro)(?:[_.-]|$)/i;
+  /^(?:test|debug|dbg|tmp|temp|scratch|check|verify|probe|try|repro|sample)(?:[_.-]|$)|[_.-](?:debug|dbg|tmp|temp|scratch|probe|repro)(?:[_.-]|$)|^(?:nul|con|aux|prn)$/i; // (a `nul` file is what `> nul` makes under Git Bash: a stray, not an approach)
 /**
  * Words that remove a file because its job is done ("since the task is complete", "the one-off script").
  * Not "clean up" alone: labellers read "clean up the old consolidated files" as an approach given up.
@@ -1815,6 +1827,10 @@ const OUTPUT_BOILERPLATE = new RegExp(
 );
 
 /** The last `count` meaningful lines of an output, in order. */
+/** A command a tool suggests running (`npm install --save-dev "x@hh2"`, `pip install x`, `$ brew install y`). */
+const SUGGESTED_COMMAND =
+  /^(?:\$\s+)?(?:npm|npx|pnpm|yarn|bun|pip3?|uv|poetry|brew|apt(?:-get)?|cargo|go|gem|bundle|composer|dotnet)\s+(?:install|i|add|pkg|set|get|update|upgrade|run|exec)\b/;
+
 function lastLines(output: string, count: number): string[] {
   const lines = plainOutput(output.length > 8000 ? output.slice(-8000) : output).split('\n');
   const out: string[] = [];
@@ -1822,8 +1838,16 @@ function lastLines(output: string, count: number): string[] {
     const line = lines[i].trim();
     // (A shell keyword closing a loop or a branch that a build tool echoed names nothing, nor does the
     // closing tag of the record a background task's output comes in.)
-    // (Nor does a line a tool marks as passing: `✔ Found existing install in …`.)
-    if (!line || OUTPUT_BOILERPLATE.test(line) || /^(?:done|fi|esac);?$|^<\/?[a-z_]+>$|^[✔✓√]\s/.test(line)) continue;
+    // (Nor does a line a tool marks as passing: `✔ Found existing install in …`, pre-commit's `check……Passed`;
+    // nor the fix a tool suggests, `npm pkg set type="module"`, a link to its docs or a lead-in to either.)
+    if (
+      !line ||
+      OUTPUT_BOILERPLATE.test(line) ||
+      /^(?:done|fi|esac);?$|^<\/?[a-z_]+>$|^[✔✓√]\s|\.{3,}\s*(?:Passed|Skipped)$/.test(line) ||
+      (SUGGESTED_COMMAND.test(line) && i > 0) ||
+      /^(?:https?:\/\/\S+|.*:)$/.test(line)
+    )
+      continue;
     // "'x' is not recognized as an internal or external command," + "operable program or batch file.": one message.
     const previous = lines[i - 1]?.trim();
     if (/^\p{Ll}/u.test(line) && previous && /,$/.test(previous)) {

@@ -13,6 +13,8 @@ const STRONG_ERROR = [
   /\berror TS\d+\b|\berror\[E\d{4}\]|\b[A-Z]{1,4}\d{3,5}\b:\s+\S.*\berror\b|^\s*E\d{3,4}\b/,
   /^\S+:\d+(?::\d+)?:\s*(?:fatal )?error:/, // a compiler's `src/crc.c:7:69: error: 'polynom' undeclared`
   /^\s*(?:assertion\b.*\bfailed|thread '.*' panicked at)/i, // Rust; ExUnit's `Assertion with =~ failed`
+  // Ruby names the exception's class last: `-e:32:in 'x': undefined method 'children' for … (NoMethodError)`.
+  /\((?:[A-Z]\w*::)*[A-Z]\w*(?:Error|Exception)\)\s*$/,
   // PowerShell's binding errors, named by the script first in PowerShell 7 (`Land-Verdict.ps1: A parameter cannot be found…`)
   /\bA parameter cannot be found that matches parameter name\b|\bCannot bind (?:argument|parameter)\b|\bMissing an argument for parameter\b/,
   // A project's own tag: `VERIFY: CHANGELOG.md has no entry` (never PostgreSQL's `DETAIL:` beside its `ERROR:`,
@@ -83,8 +85,8 @@ const CAPTURED_CONSOLE = /^(?:stderr|stdout) \| \S/;
 // A usage synopsis is printed beside the error that says what went wrong (`Not a git repository`), never instead of it.
 // psql's and sudo's notes about the working directory or host are printed beside the real outcome.
 const NOT_ERROR =
-  /\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b|^\s*usage:\s|could not change directory to|^sudo: unable to resolve host|^[\s|\d]*[\^~][\s^~]*$|^\s*(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try [`'"]?--help/i;
-const STACK_FRAME = /^\s+at\s+\S|^\s+File ".+", line \d+|^\s*\d+: 0x[0-9a-f]+|^goroutine \d+/;
+  /\bis not running, so cannot be killed\b|\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b|^\s*usage:\s|could not change directory to|^sudo: unable to resolve host|^[\s|\d]*[\^~][\s^~]*$|^\s*(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try [`'"]?--help/i;
+const STACK_FRAME = /^\s+at\s+\S|^\s+File ".+", line \d+|^\s*\d+: 0x[0-9a-f]+|^goroutine \d+|^\s*from \S+:\d+:in [`'‘]/;
 
 export interface ErrorSummary {
   /** The distinctive lines, at most `max`, each one line. */

@@ -1463,3 +1463,35 @@ test('Set S constraints: the premises under "…what we could do differently if:
     assert.equal(isConstraint(pasted), false, pasted);
   assert.equal(isConstraint('never commit to main'), true);
 });
+
+test('Set U: probes that answer by their exit code are no errors (git check-ignore, git config --get, gh repo view); a tool’s suggested command, a passing hook row and a ruby frame never headline; a finished shell that cannot be killed is nothing; a wrong shell id still is', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('set up the hooks and the repo');
+  log.bash('git check-ignore -v App/Badge.swift', '', 1);
+  log.bash('git config --get wt.hook', '', 1);
+  log.bash('gh repo view yuta/repiq', "GraphQL: Could not resolve to a Repository with the name 'yuta/repiq'. (repository)", 1);
+  log.bash(
+    'npx hardhat compile',
+    'Warning: You installed the `latest` version of @nomicfoundation/hardhat-toolbox, which does not work with Hardhat 2 nor 3.\n\nTo learn how to migrate to Hardhat 3, please visit:\n\n    https://hardhat.org/migrate-from-hardhat2\n\nTo use it with Hardhat 2, install the `hh2` tag:\n\n    npm install --save-dev "@nomicfoundation/hardhat-toolbox@hh2"',
+    1,
+  );
+  log.bash(
+    'git commit -m "feat: x"',
+    "commitizen check........................................................Passed\nbug: pre-commit's script is installed in migration mode\nrun `pre-commit install -f --hook-type commit-msg` to fix this",
+    1,
+  );
+  log.bash(
+    'ruby -e "require \'xcodeproj\'; …"',
+    "-e:32:in `block in <main>': undefined method `children' for #<Xcodeproj::Project::Object::PBXFileSystemSynchronizedRootGroup> (NoMethodError)\n\tfrom -e:30:in `each'\n\tfrom -e:32:in `<main>'",
+    1,
+  );
+  log.tool('KillShell', { shell_id: '0dd2e3' }, 'Shell 0dd2e3 is not running, so cannot be killed (status: completed)', { isError: true });
+  log.tool('KillShell', { shell_id: '/bin/rm x.vue' }, 'No shell found with ID: /bin/rm x.vue', { isError: true });
+  const errors = errorsOf(await analyse(log, t));
+  const all = titles(errors);
+  for (const gone of ['check-ignore', 'wt.hook', 'Could not resolve to a Repository', 'is not running', 'npm install --save-dev', 'Passed', 'from -e:32'])
+    assert.ok(!all.includes(gone), `${gone}\n${all}`);
+  assert.ok(all.includes('which does not work with Hardhat 2 nor 3'), all);
+  assert.ok(all.includes('(NoMethodError)'), all);
+  assert.ok(all.includes('No shell found with ID'), all);
+});
