@@ -450,6 +450,11 @@ const PASTED_OUTPUT_LINE =
 const PASTED_ERROR_PARAGRAPH =
   /^(?:E\d{3,4}: |Error detected while processing\b|npm ERR!|Traceback \(most recent call last\)|\s*at \S+ \(.+:\d+:\d+\)$|line\s+\d+:$)/m;
 
+/** A line leading in to a list of suppositions: "tell me what we could do differently if:", "Assuming:", "What if". */
+const HYPOTHETICAL_LEAD_IN =
+  /(?:\bif|\bassuming(?: that)?|\bsuppose|\bsupposing|\bimagine|\bwhat if|\bhypothetically|\bin (?:a|the) case (?:that|where))\s*[:：]\s*$/i;
+const BULLET_LINE = /^\s*(?:[-*•]|\d+[.)])\s+/;
+
 /**
  * The user's own lines of a message, without the terminal output they pasted into it: after a pasted
  * prompt everything up to the next blank line is that command's output, and tree/box-drawn lines,
@@ -467,7 +472,16 @@ export function withoutPastedOutput(text: string): string {
   // "Here is the original spec:" and then a Markdown document: from its title on, it is the document's text.
   const document = /\n\s*# \S/.exec(text);
   if (document && text.slice(0, document.index).trim()) text = text.slice(0, document.index);
+  let hypothetical = false;
   for (const line of text.split('\n')) {
+    // The items under "…what we could do differently if:" or "Assuming:" are a premise to think through, not
+    // standing rules (they end with the list, at the first line that is no item).
+    if (hypothetical && (BULLET_LINE.test(line) || !line.trim())) continue;
+    hypothetical = HYPOTHETICAL_LEAD_IN.test(line);
+    if (hypothetical) {
+      kept.push(line);
+      continue;
+    }
     // A code fence stays, whatever it closes: cut out with the output, the fence left open would swallow
     // everything the user wrote after the paste.
     if (/^\s*```/.test(line)) {
@@ -513,6 +527,10 @@ export function soundsLikeRule(sentence: string): boolean {
     return false;
   if (/\bfailed with\b|\b(?:error|exception|fatal)\s*:/i.test(sentence)) return false;
   if (/^\s*\+/.test(sentence)) return false; // a line of a pasted patch
+  // A pasted report's field (an advisory's "Suggested fix: …") or a program's message naming an id
+  // (`no public port '22/tcp' published for 0b2056b80ecd…`): someone else's words.
+  if (/^\s*(?:suggested fix|recommendation|remediation|mitigation|workaround|impact|severity|description|details?)\s*[:：]/i.test(sentence)) return false;
+  if (/\b(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{12,}\b/.test(sentence)) return false;
   if (closesAQuotation(sentence)) return false; // the end of a passage quoted from elsewhere
   // A one-off task ("Update x.sh so that the healthchecks use wget instead of curl") or a condition of its
   // spec ("If a --hard flag is provided: also…"), unless it says it always holds.

@@ -1,7 +1,7 @@
 // Test-only barrel: the offline analysts' internals, bundled to dist/test/analysis.js for the unit tests.
 export { OfflineAnalyzer } from './offline.js';
 export { analyzeOffline, analyzeSession, collectModifiedFiles, subagentLogs } from './session.js';
-export { classifySentence, classifyWithoutPrefilter, isConstraint } from './prose.js';
+export { classifySentence, classifyWithoutPrefilter, isConstraint, withoutPastedOutput } from './prose.js';
 export { errorLines, measuredLines, isDistinctiveCommand, commandKey } from './toolOutput.js';
 export { packageChanges } from './packages.js';
 export { sentences } from './text.js';

@@ -13,7 +13,9 @@ import { repoRoot } from '../support/paths.mjs';
 import { ClaudeLog, CodexLog } from '../support/analysisLogs.mjs';
 
 const require = createRequire(import.meta.url);
-const { analyzeSession, classifySentence, commandFamily, errorLines, isConstraint, measuredLines } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
+const { analyzeSession, classifySentence, commandFamily, errorLines, isConstraint, measuredLines, withoutPastedOutput } = require(
+  join(repoRoot, 'dist', 'test', 'analysis.js'),
+);
 
 async function analyse(log, t) {
   const dir = mkdtempSync(join(tmpdir(), 'handover-shapes-'));
@@ -1446,4 +1448,18 @@ test('Set T: numbers are not a linter’s message, a task runner’s dispatch li
     assert.equal(isConstraint(sentence), false, sentence);
   for (const rule of ['always pass --frozen-lockfile', 'do not push to main']) assert.equal(isConstraint(rule), true, rule);
   assert.equal(classifySentence('Anything else you want to poke at first, ask and I will answer straight since it matters.', 'assistant'), undefined);
+});
+
+test('Set S constraints: the premises under "…what we could do differently if:" are no rules, nor a pasted advisory’s fix or a message naming a container id; a rule list stays', () => {
+  const premise = withoutPastedOutput(
+    "can you look at this project and tell me what we could do differently if: \n\n- target is read only, we don't need to care abou conflicts, we always overwrite\n- we don't care to much about sending to much data over the wire",
+  );
+  assert.ok(!premise.includes('always overwrite'), premise);
+  assert.equal(withoutPastedOutput('Rules:\n- never push to main\n- always run tests'), 'Rules:\n- never push to main\n- always run tests');
+  for (const pasted of [
+    'Suggested fix: do not re-parse the composed path as a template after untrusted folder names have been inserted.',
+    "no public port '22/tcp' published for 0b2056b80ecd1e95186ea78cfc92c937e2799e593631fcfa81a63279f45f1761",
+  ])
+    assert.equal(isConstraint(pasted), false, pasted);
+  assert.equal(isConstraint('never commit to main'), true);
 });
