@@ -22,6 +22,10 @@ const names = [
   'bashDeploySpanish',
   'nodeRenderThinker',
   'pytestJapaneseResumed',
+  // Held out (third set), the same way.
+  'pythonAgendaPortuguese',
+  'cLogtallyBullets',
+  'perlLedgerCompactions',
 ];
 
 export const scenarios = await Promise.all(
