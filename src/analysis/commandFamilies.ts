@@ -44,6 +44,7 @@ const TOOL_KIND: Record<string, CheckKind> = {
   unittest: 'test',
   rspec: 'test',
   phpunit: 'test',
+  prove: 'test',
   ctest: 'test',
   tsc: 'typecheck',
   mypy: 'typecheck',

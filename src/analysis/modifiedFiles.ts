@@ -73,9 +73,14 @@ interface PendingCall {
   shell?: ShellAnalysis;
   /** The command commits (`git commit …`): what it committed is no longer open to a discard. */
   commits?: boolean;
+  /** The command stashes the open edits, or brings stashed ones back. */
+  stash?: 'push' | 'pop';
 }
 
 const GIT_COMMIT = /(?:^|[;&|(]\s*|\s)git\s+(?:-C\s+\S+\s+)?commit\b/;
+/** `git stash` (push/save): the open edits are put away. `git stash pop|apply` brings them back. */
+const GIT_STASH = /(?:^|[;&|(]\s*|\s)git\s+(?:-C\s+\S+\s+)?stash(?:\s+(?:push|save)\b|\s+-|\s*(?:$|[;&|)]))/;
+const GIT_UNSTASH = /(?:^|[;&|(]\s*|\s)git\s+(?:-C\s+\S+\s+)?stash\s+(?:pop|apply)\b/;
 /** Discarding uncommitted changes to a file: what the session's edits made of it since the last commit is undone. */
 const DISCARDS = new Set(['git checkout --', 'git restore']);
 
@@ -117,6 +122,8 @@ export class FileChangeTracker {
   private rememberedEdits = 0;
   /** The line of the last `git commit` that ran: edits before it are committed, out of a discard's reach. */
   private committedAt = 0;
+  /** What the last `git stash` put away, for a `git stash pop` to bring back. */
+  private stashed: UndoneChange[] = [];
   /**
    * Claude Code's Bash keeps its working directory between calls, and a record's `cwd` can lag behind
    * a `cd` (parallel subagents share one shell): per chain, the directory the last command left,
@@ -147,6 +154,8 @@ export class FileChangeTracker {
     if (shellCall) {
       pendingCall.shell = this.readShell(call, shellCall.command, shellCall.cwd);
       if (GIT_COMMIT.test(shellCall.command)) pendingCall.commits = true;
+      if (GIT_UNSTASH.test(shellCall.command)) pendingCall.stash = 'pop';
+      else if (GIT_STASH.test(shellCall.command)) pendingCall.stash = 'push';
     }
     if (!call.callId) {
       this.apply(pendingCall, undefined);
@@ -230,6 +239,15 @@ export class FileChangeTracker {
     }
     // After a commit a discard undoes nothing the session's earlier edits made.
     if (pending.commits && !failed) this.committedAt = at.line;
+    // `git stash` puts every open edit away (given up, unless a `git stash pop` brings them back).
+    if (pending.stash === 'push' && !failed) {
+      const before = this.undone.length;
+      this.discardEdits(this.absolute('/', undefined), at, true);
+      this.stashed = this.undone.slice(before);
+    } else if (pending.stash === 'pop' && !failed) {
+      for (const undone of this.stashed) this.reapplied.add(`${undone.path}:${undone.doneAt.line}`);
+      this.stashed = [];
+    }
     for (const effect of pending.shell.effects) {
       if (failed && (effect.kind === 'write' || effect.kind === 'create') && couldNotWrite(result.text, effect.path)) continue;
       const path = this.absolute(effect.path, cwd);
@@ -246,9 +264,9 @@ export class FileChangeTracker {
    * `git checkout -- f` / `git restore f` (or of a folder holding it) after the session edited f: those edits
    * are thrown away, an approach tried and undone. The newest edit names it.
    */
-  private discardEdits(target: string, at: { line: number; uuid?: string }): void {
+  private discardEdits(target: string, at: { line: number; uuid?: string }, everywhere = false): void {
     for (const [path, list] of this.recentEdits) {
-      if (path !== target && !path.startsWith(target.endsWith('/') ? target : `${target}/`)) continue;
+      if (!everywhere && path !== target && !path.startsWith(target.endsWith('/') ? target : `${target}/`)) continue;
       const open = list.filter((edit) => edit.line > this.committedAt);
       if (!open.length) continue;
       const newest = open[open.length - 1];

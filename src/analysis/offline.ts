@@ -222,6 +222,9 @@ export class OfflineAnalyzer {
   private recentFailure?: { display: string; error: string; line: number };
   /** The last edit, with a glimpse of what it wrote: what a "backing out" right after undoes. */
   private recentEdit?: { display: string; line: number };
+  /** The line of the last edit that went through: a decision it followed was carried out (a look, a format
+   * or lint run, an edit that failed carry nothing out). */
+  private lastRanLine?: number;
   /** The last command that did something (not a look), for naming what a "Dropping X again: …" gave up. */
   private recentRun?: { display: string; line: number };
   /** A sentence weighing options ("Two ways: A, or B"): the choice made next is a decision. */
@@ -454,9 +457,23 @@ export class OfflineAnalyzer {
       const next = list[i + 1];
       const previous = list[i - 1];
       if (next && (hasRationale(next) || /^(?:because|since|this|that|it|so|otherwise)\b/i.test(next)) && !hasRationale(sentence)) detail = oneLine(next, 300);
-      // "X is a feature, not a fix. So a minor bump." — a conclusion's reason is the sentence before it.
-      else if (found.kind === 'decisions' && !extra && previous && /^(?:so|thus|hence|therefore|that'?s why|which is why)\b/i.test(sentence))
-        detail = `After: ${oneLine(previous, 300)}`;
+      // "X is a feature, not a fix. So a minor bump." — a conclusion's reason is the sentence before it (and,
+      // after "But …", the one before that, which names what the "but" argues against).
+      else if (found.kind === 'decisions' && !extra && previous && /^(?:so|thus|hence|therefore|that'?s why|which is why)\b/i.test(sentence)) {
+        const before = /^(?:but|however|still|yet)\b/i.test(previous) ? list[i - 2] : undefined;
+        detail = `After: ${oneLine(before ? `${before} ${previous}` : previous, 500)}`;
+      }
+      // A choice weighed in thinking without its reason ("split on the quoted separator instead of a parser."):
+      // the reason is the next sentence, unless that is already the next step or a question.
+      else if (
+        found.kind === 'decisions' &&
+        source === 'thinking' &&
+        next &&
+        !hasRationale(sentence) &&
+        !/\?\s*$/.test(next) &&
+        !/^(?:let me|let['’]s|i['’]ll|i will|now|next|then|first|ok(?:ay)?)\b/i.test(next)
+      )
+        detail = oneLine(next, 300);
       const key = `${found.kind}:${dedupeKey(found.sentence)}`;
       const existing = this.prose.get(key);
       if (existing) {
@@ -707,6 +724,7 @@ export class OfflineAnalyzer {
       !/^User has answered|doesn't want to proceed/.test(text.slice(0, 200))
     ) {
       this.onSuccess(pending?.commandKey ?? name, result, pending);
+      if (!result.sidechain && pending && editCallOf(pending.call)) this.lastRanLine = result.line;
       return;
     }
     const programs = pending?.programs ?? [];
@@ -821,7 +839,10 @@ export class OfflineAnalyzer {
         finding.analyst === 'decisions' &&
         /\((?:in thinking|said by the agent)\b/.test(finding.detail) &&
         refusedAt >= finding.citations[0].line &&
-        refusedAt - finding.citations[0].line <= 10
+        refusedAt - finding.citations[0].line <= 10 &&
+        // (Only the first call after it: a decision already carried out by a call that ran is not undone
+        // by the user refusing a later, other one.)
+        !(this.lastRanLine !== undefined && this.lastRanLine > finding.citations[0].line && this.lastRanLine < refusedAt)
       )
         this.prose.delete(key);
     const said = /(?:reason for the rejection|the user said):?\s*([\s\S]{2,800})/i.exec(text);

@@ -205,6 +205,9 @@ const CONSTRAINT = new RegExp(
     // Something that must go on holding: "render() has to keep its signature", "one commit per optimisation",
     // "tiene que seguir funcionando con bash 4.2", "doit rester compatible", "標準ライブラリだけでお願いします".
     String.raw`\b(?:has|have) to (?:keep|stay|remain|work with|run on|be compatible|stay compatible)\b|^(?:(?:and|also|but|plus|please)(?: make)?,?\s+)*one \w+ per \w+|\btiene(?:n)? que (?:seguir|ser|funcionar|quedar|mantener|estar)\b|\btem que (?:continuar|ser|funcionar|manter)\b|\bdoi(?:t|vent) (?:rester|continuer|fonctionner|garder)\b|だけで(?:お願い|やって|書いて|実装)|のみで(?:お願い|実装)|(?:日本語|英語|中文|中国語)で(?:お願い|書いて)`,
+    // "POSIX sh only, no bashisms", "stdlib only", "run make check before you say it is done", Portuguese
+    // "só biblioteca padrão", "nada de instalar pacote", "não mexe no relatório".
+    String.raw`^(?!(?:the|a|an|this|that|it|for|in|on)\b)(?:[\w+#./-]+\s){0,3}[\w+#./-]+ only\b(?=[,.;:!]|\s*$)|^(?:(?:and|also|please|always)\s+)*run \S+(?: \S+){0,2} (?:before|after) (?:you|each|every|any|committing|pushing|saying)\b|\bsó (?:biblioteca|bibliotecas|usar|use|python|sqlite)\b|\bnada de (?:instalar|usar|mexer|adicionar|pacote|biblioteca)\b|\bnão (?:mexe|mexa|usa|use|instala|instale|altera|altere|apaga|apague|toca|toque|muda|mude)\b`,
     // A rule tacked onto a request: "fix it, no new deps", "add the export — no external libraries".
     String.raw`[,;—–]\s*no (?:new|extra|external|third[- ]party|other) \w+`,
     // French, Spanish and Portuguese rules: "pas de dépendance externe", "les montants restent en centimes",
@@ -279,12 +282,21 @@ export function isNotAStatement(sentence: string): boolean {
  * (test/unit/prosePrefilter.test.mjs compares the two on every sentence of the fixtures).
  */
 function mayBeFinding(sentence: string, source: ProseSource): boolean {
-  return CHOSE.test(sentence) || ALTERNATIVE_NAMED.test(sentence) || (source !== 'user' && EVIDENCE_OF_UNDOING.test(sentence));
+  return (
+    CHOSE.test(sentence) ||
+    ALTERNATIVE_NAMED.test(sentence) ||
+    (source !== 'user' && EVIDENCE_OF_UNDOING.test(sentence)) ||
+    (source === 'thinking' && CONCLUSION_LABEL.test(sentence))
+  );
 }
 
 const MANNER_WORDS = String.raw`\b(?:rather than|instead of) (?:guess\w*|assum\w*|hand[-‑ ]?wav\w*|speculat\w*|eyeball\w*|improvis\w*)[^,.;]*`;
 const MANNER = new RegExp(MANNER_WORDS, 'i');
 const MANNER_GLOBAL = new RegExp(MANNER_WORDS, 'gi');
+
+/** A weighing's conclusion by its label: "Trade-off: … so X", "So: X", "Verdict: X". */
+const CONCLUSION_LABEL =
+  /^(?:trade-?offs?\s*:.*\bso\b\s+\S|(?:so|thus|hence|therefore|verdict|conclusion)\s*:\s+(?!.*\b(?:is|are|was|were|has|have|had|does|did|seems?|looks?|fails?|failed|works?|worked)\b|.*n['’]t\b)\S)/i;
 
 /** What a sentence records, if anything: a decision, a rejected approach, or nothing. */
 export function classifySentence(sentence: string, source: ProseSource, listed = false): ProseFinding | undefined {
@@ -386,10 +398,11 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
     ((reason > 0 && (source === 'thinking' || IMPERATIVE_CHOICE.test(sentence) || alternative)) || NOT_THAT.test(sentence)) &&
     !CHATTER.test(sentence);
   if (listed && !alternative && !/\b(?:decided|chose|opted|going with|went with|settled)\b/i.test(sentence)) return undefined;
-  if (!rejected && !decision && !implicit) return undefined;
+  const concluded = source === 'thinking' && CONCLUSION_LABEL.test(sentence);
+  if (!rejected && !decision && !implicit && !concluded) return undefined;
   // The agent describing what it found ("X uses Y instead of Z") states no choice of its own: a decision
   // has a chooser (I, we, an imperative, a "Topic: choice" line) or weighs an alternative with a reason.
-  const chooser = CHOICE_SUBJECT.test(sentence) || STRONG_CHOICE.test(sentence);
+  const chooser = CHOICE_SUBJECT.test(sentence) || STRONG_CHOICE.test(sentence) || concluded;
   if (!rejected && source !== 'user' && !chooser && !(alternative && reason && source === 'thinking')) return undefined;
   // Without a chooser, a sentence whose verb describes ("The response is in `reasoning_content` rather than
   // `content`", "The pulse animation is applied to the badge, not the button") reports what is, not a choice.
@@ -412,7 +425,9 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
   // A decision states that it chose ("decided", "going with", "instead of") or gives both its reason and
   // the alternative it dismissed. Without either it is a plan, an intention or a remark: on logs nobody
   // tuned on, those were most of what the looser rule picked up (bench:precision, pass 5).
-  const strong = CHOSE.test(sentence) ? 2 : 0;
+  // "Trade-off: A reads cleaner but…; one query is worth a flag, so a keyword-only flag", "So: one awk pass…":
+  // a conclusion labelled as such, in thinking, is the pick.
+  const strong = CHOSE.test(sentence) || concluded ? 2 : 0;
   // A reason may also come as a conclusion ("So X, not Y" after the why) or a dash clause ("X, not Y — why").
   const argued =
     reason > 0 ||

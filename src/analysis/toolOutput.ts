@@ -13,6 +13,8 @@ const STRONG_ERROR = [
   /\berror TS\d+\b|\berror\[E\d{4}\]|\b[A-Z]{1,4}\d{3,5}\b:\s+\S.*\berror\b|^\s*E\d{3,4}\b/,
   /^\S+:\d+(?::\d+)?:\s*(?:fatal )?error:/, // a compiler's `src/crc.c:7:69: error: 'polynom' undeclared`
   /^\s*(?:assertion\b.*\bfailed|thread '.*' panicked at)/i, // Rust; ExUnit's `Assertion with =~ failed`
+  // Perl: Test::More's `#   Failed test 'formats a debit'`, a module missing (`Can't locate Text/CSV.pm in @INC`).
+  /^\s*#\s+Failed test\b|^Can't locate \S+ in @INC\b/,
   // Ruby names the exception's class last: `-e:32:in 'x': undefined method 'children' for … (NoMethodError)`.
   /\((?:[A-Z]\w*::)*[A-Z]\w*(?:Error|Exception)\)\s*$/,
   // PowerShell's binding errors, named by the script first in PowerShell 7 (`Land-Verdict.ps1: A parameter cannot be found…`)
@@ -141,7 +143,10 @@ export function errorLines(output: string, max = 6): ErrorSummary {
       powershell &&
       ((afterCaret && !/^\s*\+/.test(raw) && raw.trim() !== '') ||
         POWERSHELL_MESSAGE.test(raw) ||
-        (/^At \S.*:\d+ char:\d+\s*$/.test(lines[i + 1]?.trim() ?? '') && raw.trim() !== '' && !/^\s*\+/.test(raw)));
+        (/^At \S.*:\d+ char:\d+\s*$/.test(lines[i + 1]?.trim() ?? '') &&
+          raw.trim().length >= 8 &&
+          !/^\s*\+/.test(raw) &&
+          !/^\s*(?:Output|Error|Stderr|Stdout|Exit code)\b[^:]*:?\s*\S{0,12}\s*$/i.test(raw)));
     afterCaret = caretLine;
     // Gradle names the cause under `* What went wrong:`: that line is as telling as an error line.
     const gradleCause = /^\*\s*What went wrong:\s*$/.test(lines[i - 1]?.trim() ?? '') && raw.trim() !== '';
@@ -213,8 +218,8 @@ const LABELLED =
   /\d+(?:\.\d+)?\s*(?:秒|毫秒|分钟|小时|条|个|行|次|项|件|字节)|^(?=[^:：]*\b(?:total|count|size|time|duration|elapsed|tests?|files?|lines?|errors?|warnings?|records?|rows|entries|items?|requests?|users?|calls?|hits|misses|memory|rss|heap|cpu|latency|throughput|rate|speed|score|coverage|passed|failed|skipped|runs?|iterations?|bytes|tokens|commits?|length|changes|matches|results|found|gefunden|gesamt|anzahl|dauer|zeit|fichiers|lignes|temps|tiempo|archivos|registros)\b|[\u3000-\u9fff])(?:\p{Lu}[\p{L} -]{1,30}|\p{Ll}+ [\p{L} -]{1,30}|[\u3000-\u9fff][\p{L} -]{0,30})[:：]\s*\d[\d,.]*(?=$|[\s,;，。)])/iu;
 const MAY_BE_LABELLED = /[:：\u3000-\u9fff]/;
 const MEASURE = new RegExp(
-  String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|average|mean|median|peak|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])\d+(?:\.\d+)?(?![\w./-]))`,
-  'i',
+  String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|average|mean|median|peak|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])-?\d+(?:\.\d+)?(?![\w./-])|^[\p{L}][\p{L}'’ -]{2,40}[\p{L}] [\p{L}][\p{L}'’ -]{1,40}:\s*-?\d[\d,.]*\s*$)`,
+  'iu',
 );
 const UNITS_GLOBAL = new RegExp(String.raw`\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])`, 'gi');
 /** Sizes in French (`196 Ko`, `2,5 Go`): case matters, `5 to 10` is no size. */
@@ -298,6 +303,8 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`^\s*\((?:fail|pass|skip|todo)\)\s|^\s*(?:PASS|FAIL|ok|not ok)\b.*[\[(]\d+(?:\.\d+)?\s*m?s[\])]\s*$`, // one test's verdict and its own timing
     String.raw`^\s*#\s*(?:define|include|if|ifdef|ifndef|pragma)\b`, // C preprocessor lines: code
     String.raw`^\s*["'“‘]|\{"`, // a quoted string or a JSON object: data the run printed, not its measurement
+    // A port, a process or user id told with its label (`listening port: 34223`): which one, not how much.
+    String.raw`\b(?:port|pid|ppid|uid|gid)\s*[:=]\s*\d+\s*$`,
     // A process table's row (busybox `top`/`ps`: PID PPID USER STAT VSZ…; `ps aux`: USER PID %CPU %MEM VSZ RSS…).
     String.raw`^\s*\d+\s+\d+\s+\S+\s+[RSDZTIW][<NLsl+]*\s+\d|^\S+\s+\d+\s+\d+\.\d\s+\d+\.\d\s+\d+\s+\d+\s`,
     // `go test` packages where no test ran, a job runner's batch of globbed files (`shellcheck – 4 files – **/*.sh`),

@@ -1495,3 +1495,75 @@ test('Set U: probes that answer by their exit code are no errors (git check-igno
   assert.ok(all.includes('(NoMethodError)'), all);
   assert.ok(all.includes('No shell found with ID'), all);
 });
+
+test('third held-out facts round: "Prefer X over Y: …", "Trade-off: … so X" and "So: X" after "But …" are decisions; a decision carried out by an edit is not undone by a later refusal; Perl’s failures headline; "label: figure" and a signed total measure; a stash puts edits away', async (t) => {
+  for (const sentence of [
+    'Prefer filtering in the SQL query over filtering the rows in Python after fetching them: old slots are never deleted, so the table only grows.',
+    'Trade-off: a separate function reads cleaner but duplicates the query; one query to maintain is worth a flag, so a keyword-only flag on listar_horarios.',
+    'So: one awk pass keyed on day and path, sort by day then count.',
+  ])
+    assert.equal(classifySentence(sentence, 'thinking')?.kind, 'decisions', sentence);
+  assert.equal(classifySentence('So: the build is broken.', 'thinking'), undefined);
+  for (const [line, command] of [
+    ['horários na amostra: 5670', 'python3 scripts/amostra.py'],
+    ['csv2ledger: 214 transactions, total -276.14 EUR', 'perl bin/csv2ledger data/oct.csv'],
+  ])
+    assert.deepEqual(measuredLines(line, 6, command), [line], line);
+  assert.deepEqual(measuredLines('listening port: 34223', 6, 'node server.js'), []);
+  assert.equal(
+    errorLines("#   Failed test 'formats a debit'\n#   at t/ledger.t line 7.\n# Looks like you failed 1 test of 2.\nResult: FAIL").best,
+    "# Failed test 'formats a debit'",
+  );
+  assert.match(
+    errorLines("Can't locate Text/CSV.pm in @INC (you may need to install the Text::CSV module) at lib/Bankcsv.pm line 6.\nBEGIN failed--compilation aborted")
+      .best,
+    /^Can't locate Text\/CSV\.pm in @INC/,
+  );
+  assert.equal(commandFamily('prove -l t/').kind, 'test');
+  for (const rule of [
+    'POSIX sh only, no bashisms',
+    'run make check before you say it is done',
+    'só biblioteca padrão, nada de instalar pacote',
+    'não mexe no relatório, a Rafaela está cuidando dele',
+  ])
+    assert.equal(isConstraint(rule), true, rule);
+  assert.equal(isConstraint('the test only'), false);
+
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('make the report POSIX and list only future slots');
+  log.thinking('Prefer filtering in the SQL query over filtering in Python: old slots are never deleted, so the table only grows.');
+  log.tool(
+    'Edit',
+    { file_path: '/home/dev/app/app/horarios.py', old_string: 'ORDER BY inicio', new_string: 'WHERE inicio >= ? ORDER BY inicio' },
+    'The file has been updated.',
+  );
+  log.tool(
+    'Bash',
+    { command: 'pip install freezegun' },
+    "The user doesn't want to proceed with this tool use. The tool use was rejected. To tell you how to proceed, the user said:\nno installs",
+    { isError: true },
+  );
+  log.tool(
+    'Edit',
+    { file_path: '/home/dev/app/bin/report.sh', old_string: 'for day in $days; do', new_string: 'days=($(cut -d[ -f2 "$log"))\nfor day in "${days[@]}"; do' },
+    'The file has been updated.',
+  );
+  log.text('That was wrong: arrays are a bashism and dash cannot parse them. Putting it away.');
+  log.bash('git stash && git status --short', 'Saved working directory and index state WIP on main: 1a2b3c4 report', 0);
+  const analysis = await analyse(log, t);
+  const decisions = analysis.findings.filter((f) => f.analyst === 'decisions');
+  assert.ok(
+    decisions.some((d) => d.title.startsWith('Prefer filtering in the SQL query')),
+    titles(decisions),
+  );
+  const rejected = analysis.findings.filter((f) => f.analyst === 'rejected');
+  assert.ok(
+    rejected.some((r) => r.title.includes('bin/report.sh') && /bashism/.test(r.detail)),
+    titles(rejected),
+  );
+  // app/horarios.py was stashed too: both open edits were put away.
+  assert.ok(
+    rejected.some((r) => r.title.includes('app/horarios.py')),
+    titles(rejected),
+  );
+});
