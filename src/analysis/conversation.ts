@@ -31,7 +31,7 @@ const INJECTED =
  * "This came from another Claude session — not typed by your user"): a request to this session, never the
  * person's own rules.
  */
-const TEAMMATE_MESSAGE = /^(?:Another Claude session sent a message:|<teammate-message\b)/;
+const TEAMMATE_MESSAGE = /^(?:Another Claude session sent a message:|<teammate-message\b|<agent-message\b)/;
 
 /** A prompt template sent as the user's message: a Codex custom prompt (`# /butler-exec — …`), a command
  * file with front matter, a title-generation request. */

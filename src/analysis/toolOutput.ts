@@ -327,6 +327,8 @@ const PATHS_AND_HASHES =
 /** Commands whose bare-number output is a count: `grep -c`, `SELECT count(*)`, a sum. */
 const COUNTING = /(?:grep|rg) (?:-\w*c\b|--count)|\bcount\(|\bsum\(/i;
 
+const UV_SYNC_LINE = /^(?:Uninstalled|Installed|Resolved|Prepared|Audited|Built|Bytecode compiled) \d+ (?:packages?|files?) in \d/;
+const INSTALLS = /\b(?:install|sync|add|lock|upgrade)\b/;
 /** Database shells: what a query prints is the measurement (`SELECT count(*) … GROUP BY month`). */
 const SQL_CLIENT = /(?:^|[\s;&|(])(?:sqlite3|psql|mysql|mariadb|duckdb|clickhouse(?:-client)?)\s/;
 /** A table's rule under its header: sqlite3 -column `-----  -----`, psql `-------+------`, mysql `+----+`. */
@@ -433,6 +435,9 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
     )
       continue;
     if (BOILERPLATE.test(trimmed) || !measures || NOT_A_MEASUREMENT.test(trimmed) || ERROR_LINE.test(trimmed)) continue;
+    // uv syncing the environment before `uv run pytest` (`Installed 1 package in 2ms`): bookkeeping of the run,
+    // unless installing was the command's job.
+    if (UV_SYNC_LINE.test(trimmed) && !(commandLine !== undefined && INSTALLS.test(commandLine))) continue;
     // Words the command line itself holds (`echo "Updating to: 60s"`) are what the agent set, not what it measured.
     if (commandLine !== undefined && trimmed.length >= 6 && commandLine.includes(trimmed)) continue;
     // Digits that are only part of a path, a hash or an id (`/nix/store/bdhv…-shell.drv`) measure nothing.

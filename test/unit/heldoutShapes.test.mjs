@@ -1567,3 +1567,19 @@ test('third held-out facts round: "Prefer X over Y: …", "Trade-off: … so X" 
     titles(rejected),
   );
 });
+
+test('read in full: an <agent-message> from a teammate is delegated, never the user’s typed words; uv syncing before `uv run` measures nothing, an install does', async (t) => {
+  assert.deepEqual(measuredLines('Installed 1 package in 2ms', 6, 'uv run ruff check . 2>&1 | tail -5'), []);
+  assert.deepEqual(measuredLines('Installed 1 package in 2ms', 6, 'uv pip install httpx'), ['Installed 1 package in 2ms']);
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('v0.16.1 패치 릴리즈 진행해주세요');
+  log.bash('uv run pytest -q', '12 passed in 0.4s', 0);
+  log.user(
+    '<agent-message from="retro-facilitator">\n## Retrospective Interview Evaluation\nVerdict: accepted. Never skip the carry-forward check.\n</agent-message>',
+  );
+  const analysis = await analyse(log, t);
+  const messages = analysis.conversation?.messages ?? analysis.messages ?? [];
+  const teammate = messages.find((m) => m.text.startsWith('<agent-message'));
+  assert.equal(teammate?.kind, 'delegated', JSON.stringify(messages.map((m) => [m.kind, m.text.slice(0, 40)])));
+  assert.ok(!analysis.constraints.some((c) => c.text.includes('carry-forward')), JSON.stringify(analysis.constraints));
+});

@@ -7,6 +7,7 @@
 // is refused. Written as a held-out scenario: not tuned on.
 import { bash, ccSummary, say, think } from '../kit.mjs';
 
+/** @type {[string, number, number][]} */
 const PAYEES = [
   ['Albert Heijn 1021 AMSTERDAM', -4, 90],
   ['NS GROEP IZ NS REIZIGERS', -3, 40],
