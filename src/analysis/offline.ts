@@ -1209,7 +1209,7 @@ export class OfflineAnalyzer {
         record.family?.kind !== undefined &&
         record.testFiles.length > 0 &&
         targets.length > 0 &&
-        !record.testFiles.some((f) => targets.some((t) => sameFile(f, t)));
+        !record.testFiles.some((f) => targets.some((t) => sameFile(f, t) || covers(t, f)));
       // …nor does a run narrowed to some files (`bun test src/a.test.ts`) say anything of a whole suite's
       // failure whose failing files are unknown.
       const narrower = record.family?.kind !== undefined && targets.length > 0 && record.family.targets.length === 0 && record.testFiles.length === 0;
@@ -1218,6 +1218,8 @@ export class OfflineAnalyzer {
         (editPath !== undefined && record.editPath === editPath);
       const sameTarget =
         record.family?.kind !== undefined && pending?.family?.kind === record.family.kind && record.testFiles.some((f) => targets.some((t) => sameFile(f, t)));
+      // A run that leaves the failing file out (`--ignore=tests/test_tasks.py`) says nothing of it.
+      if (record.testFiles.some((f) => leavesOut(pending?.commandLine, f))) continue;
       // `npx tsc --noEmit | grep DMAutomation` passing says nothing of the errors its filter left out.
       if ((sameFamily || sameTarget) && !(filtered ??= isFilteredCheck(pending, result.text))) record.resolvedAt = citationOf(result);
     }
@@ -1373,7 +1375,7 @@ function stillSays(output: string, message: string): boolean {
 
 /** Claude Code's KillShell on a background shell that had finished. (An id that was never one, "No shell found
  * with ID: /bin/rm …", is the agent's mistake and stays an error.) */
-const TASK_ALREADY_ENDED = /^(?:<tool_use_error>)?\s*Shell \S+ is not running, so cannot be killed\b/;
+const TASK_ALREADY_ENDED = /^(?:<tool_use_error>)?\s*(?:Shell \S+ is not running, so cannot be killed\b|Task \S+ is not running \(status: \w+\))/;
 
 /** A command whose output reaches the log cut by a pipe (`| head`, `| tail`, `| grep …`): what it leaves out is unknown. */
 const OUTPUT_CUT_BY_PIPE = /\|\s*(?:head|tail|grep|egrep|rg|findstr|select-string|sls|less|more)\b/i;
@@ -1924,6 +1926,21 @@ function sameFile(a: string, b: string): boolean {
   const x = norm(a);
   const y = norm(b);
   return x === y || x.startsWith(y + '/') || y.startsWith(x + '/') || x.endsWith('/' + y) || y.endsWith('/' + x);
+}
+
+/** Go's `./...` and `./internal/...` cover every package under them (within one family's runs). */
+function covers(target: string, file: string): boolean {
+  const pattern = target.replace(/^\.\//, '');
+  return pattern.endsWith('...') && file.replace(/^\.\//, '').startsWith(pattern.slice(0, -3).replace(/\/$/, ''));
+}
+
+/** Whether a command line leaves a test file out (`pytest tests/ --ignore=tests/test_tasks.py`, `--deselect`). */
+function leavesOut(commandLine: string | undefined, file: string): boolean {
+  if (!commandLine) return false;
+  const name = file.replace(/::.*$/, '').replace(/^\.\//, '');
+  const excluded = /--(?:ignore|ignore-glob|deselect|exclude|testPathIgnorePatterns)(?:=|\s+)["']?(\S+?)["']?(?=\s|$)/g;
+  for (const m of commandLine.matchAll(excluded)) if (sameFile(m[1], name) || posix.basename(m[1]) === posix.basename(name)) return true;
+  return false;
 }
 
 /**

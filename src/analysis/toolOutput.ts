@@ -13,6 +13,8 @@ const STRONG_ERROR = [
   /\berror TS\d+\b|\berror\[E\d{4}\]|\b[A-Z]{1,4}\d{3,5}\b:\s+\S.*\berror\b|^\s*E\d{3,4}\b/,
   /^\S+:\d+(?::\d+)?:\s*(?:fatal )?error:/, // a compiler's `src/crc.c:7:69: error: 'polynom' undeclared`
   /^\s*(?:assertion\b.*\bfailed|thread '.*' panicked at)/i, // Rust; ExUnit's `Assertion with =~ failed`
+  // An app's own error code first: `provider_doctor_failed: semantic provider no-egress status is not verified`.
+  /^[a-z]+(?:_[a-z]+)*_(?:failed|error|invalid|missing|denied|not_found|mismatch)\b:\s+\S/,
   // Perl: Test::More's `#   Failed test 'formats a debit'`, a module missing (`Can't locate Text/CSV.pm in @INC`).
   /^\s*#\s+Failed test\b|^Can't locate \S+ in @INC\b/,
   // Ruby names the exception's class last: `-e:32:in 'x': undefined method 'children' for … (NoMethodError)`.
@@ -72,7 +74,7 @@ const STRONG_ERROR = [
 
 /** Lines that only say that something failed, not what: ranked after every telling line. */
 const GENERIC_ERROR =
-  /NET HELPMSG \d+|^FAILURE: Build failed with an exception|^Failing command:|^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|command sh -c|path|syscall|workspace|location|signal)|^error: test failed, to rerun|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^\s*(?:\d+ doctests?, )?\d+ tests?, \d+ failures?\b|^\s*Assertion with \S+ failed\s*$|^\s*(?:WARNING|WARN|warning)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
+  /\[(?:build|setup) failed\]\s*$|NET HELPMSG \d+|^FAILURE: Build failed with an exception|^Failing command:|^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|command sh -c|path|syscall|workspace|location|signal)|^error: test failed, to rerun|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^\s*(?:\d+ doctests?, )?\d+ tests?, \d+ failures?\b|^\s*Assertion with \S+ failed\s*$|^\s*(?:WARNING|WARN|warning)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
 
 /** A PowerShell error record: its classification lines, in Windows PowerShell's and PowerShell 7's layouts. */
 const POWERSHELL_ERROR_RECORD = /^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\s*:|^\s*Line \|\s*$/m;
@@ -303,8 +305,9 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`^\s*\((?:fail|pass|skip|todo)\)\s|^\s*(?:PASS|FAIL|ok|not ok)\b.*[\[(]\d+(?:\.\d+)?\s*m?s[\])]\s*$`, // one test's verdict and its own timing
     String.raw`^\s*#\s*(?:define|include|if|ifdef|ifndef|pragma)\b`, // C preprocessor lines: code
     String.raw`^\s*["'“‘]|\{"`, // a quoted string or a JSON object: data the run printed, not its measurement
-    // A port, a process or user id told with its label (`listening port: 34223`): which one, not how much.
-    String.raw`\b(?:port|pid|ppid|uid|gid)\s*[:=]\s*\d+\s*$`,
+    // A port, a process or user id told with its label (`listening port: 34223`): which one, not how much; a
+    // time-out's limit in its message (`Test timed out in 5000ms`).
+    String.raw`\b(?:port|pid|ppid|uid|gid)\s*[:=]\s*\d+\s*$|\bTest timed out in \d`,
     // A process table's row (busybox `top`/`ps`: PID PPID USER STAT VSZ…; `ps aux`: USER PID %CPU %MEM VSZ RSS…).
     String.raw`^\s*\d+\s+\d+\s+\S+\s+[RSDZTIW][<NLsl+]*\s+\d|^\S+\s+\d+\s+\d+\.\d\s+\d+\.\d\s+\d+\s+\d+\s`,
     // `go test` packages where no test ran, a job runner's batch of globbed files (`shellcheck – 4 files – **/*.sh`),
@@ -327,8 +330,6 @@ const PATHS_AND_HASHES =
 /** Commands whose bare-number output is a count: `grep -c`, `SELECT count(*)`, a sum. */
 const COUNTING = /(?:grep|rg) (?:-\w*c\b|--count)|\bcount\(|\bsum\(/i;
 
-const UV_SYNC_LINE = /^(?:Uninstalled|Installed|Resolved|Prepared|Audited|Built|Bytecode compiled) \d+ (?:packages?|files?) in \d/;
-const INSTALLS = /\b(?:install|sync|add|lock|upgrade)\b/;
 /** Database shells: what a query prints is the measurement (`SELECT count(*) … GROUP BY month`). */
 const SQL_CLIENT = /(?:^|[\s;&|(])(?:sqlite3|psql|mysql|mariadb|duckdb|clickhouse(?:-client)?)\s/;
 /** A table's rule under its header: sqlite3 -column `-----  -----`, psql `-------+------`, mysql `+----+`. */
@@ -435,9 +436,6 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
     )
       continue;
     if (BOILERPLATE.test(trimmed) || !measures || NOT_A_MEASUREMENT.test(trimmed) || ERROR_LINE.test(trimmed)) continue;
-    // uv syncing the environment before `uv run pytest` (`Installed 1 package in 2ms`): bookkeeping of the run,
-    // unless installing was the command's job.
-    if (UV_SYNC_LINE.test(trimmed) && !(commandLine !== undefined && INSTALLS.test(commandLine))) continue;
     // Words the command line itself holds (`echo "Updating to: 60s"`) are what the agent set, not what it measured.
     if (commandLine !== undefined && trimmed.length >= 6 && commandLine.includes(trimmed)) continue;
     // Digits that are only part of a path, a hash or an id (`/nix/store/bdhv…-shell.drv`) measure nothing.

@@ -1568,9 +1568,7 @@ test('third held-out facts round: "Prefer X over Y: …", "Trade-off: … so X" 
   );
 });
 
-test('read in full: an <agent-message> from a teammate is delegated, never the user’s typed words; uv syncing before `uv run` measures nothing, an install does', async (t) => {
-  assert.deepEqual(measuredLines('Installed 1 package in 2ms', 6, 'uv run ruff check . 2>&1 | tail -5'), []);
-  assert.deepEqual(measuredLines('Installed 1 package in 2ms', 6, 'uv pip install httpx'), ['Installed 1 package in 2ms']);
+test('read in full: an <agent-message> from a teammate is delegated, never the user’s typed words', async (t) => {
   const log = new ClaudeLog('/home/dev/app');
   log.user('v0.16.1 패치 릴리즈 진행해주세요');
   log.bash('uv run pytest -q', '12 passed in 0.4s', 0);
@@ -1582,4 +1580,26 @@ test('read in full: an <agent-message> from a teammate is delegated, never the u
   const teammate = messages.find((m) => m.text.startsWith('<agent-message'));
   assert.equal(teammate?.kind, 'delegated', JSON.stringify(messages.map((m) => [m.kind, m.text.slice(0, 40)])));
   assert.ok(!analysis.constraints.some((c) => c.text.includes('carry-forward')), JSON.stringify(analysis.constraints));
+});
+
+test('Set V: a run that leaves the failing file out fixes nothing in it; `go test ./...` covers a package that failed; a task already stopped is nothing; an app’s error code headlines; a time-out’s limit measures nothing', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('make the tests pass');
+  log.bash('pytest tests/test_tasks.py -q', 'FAILED tests/test_tasks.py::test_create_task_valid_minimal - assert 404 == 201\n1 failed in 0.3s', 1);
+  log.bash('pytest tests/ --ignore=tests/test_tasks.py -q', '12 passed in 0.5s', 0);
+  log.bash('go test ./internal/sem/...', 'internal/sem/helper.go:12:6: git redeclared in this block\nFAIL\tentire.io/graph/internal/sem [build failed]', 1);
+  log.bash('go test ./...', 'ok  \tentire.io/graph/internal/sem\t0.2s\nok  \tentire.io/graph/cmd\t0.1s', 0);
+  log.tool('TaskStop', { task_id: 'baux4lf26' }, 'Task baux4lf26 is not running (status: failed)', { isError: true });
+  log.bash('./graph index', 'provider_doctor_failed: semantic provider no-egress status is not verified\nexit status 1', 1);
+  const analysis = await analyse(log, t);
+  const errors = errorsOf(analysis);
+  const statusOf = (words) => errors.find((e) => e.title.includes(words))?.status;
+  assert.equal(statusOf('assert 404 == 201'), 'unresolved', titles(errors));
+  assert.equal(statusOf('git redeclared in this block'), 'resolved', titles(errors));
+  assert.ok(!titles(errors).includes('is not running'), titles(errors));
+  assert.ok(
+    errors.some((e) => e.title.startsWith('provider_doctor_failed:')),
+    titles(errors),
+  );
+  assert.deepEqual(measuredLines('→ Test timed out in 5000ms.', 6, 'npx vitest run'), []);
 });
