@@ -1291,6 +1291,7 @@ export class OfflineAnalyzer {
       status: e.resolvedAt ? 'resolved' : 'unresolved',
       command: e.what,
       ...(e.resolvedAt ? { resolvedBy: e.resolvedAt } : e.wentOn ? { wentOnWith: e.wentOn } : {}),
+      ...(e.resolvedAt && e.goneFromRerun ? { resolvedAs: 'gone-from-rerun' as const } : e.resolvedAt && e.gotPast ? { resolvedAs: 'got-past' as const } : {}),
     }));
     const talk = this.conversation.finish();
     const byKey = new Map([...this.errors.values()].map((e) => [e.key, e]));
@@ -2001,6 +2002,7 @@ export function mergeSameErrors(findings: Finding[]): Finding[] {
       detail: f.detail.replace(/(?:Not resolved|Not re-run): .*$/, `Resolved: the same error was fixed later (log line ${fix.line}).`),
     };
     delete settled.wentOnWith;
+    delete settled.resolvedAs;
     return settled;
   });
   const merged = new Map<string, Finding>();
@@ -2017,6 +2019,8 @@ export function mergeSameErrors(findings: Finding[]): Finding[] {
       kept.detail = finding.detail;
       if (finding.wentOnWith) kept.wentOnWith = finding.wentOnWith;
       else delete kept.wentOnWith;
+      if (finding.resolvedAs) kept.resolvedAs = finding.resolvedAs;
+      else delete kept.resolvedAs;
     }
     const lines = [...kept.citations, ...finding.citations].sort((a, b) => a.line - b.line);
     kept.citations = lines.length > 2 ? [lines[0], lines[lines.length - 1]] : lines;

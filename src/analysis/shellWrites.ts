@@ -68,8 +68,8 @@ export function unwrapProgram(words: string[]): string[] {
       while (rest.length && rest[0].startsWith('-')) rest = rest.slice(1);
     } else if ((head === 'pnpm' || head === 'yarn' || head === 'bun') && (rest[1] === 'exec' || rest[1] === 'dlx' || rest[1] === 'x')) {
       rest = rest.slice(2);
-    } else if (ENV_RUNNERS[head] && rest[1] === ENV_RUNNERS[head].verb && rest.length > 2) {
-      rest = skipRunnerOptions(rest.slice(2), ENV_RUNNERS[head].valued);
+    } else if (ENV_RUNNER_VERB[head] && rest[1] === ENV_RUNNER_VERB[head] && rest.length > 2) {
+      rest = skipRunnerOptions(rest.slice(2), head === 'bundle' ? NO_VALUED_OPTIONS : RUNNER_VALUED_OPTIONS);
       // `uv run tool.py` runs the script with the project's python: the same run as `python tool.py`.
       if (rest.length && /\.py$/.test(rest[0])) rest = ['python', ...rest];
     } else if ((head === 'mise' || head === 'rtx') && (rest[1] === 'x' || rest[1] === 'exec') && rest.includes('--')) {
@@ -118,18 +118,20 @@ const RUNNER_VALUED_OPTIONS = new Set([
   '--env',
   '--spec',
 ]);
-const ENV_RUNNERS: Record<string, { verb: string; valued: Set<string> }> = {
-  uv: { verb: 'run', valued: RUNNER_VALUED_OPTIONS },
-  poetry: { verb: 'run', valued: RUNNER_VALUED_OPTIONS },
-  pipenv: { verb: 'run', valued: RUNNER_VALUED_OPTIONS },
-  pdm: { verb: 'run', valued: RUNNER_VALUED_OPTIONS },
-  hatch: { verb: 'run', valued: RUNNER_VALUED_OPTIONS },
-  rye: { verb: 'run', valued: RUNNER_VALUED_OPTIONS },
-  conda: { verb: 'run', valued: RUNNER_VALUED_OPTIONS },
-  mamba: { verb: 'run', valued: RUNNER_VALUED_OPTIONS },
-  micromamba: { verb: 'run', valued: RUNNER_VALUED_OPTIONS },
-  bundle: { verb: 'exec', valued: new Set() },
+/** Each runner's verb (`bundle exec` takes none of the valued options above). */
+const ENV_RUNNER_VERB: Record<string, string> = {
+  uv: 'run',
+  poetry: 'run',
+  pipenv: 'run',
+  pdm: 'run',
+  hatch: 'run',
+  rye: 'run',
+  conda: 'run',
+  mamba: 'run',
+  micromamba: 'run',
+  bundle: 'exec',
 };
+const NO_VALUED_OPTIONS = new Set<string>();
 
 /** The words after a runner's own options (`--frozen`, `--with x`, `--python=3.12`, a closing `--`). */
 function skipRunnerOptions(words: string[], valued: Set<string>): string[] {

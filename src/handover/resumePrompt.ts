@@ -276,11 +276,12 @@ function errorLine(finding: Finding, terse = false): string {
   if (finding.status === 'resolved') {
     const by = finding.resolvedBy ? ` (log line ${finding.resolvedBy.line})` : '';
     // A program that could not start and then started (to fail another way) was got past, not passed.
-    const how = /\band started; it failed another way\b/.test(finding.detail ?? '')
-      ? 'the same command ran again and got past it'
-      : /\bwithout this failure; it failed another way\b/.test(finding.detail ?? '')
-        ? 'the same tests ran again without it (they failed another way)'
-        : 'fixed by a later passing run';
+    const how =
+      finding.resolvedAs === 'got-past'
+        ? 'the same command ran again and got past it'
+        : finding.resolvedAs === 'gone-from-rerun'
+          ? 'the same tests ran again without it (they failed another way)'
+          : 'fixed by a later passing run';
     return `- Resolved: ${quoteAsData(finding.title, 'tool output', 240)} — ${how}${by}${marksOf(finding)}\n`;
   }
   const detail = finding.detail && !terse ? freshDetail(finding.title, finding.detail.replace(/\s*(?:Not resolved|Not re-run):[^\n]*$/m, '')) : '';

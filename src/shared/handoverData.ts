@@ -51,6 +51,12 @@ export interface Finding {
   /** Errors only: the passing run that resolved it. */
   resolvedBy?: Citation;
   /**
+   * Errors only, resolved ones the offline analyst settled without a passing run: the same command ran
+   * again and started (`got-past`), or the same tests ran again without printing it (`gone-from-rerun`).
+   * It goes with `detail`, which says the same in words.
+   */
+  resolvedAs?: 'got-past' | 'gone-from-rerun';
+  /**
    * Errors only, unresolved ones: nothing later ran the same command, test file or target again, but the
    * session went on. The first step that passed after the last failure (a command, a file change), so a
    * resumed agent can tell an error still in its way from one the session worked around.
