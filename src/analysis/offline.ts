@@ -238,6 +238,8 @@ export class OfflineAnalyzer {
   private lastProse?: { text: string; line: number };
   private numberOrder = 0;
   private undoneSeen = 0;
+  /** Untracked files git said were in the way of a pull, merge or checkout: removing them gives nothing up. */
+  private inGitsWay = new Set<string>();
   private readonly meta: Omit<
     OfflineAnalysis,
     | 'findings'
@@ -636,6 +638,9 @@ export class OfflineAnalyzer {
       // A debug print added and taken out again, an import added and dropped: scaffolding, not an approach.
       if (undone.scaffolding) continue;
       if (undone.kind === 'created-then-deleted' && this.servedItsPurpose(undone.path, undone.undoneAt.line)) continue;
+      // A file git refused to overwrite ("untracked working tree files would be overwritten by merge"), removed
+      // so the pull could bring the committed one: making way, not an approach given up.
+      if (undone.kind === 'created-then-deleted' && [...this.inGitsWay].some((p) => undone.path === p || undone.path.endsWith(`/${p}`))) continue;
       // Made and removed by one command (`touch .env.local && git check-ignore .env.local && rm .env.local`): a probe.
       if (undone.kind === 'created-then-deleted' && undone.doneAt.line === undone.undoneAt.line) continue;
       this.addStructural(`${undone.kind}:${undone.path}:${undone.doneAt.line}`, {
@@ -752,6 +757,7 @@ export class OfflineAnalyzer {
     result = { ...result, text };
     const readOnly = READ_ONLY_TOOLS.has(name);
 
+    if (text.includes('untracked working tree files would be')) for (const path of untrackedInTheWay(text)) this.inGitsWay.add(path);
     if (name === 'AskUserQuestion' || /^User has answered your questions?:/.test(text)) {
       this.onUserAnswers(text, result, pending?.call);
       return;
@@ -917,8 +923,7 @@ export class OfflineAnalyzer {
   /** Answers to the agent's questions (Claude Code's AskUserQuestion): choices the user made. */
   private onUserAnswers(text: string, result: ToolResultEvent, asked?: ToolCallEvent): void {
     const offered = offeredOptions(asked);
-    for (const match of text.matchAll(/"([^"]{3,300})"="([^"]{1,300})"/g)) {
-      const [, question, answer] = match;
+    for (const [question, answer] of answeredPairs(text, [...offered.keys(), ...askedQuestions(asked)])) {
       if (!result.sidechain) this.conversation.onAnswer(question, answer, result.line, result.uuid);
       // An answer typed instead of picking an option ("Other") is a reply, often a question back: the
       // conversation keeps it; only a pick among the options offered is a choice made.
@@ -1576,7 +1581,7 @@ const SCRATCH_PATH = /^(?:\/tmp\/|\/private\/tmp\/|\/var\/folders\/|[A-Za-z]:\/(
 
 /** The agent asking for a fact about the user's setup or state, not for a choice between ways. */
 const ASKS_FOR_FACT =
-  /\bdid you (?!have in mind|mean|want|prefer|like|intend|plan)\w+|\bcan you (?:describe|explain|tell me|share|clarify)\b|(?:した|だった|でした|ました)(?:のは|んですか|か)|^(?:how (?:does|do|did|is|are) .+ (?:work|handled|done|set up)\b|what (?:does|do) .+ (?:require|need|look like)\b|what(?:'s| is) your (?:idea|startup|project|product|app|goal|background|use case)\b|what(?:'s| is| are) (?:the )?(?:status|state|current|version)|what else\b|(?:do|did|does|have|has) (?:you|it|the)\b(?!.*\b(?:want|prefer|like|rather|need)\b)|(?:is|are) (?:there|it|the|your)\b(?!.*\b(?:ok|okay|fine|acceptable|good)\b)|how many\b|where (?:is|are|do)\b|which \w+ (?:do you have|have you|are installed|is installed)\b)/i;
+  /\bdid you (?!have in mind|mean|want|prefer|like|intend|plan)\w+|\bcan you (?:describe|explain|tell me|share|clarify)\b|(?:した|だった|でした|ました)(?:のは|んですか|か)|^(?:how (?:does|do|did|is|are) .+ (?:work|handled|done|set up)\b|what (?:does|do) .+ (?:require|need|look like)\b|what(?:'s| is) your (?:idea|startup|project|product|app|goal|background|use case)\b|what(?:'s| is| are) (?:the )?(?:status|state|current|version)|what else\b|(?:do|did|does|have|has) (?:you|it|the)\b(?!.*\b(?:want|prefer|like|rather|need)\b)|(?:is|are) (?:there|it|the|your)\b(?!.*\b(?:ok|okay|fine|acceptable|good)\b)|how many\b|where (?:is|are|do)\b|which \w+ (?:do you have|have you|are installed|is installed)\b)|(?:^|[¿\s])(?:voc[eê]|vc) (?:j[aá] )?(?:tem|possui|configurou|instalou|usa)\b|(?:^|[¿\s])(?:ya )?(?:tienes|has (?:configurado|instalado))\b|\b(?:as-tu|avez-vous|est-ce que (?:tu as|vous avez))\b|^(?:hast du|haben sie|ist (?:das|der|die|es) (?:schon|bereits))\b|你已经(?:有|安装了|配置了|装了)[^？?]*[吗嗎]|済みですか/i;
 
 /** The first `n` non-empty lines of a tool's message, its markup removed. */
 function firstLines(text: string, n: number): string[] {
@@ -1702,6 +1707,45 @@ function ranWhat(programs: string[][] | undefined, errorLine: string, output: st
 }
 
 /** The option labels the agent's question tool offered, per question (lower case). */
+/** The paths git lists under "The following untracked working tree files would be overwritten by merge:". */
+function untrackedInTheWay(text: string): string[] {
+  const paths: string[] = [];
+  for (const block of text.matchAll(/untracked working tree files would be (?:overwritten|removed) by \w+:\n((?:[ \t]+\S[^\n]*\n?)+)/g))
+    for (const line of block[1].split('\n')) if (line.trim()) paths.push(line.trim());
+  return paths;
+}
+
+/** The questions an AskUserQuestion call put, as asked. */
+function askedQuestions(call: ToolCallEvent | undefined): string[] {
+  const questions = call && isObject(call.input) && Array.isArray(call.input.questions) ? call.input.questions : [];
+  return questions.flatMap((q) => (isObject(q) && typeof q.question === 'string' && q.question.trim() ? [q.question.trim()] : []));
+}
+
+/**
+ * The question/answer pairs of Claude Code's answer message (`"Q"="A", "Q2"="A2"`). A question that holds
+ * quotes itself (`"Law 7" even means?`, `"常用链接" 的开关…`) is found whole by the text the call asked; the
+ * bare pattern would start it at its last inner quote and show a fragment as the question.
+ */
+function answeredPairs(text: string, asked: string[]): [string, string][] {
+  const pairs: [string, string][] = [];
+  const taken: [number, number][] = [];
+  for (const question of new Set(asked)) {
+    const at = text.indexOf(`"${question}"="`);
+    if (at < 0) continue;
+    const start = at + question.length + 4;
+    const end = text.indexOf('"', start);
+    if (end <= start) continue;
+    pairs.push([question, text.slice(start, end)]);
+    taken.push([at, end]);
+  }
+  for (const match of text.matchAll(/"([^"]{3,300})"="([^"]{1,300})"/g)) {
+    const at = match.index;
+    if (taken.some(([from, to]) => at >= from && at <= to)) continue;
+    pairs.push([match[1], match[2]]);
+  }
+  return pairs;
+}
+
 function offeredOptions(call: ToolCallEvent | undefined): Map<string, string[]> {
   const offered = new Map<string, string[]>();
   const questions = call && isObject(call.input) && Array.isArray(call.input.questions) ? call.input.questions : [];
@@ -1960,7 +2004,7 @@ function tooShortToSay(text: string): boolean {
 
 export function readsAsCorrection(text: string): boolean {
   const trimmed = text.trim();
-  if (!trimmed || trimmed.startsWith('<') || tooShortToSay(trimmed) || AGREEMENT.test(trimmed)) return false;
+  if (!trimmed || trimmed.startsWith('<') || tooShortToSay(trimmed) || AGREEMENT.test(trimmed) || letsItGoOn(trimmed)) return false;
   // Pasted terminal output or logs: many lines, or lines that look like a shell prompt or a stack.
   if (trimmed.split('\n').length > 6 || /^(?:❯|\$ |> |PS [A-Z]:)|Call Stack|Traceback/m.test(trimmed)) return false;
   // A correction is said in a few words; a long message after an interrupt is a new request or a paste.
@@ -2035,9 +2079,21 @@ export function mergeSameErrors(findings: Finding[]): Finding[] {
 const AGREEMENT =
   /^(?:absolutely|yes|yeah|yep|yup|sure|ok(?:ay)?|exactly|correct|right|perfect|great|agreed|sounds good|good|fine|cool|nice|thanks|thank you)\s*[.!]/i;
 
+/**
+ * A message that opens by letting the agent go on ("go ahead, but keep this in mind: …", "続けていいですが…"):
+ * the stop was a pause to add something, not a refusal, unless the message also forbids or redirects.
+ */
+const GO_AHEAD =
+  /^(?:(?:ok(?:ay)?|yes|sure),?\s+)?(?:go ahead|go on|carry on|continue|proceed|keep going|you (?:can|may) (?:continue|proceed|go on)|pode continuar|continua|vas-y|continuez|mach weiter|sigue|adelante|続けて(?:いい|ください|OK|大丈夫)|進めて(?:いい|ください)|继续|可以继续)/i;
+function letsItGoOn(trimmed: string): boolean {
+  return GO_AHEAD.test(trimmed) && !FORBIDS_OR_REDIRECTS.test(trimmed.split(/[\n。！!？?]|\.\s/)[0]);
+}
+const FORBIDS_OR_REDIRECTS = /\b(?:don['’]?t|do not|not|never|instead|stop|avoid|without)\b|ないで|しないで|やめて|禁止|ダメ|だめ|不要|别|不能/i;
+
 export function readsAsUserReason(text: string): boolean {
   const trimmed = text.trim();
   if (!trimmed || trimmed.startsWith('<') || tooShortToSay(trimmed) || AGREEMENT.test(trimmed)) return false;
+  if (letsItGoOn(trimmed)) return false;
   if (trimmed.split('\n').length > 6 || /^(?:❯|\$ |> |PS [A-Z]:)|Call Stack|Traceback/m.test(trimmed)) return false;
   // A question back ("why would jobs go to codex-1?") asks for an answer; it tells the next agent nothing to do.
   return !asksAQuestion(trimmed);

@@ -1603,3 +1603,53 @@ test('Set V: a run that leaves the failing file out fixes nothing in it; `go tes
   );
   assert.deepEqual(measuredLines('→ Test timed out in 5000ms.', 6, 'npx vitest run'), []);
 });
+
+test('Set S–V leftovers: a question holding quotes is shown whole with its answer; a yes/no question about the set-up (in Portuguese) is no decision; files removed for a pull are nothing given up; "go ahead, but…" after a stop is no refusal', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('build the links panel');
+  const ask = (questions, answers) =>
+    log.tool(
+      'AskUserQuestion',
+      { questions: questions.map((question) => ({ question, header: 'Q', options: [] })) },
+      `Your questions have been answered: ${questions.map((q, i) => `"${q}"="${answers[i]}"`).join(', ')}. You can now continue with these answers in mind.`,
+    );
+  ask(['"常用链接" 的开关按钮放在哪里？', 'Which storage should links use?'], ['标题栏小图标', 'SQLite']);
+  ask(['Voce ja tem o projeto Firebase configurado com billing?'], ['Sim, tudo pronto']);
+  ask(['你想用哪种存储方式？'], ['本地文件']);
+  log.bash(
+    'git pull 2>&1',
+    'error: The following untracked working tree files would be overwritten by merge:\n\tdocs/specs/scope.md\nPlease move or remove them before you merge.\nAborting',
+    1,
+  );
+  log.tool('Write', { file_path: '/home/dev/app/docs/specs/scope.md', content: '# scope' }, 'File created successfully');
+  log.tool('Write', { file_path: '/home/dev/app/src/linkCache.ts', content: 'export const cache = new Map();' }, 'File created successfully');
+  log.text('The in-memory cache does not survive a restart, so I am removing it and going back to reading SQLite each time.');
+  log.bash(
+    'rm /home/dev/app/docs/specs/scope.md /home/dev/app/src/linkCache.ts && git pull 2>&1',
+    'Fast-forward\n docs/specs/scope.md | 54 +++++\n 1 file changed',
+    0,
+  );
+  const refused =
+    "The user doesn't want to proceed with this tool use. The tool use was rejected (eg. if it was a file edit, the new_string was NOT written to the file). STOP what you are doing and wait for the user to tell you how to proceed.";
+  log.tool('Bash', { command: 'git checkout main && git pull', description: 'pull' }, refused, { isError: true });
+  log.user('[Request interrupted by user for tool use]');
+  log.user('続けていいですが、これは考慮しておいてください。レビュー来てました: the cache key is not one-to-one.');
+  log.tool('Bash', { command: 'npm publish', description: 'publish' }, refused, { isError: true });
+  log.user('[Request interrupted by user for tool use]');
+  log.user('go ahead, but do not publish from this branch, only from main.');
+  const findings = (await analyse(log, t)).findings;
+  const decisions = findings.filter((f) => f.analyst === 'decisions').map((f) => f.title);
+  assert.deepEqual(decisions.sort(), [
+    'Asked ""常用链接" 的开关按钮放在哪里？", the user chose "标题栏小图标".',
+    'Asked "Which storage should links use?", the user chose "SQLite".',
+    'Asked "你想用哪种存储方式？", the user chose "本地文件".',
+  ]);
+  const rejected = findings.filter((f) => f.analyst === 'rejected').map((f) => f.title);
+  assert.ok(!rejected.some((r) => r.includes('scope.md')), rejected.join('\n'));
+  assert.ok(
+    rejected.some((r) => r.includes('src/linkCache.ts')),
+    rejected.join('\n'),
+  );
+  const refusals = findings.filter((f) => f.analyst === 'refusals').map((f) => f.title);
+  assert.deepEqual(refusals, ['go ahead, but do not publish from this branch, only from main.']);
+});

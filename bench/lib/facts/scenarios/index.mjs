@@ -26,6 +26,10 @@ const names = [
   'pythonAgendaPortuguese',
   'cLogtallyBullets',
   'perlLedgerCompactions',
+  // Held out (fourth set), the same way.
+  'rustCliTerse',
+  'javaPlainItalian',
+  'nodeWorkspacesPasted',
 ];
 
 export const scenarios = await Promise.all(
