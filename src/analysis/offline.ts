@@ -116,6 +116,8 @@ interface ErrorRecord {
   gotPast?: boolean;
   /** …or a test failure that a whole re-run of the same tests no longer printed (they failed another way). */
   goneFromRerun?: boolean;
+  /** The failing tests this error is about (those its headline names, else every one its run listed). */
+  tests?: string[];
   /** The first headline, which proved to be the shell's noise (the timeline's text still holds it). */
   noiseHeadline?: string;
   strong: boolean;
@@ -1022,7 +1024,13 @@ export class OfflineAnalyzer {
     const key = editTarget ? `edit:${editTarget}\u0000${dedupeKey(first)}` : `${cmdKey}\u0000${dedupeKey(first)}`;
     const citation = citationOf(result);
     // The same command failing again another way: the earlier errors were re-run, and are still failing.
-    this.ranAgain(cmdKey, citation, key, pending?.commandLine !== undefined && !OUTPUT_CUT_BY_PIPE.test(pending.commandLine) ? result.text : undefined);
+    this.ranAgain(
+      cmdKey,
+      citation,
+      key,
+      pending?.commandLine !== undefined && !OUTPUT_CUT_BY_PIPE.test(pending.commandLine) ? result.text : undefined,
+      pending?.commandLine !== undefined ? result.text : undefined,
+    );
     const existing = this.errors.get(key);
     if (existing) {
       existing.count++;
@@ -1040,12 +1048,14 @@ export class OfflineAnalyzer {
           : `${name} failed${exit}${display !== name ? `: ${display.slice(name.length + 1)}` : ''}`;
       const tests = failingTestNames(result.text);
       const title = editTarget && first ? `${this.files.relative(editTarget)}: ${first}` : first || what;
+      const named = tests.filter((t) => title.includes(t));
       this.errors.set(key, {
         key,
         commandKey: cmdKey,
         family: pending?.family,
         editPath: editTarget,
         testFiles: [...new Set([...tests.map(testFileOf), ...(pending?.family?.targets ?? [])].filter((f): f is string => !!f))],
+        ...(tests.length ? { tests: named.length ? named : tests } : {}),
         title,
         message: messageOf(title),
         what,
@@ -1064,7 +1074,62 @@ export class OfflineAnalyzer {
       pruneByScore(this.errors, WORKING.errors, (e) => errorScore(e));
       this.conversation.onError(key, first ? `${display}: ${first}` : display, result.line);
     }
+    // One run failing several tests, each with its own line naming it (Rust's `thread 'tests::a' panicked at
+    // …`, pytest's `FAILED t.py::test_b - AssertionError: …`): each is its own error, fixed in its own time.
+    if (first && pending?.family?.kind === 'test') this.otherFailingTests(first, summary.lines, result, pending, cmdKey, citation, display);
     if (!result.sidechain) this.recentFailure = { display, error: first, line: result.line };
+  }
+
+  private otherFailingTests(
+    first: string,
+    lines: string[],
+    result: ToolResultEvent,
+    pending: PendingCall,
+    cmdKey: string,
+    citation: Citation,
+    display: string,
+  ): void {
+    const tests = failingTestNames(result.text);
+    if (tests.length < 2) return;
+    const named = (line: string) => tests.filter((t) => new RegExp(`(?<![\\w.:-])${escapeRegExp(t)}(?![\\w:-])`).test(line));
+    const taken = new Set(named(first));
+    let added = 0;
+    for (const line of lines) {
+      if (added >= OTHER_FAILURES_PER_RUN) break;
+      const its = named(line).filter((t) => !taken.has(t));
+      // (The line must say how, beside the name: pytest's `FAILED t.py::x - File "/home/…"` says nothing.)
+      if (its.length !== 1 || !STRONG_TEST_FAILURE.test(line.split(its[0]).join(' '))) continue;
+      added++;
+      taken.add(its[0]);
+      const key = `${cmdKey}\u0000${dedupeKey(line)}`;
+      const existing = this.errors.get(key);
+      if (existing) {
+        existing.count++;
+        existing.last = citation;
+        existing.resolvedAt = existing.wentOn = existing.failedAgain = undefined;
+        existing.gotPast = existing.goneFromRerun = undefined;
+        continue;
+      }
+      this.errors.set(key, {
+        key,
+        commandKey: cmdKey,
+        family: pending.family,
+        testFiles: [...new Set([testFileOf(its[0]), ...(pending.family?.targets ?? [])].filter((f): f is string => !!f))],
+        tests: its,
+        title: line,
+        message: messageOf(line),
+        what: `\`${display}\` failed`,
+        lines: [line],
+        stack: [],
+        exitCode: result.exitCode,
+        count: 1,
+        first: citationOf(pending.call),
+        last: citation,
+        strong: true,
+        lowValue: false,
+      });
+      pruneByScore(this.errors, WORKING.errors, (e) => errorScore(e));
+    }
   }
 
   /**
@@ -1074,10 +1139,28 @@ export class OfflineAnalyzer {
    * inside, which is its own error. Other errors stay open: a compiler or a harness that cuts long output
    * may not print every error again, so a missing line proves nothing.
    */
-  private ranAgain(cmdKey: string, at: Citation, exceptKey?: string, output?: string): void {
+  private ranAgain(cmdKey: string, at: Citation, exceptKey?: string, output?: string, shown?: string): void {
     for (const record of this.errors.values())
       if (record.key !== exceptKey && record.commandKey === cmdKey && !record.resolvedAt && record.last.line < at.line) {
         record.wentOn = undefined;
+        // What the re-run printed, even cut by a pipe, may prove the error gone: every test it was about
+        // reported passing by name (`test tests::p99 ... ok`), or a compiler's error followed by tests that
+        // ran, which they cannot before the code compiles.
+        if (shown !== undefined && (passedByName(shown, record.tests) || compiledPast(shown, record))) {
+          record.resolvedAt = at;
+          record.failedAgain = undefined;
+          continue;
+        }
+        // …or the run's closing list of failures (cargo's `failures:`, pytest's short summary), whole even
+        // under `| tail`, no longer names the tests it was about: they failed no more, whatever else did.
+        const listed = shown !== undefined && record.tests?.length ? closingFailureList(shown) : undefined;
+        if (listed && record.tests!.every((t) => !listed.has(t))) {
+          record.resolvedAt = at;
+          record.gotPast = true;
+          record.goneFromRerun = true;
+          record.failedAgain = undefined;
+          continue;
+        }
         // A program that could not start (or a module missing: `python -m pytest` → "No module named pytest")
         // that now starts, even to fail another way, got past it.
         const couldNotStart = NOT_STARTED.test(record.title) || /\bNo module named\b/.test(record.title);
@@ -1200,6 +1283,12 @@ export class OfflineAnalyzer {
       }
       // A run started before the failure was seen (a call made beside it) cannot be its fix.
       if ((record.last.file ?? '') === (result.subagent ? `subagents/${result.subagent}` : '') && startedLine < record.last.line) continue;
+      // A compiler's error is gone once the same program compiles the code again for any goal: `cargo build`
+      // failed, `cargo run` now runs; `go vet` failed to compile, `go test` passes.
+      if (COMPILE_ERROR.test(record.title) && pending?.commandLine !== undefined && compilesAgain(record, ran)) {
+        record.resolvedAt = citationOf(result);
+        continue;
+      }
       // Checks (tests, builds, linters) are judged by their family below; other commands by what they ran.
       const byTarget = !record.family?.kind && record.target !== undefined && ranTargets.has(record.target);
       const suggested = record.suggestedFix !== undefined && (record.suggestedFix === cmdKey || (pending?.families?.includes(record.suggestedFix) ?? false));
@@ -1371,6 +1460,86 @@ const RAN_TESTS =
   /\b\d+ (?:passed|failed|failing|errors?|tests?)\b|^\s*(?:ℹ|#)\s*(?:pass|fail|tests) \d|^\s*Tests?:\s+\d|^\s*(?:FAIL|PASS)\s+\S|^\s*[✖✕×✓✔]\s|^\s*not ok \d|^\s*--- (?:FAIL|PASS):|\btest result:|^\s*\d+\) /m;
 /** A test run's output short enough to be whole (a harness keeps a long one's head and tail). */
 const WHOLE_TEST_OUTPUT = 20_000;
+
+/** A compiler's error that stops every test from running (rustc, javac, a C or Go compiler); never TypeScript's, which a test runner skips. */
+const COMPILE_ERROR =
+  /\berror\[E\d{4}\]|\.(?:java|c|cc|cpp|cxx|h|hpp|go|rs|swift|kt|scala|cs):\d+(?::\d+)?:? (?:fatal )?error\b|\berror CS\d{4}\b|\[build failed\]/;
+
+/**
+ * The failing tests a run lists at its end, which a tail of its output still holds whole: cargo's second
+ * `failures:` block before `test result:`, pytest's "short test summary info". Undefined without such a list.
+ */
+function closingFailureList(output: string): Set<string> | undefined {
+  const cargo = /^failures:\n((?:[ \t]+\S+\n)+)\s*\ntest result: FAILED\b/m.exec(output);
+  if (cargo)
+    return new Set(
+      cargo[1]
+        .split('\n')
+        .map((l) => l.trim())
+        .filter(Boolean),
+    );
+  const pytest = /^=+ short test summary info =+\n([\s\S]*?)\n=+ [^\n]*\b(?:failed|passed|errors?)\b[^\n]*=+\s*$/m.exec(output);
+  if (pytest)
+    return new Set(
+      pytest[1]
+        .split('\n')
+        .map((l) => /^(?:FAILED|ERROR)\s+(\S+::\S+)/.exec(l)?.[1])
+        .filter((n): n is string => !!n),
+    );
+  return undefined;
+}
+
+/** A line that says how a named test failed: a panic, an exception or assertion with its message. */
+const STRONG_TEST_FAILURE = /\bpanicked at\b|\b\w*(?:Error|Exception)\b:\s+\S|\bassert(?:ion)?\b\s+\S/;
+/** At most this many more failing tests of one run get their own error: the rest stay in its lines. */
+const OTHER_FAILURES_PER_RUN = 2;
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Programs that compile the project for every one of these subcommands, so any of them passing compiled it. */
+const COMPILING_SUBCOMMANDS: Record<string, RegExp> = {
+  cargo: /^(?:build|b|run|r|test|t|check|c|clippy|bench)$/,
+  go: /^(?:build|run|test|vet|install)$/,
+  dotnet: /^(?:build|run|test)$/,
+  swift: /^(?:build|run|test)$/,
+};
+
+/** A passing command of the failed compile's program that compiles the same code again. */
+function compilesAgain(record: ErrorRecord, ran: string[][]): boolean {
+  const failed = record.family?.name.split(/\s+/)[0] ?? record.commandKey.split(/\s+/)[0];
+  const subcommands = COMPILING_SUBCOMMANDS[failed];
+  if (!subcommands) return false;
+  return ran.some((words) => {
+    const subcommand = words.slice(1).find((w) => !w.startsWith('-') && !w.startsWith('+'));
+    return programName(words) === failed && subcommand !== undefined && subcommands.test(subcommand);
+  });
+}
+
+/** A re-run of the tests after a compile error that shows tests running, without the error: it compiles now. */
+function compiledPast(output: string, record: ErrorRecord): boolean {
+  return (
+    (record.family?.kind === 'test' || record.family?.kind === 'build') &&
+    COMPILE_ERROR.test(record.title) &&
+    RAN_TESTS.test(output) &&
+    !COMPILE_ERROR.test(output) &&
+    !stillSays(output, record.message)
+  );
+}
+
+/** Every test named reported passing by name in the output (`test x ... ok`, `--- PASS: TestX`, `✓ x`, `ok 3 - x`, `x PASSED`). */
+function passedByName(output: string, tests: string[] | undefined): boolean {
+  if (!tests?.length) return false;
+  const lines = output.split('\n');
+  return tests.every((name) => {
+    const named = new RegExp(`(?<![\\w.:-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w:-])`);
+    const said = lines.filter((line) => line.includes(name) && named.test(line));
+    return said.length > 0 && said.every((line) => PASS_WORD.test(line) && !FAIL_WORD.test(line));
+  });
+}
+const PASS_WORD = /\b(?:ok|pass|passed|success)\b|[✓✔]/i;
+const FAIL_WORD = /\b(?:fail|failed|failure|error|panicked|not ok)\b|[✕✗✖×]/i;
 
 /** Whether an output still holds an error's line (numbers aside: a duration or an address may change). */
 function stillSays(output: string, message: string): boolean {

@@ -12,7 +12,8 @@ import { headAndTail, oneLine } from './text.js';
 const STRONG_ERROR = [
   /\berror TS\d+\b|\berror\[E\d{4}\]|\b[A-Z]{1,4}\d{3,5}\b:\s+\S.*\berror\b|^\s*E\d{3,4}\b/,
   /^\S+:\d+(?::\d+)?:\s*(?:fatal )?error:/, // a compiler's `src/crc.c:7:69: error: 'polynom' undeclared`
-  /^\s*(?:assertion\b.*\bfailed|thread '.*' panicked at)/i, // Rust; ExUnit's `Assertion with =~ failed`
+  // Rust (since 1.88 with the thread's id: `thread 'tests::p99' (18536) panicked at`); ExUnit's `Assertion with =~ failed`
+  /^\s*(?:assertion\b.*\bfailed|thread '.*'(?: \(\d+\))? panicked at)/i,
   // An app's own error code first: `provider_doctor_failed: semantic provider no-egress status is not verified`.
   /^[a-z]+(?:_[a-z]+)*_(?:failed|error|invalid|missing|denied|not_found|mismatch)\b:\s+\S/,
   // Perl: Test::More's `#   Failed test 'formats a debit'`, a module missing (`Can't locate Text/CSV.pm in @INC`).
@@ -90,6 +91,9 @@ const CAPTURED_CONSOLE = /^(?:stderr|stdout) \| \S/;
 // psql's and sudo's notes about the working directory or host are printed beside the real outcome.
 const NOT_ERROR =
   /\bis not running, so cannot be killed\b|\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b|^\s*usage:\s|could not change directory to|^sudo: unable to resolve host|^[\s|\d]*[\^~][\s^~]*$|^\s*(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try [`'"]?--help/i;
+/** A stack frame in the language's runtime or an installed library, not the project's code. */
+const RUNTIME_FRAME =
+  /\bat (?:java\.base\/|jdk\.|sun\.|java\.|javax\.|kotlin\.|scala\.|node:|internal\/|Module\.|Object\.<anonymous> \(node:|process\.processTicksAndRejections|new Promise \(<anonymous>\))|node_modules|site-packages|dist-packages|<frozen |\/usr\/lib\/|\/rustc\/|\/library\/(?:core|std|alloc)\/|\(Native Method\)|<anonymous>\)?$/;
 const STACK_FRAME = /^\s+at\s+\S|^\s+File ".+", line \d+|^\s*\d+: 0x[0-9a-f]+|^goroutine \d+|^\s*from \S+:\d+:in [`'‘]/;
 
 export interface ErrorSummary {
@@ -133,8 +137,15 @@ export function errorLines(output: string, max = 6): ErrorSummary {
       if (raw.trim()) continue;
       capturedConsole = false;
     }
+    // Java's root cause comes last (`Caused by: …`): its frames, not the wrapper's, show where it broke.
+    if (/^Caused by: /.test(raw)) stack.length = 0;
     if (STACK_FRAME.test(raw)) {
-      if (stack.length < 3) stack.push(oneLine(raw, 200));
+      // The project's own frames tell where to look; the runtime's and libraries' (reflection, BigDecimal,
+      // node:internal) above them only say how it got there. The first project frame is kept whatever its depth.
+      if (stack.length < 3 || (!stack.some((f) => !RUNTIME_FRAME.test(f)) && !RUNTIME_FRAME.test(raw))) {
+        if (stack.length >= 3) stack.pop();
+        stack.push(oneLine(raw, 200));
+      }
       continue;
     }
     // PowerShell names the failure in `Get-Content : Cannot find path …` or in the line under its `~~~`
@@ -167,6 +178,9 @@ export function errorLines(output: string, max = 6): ErrorSummary {
     // + "operable program or batch file."): the second half alone names nothing.
     const previous = lines[i - 1]?.trim();
     if (/^[a-z]/.test(raw.trim()) && previous && /,$/.test(previous) && previous.length <= 300) raw = `${previous} ${raw.trim()}`;
+    // Node's assert names the values below its message (`1002 !== 1001`, or `+ '€149.98'` / `- '€149.99'`
+    // under `+ actual - expected`): without them the line is the same for every failing assertion.
+    if (/\bExpected values to be (?:strictly |loosely )?(?:deep-)?(?:equal|unequal)\b/.test(raw)) raw = withAssertValues(raw, lines, i);
     // pytest prefixes assertion output with `E   `: the exception line itself is what is telling.
     const line = oneLine(raw.replace(/<\/?tool_use_error>/g, '').replace(/^\s*E\s+(?=[A-Z]\w*(?:Error|Exception)\b)/, ''), 240);
     if (!line || seen.has(line)) continue;
@@ -195,6 +209,20 @@ export function errorLines(output: string, max = 6): ErrorSummary {
   return { lines: best.sort((a, b) => a.index - b.index).map((f) => f.line), stack, ...(top !== undefined ? { best: top } : {}) };
 }
 
+/** Node's assertion message with the values it compared, read from the lines under it. */
+function withAssertValues(raw: string, lines: string[], at: number): string {
+  const head = raw.replace(/\s*\+ actual - expected\s*$/, '').trimEnd();
+  const values: string[] = [];
+  for (let j = at + 1; j < Math.min(lines.length, at + 12) && values.length < 2; j++) {
+    const line = lines[j].trim();
+    if (!line || /^\+ actual - expected$/.test(line) || /^[\^~\s]+$/.test(line) || /^\.\.\.|^\[$|^\{$/.test(line)) continue;
+    if (/^at\s/.test(line) || /^(?:generatedMessage|code|actual|expected|operator):/.test(line)) break;
+    if (/ !== | != {2}| === /.test(line)) return oneLine(`${head} ${line}`, 240);
+    if (/^[+-]\s+\S/.test(line) && !values.some((v) => v[0] === line[0])) values.push(line);
+  }
+  return values.length ? oneLine(`${head} ${values.join(' ')}`, 240) : raw;
+}
+
 /** True when output shows a failure even though no exit code said so (`npm test || true`, a tool that prints errors). */
 export function looksFailed(output: string): boolean {
   const head = plainOutput(headAndTail(output, 8_000, 8_000));
@@ -204,7 +232,9 @@ export function looksFailed(output: string): boolean {
   if (/^\s*0 fail\b|\b0 failed\b|^\s*All \d+ tests? pass/im.test(head) && !/^\s*[1-9]\d* fail(?:ed|ing)?\b|\bTests?:.*\b[1-9]\d* failed\b/im.test(head))
     return false;
   if (/^\[[\w./-]+(?: \(root-commit\))? [0-9a-f]{7,}\] \S/m.test(head)) return false;
-  return /\berror TS\d+\b|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s/m.test(
+  // (A compiler's error (rustc's `error[E0277]`, javac's and gcc's `File.java:31: error:`), a JVM exception with
+  // its cause, a test runner's failure in the user's language: `FALLITO TestFattura…`, `36 superati, 1 falliti`.)
+  return /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s/m.test(
     head,
   );
 }

@@ -1653,3 +1653,80 @@ test('Set S–V leftovers: a question holding quotes is shown whole with its ans
   const refusals = findings.filter((f) => f.analyst === 'refusals').map((f) => f.title);
   assert.deepEqual(refusals, ['go ahead, but do not publish from this branch, only from main.']);
 });
+
+test('fourth held-out facts round: a run failing two tests is two errors, each settled in its own time — by its name passing, by the closing failure list of a piped run, by tests that ran after a compile error, by `cargo run` compiling again; node’s assert shows its values, Java’s root cause its project frame', async (t) => {
+  const log = new ClaudeLog('/home/dev/latq');
+  log.user('fix the tests');
+  const run1 = [
+    'running 3 tests',
+    'test tests::p99 ... FAILED',
+    'test tests::parses ... FAILED',
+    'test tests::p0 ... ok',
+    '',
+    'failures:',
+    '',
+    '---- tests::p99 stdout ----',
+    '',
+    "thread 'tests::p99' (18536) panicked at src/lib.rs:43:9:",
+    'assertion `left == right` failed',
+    '',
+    '---- tests::parses stdout ----',
+    '',
+    "thread 'tests::parses' (18538) panicked at src/lib.rs:48:9:",
+    'called `Option::unwrap()` on a `None` value',
+    '',
+    'failures:',
+    '    tests::p99',
+    '    tests::parses',
+    '',
+    'test result: FAILED. 1 passed; 2 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s',
+  ].join('\n');
+  log.bash('cargo test 2>&1 | tail -n 40', run1, 0);
+  log.bash(
+    'cargo test 2>&1 | grep -A 4 "^error"',
+    'error[E0277]: cannot multiply `f64` by `usize`\n  --> src/lib.rs:21:19\nerror: could not compile `latq` (lib) due to 1 previous error',
+    0,
+  );
+  // Tests ran (the code compiles again); p99 reported passing by name; parses still listed as failing.
+  const run2 = [
+    'test tests::p99 ... ok',
+    '',
+    'failures:',
+    '',
+    '---- tests::parses stdout ----',
+    "thread 'tests::parses' (18761) panicked at src/lib.rs:48:9:",
+    'called `Option::unwrap()` on a `None` value',
+    '',
+    'failures:',
+    '    tests::parses',
+    '',
+    'test result: FAILED. 2 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s',
+  ].join('\n');
+  log.bash('cargo test 2>&1 | tail -n 12', run2, 0);
+  log.bash(
+    'cargo build --release 2>&1 | grep -A 3 "^error"',
+    'error[E0277]: can\'t compare `String` with `&String`\n  --> src/main.rs:22:35\nerror: could not compile `latq` (bin "latq") due to 1 previous error',
+    0,
+  );
+  log.bash('cargo run --release -q -- data/access.log', '/api/orders n=20945 p50=58ms', 0);
+  const errors = errorsOf(await analyse(log, t));
+  const status = (words) => errors.find((e) => e.title.includes(words))?.status;
+  assert.equal(status("thread 'tests::p99'"), 'resolved', titles(errors));
+  assert.equal(status("thread 'tests::parses'"), 'unresolved', titles(errors));
+  assert.equal(status('cannot multiply'), 'resolved', titles(errors));
+  assert.equal(status("can't compare"), 'resolved', titles(errors));
+
+  const node = errorLines(
+    "✖ totals the sample invoice (11.3ms)\n  AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:\n  + actual - expected\n  \n  + '€149.98'\n  - '€149.99'\n           ^\n      at TestContext.<anonymous> (/app/packages/invoice/test/total.test.js:11:10)\n      at Test.runInAsyncScope (node:async_hooks:206:9)",
+  );
+  assert.equal(node.best, "AssertionError [ERR_ASSERTION]: Expected values to be strictly equal: + '€149.98' - '€149.99'");
+  assert.equal(
+    errorLines('AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:\n\n1002 !== 1001\n').best,
+    'AssertionError [ERR_ASSERTION]: Expected values to be strictly equal: 1002 !== 1001',
+  );
+  const java = errorLines(
+    'java.lang.reflect.InvocationTargetException\n\tat java.base/jdk.internal.reflect.NativeMethodAccessorImpl.invoke0(Native Method)\n\tat java.base/java.lang.reflect.Method.invoke(Method.java:569)\n\tat it.fatture.TestRunner.main(TestRunner.java:25)\nCaused by: java.lang.ArithmeticException: Rounding necessary\n\tat java.base/java.math.BigDecimal.commonNeedIncrement(BigDecimal.java:4717)\n\tat java.base/java.math.BigDecimal.needIncrement(BigDecimal.java:4767)\n\tat java.base/java.math.BigDecimal.divideAndRound(BigDecimal.java:4681)\n\tat it.fatture.Riga.imponibile(Riga.java:31)',
+  );
+  assert.equal(java.best, 'Caused by: java.lang.ArithmeticException: Rounding necessary');
+  assert.ok(java.stack.includes('at it.fatture.Riga.imponibile(Riga.java:31)'), java.stack.join('\n'));
+});

@@ -331,7 +331,15 @@ test('a failing test file is resolved by a passing run of that file; the suite p
   log.bash('pytest tests/test_parser.py -q', '5 passed in 0.3s');
   const { data } = build(log.write());
   const statuses = Object.fromEntries(data.findings.filter((f) => f.analyst === 'errors').map((f) => [f.title.slice(0, 60), f.status]));
-  assert.deepEqual(Object.values(statuses), ['resolved'], JSON.stringify(statuses));
+  // (The lexer's failure is its own error: nothing ran test_lexer.py again, so it is not fixed.)
+  assert.deepEqual(
+    statuses,
+    {
+      'FAILED tests/test_parser.py::test_dates - AssertionError: as': 'resolved',
+      'FAILED tests/test_lexer.py::test_unicode - UnicodeDecodeErro': 'unresolved',
+    },
+    JSON.stringify(statuses),
+  );
   // Still failing at the end: the same family failing last stays unresolved.
   const log2 = new ClaudeLog(ws);
   log2.user('Fix it.');
