@@ -19,7 +19,7 @@ const MAX_TURN_FILES = 30;
 
 /** Answers that carry no request of their own: a menu choice, a yes, a nudge to go on. */
 const BARE_ANSWER =
-  /^(?:\d{1,2}|[a-z]|y|n|yes|no|yep|nope|ok|okay|k|sure|go|go on|go ahead|continue|proceed|do it|please do|yes please|thanks|thank you|thx|lgtm|done|next|ja|nein|oui|non|sí|si|はい|いいえ|好|是|继续)[.!]*$/i;
+  /^(?:(?:the |option |#|number )?(?:\d{1,2}|[a-z]|first|second|third|fourth|last|latter|former|other)(?: one| option| please)?|both|either|neither|y|n|yes|no|yep|nope|ok|okay|k|sure|go|go on|go ahead|continue|proceed|do it|please do|yes please|thanks|thank you|thx|lgtm|done|next|ja|nein|oui|non|sí|si|はい|いいえ|好|是|继续)[.!]*$/i;
 /** IDE notes the reader made of what Claude Code's IDE integrations attach (`[IDE: opened src/a.ts]`). */
 const IDE_NOTE = /^\[IDE: ([^\]\n]{1,400})\]\s*/;
 /** Text the agent injected as if the user said it: instruction files, command templates, hook output. */

@@ -415,6 +415,11 @@ export class OfflineAnalyzer {
         const others = [...options.labels].filter(([l]) => l !== verdict).map(([, text]) => text);
         extra = `Options weighed: ${oneLine([...others, ...options.between].join(' '), 700)}`;
         this.options = undefined;
+      } else if (options && !options.labels && ORDINAL_PICK.test(sentence) && nthOption(options.text, sentence)) {
+        // "Options: A, or B. The second: …": the pick is named by its place among the options.
+        found = { kind: 'decisions', sentence: `${sentence} (${nthOption(options.text, sentence)})`, score: 8 + specificity(sentence) };
+        extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
+        this.options = undefined;
       } else if (
         options &&
         found?.kind !== 'rejected' &&
@@ -1519,13 +1524,8 @@ function compilesAgain(record: ErrorRecord, ran: string[][]): boolean {
 
 /** A re-run of the tests after a compile error that shows tests running, without the error: it compiles now. */
 function compiledPast(output: string, record: ErrorRecord): boolean {
-  return (
-    (record.family?.kind === 'test' || record.family?.kind === 'build') &&
-    COMPILE_ERROR.test(record.title) &&
-    RAN_TESTS.test(output) &&
-    !COMPILE_ERROR.test(output) &&
-    !stillSays(output, record.message)
-  );
+  // (Only ever asked of a re-run of the same command: `sh build.sh` that compiled and then ran its tests.)
+  return COMPILE_ERROR.test(record.title) && RAN_TESTS.test(output) && !COMPILE_ERROR.test(output) && !stillSays(output, record.message);
 }
 
 /** Every test named reported passing by name in the output (`test x ... ok`, `--- PASS: TestX`, `✓ x`, `ok 3 - x`, `x PASSED`). */
@@ -1969,7 +1969,7 @@ function stillRunningId(text: string, pending: PendingCall): string | undefined 
 
 /** A sentence that weighs options: "Two ways: …", "Options: …", "Either A or B", "Per IP or per key?". */
 const OPTIONS =
-  /\b(?:options?|approaches|two ways|alternatives?|choices|candidates)\b\s*[:—-]|\b(?:two|three|2|3|a few|several) (?:ways|options|approaches|alternatives)\b|^(?:i|we) could\b[^.]*\bor\b|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么/i;
+  /\b(?:options?|approaches|two ways|alternatives?|choices|candidates)\b\s*[:—-]|\b(?:two|three|2|3|a few|several) (?:ways|options|approaches|alternatives|places|designs|strategies|fixes|paths)\b|^[^:.?]{3,60}:\s+[^,.;:?]{3,100},\s+or\s+[^.;:?]{3,100}\.?$|^(?:i|we) could\b[^.]*\bor\b|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么/i;
 /**
  * Alternatives that are not the agent's to choose between: a question handing the choice to the user ("Would
  * you like X, or Y?": the answer decides) or a guess at a cause ("This could mean either X or Y", "was it
@@ -1978,6 +1978,23 @@ const OPTIONS =
  */
 const NOT_OPTIONS =
   /\b(?:would you (?:like|prefer)|do you (?:want|prefer)|or would you|want me to|shall i|should i)\b|\b(?:could|might|may|can) (?:mean|be|indicate)\b|\bcould it be\b|^(?:but |and |so )?(?:was|were|is|are|did|does|has|have) (?:it|this|that|the|these|those)\b|\bwhether\b/i;
+/** The pick named by its place among unlabelled options: "The second: …", "The latter, because …". */
+const ORDINAL_PICK = /^(?:so,?\s+)?(?:the )?(first|second|third|former|latter|last)(?: one| option)?\s*(?:[:,—–-]|\s(?:because|since|as)\b)/i;
+
+/** The option a pick by place names, from a sentence listing them ("Options: A, or B"), or undefined. */
+function nthOption(options: string, pick: string): string | undefined {
+  const place = ORDINAL_PICK.exec(pick)?.[1].toLowerCase();
+  const list = options.replace(/^[^:]{0,80}:\s*/, '').replace(/[.?!]\s*$/, '');
+  const parts = list
+    .split(/,?\s+or\s+|;\s+/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length < 2 || parts.length > 4 || parts.some((p) => p.length > 160)) return undefined;
+  const at = { first: 0, former: 0, second: 1, third: 2, latter: parts.length - 1, last: parts.length - 1 }[place ?? ''];
+  if (at === undefined || at >= parts.length || (place === 'latter' && parts.length !== 2)) return undefined;
+  return parts[at];
+}
+
 /** A pick too short to be a statement of its own, said right after the options: "Going with the file." */
 const SHORT_PICK = /^(?:so,?\s+)?(?:going with|go with|picking|choosing|(?:i['’]ll|we['’]ll|let['’]s) (?:go with|take|pick|use))\s+\S/i;
 /** An option under a label: "Option B: quote every field", "Approach 2 — a view", "(a) strip them". */

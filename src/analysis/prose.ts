@@ -62,9 +62,16 @@ const REJECTED = new RegExp(
  */
 export function isChoiceCandidate(sentence: string, afterOptions = false, weighedInThinking = false): boolean {
   const s = sentence.trim();
+  // "I'll run every workspace's tests rather than only money's: CI stops at the first failure" opens like a
+  // step, but names what it beat and why: a choice of how to do the step.
+  // (In the agent's text only with the reason set apart after a colon: "I'll debug it instead of rewriting it,
+  // since the config looks right" told to the user is a step of debugging, labelled so on held-out logs.)
+  const weighedStep = weighedInThinking || (ALTERNATIVE_NAMED.test(s) && /^[^:]{8,160}:\s+\S.{8,}/.test(s));
+  const hedgeText = weighedStep ? s.replace(STEP_AS_HEDGE, ' ') : s;
   // "The cleanest fix is X rather than Y, because Z" proposes to the user in their text; in thinking,
   // with the alternative and the reason, it is the choice itself.
-  if (isNotAStatement(s) || HEDGED.test(s) || ACTION_STEP.test(s) || (PROPOSAL.test(s) && !weighedInThinking) || TACTIC.test(s)) return false;
+  if (isNotAStatement(s) || HEDGED.test(hedgeText) || (ACTION_STEP.test(s) && !weighedStep) || (PROPOSAL.test(s) && !weighedInThinking) || TACTIC.test(s))
+    return false;
   // "Now I'm rerunning the release SHA with the path normalized…, not the alias": a step under way.
   if (/^(?:now |next |so )?i['’]m (?:re-?)?\w+ing\b/i.test(s) && !/\b(?:instead of|rather than|switch(?:ing)? to|going with|decided|chose)\b/i.test(s))
     return false;
@@ -88,6 +95,8 @@ const CHOICE_SUBJECT =
 const STEP_OR_STATUS =
   /\b(?:i['’]ll|i will|we['’]ll|we will)\s+(?:also\s+|now\s+|then\s+|first\s+|need to\s+)?(?!use\b|go\b|keep\b|stick\b|switch\b|store\b|put\b|prefer\b|pick\b|choose\b|default\b|cap\b|limit\b|batch\b|make it\b|stay\b|leave\b)\w+|\bi['’]m \w+ing\b|\bi['’]ve (?:already |now |just )?\w+\b|^let['’]s (?:ensure|make sure|check|see|verify|confirm)\b|\bit['’]s (?:essential|important|crucial)\b|^ich sollte\b|^i (?:found|noticed|see|saw)\b/i;
 
+/** A step announced ("I'll run…"), which HEDGED counts as no choice unless an alternative and a reason come with it. */
+const STEP_AS_HEDGE = /\bi['’]ll (?:mark|note|flag|add|check|look|read|run|quickly)\b/gi;
 /** Thinking out loud without choosing: "I might go with…", "I'm considering…", "I could…", "not sure". */
 const HEDGED =
   /\b(?:likely|probably|presumably|apparently|seems|seem to be|appears to be)\b|再决定|然后决定|之后再定|\b(?:then|and) decide\b|\bdecide (?:later|afterwards)\b|\b(?:i['’]d|we['’]d|i would|we would) (?:need|have) to\b|^(?:so |but |and )?(?:i|we) can\b|^(?:but |and |so )?(?:that|this|it) would\b|\beither\b|\bweighing\b|\blean(?:s|ing)? (?:toward|towards|to)\b|^the next (?:\w+ )?step\b|\bi['’]ll keep (?:reading|looking|going|checking|working|investigating|digging)\b|^\*\*[^*]{1,40}\*\*\s*[:：]|^(?:the )?(?:concrete |simple |real |best )?(?:move|recommendation|suggestion|advice)\s*[:：]|\b(?:might|could|considering|wondering|not sure|unsure|maybe|perhaps|curious|i plan to|i want to|i want (?:the|it|them|this|that|our|my)|i need to make sure|i'll quickly|i (?:also )?have to|i (?:also )?need to|i should|i think i['’]ve|lass mich|ich werde)\b|\bi['’]ll (?:mark|note|flag|add|check|look|read|run|quickly)\b/i;
@@ -186,7 +195,7 @@ const CONSTRAINT = new RegExp(
   [
     String.raw`\b(?:always|must|mustn'?t|must not|do not|don'?t|avoid|only use|only ever|no more than|at most|stay within|stick to|stick with|shouldn'?t|should not|should always|should never|not allowed|forbidden|off-limits|under no circumstances)\b`,
     String.raw`(?:^|[,;:]\s*|\b(?:you|we|please|and|but)\s+)never\b`,
-    String.raw`\bkeep\b.+\b(?:unchanged|as is|stable|intact|under|below|within|the same|working|green|passing|compatib\w*|backwards?)\b|^(?:please\s+)?keep\b|\b(?:please|pls)\s+(?:keep|use|stick|stay|avoid|only|always|never|don'?t|do not)\b`,
+    String.raw`\bkeep\b.+\b(?:unchanged|as is|stable|intact|under|below|within|the same|working|green|passing|compatib\w*|backwards?)\b|^(?:(?:oh|and|also|but|plus|btw|ps)[,:]?\s+)*(?:please\s+)?keep\b|\b(?:please|pls)\s+(?:keep|use|stick|stay|avoid|only|always|never|don'?t|do not)\b`,
     // German, Chinese and Japanese rules: "Bitte keine unsafe-Blöcke", "不要修改数据库结构", "テストは削除しないで".
     // (In Japanese 不要 means "not needed": "不要なら削除して" is a one-off request.)
     String.raw`(?:し|使わ|変え|変更し|削除し|消さ|触ら|書か|入れ|追加し|コミットし)ないで(?:ください|下さい|ね|よ|[。！!]|$)|必ず|常に|禁止|^(?:bitte\s+)?(?:keine?[nrms]?|niemals|nie|immer)\s|\bbitte\s+(?:keine?[nrms]?|nie|immer|nur)\b|\bbitte\b.*\bauf (?:Deutsch|Englisch)\b|不要(?![^\u3040-\u30ff]{0,3}[\u3040-\u30ff])|别再|不能(?:用|使用|改|修改|删|删除|动|提交|推送|碰)|不得|禁止|必须|一定要|只能|只用|始终|总是|永远|保持|放在`,
@@ -210,6 +219,9 @@ const CONSTRAINT = new RegExp(
     String.raw`^(?!(?:the|a|an|this|that|it|for|in|on)\b)(?:[\w+#./-]+\s){0,3}[\w+#./-]+ only\b(?=[,.;:!]|\s*$)|^(?:(?:and|also|please|always)\s+)*run \S+(?: \S+){0,2} (?:before|after) (?:you|each|every|any|committing|pushing|saying)\b|\bsó (?:biblioteca|bibliotecas|usar|use|python|sqlite)\b|\bnada de (?:instalar|usar|mexer|adicionar|pacote|biblioteca)\b|\bnão (?:mexe|mexa|usa|use|instala|instale|altera|altere|apaga|apague|toca|toque|muda|mude)\b`,
     // A rule tacked onto a request: "fix it, no new deps", "add the export — no external libraries".
     String.raw`[,;—–]\s*no (?:new|extra|external|third[- ]party|other) \w+`,
+    // Italian rules: "non cambiare le firme dei metodi pubblici", "niente librerie esterne", "usa sempre…",
+    // "non toccare mai…", "solo il JDK 17" (a negated infinitive is Italian's imperative).
+    String.raw`\bnon (?:cambiare|toccare|modificare|usare|aggiungere|installare|cancellare|eliminare|rimuovere|committare|pushare|rinominare|spostare)\b|\bniente (?:librerie|dipendenze|pacchetti|moduli|framework)\b|\bsenza (?:librerie|dipendenze) (?:esterne|nuove)\b|\b(?:usa|tieni|lascia|scrivi|lancia) sempre\b|\bmai (?:toccare|cambiare|usare|modificare|committare)\b|\b(?:devono|deve) (?:restare|rimanere|sempre)\b`,
     // French, Spanish and Portuguese rules: "pas de dépendance externe", "les montants restent en centimes",
     // "les dates s'écrivent toujours au format…", "ne touche jamais à exports/", "no uses librerías", "nunca…".
     String.raw`\b(?:pas de|sans|aucune?) (?:nouvelles? )?(?:dépendances?|biblioth[eè]ques?|librairies?|paquets?|modules?) ?(?:externes?|tierces?)?\b|\b(?:restent|reste) (?:en|dans|sous|inchangée?s?|tel(?:le)?s? quel(?:le)?s?)\b|\b(?:doi[st]|doivent|faut|s['’]\p{L}+ent|\p{L}+ez) toujours\b|\btoujours (?:utiliser|garder|écrire|mettre|passer|lancer|tester)\b|\b(?:ne|n['’])\s?(?:touche|modifie|supprime|utilise|ajoute|commite|pousse|change|efface|installe)\p{L}*\s+(?:jamais|pas|rien)\b|\bno (?:uses|toques|modifiques|borres|agregues|añadas|cambies|instales)\b|\bsiempre (?:usa|mantén|escribe|deja)\b|\bnão (?:use|mexa|altere|apague|instale)\b`,
@@ -218,7 +230,7 @@ const CONSTRAINT = new RegExp(
 );
 /** A one-off request or a story, even with a rule word in it: "Then let's make sure…", "I never saw…". */
 const NOT_A_RULE =
-  /^(?:i|we) (?:want|prefer|choose|pick|like|take|go with) (?:option|choice|number|answer|#)\s*\w+\W*$|\bnot always\b|^(?:always|never)\s+\w*[^s\W]s\b|^(?!(?:please|pls|and|but|also|so|then|you|we|just|i)\b)[\w\s/.'-]{3,80}?\b(?:do|does|did) not (?:appear|show|work|load|exist|render|update|display|seem|get|match|refresh|save|sync)\b|^(?:the reason|because|since|keep in mind|there must be)\b|^no+,?\s+but\b|\bi (?:still |just |really )?(?:don['’]?t|do not|didn['’]?t) (?:understand|get|see|know|think|remember|recall)\b|\bnot what i (?:meant|asked|wanted)\b|^(?:my|our) (?:goal|plan|idea|intention) (?:was|is)\b|^(?:i was trying|i wanted to)\b|^no (?:response|responses|logs?|console|errors?|changes?|difference|effect|sound|audio|video|content|reaction|feedback|warnings?)\b|\b(?:is|are|was|were|showing|shows|returns|returning|gives|giving|stays|remains)\b[^.!]{0,40}\balways (?:the same|empty|null|zero|0|false|true|blank)\b|^no (?:one|other|risk|matter|doubt)\b|\bdon['’]?t (?:miss anything|make (?:any )?mistakes)\b|^no such \w+\b|^(?:then |so |and )?when i\b|用户(?:要求|希望|需要|喜欢|偏好|习惯|倾向)|^no+\s+no+\b|^no+,?\s+(?:i|i'm|i meant|in|it|it's|that|that's|this|the|you|we|wrong)\b|\b(?:it|this|that|which|he|she)\s+(?:always|never)\s+\w+s\b|\b(?:don'?t|doesn'?t) (?:have|has|know|exist|seem|contain|show|appear)\b|^no \w+ (?:has|have|as|is|are|was|were)\b|\bi don'?t (?:have|know)\b|还是不行|不行了|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
+  /\bkeep in mind\b|\bkeep (?:going|it up|me posted|me updated|up the good work|at it|trying|working|on going|digging)\b|^(?:i|we) (?:want|prefer|choose|pick|like|take|go with) (?:option|choice|number|answer|#)\s*\w+\W*$|\bnot always\b|^(?:always|never)\s+\w*[^s\W]s\b|^(?!(?:please|pls|and|but|also|so|then|you|we|just|i)\b)[\w\s/.'-]{3,80}?\b(?:do|does|did) not (?:appear|show|work|load|exist|render|update|display|seem|get|match|refresh|save|sync)\b|^(?:the reason|because|since|keep in mind|there must be)\b|^no+,?\s+but\b|\bi (?:still |just |really )?(?:don['’]?t|do not|didn['’]?t) (?:understand|get|see|know|think|remember|recall)\b|\bnot what i (?:meant|asked|wanted)\b|^(?:my|our) (?:goal|plan|idea|intention) (?:was|is)\b|^(?:i was trying|i wanted to)\b|^no (?:response|responses|logs?|console|errors?|changes?|difference|effect|sound|audio|video|content|reaction|feedback|warnings?)\b|\b(?:is|are|was|were|showing|shows|returns|returning|gives|giving|stays|remains)\b[^.!]{0,40}\balways (?:the same|empty|null|zero|0|false|true|blank)\b|^no (?:one|other|risk|matter|doubt)\b|\bdon['’]?t (?:miss anything|make (?:any )?mistakes)\b|^no such \w+\b|^(?:then |so |and )?when i\b|用户(?:要求|希望|需要|喜欢|偏好|习惯|倾向)|^no+\s+no+\b|^no+,?\s+(?:i|i'm|i meant|in|it|it's|that|that's|this|the|you|we|wrong)\b|\b(?:it|this|that|which|he|she)\s+(?:always|never)\s+\w+s\b|\b(?:don'?t|doesn'?t) (?:have|has|know|exist|seem|contain|show|appear)\b|^no \w+ (?:has|have|as|is|are|was|were)\b|\bi don'?t (?:have|know)\b|还是不行|不行了|^that'?s just\b|please use -\w+|^no (?:strong )?(?:feelings?|idea|problem|worries|rush|thanks|need|way|luck|pressure|preference|like|i|it|that|this|just|wait|actually|not)\b|^(?:(?:ok(?:ay)?|yes|so|and|but|also|then|now|first|next|finally),?\s+)*(?:let'?s|we (?:also )?need to|can you|could you|would you|will you|i (?:never|didn'?t|don'?t (?:know|see|think)|tried|saw|got)|it (?:never|doesn'?t|didn'?t)|this (?:never|doesn'?t))\b|\bI never\b|\bnever (?:saw|seen|got|had|was|were|did|knew|opened|worked|showed)\b/i;
 
 export type ProseSource = 'thinking' | 'assistant' | 'user';
 
@@ -384,9 +396,11 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
   // "I'll add X, but first check Y" is a step, whatever reason it gives; "I'll use X because Y" is a choice.
   const intention =
     (INTENTION.test(sentence) && !RATIONALE.test(sentence) && !ALTERNATIVE.test(sentence)) || (ACTION_STEP.test(sentence) && !ALTERNATIVE_NAMED.test(sentence));
-  const decision = !rejected && !intention && DECISION.test(sentence) && !CHATTER.test(sentence);
   // A reason after a colon counts when someone (or an imperative) chooses: "Use SQLite over Postgres here: it's a single-user CLI".
   const colonReason = /^[^:]{8,120}:\s+\S.{8,}/.test(sentence) && (IMPERATIVE_CHOICE.test(sentence.trim()) || /\b(?:i|we)['’]ll\b/i.test(sentence));
+  // "I'll run X rather than Y: why" opens like a step, but weighs an alternative with its reason: a choice.
+  const weighed = alternative && (RATIONALE.test(sentence) || colonReason);
+  const decision = !rejected && !intention && DECISION.test(sentence) && (!CHATTER.test(sentence) || weighed);
   const reason = RATIONALE.test(sentence) || colonReason ? 2 : 0;
   // Without decision words: in thinking a stated reason is enough ("integer cents, since floats drift");
   // in the agent's text it takes an imperative or a named alternative as well.

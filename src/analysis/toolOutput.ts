@@ -181,6 +181,11 @@ export function errorLines(output: string, max = 6): ErrorSummary {
     // Node's assert names the values below its message (`1002 !== 1001`, or `+ '€149.98'` / `- '€149.99'`
     // under `+ actual - expected`): without them the line is the same for every failing assertion.
     if (/\bExpected values to be (?:strictly |loosely )?(?:deep-)?(?:equal|unequal)\b/.test(raw)) raw = withAssertValues(raw, lines, i);
+    // javac names what it could not find on a line of its own below (`  symbol:   variable RoundingMode`).
+    if (/: error: cannot find symbol\s*$/.test(raw)) {
+      const symbol = lines.slice(i + 1, i + 5).find((l) => /^\s*symbol:\s+\S/.test(l));
+      if (symbol) raw = `${raw.trimEnd()} (${symbol.trim()})`;
+    }
     // pytest prefixes assertion output with `E   `: the exception line itself is what is telling.
     const line = oneLine(raw.replace(/<\/?tool_use_error>/g, '').replace(/^\s*E\s+(?=[A-Z]\w*(?:Error|Exception)\b)/, ''), 240);
     if (!line || seen.has(line)) continue;
@@ -249,6 +254,12 @@ const UNIT = String.raw`(?:[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packag
 const LABELLED =
   /\d+(?:\.\d+)?\s*(?:秒|毫秒|分钟|小时|条|个|行|次|项|件|字节)|^(?=[^:：]*\b(?:total|count|size|time|duration|elapsed|tests?|files?|lines?|errors?|warnings?|records?|rows|entries|items?|requests?|users?|calls?|hits|misses|memory|rss|heap|cpu|latency|throughput|rate|speed|score|coverage|passed|failed|skipped|runs?|iterations?|bytes|tokens|commits?|length|changes|matches|results|found|gefunden|gesamt|anzahl|dauer|zeit|fichiers|lignes|temps|tiempo|archivos|registros)\b|[\u3000-\u9fff])(?:\p{Lu}[\p{L} -]{1,30}|\p{Ll}+ [\p{L} -]{1,30}|[\u3000-\u9fff][\p{L} -]{0,30})[:：]\s*\d[\d,.]*(?=$|[\s,;，。)])/iu;
 const MAY_BE_LABELLED = /[:：\u3000-\u9fff]/;
+/**
+ * A program's report in any language: several labelled counts on one line (`Fatture: 386, righe: 1373`,
+ * `files: 12, lines: 3400`), or an amount of money under a label (`Imponibile: 138754.33 EUR`).
+ */
+const REPORTED =
+  /^(?=.*:\s*[1-9])\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*(?:,\s*\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*)+\s*$|^\p{L}[\p{L} %\d]{2,30}:\s*-?\d[\d,.]*\s?(?:EUR|USD|GBP|CHF|JPY|CNY|€|\$|£)\s*$/u;
 const MEASURE = new RegExp(
   String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|average|mean|median|peak|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])-?\d+(?:\.\d+)?(?![\w./-])|^[\p{L}][\p{L}'’ -]{2,40}[\p{L}] [\p{L}][\p{L}'’ -]{1,40}:\s*-?\d[\d,.]*\s*$)`,
   'iu',
@@ -399,7 +410,7 @@ function queryResultRows(lines: string[]): string[] {
 
 /** A column name that says its values are measured: `ops/s`, `p99 µs`, `time (ms)`, `rows`, `size`. */
 const MEASURED_COLUMN =
-  /\/s\b|\((?:ms|s|µs|us|ns|kb|mb|gb|%)\)|(?:^|\s)(?:ms|µs|us|ns|%)$|\b(?:ops|qps|rps|time|duration|elapsed|latency|throughput|mean|avg|average|median|p\d\d|min|max|total|count|rows|size|bytes|rate|score|tokens|hits|misses|speedup|memory|rss|heap|cpu)\b/i;
+  /\/s\b|\((?:ms|s|µs|us|ns|b|kb|kib|mb|mib|gb|%)\)|(?:^|\s)(?:ms|µs|us|ns|%|b|kb|kib|mb|mib|gb)$|\b(?:ops|qps|rps|time|duration|elapsed|latency|throughput|mean|avg|average|median|p\d\d|min|max|total|count|rows|size|bytes|rate|score|tokens|hits|misses|speedup|memory|rss|heap|cpu)\b/i;
 const TABLE_ROWS = 4;
 
 /**
@@ -456,7 +467,7 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
   for (const raw of lines) {
     if (raw.length > 400 || raw.length < 3) continue;
     const trimmed = raw.trim();
-    const measures = MEASURE.test(trimmed) || OCTETS.test(trimmed) || (MAY_BE_LABELLED.test(trimmed) && LABELLED.test(trimmed));
+    const measures = MEASURE.test(trimmed) || OCTETS.test(trimmed) || (MAY_BE_LABELLED.test(trimmed) && (LABELLED.test(trimmed) || REPORTED.test(trimmed)));
     // A long sentence with a number in it is prose (a README, a docstring), not a report of a measurement.
     // A rate (`2150 rows/s`) is a measurement however long the line that reports it.
     if (
@@ -470,7 +481,7 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
     if (commandLine !== undefined && trimmed.length >= 6 && commandLine.includes(trimmed)) continue;
     // Digits that are only part of a path, a hash or an id (`/nix/store/bdhv…-shell.drv`) measure nothing.
     const named = trimmed.replace(PATHS_AND_HASHES, ' ');
-    if (!MEASURE.test(named) && !OCTETS.test(named) && !(MAY_BE_LABELLED.test(named) && LABELLED.test(named))) continue;
+    if (!MEASURE.test(named) && !OCTETS.test(named) && !(MAY_BE_LABELLED.test(named) && (LABELLED.test(named) || REPORTED.test(named)))) continue;
     const line = trimmed.length > 220 ? trimmed.slice(0, 219) + '…' : trimmed;
     if (seen.has(line)) continue;
     seen.add(line);

@@ -1730,3 +1730,57 @@ test('fourth held-out facts round: a run failing two tests is two errors, each s
   assert.equal(java.best, 'Caused by: java.lang.ArithmeticException: Rounding necessary');
   assert.ok(java.stack.includes('at it.fatture.Riga.imponibile(Riga.java:31)'), java.stack.join('\n'));
 });
+
+test('fourth held-out facts round: rules in Italian and after "Oh and"; "keep going" is none; a pick by its place among options, options as "X: A, or B" and "I’ll run X rather than Y: why" are decisions; "the second one" is no last request; byte columns, labelled counts and money measure; javac names its symbol', async (t) => {
+  assert.equal(isConstraint('non cambiare le firme dei metodi pubblici di Fattura, le usa il gestionale di Marco.'), true);
+  assert.equal(isConstraint('E niente librerie esterne, solo il JDK 17: il server non ha Maven.'), true);
+  assert.equal(isConstraint("Oh and keep the report's output as it is, the size bot on the PRs parses those columns."), true);
+  assert.equal(isConstraint('And keep going.'), false);
+  assert.equal(isConstraint('keep me posted on the deploy'), false);
+  assert.equal(isConstraint("Adesso aggiungi al riepilogo del Main l'IVA divisa per aliquota."), false);
+
+  const log = new ClaudeLog('/home/dev/fatture');
+  log.user('fix the rounding');
+  log.thinking(
+    'Options: rounding only the invoice total, or round every line to the cent, half up, before summing. The second: the validator recomputes each line amount and rejects a mismatch of one cent.',
+  );
+  log.bash('true', '', 0);
+  log.thinking(
+    'For the per-rate totals: a HashMap sorted when printing, or a TreeMap keyed by the rate. Going with a TreeMap keyed by the rate: the summary lists rates in ascending order.',
+  );
+  log.bash('true', '', 0);
+  log.thinking(
+    'Two places to filter: filtering at print time, or drop other endpoints while parsing. I’ll drop other endpoints while parsing: on the 2gb logs only the filtered samples are ever held in memory.',
+  );
+  log.bash('true', '', 0);
+  log.text('Then I’ll run the tests of every workspace rather than only the money tests the way CI does: the CI job stops at the first package that fails.');
+  log.bash('true', '', 0);
+  log.text('Should I use the first or the second layout?');
+  log.user('the second one');
+  const analysis = await analyse(log, t);
+  const decisions = analysis.findings.filter((f) => f.analyst === 'decisions').map((f) => f.title);
+  for (const words of [
+    'The second: the validator',
+    'Going with a TreeMap',
+    'drop other endpoints while parsing: on the 2gb',
+    'run the tests of every workspace',
+  ])
+    assert.ok(
+      decisions.some((d) => d.includes(words)),
+      `${words}\n${decisions.join('\n')}`,
+    );
+  assert.ok(decisions.find((d) => d.startsWith('The second:')).includes('round every line to the cent, half up, before summing'));
+  assert.equal(analysis.conversation.messages[analysis.conversation.lastRequest].text, 'fix the rounding');
+
+  assert.deepEqual(measuredLines('package          files   raw B  gzip B\n@acme/money          1     565     355'), [
+    'package files raw B gzip B: @acme/money 1 565 355',
+  ]);
+  assert.deepEqual(measuredLines('Fatture: 386, righe: 1373\nImponibile: 138754.33 EUR'), ['Fatture: 386, righe: 1373', 'Imponibile: 138754.33 EUR']);
+  assert.deepEqual(measuredLines('x: 1, y: 2\nPrice: 5'), []);
+  assert.equal(
+    errorLines(
+      'src/it/Riga.java:31: error: cannot find symbol\n        return q.setScale(2, RoundingMode.HALF_UP);\n                             ^\n  symbol:   variable RoundingMode\n  location: class Riga\n1 error',
+    ).best,
+    'src/it/Riga.java:31: error: cannot find symbol (symbol: variable RoundingMode)',
+  );
+});
