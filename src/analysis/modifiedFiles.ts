@@ -50,8 +50,14 @@ function onlyScaffolding(added: string, kept: string, path: string): boolean {
   // In code, a comment added and taken out again (a note, or lines commented out to find which one
   // crashes) tries no approach either; in prose files a `#` line is a heading, not a comment.
   const prose = /\.(?:md|markdown|mdx|txt|rst|adoc)$/i.test(path);
-  return lines.length > 0 && lines.every((l) => SCAFFOLD_LINE.test(l) || (!prose && COMMENT_LINE.test(l)));
+  // A handler opened only to log in it (`error: function (xhr) {` + `console.error(…)`) is scaffolding too.
+  const printing = lines.some((l) => SCAFFOLD_LINE.test(l));
+  return lines.length > 0 && lines.every((l) => SCAFFOLD_LINE.test(l) || (!prose && COMMENT_LINE.test(l)) || (printing && !prose && BLOCK_OPENER.test(l)));
 }
+
+/** A line that only opens a block: `error: function (xhr) {`, `} catch (e) {`, `.then((r) => {`, `except Exception as e:`. */
+const BLOCK_OPENER =
+  /^(?:\}\s*)?(?:[\w$.]+\s*:\s*)?(?:(?:async\s+)?function\b[^{]*|catch\s*\([^)]*\)\s*|[\w$.]*\(?\(?[\w$,\s]*\)?\s*=>\s*|else\s*|try\s*)\{$|^except\b[^:]*:$/;
 
 /** A comment line of most languages: `// …`, `/* …`, `* …`, `# …` (not `#include`), `-- …`, `<!-- …`. */
 const COMMENT_LINE = /^(?:\/\/|\/\*|\*(?:\/|\s|$)|<!--|--\s|#(?:\s|$|[^\w!{[]))/;

@@ -197,7 +197,7 @@ function pruneByScore<V>(map: Map<string, V>, cap: number, score: (v: V) => numb
 }
 
 /** Drops the oldest entries of an insertion-ordered Map over `cap`. */
-function pruneOldest<V>(map: Map<string, V>, cap: number): void {
+function pruneOldest<K, V>(map: Map<K, V>, cap: number): void {
   if (map.size <= cap) return;
   let excess = map.size - Math.floor(cap * 0.75);
   for (const key of map.keys()) {
@@ -240,6 +240,8 @@ export class OfflineAnalyzer {
   private lastProse?: { text: string; line: number };
   private numberOrder = 0;
   private undoneSeen = 0;
+  /** Recent shell command lines by the log line of their call: what a file's removal ran beside it. */
+  private commandAt = new Map<number, string>();
   /** Untracked files git said were in the way of a pull, merge or checkout: removing them gives nothing up. */
   private inGitsWay = new Set<string>();
   private readonly meta: Omit<
@@ -544,6 +546,8 @@ export class OfflineAnalyzer {
         shell.command.length <= 4000 && parseCommandLine(shell.command).every((c) => c.separator === '&&' || c.separator === '' || c.separator === '|');
       const families = chained ? commandFamilyNames(programs) : undefined;
       this.remember(call, { call, commandLine: shell.command, programs, commandKey: family?.name ?? key, display, family, families, cwd: shell.cwd });
+      this.commandAt.set(call.line, shell.command);
+      pruneOldest(this.commandAt, WORKING.pending);
       this.conversation.onToolCall(call, display);
       this.noteChangedFiles(call);
       for (const change of packageChanges(programs)) this.onPackage(change.action, `${change.manager} ${change.name}`, change.name, display, call);
@@ -645,6 +649,8 @@ export class OfflineAnalyzer {
       // A debug print added and taken out again, an import added and dropped: scaffolding, not an approach.
       if (undone.scaffolding) continue;
       if (undone.kind === 'created-then-deleted' && this.servedItsPurpose(undone.path, undone.undoneAt.line)) continue;
+      // Run and removed by one command (`python build_nb.py && … && rm build_nb.py`): a one-shot generator.
+      if (undone.kind === 'created-then-deleted' && ranThenRemoved(this.commandAt.get(undone.undoneAt.line), posix.basename(undone.path))) continue;
       // A file git refused to overwrite ("untracked working tree files would be overwritten by merge"), removed
       // so the pull could bring the committed one: making way, not an approach given up.
       if (undone.kind === 'created-then-deleted' && [...this.inGitsWay].some((p) => undone.path === p || undone.path.endsWith(`/${p}`))) continue;
@@ -742,6 +748,7 @@ export class OfflineAnalyzer {
     const programs = pending?.programs ?? [];
     const viewing = isShell && !isDistinctiveCommand(programs);
     const failedOn = (output: string) =>
+      !(isShell && copiedFine(programs, result.exitCode)) &&
       (result.isError ||
         (result.exitCode !== undefined && result.exitCode !== 0) ||
         (isShell && !viewing && !exitCodeTrusted(result, pending) && looksFailed(output))) &&
@@ -939,6 +946,12 @@ export class OfflineAnalyzer {
       // A question about how things are ("What is the status of…?", "Do you have…?") is answered with a
       // fact, not a choice.
       if (ASKS_FOR_FACT.test(question.trim())) continue;
+      // "Ready to proceed with the sync?" → "Yes, do it": leave to go on, not a choice between ways.
+      if (
+        ASKS_TO_GO_ON.test(question.trim()) &&
+        /^(?:yes|yeah|yep|sure|ok(?:ay)?|go|proceed|do it|continue|sí|si|sim|oui|ja|はい|是|好)\b/i.test(answer.trim())
+      )
+        continue;
       const key = `decisions:${dedupeKey(question + answer)}`;
       if (this.prose.has(key)) continue;
       this.prose.set(key, {
@@ -1012,8 +1025,16 @@ export class OfflineAnalyzer {
     // Stopped by a signal (143 SIGTERM, 137 SIGKILL, 130 Ctrl-C) with nothing wrong in its output: the agent
     // or the harness ended it (`npx astro dev & … kill $PID`), it did not fail.
     if (!strong && (result.exitCode === 143 || result.exitCode === 137 || result.exitCode === 130)) return;
-    // No line looks like an error: a failing command usually says why at the end of its output.
-    if (!strong) summary.lines = lastLines(result.text, 2);
+    // No line looks like an error: a failing command usually says why at the end of its output. A harness's
+    // time limit (Codex: `command timed out after 10011 milliseconds`) says it first; a separator the
+    // command echoed itself (`echo "---pandas---"`) says nothing.
+    const timedOut = /^\s*command timed out after \d+ milliseconds/i.exec(result.text)?.[0].trim();
+    if (!strong) {
+      const echoed = echoedBy(pending?.commandLine);
+      const last = lastLines(result.text, 2);
+      // (Output ending with the command's own echo: what ran after it printed nothing; the command says more.)
+      summary.lines = timedOut ? [timedOut] : echoed.has(last.at(-1)?.trim() ?? '') ? [] : last.filter((line) => !echoed.has(line.trim()));
+    }
     // Without a telling line the last words of the output usually say why it failed; a tool's own error
     // (Edit's "String to replace not found in file.") says it first, and its last line is the text it quoted.
     if (!strong && !pending?.commandLine) summary.lines = firstLines(result.text, 1);
@@ -1257,6 +1278,9 @@ export class OfflineAnalyzer {
         if (step === null) step = this.stepOf(pending);
         if (step) record.wentOn = { ...citationOf(result), what: step };
       }
+      // `git cherry-pick --abort` gives the operation up: its conflict is gone, not fixed (an abort that had
+      // failed itself and now passes is settled as any command is).
+      if (ABANDONS_OPERATION.test(pending?.commandLine ?? '') && !ABANDONS_OPERATION.test(record.what)) continue;
       ranTargets ??= new Set(ran.map((words) => runTarget(words, cwd)));
       ranPrograms ??= programsRan();
       if (
@@ -1279,7 +1303,8 @@ export class OfflineAnalyzer {
       }
       if (
         record.missingPath !== undefined &&
-        ranPrograms.has(record.missingPath.program) &&
+        // (A script not found at one path runs fine from another: `bash scripts/x.sh` after `.kittify/…/x.sh`.)
+        (ranPrograms.has(record.missingPath.program) || /\.(?:sh|bash|zsh|py|js|mjs|ts|rb|pl|ps1)$/.test(record.missingPath.name)) &&
         pending?.commandLine?.includes(record.missingPath.name) &&
         startedLine > record.last.line
       ) {
@@ -1786,8 +1811,12 @@ function probeOf(programs: string[][] | undefined, line: string): Pick<ErrorReco
     const top = moduleName.startsWith('@') ? moduleName.split('/').slice(0, 2).join('/') : moduleName.split(/[./]/)[0];
     return { missingModule: top.toLowerCase().replace(/_/g, '-') };
   }
-  const path = /no matches found: (\S+)|['‘"]?([^\s'’":]+)['’"]?: No such file or directory|cannot (?:stat|access|open) ['‘"]?([^'’"]+?)['’"]?:/.exec(line);
-  const found = path?.[1] ?? path?.[2] ?? path?.[3];
+  // (zsh puts the path last: `zsh:1: no such file or directory: .kittify/scripts/bash/check.sh`.)
+  const path =
+    /no matches found: (\S+)|['‘"]?([^\s'’":]+)['’"]?: No such file or directory|cannot (?:stat|access|open) ['‘"]?([^'’"]+?)['’"]?:|^zsh:\d+: no such file or directory: (\S+)/.exec(
+      line,
+    );
+  const found = path?.[1] ?? path?.[2] ?? path?.[3] ?? path?.[4];
   const name = found ? posix.basename(found.replace(/\\/g, '/')) : undefined;
   return name && name.length >= 3 ? { missingPath: { program, name } } : {};
 }
@@ -2052,6 +2081,36 @@ const SSH_NOTICE = String.raw`\*\* (?:WARNING: connection is not using a post-qu
 const SSH_KEY_EXCHANGE_NOTICE = new RegExp(`^${SSH_NOTICE}.*$`, 'gm');
 
 /** `grep` that found nothing, `diff` that found differences, `test` that was false: exit 1 is an answer, not a failure. */
+/** A command line that runs a script and then removes it: `python gen.py && rm gen.py`. */
+function ranThenRemoved(commandLine: string | undefined, name: string): boolean {
+  if (!commandLine || name.length < 3) return false;
+  const removed = commandLine.search(new RegExp(`\\b(?:rm|del|Remove-Item|unlink)\\b[^;&|]*${escapeRegExp(name)}`));
+  const ran = commandLine.indexOf(name);
+  return removed > 0 && ran >= 0 && ran < removed;
+}
+
+/** What a command line prints itself with `echo`/`printf` (a separator, a label): never a program's failure. */
+function echoedBy(commandLine: string | undefined): Set<string> {
+  const echoed = new Set<string>();
+  if (!commandLine || !/\b(?:echo|printf|Write-Host)\b/.test(commandLine)) return echoed;
+  for (const m of commandLine.matchAll(/\b(?:echo|printf|Write-Host)\s+(?:-[neE]+\s+)?(?:"([^"\n]*)"|'([^'\n]*)'|([^\s;&|'"]+))/g))
+    echoed.add((m[1] ?? m[2] ?? m[3] ?? '').replace(/\\n$/, '').trim());
+  return echoed;
+}
+
+/** A question asking only whether to go on: "Ready to proceed with…?", "Shall I continue?", "OK to commit?". */
+const ASKS_TO_GO_ON =
+  /^(?:are you |is it |is this |we['’]re )?(?:ready|ok(?:ay)?|good|fine|all set) to (?:proceed|continue|go|start|begin|apply|commit|push|deploy|run)\b|^(?:shall|should|can|may) (?:i|we) (?:proceed|continue|go ahead|start|begin|go on)\b|^(?:proceed|continue|go ahead)\b[^?]*\?\s*$/i;
+
+/** A git operation given up midway: what it failed on was left, not fixed. */
+const ABANDONS_OPERATION = /\bgit\s+(?:-C\s+\S+\s+)?(?:merge|rebase|cherry-pick|revert|am)\s+--(?:abort|quit|skip)\b/;
+
+/** robocopy's exit codes below 8 report what it copied (1: files copied), not a failure. */
+function copiedFine(programs: string[][], exitCode: number | undefined): boolean {
+  const last = programs.at(-1);
+  return last !== undefined && /^robocopy(?:\.exe)?$/i.test(programName(last)) && exitCode !== undefined && exitCode > 0 && exitCode < 8;
+}
+
 function quietNoMatch(commandPrograms: string[][], output: string, exitCode: number | undefined, commandLine = ''): boolean {
   if (exitCode !== undefined && exitCode !== 1) return false;
   const programs = commandPrograms.map((w) => w[0].replace(/^.*\//, ''));
@@ -2263,7 +2322,7 @@ export function mergeSameErrors(findings: Finding[]): Finding[] {
 /** The message after a refused call as the user's reason: not injected text, not pasted output, not a bare question. */
 /** A message that opens by agreeing ("absolutely. do you have…", "yes! and…"): it goes on, it refuses nothing. */
 const AGREEMENT =
-  /^(?:absolutely|yes|yeah|yep|yup|sure|ok(?:ay)?|exactly|correct|right|perfect|great|agreed|sounds good|good|fine|cool|nice|thanks|thank you)\s*[.!]/i;
+  /^(?:absolutely|yes|yeah|yep|yup|sure|ok(?:ay)?|exactly|correct|right|perfect|great|agreed|sounds good|good|fine|cool|nice|thanks|thank you)\s*[.!]|^(?:ok\s*ok|okok|ah ok(?:ay)?|i see)\b[^.!?]{0,40}\b(?:makes? sense|got it|understood|i see|clear)\b/i;
 
 /**
  * A message that opens by letting the agent go on ("go ahead, but keep this in mind: …", "続けていいですが…"):

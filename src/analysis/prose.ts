@@ -95,6 +95,9 @@ const CHOICE_SUBJECT =
 const STEP_OR_STATUS =
   /\b(?:i['’]ll|i will|we['’]ll|we will)\s+(?:also\s+|now\s+|then\s+|first\s+|need to\s+)?(?!use\b|go\b|keep\b|stick\b|switch\b|store\b|put\b|prefer\b|pick\b|choose\b|default\b|cap\b|limit\b|batch\b|make it\b|stay\b|leave\b)\w+|\bi['’]m \w+ing\b|\bi['’]ve (?:already |now |just )?\w+\b|^let['’]s (?:ensure|make sure|check|see|verify|confirm)\b|\bit['’]s (?:essential|important|crucial)\b|^ich sollte\b|^i (?:found|noticed|see|saw)\b/i;
 
+/** ", so I'm checking…" / ", so I'll list…": a finding that leads to a look or a re-run, no choice. */
+const LEADS_TO_A_LOOK =
+  /,\s*so (?:i['’]m|i am|i['’]ll|i will|let me|we['’]ll|we will|we['’]re) (?:now |first |just )?(?:checking|looking|listing|verifying|inspecting|rerunning|re-running|reading|searching|confirming|trying|testing|check|list|look|verify|inspect|rerun|re-run|read|search|see|confirm|try|test)\b/i;
 /** A step announced ("I'll run…"), which HEDGED counts as no choice unless an alternative and a reason come with it. */
 const STEP_AS_HEDGE = /\bi['’]ll (?:mark|note|flag|add|check|look|read|run|quickly)\b/gi;
 /** Thinking out loud without choosing: "I might go with…", "I'm considering…", "I could…", "not sure". */
@@ -209,7 +212,7 @@ const CONSTRAINT = new RegExp(
     // "I want all timestamps in UTC" sets a rule; "I want a list with buttons" asks for a feature.
     // …and "we need even one signup first" is a condition of the moment, not a rule.
     // "I want to clear the cache" is a request; "we want to reuse postgres", "I need it to stay fast" set rules.
-    String.raw`\b(?:I|we) (?:want|need|require|expect) (?:to (?:use|reuse|keep|preserve|stay|avoid|stick|only|always|never)\b|(?!to\b|a\b|an\b|some\b|it\b|this\b|that\b|them\b|even\b|one\b|more\b|just\b|at least\b|you to\b)\w)`,
+    String.raw`\b(?:I|we) (?:want|need|require|expect) (?:to (?:use|reuse|keep|preserve|stay|avoid|stick|only|always|never)\b|(?!to\b|a\b|an\b|some\b|it\b|this\b|that\b|them\b|even\b|one\b|more\b|just\b|at least\b|you to\b|your help\b|help\b)\w)`,
     String.raw`^(?:(?:and|also|but|so),?\s+)?(?:we|you|it|they|everything|all \w+|(?:the |all )?tests?)\s+(?:always\s+)?(?:has|have) to\b`,
     // Something that must go on holding: "render() has to keep its signature", "one commit per optimisation",
     // "tiene que seguir funcionando con bash 4.2", "doit rester compatible", "標準ライブラリだけでお願いします".
@@ -347,6 +350,9 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
   )
     return undefined;
   if (isNotAStatement(sentence)) return undefined;
+  // "X fails during discovery rather than on code, so I'm checking whether…", "…nested rather than at the
+  // root, so I'll list that directory": what was found, and the look it leads to; nothing chosen.
+  if (source !== 'user' && LEADS_TO_A_LOOK.test(sentence) && !STRONG_CHOICE.test(sentence.split(/,\s*so\s/i)[0])) return undefined;
   // Advice to the reader or what would have happened ("you'd have this depend on a port", "would have been
   // configured"): a consideration, not a choice made in this session.
   if (source !== 'user' && ADVICE_OR_COUNTERFACTUAL.test(sentence)) return undefined;
@@ -564,7 +570,7 @@ export function soundsLikeRule(sentence: string): boolean {
   // A one-off task ("Update x.sh so that the healthchecks use wget instead of curl") or a condition of its
   // spec ("If a --hard flag is provided: also…"), unless it says it always holds.
   if (
-    /^(?:(?:ok(?:ay)?|so|and|also|then|now|please|pls),?\s+)*(?:update|add|create|fix|implement|write|make|change|modify|remove|delete|rename|move|refactor|replace|convert|set up|build|generate|improve|clean up|migrate|port|rewrite|translate|document|extend|optimi[sz]e|if)\b/i.test(
+    /^(?:(?:ok(?:ay)?|so|and|also|then|now|please|pls),?\s+)*(?:update|add|create|fix|implement|write|make|change|modify|remove|delete|rename|move|refactor|replace|convert|set up|build|generate|improve|clean up|migrate|port|rewrite|translate|document|extend|optimi[sz]e|review|reviw|commit|deploy|push|install|configure|investigate|analy[sz]e|if)\b/i.test(
       sentence.trim(),
     ) &&
     // (A rule word in brackets is a detail of that task's spec: "(do NOT delete data volumes)".)

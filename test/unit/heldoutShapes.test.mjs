@@ -1784,3 +1784,107 @@ test('fourth held-out facts round: rules in Italian and after "Oh and"; "keep go
     'src/it/Riga.java:31: error: cannot find symbol (symbol: variable RoundingMode)',
   );
 });
+
+test('Set W: a logfmt error headlines over info lines, a harness time limit over a test’s progress row, an echoed separator never; robocopy’s exit 1 copied fine; an aborted cherry-pick fixes nothing; a script missing at one path runs from another; limits, empty test files, code and run listings measure nothing', async (t) => {
+  assert.equal(
+    errorLines(
+      'level=info msg="loading took 36ms"\nlevel=error msg="Running error: context loading failed: no go files to analyze"\nlevel=info msg="Execution took 44.9ms"',
+    ).best,
+    'level=error msg="Running error: context loading failed: no go files to analyze"',
+  );
+  assert.deepEqual(
+    measuredLines(
+      'command timed out after 10038 milliseconds\n ❯ node_modules/zod/src/a.test.ts (0 test)\nSERENA_LOG_FORMAT = "%(levelname)-5s %(asctime)-15s"\nDone in 12.3s',
+    ),
+    ['Done in 12.3s'],
+  );
+  const codex = new CodexLog('/Users/dev/kit');
+  codex.user('run the tests');
+  codex.shellArray(
+    ['zsh', '-lc', 'pytest -q'],
+    'command timed out after 10011 milliseconds\ncollected 30 items\n\ntests/test_a.py ......     [ 20%]\ntests/test_b.py .....      [ 36%]',
+    124,
+  );
+  codex.shellArray(
+    ['zsh', '-lc', '.kittify/scripts/bash/check-prerequisites.sh --json'],
+    'zsh:1: no such file or directory: .kittify/scripts/bash/check-prerequisites.sh\n',
+    127,
+  );
+  codex.shellArray(['zsh', '-lc', 'bash scripts/bash/check-prerequisites.sh --json'], '{"FEATURE_DIR":"/Users/dev/kit/specs/002"}\n', 0);
+  codex.shellArray(
+    ['zsh', '-lc', 'gh run list --limit 2'],
+    'completed\tsuccess\tpages build\tpages-build-deployment\tmain\tdynamic\t19038367098\t38s\t2025-11-03T14:40:41Z',
+    0,
+  );
+  const codexAnalysis = await analyse(codex, t);
+  const codexErrors = errorsOf(codexAnalysis);
+  assert.ok(
+    codexErrors.some((e) => e.title === 'command timed out after 10011 milliseconds'),
+    titles(codexErrors),
+  );
+  assert.equal(codexErrors.find((e) => e.title.includes('check-prerequisites'))?.status, 'resolved', titles(codexErrors));
+  assert.ok(!codexAnalysis.findings.some((f) => f.analyst === 'numbers' && f.title.includes('19038367098')));
+
+  const log = new ClaudeLog('C:/dev/site');
+  log.user('set things up');
+  log.bash('python --version 2>&1; echo "---pandas---"; python -c "import pandas" 2>&1', 'Python 3.12.1\n---pandas---', 49);
+  log.bash('robocopy C:/dev/site D:/backup/site /E', '   Files :       529       529         0\n   Bytes :   16.81 m   16.81 m', 1);
+  log.bash('git cherry-pick 1b3bfa4', 'error: could not apply 1b3bfa4... Switch brand pages\nhint: after resolving the conflicts, mark them', 1);
+  log.bash('git cherry-pick --abort', '', 0);
+  const errors = errorsOf(await analyse(log, t));
+  assert.ok(!errors.some((e) => e.title === '---pandas---'), titles(errors));
+  assert.ok(
+    errors.some((e) => e.title.startsWith('`python --version') && e.title.includes('failed (exit 49)')),
+    titles(errors),
+  );
+  assert.ok(!errors.some((e) => /robocopy|Files :/.test(e.title)), titles(errors));
+  assert.notEqual(errors.find((e) => e.title.includes('could not apply'))?.status, 'resolved', titles(errors));
+});
+
+test('Set W: a logging handler added and taken out, a generator run and removed by one command are nothing given up; "okok, makes sense" is no refusal; a finding that leads to a look and leave to proceed are no decisions; a request for help or a review is no rule', async (t) => {
+  const log = new ClaudeLog('/home/dev/aem');
+  log.user('why does the preferences save not reload?');
+  const js = '/home/dev/aem/prefs.js';
+  log.tool('Write', { file_path: js, content: 'ajax({\n  complete: function () {\n    hideLoader();\n  }\n});\n' }, 'File created successfully');
+  log.tool(
+    'Edit',
+    {
+      file_path: js,
+      old_string: '  complete: function () {\n    hideLoader();\n  }',
+      new_string: '  error: function (xhr) {\n    console.error("[Prefs] FAILED:", xhr.status);\n  },\n  complete: function () {\n    hideLoader();\n  }',
+    },
+    'The file has been updated.',
+  );
+  log.tool(
+    'Edit',
+    {
+      file_path: js,
+      old_string: '  error: function (xhr) {\n    console.error("[Prefs] FAILED:", xhr.status);\n  },\n  complete: function () {\n    hideLoader();\n  }',
+      new_string: '  complete: function () {\n    hideLoader();\n  }',
+    },
+    'The file has been updated.',
+  );
+  log.tool('Write', { file_path: '/home/dev/aem/build_nb.py', content: 'import json\nprint(1)\n' }, 'File created successfully');
+  log.bash('python build_nb.py && python -c "print(2)" && rm build_nb.py', '1\n2', 0);
+  log.text('The project appears nested inside app/app rather than directly at the repo root, so I’ll list that directory to verify file placement.');
+  log.tool(
+    'AskUserQuestion',
+    { questions: [{ question: 'Ready to proceed with setting up the sync?', header: 'Sync', options: [{ label: 'Yes, do it' }, { label: 'Not yet' }] }] },
+    'User has answered your questions: "Ready to proceed with setting up the sync?"="Yes, do it". You can now continue with the user\'s answers in mind.',
+  );
+  const refused =
+    "The user doesn't want to proceed with this tool use. The tool use was rejected (eg. if it was a file edit, the new_string was NOT written to the file). STOP what you are doing and wait for the user to tell you how to proceed.";
+  log.tool('Bash', { command: 'rm -rf dist', description: 'clean' }, refused, { isError: true });
+  log.user('okok, then everything make sense');
+  const findings = (await analyse(log, t)).findings;
+  const of = (analyst) => findings.filter((f) => f.analyst === analyst).map((f) => f.title);
+  assert.deepEqual(of('rejected'), []);
+  assert.deepEqual(of('decisions'), []);
+  assert.deepEqual(of('refusals'), []);
+  assert.equal(isConstraint('We need your help to deploy the latest code base in Sandbox AEM servers and configure the new SSO URL.'), false);
+  assert.equal(
+    isConstraint('please review what we have done so far, then git add untracked files and commit them (i need messages to match the changes)'),
+    false,
+  );
+  assert.equal(isConstraint('we need all timestamps in UTC'), true);
+});
