@@ -284,9 +284,13 @@ function errorLine(finding: Finding, terse = false): string {
           : 'fixed by a later passing run';
     return `- Resolved: ${quoteAsData(finding.title, 'tool output', 240)} — ${how}${by}${marksOf(finding)}\n`;
   }
-  const detail = finding.detail && !terse ? freshDetail(finding.title, finding.detail.replace(/\s*(?:Not resolved|Not re-run):[^\n]*$/m, '')) : '';
+  // The analyst's own note ("Failed 5 times. Not re-run: …") is the handover's words, said outside the quote.
+  const failedTimes = /(?:^|\n)Failed (\d+) times\. (?=(?:Not resolved|Not re-run):)/.exec(finding.detail ?? '')?.[1];
+  const detail =
+    finding.detail && !terse ? freshDetail(finding.title, finding.detail.replace(/\s*(?:Failed \d+ times\. )?(?:Not resolved|Not re-run):[^\n]*$/m, '')) : '';
   // Error text is tool output: quoted as data (issue 12), never as the handover's own words.
-  const quoted = quoteAsData(detail ? `${finding.title} — ${detail}` : finding.title, 'tool output', 1300);
+  const quoted =
+    quoteAsData(detail ? `${finding.title} — ${detail}` : finding.title, 'tool output', 1300) + (failedTimes ? ` (failed ${failedTimes} times)` : '');
   const command = finding.command ? ` — ${inline(finding.command, 240)}` : '';
   // Nothing ran it again but the session went on: it may have been worked around. What came next is the evidence.
   const went = finding.wentOnWith;

@@ -410,3 +410,16 @@ test('Codex: update_plan tasks and a pending call show where things stand', () =
   assert.match(status, /\[~\] Benchmark \(in progress\)/);
   assert.match(status, /When the session stopped:\n- The agent's last words \(log line \d+\): The row count is off by one/);
 });
+
+test('how often an error failed is the handover’s own note, said outside the quoted tool output', () => {
+  const ws = scratchDir('ho-v2-');
+  const log = new ClaudeLog(ws);
+  log.user('lint it');
+  log.bash('golangci-lint run ./...', 'level=error msg="Running error: context loading failed: no go files to analyze"', 5);
+  log.bash('golangci-lint run ./...', 'level=error msg="Running error: context loading failed: no go files to analyze"', 5);
+  log.tool('Write', { file_path: `${ws}/lint.yaml`, content: 'run: {}' }, 'File created successfully');
+  const { prompt } = build(log.write());
+  const line = prompt.split('\n').find((l) => l.includes('no go files to analyze') && l.startsWith('- **'));
+  assert.match(line, /` \(failed 2 times\) — /, line);
+  assert.doesNotMatch(line, /Failed 2 times/, line);
+});
