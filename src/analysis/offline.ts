@@ -2008,11 +2008,14 @@ const OPTIONS =
 const NOT_OPTIONS =
   /\b(?:would you (?:like|prefer)|do you (?:want|prefer)|or would you|want me to|shall i|should i)\b|\b(?:could|might|may|can) (?:mean|be|indicate)\b|\bcould it be\b|^(?:but |and |so )?(?:was|were|is|are|did|does|has|have) (?:it|this|that|the|these|those)\b|\bwhether\b/i;
 /** The pick named by its place among unlabelled options: "The second: …", "The latter, because …". */
-const ORDINAL_PICK = /^(?:so,?\s+)?(?:the )?(first|second|third|former|latter|last)(?: one| option)?\s*(?:[:,—–-]|\s(?:because|since|as)\b)/i;
+// (With its article or "one": a bare "First, update the backend…" orders steps, it picks nothing.)
+const ORDINAL_PICK =
+  /^(?:so,?\s+)?(?:the (first|second|third|former|latter|last)(?: one| option)?|(first|second|third|last) (?:one|option))\s*(?:[:,—–-]|\s(?:because|since|as)\b)/i;
 
 /** The option a pick by place names, from a sentence listing them ("Options: A, or B"), or undefined. */
 function nthOption(options: string, pick: string): string | undefined {
-  const place = ORDINAL_PICK.exec(pick)?.[1].toLowerCase();
+  const picked = ORDINAL_PICK.exec(pick);
+  const place = (picked?.[1] ?? picked?.[2])?.toLowerCase();
   const list = options.replace(/^[^:]{0,80}:\s*/, '').replace(/[.?!]\s*$/, '');
   const parts = list
     .split(/,?\s+or\s+|;\s+/)

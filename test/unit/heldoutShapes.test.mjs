@@ -1888,3 +1888,16 @@ test('Set W: a logging handler added and taken out, a generator run and removed 
   );
   assert.equal(isConstraint('we need all timestamps in UTC'), true);
 });
+
+test('read in full (set W): "First, update the backend…" after options orders steps and picks none; "The first one:" still picks', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('add logout');
+  log.thinking(
+    'The user might want logout more visible—either in the header or on the settings page rather than just the sidebar. First, update the backend to accept an optional password in the update route: the form sends it.',
+  );
+  log.bash('true', '', 0);
+  log.thinking('Two ways to store it: a cookie, or local storage. The first one: the server must read it on every request.');
+  log.bash('true', '', 0);
+  const decisions = (await analyse(log, t)).findings.filter((f) => f.analyst === 'decisions').map((f) => f.title);
+  assert.deepEqual(decisions, ['The first one: the server must read it on every request. (a cookie)']);
+});
