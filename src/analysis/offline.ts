@@ -1699,13 +1699,22 @@ function gitSubcommand(words: string[]): string {
 
 /** A program's name with its path, version and `.exe` dropped: `/usr/bin/python3.11` → `python`. */
 function programName(words: string[]): string {
-  return posix
-    .basename(words[0].replace(/\\/g, '/'))
-    .replace(/\.exe$/i, '')
-    .replace(/@[^/]*$/, '')
-    .replace(/^(python|pip|node|ruby|perl|php)[\d.]+$/, '$1')
-    .toLowerCase();
+  // Asked for every word list of every call and result: the same few programs, worked out once each.
+  const word = words[0];
+  let name = PROGRAM_NAMES.get(word);
+  if (name === undefined) {
+    name = posix
+      .basename(word.replace(/\\/g, '/'))
+      .replace(/\.exe$/i, '')
+      .replace(/@[^/]*$/, '')
+      .replace(/^(python|pip|node|ruby|perl|php)[\d.]+$/, '$1')
+      .toLowerCase();
+    if (PROGRAM_NAMES.size >= 4096) PROGRAM_NAMES.clear();
+    PROGRAM_NAMES.set(word, name);
+  }
+  return name;
 }
+const PROGRAM_NAMES = new Map<string, string>();
 
 /** What a simple command ran, the same however it was launched: `markitdown a.pdf`, `list-skills.py`, `python -c …`. */
 function runTarget(words: string[], cwd?: string): string {
