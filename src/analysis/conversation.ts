@@ -68,6 +68,8 @@ export interface CommandRun {
   display: string;
   line: number;
   outcome: 'passed' | 'failed';
+  /** An error line a passing run printed anyway. */
+  printed?: string;
 }
 
 export class ConversationTracker {
@@ -266,7 +268,10 @@ export class ConversationTracker {
       same.outcome = run.outcome;
       same.line = run.line;
       same.runs = (same.runs ?? 1) + 1;
-    } else if (turn.commands.length < MAX_TURN_COMMANDS) turn.commands.push({ text: run.display, outcome: run.outcome, line: run.line });
+      if (run.printed) same.printed = run.printed;
+      else delete same.printed;
+    } else if (turn.commands.length < MAX_TURN_COMMANDS)
+      turn.commands.push({ text: run.display, outcome: run.outcome, line: run.line, ...(run.printed ? { printed: run.printed } : {}) });
   }
 
   onError(key: string, text: string, line: number): void {

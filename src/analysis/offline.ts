@@ -820,7 +820,15 @@ export class OfflineAnalyzer {
     // A subagent's runs are the session's work too: same workspace, same checks.
     // (Printing a file, `cd app && sed -n '1,260p' page.tsx`, is reading it, like the Read tool: no step.)
     if (!viewing && !(!failed && readsFilesOnly(pending.programs ?? []))) {
-      this.conversation.onCommand({ display: pending.display, line: result.line, outcome: failed ? 'failed' : 'passed' });
+      // A command (not a check: tests print errors on purpose) that exited 0 yet printed an error — a recipe's
+      // `|| true`, a script that swallows its failure — passed only by its exit code: the timeline says both.
+      const printed = !failed && !pending.family?.kind && text.length < 20_000 && /\berror\b/i.test(text) ? errorLines(text).best : undefined;
+      this.conversation.onCommand({
+        display: pending.display,
+        line: result.line,
+        outcome: failed ? 'failed' : 'passed',
+        ...(printed && /^\s*(?:\S+: )?error\b|\berror\[|^[\w.-]+ error:/i.test(printed) ? { printed } : {}),
+      });
       if (!failed) this.recentRun = { display: pending.display, line: result.line };
     }
     const family = pending.family;

@@ -237,7 +237,11 @@ function turnText(turn: TurnEntry): string {
         .join(', ')}${turn.files.length > 12 ? `, … (${turn.files.length} in all)` : ''}\n`,
     );
   if (turn.commands.length) {
-    const shown = turn.commands.map((c) => `${code(c.text, 100)} ${c.outcome}${c.runs ? ` (${c.runs}×)` : ''} (log line ${c.line})`);
+    // A run that exited 0 yet printed an error passed only by its exit code: both are said.
+    const shown = turn.commands.map(
+      (c) =>
+        `${code(c.text, 100)} ${c.printed ? `exited 0 but printed ${quoteAsData(c.printed, 'tool output', 160)}` : c.outcome}${c.runs ? ` (${c.runs}×)` : ''} (log line ${c.line})`,
+    );
     const more = turn.commandsRun > turn.commands.reduce((n, c) => n + (c.runs ?? 1), 0) ? `; ${turn.commandsRun} commands in all` : '';
     lines.push(`- Commands: ${shown.join('; ')}${more}\n`);
   }

@@ -126,7 +126,8 @@ export interface TurnEntry {
   line: number;
   request: string;
   files: string[];
-  commands: { text: string; outcome: 'passed' | 'failed'; line: number; runs?: number }[];
+  /** `printed`: an error line a run that exited 0 printed anyway (`… || true`, a recipe that swallows its failure). */
+  commands: { text: string; outcome: 'passed' | 'failed'; line: number; runs?: number; printed?: string }[];
   /** Shell commands run in the turn (the list above keeps the first few distinct ones). */
   commandsRun: number;
   /** wentOnLine: not fixed, never run again; the session's next passing step (see Finding.wentOnWith). */

@@ -423,3 +423,15 @@ test('how often an error failed is the handover’s own note, said outside the q
   assert.match(line, /` \(failed 2 times\) — /, line);
   assert.doesNotMatch(line, /Failed 2 times/, line);
 });
+
+test('a command that exited 0 yet printed an error says both in the timeline; a passing test run printing an error on purpose says passed', () => {
+  const ws = scratchDir('ho-v2-');
+  const log = new ClaudeLog(ws);
+  log.user('refresh the summary');
+  log.bash('make serena-summarize', "codex mcp run serena summarize || true\nerror: unrecognized subcommand 'run'\n=> updated .serena/", 0);
+  log.bash('npm test', '✔ logs a network error (2ms)\nError: network down\nℹ pass 1\nℹ fail 0', 0);
+  const { prompt } = build(log.write());
+  assert.match(prompt, /`make serena-summarize` exited 0 but printed tool output: ` error: unrecognized subcommand 'run' ` \(log line \d+\)/);
+  assert.doesNotMatch(prompt, /`npm test` exited 0 but printed/);
+  assert.match(prompt, /- `npm test`: passing \(log line \d+\)/);
+});
