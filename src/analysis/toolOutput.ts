@@ -234,7 +234,11 @@ export function looksFailed(output: string): boolean {
   // A test that logs an error on purpose (`error: Item 3 failed` under bun) in a run that ends "0 fail", or
   // a pre-commit hook's output above the commit it let through (`[main 133a5cb] …`): the run passed.
   // (A failing count is a summary's: at a line's start or after "Tests:", never "Task 2 failed" a test logged.)
-  if (/^\s*0 fail\b|\b0 failed\b|^\s*All \d+ tests? pass/im.test(head) && !/^\s*[1-9]\d* fail(?:ed|ing)?\b|\bTests?:.*\b[1-9]\d* failed\b/im.test(head))
+  // (node --test's summary says it `ℹ fail 0`, its TAP form `# fail 0`.)
+  if (
+    /^\s*0 fail\b|\b0 failed\b|^\s*All \d+ tests? pass|^\s*(?:ℹ|#)\s*fail 0\s*$/im.test(head) &&
+    !/^\s*[1-9]\d* fail(?:ed|ing)?\b|\bTests?:.*\b[1-9]\d* failed\b|^\s*(?:ℹ|#)\s*fail [1-9]/im.test(head)
+  )
     return false;
   if (/^\[[\w./-]+(?: \(root-commit\))? [0-9a-f]{7,}\] \S/m.test(head)) return false;
   // (A compiler's error (rustc's `error[E0277]`, javac's and gcc's `File.java:31: error:`), a JVM exception with
