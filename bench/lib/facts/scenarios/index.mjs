@@ -30,6 +30,10 @@ const names = [
   'rustCliTerse',
   'javaPlainItalian',
   'nodeWorkspacesPasted',
+  // Held out (fifth set), the same way.
+  'jqPipelineKorean',
+  'pythonAsyncDutch',
+  'rustWorkspaceChatty',
 ];
 
 export const scenarios = await Promise.all(
