@@ -536,8 +536,25 @@ export function failingTestNames(output: string, max = 8): string[] {
     else if ((m = /^\s*FAIL\s+(\S+\.[jt]sx?|\S+\.mjs)(?:\s+>\s+(.+))?/.exec(line)))
       add(m[2] ? `${m[1]} > ${m[2]}` : m[1]); // jest/vitest file
     else if ((m = /^rspec \.\/(\S+)/.exec(line))) add(m[1]);
+    else if ((m = /^(?:FAIL|ERROR): (\w+) \([\w.]+\)/.exec(line)))
+      add(m[1]); // unittest
+    else if ((m = /^FAIL\s+([\w.:/-]*[A-Za-z][\w.:/-]*)\s*$/.exec(line))) add(m[1]); // a harness's own `FAIL name` row
   }
   return names;
+}
+
+/**
+ * The failing test an error line belongs to: the nearest row above it that names one of `tests` (a
+ * harness's `FAIL nov-sample` over its indented `parse error: …`, cargo's `---- tests::x stdout ----`).
+ */
+export function owningTest(output: string, line: string, tests: string[]): string | undefined {
+  const lines = output.split('\n');
+  const at = lines.findIndex((l) => l.includes(line.trim().slice(0, 80)));
+  for (let i = at - 1; i >= 0 && i >= at - 30; i--) {
+    const named = tests.find((t) => lines[i].includes(t));
+    if (named) return named;
+  }
+  return undefined;
 }
 
 /** A passing summary line (so `npm test | tail` with no exit code can still be read as passing). */

@@ -27,6 +27,7 @@ import {
   commandFamily,
   commandFamilyNames,
   failingTestNames,
+  owningTest,
   groupedOperands,
   looksPassing,
   sshRemote,
@@ -1055,7 +1056,7 @@ export class OfflineAnalyzer {
     // Edit, Write and MultiEdit of one file failing the same way are one error, named by the file: the
     // tool's message ("File has not been read yet") says nothing without it.
     const editTarget = pending && !pending.commandLine ? editCallOf(pending.call)?.path : undefined;
-    const key = editTarget ? `edit:${editTarget}\u0000${dedupeKey(first)}` : `${cmdKey}\u0000${dedupeKey(first)}`;
+    const key = editTarget ? `edit:${editTarget}\u0000${dedupeKey(first)}` : `${cmdKey}\u0000${errorKey(first)}`;
     const citation = citationOf(result);
     // The same command failing again another way: the earlier errors were re-run, and are still failing.
     this.ranAgain(
@@ -1082,7 +1083,10 @@ export class OfflineAnalyzer {
           : `${name} failed${exit}${display !== name ? `: ${display.slice(name.length + 1)}` : ''}`;
       const tests = failingTestNames(result.text);
       const title = editTarget && first ? `${this.files.relative(editTarget)}: ${first}` : first || what;
-      const named = tests.filter((t) => title.includes(t));
+      // The tests this error is about: those its headline names, else the one whose block holds it.
+      const inTitle = tests.filter((t) => title.includes(t));
+      const owner = first && tests.length > 1 && !inTitle.length ? owningTest(result.text, first, tests) : undefined;
+      const named = owner ? [owner] : inTitle;
       this.errors.set(key, {
         key,
         commandKey: cmdKey,
@@ -1110,7 +1114,12 @@ export class OfflineAnalyzer {
     }
     // One run failing several tests, each with its own line naming it (Rust's `thread 'tests::a' panicked at
     // …`, pytest's `FAILED t.py::test_b - AssertionError: …`): each is its own error, fixed in its own time.
-    if (first && pending?.family?.kind === 'test') this.otherFailingTests(first, summary.lines, result, pending, cmdKey, citation, display);
+    if (first && pending?.family?.kind === 'test') {
+      const others = this.otherFailingTests(first, summary.lines, result, pending, cmdKey, citation, display);
+      // Each of them is its own error now: not also a line of this one, under this one's status.
+      const own = this.errors.get(key);
+      if (own && others.length) own.lines = own.lines.filter((line) => !others.includes(line));
+    }
     if (!result.sidechain) this.recentFailure = { display, error: first, line: result.line };
   }
 
@@ -1122,20 +1131,36 @@ export class OfflineAnalyzer {
     cmdKey: string,
     citation: Citation,
     display: string,
-  ): void {
+  ): string[] {
     const tests = failingTestNames(result.text);
-    if (tests.length < 2) return;
+    if (tests.length < 2) return [];
     const named = (line: string) => tests.filter((t) => new RegExp(`(?<![\\w.:-])${escapeRegExp(t)}(?![\\w:-])`).test(line));
-    const taken = new Set(named(first));
-    let added = 0;
+    // The test a line is about: the one it names, else the one whose block (the row naming it above) holds it.
+    const about = (line: string) => {
+      const its = named(line);
+      if (its.length) return its;
+      const owner = owningTest(result.text, line, tests);
+      return owner ? [owner] : [];
+    };
+    const taken = new Set(about(first));
+    // Each other failing test by the line saying how it failed (`AssertionError: …`, a panic); a test whose
+    // block says nothing more than its runner's row (unittest's `ERROR: test_x (…)` over a bare
+    // `TimeoutError`) by that row. (Not pytest's `FAILED t.py::x - File "/home/…"`: that says nothing.)
+    const saysHow = (line: string, test: string) => STRONG_TEST_FAILURE.test(line.split(test).join(' '));
+    const picks: { line: string; test: string }[] = [];
     for (const line of lines) {
-      if (added >= OTHER_FAILURES_PER_RUN) break;
-      const its = named(line).filter((t) => !taken.has(t));
-      // (The line must say how, beside the name: pytest's `FAILED t.py::x - File "/home/…"` says nothing.)
-      if (its.length !== 1 || !STRONG_TEST_FAILURE.test(line.split(its[0]).join(' '))) continue;
-      added++;
-      taken.add(its[0]);
-      const key = `${cmdKey}\u0000${dedupeKey(line)}`;
+      const its = about(line).filter((t) => !taken.has(t) && !picks.some((p) => p.test === t));
+      if (its.length === 1 && saysHow(line, its[0])) picks.push({ line, test: its[0] });
+    }
+    for (const line of lines) {
+      const its = named(line).filter((t) => !taken.has(t) && !picks.some((p) => p.test === t));
+      if (its.length === 1 && FAILURE_ROW.test(line)) picks.push({ line, test: its[0] });
+    }
+    const chosen = picks.slice(0, OTHER_FAILURES_PER_RUN);
+    for (const { line, test } of chosen) {
+      const its = [test];
+      taken.add(test);
+      const key = `${cmdKey}\u0000${errorKey(line)}`;
       const existing = this.errors.get(key);
       if (existing) {
         existing.count++;
@@ -1164,6 +1189,7 @@ export class OfflineAnalyzer {
       });
       pruneByScore(this.errors, WORKING.errors, (e) => errorScore(e));
     }
+    return chosen.map((c) => c.line);
   }
 
   /**
@@ -1516,6 +1542,10 @@ function closingFailureList(output: string): Set<string> | undefined {
         .map((l) => l.trim())
         .filter(Boolean),
     );
+  // unittest heads every failure and error with `FAIL: name (…)` / `ERROR: name (…)` before its summary
+  // (`Ran 6 tests in 0.08s` then `FAILED (failures=1)`): kept by a `grep -E "^(FAIL|ERROR|Ran)"` too.
+  if (/^Ran \d+ tests? in /m.test(output) && /^(?:OK\b|FAILED \()/m.test(output))
+    return new Set([...output.matchAll(/^(?:FAIL|ERROR): (\w+) \(/gm)].map((m) => m[1]));
   const pytest = /^=+ short test summary info =+\n([\s\S]*?)\n=+ [^\n]*\b(?:failed|passed|errors?)\b[^\n]*=+\s*$/m.exec(output);
   if (pytest)
     return new Set(
@@ -1527,8 +1557,19 @@ function closingFailureList(output: string): Set<string> | undefined {
   return undefined;
 }
 
+/**
+ * An error line as the same error however a run printed it: a Rust panic is its test and place (the
+ * message under it may be cut by a filter, `thread 'x' (18999) panicked at src/t.rs:23:9:` alone).
+ */
+function errorKey(line: string): string {
+  const panic = /^thread '([^']+)'(?: \(\d+\))? panicked at ([^\s:]+):\d+/.exec(line);
+  return panic ? `panic ${panic[1]} ${panic[2]}` : dedupeKey(line);
+}
+
 /** A line that says how a named test failed: a panic, an exception or assertion with its message. */
 const STRONG_TEST_FAILURE = /\bpanicked at\b|\b\w*(?:Error|Exception)\b:\s+\S|\bassert(?:ion)?\b\s+\S/;
+/** A test runner's row for one failing test: unittest's `ERROR: test_x (…)`, go's `--- FAIL: TestX`, TAP's `not ok 3 - x`. */
+const FAILURE_ROW = /^\s*(?:(?:FAIL|ERROR|FAILED):? \S|--- FAIL:|not ok \d|[✕✗✖×]\s)/;
 /** At most this many more failing tests of one run get their own error: the rest stay in its lines. */
 const OTHER_FAILURES_PER_RUN = 2;
 

@@ -222,6 +222,9 @@ const CONSTRAINT = new RegExp(
     String.raw`^(?!(?:the|a|an|this|that|it|for|in|on)\b)(?:[\w+#./-]+\s){0,3}[\w+#./-]+ only\b(?=[,.;:!]|\s*$)|^(?:(?:and|also|please|always)\s+)*run \S+(?: \S+){0,2} (?:before|after) (?:you|each|every|any|committing|pushing|saying)\b|\bsó (?:biblioteca|bibliotecas|usar|use|python|sqlite)\b|\bnada de (?:instalar|usar|mexer|adicionar|pacote|biblioteca)\b|\bnão (?:mexe|mexa|usa|use|instala|instale|altera|altere|apaga|apague|toca|toque|muda|mude)\b`,
     // A rule tacked onto a request: "fix it, no new deps", "add the export — no external libraries".
     String.raw`[,;—–]\s*no (?:new|extra|external|third[- ]party|other) \w+`,
+    // Korean and Dutch rules: "gawk 쓰지 마세요", "data/raw 파일은 절대 수정하지 마세요", "항상 …", "verander de
+    // publieke API niet", "alleen de standaardbibliotheek, geen pip install", "voortaan geen echte sleeps".
+    String.raw`(?:쓰|사용하|수정하|바꾸|건드리|지우|삭제하|커밋하|푸시하|설치하|추가하|변경하|만들)지\s?마(?:세요|십시오|요|라)?|절대|항상|반드시|\b(?:voortaan|vanaf nu|nooit|altijd)\b|\balleen (?:de |het )?(?:standaard\p{L}*|stdlib)\b|\bgeen (?:pip install|npm install|nieuwe (?:dependencies|afhankelijkheden|pakketten|libraries|bibliotheken)|externe \p{L}+)\b|\b(?:verander|wijzig|raak|gebruik|installeer|verwijder)\b[^.]{0,60}\bniet\b`,
     // Italian rules: "non cambiare le firme dei metodi pubblici", "niente librerie esterne", "usa sempre…",
     // "non toccare mai…", "solo il JDK 17" (a negated infinitive is Italian's imperative).
     String.raw`\bnon (?:cambiare|toccare|modificare|usare|aggiungere|installare|cancellare|eliminare|rimuovere|committare|pushare|rinominare|spostare)\b|\bniente (?:librerie|dipendenze|pacchetti|moduli|framework)\b|\bsenza (?:librerie|dipendenze) (?:esterne|nuove)\b|\b(?:usa|tieni|lascia|scrivi|lancia) sempre\b|\bmai (?:toccare|cambiare|usare|modificare|committare)\b|\b(?:devono|deve) (?:restare|rimanere|sempre)\b`,

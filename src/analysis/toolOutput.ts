@@ -24,7 +24,8 @@ const STRONG_ERROR = [
   /\bA parameter cannot be found that matches parameter name\b|\bCannot bind (?:argument|parameter)\b|\bMissing an argument for parameter\b/,
   // A project's own tag: `VERIFY: CHANGELOG.md has no entry` (never PostgreSQL's `DETAIL:` beside its `ERROR:`,
   // nor advice a tool appends: Claude Code's settings check ends "IMPORTANT: Do not update the env unless…").
-  /^(?!(?:DETAIL|HINT|CONTEXT|NOTICE|STATEMENT|LINE|INFO|WARNING|WARN|DEBUG|TIP|NOTE|LOG|QUERY|IMPORTANT|REMINDER|CAUTION|ATTENTION|USAGE|EXAMPLE|TODO)\b)[A-Z][A-Z0-9_]{2,}(?:-[A-Z0-9_]+)*:\s+\S/,
+  // (Not a test runner's own header, unittest's `FAIL: test_x (…)`: the assertion under it says more.)
+  /^(?!(?:DETAIL|HINT|CONTEXT|NOTICE|STATEMENT|LINE|INFO|WARNING|WARN|DEBUG|TIP|NOTE|LOG|QUERY|IMPORTANT|REMINDER|CAUTION|ATTENTION|USAGE|EXAMPLE|TODO|FAIL|FAILED|ERROR|PASS|OK)\b)[A-Z][A-Z0-9_]{2,}(?:-[A-Z0-9_]+)*:\s+\S/,
   /^[a-z][\w-]{1,20}: \S+:\d+\b/, // a checker's `lint: src/limit.js:2 'var' is not allowed`
   /\b(?:parse|syntax) error\b/i,
   /\b(?:[A-Z][a-zA-Z]*)?(?:Error|Exception)(?:\s*\[[\w-]+\])?:\s+\S/,
@@ -32,7 +33,7 @@ const STRONG_ERROR = [
   /^\s*(?:error|fatal)(?:\[\w+\])?:/i,
   // a program naming itself first: `jq: error (at <stdin>:0): Cannot index…`, ``grep: unrecognized option `---'``,
   // `rsync: --mkpath: unknown option`, `rsync error: error in file IO (code 11)`
-  /^[\w.-]{1,30}: (?:error|fatal)\b|^[\w.-]{1,30} error: \S|^[\w.-]{1,30}: (?:\S+: )?(?:unrecognized|invalid|illegal|unknown) (?:option|argument|flag)\b/,
+  /^\s*[\w.-]{1,30}: (?:error|fatal)\b|^[\w.-]{1,30} error: \S|^[\w.-]{1,30}: (?:\S+: )?(?:unrecognized|invalid|illegal|unknown) (?:option|argument|flag)\b/,
   /^panic:/,
   /\b(?:ENOENT|EACCES|EADDRINUSE|ECONNREFUSED|EPERM|ETIMEDOUT|EEXIST|ENOTDIR|EISDIR)\b/,
   /\bnpm (?:ERR!|error)\b/,
@@ -170,7 +171,10 @@ export function errorLines(output: string, max = 6): ErrorSummary {
     // A line that ends in ':' leads in to what it names: `Task failed due to the following issue:` + the issue.
     const next = lines[i + 1]?.trim();
     // (Not sudo's password prompt, `[sudo] password for dev:`: what follows is the command's own output.)
-    if (/:\s*$/.test(raw) && next && next.length <= 300 && !STACK_FRAME.test(lines[i + 1]) && !/^\s*\[sudo\]/.test(lines[i])) {
+    // (Not onto the next failure of the same kind: two panics in a row, each ending in its location's `:`.)
+    const sameKind =
+      rank >= 0 && next !== undefined && STRONG_ERROR[rank % STRONG_ERROR.length]?.test(next) && /^\s*(\S+)/.exec(raw)?.[1] === /^\s*(\S+)/.exec(next)?.[1];
+    if (/:\s*$/.test(raw) && next && next.length <= 300 && !sameKind && !STACK_FRAME.test(lines[i + 1]) && !/^\s*\[sudo\]/.test(lines[i])) {
       raw = `${raw.trimEnd()} ${next}`;
       if (rank >= STRONG_ERROR.length) rank -= STRONG_ERROR.length;
     }
@@ -237,13 +241,14 @@ export function looksFailed(output: string): boolean {
   // (node --test's summary says it `ℹ fail 0`, its TAP form `# fail 0`.)
   if (
     /^\s*0 fail\b|\b0 failed\b|^\s*All \d+ tests? pass|^\s*(?:ℹ|#)\s*fail 0\s*$/im.test(head) &&
-    !/^\s*[1-9]\d* fail(?:ed|ing)?\b|\bTests?:.*\b[1-9]\d* failed\b|^\s*(?:ℹ|#)\s*fail [1-9]/im.test(head)
+    // (cargo's workspace run prints a `test result: ok. 0 failed` per crate beside the one that FAILED.)
+    !/^\s*[1-9]\d* fail(?:ed|ing)?\b|\bTests?:.*\b[1-9]\d* failed\b|^\s*(?:ℹ|#)\s*fail [1-9]|^test result: FAILED\b|^error: \d+ targets? failed\b/im.test(head)
   )
     return false;
   if (/^\[[\w./-]+(?: \(root-commit\))? [0-9a-f]{7,}\] \S/m.test(head)) return false;
   // (A compiler's error (rustc's `error[E0277]`, javac's and gcc's `File.java:31: error:`), a JVM exception with
   // its cause, a test runner's failure in the user's language: `FALLITO TestFattura…`, `36 superati, 1 falliti`.)
-  return /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s/m.test(
+  return /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s/m.test(
     head,
   );
 }
@@ -462,6 +467,18 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
       const line = `${label.length > 100 ? `${label.slice(0, 99)}…` : label} → ${last}`;
       seen.add(line);
       found.push({ line, weight: 5 });
+    }
+  }
+  // `wc -l data/orders.ndjson` prints its count before the file it counted: `18342 data/orders.ndjson`.
+  if (commandLine !== undefined && /\bwc\s+(?:-[lcmw]+\s+)+\S/.test(commandLine)) {
+    for (const line of lines) {
+      const counted = /^\s*(\d[\d,]*)\s+(\S+)\s*$/.exec(line);
+      if (!counted || counted[2] === 'total' || found.length >= max) continue;
+      const text = `wc: ${counted[1]} ${/\bwc\s+-\w*w/.test(commandLine) ? 'words' : /\bwc\s+-\w*[cm]/.test(commandLine) ? 'bytes' : 'lines'} in ${counted[2]}`;
+      if (!seen.has(text)) {
+        seen.add(text);
+        found.push({ line: text, weight: 4 });
+      }
     }
   }
   const tableRows = [...(commandLine !== undefined && SQL_CLIENT.test(commandLine) ? queryResultRows(lines) : []), ...measuredTableRows(lines)];

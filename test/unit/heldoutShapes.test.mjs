@@ -1901,3 +1901,46 @@ test('read in full (set W): "First, update the backend…" after options orders 
   const decisions = (await analyse(log, t)).findings.filter((f) => f.analyst === 'decisions').map((f) => f.title);
   assert.deepEqual(decisions, ['The first one: the server must read it on every request. (a cookie)']);
 });
+
+test('fifth held-out facts round: rules in Korean and Dutch; a harness’s `FAIL name` block owns its indented error; unittest’s failures and errors settle by its closing list; a cargo workspace run with one crate FAILED is failing; two panics in a row stay two; a filtered panic is the same error; `wc -l` counts', async (t) => {
+  assert.equal(isConstraint('서버에 mawk밖에 없어서 gawk 쓰지 마세요.'), true);
+  assert.equal(isConstraint('그리고 data/raw 파일은 절대 수정하지 마세요.'), true);
+  assert.equal(isConstraint('Maar verander de publieke API van Dispatcher niet, de webhooks-service importeert hem.'), true);
+  assert.equal(isConstraint('O, en voortaan geen echte sleeps in nieuwe tests, daar is CI te traag voor.'), true);
+  assert.equal(isConstraint('summarize.sh가 11월 export에서 깨져요.'), false);
+  assert.equal(isConstraint('Kun je de flaky timeout-test fixen?'), false);
+  assert.deepEqual(measuredLines('18342 data/raw/orders.ndjson', 6, 'wc -l data/raw/orders.ndjson && sh x.sh'), ['wc: 18342 lines in data/raw/orders.ndjson']);
+
+  const log = new ClaudeLog('/home/dev/pipe');
+  log.user('fix it');
+  log.bash(
+    'make check',
+    'sh tests/run.sh\nFAIL kst-midnight\n     -2026-11-01\t26700\nFAIL nov-sample\n     parse error: Invalid string: control characters from U+0000 through U+001F must be escaped at line 3, column 202\nok   oct-sample',
+    2,
+  );
+  log.bash('make check', 'sh tests/run.sh\nFAIL kst-midnight\n     -2026-11-01\t26700\nok   nov-sample\nok   oct-sample', 2);
+  log.bash(
+    'python3 -m unittest 2>&1 | grep -E "^(ERROR|FAIL|AssertionError|Ran|OK)"',
+    'ERROR: test_retries (tests.test_retry.RetryTest.test_retries)\nFAIL: test_drains (tests.test_service.DispatcherTest.test_drains)\nAssertionError: 0 != 5\nRan 6 tests in 1.089s\nFAILED (failures=1, errors=1)',
+  );
+  log.bash(
+    'python3 -m unittest 2>&1 | grep -E "^(ERROR|FAIL|AssertionError|Ran|OK)"',
+    'FAIL: test_drains (tests.test_service.DispatcherTest.test_drains)\nAssertionError: 0 != 5\nRan 6 tests in 0.081s\nFAILED (failures=1)',
+  );
+  log.bash(
+    'cargo test --workspace 2>&1 | grep -E "^(test |thread|test result|error)"',
+    "test tests::fractional ... FAILED\nthread 'tests::fractional' (17665) panicked at crates/durfmt/src/lib.rs:23:18:\ndurfmt: unknown unit '.'\ntest result: FAILED. 3 passed; 1 failed; 0 ignored\ntest result: ok. 0 passed; 0 failed; 0 ignored\nerror: 1 target failed:",
+  );
+  log.bash(
+    'cargo test -p jobstat 2>&1 | grep -E "^(test |thread|test result)"',
+    "test table::tests::pads ... FAILED\ntest tests::parses ... FAILED\nthread 'table::tests::pads' (18999) panicked at crates/jobstat/src/table.rs:23:9:\nthread 'tests::parses' (19000) panicked at crates/jobstat/src/lib.rs:53:106:\ncalled `Option::unwrap()` on a `None` value\ntest result: FAILED. 1 passed; 2 failed; 0 ignored",
+  );
+  const errors = errorsOf(await analyse(log, t));
+  const status = (words) => errors.filter((e) => e.title.includes(words)).map((e) => e.status);
+  assert.deepEqual(status('control characters'), ['resolved'], titles(errors));
+  assert.deepEqual(status('ERROR: test_retries'), ['resolved'], titles(errors));
+  assert.deepEqual(status('AssertionError: 0 != 5'), ['unresolved'], titles(errors));
+  assert.deepEqual(status("unknown unit '.'"), ['unresolved'], titles(errors));
+  assert.equal(status("thread 'table::tests::pads'").length, 1, titles(errors));
+  assert.equal(status("thread 'tests::parses'").length, 1, titles(errors));
+});
