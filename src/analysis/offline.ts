@@ -1338,7 +1338,9 @@ export class OfflineAnalyzer {
       if (
         record.missingPath !== undefined &&
         // (A script not found at one path runs fine from another: `bash scripts/x.sh` after `.kittify/…/x.sh`.)
-        (ranPrograms.has(record.missingPath.program) || /\.(?:sh|bash|zsh|py|js|mjs|ts|rb|pl|ps1)$/.test(record.missingPath.name)) &&
+        // (Run, not printed: `sed -n 1,80p x.ps1` after `pwsh x.ps1` failed only reads it.)
+        (ranPrograms.has(record.missingPath.program) ||
+          (SCRIPT_FILE.test(record.missingPath.name) && runsScript(pending?.programs ?? [], record.missingPath.name))) &&
         pending?.commandLine?.includes(record.missingPath.name) &&
         startedLine > record.last.line
       ) {
@@ -1851,7 +1853,7 @@ const LOOK_FOUND_NOTHING =
   /^no crontab for \S+$|^(?:ls|stat|file|test|readlink|realpath|du|tree|which|type|where|whereis|command|Get-Item|Get-ChildItem|Test-Path)(?:\.exe)?\s*:.*(?:No such file or directory|cannot access|cannot find|not found|does not exist|no \S+ in \()/i;
 /** A CLI saying it was called wrongly: the agent finding out its flags and subcommands. */
 const USAGE_ERROR =
-  /\bMissing script:|\b(?:unknown (?:flag|option|command|subcommand|shorthand flag)|unrecognized (?:subcommand|option|arguments?|command)|unexpected argument|invalid choice|no such (?:subcommand|command|option)|is not a \S+ command)\b/i;
+  /\bMissing script:|\b(?:unknown (?:flag|option|command|subcommand|shorthand flag)|unrecognized (?:subcommand|option|arguments?|command)|unexpected argument|invalid choice|no such (?:subcommand|command|option)|is not a \S+ command)\b|\bInvalid argument\/option\b/i;
 /** What missing path (`No such file…`, zsh's `no matches found`) or usage error a failed line names, with its program. */
 function probeOf(programs: string[][] | undefined, line: string): Pick<ErrorRecord, 'usageOf' | 'missingPath' | 'missingModule'> {
   const words = programs?.find((w) => isDistinctiveCommand([w])) ?? programs?.at(-1);
@@ -1869,6 +1871,12 @@ function probeOf(programs: string[][] | undefined, line: string): Pick<ErrorReco
     const top = moduleName.startsWith('@') ? moduleName.split('/').slice(0, 2).join('/') : moduleName.split(/[./]/)[0];
     return { missingModule: top.toLowerCase().replace(/_/g, '-') };
   }
+  // A script the shell could not run as written (`call "Launch.bat"`, `Launch.bat: command not found` in Git
+  // Bash): settled once the same script runs another way (`cmd.exe /c "Launch.bat"`).
+  if (/command not found|is not recognized as/.test(line)) {
+    const script = words.find((w) => SCRIPT_FILE.test(w)) ?? /(?:^|: )([^:]+\.(?:bat|cmd|ps1|sh))(?=: command not found)/i.exec(line)?.[1];
+    if (script) return { missingPath: { program, name: posix.basename(script.replace(/\\/g, '/')) } };
+  }
   // (zsh puts the path last: `zsh:1: no such file or directory: .kittify/scripts/bash/check.sh`.)
   const path =
     /no matches found: (\S+)|['‘"]?([^\s'’":]+)['’"]?: No such file or directory|cannot (?:stat|access|open) ['‘"]?([^'’"]+?)['’"]?:|^zsh:\d+: no such file or directory: (\S+)/.exec(
@@ -1877,6 +1885,20 @@ function probeOf(programs: string[][] | undefined, line: string): Pick<ErrorReco
   const found = path?.[1] ?? path?.[2] ?? path?.[3] ?? path?.[4];
   const name = found ? posix.basename(found.replace(/\\/g, '/')) : undefined;
   return name && name.length >= 3 ? { missingPath: { program, name } } : {};
+}
+
+/** A script file run by name: Windows batch and PowerShell scripts, shell and Python scripts. */
+const SCRIPT_FILE = /\.(?:bat|cmd|ps1|sh|bash|py)$/i;
+
+/** Whether a command line runs the script `name`: as its program, or handed to a shell or an interpreter. */
+function runsScript(programs: string[][], name: string): boolean {
+  const base = (w: string) => posix.basename(w.replace(/\\/g, '/').replace(/^["']|["']$/g, ''));
+  return programs.some(
+    (words) =>
+      base(words[0]) === name ||
+      (/^(?:bash|sh|zsh|dash|cmd|cmd\.exe|powershell|powershell\.exe|pwsh|python3?|py|node|call|start)$/i.test(base(words[0])) &&
+        words.slice(1).some((w) => !w.startsWith('-') && !/^\/[a-z]$/i.test(w) && base(w) === name)),
+  );
 }
 
 /** npm and its kin run a project's scripts and tools alike. */
@@ -2056,7 +2078,7 @@ function stillRunningId(text: string, pending: PendingCall): string | undefined 
 
 /** A sentence that weighs options: "Two ways: …", "Options: …", "Either A or B", "Per IP or per key?". */
 const OPTIONS =
-  /\b(?:options?|approaches|two ways|alternatives?|choices|candidates)\b\s*[:—-]|\b(?:two|three|2|3|a few|several) (?:ways|options|approaches|alternatives|places|designs|strategies|fixes|paths)\b|^[^:.?]{3,60}:\s+[^,.;:?]{3,100},\s+or\s+[^.;:?]{3,100}\.?$|^(?:i|we) could\b[^.]*\bor\b|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么/i;
+  /\b(?:options?|approaches|two ways|alternatives?|choices|candidates)\b\s*[:—-]|\b(?:two|three|2|3|a few|several) (?:ways|options|approaches|alternatives|places|designs|strategies|fixes|paths)\b|^[^:.?]{3,60}:\s+(?:[^,.;:?]|::){3,100},\s+or\s+(?:[^.;:?]|::){3,100}\.?$|^(?:i|we) could\b[^.]*\bor\b|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么/i;
 /**
  * Alternatives that are not the agent's to choose between: a question handing the choice to the user ("Would
  * you like X, or Y?": the answer decides) or a guess at a cause ("This could mean either X or Y", "was it
@@ -2121,7 +2143,8 @@ function choosesFrom(sentence: string, options: string, statesAChoice = true): b
       .replace(/[^\p{L}\p{N}\s]/gu, ' ')
       .split(/\s+/)
       .filter(Boolean);
-  const a = words(sentence);
+  // (After "So", the choice is named first: "So replay the trace on a virtual clock, with …".)
+  const a = words(sentence.replace(/^(?:so|thus|hence|then)[,:]?\s+/i, ''));
   const b = ` ${words(options).join(' ')} `;
   // Sharing words with an option is not enough: "The DAG system already calculates X" after "test X, or
   // find another way?" states a fact. The choice is made by someone ("I'll…", "Going with…", "Use…"), is
@@ -2129,7 +2152,7 @@ function choosesFrom(sentence: string, options: string, statesAChoice = true): b
   const chooses =
     CHOOSER_OPENING.test(sentence) ||
     // named first, with its reason after a dash or a colon ("Accept both decimals — the loggers send commas")
-    (b.includes(` ${a.slice(0, 3).join(' ')} `) && /\s[—–-]\s|:\s/.test(sentence)) ||
+    (b.includes(` ${a.slice(0, 3).join(' ')} `) && /\s[—–-]\s|:\s|;\s|,\s+with\b/.test(sentence)) ||
     /,\s+(?:so|hence|thus)\s+(?!(?:there|it|that|this|the|we|i|they|he|she)\b)(?:\S+\s+){0,4}\S+[.!]?\s*$/i.test(sentence);
   if (!chooses) return false;
   for (let i = 0; i + 3 <= a.length; i++) if (b.includes(` ${a.slice(i, i + 3).join(' ')} `)) return true;

@@ -10,7 +10,7 @@ import { headAndTail, oneLine } from './text.js';
  * a test runner's "not ok 6" or "FAIL file" only says that something failed.
  */
 const STRONG_ERROR = [
-  /\berror TS\d+\b|^\s*level=(?:error|fatal|panic)\b|\berror\[E\d{4}\]|\b[A-Z]{1,4}\d{3,5}\b:\s+\S.*\berror\b|^\s*E\d{3,4}\b/,
+  /\bFailed to find (?:expected lines|context)\b|\berror TS\d+\b|^\s*level=(?:error|fatal|panic)\b|\berror\[E\d{4}\]|\b[A-Z]{1,4}\d{3,5}\b:\s+\S.*\berror\b|^\s*E\d{3,4}\b/,
   /^\S+:\d+(?::\d+)?:\s*(?:fatal )?error:/, // a compiler's `src/crc.c:7:69: error: 'polynom' undeclared`
   // Rust (since 1.88 with the thread's id: `thread 'tests::p99' (18536) panicked at`); ExUnit's `Assertion with =~ failed`
   /^\s*(?:assertion\b.*\bfailed|thread '.*'(?: \(\d+\))? panicked at)/i,
@@ -91,7 +91,7 @@ const CAPTURED_CONSOLE = /^(?:stderr|stdout) \| \S/;
 // A usage synopsis is printed beside the error that says what went wrong (`Not a git repository`), never instead of it.
 // psql's and sudo's notes about the working directory or host are printed beside the real outcome.
 const NOT_ERROR =
-  /^\s*level=(?:info|debug|trace|warn|warning)\b|\bis not running, so cannot be killed\b|\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b|^\s*usage:\s|could not change directory to|^sudo: unable to resolve host|^[\s|\d]*[\^~][\s^~]*$|^\s*(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try [`'"]?--help/i;
+  /^\s*<\/?(?:stderr|stdout|output)>\s*$|^\s*level=(?:info|debug|trace|warn|warning)\b|\bis not running, so cannot be killed\b|\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b|^\s*usage:\s|could not change directory to|^sudo: unable to resolve host|^[\s|\d]*[\^~][\s^~]*$|^\s*(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try [`'"]?--help/i;
 /** A stack frame in the language's runtime or an installed library, not the project's code. */
 const RUNTIME_FRAME =
   /\bat (?:java\.base\/|jdk\.|sun\.|java\.|javax\.|kotlin\.|scala\.|node:|internal\/|Module\.|Object\.<anonymous> \(node:|process\.processTicksAndRejections|new Promise \(<anonymous>\))|node_modules|site-packages|dist-packages|<frozen |\/usr\/lib\/|\/rustc\/|\/library\/(?:core|std|alloc)\/|\(Native Method\)|<anonymous>\)?$/;
@@ -361,7 +361,9 @@ const NOT_A_MEASUREMENT = new RegExp(
     // …or a harness's limit (Codex: `command timed out after 10038 milliseconds`), a test file that
     // collected nothing (vitest's `❯ dep/x.test.ts (0 test)`), a line of code or configuration
     // (`SERENA_LOG_FORMAT = "%(levelname)-5s …"`).
-    String.raw`\btimed out after \d+\s*(?:ms|milliseconds?|s|sec(?:ond)?s?)\b|\(0 tests?\)\s*$|^\s*[A-Za-z_][\w.]*\s*[:=]\s*[fbr]?["'\`]`,
+    // …an HTTP status (`Backend health check status: 200`, PowerShell's `StatusCode : 200`) or a retry
+    // counter in a call log (`37 × waiting for element to be visible`).
+    String.raw`\bstatus(?: ?code)?\s*:\s*[1-5]\d\d\b|^\s*\d+ × \S|\btimed out after \d+\s*(?:ms|milliseconds?|s|sec(?:ond)?s?)\b|\(0 tests?\)\s*$|^\s*[A-Za-z_][\w.]*\s*[:=]\s*[fbr]?["'\`]`,
     // A process table's row (busybox `top`/`ps`: PID PPID USER STAT VSZ…; `ps aux`: USER PID %CPU %MEM VSZ RSS…).
     String.raw`^\s*\d+\s+\d+\s+\S+\s+[RSDZTIW][<NLsl+]*\s+\d|^\S+\s+\d+\s+\d+\.\d\s+\d+\.\d\s+\d+\s+\d+\s`,
     // `go test` packages where no test ran, a job runner's batch of globbed files (`shellcheck – 4 files – **/*.sh`),
@@ -473,7 +475,8 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
   if (commandLine !== undefined && /\bwc\s+(?:-[lcmw]+\s+)+\S/.test(commandLine)) {
     for (const line of lines) {
       const counted = /^\s*(\d[\d,]*)\s+(\S+)\s*$/.exec(line);
-      if (!counted || counted[2] === 'total' || found.length >= max) continue;
+      // (Not a count of a scratch or log file: `wc -l /tmp/…/tasks/b5.output` checks how far a run got.)
+      if (!counted || counted[2] === 'total' || /^\/tmp\/|\.(?:output|log|out)$/.test(counted[2]) || found.length >= max) continue;
       const text = `wc: ${counted[1]} ${/\bwc\s+-\w*w/.test(commandLine) ? 'words' : /\bwc\s+-\w*[cm]/.test(commandLine) ? 'bytes' : 'lines'} in ${counted[2]}`;
       if (!seen.has(text)) {
         seen.add(text);
