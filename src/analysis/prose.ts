@@ -492,6 +492,9 @@ const PASTED_ERROR_PARAGRAPH =
 const HYPOTHETICAL_LEAD_IN =
   /(?:\bif|\bassuming(?: that)?|\bsuppose|\bsupposing|\bimagine|\bwhat if|\bhypothetically|\bin (?:a|the) case (?:that|where))\s*[:：]\s*$/i;
 const BULLET_LINE = /^\s*(?:[-*•]|\d+[.)])\s+/;
+/** The sentence that announces a paste of someone else's words: what follows it is theirs. */
+const PASTE_LEAD_IN =
+  /\b(?:i['’]ll|i will|let me|i['’]m going to) paste (?:you )?(?:the|his|her|their|its|your|what|this)\b[^.\n:]*[.:]|\bhere(?:['’]s| is) what (?:the |my |your )?[\w -]{1,30} (?:said|says|wrote|replied|answered)\b[^.\n:]*[.:]|^(?:the )?(?:agent|assistant|claude|replit|chatgpt|copilot|gemini|cursor) (?:said|says|wrote|replied)\s*:/im;
 
 /**
  * The user's own lines of a message, without the terminal output they pasted into it: after a pasted
@@ -501,6 +504,10 @@ const BULLET_LINE = /^\s*(?:[-*•]|\d+[.)])\s+/;
 export function withoutPastedOutput(text: string): string {
   const kept: string[] = [];
   let inOutput = false;
+  // "I'll paste you the last message." / "Here is what the agent said:" and then someone else's text: from
+  // there on the words are theirs (another agent's advice is no rule of the user's).
+  const pasteLeadIn = PASTE_LEAD_IN.exec(text);
+  if (pasteLeadIn) text = text.slice(0, pasteLeadIn.index + pasteLeadIn[0].length);
   // A paragraph holding an error banner (vim's `E1070:`, `Error detected while processing`, `npm ERR!`)
   // is a program's output pasted whole, its advice ("Please do not report bugs unless…") included.
   text = text
@@ -608,7 +615,7 @@ export function soundsLikeRule(sentence: string): boolean {
   // Words in quotes are someone's words cited ("you said: 'I want X'"), not a rule being set now.
   const own = withoutQuotedWords(sentence)
     // A purpose, not a rule: "…upgrade so we don't run into this again".
-    .replace(/\bso(?: that)? (?:we|i|it|you|they) (?:don['’]?t|won['’]?t|never|do not|will not)\b.*$/i, ' ');
+    .replace(/\bso(?: that)? (?:we|i|it|you|they) (?:don['’]?t|won['’]?t|never|do not|will not|always|can|will|know)\b.*$/i, ' ');
   return CONSTRAINT.test(own) && !NOT_A_RULE.test(own);
 }
 
@@ -620,6 +627,16 @@ function withoutQuotedWords(sentence: string): string {
 /** A rule-worded sentence that sets no rule of the user's for the agent: a fragment, a wish, a specification. */
 export function isFragmentOrSpec(sentence: string): boolean {
   const own = withoutQuotedWords(sentence);
+  // Cut inside a parenthesis ("85%) until it's under 4.5 MB."): the rule, if any, began before the cut.
+  // (Only a cut near its start: a rule said inside a parenthesis closes it at the end, "…so don't break it yet)".)
+  if (/^[^()]{0,12}\)/.test(own.trim())) return true;
+  // "You must implement the five primary roles": what the task is to build, not a rule for doing it.
+  if (
+    /^(?:(?:and|also|so),?\s+)?you (?:must|should|need to|have to|will need to) (?:implement|build|create|add|write|develop|design|support|include|provide|make)\b/i.test(
+      own.trim(),
+    )
+  )
+    return true;
   // A rule that points at something it does not name ("it should never do this.", "I don't want you to
   // simply remember this.") is a fragment: the rule is in the words around it, which section 1 keeps.
   if (/\b(?:this|that)\s*[.!]*\s*$/i.test(own) && own.trim().split(/\s+/).length <= 9) return true;

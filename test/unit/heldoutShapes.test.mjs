@@ -1971,3 +1971,19 @@ test('Set X: a script the shell could not run as written is settled by running i
     'Done in 1.2s',
   ]);
 });
+
+test('Set X constraints: a sentence cut inside a parenthesis, a task’s spec ("You must implement…"), a purpose ("so you always know") and another agent’s pasted words are no rules; a rule said inside a parenthesis still is', () => {
+  assert.equal(isConstraint("85%) until it's under 4.5 MB."), false);
+  assert.equal(isConstraint('You must implement the five primary roles: Administrator, Data Engineer, Coordinator.'), false);
+  assert.equal(isConstraint("Show the compressed file size in the UI alongside the filename so you always know what's being sent."), false);
+  assert.equal(isConstraint("and my work space works right now so don't want to break everything yet)"), true);
+  assert.equal(isConstraint('you should always run the tests before committing'), true);
+  const pasted = withoutPastedOutput(
+    "ok thanks. I'll paste you the last message.The issue is that the shell picks up the key. You don't need to do anything special — just type claude.",
+  );
+  assert.equal(pasted, "ok thanks. I'll paste you the last message.");
+  assert.equal(
+    withoutPastedOutput('never push to main.\nHere is what the reviewer said: always squash.'),
+    'never push to main.\nHere is what the reviewer said:',
+  );
+});
