@@ -1056,7 +1056,7 @@ export class OfflineAnalyzer {
     // Edit, Write and MultiEdit of one file failing the same way are one error, named by the file: the
     // tool's message ("File has not been read yet") says nothing without it.
     const editTarget = pending && !pending.commandLine ? editCallOf(pending.call)?.path : undefined;
-    const key = editTarget ? `edit:${editTarget}\u0000${dedupeKey(first)}` : `${cmdKey}\u0000${errorKey(first)}`;
+    const key = editTarget ? `edit:${editTarget}\u0000${dedupeKey(first)}` : this.errorKeyOf(cmdKey, first);
     const citation = citationOf(result);
     // The same command failing again another way: the earlier errors were re-run, and are still failing.
     this.ranAgain(
@@ -1123,6 +1123,17 @@ export class OfflineAnalyzer {
     if (!result.sidechain) this.recentFailure = { display, error: first, line: result.line };
   }
 
+  /**
+   * The key of an error line: its words (numbers aside). A panic printed without its message (a filter cut
+   * it) is the error already open for the same test and place, whatever its message was.
+   */
+  private errorKeyOf(cmdKey: string, line: string): string {
+    const panic = panicOf(line);
+    if (panic?.bare)
+      for (const record of this.errors.values()) if (record.commandKey === cmdKey && panicOf(record.title)?.where === panic.where) return record.key;
+    return `${cmdKey}\u0000${dedupeKey(line)}`;
+  }
+
   private otherFailingTests(
     first: string,
     lines: string[],
@@ -1160,7 +1171,7 @@ export class OfflineAnalyzer {
     for (const { line, test } of chosen) {
       const its = [test];
       taken.add(test);
-      const key = `${cmdKey}\u0000${errorKey(line)}`;
+      const key = this.errorKeyOf(cmdKey, line);
       const existing = this.errors.get(key);
       if (existing) {
         existing.count++;
@@ -1559,13 +1570,10 @@ function closingFailureList(output: string): Set<string> | undefined {
   return undefined;
 }
 
-/**
- * An error line as the same error however a run printed it: a Rust panic is its test and place (the
- * message under it may be cut by a filter, `thread 'x' (18999) panicked at src/t.rs:23:9:` alone).
- */
-function errorKey(line: string): string {
-  const panic = /^thread '([^']+)'(?: \(\d+\))? panicked at ([^\s:]+):\d+/.exec(line);
-  return panic ? `panic ${panic[1]} ${panic[2]}` : dedupeKey(line);
+/** A Rust panic's test and place, and whether its message was cut off (`thread 'x' (18999) panicked at src/t.rs:23:9:` alone). */
+function panicOf(line: string): { where: string; bare: boolean } | undefined {
+  const panic = /^thread '([^']+)'(?: \(\d+\))? panicked at ([^\s:]+):\d+(?::\d+)?:?(.*)$/.exec(line);
+  return panic ? { where: `${panic[1]} ${panic[2]}`, bare: panic[3].trim() === '' } : undefined;
 }
 
 /** A line that says how a named test failed: a panic, an exception or assertion with its message. */

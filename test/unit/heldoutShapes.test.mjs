@@ -1987,3 +1987,27 @@ test('Set X constraints: a sentence cut inside a parenthesis, a task’s spec ("
     'never push to main.\nHere is what the reviewer said:',
   );
 });
+
+test('read in full (corpus): one test panicking with a new message each run keeps each message as its own error, settled in turn; a panic whose message a filter cut is the one already open', async (t) => {
+  const log = new ClaudeLog('/home/dev/bot');
+  log.user('make the config parse');
+  const run = (field, lineNo) =>
+    `test tests::config ... FAILED\n\nfailures:\n\n---- tests::config stdout ----\nthread 'tests::config' (1${lineNo}) panicked at src/t.rs:${lineNo}:14:\nJSON: Error("missing field \`${field}\`")\n\nfailures:\n    tests::config\n\ntest result: FAILED. 3 passed; 1 failed`;
+  log.bash('cargo test', run('name', 1070), 101);
+  log.bash('cargo test', run('version', 1072), 101);
+  log.bash('cargo test 2>&1 | grep -E "^(test |thread)"', "test tests::config ... FAILED\nthread 'tests::config' (19) panicked at src/t.rs:1074:14:", 0);
+  log.bash('cargo test', 'test tests::config ... ok\n\ntest result: ok. 4 passed; 0 failed', 0);
+  const errors = errorsOf(await analyse(log, t));
+  assert.deepEqual(
+    errors
+      .filter((e) => e.title.includes('missing field'))
+      .map((e) => [e.title.match(/`(\w+)`/)[1], e.status])
+      .sort(),
+    [
+      ['name', 'resolved'],
+      ['version', 'resolved'],
+    ],
+    titles(errors),
+  );
+  assert.ok(!errors.some((e) => /panicked at src\/t\.rs:1074:14:?$/.test(e.title)), titles(errors));
+});
