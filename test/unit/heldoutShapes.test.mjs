@@ -2011,3 +2011,12 @@ test('read in full (corpus): one test panicking with a new message each run keep
   );
   assert.ok(!errors.some((e) => /panicked at src\/t\.rs:1074:14:?$/.test(e.title)), titles(errors));
 });
+
+test('Set X decisions: a diagnosis listed as "Two issues: …" and a finding told as "I’ve found one weakness: …" choose nothing; "Decision: X instead of Y because Z" still does', () => {
+  for (const sentence of [
+    'Two issues: `price` fields are typed as `string`, and `productRepo.create()` is getting an object literal instead of proper typing.',
+    'I’ve found one concrete weakness already: the frontend treats 401 and 403 as ordinary fetch failures instead of clearing auth state.',
+  ])
+    assert.equal(classifySentence(sentence, 'assistant')?.kind, undefined, sentence);
+  assert.equal(classifySentence('Decision: use SQLite instead of Postgres because it is a single-user CLI.', 'thinking')?.kind, 'decisions');
+});
