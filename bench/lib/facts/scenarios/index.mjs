@@ -34,6 +34,10 @@ const names = [
   'jqPipelineKorean',
   'pythonAsyncDutch',
   'rustWorkspaceChatty',
+  // Held out (sixth set), the same way.
+  'sqliteReportsRussian',
+  'nodeEsmPolish',
+  'javaChattyMarathon',
 ];
 
 export const scenarios = await Promise.all(
