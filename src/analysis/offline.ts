@@ -428,6 +428,20 @@ export class OfflineAnalyzer {
         found?.kind !== 'rejected' &&
         sentence !== options.text &&
         !parts[i].listed &&
+        // "I'll remove expired entries through the iterator: why", right after the options named it: a step's
+        // words, but it repeats one option whole and gives its reason.
+        (CHOOSER_OPENING.test(sentence) || /^[^:]{3,120}\bit is\s*[:—–-]/i.test(sentence)) &&
+        repeatsAnOption(sentence, options.text) &&
+        (/:\s+\S/.test(sentence) || hasRationale(sentence))
+      ) {
+        found = { kind: 'decisions', sentence, score: Math.max(found?.score ?? 0, 8 + specificity(sentence)) };
+        extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
+        this.options = undefined;
+      } else if (
+        options &&
+        found?.kind !== 'rejected' &&
+        sentence !== options.text &&
+        !parts[i].listed &&
         (isChoiceCandidate(sentence, true) || SHORT_PICK.test(sentence)) &&
         !isAdvice(sentence) &&
         choosesFrom(sentence, options.text, isChoiceCandidate(sentence) || SHORT_PICK.test(sentence))
@@ -2086,7 +2100,7 @@ function stillRunningId(text: string, pending: PendingCall): string | undefined 
 
 /** A sentence that weighs options: "Two ways: …", "Options: …", "Either A or B", "Per IP or per key?". */
 const OPTIONS =
-  /\b(?:options?|approaches|two ways|alternatives?|choices|candidates)\b\s*[:—-]|\b(?:two|three|2|3|a few|several) (?:ways|options|approaches|alternatives|places|designs|strategies|fixes|paths)\b|^[^:.?]{3,60}:\s+(?:[^,.;:?]|::){3,100},\s+or\s+(?:[^.;:?]|::){3,100}\.?$|^(?:i|we) could\b[^.]*\bor\b|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么/i;
+  /\b(?:options?|approaches|two ways|alternatives?|choices|candidates)\b\s*[:—-]|\b(?:two|three|2|3|a few|several) (?:ways|options|approaches|alternatives|places|designs|strategies|fixes|paths)\b|^[^:.?]{3,60}:\s+[^;?]{3,200},\s+or\s+(?!if\b)[^;?]{3,160}$|^(?:i|we) could\b[^.]*\bor\b|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么/i;
 /**
  * Alternatives that are not the agent's to choose between: a question handing the choice to the user ("Would
  * you like X, or Y?": the answer decides) or a guess at a cause ("This could mean either X or Y", "was it
@@ -2116,7 +2130,7 @@ function nthOption(options: string, pick: string): string | undefined {
 }
 
 /** A pick too short to be a statement of its own, said right after the options: "Going with the file." */
-const SHORT_PICK = /^(?:so,?\s+)?(?:going with|go with|picking|choosing|(?:i['’]ll|we['’]ll|let['’]s) (?:go with|take|pick|use))\s+\S/i;
+const SHORT_PICK = /^(?:so,?\s+)?(?:going with|go with|picking|choosing|taking|(?:i['’]ll|we['’]ll|let['’]s) (?:go with|take|pick|use))\s+\S/i;
 /** An option under a label: "Option B: quote every field", "Approach 2 — a view", "(a) strip them". */
 const OPTION_LABEL = /^(?:[^.:;]{0,60},\s+)?(?:(?:option|approach|alternative|choice|plan|variant)\s+([A-D1-4])\b\s*[:.)—–-]|\(?([a-d1-4])\)\s+\S)/i;
 /** The pick among labelled options: "B, because …", "Going with option 2: …", "B wins: …", "So A — …". */
@@ -2129,12 +2143,26 @@ const GIVEN_UP =
 /** Someone choosing, at the start of a sentence or after a lead-in clause: "I'll…", "So we'll…", "After X, I'll…", "Going with…", "Use…", "我们决定…". */
 const CHOOSER_OPENING =
   /(?:^|,\s+(?=(?:i|we)['’]ll\b|(?:i|we) will\b)|\b(?:and|so) (?=(?:i|we)['’]ll\b|(?:i|we) will\b))(?:(?:so|ok(?:ay)?|then|now|here|instead|thus|hence|also),?\s+)?(?:(?:i['’]ll|we['’]ll|i will|we will|let['’]s|i['’]m going to|we['’]re going to|i['’]d go|going with|go with|use|pick|choose|prefer|keep|accept|switch to|stick with|decided|decision|verdict|ich (?:nehme|verwende|nutze|bleibe)|wir (?:nehmen|verwenden|nutzen|bleiben))\b|我们?(?:决定|选择|改用|采用|就用)|决定|选择|改用|采用)/iu;
+/** Whether a sentence repeats four or more words in a row of the options it follows (one option, named whole). */
+function repeatsAnOption(sentence: string, options: string): boolean {
+  const words = (t: string) =>
+    t
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s.]/gu, ' ')
+      .split(/\s+/)
+      .filter(Boolean);
+  const a = words(sentence.split(/:\s/)[0]);
+  const b = ` ${words(options).join(' ')} `;
+  for (let i = 0; i + 4 <= a.length; i++) if (b.includes(` ${a.slice(i, i + 4).join(' ')} `)) return true;
+  return false;
+}
+
 /** Words of a choice that repeat one of the options it was weighed against (3+ words, or the option's head). */
 function choosesFrom(sentence: string, options: string, statesAChoice = true): boolean {
   // "So, I'll load the spec" after the options is a next step; it counts only if it names one of them.
   // "So a token bucket per API key." chooses; "So the project doesn't load .env files" concludes: after
   // "so", a clause with a verb of its own is a conclusion unless someone chooses in it.
-  if (statesAChoice && /^(?:going with|go with|decision|chosen|picked|choosing)\b/i.test(sentence)) return true;
+  if (statesAChoice && /^(?:going with|go with|decision|chosen|picked|choosing|taking)\b/i.test(sentence)) return true;
   const after = /^(?:so|thus|hence|therefore|also)[,:]?\s+(.*)$/is.exec(sentence)?.[1];
   if (
     statesAChoice &&
@@ -2152,7 +2180,7 @@ function choosesFrom(sentence: string, options: string, statesAChoice = true): b
       .split(/\s+/)
       .filter(Boolean);
   // (After "So", the choice is named first: "So replay the trace on a virtual clock, with …".)
-  const a = words(sentence.replace(/^(?:so|thus|hence|then)[,:]?\s+/i, ''));
+  const a = words(sentence.replace(/^(?:so|thus|hence|then)[,:]?\s+(?=[a-z])/i, ''));
   const b = ` ${words(options).join(' ')} `;
   // Sharing words with an option is not enough: "The DAG system already calculates X" after "test X, or
   // find another way?" states a fact. The choice is made by someone ("I'll…", "Going with…", "Use…"), is

@@ -222,6 +222,9 @@ const CONSTRAINT = new RegExp(
     String.raw`^(?!(?:the|a|an|this|that|it|for|in|on)\b)(?:[\w+#./-]+\s){0,3}[\w+#./-]+ only\b(?=[,.;:!]|\s*$)|^(?:(?:and|also|please|always)\s+)*run \S+(?: \S+){0,2} (?:before|after) (?:you|each|every|any|committing|pushing|saying)\b|\bsó (?:biblioteca|bibliotecas|usar|use|python|sqlite)\b|\bnada de (?:instalar|usar|mexer|adicionar|pacote|biblioteca)\b|\bnão (?:mexe|mexa|usa|use|instala|instale|altera|altere|apaga|apague|toca|toque|muda|mude)\b`,
     // A rule tacked onto a request: "fix it, no new deps", "add the export — no external libraries".
     String.raw`[,;—–]\s*no (?:new|extra|external|third[- ]party|other) \w+`,
+    // Russian and Polish rules: "файлы в expected/ не трогай", "только sqlite3 и awk, никакого Python", "nie zmieniaj
+    // nazw eksportów", "żadnych zależności z npm", "każda zmiana w API ma trafić do CHANGELOG.md".
+    String.raw`(?<!\p{L})(?:не (?:трогай|трогайте|меняй|меняйте|изменяй|изменяйте|используй|используйте|удаляй|удаляйте|коммить|коммитьте|пушь|ставь|устанавливай|добавляй|переименовывай)|никак(?:ого|ой|их|ие)|всегда|никогда|только \S+ (?:и|или) \S+)(?!\p{L})|(?<!\p{L})(?:nie (?:zmieniaj|ruszaj|używaj|usuwaj|dodawaj|instaluj|commituj|pushuj|dotykaj|zmieniajcie)|żadnych|żadnego|żadnej|zawsze|nigdy|każd[aey] \p{L}+(?: \p{L}+){0,3} ma)(?!\p{L})`,
     // Korean and Dutch rules: "gawk 쓰지 마세요", "data/raw 파일은 절대 수정하지 마세요", "항상 …", "verander de
     // publieke API niet", "alleen de standaardbibliotheek, geen pip install", "voortaan geen echte sleeps".
     String.raw`(?:쓰|사용하|수정하|바꾸|건드리|지우|삭제하|커밋하|푸시하|설치하|추가하|변경하|만들)지\s?마(?:세요|십시오|요|라)?|절대|항상|반드시|\b(?:voortaan|vanaf nu|nooit|altijd)\b|\balleen (?:de |het )?(?:standaard\p{L}*|stdlib)\b|\bgeen (?:pip install|npm install|nieuwe (?:dependencies|afhankelijkheden|pakketten|libraries|bibliotheken)|externe \p{L}+)\b|\b(?:verander|wijzig|raak|gebruik|installeer|verwijder)\b[^.]{0,60}\bniet\b`,

@@ -248,7 +248,7 @@ export function looksFailed(output: string): boolean {
   if (/^\[[\w./-]+(?: \(root-commit\))? [0-9a-f]{7,}\] \S/m.test(head)) return false;
   // (A compiler's error (rustc's `error[E0277]`, javac's and gcc's `File.java:31: error:`), a JVM exception with
   // its cause, a test runner's failure in the user's language: `FALLITO TestFattura…`, `36 superati, 1 falliti`.)
-  return /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s/m.test(
+  return /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s/m.test(
     head,
   );
 }
@@ -267,8 +267,10 @@ const MAY_BE_LABELLED = /[:：\u3000-\u9fff]/;
  * A program's report in any language: several labelled counts on one line (`Fatture: 386, righe: 1373`,
  * `files: 12, lines: 3400`), or an amount of money under a label (`Imponibile: 138754.33 EUR`).
  */
+// …and several counts of things on one line (`slugified 141 names, 120 unique slugs, 5 collisions`,
+// `Москва: 151 зак., 4024948.85 руб.`).
 const REPORTED =
-  /^(?=.*:\s*[1-9])\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*(?:,\s*\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*)+\s*$|^\p{L}[\p{L} %\d]{2,30}:\s*-?\d[\d,.]*\s?(?:EUR|USD|GBP|CHF|JPY|CNY|€|\$|£)\s*$/u;
+  /^(?=.*:\s*[1-9])\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*(?:,\s*\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*)+\s*$|^\p{L}[\p{L} %\d]{2,30}:\s*-?\d[\d,.]*\s?(?:EUR|USD|GBP|CHF|JPY|CNY|RUB|PLN|INR|KRW|BRL|руб\.?|zł|€|\$|£|₽|₹|₩)\s*$|^\p{L}[\p{L} .-]{0,30}:?\s+(?=[\d,.]*[1-9])\d[\d,.]*\s\p{L}+\.?(?:\s\p{L}+)?(?:,\s*\d[\d,.]*\s\p{L}+\.?(?:\s\p{L}+)?)+\s*$/u;
 const MEASURE = new RegExp(
   String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|average|mean|median|peak|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])-?\d+(?:\.\d+)?(?![\w./-])|^[\p{L}][\p{L}'’ -]{2,40}[\p{L}] [\p{L}][\p{L}'’ -]{1,40}:\s*-?\d[\d,.]*\s*$)`,
   'iu',
@@ -386,6 +388,29 @@ const PATHS_AND_HASHES =
 /** Commands whose bare-number output is a count: `grep -c`, `SELECT count(*)`, a sum. */
 const COUNTING = /(?:grep|rg) (?:-\w*c\b|--count)|\bcount\(|\bsum\(/i;
 
+/** `COUNT(*): 611, MAX(created_at): 2023-12-15 12:00` for a one-row answer to `SELECT COUNT(*), MAX(created_at) FROM …`. */
+function aggregateValues(commandLine: string, lines: string[]): string[] {
+  const select = /\bselect\s+(.+?)\s+from\b/is.exec(commandLine)?.[1];
+  if (!select || !/\b(?:count|sum|avg|min|max|total)\s*\(/i.test(select)) return [];
+  const exprs: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < select.length; i++) {
+    if (select[i] === '(') depth++;
+    else if (select[i] === ')') depth--;
+    else if (select[i] === ',' && depth === 0) {
+      exprs.push(select.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  exprs.push(select.slice(start).trim());
+  const rows = lines.map((l) => l.trim()).filter(Boolean);
+  const row = rows.length === 1 ? rows[0].split('|') : undefined;
+  if (!row || row.length !== exprs.length || !row.some((v) => /^-?\d[\d.]*$/.test(v.trim()))) return [];
+  const text = exprs.map((e, i) => `${e.replace(/\s+as\s+\w+$/i, '')}: ${row[i].trim()}`).join(', ');
+  return text.length <= 220 ? [text] : [];
+}
+
 /** Database shells: what a query prints is the measurement (`SELECT count(*) … GROUP BY month`). */
 const SQL_CLIENT = /(?:^|[\s;&|(])(?:sqlite3|psql|mysql|mariadb|duckdb|clickhouse(?:-client)?)\s/;
 /** A table's rule under its header: sqlite3 -column `-----  -----`, psql `-------+------`, mysql `+----+`. */
@@ -471,6 +496,14 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
       found.push({ line, weight: 5 });
     }
   }
+  // A query's aggregates printed bare (`sqlite3 db "SELECT COUNT(*), MAX(x) FROM t"` → `611|2023-12-15`): each
+  // value under the expression that computed it.
+  if (commandLine !== undefined && SQL_CLIENT.test(commandLine))
+    for (const line of aggregateValues(commandLine, lines))
+      if (!seen.has(line) && found.length < max) {
+        seen.add(line);
+        found.push({ line, weight: 5 });
+      }
   // `wc -l data/orders.ndjson` prints its count before the file it counted: `18342 data/orders.ndjson`.
   if (commandLine !== undefined && /\bwc\s+(?:-[lcmw]+\s+)+\S/.test(commandLine)) {
     for (const line of lines) {
@@ -495,7 +528,7 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
   for (const raw of lines) {
     if (raw.length > 400 || raw.length < 3) continue;
     const trimmed = raw.trim();
-    const measures = MEASURE.test(trimmed) || OCTETS.test(trimmed) || (MAY_BE_LABELLED.test(trimmed) && (LABELLED.test(trimmed) || REPORTED.test(trimmed)));
+    const measures = MEASURE.test(trimmed) || OCTETS.test(trimmed) || (MAY_BE_LABELLED.test(trimmed) && LABELLED.test(trimmed)) || REPORTED.test(trimmed);
     // A long sentence with a number in it is prose (a README, a docstring), not a report of a measurement.
     // A rate (`2150 rows/s`) is a measurement however long the line that reports it.
     if (
@@ -509,7 +542,7 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
     if (commandLine !== undefined && trimmed.length >= 6 && commandLine.includes(trimmed)) continue;
     // Digits that are only part of a path, a hash or an id (`/nix/store/bdhv…-shell.drv`) measure nothing.
     const named = trimmed.replace(PATHS_AND_HASHES, ' ');
-    if (!MEASURE.test(named) && !OCTETS.test(named) && !(MAY_BE_LABELLED.test(named) && (LABELLED.test(named) || REPORTED.test(named)))) continue;
+    if (!MEASURE.test(named) && !OCTETS.test(named) && !(MAY_BE_LABELLED.test(named) && LABELLED.test(named)) && !REPORTED.test(named)) continue;
     const line = trimmed.length > 220 ? trimmed.slice(0, 219) + '…' : trimmed;
     if (seen.has(line)) continue;
     seen.add(line);

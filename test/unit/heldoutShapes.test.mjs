@@ -2020,3 +2020,55 @@ test('Set X decisions: a diagnosis listed as "Two issues: …" and a finding tol
     assert.equal(classifySentence(sentence, 'assistant')?.kind, undefined, sentence);
   assert.equal(classifySentence('Decision: use SQLite instead of Postgres because it is a single-user CLI.', 'thinking')?.kind, 'decisions');
 });
+
+test('sixth held-out facts round: Russian and Polish rules; a piped node run showing an uncaught ESM error or an assertion object fails; counts on one line, money in roubles and a query’s bare aggregates measure; "Label: A, or B." with parentheses, "Taking B: why", "I’ll <B>: why" and "B it is: why" pick an option', async (t) => {
+  assert.equal(isConstraint('файлы в expected/ не трогай, их присылает бухгалтерия.'), true);
+  assert.equal(isConstraint('только sqlite3 и awk, никакого Python.'), true);
+  assert.equal(isConstraint('nie zmieniaj nazw eksportów, to publiczne API.'), true);
+  assert.equal(isConstraint('każda zmiana w API ma trafić do CHANGELOG.md.'), true);
+  assert.equal(isConstraint('допиши в README, как запускать отчёты.'), false);
+  assert.deepEqual(measuredLines('slugified 141 names, 120 unique slugs, 5 collisions\nВыручка: 19426669.00 руб.'), [
+    'slugified 141 names, 120 unique slugs, 5 collisions',
+    'Выручка: 19426669.00 руб.',
+  ]);
+  assert.deepEqual(measuredLines('611|2023-01-15 12:00', 6, 'sqlite3 shop.db "SELECT COUNT(*), MIN(created_at) FROM orders_old;"'), [
+    'COUNT(*): 611, MIN(created_at): 2023-01-15 12:00',
+  ]);
+
+  const log = new ClaudeLog('/home/dev/plformat');
+  log.user('migrate to ESM');
+  log.bash(
+    'node --test 2>&1 | head -n 30',
+    "file:///home/dev/plformat/test/a.test.js:2\nconst test = require('node:test');\n             ^\n\nReferenceError: require is not defined in ES module scope, you can use import instead\n    at file:///home/dev/plformat/test/a.test.js:2:14",
+  );
+  log.bash(
+    'node --test 2>&1 | tail -n 5',
+    "    generatedMessage: true,\n    code: 'ERR_ASSERTION',\n    actual: '1234,50 zł',\n    expected: '1 234,50 zł',\n    operator: 'strictEqual'",
+  );
+  log.thinking(
+    "The month filter: strftime('%Y-%m', created_at) like the other reports, or filter the city report on a created_at range. Going with filter the city report on a created_at range: a range comparison can use the index.",
+  );
+  log.bash('true', '', 0);
+  log.thinking(
+    'Options: fileURLToPath(new URL(import.meta.url)), or use import.meta.dirname in the fixtures test. Taking use import.meta.dirname in the fixtures test: Node 22 has it.',
+  );
+  log.bash('true', '', 0);
+  log.text(
+    'For the fix: collecting the expired keys into a list and removing them after the loop, or remove expired entries through the iterator. I’ll remove expired entries through the iterator: it.remove() allocates nothing.',
+  );
+  log.bash('true', '', 0);
+  log.text('Next steps: proceed to the plan (or to clarify if you want to adjust scope) using the spec as the baseline.');
+  const analysis = await analyse(log, t);
+  assert.ok(
+    errorsOf(analysis).some((e) => e.title.startsWith('ReferenceError: require is not defined in ES module scope')),
+    titles(errorsOf(analysis)),
+  );
+  assert.equal(analysis.checks.find((c) => c.family.startsWith('node'))?.outcome, 'failing', JSON.stringify(analysis.checks));
+  const decisions = analysis.findings.filter((f) => f.analyst === 'decisions').map((f) => f.title);
+  for (const words of ['Going with filter the city report', 'Taking use import.meta.dirname', 'I’ll remove expired entries through the iterator'])
+    assert.ok(
+      decisions.some((d) => d.startsWith(words)),
+      `${words}\n${decisions.join('\n')}`,
+    );
+  assert.equal(decisions.length, 3, decisions.join('\n'));
+});
