@@ -837,12 +837,13 @@ export class OfflineAnalyzer {
     if (!viewing && !(!failed && readsFilesOnly(pending.programs ?? []))) {
       // A command (not a check: tests print errors on purpose) that exited 0 yet printed an error — a recipe's
       // `|| true`, a script that swallows its failure — passed only by its exit code: the timeline says both.
-      const printed = !failed && !pending.family?.kind && text.length < 20_000 && /\berror\b/i.test(text) ? errorLines(text).best : undefined;
+      // (The cheap test first: only an output with an error line of that shape is worth ranking its lines.)
+      const printed = !failed && !pending.family?.kind && text.length < 20_000 && PRINTED_ERROR.test(text) ? errorLines(text).best : undefined;
       this.conversation.onCommand({
         display: pending.display,
         line: result.line,
         outcome: failed ? 'failed' : 'passed',
-        ...(printed && /^\s*(?:\S+: )?error\b|\berror\[|^[\w.-]+ error:/i.test(printed) ? { printed } : {}),
+        ...(printed && PRINTED_ERROR.test(printed) ? { printed } : {}),
       });
       if (!failed) this.recentRun = { display: pending.display, line: result.line };
     }
@@ -2221,6 +2222,9 @@ function echoedBy(commandLine: string | undefined): Set<string> {
 /** A question asking only whether to go on: "Ready to proceed with…?", "Shall I continue?", "OK to commit?". */
 const ASKS_TO_GO_ON =
   /^(?:are you |is it |is this |we['’]re )?(?:ready|ok(?:ay)?|good|fine|all set) to (?:proceed|continue|go|start|begin|apply|commit|push|deploy|run)\b|^(?:shall|should|can|may) (?:i|we) (?:proceed|continue|go ahead|start|begin|go on)\b|^(?:proceed|continue|go ahead)\b[^?]*\?\s*$/i;
+
+/** An error line a passing command may print: `error: …`, `prog: error …`, `error[E…]`, `prog error: …`. */
+const PRINTED_ERROR = /^\s*(?:\S+: )?error\b|\berror\[|^[\w.-]+ error:/im;
 
 /** A git operation given up midway: what it failed on was left, not fixed. */
 const ABANDONS_OPERATION = /\bgit\s+(?:-C\s+\S+\s+)?(?:merge|rebase|cherry-pick|revert|am)\s+--(?:abort|quit|skip)\b/;

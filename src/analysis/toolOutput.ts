@@ -263,6 +263,10 @@ const UNIT = String.raw`(?:[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packag
 const LABELLED =
   /\d+(?:\.\d+)?\s*(?:秒|毫秒|分钟|小时|条|个|行|次|项|件|字节)|^(?=[^:：]*\b(?:total|count|size|time|duration|elapsed|tests?|files?|lines?|errors?|warnings?|records?|rows|entries|items?|requests?|users?|calls?|hits|misses|memory|rss|heap|cpu|latency|throughput|rate|speed|score|coverage|passed|failed|skipped|runs?|iterations?|bytes|tokens|commits?|length|changes|matches|results|found|gefunden|gesamt|anzahl|dauer|zeit|fichiers|lignes|temps|tiempo|archivos|registros)\b|[\u3000-\u9fff])(?:\p{Lu}[\p{L} -]{1,30}|\p{Ll}+ [\p{L} -]{1,30}|[\u3000-\u9fff][\p{L} -]{0,30})[:：]\s*\d[\d,.]*(?=$|[\s,;，。)])/iu;
 const MAY_BE_LABELLED = /[:：\u3000-\u9fff]/;
+/** REPORTED, asked only of a line that can match it: a figure after a colon or before a comma (most lines have neither). */
+function mayBeReported(line: string): boolean {
+  return /:\s*-?\d|\d\s\S+,/.test(line) && REPORTED.test(line);
+}
 /**
  * A program's report in any language: several labelled counts on one line (`Fatture: 386, righe: 1373`,
  * `files: 12, lines: 3400`), or an amount of money under a label (`Imponibile: 138754.33 EUR`).
@@ -528,7 +532,7 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
   for (const raw of lines) {
     if (raw.length > 400 || raw.length < 3) continue;
     const trimmed = raw.trim();
-    const measures = MEASURE.test(trimmed) || OCTETS.test(trimmed) || (MAY_BE_LABELLED.test(trimmed) && LABELLED.test(trimmed)) || REPORTED.test(trimmed);
+    const measures = MEASURE.test(trimmed) || OCTETS.test(trimmed) || (MAY_BE_LABELLED.test(trimmed) && LABELLED.test(trimmed)) || mayBeReported(trimmed);
     // A long sentence with a number in it is prose (a README, a docstring), not a report of a measurement.
     // A rate (`2150 rows/s`) is a measurement however long the line that reports it.
     if (
@@ -542,7 +546,7 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
     if (commandLine !== undefined && trimmed.length >= 6 && commandLine.includes(trimmed)) continue;
     // Digits that are only part of a path, a hash or an id (`/nix/store/bdhv…-shell.drv`) measure nothing.
     const named = trimmed.replace(PATHS_AND_HASHES, ' ');
-    if (!MEASURE.test(named) && !OCTETS.test(named) && !(MAY_BE_LABELLED.test(named) && LABELLED.test(named)) && !REPORTED.test(named)) continue;
+    if (!MEASURE.test(named) && !OCTETS.test(named) && !(MAY_BE_LABELLED.test(named) && LABELLED.test(named)) && !mayBeReported(named)) continue;
     const line = trimmed.length > 220 ? trimmed.slice(0, 219) + '…' : trimmed;
     if (seen.has(line)) continue;
     seen.add(line);
