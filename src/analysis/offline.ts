@@ -398,6 +398,7 @@ export class OfflineAnalyzer {
         (options && parts[i].number && Number(parts[i].number) <= 4 ? parts[i].number : undefined)
       )?.toUpperCase();
       const picked = options?.labels && !label ? VERDICT.exec(sentence) : null;
+      let byPlace: string | undefined;
       const verdict = (picked?.[1] ?? picked?.[2] ?? picked?.[3])?.toUpperCase();
       if (label) {
         // "Option A: …" then "Option B: …": one set of options, each under its label.
@@ -418,9 +419,9 @@ export class OfflineAnalyzer {
         const others = [...options.labels].filter(([l]) => l !== verdict).map(([, text]) => text);
         extra = `Options weighed: ${oneLine([...others, ...options.between].join(' '), 700)}`;
         this.options = undefined;
-      } else if (options && !options.labels && ORDINAL_PICK.test(sentence) && nthOption(options.text, sentence)) {
+      } else if (options && !options.labels && (byPlace = ORDINAL_PICK.test(sentence) ? nthOption(options.text, sentence) : undefined)) {
         // "Options: A, or B. The second: …": the pick is named by its place among the options.
-        found = { kind: 'decisions', sentence: `${sentence} (${nthOption(options.text, sentence)})`, score: 8 + specificity(sentence) };
+        found = { kind: 'decisions', sentence: `${sentence} (${byPlace})`, score: 8 + specificity(sentence) };
         extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
         this.options = undefined;
       } else if (
@@ -1082,21 +1083,14 @@ export class OfflineAnalyzer {
       pending?.commandLine !== undefined ? result.text : undefined,
     );
     const existing = this.errors.get(key);
-    if (existing) {
-      existing.count++;
-      existing.last = citation;
-      existing.resolvedAt = undefined;
-      existing.wentOn = undefined;
-      existing.failedAgain = undefined;
-      existing.gotPast = undefined;
-      existing.goneFromRerun = undefined;
-    } else {
+    const tests = failingTestNames(result.text);
+    if (existing) failedAgain(existing, citation);
+    else {
       const exit = result.exitCode !== undefined && result.exitCode !== 0 ? ` (exit ${result.exitCode})` : '';
       const what =
         pending?.commandLine !== undefined
           ? `\`${display}\` failed${exit}`
           : `${name} failed${exit}${display !== name ? `: ${display.slice(name.length + 1)}` : ''}`;
-      const tests = failingTestNames(result.text);
       const title = editTarget && first ? `${this.files.relative(editTarget)}: ${first}` : first || what;
       // The tests this error is about: those its headline names, else the one whose block holds it.
       const inTitle = tests.filter((t) => title.includes(t));
@@ -1130,7 +1124,7 @@ export class OfflineAnalyzer {
     // One run failing several tests, each with its own line naming it (Rust's `thread 'tests::a' panicked at
     // …`, pytest's `FAILED t.py::test_b - AssertionError: …`): each is its own error, fixed in its own time.
     if (first && pending?.family?.kind === 'test') {
-      const others = this.otherFailingTests(first, summary.lines, result, pending, cmdKey, citation, display);
+      const others = this.otherFailingTests(first, tests, summary.lines, result, pending, cmdKey, citation, display);
       // Each of them is its own error now: not also a line of this one, under this one's status.
       const own = this.errors.get(key);
       if (own && others.length) own.lines = own.lines.filter((line) => !others.includes(line));
@@ -1151,6 +1145,7 @@ export class OfflineAnalyzer {
 
   private otherFailingTests(
     first: string,
+    tests: string[],
     lines: string[],
     result: ToolResultEvent,
     pending: PendingCall,
@@ -1158,9 +1153,8 @@ export class OfflineAnalyzer {
     citation: Citation,
     display: string,
   ): string[] {
-    const tests = failingTestNames(result.text);
     if (tests.length < 2) return [];
-    const named = (line: string) => tests.filter((t) => new RegExp(`(?<![\\w.:-])${escapeRegExp(t)}(?![\\w:-])`).test(line));
+    const named = (line: string) => tests.filter((t) => namesTest(line, t));
     // The test a line is about: the one it names, else the one whose block (the row naming it above) holds it.
     const about = (line: string) => {
       const its = named(line);
@@ -1184,23 +1178,18 @@ export class OfflineAnalyzer {
     }
     const chosen = picks.slice(0, OTHER_FAILURES_PER_RUN);
     for (const { line, test } of chosen) {
-      const its = [test];
-      taken.add(test);
       const key = this.errorKeyOf(cmdKey, line);
       const existing = this.errors.get(key);
       if (existing) {
-        existing.count++;
-        existing.last = citation;
-        existing.resolvedAt = existing.wentOn = existing.failedAgain = undefined;
-        existing.gotPast = existing.goneFromRerun = undefined;
+        failedAgain(existing, citation);
         continue;
       }
       this.errors.set(key, {
         key,
         commandKey: cmdKey,
         family: pending.family,
-        testFiles: [...new Set([testFileOf(its[0]), ...(pending.family?.targets ?? [])].filter((f): f is string => !!f))],
-        tests: its,
+        testFiles: [...new Set([testFileOf(test), ...(pending.family?.targets ?? [])].filter((f): f is string => !!f))],
+        tests: [test],
         title: line,
         message: messageOf(line),
         what: `\`${display}\` failed`,
@@ -1226,6 +1215,8 @@ export class OfflineAnalyzer {
    * may not print every error again, so a missing line proves nothing.
    */
   private ranAgain(cmdKey: string, at: Citation, exceptKey?: string, output?: string, shown?: string): void {
+    // (Read once for every open error of the command, and only if one of them is about named tests.)
+    let closingList: Set<string> | undefined | null = null;
     for (const record of this.errors.values())
       if (record.key !== exceptKey && record.commandKey === cmdKey && !record.resolvedAt && record.last.line < at.line) {
         record.wentOn = undefined;
@@ -1239,7 +1230,8 @@ export class OfflineAnalyzer {
         }
         // …or the run's closing list of failures (cargo's `failures:`, pytest's short summary), whole even
         // under `| tail`, no longer names the tests it was about: they failed no more, whatever else did.
-        const listed = shown !== undefined && record.tests?.length ? closingFailureList(shown) : undefined;
+        if (closingList === null && shown !== undefined && record.tests?.length) closingList = closingFailureList(shown);
+        const listed = record.tests?.length ? (closingList ?? undefined) : undefined;
         if (listed && record.tests!.every((t) => !listed.has(t))) {
           record.resolvedAt = at;
           record.gotPast = true;
@@ -1542,11 +1534,6 @@ export class OfflineAnalyzer {
   }
 }
 
-/**
- * A test/build/lint run piped through a line filter (`tsc --noEmit | grep DMAutomation`, `npm test | findstr
- * FAIL`) whose output does not say it passed: its exit status is the filter's, and it shows only the lines
- * the filter kept, so it neither fixes the family's errors nor tells how the check stands.
- */
 /** A test runner's own report that it ran tests (a count, a verdict per test): it started, whatever failed. */
 const RAN_TESTS =
   /\b\d+ (?:passed|failed|failing|errors?|tests?)\b|^\s*(?:ℹ|#)\s*(?:pass|fail|tests) \d|^\s*Tests?:\s+\d|^\s*(?:FAIL|PASS)\s+\S|^\s*[✖✕×✓✔]\s|^\s*not ok \d|^\s*--- (?:FAIL|PASS):|\btest result:|^\s*\d+\) /m;
@@ -1598,6 +1585,19 @@ const FAILURE_ROW = /^\s*(?:(?:FAIL|ERROR|FAILED):? \S|--- FAIL:|not ok \d|[✕�
 /** At most this many more failing tests of one run get their own error: the rest stay in its lines. */
 const OTHER_FAILURES_PER_RUN = 2;
 
+/** Whether a line names a test as a whole name (`tests::p99`, not the `tests::p99` of `tests::p99_rank`). */
+function namesTest(line: string, name: string): boolean {
+  return line.includes(name) && new RegExp(`(?<![\\w.:-])${escapeRegExp(name)}(?![\\w:-])`).test(line);
+}
+
+/** An error seen again: open once more, its earlier settling undone. */
+function failedAgain(record: ErrorRecord, at: Citation): void {
+  record.count++;
+  record.last = at;
+  record.resolvedAt = record.wentOn = record.failedAgain = undefined;
+  record.gotPast = record.goneFromRerun = undefined;
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -1632,8 +1632,7 @@ function passedByName(output: string, tests: string[] | undefined): boolean {
   if (!tests?.length) return false;
   const lines = output.split('\n');
   return tests.every((name) => {
-    const named = new RegExp(`(?<![\\w.:-])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\w:-])`);
-    const said = lines.filter((line) => line.includes(name) && named.test(line));
+    const said = lines.filter((line) => namesTest(line, name));
     return said.length > 0 && said.every((line) => PASS_WORD.test(line) && !FAIL_WORD.test(line));
   });
 }
@@ -1654,6 +1653,11 @@ const TASK_ALREADY_ENDED = /^(?:<tool_use_error>)?\s*(?:Shell \S+ is not running
 /** A command whose output reaches the log cut by a pipe (`| head`, `| tail`, `| grep …`): what it leaves out is unknown. */
 const OUTPUT_CUT_BY_PIPE = /\|\s*(?:head|tail|grep|egrep|rg|findstr|select-string|sls|less|more)\b/i;
 
+/**
+ * A test/build/lint run piped through a line filter (`tsc --noEmit | grep DMAutomation`, `npm test | findstr
+ * FAIL`) whose output does not say it passed: its exit status is the filter's, and it shows only the lines
+ * the filter kept, so it neither fixes the family's errors nor tells how the check stands.
+ */
 function isFilteredCheck(pending: PendingCall | undefined, output: string): boolean {
   if (!pending?.family?.kind || pending.commandLine === undefined) return false;
   return /\|\s*(?:grep|egrep|rg|findstr|select-string|sls)\b/i.test(pending.commandLine) && !looksPassing(output);
@@ -2144,16 +2148,19 @@ const GIVEN_UP =
 /** Someone choosing, at the start of a sentence or after a lead-in clause: "I'll…", "So we'll…", "After X, I'll…", "Going with…", "Use…", "我们决定…". */
 const CHOOSER_OPENING =
   /(?:^|,\s+(?=(?:i|we)['’]ll\b|(?:i|we) will\b)|\b(?:and|so) (?=(?:i|we)['’]ll\b|(?:i|we) will\b))(?:(?:so|ok(?:ay)?|then|now|here|instead|thus|hence|also),?\s+)?(?:(?:i['’]ll|we['’]ll|i will|we will|let['’]s|i['’]m going to|we['’]re going to|i['’]d go|going with|go with|use|pick|choose|prefer|keep|accept|switch to|stick with|decided|decision|verdict|ich (?:nehme|verwende|nutze|bleibe)|wir (?:nehmen|verwenden|nutzen|bleiben))\b|我们?(?:决定|选择|改用|采用|就用)|决定|选择|改用|采用)/iu;
+/** A text's words, lower case, punctuation dropped (a `.` inside a name, `c.id`, kept when asked). */
+function wordsOf(text: string, keepDots = false): string[] {
+  return text
+    .toLowerCase()
+    .replace(keepDots ? /[^\p{L}\p{N}\s.]/gu : /[^\p{L}\p{N}\s]/gu, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+}
+
 /** Whether a sentence repeats four or more words in a row of the options it follows (one option, named whole). */
 function repeatsAnOption(sentence: string, options: string): boolean {
-  const words = (t: string) =>
-    t
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}\s.]/gu, ' ')
-      .split(/\s+/)
-      .filter(Boolean);
-  const a = words(sentence.split(/:\s/)[0]);
-  const b = ` ${words(options).join(' ')} `;
+  const a = wordsOf(sentence.split(/:\s/)[0], true);
+  const b = ` ${wordsOf(options, true).join(' ')} `;
   for (let i = 0; i + 4 <= a.length; i++) if (b.includes(` ${a.slice(i, i + 4).join(' ')} `)) return true;
   return false;
 }
@@ -2174,15 +2181,9 @@ function choosesFrom(sentence: string, options: string, statesAChoice = true): b
       ))
   )
     return true;
-  const words = (t: string) =>
-    t
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}\s]/gu, ' ')
-      .split(/\s+/)
-      .filter(Boolean);
   // (After "So", the choice is named first: "So replay the trace on a virtual clock, with …".)
-  const a = words(sentence.replace(/^(?:so|thus|hence|then)[,:]?\s+(?=[a-z])/i, ''));
-  const b = ` ${words(options).join(' ')} `;
+  const a = wordsOf(sentence.replace(/^(?:so|thus|hence|then)[,:]?\s+(?=[a-z])/i, ''));
+  const b = ` ${wordsOf(options).join(' ')} `;
   // Sharing words with an option is not enough: "The DAG system already calculates X" after "test X, or
   // find another way?" states a fact. The choice is made by someone ("I'll…", "Going with…", "Use…"), is
   // named first ("Accept both decimals — …"), or ends a reason ("…takes forty minutes, so resume.").
