@@ -38,6 +38,10 @@ const names = [
   'sqliteReportsRussian',
   'nodeEsmPolish',
   'javaChattyMarathon',
+  // Held out (seventh set), the same way.
+  'cMakeTurkish',
+  'pythonEtlHinglish',
+  'rustIndonesianNoThinking',
 ];
 
 export const scenarios = await Promise.all(
