@@ -517,9 +517,17 @@ export function failingTestNames(output: string, max = 8): string[] {
     if (clean && clean.length <= 200 && !names.includes(clean) && names.length < max) names.push(clean);
   };
   const text = plainOutput(output.length > 200_000 ? output.slice(0, 50_000) + '\n' + output.slice(-150_000) : output);
+  // cargo's closing `failures:` list names every failing test, also those whose `… FAILED` row a `tail` cut.
+  let inFailureList = false;
   for (const line of text.split('\n')) {
     let m: RegExpExecArray | null;
-    if ((m = /^\s*FAILED\s+(\S+::\S+)/.exec(line)))
+    if (/^failures:\s*$/.test(line)) inFailureList = true;
+    else if (inFailureList && !/^\s+\S+\s*$/.test(line) && line.trim()) inFailureList = false;
+    if (inFailureList && (m = /^\s{4}([\w:]+)\s*$/.exec(line)))
+      add(m[1]); // cargo's failures list
+    else if ((m = /^---- ([\w:]+) stdout ----$/.exec(line)))
+      add(m[1]); // cargo's captured output of one failing test
+    else if ((m = /^\s*FAILED\s+(\S+::\S+)/.exec(line)))
       add(m[1]); // pytest summary
     else if ((m = /^(\S+\.py::\S+)\s+FAILED\b/.exec(line)))
       add(m[1]); // pytest -v
@@ -538,7 +546,9 @@ export function failingTestNames(output: string, max = 8): string[] {
     else if ((m = /^rspec \.\/(\S+)/.exec(line))) add(m[1]);
     else if ((m = /^(?:FAIL|ERROR): (\w+) \([\w.]+\)/.exec(line)))
       add(m[1]); // unittest
-    else if ((m = /^FAIL\s+([\w.:/-]*[A-Za-z][\w.:/-]*)\s*$/.exec(line))) add(m[1]); // a harness's own `FAIL name` row
+    else if ((m = /^FAIL\s+([\w.:/-]*[A-Za-z][\w.:/-]*)\s*$/.exec(line)))
+      add(m[1]); // a harness's own `FAIL name` row
+    else if ((m = /^([\w.:/-]*[A-Za-z][\w.:/-]*)\s{2,}(?:FAIL|FAILED)\b/.exec(line))) add(m[1]); // a harness's `name   FAIL: why` row
   }
   return names;
 }

@@ -95,6 +95,11 @@ interface ErrorRecord {
   /** For a failed edit tool call: the file, which a later successful edit of it resolves. */
   editPath?: string;
   title: string;
+  /**
+   * The runner's row naming this error's one test when the title does not (unittest's `FAIL: test_x (…)` over
+   * its `AssertionError: …`): said before the title, so the error names the test it belongs to.
+   */
+  row?: string;
   /** The title as a passing run would print it again (see onSuccess): checked against every passing output. */
   message: string;
   lines: string[];
@@ -232,7 +237,15 @@ export class OfflineAnalyzer {
   private recentRun?: { display: string; line: number };
   /** A sentence weighing options ("Two ways: A, or B"): the choice made next is a decision. */
   /** Options just weighed ("Two ways: A, or B."; "Option A: … Option B: …", by their labels) and the reasoning since. */
-  private options?: { text: string; line: number; between: string[]; labels?: Map<string, string>; lastLabel?: string };
+  private options?: {
+    text: string;
+    line: number;
+    between: string[];
+    labels?: Map<string, string>;
+    lastLabel?: string;
+    /** For unlabelled options: how the thinking since has judged each (+1 a merit, −1 a drawback). */
+    weights?: number[];
+  };
   /** The last sentence of the model's reasoning that gave a reason: the "why" for what it undid next. */
   private lastReason?: { text: string; line: number };
   /** What the agent wrote lately: the user pasting it back is not the user's own words. */
@@ -266,7 +279,7 @@ export class OfflineAnalyzer {
   readonly conversation = new ConversationTracker();
   private readonly checks = new Map<string, CheckOutcome>();
   /** Runs of test families in order (line, passed): the suite passing at the end resolves test errors. */
-  private lastTestRun?: { line: number; passed: boolean; whole: boolean };
+  private lastTestRun?: { line: number; passed: boolean; whole: boolean; family: string };
   /** A refusal waiting for the user's next words. */
   private refusalsOpen: ScoredFinding[] = [];
 
@@ -399,6 +412,7 @@ export class OfflineAnalyzer {
       )?.toUpperCase();
       const picked = options?.labels && !label ? VERDICT.exec(sentence) : null;
       let byPlace: string | undefined;
+      let byMerit: string | undefined;
       const verdict = (picked?.[1] ?? picked?.[2] ?? picked?.[3])?.toUpperCase();
       if (label) {
         // "Option A: …" then "Option B: …": one set of options, each under its label.
@@ -448,6 +462,20 @@ export class OfflineAnalyzer {
         choosesFrom(sentence, options.text, isChoiceCandidate(sentence) || SHORT_PICK.test(sentence))
       ) {
         found = { kind: 'decisions', sentence, score: Math.max(found?.score ?? 0, 8 + specificity(sentence)) };
+        extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
+        this.options = undefined;
+      } else if (
+        options &&
+        !options.labels &&
+        source === 'thinking' &&
+        found?.kind !== 'rejected' &&
+        sentence !== options.text &&
+        !parts[i].listed &&
+        (byMerit = favouredOption(options, sentence))
+      ) {
+        // "Options: A, or B." "A depends on the locales installed." "B is deterministic.": the thinking judged
+        // one option and found the others wanting, which is the choice even without a word saying so.
+        found = { kind: 'decisions', sentence: `${sentence} (${byMerit})`, score: 8 + specificity(sentence) };
         extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
         this.options = undefined;
       } else if (source !== 'user' && OPTIONS.test(sentence) && !NOT_OPTIONS.test(sentence)) {
@@ -870,7 +898,7 @@ export class OfflineAnalyzer {
     }
     this.checks.delete(family.name); // re-inserted: the map's order is the order of last runs
     this.checks.set(family.name, outcome);
-    if (family.kind === 'test') this.lastTestRun = { line: result.line, passed, whole: family.targets.length === 0 };
+    if (family.kind === 'test') this.lastTestRun = { line: result.line, passed, whole: family.targets.length === 0, family: family.name };
   }
 
   /** The user refused a tool call: their words are in the result, or in the message they type next. */
@@ -1096,6 +1124,8 @@ export class OfflineAnalyzer {
       const inTitle = tests.filter((t) => title.includes(t));
       const owner = first && tests.length > 1 && !inTitle.length ? owningTest(result.text, first, tests) : undefined;
       const named = owner ? [owner] : inTitle;
+      const its = named.length ? named : tests;
+      const row = its.length === 1 && !inTitle.length ? runnerRowOf(result.text, its[0]) : undefined;
       this.errors.set(key, {
         key,
         commandKey: cmdKey,
@@ -1104,6 +1134,7 @@ export class OfflineAnalyzer {
         testFiles: [...new Set([...tests.map(testFileOf), ...(pending?.family?.targets ?? [])].filter((f): f is string => !!f))],
         ...(tests.length ? { tests: named.length ? named : tests } : {}),
         title,
+        ...(row ? { row } : {}),
         message: messageOf(title),
         what,
         lines: summary.lines,
@@ -1128,6 +1159,13 @@ export class OfflineAnalyzer {
       // Each of them is its own error now: not also a line of this one, under this one's status.
       const own = this.errors.get(key);
       if (own && others.length) own.lines = own.lines.filter((line) => !others.includes(line));
+      // …nor are the lines of the other failing tests left over (more than this run's share of errors).
+      const mine = own?.tests;
+      if (own && mine?.length && tests.length > 1)
+        own.lines = own.lines.filter((line) => {
+          const its = tests.filter((t) => namesTest(line, t));
+          return !its.length || its.some((t) => mine.includes(t));
+        });
     }
     if (!result.sidechain) this.recentFailure = { display, error: first, line: result.line };
   }
@@ -1191,6 +1229,7 @@ export class OfflineAnalyzer {
         testFiles: [...new Set([testFileOf(test), ...(pending.family?.targets ?? [])].filter((f): f is string => !!f))],
         tests: [test],
         title: line,
+        ...(namesTest(line, test) ? {} : { row: runnerRowOf(result.text, test) }),
         message: messageOf(line),
         what: `\`${display}\` failed`,
         lines: [line],
@@ -1457,11 +1496,13 @@ export class OfflineAnalyzer {
     // The suite passing at the end resolves every test failure before that run.
     const suite = this.lastTestRun;
     if (suite?.passed && suite.whole) {
-      for (const e of this.errors.values()) if (!e.resolvedAt && e.family?.kind === 'test' && e.last.line < suite.line) e.resolvedAt = { line: suite.line };
+      // (Only that suite's failures: a passing `pytest` says nothing about the `cargo test` failures of the same session.)
+      for (const e of this.errors.values())
+        if (!e.resolvedAt && e.family?.kind === 'test' && e.family.name === suite.family && e.last.line < suite.line) e.resolvedAt = { line: suite.line };
     }
     const errorFindings: Finding[] = [...this.errors.values()].map((e) => ({
       analyst: 'errors',
-      title: e.title,
+      title: e.row ? `${e.row} — ${e.title}` : e.title,
       detail: errorDetail(e),
       citations: e.count > 1 ? [e.first, e.last] : [e.first, e.last].filter((c, i) => i === 0 || c.line !== e.first.line),
       source: 'offline',
@@ -1583,7 +1624,16 @@ const STRONG_TEST_FAILURE = /\bpanicked at\b|\b\w*(?:Error|Exception)\b:\s+\S|\b
 /** A test runner's row for one failing test: unittest's `ERROR: test_x (…)`, go's `--- FAIL: TestX`, TAP's `not ok 3 - x`. */
 const FAILURE_ROW = /^\s*(?:(?:FAIL|ERROR|FAILED):? \S|--- FAIL:|not ok \d|[✕✗✖×]\s)/;
 /** At most this many more failing tests of one run get their own error: the rest stay in its lines. */
-const OTHER_FAILURES_PER_RUN = 2;
+// (cargo's `failures:` list of four is common: each test is fixed in its own time, so each is its own error.)
+const OTHER_FAILURES_PER_RUN = 4;
+
+/** The runner's row naming a failing test (`FAIL: test_x (tests.T.test_x)`), short enough to say before its error. */
+function runnerRowOf(output: string, test: string): string | undefined {
+  for (const line of plainOutput(output).split('\n')) {
+    if (line.length <= 160 && FAILURE_ROW.test(line) && namesTest(line, test)) return line.trim();
+  }
+  return undefined;
+}
 
 /** Whether a line names a test as a whole name (`tests::p99`, not the `tests::p99` of `tests::p99_rank`). */
 function namesTest(line: string, name: string): boolean {
@@ -2119,16 +2169,52 @@ const NOT_OPTIONS =
 const ORDINAL_PICK =
   /^(?:so,?\s+)?(?:the (first|second|third|former|latter|last)(?: one| option)?|(first|second|third|last) (?:one|option))\s*(?:[:,—–-]|\s(?:because|since|as)\b)/i;
 
-/** The option a pick by place names, from a sentence listing them ("Options: A, or B"), or undefined. */
-function nthOption(options: string, pick: string): string | undefined {
-  const picked = ORDINAL_PICK.exec(pick);
-  const place = (picked?.[1] ?? picked?.[2])?.toLowerCase();
+/** The options a sentence lists ("Options: A, or B" → A, B): two to four of them, or undefined. */
+function listedOptions(options: string): string[] | undefined {
   const list = options.replace(/^[^:]{0,80}:\s*/, '').replace(/[.?!]\s*$/, '');
   const parts = list
     .split(/,?\s+or\s+|;\s+/)
     .map((p) => p.trim())
     .filter(Boolean);
-  if (parts.length < 2 || parts.length > 4 || parts.some((p) => p.length > 160)) return undefined;
+  return parts.length < 2 || parts.length > 4 || parts.some((p) => p.length > 160) ? undefined : parts;
+}
+
+/** A merit said of an option: "is deterministic", "already rejects…", "needs nothing beyond libc", "easy to extend". */
+const MERIT =
+  /\b(?:is|are|stays?|remains?) (?:deterministic|simpler|safer|faster|cleaner|easier|cheaper|portable|robust|more (?:robust|reliable|portable|predictable))\b|\balready (?:\w+s|does|works|handles|covers|supports|validates|rejects|checks)\b|\bneeds? nothing\b|\b(?:easy|simple|trivial) to (?:extend|test|read|maintain|change|reuse)\b|\bjust works\b|\bno (?:extra|new) (?:dependency|dependencies|deps|code)\b/i;
+/** A drawback said of an option: "would need its own check", "depends on the locales installed", "too slow". */
+const DRAWBACK =
+  /\bwould (?:need|differ|break|require|have to|fail|lose|miss|drop)\b|\bdepends on\b|\btoo (?:slow|fragile|complex|heavy|risky|brittle|expensive)\b|\b(?:doesn['’]t|does not|can['’]t|cannot|won['’]t) (?:work|handle|support|cope)\b|\b(?:brittle|fragile|flaky|racy)\b/i;
+
+/**
+ * The option the thinking has now judged best, when this sentence settles it: one option with a merit said
+ * of it, every other with a drawback or nothing, at least one with a drawback. Each clause is judged for the
+ * options it alone names (by words no other option has). Records the judgement in `options.weights`.
+ */
+function favouredOption(options: { text: string; weights?: number[] }, sentence: string): string | undefined {
+  const parts = listedOptions(options.text);
+  if (!parts || /\?\s*$/.test(sentence)) return undefined;
+  const words = parts.map((p) => new Set(wordsOf(p).filter((w) => w.length >= 4)));
+  const own = words.map((mine, i) => [...mine].filter((w) => words.every((other, j) => j === i || !other.has(w))));
+  const weights = (options.weights ??= parts.map(() => 0));
+  for (const clause of sentence.split(/;\s+|,\s+(?:but|while|whereas)\s+|\.\s+/i)) {
+    const said = new Set(wordsOf(clause));
+    const named = own.map((ws, i) => (ws.some((w) => said.has(w)) ? i : -1)).filter((i) => i >= 0);
+    if (named.length !== 1) continue;
+    if (MERIT.test(clause) && !DRAWBACK.test(clause)) weights[named[0]]++;
+    else if (DRAWBACK.test(clause) && !MERIT.test(clause)) weights[named[0]]--;
+  }
+  const best = weights.findIndex((w) => w > 0);
+  if (best < 0 || weights.some((w, i) => i !== best && w > 0) || !weights.some((w) => w < 0)) return undefined;
+  return parts[best];
+}
+
+/** The option a pick by place names, from a sentence listing them ("Options: A, or B"), or undefined. */
+function nthOption(options: string, pick: string): string | undefined {
+  const picked = ORDINAL_PICK.exec(pick);
+  const place = (picked?.[1] ?? picked?.[2])?.toLowerCase();
+  const parts = listedOptions(options);
+  if (!parts) return undefined;
   const at = { first: 0, former: 0, second: 1, third: 2, latter: parts.length - 1, last: parts.length - 1 }[place ?? ''];
   if (at === undefined || at >= parts.length || (place === 'latter' && parts.length !== 2)) return undefined;
   return parts[at];

@@ -2,6 +2,9 @@
 // a standing constraint from the user. Pure functions over one sentence at a time.
 import { specificity } from './text.js';
 
+/** "Instead of" in the languages agents answer in besides English and German: names the alternative a choice dismissed. */
+const OTHER_LANGUAGE_INSTEAD = String.raw`\b(?:daripada|alih-alih|ketimbang|yerine|en (?:lugar|vez) de|em (?:vez|lugar) de|ao invés de|au lieu de|plutôt que|invece di|in plaats van|ke bajaye|ki jagah)\b|anziché|вместо|zamiast|ではなく|代わりに|대신`;
+
 const DECISION = new RegExp(
   [
     String.raw`\b(?:I|we)(?:'ll| will| am going to|'m going to| are going to|'re going to| should| decided| chose| opted| went)\b`,
@@ -20,6 +23,8 @@ const DECISION = new RegExp(
     String.raw`\bbecause\b.*\b(?:use|using|keep|switch|went|chose|pick)\b`,
     // German and Chinese: "ich speichere X statt Y, weil …", "决定用 X 而不是 Y".
     String.raw`\b(?:ich|wir) (?:speichere|speichern|nehme|nehmen|verwende|verwenden|nutze|nutzen|setze|setzen|entscheide|wähle|bleibe|bleiben)\b|\b(?:statt|anstatt)\b|决定|选择|改用|采用`,
+    // The agent answering in the user's language: "saya pakai X, bukan Y, karena…", "X yerine Y", "en lugar de".
+    String.raw`\b(?:saya|kami|kita) (?:pakai|pilih|gunakan|memilih|menggunakan|memakai|putuskan|memutuskan)\b|${OTHER_LANGUAGE_INSTEAD}`,
   ].join('|'),
   'i',
 );
@@ -33,7 +38,7 @@ const IMPERATIVE_CHOICE =
 /** "X, not Y": a choice stated by what it is not. */
 const NOT_THAT = /\w, not (?!just\b|only\b|yet\b|sure\b|because\b)(?:an? |the )?\w+/;
 const RATIONALE =
-  /\b(?:because|since|so that|so we|so it|so the|as it|as this|to avoid|to keep|to prevent|to make|to stay|to fit|in order to|which (?:means|keeps|avoids|is)|otherwise|due to|given that|the reason|weil|denn|damit|sonst)\b|因为|由于|所以|否则/i;
+  /\b(?:because|since|so that|so we|so it|so the|as it|as this|to avoid|to keep|to prevent|to make|to stay|to fit|in order to|which (?:means|keeps|avoids|is)|otherwise|due to|given that|the reason|weil|denn|damit|sonst|karena|sebab|supaya|porque|ya que|parce que|puisque|omdat|kyunki|kyonki)\b|çünkü|perché|poiché|потому что|так как|ponieważ|因为|由于|所以|否则|ので|ため|때문에/i;
 
 const REJECTED = new RegExp(
   [
@@ -90,7 +95,7 @@ export function isChoiceCandidate(sentence: string, afterOptions = false, weighe
 }
 
 const CHOICE_SUBJECT =
-  /^(?:(?:so|ok(?:ay)?|then|now|here|instead),?\s+)?(?:i|we|let['’]s|ich|wir|best to|better to|going to|plan|use|keep|store|put|make|move|switch|stick|prefer|go|pick|choose|treat|default|round|cap|limit|batch|derive|normali[sz]e|accept|define|name|reassign|resume|parse|compute|bump|drop|replace|a|an|the \w+ will be)\b|^[\p{L} ]{1,30}:\s|\b(?:i['’]ll|we['’]ll|i will|we will|going with|went with|switch(?:ing|ed)? to|chose|decided|settled|opted|go with|stick with|otherwise|will be)\b|我们?(?:决定|选择|改用|采用|会用|就用|打算用|用)|咱们|决定|选择|改用|采用|にします|にする|ことにし|採用|選び|選ん/iu;
+  /^(?:(?:so|ok(?:ay)?|then|now|here|instead),?\s+)?(?:i|we|saya|kami|kita|let['’]s|ich|wir|best to|better to|going to|plan|use|keep|store|put|make|move|switch|stick|prefer|go|pick|choose|treat|default|round|cap|limit|batch|derive|normali[sz]e|accept|define|name|reassign|resume|parse|compute|bump|drop|replace|a|an|the \w+ will be)\b|^[\p{L} ]{1,30}:\s|\b(?:i['’]ll|we['’]ll|i will|we will|going with|went with|switch(?:ing|ed)? to|chose|decided|settled|opted|go with|stick with|otherwise|will be|(?:saya|kami|kita) (?:pakai|pilih|gunakan|memilih|menggunakan|memakai))\b|我们?(?:决定|选择|改用|采用|会用|就用|打算用|用)|咱们|决定|选择|改用|采用|にします|にする|ことにし|採用|選び|選ん/iu;
 
 const STEP_OR_STATUS =
   /\b(?:i['’]ll|i will|we['’]ll|we will)\s+(?:also\s+|now\s+|then\s+|first\s+|need to\s+)?(?!use\b|go\b|keep\b|stick\b|switch\b|store\b|put\b|prefer\b|pick\b|choose\b|default\b|cap\b|limit\b|batch\b|make it\b|stay\b|leave\b)\w+|\bi['’]m \w+ing\b|\bi['’]ve (?:already |now |just )?\w+\b|^let['’]s (?:ensure|make sure|check|see|verify|confirm)\b|\bit['’]s (?:essential|important|crucial)\b|^ich sollte\b|^i (?:found|noticed|see|saw)\b/i;
@@ -228,6 +233,10 @@ const CONSTRAINT = new RegExp(
     // Korean and Dutch rules: "gawk 쓰지 마세요", "data/raw 파일은 절대 수정하지 마세요", "항상 …", "verander de
     // publieke API niet", "alleen de standaardbibliotheek, geen pip install", "voortaan geen echte sleeps".
     String.raw`(?:쓰|사용하|수정하|바꾸|건드리|지우|삭제하|커밋하|푸시하|설치하|추가하|변경하|만들)지\s?마(?:세요|십시오|요|라)?|절대|항상|반드시|\b(?:voortaan|vanaf nu|nooit|altijd)\b|\balleen (?:de |het )?(?:standaard\p{L}*|stdlib)\b|\bgeen (?:pip install|npm install|nieuwe (?:dependencies|afhankelijkheden|pakketten|libraries|bibliotheken)|externe \p{L}+)\b|\b(?:verander|wijzig|raak|gebruik|installeer|verwijder)\b[^.]{0,60}\bniet\b`,
+    // Turkish, Hinglish and Indonesian rules: "dış kütüphane ekleme, sadece libc", "bir şey silmeden önce bana sor",
+    // "koi pip package nahi, sirf stdlib", "naam log mein nahi jaana chahiye", "jangan tambah dependensi".
+    // (Turkish "-me/-ma" is also a noun's ending: only verbs said as a rule, after a comma or at the end.)
+    String.raw`(?<!\p{L})(?:\p{L}+ (?:ekleme|silme|dokunma|değiştirme|kullanma|yükleme|kurma|gönderme|bozma)(?=[,.;!]|\s*$)|(?:ekle|sil|dokun|değiştir|kullan|yükle|kur|gönder|boz|commitle|pushla)(?:meyin|mayın|meyiniz|mayınız)|sadece \p{L}+(?=[,.;!]|\s*$)|asla|önce bana sor|bana sormadan)(?!\p{L})|(?<!\p{L})(?:sirf|kabhi (?:bhi )?(?:mat|nahi|nahin)|mat \p{L}+(?:o|na)|koi \S+(?: \S+)? (?:nahi|nahin)|nahin? \p{L}+ chahiye|jangan|tidak boleh|hanya (?:pakai|gunakan|boleh)|(?:^|tolong )selalu)(?!\p{L})`,
     // Italian rules: "non cambiare le firme dei metodi pubblici", "niente librerie esterne", "usa sempre…",
     // "non toccare mai…", "solo il JDK 17" (a negated infinitive is Italian's imperative).
     String.raw`\bnon (?:cambiare|toccare|modificare|usare|aggiungere|installare|cancellare|eliminare|rimuovere|committare|pushare|rinominare|spostare)\b|\bniente (?:librerie|dipendenze|pacchetti|moduli|framework)\b|\bsenza (?:librerie|dipendenze) (?:esterne|nuove)\b|\b(?:usa|tieni|lascia|scrivi|lancia) sempre\b|\bmai (?:toccare|cambiare|usare|modificare|committare)\b|\b(?:devono|deve) (?:restare|rimanere|sempre)\b`,
@@ -260,8 +269,12 @@ const ACTION_STEP =
   /^(?:(?:now|next|first|then|finally|lastly|ok(?:ay)?|alright|so),?\s+)*(?:let['’]s use \S+ to\b|i will provide\b|(?:i['’]m (?:now )?(?:reading|checking|looking|running|going through|inspecting|reviewing|searching|scanning|opening|writing|adding|updating|fixing|testing)\b|(?:i['’]ll|i will|let me|let's|i['’]m going to|i am going to)\s+(?:now\s+|first\s+|also\s+|then\s+)?(?:add|check|look|read|run|start|create|update|fix|write|implement|try|test|inspect|open|search|explore|review|investigate|verify|examine|modify|edit|change|set up|install|build|look into|figure out|see|find|scan|grep|mark|remove|delete|refactor|rerun|re-run|debug|trace|reproduce|confirm|ensure|profile|benchmark)\b))/i;
 const ALTERNATIVE = /\b(?:instead of(?! ~?\d)|rather than|over(?! time\b)|not|no longer|than)\b/i;
 /** The alternative a choice dismissed, named: "instead of X", "rather than X", "X, not Y", "over X". */
-const ALTERNATIVE_NAMED =
-  /\b(?:instead of(?! ~?\d)|rather than|in favou?r of|as opposed to|statt|anstatt|anstelle)\b|\b(?:better|safer|simpler|cleaner|faster|easier|cheaper|more (?:robust|reliable|readable|accurate|predictable)|less (?:fragile|brittle|error-prone))\b[^.;]{0,60}?\bthan\b(?! (?:i|we) (?:thought|expected)\b)|而不是|\w, not (?!just\b|only\b|yet\b|sure\b|because\b)(?:an? |the )?\w+|\bover (?!time\b|the (?:course|years|weekend|network|wire|top)\b|there\b|here\b)(?:the |an? )?`?[\w.-]+`?(?:\s|$|[,.;:])|\bnot `[^`]+`/i;
+const ALTERNATIVE_NAMED = new RegExp(
+  String.raw`${OTHER_LANGUAGE_INSTEAD}|[\w"'”’)\]\x60], bukan [^\s,.;]|` +
+    /\b(?:instead of(?! ~?\d)|rather than|in favou?r of|as opposed to|statt|anstatt|anstelle)\b|\b(?:better|safer|simpler|cleaner|faster|easier|cheaper|more (?:robust|reliable|readable|accurate|predictable)|less (?:fragile|brittle|error-prone))\b[^.;]{0,60}?\bthan\b(?! (?:i|we) (?:thought|expected)\b)|而不是|\w, not (?!just\b|only\b|yet\b|sure\b|because\b)(?:an? |the )?\w+|\bover (?!time\b|the (?:course|years|weekend|network|wire|top)\b|there\b|here\b)(?:the |an? )?`?[\w.-]+`?(?:\s|$|[,.;:])|\bnot `[^`]+`/
+      .source,
+  'i',
+);
 
 /** Not a statement at all: a heading or lead-in ending in ':', a question, a fragment without a verb. */
 /** A sentence ending in a closing quote it never opened: the tail of a passage quoted from someone else. */

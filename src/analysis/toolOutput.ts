@@ -49,7 +49,8 @@ const STRONG_ERROR = [
   /\bBUILD FAILED\b|\bbuild failed\b|\bcompilation failed\b/i,
   /\bundefined reference\b|\bsegfault\b|\bcore dumped\b/i,
   /^\s*--- FAIL:/,
-  /^\s*(?:FAIL|FAILED|ERROR)\b/,
+  // (and a harness's row for one test: `buyuk_noktali_i  FAIL: got 'stanbul' want 'istanbul'`)
+  /^\s*(?:FAIL|FAILED|ERROR)\b|^[\w.:/-]*[A-Za-z][\w.:/-]*\s{2,}(?:FAIL|FAILED)\b/,
   // bun's failing test (`(fail) prompt-builder > JSON output reminder`), gh's failing check row
   // (`test\tfail\t7m7s\thttps://…`), gh refusing a merge (`X Pull request #235 is not mergeable: …`).
   /^\s*\(fail\)\s+\S|^\S[^\t]*\t(?:fail|failure|failed)\t|\bis not mergeable\b/,
@@ -76,7 +77,7 @@ const STRONG_ERROR = [
 
 /** Lines that only say that something failed, not what: ranked after every telling line. */
 const GENERIC_ERROR =
-  /\]\s*ERROR task failed\b|^(?:ERROR|error):? task failed\s*$|\[(?:build|setup) failed\]\s*$|NET HELPMSG \d+|^FAILURE: Build failed with an exception|^Failing command:|^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|command sh -c|path|syscall|workspace|location|signal)|^error: test failed, to rerun|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^\s*(?:\d+ doctests?, )?\d+ tests?, \d+ failures?\b|^\s*Assertion with \S+ failed\s*$|^\s*(?:WARNING|WARN|warning)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
+  /\]\s*ERROR task failed\b|^(?:ERROR|error):? task failed\s*$|\[(?:build|setup) failed\]\s*$|NET HELPMSG \d+|^FAILURE: Build failed with an exception|^Failing command:|^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|command sh -c|path|syscall|workspace|location|signal)|^error: test failed, to rerun|\bld returned \d+ exit status\b|^\s*\d+ passed, \d+ failed\b|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^\s*(?:\d+ doctests?, )?\d+ tests?, \d+ failures?\b|^\s*Assertion with \S+ failed\s*$|^\s*(?:WARNING|WARN|warning)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
 
 /** A PowerShell error record: its classification lines, in Windows PowerShell's and PowerShell 7's layouts. */
 const POWERSHELL_ERROR_RECORD = /^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\s*:|^\s*Line \|\s*$/m;
@@ -482,6 +483,9 @@ function measuredTableRows(lines: string[]): string[] {
   return rows;
 }
 
+/** One regular file's row of `ls -l` (or `-lh`): its size and its name. */
+const LONG_LISTING_ROW = /^-[rwxsStT-]{9}[@+.]?\s+\d+\s+\S+\s+\S+\s+(\d[\d.,]*[KMGTP]?)\s+\w{3}\s+\d{1,2}\s+[\d:]{4,5}\s+(\S+)\s*$/;
+
 /** Lines of command output that report a measurement, at most `max`, best first. */
 export function measuredLines(output: string, max = 6, commandLine?: string): string[] {
   const text = plainOutput(headAndTail(output, 12_000, 12_000));
@@ -515,6 +519,28 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
       // (Not a count of a scratch or log file: `wc -l /tmp/…/tasks/b5.output` checks how far a run got.)
       if (!counted || counted[2] === 'total' || /^\/tmp\/|\.(?:output|log|out)$/.test(counted[2]) || found.length >= max) continue;
       const text = `wc: ${counted[1]} ${/\bwc\s+-\w*w/.test(commandLine) ? 'words' : /\bwc\s+-\w*[cm]/.test(commandLine) ? 'bytes' : 'lines'} in ${counted[2]}`;
+      if (!seen.has(text)) {
+        seen.add(text);
+        found.push({ line: text, weight: 4 });
+      }
+    }
+  }
+  // `ls -l samples/big.conf` asked for a file's size: `-rw-r--r-- 1 me me 542099 Nov 30 07:40 samples/big.conf`.
+  // (Only a file the command names: the rows of a directory listed are a listing, not a measurement.)
+  if (commandLine !== undefined && /(?:^|[\s;&|(])ls\s+(?:-\w*l\w*\s+)+[^\s-]/.test(commandLine)) {
+    const named = new Set(commandLine.split(/[\s;&|()]+/));
+    for (const line of lines) {
+      const row = LONG_LISTING_ROW.exec(line);
+      // (Not an empty file, nor a system file looked at to see whether it is there: `ls -la /.dockerenv`.)
+      if (
+        !row ||
+        row[1] === '0' ||
+        !named.has(row[2]) ||
+        /^\/(?:tmp|etc|proc|sys|dev|usr|var|opt|bin|lib|run|\.)|\.(?:output|log|out)$/.test(row[2]) ||
+        found.length >= max
+      )
+        continue;
+      const text = `ls: ${row[1]}${/\d$/.test(row[1]) ? ' bytes' : ''} in ${row[2]}`;
       if (!seen.has(text)) {
         seen.add(text);
         found.push({ line: text, weight: 4 });
