@@ -2154,3 +2154,44 @@ test('seventh held-out facts round: Turkish, Hinglish and Indonesian rules; a ha
   assert.ok(!decisions.some((d) => /worker thread|child process/.test(d.title)), titles(decisions));
   assert.equal(decisions.length, 2, titles(decisions));
 });
+
+test('Set Y and sets H–X constraints: "I want …" sets a rule only with a lasting scope; a hidden question, a bug report, a complaint about what was done, an HTTP status are no rules; "don’t change any code yet" ends when the user lets the work start; deliberating less is a tactic, no decision', async (t) => {
+  for (const rule of ['we need all timestamps in UTC', 'I want you working with existing workflows and agents.', 'I would rather you skip those restrictions.'])
+    assert.equal(isConstraint(rule), true, rule);
+  for (const notRule of [
+    'I want to use this same last day + most recent day logic, but calculate a couple different fields.',
+    'I want not green blue for the CSS..',
+    'it is still super simple..whats your ideas..dont implement',
+    'Now after commiting this to github , do i need to use any digital ocean or any platform for backend',
+    'No signals showing, even after first reeflection',
+    'You clearly did not do that as you don’t understand the data coming back.',
+    'deu method not allowed',
+    'no se abrir la pagina, no tengo conocimiento',
+  ])
+    assert.equal(isConstraint(notRule), false, notRule);
+  assert.equal(classifySentence("Rather than planning this out further, I'll go ahead and write the plan file directly.", 'assistant'), undefined);
+
+  const log = new ClaudeLog('/home/dev/shop');
+  log.user('Look at the checkout flow. Please don’t change any code yet. Never touch the payments table.');
+  log.bash('true', '', 0);
+  log.user('Yes please implement');
+  log.bash(
+    'npx vitest run src/routes/documents.test.ts',
+    ' FAIL src/routes/documents.test.ts > docs > patch\nAssertionError: expected 404 to be 200 // Object.is equality\n Test Files  1 failed (1)',
+    1,
+  );
+  log.bash('npx vitest run src/routes/documents.test.ts', ' ✓ src/routes/documents.test.ts (6 tests) 202ms\n Test Files  1 passed (1)', 0);
+  log.bash(
+    'npx vitest run src/routes/permissions.test.ts',
+    ' FAIL src/routes/permissions.test.ts > perms > invite\nAssertionError: expected 404 to be 200 // Object.is equality\n Test Files  1 failed (1)',
+    1,
+  );
+  const analysis = await analyse(log, t);
+  assert.deepEqual(
+    analysis.constraints.map((c) => c.text),
+    ['Never touch the payments table.'],
+  );
+  // The documents failure was fixed; the same words in the permissions run are a new failure, still open.
+  const errors = errorsOf(analysis).filter((e) => e.title.includes('expected 404 to be 200'));
+  assert.deepEqual(errors.map((e) => e.status).sort(), ['resolved', 'unresolved'], titles(errors));
+});
