@@ -42,6 +42,10 @@ const names = [
   'cMakeTurkish',
   'pythonEtlHinglish',
   'rustIndonesianNoThinking',
+  // Held out (eighth set), the same way.
+  'bashOpsSwedish',
+  'nodeLintVietnamese',
+  'pythonGreekChatty',
 ];
 
 export const scenarios = await Promise.all(
