@@ -59,6 +59,26 @@ function onlyScaffolding(added: string, kept: string, path: string): boolean {
 const BLOCK_OPENER =
   /^(?:\}\s*)?(?:[\w$.]+\s*:\s*)?(?:(?:async\s+)?function\b[^{]*|catch\s*\([^)]*\)\s*|[\w$.]*\(?\(?[\w$,\s]*\)?\s*=>\s*|else\s*|try\s*)\{$|^except\b[^:]*:$/;
 
+/**
+ * The lines of a file that do its work, for naming a version of it: no shebang, comment, blank line, `set -e…`,
+ * import or plain default (`KEEP=${KEEP:-14}`).
+ */
+function logicOf(content: string): string {
+  return content
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(
+      (l) =>
+        l &&
+        !l.startsWith('#!') &&
+        !COMMENT_LINE.test(l) &&
+        !/^set -\w+/.test(l) &&
+        !SCAFFOLD_LINE.test(l) &&
+        !/^[A-Za-z_]\w*=(?:\$\{[^}]*\}|"[^"]*"|\S*)$/.test(l),
+    )
+    .join('; ');
+}
+
 /** A comment line of most languages: `// …`, `/* …`, `* …`, `# …` (not `#include`), `-- …`, `<!-- …`. */
 const COMMENT_LINE = /^(?:\/\/|\/\*|\*(?:\/|\s|$)|<!--|--\s|#(?:\s|$|[^\w!{[]))/;
 
@@ -222,6 +242,8 @@ export class FileChangeTracker {
       }
       this.change(kind, path, edit.tool, at, { edits: edit.edits });
       for (const r of edit.replacements) this.noteReplacement(path, r.oldString, r.newString, at);
+      // A tracked file written over whole: `git checkout` of it later throws this version away, named by its logic.
+      if (kind === 'modify' && edit.content !== undefined && !edit.replacements.length) this.noteRewrite(path, edit.content, at);
       return;
     }
     const patch = patchTextOf(call);
@@ -283,11 +305,20 @@ export class FileChangeTracker {
         path: this.relative(path),
         doneAt: { line: newest.line, uuid: newest.uuid },
         undoneAt: at,
-        ...(newest.added ? { snippet: `${shorten(redactSecrets(newest.added), 80)} (discarded with git)` } : {}),
+        ...(newest.added ? { snippet: `${shorten(redactSecrets(newest.added), 120)} (discarded with git)` } : {}),
         discarded: true,
         ...(newest.scaffolding ? { scaffolding: true } : {}),
       });
     }
+  }
+
+  /** A whole file written over an existing one: remembered like an edit, so discarding it names what it did. */
+  private noteRewrite(path: string, content: string, at: { line: number; uuid?: string }): void {
+    if (this.rememberedEdits >= MAX_REMEMBERED_EDITS) return;
+    let list = this.recentEdits.get(path);
+    if (!list) this.recentEdits.set(path, (list = []));
+    list.push({ oldHash: Number.NaN, newHash: hash(content), line: at.line, uuid: at.uuid, added: logicOf(content).slice(0, 200) });
+    this.rememberedEdits++;
   }
 
   private noteReplacement(path: string, oldString: string, newString: string, at: { line: number; uuid?: string }): void {
@@ -300,7 +331,19 @@ export class FileChangeTracker {
       list.splice(undoing, 1);
       this.rememberedEdits--;
       // The undoing edit holds the same two texts the other way round: no need to keep them until now.
-      const snippet = `${shorten(redactSecrets(newString.slice(0, 4000)), 80)} → ${shorten(redactSecrets(oldString.slice(0, 4000)), 80)}`;
+      // What the undone edit had put in and this one takes out (`import locale; locale.setlocale(…)`), else both texts.
+      // (Only when it took lines out and put none back: `retries: 5 → retries: 9` says more as both texts.)
+      const keptLines = new Set(newString.split('\n').map((l) => l.trim()));
+      const oldLines = new Set(oldString.split('\n').map((l) => l.trim()));
+      const takenOut = oldString
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !keptLines.has(l));
+      const putBack = [...keptLines].filter((l) => l && !oldLines.has(l));
+      const snippet =
+        takenOut.length && !putBack.length
+          ? `took out ${shorten(redactSecrets(takenOut.join('; ').slice(0, 4000)), 160)}`
+          : `${shorten(redactSecrets(newString.slice(0, 4000)), 80)} → ${shorten(redactSecrets(oldString.slice(0, 4000)), 80)}`;
       let reverted = this.reverted.get(path);
       if (!reverted) this.reverted.set(path, (reverted = new Map()));
       if (reverted.size < 200) reverted.set(`${done.oldHash}:${done.newHash}`, done.line);
@@ -393,7 +436,8 @@ export class FileChangeTracker {
     }
     entry.edits += edits;
     entry.how = addHow(entry.how, how);
-    entry.lastLine = at.line;
+    // (`touch` of a file already there changes no content: not a change that could fix a refused Write.)
+    if (how !== 'touch') entry.lastLine = at.line;
     if (extra.recursive) entry.recursive = true;
     if (kind === 'delete') {
       // Copied elsewhere first (`cp a b`, then `rm a`): a move in two steps, nothing given up.

@@ -485,6 +485,13 @@ export class OfflineAnalyzer {
         this.options = undefined;
       } else if (source !== 'user' && OPTIONS.test(sentence) && !NOT_OPTIONS.test(sentence)) {
         this.options = { text: sentence, line: event.line, between: [] };
+        // "Either A, or B: a hard-coded list breaks again when…": in thinking, the reason after the colon is why
+        // the option just before it wins over the other.
+        const pick = source === 'thinking' ? EITHER_OR_BECAUSE.exec(sentence) : null;
+        if (pick && !found && (DRAWBACK.test(pick[3]) || /\bbreaks?\b|\bhard-?coded\b/i.test(pick[3]))) {
+          found = { kind: 'decisions', sentence: `${sentence} (${pick[2].trim()})`, score: 8 + specificity(sentence) };
+          this.options = undefined;
+        }
       } else if (options && options.between.length < 3) {
         options.between.push(sentence); // the reasoning that leads from the options to the choice
       }
@@ -508,6 +515,25 @@ export class OfflineAnalyzer {
         const edit = this.recentEdit && event.line - this.recentEdit.line <= 15 ? this.recentEdit : undefined;
         if (run && (!edit || run.line > edit.line)) extra = `After \`${oneLine(run.display, 200)}\``;
         else if (edit) extra = `After ${edit.display}`;
+      }
+      // "Extending the map means a table of every letter: …, tedious to review." then "NFD decomposition covers every
+      // combination in two lines": in thinking, the way judged better right after one found wanting is the choice.
+      const wanting = i > 0 ? list[i - 1] : undefined;
+      if (
+        source === 'thinking' &&
+        !found &&
+        wanting !== undefined &&
+        WANTING.test(wanting) &&
+        !JUDGED_BETTER.test(wanting) &&
+        JUDGED_BETTER.test(sentence) &&
+        !WANTING.test(sentence) &&
+        !parts[i].listed &&
+        sentence.length >= 40 &&
+        !/\?\s*$/.test(sentence) &&
+        !NOT_A_CHOICE_SUBJECT.test(sentence)
+      ) {
+        found = { kind: 'decisions', sentence, score: 8 + specificity(sentence) };
+        extra = `Weighed against: ${oneLine(wanting, 400)}`;
       }
       if (!found) continue;
       // The user's own words are requests: never a rejected approach of the agent's.
@@ -590,9 +616,22 @@ export class OfflineAnalyzer {
         pruneOldest(this.commands, WORKING.commands);
       }
       const family = commandFamily(shell.command, programs);
-      // Parts chained with `&&` (or piped into a viewer) all ran and passed when the line passed.
+      // Parts chained with `&&` (or piped into a viewer) all ran and passed when the line passed; so did those
+      // before a closing `; echo "exit=$?"` that echoed 0 (a line echoing another code failed: see echoedExitCode).
+      const parts = shell.command.length <= 4000 ? parseCommandLine(shell.command) : undefined;
+      const echoesExit =
+        parts !== undefined &&
+        parts.length > 1 &&
+        /^echo\b.*\$\?/.test(
+          parts
+            .at(-1)!
+            .words.map((w) => w.text)
+            .join(' '),
+        );
       const chained =
-        shell.command.length <= 4000 && parseCommandLine(shell.command).every((c) => c.separator === '&&' || c.separator === '' || c.separator === '|');
+        parts?.every(
+          (c, i) => c.separator === '&&' || c.separator === '' || c.separator === '|' || (echoesExit && c.separator === ';' && i === parts.length - 2),
+        ) ?? false;
       const families = chained ? commandFamilyNames(programs) : undefined;
       this.remember(call, { call, commandLine: shell.command, programs, commandKey: family?.name ?? key, display, family, families, cwd: shell.cwd });
       this.commandAt.set(call.line, shell.command);
@@ -781,6 +820,13 @@ export class OfflineAnalyzer {
       if (external) text = `${text}\n${external}`;
     }
     const isShell = pending?.commandLine !== undefined;
+    // `./verify.sh; echo "exit=$?"` exits 0 whatever verify.sh did: the code it echoed is the outcome.
+    const echoed = isShell && !result.isError && (result.exitCode ?? 0) === 0 ? echoedExitCode(pending!.commandLine!, text) : undefined;
+    // (The echoed line itself, `EXIT: 26`, is the handover's evidence, not an error line of the command's.)
+    if (echoed !== undefined) {
+      text = text.trimEnd().replace(/\n?[^\n]*$/, '');
+      result = { ...result, text, exitCode: echoed, isError: echoed !== 0 };
+    }
     // Only what may be quoted is redacted (shell output, failures, answers): a successful Read or Edit
     // result is never cut into lines, and redacting every file the agent read would be the pass's main cost.
     if (
@@ -847,7 +893,10 @@ export class OfflineAnalyzer {
         // newest value. Any other command is measured per command line: a benchmark with the index and again
         // without it are two figures to compare. Lines of one run that differ only in their numbers (one per
         // month, per file) are all kept.
-        const measured = pending!.family?.kind ? pending!.commandKey : commandKey(pending!.commandLine!);
+        // (A check's own summary only: `python3 report.py && python3 -m unittest` prints the report's figures too,
+        // which differ per command line.)
+        const alone = !/&&|\|\||;/.test(pending!.commandLine!);
+        const measured = pending!.family?.kind && (alone || CHECK_SUMMARY.test(line)) ? pending!.commandKey : commandKey(pending!.commandLine!);
         const shape = `${measured}\u0000${dedupeKey(line)}`;
         const nth = inThisRun.get(shape) ?? 0;
         inThisRun.set(shape, nth + 1);
@@ -1165,6 +1214,36 @@ export class OfflineAnalyzer {
     }
     // One run failing several tests, each with its own line naming it (Rust's `thread 'tests::a' panicked at
     // …`, pytest's `FAILED t.py::test_b - AssertionError: …`): each is its own error, fixed in its own time.
+    // A linter's rows (`src/a.js:6:12  error  Expected '===' …  eqeqeq`): each problem its own error, like a test.
+    if (first && pending && LINT_ROW.test(first)) {
+      const rows = summary.lines.filter((line) => line !== first && LINT_ROW.test(line)).slice(0, OTHER_FAILURES_PER_RUN);
+      for (const line of rows) {
+        const rowKey = this.errorKeyOf(cmdKey, line);
+        const seen = this.errors.get(rowKey);
+        if (seen) failedAgain(seen, citation);
+        else
+          this.errors.set(rowKey, {
+            key: rowKey,
+            commandKey: cmdKey,
+            family: pending.family,
+            testFiles: [],
+            title: line,
+            message: messageOf(line),
+            what: `\`${display}\` failed`,
+            lines: [line],
+            stack: [],
+            exitCode: result.exitCode,
+            count: 1,
+            first: citationOf(pending.call),
+            last: citation,
+            strong: true,
+            lowValue: false,
+          });
+      }
+      const own = this.errors.get(key);
+      if (own && rows.length) own.lines = own.lines.filter((line) => !rows.includes(line));
+      pruneByScore(this.errors, WORKING.errors, (e) => errorScore(e));
+    }
     if (first && pending?.family?.kind === 'test') {
       const others = this.otherFailingTests(first, tests, summary.lines, result, pending, cmdKey, citation, display);
       // Each of them is its own error now: not also a line of this one, under this one's status.
@@ -1448,14 +1527,16 @@ export class OfflineAnalyzer {
       // The same family passing, a passing run aimed at the failing test file or target, or the file
       // a failed Edit/Write was aimed at edited successfully after all.
       // A run of other test files of the same family (`playwright test b.spec.ts` after `a.spec.ts` failed) says nothing of the failing ones.
+      // (A family chained after the line's first, `bash -n v.sh && ./v.sh`, is judged by its own part's targets.)
+      const partTargets = record.commandKey !== cmdKey && pending?.families?.includes(record.commandKey) ? targetsOfPart(pending, record.commandKey) : targets;
       const otherTargets =
         record.family?.kind !== undefined &&
         record.testFiles.length > 0 &&
-        targets.length > 0 &&
-        !record.testFiles.some((f) => targets.some((t) => sameFile(f, t) || covers(t, f)));
+        partTargets.length > 0 &&
+        !record.testFiles.some((f) => partTargets.some((t) => sameFile(f, t) || covers(t, f)));
       // …nor does a run narrowed to some files (`bun test src/a.test.ts`) say anything of a whole suite's
       // failure whose failing files are unknown.
-      const narrower = record.family?.kind !== undefined && targets.length > 0 && record.family.targets.length === 0 && record.testFiles.length === 0;
+      const narrower = record.family?.kind !== undefined && partTargets.length > 0 && record.family.targets.length === 0 && record.testFiles.length === 0;
       const sameFamily =
         (!otherTargets && !narrower && (record.commandKey === cmdKey || (pending?.families?.includes(record.commandKey) ?? false))) ||
         (editPath !== undefined && record.editPath === editPath);
@@ -1473,7 +1554,13 @@ export class OfflineAnalyzer {
     this.takeUndone();
     this.flushRefusals();
     // A failed Edit/Write is resolved when the file was changed after it by any means (a shell write too).
-    const changedAt = new Map(this.files.files().map((f) => [f.path, f.lastLine]));
+    // (Not by `touch` alone: that changes no content, a Write refused for an unread file stays undone.)
+    const changedAt = new Map(
+      this.files
+        .files()
+        .filter((f) => f.how.some((how) => how !== 'touch'))
+        .map((f) => [f.path, f.lastLine]),
+    );
     const stillThere = new Set(
       this.files
         .files()
@@ -1647,6 +1734,8 @@ function panicOf(line: string): { where: string; bare: boolean } | undefined {
 
 /** A line that says how a named test failed: a panic, an exception or assertion with its message. */
 const STRONG_TEST_FAILURE = /\bpanicked at\b|\b\w*(?:Error|Exception)\b:\s+\S|\bassert(?:ion)?\b\s+\S/;
+/** A linter's row for one problem, with its file first: `src/a.js:6:12  error  Expected '===' …  eqeqeq`. */
+const LINT_ROW = /^[^\s:]+:\d+:\d+\s+error\s+\S/;
 /** A test runner's row for one failing test: unittest's `ERROR: test_x (…)`, go's `--- FAIL: TestX`, TAP's `not ok 3 - x`. */
 const FAILURE_ROW = /^\s*(?:(?:FAIL|ERROR|FAILED):? \S|--- FAIL:|not ok \d|[✕✗✖×]\s)/;
 /** At most this many more failing tests of one run get their own error: the rest stay in its lines. */
@@ -2212,6 +2301,18 @@ const MERIT =
 const DRAWBACK =
   /\bwould (?:need|differ|break|require|have to|fail|lose|miss|drop)\b|\bdepends on\b|\btoo (?:slow|fragile|complex|heavy|risky|brittle|expensive)\b|\b(?:doesn['’]t|does not|can['’]t|cannot|won['’]t) (?:work|handle|support|cope)\b|\b(?:brittle|fragile|flaky|racy)\b/i;
 
+/** "Either A, or B: why": the options and the reason given after them. */
+const EITHER_OR_BECAUSE = /^either\s+(.{3,160}?),?\s+or\s+([^:;]{3,160}):\s+(\S.{8,})$/i;
+/** A way found wanting: "…would turn "50k" into 50", "…easy to miss one and tedious to review". */
+const WANTING =
+  /\bwould (?:turn|break|need|mean|require|miss|lose|drop|fail|differ|make it)\b|\b(?:tedious|error-prone|easy to miss|fragile|brittle|clunky|hacky|overkill)\b/i;
+/** A way judged better: "…covers every vowel in two lines", "…lists every accepted form in one place". */
+const JUDGED_BETTER =
+  /\b(?:covers|handles|lists|keeps|avoids|rejects|catches|needs only|works (?:for|everywhere|on)) (?:every|all|each|both|anything|everything|only)\b|\bin (?:one|a single) (?:place|pass|line|call|query)\b|\bin (?:two|three|a few) lines\b|\bis (?:deterministic|simpler|safer|cleaner|shorter|enough)\b|\bneeds nothing\b/i;
+/** Not a way of doing it but the work or the agent: "The fix handles…", "This covers…", "I keep…". */
+const NOT_A_CHOICE_SUBJECT =
+  /^(?:(?:so|and|but|now|then),?\s+)?(?:i|we|it|this|that|these|those|there|the (?:user|fix|change|patch|new code|test|tests)|my|our)\b/i;
+
 /**
  * The option the thinking has now judged best, when this sentence settles it: one option with a merit said
  * of it, every other with a drawback or nothing, at least one with a drawback. Each clause is judged for the
@@ -2570,9 +2671,33 @@ const GO_AHEAD =
 function letsItGoOn(trimmed: string): boolean {
   return GO_AHEAD.test(trimmed) && !FORBIDS_OR_REDIRECTS.test(trimmed.split(/[\n。！!？?]|\.\s/)[0]);
 }
+/** The targets of the part of a command line that runs the family `name` (`./v.sh` in `bash -n v.sh && ./v.sh`). */
+function targetsOfPart(pending: PendingCall, name: string): string[] {
+  for (const words of pending.programs ?? []) {
+    const family = commandFamily('', [words]);
+    if (family?.name === name) return family.targets;
+  }
+  return [];
+}
+
+/**
+ * The exit code a command line echoed after its last command (`…; echo "exit=$?"`, `…; echo "EXIT: $?"`), read
+ * from the end of its output by the words the echo put before it; undefined when it echoed none.
+ */
+function echoedExitCode(commandLine: string, output: string): number | undefined {
+  const echo = /;\s*echo\s+(["']?)([^"'$;|&]*)\$\?[^"';|&]*\1\s*$/.exec(commandLine);
+  if (!echo) return undefined;
+  const lead = echo[2].trim();
+  const last = output.trimEnd().split('\n').at(-1)?.trim() ?? '';
+  const code = new RegExp(`^${escapeRegExp(lead)}\\s*(\\d{1,3})$`).exec(last);
+  return code ? Number(code[1]) : undefined;
+}
+
+/** A test runner's or a checker's summary of its run: "12 passed in 0.3s", "Ran 2 tests in 0.001s", "Coverage: 81%". */
+const CHECK_SUMMARY = /\b(?:passed|failed|passing|failing|skipped|tests?|specs?|suites?|coverage|problems?|errors?|warnings?|Ran \d+)\b/i;
 /** A rule that holds the work back for now: "don't change any code yet", "no commits until I review". */
 const HOLD =
-  /\b(?:don['’]?t|do not|no|not)\b[^.]{0,40}\b(?:change|code|implement|edit|touch|write|commit|push|modify|changes|start|build)\w*\b[^.]{0,40}\b(?:yet|for (?:now|the moment)|until (?:i|we) (?:say|tell|confirm|approve|review|give|decide))\b/i;
+  /\b(?:don['’]?t|do not|no|not)\b[^.]{0,40}\b(?:change|code|implement|edit|touch|write|commit|push|modify|changes|start|build)\w*\b[^.]{0,40}\b(?:yet|for (?:now|the moment)|until)\b/i;
 /** The user letting the work start: "Yes please implement", "go ahead", "ok, make the changes". */
 const STARTS_THE_WORK =
   /^(?:(?:ok(?:ay)?|yes|yeah|yep|sure|great|perfect|good|alright|looks good|lgtm)[,!.]?\s+)*(?:please\s+)?(?:go ahead|implement|proceed|do it|go for it|let['’]?s do it|make (?:the|these|those) changes|apply (?:it|them|the changes)|you can (?:now )?(?:implement|change|start|proceed|go ahead|make the changes))\b/i;

@@ -396,6 +396,9 @@ function gitEffects(args: ShellWord[], emit: Emit): void {
     case 'checkout': {
       const dashDash = rest.findIndex((w) => w.text === '--');
       if (dashDash >= 0) for (const f of rest.slice(dashDash + 1)) emit('modify', f, 'git checkout --');
+      // `git checkout rotate.sh` (no `--`): a file's name, with its extension, is no branch to switch to.
+      else if (rest.length && rest.every((w) => !w.text.startsWith('-') && /\.[A-Za-z]\w{0,7}$/.test(w.text)))
+        for (const f of rest) emit('modify', f, 'git checkout --');
       return;
     }
     case 'restore': {

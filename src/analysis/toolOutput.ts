@@ -26,10 +26,12 @@ const STRONG_ERROR = [
   // nor advice a tool appends: Claude Code's settings check ends "IMPORTANT: Do not update the env unless…").
   // (Not a test runner's own header, unittest's `FAIL: test_x (…)`: the assertion under it says more.)
   /^(?!(?:DETAIL|HINT|CONTEXT|NOTICE|STATEMENT|LINE|INFO|WARNING|WARN|DEBUG|TIP|NOTE|LOG|QUERY|IMPORTANT|REMINDER|CAUTION|ATTENTION|USAGE|EXAMPLE|TODO|FAIL|FAILED|ERROR|PASS|OK)\b)[A-Z][A-Z0-9_]{2,}(?:-[A-Z0-9_]+)*:\s+\S/,
-  /^[a-z][\w-]{1,20}: \S+:\d+\b/, // a checker's `lint: src/limit.js:2 'var' is not allowed`
+  // a checker's `lint: src/limit.js:2 'var' is not allowed` (not vite's `file: /app/src/index.css:1:0`, which says where);
+  // a bundler plugin's `[vite:css] [postcss] /app/src/index.css:1:1: The \`bg-x\` class does not exist`
+  /^(?!file:)[a-z][\w-]{1,20}: \S+:\d+\b|^(?:\[[\w:@/-]+\] )+\S+:\d+:\d+: \S/,
   /\b(?:parse|syntax) error\b/i,
   /\b(?:[A-Z][a-zA-Z]*)?(?:Error|Exception)(?:\s*\[[\w-]+\])?:\s+\S/,
-  /^\s*\d+:\d+\s+error\s+\S/, // eslint: `3:7  error  'x' is assigned…  no-unused-vars`
+  /^\s*\d+:\d+\s+error\s+\S|^[^\s:]+:\d+:\d+\s+error\s+\S/, // eslint: `3:7  error  'x' is assigned…  no-unused-vars`, or with its file first
   /^\s*(?:error|fatal)(?:\[\w+\])?:/i,
   // a program naming itself first: `jq: error (at <stdin>:0): Cannot index…`, ``grep: unrecognized option `---'``,
   // `rsync: --mkpath: unknown option`, `rsync error: error in file IO (code 11)`
@@ -264,6 +266,15 @@ const UNIT = String.raw`(?:[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packag
 const LABELLED =
   /\d+(?:\.\d+)?\s*(?:秒|毫秒|分钟|小时|条|个|行|次|项|件|字节)|^(?=[^:：]*\b(?:total|count|size|time|duration|elapsed|tests?|files?|lines?|errors?|warnings?|records?|rows|entries|items?|requests?|users?|calls?|hits|misses|memory|rss|heap|cpu|latency|throughput|rate|speed|score|coverage|passed|failed|skipped|runs?|iterations?|bytes|tokens|commits?|length|changes|matches|results|found|gefunden|gesamt|anzahl|dauer|zeit|fichiers|lignes|temps|tiempo|archivos|registros)\b|[\u3000-\u9fff])(?:\p{Lu}[\p{L} -]{1,30}|\p{Ll}+ [\p{L} -]{1,30}|[\u3000-\u9fff][\p{L} -]{0,30})[:：]\s*\d[\d,.]*(?=$|[\s,;，。)])/iu;
 const MAY_BE_LABELLED = /[:：\u3000-\u9fff]/;
+/**
+ * A program's own report of several counts, without colons: `names 2417 distinct 1768 slugs 1370`, or as
+ * `key=value` pairs (`customers  live=1284 backup=1284 ok`). (Not "step 1 of 3", not UPPER_CASE settings.)
+ */
+const COUNT_PAIRS =
+  /^(?!.*\b(?:of|step|page|line|version|v)\s+\d)\p{L}[\p{L}_-]{1,30}\s+\d[\d,.]*(?:[\s,;]+\p{L}[\p{L}_-]{1,30}\s+\d[\d,.]*)+\s*$|(?:^|\s)\p{Ll}[\p{Ll}_]*=\d[\d.,]*\b.*\s\p{Ll}[\p{Ll}_]*=\d/u;
+/** One statistic under its name, in the languages reports are printed in: `median: 804.40`, `διάμεσος: 804.40`. */
+const STATISTIC =
+  /^(?:mean|median|average|avg|stdev|std ?dev|variance|total|sum|count|μέσος(?: όρος)?|διάμεσος|σύνολο|πλήθος|media|mediana|promedio|média|moyenne|médiane|mittelwert|median|summe|totale|среднее|медиана|всего|итого|średnia|suma|gemiddelde|mediaan|totaal|ortalama|toplam|rata-rata|jumlah|trung bình|tổng|平均|中位数|合计|合計|평균|합계)\s*[:：=]\s*-?\d[\d,.]*\s*$/iu;
 /** REPORTED, asked only of a line that can match it: a figure after a colon or before a comma (most lines have neither). */
 function mayBeReported(line: string): boolean {
   return /:\s*-?\d|\d\s\S+,/.test(line) && REPORTED.test(line);
@@ -284,7 +295,8 @@ const UNITS_GLOBAL = new RegExp(String.raw`\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?!
 /** Sizes in French (`196 Ko`, `2,5 Go`): case matters, `5 to 10` is no size. */
 const OCTETS = /\d(?:[.,]\d+)?\s?(?:[KMGT]o|octets)\b/;
 /** Lines a tool prints around every command, not measurements of anything. */
-const BOILERPLATE = /^(?:Chunk ID|Wall time|Original token count|Process exited with code|Exit code)\b|^Output:|^total \d+$|^[-dlrwxsStT@+.]{10}\s/;
+const BOILERPLATE =
+  /^(?:Chunk ID|Wall time|Original token count|Process exited with code|Exit code)\b|^Output:|^Total output lines:|^total \d+$|^[-dlrwxsStT@+.]{10}\s/;
 
 /**
  * Output with numbers that measure nothing: progress bars and counters, git transfer and commit
@@ -292,8 +304,9 @@ const BOILERPLATE = /^(?:Chunk ID|Wall time|Original token count|Process exited 
  */
 const NOT_A_MEASUREMENT = new RegExp(
   [
-    String.raw`\[\s*\d{1,3}%\s*\]`, // `........ [100%]`
-    String.raw`^(?:remote: )?(?:Counting|Compressing|Writing|Receiving|Resolving|Enumerating|Total|Unpacking|Delta compression|Updating files)\b.*\d`,
+    String.raw`\[\s*\d{1,3}%\s*\]|\bDownloading \d+ items?\b`, // `........ [100%]`, yt-dlp's `Playlist x: Downloading 20 items`
+    // (git's `Total 3 (delta 1), reused 0`, never a report's `total rows: 24011`)
+    String.raw`^(?:remote: )?(?:Counting|Compressing|Writing|Receiving|Resolving|Enumerating|Unpacking|Delta compression|Updating files)\b.*\d|^(?:remote: )?Total \d+ \(delta\b`,
     String.raw`\(\d+\/\d+\)\s*(?:,|$|done)`,
     String.raw`^\s*\d{1,3}%\s*[|#=\[]`,
     String.raw`[█▉▊▋▌▍▎▏░▒▓■□#=]{4,}|[⠁-⣿]`,
@@ -558,7 +571,12 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
   for (const raw of lines) {
     if (raw.length > 400 || raw.length < 3) continue;
     const trimmed = raw.trim();
-    const measures = MEASURE.test(trimmed) || OCTETS.test(trimmed) || (MAY_BE_LABELLED.test(trimmed) && LABELLED.test(trimmed)) || mayBeReported(trimmed);
+    const measures =
+      MEASURE.test(trimmed) ||
+      OCTETS.test(trimmed) ||
+      (MAY_BE_LABELLED.test(trimmed) && (LABELLED.test(trimmed) || STATISTIC.test(trimmed))) ||
+      mayBeReported(trimmed) ||
+      COUNT_PAIRS.test(trimmed);
     // A long sentence with a number in it is prose (a README, a docstring), not a report of a measurement.
     // A rate (`2150 rows/s`) is a measurement however long the line that reports it.
     if (
@@ -572,7 +590,14 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
     if (commandLine !== undefined && trimmed.length >= 6 && commandLine.includes(trimmed)) continue;
     // Digits that are only part of a path, a hash or an id (`/nix/store/bdhv…-shell.drv`) measure nothing.
     const named = trimmed.replace(PATHS_AND_HASHES, ' ');
-    if (!MEASURE.test(named) && !OCTETS.test(named) && !(MAY_BE_LABELLED.test(named) && LABELLED.test(named)) && !mayBeReported(named)) continue;
+    if (
+      !MEASURE.test(named) &&
+      !OCTETS.test(named) &&
+      !(MAY_BE_LABELLED.test(named) && (LABELLED.test(named) || STATISTIC.test(named))) &&
+      !mayBeReported(named) &&
+      !COUNT_PAIRS.test(named)
+    )
+      continue;
     const line = trimmed.length > 220 ? trimmed.slice(0, 219) + '…' : trimmed;
     if (seen.has(line)) continue;
     seen.add(line);

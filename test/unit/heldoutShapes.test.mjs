@@ -2195,3 +2195,72 @@ test('Set Y and sets H–X constraints: "I want …" sets a rule only with a las
   const errors = errorsOf(analysis).filter((e) => e.title.includes('expected 404 to be 200'));
   assert.deepEqual(errors.map((e) => e.status).sort(), ['resolved', 'unresolved'], titles(errors));
 });
+
+test('eighth held-out facts round and set Z: Swedish, Vietnamese and Greek rules; an app builder’s element-edit wrapper and a Chinese one-off change are no rules; key=value and label-number reports and a statistic under its name measure (not yt-dlp’s "Downloading 20 items", not Codex’s "Total output lines"); a lint row with its file first headlines and each row is its own error; `; echo "exit=$?"` is the outcome; a discarded rewrite and an undone edit name what they did; choices made in Greek and weighed without a choice word; a table row is no decision; `touch` fixes no refused Write', async (t) => {
+  for (const rule of [
+    'bara sqlite3 och coreutils, inget python.',
+    'testa aldrig rotate mot riktiga backups/, gör en tmp-katalog med touch -d istället.',
+    'đừng cài thêm package nào.',
+    'à, commit message viết bằng tiếng Anh, repo public.',
+    'μην αλλάξεις τη μορφή του CSV.',
+  ])
+    assert.equal(isConstraint(rule), true, rule);
+  for (const notRule of [
+    'Only modify the selected element, User’s needs : 改为蓝色',
+    '改为直接 JSON.stringify(data) 不要截断',
+    'never mind I will wait until 55',
+    'I want to use the extra features in the /youtube-search skill.',
+  ])
+    assert.equal(isConstraint(notRule), false, notRule);
+  assert.equal(isConstraint('We want to reuse postgres for audit persistence.'), true);
+
+  assert.deepEqual(measuredLines('customers    live=1284 backup=1284 ok\ntotal rows: 24011', 6, './verify.sh'), [
+    'total rows: 24011',
+    'customers    live=1284 backup=1284 ok',
+  ]);
+  assert.deepEqual(measuredLines('names 2417 distinct 1768 slugs 1370', 6, 'node count.js'), ['names 2417 distinct 1768 slugs 1370']);
+  assert.deepEqual(measuredLines('διάμεσος: 804.40\nμέσος όρος: 886.70', 6, 'python3 stats.py'), ['διάμεσος: 804.40', 'μέσος όρος: 886.70']);
+  assert.deepEqual(measuredLines('[youtube:tab] Playlist x: Downloading 20 items\nTotal output lines: 483', 6, 'yt-dlp x'), []);
+  assert.equal(
+    errorLines(
+      'x Build failed in 1.82s\nerror during build:\n[vite:css] [postcss] /app/src/index.css:1:1: The `bg-background` class does not exist.\nfile: /app/src/index.css:1:0',
+    ).best,
+    '[vite:css] [postcss] /app/src/index.css:1:1: The `bg-background` class does not exist.',
+  );
+  assert.equal(classifySentence('Prompt Cache（KV Cache复用）** | 直接决定成本和延迟。缓存策略 | 这是关键技术 |', 'assistant'), undefined);
+
+  const log = new ClaudeLog('/home/dev/ops');
+  log.user('fix lint');
+  log.bash(
+    'npm run --silent lint',
+    "src/slug.js:6:12  error  Expected '===' and instead saw '=='  eqeqeq\nsrc/vnd.js:5:3  error  Unexpected var, use let or const instead  no-var\n\n✖ 2 problems (2 errors, 0 warnings)",
+    1,
+  );
+  log.bash('npm run --silent lint', '', 0);
+  log.bash('./verify.sh', 'customers    live=1284 backup=1284 ok\nError: in prepare, no such table: order_items', 1);
+  log.bash('bash -n verify.sh && ./verify.sh; echo "exit=$?"', 'customers    live=1284 backup=1284 ok\nexit=0', 0);
+  log.bash('./backup.sh; echo "EXIT: $?"', 'Error: in prepare, file is not a database (26)\nEXIT: 26', 0);
+  log.thinking(
+    'Extending it means a lookup table of every accented letter: 134 entries, easy to miss one and tedious to review. NFD decomposition plus dropping the combining marks covers every vowel and tone-mark combination in two lines.',
+  );
+  log.bash('true', '', 0);
+  log.text(
+    'Προτιμώ αντικατάσταση του κόμματος με τελεία πριν το float() αντί για ρύθμιση του ελληνικού locale, γιατί δεν εξαρτάται από τα locales του server.',
+  );
+  log.bash('true', '', 0);
+  const analysis = await analyse(log, t);
+  const errors = errorsOf(analysis);
+  for (const row of ["src/slug.js:6:12 error Expected '==='", 'src/vnd.js:5:3 error Unexpected var'])
+    assert.equal(errors.find((e) => e.title.startsWith(row))?.status, 'resolved', `${row}\n${titles(errors)}`);
+  assert.equal(errors.find((e) => e.title.includes('no such table: order_items'))?.status, 'resolved', titles(errors));
+  assert.equal(errors.find((e) => e.title.includes('file is not a database'))?.status, 'unresolved', titles(errors));
+  const decisions = analysis.findings.filter((f) => f.analyst === 'decisions').map((f) => `${f.title} ${f.detail}`);
+  assert.ok(
+    decisions.some((d) => d.startsWith('NFD decomposition') && d.includes('lookup table of every accented letter')),
+    decisions.join('\n'),
+  );
+  assert.ok(
+    decisions.some((d) => d.startsWith('Προτιμώ αντικατάσταση')),
+    decisions.join('\n'),
+  );
+});
