@@ -271,7 +271,12 @@ const MAY_BE_LABELLED = /[:：\u3000-\u9fff]/;
  * `key=value` pairs (`customers  live=1284 backup=1284 ok`). (Not "step 1 of 3", not UPPER_CASE settings.)
  */
 const COUNT_PAIRS =
-  /^(?!.*\b(?:of|step|page|line|version|v)\s+\d)\p{L}[\p{L}_-]{1,30}\s+\d[\d,.]*(?:[\s,;]+\p{L}[\p{L}_-]{1,30}\s+\d[\d,.]*)+\s*$|(?:^|\s)\p{Ll}[\p{Ll}_]*=\d[\d.,]*\b.*\s\p{Ll}[\p{Ll}_]*=\d/u;
+  /^\p{L}[\p{L}_-]{1,30}\s+\d[\d,.]*(?:[\s,;]+\p{L}[\p{L}_-]{1,30}\s+\d[\d,.]*)+\s*$|(?:^|\s)\p{Ll}[\p{Ll}_]*=\d[\d.,]*\b.*\s\p{Ll}[\p{Ll}_]*=\d/u;
+const NOT_COUNT_PAIRS = /\b(?:of|step|page|line|version|v)\s+\d/i;
+/** COUNT_PAIRS, asked only of a line that can match it (a letter, then a number, then a letter again). */
+function reportsCounts(line: string): boolean {
+  return /\p{L}[\s=]+\d[\d,.]*[\s,;]+\p{L}/u.test(line) && COUNT_PAIRS.test(line) && !NOT_COUNT_PAIRS.test(line);
+}
 /** One statistic under its name, in the languages reports are printed in: `median: 804.40`, `διάμεσος: 804.40`. */
 const STATISTIC =
   /^(?:mean|median|average|avg|stdev|std ?dev|variance|total|sum|count|μέσος(?: όρος)?|διάμεσος|σύνολο|πλήθος|media|mediana|promedio|média|moyenne|médiane|mittelwert|median|summe|totale|среднее|медиана|всего|итого|średnia|suma|gemiddelde|mediaan|totaal|ortalama|toplam|rata-rata|jumlah|trung bình|tổng|平均|中位数|合计|合計|평균|합계)\s*[:：=]\s*-?\d[\d,.]*\s*$/iu;
@@ -576,7 +581,7 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
       OCTETS.test(trimmed) ||
       (MAY_BE_LABELLED.test(trimmed) && (LABELLED.test(trimmed) || STATISTIC.test(trimmed))) ||
       mayBeReported(trimmed) ||
-      COUNT_PAIRS.test(trimmed);
+      reportsCounts(trimmed);
     // A long sentence with a number in it is prose (a README, a docstring), not a report of a measurement.
     // A rate (`2150 rows/s`) is a measurement however long the line that reports it.
     if (
@@ -595,7 +600,7 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
       !OCTETS.test(named) &&
       !(MAY_BE_LABELLED.test(named) && (LABELLED.test(named) || STATISTIC.test(named))) &&
       !mayBeReported(named) &&
-      !COUNT_PAIRS.test(named)
+      !reportsCounts(named)
     )
       continue;
     const line = trimmed.length > 220 ? trimmed.slice(0, 219) + '…' : trimmed;
