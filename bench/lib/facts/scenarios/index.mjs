@@ -46,6 +46,10 @@ const names = [
   'bashOpsSwedish',
   'nodeLintVietnamese',
   'pythonGreekChatty',
+  // Held out (ninth set), the same way.
+  'nodeCliArabic',
+  'javaThaiRunner',
+  'pythonUkrainianTerse',
 ];
 
 export const scenarios = await Promise.all(
