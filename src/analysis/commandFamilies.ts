@@ -539,8 +539,8 @@ export function failingTestNames(output: string, max = 8): string[] {
       add(m[1]); // TAP / node:test
     else if ((m = /^\s*(?:●)\s+(.+?)\s*$/.exec(line)) && !/Console|Test suite failed/.test(m[1]))
       add(m[1]); // jest detail header
-    else if ((m = /^\s*[✕✗✖×]\s+(?!\d+ problems? \()(.+?)(?:\s+\(\d+\s*m?s\))?\s*$/.exec(line)))
-      // (not eslint's `✖ 2 problems (…)`)
+    else if ((m = /^\s*[✕✗✖×]\s+(?!\d+ problems? \(|failing tests:)(.+?)(?:\s+\([\d.]+\s*m?s\))?\s*$/.exec(line)))
+      // (not eslint's `✖ 2 problems (…)`, nor node's `✖ failing tests:` over the list of them; a duration dropped)
       add(m[1]); // jest/vitest list
     else if ((m = /^\s*FAIL\s+(\S+\.[jt]sx?|\S+\.mjs)(?:\s+>\s+(.+))?/.exec(line)))
       add(m[2] ? `${m[1]} > ${m[2]}` : m[1]); // jest/vitest file

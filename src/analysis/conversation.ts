@@ -18,8 +18,24 @@ const MAX_TURN_COMMANDS = 12;
 const MAX_TURN_FILES = 30;
 
 /** Answers that carry no request of their own: a menu choice, a yes, a nudge to go on. */
-const BARE_ANSWER =
-  /^(?:(?:the |option |#|number )?(?:\d{1,2}|[a-z]|first|second|third|fourth|last|latter|former|other)(?: one| option| please)?|both|either|neither|y|n|yes|no|yep|nope|ok|okay|k|sure|go|go on|go ahead|continue|proceed|do it|please do|yes please|thanks|thank you|thx|lgtm|done|next|ja|nein|oui|non|sí|si|はい|いいえ|好|是|继续)[.!]*$/i;
+/** "Yes", "ok", "the first", "the second" in the languages users answer in (Thai, Arabic, Ukrainian, Russian, Greek…). */
+const OTHER_LANGUAGE_ANSWERS = [
+  'ได้|ใช่|ไม่|โอเค|ตกลง|อันแรก|อันที่สอง|อันที่ 2|ครับ|ค่ะ',
+  'نعم|لا|حسنا|تمام|موافق|الأول|الثاني',
+  'так|ні|ок|добре|перший|другий|да|нет|хорошо|первый|второй',
+  'ναι|όχι|το πρώτο|το δεύτερο',
+  'evet|hayır|tamam|ilki|ikincisi',
+  'ya|tidak|oke|yang pertama|yang kedua',
+  'có|không|được|cái đầu|cái thứ hai',
+  'haan|nahi|theek hai|pehla|doosra',
+  '네|아니요|첫 번째|두 번째|좋아요',
+  '第一个|第二个|对|可以|好的|一つ目|二つ目|いいよ',
+  'ja|nee|tak|nie|sim|não|oui|d’accord',
+].join('|');
+const BARE_ANSWER = new RegExp(
+  String.raw`^(?:(?:the |option |#|number )?(?:\d{1,2}|[a-z]|first|second|third|fourth|last|latter|former|other)(?: one| option| please)?|both|either|neither|y|n|yes|no|yep|nope|ok|okay|k|sure|go|go on|go ahead|continue|proceed|do it|please do|yes please|thanks|thank you|thx|lgtm|done|next|ja|nein|oui|non|sí|si|はい|いいえ|好|是|继续|${OTHER_LANGUAGE_ANSWERS})[.!。]*$`,
+  'i',
+);
 /** IDE notes the reader made of what Claude Code's IDE integrations attach (`[IDE: opened src/a.ts]`). */
 const IDE_NOTE = /^\[IDE: ([^\]\n]{1,400})\]\s*/;
 /** Text the agent injected as if the user said it: instruction files, command templates, hook output. */

@@ -59,6 +59,21 @@ function onlyScaffolding(added: string, kept: string, path: string): boolean {
 const BLOCK_OPENER =
   /^(?:\}\s*)?(?:[\w$.]+\s*:\s*)?(?:(?:async\s+)?function\b[^{]*|catch\s*\([^)]*\)\s*|[\w$.]*\(?\(?[\w$,\s]*\)?\s*=>\s*|else\s*|try\s*)\{$|^except\b[^:]*:$/;
 
+/** The first comment line of a file's text, its words only (`/** Golden-file comparison: … *\/` → `Golden-file comparison: …`). */
+function firstComment(content: string): string | undefined {
+  for (const raw of content.split('\n', 40)) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#!')) continue;
+    if (!COMMENT_LINE.test(line) && !/^(?:"""|\/\*\*)/.test(line)) continue;
+    const words = line
+      .replace(/^(?:\/\*+|\*+\/?|\/\/+|#+|--|"""|<!--)\s*/, '')
+      .replace(/\s*(?:\*\/|"""|-->)\s*$/, '')
+      .trim();
+    if (words.length >= 12 && /\p{L}{3}/u.test(words)) return shorten(words, 120);
+  }
+  return undefined;
+}
+
 /**
  * The lines of a file that do its work, for naming a version of it: no shebang, comment, blank line, `set -e…`,
  * import or plain default (`KEEP=${KEEP:-14}`).
@@ -143,6 +158,8 @@ export class FileChangeTracker {
   private readonly knownExisting = new Set<string>();
   /** Files copied somewhere (`cp a b`): deleting one afterwards moved it rather than gave it up. */
   private readonly copiedAway = new Set<string>();
+  /** path → the first comment line of a file a Write created ("Golden-file comparison: …"). */
+  private readonly about = new Map<string, string>();
   /** path → recent replacements (hash of old and new text), to see an edit undone by a later one. */
   private readonly recentEdits = new Map<string, { oldHash: number; newHash: number; line: number; uuid?: string; added?: string; scaffolding?: boolean }[]>();
   private rememberedEdits = 0;
@@ -244,6 +261,11 @@ export class FileChangeTracker {
       for (const r of edit.replacements) this.noteReplacement(path, r.oldString, r.newString, at);
       // A tracked file written over whole: `git checkout` of it later throws this version away, named by its logic.
       if (kind === 'modify' && edit.content !== undefined && !edit.replacements.length) this.noteRewrite(path, edit.content, at);
+      // What a new file says it is (its first comment line), to name it if it is deleted again.
+      if (kind !== 'modify' && edit.content !== undefined && this.about.size < 200) {
+        const about = firstComment(edit.content);
+        if (about) this.about.set(path, about);
+      }
       return;
     }
     const patch = patchTextOf(call);
@@ -441,8 +463,16 @@ export class FileChangeTracker {
     if (extra.recursive) entry.recursive = true;
     if (kind === 'delete') {
       // Copied elsewhere first (`cp a b`, then `rm a`): a move in two steps, nothing given up.
-      if (entry.status === 'created' && entry.createdAt && !this.copiedAway.has(path))
-        this.undone.push({ kind: 'created-then-deleted', path: this.relative(path), doneAt: entry.createdAt, undoneAt: at });
+      if (entry.status === 'created' && entry.createdAt && !this.copiedAway.has(path)) {
+        const about = this.about.get(path);
+        this.undone.push({
+          kind: 'created-then-deleted',
+          path: this.relative(path),
+          doneAt: entry.createdAt,
+          undoneAt: at,
+          ...(about ? { snippet: about } : {}),
+        });
+      }
       entry.status = 'deleted';
       if (extra.recursive) {
         const prefix = path.endsWith('/') ? path : path + '/';

@@ -438,7 +438,11 @@ export class OfflineAnalyzer {
         const others = [...options.labels].filter(([l]) => l !== verdict).map(([, text]) => text);
         extra = `Options weighed: ${oneLine([...others, ...options.between].join(' '), 700)}`;
         this.options = undefined;
-      } else if (options && !options.labels && (byPlace = ORDINAL_PICK.test(sentence) ? nthOption(options.text, sentence) : undefined)) {
+      } else if (
+        options &&
+        !options.labels &&
+        (byPlace = ORDINAL_PICK.test(sentence) || ORDINAL_MERIT.test(sentence) ? nthOption(options.text, sentence, options.between) : undefined)
+      ) {
         // "Options: A, or B. The second: …": the pick is named by its place among the options.
         found = { kind: 'decisions', sentence: `${sentence} (${byPlace})`, score: 8 + specificity(sentence) };
         extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
@@ -467,6 +471,19 @@ export class OfflineAnalyzer {
         choosesFrom(sentence, options.text, isChoiceCandidate(sentence) || SHORT_PICK.test(sentence))
       ) {
         found = { kind: 'decisions', sentence, score: Math.max(found?.score ?? 0, 8 + specificity(sentence)) };
+        extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
+        this.options = undefined;
+      } else if (
+        options &&
+        !options.labels &&
+        source !== 'user' &&
+        found?.kind !== 'rejected' &&
+        sentence !== options.text &&
+        !parts[i].listed &&
+        (byMerit = optionNamedBy(options, sentence))
+      ) {
+        // "I'll take the mtime one: why", "Totals only.": the pick named by a word only one option has.
+        found = { kind: 'decisions', sentence: `${sentence} (${byMerit})`, score: 8 + specificity(sentence) };
         extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
         this.options = undefined;
       } else if (
@@ -730,7 +747,7 @@ export class OfflineAnalyzer {
       const title =
         undone.kind === 'reverted-edit'
           ? `An edit to \`${undone.path}\` was reverted${undone.snippet ? `: ${undone.snippet}` : ''}`
-          : `\`${undone.path}\` was created and later deleted`;
+          : `\`${undone.path}\`${undone.snippet ? ` (${undone.snippet})` : ''} was created and later deleted`;
       // A scratch file (`/tmp/icon.png`, a temp folder) is made to be deleted: cleaning up gives nothing up.
       // So is a throwaway test or debug script (`test_auth.py`, `debug-hook.sh`) removed once it has told what it had to.
       if (undone.kind === 'created-then-deleted' && (SCRATCH_PATH.test(undone.path) || THROWAWAY_NAME.test(posix.basename(undone.path)))) continue;
@@ -896,13 +913,18 @@ export class OfflineAnalyzer {
         // (A check's own summary only: `python3 report.py && python3 -m unittest` prints the report's figures too,
         // which differ per command line.)
         const alone = !/&&|\|\||;/.test(pending!.commandLine!);
-        const measured = pending!.family?.kind && (alone || CHECK_SUMMARY.test(line)) ? pending!.commandKey : commandKey(pending!.commandLine!);
+        const checkSummary = !!pending!.family?.kind && (alone || CHECK_SUMMARY.test(line));
+        const measured = checkSummary ? pending!.commandKey : commandKey(pending!.commandLine!);
         const shape = `${measured}\u0000${dedupeKey(line)}`;
         const nth = inThisRun.get(shape) ?? 0;
         inThisRun.set(shape, nth + 1);
         // (At most a few: a table printed whole, `df -h` or a listing, is one report, not many measurements.)
         if (nth >= SAME_SHAPE_PER_RUN) continue;
         const key = nth ? `${shape}\u0000${nth}` : shape;
+        // A command's first figure stays beside its newest (a benchmark before and after a change): the
+        // comparison is what was measured. (A check's own summary keeps only its newest.)
+        const earlier = this.numbers.get(key);
+        if (earlier && earlier.text !== line && !checkSummary && !this.numbers.has(`${key}\u0000first`)) this.numbers.set(`${key}\u0000first`, earlier);
         this.numbers.delete(key);
         this.numbers.set(key, { text: line, citations: [citationOf(result)], command: pending!.display, order: this.numberOrder++ });
       }
@@ -1122,6 +1144,19 @@ export class OfflineAnalyzer {
     // A look that found nothing, inside a longer line (`ls /snap/bin/multipass && multipass version`):
     // `ls: cannot access …` says the thing is not there, which is what the look asked.
     if (LOOK_FOUND_NOTHING.test(summary.best ?? lastLines(result.text, 1)[0] ?? '')) return;
+    // An Edit whose new text is its old text (`No changes to make: old_string and new_string are exactly the
+    // same`): the file already says it; nothing failed that a later step must fix.
+    if (/No changes to make: old_string and new_string are exactly the same/.test(result.text.slice(0, 300))) return;
+    // A probe that printed nothing, its errors thrown away (`virsh list 2>/dev/null` → exit 127): finding out, not failing.
+    if (
+      !summary.lines.length &&
+      pending?.commandLine !== undefined &&
+      /2>\s*(?:\/dev\/null|nul\b)|-ErrorAction\s+SilentlyContinue/i.test(pending.commandLine) &&
+      !plainOutput(result.text)
+        .split('\n')
+        .some((l) => l.trim() && !/^(?:Exit code \d+|Process exited with code \d+)$/.test(l.trim()))
+    )
+      return;
     // Asking a CLI for its help (`x --help` answering `unknown flag "--help"`) is finding out how it is called.
     if (USAGE_ERROR.test(summary.best ?? '') && pending?.commandLine !== undefined && /(?:^|\s)(?:--help|-h|help)(?:\s|$)/.test(pending.commandLine)) return;
     // A command that hit the harness's time limit with nothing wrong in its output: a server or a watcher
@@ -2105,7 +2140,21 @@ const MISSING_MODULE = /No module named ['"]?([\w.-]+)|Cannot find (?:module|pac
  * full stop (or semicolon); headings and quoted lines are never the user's rules.
  */
 function clausesOf(text: string): string[] {
-  return sentenceParts(text).flatMap((p) => (p.heading || p.quoted ? [] : withNumberedSteps(p.text.split(/(?<=[.!?;])\s+|(?<=[。！？；])/))));
+  return sentenceParts(text).flatMap((p) =>
+    p.heading || p.quoted ? [] : withNumberedSteps(p.text.split(/(?<=[.!?;])\s+|(?<=[。！？；])/)).flatMap(thaiRuleApart),
+  );
+}
+
+/**
+ * Thai writes no full stop: a request and a rule run on in one sentence ("…เพิ่มเทสต์ อย่าแก้ไฟล์ใน samples/ …"). The
+ * rule starts at the word holding its "ห้าม"/"อย่า" (don't), so the request before it is a clause of its own.
+ */
+function thaiRuleApart(clause: string): string[] {
+  if (!/[\u0E00-\u0E7F]/.test(clause)) return [clause];
+  const rule = /(?:^|\s)([^\s]*(?:ห้าม|อย่า))/.exec(clause);
+  if (!rule) return [clause];
+  const at = rule.index + rule[0].length - rule[1].length;
+  return at === 0 ? [clause] : [clause.slice(0, at).trim(), clause.slice(at)];
 }
 
 /** "always do 2. document (in-story) and then 1. auto-fix": an option's number before a lower-case word ends no clause. */
@@ -2336,15 +2385,45 @@ function favouredOption(options: { text: string; weights?: number[] }, sentence:
   return parts[best];
 }
 
-/** The option a pick by place names, from a sentence listing them ("Options: A, or B"), or undefined. */
-function nthOption(options: string, pick: string): string | undefined {
-  const picked = ORDINAL_PICK.exec(pick);
+/**
+ * The option a pick by place names, from a sentence listing them ("Options: A, or B"), or, after a bare "Two
+ * designs.", from the "Name: description" sentences that followed it; undefined when there is none.
+ */
+function nthOption(options: string, pick: string, between: string[] = []): string | undefined {
+  const picked = ORDINAL_PICK.exec(pick) ?? ORDINAL_MERIT.exec(pick);
   const place = (picked?.[1] ?? picked?.[2])?.toLowerCase();
-  const parts = listedOptions(options);
+  const described = between.filter((s) => /^[^:]{3,60}:\s+\S/.test(s));
+  const parts = listedOptions(options) ?? (described.length >= 2 && described.length <= 4 ? described : undefined);
   if (!parts) return undefined;
   const at = { first: 0, former: 0, second: 1, third: 2, latter: parts.length - 1, last: parts.length - 1 }[place ?? ''];
   if (at === undefined || at >= parts.length || (place === 'latter' && parts.length !== 2)) return undefined;
   return parts[at];
+}
+
+/** A pick by place that says what it does better: "The second keeps the invoice and the receipt in agreement". */
+const ORDINAL_MERIT =
+  /^(?:so,?\s+)?the (first|second|third|former|latter|last)(?: one| option| design| approach)? (?:keeps|wins|handles|works|avoids|gives|stays|matches|fits|is (?:simpler|safer|cleaner|better|right))\b/i;
+/** "I'll take the mtime one", "going with the regex version": a pick named by one word of an option. */
+const WORD_PICK =
+  /\b(?:take|pick|go with|use|choose|taking|picking|going with|prefer)\s+the\s+([\p{L}\d_-]{3,})(?:[- ]based)?\s+(?:one|option|approach|version|way|design|variant)\b/iu;
+
+/**
+ * The option a sentence names by a word no other option has: "I'll take the mtime one: why" (a word an option
+ * starts with), or a verdict of at most four words that are all one option's ("Totals only."); else undefined.
+ */
+function optionNamedBy(options: { text: string }, sentence: string): string | undefined {
+  const parts = listedOptions(options.text);
+  if (!parts || /\?\s*$/.test(sentence)) return undefined;
+  const words = parts.map((p) => new Set(wordsOf(p)));
+  const picked = WORD_PICK.exec(sentence)?.[1]?.toLowerCase();
+  if (picked) {
+    const matching = words.map((ws, i) => ([...ws].some((w) => w.startsWith(picked)) ? i : -1)).filter((i) => i >= 0);
+    return matching.length === 1 ? parts[matching[0]] : undefined;
+  }
+  const said = wordsOf(sentence);
+  if (said.length === 0 || said.length > 4 || !/[.!]\s*$/.test(sentence.trim())) return undefined;
+  const owners = words.map((ws, i) => (said.every((w) => ws.has(w)) && said.some((w) => w.length >= 4) ? i : -1)).filter((i) => i >= 0);
+  return owners.length === 1 ? parts[owners[0]] : undefined;
 }
 
 /** A pick too short to be a statement of its own, said right after the options: "Going with the file." */

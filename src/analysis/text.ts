@@ -48,7 +48,7 @@ export function sentenceParts(text: string, maxChars = 20_000): SentencePart[] {
       .replace(/^#+\s*/, '')
       .trim();
     if (!line) continue;
-    for (const part of line.split(/(?<=[.!?])\s+(?=[A-Z"'`(*[])/)) {
+    for (const part of line.split(/(?<=[.!?])\s+(?=[\p{Lu}"'`(*[«„“])/u)) {
       const s = part.trim();
       // (A bare pick among labelled options, "B.", is short but a choice: see the options in offline.ts.)
       if (s.length >= 8 || /^(?:option\s+)?[A-D1-4][.!]$/i.test(s))

@@ -51,6 +51,7 @@ const STRONG_ERROR = [
   /\bBUILD FAILED\b|\bbuild failed\b|\bcompilation failed\b/i,
   /\bundefined reference\b|\bsegfault\b|\bcore dumped\b/i,
   /^\s*--- FAIL:/,
+  /\.{4,}\s*Failed\s*$/, // a pre-commit hook's row: `black....................Failed`
   // (and a harness's row for one test: `buyuk_noktali_i  FAIL: got 'stanbul' want 'istanbul'`)
   /^\s*(?:FAIL|FAILED|ERROR)\b|^[\w.:/-]*[A-Za-z][\w.:/-]*\s{2,}(?:FAIL|FAILED)\b/,
   // bun's failing test (`(fail) prompt-builder > JSON output reminder`), gh's failing check row
@@ -79,7 +80,7 @@ const STRONG_ERROR = [
 
 /** Lines that only say that something failed, not what: ranked after every telling line. */
 const GENERIC_ERROR =
-  /\]\s*ERROR task failed\b|^(?:ERROR|error):? task failed\s*$|\[(?:build|setup) failed\]\s*$|NET HELPMSG \d+|^FAILURE: Build failed with an exception|^Failing command:|^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|command sh -c|path|syscall|workspace|location|signal)|^error: test failed, to rerun|\bld returned \d+ exit status\b|^\s*\d+ passed, \d+ failed\b|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^\s*(?:\d+ doctests?, )?\d+ tests?, \d+ failures?\b|^\s*Assertion with \S+ failed\s*$|^\s*(?:WARNING|WARN|warning)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
+  /\]\s*ERROR task failed\b|^(?:ERROR|error):? task failed\s*$|\[(?:build|setup) failed\]\s*$|NET HELPMSG \d+|^FAILURE: Build failed with an exception|^Failing command:|^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|command sh -c|path|syscall|workspace|location|signal)|^error: test failed, to rerun|^Found \d+ errors?\.?\s*$|\bld returned \d+ exit status\b|^\s*\d+ passed, \d+ failed\b|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^\s*(?:\d+ doctests?, )?\d+ tests?, \d+ failures?\b|^\s*Assertion with \S+ failed\s*$|^\s*(?:WARNING|WARN|warning)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
 
 /** A PowerShell error record: its classification lines, in Windows PowerShell's and PowerShell 7's layouts. */
 const POWERSHELL_ERROR_RECORD = /^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\s*:|^\s*Line \|\s*$/m;
@@ -94,7 +95,7 @@ const CAPTURED_CONSOLE = /^(?:stderr|stdout) \| \S/;
 // A usage synopsis is printed beside the error that says what went wrong (`Not a git repository`), never instead of it.
 // psql's and sudo's notes about the working directory or host are printed beside the real outcome.
 const NOT_ERROR =
-  /^\s*<\/?(?:stderr|stdout|output)>\s*$|^\s*level=(?:info|debug|trace|warn|warning)\b|\bis not running, so cannot be killed\b|\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b|^\s*usage:\s|could not change directory to|^sudo: unable to resolve host|^[\s|\d]*[\^~][\s^~]*$|^\s*(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try [`'"]?--help/i;
+  /^\s*<\/?(?:stderr|stdout|output)>\s*$|\.{3,}\s*(?:\(no files to check\))?(?:Passed|Skipped)\s*$|^\s*level=(?:info|debug|trace|warn|warning)\b|\bis not running, so cannot be killed\b|\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b|^\s*usage:\s|could not change directory to|^sudo: unable to resolve host|^[\s|\d]*[\^~][\s^~]*$|^\s*(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try [`'"]?--help/i;
 /** A stack frame in the language's runtime or an installed library, not the project's code. */
 const RUNTIME_FRAME =
   /\bat (?:java\.base\/|jdk\.|sun\.|java\.|javax\.|kotlin\.|scala\.|node:|internal\/|Module\.|Object\.<anonymous> \(node:|process\.processTicksAndRejections|new Promise \(<anonymous>\))|node_modules|site-packages|dist-packages|<frozen |\/usr\/lib\/|\/rustc\/|\/library\/(?:core|std|alloc)\/|\(Native Method\)|<anonymous>\)?$/;
@@ -251,7 +252,7 @@ export function looksFailed(output: string): boolean {
   if (/^\[[\w./-]+(?: \(root-commit\))? [0-9a-f]{7,}\] \S/m.test(head)) return false;
   // (A compiler's error (rustc's `error[E0277]`, javac's and gcc's `File.java:31: error:`), a JVM exception with
   // its cause, a test runner's failure in the user's language: `FALLITO TestFattura…`, `36 superati, 1 falliti`.)
-  return /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s/m.test(
+  return /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S/m.test(
     head,
   );
 }
@@ -301,7 +302,7 @@ const UNITS_GLOBAL = new RegExp(String.raw`\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?!
 const OCTETS = /\d(?:[.,]\d+)?\s?(?:[KMGT]o|octets)\b/;
 /** Lines a tool prints around every command, not measurements of anything. */
 const BOILERPLATE =
-  /^(?:Chunk ID|Wall time|Original token count|Process exited with code|Exit code)\b|^Output:|^Total output lines:|^total \d+$|^[-dlrwxsStT@+.]{10}\s/;
+  /^(?:Chunk ID|Wall time|Original token count|Process exited with code|Exit code)\b|^Output:|^Total output lines:|^\[This command modified \d+ files?\b|^total \d+$|^[-dlrwxsStT@+.]{10}\s/;
 
 /**
  * Output with numbers that measure nothing: progress bars and counters, git transfer and commit
@@ -310,6 +311,9 @@ const BOILERPLATE =
 const NOT_A_MEASUREMENT = new RegExp(
   [
     String.raw`\[\s*\d{1,3}%\s*\]|\bDownloading \d+ items?\b`, // `........ [100%]`, yt-dlp's `Playlist x: Downloading 20 items`
+    // A spreadsheet formula (`Resell (60% Rule): = (Item Value * 0.60) / …`), a config line of values
+    // (`monitor=eDP-1,3840x2400@60,320x1440,2`), lscpu's description of the machine (`CPU(s): 12`).
+    String.raw`[:=]\s*=\s*[(\w]|^[\w.-]+=[^\s,]*,[^\s,]*,|^(?:Model name|CPU\(s\)|On-line CPU\(s\) list|Thread\(s\) per core|Core\(s\) per socket|Socket\(s\)|Architecture|Vendor ID|CPU family|Model|Stepping|BogoMIPS|CPU (?:max|min) MHz|L[123]\w* cache|NUMA node\d* CPU\(s\)|Address sizes|Byte Order):`,
     // (git's `Total 3 (delta 1), reused 0`, never a report's `total rows: 24011`)
     String.raw`^(?:remote: )?(?:Counting|Compressing|Writing|Receiving|Resolving|Enumerating|Unpacking|Delta compression|Updating files)\b.*\d|^(?:remote: )?Total \d+ \(delta\b`,
     String.raw`\(\d+\/\d+\)\s*(?:,|$|done)`,
@@ -504,6 +508,23 @@ function measuredTableRows(lines: string[]): string[] {
 /** One regular file's row of `ls -l` (or `-lh`): its size and its name. */
 const LONG_LISTING_ROW = /^-[rwxsStT-]{9}[@+.]?\s+\d+\s+\S+\s+\S+\s+(\d[\d.,]*[KMGTP]?)\s+\w{3}\s+\d{1,2}\s+[\d:]{4,5}\s+(\S+)\s*$/;
 
+/** A report's row: a short label, a run of spaces, one figure (`subtotal  2,667.00`, `VAT 7%    183.23`). */
+const ALIGNED_ROW = /^\p{L}[\p{L}\d %._-]{0,24}?\s{2,}-?\d[\d,]*(?:\.\d+)?%?$/u;
+/**
+ * A program's report printed as aligned label and figure rows, three or more in a row (a receipt, a summary):
+ * each row is a measurement. (A single such row is too little to tell from a listing.)
+ */
+function alignedReport(lines: string[]): string[] {
+  const rows: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let j = i;
+    while (j < lines.length && ALIGNED_ROW.test(lines[j].trim())) j++;
+    if (j - i >= 3) for (const line of lines.slice(i, Math.min(j, i + 8))) rows.push(line.trim());
+    i = Math.max(i, j);
+  }
+  return rows;
+}
+
 /** Lines of command output that report a measurement, at most `max`, best first. */
 export function measuredLines(output: string, max = 6, commandLine?: string): string[] {
   const text = plainOutput(headAndTail(output, 12_000, 12_000));
@@ -565,7 +586,11 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
       }
     }
   }
-  const tableRows = [...(commandLine !== undefined && SQL_CLIENT.test(commandLine) ? queryResultRows(lines) : []), ...measuredTableRows(lines)];
+  const tableRows = [
+    ...(commandLine !== undefined && SQL_CLIENT.test(commandLine) ? queryResultRows(lines) : []),
+    ...measuredTableRows(lines),
+    ...alignedReport(lines),
+  ];
   if (tableRows.length) {
     for (const line of tableRows) {
       if (seen.has(line)) continue;

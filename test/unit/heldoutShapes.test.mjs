@@ -2264,3 +2264,76 @@ test('eighth held-out facts round and set Z: Swedish, Vietnamese and Greek rules
     decisions.join('\n'),
   );
 });
+
+test('ninth held-out facts round and set AA: Arabic, Thai and Ukrainian rules (a Thai rule apart from the request it follows); answers in other languages are no last request; node’s `ℹ fail 1` fails a piped run; a benchmark’s first figure stays beside its newest; a receipt’s aligned rows measure, a formula, a config line, lscpu and a harness note do not; a pre-commit hook’s Skipped row never headlines; a no-op Edit and a silent probe are no errors; a deleted new file is named by its first comment; picks named by a word, by place after "Two designs.", and "Рішення: X, а не Y, бо Z"', async (t) => {
+  for (const rule of ['ممنوع إضافة أي package من npm.', 'legacy.sql не чіпай.', 'тільки stdlib, ніякого pip.', 'อย่าแก้ไฟล์ใน samples/ เพราะเป็นไฟล์จริง'])
+    assert.equal(isConstraint(rule), true, rule);
+  assert.deepEqual(
+    measuredLines('ร้าน  2026-11-30 08:34:00\nitems     12\nsubtotal  2,667.00\ndiscount  49.50\ntotal     2,800.73', 6, 'java -cp out Receipt a.csv'),
+    ['items     12', 'subtotal  2,667.00', 'discount  49.50', 'total     2,800.73'],
+  );
+  for (const noise of [
+    'Resell (60% Rule): = (Item Value * 0.60) / All-in Multiplier',
+    'monitor=eDP-1,3840x2400@60,320x1440,2',
+    'CPU(s):                                  12',
+    "[This command modified 2 files you've previously read: a.py, b.py. Call Read before editing.]",
+  ])
+    assert.deepEqual(measuredLines(noise, 6, 'cat x'), [], noise);
+  assert.equal(
+    errorLines(
+      'sam validate.........................................(no files to check)Skipped\nblack....................................................................Failed',
+    ).best,
+    'black....................................................................Failed',
+  );
+
+  const log = new ClaudeLog('/home/dev/shop');
+  log.user('สวัสดีครับ เพิ่มส่วนลดต่อรายการ และห้ามใช้ double กับเงิน ใช้ long เท่านั้น');
+  log.bash(
+    'node --test test/*.test.js 2>&1 | tail -n 20',
+    '✖ loads a valid config (1.7ms)\nℹ tests 2\nℹ pass 1\nℹ fail 1\n  SyntaxError: Expected double-quoted property name in JSON at position 81',
+    0,
+  );
+  log.bash('node bench/load.js', '11660 ops/sec, 0.0858 ms per call', 0);
+  log.bash('node bench/load.js', '124475 ops/sec, 0.0080 ms per call', 0);
+  log.bash('virsh list --all 2>/dev/null', '', 127);
+  log.thinking(
+    'Either a cache with a fixed TTL, or a Map keyed by path that rereads a file when its mtimeMs changes. I’ll take the mtime one: a TTL would serve the old URL.',
+  );
+  log.bash('true', '', 0);
+  log.thinking(
+    'Two designs. VAT rounded on every line: each line shows its own tax, but the sum drifts. VAT rounded once on the subtotal: the printed VAT is what the shop files. The second keeps the invoice and the receipt in agreement.',
+  );
+  log.bash('true', '', 0);
+  log.text('Рішення: створюю схему з schema.sql у самому migrate.py, а не окремий крок через sqlite3 CLI, бо тоді міграція запускається однією командою.');
+  log.bash('true', '', 0);
+  log.user('ได้');
+  const analysis = await analyse(log, t);
+  assert.deepEqual(
+    analysis.constraints.map((c) => c.text),
+    ['และห้ามใช้ double กับเงิน ใช้ long เท่านั้น'],
+  );
+  const errors = errorsOf(analysis);
+  assert.ok(
+    errors.some((e) => e.title.includes('SyntaxError: Expected double-quoted property name')),
+    titles(errors),
+  );
+  assert.ok(!errors.some((e) => e.title.includes('virsh')), titles(errors));
+  const numbers = analysis.numbers.map((n) => n.text);
+  for (const figure of ['11660 ops/sec', '124475 ops/sec'])
+    assert.ok(
+      numbers.some((n) => n.startsWith(figure)),
+      numbers.join('\n'),
+    );
+  const decisions = analysis.findings.filter((f) => f.analyst === 'decisions').map((f) => f.title);
+  for (const words of ['(a Map keyed by path', '(VAT rounded once on the subtotal', 'Рішення: створюю схему'])
+    assert.ok(
+      decisions.some((d) => d.includes(words)),
+      `${words}\n${decisions.join('\n')}`,
+    );
+  const { messages, lastRequest } = analysis.conversation;
+  assert.ok(
+    messages.some((m) => m.text === 'ได้'),
+    JSON.stringify(messages.map((m) => m.text)),
+  );
+  assert.match(messages[lastRequest]?.text ?? '', /^สวัสดีครับ/);
+});
