@@ -913,8 +913,8 @@ export class OfflineAnalyzer {
         // (A check's own summary only: `python3 report.py && python3 -m unittest` prints the report's figures too,
         // which differ per command line.)
         const alone = !/&&|\|\||;/.test(pending!.commandLine!);
-        const checkSummary = !!pending!.family?.kind && (alone || CHECK_SUMMARY.test(line));
-        const measured = checkSummary ? pending!.commandKey : commandKey(pending!.commandLine!);
+        const checkSummary = !!pending!.family?.kind && CHECK_SUMMARY.test(line);
+        const measured = checkSummary || (pending!.family?.kind && alone) ? pending!.commandKey : commandKey(pending!.commandLine!);
         const shape = `${measured}\u0000${dedupeKey(line)}`;
         const nth = inThisRun.get(shape) ?? 0;
         inThisRun.set(shape, nth + 1);

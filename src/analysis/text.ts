@@ -71,13 +71,17 @@ export function specificity(text: string): number {
 
 /** A key for deduplication: lower case, digits and spacing folded. */
 export function dedupeKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/0x[0-9a-f]+/g, '#')
-    .replace(/\d+(\.\d+)?/g, '#')
-    .replace(/[\s`'"*_]+/g, ' ')
-    .trim()
-    .slice(0, 200);
+  return (
+    text
+      .toLowerCase()
+      // (A bundler's content hash in an asset's name, `index-BHgukP9W.js`: the same asset, built again.)
+      .replace(/-[a-z0-9_-]{8}(?=\.(?:js|mjs|cjs|css|map|wasm|png|svg|woff2?)\b)/g, '-#')
+      .replace(/0x[0-9a-f]+/g, '#')
+      .replace(/\d+(\.\d+)?/g, '#')
+      .replace(/[\s`'"*_]+/g, ' ')
+      .trim()
+      .slice(0, 200)
+  );
 }
 
 /** The first `head` and last `tail` characters of a long text: tool outputs can be megabytes. */

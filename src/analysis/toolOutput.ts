@@ -276,7 +276,7 @@ const COUNT_PAIRS =
 const NOT_COUNT_PAIRS = /\b(?:of|step|page|line|version|v)\s+\d/i;
 /** COUNT_PAIRS, asked only of a line that can match it (a letter, then a number, then a letter again). */
 function reportsCounts(line: string): boolean {
-  return /\p{L}[\s=]+\d[\d,.]*[\s,;]+\p{L}/u.test(line) && COUNT_PAIRS.test(line) && !NOT_COUNT_PAIRS.test(line);
+  return /\d/.test(line) && /\p{L}[\s=]+\d[\d,.]*[\s,;]+\p{L}/u.test(line) && COUNT_PAIRS.test(line) && !NOT_COUNT_PAIRS.test(line);
 }
 /** One statistic under its name, in the languages reports are printed in: `median: 804.40`, `διάμεσος: 804.40`. */
 const STATISTIC =
@@ -516,9 +516,15 @@ const ALIGNED_ROW = /^\p{L}[\p{L}\d %._-]{0,24}?\s{2,}-?\d[\d,]*(?:\.\d+)?%?$/u;
  */
 function alignedReport(lines: string[]): string[] {
   const rows: string[] = [];
+  // (Asked first whether a line ends in a figure, a character test: most lines do not.)
+  const isRow = (line: string) => {
+    const trimmed = line.trimEnd();
+    const last = trimmed.charCodeAt(trimmed.length - 1);
+    return ((last >= 48 && last <= 57) || last === 37) && ALIGNED_ROW.test(trimmed.trim());
+  };
   for (let i = 0; i < lines.length; i++) {
     let j = i;
-    while (j < lines.length && ALIGNED_ROW.test(lines[j].trim())) j++;
+    while (j < lines.length && isRow(lines[j])) j++;
     if (j - i >= 3) for (const line of lines.slice(i, Math.min(j, i + 8))) rows.push(line.trim());
     i = Math.max(i, j);
   }

@@ -2337,3 +2337,17 @@ test('ninth held-out facts round and set AA: Arabic, Thai and Ukrainian rules (a
   );
   assert.match(messages[lastRequest]?.text ?? '', /^สวัสดีครับ/);
 });
+
+test('read in full (set Z): a bundler’s asset rebuilt under a new content hash is the same measurement, its first size kept beside its newest', async (t) => {
+  const log = new ClaudeLog('/app');
+  log.user('build it');
+  for (const [hash, size] of [
+    ['BHgukP9W', '347.10'],
+    ['y9NezVNo', '358.25'],
+    ['DeSglr9p', '358.53'],
+  ])
+    log.bash('pnpm run build 2>&1 | tail -5', `dist/assets/index-${hash}.js   ${size} kB │ gzip: 84.93 kB\n✓ built in 4.59s`, 0);
+  const analysis = await analyse(log, t);
+  const sizes = analysis.numbers.map((n) => n.text).filter((n) => n.startsWith('dist/assets/'));
+  assert.deepEqual(sizes.map((n) => /(\d+\.\d+) kB/.exec(n)?.[1]).sort(), ['347.10', '358.53'], sizes.join('\n'));
+});
