@@ -50,6 +50,10 @@ const names = [
   'nodeCliArabic',
   'javaThaiRunner',
   'pythonUkrainianTerse',
+  // Held out (tenth set), the same way.
+  'perlLogsHebrew',
+  'cMemoryFinnish',
+  'nodeMonorepoChattyEnglish',
 ];
 
 export const scenarios = await Promise.all(
