@@ -547,8 +547,8 @@ export function failingTestNames(output: string, max = 8): string[] {
     else if ((m = /^rspec \.\/(\S+)/.exec(line))) add(m[1]);
     else if ((m = /^(?:FAIL|ERROR): (\w+) \([\w.]+\)/.exec(line)))
       add(m[1]); // unittest
-    else if ((m = /^FAIL\s+([\w.:/-]*[A-Za-z][\w.:/-]*)\s*$/.exec(line)))
-      add(m[1]); // a harness's own `FAIL name` row
+    else if ((m = /^FAIL\s+([\w.:/-]*[A-Za-z][\w.:/-]*)(?:\s+\([^)]*\))?\s*$/.exec(line)))
+      add(m[1]); // a harness's own `FAIL name` row, or `FAIL name (exit 139)`
     else if ((m = /^([\w.:/-]*[A-Za-z][\w.:/-]*)\s{2,}(?:FAIL|FAILED)\b/.exec(line))) add(m[1]); // a harness's `name   FAIL: why` row
   }
   return names;
@@ -562,6 +562,12 @@ export function owningTest(output: string, line: string, tests: string[]): strin
   const lines = output.split('\n');
   const at = lines.findIndex((l) => l.includes(line.trim().slice(0, 80)));
   for (let i = at - 1; i >= 0 && i >= at - 30; i--) {
+    const named = tests.find((t) => lines[i].includes(t));
+    if (named) return named;
+  }
+  // A harness that prints a test's output first and its verdict after (`Segmentation fault` over `FAIL tyhja (exit 139)`).
+  for (let i = at + 1; i < lines.length && i <= at + 2; i++) {
+    if (!/^\s*(?:FAIL|FAILED|ERROR|not ok)\b/.test(lines[i])) continue;
     const named = tests.find((t) => lines[i].includes(t));
     if (named) return named;
   }

@@ -100,6 +100,13 @@ interface ErrorRecord {
    * its `AssertionError: …`): said before the title, so the error names the test it belongs to.
    */
   row?: string;
+  /**
+   * A test fixture the failing run was given (`./sanat tests/lyhyt.txt` → `lyhyt`): a harness later reporting the
+   * test of that name passing (`PASS lyhyt`) settles it.
+   */
+  fixture?: string;
+  /** The npm workspace whose test script printed it (`> @shop/money@1.0.0 test` above it). */
+  workspace?: string;
   /** The title as a passing run would print it again (see onSuccess): checked against every passing output. */
   message: string;
   lines: string[];
@@ -216,6 +223,10 @@ export class OfflineAnalyzer {
   private readonly prose = new Map<string, ScoredFinding>();
   private readonly structural = new Map<string, ScoredFinding>();
   private readonly errors = new Map<string, ErrorRecord>();
+  /** How many errors were made running a test fixture directly (see ErrorRecord.fixture): none, no look. */
+  private fixtureErrors = 0;
+  /** How many errors were tied to an npm workspace's test run (see ErrorRecord.workspace). */
+  private workspaceErrors = 0;
   private readonly commands = new Map<string, { text: string; citations: Citation[]; runs: number }>();
   private readonly numbers = new Map<string, Fact & { order: number }>();
   private readonly constraints = new Map<string, Fact>();
@@ -895,6 +906,19 @@ export class OfflineAnalyzer {
 
     const failed = failedOn(text);
     const commandKeyOf = pending?.commandKey ?? `${name}`;
+    // A workspaces run whose section for a package now shows only passing tests settles that package's errors
+    // (`> @shop/money@1.0.0 test` then `✔ …` rows only), however the run as a whole ended.
+    if (this.workspaceErrors && isShell && text.includes('> ')) {
+      const passed = passingWorkspaces(text);
+      if (passed.size)
+        for (const record of this.errors.values())
+          if (record.workspace && !record.resolvedAt && record.last.line < result.line && passed.has(record.workspace)) record.resolvedAt = citationOf(result);
+    }
+    // A harness reporting a test passing by name settles a crash seen running that test's fixture by hand.
+    if (this.fixtureErrors && isShell)
+      for (const record of this.errors.values())
+        if (record.fixture && !record.resolvedAt && record.last.line < result.line && passedByName(text, [record.fixture]))
+          record.resolvedAt = citationOf(result);
 
     if (failed) {
       this.onFailure(result, pending, name, readOnly);
@@ -1221,6 +1245,10 @@ export class OfflineAnalyzer {
       const named = owner ? [owner] : inTitle;
       const its = named.length ? named : tests;
       const row = its.length === 1 && !inTitle.length ? runnerRowOf(result.text, its[0]) : undefined;
+      const fixture = !tests.length ? fixtureOf(pending?.programs) : undefined;
+      if (fixture) this.fixtureErrors++;
+      const workspace = first ? workspaceOf(result.text, first) : undefined;
+      if (workspace) this.workspaceErrors++;
       this.errors.set(key, {
         key,
         commandKey: cmdKey,
@@ -1230,6 +1258,8 @@ export class OfflineAnalyzer {
         ...(tests.length ? { tests: named.length ? named : tests } : {}),
         title,
         ...(row ? { row } : {}),
+        ...(fixture ? { fixture } : {}),
+        ...(workspace ? { workspace } : {}),
         message: messageOf(title),
         what,
         lines: summary.lines,
@@ -1249,6 +1279,45 @@ export class OfflineAnalyzer {
     }
     // One run failing several tests, each with its own line naming it (Rust's `thread 'tests::a' panicked at
     // …`, pytest's `FAILED t.py::test_b - AssertionError: …`): each is its own error, fixed in its own time.
+    // A workspaces run failing in several packages (`> @shop/money@1.0.0 test` … `> @shop/cart@1.0.0 test` …):
+    // each package's failure its own error, settled when that package's tests pass.
+    const mine = this.errors.get(key);
+    if (first && pending && mine?.workspace) {
+      const seen = new Set([mine.workspace]);
+      const moved: string[] = [];
+      for (const line of summary.lines) {
+        const workspace = workspaceOf(result.text, line);
+        if (!workspace || seen.has(workspace) || seen.size > OTHER_FAILURES_PER_RUN) continue;
+        seen.add(workspace);
+        const rowKey = this.errorKeyOf(cmdKey, line);
+        const earlier = this.errors.get(rowKey);
+        if (earlier) failedAgain(earlier, citation);
+        else {
+          this.errors.set(rowKey, {
+            key: rowKey,
+            commandKey: cmdKey,
+            family: pending.family,
+            testFiles: [],
+            title: line,
+            workspace,
+            message: messageOf(line),
+            what: `\`${display}\` failed`,
+            lines: summary.lines.filter((l) => workspaceOf(result.text, l) === workspace),
+            stack: [],
+            exitCode: result.exitCode,
+            count: 1,
+            first: citationOf(pending.call),
+            last: citation,
+            strong: true,
+            lowValue: false,
+          });
+          this.workspaceErrors++;
+        }
+        moved.push(...summary.lines.filter((l) => workspaceOf(result.text, l) === workspace));
+      }
+      if (moved.length) mine.lines = mine.lines.filter((line) => !moved.includes(line));
+      pruneByScore(this.errors, WORKING.errors, (e) => errorScore(e));
+    }
     // A linter's rows (`src/a.js:6:12  error  Expected '===' …  eqeqeq`): each problem its own error, like a test.
     if (first && pending && LINT_ROW.test(first)) {
       const rows = summary.lines.filter((line) => line !== first && LINT_ROW.test(line)).slice(0, OTHER_FAILURES_PER_RUN);
@@ -1776,6 +1845,55 @@ const FAILURE_ROW = /^\s*(?:(?:FAIL|ERROR|FAILED):? \S|--- FAIL:|not ok \d|[✕�
 /** At most this many more failing tests of one run get their own error: the rest stay in its lines. */
 // (cargo's `failures:` list of four is common: each test is fixed in its own time, so each is its own error.)
 const OTHER_FAILURES_PER_RUN = 4;
+
+/** npm's header over a workspace's script output: `> @shop/money@1.0.0 test`. */
+const WORKSPACE_HEADER = /^> (@?[\w.-]+(?:\/[\w.-]+)?)@\S+ \S+/;
+
+/** The workspace whose script output holds `line` (the nearest header above it), if the output has headers. */
+function workspaceOf(output: string, line: string): string | undefined {
+  const lines = plainOutput(output).split('\n');
+  // (An error line may be a heading joined to the line under it, `✖ failing tests: actual: '-12.-34',`: then the latter.)
+  const find = (text: string) => lines.findIndex((l) => l.includes(text.trim().slice(0, 80)));
+  let at = find(line);
+  if (at < 0 && line.includes(': ')) at = find(line.slice(line.indexOf(': ') + 2));
+  for (let i = at - 1; i >= 0; i--) {
+    const header = WORKSPACE_HEADER.exec(lines[i]);
+    if (header) return header[1];
+  }
+  return undefined;
+}
+
+/** The workspaces whose section of a run's output reports passing tests and no failure. */
+function passingWorkspaces(output: string): Set<string> {
+  const passed = new Set<string>();
+  let name: string | undefined;
+  let ok = false;
+  let bad = false;
+  const close = () => {
+    if (name && ok && !bad) passed.add(name);
+  };
+  for (const line of plainOutput(output).split('\n')) {
+    const header = WORKSPACE_HEADER.exec(line);
+    if (header) {
+      close();
+      name = header[1];
+      ok = bad = false;
+    } else if (/^\s*(?:✖|not ok\b|FAIL\b)|\b[1-9]\d* (?:failed|failing)\b|^\s*(?:ℹ|#)\s*fail [1-9]|\w*Error:|actual:/.test(line)) bad = true;
+    else if (/^\s*(?:✔|ok \d|PASS\b)|^\s*(?:ℹ|#)\s*pass [1-9]/.test(line)) ok = true;
+  }
+  close();
+  return passed;
+}
+
+/** The name of a test fixture a command line ran a program on (`./sanat tests/lyhyt.txt 3` → `lyhyt`). */
+function fixtureOf(programs: string[][] | undefined): string | undefined {
+  for (const words of programs ?? [])
+    for (const word of words.slice(1)) {
+      const fixture = /(?:^|\/)(?:tests?|fixtures?|testdata|cases)\/([\w-]{2,40})\.\w{1,5}$/.exec(word);
+      if (fixture) return fixture[1];
+    }
+  return undefined;
+}
 
 /** The runner's row naming a failing test (`FAIL: test_x (tests.T.test_x)`), short enough to say before its error. */
 function runnerRowOf(output: string, test: string): string | undefined {

@@ -248,6 +248,9 @@ const CONSTRAINT = new RegExp(
     // Arabic, Thai and Ukrainian rules: "ممنوع إضافة أي package", "لا تعدّل أي ملف في test/fixtures", "ห้ามใช้ double กับเงิน",
     // "อย่าแก้ไฟล์ใน samples/", "тільки stdlib, ніякого pip", "legacy.sql не чіпай".
     String.raw`ممنوع|(?<!\p{L})لا ت\p{L}+|دائما|دائمًا|أبدا|ห้าม|อย่า|เท่านั้น|เสมอ|(?<!\p{L})(?:тільки|ніколи|завжди|ніякого|ніяких|жодних|не (?:чіпай|чіпайте|змінюй|змінюйте|видаляй|видаляйте|використовуй|додавай|комить|пуш\p{L}*|\p{L}*test\p{L}*))(?!\p{L})`,
+    // Hebrew and Finnish rules: "אל תיגע בשום דבר בתוך logs/", "רק מודולים שמגיעים עם perl עצמו, בלי CPAN",
+    // "älä muokkaa tests-kansion valmiita tiedostoja", "pelkkä libc, ei ulkoisia kirjastoja".
+    String.raw`(?<!\p{L})(?:אל ת\p{L}+|אסור|תמיד|אף פעם|רק \p{L}+[^,.]*,\s*בלי|älä|älkää|aina|ei koskaan|pelkkä|pelkästään|vain \p{L}+[^,.]*,\s*ei)(?!\p{L})`,
     // Swedish, Vietnamese and Greek rules: "bara sqlite3 och coreutils", "testa aldrig rotate mot riktiga backups/",
     // "đừng cài thêm package nào", "commit message viết bằng tiếng Anh", "μην αλλάξεις τη μορφή του CSV".
     String.raw`(?<!\p{L})(?:aldrig|alltid|(?:^|,\s*)bara \p{L}+|(?:rör|ändra|ta bort|installera|använd) (?:inte|aldrig)|använd (?:bara|alltid)|đừng|không được|luôn luôn|chỉ (?:dùng|được dùng)|bằng tiếng (?:Anh|Việt)|μην \p{L}+|ποτέ|πάντα \p{L}+|τίποτα από|μόνο ό,τι)(?!\p{L})`,
