@@ -2195,7 +2195,7 @@ function firstLines(text: string, n: number): string[] {
 
 /** `ls: cannot access 'x': No such file or directory`, `which: no x in (…)`: a look answering "not there". */
 const LOOK_FOUND_NOTHING =
-  /^no crontab for \S+$|^(?:ls|stat|file|test|readlink|realpath|du|tree|which|type|where|whereis|command|Get-Item|Get-ChildItem|Test-Path)(?:\.exe)?\s*:.*(?:No such file or directory|cannot access|cannot find|not found|does not exist|no \S+ in \()/i;
+  /^no crontab for \S+$|^└── \(empty\)$|^(?:ls|stat|file|test|readlink|realpath|du|tree|which|type|where|whereis|command|Get-Item|Get-ChildItem|Test-Path)(?:\.exe)?\s*:.*(?:No such file or directory|cannot access|cannot find|not found|does not exist|no \S+ in \()/i;
 /** A CLI saying it was called wrongly: the agent finding out its flags and subcommands. */
 const USAGE_ERROR =
   /\bMissing script:|\b(?:unknown (?:flag|option|command|subcommand|shorthand flag)|unrecognized (?:subcommand|option|arguments?|command)|unexpected argument|invalid choice|no such (?:subcommand|command|option)|is not a \S+ command)\b|\bInvalid argument\/option\b/i;
@@ -2904,6 +2904,8 @@ export function readsAsUserReason(text: string): boolean {
   const trimmed = text.trim();
   if (!trimmed || trimmed.startsWith('<') || tooShortToSay(trimmed) || AGREEMENT.test(trimmed)) return false;
   if (letsItGoOn(trimmed)) return false;
+  // Asking for the refused call again ("Try removing it again", "retry") takes the refusal back; it corrects nothing.
+  if (/^(?:(?:ok(?:ay)?|yes|sure|please),?\s+)?(?:try\b.*\bagain\b|retry\b|do it again\b|run it again\b)/i.test(trimmed)) return false;
   if (trimmed.split('\n').length > 6 || /^(?:❯|\$ |> |PS [A-Z]:)|Call Stack|Traceback/m.test(trimmed)) return false;
   // A question back ("why would jobs go to codex-1?") asks for an answer; it tells the next agent nothing to do.
   return !asksAQuestion(trimmed);

@@ -25,7 +25,7 @@ const STRONG_ERROR = [
   // A project's own tag: `VERIFY: CHANGELOG.md has no entry` (never PostgreSQL's `DETAIL:` beside its `ERROR:`,
   // nor advice a tool appends: Claude Code's settings check ends "IMPORTANT: Do not update the env unless…").
   // (Not a test runner's own header, unittest's `FAIL: test_x (…)`: the assertion under it says more.)
-  /^(?!(?:DETAIL|HINT|CONTEXT|NOTICE|STATEMENT|LINE|INFO|WARNING|WARN|DEBUG|TIP|NOTE|LOG|QUERY|IMPORTANT|REMINDER|CAUTION|ATTENTION|USAGE|EXAMPLE|TODO|FAIL|FAILED|ERROR|PASS|OK)\b)[A-Z][A-Z0-9_]{2,}(?:-[A-Z0-9_]+)*:\s+\S/,
+  /^(?!(?:DETAIL|HINT|CONTEXT|NOTICE|STATEMENT|LINE|INFO|WARNING|WARN|DEBUG|TIP|NOTE|LOG|QUERY|IMPORTANT|REMINDER|CAUTION|DEPRECATED|DEPRECATION|ATTENTION|USAGE|EXAMPLE|TODO|FAIL|FAILED|ERROR|PASS|OK)\b)[A-Z][A-Z0-9_]{2,}(?:-[A-Z0-9_]+)*:\s+\S/,
   // a checker's `lint: src/limit.js:2 'var' is not allowed` (not vite's `file: /app/src/index.css:1:0`, which says where);
   // a bundler plugin's `[vite:css] [postcss] /app/src/index.css:1:1: The \`bg-x\` class does not exist`
   /^(?!file:)[a-z][\w-]{1,20}: \S+:\d+\b|^(?:\[[\w:@/-]+\] )+\S+:\d+:\d+: \S/,
@@ -66,7 +66,7 @@ const STRONG_ERROR = [
   /\b\d+ (?:failed|failing|errors?)\b/,
   // What failed outside the program: the network, memory, a test runner that found nothing to run;
   // opkg's `Collected errors:` heads the list of them.
-  /\b(?:out of memory|Could not resolve (?:hostname|host)|Name or service not known|Temporary failure in name resolution|Connection (?:refused|timed out|reset by peer)|No route to host|Network is unreachable|No test files found|no tests ran)\b|^Collected errors:\s*$/i,
+  /\b(?:out of memory|Cannot connect to|Could not resolve (?:hostname|host)|Name or service not known|Temporary failure in name resolution|Connection (?:refused|timed out|reset by peer)|No route to host|Network is unreachable|No test files found|no tests ran)\b|^Collected errors:\s*$/i,
   // A validator naming what it rejected: `- : Unrecognized field: hasCompletedOnboarding.`
   /\b(?:Unrecognized|Unknown|Unexpected|Invalid|Missing required) (?:JSON )?(?:field|key|property|option|argument|parameter|value)\b/i,
   // The failure in the user's language (a localised sudo, makepkg or compiler): `==> ATENÇÃO: Falha ao instalar…`.
@@ -97,7 +97,7 @@ const CAPTURED_CONSOLE = /^(?:stderr|stdout) \| \S/;
 // A usage synopsis is printed beside the error that says what went wrong (`Not a git repository`), never instead of it.
 // psql's and sudo's notes about the working directory or host are printed beside the real outcome.
 const NOT_ERROR =
-  /^\s*<\/?(?:stderr|stdout|output)>\s*$|\.{3,}\s*(?:\(no files to check\))?(?:Passed|Skipped)\s*$|^\s*level=(?:info|debug|trace|warn|warning)\b|\bis not running, so cannot be killed\b|\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b|^\s*usage:\s|could not change directory to|^sudo: unable to resolve host|^[\s|\d]*[\^~][\s^~]*$|^\s*(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try [`'"]?--help/i;
+  /^\s*<\/?(?:stderr|stdout|output)>\s*$|^DEPRECATED:|\.{3,}\s*(?:\(no files to check\))?(?:Passed|Skipped)\s*$|^\s*level=(?:info|debug|trace|warn|warning)\b|\bis not running, so cannot be killed\b|\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b|^\s*usage:\s|could not change directory to|^sudo: unable to resolve host|^[\s|\d]*[\^~][\s^~]*$|^\s*(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try [`'"]?--help/i;
 /** A stack frame in the language's runtime or an installed library, not the project's code. */
 const RUNTIME_FRAME =
   /\bat (?:java\.base\/|jdk\.|sun\.|java\.|javax\.|kotlin\.|scala\.|node:|internal\/|Module\.|Object\.<anonymous> \(node:|process\.processTicksAndRejections|new Promise \(<anonymous>\))|node_modules|site-packages|dist-packages|<frozen |\/usr\/lib\/|\/rustc\/|\/library\/(?:core|std|alloc)\/|\(Native Method\)|<anonymous>\)?$/;
@@ -313,6 +313,9 @@ const BOILERPLATE =
 const NOT_A_MEASUREMENT = new RegExp(
   [
     String.raw`\[\s*\d{1,3}%\s*\]|\bDownloading \d+ items?\b`, // `........ [100%]`, yt-dlp's `Playlist x: Downloading 20 items`
+    // The modes a display could run (`availableModes: 1920x1080@60.00Hz …`, not the one it runs), a config setting
+    // with its comment (`transition-time = 700  # ms`).
+    String.raw`^\s*availableModes:|^\s*[\w.-]+\s*=\s*\S+\s+(?:#|\/\/)`,
     // A spreadsheet formula (`Resell (60% Rule): = (Item Value * 0.60) / …`), a config line of values
     // (`monitor=eDP-1,3840x2400@60,320x1440,2`), lscpu's description of the machine (`CPU(s): 12`).
     String.raw`[:=]\s*=\s*[(\w]|^[\w.-]+=[^\s,]*,[^\s,]*,|^(?:Model name|CPU\(s\)|On-line CPU\(s\) list|Thread\(s\) per core|Core\(s\) per socket|Socket\(s\)|Architecture|Vendor ID|CPU family|Model|Stepping|BogoMIPS|CPU (?:max|min) MHz|L[123]\w* cache|NUMA node\d* CPU\(s\)|Address sizes|Byte Order):`,

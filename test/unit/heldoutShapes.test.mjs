@@ -2388,3 +2388,26 @@ test('tenth held-out facts round: Hebrew and Finnish rules; a harness’s `FAIL 
     titles(errors),
   );
 });
+
+test('Set AB: Docker’s DEPRECATED notice never headlines; an empty `npm list` is a look that found nothing; "rather than change anything" is a tactic; "Also added…" reports; the modes a display could run and a config line with its comment measure nothing (the mode it runs does)', async (t) => {
+  assert.equal(
+    errorLines(
+      'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\nCannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+    ).best,
+    'Cannot connect to the Docker daemon at unix:///var/run/docker.sock. Is the docker daemon running?',
+  );
+  assert.deepEqual(
+    measuredLines('availableModes: 1920x1080@60.00Hz 1280x720@60.00Hz\ntransition-time = 700            # crossfade duration in ms', 6, 'cat x'),
+    [],
+  );
+  assert.deepEqual(measuredLines('3840x2160@60.00Hz  scale=1.5', 6, 'hyprctl monitors'), ['3840x2160@60.00Hz  scale=1.5']);
+  assert.equal(classifySentence('Plan mode is on, so I’ll research and write this up rather than change anything.', 'assistant'), undefined);
+  assert.equal(classifySentence('Also added it to the agents table in `~/.claude/CLAUDE.md` instead of the README.', 'assistant'), undefined);
+  assert.equal(isConstraint('This file contains placeholder tests that don’t actually test any functionality.'), false);
+
+  const log = new ClaudeLog('/home/dev/dots');
+  log.user('clean up ~/.claude');
+  log.bash('npm list -g sst', '/usr/lib\n└── (empty)', 1);
+  const analysis = await analyse(log, t);
+  assert.ok(!errorsOf(analysis).some((e) => e.title.includes('(empty)')), titles(errorsOf(analysis)));
+});
