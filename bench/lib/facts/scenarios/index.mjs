@@ -54,6 +54,10 @@ const names = [
   'perlLogsHebrew',
   'cMemoryFinnish',
   'nodeMonorepoChattyEnglish',
+  // Held out (eleventh set), the same way.
+  'pythonCliPersian',
+  'rustRomanianTerse',
+  'sqlDanishChatty',
 ];
 
 export const scenarios = await Promise.all(
