@@ -1479,6 +1479,25 @@ export class OfflineAnalyzer {
         // …or the run's closing list of failures (cargo's `failures:`, pytest's short summary), whole even
         // under `| tail`, no longer names the tests it was about: they failed no more, whatever else did.
         if (closingList === null && shown !== undefined && record.tests?.length) closingList = closingFailureList(shown);
+        // unittest's verdict counts errors apart from failures: `FAILED (failures=1)` with no `errors=` means no test
+        // raised, so an exception seen before (`sqlite3.OperationalError: …`, its test's name cut by `| tail`) is gone.
+        // (Also when the test it was about now fails its assertion instead: `ERROR: test_x` before, `FAIL: test_x` now.)
+        const nowFails = record.row?.startsWith('ERROR: ') && record.tests?.length === 1 && shown?.includes(`FAIL: ${record.tests[0]} (`);
+        if (
+          shown !== undefined &&
+          (!record.tests?.length || nowFails) &&
+          /\bunittest\b/.test(cmdKey) &&
+          /^[\w.]*(?:Error|Exception): /.test(record.title) &&
+          !/^AssertionError\b/.test(record.title) &&
+          /^(?:FAILED \(failures=\d+\)|OK)\s*$/m.test(shown) &&
+          !shown.includes(record.title.slice(0, 60))
+        ) {
+          record.resolvedAt = at;
+          record.gotPast = true;
+          record.goneFromRerun = true;
+          record.failedAgain = undefined;
+          continue;
+        }
         const listed = record.tests?.length ? (closingList ?? undefined) : undefined;
         if (listed && record.tests!.every((t) => !listed.has(t))) {
           record.resolvedAt = at;

@@ -294,7 +294,7 @@ function mayBeReported(line: string): boolean {
 // …and several counts of things on one line (`slugified 141 names, 120 unique slugs, 5 collisions`,
 // `Москва: 151 зак., 4024948.85 руб.`).
 const REPORTED =
-  /^(?=[\d,.]*[1-9])\d[\d,.]*\s\p{L}+(?:,\s*\d[\d,.]*\s\p{L}+)+\s*$|^(?=.*:\s*[1-9])\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*(?:,\s*\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*)+\s*$|^\p{L}[\p{L} %\d]{2,30}:\s*-?\d[\d,.]*\s?(?:EUR|USD|GBP|CHF|JPY|CNY|RUB|PLN|INR|KRW|BRL|руб\.?|zł|€|\$|£|₽|₹|₩)\s*$|^\p{L}[\p{L} .-]{0,30}:?\s+(?=[\d,.]*[1-9])\d[\d,.]*\s\p{L}+\.?(?:\s\p{L}+)?(?:,\s*\d[\d,.]*\s\p{L}+\.?(?:\s\p{L}+)?)+\s*$/u;
+  /^(?=[\d,.]*[1-9])\d[\d,.]*\s\p{L}+(?:,\s*\d[\d,.]*\s\p{L}+)+\s*$|^(?=.*:\s*[1-9])\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*(?:,\s*\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*)+\s*$|^\p{L}[\p{L} %\d]{2,30}:\s*-?\d[\d,.]*\s?(?:EUR|USD|GBP|CHF|JPY|CNY|RUB|PLN|INR|KRW|BRL|руб\.?|zł|kr\.?|DKK|SEK|NOK|€|\$|£|₽|₹|₩)\s*$|^\p{L}[\p{L} .-]{0,30}:?\s+(?:\p{L}+\s+)?(?=[\d,.]*[1-9])\d[\d,.]*\s\p{L}+\.?(?:\s\p{L}+)?(?:,\s*\d[\d,.]*\s\p{L}+\.?(?:\s\p{L}+)?)+\s*$/u;
 const MEASURE = new RegExp(
   String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|average|mean|median|peak|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])-?\d+(?:\.\d+)?(?![\w./-])|^[\p{L}][\p{L}'’ -]{2,40}[\p{L}] [\p{L}][\p{L}'’ -]{1,40}:\s*-?\d[\d,.]*\s*$)`,
   'iu',

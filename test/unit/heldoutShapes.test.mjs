@@ -2411,3 +2411,59 @@ test('Set AB: Docker’s DEPRECATED notice never headlines; an empty `npm list` 
   const analysis = await analyse(log, t);
   assert.ok(!errorsOf(analysis).some((e) => e.title.includes('(empty)')), titles(errorsOf(analysis)));
 });
+
+test('sets H–AB: a thing ruled out with "no" is a rule when short or scoped ("no CSS frameworks", "No auth for now", "no third-party jars, ever"); a report ("No signals showing, even after…"), another language’s "no <verb>" and a question ("tell me why…") are not', () => {
+  for (const rule of [
+    'no CSS frameworks',
+    'No auth for now',
+    'no third-party jars, ever',
+    'no new deps',
+    'no rails wrapper either way — questions don’t fit a web app shape.',
+  ])
+    assert.equal(isConstraint(rule), true, rule);
+  for (const notRule of [
+    'No signals showing, even after first reeflection',
+    'No domain, no tab icon',
+    'no cancella ultima modifica ho sbagliato.',
+    'Also tell me why Claude ignored the instruction in AGENT.md to avoid using pyright until absolutely necessary',
+  ])
+    assert.equal(isConstraint(notRule), false, notRule);
+});
+
+test('eleventh held-out facts round: Persian, Romanian and Danish rules (not a Danish "she always asks"); "checked 73049 days, 0 mismatches" and an amount in kroner measure; a unittest ERROR whose test now fails its assertion instead is gone', async (t) => {
+  for (const rule of [
+    'فقط کتابخانه‌ی استاندارد پایتون، هیچ بسته‌ای از pip.',
+    'fără crate-uri externe.',
+    'nu schimba formatul ieșirii, îl parsează zabbix.',
+    'rør ikke data/shop.sql, det er en eksport.',
+    'beløb skal altid stå i kroner.',
+  ])
+    assert.equal(isConstraint(rule), true, rule);
+  assert.equal(isConstraint('tilføj en linje med ændringen i forhold til måneden før, hun spørger altid om det.'), false);
+  assert.equal(
+    classifySentence(
+      'Jeg skriver o.oprettet med tabelalias frem for at fjerne joinet og slå navnene op i Python bagefter, fordi én forespørgsel beholder sorteringen.',
+      'assistant',
+    )?.kind,
+    'decisions',
+  );
+  assert.deepEqual(measuredLines('round trip: checked 73049 days, 0 mismatches\nOmsætning: 2.075.727,08 kr', 6, 'python3 x.py'), [
+    'round trip: checked 73049 days, 0 mismatches',
+    'Omsætning: 2.075.727,08 kr',
+  ]);
+
+  const log = new ClaudeLog('/home/dev/shop');
+  log.user('ret rapporten');
+  log.bash(
+    'python3 -m unittest 2>&1 | tail -n 20',
+    'ERROR: test_september (tests.test_report.T.test_september)\nTraceback (most recent call last):\nsqlite3.OperationalError: no such column: o.beloeb\n\nRan 2 tests in 0.01s\n\nFAILED (errors=1)',
+  );
+  log.bash(
+    'python3 -m unittest 2>&1 | tail -n 20',
+    ".F\nFAIL: test_september (tests.test_report.T.test_september)\nAssertionError: 'Omsætning: 2.062.240,00 kr' != 'Omsætning: 2.059.478,01 kr'\n\nRan 2 tests in 0.01s\n\nFAILED (failures=1)",
+  );
+  const analysis = await analyse(log, t);
+  const errors = errorsOf(analysis);
+  assert.equal(errors.find((e) => e.title.includes('no such column'))?.status, 'resolved', titles(errors));
+  assert.equal(errors.find((e) => e.title.includes('AssertionError'))?.status, 'unresolved', titles(errors));
+});
