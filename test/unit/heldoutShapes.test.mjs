@@ -2447,6 +2447,7 @@ test('eleventh held-out facts round: Persian, Romanian and Danish rules (not a D
     )?.kind,
     'decisions',
   );
+  assert.deepEqual(measuredLines('Måned: 2026-10\nOrdrer: 343\nOrders: 12', 6, 'python3 report.py 2026-10'), ['Ordrer: 343', 'Orders: 12']);
   assert.deepEqual(measuredLines('round trip: checked 73049 days, 0 mismatches\nOmsætning: 2.075.727,08 kr', 6, 'python3 x.py'), [
     'round trip: checked 73049 days, 0 mismatches',
     'Omsætning: 2.075.727,08 kr',
