@@ -58,6 +58,10 @@ const names = [
   'pythonCliPersian',
   'rustRomanianTerse',
   'sqlDanishChatty',
+  // Held out (twelfth set), the same way.
+  'nodeApiCzech',
+  'pythonScraperMalay',
+  'shellCiTerseEnglish',
 ];
 
 export const scenarios = await Promise.all(
