@@ -251,6 +251,8 @@ const CONSTRAINT = new RegExp(
     // Arabic, Thai and Ukrainian rules: "ممنوع إضافة أي package", "لا تعدّل أي ملف في test/fixtures", "ห้ามใช้ double กับเงิน",
     // "อย่าแก้ไฟล์ใน samples/", "тільки stdlib, ніякого pip", "legacy.sql не чіпай".
     String.raw`ممنوع|(?<!\p{L})لا ت\p{L}+|دائما|دائمًا|أبدا|ห้าม|อย่า|เท่านั้น|เสมอ|(?<!\p{L})(?:тільки|ніколи|завжди|ніякого|ніяких|жодних|не (?:чіпай|чіпайте|змінюй|змінюйте|видаляй|видаляйте|використовуй|додавай|комить|пуш\p{L}*|\p{L}*test\p{L}*))(?!\p{L})`,
+    // Czech rules: "žádné závislosti z npm", "necommituj nic", "nikdy…", "vždy…".
+    String.raw`(?<!\p{L})(?:žádné|žádný|žádná|žádnou|nikdy|vždy|ne(?:commituj|pushuj|používej|měň|maž|mazej|sahej|instaluj|přidávej|upravuj)\p{L}*)(?!\p{L})`,
     // Persian, Romanian and Danish rules: "تست‌های مریم را تغییر نده", "فقط کتابخانه‌ی استاندارد", "fără crate-uri externe",
     // "nu schimba formatul ieșirii", "rør ikke data/shop.sql".
     String.raw`(?<!\p{L})(?:\p{L}+ نده|نباید|هرگز|همیشه|فقط|fără|nu (?:schimba|modifica|folosi|atinge|șterge|sterge|adăuga|adauga|instala|face commit|comite)|niciodată|întotdeauna|doar|rør ikke|(?:ændr|slet|brug|installer|commit)\p{L}* ikke|ikke (?:røre|ændre|slette|bruge)|skal altid|altid (?:brug|skriv|kør|hold|læg|sæt))(?!\p{L})`,

@@ -53,6 +53,8 @@ const STRONG_ERROR = [
   /\bBUILD FAILED\b|\bbuild failed\b|\bcompilation failed\b/i,
   /\bundefined reference\b|\bsegfault\b|\bcore dumped\b/i,
   /^\s*--- FAIL:/,
+  // a script's own step row (`[build] FAILED (exit 2)`), a makefile's parse error (`Makefile:7: *** missing separator.`)
+  /^\[[\w. -]+\] FAIL(?:ED)?\b|^[\w./-]+:\d+: \*\*\* \S/,
   /\.{4,}\s*Failed\s*$/, // a pre-commit hook's row: `black....................Failed`
   // (and a harness's row for one test: `buyuk_noktali_i  FAIL: got 'stanbul' want 'istanbul'`)
   /^\s*(?:FAIL|FAILED|ERROR)\b|^[\w.:/-]*[A-Za-z][\w.:/-]*\s{2,}(?:FAIL|FAILED)\b/,
@@ -254,7 +256,7 @@ export function looksFailed(output: string): boolean {
   if (/^\[[\w./-]+(?: \(root-commit\))? [0-9a-f]{7,}\] \S/m.test(head)) return false;
   // (A compiler's error (rustc's `error[E0277]`, javac's and gcc's `File.java:31: error:`), a JVM exception with
   // its cause, a test runner's failure in the user's language: `FALLITO TestFattura…`, `36 superati, 1 falliti`.)
-  return /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S/m.test(
+  return /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S|^\[[\w. -]+\] FAIL(?:ED)?\b/m.test(
     head,
   );
 }
@@ -296,7 +298,7 @@ function mayBeReported(line: string): boolean {
 const REPORTED =
   /^(?=[\d,.]*[1-9])\d[\d,.]*\s\p{L}+(?:,\s*\d[\d,.]*\s\p{L}+)+\s*$|^(?=.*:\s*[1-9])\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*(?:,\s*\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*)+\s*$|^\p{L}[\p{L} %\d]{2,30}:\s*-?\d[\d,.]*\s?(?:EUR|USD|GBP|CHF|JPY|CNY|RUB|PLN|INR|KRW|BRL|руб\.?|zł|kr\.?|DKK|SEK|NOK|€|\$|£|₽|₹|₩)\s*$|^\p{L}[\p{L} .-]{0,30}:?\s+(?:\p{L}+\s+)?(?=[\d,.]*[1-9])\d[\d,.]*\s\p{L}+\.?(?:\s\p{L}+)?(?:,\s*\d[\d,.]*\s\p{L}+\.?(?:\s\p{L}+)?)+\s*$/u;
 const MEASURE = new RegExp(
-  String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|average|mean|median|peak|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])-?\d+(?:\.\d+)?(?![\w./-])|^[\p{L}][\p{L}'’ -]{2,40}[\p{L}] [\p{L}][\p{L}'’ -]{1,40}:\s*-?\d[\d,.]*\s*$)`,
+  String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|average|mean|median|peak|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])-?\d+(?:\.\d+)?(?![\w./-])|^[\p{L}][\p{L}'’ -]{2,40}[\p{L}] [\p{L}][\p{L}'’ -]{1,40}:\s*-?\d[\d,.]*\s*$|\b[a-z]+\/s(?:ec)?\s*[:=]\s*\d)`,
   'iu',
 );
 const UNITS_GLOBAL = new RegExp(String.raw`\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])`, 'gi');

@@ -2468,3 +2468,10 @@ test('eleventh held-out facts round: Persian, Romanian and Danish rules (not a D
   assert.equal(errors.find((e) => e.title.includes('no such column'))?.status, 'resolved', titles(errors));
   assert.equal(errors.find((e) => e.title.includes('AssertionError'))?.status, 'unresolved', titles(errors));
 });
+
+test('twelfth held-out facts round: Czech rules; "requests/s: 194.9" measures; a script’s `[build] FAILED (exit 2)` step row fails a piped run and headlines', () => {
+  for (const rule of ['žádné závislosti z npm, všechno jen přes node:http.', 'necommituj nic, commity dělám sám.'])
+    assert.equal(isConstraint(rule), true, rule);
+  assert.deepEqual(measuredLines('requests/s: 194.9', 6, 'node scripts/load.mjs'), ['requests/s: 194.9']);
+  assert.equal(errorLines('[lint] ok\n[build] FAILED (exit 2)\n[test] skipped').best, '[build] FAILED (exit 2)');
+});
