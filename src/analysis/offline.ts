@@ -1289,31 +1289,9 @@ export class OfflineAnalyzer {
         const workspace = workspaceOf(result.text, line);
         if (!workspace || seen.has(workspace) || seen.size > OTHER_FAILURES_PER_RUN) continue;
         seen.add(workspace);
-        const rowKey = this.errorKeyOf(cmdKey, line);
-        const earlier = this.errors.get(rowKey);
-        if (earlier) failedAgain(earlier, citation);
-        else {
-          this.errors.set(rowKey, {
-            key: rowKey,
-            commandKey: cmdKey,
-            family: pending.family,
-            testFiles: [],
-            title: line,
-            workspace,
-            message: messageOf(line),
-            what: `\`${display}\` failed`,
-            lines: summary.lines.filter((l) => workspaceOf(result.text, l) === workspace),
-            stack: [],
-            exitCode: result.exitCode,
-            count: 1,
-            first: citationOf(pending.call),
-            last: citation,
-            strong: true,
-            lowValue: false,
-          });
-          this.workspaceErrors++;
-        }
-        moved.push(...summary.lines.filter((l) => workspaceOf(result.text, l) === workspace));
+        const its = summary.lines.filter((l) => workspaceOf(result.text, l) === workspace);
+        if (this.addPartError(this.errorKeyOf(cmdKey, line), line, pending, result, citation, display, { workspace, lines: its })) this.workspaceErrors++;
+        moved.push(...its);
       }
       if (moved.length) mine.lines = mine.lines.filter((line) => !moved.includes(line));
       pruneByScore(this.errors, WORKING.errors, (e) => errorScore(e));
@@ -1322,27 +1300,7 @@ export class OfflineAnalyzer {
     if (first && pending && LINT_ROW.test(first)) {
       const rows = summary.lines.filter((line) => line !== first && LINT_ROW.test(line)).slice(0, OTHER_FAILURES_PER_RUN);
       for (const line of rows) {
-        const rowKey = this.errorKeyOf(cmdKey, line);
-        const seen = this.errors.get(rowKey);
-        if (seen) failedAgain(seen, citation);
-        else
-          this.errors.set(rowKey, {
-            key: rowKey,
-            commandKey: cmdKey,
-            family: pending.family,
-            testFiles: [],
-            title: line,
-            message: messageOf(line),
-            what: `\`${display}\` failed`,
-            lines: [line],
-            stack: [],
-            exitCode: result.exitCode,
-            count: 1,
-            first: citationOf(pending.call),
-            last: citation,
-            strong: true,
-            lowValue: false,
-          });
+        this.addPartError(this.errorKeyOf(cmdKey, line), line, pending, result, citation, display);
       }
       const own = this.errors.get(key);
       if (own && rows.length) own.lines = own.lines.filter((line) => !rows.includes(line));
@@ -1362,6 +1320,45 @@ export class OfflineAnalyzer {
         });
     }
     if (!result.sidechain) this.recentFailure = { display, error: first, line: result.line };
+  }
+
+  /**
+   * One part of a failing run as its own error (another failing test, a lint row, another workspace's failure),
+   * or, seen before, that error failing again. True when it is new.
+   */
+  private addPartError(
+    key: string,
+    line: string,
+    pending: PendingCall,
+    result: ToolResultEvent,
+    citation: Citation,
+    display: string,
+    extra: Partial<ErrorRecord> = {},
+  ): boolean {
+    const existing = this.errors.get(key);
+    if (existing) {
+      failedAgain(existing, citation);
+      return false;
+    }
+    this.errors.set(key, {
+      key,
+      commandKey: pending.commandKey,
+      family: pending.family,
+      testFiles: [],
+      title: line,
+      message: messageOf(line),
+      what: `\`${display}\` failed`,
+      lines: [line],
+      stack: [],
+      exitCode: result.exitCode,
+      count: 1,
+      first: citationOf(pending.call),
+      last: citation,
+      strong: true,
+      lowValue: false,
+      ...extra,
+    });
+    return true;
   }
 
   /**
@@ -1426,29 +1423,10 @@ export class OfflineAnalyzer {
         this.errorKeyOf(cmdKey, line),
         [testFileOf(test), ...(pending.family?.targets ?? [])].filter((f): f is string => !!f),
       );
-      const existing = this.errors.get(key);
-      if (existing) {
-        failedAgain(existing, citation);
-        continue;
-      }
-      this.errors.set(key, {
-        key,
-        commandKey: cmdKey,
-        family: pending.family,
+      this.addPartError(key, line, pending, result, citation, display, {
         testFiles: [...new Set([testFileOf(test), ...(pending.family?.targets ?? [])].filter((f): f is string => !!f))],
         tests: [test],
-        title: line,
         ...(namesTest(line, test) ? {} : { row: runnerRowOf(result.text, test) }),
-        message: messageOf(line),
-        what: `\`${display}\` failed`,
-        lines: [line],
-        stack: [],
-        exitCode: result.exitCode,
-        count: 1,
-        first: citationOf(pending.call),
-        last: citation,
-        strong: true,
-        lowValue: false,
       });
       pruneByScore(this.errors, WORKING.errors, (e) => errorScore(e));
     }
