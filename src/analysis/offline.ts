@@ -236,11 +236,15 @@ export class OfflineAnalyzer {
   /** Commands still running in the background, by the id their output is polled with. */
   private readonly running = new Map<string, PendingCall>();
   private readonly installed = new Map<string, { citation: Citation; command: string }>();
+  /** Views, tables, indexes and triggers commands created, by `KIND name`: dropped later, each was given up. */
+  private readonly createdObjects = new Map<string, { citation: Citation; statement: string }>();
   private readonly tasks = new Map<string, OpenTask>();
   /** The last task list's items, as written and redacted (the next list mostly repeats them). */
   private redactedTasks = new Map<string, string>();
   /** The last failed command (kept after later successes): what an approach given up next had tried. */
   private recentFailure?: { display: string; error: string; line: number };
+  /** Modules a failed run could not find (`No module named 'jdatetime'`), newest last, with where: an import of one added and taken out again was a dependency tried, not scaffolding. */
+  private readonly missingModules: { name: string; line: number }[] = [];
   /** The last edit, with a glimpse of what it wrote: what a "backing out" right after undoes. */
   private recentEdit?: { display: string; line: number };
   /** The line of the last edit that went through: a decision it followed was carried out (a look, a format
@@ -667,6 +671,7 @@ export class OfflineAnalyzer {
       this.conversation.onToolCall(call, display);
       this.noteChangedFiles(call);
       for (const change of packageChanges(programs)) this.onPackage(change.action, `${change.manager} ${change.name}`, change.name, display, call);
+      if (SQL_DDL.test(shell.command)) this.onSchemaObjects(shell.command.slice(0, 20_000), call);
       return;
     }
     const edit = editCallOf(call);
@@ -750,6 +755,34 @@ export class OfflineAnalyzer {
     });
   }
 
+  /**
+   * A database object made by one command and dropped by a later one (`CREATE VIEW ordrer_gammel …`, then
+   * `DROP VIEW ordrer_gammel`): an approach tried in the database and given up, like a package removed again.
+   * (Not a drop before a create in one command, which rebuilds; not a scratch or backup object, nor one dropped
+   * because its job was done.)
+   */
+  private onSchemaObjects(command: string, call: ToolCallEvent): void {
+    for (const drop of command.matchAll(DROP_OBJECT)) {
+      const key = `${drop[1].toUpperCase()} ${drop[2].toLowerCase()}`;
+      const made = this.createdObjects.get(key);
+      if (!made) continue;
+      this.createdObjects.delete(key);
+      const said = this.lastProse && call.line - this.lastProse.line <= 12 ? this.lastProse.text : '';
+      if (SCRATCH_OBJECT.test(drop[2]) || (CLEANUP_WORDS.test(said) && !GIVEN_UP_WORDS.test(said))) continue;
+      this.addStructural(`dropped:${key}:${made.citation.line}`, {
+        title: `\`${made.statement}\` was created and later dropped (\`${oneLine(drop[0], 120)}\`)`,
+        detail: this.reasonNear(call.line, drop[2], true),
+        citations: [made.citation, citationOf(call)],
+        score: 8 + specificity(drop[2]),
+      });
+    }
+    for (const create of command.matchAll(CREATE_OBJECT)) {
+      const statement = oneLine(/^[^;"'\n]*/.exec(command.slice(create.index))![0].trim(), 140);
+      this.createdObjects.set(`${create[1].toUpperCase()} ${create[2].toLowerCase()}`, { statement, citation: citationOf(call) });
+    }
+    pruneOldest(this.createdObjects, WORKING.packages);
+  }
+
   /** The model's stated reason just before `line`, for something it undid or replaced. */
   /** Turns what the file tracker saw undone into findings, while the reason given for it is still at hand. */
   private takeUndone(): void {
@@ -763,7 +796,12 @@ export class OfflineAnalyzer {
       // So is a throwaway test or debug script (`test_auth.py`, `debug-hook.sh`) removed once it has told what it had to.
       if (undone.kind === 'created-then-deleted' && (SCRATCH_PATH.test(undone.path) || THROWAWAY_NAME.test(posix.basename(undone.path)))) continue;
       // A debug print added and taken out again, an import added and dropped: scaffolding, not an approach.
-      if (undone.scaffolding) continue;
+      // (Unless the import named a module a run in between could not find: a dependency tried and given up.)
+      if (
+        undone.scaffolding &&
+        !this.missingModules.some((m) => m.line > undone.doneAt.line && m.line < undone.undoneAt.line && importsModule(undone.snippet, m.name))
+      )
+        continue;
       if (undone.kind === 'created-then-deleted' && this.servedItsPurpose(undone.path, undone.undoneAt.line)) continue;
       // Run and removed by one command (`python build_nb.py && … && rm build_nb.py`): a one-shot generator.
       if (undone.kind === 'created-then-deleted' && ranThenRemoved(this.commandAt.get(undone.undoneAt.line), posix.basename(undone.path))) continue;
@@ -774,7 +812,13 @@ export class OfflineAnalyzer {
       if (undone.kind === 'created-then-deleted' && undone.doneAt.line === undone.undoneAt.line) continue;
       this.addStructural(`${undone.kind}:${undone.path}:${undone.doneAt.line}`, {
         title,
-        detail: this.reasonNear(undone.undoneAt.line, undone.kind === 'reverted-edit' && undone.snippet ? undone.snippet : undone.path, undone.discarded),
+        // (Words said right before the command that deleted a file are that deletion's announcement, and its reason
+        // when one is given: "Otan tämän pois: libc already does it" names no file.)
+        detail: this.reasonNear(
+          undone.undoneAt.line,
+          undone.kind === 'reverted-edit' && undone.snippet ? undone.snippet : undone.path,
+          undone.discarded || (undone.kind === 'created-then-deleted' && this.lastProse !== undefined && undone.undoneAt.line - this.lastProse.line <= 2),
+        ),
         citations: [undone.doneAt, undone.undoneAt].map((c) => (c.uuid ? { line: c.line, uuid: c.uuid } : { line: c.line })),
         score: 7 + specificity(undone.path),
       });
@@ -1320,6 +1364,10 @@ export class OfflineAnalyzer {
         });
     }
     if (!result.sidechain) this.recentFailure = { display, error: first, line: result.line };
+    for (const line of summary.lines) {
+      const name = MISSING_MODULE.exec(line);
+      if (name && this.missingModules.length < 50) this.missingModules.push({ name: name[1] ?? name[2], line: result.line });
+    }
   }
 
   /**
@@ -2172,6 +2220,12 @@ const CLEANUP_WORDS =
 /** Words that give up what a file tried. */
 const GIVEN_UP_WORDS =
   /\b(?:doesn['’]?t|does not|didn['’]?t|did not|won['’]?t) work\b|\b(?:broken|abandon\w*|give up|gave up|wrong approach|instead|revert\w*|scrap\w*|dead end)\b/i;
+/** A command carrying SQL that makes or drops a schema object. */
+const SQL_DDL = /\b(?:CREATE|DROP)\s+(?:OR\s+REPLACE\s+)?(?:TEMP(?:ORARY)?\s+)?(?:MATERIALIZED\s+)?(?:VIEW|TABLE|INDEX|TRIGGER)\b/i;
+const CREATE_OBJECT = /\bCREATE\s+(?:OR\s+REPLACE\s+)?(?:UNIQUE\s+)?(?:MATERIALIZED\s+)?(VIEW|TABLE|INDEX|TRIGGER)\s+(?:IF\s+NOT\s+EXISTS\s+)?[`"[]?(\w+)/gi;
+const DROP_OBJECT = /\bDROP\s+(?:MATERIALIZED\s+)?(VIEW|TABLE|INDEX|TRIGGER)\s+(?:IF\s+EXISTS\s+)?[`"[]?(\w+)/gi;
+/** Objects made to be thrown away: `tmp_orders`, `test_x`, `orders_backup`. (A temporary table is never kept: CREATE_OBJECT skips TEMP.) */
+const SCRATCH_OBJECT = /^(?:tmp|temp|test|scratch|debug|dbg|foo|bar|baz|t\d*)(?:_|$)|_(?:tmp|temp|test|bak|backup|copy|scratch)$/i;
 /** Scratch places: what is made there is made to be thrown away. */
 const SCRATCH_PATH = /^(?:\/tmp\/|\/private\/tmp\/|\/var\/folders\/|[A-Za-z]:\/(?:Users\/[^/]+\/AppData\/Local\/)?Temp\/|(?:\.\/)?(?:tmp|temp|\.tmp)\/)/i;
 
@@ -2465,6 +2519,14 @@ const MERIT =
 const DRAWBACK =
   /\bwould (?:need|differ|break|require|have to|fail|lose|miss|drop)\b|\bdepends on\b|\btoo (?:slow|fragile|complex|heavy|risky|brittle|expensive)\b|\b(?:doesn['’]t|does not|can['’]t|cannot|won['’]t) (?:work|handle|support|cope)\b|\b(?:brittle|fragile|flaky|racy)\b/i;
 
+/** Whether an edit's snippet (`took out import jdatetime`) imports the module. */
+function importsModule(snippet: string | undefined, name: string): boolean {
+  const root = name.split(/[./]/)[0];
+  if (!snippet || !root) return false;
+  const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?:\\bimport\\s+|\\bfrom\\s+|require\\(\\s*['"]|from\\s+['"])${escaped}\\b`).test(snippet);
+}
+
 /** "Either A, or B: why": the options and the reason given after them. */
 const EITHER_OR_BECAUSE = /^either\s+(.{3,160}?),?\s+or\s+([^:;]{3,160}):\s+(\S.{8,})$/i;
 /** A way found wanting: "…would turn "50k" into 50", "…easy to miss one and tedious to review". */
@@ -2577,7 +2639,8 @@ function choosesFrom(sentence: string, options: string, statesAChoice = true): b
   // "So, I'll load the spec" after the options is a next step; it counts only if it names one of them.
   // "So a token bucket per API key." chooses; "So the project doesn't load .env files" concludes: after
   // "so", a clause with a verb of its own is a conclusion unless someone chooses in it.
-  if (statesAChoice && /^(?:going with|go with|decision|chosen|picked|choosing|taking)\b/i.test(sentence)) return true;
+  // (Also after a clause that gives the ground for it: "The README points at make; going with the tab since …".)
+  if (statesAChoice && /(?:^|;\s+)(?:going with|go with|decision|chosen|picked|choosing|taking)\b/i.test(sentence)) return true;
   const after = /^(?:so|thus|hence|therefore|also)[,:]?\s+(.*)$/is.exec(sentence)?.[1];
   if (
     statesAChoice &&

@@ -186,6 +186,9 @@ export function errorLines(output: string, max = 6): ErrorSummary {
       raw = `${raw.trimEnd()} ${next}`;
       if (rank >= STRONG_ERROR.length) rank -= STRONG_ERROR.length;
     }
+    // A script's step row names only the step (`[build] FAILED (exit 2)`); the step's own log, indented under it,
+    // says why (`    Makefile:7: *** missing separator.  Stop.`): the row carries that reason.
+    if (STEP_ROW.test(raw)) raw = withStepReason(raw, lines, i);
     // A message wrapped over two lines (cmd.exe: "'x' is not recognized as an internal or external command,"
     // + "operable program or batch file."): the second half alone names nothing.
     const previous = lines[i - 1]?.trim();
@@ -224,6 +227,22 @@ export function errorLines(output: string, max = 6): ErrorSummary {
   const best = found.sort((a, b) => a.rank - b.rank || a.index - b.index).slice(0, max);
   const top = best[0]?.line;
   return { lines: best.sort((a, b) => a.index - b.index).map((f) => f.line), stack, ...(top !== undefined ? { best: top } : {}) };
+}
+
+/** A script's own row for a failed step: `[build] FAILED (exit 2)`. */
+const STEP_ROW = /^\[[\w. -]+\] FAIL(?:ED)?\b/;
+
+/** A step row with the first telling line of the step's indented log below it, or the row alone. */
+function withStepReason(raw: string, lines: string[], at: number): string {
+  const reasons: string[] = [];
+  for (let j = at + 1; j < Math.min(lines.length, at + 12) && /^\s+\S/.test(lines[j]); j++) {
+    const line = lines[j].trim();
+    if (NOT_ERROR.test(line) || GENERIC_ERROR.test(line)) continue;
+    if (STRONG_ERROR.some((re) => re.test(line))) return `${raw.trimEnd()}: ${line}`;
+    reasons.push(line);
+  }
+  // (No error line in the step's log: its first line, when the step printed one, says why in the script's own words.)
+  return reasons.length ? `${raw.trimEnd()}: ${reasons[0]}` : raw;
 }
 
 /** Node's assertion message with the values it compared, read from the lines under it. */

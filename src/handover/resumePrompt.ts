@@ -286,7 +286,9 @@ function errorLine(finding: Finding, terse = false): string {
         : finding.resolvedAs === 'gone-from-rerun'
           ? 'the same tests ran again without it (they failed another way)'
           : 'fixed by a later passing run';
-    return `- Resolved: ${quoteAsData(finding.title, 'tool output', 240)} — ${how}${by}${marksOf(finding)}\n`;
+    const also = otherFailureLines(finding);
+    const beside = also.length ? ` (with ${quoteAsData(also.join(' | '), 'tool output', 260)})` : '';
+    return `- Resolved: ${quoteAsData(finding.title, 'tool output', 240)}${beside} — ${how}${by}${marksOf(finding)}\n`;
   }
   // The analyst's own note ("Failed 5 times. Not re-run: …") is the handover's words, said outside the quote.
   const failedTimes = /(?:^|\n)Failed (\d+) times\. (?=(?:Not resolved|Not re-run):)/.exec(finding.detail ?? '')?.[1];
@@ -301,6 +303,25 @@ function errorLine(finding: Finding, terse = false): string {
   if (went)
     return `- **Not re-run:** ${quoted}${command}${cite(lines)}; the session went on with ${code(went.what, 160)} (log line ${went.line})${marksOf(finding)}\n`;
   return `- **Unresolved:** ${quoted}${command}${cite(lines)}${marksOf(finding)}\n`;
+}
+
+/** A brief resolved error's other failing lines (a second test's assertion, the exception under a test row), at most two. */
+// (A run that failed in several places is one error; brief as it is, its title alone would hide the other failures.)
+function otherFailureLines(finding: Finding): string[] {
+  const title = inline(finding.title, 10_000);
+  const lines = (finding.detail ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(
+      (l) =>
+        l &&
+        !/^(?:Resolved|Not resolved|Not re-run|Failed \d+ times)\b/.test(l) &&
+        !title.includes(l) &&
+        !l.includes(title) &&
+        !/:\s*$|^at\s|^npm (?:ERR!|error) |^\S+:\d+: \w*(?:Error|Exception)$|^make(?:\[\d+\])?: \*\*\*|\bexit (?:status|code) \d+\s*$/i.test(l) &&
+        /\b(?:FAIL(?:ED)?|\w*(?:Error|Exception)|assert\w*|panicked|expected)\b|!==|[✖✗×]/i.test(l),
+    );
+  return [...new Set(lines)].slice(0, 2).map((l) => (l.length > 120 ? `${l.slice(0, 119)}…` : l));
 }
 
 function refusalLine(finding: Finding): string {

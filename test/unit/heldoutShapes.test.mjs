@@ -2475,3 +2475,84 @@ test('twelfth held-out facts round: Czech rules; "requests/s: 194.9" measures; a
   assert.deepEqual(measuredLines('requests/s: 194.9', 6, 'node scripts/load.mjs'), ['requests/s: 194.9']);
   assert.equal(errorLines('[lint] ok\n[build] FAILED (exit 2)\n[test] skipped').best, '[build] FAILED (exit 2)');
 });
+
+test('a step row carries the reason its indented log gives; without one it stays alone', () => {
+  const ci =
+    '[syntax] ok\n[build] FAILED (exit 2)\n    Makefile:7: *** missing separator (did you mean TAB instead of 8 spaces?).  Stop.\n[docs] FAILED (exit 1)\n    docs: scripts/release.sh is not mentioned in README.md\n2 step(s) failed';
+  const summary = errorLines(ci);
+  assert.equal(summary.best, '[build] FAILED (exit 2): Makefile:7: *** missing separator (did you mean TAB instead of 8 spaces?). Stop.');
+  assert.ok(summary.lines.includes('[docs] FAILED (exit 1): docs: scripts/release.sh is not mentioned in README.md'), summary.lines.join('\n'));
+  // (The make line under a test step is generic: the failing check above it is the reason.)
+  assert.equal(
+    errorLines('[test] FAILED (exit 2)\n    FAIL range_len("3-7"): expected 5, got 4\n    make: *** [Makefile:14: test] Error 1').best,
+    '[test] FAILED (exit 2): FAIL range_len("3-7"): expected 5, got 4',
+  );
+  assert.equal(errorLines('[lint] ok\n[build] FAILED (exit 2)\n[test] skipped').best, '[build] FAILED (exit 2)');
+});
+
+test('a pick after the clause that grounds it ("…; going with the tab since …") chooses among the options before it', async (t) => {
+  const log = new ClaudeLog('/home/dev/lib');
+  log.user('fix the build');
+  log.thinking(
+    'Two fixes: setting .RECIPEPREFIX in the Makefile, or replace the leading spaces with a tab. The README points at make on the runner; going with the tab since the release runner builds with bmake, which has no .RECIPEPREFIX.',
+  );
+  const decisions = (await analyse(log, t)).findings.filter((f) => f.analyst === 'decisions');
+  assert.equal(decisions.length, 1, titles(decisions));
+  assert.match(decisions[0].title, /going with the tab since/);
+  assert.match(decisions[0].detail, /Options weighed: Two fixes: setting \.RECIPEPREFIX/);
+});
+
+test('an import of a module a run could not find, taken out again, is a dependency tried; an import added and dropped otherwise is scaffolding', async (t) => {
+  const tried = new ClaudeLog('/home/dev/cal');
+  tried.user('convert the dates');
+  tried.tool('Edit', { file_path: '/home/dev/cal/convert.py', old_string: 'import datetime\n', new_string: 'import datetime\n\nimport jdatetime\n' }, 'ok');
+  tried.bash('python3 -m unittest 2>&1', "E\nModuleNotFoundError: No module named 'jdatetime'\n\nFAILED (errors=1)", 1);
+  tried.text('Removing it: jdatetime is not installed here and convert.py already has the arithmetic.');
+  tried.tool('Edit', { file_path: '/home/dev/cal/convert.py', old_string: 'import datetime\n\nimport jdatetime\n', new_string: 'import datetime\n' }, 'ok');
+  const rejected = (await analyse(tried, t)).findings.filter((f) => f.analyst === 'rejected');
+  assert.equal(rejected.length, 1, titles(rejected));
+  assert.match(rejected[0].title, /took out import jdatetime/);
+  assert.match(rejected[0].detail, /not installed here/);
+
+  const tidy = new ClaudeLog('/home/dev/cal');
+  tidy.user('convert the dates');
+  tidy.tool('Edit', { file_path: '/home/dev/cal/convert.py', old_string: 'import datetime\n', new_string: 'import datetime\nimport os\n' }, 'ok');
+  tidy.bash('python3 -m unittest 2>&1', "E\nModuleNotFoundError: No module named 'jdatetime'\n\nFAILED (errors=1)", 1);
+  tidy.tool('Edit', { file_path: '/home/dev/cal/convert.py', old_string: 'import datetime\nimport os\n', new_string: 'import datetime\n' }, 'ok');
+  assert.deepEqual(
+    (await analyse(tidy, t)).findings.filter((f) => f.analyst === 'rejected').map((f) => f.title),
+    [],
+  );
+});
+
+test('a view created by one command and dropped by a later one is an approach given up; a rebuild or a scratch table is not', async (t) => {
+  const log = new ClaudeLog('/home/dev/shop');
+  log.user('fix the report');
+  log.bash('sqlite3 shop.db "CREATE VIEW ordrer_gammel AS SELECT *, beloeb_oere AS beloeb FROM ordrer;"', '');
+  log.text('Nej, det dropper jeg igen: viewet forsvinder, næste gang shop.db bygges fra eksporten.');
+  log.bash('sqlite3 shop.db "DROP VIEW ordrer_gammel;"', '');
+  log.bash('sqlite3 shop.db "DROP TABLE IF EXISTS totals; CREATE TABLE totals (day TEXT, sum INTEGER);"', '');
+  log.bash('sqlite3 shop.db "CREATE TABLE tmp_orders AS SELECT * FROM ordrer;"', '');
+  log.bash('sqlite3 shop.db "DROP TABLE tmp_orders;"', '');
+  const rejected = (await analyse(log, t)).findings.filter((f) => f.analyst === 'rejected');
+  assert.deepEqual(
+    rejected.map((f) => f.title),
+    ['`CREATE VIEW ordrer_gammel AS SELECT *, beloeb_oere AS beloeb FROM ordrer` was created and later dropped (`DROP VIEW ordrer_gammel`)'],
+  );
+  assert.match(rejected[0].detail, /^Why: Nej, det dropper jeg igen/);
+});
+
+test('the words said right before deleting a file give its reason, whatever language they are in', async (t) => {
+  const log = new ClaudeLog('/home/dev/sanat');
+  log.user('korjaa skandit');
+  log.tool(
+    'Write',
+    { file_path: '/home/dev/sanat/src/utf8.c', content: '/* utf8.c: decode one UTF-8 sequence. */\nint utf8_decode(void) { return 0; }\n' },
+    'ok',
+  );
+  log.text('Otan tämän pois: libc:n fgetwc ja towlower tekevät saman.');
+  log.bash('rm src/utf8.c && git status --short', '');
+  const rejected = (await analyse(log, t)).findings.filter((f) => f.analyst === 'rejected');
+  assert.equal(rejected.length, 1, titles(rejected));
+  assert.match(rejected[0].detail, /^Why: Otan tämän pois: libc:n fgetwc/);
+});

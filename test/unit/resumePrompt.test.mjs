@@ -435,3 +435,21 @@ test('a command that exited 0 yet printed an error says both in the timeline; a 
   assert.doesNotMatch(prompt, /`npm test` exited 0 but printed/);
   assert.match(prompt, /- `npm test`: passing \(log line \d+\)/);
 });
+
+test('a resolved error that failed in several places names the other failures beside its headline, briefly', () => {
+  const ws = '/home/dev/api';
+  const log = new ClaudeLog(ws);
+  log.user('fix the failing tests');
+  log.bash(
+    'node --test 2>&1 | tail -n 30',
+    '✖ returns 404 for an unknown id (15.0ms)\n  AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:\n\n  200 !== 404\n\n      at file:///home/dev/api/test/app.test.js:32:12\n✖ rejects an empty title (5.1ms)\n  AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:\n\n  201 !== 400\n\nℹ tests 6\nℹ pass 4\nℹ fail 2',
+    1,
+  );
+  const pass = log.bash('node --test 2>&1 | tail -n 5', 'ℹ tests 6\nℹ pass 6\nℹ fail 0');
+  const { prompt } = build(log.write());
+  const errors = subsection(prompt, '### Errors seen only in tool output');
+  assert.match(errors, new RegExp(`fixed by a later passing run \\(log line ${pass.result.line}\\)`));
+  assert.match(errors, /200 !== 404/, errors);
+  assert.match(errors, /201 !== 400/, errors);
+  for (const line of errors.split('\n').filter((l) => l.startsWith('- Resolved:'))) assert.ok(line.length < 700, line);
+});
