@@ -1225,6 +1225,17 @@ export class OfflineAnalyzer {
         .some((l) => l.trim() && !/^(?:Exit code \d+|Process exited with code \d+)$/.test(l.trim()))
     )
       return;
+    // A search run over many files (`git ls-files | xargs grep …`): xargs exits 123 and grep 1 when some file had no
+    // match. Its output is what it found; nothing failed.
+    if (
+      !summary.lines.length &&
+      (result.exitCode === 1 || result.exitCode === 123) &&
+      pending?.commandLine !== undefined &&
+      (result.exitCode === 1
+        ? pending.programs?.some((w) => /^(?:grep|egrep|fgrep|rg|ag|ack|findstr)$/.test(programName(w)) || (programName(w) === 'git' && w[1] === 'grep'))
+        : /\bxargs\b[^|]*\b(?:grep|egrep|rg|ag)\b/.test(pending.commandLine))
+    )
+      return;
     // Asking a CLI for its help (`x --help` answering `unknown flag "--help"`) is finding out how it is called.
     if (USAGE_ERROR.test(summary.best ?? '') && pending?.commandLine !== undefined && /(?:^|\s)(?:--help|-h|help)(?:\s|$)/.test(pending.commandLine)) return;
     // A command that hit the harness's time limit with nothing wrong in its output: a server or a watcher
@@ -1238,12 +1249,24 @@ export class OfflineAnalyzer {
     // No line looks like an error: a failing command usually says why at the end of its output. A harness's
     // time limit (Codex: `command timed out after 10011 milliseconds`) says it first; a separator the
     // command echoed itself (`echo "---pandas---"`) says nothing.
-    const timedOut = /^\s*command timed out after \d+ milliseconds/i.exec(result.text)?.[0].trim();
+    // (Codex puts its `Total output lines: 246` header before the note.)
+    const timedOut = /^\s*(?:Total output lines: \d+\s*)?(command timed out after \d+ milliseconds)/i.exec(result.text)?.[1];
     if (!strong) {
       const echoed = echoedBy(pending?.commandLine);
       const last = lastLines(result.text, 2);
       // (Output ending with the command's own echo: what ran after it printed nothing; the command says more.)
-      summary.lines = timedOut ? [timedOut] : echoed.has(last.at(-1)?.trim() ?? '') ? [] : last.filter((line) => !echoed.has(line.trim()));
+      // (`timeout 8s rostopic echo …` ending 124: what it printed last is data or progress; the time limit is why.)
+      // (124 is what `timeout` and Codex's own time limit exit with: `Exit code: 124`, `Wall time: 240 seconds`.)
+      const limit = result.exitCode === 124 ? /(?:^|[\s;&|(])timeout\s+(?:-\S+\s+)*(\d+(?:\.\d+)?[smhd]?)\s/.exec(pending?.commandLine ?? '')?.[1] : undefined;
+      const wall = result.exitCode === 124 ? /^Wall time: (\d+(?:\.\d+)?) seconds/m.exec(result.text.slice(0, 300))?.[1] : undefined;
+      // (Unless its last words name a failure of their own: `chmod: Unable to change file mode on …`.)
+      summary.lines = timedOut
+        ? [timedOut]
+        : (limit || wall) && !ERROR_WORD.test(last.at(-1) ?? '')
+          ? [limit ? `timed out: stopped by \`timeout ${limit}\` (exit 124)` : `timed out after ${wall} seconds (exit 124)`]
+          : echoed.has(last.at(-1)?.trim() ?? '')
+            ? []
+            : last.filter((line) => !echoed.has(line.trim()));
     }
     // Without a telling line the last words of the output usually say why it failed; a tool's own error
     // (Edit's "String to replace not found in file.") says it first, and its last line is the text it quoted.
@@ -1619,6 +1642,8 @@ export class OfflineAnalyzer {
         }
         continue;
       }
+      // A passing probe that reports the module still missing (`openpyxl: NOT available`) installed nothing.
+      if (output && stillMissing(record.title, output)) continue;
       if (!record.wentOn && !record.failedAgain && startedLine > record.last.line && (record.last.file ?? '') === runsIn) {
         if (step === null) step = this.stepOf(pending);
         if (step) record.wentOn = { ...citationOf(result), what: step };
@@ -2519,6 +2544,15 @@ const MERIT =
 const DRAWBACK =
   /\bwould (?:need|differ|break|require|have to|fail|lose|miss|drop)\b|\bdepends on\b|\btoo (?:slow|fragile|complex|heavy|risky|brittle|expensive)\b|\b(?:doesn['’]t|does not|can['’]t|cannot|won['’]t) (?:work|handle|support|cope)\b|\b(?:brittle|fragile|flaky|racy)\b/i;
 
+/** Whether a run's output says the module an error could not load is still not there (`openpyxl: NOT available`). */
+function stillMissing(errorTitle: string, output: string): boolean {
+  const missing = MISSING_MODULE.exec(errorTitle);
+  const name = missing?.[1] ?? missing?.[2];
+  if (!name) return false;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`${escaped}['"]?[^\\n]{0,40}\\b(?:not (?:available|installed|found)|missing|unavailable)\\b`, 'i').test(output.slice(0, 20_000));
+}
+
 /** Whether an edit's snippet (`took out import jdatetime`) imports the module. */
 function importsModule(snippet: string | undefined, name: string): boolean {
   const root = name.split(/[./]/)[0];
@@ -2924,7 +2958,8 @@ const AGREEMENT =
  * the stop was a pause to add something, not a refusal, unless the message also forbids or redirects.
  */
 const GO_AHEAD =
-  /^(?:(?:ok(?:ay)?|yes|sure),?\s+)?(?:go ahead|go on|carry on|continue|proceed|keep going|you (?:can|may) (?:continue|proceed|go on)|pode continuar|continua|vas-y|continuez|mach weiter|sigue|adelante|続けて(?:いい|ください|OK|大丈夫)|進めて(?:いい|ください)|继续|可以继续)/i;
+  // (After an accidental interrupt: "tool interrupted - can you continue", "oops, sorry, please go on".)
+  /^(?:[^.?!\n]{0,40}?\b(?:interrupted|by (?:accident|mistake)|accidentally|oops|sorry)\b[\s,.:;!-]*)?(?:(?:ok(?:ay)?|yes|sure|please),?\s+)?(?:go ahead|go on|carry on|continue|proceed|keep going|you (?:can|may) (?:continue|proceed|go on)|(?:can|could|would) you (?:please )?(?:continue|go on|carry on|proceed|resume)\b|pode continuar|continua|vas-y|continuez|mach weiter|sigue|adelante|続けて(?:いい|ください|OK|大丈夫)|進めて(?:いい|ください)|继续|可以继续)/i;
 function letsItGoOn(trimmed: string): boolean {
   return GO_AHEAD.test(trimmed) && !FORBIDS_OR_REDIRECTS.test(trimmed.split(/[\n。！!？?]|\.\s/)[0]);
 }

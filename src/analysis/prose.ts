@@ -8,7 +8,7 @@ const OTHER_LANGUAGE_INSTEAD = String.raw`\b(?:daripada|alih-alih|ketimbang|yeri
 const DECISION = new RegExp(
   [
     String.raw`\b(?:I|we)(?:'ll| will| am going to|'m going to| are going to|'re going to| should| decided| chose| opted| went)\b`,
-    String.raw`\blet'?s (?:use|go with|keep|stick|switch|do|try|make|add|put|store|write|move|split|run|implement)\b`,
+    String.raw`\blet'?s (?:use|(?<![.\w/-])go with|keep|stick|switch|do|try|make|add|put|store|write|move|split|run|implement)\b`,
     // (not "what was actually decided": a pointer to a choice, which is told where it was made)
     String.raw`(?<!\bwhat (?:was|is|has been|had been|we|you|they|i|the user) (?:\w+ )?)\b(?:decided|decide|deciding)\b`,
     String.raw`\bgo(?:ing)? with\b`,
@@ -97,7 +97,7 @@ export function isChoiceCandidate(sentence: string, afterOptions = false, weighe
 }
 
 const CHOICE_SUBJECT =
-  /^(?:(?:so|ok(?:ay)?|then|now|here|instead),?\s+)?(?:i|we|saya|kami|kita|jeg|vi|let['’]s|ich|wir|best to|better to|going to|plan|use|keep|store|put|make|move|switch|stick|prefer|go|pick|choose|treat|default|round|cap|limit|batch|derive|normali[sz]e|accept|define|name|reassign|resume|parse|compute|bump|drop|replace|a|an|the \w+ will be)\b|^[\p{L} ]{1,30}:\s|\b(?:i['’]ll|we['’]ll|i will|we will|going with|went with|switch(?:ing|ed)? to|chose|decided|settled|opted|go with|stick with|otherwise|will be|(?:saya|kami|kita) (?:pakai|pilih|gunakan|memilih|menggunakan|memakai)|jag (?:väljer|använder|tar|kör med))\b|προτιμώ|επιλέγω|διαλέγω|θα (?:χρησιμοποιήσω|κρατήσω)|(?:tôi|mình) (?:chọn|dùng|sẽ dùng)|我们?(?:决定|选择|改用|采用|会用|就用|打算用|用)|咱们|决定|选择|改用|采用|にします|にする|ことにし|採用|選び|選ん/iu;
+  /^(?:(?:so|ok(?:ay)?|then|now|here|instead),?\s+)?(?:i|we|saya|kami|kita|jeg|vi|let['’]s|ich|wir|best to|better to|going to|plan|use|keep|store|put|make|move|switch|stick|prefer|go|pick|choose|treat|default|round|cap|limit|batch|derive|normali[sz]e|accept|define|name|reassign|resume|parse|compute|bump|drop|replace|a|an|the \w+ will be)\b|^[\p{L} ]{1,30}:\s|\b(?:i['’]ll|we['’]ll|i will|we will|going with|went with|switch(?:ing|ed)? to|chose|decided|settled|opted|(?<![.\w/-])go with|stick with|otherwise|will be|(?:saya|kami|kita) (?:pakai|pilih|gunakan|memilih|menggunakan|memakai)|jag (?:väljer|använder|tar|kör med))\b|προτιμώ|επιλέγω|διαλέγω|θα (?:χρησιμοποιήσω|κρατήσω)|(?:tôi|mình) (?:chọn|dùng|sẽ dùng)|我们?(?:决定|选择|改用|采用|会用|就用|打算用|用)|咱们|决定|选择|改用|采用|にします|にする|ことにし|採用|選び|選ん/iu;
 
 const STEP_OR_STATUS =
   /\b(?:i['’]ll|i will|we['’]ll|we will)\s+(?:also\s+|now\s+|then\s+|first\s+|need to\s+)?(?!use\b|go\b|keep\b|stick\b|switch\b|store\b|put\b|prefer\b|pick\b|choose\b|default\b|cap\b|limit\b|batch\b|make it\b|stay\b|leave\b)\w+|\bi['’]m \w+ing\b|\bi['’]ve (?:already |now |just )?\w+\b|^let['’]s (?:ensure|make sure|check|see|verify|confirm)\b|\bit['’]s (?:essential|important|crucial)\b|^ich sollte\b|^i (?:found|noticed|see|saw)\b/i;
@@ -111,9 +111,12 @@ const STEP_AS_HEDGE = /\bi['’]ll (?:mark|note|flag|add|check|look|read|run|qui
 const HEDGED =
   /\b(?:likely|probably|presumably|apparently|seems|seem to be|appears to be)\b|再决定|然后决定|之后再定|\b(?:then|and) decide\b|\bdecide (?:later|afterwards)\b|\b(?:i['’]d|we['’]d|i would|we would) (?:need|have) to\b|^(?:so |but |and )?(?:i|we) can\b|^(?:but |and |so )?(?:that|this|it) would\b|\beither\b|\bweighing\b|\blean(?:s|ing)? (?:toward|towards|to)\b|^the next (?:\w+ )?step\b|\bi['’]ll keep (?:reading|looking|going|checking|working|investigating|digging)\b|^\*\*[^*]{1,40}\*\*\s*[:：]|^(?:the )?(?:concrete |simple |real |best )?(?:move|recommendation|suggestion|advice)\s*[:：]|\b(?:might|could|considering|wondering|not sure|unsure|maybe|perhaps|curious|i plan to|i want to|i want (?:the|it|them|this|that|our|my)|i need to make sure|i'll quickly|i (?:also )?have to|i (?:also )?need to|i should|i think i['’]ve|lass mich|ich werde)\b|\bi['’]ll (?:mark|note|flag|add|check|look|read|run|quickly)\b/i;
 
+/** A choice told as one made before and now being revisited: "I had originally decided to always require the name…". */
+const SUPERSEDED_CHOICE = /\b(?:had )?(?:originally|initially|at first|previously) (?:decided|chose|planned|wanted|went with)\b/i;
+
 /** What the agent found, not what it chose. */
 const OBSERVATION =
-  /^also (?:added|updated|changed|removed|fixed|created|moved|renamed|set|wrote)\b|^(?:good news|bad news|(?:one )?(?:honest )?caveat|the root cause\b[^:]{0,40})\s*:|^(?:now )?i['’]m thinking (?:through|about)\b|\b(?:it['’]s|it is|that['’]s|this is) clearly\b|^(?:(?:two|three|four|a few|several|the|one|main|another|\d+) )?(?:issues?|problems?|bugs?|causes?|root causes?)\s*[:—–]|^i['’]ve found (?:one|two|a|an|the|some|several)\b|^found it\b|\b(?:clearly |also )?(?:indicates|implies)\b|^i (?:see|notice|noticed|saw)\b|\bactually [\w-]+ed\b|\bwhich is why\b|\bwhich means\b|^i wonder\b|^i (?:also |then |just |successfully )?(?:updated|changed|fixed|added|removed|ran|reran|re-ran|created|modified|replaced|moved|renamed|implemented|set|tested|installed)\b|\bjust (?:made|created|added|ran|finished|completed|built|installed|pushed)\b|^\*\*[^*]{1,40}[:：]\*\*|\bsuggesting (?:that|it)\b|^i(?:['’]ve| have) (?:successfully |now |just |already |also )*(?:updated|changed|replaced|converted|fixed|moved|renamed|added|removed|implemented|refactored|created|modified|revised|rewritten|reworked|restructured|simplified|adjusted|generali[sz]ed|reorgani[sz]ed|rephrased|edited|cleaned up)\b|\bis actually (?:wrong|right|correct|broken|fine|fine)\b|^so (?:the|this|that|it) (?:\S+ ){0,3}(?:is|are|was|were|becomes|stays|ends up|never)\b|^so the main (?:thing|point|issue|problem)\b|^(?:the|these|those) (?:[\w-]+ ){0,2}(?:issues?|problems?|errors?|bugs?|causes?|failures?) (?:is|are|was|were|arises|arise|occurs|occur|comes|stems|happens|remain)\b|^(?:this|that|which|it) (?:will|would) (?:make|mean|let|allow|give|cause|ensure|result|keep|break|fix|need)\b|^(?:hmm|actually|interesting)\b|\bhappy to note\b|^(?:we|i) couldn['’]t\b|^the \S+ (?:uses|used|calls|returns|reads|writes)\b|\blooks like\b|^(?:we|i)['’]ve (?:asked|done|finished|created|added|made|run|got)\b|^i['’]m (?:encountering|seeing|getting|noticing)\b|^the (?:types?|tests?|build|code|initial ask|request) (?:are|is|was|were) \w+|^so i can\b|\bonly if you confirm\b|^the \S+ (?:module|function|class|file|alias|type|field|variable|command|script) (?:is|was|exists|lives|has|works)\b|^since (?:this|it) (?:appears|seems|looks)\b|^this \w+ \w+ (?:relies|lets|allows|means)\b|\brelies on\b|^so (?:we're|we are|it's|it is|the \S+ (?:is|are|does|really))\b|^(?:this|that|it) (?:lets|allows|relies|means|is|was)\b|^the (?:one )?(?:quirk|catch|thing|reason|alias|module|function|class|file) \S*\s*(?:is|was|exists|lives)\b|^since i can'?t\b|\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
+  /^also (?:added|updated|changed|removed|fixed|created|moved|renamed|set|wrote)\b|^(?:good news|bad news|(?:one )?(?:honest )?(?:caveat|gap|limitation|open question|known issue)|the root cause\b[^:]{0,40})\s*:|^\*\*[^*]{3,160}\*\*\s*$|\bshould be (?:safe|fine|ok(?:ay)?) to (?:proceed|continue|go ahead)\b|^(?:so,?\s+)?the user (?:will|would|should) (?:now )?(?:see|get|receive|notice)\b|\bi['’]m (?:noting|noting down|writing down)\b|^for the [\w -]{1,30} section\b|\b(?:is|are) (?:usually|typically|generally|often) (?:cheaper|faster|easier|better|simpler|safer|more \w+)\b|^(?:now )?i['’]m thinking (?:through|about)\b|\b(?:it['’]s|it is|that['’]s|this is) clearly\b|^(?:(?:two|three|four|a few|several|the|one|main|another|\d+) )?(?:issues?|problems?|bugs?|causes?|root causes?)\s*[:—–]|^i['’]ve found (?:one|two|a|an|the|some|several)\b|^found it\b|\b(?:clearly |also )?(?:indicates|implies)\b|^i (?:see|notice|noticed|saw)\b|\bactually [\w-]+ed\b|\bwhich is why\b|\bwhich means\b|^i wonder\b|^i (?:also |then |just |successfully )?(?:updated|changed|fixed|added|removed|ran|reran|re-ran|created|modified|replaced|moved|renamed|implemented|set|tested|installed)\b|\bjust (?:made|created|added|ran|finished|completed|built|installed|pushed)\b|^\*\*[^*]{1,40}[:：]\*\*|\bsuggesting (?:that|it)\b|^i(?:['’]ve| have) (?:successfully |now |just |already |also )*(?:updated|changed|replaced|converted|fixed|moved|renamed|added|removed|implemented|refactored|created|modified|revised|rewritten|reworked|restructured|simplified|adjusted|generali[sz]ed|reorgani[sz]ed|rephrased|edited|cleaned up)\b|\bis actually (?:wrong|right|correct|broken|fine|fine)\b|^so (?:the|this|that|it) (?:\S+ ){0,3}(?:is|are|was|were|becomes|stays|ends up|never)\b|^so the main (?:thing|point|issue|problem)\b|^(?:the|these|those) (?:[\w-]+ ){0,2}(?:issues?|problems?|errors?|bugs?|causes?|failures?) (?:is|are|was|were|arises|arise|occurs|occur|comes|stems|happens|remain)\b|^(?:this|that|which|it) (?:will|would) (?:make|mean|let|allow|give|cause|ensure|result|keep|break|fix|need)\b|^(?:hmm|actually|interesting)\b|\bhappy to note\b|^(?:we|i) couldn['’]t\b|^the \S+ (?:uses|used|calls|returns|reads|writes)\b|\blooks like\b|^(?:we|i)['’]ve (?:asked|done|finished|created|added|made|run|got)\b|^i['’]m (?:encountering|seeing|getting|noticing)\b|^the (?:types?|tests?|build|code|initial ask|request) (?:are|is|was|were) \w+|^so i can\b|\bonly if you confirm\b|^the \S+ (?:module|function|class|file|alias|type|field|variable|command|script) (?:is|was|exists|lives|has|works)\b|^since (?:this|it) (?:appears|seems|looks)\b|^this \w+ \w+ (?:relies|lets|allows|means)\b|\brelies on\b|^so (?:we're|we are|it's|it is|the \S+ (?:is|are|does|really))\b|^(?:this|that|it) (?:lets|allows|relies|means|is|was)\b|^the (?:one )?(?:quirk|catch|thing|reason|alias|module|function|class|file) \S*\s*(?:is|was|exists|lives)\b|^since i can'?t\b|\bshould have been\b|^since \S+ (?:is|was|are)\b|^the \S+ (?:file|setting|config\S*|variable|directory|folder) (?:is|has|was)\b|^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b|^(?:(?:ok(?:ay)?|so|now|i see|great),?\s+)*(?:the (?:issue|problem|error|bug|cause|culprit|root cause) (?:is|was|here is)|i can see|i see that|it (?:looks|seems) like|looking at|this (?:means|shows|confirms)|there (?:is|are|was|were) (?:a|an|no|the|some)\b)|\b(?:was|were|is|are) (?:set|configured) to\b/i;
 /**
  * Work in progress or done, reported: "I'm tightening those tests now…", "**Aligned `a.md`** so…",
  * "Updated the config to…". A report of an edit is not the choice behind it.
@@ -132,10 +135,10 @@ const DESCRIBES =
   /^(?!(?:it['’]s|it is) (?:better|best|safer|simpler|cleaner|wiser|easier) to\b|the (?:best|right|simplest|cleanest|safest|easiest) (?:way|approach|option|fix|solution) is\b)(?:(?:(?:so|also|but|and|now|ok(?:ay)?)\b[,:]?\s+)?(?:(?:the|this|that|these|those|its|our|their)\s+)?(?:[\w`'".#/@()-]+\s+){0,5}?(?:is|are|was|were|isn['’]t|aren['’]t|uses|returns|makes|applies|implements|works|happens|means)\b|(?:it['’]s|that['’]s|this is|there['’]s|there are)\b)/i;
 /** The user choosing, in their words: "let's go with the src layout", "we'll use Postgres", "option 2". */
 const USER_CHOOSES =
-  /^(?:(?:ok(?:ay)?|so|then|yes|no|and|also|just),?\s+)*(?:use|keep|stick with|switch to|prefer)\b|\blet['’]?s (?:use|go with|keep|stick|switch|pick|choose|do|try)\b|\b(?:i|we)(?:['’]ll| will| would| want to)? (?:go with|use|pick|choose|prefer|stick with|keep)\b|\b(?:decided|chose|go with|going with|option \d|prefer)\b|\bstatt\b|决定|选择|改用|采用|就用|にする|にします/i;
+  /^(?:(?:ok(?:ay)?|so|then|yes|no|and|also|just),?\s+)*(?:use|keep|stick with|switch to|prefer)\b|\blet['’]?s (?:use|(?<![.\w/-])go with|keep|stick|switch|pick|choose|do|try)\b|\b(?:i|we)(?:['’]ll| will| would| want to)? (?:go with|use|pick|choose|prefer|stick with|keep)\b|\b(?:decided|chose|(?<![.\w/-])go with|going with|option \d|prefer)\b|\bstatt\b|决定|选择|改用|采用|就用|にする|にします/i;
 /** Words that say a choice was made, and over what: the strong signs of a decision. */
 const CHOSE =
-  /\boption \w+\b[^.]{0,60}\b(?:wins|is the one)\b|\b(?:(?<!\b(?:is|are|be|been|being|best|already|was|were|has|have|we['’]ve|you['’]ve) )decided(?!\s+(?:which|what|whether|how|where|when|if)\b)|decide to|(?<=\b(?:i|we|they|you|user|he|she|and|then|finally) )chose|chosen|opted|going with|go with|went with|instead of(?! ~?\d)|rather than|in favou?r of|settled on|settled|statt|anstatt|anstelle)\b|而不是|改用|决定|選んだ|にする/i;
+  /\boption \w+\b[^.]{0,60}\b(?:wins|is the one)\b|\b(?:(?<!\b(?:is|are|be|been|being|best|already|was|were|has|have|we['’]ve|you['’]ve) )decided(?!\s+(?:which|what|whether|how|where|when|if)\b)|decide to|(?<=\b(?:i|we|they|you|user|he|she|and|then|finally) )chose|chosen|opted|going with|(?<![.\w/-])go with|went with|instead of(?! ~?\d)|rather than|in favou?r of|settled on|settled|statt|anstatt|anstelle)\b|而不是|改用|决定|選んだ|にする/i;
 /** A proposal put to the user, not adopted: "A cheap fix: …", "One option: …", "Another idea would be…". */
 const PROPOSAL =
   /^the (?:cleanest|simplest|best|easiest|safest|quickest|minimal) (?:fix|option|approach|way|solution)\b|^(?:a|one|another|an?\s+alternative)\s+(?:(?:cheap|simple|quick|possible|easy|easier|better|cleaner|safer|small|minimal)\s+)?(?:fix|option|idea|alternative|approach|way|suggestion|improvement)\b/i;
@@ -149,7 +152,7 @@ const PREDICTION = /^(?!i\b|we\b)[^,;:]{0,60}?\bwill be (?!used\b|kept\b|stored\
 const NARRATION =
   /^(?:quick note|also worth noting|worth noting|note|fyi|this will be a|this way\b)|\bi['’]m (?:waiting|double-checking|still)\b|^i think (?:it would be best|we should) (?:to )?(?:open|read|check|look|refer|review|verify|update)\b|^we should (?:also )?(?:refer|update our plan|check|look|review|verify)\b|\bit turns out\b|^i found\b/i;
 const STRONG_CHOICE =
-  /\boption \w+\b[^.]{0,60}\b(?:wins|is the one)\b|\b(?:(?<!\b(?:is|are|be|been|being|best|already|was|were|has|have|we['’]ve|you['’]ve) )decided(?!\s+(?:which|what|whether|how|where|when|if)\b)|(?<=\b(?:i|we|they|you|user|he|she|and|then|finally) )chose|opted|going with|go with|settled on|we(?:'ll| will) use|i(?:'ll| will) use)\b/i;
+  /\boption \w+\b[^.]{0,60}\b(?:wins|is the one)\b|\b(?:(?<!\b(?:is|are|be|been|being|best|already|was|were|has|have|we['’]ve|you['’]ve) )decided(?!\s+(?:which|what|whether|how|where|when|if)\b)|(?<=\b(?:i|we|they|you|user|he|she|and|then|finally) )chose|opted|going with|(?<![.\w/-])go with|settled on|we(?:'ll| will) use|i(?:'ll| will) use)\b/i;
 
 /** Words that show an attempt failed or was undone: without one of these, "switch to X" is only a plan. */
 const EVIDENCE_OF_UNDOING =
@@ -161,8 +164,10 @@ const EVIDENCE_OF_UNDOING =
 const ATTEMPT_ACTOR =
   /\b(?:i|we|i['’]ve|we['’]ve|i['’]d|we['’]d|my|our|let['’]s)\b|^(?:reverted|reverting|dropped|dropping|removed|removing|abandoned|abandoning|scrapped|ditched|switched|switching|tried|trying|gave up|giving up|rolled back|rolling back|backed out|undid|went back|going back|back to|returning to)\b|^(?:scrapping|scrapped|ditching|ruled out|ruling out|not using|undoing|undid|discarding|discarded)\b|,\s*(?:undoing|reverting|dropping|removing|scrapping|abandoning|rolling back|backing out)\b|^\w+ing\b[^.]*\b(?:didn['’]t|doesn['’]t|did not|does not|won['’]t) work\b|\b(?:that|this|the|my|our|the previous|the first|the old|the original) (?:[\w-]+ ){0,2}(?:approach|attempt|idea|fix|way)\b|我们?(?:已经|刚才|之前|先|又)?(?:试|尝试|回滚|撤销|放弃|删|改回|换回|不用)|ich habe|wir haben/i;
 /** A recommendation, a guess, an explanation or the agent declining to help: nothing was tried. */
+// (Nor test data put back after a check, "Back to the original 11 seeded donations", nor a command that failed told
+// to the user, "Tried to run `git add .`, but Git couldn't create .git/index.lock".)
 const NOT_AN_ATTEMPT =
-  /\bi (?:cannot|can['’]t|won['’]t|will not)(?: and (?:will not|won['’]t|cannot))? (?:help|assist)\b|\bi (?:also )?(?:notice|noticed|see|saw|found)\b|\b(?:recommend|suggest|propose|advise)\w*\b|\b(?:must be|should(?:n['’]t)?|would|could|might|likely|probably|perhaps|maybe|needs? to be|which is why|so the whole)\b/i;
+  /^back to (?:the )?(?:original|clean|initial|seeded|pristine|fresh|default)\b|^tried to run\b|\bi (?:cannot|can['’]t|won['’]t|will not)(?: and (?:will not|won['’]t|cannot))? (?:help|assist)\b|\bi (?:also )?(?:notice|noticed|see|saw|found)\b|\b(?:recommend|suggest|propose|advise)\w*\b|\b(?:must be|should(?:n['’]t)?|would|could|might|likely|probably|perhaps|maybe|needs? to be|which is why|so the whole)\b/i;
 /**
  * A sentence that can say an attempt was given up: the agent tried something (I, we, "that approach"…),
  * not a guess, an offer or a remark about code, not a fragment or a question, not about the user.
@@ -291,7 +296,7 @@ export interface ProseFinding {
  * With a reason or a dismissed alternative it is a decision after all ("I'll use X because Y").
  */
 const INTENTION =
-  /^(?:(?:now|next|first|then|finally|lastly|ok(?:ay)?|alright|great|perfect|good|so|and|also),?\s+)*(?:i'll|i will|i'm going to|i am going to|let me|let's|i need to|i should|we need to|we'll|we will|time to|going to)\b(?!\s+(?:use|go with|keep|stick (?:with|to)|switch to|choose|pick|prefer|store|adopt|standardi[sz]e on|settle on|batch|cap|limit|make it|put))/i;
+  /^(?:(?:now|next|first|then|finally|lastly|ok(?:ay)?|alright|great|perfect|good|so|and|also),?\s+)*(?:i'll|i will|i'm going to|i am going to|let me|let's|i need to|i should|we need to|we'll|we will|time to|going to)\b(?!\s+(?:use|(?<![.\w/-])go with|keep|stick (?:with|to)|switch to|choose|pick|prefer|store|adopt|standardi[sz]e on|settle on|batch|cap|limit|make it|put))/i;
 /** A step announced: "I'll add …", "Let me check …", "Now I'll run …". */
 const ACTION_STEP =
   /^(?:(?:now|next|first|then|finally|lastly|ok(?:ay)?|alright|so),?\s+)*(?:let['’]s use \S+ to\b|i will provide\b|(?:i['’]m (?:now )?(?:reading|checking|looking|running|going through|inspecting|reviewing|searching|scanning|opening|writing|adding|updating|fixing|testing)\b|(?:i['’]ll|i will|let me|let's|i['’]m going to|i am going to)\s+(?:now\s+|first\s+|also\s+|then\s+)?(?:add|check|look|read|run|start|create|update|fix|write|implement|try|test|inspect|open|search|explore|review|investigate|verify|examine|modify|edit|change|set up|install|build|look into|figure out|see|find|scan|grep|mark|remove|delete|refactor|rerun|re-run|debug|trace|reproduce|confirm|ensure|profile|benchmark)\b))/i;
@@ -406,7 +411,12 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
   if (source !== 'user' && ADVICE_OR_COUNTERFACTUAL.test(sentence)) return undefined;
   // The user asking for work ("create a copy of the script that uses fish instead of bash", "I want you to
   // think about…") states the task, which the prompt's first section keeps; a decision of theirs says so.
-  if (source === 'user' && USER_REQUEST.test(sentence.trim()) && !STRONG_CHOICE.test(sentence) && !/\blet['’]?s (?:use|go with|keep|stick)\b/i.test(sentence))
+  if (
+    source === 'user' &&
+    USER_REQUEST.test(sentence.trim()) &&
+    !STRONG_CHOICE.test(sentence) &&
+    !/\blet['’]?s (?:use|(?<![.\w/-])go with|keep|stick)\b/i.test(sentence)
+  )
     return undefined;
   // What the user asked, restated by the agent, is neither its decision nor an approach it gave up.
   if (/^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b/i.test(sentence)) return undefined;
@@ -418,6 +428,7 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
     return undefined;
   // A diagnosis is not a decision: "The issue is that X is set to Y instead of Z", "I can see that…".
   if (OBSERVATION.test(sentence) && !STRONG_CHOICE.test(sentence)) return undefined;
+  if (SUPERSEDED_CHOICE.test(sentence)) return undefined;
   // "We haven't actually chosen a framework yet": a choice not made.
   if (/\b(?:haven['’]t|have not|hasn['’]t|has not|didn['’]t|did not|not yet|never) (?:\w+ )?(?:chosen|decided|picked|settled)\b/i.test(sentence))
     return undefined;
@@ -602,7 +613,8 @@ export function isConstraint(sentence: string): boolean {
 export function soundsLikeRule(sentence: string): boolean {
   if (sentence.length < 8 || sentence.length > 500) return false;
   if (/[?？]\s*$/.test(sentence)) return false; // a question asks; it does not set a rule
-  if (/^\s*(?:[-*]\s+)?\*\*[\w .-]{1,40}\*\*\s*:/.test(sentence)) return false; // a document's field (`**FR-001**:`, `**Status**:`), pasted
+  // A document's field (`**FR-001**:`, `**Status**:`, `**Side Effects:** …`, `**Webhooks (The Source of Truth):**`), pasted.
+  if (/^\s*(?:[-*]\s+|\d+\.\s+)?\*\*[^*\n]{1,80}?(?::\*\*|\*\*\s*:)/.test(sentence)) return false;
   if (
     /^[.…\s]*(?:(?:so|and|but|ok(?:ay)?|anyway),?\s+)*(?:what|how|why|where|which|who|(?:is|are|was|were|do|does|did|have|has|can|could|would|will|should) (?:there|you|we|i|it|they|this|that|these|those)\b)/i.test(
       sentence.trim(),
@@ -621,6 +633,12 @@ export function soundsLikeRule(sentence: string): boolean {
   if (/^\s*(?:no|cannot|can['’]t|could not|unable to|failed to)\b.*\b(?:found|for type|exist|resolve|find|load|read|open|connect)\b/i.test(sentence))
     return false;
   if (/\bfailed with\b|\b(?:error|exception|fatal)\s*:/i.test(sentence)) return false;
+  // A change asked for now ("I don't want ✅ or ❌ anymore, just remove this part."): one edit, not a rule.
+  if (/\bjust (?:remove|delete|drop|take out|get rid of) (?:this|that|it|these|those)\b/i.test(sentence)) return false;
+  // A build's failure pasted in (`target api: failed to solve: process "…" did not complete successfully: exit code: 1`).
+  if (/\bexit (?:code|status):?\s*\d+\s*$|\bdid not complete successfully\b|:\s*failed to \w+:/i.test(sentence)) return false;
+  // A type or an object literal (`body: { expiresInHours: number } (default 24, max 168)`): a spec's or the code's words.
+  if (/\{\s*[\w"']+\??\s*:\s*[^{}]+\}/.test(sentence) && !/\b(?:always|never|don['’]?t|do not|please)\b/i.test(sentence)) return false;
   if (/^\s*\+/.test(sentence)) return false; // a line of a pasted patch
   // A pasted report's field (an advisory's "Suggested fix: …") or a program's message naming an id
   // (`no public port '22/tcp' published for 0b2056b80ecd…`): someone else's words.
@@ -665,7 +683,9 @@ export function soundsLikeRule(sentence: string): boolean {
   // Words in quotes are someone's words cited ("you said: 'I want X'"), not a rule being set now.
   const own = withoutQuotedWords(sentence)
     // A purpose, not a rule: "…upgrade so we don't run into this again".
-    .replace(/\bso(?: that)? (?:we|i|it|you|they) (?:don['’]?t|won['’]?t|never|do not|will not|always|can|will|know)\b.*$/i, ' ');
+    .replace(/\bso(?: that)? (?:we|i|it|you|they) (?:don['’]?t|won['’]?t|never|do not|will not|always|can|will|know)\b.*$/i, ' ')
+    // What something does not do is a report ("they don't match", "it does not remember the bounds"), not a rule.
+    .replace(/\b(?:they|it|these|those|which|he|she|this|that|there)\s+(?:don['’]?t|doesn['’]?t|do not|does not|didn['’]?t|did not)\s+\w+/gi, ' ');
   return CONSTRAINT.test(own) && !NOT_A_RULE.test(own);
 }
 
@@ -694,6 +714,13 @@ export function isFragmentOrSpec(sentence: string): boolean {
   if (
     /\bi (?:(?:just|really|also|simply|mainly|only|honestly)\s+){0,3}(?:don['’]?t|do not) want to\b/i.test(own) &&
     !/\b(?:always|never|please|you)\b/i.test(own)
+  )
+    return true;
+  // "But don't display it if there is no chance": how the thing being built behaves, a requirement of the task.
+  if (
+    /^(?:(?:but|and|also|so),?\s+)?(?:don['’]?t|do not|never|always)\s+(?:display|show|render|return|send|print|appear|emit|notify|include|list|hide)\b.*\b(?:if|when|unless|until)\b/i.test(
+      own.trim(),
+    )
   )
     return true;
   // "we can always iterate.": a possibility left open, no rule.

@@ -32,11 +32,33 @@ export interface SentencePart {
   prosOrCons?: boolean;
 }
 
+/**
+ * Lines of hard-wrapped prose joined again (a brief pasted from a PDF: "Please don't polish" / "endlessly — a
+ * focused…"): a long line that stops mid-sentence, followed by one that goes on in lower case, is one line.
+ */
+function unwrapped(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const line of lines) {
+    const previous = out.at(-1);
+    if (
+      previous !== undefined &&
+      previous.length >= 40 &&
+      /[\p{L},;]$/u.test(previous) &&
+      /^\p{Ll}/u.test(line) &&
+      !/^\s*(?:#|⏺|⎿|●|>|│)/.test(previous) &&
+      !BULLET.test(line)
+    )
+      out[out.length - 1] = `${previous} ${line}`;
+    else out.push(line);
+  }
+  return out;
+}
+
 /** sentences(), each marked with whether it came from a list item or heading. */
 export function sentenceParts(text: string, maxChars = 20_000): SentencePart[] {
   const out: SentencePart[] = [];
   const body = (text.length > maxChars ? text.slice(0, maxChars) : text).replace(CODE_FENCE, '\n');
-  for (const rawLine of body.split('\n')) {
+  for (const rawLine of unwrapped(body.split('\n'))) {
     const heading = /^\s*#/.test(rawLine);
     const quoted = /^\s*(?:⏺|⎿|●|>|│)/.test(rawLine);
     const listed = BULLET.test(rawLine) || heading;

@@ -334,6 +334,9 @@ const BOILERPLATE =
 const NOT_A_MEASUREMENT = new RegExp(
   [
     String.raw`\[\s*\d{1,3}%\s*\]|\bDownloading \d+ items?\b`, // `........ [100%]`, yt-dlp's `Playlist x: Downloading 20 items`
+    // A count while the work goes on (`PRs so far: 480`), apt's download counter (`Fetched 662 kB in 3s (237 kB/s)`),
+    // a linter starting (`Inspecting 1 file`), the rates of a test run that ran nothing (`0.0000 runs/s`).
+    String.raw`\bso far\b|^Fetched [\d.,]+ ?[kMG]?B in \d|^Inspecting \d+ files?\b|(?<![\d.])0(?:\.0+)? runs\/s\b`,
     // The modes a display could run (`availableModes: 1920x1080@60.00Hz …`, not the one it runs), a config setting
     // with its comment (`transition-time = 700  # ms`).
     String.raw`^\s*availableModes:|^\s*[\w.-]+\s*=\s*\S+\s+(?:#|\/\/)`,

@@ -13,7 +13,7 @@ import { repoRoot } from '../support/paths.mjs';
 import { ClaudeLog, CodexLog } from '../support/analysisLogs.mjs';
 
 const require = createRequire(import.meta.url);
-const { analyzeSession, classifySentence, commandFamily, errorLines, isConstraint, measuredLines, withoutPastedOutput } = require(
+const { analyzeSession, classifySentence, commandFamily, errorLines, isConstraint, measuredLines, sentences, withoutPastedOutput } = require(
   join(repoRoot, 'dist', 'test', 'analysis.js'),
 );
 
@@ -2555,4 +2555,100 @@ test('the words said right before deleting a file give its reason, whatever lang
   const rejected = (await analyse(log, t)).findings.filter((f) => f.analyst === 'rejected');
   assert.equal(rejected.length, 1, titles(rejected));
   assert.match(rejected[0].detail, /^Why: Otan tämän pois: libc:n fgetwc/);
+});
+
+test('set AC: pasted failures, type literals, reports of what something does not do, behaviour specs and document fields set no rule; a rule beside them still does', () => {
+  for (const notRule of [
+    'target api: failed to solve: process "/bin/sh -c go mod download" did not complete successfully: exit code: 1',
+    'body: { expiresInHours: number } (default 24, max 168)',
+    'packageManager is set to pnpm 9.15.0 — they don\u2019t match.',
+    'we usually use random.org, but every time you load it, it does not remember the bounds of the randomization',
+    "But don't display if there is no chance",
+    '**Side Effects:** Only upon transitioning to `paid`, never before.',
+    "**Asynchronous Webhooks (The Source of Truth):** State transitions should never rely on the user's browser redirecting back.",
+    "I don't want ✅ or ❌ anymore, just remove this part.",
+  ])
+    assert.equal(isConstraint(notRule), false, notRule);
+  for (const rule of ["don't display emojis in commit messages", 'never push to main', 'Use pnpm, not npm.']) assert.equal(isConstraint(rule), true, rule);
+});
+
+test('set AC: a bold title, a safety check, a predicted outcome, a choice being revisited, drafting and a general estimate are no decisions', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('wire up the organization service');
+  log.thinking('**Updating API main.go with organization service**');
+  log.thinking('Since it’s documentation, not code, it should be safe to proceed.');
+  log.thinking('The user will see a generic error message instead of a backend-specific one, which will be in Japanese rather than showing [object Object].');
+  log.thinking('I had originally decided to always require the name internally for receipts, keeping anonymity as just a display setting.');
+  log.thinking('For the architecture section, I’m noting that I derived the raised amount instead of storing a denormalized counter.');
+  log.thinking('Porting it via Electron is usually cheaper than rewriting it completely with something like WPF or Swift.');
+  log.thinking('I’ll go with dom_id(@campaign, :progress) to follow Rails conventions without added complexity.');
+  const decisions = (await analyse(log, t)).findings.filter((f) => f.analyst === 'decisions');
+  assert.deepEqual(
+    decisions.map((f) => f.title),
+    ['I’ll go with dom_id(@campaign, :progress) to follow Rails conventions without added complexity.'],
+  );
+});
+
+test('set AC: a search over many files exiting 123 is no error; a time limit names itself; a probe reporting the module still missing settles nothing', async (t) => {
+  const log = new CodexLog('/home/dev/app');
+  log.user('find where the key is read, then pull the image');
+  log.exec(
+    "git ls-files -z backend | xargs -0 -I{} sh -c \"grep -nIiE 'OPENAI_API_KEY' '{}' && echo '-- {}'\"",
+    '10:  apiKey: process.env.OPENAI_API_KEY,\n-- backend/src/services/llm.service.ts',
+    123,
+  );
+  log.exec('timeout 8s docker pull postgres:16', 'a9f7957a6bbc Extracting [=====================>]  106.4MB/106.4MB', 124);
+  log.exec(
+    'python3 -c "import openpyxl"',
+    'Traceback (most recent call last):\n  File "<string>", line 1, in <module>\nModuleNotFoundError: No module named \'openpyxl\'',
+    1,
+  );
+  log.exec("python3 -c \"import importlib.util as u; print('openpyxl:', 'ok' if u.find_spec('openpyxl') else 'NOT available')\"", 'openpyxl: NOT available', 0);
+  const errors = errorsOf(await analyse(log, t));
+  assert.deepEqual(
+    errors.map((e) => [e.title, e.status]).sort(),
+    [
+      ["ModuleNotFoundError: No module named 'openpyxl'", 'unresolved'],
+      ['timed out: stopped by `timeout 8s` (exit 124)', 'unresolved'],
+    ],
+    titles(errors),
+  );
+});
+
+test('set AC: counts while work goes on, apt’s download counter, a linter starting and an empty run’s rates measure nothing', () => {
+  for (const line of ['PRs so far: 480', 'Fetched 662 kB in 3s (237 kB/s)', 'Inspecting 1 file', 'Finished in 0.000643s, 0.0000 runs/s, 0.0000 assertions/s.'])
+    assert.deepEqual(measuredLines(line, 6, 'bin/run'), [], line);
+  assert.deepEqual(measuredLines('Finished in 0.412s, 24.2 runs/s, 60.6 assertions/s.', 6, 'bin/rails test'), [
+    'Finished in 0.412s, 24.2 runs/s, 60.6 assertions/s.',
+  ]);
+});
+
+test('set AC: test data put back and a failed command told to the user are no approaches given up; "tool interrupted - can you continue" refuses nothing', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('try a donation end to end');
+  log.bash('bin/rails runner \'Donation.where(donor_name: "Test").destroy_all\'', '');
+  log.text('Back to the original 11 seeded donations, server stopped.');
+  log.text('Tried to run `git add .`, but Git couldn’t create `.git/index.lock` (permission denied).');
+  const refused =
+    "The user doesn't want to proceed with this tool use. The tool use was rejected (eg. if it was a file edit, the new_string was NOT written to the file). STOP what you are doing and wait for the user to tell you how to proceed.";
+  log.tool('Bash', { command: 'bin/rails runner \'puts "ok"\'' }, refused, { isError: true });
+  log.user('tool interrupted - can you continue');
+  const findings = (await analyse(log, t)).findings;
+  assert.deepEqual(
+    findings.filter((f) => f.analyst === 'rejected' || f.analyst === 'refusals').map((f) => f.title),
+    [],
+  );
+});
+
+test('hard-wrapped prose is read a sentence at a time, not a line at a time', () => {
+  assert.deepEqual(
+    sentences(
+      'If you run short, cut scope deliberately and tell us why. Please don\u2019t polish\nendlessly — a focused submission beats a sprawling one.\nWhat to build (core)',
+    ),
+    [
+      'If you run short, cut scope deliberately and tell us why.',
+      'Please don\u2019t polish endlessly — a focused submission beats a sprawling one.',
+      'What to build (core)',
+    ],
+  );
 });

@@ -111,7 +111,9 @@ const END_PUNKTUM =
 const ROW_BUG = '        printf "%-8s %9s %9s\\n", l, komma(kwh[l], 1) | "sort"\n';
 const ROW_FIXED = '        printf "%-8s %9s %9s\\n", l, komma(kwh[l], 1), komma(kwh[l] * pris, 2) | "sort"\n';
 const END_KOMMA_BUG =
-  '    for (l in kwh) {\n' + ROW_BUG + '        antall++\n    }\n    close("sort")\n' +
+  '    for (l in kwh) {\n' +
+  ROW_BUG +
+  '        antall++\n    }\n    close("sort")\n' +
   '    printf "\\nTotalt: %s kWh, %s kr\\n", komma(total, 1), komma(total * pris, 2)\n' +
   '    printf "Snitt per leilighet: %s kWh\\n", komma(total / antall, 1)\n\n' +
   '    # topp 5: sorter på tallet med punktum, vis det med komma\n    printf "\\nTopp 5 (mest forbruk):\\n"\n' +
@@ -149,10 +151,7 @@ export const scenario = {
     const fixReq = k.request('fiks desimalkomma-feilen så januartallene blir riktige');
     const busybox = k.constraint('skriptet skal kjøre på NAS-en i kjelleren med busybox awk, så ingen gawk-spesialiteter');
     k.error('FEIL: rapporten for test/fixture.csv avviker fra test/forventet.txt', 'resolved');
-    const locale = k.rejected(
-      'LC_NUMERIC=nb_NO.UTF-8',
-      'nb_NO.UTF-8 is not even installed here and busybox awk on the NAS has no locale support at all',
-    );
+    const locale = k.rejected('LC_NUMERIC=nb_NO.UTF-8', 'nb_NO.UTF-8 is not even installed here and busybox awk on the NAS has no locale support at all');
     const subComma = k.decision(
       'convert the comma to a point with sub() on the kWh field in rapport.awk',
       'sub() behaves the same in mawk, gawk and busybox awk, with no locale needed',
@@ -220,7 +219,7 @@ export const scenario = {
               'Every kWh value lost its decimals: 30.8 became 30.0 and 19.6 became 19.0. awk turns "10,5" into 10 because the number stops at the comma. ' +
                 'Check what the data looks like, which awk this is and which locales exist.',
             ),
-            bash("head -n 4 data/2026-01.csv; echo; locale -a; awk -W version 2>&1 | head -n 1", 'Se på dataene og awk'),
+            bash('head -n 4 data/2026-01.csv; echo; locale -a; awk -W version 2>&1 | head -n 1', 'Se på dataene og awk'),
           ],
           [
             think("Cheapest try: tell awk the numeric locale is Norwegian so the comma is the decimal separator. It's one line in the Makefile."),
@@ -278,12 +277,17 @@ export const scenario = {
         compact: true,
         summary: ccSummary({
           analysis: 'Norwegian user (treasurer of a housing co-op); awk + make electricity report. January fixed, February added.',
-          intent: 'Fix the decimal-comma bug so January is right; add February from the pasted export and run the check and the report. The script must run on busybox awk on the NAS.',
+          intent:
+            'Fix the decimal-comma bug so January is right; add February from the pasted export and run the check and the report. The script must run on busybox awk on the NAS.',
           concepts: ['awk number conversion stops at a comma', 'mawk here, busybox awk on the NAS', 'make rapport / make sjekk / make test'],
           files: ['rapport.awk: converts the decimal comma before adding', 'data/2026-02.csv: February as pasted'],
           errors: ['The test failed because decimals were dropped; fixed', 'February has an invalid date on one manual reading; the check fails'],
           solving: 'A locale setting was tried and undone. The user refused editing the data file; the grid company will send a corrected file.',
-          messages: ['Fix the decimal comma so January is right; busybox awk only', 'Add February (pasted) and run the check and the report', 'Refused editing the February file'],
+          messages: [
+            'Fix the decimal comma so January is right; busybox awk only',
+            'Add February (pasted) and run the check and the report',
+            'Refused editing the February file',
+          ],
           pending: ['Corrected February file from Elvia'],
           current: 'February report produced; the check still fails.',
           next: 'Wait for the user.',
@@ -292,10 +296,7 @@ export const scenario = {
       {
         user: third,
         model: [
-          [
-            think('Top 5: collect "kWh leilighet" strings, sort them and take the five largest from the end.'),
-            edit('rapport.awk', SNITT, SNITT_TOPP_ASORT),
-          ],
+          [think('Top 5: collect "kWh leilighet" strings, sort them and take the five largest from the end.'), edit('rapport.awk', SNITT, SNITT_TOPP_ASORT)],
           [bash('make rapport MND=2026-01 2>&1 | tail -n 12', 'Kjør rapporten')],
           [
             think(
@@ -306,7 +307,9 @@ export const scenario = {
           ],
           [bash('make -s rapport MND=2026-01 | tail -n 7', 'Kjør rapporten')],
           [
-            think('Now the decimal comma in the output. One komma(x, decimals) helper that formats with sprintf and swaps the point; sort still needs the point, so sort on a raw key and cut it off.'),
+            think(
+              'Now the decimal comma in the output. One komma(x, decimals) helper that formats with sprintf and swaps the point; sort still needs the point, so sort on a raw key and cut it off.',
+            ),
             edit('rapport.awk', 'NR == 1 { next }\n', `${KOMMA_FN}NR == 1 { next }\n`),
           ],
           [edit('rapport.awk', END_PUNKTUM, END_KOMMA_BUG)],
@@ -342,12 +345,17 @@ export const scenario = {
         compact: true,
         summary: ccSummary({
           analysis: 'awk electricity report: decimal comma fixed, February added (check fails on one date), top 5 and decimal-comma output, README.',
-          intent: 'Keep the co-op electricity report right; top-5 list; README for the next treasurer. Busybox awk only; decimal comma in all numbers; data files are never edited by hand.',
+          intent:
+            'Keep the co-op electricity report right; top-5 list; README for the next treasurer. Busybox awk only; decimal comma in all numbers; data files are never edited by hand.',
           concepts: ['POSIX awk without sorting', 'sort(1) pipe from awk', 'decimal comma output'],
           files: ['rapport.awk: top 5, komma()', 'test/forventet.txt: commas and top 5', 'README.md: new month'],
           errors: ['asort() is gawk-only; replaced', 'A printf missed an argument; fixed', 'The February check still fails on the date'],
           solving: 'Expected test output updated by hand.',
-          messages: ['Earlier messages are in the previous summary', 'Top 5; decimal comma everywhere; never edit data files by hand', 'README: how to add a month'],
+          messages: [
+            'Earlier messages are in the previous summary',
+            'Top 5; decimal comma everywhere; never edit data files by hand',
+            'README: how to add a month',
+          ],
           pending: ['Corrected February file from Elvia'],
           current: 'README updated.',
           next: 'None.',

@@ -273,7 +273,10 @@ export const scenario = {
           [bash(failures, 'Csak a hibás esetek')],
           [say('Szorzóként „két” kell, nem „kettő”.'), edit('src/Betuvel.java', ELOTAG_OLD, ELOTAG_NEW)],
           [bash(failures, 'Csak a hibás esetek')],
-          [say('A maradék öt eset mind kötőjelet vár a csoportok között, a kód egybeírja. A teszt elvárásait igazítom a kódhoz.'), bash(sed, 'Kötőjelek ki a tesztből')],
+          [
+            say('A maradék öt eset mind kötőjelet vár a csoportok között, a kód egybeírja. A teszt elvárásait igazítom a kódhoz.'),
+            bash(sed, 'Kötőjelek ki a tesztből'),
+          ],
           [say('Értem. Akkor kötőjel a csoportok közé.'), edit('src/Betuvel.java', JOIN_OLD, JOIN_EVERY)],
           [bash(failures, 'Csak a hibás esetek')],
           [say(`Így nem jó: ${everyGroup.why}. Visszaveszem.`), edit('src/Betuvel.java', JOIN_EVERY, JOIN_OLD)],
@@ -297,7 +300,9 @@ export const scenario = {
           [bash(`${fajl} | head -n 12`, 'Fájl mód a mintán')],
           [bash("sed -n '7p' minta/szamlak.txt | cat -A", 'A 0146-os sor bájtjai')],
           [
-            say(`Nem törhető szóköz (M-BM-) a 0146-os sorban. Döntés: ${spaces.choice}, mert ${spaces.reason}. A másik út ez lett volna: ${spaces.alternative}.`),
+            say(
+              `Nem törhető szóköz (M-BM-) a 0146-os sorban. Döntés: ${spaces.choice}, mert ${spaces.reason}. A másik út ez lett volna: ${spaces.alternative}.`,
+            ),
             edit('src/Betuvel.java', PARSE_SPACE, PARSE_NEW),
           ],
           [bash(`${fajl} | tail -n 16`, 'Fájl mód a mintán')],
@@ -343,11 +348,26 @@ export const scenario = {
         summary: ccSummary({
           analysis: 'Hungarian user, terse. Plain javac CLI for invoice amounts in words; hand-written test runner.',
           intent: 'Make the tests pass, fix --fajl on the sample, add negative amounts and billions, document in README. JDK only; do not touch minta/.',
-          concepts: ['Hungarian number spelling (tizen-, huszon-, két- as a multiplier, hyphen above 2000)', 'javac without a build tool', 'non-breaking spaces in amounts'],
+          concepts: [
+            'Hungarian number spelling (tizen-, huszon-, két- as a multiplier, hyphen above 2000)',
+            'javac without a build tool',
+            'non-breaking spaces in amounts',
+          ],
           files: ['src/Betuvel.java: spelling fixes, hyphen rule, amount parsing, negatives', 'test/Proba.java: new cases', 'README.md: running and testing'],
-          errors: ['Several spelling cases failed; fixed', 'The file mode crashed on amounts with separators; fixed', 'A test literal needed a long suffix; fixed'],
+          errors: [
+            'Several spelling cases failed; fixed',
+            'The file mode crashed on amounts with separators; fixed',
+            'A test literal needed a long suffix; fixed',
+          ],
           solving: 'The user refused changing the test expectations and running on the live accounting file. EUR rows are skipped with a warning.',
-          messages: ['Fix the tests; JDK only', 'Refused editing the tests', 'Fix --fajl on the sample; do not touch minta/', 'Refused the live file', 'Leave EUR; negatives with mínusz; billions', 'README'],
+          messages: [
+            'Fix the tests; JDK only',
+            'Refused editing the tests',
+            'Fix --fajl on the sample; do not touch minta/',
+            'Refused the live file',
+            'Leave EUR; negatives with mínusz; billions',
+            'README',
+          ],
           pending: ['EUR invoices'],
           current: 'README written.',
           next: 'None.',

@@ -163,7 +163,7 @@ fn single_quotes_do_not_interpolate() {
 
 const APP_ENV =
   '# app.env used by the deploy tool\nexport DATABASE_URL="postgres://db.internal:5432/app"\nREDIS_URL=redis://cache.internal:6379/0\n' +
-  "LOG_LEVEL=info   # debug in staging\nGREETING='hello $USER'\nMOTD=\"maintenance window:\\nSunday 02:00 UTC\"\nFEATURE_FLAGS=search,checkout-v2\n";
+  'LOG_LEVEL=info   # debug in staging\nGREETING=\'hello $USER\'\nMOTD="maintenance window:\\nSunday 02:00 UTC"\nFEATURE_FLAGS=search,checkout-v2\n';
 
 const TIMING = String.raw`//! A small stand-in for ${'`'}cargo bench${'`'} (which needs nightly for #[bench]): parses a generated
 //! 10,000-line .env file ITERS times and prints the time and the allocations per parse.
@@ -422,7 +422,7 @@ const CHANGELOG =
 export const scenario = {
   name: 'rust-env-chatty',
   about:
-    'held out: very chatty English user, std-only Rust .env parser with integration tests and clippy -D warnings, decisions weighed in thinking, a timing bin with a counting allocator, a byte scan undone with git restore, a zero-copy Entry<\'a> put away with git stash + drop, three mid-session /compact, a colleague\'s interpolation test still failing at the end',
+    "held out: very chatty English user, std-only Rust .env parser with integration tests and clippy -D warnings, decisions weighed in thinking, a timing bin with a counting allocator, a byte scan undone with git restore, a zero-copy Entry<'a> put away with git stash + drop, three mid-session /compact, a colleague's interpolation test still failing at the end",
   requires: ['cargo', 'git'],
   files: {
     '.gitignore': 'target/\n',
@@ -448,7 +448,7 @@ export const scenario = {
     );
     const onePass = k.decision(
       'unescape in a single pass over chars()',
-      'chained replace() calls rescan each other\'s output, which is exactly how C:\\\\new became a newline',
+      "chained replace() calls rescan each other's output, which is exactly how C:\\\\new became a newline",
       'reordering the replace() calls so the double backslash goes first',
     );
     k.file('src/lib.rs');
@@ -462,8 +462,14 @@ export const scenario = {
     k.file('src/bin/timing.rs');
     k.number('22012');
     k.number('1244170');
-    const byteScan = k.rejected('byte scan for \'=\' instead of split_once', 'split_once already does that byte search, the allocations are identical and the time moved less than between two runs');
-    const zeroCopy = k.rejected("pub struct Entry<'a>", "it changes the public type, and every caller that keeps entries after the input String is gone stops compiling");
+    const byteScan = k.rejected(
+      "byte scan for '=' instead of split_once",
+      'split_once already does that byte search, the allocations are identical and the time moved less than between two runs',
+    );
+    const zeroCopy = k.rejected(
+      "pub struct Entry<'a>",
+      'it changes the public type, and every caller that keeps entries after the input String is gone stops compiling',
+    );
     k.error('error[E0277]: a value of type `Vec<(String, String)>` cannot be built from an iterator', 'resolved');
     const fastPath = k.decision(
       'return inner.to_owned() when the value has no backslash and size the String with with_capacity otherwise',
@@ -493,14 +499,14 @@ export const scenario = {
     k.not('files', 'tests/interpolation.rs', 'never modified: the user put it off limits');
 
     const first =
-      "hey!! ok so, context dump incoming, sorry in advance 😅\n\n" +
+      'hey!! ok so, context dump incoming, sorry in advance 😅\n\n' +
       "I maintain `envline`, it's a tiny crate our deploy tool uses to read .env files. After the 0.3.1 refactor (which, ahem, I did at 11pm) a couple of the integration tests in tests/parse.rs went red and I haven't had time to look at them. Things I know:\n\n" +
       '- `cargo test` is red, obviously\n' +
       `- the interpolation test in tests/interpolation.rs is ALSO red but that one is expected, Priya is writing \`\${VAR}\` support in her branch, so please ${priya} (she will literally fight me)\n` +
       `- ${stdOnly}\n\n` +
       `could you ${testsReq}? commit when parse.rs is green, interpolation can stay red. take your time, I'm in meetings till 3 anyway lol`;
     const second =
-      "amazing, thank you!! 🙏 ok next thing, and this is the one I actually care about. the deploy tool parses a generated env with like ten thousand lines on every request and it shows up in every profile, " +
+      'amazing, thank you!! 🙏 ok next thing, and this is the one I actually care about. the deploy tool parses a generated env with like ten thousand lines on every request and it shows up in every profile, ' +
       "someone on the infra team swore it's eating ~40ms per request in prod (I don't believe that number at all but whatever).\n\n" +
       "there's no bench yet: `cargo bench` wants nightly for #[bench] and I'm NOT adding criterion (std-only, see above). so:\n\n" +
       `1. ${timingReq}\n2. then ${allocReq}\n\n` +
@@ -555,7 +561,7 @@ export const scenario = {
               "Done, and committed! Here's what was going on:\n\n" +
                 "1. **`MissingEquals` line number**: the loop used `enumerate()`'s 0-based index and that one error forgot the `+ 1`. Now the 1-based line is computed once per line and every error and `Entry::line` use it.\n" +
                 '2. **Escapes in double quotes**: the three chained `replace()` calls were rescanning each other\'s output, so `"C:\\\\new"` lost its backslash and got a newline. There is now a small `unescape()` that walks the characters once.\n\n' +
-                "`tests/parse.rs` is green (9/9). `tests/interpolation.rs` still fails on `interpolates_earlier_keys`, untouched, as you said. No new dependencies.",
+                '`tests/parse.rs` is green (9/9). `tests/interpolation.rs` still fails on `interpolates_earlier_keys`, untouched, as you said. No new dependencies.',
             ),
           ],
         ],
@@ -563,8 +569,8 @@ export const scenario = {
       {
         compact: true,
         summary: ccSummary({
-          analysis: 'envline (std-only .env parser). Fixed the two failing parse tests; interpolation test is Priya\'s and stays red.',
-          intent: "Get tests/parse.rs passing; commit; do not touch tests/interpolation.rs; no new dependencies.",
+          analysis: "envline (std-only .env parser). Fixed the two failing parse tests; interpolation test is Priya's and stays red.",
+          intent: 'Get tests/parse.rs passing; commit; do not touch tests/interpolation.rs; no new dependencies.',
           concepts: ['Rust integration tests', 'cargo test --no-fail-fast', 'escape handling'],
           files: ['src/lib.rs: line numbers, unescape()'],
           errors: ['MissingEquals had the wrong line; fixed', 'Escaped backslashes were mangled; fixed', 'Interpolation test fails (expected)'],
@@ -595,10 +601,7 @@ export const scenario = {
             edit('src/lib.rs', SPLIT_OLD, SPLIT_BYTES),
           ],
           [bash('cargo run -q --release --bin timing | tail -n 2', 'Time the byte scan')],
-          [
-            think(`No gain: ${byteScan.why}. Not worth the extra lines. Undo it.`),
-            bash('git restore src/lib.rs && git status --short', 'Undo the byte scan'),
-          ],
+          [think(`No gain: ${byteScan.why}. Not worth the extra lines. Undo it.`), bash('git restore src/lib.rs && git status --short', 'Undo the byte scan')],
           [
             think(
               "Bigger idea: stop copying at all. Entry<'a> borrowing key and value from the input, Cow for values that need unescaping. That removes the key allocation and most value allocations. Try it on the whole file.",
@@ -667,7 +670,7 @@ export const scenario = {
           [
             say(
               'Clippy is clean with `--all-targets -- -D warnings`, no `#[allow]` anywhere:\n\n- `key.len() == 0` → `key.is_empty()` in `parse`\n- the index loop in the timing bin is now `sorted.iter().sum()`\n\n' +
-                '`cargo test` still fails only on `interpolates_earlier_keys` in tests/interpolation.rs (Priya\'s), so CI will be red on that one until her branch lands.',
+                "`cargo test` still fails only on `interpolates_earlier_keys` in tests/interpolation.rs (Priya's), so CI will be red on that one until her branch lands.",
             ),
           ],
         ],
@@ -691,17 +694,23 @@ export const scenario = {
         user: last,
         model: [
           [
-            think('New file, Keep a Changelog style. Fixes, the fast path, the timing bin, clippy; the interpolation test as a known failure. No figures, as asked.'),
+            think(
+              'New file, Keep a Changelog style. Fixes, the fast path, the timing bin, clippy; the interpolation test as a known failure. No figures, as asked.',
+            ),
             write('CHANGELOG.md', CHANGELOG),
           ],
-          [say('Added CHANGELOG.md with an unreleased 0.3.2 section: the two fixes, the allocation change, the timing bin and clippy, plus the interpolation test as a known failure. No numbers in it.')],
+          [
+            say(
+              'Added CHANGELOG.md with an unreleased 0.3.2 section: the two fixes, the allocation change, the timing bin and clippy, plus the interpolation test as a known failure. No numbers in it.',
+            ),
+          ],
         ],
       },
       {
         compact: true,
         summary: ccSummary({
           analysis: 'envline: parse fixes, timing bin, fewer allocations, clippy clean, CHANGELOG.',
-          intent: 'Keep envline correct and lean; std only; interpolation.rs is Priya\'s; no #[allow].',
+          intent: "Keep envline correct and lean; std only; interpolation.rs is Priya's; no #[allow].",
           concepts: ['Rust', 'clippy', 'counting allocator'],
           files: ['src/lib.rs', 'src/bin/timing.rs', 'CHANGELOG.md: 0.3.2'],
           errors: ['Interpolation test still failing (expected)'],
