@@ -261,6 +261,9 @@ const CONSTRAINT = new RegExp(
     // Persian, Romanian and Danish rules: "تست‌های مریم را تغییر نده", "فقط کتابخانه‌ی استاندارد", "fără crate-uri externe",
     // "nu schimba formatul ieșirii", "rør ikke data/shop.sql".
     String.raw`(?<!\p{L})(?:\p{L}+ نده|نباید|هرگز|همیشه|فقط|fără|nu (?:schimba|modifica|folosi|atinge|șterge|sterge|adăuga|adauga|instala|face commit|comite)|niciodată|întotdeauna|doar|rør ikke|(?:ændr|slet|brug|installer|commit)\p{L}* ikke|ikke (?:røre|ændre|slette|bruge)|skal altid|altid (?:brug|skriv|kør|hold|læg|sæt))(?!\p{L})`,
+    // Norwegian and Hungarian rules: "datafilene redigerer vi aldri for hånd", "ikke rør datafilen", "skal skrives med
+    // desimalkomma", "så ingen gawk-spesialiteter"; "csak JDK, semmi külső lib", "a minta/-hoz ne nyúlj", "soha ne…".
+    String.raw`(?<!\p{L})(?:aldri|alltid|ikke (?:rør|endre|slett|bruk|legg til|installer)|rør ikke|skal (?:alltid |aldri )?(?:kjøre|skrives|være|brukes|ligge|bruke)|så ingen|ingen (?:nye|eksterne|flere)|ne (?:nyúlj|használj|módosítsd|töröld|változtasd|írd|commitolj|telepíts)\p{L}*|soha|mindig|csak [\p{L}\d]+(?:,|\s+(?:és|meg)\b)|semmi (?:külső|új|más)|tilos)(?!\p{L})`,
     // Hebrew and Finnish rules: "אל תיגע בשום דבר בתוך logs/", "רק מודולים שמגיעים עם perl עצמו, בלי CPAN",
     // "älä muokkaa tests-kansion valmiita tiedostoja", "pelkkä libc, ei ulkoisia kirjastoja".
     String.raw`(?<!\p{L})(?:אל ת\p{L}+|אסור|תמיד|אף פעם|רק \p{L}+[^,.]*,\s*בלי|älä|älkää|aina|ei koskaan|pelkkä|pelkästään|vain \p{L}+[^,.]*,\s*ei)(?!\p{L})`,

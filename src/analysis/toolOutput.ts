@@ -29,7 +29,7 @@ const STRONG_ERROR = [
   // a checker's `lint: src/limit.js:2 'var' is not allowed` (not vite's `file: /app/src/index.css:1:0`, which says where);
   // a bundler plugin's `[vite:css] [postcss] /app/src/index.css:1:1: The \`bg-x\` class does not exist`
   /^(?!file:)[a-z][\w-]{1,20}: \S+:\d+\b|^(?:\[[\w:@/-]+\] )+\S+:\d+:\d+: \S/,
-  /\b(?:parse|syntax) error\b/i,
+  /\b(?:parse|syntax|run ?time) error\b/i,
   /\b(?:[A-Z][a-zA-Z]*)?(?:Error|Exception)(?:\s*\[[\w-]+\])?:\s+\S/,
   /^\s*\d+:\d+\s+error\s+\S|^[^\s:]+:\d+:\d+\s+error\s+\S/, // eslint: `3:7  error  'x' is assigned…  no-unused-vars`, or with its file first
   /^\s*(?:error|fatal)(?:\[\w+\])?:/i,
@@ -37,6 +37,9 @@ const STRONG_ERROR = [
   // `rsync: --mkpath: unknown option`, `rsync error: error in file IO (code 11)`
   /^\s*[\w.-]{1,30}: (?:error|fatal)\b|^[\w.-]{1,30} error: \S|^[\w.-]{1,30}: (?:\S+: )?(?:unrecognized|invalid|illegal|unknown) (?:option|argument|flag)\b/,
   /^panic:/,
+  // A program naming the line of its input it rejects: `awk: rapport.awk: line 36: function asort never defined`,
+  // `sjekk: linje 43: ugyldig dato 2026-02-30`, `bash: ./x.sh: line 3: foo: command not found`.
+  /^[\w.-]{1,30}: (?:[\w./-]+: )?(?:line|linje|rad|zeile|ligne|línea|linha|riga|regel|rivi|satır|wiersz|řádek|sor|строка|рядок) \d+:\s*\S/iu,
   /\b(?:ENOENT|EACCES|EADDRINUSE|ECONNREFUSED|EPERM|ETIMEDOUT|EEXIST|ENOTDIR|EISDIR)\b/,
   /\bnpm (?:ERR!|error)\b/,
   /\bcommand not found\b/,
@@ -72,7 +75,8 @@ const STRONG_ERROR = [
   // A validator naming what it rejected: `- : Unrecognized field: hasCompletedOnboarding.`
   /\b(?:Unrecognized|Unknown|Unexpected|Invalid|Missing required) (?:JSON )?(?:field|key|property|option|argument|parameter|value)\b/i,
   // The failure in the user's language (a localised sudo, makepkg or compiler): `==> ATENÇÃO: Falha ao instalar…`.
-  /(?<!\p{L})(?:falha|falhou|erro|fehler|fehlgeschlagen|erreur|échec|échoué|fallo|falló|errore|fallito|ошибка)(?!\p{L})|失败|错误|エラー|失敗|오류|실패/iu,
+  // (Norwegian `FEIL:`, Danish `FEJL`, Hungarian `[HIBA]`, Finnish `VIRHE`, Turkish `HATA`, Polish `BŁĄD`, Vietnamese `LỖI`.)
+  /(?<!\p{L})(?:falha|falhou|erro|fehler|fehlgeschlagen|erreur|échec|échoué|fallo|falló|errore|fallito|ошибка|помилка|σφάλμα|feil|fejl|hiba|virhe|hata|błąd|lỗi)(?!\p{L})|失败|错误|エラー|失敗|오류|실패/iu,
   /<tool_use_error>/,
   // An app's own failure line: `❌ Failed to start server: RedisStore is not a constructor`.
   /(?:^|\s)❌\s|\bFailed to (?:start|build|compile|connect|load|run|install|parse|resolve|initiali[sz]e|create|open|read|write|fetch)\b/i,
@@ -275,7 +279,7 @@ export function looksFailed(output: string): boolean {
   if (/^\[[\w./-]+(?: \(root-commit\))? [0-9a-f]{7,}\] \S/m.test(head)) return false;
   // (A compiler's error (rustc's `error[E0277]`, javac's and gcc's `File.java:31: error:`), a JVM exception with
   // its cause, a test runner's failure in the user's language: `FALLITO TestFattura…`, `36 superati, 1 falliti`.)
-  return /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S|^\[[\w. -]+\] FAIL(?:ED)?\b/m.test(
+  return /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S|^\[[\w. -]+\] FAIL(?:ED)?\b|^\s*\[(?:FAIL|FAILED|FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\]\s+\S|\brun ?time error\b|^make(?:\[\d+\])?: \*\*\* \[[^\]]+\] Error \d+|^(?:FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\s*:\s*\S/m.test(
     head,
   );
 }
@@ -317,7 +321,7 @@ function mayBeReported(line: string): boolean {
 const REPORTED =
   /^(?=[\d,.]*[1-9])\d[\d,.]*\s\p{L}+(?:,\s*\d[\d,.]*\s\p{L}+)+\s*$|^(?=.*:\s*[1-9])\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*(?:,\s*\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*)+\s*$|^\p{L}[\p{L} %\d]{2,30}:\s*-?\d[\d,.]*\s?(?:EUR|USD|GBP|CHF|JPY|CNY|RUB|PLN|INR|KRW|BRL|руб\.?|zł|kr\.?|DKK|SEK|NOK|€|\$|£|₽|₹|₩)\s*$|^\p{L}[\p{L} .-]{0,30}:?\s+(?:\p{L}+\s+)?(?=[\d,.]*[1-9])\d[\d,.]*\s\p{L}+\.?(?:\s\p{L}+)?(?:,\s*\d[\d,.]*\s\p{L}+\.?(?:\s\p{L}+)?)+\s*$/u;
 const MEASURE = new RegExp(
-  String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|average|mean|median|peak|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])-?\d+(?:\.\d+)?(?![\w./-])|^[\p{L}][\p{L}'’ -]{2,40}[\p{L}] [\p{L}][\p{L}'’ -]{1,40}:\s*-?\d[\d,.]*\s*$|\b[a-z]+\/s(?:ec)?\s*[:=]\s*\d)`,
+  String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|average|mean|median|peak|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])-?\d+(?:\.\d+)?(?![\w./-])|^[\p{L}][\p{L}'’ -]{2,40}[\p{L}] [\p{L}][\p{L}'’ -]{1,40}:\s*-?\d[\d,.]*\s*$|\b[a-z]+\/(?:s|sec|iter|iteration|op|call|run|req|request|item|row|record)\s*[:=]\s*\d)`,
   'iu',
 );
 const UNITS_GLOBAL = new RegExp(String.raw`\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])`, 'gi');

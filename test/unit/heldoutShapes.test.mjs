@@ -2652,3 +2652,45 @@ test('hard-wrapped prose is read a sentence at a time, not a line at a time', ()
     ],
   );
 });
+
+test('thirteenth held-out facts round: Norwegian and Hungarian rules; localized failure rows and a make failure fail a piped run; a program naming the input line it rejects headlines; per-unit rates measure', () => {
+  for (const rule of [
+    'skriptet skal kjøre på NAS-en med busybox awk, så ingen gawk-spesialiteter',
+    'datafilene redigerer vi aldri for hånd',
+    'csak JDK, semmi külső lib',
+    'a minta/-hoz ne nyúlj',
+  ])
+    assert.equal(isConstraint(rule), true, rule);
+  for (const notRule of ['Hei! Kan du se på rapporten?', 'jeg har aldri sett dette før?']) assert.equal(isConstraint(notRule), false, notRule);
+  const hiba = '[jó]   10 → „tíz”\n[HIBA] 11 → „tízegy” (várt: „tizenegy”)\nEredmény: 20/21 jó, 1 HIBA';
+  assert.ok(errorLines(hiba).lines.includes('[HIBA] 11 → „tízegy” (várt: „tizenegy”)'), errorLines(hiba).lines.join('\n'));
+  assert.equal(
+    errorLines('awk -F; -f rapport.awk data/2026-01.csv\nawk: rapport.awk: line 36: function asort never defined\nmake: *** [Makefile:7: rapport] Error 2')
+      .best,
+    'awk: rapport.awk: line 36: function asort never defined',
+  );
+  assert.equal(
+    errorLines('sjekk: linje 43: ugyldig dato 2026-02-30 (H0203)\nmake: *** [Makefile:10: sjekk] Error 1').best,
+    'sjekk: linje 43: ugyldig dato 2026-02-30 (H0203)',
+  );
+  assert.deepEqual(measuredLines('allocs/iter: 22012  bytes/iter: 1244170', 6, 'cargo run --release --bin bench'), ['allocs/iter: 22012  bytes/iter: 1244170']);
+});
+
+test('a piped run whose output shows a localized failure row, a make failure or an awk run time error failed, whatever its exit code', async (t) => {
+  const log = new ClaudeLog('/home/dev/strom');
+  log.user('lag rapporten');
+  log.bash(
+    'make test 2>&1 | tail -n 6',
+    '-Totalt: 50.4 kWh\n+Totalt: 49.0 kWh\nFEIL: rapporten for test/fixture.csv avviker fra test/forventet.txt\nmake: *** [Makefile:17: test] Error 1',
+  );
+  log.bash(
+    'make rapport 2>&1 | tail -n 8',
+    'Leil.  kWh  kr\nawk: run time error: not enough arguments passed to printf("%-8s %9s\\n")\n\tFILENAME="data/2026-01.csv" FNR=73 NR=73',
+  );
+  log.bash('sh proba.sh 2>&1 | grep -v "^\\[jó\\]"', '[HIBA] 2001 → „kétezeregy” (várt: „kétezer-egy”)\nEredmény: 20/21 jó, 1 HIBA');
+  const errors = errorsOf(await analyse(log, t));
+  const all = titles(errors);
+  assert.match(all, /FEIL: rapporten for test\/fixture\.csv avviker/);
+  assert.match(all, /awk: run time error: not enough arguments passed to printf/);
+  assert.match(all, /\[HIBA\] 2001 → „kétezeregy”/);
+});
