@@ -262,6 +262,8 @@ export class OfflineAnalyzer {
     lastLabel?: string;
     /** For unlabelled options: how the thinking since has judged each (+1 a merit, −1 a drawback). */
     weights?: number[];
+    /** The options a merit was judged of (not only "already does…"). */
+    judged?: Set<number>;
   };
   /** The last sentence of the model's reasoning that gave a reason: the "why" for what it undid next. */
   private lastReason?: { text: string; line: number };
@@ -2513,7 +2515,7 @@ function stillRunningId(text: string, pending: PendingCall): string | undefined 
 
 /** A sentence that weighs options: "Two ways: …", "Options: …", "Either A or B", "Per IP or per key?". */
 const OPTIONS =
-  /\b(?:options?|approaches|two ways|alternatives?|choices|candidates)\b\s*[:—-]|\b(?:two|three|2|3|a few|several) (?:ways|options|approaches|alternatives|places|designs|strategies|fixes|paths)\b|^[^:.?]{3,60}:\s+[^;?]{3,200},\s+or\s+(?!if\b)[^;?]{3,160}$|^(?:i|we) could\b[^.]*\bor\b|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么/i;
+  /\b(?:options?|approaches|two ways|alternatives?|choices|candidates)\b\s*[:—-]|\b(?:it['’]s|it is|the choice is) between\b.{3,160}\band\b|\b(?:two|three|2|3|a few|several) (?:ways|options|approaches|alternatives|places|designs|strategies|fixes|paths)\b|^[^:.?]{3,60}:\s+[^;?]{3,200},\s+or\s+(?!if\b)[^;?]{3,160}$|^(?:i|we) could\b[^.]*\bor\b|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么/i;
 /**
  * Alternatives that are not the agent's to choose between: a question handing the choice to the user ("Would
  * you like X, or Y?": the answer decides) or a guess at a cause ("This could mean either X or Y", "was it
@@ -2529,6 +2531,9 @@ const ORDINAL_PICK =
 
 /** The options a sentence lists ("Options: A, or B" → A, B): two to four of them, or undefined. */
 function listedOptions(options: string): string[] | undefined {
+  // "…, so it's between A and B.": the two after "between".
+  const between = /\b(?:it['’]s|it is|the choice is|choosing) between (.{3,160}?) and (.{3,160}?)[.?!]?\s*$/i.exec(options);
+  if (between) return [between[1].trim(), between[2].trim()];
   const list = options.replace(/^[^:]{0,80}:\s*/, '').replace(/[.?!]\s*$/, '');
   const parts = list
     .split(/,?\s+or\s+|;\s+/)
@@ -2539,10 +2544,10 @@ function listedOptions(options: string): string[] | undefined {
 
 /** A merit said of an option: "is deterministic", "already rejects…", "needs nothing beyond libc", "easy to extend". */
 const MERIT =
-  /\b(?:is|are|stays?|remains?) (?:deterministic|simpler|safer|faster|cleaner|easier|cheaper|portable|robust|more (?:robust|reliable|portable|predictable))\b|\balready (?:\w+s|does|works|handles|covers|supports|validates|rejects|checks)\b|\bneeds? nothing\b|\b(?:easy|simple|trivial) to (?:extend|test|read|maintain|change|reuse)\b|\bjust works\b|\bno (?:extra|new) (?:dependency|dependencies|deps|code)\b/i;
+  /\b(?:is|are|stays?|remains?) (?:deterministic|simpler|safer|faster|cleaner|easier|cheaper|portable|robust|exact|precise|reproducible|repeatable|stable|more (?:robust|reliable|portable|predictable))\b|\bsays? (?:that|it|so) in (?:one|a single) (?:expression|line|statement|call)\b|\brepeats? on any machine\b|\balready (?:\w+s|does|works|handles|covers|supports|validates|rejects|checks)\b|\bneeds? nothing\b|\b(?:easy|simple|trivial) to (?:extend|test|read|maintain|change|reuse)\b|\bjust works\b|\bno (?:extra|new) (?:dependency|dependencies|deps|code)\b/i;
 /** A drawback said of an option: "would need its own check", "depends on the locales installed", "too slow". */
 const DRAWBACK =
-  /\bwould (?:need|differ|break|require|have to|fail|lose|miss|drop)\b|\bdepends on\b|\btoo (?:slow|fragile|complex|heavy|risky|brittle|expensive)\b|\b(?:doesn['’]t|does not|can['’]t|cannot|won['’]t) (?:work|handle|support|cope)\b|\b(?:brittle|fragile|flaky|racy)\b/i;
+  /\bwould (?:still |also |then )?(?:need|differ|break|require|have to|fail|lose|miss|drop)\b|\bis (?:just |only )?noise\b|\b(?:noisy|unreliable)\b|\bdepends on\b|\btoo (?:slow|fragile|complex|heavy|risky|brittle|expensive)\b|\b(?:doesn['’]t|does not|can['’]t|cannot|won['’]t) (?:work|handle|support|cope)\b|\b(?:brittle|fragile|flaky|racy)\b/i;
 
 /** Whether a run's output says the module an error could not load is still not there (`openpyxl: NOT available`). */
 function stillMissing(errorTitle: string, output: string): boolean {
@@ -2578,21 +2583,37 @@ const NOT_A_CHOICE_SUBJECT =
  * of it, every other with a drawback or nothing, at least one with a drawback. Each clause is judged for the
  * options it alone names (by words no other option has). Records the judgement in `options.weights`.
  */
-function favouredOption(options: { text: string; weights?: number[] }, sentence: string): string | undefined {
+function favouredOption(options: { text: string; weights?: number[]; judged?: Set<number> }, sentence: string): string | undefined {
   const parts = listedOptions(options.text);
   if (!parts || /\?\s*$/.test(sentence)) return undefined;
-  const words = parts.map((p) => new Set(wordsOf(p).filter((w) => w.length >= 4)));
+  // (Words are compared by their stem, so "allocation counts" names the option "count allocations".)
+  const stem = (w: string) => w.slice(0, 6);
+  const words = parts.map(
+    (p) =>
+      new Set(
+        wordsOf(p)
+          .filter((w) => w.length >= 4)
+          .map(stem),
+      ),
+  );
   const own = words.map((mine, i) => [...mine].filter((w) => words.every((other, j) => j === i || !other.has(w))));
   const weights = (options.weights ??= parts.map(() => 0));
   for (const clause of sentence.split(/;\s+|,\s+(?:but|while|whereas)\s+|\.\s+/i)) {
-    const said = new Set(wordsOf(clause));
+    // (What the user said is the ground of the judgement, not a judgement of an option: "The user said X and the box is noisy".)
+    if (/^(?:the )?user (?:said|says|asked|wants|prefers|mentioned)\b/i.test(clause)) continue;
+    const said = new Set(wordsOf(clause).map(stem));
     const named = own.map((ws, i) => (ws.some((w) => said.has(w)) ? i : -1)).filter((i) => i >= 0);
     if (named.length !== 1) continue;
-    if (MERIT.test(clause) && !DRAWBACK.test(clause)) weights[named[0]]++;
-    else if (DRAWBACK.test(clause) && !MERIT.test(clause)) weights[named[0]]--;
+    if (MERIT.test(clause) && !DRAWBACK.test(clause)) {
+      weights[named[0]]++;
+      // ("…already calculates X" describes what is there; "is exact", "says that in one expression" judge the option.)
+      if (!/\balready\b/i.test(clause)) (options.judged ??= new Set()).add(named[0]);
+    } else if (DRAWBACK.test(clause) && !MERIT.test(clause)) weights[named[0]]--;
   }
   const best = weights.findIndex((w) => w > 0);
-  if (best < 0 || weights.some((w, i) => i !== best && w > 0) || !weights.some((w) => w < 0)) return undefined;
+  // (Between two, a merit judged of one is the choice; otherwise another must have been found wanting too.)
+  if (best < 0 || weights.some((w, i) => i !== best && w > 0)) return undefined;
+  if (!weights.some((w) => w < 0) && !(parts.length === 2 && options.judged?.has(best))) return undefined;
   return parts[best];
 }
 

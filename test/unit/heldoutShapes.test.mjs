@@ -2694,3 +2694,25 @@ test('a piped run whose output shows a localized failure row, a make failure or 
   assert.match(all, /awk: run time error: not enough arguments passed to printf/);
   assert.match(all, /\[HIBA\] 2001 → „kétezeregy”/);
 });
+
+test('options weighed by stem and by merit: "allocation counts are exact" names "count allocations"; between two, a merit said of one is the choice', async (t) => {
+  const log = new ClaudeLog('/home/dev/envfile');
+  log.user('add a timing bin and make clippy happy');
+  log.thinking(
+    'What should it report? Options: reporting wall-clock time only, or count allocations with a #[global_allocator] wrapper around System in the bin. The user said allocations matter more and the box is noisy; allocation counts are exact and repeat on any machine, while wall time on a shared box is noise.',
+  );
+  log.bash('cargo build', 'Finished');
+  log.thinking(
+    "The user ruled out #[allow], so it's between keeping the loop as for t in &sorted and replace the index loop with sorted.iter().sum(). The loop only ever computed a sum, and iter().sum() says that in one expression.",
+  );
+  const decisions = (await analyse(log, t)).findings.filter((f) => f.analyst === 'decisions');
+  assert.equal(decisions.length, 2, titles(decisions));
+  assert.ok(
+    decisions.some((d) => d.title.endsWith('(count allocations with a #[global_allocator] wrapper around System in the bin)')),
+    titles(decisions),
+  );
+  assert.ok(
+    decisions.some((d) => d.title.endsWith('(replace the index loop with sorted.iter().sum())')),
+    titles(decisions),
+  );
+});
