@@ -594,6 +594,10 @@ export class OfflineAnalyzer {
         !/^(?:let me|let['’]s|i['’]ll|i will|now|next|then|first|ok(?:ay)?)\b/i.test(next)
       )
         detail = oneLine(next, 300);
+      // The alternative named right after the choice ("The alternative would have been X, but…", "X would have
+      // worked too, but…", "Vaihtoehto olisi ollut X, mutta…") is what the choice dismissed.
+      if (found.kind === 'decisions' && next && ALTERNATIVE_AFTER.test(next) && !detail.includes(next))
+        detail = `${detail ? `${detail} ` : ''}Alternative: ${oneLine(next, 300)}`;
       const key = `${found.kind}:${dedupeKey(found.sentence)}`;
       const existing = this.prose.get(key);
       if (existing) {
@@ -2565,6 +2569,10 @@ function importsModule(snippet: string | undefined, name: string): boolean {
   const escaped = root.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(?:\\bimport\\s+|\\bfrom\\s+|require\\(\\s*['"]|from\\s+['"])${escaped}\\b`).test(snippet);
 }
+
+/** A sentence naming the alternative a choice just made dismissed, in the languages agents write in. */
+const ALTERNATIVE_AFTER =
+  /^(?:the )?(?:alternative|other option)\b[^.]{0,80}\b(?:would have been|was|would be)\b|\bwould have worked (?:too|as well|also)\b.*\bbut\b|^(?:vaihtoehto|toinen vaihtoehto) olisi ollut\b|\bolisi toiminut myös\b.*\bmutta\b|^(?:die )?alternative wäre\b|^l['’]alternative (?:aurait été|serait|était)\b|^la alternativa (?:sería|habría sido|era)\b|^a alternativa (?:seria|teria sido|era)\b|^l['’]alternativa (?:sarebbe|era)\b|^alternativet (?:ville|hadde|hade|havde)\b|^альтернатив(?:а|ой) (?:была бы|было бы)\b/iu;
 
 /** "Either A, or B: why": the options and the reason given after them. */
 const EITHER_OR_BECAUSE = /^either\s+(.{3,160}?),?\s+or\s+([^:;]{3,160}):\s+(\S.{8,})$/i;

@@ -20,6 +20,8 @@ const DECISION = new RegExp(
     String.raw`^(?:decision|choice|conclusion|verdict|settled|going to)\b`,
     // "Decision:" in the user's language, as an agent answering in it writes: "Рішення: створюю схему…".
     String.raw`^(?:рішення|решение|decisión|decisão|décision|entscheidung|decisione|beslissing|beslutning|beslut|päätös|decizie|karar|keputusan|decyzja|απόφαση|quyết định|تصمیم|결정|决定|決定)\s*[:：]`,
+    // "Solution:"/"Fix:" in another language, with its reason after it: "Korjaus: rajaan silmukan…, koska …".
+    String.raw`^(?:ratkaisu|korjaus|lösung|solución|solução|soluzione|oplossing|løsning|lösning|rozwiązanie|çözüm|solusi|giải pháp|megoldás|řešení)\s*[:：].{3,}(?<!\p{L})(?:koska|weil|porque|parce que|perché|omdat|fordi|eftersom|ponieważ|çünkü|karena|vì|mert|protože|потому что)(?!\p{L})`,
     String.raw`\b(?:should|will|must|shall) (?:be|use|stay|remain|live|go|keep)\b`,
     String.raw`\bthe (?:best|right|simplest|safest|cleanest) (?:way|approach|option|fix)\b`,
     String.raw`\bbecause\b.*\b(?:use|using|keep|switch|went|chose|pick)\b`,
@@ -40,7 +42,7 @@ const IMPERATIVE_CHOICE =
 /** "X, not Y": a choice stated by what it is not. */
 const NOT_THAT = /\w, not (?!just\b|only\b|yet\b|sure\b|because\b)(?:an? |the )?\w+/;
 const RATIONALE =
-  /\b(?:because|since|so that|so we|so it|so the|as it|as this|to avoid|to keep|to prevent|to make|to stay|to fit|in order to|which (?:means|keeps|avoids|is)|otherwise|due to|given that|the reason|weil|denn|damit|sonst|karena|sebab|supaya|porque|ya que|parce que|puisque|omdat|kyunki|kyonki|eftersom|därför att|fordi|deoarece|pentru că)\b|(?<![\u0600-\u06FF])(?:چون|زیرا)(?![\u0600-\u06FF])|γιατί|επειδή|διότι|bởi vì|(?<![а-яіїєґ])(?:бо|тому що|оскільки|адже)(?![а-яіїєґ])|çünkü|perché|poiché|потому что|так как|ponieważ|因为|由于|所以|否则|ので|ため|때문에/i;
+  /\b(?:because|since|so that|so we|so it|so the|as it|as this|to avoid|to keep|to prevent|to make|to stay|to fit|in order to|which (?:means|keeps|avoids|is)|otherwise|due to|given that|the reason|weil|denn|damit|sonst|karena|sebab|supaya|porque|ya que|parce que|puisque|omdat|kyunki|kyonki|eftersom|därför att|fordi|deoarece|pentru că|koska|mert|protože|pretože|perquè)\b|(?<![\u0600-\u06FF])(?:چون|زیرا)(?![\u0600-\u06FF])|γιατί|επειδή|διότι|bởi vì|(?<![а-яіїєґ])(?:бо|тому що|оскільки|адже)(?![а-яіїєґ])|çünkü|perché|poiché|потому что|так как|ponieważ|因为|由于|所以|否则|ので|ため|때문에/i;
 
 const REJECTED = new RegExp(
   [
@@ -113,6 +115,10 @@ const HEDGED =
 
 /** A choice told as one made before and now being revisited: "I had originally decided to always require the name…". */
 const SUPERSEDED_CHOICE = /\b(?:had )?(?:originally|initially|at first|previously) (?:decided|chose|planned|wanted|went with)\b/i;
+
+/** A sentence opened by the word "decision" or "solution" in a language the agent writes in: `Päätös:`, `Ratkaisu:`. */
+const DECISION_LABEL =
+  /^(?:decision|solution|рішення|решение|decisión|decisão|décision|entscheidung|decisione|beslissing|beslutning|beslut|päätös|decizie|karar|keputusan|decyzja|απόφαση|quyết định|تصمیم|결정|决定|決定|ratkaisu|korjaus|lösung|solución|solução|soluzione|oplossing|løsning|lösning|rozwiązanie|çözüm|solusi|giải pháp|megoldás|řešení)\s*[:：]\s*\S/iu;
 
 /** What the agent found, not what it chose. */
 const OBSERVATION =
@@ -356,7 +362,8 @@ function mayBeFinding(sentence: string, source: ProseSource): boolean {
     CHOSE.test(sentence) ||
     ALTERNATIVE_NAMED.test(sentence) ||
     (source !== 'user' && EVIDENCE_OF_UNDOING.test(sentence)) ||
-    (source === 'thinking' && CONCLUSION_LABEL.test(sentence))
+    (source === 'thinking' && CONCLUSION_LABEL.test(sentence)) ||
+    (source !== 'user' && DECISION_LABEL.test(sentence) && RATIONALE.test(sentence))
   );
 }
 
@@ -509,7 +516,8 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
   // tuned on, those were most of what the looser rule picked up (bench:precision, pass 5).
   // "Trade-off: A reads cleaner but…; one query is worth a flag, so a keyword-only flag", "So: one awk pass…":
   // a conclusion labelled as such, in thinking, is the pick.
-  const strong = CHOSE.test(sentence) || concluded ? 2 : 0;
+  // ("Decision: X, because Y", "Korjaus: X, koska Y": a choice labelled as one, with its reason, in any language.)
+  const strong = CHOSE.test(sentence) || concluded || (reason > 0 && DECISION_LABEL.test(sentence)) ? 2 : 0;
   // A reason may also come as a conclusion ("So X, not Y" after the why) or a dash clause ("X, not Y — why").
   const argued =
     reason > 0 ||

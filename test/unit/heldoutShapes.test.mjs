@@ -2716,3 +2716,17 @@ test('options weighed by stem and by merit: "allocation counts are exact" names 
     titles(decisions),
   );
 });
+
+test('a choice labelled "Decision:"/"Solution:" in any language with its reason is a decision, and the alternative named right after it is kept with it', async (t) => {
+  const log = new ClaudeLog('/home/dev/sanat');
+  log.user('korjaa kaatuminen');
+  log.text(
+    'Korjaus: rajaan tulostussilmukan sanojen määrään, koska tyhjällä tiedostolla taulukko jää NULL-osoittimeksi. Vaihtoehto olisi ollut erillinen tarkistus tyhjälle tiedostolle, mutta se ei auttaisi lyhyissä tiedostoissa.',
+  );
+  log.text('Decision: store amounts as integer cents in ledger.py because floats drift. Decimal would have worked too, but it is slower to serialise.');
+  log.text('Solution: the tests are green now.');
+  const decisions = (await analyse(log, t)).findings.filter((f) => f.analyst === 'decisions');
+  assert.equal(decisions.length, 2, titles(decisions));
+  assert.match(decisions.find((d) => d.title.startsWith('Korjaus')).detail, /Alternative: Vaihtoehto olisi ollut erillinen tarkistus/);
+  assert.match(decisions.find((d) => d.title.startsWith('Decision')).detail, /Alternative: Decimal would have worked too/);
+});
