@@ -284,7 +284,7 @@ export function looksFailed(output: string): boolean {
   );
 }
 
-const UNIT = String.raw`(?:[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packages|chunks|ns\/op|B\/op|allocs\/op|ms|msec|milliseconds?|µs|ns|s|sec|secs|seconds?|mins?|minutes?|h|hours?|[kKMGT]i?B|bytes?|[kMG]?B\/s|ops\/s(?:ec)?|req\/s|rps|qps|tokens?(?:\/s)?|lines?|files?|tests?|specs?|passed|passing|failed|failing|skipped|errors?|warnings?|items?|rows?|records?|entries|requests?|calls?|iterations?|x|×|%|fps|kb|mb|gb)`;
+const UNIT = String.raw`(?:[kMG]?Wh|[kMG]?W|[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packages|chunks|ns\/op|B\/op|allocs\/op|ms|msec|milliseconds?|µs|ns|s|sec|secs|seconds?|mins?|minutes?|h|hours?|[kKMGT]i?B|bytes?|[kMG]?B\/s|ops\/s(?:ec)?|req\/s|rps|qps|tokens?(?:\/s)?|lines?|files?|tests?|specs?|passed|passing|failed|failing|skipped|errors?|warnings?|items?|rows?|records?|entries|requests?|calls?|iterations?|x|×|%|fps|kb|mb|gb)`;
 /**
  * A number with a CJK unit, or a label of words at the start of the line (`Termine gesamt: 1284`); a
  * single lower-case key (`rate: 1.0`, `temperature: 0.7`) is configuration, not a measurement.
@@ -625,6 +625,14 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
       }
     }
   }
+  // Responses tallied by HTTP status (`200: 394152`, `404: 4105`): each status's count, when two or more are listed.
+  const tallies = lines.filter((l) => STATUS_TALLY.test(l));
+  if (tallies.length >= 2)
+    for (const line of tallies.map((l) => l.trim()))
+      if (!seen.has(line)) {
+        seen.add(line);
+        found.push({ line, weight: 3 });
+      }
   const tableRows = [
     ...(commandLine !== undefined && SQL_CLIENT.test(commandLine) ? queryResultRows(lines) : []),
     ...measuredTableRows(lines),
@@ -676,13 +684,21 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
     )
       ? 2
       : 0;
-    found.push({ line, weight: units + keyword });
+    // A report's own summary (`Totalt: 5370.8 kWh, 6713.50 kr`, `Snitt per leilighet: 447.6 kWh`) outranks its table's rows.
+    found.push({ line, weight: units + keyword + (SUMMARY_LINE.test(trimmed) ? 5 : 0) });
   }
   return found
     .sort((a, b) => b.weight - a.weight)
     .slice(0, max)
     .map((f) => f.line);
 }
+
+/** A count under an HTTP status: `404: 4105`. */
+const STATUS_TALLY = /^\s*[1-5]\d\d\s*:\s*\d[\d,]*\s*$/;
+
+/** A report's summary line under its label, in the languages reports are printed in. */
+const SUMMARY_LINE =
+  /^(?:totalt?|totals?|total[ae]|sum|summe|gesamt|insgesamt|yhteensä|totaal|итого|всего|razem|celkem|toplam|jumlah|tổng(?: cộng)?|合计|总计|合計|snitt|gjennomsnitt|average|avg|mean|durchschnitt|moyenne|media|promedio|média|keskiarvo|átlag|összesen|i alt|gennemsnit)\b[^:\n]{0,30}:\s*\S/iu;
 
 /** Programs whose runs are routine looking around: a command made only of these is noise. */
 const NOISE_PROGRAMS = new Set([

@@ -2730,3 +2730,13 @@ test('a choice labelled "Decision:"/"Solution:" in any language with its reason 
   assert.match(decisions.find((d) => d.title.startsWith('Korjaus')).detail, /Alternative: Vaihtoehto olisi ollut erillinen tarkistus/);
   assert.match(decisions.find((d) => d.title.startsWith('Decision')).detail, /Alternative: Decimal would have worked too/);
 });
+
+test('a report’s summary outranks its table’s rows; energy units and responses tallied by HTTP status measure', () => {
+  const rows = Array.from({ length: 10 }, (_, i) => `H0${i + 101}        ${400 + i}.5    ${500 + i}.38`).join('\n');
+  const report = `Leil.          kWh        kr\n${rows}\n\nTotalt: 5370.8 kWh, 6713.50 kr\nSnitt per leilighet: 447.6 kWh`;
+  const measured = measuredLines(report, 6, 'make -s rapport MND=2026-01');
+  assert.ok(measured.includes('Totalt: 5370.8 kWh, 6713.50 kr'), measured.join('\n'));
+  assert.ok(measured.includes('Snitt per leilighet: 447.6 kWh'), measured.join('\n'));
+  assert.deepEqual(measuredLines('200: 394152\n404: 4105\n503: 315', 6, 'cargo run --release -- logs/access.log'), ['200: 394152', '404: 4105', '503: 315']);
+  assert.deepEqual(measuredLines('404: not found', 6, 'curl -s localhost:8080'), []);
+});
