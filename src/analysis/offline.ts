@@ -789,6 +789,20 @@ export class OfflineAnalyzer {
     pruneOldest(this.createdObjects, WORKING.packages);
   }
 
+  /**
+   * Whether the agent's words right before the call at `line` announce it (short, said just before, not a report of
+   * work done: "Jack, I've successfully executed the plan: …" is a summary, not why an edit was undone).
+   */
+  private announcesUndoing(line: number): boolean {
+    const said = this.lastProse;
+    return (
+      said !== undefined &&
+      line - said.line <= 2 &&
+      said.text.length <= 300 &&
+      !/\b(?:successfully|i['’]ve (?:completed|executed|finished|done|made|updated|created)|all (?:done|set)|summary)\b/i.test(said.text)
+    );
+  }
+
   /** The model's stated reason just before `line`, for something it undid or replaced. */
   /** Turns what the file tracker saw undone into findings, while the reason given for it is still at hand. */
   private takeUndone(): void {
@@ -818,12 +832,12 @@ export class OfflineAnalyzer {
       if (undone.kind === 'created-then-deleted' && undone.doneAt.line === undone.undoneAt.line) continue;
       this.addStructural(`${undone.kind}:${undone.path}:${undone.doneAt.line}`, {
         title,
-        // (Words said right before the command that deleted a file are that deletion's announcement, and its reason
-        // when one is given: "Otan tämän pois: libc already does it" names no file.)
+        // (Words said right before the call that deleted a file or undid an edit are its announcement, and its reason
+        // when one is given: "Otan tämän pois: libc already does it", "I'm taking it out again: …" name no file.)
         detail: this.reasonNear(
           undone.undoneAt.line,
           undone.kind === 'reverted-edit' && undone.snippet ? undone.snippet : undone.path,
-          undone.discarded || (undone.kind === 'created-then-deleted' && this.lastProse !== undefined && undone.undoneAt.line - this.lastProse.line <= 2),
+          undone.discarded || this.announcesUndoing(undone.undoneAt.line),
         ),
         citations: [undone.doneAt, undone.undoneAt].map((c) => (c.uuid ? { line: c.line, uuid: c.uuid } : { line: c.line })),
         score: 7 + specificity(undone.path),

@@ -2740,3 +2740,26 @@ test('a report’s summary outranks its table’s rows; energy units and respons
   assert.deepEqual(measuredLines('200: 394152\n404: 4105\n503: 315', 6, 'cargo run --release -- logs/access.log'), ['200: 394152', '404: 4105', '503: 315']);
   assert.deepEqual(measuredLines('404: not found', 6, 'curl -s localhost:8080'), []);
 });
+
+test('the words right before an edit that undoes another give its reason; a report of work done does not', async (t) => {
+  const log = new ClaudeLog('/home/dev/shop');
+  log.user('fix the crash on a deleted product');
+  log.tool(
+    'Edit',
+    { file_path: '/home/dev/shop/cart.js', old_string: 'cents += item.price * line.qty;', new_string: 'cents += (item?.price ?? 0) * line.qty;' },
+    'ok',
+  );
+  log.text("That passes, but I'm taking it out again: a deleted product would silently cost nothing.");
+  log.tool(
+    'Edit',
+    { file_path: '/home/dev/shop/cart.js', old_string: 'cents += (item?.price ?? 0) * line.qty;', new_string: 'cents += item.price * line.qty;' },
+    'ok',
+  );
+  log.tool('Edit', { file_path: '/home/dev/shop/.ignore', old_string: 'a\n', new_string: 'a\nprojects/\n' }, 'ok');
+  log.text("I've successfully executed the consolidation plan: updated 2 command files.");
+  log.tool('Edit', { file_path: '/home/dev/shop/.ignore', old_string: 'a\nprojects/\n', new_string: 'a\n' }, 'ok');
+  const rejected = (await analyse(log, t)).findings.filter((f) => f.analyst === 'rejected');
+  assert.equal(rejected.length, 2, titles(rejected));
+  assert.match(rejected.find((f) => f.title.includes('cart.js')).detail, /^Why: That passes, but I'm taking it out again/);
+  assert.doesNotMatch(rejected.find((f) => f.title.includes('.ignore')).detail ?? '', /successfully/);
+});
