@@ -66,6 +66,10 @@ const names = [
   'awkReportNorwegian',
   'javaHungarianTerse',
   'rustEnvChattyEnglish',
+  // Held out (fourteenth set), the same way.
+  'pythonSqliteCroatian',
+  'nodeCiPasteTerse',
+  'cIniCatalanChatty',
 ];
 
 export const scenarios = await Promise.all(
