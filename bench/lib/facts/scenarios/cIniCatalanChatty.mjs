@@ -85,7 +85,10 @@ const ADD_DUP = `static int add(ini_t *ini, const char *section, char *key, char
         }
     struct entry *e = calloc(1, sizeof *e);
 `;
-const ADD_DUP_FREED = ADD_DUP.replace('            e->value = value; /* the last one wins */\n', '            free(e->value);\n            e->value = value; /* the last one wins */\n');
+const ADD_DUP_FREED = ADD_DUP.replace(
+  '            e->value = value; /* the last one wins */\n',
+  '            free(e->value);\n            e->value = value; /* the last one wins */\n',
+);
 
 const SECTION_OLD = `                size_t len = (size_t)(close - p - 1);
                 if (len >= sizeof section)
@@ -303,7 +306,7 @@ ${CASES_OLD}    fprintf(stderr, "unknown case: %s\\n", name);
 }
 `;
 
-const RUN_CASES_OLD = 'crlf|handles CRLF line endings\'\n';
+const RUN_CASES_OLD = "crlf|handles CRLF line endings'\n";
 const RUN_CASES_NEW = "crlf|handles CRLF line endings\nduplicate|last duplicate key wins'\n";
 const RUN_SH = `#!/bin/sh
 # tests/run.sh: runs every case of tests/test_ini in its own process and prints TAP.
@@ -449,7 +452,7 @@ export const scenario = {
     k.error('ERROR: LeakSanitizer: detected memory leaks', 'resolved');
     k.number('54');
     const releaseReq = k.request('fes un objectiu make release sense sanitizers i amb -Os');
-    const refusal = k.refusal("ui no! no el pugis al router, que està en marxa i obre la porta del local. ja el copiaré jo dissabte");
+    const refusal = k.refusal('ui no! no el pugis al router, que està en marxa i obre la porta del local. ja el copiaré jo dissabte');
     k.number('14600');
     k.number('9535');
     k.number('4015');
@@ -479,7 +482,10 @@ export const scenario = {
       {
         user: first,
         model: [
-          [think('Run the suite the way the user does; the tail has the TAP lines and the diagnostics.'), bash('make test 2>&1 | tail -n 30', 'Build and run the tests')],
+          [
+            think('Run the suite the way the user does; the tail has the TAP lines and the diagnostics.'),
+            bash('make test 2>&1 | tail -n 30', 'Build and run the tests'),
+          ],
           [
             think('Test 5 dies inside ASan and run.sh keeps only the first lines of the report. Run that case on its own and read the whole report.'),
             bash('./tests/test_ini empty 2>&1 | head -n 24', 'Run the empty-value case on its own'),
@@ -502,7 +508,11 @@ export const scenario = {
               'Now the overflow: str_trim() sets end = s + strlen(s) - 1, one before the buffer when the value is empty after the leading blanks go. ' +
                 'Walk back from the terminator instead, with a small blank-test macro for both loops.',
             ),
-            edit('src/strutil.c', '#include "strutil.h"\n', "#include \"strutil.h\"\n\n#define IS_BLANK(c) ((c) == ' ' || (c) == '\\t' || (c) == '\\r' || (c) == '\\n')\n"),
+            edit(
+              'src/strutil.c',
+              '#include "strutil.h"\n',
+              "#include \"strutil.h\"\n\n#define IS_BLANK(c) ((c) == ' ' || (c) == '\\t' || (c) == '\\r' || (c) == '\\n')\n",
+            ),
           ],
           [edit('src/strutil.c', TRIM_HEAD_OLD, TRIM_HEAD_MACRO)],
           [edit('src/strutil.c', TRIM_TAIL_OLD, TRIM_TAIL_MACRO)],
@@ -515,10 +525,10 @@ export const scenario = {
           [
             say(
               "Resum de moment:\n\n- **not ok 3** (comentaris): arreglat. Ara el `;` o el `#` només tallen el valor si van al principi o després d'un espai, " +
-                'perquè a config/porta.ini hi ha una URL amb `#` que s\'ha de conservar.\n' +
-                "- **not ok 5** (valor buit): és un desbordament de memòria a `str_trim()` (src/strutil.c): amb un valor buit llegeix un byte abans del buffer. " +
+                "perquè a config/porta.ini hi ha una URL amb `#` que s'ha de conservar.\n" +
+                '- **not ok 5** (valor buit): és un desbordament de memòria a `str_trim()` (src/strutil.c): amb un valor buit llegeix un byte abans del buffer. ' +
                 "He provat una macro i l'he desfet amb `git checkout`, perquè trencava les línies CRLF.\n\n" +
-                "Abans de reescriure `str_trim()`: la fan servir també els altres dos programes? Si és així, mantinc la signatura tal com està.",
+                'Abans de reescriure `str_trim()`: la fan servir també els altres dos programes? Si és així, mantinc la signatura tal com està.',
             ),
           ],
         ],
@@ -549,10 +559,7 @@ export const scenario = {
             ),
             edit('src/strutil.c', TRIM_TAIL_OLD, TRIM_TAIL_FIXED),
           ],
-          [
-            think("-Werror goes into CFLAGS. make does not notice a changed CFLAGS, so clean first."),
-            edit('Makefile', CFLAGS_OLD, CFLAGS_NEW),
-          ],
+          [think('-Werror goes into CFLAGS. make does not notice a changed CFLAGS, so clean first.'), edit('Makefile', CFLAGS_OLD, CFLAGS_NEW)],
           [bash('make clean >/dev/null && make test 2>&1 | tail -n 15', 'Clean build and tests with -Werror')],
           [
             think('The old -Wsign-compare warning in the section copy is an error now: an int index against a size_t length. Make the index a size_t.'),
@@ -563,7 +570,7 @@ export const scenario = {
           [
             say(
               'Fet! 🎉\n\n- `str_trim()` ara compta la longitud cap avall amb un `size_t` en lloc de moure un punter per davant del buffer; la signatura no ha canviat\n' +
-                "- `-Werror` al CFLAGS del Makefile; ha sortit un avís antic (una comparació entre `int` i `size_t` a src/ini.c) que ara ja no hi és\n" +
+                '- `-Werror` al CFLAGS del Makefile; ha sortit un avís antic (una comparació entre `int` i `size_t` a src/ini.c) que ara ja no hi és\n' +
                 "- `make test`: tots els casos `ok`, i l'ASan ja no diu res",
             ),
           ],
@@ -572,12 +579,10 @@ export const scenario = {
       {
         user:
           `Quina passada, gràcies!! Ara una cosa nova: si una clau està repetida dins la mateixa secció, ${lastWins} ` +
-          "(ara guanya la primera, i a la porta ens ha fet alguna mala passada amb el codi provisional). Afegeix-hi un test, porfa.",
+          '(ara guanya la primera, i a la porta ens ha fet alguna mala passada amb el codi provisional). Afegeix-hi un test, porfa.',
         model: [
           [
-            think(
-              `ini_get returns the first match. Options: ${dup.alternative}, or ${dup.choice}. The second, because ${dup.reason}.`,
-            ),
+            think(`ini_get returns the first match. Options: ${dup.alternative}, or ${dup.choice}. The second, because ${dup.reason}.`),
             edit('src/ini.c', ADD_OLD, ADD_DUP),
           ],
           [edit('tests/test_ini.c', CASES_OLD, CASES_NEW)],
@@ -609,7 +614,7 @@ export const scenario = {
           [
             say(
               "D'acord, no toco el router. Ja hi ha `make release`: genera **iniget-release** sense sanitizers, amb `-Os` i sense símbols (`-s`). El d'ara porta l'ASan a dins, " +
-                "per això és molt més gros; el de release ocupa una fracció petita i amb config/porta.ini respon igual. Quan el copiïs, és un sol fitxer.",
+                'per això és molt més gros; el de release ocupa una fracció petita i amb config/porta.ini respon igual. Quan el copiïs, és un sol fitxer.',
             ),
           ],
         ],
@@ -633,7 +638,8 @@ export const scenario = {
         compact: true,
         summary: ccSummary({
           analysis: 'libini: all TAP cases pass; -Werror; last duplicate wins; make release for the router.',
-          intent: 'Fix the failing tests, then last-duplicate-wins, a release build for OpenWrt and its README section. Keep the ini.h API; build with -Werror.',
+          intent:
+            'Fix the failing tests, then last-duplicate-wins, a release build for OpenWrt and its README section. Keep the ini.h API; build with -Werror.',
           concepts: ['AddressSanitizer and LeakSanitizer', 'TAP', 'size-optimised release build'],
           files: [
             'src/strutil.c: str_trim walks a length down',
@@ -644,7 +650,13 @@ export const scenario = {
           ],
           errors: ['The empty-value overflow is fixed', 'A warning became an error under -Werror; fixed', 'A leak of the replaced value; fixed'],
           solving: 'Replaced values are freed; the release binary is much smaller than the sanitizer build. The user refused copying it to the router.',
-          messages: ['Earlier messages are in the previous summary', 'Go on with ASan; -Werror from now on', 'Last duplicate wins, with a test', 'make release', 'README'],
+          messages: [
+            'Earlier messages are in the previous summary',
+            'Go on with ASan; -Werror from now on',
+            'Last duplicate wins, with a test',
+            'make release',
+            'README',
+          ],
           pending: [],
           current: 'README has the release section.',
           next: 'None.',

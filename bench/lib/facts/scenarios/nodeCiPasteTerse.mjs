@@ -335,10 +335,7 @@ export const scenario = {
     k.file('src/format.js');
     const junitReq = k.request('want junit output from the tests');
     const esm = k.constraint('keep it ESM only btw, no require anywhere');
-    const vendored = k.rejected(
-      '@acme/node-test-junit',
-      'it is CommonJS (module.exports), and node --test ships its own junit reporter since Node 20.11',
-    );
+    const vendored = k.rejected('@acme/node-test-junit', 'it is CommonJS (module.exports), and node --test ships its own junit reporter since Node 20.11');
     k.error("The argument '--test-reporter' must match the number of specified '--test-reporter-destination'", 'resolved');
     k.file('package.json');
     const refusal = k.refusal('no. .github/ changes go through platform review, just paste me the yaml');
@@ -348,11 +345,7 @@ export const scenario = {
     k.number('2.8 kB');
     k.number('1.3 kB');
     k.number('2.3 kB');
-    const files = k.decision(
-      'a "files" allowlist in package.json',
-      'an allowlist cannot start shipping a new folder by accident',
-      'an .npmignore',
-    );
+    const files = k.decision('a "files" allowlist in package.json', 'an allowlist cannot start shipping a new folder by accident', 'an .npmignore');
     const readme = k.request('readme: mention npm run test:ci');
     k.file('README.md');
     k.lastRequest(readme);
@@ -409,7 +402,10 @@ export const scenario = {
           [bash('npm run test:ci 2>&1 | tail -n 8', 'Run test:ci')],
           [say('Each reporter needs its own destination.'), edit('package.json', SCRIPTS_BUILTIN, SCRIPTS_FIXED)],
           [bash('npm run test:ci 2>&1 | tail -n 3; grep -c "<testcase" test-results.xml', 'Run test:ci')],
-          [say('`npm run test:ci` writes test-results.xml with the built-in reporter. Adding the upload step to the workflow.'), bash(UPLOAD_STEP, 'Add the upload step')],
+          [
+            say('`npm run test:ci` writes test-results.xml with the built-in reporter. Adding the upload step to the workflow.'),
+            bash(UPLOAD_STEP, 'Add the upload step'),
+          ],
           [
             say(
               'Not touching .github/. Snippet for the platform PR, after `npm run build`:\n\n```yaml\n      - run: npm run test:ci\n' +
@@ -449,17 +445,18 @@ export const scenario = {
       {
         compact: true,
         summary: ccSummary({
-          analysis: 'Terse user; CI for @acme/dur failed on the build step. Fixed the import case, a negative-duration bug, added test:ci, trimmed the tarball.',
+          analysis:
+            'Terse user; CI for @acme/dur failed on the build step. Fixed the import case, a negative-duration bug, added test:ci, trimmed the tarball.',
           intent: 'Make the CI build job green, add JUnit output for the Actions summary, trim the npm tarball, document test:ci.',
           concepts: ['ESM import paths are case-sensitive on Linux', 'node --test reporters', 'npm pack files allowlist'],
-          files: [
-            'src/index.js: import path case',
-            'src/format.js: sign handling',
-            'package.json: test:ci script, files allowlist',
-            'README.md: test:ci',
+          files: ['src/index.js: import path case', 'src/format.js: sign handling', 'package.json: test:ci script, files allowlist', 'README.md: test:ci'],
+          errors: [
+            'Build could not resolve the parse module; fixed',
+            'Negative durations formatted wrongly; fixed',
+            'test:ci reporter destinations mismatch; fixed',
           ],
-          errors: ['Build could not resolve the parse module; fixed', 'Negative durations formatted wrongly; fixed', 'test:ci reporter destinations mismatch; fixed'],
-          solving: 'A shared reporter from tools/ was tried and removed in favour of the built-in junit reporter. The workflow edit was refused; a snippet was given instead.',
+          solving:
+            'A shared reporter from tools/ was tried and removed in favour of the built-in junit reporter. The workflow edit was refused; a snippet was given instead.',
           messages: ['CI red, log pasted; get the build green', 'JUnit output; ESM only', 'Trim the tarball; do not bump the version', 'README: test:ci'],
           pending: ['The platform team adds the upload step'],
           current: 'README mentions test:ci.',

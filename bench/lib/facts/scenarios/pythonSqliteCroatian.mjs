@@ -236,8 +236,7 @@ const SPOJI_LOCALE =
   '    con = sqlite3.connect(putanja)\n    locale.setlocale(locale.LC_COLLATE, "hr_HR.UTF-8")\n    con.create_collation("hr", locale.strcoll)\n    con.executescript(SHEMA)\n';
 const ORDER_OLD = 'FROM troskovi ORDER BY kategorija")]\n';
 const ORDER_LOCALE = 'FROM troskovi ORDER BY kategorija COLLATE hr")]\n';
-const KATEGORIJE_OLD =
-  'def kategorije(con):\n    return [r[0] for r in con.execute("SELECT DISTINCT kategorija FROM troskovi ORDER BY kategorija")]\n';
+const KATEGORIJE_OLD = 'def kategorije(con):\n    return [r[0] for r in con.execute("SELECT DISTINCT kategorija FROM troskovi ORDER BY kategorija")]\n';
 const KATEGORIJE_NFD =
   'def _bez_kvacica(s):\n    return unicodedata.normalize("NFD", s).encode("ascii", "ignore").decode()\n\n\n' +
   'def kategorije(con):\n    svi = [r[0] for r in con.execute("SELECT DISTINCT kategorija FROM troskovi")]\n    return sorted(svi, key=_bez_kvacica)\n';
