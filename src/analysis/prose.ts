@@ -246,7 +246,7 @@ const CONSTRAINT = new RegExp(
     String.raw`\b(?:has|have) to (?:keep|stay|remain|work with|run on|be compatible|stay compatible)\b|^(?:(?:and|also|but|plus|please)(?: make)?,?\s+)*one \w+ per \w+|\btiene(?:n)? que (?:seguir|ser|funcionar|quedar|mantener|estar)\b|\btem que (?:continuar|ser|funcionar|manter)\b|\bdoi(?:t|vent) (?:rester|continuer|fonctionner|garder)\b|だけで(?:お願い|やって|書いて|実装)|のみで(?:お願い|実装)|(?:日本語|英語|中文|中国語)で(?:お願い|書いて)`,
     // "POSIX sh only, no bashisms", "stdlib only", "run make check before you say it is done", Portuguese
     // "só biblioteca padrão", "nada de instalar pacote", "não mexe no relatório".
-    String.raw`^(?!(?:the|a|an|this|that|it|for|in|on)\b)(?:[\w+#./-]+\s){0,3}[\w+#./-]+ only\b(?=[,.;:!]|\s*$)|^(?:(?:and|also|please|always)\s+)*run \S+(?: \S+){0,2} (?:before|after) (?:you|each|every|any|committing|pushing|saying)\b|\bsó (?:biblioteca|bibliotecas|usar|use|python|sqlite)\b|\bnada de (?:instalar|usar|mexer|adicionar|pacote|biblioteca)\b|\bnão (?:mexe|mexa|usa|use|instala|instale|altera|altere|apaga|apague|toca|toque|muda|mude)\b`,
+    String.raw`^(?!(?:the|a|an|this|that|it|for|in|on)\b)(?:[\w+#./-]+\s){0,3}[\w+#./-]+ only\b(?=(?:\s+(?:btw|pls|please|thx|thanks))?\s*(?:[,.;:!]|$))|^(?:(?:and|also|please|always)\s+)*run \S+(?: \S+){0,2} (?:before|after) (?:you|each|every|any|committing|pushing|saying)\b|\bsó (?:biblioteca|bibliotecas|usar|use|python|sqlite)\b|\bnada de (?:instalar|usar|mexer|adicionar|pacote|biblioteca)\b|\bnão (?:mexe|mexa|usa|use|instala|instale|altera|altere|apaga|apague|toca|toque|muda|mude)\b`,
     // A rule tacked onto a request: "fix it, no new deps", "add the export — no external libraries".
     String.raw`[,;—–]\s*no (?:new|extra|external|third[- ]party|other) \w+`,
     // Russian and Polish rules: "файлы в expected/ не трогай", "только sqlite3 и awk, никакого Python", "nie zmieniaj
@@ -267,6 +267,9 @@ const CONSTRAINT = new RegExp(
     // Persian, Romanian and Danish rules: "تست‌های مریم را تغییر نده", "فقط کتابخانه‌ی استاندارد", "fără crate-uri externe",
     // "nu schimba formatul ieșirii", "rør ikke data/shop.sql".
     String.raw`(?<!\p{L})(?:\p{L}+ نده|نباید|هرگز|همیشه|فقط|fără|nu (?:schimba|modifica|folosi|atinge|șterge|sterge|adăuga|adauga|instala|face commit|comite)|niciodată|întotdeauna|doar|rør ikke|(?:ændr|slet|brug|installer|commit)\p{L}* ikke|ikke (?:røre|ændre|slette|bruge)|skal altid|altid (?:brug|skriv|kør|hold|læg|sæt))(?!\p{L})`,
+    // Croatian and Catalan rules: "samo standardna biblioteka, bez paketa s pipom", "pravu troskovi.db ne diraj", "no
+    // toquis l'API de src/ini.h", "d'ara endavant compila-ho tot amb -Werror".
+    String.raw`(?<!\p{L})(?:samo (?:standardn\p{L}*|\p{L}+,)|ne (?:diraj|dirajte|mijenjaj|mijenjajte|briši|koristi|dodaj\p{L}*)|nikad(?:a)?|uvijek|bez (?:paketa|biblioteka|vanjskih|novih)|no (?:toquis|toqueu|canviïs|modifiquis|esborris|facis servir|afegeixis)|d['’]ara endavant|sempre|només)(?!\p{L})`,
     // Norwegian and Hungarian rules: "datafilene redigerer vi aldri for hånd", "ikke rør datafilen", "skal skrives med
     // desimalkomma", "så ingen gawk-spesialiteter"; "csak JDK, semmi külső lib", "a minta/-hoz ne nyúlj", "soha ne…".
     String.raw`(?<!\p{L})(?:aldri|alltid|ikke (?:rør|endre|slett|bruk|legg til|installer)|rør ikke|skal (?:alltid |aldri )?(?:kjøre|skrives|være|brukes|ligge|bruke)|så ingen|ingen (?:nye|eksterne|flere)|ne (?:nyúlj|használj|módosítsd|töröld|változtasd|írd|commitolj|telepíts)\p{L}*|soha|mindig|csak [\p{L}\d]+(?:,|\s+(?:és|meg)\b)|semmi (?:külső|új|más)|tilos)(?!\p{L})`,
@@ -720,7 +723,8 @@ export function isFragmentOrSpec(sentence: string): boolean {
     return true;
   // A rule that points at something it does not name ("it should never do this.", "I don't want you to
   // simply remember this.") is a fragment: the rule is in the words around it, which section 1 keeps.
-  if (/\b(?:this|that)\s*[.!]*\s*$/i.test(own) && own.trim().split(/\s+/).length <= 9) return true;
+  // (One clause only: "don't bump the version btw, release-please handles that" names the rule before its comma.)
+  if (/\b(?:this|that)\s*[.!]*\s*$/i.test(own) && own.trim().split(/\s+/).length <= 9 && !/,\s/.test(own)) return true;
   // "I just don't want to keep paying for it": the user's own wish, not a rule for the agent.
   if (
     /\bi (?:(?:just|really|also|simply|mainly|only|honestly)\s+){0,3}(?:don['’]?t|do not) want to\b/i.test(own) &&

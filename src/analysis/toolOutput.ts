@@ -66,6 +66,9 @@ const STRONG_ERROR = [
   /^\s*\(fail\)\s+\S|^\S[^\t]*\t(?:fail|failure|failed)\t|\bis not mergeable\b/,
   /^\s*[✕✗✖×]\s+\S/,
   /^\s*not ok \d+/,
+  // A sanitizer's report (`==18923==ERROR: AddressSanitizer: heap-buffer-overflow on …`, `SUMMARY: AddressSanitizer: …`),
+  // below a test runner's own row for the test it broke.
+  /\b(?:Address|Leak|Memory|Thread|UndefinedBehavior)Sanitizer: \S/,
   /^\s*\d+\) test .+\(\S+\)\s*$/, // ExUnit: `1) test renders the page (MyAppWeb.PageTest)`
   /^[^\s:]+:\d+:\d+: (?!warning:|note:)\S/, // Go and C compilers without the word error: `a.go:4:2: "fmt" imported and not used` (never a warning)
   /\b\d+ (?:failed|failing|errors?)\b/,
@@ -279,7 +282,7 @@ export function looksFailed(output: string): boolean {
   if (/^\[[\w./-]+(?: \(root-commit\))? [0-9a-f]{7,}\] \S/m.test(head)) return false;
   // (A compiler's error (rustc's `error[E0277]`, javac's and gcc's `File.java:31: error:`), a JVM exception with
   // its cause, a test runner's failure in the user's language: `FALLITO TestFattura…`, `36 superati, 1 falliti`.)
-  return /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S|^\[[\w. -]+\] FAIL(?:ED)?\b|^\s*\[(?:FAIL|FAILED|FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\]\s+\S|\brun ?time error\b|^make(?:\[\d+\])?: \*\*\* \[[^\]]+\] Error \d+|^(?:FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\s*:\s*\S/m.test(
+  return /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S|^\[[\w. -]+\] FAIL(?:ED)?\b|^\s*\[(?:FAIL|FAILED|FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\]\s+\S|\brun ?time error\b|==\d+==ERROR: \w+Sanitizer:|^make(?:\[\d+\])?: \*\*\* \[[^\]]+\] Error \d+|^(?:FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\s*:\s*\S/m.test(
     head,
   );
 }
@@ -382,7 +385,8 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`^[!=*~#-]{5,}`,
     String.raw`^\s*(?:v(?:ersion)?\s*)?\d+\.\d+\.\d+(?:[-+.][\w.]+)?\s*$`, // a bare version
     String.raw`^(?:[\w@/.-]+)(?:@|\s+v?)\d+\.\d+\.\d+\S*\s*$`, // name 1.2.3 / name@1.2.3
-    String.raw`^(?:Python|Node(?:\.js)?|npm|pnpm|yarn|go version|rustc|cargo|git version|pip)\b.*\d+\.\d+`,
+    // (npm's tarball sizes are measured: `npm notice package size: 2.8 kB`; its other notices, the files listed, are not.)
+    String.raw`^(?:Python|Node(?:\.js)?|npm(?! notice (?:package size|unpacked size|total files):)|pnpm|yarn|go version|rustc|cargo|git version|pip)\b.*\d+\.\d+|^npm notice (?!(?:package size|unpacked size|total files):)`,
     String.raw`sandbox denied|execution error`,
     String.raw`^> \S+@\S+ \S+`, // npm's script banner: `> billing@1.4.0 test`
     String.raw`^(?:collected|running) \d+ (?:items?|tests?)\b|^test result: ok\. 0 passed`,
@@ -625,6 +629,18 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
       }
     }
   }
+  // binutils' `size`: each file's text, data and bss under its header row.
+  const sizeHeader = lines.findIndex((l) => /^\s*text\s+data\s+bss\s+dec\s+hex\s+filename\s*$/.test(l));
+  if (sizeHeader >= 0)
+    for (const row of lines.slice(sizeHeader + 1, sizeHeader + 7)) {
+      const m = /^\s*(\d+)\s+(\d+)\s+(\d+)\s+\d+\s+[0-9a-f]+\s+(\S+)\s*$/.exec(row);
+      if (!m) break;
+      const line = `size: text ${m[1]}, data ${m[2]}, bss ${m[3]} bytes in ${m[4]}`;
+      if (!seen.has(line)) {
+        seen.add(line);
+        found.push({ line, weight: 5 });
+      }
+    }
   // Responses tallied by HTTP status (`200: 394152`, `404: 4105`): each status's count, when two or more are listed.
   const tallies = lines.filter((l) => STATUS_TALLY.test(l));
   if (tallies.length >= 2)

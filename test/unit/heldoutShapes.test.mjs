@@ -2763,3 +2763,43 @@ test('the words right before an edit that undoes another give its reason; a repo
   assert.match(rejected.find((f) => f.title.includes('cart.js')).detail, /^Why: That passes, but I'm taking it out again/);
   assert.doesNotMatch(rejected.find((f) => f.title.includes('.ignore')).detail ?? '', /successfully/);
 });
+
+test('fourteenth held-out facts round: Croatian and Catalan rules, "ESM only btw", a rule with a reason after its comma; sanitizer reports fail a piped run; npm’s tarball sizes and size(1)’s table measure', () => {
+  for (const rule of [
+    'samo standardna biblioteka, bez paketa s pipom',
+    'pravu troskovi.db ne diraj',
+    "no toquis l'API de src/ini.h",
+    "d'ara endavant compila-ho tot amb -Werror",
+    'ESM only btw',
+    "don't bump the version btw, release-please handles that",
+  ])
+    assert.equal(isConstraint(rule), true, rule);
+  assert.equal(isConstraint('it should never do this.'), false);
+  assert.equal(
+    errorLines(
+      '==18923==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x60200000004f at pc 0x55c878376467\nREAD of size 1 at 0x60200000004f thread T0',
+    ).best,
+    '==18923==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x60200000004f at pc 0x55c878376467',
+  );
+  // (Under a TAP row the test's own row still names the error.)
+  assert.equal(
+    errorLines('not ok 1 - parses a simple key\n#   ==18988==ERROR: AddressSanitizer: heap-buffer-overflow on address 0x6020').best,
+    'not ok 1 - parses a simple key',
+  );
+  assert.deepEqual(
+    measuredLines(
+      'npm notice version: 0.4.0\nnpm notice 1.3kB tools/x/index.js\nnpm notice package size: 2.8 kB\nnpm notice unpacked size: 6.0 kB',
+      6,
+      'npm pack --dry-run 2>&1 | tail -n 20',
+    ),
+    ['npm notice package size: 2.8 kB', 'npm notice unpacked size: 6.0 kB'],
+  );
+  assert.deepEqual(
+    measuredLines(
+      '   text\t   data\t    bss\t    dec\t    hex\tfilename\n   4015\t    704\t     16\t   4735\t   127f\tiniget-release',
+      6,
+      'size iniget-release',
+    ),
+    ['size: text 4015, data 704, bss 16 bytes in iniget-release'],
+  );
+});
