@@ -1664,6 +1664,10 @@ export class OfflineAnalyzer {
       }
       // A passing probe that reports the module still missing (`openpyxl: NOT available`) installed nothing.
       if (output && stillMissing(record.title, output)) continue;
+      // The thing a command looked for and did not find (`rospack find mbf_costmap_core` → `package
+      // 'mbf_costmap_core' not found`) is found only by a run that names it: `rospack find pluginlib` passing is not.
+      const sought = NOT_FOUND_NAMED.exec(record.title)?.[1];
+      if (sought && record.what.includes(sought) && pending?.commandLine !== undefined && !pending.commandLine.includes(sought)) continue;
       if (!record.wentOn && !record.failedAgain && startedLine > record.last.line && (record.last.file ?? '') === runsIn) {
         if (step === null) step = this.stepOf(pending);
         if (step) record.wentOn = { ...citationOf(result), what: step };
@@ -2566,6 +2570,9 @@ const MERIT =
 /** A drawback said of an option: "would need its own check", "depends on the locales installed", "too slow". */
 const DRAWBACK =
   /\bwould (?:still |also |then )?(?:need|differ|break|require|have to|fail|lose|miss|drop)\b|\bis (?:just |only )?noise\b|\b(?:noisy|unreliable)\b|\bdepends on\b|\btoo (?:slow|fragile|complex|heavy|risky|brittle|expensive)\b|\b(?:doesn['’]t|does not|can['’]t|cannot|won['’]t) (?:work|handle|support|cope)\b|\b(?:brittle|fragile|flaky|racy)\b/i;
+
+/** A thing named as not found: `package 'mbf_costmap_core' not found`, `'x' not found`. */
+const NOT_FOUND_NAMED = /['"‘`]([\w.@/+-]{3,80})['"’`] (?:was )?not found\b/;
 
 /** Whether a run's output says the module an error could not load is still not there (`openpyxl: NOT available`). */
 function stillMissing(errorTitle: string, output: string): boolean {

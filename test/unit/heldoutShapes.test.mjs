@@ -2803,3 +2803,16 @@ test('fourteenth held-out facts round: Croatian and Catalan rules, "ESM only btw
     ['size: text 4015, data 704, bss 16 bytes in iniget-release'],
   );
 });
+
+test('set AC: what a command looked for and did not find is found only by a run that names it', async (t) => {
+  const log = new CodexLog('/home/unitree/catkin_ws');
+  log.user('find the costmap plugin');
+  log.exec('rospack find mbf_costmap_core', "[rospack] Error: package 'mbf_costmap_core' not found", 1);
+  log.exec('rospack find pluginlib', '/opt/ros/melodic/share/pluginlib', 0);
+  log.exec('rospack find nav_core', "[rospack] Error: package 'nav_core' not found", 1);
+  log.exec('sudo apt-get install -y ros-melodic-nav-core && rospack find nav_core', '/opt/ros/melodic/share/nav_core', 0);
+  const errors = errorsOf(await analyse(log, t));
+  const status = (name) => errors.find((e) => e.title.includes(name))?.status;
+  assert.notEqual(status('mbf_costmap_core'), 'resolved', titles(errors));
+  assert.equal(status('nav_core'), 'resolved', titles(errors));
+});
