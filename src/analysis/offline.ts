@@ -1668,6 +1668,12 @@ export class OfflineAnalyzer {
       // 'mbf_costmap_core' not found`) is found only by a run that names it: `rospack find pluginlib` passing is not.
       const sought = NOT_FOUND_NAMED.exec(record.title)?.[1];
       if (sought && record.what.includes(sought) && pending?.commandLine !== undefined && !pending.commandLine.includes(sought)) continue;
+      // An install that failed (`go get entgo.io/ent/enttest@v0.13.1`) is not settled by installing something else
+      // (`go get github.com/minio/minio-go/v7`): only by an install, or a run, that names what failed.
+      if (pending?.commandLine !== undefined && INSTALLS.test(record.what) && INSTALLS.test(pending.commandLine)) {
+        const wanted = installedNames(/`([^`]+)`/.exec(record.what)?.[1] ?? '');
+        if (wanted.length && !wanted.some((name) => pending.commandLine!.includes(name))) continue;
+      }
       if (!record.wentOn && !record.failedAgain && startedLine > record.last.line && (record.last.file ?? '') === runsIn) {
         if (step === null) step = this.stepOf(pending);
         if (step) record.wentOn = { ...citationOf(result), what: step };
@@ -1798,10 +1804,13 @@ export class OfflineAnalyzer {
     }
     // A shell command that failed to write a file (`sed -i …`, `cat > f <<EOF` that broke) is settled when
     // that file was changed after it by any means (a node script, a heredoc, an edit tool).
+    // (Not a failed install by another install: `go get x` writes go.mod, which installing something else changes too;
+    // an edit dropping the dependency from go.mod does settle it.)
     for (const e of this.errors.values()) {
       if (e.resolvedAt || e.first.file) continue;
       const meant = this.files.failedWrites.get(e.first.line);
-      const at = meant?.map((path) => changedAt.get(path)).find((line) => line !== undefined && line > e.last.line);
+      const byInstall = (line: number) => INSTALLS.test(e.what) && INSTALLS.test(this.commandAt.get(line) ?? '');
+      const at = meant?.map((path) => changedAt.get(path)).find((line) => line !== undefined && line > e.last.line && !byInstall(line));
       if (at !== undefined) e.resolvedAt = { line: at };
     }
     // The suite passing at the end resolves every test failure before that run.
@@ -2570,6 +2579,22 @@ const MERIT =
 /** A drawback said of an option: "would need its own check", "depends on the locales installed", "too slow". */
 const DRAWBACK =
   /\bwould (?:still |also |then )?(?:need|differ|break|require|have to|fail|lose|miss|drop)\b|\bis (?:just |only )?noise\b|\b(?:noisy|unreliable)\b|\bdepends on\b|\btoo (?:slow|fragile|complex|heavy|risky|brittle|expensive)\b|\b(?:doesn['’]t|does not|can['’]t|cannot|won['’]t) (?:work|handle|support|cope)\b|\b(?:brittle|fragile|flaky|racy)\b/i;
+
+/** A command that installs packages by name. */
+const INSTALLS =
+  /\b(?:go (?:get|install)|npm (?:i|install|add)|pnpm (?:add|install|i)|yarn add|bun add|pip3? install|uv (?:add|pip install)|cargo (?:add|install)|gem install|apt(?:-get)? install|brew install|dnf install|pacman -S)\s/;
+/** The package names an install command names (its words after the install verb that are not options), versions cut off. */
+function installedNames(commandLine: string): string[] {
+  const at = INSTALLS.exec(commandLine);
+  if (!at) return [];
+  return commandLine
+    .slice(at.index + at[0].length)
+    .split(/[\s;&|`]+/)
+    .filter((w) => /^[@a-z][\w.@/+:~^=<>-]*$/i.test(w))
+    .slice(0, 6)
+    .map((w) => w.replace(/(?<=.)[@=<>~^].*$/, ''))
+    .filter((w) => w.length >= 2);
+}
 
 /** A thing named as not found: `package 'mbf_costmap_core' not found`, `'x' not found`. */
 const NOT_FOUND_NAMED = /['"‘`]([\w.@/+-]{3,80})['"’`] (?:was )?not found\b/;

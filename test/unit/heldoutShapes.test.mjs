@@ -2816,3 +2816,15 @@ test('set AC: what a command looked for and did not find is found only by a run 
   assert.notEqual(status('mbf_costmap_core'), 'resolved', titles(errors));
   assert.equal(status('nav_core'), 'resolved', titles(errors));
 });
+
+test('set AC: a failed install is settled by an install or run naming what failed, not by installing something else', async (t) => {
+  const log = new CodexLog('/home/dev/lms');
+  log.user('add the test helpers');
+  log.exec('go get entgo.io/ent/enttest@v0.13.1', 'go: module entgo.io/ent@v0.13.1 found, but does not contain package entgo.io/ent/enttest', 1);
+  log.exec('go get github.com/minio/minio-go/v7', 'go: added github.com/minio/minio-go/v7 v7.0.95', 0);
+  log.exec('pnpm install --config.strict-ssl=false 2>&1', 'ERR_PNPM_FETCH_404  GET https://registry.npmjs.org/x: Not Found - 404', 1);
+  log.exec('pnpm install 2>&1', 'Done in 2.1s', 0);
+  const errors = errorsOf(await analyse(log, t));
+  assert.notEqual(errors.find((e) => e.title.includes('enttest'))?.status, 'resolved', titles(errors));
+  assert.equal(errors.find((e) => e.title.includes('ERR_PNPM_FETCH_404'))?.status, 'resolved', titles(errors));
+});
