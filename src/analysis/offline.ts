@@ -815,6 +815,8 @@ export class OfflineAnalyzer {
       // A scratch file (`/tmp/icon.png`, a temp folder) is made to be deleted: cleaning up gives nothing up.
       // So is a throwaway test or debug script (`test_auth.py`, `debug-hook.sh`) removed once it has told what it had to.
       if (undone.kind === 'created-then-deleted' && (SCRATCH_PATH.test(undone.path) || THROWAWAY_NAME.test(posix.basename(undone.path)))) continue;
+      // A lockfile deleted (for a clean reinstall) is made again by the package manager: nothing was given up.
+      if (undone.kind === 'created-then-deleted' && LOCKFILE.test(posix.basename(undone.path))) continue;
       // A debug print added and taken out again, an import added and dropped: scaffolding, not an approach.
       // (Unless the import named a module a run in between could not find: a dependency tried and given up.)
       if (
@@ -2266,6 +2268,10 @@ function suggestedFixOf(text: string): string | undefined {
   return programs.length === 1 && isDistinctiveCommand(programs) ? commandFamily(m[1], programs)?.name : undefined;
 }
 
+/** Files a package manager writes and writes again: `package-lock.json`, `yarn.lock`, `Cargo.lock`, `go.sum`. */
+const LOCKFILE =
+  /^(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Cargo\.lock|poetry\.lock|uv\.lock|Pipfile\.lock|Gemfile\.lock|composer\.lock|go\.sum|mix\.lock|pubspec\.lock|packages\.lock\.json)$/;
+
 /** Names of throwaway scripts (`test_auth.py`, `debug-hook.sh`): made to learn something, then removed. */
 const THROWAWAY_NAME =
   /^(?:test|debug|dbg|tmp|temp|scratch|check|verify|probe|try|repro|sample)(?:[_.-]|$)|[_.-](?:debug|dbg|tmp|temp|scratch|probe|repro)(?:[_.-]|$)|^(?:nul|con|aux|prn)$/i; // (a `nul` file is what `> nul` makes under Git Bash: a stray, not an approach)
@@ -2951,9 +2957,17 @@ function tooShortToSay(text: string): boolean {
   return /[\u3000-\u9fff]/.test(text) ? text.length < 2 : text.length < 6 || text.split(/\s+/).length < 2;
 }
 
+/** A short message saying the refusal or the interrupt was a slip: "I pressed NO by mistake", 「間違えてNOをおしてしまいました」. */
+function saysItWasASlip(trimmed: string): boolean {
+  return (
+    trimmed.length <= 200 &&
+    /\b(?:by (?:mistake|accident)|accidentally|misclicked|wrong button)\b|間違えて|間違って|誤って|不小心|按错|点错|실수로/i.test(trimmed)
+  );
+}
+
 export function readsAsCorrection(text: string): boolean {
   const trimmed = text.trim();
-  if (!trimmed || trimmed.startsWith('<') || tooShortToSay(trimmed) || AGREEMENT.test(trimmed) || letsItGoOn(trimmed)) return false;
+  if (!trimmed || trimmed.startsWith('<') || tooShortToSay(trimmed) || AGREEMENT.test(trimmed) || letsItGoOn(trimmed) || saysItWasASlip(trimmed)) return false;
   // Pasted terminal output or logs: many lines, or lines that look like a shell prompt or a stack.
   if (trimmed.split('\n').length > 6 || /^(?:❯|\$ |> |PS [A-Z]:)|Call Stack|Traceback/m.test(trimmed)) return false;
   // A correction is said in a few words; a long message after an interrupt is a new request or a paste.
@@ -3034,7 +3048,7 @@ const AGREEMENT =
  */
 const GO_AHEAD =
   // (After an accidental interrupt: "tool interrupted - can you continue", "oops, sorry, please go on".)
-  /^(?:[^.?!\n]{0,40}?\b(?:interrupted|by (?:accident|mistake)|accidentally|oops|sorry)\b[\s,.:;!-]*)?(?:(?:ok(?:ay)?|yes|sure|please),?\s+)?(?:go ahead|go on|carry on|continue|proceed|keep going|you (?:can|may) (?:continue|proceed|go on)|(?:can|could|would) you (?:please )?(?:continue|go on|carry on|proceed|resume)\b|pode continuar|continua|vas-y|continuez|mach weiter|sigue|adelante|続けて(?:いい|ください|OK|大丈夫)|進めて(?:いい|ください)|继续|可以继续)/i;
+  /^(?:[^.?!\n]{0,40}?(?:\b(?:interrupted|by (?:accident|mistake)|accidentally|oops|sorry)\b|間違えて|間違って|誤って|不小心|按错|点错|실수로)[\s,.:;!-]*)?(?:(?:ok(?:ay)?|yes|sure|please),?\s+)?(?:go ahead|go on|carry on|continue|proceed|keep going|you (?:can|may) (?:continue|proceed|go on)|(?:can|could|would) you (?:please )?(?:continue|go on|carry on|proceed|resume)\b|pode continuar|continua|vas-y|continuez|mach weiter|sigue|adelante|続けて(?:いい|ください|OK|大丈夫)|進めて(?:いい|ください)|继续|可以继续)/i;
 function letsItGoOn(trimmed: string): boolean {
   return GO_AHEAD.test(trimmed) && !FORBIDS_OR_REDIRECTS.test(trimmed.split(/[\n。！!？?]|\.\s/)[0]);
 }
@@ -3076,6 +3090,8 @@ export function readsAsUserReason(text: string): boolean {
   if (letsItGoOn(trimmed)) return false;
   // Asking for the refused call again ("Try removing it again", "retry") takes the refusal back; it corrects nothing.
   if (/^(?:(?:ok(?:ay)?|yes|sure|please),?\s+)?(?:try\b.*\bagain\b|retry\b|do it again\b|run it again\b)/i.test(trimmed)) return false;
+  // …and so does saying the "no" was a slip ("I pressed NO by mistake", 「上記間違えてNOをおしてしまいました」).
+  if (saysItWasASlip(trimmed)) return false;
   if (trimmed.split('\n').length > 6 || /^(?:❯|\$ |> |PS [A-Z]:)|Call Stack|Traceback/m.test(trimmed)) return false;
   // A question back ("why would jobs go to codex-1?") asks for an answer; it tells the next agent nothing to do.
   return !asksAQuestion(trimmed);

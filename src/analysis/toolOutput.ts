@@ -287,7 +287,7 @@ export function looksFailed(output: string): boolean {
   );
 }
 
-const UNIT = String.raw`(?:[kMG]?Wh|[kMG]?W|[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packages|chunks|ns\/op|B\/op|allocs\/op|ms|msec|milliseconds?|µs|ns|s|sec|secs|seconds?|mins?|minutes?|h|hours?|[kKMGT]i?B|bytes?|[kMG]?B\/s|ops\/s(?:ec)?|req\/s|rps|qps|tokens?(?:\/s)?|lines?|files?|tests?|specs?|passed|passing|failed|failing|skipped|errors?|warnings?|items?|rows?|records?|entries|requests?|calls?|iterations?|x|×|%|fps|kb|mb|gb)`;
+const UNIT = String.raw`(?:[kMG]?Wh|[kMG]?W|[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packages|chunks|ns\/op|B\/op|allocs\/op|ms|msec|milliseconds?|µs|ns|s|sec|secs|seconds?|mins?|minutes?|h|hours?|[kKMGT]i?B|bytes?|byte\(s\)|[kMG]?B\/s|ops\/s(?:ec)?|req\/s|rps|qps|tokens?(?:\/s)?|lines?|files?|tests?|specs?|passed|passing|failed|failing|skipped|errors?|warnings?|items?|rows?|records?|entries|requests?|calls?|iterations?|x|×|%|fps|kb|mb|gb)`;
 /**
  * A number with a CJK unit, or a label of words at the start of the line (`Termine gesamt: 1284`); a
  * single lower-case key (`rate: 1.0`, `temperature: 0.7`) is configuration, not a measurement.
@@ -344,6 +344,9 @@ const NOT_A_MEASUREMENT = new RegExp(
     // A count while the work goes on (`PRs so far: 480`), apt's download counter (`Fetched 662 kB in 3s (237 kB/s)`),
     // a linter starting (`Inspecting 1 file`), the rates of a test run that ran nothing (`0.0000 runs/s`).
     String.raw`\bso far\b|^Fetched [\d.,]+ ?[kMG]?B in \d|^Inspecting \d+ files?\b|(?<![\d.])0(?:\.0+)? runs\/s\b`,
+    // A branch listing or a one-line log (`master  657e7c700 checkpoint - 100%`): commit subjects; a date and time under
+    // a label (`Build time: 2026-06-18 23:19:03 UTC`); a download tool waiting (`Sleeping 5.00 seconds as required…`).
+    String.raw`^\*?\s*[\w./-]+\s+[0-9a-f]{7,40}\s|^[0-9a-f]{7,40}\s|:\s*\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}|\bSleeping [\d.]+ seconds\b`,
     // The modes a display could run (`availableModes: 1920x1080@60.00Hz …`, not the one it runs), a config setting
     // with its comment (`transition-time = 700  # ms`).
     String.raw`^\s*availableModes:|^\s*[\w.-]+\s*=\s*\S+\s+(?:#|\/\/)`,

@@ -2828,3 +2828,60 @@ test('set AC: a failed install is settled by an install or run naming what faile
   assert.notEqual(errors.find((e) => e.title.includes('enttest'))?.status, 'resolved', titles(errors));
   assert.equal(errors.find((e) => e.title.includes('ERR_PNPM_FETCH_404'))?.status, 'resolved', titles(errors));
 });
+
+test('set AD: a step still to do, a mistake owned, a realisation, an error read and a way only considered are no decisions', async (t) => {
+  const log = new ClaudeLog('/home/dev/site');
+  log.user('fix the icons');
+  for (const thought of [
+    "Then I'll need to update the symlink at ~/.claude/CLAUDE.md to point to the new location instead of the old one.",
+    'I think I made a mistake by replacing with a span instead of inline SVG.',
+    "Instead of just finding directories, I'll include an echo for '..' to navigate to the parent directory.",
+    'I realized that the correct flag for changing the default branch is --default-branch, not -d, which is for a description.',
+    "Instead of that, I'll consider using regex to replace the entire line.",
+    "The error message says it's expecting a comma at line 1449, which usually means a JSX expression isn't closed instead of a tag closer.",
+    'So that 8-space closing div at line 1446 is closing the inner max-w-6xl, not the outer container.',
+    'Going with Postgres rather than SQLite because we need concurrent writers.',
+  ])
+    log.thinking(thought);
+  const decisions = (await analyse(log, t)).findings.filter((f) => f.analyst === 'decisions');
+  assert.deepEqual(
+    decisions.map((f) => f.title),
+    ['Going with Postgres rather than SQLite because we need concurrent writers.'],
+  );
+});
+
+test('set AD: a lockfile deleted, an attempt remembered in thinking and a "no" pressed by mistake give nothing up or refuse nothing; holds "for now" are no standing rules', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('reinstall cleanly');
+  log.tool('Write', { file_path: '/home/dev/app/frontend/package-lock.json', content: '{}' }, 'ok');
+  log.bash('rm frontend/package-lock.json && cd frontend && npm install', 'added 212 packages in 9s');
+  log.thinking("We've previously tried using apply_patch but failed due to mojibake.");
+  const refused =
+    "The user doesn't want to proceed with this tool use. The tool use was rejected (eg. if it was a file edit, the new_string was NOT written to the file). STOP what you are doing and wait for the user to tell you how to proceed.";
+  log.tool('Bash', { command: 'git remote set-url origin https://github.com/me/site.git' }, refused, { isError: true });
+  log.user('上記間違えてNOをおしてしまいました');
+  const findings = (await analyse(log, t)).findings;
+  assert.deepEqual(
+    findings.filter((f) => ['rejected', 'refusals'].includes(f.analyst)).map((f) => f.title),
+    [],
+  );
+  for (const notRule of [
+    'Do not write the final submission yet.',
+    'add to the readme and do not commit yet',
+    'q5 is essay only.',
+    'i dont created the website inc.',
+  ])
+    assert.equal(isConstraint(notRule), false, notRule);
+  for (const rule of [
+    "and my work space works right now so don't want to break everything yet",
+    "don't push until I say so",
+    "I don't need docker compose at all",
+  ])
+    assert.equal(isConstraint(rule), true, rule);
+  for (const line of [
+    'master                             657e7c700 checkpoint - 100%',
+    'Build time:    2026-06-18 23:19:03 UTC',
+    '[download] Sleeping 5.00 seconds as required by the site...',
+  ])
+    assert.deepEqual(measuredLines(line, 6, 'x'), [], line);
+});
