@@ -1569,6 +1569,26 @@ export class OfflineAnalyzer {
           record.failedAgain = undefined;
           continue;
         }
+        // An uncaught exception ends the program that raised it, and its traceback comes last: a re-run of the same
+        // command whose end (even under `| tail`) does not name the exception at all got past it (failing, if it
+        // does, another way).
+        const exception = /^([A-Z]\w*(?:Error|Exception)): /.exec(record.title)?.[1];
+        if (
+          exception &&
+          !record.tests?.length &&
+          // (Not a snippet, `python -c "…"` or a heredoc: the next snippet is another program.)
+          !/\s-c\s|<</.test(record.what) &&
+          shown !== undefined &&
+          shown.length >= 200 &&
+          record.stack.some((frame) => /^\s*File ".+", line \d+/.test(frame)) &&
+          !shown.includes(exception)
+        ) {
+          record.resolvedAt = at;
+          record.gotPast = true;
+          record.goneFromRerun = true;
+          record.failedAgain = undefined;
+          continue;
+        }
         const listed = record.tests?.length ? (closingList ?? undefined) : undefined;
         if (listed && record.tests!.every((t) => !listed.has(t))) {
           record.resolvedAt = at;
@@ -1618,6 +1638,16 @@ export class OfflineAnalyzer {
   }
 
   private onSuccess(cmdKey: string, result: ToolResultEvent, pending: PendingCall | undefined): void {
+    // `git revert --no-edit HEAD` → `[main 1a2b3c4] Revert "rates cache: 60 s TTL"`: a commit given up, named by its subject.
+    const reverted =
+      pending?.commandLine !== undefined && /\bgit revert\b/.test(pending.commandLine) ? /\bRevert "(.{3,200})"/.exec(result.text.slice(0, 4000)) : null;
+    if (reverted && !result.sidechain)
+      this.addStructural(`git-revert:${reverted[1]}`, {
+        title: `Commit "${oneLine(reverted[1], 200)}" was reverted (\`${pending!.display}\`)`,
+        detail: this.reasonNear(result.line, reverted[1], this.announcesUndoing(pending!.call.line)),
+        citations: [citationOf(pending!.call), citationOf(result)],
+        score: 8 + specificity(reverted[1]),
+      });
     const targets = pending?.family?.targets ?? [];
     const editPath = pending && !pending.commandLine ? editCallOf(pending.call)?.path : undefined;
     // What this line ran and passed: with its parts chained by `&&` every part, else the last one.
@@ -1924,6 +1954,9 @@ function closingFailureList(output: string): Set<string> | undefined {
   // (`Ran 6 tests in 0.08s` then `FAILED (failures=1)`): kept by a `grep -E "^(FAIL|ERROR|Ran)"` too.
   if (/^Ran \d+ tests? in /m.test(output) && /^(?:OK\b|FAILED \()/m.test(output))
     return new Set([...output.matchAll(/^(?:FAIL|ERROR): (\w+) \(/gm)].map((m) => m[1]));
+  // node --test closes with `✖ failing tests:` and one `✖ name (12.3ms)` per failure, after its `ℹ fail N` summary.
+  const node = /^✖ failing tests:\s*$/m.exec(output);
+  if (node && /^ℹ fail \d+/m.test(output)) return new Set([...output.slice(node.index).matchAll(/^✖ (.+?) \([\d.]+m?s\)\s*$/gm)].map((m) => m[1]));
   const pytest = /^=+ short test summary info =+\n([\s\S]*?)\n=+ [^\n]*\b(?:failed|passed|errors?)\b[^\n]*=+\s*$/m.exec(output);
   if (pytest)
     return new Set(

@@ -276,6 +276,10 @@ const CONSTRAINT = new RegExp(
     // Persian, Romanian and Danish rules: "تست‌های مریم را تغییر نده", "فقط کتابخانه‌ی استاندارد", "fără crate-uri externe",
     // "nu schimba formatul ieșirii", "rør ikke data/shop.sql".
     String.raw`(?<!\p{L})(?:\p{L}+ نده|نباید|هرگز|همیشه|فقط|fără|nu (?:schimba|modifica|folosi|atinge|șterge|sterge|adăuga|adauga|instala|face commit|comite)|niciodată|întotdeauna|doar|rør ikke|(?:ændr|slet|brug|installer|commit)\p{L}* ikke|ikke (?:røre|ændre|slette|bruge)|skal altid|altid (?:brug|skriv|kør|hold|læg|sæt))(?!\p{L})`,
+    // A rule said to hold from here on ("from now on run sh test.sh before every commit"), terse dependency bans ("no
+    // deps, plain javac"); Lithuanian "data/ neliesk", "tik standartinė biblioteka, jokio pandas", "stulpelių tvarkos
+    // nekeisk"; Persian "one commit per change" ("هر تغییر را در یک commit جدا بگذار").
+    String.raw`\b(?:from now on|going forward|from here on|henceforth)\b|^(?:(?:and|also|btw),?\s+)?no (?:deps|dependencies|new deps|libraries|libs|frameworks|external (?:deps|libs|packages))\b|(?<!\p{L})(?:neliesk|nelieskite|nekeisk|nekeiskite|netrink|nenaudok|niekada|visada|tik (?:standartin\p{L}*|\p{L}+,)|joki(?:o|ų|a) )(?!\p{L})|هر [^.]{1,40}جدا`,
     // Croatian and Catalan rules: "samo standardna biblioteka, bez paketa s pipom", "pravu troskovi.db ne diraj", "no
     // toquis l'API de src/ini.h", "d'ara endavant compila-ho tot amb -Werror".
     String.raw`(?<!\p{L})(?:samo (?:standardn\p{L}*|\p{L}+,)|ne (?:diraj|dirajte|mijenjaj|mijenjajte|briši|koristi|dodaj\p{L}*)|nikad(?:a)?|uvijek|bez (?:paketa|biblioteka|vanjskih|novih)|no (?:toquis|toqueu|canviïs|modifiquis|esborris|facis servir|afegeixis)|d['’]ara endavant|sempre|només)(?!\p{L})`,

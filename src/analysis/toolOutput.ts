@@ -231,6 +231,10 @@ export function errorLines(output: string, max = 6): ErrorSummary {
       }
     }
   }
+  // A JVM exception's root cause comes last (`Caused by: java.lang.NumberFormatException: For input string: "350m"`):
+  // the wrapper above it (`Exception in thread "main" …IllegalStateException: cannot load…`) is the same on every run.
+  const rootCause = found.filter((f) => /^Caused by: (?:[a-z]\w*\.)+[A-Z][\w$]*(?:Exception|Error)\b/.test(f.line)).at(-1);
+  if (rootCause) rootCause.rank = -2;
   const best = found.sort((a, b) => a.rank - b.rank || a.index - b.index).slice(0, max);
   const top = best[0]?.line;
   return { lines: best.sort((a, b) => a.index - b.index).map((f) => f.line), stack, ...(top !== undefined ? { best: top } : {}) };
@@ -404,7 +408,8 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`^\[(?:STARTED|COMPLETED|SUCCESS|FAILED|SKIPPED|RUNNING|DONE)\]`, // lint-staged and task-runner progress
     String.raw`https?://|max-age=|^[A-Z][A-Za-z]*(?:-[A-Z][A-Za-z0-9]*)+:\s`, // URLs and HTTP headers (`X-Ratelimit-Limit: 5000`)
     String.raw`^\s*"[^"]{1,80}"\s*:\s*`, // a JSON key: a file's or an API's data, not a measurement of the run
-    String.raw`\bfailed:|\brefused\b|\berror TS\d+|\(\d+,\d+\):`, // errors and compiler locations
+    // (A count of failures under its label, `checks: 12, failed: 0`, is a report, not an error.)
+    String.raw`\bfailed:(?!\s*\d+\s*(?:[,;)]|$))|\brefused\b|\berror TS\d+|\(\d+,\d+\):`, // errors and compiler locations
     String.raw`<\/?[a-z][\w-]*(?:\s[^>]*)?>|:\s*$|(?<![\w.-])\/tmp\/`, // markup, lead-ins ending in ':', scratch paths (`/tmp/x`, not `exports/tmp/`)
     String.raw`\s\/\/\s|\bseed:|^At line:\d+|[━─═]{3,}|\beta \d`, // code comments, random seeds, PowerShell locations, progress bars
     String.raw`^(?:error|fatal|warning|hint|note)(?:\[\w+\])?:`, // an error names a failure, not a measurement

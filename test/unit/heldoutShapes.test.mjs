@@ -2885,3 +2885,58 @@ test('set AD: a lockfile deleted, an attempt remembered in thinking and a "no" p
   ])
     assert.deepEqual(measuredLines(line, 6, 'x'), [], line);
 });
+
+test('fifteenth held-out facts round: "from now on", "no deps", Lithuanian and a Persian rule; a JVM root cause headlines; a count of failures under its label measures; git revert names the commit given up', async (t) => {
+  for (const rule of [
+    'from now on run sh test.sh before evry commit',
+    'no deps, plain javac',
+    'data/ neliesk, ten CRM eksportas',
+    'tik standartinė biblioteka, jokio pandas',
+    'هر تغییر را در یک commit جدا بگذار',
+  ])
+    assert.equal(isConstraint(rule), true, rule);
+  assert.equal(isConstraint('no deps were harmed'), false);
+  const jvm =
+    'Exception in thread "main" java.lang.IllegalStateException: cannot load retry policy\n\tat retry.RetryPolicy.load(RetryPolicy.java:40)\nCaused by: java.lang.IllegalArgumentException: bad duration: "350ms"\n\tat retry.Durations.parse(Durations.java:31)\nCaused by: java.lang.NumberFormatException: For input string: "350m"\n\tat retry.Durations.parse(Durations.java:26)';
+  assert.equal(errorLines(jvm).best, 'Caused by: java.lang.NumberFormatException: For input string: "350m"');
+  assert.equal(measuredLines('ok   durations: 350ms\nchecks: 12, failed: 0', 6, 'sh test.sh 2>&1 | tail -n 14').includes('checks: 12, failed: 0'), true);
+
+  const log = new ClaudeLog('/home/dev/rates');
+  log.user('make the rates faster');
+  log.bash('git commit -qam "rates: cache upstream answers for 60 s" && git log --oneline -1', '71e19ba rates: cache upstream answers for 60 s');
+  log.text('Reverting the cache: rates would stay stale for up to 60 s after an admin update.');
+  log.bash(
+    'git revert --no-edit HEAD && git log --oneline -3',
+    '[main 73d9e3f] Revert "rates: cache upstream answers for 60 s"\n 1 file changed, 5 deletions(-)',
+  );
+  const rejected = (await analyse(log, t)).findings.filter((f) => f.analyst === 'rejected');
+  assert.equal(rejected.length, 1, titles(rejected));
+  assert.match(rejected[0].title, /^Commit "rates: cache upstream answers for 60 s" was reverted/);
+  assert.match(rejected[0].detail, /^Why: Reverting the cache: rates would stay stale/);
+});
+
+test('a re-run that no longer names the uncaught exception got past it; node’s closing failure list settles tests it no longer lists', async (t) => {
+  const log = new ClaudeLog('/home/dev/crm');
+  log.user('clean the export');
+  log.bash(
+    'make check 2>&1 | tail -n 15',
+    'Traceback (most recent call last):\n  File "/home/dev/crm/clean.py", line 84, in main\n    clean(*args.paths)\n  File "/home/dev/crm/clean.py", line 20, in parse_date\n    return datetime.strptime(s, "%Y-%m-%d")\nValueError: time data \'2025.07.12\' does not match format \'%Y-%m-%d\'\nmake: *** [Makefile:4: check] Error 1',
+  );
+  log.bash(
+    'make check 2>&1 | tail -n 25',
+    'read             4584\nwritten          4281\nelapsed 0.24 s\npython3 -m unittest discover -s tests\n..F\n======================================================================\nFAIL: test_no_duplicate_emails (test_clean.CleanOutputTest.test_no_duplicate_emails)\n----------------------------------------------------------------------\nAssertionError: 27 duplicate emails in out/klientai.csv\n\nRan 3 tests in 0.02s\n\nFAILED (failures=1)\nmake: *** [Makefile:4: check] Error 1',
+  );
+  log.bash(
+    'npm test 2>&1 | tail -n 12',
+    '✖ serves the new rate right after an update (20.1ms)\n✖ formats IRR amounts in toman (13.2ms)\nℹ tests 5\nℹ pass 3\nℹ fail 2\n\n✖ failing tests:\n\n✖ serves the new rate right after an update (20.1ms)\n  AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:\n  540000 !== 600000\n✖ formats IRR amounts in toman (13.2ms)',
+  );
+  log.bash(
+    "npm test 2>&1 | grep -E '^ℹ (tests|pass|fail)|✖'",
+    '✖ formats IRR amounts in toman (13.9ms)\nℹ tests 5\nℹ pass 4\nℹ fail 1\n✖ failing tests:\n✖ formats IRR amounts in toman (13.9ms)',
+  );
+  const errors = errorsOf(await analyse(log, t));
+  const status = (words) => errors.find((e) => e.title.includes(words))?.status;
+  assert.equal(status("ValueError: time data '2025.07.12'"), 'resolved', titles(errors));
+  assert.equal(status('serves the new rate'), 'resolved', titles(errors));
+  assert.notEqual(status('formats IRR amounts in toman'), 'resolved', titles(errors));
+});
