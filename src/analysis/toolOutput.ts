@@ -350,7 +350,7 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`\bso far\b|^Fetched [\d.,]+ ?[kMG]?B in \d|^Inspecting \d+ files?\b|(?<![\d.])0(?:\.0+)? runs\/s\b`,
     // A branch listing or a one-line log (`master  657e7c700 checkpoint - 100%`): commit subjects; a date and time under
     // a label (`Build time: 2026-06-18 23:19:03 UTC`); a download tool waiting (`Sleeping 5.00 seconds as required…`).
-    String.raw`^\*?\s*[\w./-]+\s+[0-9a-f]{7,40}\s|^[0-9a-f]{7,40}\s|:\s*\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}|\bSleeping [\d.]+ seconds\b`,
+    String.raw`^\*?\s*[\w./-]+\s+(?=\d*[a-f])[0-9a-f]{7,40}\s|^(?=\d*[a-f])[0-9a-f]{7,40}\s|:\s*\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}|\bSleeping [\d.]+ seconds\b`,
     // The modes a display could run (`availableModes: 1920x1080@60.00Hz …`, not the one it runs), a config setting
     // with its comment (`transition-time = 700  # ms`).
     String.raw`^\s*availableModes:|^\s*[\w.-]+\s*=\s*\S+\s+(?:#|\/\/)`,
