@@ -1696,19 +1696,22 @@ export class OfflineAnalyzer {
       }
       // A passing probe that reports the module still missing (`openpyxl: NOT available`) installed nothing.
       if (output && stillMissing(record.title, output)) continue;
+      if (!record.wentOn && !record.failedAgain && startedLine > record.last.line && (record.last.file ?? '') === runsIn) {
+        if (step === null) step = this.stepOf(pending);
+        if (step) record.wentOn = { ...citationOf(result), what: step };
+      }
       // The thing a command looked for and did not find (`rospack find mbf_costmap_core` → `package
       // 'mbf_costmap_core' not found`) is found only by a run that names it: `rospack find pluginlib` passing is not.
-      const sought = NOT_FOUND_NAMED.exec(record.title)?.[1];
+      const notFound = NOT_FOUND_NAMED.exec(record.title);
+      const sought = notFound?.[1] ?? notFound?.[2];
       if (sought && record.what.includes(sought) && pending?.commandLine !== undefined && !pending.commandLine.includes(sought)) continue;
+      // A call the permission classifier denied is settled only by that call going through, not by another command.
+      if (/\bPermission for this action was denied\b/.test(record.title) && pending && !record.what.includes(pending.display)) continue;
       // An install that failed (`go get entgo.io/ent/enttest@v0.13.1`) is not settled by installing something else
       // (`go get github.com/minio/minio-go/v7`): only by an install, or a run, that names what failed.
       if (pending?.commandLine !== undefined && INSTALLS.test(record.what) && INSTALLS.test(pending.commandLine)) {
         const wanted = installedNames(/`([^`]+)`/.exec(record.what)?.[1] ?? '');
         if (wanted.length && !wanted.some((name) => pending.commandLine!.includes(name))) continue;
-      }
-      if (!record.wentOn && !record.failedAgain && startedLine > record.last.line && (record.last.file ?? '') === runsIn) {
-        if (step === null) step = this.stepOf(pending);
-        if (step) record.wentOn = { ...citationOf(result), what: step };
       }
       // `git cherry-pick --abort` gives the operation up: its conflict is gone, not fixed (an abort that had
       // failed itself and now passes is settled as any command is).
@@ -2140,8 +2143,16 @@ function isWrittenDocument(text: string): boolean {
     )
   )
     return true;
+  // Another agent's or a review bot's message the user relays ("HANDSHAKE: Claude Code — aligned with Codex…", "Qodo Agent
+  // review: …", "Clean bill from CodeRabbit. … ready for your merge, Logan", "FLAG for Logan + Codex — …"): its rules are theirs.
+  if (RELAYED_MESSAGE.test(text.slice(0, 300))) return true;
   return (text.match(/^#{1,4}[ \t]+\S/gm)?.length ?? 0) >= 2;
 }
+const AGENT_NAMES = String.raw`(?:Claude(?: Code)?|Codex|Gemini|Copilot|Cursor|Qodo|CodeRabbit|Devin|ChatGPT|GPT-?\d\w*|the other agent)`;
+const RELAYED_MESSAGE = new RegExp(
+  String.raw`^\s*(?:HANDSHAKE|FLAG|HANDOFF|RELAY|FROM)\b.{0,60}\b${AGENT_NAMES}|^\s*${AGENT_NAMES}(?: Agent)? (?:review|says|said|wrote|replied|reports)\s*:|\b(?:from|by) ${AGENT_NAMES}\b.{0,80}\b(?:ready for your|for your (?:review|approval|merge))\b|\bpresenting to \w+ and ${AGENT_NAMES}|\b(?:aligned|agreed) with ${AGENT_NAMES}\b`,
+  'i',
+);
 
 /** The program itself could not be run: not installed, not on the PATH, an alias to a file that is gone. */
 const PROGRAM_MISSING =
@@ -2636,7 +2647,7 @@ function installedNames(commandLine: string): string[] {
 }
 
 /** A thing named as not found: `package 'mbf_costmap_core' not found`, `'x' not found`. */
-const NOT_FOUND_NAMED = /['"‘`]([\w.@/+-]{3,80})['"’`] (?:was )?not found\b/;
+const NOT_FOUND_NAMED = /['"‘`]([\w.@/+-]{3,80})['"’`] (?:was )?not found\b|\bnot found:\s*['"]?([\w.@/:+-]{3,200})/;
 
 /** Whether a run's output says the module an error could not load is still not there (`openpyxl: NOT available`). */
 function stillMissing(errorTitle: string, output: string): boolean {

@@ -120,8 +120,11 @@ const HEDGED =
  * a step still to do ("Then I'll need to update the symlink … instead of the old one"), a step added to ("Instead of
  * just finding directories, I'll include…"), a way only considered ("Instead of that, I'll consider using regex").
  */
+// (Set AE: what became clear, a pattern or a cause named, the bugs found, "In short: …", what a fix needs, a check that now
+// shows something, an emphatic finding "X DOES see them", a pledge ticked off "✅ **I will not …**", a Chinese/Japanese/Korean
+// "if …" fallback, a cause labelled "失敗原因:".)
 const SUPERSEDED_CHOICE =
-  /\b(?:had )?(?:originally|initially|at first|previously) (?:decided|chose|planned|wanted|went with)\b|\bi (?:think i |may have |might have )?made a mistake\b|^i (?:just |now )?reali[sz]ed?\b|^the (?:error|error message|message|output|log|stack trace|traceback) (?:says|shows|indicates|means|tells)\b|^(?:(?:then|now|next|so),?\s+)?i['’]ll (?:also )?need to\b|\binstead of (?:just|only|simply|merely)\b|\bi['’]ll (?:consider|think about|look into)\b/i;
+  /\bbecomes clear\b|^the [\w -]{0,30}\b(?:pattern|cause|culprit)\s*:|^(?:the )?main (?:bugs?|issues?|problems?|findings?) (?:identified|found)\b|^in short\b|^(?:the )?fix needs to\b|\bnow shows\b|\b[A-Z][a-z]+ (?:DOES|DID|IS) (?:see|work|have|exist|sync)\b|^[✅✔☑]|^(?:如果|もし|만약)|^(?:失敗原因|原因|根本原因|根因)\s*[:：]|\b(?:had )?(?:originally|initially|at first|previously) (?:decided|chose|planned|wanted|went with)\b|\bi (?:think i |may have |might have )?made a mistake\b|^i (?:just |now )?reali[sz]ed?\b|^the (?:error|error message|message|output|log|stack trace|traceback) (?:says|shows|indicates|means|tells)\b|^(?:(?:then|now|next|so),?\s+)?i['’]ll (?:also )?need to\b|\binstead of (?:just|only|simply|merely)\b|\bi['’]ll (?:consider|think about|look into)\b/i;
 
 /** A sentence opened by the word "decision" or "solution" in a language the agent writes in: `Päätös:`, `Ratkaisu:`. */
 const DECISION_LABEL =
@@ -182,7 +185,7 @@ const ATTEMPT_ACTOR =
 // (Nor an attempt remembered in thinking, "We've previously tried using apply_patch but failed due to mojibake.": the
 // log shows what was tried where it happened.)
 const NOT_AN_ATTEMPT =
-  /^back to (?:the )?(?:original|clean|initial|seeded|pristine|fresh|default)\b|^tried to run\b|\b(?:previously|earlier) tried\b|\b(?:i|we)(?:['’]ve| have) previously\b|\bi (?:cannot|can['’]t|won['’]t|will not)(?: and (?:will not|won['’]t|cannot))? (?:help|assist)\b|\bi (?:also )?(?:notice|noticed|see|saw|found)\b|\b(?:recommend|suggest|propose|advise)\w*\b|\b(?:must be|should(?:n['’]t)?|would|could|might|likely|probably|perhaps|maybe|needs? to be|which is why|so the whole)\b/i;
+  /^back to (?:the )?(?:original|clean|initial|seeded|pristine|fresh|default)\b|^tried to run\b|\bno longer (?:relevant|needed|necessary|matters?|important)\b|\b(?:instead of|rather than) (?:blindly )?(?:abandoning|giving up|dropping|discarding|reverting|deleting)\b|\b(?:previously|earlier) tried\b|\b(?:i|we)(?:['’]ve| have) previously\b|\bi (?:cannot|can['’]t|won['’]t|will not)(?: and (?:will not|won['’]t|cannot))? (?:help|assist)\b|\bi (?:also )?(?:notice|noticed|see|saw|found)\b|\b(?:recommend|suggest|propose|advise)\w*\b|\b(?:must be|should(?:n['’]t)?|would|could|might|likely|probably|perhaps|maybe|needs? to be|which is why|so the whole)\b/i;
 /**
  * A sentence that can say an attempt was given up: the agent tried something (I, we, "that approach"…),
  * not a guess, an offer or a remark about code, not a fragment or a question, not about the user.
@@ -565,8 +568,9 @@ const TAGGED_BLOCK = /<([A-Za-z][\w-]*)(?:\s[^<>]*)?>[\s\S]*?<\/\1>/g;
 const PASTED_PROMPT = /^\s*(?:[\w.-]+@[\w.-]+:[^\s$#]*[$#]\s|[$❯]\s|PS [A-Z]:\\[^>]*>)/;
 /** A line of pasted tool output: tree and box drawing, error banners, stack frames, `at` lines. */
 // (…and log lines: a clock time or a level in brackets first, Node's `(node:1234) [DEP0040] DeprecationWarning: …`.)
+// (…and an exception's own line, `ValueError: Unicode strings … Please use bytes input …`, or a linter's row, `Line 3:10: …`.)
 const PASTED_OUTPUT_LINE =
-  /^\s*(?:[│├└╰╭╮╯┌┐─━▶×✗✖⎿⏺●]|(?:Error|error|ERROR|Traceback|Caused by|fatal|warning)\b[:\s]|at\s+\S+\s*\(|File ".+", line \d+|\d{1,2}:\d{2}:\d{2}\b|\[(?:WARNING|WARN|ERROR|INFO|DEBUG|TRACE)\]|\(node:\d+\)|\d{4}-\d{2}-\d{2}T\d{2}:\d{2})/;
+  /^\s*(?:[│├└╰╭╮╯┌┐─━▶×✗✖⎿⏺●]|(?:Error|error|ERROR|Traceback|Caused by|fatal|warning)\b[:\s]|[A-Z]\w*(?:Error|Exception|Warning): \S|Line \d+:\d+: \S|at\s+\S+\s*\(|File ".+", line \d+|\d{1,2}:\d{2}:\d{2}\b|\[(?:WARNING|WARN|ERROR|INFO|DEBUG|TRACE)\]|\(node:\d+\)|\d{4}-\d{2}-\d{2}T\d{2}:\d{2})/;
 
 const PASTED_ERROR_PARAGRAPH =
   /^(?:E\d{3,4}: |Error detected while processing\b|npm ERR!|Traceback \(most recent call last\)|\s*at \S+ \(.+:\d+:\d+\)$|line\s+\d+:$)/m;

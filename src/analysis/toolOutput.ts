@@ -76,7 +76,7 @@ const STRONG_ERROR = [
   // opkg's `Collected errors:` heads the list of them.
   /\b(?:out of memory|Cannot connect to|Could not resolve (?:hostname|host)|Name or service not known|Temporary failure in name resolution|Connection (?:refused|timed out|reset by peer)|No route to host|Network is unreachable|No test files found|no tests ran)\b|^Collected errors:\s*$/i,
   // A validator naming what it rejected: `- : Unrecognized field: hasCompletedOnboarding.`
-  /\b(?:Unrecognized|Unknown|Unexpected|Invalid|Missing required) (?:JSON )?(?:field|key|property|option|argument|parameter|value)\b/i,
+  /\b(?:Unrecognized|Unknown|Unexpected|Invalid|Missing required) (?:JSON )?(?:field|key|property|option|argument|parameter|value|command|subcommand)\b/i,
   // The failure in the user's language (a localised sudo, makepkg or compiler): `==> ATENÇÃO: Falha ao instalar…`.
   // (Norwegian `FEIL:`, Danish `FEJL`, Hungarian `[HIBA]`, Finnish `VIRHE`, Turkish `HATA`, Polish `BŁĄD`, Vietnamese `LỖI`.)
   /(?<!\p{L})(?:falha|falhou|erro|fehler|fehlgeschlagen|erreur|échec|échoué|fallo|falló|errore|fallito|ошибка|помилка|σφάλμα|feil|fejl|hiba|virhe|hata|błąd|lỗi)(?!\p{L})|失败|错误|エラー|失敗|오류|실패/iu,
@@ -347,6 +347,8 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`\[\s*\d{1,3}%\s*\]|\bDownloading \d+ items?\b`, // `........ [100%]`, yt-dlp's `Playlist x: Downloading 20 items`
     // A count while the work goes on (`PRs so far: 480`), apt's download counter (`Fetched 662 kB in 3s (237 kB/s)`),
     // a linter starting (`Inspecting 1 file`), the rates of a test run that ran nothing (`0.0000 runs/s`).
+    // A tqdm bar (`BVH -> Motion-JEPA:  27%|██▋       | 4/15 [00:00<00:01,  6.06motion/s]`), a Python f-string being read.
+    String.raw`\d{1,3}%\|[^|]*\|\s*\d+\/\d+\s*\[|^f["'][^"']*\{`,
     String.raw`\bso far\b|^Fetched [\d.,]+ ?[kMG]?B in \d|^Inspecting \d+ files?\b|(?<![\d.])0(?:\.0+)? runs\/s\b`,
     // A branch listing or a one-line log (`master  657e7c700 checkpoint - 100%`): commit subjects; a date and time under
     // a label (`Build time: 2026-06-18 23:19:03 UTC`); a download tool waiting (`Sleeping 5.00 seconds as required…`).

@@ -2940,3 +2940,56 @@ test('a re-run that no longer names the uncaught exception got past it; node’s
   assert.equal(status('serves the new rate'), 'resolved', titles(errors));
   assert.notEqual(status('formats IRR amounts in toman'), 'resolved', titles(errors));
 });
+
+test('set AE: another agent’s or a review bot’s relayed message sets no rule; a pasted exception line or lint row neither; findings, a cause labelled, an "if" fallback and a ticked pledge are no decisions', async (t) => {
+  const relayed = new CodexLog('/home/dev/vault');
+  relayed.user(
+    'HANDSHAKE: Claude Code — aligned with Codex. Agreed on all points.\n\nCodex is right: moving the prompt would canonize stale governance. Don\u2019t do it.',
+  );
+  relayed.user('Qodo Agent review:\n\nOverall: harmless to application logic but should be excluded from commits. No code behavior changes.');
+  relayed.user('never commit workspace.json');
+  const analysis = await analyse(relayed, t);
+  assert.deepEqual(
+    analysis.constraints.map((c) => c.text),
+    ['never commit workspace.json'],
+  );
+  assert.equal(
+    withoutPastedOutput(
+      'ValueError: Unicode strings with encoding declaration are not supported. Please use bytes input or XML fragments without declaration.',
+    ).trim(),
+    '',
+  );
+  const log = new ClaudeLog('/home/dev/vault');
+  log.user('why does sync miss the audio files?');
+  for (const thought of [
+    'The circular dependency becomes clear: sync settings are themselves synced, so each device gets the same rules instead of its own.',
+    'The confusion pattern: Gemini loaded the genesis note and is roleplaying proposals rather than executing scoped work.',
+    'In short: the long-term fix is better data and better validation, so the model learns complex URLs instead of flagging them.',
+    'The deacon status now shows "attached" instead of "detached", so the attach command worked.',
+    '如果你连“改变姿势”也找不到，那就改用 Lua 播放蹲姿蒙太奇。',
+    '✅ **I will not exceed my tier** — Direct Write is scoped to operations, not governance',
+    'Going with Postgres rather than SQLite because we need concurrent writers.',
+  ])
+    log.thinking(thought);
+  const decisions = (await analyse(log, t)).findings.filter((f) => f.analyst === 'decisions');
+  assert.deepEqual(
+    decisions.map((f) => f.title),
+    ['Going with Postgres rather than SQLite because we need concurrent writers.'],
+  );
+});
+
+test('set AE: a tqdm bar and an f-string being read measure nothing; "Unknown command" headlines over npm’s hint; a path not found or a call the classifier denied is settled only by a run naming it', async (t) => {
+  for (const line of ['BVH -> Motion-JEPA:  27%|██▋       | 4/15 [00:00<00:01,  6.06motion/s]', 'f"statistics dimension {self.mean.shape[0]}: {path}"'])
+    assert.deepEqual(measuredLines(line, 6, 'python train.py'), [], line);
+  assert.equal(errorLines('Unknown command: "bin"\n\nTo see a list of supported npm commands, run:\n  npm help').best, 'Unknown command: "bin"');
+  const log = new CodexLog('/home/dev/skills');
+  log.user('install the experimental skills');
+  log.exec(
+    'skills install https://github.com/openai/skills/tree/main/skills/.experimental',
+    'Error: Skills path not found: https://github.com/openai/skills/tree/main/skills/.experimental',
+    1,
+  );
+  log.exec('skills list', 'curated: pdf, docx', 0);
+  const errors = errorsOf(await analyse(log, t));
+  assert.notEqual(errors.find((e) => e.title.includes('Skills path not found'))?.status, 'resolved', titles(errors));
+});
