@@ -10,25 +10,46 @@
 // Written as a held-out scenario: not tuned on.
 import { bash, ccSummary, say, think } from '../kit.mjs';
 
-const STATIONS_SH = "#!/bin/sh\n# Trips per start station for one month of the operator's export (JSON lines):\n#   bin/stations.sh < data/trips-2026-04.jsonl > out/stations-2026-04.json\n# Output: [{\"station\", \"trips\", \"minutes\"}], busiest first. jq only (runs on the Pi).\nset -eu\njq -s '\n  map(.station_from |= gsub(\"^\\\\s+|\\\\s+$\"; \"\"))\n  | group_by(.station_from)\n  | map({station: .[0].station_from, trips: length, minutes: (map(.minutes) | add)})\n  | sort_by(-.trips, .station)\n'\n";
-const RUN_SH = "#!/bin/sh\n# Hand-rolled tests (no bats on the Pi): every tests/cases/NAME.jsonl goes through bin/stations.sh\n# and must equal tests/cases/NAME.expected.json.\ncd \"$(dirname \"$0\")/..\" || exit 1\ntotal=0\nfailed=0\ntmp=$(mktemp -d)\ntrap 'rm -rf \"$tmp\"' EXIT\nfor input in tests/cases/*.jsonl; do\n  name=$(basename \"$input\" .jsonl)\n  expected=\"tests/cases/$name.expected.json\"\n  total=$((total + 1))\n  if [[ ! -f \"$expected\" ]]; then\n    echo \"not ok - $name (no $expected)\"\n    failed=$((failed + 1))\n    continue\n  fi\n  : > \"$tmp/diff\"\n  if sh bin/stations.sh < \"$input\" > \"$tmp/got.json\" 2> \"$tmp/err\" && diff -u \"$expected\" \"$tmp/got.json\" > \"$tmp/diff\"; then\n    echo \"ok - $name\"\n  else\n    echo \"not ok - $name\"\n    cat \"$tmp/err\" \"$tmp/diff\" | sed 's/^/    /' | head -n 12\n    failed=$((failed + 1))\n  fi\ndone\necho \"$total cases, $failed failed\"\n[ \"$failed\" -eq 0 ]\n";
-const DAILY_SH = "#!/bin/sh\n# Trips per day, short trips (under a minute) left out like in stations.sh:\n#   bin/daily.sh < data/trips-2026-04.jsonl > out/daily-2026-04.json\n# Streams with inputs instead of -s: the Pi has 512 MB.\nset -eu\njq -n '\n  reduce (inputs | select(.minutes >= 1)) as $t ({}; .[$t.start[:10]] += 1)\n  | to_entries\n  | map({day: .key, trips: .value})\n'\n";
-const BASIC = "{\"id\":1,\"station_from\":\"Vecrīga\",\"station_to\":\"Teika\",\"start\":\"2026-03-02T08:10:00+02:00\",\"minutes\":12,\"bike\":\"B-101\",\"price_eur\":0.60}\n{\"id\":2,\"station_from\":\"Teika\",\"station_to\":\"Vecrīga\",\"start\":\"2026-03-02T17:40:00+02:00\",\"minutes\":14,\"bike\":\"B-101\",\"price_eur\":0.60}\n{\"id\":3,\"station_from\":\"Vecrīga \",\"station_to\":\"Ķīpsala\",\"start\":\"2026-03-03T09:05:00+02:00\",\"minutes\":21,\"bike\":\"E-230\",\"price_eur\":1.10}\n";
-const BASIC_EXP = "[\n  {\n    \"station\": \"Vecrīga\",\n    \"trips\": 2,\n    \"minutes\": 33\n  },\n  {\n    \"station\": \"Teika\",\n    \"trips\": 1,\n    \"minutes\": 14\n  }\n]\n";
-const OBJ = "{\"id\": 10, \"station_from\": {\"id\": 14, \"name\": \"Vecrīga\"}, \"station_to\": {\"id\": 26, \"name\": \"Teika\"}, \"start\": \"2026-04-15T08:10:00+03:00\", \"minutes\": 12, \"bike\": \"B-101\", \"price_eur\": 0.60}\n{\"id\":11,\"station_from\":\"Vecrīga\",\"station_to\":\"Teika\",\"start\":\"2026-04-14T08:10:00+03:00\",\"minutes\":9,\"bike\":\"B-102\",\"price_eur\":0.60}\n";
-const OBJ_EXP = "[\n  {\n    \"station\": \"Vecrīga\",\n    \"trips\": 2,\n    \"minutes\": 21\n  }\n]\n";
-const UNI = "{\"id\":20,\"station_from\":\"Esplanāde\",\"station_to\":\"Teika\",\"start\":\"2026-04-02T08:10:00+03:00\",\"minutes\":10,\"bike\":\"B-111\",\"price_eur\":0.60}\n{\"id\":21,\"station_from\":\"Esplanade\",\"station_to\":\"Teika\",\"start\":\"2026-04-02T09:10:00+03:00\",\"minutes\":20,\"bike\":\"B-112\",\"price_eur\":1.10}\n";
-const UNI_EXP = "[\n  {\n    \"station\": \"Esplanāde\",\n    \"trips\": 2,\n    \"minutes\": 30\n  }\n]\n";
+const STATIONS_SH =
+  '#!/bin/sh\n# Trips per start station for one month of the operator\'s export (JSON lines):\n#   bin/stations.sh < data/trips-2026-04.jsonl > out/stations-2026-04.json\n# Output: [{"station", "trips", "minutes"}], busiest first. jq only (runs on the Pi).\nset -eu\njq -s \'\n  map(.station_from |= gsub("^\\\\s+|\\\\s+$"; ""))\n  | group_by(.station_from)\n  | map({station: .[0].station_from, trips: length, minutes: (map(.minutes) | add)})\n  | sort_by(-.trips, .station)\n\'\n';
+const RUN_SH =
+  '#!/bin/sh\n# Hand-rolled tests (no bats on the Pi): every tests/cases/NAME.jsonl goes through bin/stations.sh\n# and must equal tests/cases/NAME.expected.json.\ncd "$(dirname "$0")/.." || exit 1\ntotal=0\nfailed=0\ntmp=$(mktemp -d)\ntrap \'rm -rf "$tmp"\' EXIT\nfor input in tests/cases/*.jsonl; do\n  name=$(basename "$input" .jsonl)\n  expected="tests/cases/$name.expected.json"\n  total=$((total + 1))\n  if [[ ! -f "$expected" ]]; then\n    echo "not ok - $name (no $expected)"\n    failed=$((failed + 1))\n    continue\n  fi\n  : > "$tmp/diff"\n  if sh bin/stations.sh < "$input" > "$tmp/got.json" 2> "$tmp/err" && diff -u "$expected" "$tmp/got.json" > "$tmp/diff"; then\n    echo "ok - $name"\n  else\n    echo "not ok - $name"\n    cat "$tmp/err" "$tmp/diff" | sed \'s/^/    /\' | head -n 12\n    failed=$((failed + 1))\n  fi\ndone\necho "$total cases, $failed failed"\n[ "$failed" -eq 0 ]\n';
+const DAILY_SH =
+  "#!/bin/sh\n# Trips per day, short trips (under a minute) left out like in stations.sh:\n#   bin/daily.sh < data/trips-2026-04.jsonl > out/daily-2026-04.json\n# Streams with inputs instead of -s: the Pi has 512 MB.\nset -eu\njq -n '\n  reduce (inputs | select(.minutes >= 1)) as $t ({}; .[$t.start[:10]] += 1)\n  | to_entries\n  | map({day: .key, trips: .value})\n'\n";
+const BASIC =
+  '{"id":1,"station_from":"Vecrīga","station_to":"Teika","start":"2026-03-02T08:10:00+02:00","minutes":12,"bike":"B-101","price_eur":0.60}\n{"id":2,"station_from":"Teika","station_to":"Vecrīga","start":"2026-03-02T17:40:00+02:00","minutes":14,"bike":"B-101","price_eur":0.60}\n{"id":3,"station_from":"Vecrīga ","station_to":"Ķīpsala","start":"2026-03-03T09:05:00+02:00","minutes":21,"bike":"E-230","price_eur":1.10}\n';
+const BASIC_EXP =
+  '[\n  {\n    "station": "Vecrīga",\n    "trips": 2,\n    "minutes": 33\n  },\n  {\n    "station": "Teika",\n    "trips": 1,\n    "minutes": 14\n  }\n]\n';
+const OBJ =
+  '{"id": 10, "station_from": {"id": 14, "name": "Vecrīga"}, "station_to": {"id": 26, "name": "Teika"}, "start": "2026-04-15T08:10:00+03:00", "minutes": 12, "bike": "B-101", "price_eur": 0.60}\n{"id":11,"station_from":"Vecrīga","station_to":"Teika","start":"2026-04-14T08:10:00+03:00","minutes":9,"bike":"B-102","price_eur":0.60}\n';
+const OBJ_EXP = '[\n  {\n    "station": "Vecrīga",\n    "trips": 2,\n    "minutes": 21\n  }\n]\n';
+const UNI =
+  '{"id":20,"station_from":"Esplanāde","station_to":"Teika","start":"2026-04-02T08:10:00+03:00","minutes":10,"bike":"B-111","price_eur":0.60}\n{"id":21,"station_from":"Esplanade","station_to":"Teika","start":"2026-04-02T09:10:00+03:00","minutes":20,"bike":"B-112","price_eur":1.10}\n';
+const UNI_EXP = '[\n  {\n    "station": "Esplanāde",\n    "trips": 2,\n    "minutes": 30\n  }\n]\n';
 
 const STATIONS = [
-  [3, 'Centrāltirgus'], [5, 'Stacijas laukums'], [8, 'Esplanāde'], [11, 'Brīvības piemineklis'], [14, 'Vecrīga'],
-  [17, 'Āgenskalna tirgus'], [20, 'Ķīpsala'], [23, 'Mežaparks'], [26, 'Teika'], [29, 'Purvciems'],
-  [32, 'Imanta'], [35, 'Zolitūde'], [38, 'Grīziņkalns'], [41, 'Pļavnieki'], [44, 'Ziepniekkalns'],
-  [47, 'Torņakalns'], [50, 'Vecmīlgrāvis'], [53, 'Skanste'],
+  [3, 'Centrāltirgus'],
+  [5, 'Stacijas laukums'],
+  [8, 'Esplanāde'],
+  [11, 'Brīvības piemineklis'],
+  [14, 'Vecrīga'],
+  [17, 'Āgenskalna tirgus'],
+  [20, 'Ķīpsala'],
+  [23, 'Mežaparks'],
+  [26, 'Teika'],
+  [29, 'Purvciems'],
+  [32, 'Imanta'],
+  [35, 'Zolitūde'],
+  [38, 'Grīziņkalns'],
+  [41, 'Pļavnieki'],
+  [44, 'Ziepniekkalns'],
+  [47, 'Torņakalns'],
+  [50, 'Vecmīlgrāvis'],
+  [53, 'Skanste'],
 ];
 function makeTrips() {
   let seed = 20260401;
-  const rand = () => ((seed = (seed * 48271) % 2147483647) / 2147483647);
+  const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const weighted = () => STATIONS[Math.floor(rand() ** 1.6 * STATIONS.length)];
   const lines = [];
@@ -47,7 +68,9 @@ function makeTrips() {
       if (day < 15) {
         // the kiosk at Esplanāde sometimes sends the name without the long ā
         const name = from[1] === 'Esplanāde' && rand() < 0.3 ? 'Esplanade' : from[1];
-        lines.push(`{"id":${id++},"station_from":"${name}","station_to":"${to[1]}","start":"${start}","minutes":${minutes},"bike":"${bike}","price_eur":${price}}`);
+        lines.push(
+          `{"id":${id++},"station_from":"${name}","station_to":"${to[1]}","start":"${start}","minutes":${minutes},"bike":"${bike}","price_eur":${price}}`,
+        );
       } else {
         lines.push(
           `{"id": ${id++}, "station_from": {"id": ${from[0]}, "name": "${from[1]}"}, "station_to": {"id": ${to[0]}, "name": "${to[1]}"}, ` +
@@ -198,7 +221,7 @@ export const scenario = {
           [
             think(
               'The April file goes through. unicode-names is a data problem: the same station comes as Esplanāde and as Esplanade. ' +
-                'And there are zero-minute trips in the file, which look like docking errors; whether they count is the user\'s call, not mine.',
+                "And there are zero-minute trips in the file, which look like docking errors; whether they count is the user's call, not mine.",
             ),
             say(
               'Labās ziņas – aprīļa fails iet cauri! 🎉\n\n' +
@@ -258,7 +281,10 @@ export const scenario = {
         model: [
           [
             think('Quick look first with awk: the start date is the first ten characters after "start":".'),
-            bash(`awk -F'"start":"' 'NF > 1 { print substr($2, 1, 10) }' data/trips-2026-04.jsonl | sort | uniq -c | tail -n 5`, 'Count trips per day with awk'),
+            bash(
+              `awk -F'"start":"' 'NF > 1 { print substr($2, 1, 10) }' data/trips-2026-04.jsonl | sort | uniq -c | tail -n 5`,
+              'Count trips per day with awk',
+            ),
           ],
           [
             think(
@@ -269,7 +295,7 @@ export const scenario = {
           ],
           [
             bash(
-              'sh bin/daily.sh < data/trips-2026-04.jsonl > out/daily-2026-04.json && jq length out/daily-2026-04.json && jq -c \'max_by(.trips), min_by(.trips)\' out/daily-2026-04.json',
+              "sh bin/daily.sh < data/trips-2026-04.jsonl > out/daily-2026-04.json && jq length out/daily-2026-04.json && jq -c 'max_by(.trips), min_by(.trips)' out/daily-2026-04.json",
               'Run daily.sh on April',
             ),
           ],
@@ -301,7 +327,12 @@ export const scenario = {
           files: ['bin/daily.sh: trips per day', 'tests/README.md: how to run and add cases'],
           errors: ['unicode-names still failing (Esplanade spelling), left on purpose'],
           solving: 'A quick awk count missed the second half of the month; the daily count is done in jq instead.',
-          messages: ['Earlier messages are in the previous summary', 'Add a per-day count for the report', 'User refused committing out/', 'Write tests/README.md'],
+          messages: [
+            'Earlier messages are in the previous summary',
+            'Add a per-day count for the report',
+            'User refused committing out/',
+            'Write tests/README.md',
+          ],
           pending: ['unicode-names (city registry)'],
           current: 'tests/README.md written.',
           next: 'None.',
