@@ -147,6 +147,10 @@ function withoutScopeFlags(words: string[]): { scope?: string; words: string[] }
 }
 
 /** Operands of a command after its subcommand, minus flags and their obvious values. */
+/** Families that are checks or builds by name: a shell wrapper around one of them is that family. */
+const KNOWN_CHECK =
+  /^(?:make|cmake|ninja|cargo|go|npm|pnpm|yarn|bun|npx|node|deno|pytest|unittest|tox|nox|mvn|gradle|gradlew|dotnet|mix|rspec|bundle|rake|tsc|eslint|ruff|mypy|jest|vitest|mocha|ctest|meson|zig|swift|javac|java|gcc|cc|clang|g\+\+)\b/;
+
 /** Shells given a script on their command line (`bash -c '…'`, `powershell -Command "…"`, `cmd /c …`). */
 const SCRIPT_SHELLS = /^(?:bash|sh|zsh|dash|fish|pwsh|powershell|cmd)(?:\.exe)?$/i;
 const SCRIPT_FLAG = /^(?:-[a-z]*c|-command|\/c|\/k)$/i;
@@ -451,6 +455,10 @@ export function commandFamily(commandLine: string, programs: string[][] = progra
     if (groupWords) return { name: [program, ...groupWords].join(' '), targets: [] };
     // A script given to a shell is named whole (scripts sharing a preamble are different commands), shown cut.
     const script = wrappedScript(words);
+    // (`bash -c "make 2>&1 | tail -n 5 && ./build/app"` is a run of make: a POSIX shell's script that runs a known
+    // check is that check, whatever the wrapper; other scripts stay named whole.)
+    const inner = script && /^(?:bash|sh|zsh|dash)$/.test(program) && script.length <= 4000 ? commandFamily(script) : undefined;
+    if (inner && script && !wrappedScript(programsOf(script)[0] ?? []) && KNOWN_CHECK.test(inner.name)) return inner;
     if (script)
       return { name: `${program} ${script.slice(0, 2000)}`, targets: [], ...(script.length > 80 ? { display: `${program} ${script.slice(0, 80)}…` } : {}) };
     const operand = operands(words.slice(1))[0];
@@ -535,7 +543,7 @@ export function failingTestNames(output: string, max = 8): string[] {
       add(m[1]); // go
     else if ((m = /^test\s+(\S+)\s+\.\.\.\s+FAILED\b/.exec(line)))
       add(m[1]); // cargo
-    else if ((m = /^\s*not ok \d+\s+(?:-\s+)?(.+?)(?:\s+#.*)?$/.exec(line)))
+    else if ((m = /^\s*not ok(?: \d+)?\s+(?:-\s+)?(.+?)(?:\s+#.*)?$/.exec(line)))
       add(m[1]); // TAP / node:test
     else if ((m = /^\s*(?:●)\s+(.+?)\s*$/.exec(line)) && !/Console|Test suite failed/.test(m[1]))
       add(m[1]); // jest detail header

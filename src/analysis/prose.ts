@@ -283,6 +283,9 @@ const CONSTRAINT = new RegExp(
     // deps, plain javac"); Lithuanian "data/ neliesk", "tik standartinė biblioteka, jokio pandas", "stulpelių tvarkos
     // nekeisk"; Persian "one commit per change" ("هر تغییر را در یک commit جدا بگذار").
     String.raw`\b(?:from now on|going forward|from here on|henceforth)\b|^(?:(?:and|also|btw),?\s+)?no (?:deps|dependencies|new deps|libraries|libs|frameworks|external (?:deps|libs|packages))\b|(?<!\p{L})(?:neliesk|nelieskite|nekeisk|nekeiskite|netrink|nenaudok|niekada|visada|tik (?:standartin\p{L}*|\p{L}+,)|joki(?:o|ų|a) )(?!\p{L})|هر [^.]{1,40}جدا`,
+    // Slovak and Latvian rules: "kód musí ostať kompatibilný s Pythonom 3.9", "schému tabuľky jobs prosím nemeňte", "tikai jq
+    // un POSIX sh, bez python", "data/ mapē neko nemaini".
+    String.raw`(?<!\p{L})(?:musí (?:ostať|zostať|byť)|nemeňte|nemeň|nemažte|nepoužívajte|nikdy|vždy|iba (?:standardn\p{L}*|\p{L}+,)|nemaini|nemainiet|neaiztiec|neizmanto|nekad|vienmēr|tikai [\p{L}\d]+(?= un |,))(?!\p{L})`,
     // Croatian and Catalan rules: "samo standardna biblioteka, bez paketa s pipom", "pravu troskovi.db ne diraj", "no
     // toquis l'API de src/ini.h", "d'ara endavant compila-ho tot amb -Werror".
     String.raw`(?<!\p{L})(?:samo (?:standardn\p{L}*|\p{L}+,)|ne (?:diraj|dirajte|mijenjaj|mijenjajte|briši|koristi|dodaj\p{L}*)|nikad(?:a)?|uvijek|bez (?:paketa|biblioteka|vanjskih|novih)|no (?:toquis|toqueu|canviïs|modifiquis|esborris|facis servir|afegeixis)|d['’]ara endavant|sempre|només)(?!\p{L})`,

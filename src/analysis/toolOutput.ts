@@ -65,7 +65,9 @@ const STRONG_ERROR = [
   // (`test\tfail\t7m7s\thttps://…`), gh refusing a merge (`X Pull request #235 is not mergeable: …`).
   /^\s*\(fail\)\s+\S|^\S[^\t]*\t(?:fail|failure|failed)\t|\bis not mergeable\b/,
   /^\s*[✕✗✖×]\s+\S/,
-  /^\s*not ok \d+/,
+  /^\s*not ok(?: \d+|\s+-\s)/,
+  // dash names the script line it could not run: `tests/run.sh: 13: [[: not found`.
+  /^\S+: \d+: \S[^:]{0,60}: not found\s*$/,
   // A sanitizer's report (`==18923==ERROR: AddressSanitizer: heap-buffer-overflow on …`, `SUMMARY: AddressSanitizer: …`),
   // below a test runner's own row for the test it broke.
   /\b(?:Address|Leak|Memory|Thread|UndefinedBehavior)Sanitizer: \S/,

@@ -319,7 +319,7 @@ function otherFailureLines(finding: Finding): string[] {
         !title.includes(l) &&
         !l.includes(title) &&
         !/:\s*$|^at\s|^npm (?:ERR!|error) |^\S+:\d+: \w*(?:Error|Exception)$|^make(?:\[\d+\])?: \*\*\*|\bexit (?:status|code) \d+\s*$/i.test(l) &&
-        /\b(?:FAIL(?:ED)?|\w*(?:Error|Exception)|assert\w*|panicked|expected)\b|!==|[✖✗×]/i.test(l),
+        /\b(?:FAIL(?:ED)?|\w*(?:Error|Exception)|assert\w*|panicked|expected|not found|denied)\b|!==|[✖✗×]/i.test(l),
     );
   return [...new Set(lines)].slice(0, 2).map((l) => (l.length > 120 ? `${l.slice(0, 119)}…` : l));
 }

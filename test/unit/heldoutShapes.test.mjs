@@ -2993,3 +2993,32 @@ test('set AE: a tqdm bar and an f-string being read measure nothing; "Unknown co
   const errors = errorsOf(await analyse(log, t));
   assert.notEqual(errors.find((e) => e.title.includes('Skills path not found'))?.status, 'resolved', titles(errors));
 });
+
+test('sixteenth held-out facts round: Slovak and Latvian rules; `bash -c "make …"` is a run of make; dash’s `file: 13: [[: not found` and unnumbered TAP rows name failures', async (t) => {
+  for (const rule of [
+    'kód musí ostať kompatibilný s Pythonom 3.9',
+    'schému tabuľky jobs prosím nemeňte',
+    'tikai jq un POSIX sh, bez python',
+    'data/ mapē neko nemaini',
+  ])
+    assert.equal(isConstraint(rule), true, rule);
+  assert.equal(commandFamily('bash -c "make 2>&1 | tail -n 5 && ./build/pktd.exe && size build/pktd.exe"')?.name, 'make');
+  assert.equal(commandFamily('bash -c "make test 2>&1 | tail -n 8"')?.name, 'make test');
+  assert.match(commandFamily('bash -c "cd x && python3 a.py"')?.name ?? '', /^bash /);
+  assert.equal(errorLines('tests/run.sh: 13: [[: not found\nok - basic').best, 'tests/run.sh: 13: [[: not found');
+
+  const log = new ClaudeLog('/home/dev/pkt');
+  log.user('build it');
+  log.bash('bash -c "make 2>&1 | tail -n 30"', "src/net.c:3:8: error: redefinition of 'struct pkt_header'\nmake: *** [Makefile:12: build/net.o] Error 1");
+  log.bash('bash -c "make 2>&1 | tail -n 5 && ./build/pktd.exe && size build/pktd.exe"', 'cc -o build/pktd.exe build/main.o\npktd: ok', 0);
+  log.bash(
+    'sh tests/run.sh 2>&1 | tail -n 20',
+    'ok - basic\nnot ok - object-station\n    jq: error (at <stdin>:2): object cannot be matched, as it is not a string\n2 cases, 1 failed',
+  );
+  log.bash('sh tests/run.sh 2>&1 | tail -n 20', 'ok - basic\nok - object-station\nnot ok - unicode-names\n3 cases, 1 failed');
+  const errors = errorsOf(await analyse(log, t));
+  const status = (words) => errors.find((e) => e.title.includes(words))?.status;
+  assert.equal(status('redefinition of'), 'resolved', titles(errors));
+  assert.equal(status('cannot be matched'), 'resolved', titles(errors));
+  assert.notEqual(status('unicode-names'), 'resolved', titles(errors));
+});
