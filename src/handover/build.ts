@@ -390,8 +390,12 @@ async function writeHandoverFiles(workspace: string, dir: string, home: string, 
     if (aside) await rm(aside, { recursive: true, force: true }).catch(() => undefined);
   } catch (error) {
     if (fresh) await rm(fresh, { recursive: true, force: true }).catch(() => undefined);
-    // The old handover goes back if the new one did not make it in.
-    if (aside && !(await lstat(dir).catch(() => undefined))) await rename(aside, dir).catch(() => undefined);
+    // The old handover goes back if the new one did not make it in; if another build's handover took its place
+    // meanwhile (a parallel rebuild of the same session), the old one is superseded and goes.
+    if (aside) {
+      if (!(await lstat(dir).catch(() => undefined))) await rename(aside, dir).catch(() => undefined);
+      else await rm(aside, { recursive: true, force: true }).catch(() => undefined);
+    }
     if (createdRoot) {
       // Only if nothing else arrived meanwhile (another session's build): rmdir refuses a non-empty folder.
       await rm(join(root, '.gitignore'), { force: true }).catch(() => undefined);
