@@ -56,7 +56,7 @@ function crmExport() {
     const year = 2019 + Math.floor(rand() * 8);
     const month = 1 + Math.floor(rand() * (year === 2026 ? 11 : 12));
     const day = 1 + Math.floor(rand() * 28);
-    customers.push({ vardas, pavarde, email, telefonas, y: year, m: month, d: day, miestas: pick(MIESTAI) });
+    customers.push({ vardas, pavarde, email, telefonas, y: year, m: month, d: day, miestas: pick(MIESTAI), dotted: false });
   }
   // unique emails only
   const byEmail = new Map(customers.map((c) => [c.email, c]));
