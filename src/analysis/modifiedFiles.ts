@@ -103,6 +103,8 @@ interface Entry {
   edits: number;
   how: string[];
   lastLine: number;
+  /** The lines of its changes (not `touch`), oldest first, the newest 64 kept: which change came first after a failure. */
+  changeLines?: number[];
   createdAt?: { line: number; uuid?: string };
   /** Directory-wide change (rm -r, mv of a folder): explains git changes below it. */
   recursive: boolean;
@@ -432,6 +434,7 @@ export class FileChangeTracker {
         edits: (source?.edits ?? 0) + edits,
         how: addHow(source?.how ?? [], how),
         lastLine: at.line,
+        changeLines: [...(source?.changeLines ?? []), at.line].slice(-64),
         createdAt: source?.createdAt,
         recursive: extra.recursive === true || source?.recursive === true,
       });
@@ -451,6 +454,7 @@ export class FileChangeTracker {
         edits,
         how: [how],
         lastLine: at.line,
+        ...(how !== 'touch' ? { changeLines: [at.line] } : {}),
         createdAt: status === 'created' ? at : undefined,
         recursive: extra.recursive === true,
       });
@@ -459,7 +463,11 @@ export class FileChangeTracker {
     entry.edits += edits;
     entry.how = addHow(entry.how, how);
     // (`touch` of a file already there changes no content: not a change that could fix a refused Write.)
-    if (how !== 'touch') entry.lastLine = at.line;
+    if (how !== 'touch') {
+      entry.lastLine = at.line;
+      (entry.changeLines ??= []).push(at.line);
+      if (entry.changeLines.length > 64) entry.changeLines.shift();
+    }
     if (extra.recursive) entry.recursive = true;
     if (kind === 'delete') {
       // Copied elsewhere first (`cp a b`, then `rm a`): a move in two steps, nothing given up.
@@ -512,6 +520,16 @@ export class FileChangeTracker {
     const lines = new Map<string, number>();
     for (const [path, entry] of this.entries) if (entry.createdAt) lines.set(this.relative(path), entry.createdAt.line);
     return lines;
+  }
+
+  /** The first change of each file after `line` (relative path → log line): the change that settled a failure then. */
+  firstChangesAfter(line: number): Map<string, number> {
+    const first = new Map<string, number>();
+    for (const [path, entry] of this.entries) {
+      const at = entry.changeLines?.find((l) => l > line);
+      if (at !== undefined) first.set(this.relative(path), at);
+    }
+    return first;
   }
 
   files(): ModifiedFile[] {

@@ -1832,9 +1832,10 @@ export class OfflineAnalyzer {
         }
       }
     }
+    // (Cited at the first change after the failure: the newest change of the file may be a much later, unrelated one.)
     for (const e of this.errors.values()) {
       if (e.resolvedAt || !e.editPath) continue;
-      const at = changedAt.get(this.files.relative(e.editPath));
+      const at = this.files.firstChangesAfter(e.last.line).get(this.files.relative(e.editPath)) ?? changedAt.get(this.files.relative(e.editPath));
       if (at !== undefined && at > e.last.line) e.resolvedAt = { line: at };
     }
     // A shell command that failed to write a file (`sed -i …`, `cat > f <<EOF` that broke) is settled when
@@ -1845,7 +1846,8 @@ export class OfflineAnalyzer {
       if (e.resolvedAt || e.first.file) continue;
       const meant = this.files.failedWrites.get(e.first.line);
       const byInstall = (line: number) => INSTALLS.test(e.what) && INSTALLS.test(this.commandAt.get(line) ?? '');
-      const at = meant?.map((path) => changedAt.get(path)).find((line) => line !== undefined && line > e.last.line && !byInstall(line));
+      const firstAfter = this.files.firstChangesAfter(e.last.line);
+      const at = meant?.map((path) => firstAfter.get(path) ?? changedAt.get(path)).find((line) => line !== undefined && line > e.last.line && !byInstall(line));
       if (at !== undefined) e.resolvedAt = { line: at };
     }
     // The suite passing at the end resolves every test failure before that run.

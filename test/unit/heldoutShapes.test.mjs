@@ -3022,3 +3022,17 @@ test('sixteenth held-out facts round: Slovak and Latvian rules; `bash -c "make â
   assert.equal(status('cannot be matched'), 'resolved', titles(errors));
   assert.notEqual(status('unicode-names'), 'resolved', titles(errors));
 });
+
+test('a failed edit settled by a later change of its file cites the first change after it, not the newest', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('fix the title');
+  log.tool('Edit', { file_path: '/home/dev/app/index.html', old_string: '<title>x', new_string: '<title>y' }, 'String to replace not found in file.', {
+    isError: true,
+  });
+  const fix = log.bash("printf '<title>y</title>\\n' > index.html", '');
+  log.bash('echo "<p>later</p>" >> index.html', '');
+  const errors = errorsOf(await analyse(log, t));
+  assert.equal(errors.length, 1, titles(errors));
+  assert.equal(errors[0].status, 'resolved');
+  assert.equal(errors[0].resolvedBy?.line, fix.call.line, JSON.stringify(errors[0].resolvedBy));
+});
