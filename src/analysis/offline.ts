@@ -2496,8 +2496,9 @@ function ranWhat(programs: string[][] | undefined, errorLine: string, output: st
   const words = programs?.find((w) => isDistinctiveCommand([w]));
   if (!words) return {};
   const program = programName(words);
-  // The shell could not even parse the line (a here-document in PowerShell): nothing of it ran.
-  if (SHELL_PARSE_ERROR.test(output.slice(0, 4000))) return { target: runTarget(words, cwd), missingProgram: program };
+  // The shell could not even parse the line (a here-document in PowerShell): nothing of it ran. (A script given inline,
+  // `powershell -Command "<script>"`, is that script's parse error: another script running fine settles nothing.)
+  if (SHELL_PARSE_ERROR.test(output.slice(0, 4000))) return { target: runTarget(words, cwd), ...(wrappedScript(words) ? {} : { missingProgram: program }) };
   const named = errorLine.toLowerCase().includes(posix.basename(words[0].replace(/\\/g, '/')).toLowerCase());
   // `./run.sh: No such file or directory` is the program missing; `sed: a.txt: No such file…` is its operand.
   const missing = named && (NOT_STARTED.test(errorLine) || (/[/\\]/.test(words[0]) && /No such file or directory/i.test(errorLine)));

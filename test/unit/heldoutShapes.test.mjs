@@ -3036,3 +3036,17 @@ test('a failed edit settled by a later change of its file cites the first change
   assert.equal(errors[0].status, 'resolved');
   assert.equal(errors[0].resolvedBy?.line, fix.call.line, JSON.stringify(errors[0].resolvedBy));
 });
+
+test('set AD: a PowerShell script given inline that failed to parse is settled by that script running, not by another PowerShell command passing', async (t) => {
+  const log = new CodexLog('C:/work/site');
+  log.user('write the howto');
+  log.shellArray(
+    ['powershell.exe', '-NoProfile', '-Command', 'Set-Content -Encoding UTF8 docs/HOWTO.md @\'\n# How To\n<a href="x">\'@'],
+    'Unerwartetes Token "href" in Ausdruck oder Anweisung.\n    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException\n    + FullyQualifiedErrorId : UnexpectedToken',
+    1,
+  );
+  log.shellArray(['powershell.exe', '-NoProfile', '-Command', 'Get-Content -Raw docs/TODO.md'], '# TODO\n- [ ] a', 0);
+  const errors = errorsOf(await analyse(log, t));
+  assert.equal(errors.length, 1, titles(errors));
+  assert.notEqual(errors[0].status, 'resolved', titles(errors));
+});
