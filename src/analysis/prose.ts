@@ -114,7 +114,8 @@ const HEDGED =
   /\b(?:likely|probably|presumably|apparently|seems|seem to be|appears to be)\b|再决定|然后决定|之后再定|\b(?:then|and) decide\b|\bdecide (?:later|afterwards)\b|\b(?:i['’]d|we['’]d|i would|we would) (?:need|have) to\b|^(?:so |but |and )?(?:i|we) can\b|^(?:but |and |so )?(?:that|this|it) would\b|\beither\b|\bweighing\b|\blean(?:s|ing)? (?:toward|towards|to)\b|^the next (?:\w+ )?step\b|\bi['’]ll keep (?:reading|looking|going|checking|working|investigating|digging)\b|^\*\*[^*]{1,40}\*\*\s*[:：]|^(?:the )?(?:concrete |simple |real |best )?(?:move|recommendation|suggestion|advice)\s*[:：]|\b(?:might|could|considering|wondering|not sure|unsure|maybe|perhaps|curious|i plan to|i want to|i want (?:the|it|them|this|that|our|my)|i need to make sure|i'll quickly|i (?:also )?have to|i (?:also )?need to|i should|i think i['’]ve|lass mich|ich werde)\b|\bi['’]ll (?:mark|note|flag|add|check|look|read|run|quickly)\b/i;
 
 /**
- * A choice told as one made before and now being revisited ("I had originally decided to always require the name…"),
+ * Sentences that state no choice made now, whatever choice words they hold: a choice told as one made before and now
+ * being revisited ("I had originally decided to always require the name…"),
  * or none at all: a mistake owned ("I think I made a mistake by replacing with a span instead of…"), what was realised
  * ("I realized that the correct flag is X, not Y"), an error read ("The error message says…, which usually means…"),
  * a step still to do ("Then I'll need to update the symlink … instead of the old one"), a step added to ("Instead of
@@ -123,7 +124,7 @@ const HEDGED =
 // (Set AE: what became clear, a pattern or a cause named, the bugs found, "In short: …", what a fix needs, a check that now
 // shows something, an emphatic finding "X DOES see them", a pledge ticked off "✅ **I will not …**", a Chinese/Japanese/Korean
 // "if …" fallback, a cause labelled "失敗原因:".)
-const SUPERSEDED_CHOICE =
+const NO_CHOICE_MADE =
   /\bbecomes clear\b|^the [\w -]{0,30}\b(?:pattern|cause|culprit)\s*:|^(?:the )?main (?:bugs?|issues?|problems?|findings?) (?:identified|found)\b|^in short\b|^(?:the )?fix needs to\b|\bnow shows\b|\b[A-Z][a-z]+ (?:DOES|DID|IS) (?:see|work|have|exist|sync)\b|^[✅✔☑]|^(?:如果|もし|만약)|^(?:失敗原因|原因|根本原因|根因)\s*[:：]|\b(?:had )?(?:originally|initially|at first|previously) (?:decided|chose|planned|wanted|went with)\b|\bi (?:think i |may have |might have )?made a mistake\b|^i (?:just |now )?reali[sz]ed?\b|^the (?:error|error message|message|output|log|stack trace|traceback) (?:says|shows|indicates|means|tells)\b|^(?:(?:then|now|next|so),?\s+)?i['’]ll (?:also )?need to\b|\binstead of (?:just|only|simply|merely)\b|\bi['’]ll (?:consider|think about|look into)\b/i;
 
 /** A sentence opened by the word "decision" or "solution" in a language the agent writes in: `Päätös:`, `Ratkaisu:`. */
@@ -460,7 +461,7 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
     return undefined;
   // A diagnosis is not a decision: "The issue is that X is set to Y instead of Z", "I can see that…".
   if (OBSERVATION.test(sentence) && !STRONG_CHOICE.test(sentence)) return undefined;
-  if (SUPERSEDED_CHOICE.test(sentence)) return undefined;
+  if (NO_CHOICE_MADE.test(sentence)) return undefined;
   // "We haven't actually chosen a framework yet": a choice not made.
   if (/\b(?:haven['’]t|have not|hasn['’]t|has not|didn['’]t|did not|not yet|never) (?:\w+ )?(?:chosen|decided|picked|settled)\b/i.test(sentence))
     return undefined;
