@@ -580,6 +580,8 @@ function alignedReport(lines: string[]): string[] {
   return rows;
 }
 
+const HAS_DIGIT = /\d/;
+
 /** Lines of command output that report a measurement, at most `max`, best first. */
 export function measuredLines(output: string, max = 6, commandLine?: string): string[] {
   const text = plainOutput(headAndTail(output, 12_000, 12_000));
@@ -674,7 +676,8 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
     }
   }
   for (const raw of lines) {
-    if (raw.length > 400 || raw.length < 3) continue;
+    // (Every shape below holds an ASCII digit: a line without one is passed over before any pattern is tried.)
+    if (raw.length > 400 || raw.length < 3 || !HAS_DIGIT.test(raw)) continue;
     const trimmed = raw.trim();
     const measures =
       MEASURE.test(trimmed) ||
