@@ -2205,7 +2205,12 @@ function isLookOnly(programs: string[][]): boolean {
       // yarn's and pnpm's `version` sets one.
       if (w.length === 2 && (w[1] === '--version' || (w[1] === 'version' && !['npm', 'yarn', 'pnpm'].includes(name)))) return true;
       // `git config --get wt.hook` exits 1 when the key is unset: the answer, not a failure.
-      if (name === 'git' && gitSubcommand(w) === 'config') return w.some((x) => /^(?:--get(?:-all|-regexp)?|--list|-l)$/.test(x));
+      // (So does the short form, `git config --global user.name`: one key and no value asks for it.)
+      if (name === 'git' && gitSubcommand(w) === 'config') {
+        if (w.some((x) => /^(?:--get(?:-all|-regexp)?|--list|-l)$/.test(x))) return true;
+        const operands = w.slice(w.indexOf('config') + 1).filter((x) => !x.startsWith('-') && !/^\d?>/.test(x));
+        return operands.length === 1 && !w.some((x) => /^--(?:unset|add|replace|remove|rename|edit)|^-e$/.test(x));
+      }
       if (name === 'git') return LOOK_GIT.has(gitSubcommand(w));
       // `gh repo view owner/name` asks whether it exists; `gh pr view`, `gh issue list` look too (not with a
       // --jq filter of the agent's, whose mistakes are its own).
@@ -2579,6 +2584,11 @@ function backgroundIdOf(call: ToolCallEvent): string | undefined {
     const id = call.input.session_id;
     return typeof id === 'number' || typeof id === 'string' ? `codex:${id}` : undefined;
   }
+  // Codex's code mode waits on a script still running: `wait {"cell_id":"3"}`.
+  if (call.name === 'wait') {
+    const id = call.input.cell_id;
+    return typeof id === 'number' || typeof id === 'string' ? `codex-cell:${id}` : undefined;
+  }
   if (call.name === 'TaskOutput' || call.name === 'BashOutput') {
     const id = str(call.input.task_id) ?? str(call.input.bash_id) ?? str(call.input.shell_id);
     return id ? `claude:${id}` : undefined;
@@ -2591,6 +2601,8 @@ function stillRunningId(text: string, pending: PendingCall): string | undefined 
   const head = text.slice(0, 2000);
   const codex = /^Process running with session ID (\d+)/m.exec(head);
   if (codex) return `codex:${codex[1]}`;
+  const cell = /^Script running with cell ID (\d+)/.exec(head);
+  if (cell) return `codex-cell:${cell[1]}`;
   const claude = /^Command running in background with ID: ([\w-]+)/.exec(head.trim());
   if (claude) return `claude:${claude[1]}`;
   if (pending.polled !== undefined && /<status>running<\/status>/.test(head)) return pending.polled;
@@ -2834,7 +2846,6 @@ const SSH_NOTICE = String.raw`\*\* (?:WARNING: connection is not using a post-qu
 /** Those notice lines whole, to take out of an output. */
 const SSH_KEY_EXCHANGE_NOTICE = new RegExp(`^${SSH_NOTICE}.*$`, 'gm');
 
-/** `grep` that found nothing, `diff` that found differences, `test` that was false: exit 1 is an answer, not a failure. */
 /** A command line that runs a script and then removes it: `python gen.py && rm gen.py`. */
 function ranThenRemoved(commandLine: string | undefined, name: string): boolean {
   if (!commandLine || name.length < 3) return false;
@@ -2878,7 +2889,7 @@ function quietNoMatch(commandPrograms: string[][], output: string, exitCode: num
   if (!programs.some((p) => p === 'grep' || p === 'rg' || p === 'egrep' || p === 'diff' || p === 'cmp' || p === 'test' || p === '[')) return false;
   const rest = plainOutput(output)
     .replace(/^(?:Exit code:? *1|Process exited with code 1)\s*/m, '')
-    .replace(/^(?:Wall time:.*|Output:|Chunk ID:.*|Original token count:.*)$/gm, '')
+    .replace(/^(?:Wall time:? .*|Output:|Chunk ID:.*|Original token count:.*|Script (?:completed|failed|running with cell ID \d+))$/gm, '')
     // What a login shell prints on its own (nvm's "Now using node v22", direnv) is not the command's output.
     .replace(/^(?:Now using node v[\d.]+.*|direnv: .*|\(node:\d+\) .*)$/gm, '')
     // …nor ssh's notice about its key exchange.
@@ -2893,7 +2904,7 @@ function quietNoMatch(commandPrograms: string[][], output: string, exitCode: num
  * Homebrew's `==> Cleaning up...`, pacman's `:: Proceed`, banners, `--help` hints.
  */
 const OUTPUT_BOILERPLATE = new RegExp(
-  `^${SSH_NOTICE}|${/^(?:warning|note|help):|^If this is intentional\b|^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count)\b|^Output:|^(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try\b|^(?:[Tt]ry|[Hh]int|[Tt]ip)\b[\s:]|^[=#*-]{2,}\s.*\s[=#*-]{2,}$|^(?:==>|::|->) |^(?!.*\b(?:error|errors|fail\w*|fatal|denied|cannot|can't|unable|not found|invalid|missing)\b).*(?:\.\.\.|…)$|^> |^\s*\^|^\s*(?:\[[^\]]*\]\s*)+$|^Now using node v|^\s*(?:Compiling|Checking|Downloading|Downloaded|Building|Fresh|Updating|Locking|Adding|Blocking|Installing|Resolving)\s+\S+\s+v?\d/.source}`,
+  `^${SSH_NOTICE}|${/^(?:warning|note|help):|^If this is intentional\b|^(?:Exit code|Process exited with code|Chunk ID|Wall time|Original token count)\b|^Script (?:completed|failed|running with cell ID \d+)$|^Output:|^(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try\b|^(?:[Tt]ry|[Hh]int|[Tt]ip)\b[\s:]|^[=#*-]{2,}\s.*\s[=#*-]{2,}$|^(?:==>|::|->) |^(?!.*\b(?:error|errors|fail\w*|fatal|denied|cannot|can't|unable|not found|invalid|missing)\b).*(?:\.\.\.|…)$|^> |^\s*\^|^\s*(?:\[[^\]]*\]\s*)+$|^Now using node v|^\s*(?:Compiling|Checking|Downloading|Downloaded|Building|Fresh|Updating|Locking|Adding|Blocking|Installing|Resolving)\s+\S+\s+v?\d/.source}`,
 );
 
 /** The last `count` meaningful lines of an output, in order. */

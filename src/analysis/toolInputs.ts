@@ -6,7 +6,7 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-const SHELL_TOOLS = new Set(['Bash', 'bash', 'exec_command', 'shell', 'local_shell', 'container.exec', 'shell_command', 'run_command', 'run_terminal_cmd']);
+const SHELL_TOOLS = new Set(['Bash', 'bash', 'PowerShell', 'exec_command', 'shell', 'local_shell', 'container.exec', 'shell_command', 'run_command', 'run_terminal_cmd']);
 const EDIT_TOOLS = new Set(['Write', 'Edit', 'MultiEdit', 'NotebookEdit', 'write_file', 'edit_file', 'str_replace_based_edit_tool']);
 /** Tools that only look: their output is file content or search hits, not something that happened. */
 export const READ_ONLY_TOOLS = new Set([
@@ -47,8 +47,60 @@ export interface ShellCall {
   cwd: string | undefined;
 }
 
+/**
+ * Codex's code mode (0.14x) runs a script the model writes, which calls the tools:
+ * `const r = await tools.exec_command({"cmd":"pytest -q","workdir":"/app"}); text(r.output);`. The source of the
+ * script, when that is how the call ran.
+ */
+function codeModeScript(call: ToolCallEvent): string | undefined {
+  if (call.name !== 'exec') return undefined;
+  const input = typeof call.input === 'string' ? call.input : isObject(call.input) ? str(call.input.input) : undefined;
+  return input !== undefined && /\btools\.\w+\(/.test(input) ? input : undefined;
+}
+
+/** The string or object literal that starts at `from` in a script (JSON syntax, as code mode writes them), parsed. */
+function literalAt(script: string, from: number): unknown {
+  const open = script[from];
+  if (open !== '{' && open !== '"') return undefined;
+  let depth = 0;
+  let inString = false;
+  for (let i = from; i < script.length; i++) {
+    const c = script[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') {
+        inString = false;
+        if (open === '"') return parseJson(script.slice(from, i + 1));
+      }
+    } else if (c === '"') inString = true;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth === 0) return parseJson(script.slice(from, i + 1));
+  }
+  return undefined;
+}
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The commands a code-mode script runs with `tools.exec_command({...})`, when those are all the tools it calls. */
+function codeModeShell(call: ToolCallEvent): ShellCall | undefined {
+  const script = codeModeScript(call);
+  if (script === undefined) return undefined;
+  const calls = [...script.matchAll(/\btools\.(\w+)\(\s*/g)];
+  if (!calls.length || calls.some((m) => m[1] !== 'exec_command')) return undefined;
+  const args = calls.map((m) => literalAt(script, m.index + m[0].length));
+  if (!args.every((a): a is Json => isObject(a) && typeof a.cmd === 'string' && a.cmd.trim() !== '')) return undefined;
+  const workdir = str(args[0].workdir);
+  return { command: args.map((a) => a.cmd as string).join('\n'), cwd: workdir ? (workdir.startsWith('/') || !call.cwd ? workdir : `${call.cwd}/${workdir}`) : call.cwd };
+}
+
 /** The shell command a tool call ran, when it is a shell tool. */
 export function shellCallOf(call: ToolCallEvent): ShellCall | undefined {
+  if (call.name === 'exec') return codeModeShell(call);
   if (!SHELL_TOOLS.has(call.name)) return undefined;
   const input = call.input;
   if (typeof input === 'string') return input.trim() ? { command: input, cwd: call.cwd } : undefined;
@@ -66,6 +118,13 @@ export function patchTextOf(call: ToolCallEvent): string | undefined {
   if (call.name === 'apply_patch') {
     if (typeof input === 'string') return input;
     if (isObject(input)) return str(input.input) ?? str(input.patch);
+  }
+  // Code mode: `const patch = "*** Begin Patch\\n…";` then `await tools.apply_patch(patch)`.
+  const script = codeModeScript(call);
+  if (script !== undefined && /\btools\.apply_patch\(/.test(script)) {
+    const at = script.indexOf('"*** Begin Patch');
+    const patch = at >= 0 ? literalAt(script, at) : undefined;
+    return typeof patch === 'string' ? patch : undefined;
   }
   const shell = shellCallOf(call);
   if (shell && shell.command.includes('*** Begin Patch')) return shell.command;

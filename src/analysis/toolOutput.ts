@@ -22,6 +22,9 @@ const STRONG_ERROR = [
   /\((?:[A-Z]\w*::)*[A-Z]\w*(?:Error|Exception)\)\s*$/,
   // PowerShell's binding errors, named by the script first in PowerShell 7 (`Land-Verdict.ps1: A parameter cannot be found…`)
   /\bA parameter cannot be found that matches parameter name\b|\bCannot bind (?:argument|parameter)\b|\bMissing an argument for parameter\b/,
+  // …and PowerShell 7's error view, the cmdlet naming itself: `Invoke-Expression: Variable reference is not valid…`.
+  // (An approved verb, so HTTP headers such as `Content-Type: text/html` are not taken; `Set-Cookie` is one.)
+  /^(?:Add|Clear|Compress|ConvertFrom|ConvertTo|Copy|Disable|Enable|Expand|Export|Get|Import|Install|Invoke|Join|Move|New|Out|Pop|Push|Register|Remove|Rename|Resolve|Restart|Select|Set|Split|Start|Stop|Test|Uninstall|Update|Wait|Write)-(?!Cookie\b)[A-Z][A-Za-z]{1,40}: \S/,
   // A project's own tag: `VERIFY: CHANGELOG.md has no entry` (never PostgreSQL's `DETAIL:` beside its `ERROR:`,
   // nor advice a tool appends: Claude Code's settings check ends "IMPORTANT: Do not update the env unless…").
   // (Not a test runner's own header, unittest's `FAIL: test_x (…)`: the assertion under it says more.)
@@ -338,7 +341,7 @@ const UNITS_GLOBAL = new RegExp(String.raw`\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?!
 const OCTETS = /\d(?:[.,]\d+)?\s?(?:[KMGT]o|octets)\b/;
 /** Lines a tool prints around every command, not measurements of anything. */
 const BOILERPLATE =
-  /^(?:Chunk ID|Wall time|Original token count|Process exited with code|Exit code)\b|^Output:|^Total output lines:|^\[This command modified \d+ files?\b|^total \d+$|^[-dlrwxsStT@+.]{10}\s/;
+  /^(?:Chunk ID|Wall time|Original token count|Process exited with code|Exit code)\b|^Script (?:completed|failed|running with cell ID \d+)$|^Output:|^Total output lines:|^\[This command modified \d+ files?\b|^total \d+$|^[-dlrwxsStT@+.]{10}\s/;
 
 /**
  * Output with numbers that measure nothing: progress bars and counters, git transfer and commit

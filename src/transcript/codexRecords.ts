@@ -119,11 +119,12 @@ function toolOutput(output: unknown): ToolOutput {
       }
     }
     const exitCode = exitCodeOf(output);
-    return { text: output, exitCode, failed: exitCode !== undefined && exitCode !== 0 };
+    return { text: output, exitCode, failed: (exitCode !== undefined && exitCode !== 0) || output.startsWith('Script failed\n') };
   }
   const text = isObject(output) ? (str(output.content) ?? contentText(output.content)) : contentText(output);
   const exitCode = exitCodeOf(text);
-  const failed = (isObject(output) && output.success === false) || (exitCode !== undefined && exitCode !== 0);
+  // Code mode (Codex 0.14x: the model's script calls the tools) reports the script, not an exit code: `Script failed`.
+  const failed = (isObject(output) && output.success === false) || (exitCode !== undefined && exitCode !== 0) || text.startsWith('Script failed\n');
   return { text, exitCode, failed };
 }
 

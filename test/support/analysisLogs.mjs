@@ -142,6 +142,20 @@ export class CodexLog {
     });
     return { call, result };
   }
+  /** Code mode (Codex 0.14x): the model's script calls the tools; its output is the script's, in parts. */
+  codeMode(script, output = '', { failed = false } = {}) {
+    const id = `call_${++this.calls}`;
+    const call = this.push('response_item', { type: 'custom_tool_call', id: 'ctc_' + id, call_id: id, name: 'exec', input: script, status: 'completed' });
+    const result = this.push('response_item', {
+      type: 'custom_tool_call_output',
+      call_id: id,
+      output: [
+        { type: 'input_text', text: `Script ${failed ? 'failed' : 'completed'}\nWall time 1.2 seconds\nOutput:\n` },
+        { type: 'input_text', text: output },
+      ],
+    });
+    return { call, result };
+  }
   plan(plan) {
     const id = `call_${++this.calls}`;
     const call = this.push('response_item', { type: 'function_call', id: 'fc_' + id, name: 'update_plan', arguments: JSON.stringify({ plan }), call_id: id });

@@ -3050,3 +3050,73 @@ test('set AD: a PowerShell script given inline that failed to parse is settled b
   assert.equal(errors.length, 1, titles(errors));
   assert.notEqual(errors[0].status, 'resolved', titles(errors));
 });
+
+test('Codex code mode: a script calling `tools.exec_command` is a run of its command, settled by that command passing; its patches change files', async (t) => {
+  const log = new CodexLog('/app');
+  log.user('make the tests pass');
+  const run = (cmd) => `const r = await tools.exec_command(${JSON.stringify({ cmd, workdir: '/app', yield_time_ms: 10000 })});\ntext(r.output);\n`;
+  log.codeMode(run('python -m pytest -q'), 'FAILED tests/test_totals.py::test_sum - AssertionError: assert 3 == 4\n1 failed, 2 passed in 0.12s\n');
+  const patch = '*** Begin Patch\n*** Update File: totals.py\n@@\n-    return a + b - 1\n+    return a + b\n*** End Patch';
+  log.codeMode(`const patch = ${JSON.stringify(patch)};\nconst result = await tools.apply_patch(patch);\ntext(result);\n`, '{}');
+  // Another command passing settles nothing; the same suite passing does.
+  log.codeMode(run('ls tests'), 'test_totals.py\n');
+  const fix = log.codeMode(run('python -m pytest -q'), '3 passed in 0.10s\n');
+  log.codeMode(run('python tools/plot.py out.csv'), 'Traceback (most recent call last):\n  File "/app/tools/plot.py", line 3, in <module>\nValueError: Training log has no data rows: out.csv\n');
+  // A script still running is polled with `wait`: what the poll returns is that command's outcome.
+  const running = log.codeMode(run('cargo build'), '');
+  log.records[running.result.line - 1].payload.output = 'Script running with cell ID 3\nWall time 10.0 seconds\nOutput:\n';
+  log.push('response_item', { type: 'function_call', name: 'wait', arguments: JSON.stringify({ cell_id: '3', yield_time_ms: 30000 }), call_id: 'call_wait' });
+  log.push('response_item', {
+    type: 'function_call_output',
+    call_id: 'call_wait',
+    output: [
+      { type: 'input_text', text: 'Script completed\nWall time 4.0 seconds\nOutput:\n' },
+      { type: 'input_text', text: 'error[E0308]: mismatched types\n --> src/main.rs:4:13\nerror: could not compile `app` (bin "app") due to 1 previous error\n' },
+    ],
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'handover-shapes-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const { analysis, modified } = await analyzeSession(log.write(dir), { workspace: log.cwd });
+  const errors = errorsOf(analysis);
+  assert.deepEqual(
+    errors.map((e) => [e.title.slice(0, 40), e.status]).sort(),
+    [
+      ['FAILED tests/test_totals.py::test_sum - ', 'resolved'],
+      ['ValueError: Training log has no data row', 'unresolved'],
+      ['error[E0308]: mismatched types', 'unresolved'],
+    ].sort(),
+    titles(errors),
+  );
+  const suite = errors.find((e) => e.title.startsWith('FAILED'));
+  assert.equal(suite.resolvedBy?.line, fix.result.line, JSON.stringify(suite.resolvedBy));
+  assert.ok(modified.files.some((f) => f.path === 'totals.py'), JSON.stringify(modified.files.map((f) => f.path)));
+});
+
+test('Claude Code’s PowerShell tool is a shell: its cmdlet’s own error headlines, a classifier denial stays open past other commands, `git config <key>` unset is an answer', async (t) => {
+  const log = new ClaudeLog('C:/Users/dev/site');
+  log.user('check the slides, then register the watcher at login');
+  const ps = (command, output, exitCode = 0) =>
+    log.tool('PowerShell', { command, description: 'run' }, exitCode ? `Exit code ${exitCode}\n${output}` : output, { isError: exitCode !== 0 });
+  ps(
+    'Get-Content "C:\\work\\check.ps1" -Raw | Invoke-Expression',
+    "\u001b[31;1mInvoke-Expression: \u001b[31;1mVariable reference is not valid. ':' was not followed by a valid variable name character. Consider using ${} to delimit\u001b[0m\r\n\u001b[31;1mthe name.\u001b[0m",
+    1,
+  );
+  log.tool(
+    'PowerShell',
+    { command: 'Set-ItemProperty "HKCU:\\Software\\Microsoft\\Windows\\CurrentVersion\\Run" -Name Watch -Value "pwsh watch.ps1"', description: 'register' },
+    'Permission for this action was denied by the Claude Code auto mode classifier. Reason: Registering a Run key is Unauthorized Persistence.',
+    { isError: true },
+  );
+  ps('git ls-remote https://github.com/dev/site.git HEAD', '40b6abca27a25997ee067068f4060203dc2ab4f5\tHEAD');
+  ps('git config --global user.name 2>$null', '', 1);
+  const errors = errorsOf(await analyse(log, t));
+  const byTitle = Object.fromEntries(errors.map((e) => [e.title.slice(0, 30), e.status]));
+  assert.deepEqual(
+    byTitle,
+    { 'Invoke-Expression: Variable re': 'unresolved', 'Permission for this action was': 'unresolved' },
+    titles(errors),
+  );
+  // An HTTP header is not a cmdlet.
+  assert.equal(errorLines('HTTP/1.1 200 OK\nContent-Type: text/html\nSet-Cookie: a=b').lines.length, 0);
+});
