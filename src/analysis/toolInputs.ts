@@ -6,7 +6,18 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
-const SHELL_TOOLS = new Set(['Bash', 'bash', 'PowerShell', 'exec_command', 'shell', 'local_shell', 'container.exec', 'shell_command', 'run_command', 'run_terminal_cmd']);
+const SHELL_TOOLS = new Set([
+  'Bash',
+  'bash',
+  'PowerShell',
+  'exec_command',
+  'shell',
+  'local_shell',
+  'container.exec',
+  'shell_command',
+  'run_command',
+  'run_terminal_cmd',
+]);
 const EDIT_TOOLS = new Set(['Write', 'Edit', 'MultiEdit', 'NotebookEdit', 'write_file', 'edit_file', 'str_replace_based_edit_tool']);
 /** Tools that only look: their output is file content or search hits, not something that happened. */
 export const READ_ONLY_TOOLS = new Set([
@@ -95,7 +106,10 @@ function codeModeShell(call: ToolCallEvent): ShellCall | undefined {
   const args = calls.map((m) => literalAt(script, m.index + m[0].length));
   if (!args.every((a): a is Json => isObject(a) && typeof a.cmd === 'string' && a.cmd.trim() !== '')) return undefined;
   const workdir = str(args[0].workdir);
-  return { command: args.map((a) => a.cmd as string).join('\n'), cwd: workdir ? (workdir.startsWith('/') || !call.cwd ? workdir : `${call.cwd}/${workdir}`) : call.cwd };
+  return {
+    command: args.map((a) => a.cmd as string).join('\n'),
+    cwd: workdir ? (workdir.startsWith('/') || !call.cwd ? workdir : `${call.cwd}/${workdir}`) : call.cwd,
+  };
 }
 
 /** The shell command a tool call ran, when it is a shell tool. */

@@ -3061,7 +3061,10 @@ test('Codex code mode: a script calling `tools.exec_command` is a run of its com
   // Another command passing settles nothing; the same suite passing does.
   log.codeMode(run('ls tests'), 'test_totals.py\n');
   const fix = log.codeMode(run('python -m pytest -q'), '3 passed in 0.10s\n');
-  log.codeMode(run('python tools/plot.py out.csv'), 'Traceback (most recent call last):\n  File "/app/tools/plot.py", line 3, in <module>\nValueError: Training log has no data rows: out.csv\n');
+  log.codeMode(
+    run('python tools/plot.py out.csv'),
+    'Traceback (most recent call last):\n  File "/app/tools/plot.py", line 3, in <module>\nValueError: Training log has no data rows: out.csv\n',
+  );
   // A script still running is polled with `wait`: what the poll returns is that command's outcome.
   const running = log.codeMode(run('cargo build'), '');
   log.records[running.result.line - 1].payload.output = 'Script running with cell ID 3\nWall time 10.0 seconds\nOutput:\n';
@@ -3071,7 +3074,10 @@ test('Codex code mode: a script calling `tools.exec_command` is a run of its com
     call_id: 'call_wait',
     output: [
       { type: 'input_text', text: 'Script completed\nWall time 4.0 seconds\nOutput:\n' },
-      { type: 'input_text', text: 'error[E0308]: mismatched types\n --> src/main.rs:4:13\nerror: could not compile `app` (bin "app") due to 1 previous error\n' },
+      {
+        type: 'input_text',
+        text: 'error[E0308]: mismatched types\n --> src/main.rs:4:13\nerror: could not compile `app` (bin "app") due to 1 previous error\n',
+      },
     ],
   });
   const dir = mkdtempSync(join(tmpdir(), 'handover-shapes-'));
@@ -3089,7 +3095,10 @@ test('Codex code mode: a script calling `tools.exec_command` is a run of its com
   );
   const suite = errors.find((e) => e.title.startsWith('FAILED'));
   assert.equal(suite.resolvedBy?.line, fix.result.line, JSON.stringify(suite.resolvedBy));
-  assert.ok(modified.files.some((f) => f.path === 'totals.py'), JSON.stringify(modified.files.map((f) => f.path)));
+  assert.ok(
+    modified.files.some((f) => f.path === 'totals.py'),
+    JSON.stringify(modified.files.map((f) => f.path)),
+  );
 });
 
 test('Claude Code’s PowerShell tool is a shell: its cmdlet’s own error headlines, a classifier denial stays open past other commands, `git config <key>` unset is an answer', async (t) => {
@@ -3112,11 +3121,7 @@ test('Claude Code’s PowerShell tool is a shell: its cmdlet’s own error headl
   ps('git config --global user.name 2>$null', '', 1);
   const errors = errorsOf(await analyse(log, t));
   const byTitle = Object.fromEntries(errors.map((e) => [e.title.slice(0, 30), e.status]));
-  assert.deepEqual(
-    byTitle,
-    { 'Invoke-Expression: Variable re': 'unresolved', 'Permission for this action was': 'unresolved' },
-    titles(errors),
-  );
+  assert.deepEqual(byTitle, { 'Invoke-Expression: Variable re': 'unresolved', 'Permission for this action was': 'unresolved' }, titles(errors));
   // An HTTP header is not a cmdlet.
   assert.equal(errorLines('HTTP/1.1 200 OK\nContent-Type: text/html\nSet-Cookie: a=b').lines.length, 0);
 });

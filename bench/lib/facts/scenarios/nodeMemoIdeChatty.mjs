@@ -107,8 +107,8 @@ test('evicts the least recently used entry', () => {
 `;
 
 const README =
-  '# tinymemo\n\nMemoize a function by its arguments. Zero dependencies, ESM only.\n\n```js\nimport { memoize } from \'tinymemo\';\n\n' +
-  "const price = memoize(lookupPrice, { ttl: 60_000 });\n```\n\nOptions: `key(...args)` (default: the first argument), `ttl` in ms.\n\nTests: `node --test`\n";
+  "# tinymemo\n\nMemoize a function by its arguments. Zero dependencies, ESM only.\n\n```js\nimport { memoize } from 'tinymemo';\n\n" +
+  'const price = memoize(lookupPrice, { ttl: 60_000 });\n```\n\nOptions: `key(...args)` (default: the first argument), `ttl` in ms.\n\nTests: `node --test`\n';
 
 const PKG =
   JSON.stringify(
@@ -182,11 +182,11 @@ export const scenario = {
     const esm = k.constraint('keep it ESM-only, no CommonJS build');
     const noTs = k.constraint('no TypeScript in here, not even .d.ts files, JSDoc comments are fine');
     k.error('✖ evicts the least recently used entry', 'resolved');
-    const map = k.decision('keep the Map', 'keys can be numbers', 'switch to an object');
+    k.decision('keep the Map', 'keys can be numbers', 'switch to an object');
     k.error('value should be recomputed once the ttl has passed', 'unresolved');
     k.file('src/memo.js');
     const benchReq = k.request('write a tiny bench.mjs that prints ops/sec');
-    const seeded = k.decision('a seeded PRNG', 'the hit rate has to come out identical on every run', 'Math.random()');
+    k.decision('a seeded PRNG', 'the hit rate has to come out identical on every run', 'Math.random()');
     k.file('bench.mjs');
     const lru = k.rejected('npm install lru-cache', 'it would be the first runtime dependency of a package whose README promises zero dependencies');
     k.error("does not provide an export named 'default'", 'resolved');
@@ -226,7 +226,9 @@ export const scenario = {
       "does LRU better I'm not married to the hand-rolled thing, feel free to try it and tell me";
 
     const diagnostics =
-      '[{\n\t"resource": "' + abs('src/memo.js') + '",\n\t"owner": "eslint",\n\t"code": {\n\t\t"value": "no-unused-vars",\n' +
+      '[{\n\t"resource": "' +
+      abs('src/memo.js') +
+      '",\n\t"owner": "eslint",\n\t"code": {\n\t\t"value": "no-unused-vars",\n' +
       '\t\t"target": {\n\t\t\t"$mid": 1,\n\t\t\t"path": "/docs/latest/rules/no-unused-vars",\n\t\t\t"scheme": "https",\n\t\t\t"authority": "eslint.org"\n\t\t}\n\t},\n' +
       '\t"severity": 4,\n\t"message": "\'stale\' is assigned a value but never used.",\n\t"source": "eslint",\n' +
       '\t"startLineNumber": 21,\n\t"startColumn": 13,\n\t"endLineNumber": 21,\n\t"endColumn": 18\n}]';
@@ -243,8 +245,7 @@ export const scenario = {
     const ttlOnly = 'for i in 1 2 3; do node --test --test-name-pattern="ttl" 2>&1 | grep -m1 -E "^(✔|✖) recomputes"; done';
     const push = 'git push --force origin feat/lru';
 
-    const lruV1 =
-      'export function memoize(fn, { key = (first) => first, ttl = Infinity, max = Infinity } = {}) {\n';
+    const lruV1 = 'export function memoize(fn, { key = (first) => first, ttl = Infinity, max = Infinity } = {}) {\n';
     const insertOld = '    const value = fn.apply(this, args);\n    cache.set(k, { value, at: now });\n    return value;\n';
     const insertNew =
       '    const value = fn.apply(this, args);\n    cache.set(k, { value, at: now });\n' +
@@ -255,8 +256,7 @@ export const scenario = {
       '    if (hit !== undefined) {\n      const stale = now - hit.at >= ttl;\n      if (now - hit.at < ttl) {\n' +
       '        // touch: move the key to the most recently used end\n        cache.delete(k);\n        cache.set(k, { value: hit.value, at: now });\n' +
       '        return hit.value;\n      }\n    }\n';
-    const hitLint =
-      '    if (hit !== undefined) {\n      const stale = now - hit.at >= ttl;\n      if (!stale) {\n';
+    const hitLint = '    if (hit !== undefined) {\n      const stale = now - hit.at >= ttl;\n      if (!stale) {\n';
     const withLru = BENCH.replace(
       "import { memoize } from './src/memo.js';\n",
       "import { memoize } from './src/memo.js';\nimport LRUCache from 'lru-cache';\n",
@@ -285,8 +285,8 @@ export const scenario = {
                 "to redo the store as a plain object with a separate doubly linked list, which is what the classic LRU implementations do, but I'd rather " +
                 'keep the Map than switch to an object since keys can be numbers (the user has a test for exactly that, 1 vs "1"), and an object would ' +
                 'stringify them into the same property. The default key is the first argument, so numbers are the common case, not an edge case.\n\n' +
-                "So: add max (default Infinity, so nothing changes for existing users), and after each insert, if size > max, drop the first key. " +
-                "Let me start with just the eviction on insert and see what the tests say.",
+                'So: add max (default Infinity, so nothing changes for existing users), and after each insert, if size > max, drop the first key. ' +
+                'Let me start with just the eviction on insert and see what the tests say.',
             ),
             edit('src/memo.js', 'export function memoize(fn, { key = (first) => first, ttl = Infinity } = {}) {\n', lruV1),
           ],
@@ -319,9 +319,9 @@ export const scenario = {
           ],
           [
             say(
-              "Done, on `feat/lru`:\n\n- `memoize(fn, { max })`: after each insert, if the cache is bigger than `max`, the first key of the Map goes (a Map iterates " +
+              'Done, on `feat/lru`:\n\n- `memoize(fn, { max })`: after each insert, if the cache is bigger than `max`, the first key of the Map goes (a Map iterates ' +
                 'in insertion order).\n- A hit moves the key to the end (delete + set), so the first key is always the least recently used one.\n- `max` defaults to ' +
-                "`Infinity`, so nothing changes for existing callers.\n\nBoth of your max tests pass. One heads-up: `recomputes after ttl` went red on the run " +
+                '`Infinity`, so nothing changes for existing callers.\n\nBoth of your max tests pass. One heads-up: `recomputes after ttl` went red on the run ' +
                 "after the eviction change and again on a re-run. It's the only test that sleeps on real timers (60 ms twice against a 100 ms ttl) and it " +
                 "doesn't use `max`, so I think it's a timing flake on this machine rather than a real failure. Committed as a wip commit.",
             ),
@@ -364,7 +364,7 @@ export const scenario = {
                 'does on every call for the ttl. Either way both are in the millions of calls per second, far beyond what a memoized lookup needs. ' +
                 'Would switching the store to lru-cache be worth it? Let me check what the README promises before deciding.',
             ),
-            bash("head -n 4 README.md && npm ls --omit=dev 2>&1 | tail -n 3", 'Check the README and runtime dependencies'),
+            bash('head -n 4 README.md && npm ls --omit=dev 2>&1 | tail -n 3', 'Check the README and runtime dependencies'),
           ],
           [
             think(''),
@@ -379,10 +379,10 @@ export const scenario = {
           [think(''), bash('git add bench.mjs package.json && git commit -qm "wip: bench.mjs" && git log --oneline -3', 'Commit the bench')],
           [
             say(
-              "`node bench.mjs` prints calls per second for `memoize(fn, { max: 1000 })` and for an unbounded memoize, plus the hit rate on a skewed " +
-                "key stream. The stream comes from a seeded generator, so hits are identical every run and only the ops/sec move.\n\n" +
+              '`node bench.mjs` prints calls per second for `memoize(fn, { max: 1000 })` and for an unbounded memoize, plus the hit rate on a skewed ' +
+                'key stream. The stream comes from a seeded generator, so hits are identical every run and only the ops/sec move.\n\n' +
                 'I tried lru-cache as a third row (had to fix the import: it has no default export any more). Same hit rate, roughly twice the calls per ' +
-                "second, but I took it out again to keep the package dependency free; package.json is back to no dependencies. If raw speed on the " +
+                'second, but I took it out again to keep the package dependency free; package.json is back to no dependencies. If raw speed on the ' +
                 'bounded path ever matters, dropping the per-call Date.now() when no ttl is set is the cheap win. Committed as another wip commit.',
             ),
           ],
@@ -397,7 +397,11 @@ export const scenario = {
             'Add a max option with LRU eviction to tinymemo (tests already written by the user); write a small bench printing ops/sec. ESM only, no TypeScript.',
           concepts: ['Map insertion order for LRU', 'node --test', 'performance.now() micro-benchmark', 'seeded PRNG'],
           files: ['src/memo.js: max option, eviction of the first Map key, hit moves the key to the end', 'bench.mjs: ops/sec and hit rate'],
-          errors: ['The first eviction was FIFO; fixed by re-inserting on a hit', 'lru-cache import had no default export; fixed, then removed', 'ttl test red (timing?)'],
+          errors: [
+            'The first eviction was FIFO; fixed by re-inserting on a hit',
+            'lru-cache import had no default export; fixed, then removed',
+            'ttl test red (timing?)',
+          ],
           solving: 'lru-cache compared in the bench and dropped to stay dependency free.',
           messages: ['Add max with LRU eviction on feat/lru; ESM only; no TypeScript', 'Write a bench; try a well known package if it is better'],
           pending: ['ttl test'],
@@ -410,7 +414,7 @@ export const scenario = {
         model: [
           [
             think(
-              "The diagnostic is real: I compute `stale` in the hit branch and then test the same condition again inline instead of using it. The clean " +
+              'The diagnostic is real: I compute `stale` in the hit branch and then test the same condition again inline instead of using it. The clean ' +
                 'version is to use it: if (!stale) { touch and return }. That also reads better.\n\nOn the ttl test: the user asks whether it is really ' +
                 'the machine. Let me run just that test a few times in isolation; if it is load-related it should pass when it runs alone.',
             ),
@@ -430,9 +434,9 @@ export const scenario = {
           [think(''), bash('git commit -qam "wip: use stale" && git log --oneline -1', 'Commit')],
           [
             say(
-              "Fixed the lint: `stale` is now what decides whether a hit is served (`if (!stale)`), instead of repeating the comparison.\n\n" +
+              'Fixed the lint: `stale` is now what decides whether a hit is served (`if (!stale)`), instead of repeating the comparison.\n\n' +
                 "About the ttl test: it does reproduce, also when run alone (three times in a row). I still think it's the timers here: it's the only test that depends on " +
-                "wall-clock sleeps, and nothing in it touches `max`, which is the only thing that changed. The robust fix would be to rewrite it with " +
+                'wall-clock sleeps, and nothing in it touches `max`, which is the only thing that changed. The robust fix would be to rewrite it with ' +
                 "`mock.timers` from node:test so it doesn't sleep at all. Want me to do that, or leave it for now?",
             ),
           ],
@@ -444,7 +448,7 @@ export const scenario = {
           [
             think(
               'Squash: soft reset to main keeps all the changes staged, then one commit. The branch was pushed already (the user mentioned wip commits ' +
-                "for review), so after rewriting it the push has to be forced.",
+                'for review), so after rewriting it the push has to be forced.',
             ),
             bash(
               'git log --oneline main..feat/lru && git reset --soft main && git commit -qm "max option with LRU eviction; bench.mjs" && git log --oneline -2',
@@ -455,7 +459,7 @@ export const scenario = {
           [
             think(''),
             say(
-              "Understood, nothing was pushed. The squash exists only locally: `feat/lru` here is one commit on top of main, while the remote still has " +
+              'Understood, nothing was pushed. The squash exists only locally: `feat/lru` here is one commit on top of main, while the remote still has ' +
                 'the wip commits Dana pulled. Whenever you two are ready, a plain push will be rejected as non-fast-forward, so that one needs agreeing on first.',
             ),
           ],
@@ -479,10 +483,7 @@ export const scenario = {
           ],
           [think(''), edit('package.json', '"version": "0.3.2"', '"version": "0.4.0"')],
           [think(''), bash(tests, 'Run the tests')],
-          [
-            think(''),
-            bash('git add CHANGELOG.md package.json && git commit -qm "0.4.0" && git log --oneline -3', 'Commit the changelog and version bump'),
-          ],
+          [think(''), bash('git add CHANGELOG.md package.json && git commit -qm "0.4.0" && git log --oneline -3', 'Commit the changelog and version bump')],
           [
             say(
               'Added CHANGELOG.md with a 0.4.0 entry (the `max` option, bench.mjs) and bumped package.json to 0.4.0, committed locally on top of the ' +

@@ -378,16 +378,9 @@ export const scenario = {
           [
             empty(),
             say(`Nei, það felur bara vandann: ${quiet.why} í samanburðinum og max dettur út. Tek línuna út og sleppi undef.`),
-            edit(
-              'lib/Vedur/Skra.pm',
-              "    no warnings 'uninitialized';\n    my ($min, $max);\n",
-              '    my ($min, $max);\n',
-            ),
+            edit('lib/Vedur/Skra.pm', "    no warnings 'uninitialized';\n    my ($min, $max);\n", '    my ($min, $max);\n'),
           ],
-          [
-            empty(),
-            edit('lib/Vedur/Skra.pm', '        my $t = $o->{temp};\n', '        my $t = $o->{temp};\n        next unless defined $t;\n'),
-          ],
+          [empty(), edit('lib/Vedur/Skra.pm', '        my $t = $o->{temp};\n', '        my $t = $o->{temp};\n        next unless defined $t;\n')],
           [empty(), bash(all, 'Run the TAP suite')],
           [empty(), say('Grænt. Snyrti skrána.'), bash(tidy, 'Tidy the module')],
           [empty(), say('Ok, sleppi því. Prófa á janúargögnunum.'), bash(oneLiner, 'Try day_extremes on the January log')],

@@ -234,7 +234,8 @@ export const scenario = {
   requires: ['cargo', 'git'],
   files: {
     '.gitignore': 'target/\n',
-    'Cargo.toml': '[package]\nname = "renglones"\nversion = "0.2.1"\nedition = "2021"\n\n[features]\n# experimento de Rodrigo, solo en nightly\nsimd = []\n\n[dependencies]\n',
+    'Cargo.toml':
+      '[package]\nname = "renglones"\nversion = "0.2.1"\nedition = "2021"\n\n[features]\n# experimento de Rodrigo, solo en nightly\nsimd = []\n\n[dependencies]\n',
     'CHANGELOG.md': '# Changelog\n\n## 0.2.1\n\n- `parse_all` cuenta los renglones malos en vez de fallar.\n',
     'README.md': '# renglones\n\nLee los renglones de ventas del día (`fecha|producto|cantidad|precio`).\n\n    cargo test\n    cargo clippy -- -D warnings\n',
     'src/lib.rs': LIB,
@@ -247,7 +248,7 @@ export const scenario = {
     const allow = k.rejected('#[allow(clippy::while_let_loop)]', 'an allow only mutes the lint');
     const forLoop = k.decision('a plain for loop over text.lines()', 'nothing inside the loop advances the iterator', 'the while let that clippy suggests');
     k.error('---- src/lib.rs - parse (line 12) stdout ----', 'resolved');
-    const example = k.decision('fix the example, not the parser', 'product names can contain commas', 'accept commas as a second separator');
+    k.decision('fix the example, not the parser', 'product names can contain commas', 'accept commas as a second separator');
     k.file('src/lib.rs');
     const faster = k.request('lo puedes hacer más rápido');
     const measure = k.request('agrega algo que mida cuánto tarda con 1.2 millones de renglones');
@@ -300,7 +301,11 @@ export const scenario = {
               'One lint: while_let_loop in parse_all. The loop is going to grow a header check later maybe; quickest way to get CI green is the allow ' +
                 'that clippy itself mentions in its help line.',
             ),
-            edit('src/lib.rs', 'pub fn parse_all(text: &str) -> (Vec<Row>, usize) {\n', '#[allow(clippy::while_let_loop)]\npub fn parse_all(text: &str) -> (Vec<Row>, usize) {\n'),
+            edit(
+              'src/lib.rs',
+              'pub fn parse_all(text: &str) -> (Vec<Row>, usize) {\n',
+              '#[allow(clippy::while_let_loop)]\npub fn parse_all(text: &str) -> (Vec<Row>, usize) {\n',
+            ),
           ],
           [think(''), bash(clippy, 'Run clippy again')],
           [
@@ -348,7 +353,7 @@ export const scenario = {
       {
         compact: true,
         summary: ccSummary({
-          analysis: 'renglones: clippy and the doc-test fixed. src/simd.rs is Rodrigo\'s and off limits.',
+          analysis: "renglones: clippy and the doc-test fixed. src/simd.rs is Rodrigo's and off limits.",
           intent: 'Make cargo clippy -- -D warnings and the doc-tests pass; leave the simd feature (Rodrigo) alone.',
           concepts: ['Rust std only', 'clippy -D warnings', 'doc-tests'],
           files: ['src/lib.rs: parse_all loop rewritten; doc example uses |'],
@@ -383,7 +388,7 @@ export const scenario = {
             say(
               'Ya está la medición: `tests/tiempo.rs` arma en memoria un día de 1.2 millones de renglones (con algunos rotos) y mide `parse_all`. ' +
                 'Se corre con:\n\n```\ncargo test --release --test tiempo -- --ignored --nocapture\n```\n\nLos números de las dos corridas están arriba. ' +
-                'Lo que más cuesta por renglón es el `Vec` que arma `split(\'|\').collect()`. Para buscar los separadores sin ese `Vec` tengo tres opciones:\n\n' +
+                "Lo que más cuesta por renglón es el `Vec` que arma `split('|').collect()`. Para buscar los separadores sin ese `Vec` tengo tres opciones:\n\n" +
                 '1. `std::simd` como en el experimento de Rodrigo: rápido, pero solo compila en nightly.\n' +
                 '2. SWAR a mano: revisar los bytes de 8 en 8 con un `u64` para encontrar los `|`, en stable y sin dependencias.\n' +
                 '3. El crate `memchr`: probado y rápido, pero es una dependencia nueva.\n\n¿Cuál prefieres?',
@@ -421,7 +426,7 @@ export const scenario = {
           ],
           [
             think(
-              'portable_simd is unstable: src/simd.rs cannot build on stable at all, before or after my change. It is Rodrigo\'s file and off limits. ' +
+              "portable_simd is unstable: src/simd.rs cannot build on stable at all, before or after my change. It is Rodrigo's file and off limits. " +
                 'To be sure my change to lib.rs does not break it on nightly I could install a nightly toolchain and build it there.',
             ),
             bash(nightly, 'Install a nightly toolchain to build the simd feature'),
@@ -467,13 +472,20 @@ export const scenario = {
       {
         compact: true,
         summary: ccSummary({
-          analysis: 'renglones 0.3.0: clippy and doc-tests clean, a faster separator scan without unsafe, a release timing test. The simd feature does not build on stable.',
+          analysis:
+            'renglones 0.3.0: clippy and doc-tests clean, a faster separator scan without unsafe, a release timing test. The simd feature does not build on stable.',
           intent: 'Clean clippy/doc-tests, make parsing faster (SWAR, no unsafe), measure it, changelog and version 0.3.0. src/simd.rs belongs to Rodrigo.',
           concepts: ['SWAR byte search with u64', 'ignored release-mode timing test', 'cargo features'],
           files: ['src/lib.rs: separadores() and parse without a Vec', 'tests/tiempo.rs: timing of parse_all', 'CHANGELOG.md, Cargo.toml: 0.3.0'],
           errors: ['A type mismatch in the new scan; fixed', 'cargo test --features simd does not compile on stable (std::simd)'],
           solving: 'The user picked option 2 (SWAR) without unsafe; the timing went down with identical output.',
-          messages: ['Earlier messages are in the previous summary', 'Make parsing faster and measure it', 'la 2, pero sin unsafe', 'The user refused installing nightly', 'Changelog and version 0.3.0'],
+          messages: [
+            'Earlier messages are in the previous summary',
+            'Make parsing faster and measure it',
+            'la 2, pero sin unsafe',
+            'The user refused installing nightly',
+            'Changelog and version 0.3.0',
+          ],
           pending: ['Rodrigo: simd feature on nightly'],
           current: 'Version bumped, everything but the simd feature green.',
           next: 'Wait for the user.',
