@@ -1783,6 +1783,8 @@ export class OfflineAnalyzer {
         record.family?.kind !== undefined && pending?.family?.kind === record.family.kind && record.testFiles.some((f) => targets.some((t) => sameFile(f, t)));
       // A run that leaves the failing file out (`--ignore=tests/test_tasks.py`) says nothing of it.
       if (record.testFiles.some((f) => leavesOut(pending?.commandLine, f))) continue;
+      // …nor a run without the feature or target the failure was built with (`cargo test --features simd`).
+      if (!hasBuildVariant(record, pending?.commandLine ?? '')) continue;
       // `npx tsc --noEmit | grep DMAutomation` passing says nothing of the errors its filter left out.
       if ((sameFamily || sameTarget) && !(filtered ??= isFilteredCheck(pending, result.text))) record.resolvedAt = citationOf(result);
     }
@@ -2076,11 +2078,22 @@ function compilesAgain(record: ErrorRecord, ran: string[][]): boolean {
   const failed = record.family?.name.split(/\s+/)[0] ?? record.commandKey.split(/\s+/)[0];
   const subcommands = COMPILING_SUBCOMMANDS[failed];
   if (!subcommands) return false;
+  // Code compiled only with a feature or for a target (`cargo test --features simd`) compiles again only when a run
+  // asks for that feature or target: `cargo clippy` passing without it never built that code.
   return ran.some((words) => {
     const subcommand = words.slice(1).find((w) => !w.startsWith('-') && !w.startsWith('+'));
-    return programName(words) === failed && subcommand !== undefined && subcommands.test(subcommand);
+    return programName(words) === failed && subcommand !== undefined && subcommands.test(subcommand) && hasBuildVariant(record, words.join(' '));
   });
 }
+/** Whether a command line asks for every feature or target flag the failing command had (`--features simd`). */
+function hasBuildVariant(record: ErrorRecord, commandLine: string): boolean {
+  const wanted = [...record.what.matchAll(BUILD_VARIANT)].map((m) => m[0].replace(/[=\s]+/, ' '));
+  if (!wanted.length) return true;
+  const line = ` ${commandLine.replace(/=/g, ' ').replace(/\s+/g, ' ')} `;
+  return wanted.every((flag) => line.includes(` ${flag} `));
+}
+/** The flags that choose which code a build compiles: cargo's features, a target, a Go build tag. */
+const BUILD_VARIANT = /(?<=\s)(?:--features[= ]\S+|-F ?\S+|--all-features|--no-default-features|--target[= ]\S+|-tags[= ]\S+)/g;
 
 /** A re-run of the tests after a compile error that shows tests running, without the error: it compiles now. */
 function compiledPast(output: string, record: ErrorRecord): boolean {

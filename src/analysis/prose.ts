@@ -3,7 +3,7 @@
 import { specificity } from './text.js';
 
 /** "Instead of" in the languages agents answer in besides English and German: names the alternative a choice dismissed. */
-const OTHER_LANGUAGE_INSTEAD = String.raw`\b(?:daripada|alih-alih|ketimbang|yerine|en (?:lugar|vez) de|em (?:vez|lugar) de|ao invés de|au lieu de|plutôt que|invece di|in plaats van|ke bajaye|ki jagah|istället för|i stället för|i stedet for|frem for|în loc de|in loc de)\b|به جای|به‌جای|anziché|вместо|zamiast|ではなく|代わりに|대신|αντί (?:για|να)|και όχι|thay vì|, а не |замість|вместо того`;
+const OTHER_LANGUAGE_INSTEAD = String.raw`\b(?:daripada|alih-alih|ketimbang|yerine|en (?:lugar|vez) de|em (?:vez|lugar) de|ao invés de|au lieu de|plutôt que|invece di|in plaats van|ke bajaye|ki jagah|istället för|i stället för|i stedet for|frem for|în loc de|in loc de)\b|به جای|به‌جای|anziché|вместо|zamiast|ではなく|代わりに|대신|αντί (?:για|να)|και όχι|thay vì|, а не |замість|вместо того|(?<![A-Za-zÀ-ÿ])(?:í stað|í staðinn fyrir|frekar en)(?![A-Za-zÀ-ÿ])|, ekki `;
 
 const DECISION = new RegExp(
   [
@@ -15,6 +15,10 @@ const DECISION = new RegExp(
     String.raw`\b(?:i|we|they|you|user|he|she|and|then|finally) chose\b|\b(?:choose|chosen|choosing|opted|opting|settled on|settle on|picked|prefer)\b`,
     String.raw`\binstead of\b`,
     String.raw`\brather than\b`,
+    // "I'd rather keep the Map than switch to an object since…": the choice and what it was preferred to.
+    String.raw`\b(?:i['’]d|i would|we['’]d|we would) rather\b[^.;]{1,80}?\bthan\b`,
+    // Icelandic: "Fór í hash of arrays … í stað sorted list", "valdi", "ákvað".
+    String.raw`(?<![A-Za-zÀ-ÿ])(?:fór í|förum í|valdi|völdum|ákvað|ákváðum)(?![A-Za-zÀ-ÿ])`,
     String.raw`\b(?:the|my|our) (?:approach|strategy|fix|solution) (?:is|will be|here is)\b`,
     String.raw`\b(?:better|best|safer|simpler|cleaner) (?:to|approach|option)\b`,
     String.raw`^(?:decision|choice|conclusion|verdict|settled|going to)\b`,
@@ -99,7 +103,7 @@ export function isChoiceCandidate(sentence: string, afterOptions = false, weighe
 }
 
 const CHOICE_SUBJECT =
-  /^(?:(?:so|ok(?:ay)?|then|now|here|instead),?\s+)?(?:i|we|saya|kami|kita|jeg|vi|let['’]s|ich|wir|best to|better to|going to|plan|use|keep|store|put|make|move|switch|stick|prefer|go|pick|choose|treat|default|round|cap|limit|batch|derive|normali[sz]e|accept|define|name|reassign|resume|parse|compute|bump|drop|replace|a|an|the \w+ will be)\b|^[\p{L} ]{1,30}:\s|\b(?:i['’]ll|we['’]ll|i will|we will|going with|went with|switch(?:ing|ed)? to|chose|decided|settled|opted|(?<![.\w/-])go with|stick with|otherwise|will be|(?:saya|kami|kita) (?:pakai|pilih|gunakan|memilih|menggunakan|memakai)|jag (?:väljer|använder|tar|kör med))\b|προτιμώ|επιλέγω|διαλέγω|θα (?:χρησιμοποιήσω|κρατήσω)|(?:tôi|mình) (?:chọn|dùng|sẽ dùng)|我们?(?:决定|选择|改用|采用|会用|就用|打算用|用)|咱们|决定|选择|改用|采用|にします|にする|ことにし|採用|選び|選ん/iu;
+  /^(?:(?:so|ok(?:ay)?|then|now|here|instead),?\s+)?(?:i|we|saya|kami|kita|jeg|vi|let['’]s|ich|wir|best to|better to|going to|plan|use|keep|store|put|make|move|switch|stick|prefer|go|pick|choose|treat|default|round|cap|limit|batch|derive|normali[sz]e|accept|define|name|reassign|resume|parse|compute|bump|drop|replace|a|an|the \w+ will be)\b|^[\p{L} ]{1,30}:\s|\b(?:i['’]ll|we['’]ll|i will|we will|going with|went with|switch(?:ing|ed)? to|chose|decided|settled|opted|(?<![.\w/-])go with|stick with|otherwise|will be|(?:saya|kami|kita) (?:pakai|pilih|gunakan|memilih|menggunakan|memakai)|jag (?:väljer|använder|tar|kör med))\b|(?<![A-Za-zÀ-ÿ])(?:fór í|förum í|valdi|völdum|ákvað|ákváðum|ætla að|ætlum að|nota|notum)(?![A-Za-zÀ-ÿ])|προτιμώ|επιλέγω|διαλέγω|θα (?:χρησιμοποιήσω|κρατήσω)|(?:tôi|mình) (?:chọn|dùng|sẽ dùng)|我们?(?:决定|选择|改用|采用|会用|就用|打算用|用)|咱们|决定|选择|改用|采用|にします|にする|ことにし|採用|選び|選ん/iu;
 
 const STEP_OR_STATUS =
   /\b(?:i['’]ll|i will|we['’]ll|we will)\s+(?:also\s+|now\s+|then\s+|first\s+|need to\s+)?(?!use\b|go\b|keep\b|stick\b|switch\b|store\b|put\b|prefer\b|pick\b|choose\b|default\b|cap\b|limit\b|batch\b|make it\b|stay\b|leave\b)\w+|\bi['’]m \w+ing\b|\bi['’]ve (?:already |now |just )?\w+\b|^let['’]s (?:ensure|make sure|check|see|verify|confirm)\b|\bit['’]s (?:essential|important|crucial)\b|^ich sollte\b|^i (?:found|noticed|see|saw)\b/i;
@@ -155,7 +159,7 @@ const USER_CHOOSES =
   /^(?:(?:ok(?:ay)?|so|then|yes|no|and|also|just),?\s+)*(?:use|keep|stick with|switch to|prefer)\b|\blet['’]?s (?:use|(?<![.\w/-])go with|keep|stick|switch|pick|choose|do|try)\b|\b(?:i|we)(?:['’]ll| will| would| want to)? (?:go with|use|pick|choose|prefer|stick with|keep)\b|\b(?:decided|chose|(?<![.\w/-])go with|going with|option \d|prefer)\b|\bstatt\b|决定|选择|改用|采用|就用|にする|にします/i;
 /** Words that say a choice was made, and over what: the strong signs of a decision. */
 const CHOSE =
-  /\boption \w+\b[^.]{0,60}\b(?:wins|is the one)\b|\b(?:(?<!\b(?:is|are|be|been|being|best|already|was|were|has|have|we['’]ve|you['’]ve) )decided(?!\s+(?:which|what|whether|how|where|when|if)\b)|decide to|(?<=\b(?:i|we|they|you|user|he|she|and|then|finally) )chose|chosen|opted|going with|(?<![.\w/-])go with|went with|instead of(?! ~?\d)|rather than|in favou?r of|settled on|settled|statt|anstatt|anstelle)\b|而不是|改用|决定|選んだ|にする/i;
+  /\boption \w+\b[^.]{0,60}\b(?:wins|is the one)\b|\b(?:(?<!\b(?:is|are|be|been|being|best|already|was|were|has|have|we['’]ve|you['’]ve) )decided(?!\s+(?:which|what|whether|how|where|when|if)\b)|decide to|(?<=\b(?:i|we|they|you|user|he|she|and|then|finally) )chose|chosen|opted|going with|(?<![.\w/-])go with|went with|instead of(?! ~?\d)|rather than|in favou?r of|settled on|settled|statt|anstatt|anstelle)\b|\b(?:i['’]d|i would|we['’]d|we would) rather\b[^.;]{1,80}?\bthan\b|(?<![A-Za-zÀ-ÿ])(?:fór í|förum í|valdi|völdum|ákvað|ákváðum)(?![A-Za-zÀ-ÿ])|而不是|改用|决定|選んだ|にする/i;
 /** A proposal put to the user, not adopted: "A cheap fix: …", "One option: …", "Another idea would be…". */
 const PROPOSAL =
   /^the (?:cleanest|simplest|best|easiest|safest|quickest|minimal) (?:fix|option|approach|way|solution)\b|^(?:a|one|another|an?\s+alternative)\s+(?:(?:cheap|simple|quick|possible|easy|easier|better|cleaner|safer|small|minimal)\s+)?(?:fix|option|idea|alternative|approach|way|suggestion|improvement)\b/i;
@@ -169,7 +173,7 @@ const PREDICTION = /^(?!i\b|we\b)[^,;:]{0,60}?\bwill be (?!used\b|kept\b|stored\
 const NARRATION =
   /^(?:quick note|also worth noting|worth noting|note|fyi|this will be a|this way\b)|\bi['’]m (?:waiting|double-checking|still)\b|^i think (?:it would be best|we should) (?:to )?(?:open|read|check|look|refer|review|verify|update)\b|^we should (?:also )?(?:refer|update our plan|check|look|review|verify)\b|\bit turns out\b|^i found\b/i;
 const STRONG_CHOICE =
-  /\boption \w+\b[^.]{0,60}\b(?:wins|is the one)\b|\b(?:(?<!\b(?:is|are|be|been|being|best|already|was|were|has|have|we['’]ve|you['’]ve) )decided(?!\s+(?:which|what|whether|how|where|when|if)\b)|(?<=\b(?:i|we|they|you|user|he|she|and|then|finally) )chose|opted|going with|(?<![.\w/-])go with|settled on|we(?:'ll| will) use|i(?:'ll| will) use)\b/i;
+  /\b(?:i['’]d|i would|we['’]d|we would) rather\b[^.;]{1,80}?\bthan\b|(?<![A-Za-zÀ-ÿ])(?:fór í|förum í|valdi|völdum|ákvað|ákváðum)(?![A-Za-zÀ-ÿ])|\boption \w+\b[^.]{0,60}\b(?:wins|is the one)\b|\b(?:(?<!\b(?:is|are|be|been|being|best|already|was|were|has|have|we['’]ve|you['’]ve) )decided(?!\s+(?:which|what|whether|how|where|when|if)\b)|(?<=\b(?:i|we|they|you|user|he|she|and|then|finally) )chose|opted|going with|(?<![.\w/-])go with|settled on|we(?:'ll| will) use|i(?:'ll| will) use)\b/i;
 
 /** Words that show an attempt failed or was undone: without one of these, "switch to X" is only a plan. */
 const EVIDENCE_OF_UNDOING =
@@ -298,13 +302,19 @@ const CONSTRAINT = new RegExp(
     String.raw`(?<!\p{L})(?:אל ת\p{L}+|אסור|תמיד|אף פעם|רק \p{L}+[^,.]*,\s*בלי|älä|älkää|aina|ei koskaan|pelkkä|pelkästään|vain \p{L}+[^,.]*,\s*ei)(?!\p{L})`,
     // Swedish, Vietnamese and Greek rules: "bara sqlite3 och coreutils", "testa aldrig rotate mot riktiga backups/",
     // "đừng cài thêm package nào", "commit message viết bằng tiếng Anh", "μην αλλάξεις τη μορφή του CSV".
-    String.raw`(?<!\p{L})(?:aldrig|alltid|(?:^|,\s*)bara \p{L}+|(?:rör|ändra|ta bort|installera|använd) (?:inte|aldrig)|använd (?:bara|alltid)|đừng|không được|luôn luôn|chỉ (?:dùng|được dùng)|bằng tiếng (?:Anh|Việt)|μην \p{L}+|ποτέ|πάντα \p{L}+|τίποτα από|μόνο ό,τι)(?!\p{L})`,
+    // (`, bara …` stands outside the letter guard: a comma follows a word's last letter.)
+    String.raw`(?:^|,\s*)bara \p{L}+(?!\p{L})|(?<!\p{L})(?:aldrig|alltid|(?:rör|ändra|ta bort|installera|använd) (?:inte|aldrig)|använd (?:bara|alltid)|đừng|không được|luôn luôn|chỉ (?:dùng|được dùng)|bằng tiếng (?:Anh|Việt)|μην \p{L}+|ποτέ|πάντα \p{L}+|τίποτα από|μόνο ό,τι)(?!\p{L})`,
+    // Icelandic rules: "engin cpan moduleis, bara core", "svo engar signatures", "ekki snerta gögnin", "aldrei …".
+    String.raw`(?<!\p{L})(?:engin|engar|ekkert(?! mál\b)|enga|engan|engir|aldrei|alltaf|ekki (?:breyta|snerta|nota|eyða|setja|bæta|commit\p{L}*)|(?:breyttu|snertu|notaðu|eyddu) ekki)(?!\p{L})`,
+    // Rules under their own lead-in ("a couple of ground rules: keep it ESM-only…"), and a thing ruled out for the
+    // place ("no TypeScript in here, not even .d.ts files").
+    String.raw`\b(?:ground|house) rules?\s*[:：]\s*\S|\b(?:rules|constraints)\s*[:：]\s*(?:keep|no|never|always|don['’]?t|only|use)\b|^(?:(?:and|also|but|plus),?\s+)?no\s+[\w.-]+(?:\s+[\w.-]+){0,2},?\s+(?:in here|here|in this (?:repo|project|codebase|package|crate|module)|not even)\b`,
     // Italian rules: "non cambiare le firme dei metodi pubblici", "niente librerie esterne", "usa sempre…",
     // "non toccare mai…", "solo il JDK 17" (a negated infinitive is Italian's imperative).
     String.raw`\bnon (?:cambiare|toccare|modificare|usare|aggiungere|installare|cancellare|eliminare|rimuovere|committare|pushare|rinominare|spostare)\b|\bniente (?:librerie|dipendenze|pacchetti|moduli|framework)\b|\bsenza (?:librerie|dipendenze) (?:esterne|nuove)\b|\b(?:usa|tieni|lascia|scrivi|lancia) sempre\b|\bmai (?:toccare|cambiare|usare|modificare|committare)\b|\b(?:devono|deve) (?:restare|rimanere|sempre)\b`,
     // French, Spanish and Portuguese rules: "pas de dépendance externe", "les montants restent en centimes",
     // "les dates s'écrivent toujours au format…", "ne touche jamais à exports/", "no uses librerías", "nunca…".
-    String.raw`\b(?:pas de|sans|aucune?) (?:nouvelles? )?(?:dépendances?|biblioth[eè]ques?|librairies?|paquets?|modules?) ?(?:externes?|tierces?)?\b|\b(?:restent|reste) (?:en|dans|sous|inchangée?s?|tel(?:le)?s? quel(?:le)?s?)\b|\b(?:doi[st]|doivent|faut|s['’]\p{L}+ent|\p{L}+ez) toujours\b|\btoujours (?:utiliser|garder|écrire|mettre|passer|lancer|tester)\b|\b(?:ne|n['’])\s?(?:touche|modifie|supprime|utilise|ajoute|commite|pousse|change|efface|installe)\p{L}*\s+(?:jamais|pas|rien)\b|\bno (?:uses|toques|modifiques|borres|agregues|añadas|cambies|instales)\b|\bsiempre (?:usa|mantén|escribe|deja)\b|\bnão (?:use|mexa|altere|apague|instale)\b`,
+    String.raw`\b(?:pas de|sans|aucune?) (?:nouvelles? )?(?:dépendances?|biblioth[eè]ques?|librairies?|paquets?|modules?) ?(?:externes?|tierces?)?\b|\b(?:restent|reste) (?:en|dans|sous|inchangée?s?|tel(?:le)?s? quel(?:le)?s?)\b|\b(?:doi[st]|doivent|faut|s['’]\p{L}+ent|\p{L}+ez) toujours\b|\btoujours (?:utiliser|garder|écrire|mettre|passer|lancer|tester)\b|\b(?:ne|n['’])\s?(?:touche|modifie|supprime|utilise|ajoute|commite|pousse|change|efface|installe)\p{L}*\s+(?:jamais|pas|rien)\b|\b(?:no|ni) (?:(?:le|lo|la|les|los|las) )?(?:uses|toques|muevas|modifiques|borres|agregues|añadas|cambies|instales|metas)\b|(?:^|,\s*|\bpero\s+)sin (?!embargo\b|que\b)[\w-]+(?:\s+[\w-]+)?\s*[.!]?$|\bsiempre (?:usa|mantén|escribe|deja)\b|\bnão (?:use|mexa|altere|apague|instale)\b`,
   ].join('|'),
   'iu',
 );
@@ -337,7 +347,8 @@ const ALTERNATIVE = /\b(?:instead of(?! ~?\d)|rather than|over(?! time\b)|not|no
 const ALTERNATIVE_NAMED = new RegExp(
   String.raw`${OTHER_LANGUAGE_INSTEAD}|[\w"'”’)\]\x60], bukan [^\s,.;]|` +
     /\b(?:instead of(?! ~?\d)|rather than|in favou?r of|as opposed to|statt|anstatt|anstelle)\b|\b(?:better|safer|simpler|cleaner|faster|easier|cheaper|more (?:robust|reliable|readable|accurate|predictable)|less (?:fragile|brittle|error-prone))\b[^.;]{0,60}?\bthan\b(?! (?:i|we) (?:thought|expected)\b)|而不是|\w, not (?!just\b|only\b|yet\b|sure\b|because\b)(?:an? |the )?\w+|\bover (?!time\b|the (?:course|years|weekend|network|wire|top)\b|there\b|here\b)(?:the |an? )?`?[\w.-]+`?(?:\s|$|[,.;:])|\bnot `[^`]+`/
-      .source,
+      .source +
+    String.raw`|\b(?:i['’]d|i would|we['’]d|we would) rather\b[^.;]{1,80}?\bthan\b`,
   'i',
 );
 
@@ -546,6 +557,8 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
     reason > 0 ||
     /^(?:so|thus|hence|therefore|daher|also|所以)\b/i.test(sentence) ||
     /\S\s[—–]\s\S/.test(sentence) ||
+    // …or after a colon, the alternative named before it ("X, ekki Time::Local: YYYY-MM-DD sorts the same as text").
+    (alternative && /^.{8,160}?[^:]:\s+\S.{8,}/.test(sentence)) ||
     /,\s*so (?:i|we)['’]ll\b/i.test(sentence);
   if (!strong && !(argued && alternative)) return undefined;
   if (decision) return { kind: 'decisions', sentence, score: 3 + specific + reason + strong + sourceWeight };

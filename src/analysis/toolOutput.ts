@@ -18,6 +18,9 @@ const STRONG_ERROR = [
   /^[a-z]+(?:_[a-z]+)*_(?:failed|error|invalid|missing|denied|not_found|mismatch)\b:\s+\S/,
   // Perl: Test::More's `#   Failed test 'formats a debit'`, a module missing (`Can't locate Text/CSV.pm in @INC`).
   /^\s*#\s+Failed test\b|^Can't locate \S+ in @INC\b/,
+  // …and a compile or run time error, which Perl ends with where it happened: `Global symbol "$obs" requires explicit
+  // package name … at lib/Vedur/Skra.pm line 39.` (Not the wrappers that pass it on, `Compilation failed in require`.)
+  /^(?!\s*#|Compilation failed in require\b|BEGIN failed--compilation aborted\b)\S.{8,}? at \S+\.(?:pm|pl|t|cgi) line \d+\.?$/,
   // Ruby names the exception's class last: `-e:32:in 'x': undefined method 'children' for … (NoMethodError)`.
   /\((?:[A-Z]\w*::)*[A-Z]\w*(?:Error|Exception)\)\s*$/,
   // PowerShell's binding errors, named by the script first in PowerShell 7 (`Land-Verdict.ps1: A parameter cannot be found…`)
@@ -208,6 +211,11 @@ export function errorLines(output: string, max = 6): ErrorSummary {
     // Node's assert names the values below its message (`1002 !== 1001`, or `+ '€149.98'` / `- '€149.99'`
     // under `+ actual - expected`): without them the line is the same for every failing assertion.
     if (/\bExpected values to be (?:strictly |loosely )?(?:deep-)?(?:equal|unequal)\b/.test(raw)) raw = withAssertValues(raw, lines, i);
+    if (/^\s*#\s+Failed test\b/.test(raw)) raw = withTapDiagnostics(raw, lines, i);
+    if (/^error\[E\d{4}\]: /.test(raw)) raw = withRustcLabel(raw, lines, i);
+    // A doc-test's panic names only the thread `main`: the block it is printed in (`---- src/lib.rs - parse (line 12)
+    // stdout ----`) names the test.
+    if (/^\s*thread 'main'(?: \(\d+\))? panicked at\b/.test(raw)) raw = withCargoTestBlock(raw, lines, i);
     // javac names what it could not find on a line of its own below (`  symbol:   variable RoundingMode`).
     if (/: error: cannot find symbol\s*$/.test(raw)) {
       const symbol = lines.slice(i + 1, i + 5).find((l) => /^\s*symbol:\s+\S/.test(l));
@@ -275,6 +283,48 @@ function withAssertValues(raw: string, lines: string[], at: number): string {
   return values.length ? oneLine(`${head} ${values.join(' ')}`, 240) : raw;
 }
 
+/**
+ * Test::More's failure with the values it compared, from the diagnostics under it: `#   Failed test 'range is
+ * inclusive'` + `#          $got->[2] = Does not exist` + `#     $expected->[2] = '2026-01-04'` (is() prints `got:` and
+ * `expected:`). The name alone says which test; the values say how it failed.
+ */
+function withTapDiagnostics(raw: string, lines: string[], at: number): string {
+  const values: string[] = [];
+  for (let j = at + 1; j < Math.min(lines.length, at + 8) && values.length < 2; j++) {
+    const line = lines[j].trim();
+    if (!line.startsWith('#') || /^#\s+Failed test\b/.test(line)) break;
+    const value = /^#\s+((?:got|expected|\$got\S*|\$expected\S*)\s*[:=]\s*.+)$/.exec(line)?.[1];
+    if (value) values.push(value.replace(/\s+/g, ' '));
+  }
+  return values.length ? oneLine(`${raw.trim()}: ${values.join(', ')}`, 240) : raw;
+}
+
+/**
+ * rustc's error with the label under its caret, which says what was wrong where the headline only names the kind:
+ * `error[E0308]: mismatched types` + `^^^^^ expected \`[u8; 8]\`, found \`&[u8]\``.
+ */
+function withRustcLabel(raw: string, lines: string[], at: number): string {
+  for (let j = at + 1; j < Math.min(lines.length, at + 12); j++) {
+    if (/^(?:error|warning)(?:\[|:)/.test(lines[j])) break;
+    const label = /^\s*\d*\s*\|[\s|_-]*\^+\s+(\S.*)$/.exec(lines[j])?.[1]?.trim();
+    // (Only a label that names code the headline does not: `missing \`memory\`` under "missing field \`memory\`" repeats it.)
+    const adds = label?.match(/`[^`]+`/g)?.some((code) => !raw.includes(code.slice(1, -1)));
+    if (label && adds && !/^help:/.test(label)) return oneLine(`${raw.trim()}: ${label}`, 240);
+    if (label) break;
+  }
+  return raw;
+}
+
+/** The `---- <test> stdout ----` header cargo test prints above a failing test's output, when the line is inside it. */
+function withCargoTestBlock(raw: string, lines: string[], at: number): string {
+  for (let j = at - 1; j >= Math.max(0, at - 12); j--) {
+    const header = /^---- (.+) stdout ----\s*$/.exec(lines[j]);
+    if (header) return oneLine(`${lines[j].trim()} ${raw.trim()}`, 300);
+    if (/^test result:|^failures:\s*$/.test(lines[j])) break;
+  }
+  return raw;
+}
+
 /** True when output shows a failure even though no exit code said so (`npm test || true`, a tool that prints errors). */
 export function looksFailed(output: string): boolean {
   const head = plainOutput(headAndTail(output, 8_000, 8_000));
@@ -285,14 +335,20 @@ export function looksFailed(output: string): boolean {
   if (
     /^\s*0 fail\b|\b0 failed\b|^\s*All \d+ tests? pass|^\s*(?:ℹ|#)\s*fail 0\s*$/im.test(head) &&
     // (cargo's workspace run prints a `test result: ok. 0 failed` per crate beside the one that FAILED.)
-    !/^\s*[1-9]\d* fail(?:ed|ing)?\b|\bTests?:.*\b[1-9]\d* failed\b|^\s*(?:ℹ|#)\s*fail [1-9]|^test result: FAILED\b|^error: \d+ targets? failed\b/im.test(head)
+    // (prove's verdict `Result: FAIL` outweighs its per-file rows, `Tests: 0 Failed: 0` for a script that died.)
+    !/^\s*[1-9]\d* fail(?:ed|ing)?\b|\bTests?:.*\b[1-9]\d* failed\b|^\s*(?:ℹ|#)\s*fail [1-9]|^test result: FAILED\b|^error: \d+ targets? failed\b|^Result: FAIL\s*$/im.test(
+      head,
+    )
   )
     return false;
   if (/^\[[\w./-]+(?: \(root-commit\))? [0-9a-f]{7,}\] \S/m.test(head)) return false;
   // (A compiler's error (rustc's `error[E0277]`, javac's and gcc's `File.java:31: error:`), a JVM exception with
   // its cause, a test runner's failure in the user's language: `FALLITO TestFattura…`, `36 superati, 1 falliti`.)
-  return /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S|^\[[\w. -]+\] FAIL(?:ED)?\b|^\s*\[(?:FAIL|FAILED|FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\]\s+\S|\brun ?time error\b|==\d+==ERROR: \w+Sanitizer:|^make(?:\[\d+\])?: \*\*\* \[[^\]]+\] Error \d+|^(?:FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\s*:\s*\S/m.test(
-    head,
+  return (
+    /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S|^\[[\w. -]+\] FAIL(?:ED)?\b|^\s*\[(?:FAIL|FAILED|FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\]\s+\S|\brun ?time error\b|==\d+==ERROR: \w+Sanitizer:|^make(?:\[\d+\])?: \*\*\* \[[^\]]+\] Error \d+|^(?:FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\s*:\s*\S/m.test(
+      head,
+      // Perl's prove ends a failing run `Result: FAIL` (a test script that died: `Dubious, test returned 255`).
+    ) || /^Result: FAIL\s*$|^Dubious, test returned [1-9]\d* \(wstat\b|^\s*#\s+Failed test\b/m.test(head)
   );
 }
 
@@ -350,6 +406,10 @@ const BOILERPLATE =
 const NOT_A_MEASUREMENT = new RegExp(
   [
     String.raw`\[\s*\d{1,3}%\s*\]|\bDownloading \d+ items?\b`, // `........ [100%]`, yt-dlp's `Playlist x: Downloading 20 items`
+    // Settings shown, not measured (set AF): a limit or default under its label (`Max epochs: 20`, a help text's
+    // `(default: 100 iterations)`), what was configured (`Total: 8 tâches configurées`), a key set to a number
+    // (`font-size = 14`); and progress (`Progress: 0%`, a lone `0.5%` of a bar, brew's `Downloading 145.9MB/---`).
+    String.raw`^(?:max(?:imum)?|min(?:imum)?|default|limit)\b[A-Za-zÀ-ÿ _-]{0,30}:\s*\d+\s*$|\(default:? [^)]*\d|\bconfigur(?:ed|ées?|és?|ado|ados|adas|ato|ati|iert)\b|^[a-z][\w]*(?:[-.][\w]+)+\s*=\s*-?\d[\d.]*\s*$|^progress\s*:\s*\d|^\d+(?:\.\d+)?%$|\bDownloading \d[\d.]*\s*[KMG]?i?B\b`,
     // A count while the work goes on (`PRs so far: 480`), apt's download counter (`Fetched 662 kB in 3s (237 kB/s)`),
     // a linter starting (`Inspecting 1 file`), the rates of a test run that ran nothing (`0.0000 runs/s`).
     // A tqdm bar (`BVH -> Motion-JEPA:  27%|██▋       | 4/15 [00:00<00:01,  6.06motion/s]`), a Python f-string being read.

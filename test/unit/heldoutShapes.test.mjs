@@ -3125,3 +3125,99 @@ test('Claude Code’s PowerShell tool is a shell: its cmdlet’s own error headl
   // An HTTP header is not a cmdlet.
   assert.equal(errorLines('HTTP/1.1 200 OK\nContent-Type: text/html\nSet-Cookie: a=b').lines.length, 0);
 });
+
+test('seventeenth held-out facts round: prove’s `Result: FAIL` fails a piped run whatever its per-file rows say; Test::More’s got/expected, rustc’s caret label and a doc-test’s block name the failure; a Perl compile error headlines', async (t) => {
+  const log = new ClaudeLog('/home/dev/vedur');
+  log.user('lagaðu prófin');
+  log.bash(
+    'prove -l t/ 2>&1 | tail -n 25',
+    "t/01-load.t ... ok\n\n#   Failed test 'hour without leading zero'\n#   at t/02-parse.t line 18.\n#          got: undef\n#     expected: '06:00'\n# Looks like you failed 1 test of 14.\nt/02-parse.t .. \nDubious, test returned 1 (wstat 256, 0x100)\nFailed 1/14 subtests \nFiles=3, Tests=37,  0 wallclock secs\nResult: FAIL",
+  );
+  log.bash(
+    'prove -l t/ 2>&1 | tail -n 25',
+    'Compilation failed in require at t/02-parse.t line 4.\nBEGIN failed--compilation aborted at t/02-parse.t line 4.\nt/02-parse.t .. \nDubious, test returned 255 (wstat 65280, 0xff00)\nNo subtests run \nGlobal symbol "$obs" requires explicit package name (did you forget to declare "my $obs"?) at /home/dev/vedur/lib/Vedur/Skra.pm line 39.\n\nTest Summary Report\n-------------------\nt/02-parse.t (Wstat: 65280 (exited 255) Tests: 0 Failed: 0)\n  Non-zero exit status: 255\nFiles=3, Tests=0,  0 wallclock secs\nResult: FAIL',
+  );
+  log.bash('prove -l t/ 2>&1 | tail -n 5', 'All tests successful.\nFiles=3, Tests=41,  0 wallclock secs\nResult: PASS');
+  const errors = errorsOf(await analyse(log, t));
+  assert.deepEqual(
+    errors.map((e) => [e.title.replace(/ at \/\S+ line \d+\.$/, ''), e.status]).sort(),
+    [
+      ["# Failed test 'hour without leading zero': got: undef, expected: '06:00'", 'resolved'],
+      ['Global symbol "$obs" requires explicit package name (did you forget to declare "my $obs"?)', 'resolved'],
+    ],
+    titles(errors),
+  );
+  const rustc = errorLines(
+    'error[E0308]: mismatched types\n  --> src/lib.rs:45:36\n   |\n45 |         let x = u64::from_le_bytes(chunk) ^ PIPES;\n   |                 ------------------ ^^^^^ expected `[u8; 8]`, found `&[u8]`\n',
+  );
+  assert.equal(rustc.best, 'error[E0308]: mismatched types: expected `[u8; 8]`, found `&[u8]`');
+  // (A label that only repeats the headline's code adds nothing.)
+  const repeated = errorLines(
+    'error[E0063]: missing field `memory` in initializer of `Ctx`\n  --> src/a.rs:3:5\n   |\n3  |     Ctx {\n   |     ^^^ missing `memory`\n',
+  );
+  assert.equal(repeated.best, 'error[E0063]: missing field `memory` in initializer of `Ctx`');
+  const doctest = errorLines(
+    "failures:\n\n---- src/lib.rs - parse (line 12) stdout ----\nTest executable failed (exit status: 101).\n\nstderr:\n\nthread 'main' (2630) panicked at src/lib.rs:5:58:\ncalled `Result::unwrap()` on an `Err` value: Campos(1)\n",
+  );
+  assert.match(doctest.best ?? '', /^---- src\/lib\.rs - parse \(line 12\) stdout ---- thread 'main' \(2630\) panicked at src\/lib\.rs:5:58/);
+});
+
+test('seventeenth held-out facts round: a failure built with a feature is settled only by a run with that feature', async (t) => {
+  const log = new ClaudeLog('/home/dev/renglones');
+  log.user('revisa que compile con simd');
+  log.bash('cargo test --features simd 2>&1 | grep -E "^error" | sort | uniq -c', '      7 error[E0658]: use of unstable library feature `portable_simd`');
+  log.bash(
+    'cargo clippy -- -D warnings 2>&1 | tail -n 3 && cargo test 2>&1 | grep "test result"',
+    '    Finished `dev` profile\ntest result: ok. 5 passed; 0 failed',
+  );
+  log.bash('cargo build --features=other', '    Finished `dev` profile');
+  const errors = errorsOf(await analyse(log, t));
+  assert.equal(errors.length, 1, titles(errors));
+  assert.equal(errors[0].status, 'unresolved', titles(errors));
+  const fixed = new ClaudeLog('/home/dev/renglones');
+  fixed.user('revisa que compile con simd');
+  fixed.bash(
+    'cargo test --features simd 2>&1 | tail -n 3',
+    'error[E0658]: use of unstable library feature `portable_simd`\nerror: could not compile `renglones` (lib) due to 7 previous errors',
+  );
+  const pass = fixed.bash('cargo +nightly test --features simd 2>&1 | tail -n 3', 'test result: ok. 5 passed; 0 failed');
+  const settled = errorsOf(await analyse(fixed, t));
+  assert.equal(settled[0]?.resolvedBy?.line, pass.result.line, titles(settled));
+});
+
+test('seventeenth held-out facts round: Icelandic and Mexican-Spanish rules, rules under a "ground rules:" lead-in, "I’d rather X than Y" and Icelandic choices', () => {
+  for (const rule of [
+    'engin cpan moduleis, bara core',
+    'servern keyrir perl 5.16 svo engar signatures',
+    'ah, y lo de --features simd es un experimento de Rodrigo, ni le muevas a src/simd.rs',
+    'la 2, pero sin unsafe',
+    'a couple of ground rules: keep it ESM-only, no CommonJS build, and no TypeScript in here, not even .d.ts files.',
+    'det är okej, bara stdlib',
+  ])
+    assert.equal(isConstraint(rule), true, rule);
+  for (const notRule of ['Sin embargo, el test falla', 'y ahora sin errores', 'no idea why, but it works here', 'ekkert mál, takk'])
+    assert.equal(isConstraint(notRule), false, notRule);
+  for (const [sentence, source] of [
+    ["There is a temptation to redo the store as a plain object, but I'd rather keep the Map than switch to an object since keys can be numbers.", 'thinking'],
+    ['Fór í hash of arrays (dagsetning → færslur) í stað sorted list: uppflettingar eftir dagsetningu eru langalgengastar.', 'assistant'],
+    ['Ætla að bera ISO dagsetningarnar saman sem strengi, ekki Time::Local: YYYY-MM-DD raðast eins sem strengur og sem dagsetning.', 'assistant'],
+  ])
+    assert.equal(classifySentence(sentence, source)?.kind, 'decisions', sentence);
+  assert.equal(classifySentence('Keyri prófin og skoða úttakið.', 'assistant'), undefined);
+});
+
+test('set AF: settings and progress measure nothing (a limit under its label, a help text’s default, what was configured, a key set to a number, a lone percentage, a download); measurements beside them stay', () => {
+  const out = [
+    'Max epochs: 20',
+    'Progress: 0%',
+    '0.5%',
+    'font-size = 14',
+    'Total: 8 tâches configurées',
+    '  flow start [max-iterations]  - Start flow (default: 100 iterations)',
+    '✘ Cask font-maple-mono-nf-cn (7.9)    Downloading 145.9MB/-------',
+    'Max RSS: 120 MB',
+    'Total: 1373 rows in 2.1s',
+    'max latency: 30ms',
+  ].join('\n');
+  assert.deepEqual(measuredLines(out, 20).sort(), ['Max RSS: 120 MB', 'Total: 1373 rows in 2.1s', 'max latency: 30ms']);
+});
