@@ -35,6 +35,8 @@ export interface SentencePart {
 /**
  * Lines of hard-wrapped prose joined again (a brief pasted from a PDF: "Please don't polish" / "endlessly — a
  * focused…"): a long line that stops mid-sentence, followed by one that goes on in lower case, is one line.
+ * (Long as a wrap column makes it: a terse user's two short lines without punctuation are two messages, "ok bættu
+ * við by_date…" / "servern keyrir perl 5.16 svo engar signatures".)
  */
 function unwrapped(lines: string[]): string[] {
   const out: string[] = [];
@@ -42,7 +44,7 @@ function unwrapped(lines: string[]): string[] {
     const previous = out.at(-1);
     if (
       previous !== undefined &&
-      previous.length >= 40 &&
+      previous.length >= 60 &&
       /[\p{L},;]$/u.test(previous) &&
       /^\p{Ll}/u.test(line) &&
       !/^\s*(?:#|⏺|⎿|●|>|│)/.test(previous) &&

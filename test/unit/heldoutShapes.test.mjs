@@ -3204,6 +3204,11 @@ test('seventeenth held-out facts round: Icelandic and Mexican-Spanish rules, rul
   ])
     assert.equal(classifySentence(sentence, source)?.kind, 'decisions', sentence);
   assert.equal(classifySentence('Keyri prófin og skoða úttakið.', 'assistant'), undefined);
+  // A terse user's two short lines are two sentences: the request is not joined onto the rule under it.
+  assert.deepEqual(sentences('ok bættu við by_date sem skilar öllum mælingum dagsins\nservern keyrir perl 5.16 svo engar signatures'), [
+    'ok bættu við by_date sem skilar öllum mælingum dagsins',
+    'servern keyrir perl 5.16 svo engar signatures',
+  ]);
 });
 
 test('set AF: settings and progress measure nothing (a limit under its label, a help text’s default, what was configured, a key set to a number, a lone percentage, a download); measurements beside them stay', () => {
