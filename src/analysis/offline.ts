@@ -2359,7 +2359,7 @@ const SCRATCH_PATH = /^(?:\/tmp\/|\/private\/tmp\/|\/var\/folders\/|[A-Za-z]:\/(
 
 /** The agent asking for a fact about the user's setup or state, not for a choice between ways. */
 const ASKS_FOR_FACT =
-  /\bdid you (?!have in mind|mean|want|prefer|like|intend|plan)\w+|\bcan you (?:describe|explain|tell me|share|clarify)\b|(?:した|だった|でした|ました)(?:のは|んですか|か)|^(?:how (?:does|do|did|is|are) .+ (?:work|handled|done|set up)\b|what (?:does|do) .+ (?:require|need|look like)\b|what(?:'s| is) your (?:idea|startup|project|product|app|goal|background|use case)\b|what(?:'s| is| are) (?:the )?(?:status|state|current|version)|what else\b|(?:do|did|does|have|has) (?:you|it|the)\b(?!.*\b(?:want|prefer|like|rather|need)\b)|(?:is|are) (?:there|it|the|your)\b(?!.*\b(?:ok|okay|fine|acceptable|good)\b)|how many\b|where (?:is|are|do)\b|which \w+ (?:do you have|have you|are installed|is installed)\b)|(?:^|[¿\s])(?:voc[eê]|vc) (?:j[aá] )?(?:tem|possui|configurou|instalou|usa)\b|(?:^|[¿\s])(?:ya )?(?:tienes|has (?:configurado|instalado))\b|\b(?:as-tu|avez-vous|est-ce que (?:tu as|vous avez))\b|^(?:hast du|haben sie|ist (?:das|der|die|es) (?:schon|bereits))\b|你已经(?:有|安装了|配置了|装了)[^？?]*[吗嗎]|済みですか/i;
+  /\bdid you (?!have in mind|mean|want|prefer|like|intend|plan)\w+|\bcan you (?:describe|explain|tell me|share|clarify)\b|(?:した|だった|でした|ました)(?:のは|んですか|か)|^(?:how (?:does|do|did|is|are) .+ (?:work|handled|done|set up)\b|what (?:does|do) .+ (?:require|need|look like)\b|what(?:'s| is) your (?:idea|startup|project|product|app|goal|background|use case)\b|what(?:'s| is| are) (?:the )?(?:status|state|current|version)|what else\b|(?:do|did|does|have|has) (?:you|it|the)\b(?!.*\b(?:want|prefer|like|rather|need)\b)|(?:is|are) (?:there|it|the|your)\b(?!.*\b(?:ok|okay|fine|acceptable|good)\b)|how many\b|where (?:is|are|do)\b|which \w+ (?:do you have|have you|are installed|is installed)\b|what happened\b|what (?:os|operating system|system|platform|shell|version|gpu|cpu)\b)|(?:是什么|什么|哪个|哪种)(?:系统|版本|平台|显卡)|何が起き|(?:OS|システム|バージョン)は(?:何|どれ)|(?:^|[¿\s])(?:voc[eê]|vc) (?:j[aá] )?(?:tem|possui|configurou|instalou|usa)\b|(?:^|[¿\s])(?:ya )?(?:tienes|has (?:configurado|instalado))\b|\b(?:as-tu|avez-vous|est-ce que (?:tu as|vous avez))\b|^(?:hast du|haben sie|ist (?:das|der|die|es) (?:schon|bereits))\b|你已经(?:有|安装了|配置了|装了)[^？?]*[吗嗎]|済みですか/i;
 
 /** The first `n` non-empty lines of a tool's message, its markup removed. */
 function firstLines(text: string, n: number): string[] {
@@ -3052,7 +3052,13 @@ export function readsAsCorrection(text: string): boolean {
  * a Chinese 吗/呢, a Japanese ですか, a Spanish "¿…".
  */
 function asksAQuestion(trimmed: string): boolean {
-  return /[?？]\s*(?:\S+\s*){0,3}$/.test(trimmed) || /[吗呢][。.!！]?$|(?:ですか|ますか|でしょうか)[。.]?$/.test(trimmed) || trimmed.startsWith('¿');
+  // (…or a short one opened like a question, its mark left out: "does it started training or not".)
+  return (
+    /[?？]\s*(?:\S+\s*){0,3}$/.test(trimmed) ||
+    /[吗呢][。.!！]?$|(?:ですか|ますか|でしょうか)[。.]?$/.test(trimmed) ||
+    trimmed.startsWith('¿') ||
+    (trimmed.length <= 150 && !trimmed.includes('\n') && /^(?:does|did|is|was|are|were|has|have|will)\s+(?:it|this|that|they|the)\b/i.test(trimmed))
+  );
 }
 
 /**

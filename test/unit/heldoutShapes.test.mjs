@@ -3226,3 +3226,56 @@ test('set AF: settings and progress measure nothing (a limit under its label, a 
   ].join('\n');
   assert.deepEqual(measuredLines(out, 20).sort(), ['Max RSS: 120 MB', 'Total: 1373 rows in 2.1s', 'max latency: 30ms']);
 });
+
+test('set AF: findings, to-do lists, next steps and progress told mid-sentence decide nothing; a choice beside them still does', () => {
+  for (const sentence of [
+    'So the issue must be something earlier in the worker startup, or the response is being streamed but never displayed.',
+    'The vLLM logs confirm `HF_HUB_OFFLINE=1` is set, so it tries to load from a corrupted cache instead of downloading fresh.',
+    'Three things to fix: wrong repo names (404), last_error extracting help text instead of the actual exception, and no thinking indicator.',
+    'After that I’ll move into executable code rather than more scaffolding.',
+    'I’ve loaded the constitution and now I’m pulling only the relevant sections with line numbers so the report can cite exact locations instead of vague references.',
+  ])
+    assert.equal(classifySentence(sentence, 'thinking'), undefined, sentence);
+  assert.equal(classifySentence('I’ll store amounts as integer cents instead of floats because floats drift.', 'thinking')?.kind, 'decisions');
+});
+
+test('set AF: a question about how things are, answered, is a fact (what happened, which system); a pick among ways stays a choice', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('set it up');
+  const ask = (question, options, answer) =>
+    log.tool(
+      'AskUserQuestion',
+      { questions: [{ question, header: 'Q', multiSelect: false, options: options.map((label) => ({ label, description: label })) }] },
+      `User has answered your questions: "${question}"="${answer}". You can now continue with the user's answers in mind.`,
+    );
+  ask('What happened when you ran it as administrator?', ['PASSED (green)', 'FAILED (red)'], 'FAILED (red)');
+  ask('你的本地台式机是什么系统？', ['Windows', 'macOS', 'Linux'], 'Windows');
+  ask('TypeScript or plain JavaScript for the Vite + React scaffold?', ['TypeScript (Recommended)', 'JavaScript'], 'TypeScript (Recommended)');
+  const decisions = (await analyse(log, t)).findings.filter((f) => f.analyst === 'decisions');
+  assert.deepEqual(
+    decisions.map((d) => d.title),
+    ['Asked "TypeScript or plain JavaScript for the Vite + React scaffold?", the user chose "TypeScript (Recommended)".'],
+  );
+});
+
+test('set AF: "keep ahead with my previous prompt", "X don’t work", "it seems like…", a purpose clause’s "don’t" and a pasted access-log line set no rule; rules stay', () => {
+  for (const notRule of [
+    'keep ahead with the prevoius prompt instruction about the last error',
+    'keep head with my previous prompt',
+    'Also pressing push/pull/auto don’t work',
+    'I don’t need this much detail.',
+    'Add a small delay between process output and input to next node, so that cycles don’t run at realtime speed.',
+    'It seems like a good idea to use ts/react not because they’re good but because they’re popular.',
+  ])
+    assert.equal(isConstraint(notRule), false, notRule);
+  for (const rule of ['keep the API stable', 'don’t work on main, use a branch', 'Add the export, and never touch the fixtures'])
+    assert.equal(isConstraint(rule), true, rule);
+  assert.equal(
+    withoutPastedOutput('the auth fails:\nINFO: 130.211.236.75:19674 - "GET /auth/me HTTP/1.1" 403 Forbidden\nplease fix'),
+    'the auth fails:\nplease fix',
+  );
+  assert.equal(
+    withoutPastedOutput("WARNING in [eslint] \nsrc/App.tsx\n  Line 3:10:  'generate' is defined but never used  @typescript-eslint/no-unused-vars\n\nfix it"),
+    'WARNING in [eslint] \nsrc/App.tsx\n\nfix it',
+  );
+});
