@@ -3279,3 +3279,17 @@ test('set AF: "keep ahead with my previous prompt", "X don’t work", "it seems 
     'WARNING in [eslint] \nsrc/App.tsx\n\nfix it',
   );
 });
+
+test('set AF: a status question after an interrupt ("does it started training or not") corrects nothing; a correction after one still does', async (t) => {
+  const log = new ClaudeLog('/home/dev/eq');
+  log.user('train the model');
+  log.bash('python train.py --epochs 20', 'Exit code 137\n[Request interrupted by user for tool use]', 137);
+  log.user('[Request interrupted by user for tool use]');
+  log.user('does it started training or not');
+  log.bash('python train.py --epochs 20 &', '');
+  log.bash('python train.py --epochs 80', 'Exit code 137\n[Request interrupted by user for tool use]', 137);
+  log.user('[Request interrupted by user for tool use]');
+  log.user('no, stop using 80 epochs, 20 is enough for this check');
+  const refusals = (await analyse(log, t)).findings.filter((f) => f.analyst === 'refusals').map((f) => f.title);
+  assert.deepEqual(refusals, ['no, stop using 80 epochs, 20 is enough for this check']);
+});
