@@ -125,6 +125,8 @@ interface ErrorRecord {
   ambient?: number;
   /** The same command run again later without passing (another error, or stopped before the end): this one was re-run. */
   failedAgain?: Citation;
+  /** The same command called again, whose result the log never got (the session ended, or was cut, while it ran). */
+  rerunUnseen?: Citation;
   /** A program that could not start, started by a re-run of the same command that then failed another way. */
   gotPast?: boolean;
   /** …or a test failure that a whole re-run of the same tests no longer printed (they failed another way). */
@@ -1294,7 +1296,9 @@ export class OfflineAnalyzer {
     // (Edit's "String to replace not found in file.") says it first, and its last line is the text it quoted.
     if (!strong && !pending?.commandLine) summary.lines = firstLines(result.text, 1);
     // A lone word ("Error", "failed") names nothing: the command that failed says more.
-    const picked = summary.best ?? summary.lines.at(-1) ?? '';
+    // (`… | sort | uniq -c` puts each line's count in front of it: `      7 error[E0658]: …` is the error seven times.)
+    const counted = pending?.commandLine !== undefined && /\buniq\s+(?:-\w*c\w*|--count)\b/.test(pending.commandLine);
+    const picked = (summary.best ?? summary.lines.at(-1) ?? '').replace(counted ? /^\s*\d+\s+(?=\S)/ : /(?!)/, '');
     const first = /^\W*(?:error|failed|failure|fatal|exception)\W*$/i.test(picked) || !/\p{L}/u.test(picked) ? '' : picked;
     if (!first && result.exitCode === undefined) return;
     const display = pending?.display ?? name;
@@ -1859,6 +1863,14 @@ export class OfflineAnalyzer {
       for (const e of this.errors.values())
         if (!e.resolvedAt && e.family?.kind === 'test' && e.family.name === suite.family && e.last.line < suite.line) e.resolvedAt = { line: suite.line };
     }
+    // The same command called again without a result in the log (`git push` once more as the session ended): it was
+    // re-run, its outcome unknown. Saying "not re-run" would be false; saying "fixed" a guess.
+    for (const call of this.pending.values())
+      for (const e of this.errors.values())
+        if (!e.resolvedAt && !e.failedAgain && call.commandKey === e.commandKey && call.call.line > e.last.line && call.commandLine !== undefined) {
+          e.rerunUnseen ??= citationOf(call.call);
+          e.wentOn = undefined;
+        }
     const errorFindings: Finding[] = [...this.errors.values()].map((e) => ({
       analyst: 'errors',
       title: e.row ? `${e.row} — ${e.title}` : e.title,
@@ -2087,11 +2099,18 @@ function compilesAgain(record: ErrorRecord, ran: string[][]): boolean {
 }
 /** Whether a command line asks for every feature or target flag the failing command had (`--features simd`). */
 function hasBuildVariant(record: ErrorRecord, commandLine: string): boolean {
-  const wanted = [...record.what.matchAll(BUILD_VARIANT)].map((m) => m[0].replace(/[=\s]+/, ' '));
+  // (Asked for every open error on every passing call: the flags of a failing command are read once.)
+  let wanted = buildVariants.get(record.what);
+  if (wanted === undefined) {
+    wanted = [...record.what.matchAll(BUILD_VARIANT)].map((m) => m[0].replace(/[=\s]+/, ' '));
+    if (buildVariants.size > 10_000) buildVariants.clear();
+    buildVariants.set(record.what, wanted);
+  }
   if (!wanted.length) return true;
   const line = ` ${commandLine.replace(/=/g, ' ').replace(/\s+/g, ' ')} `;
   return wanted.every((flag) => line.includes(` ${flag} `));
 }
+const buildVariants = new Map<string, string[]>();
 /** The flags that choose which code a build compiles: cargo's features, a target, a Go build tag. */
 const BUILD_VARIANT = /(?<=\s)(?:--features[= ]\S+|-F ?\S+|--all-features|--no-default-features|--target[= ]\S+|-tags[= ]\S+)/g;
 
@@ -2978,9 +2997,11 @@ function errorDetail(e: ErrorRecord): string {
           ? `${times}Resolved: a later run passed (log line ${e.resolvedAt.line}).`
           : e.failedAgain
             ? `${times}Not resolved: ${ran} ran again (log line ${e.failedAgain.line}) and never passed later in the log.`
-            : e.wentOn
-              ? `${times}Not re-run: nothing later ran ${ran} again; the session went on with \`${oneLine(e.wentOn.what, 160)}\` (log line ${e.wentOn.line}).`
-              : `${times}Not resolved: no later passing run of ${ran} in the log.`,
+            : e.rerunUnseen
+              ? `${times}Not resolved: ${ran} ran again (log line ${e.rerunUnseen.line}), but its result is not in the log.`
+              : e.wentOn
+                ? `${times}Not re-run: nothing later ran ${ran} again; the session went on with \`${oneLine(e.wentOn.what, 160)}\` (log line ${e.wentOn.line}).`
+                : `${times}Not resolved: no later passing run of ${ran} in the log.`,
   );
   return parts.join('\n');
 }

@@ -3293,3 +3293,33 @@ test('set AF: a status question after an interrupt ("does it started training or
   const refusals = (await analyse(log, t)).findings.filter((f) => f.analyst === 'refusals').map((f) => f.title);
   assert.deepEqual(refusals, ['no, stop using 80 epochs, 20 is enough for this check']);
 });
+
+test('set AF: a command called again whose result the log never got was re-run, its outcome unknown (not "not re-run"); `uniq -c` counts leave the headline', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('push it');
+  log.bash(
+    'git push origin master',
+    "remote: error: GH013: Repository rule violations found for refs/heads/master.\nerror: failed to push some refs to 'github.com:dev/app.git'",
+    1,
+  );
+  log.bash('git rm --cached .claude/.credentials.json && git commit -qm "drop secrets"', '');
+  // The session ends while the second push runs: its call is in the log, its result is not.
+  log.push({
+    type: 'assistant',
+    message: {
+      id: 'msg_last',
+      role: 'assistant',
+      content: [{ type: 'tool_use', id: 'toolu_last', name: 'Bash', input: { command: 'git push origin master' } }],
+    },
+  });
+  log.bash('cargo test --features simd 2>&1 | grep -E "^error" | sort | uniq -c', '      7 error[E0658]: use of unstable library feature `portable_simd`', 0);
+  const errors = errorsOf(await analyse(log, t));
+  const push = errors.find((e) => e.title.includes('failed to push'));
+  assert.equal(push?.status, 'unresolved', titles(errors));
+  assert.equal(push.wentOnWith, undefined);
+  assert.match(push.detail, /ran again \(log line \d+\), but its result is not in the log\./);
+  assert.ok(
+    errors.some((e) => e.title === 'error[E0658]: use of unstable library feature `portable_simd`'),
+    titles(errors),
+  );
+});
