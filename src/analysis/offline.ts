@@ -1166,7 +1166,8 @@ export class OfflineAnalyzer {
       if (options && !options.some((o) => answer.trim().toLowerCase().startsWith(o))) continue;
       // A question about how things are ("What is the status of…?", "Do you have…?") is answered with a
       // fact, not a choice.
-      if (ASKS_FOR_FACT.test(question.trim())) continue;
+      // (Asked of the question's last sentence: "You mentioned detailed architecture files (…). Do you have these ready?")
+      if (ASKS_FOR_FACT.test(question.trim()) || ASKS_FOR_FACT.test(lastSentenceOf(question))) continue;
       // "Ready to proceed with the sync?" → "Yes, do it": leave to go on, not a choice between ways.
       if (
         ASKS_TO_GO_ON.test(question.trim()) &&
@@ -1189,7 +1190,8 @@ export class OfflineAnalyzer {
 
   private onFailure(result: ToolResultEvent, pending: PendingCall | undefined, name: string, readOnly: boolean): void {
     // The user stopping a tool is an interrupt, not the tool failing.
-    if (/^\s*(?:Exit code -?\d+\s+)?\[Request interrupted by user/.test(result.text)) return;
+    // (Newer Claude Code answers an interrupted Edit or Bash with a bare `Interrupted by user`.)
+    if (/^\s*(?:Exit code -?\d+\s+)?\[Request interrupted by user|^\s*Interrupted by user\s*$/.test(result.text)) return;
     // Git Bash on Windows failing to fork (`Command failed: cygpath -u …`, `0 [main] cygpath (30020)
     // child_copy: cygheap read copy failed … Win32 error 299`) before the command ran: the harness's
     // noise, gone on the next call. Only when nothing else is in the output.
@@ -2377,8 +2379,18 @@ const SCRATCH_OBJECT = /^(?:tmp|temp|test|scratch|debug|dbg|foo|bar|baz|t\d*)(?:
 const SCRATCH_PATH = /^(?:\/tmp\/|\/private\/tmp\/|\/var\/folders\/|[A-Za-z]:\/(?:Users\/[^/]+\/AppData\/Local\/)?Temp\/|(?:\.\/)?(?:tmp|temp|\.tmp)\/)/i;
 
 /** The agent asking for a fact about the user's setup or state, not for a choice between ways. */
+/** The last sentence of a question that opens with what it is about ("You mentioned X. Do you have it ready?"). */
+function lastSentenceOf(text: string): string {
+  return (
+    text
+      .trim()
+      .split(/(?<=[.!?。！？])\s+|\s[—–]\s/)
+      .at(-1)
+      ?.trim() ?? ''
+  );
+}
 const ASKS_FOR_FACT =
-  /\bdid you (?!have in mind|mean|want|prefer|like|intend|plan)\w+|\bcan you (?:describe|explain|tell me|share|clarify)\b|(?:した|だった|でした|ました)(?:のは|んですか|か)|^(?:how (?:does|do|did|is|are) .+ (?:work|handled|done|set up)\b|what (?:does|do) .+ (?:require|need|look like)\b|what(?:'s| is) your (?:idea|startup|project|product|app|goal|background|use case)\b|what(?:'s| is| are) (?:the )?(?:status|state|current|version)|what else\b|(?:do|did|does|have|has) (?:you|it|the)\b(?!.*\b(?:want|prefer|like|rather|need)\b)|(?:is|are) (?:there|it|the|your)\b(?!.*\b(?:ok|okay|fine|acceptable|good)\b)|how many\b|where (?:is|are|do)\b|which \w+ (?:do you have|have you|are installed|is installed)\b|what happened\b|what (?:os|operating system|system|platform|shell|version|gpu|cpu)\b)|(?:是什么|什么|哪个|哪种)(?:系统|版本|平台|显卡)|何が起き|(?:OS|システム|バージョン)は(?:何|どれ)|(?:^|[¿\s])(?:voc[eê]|vc) (?:j[aá] )?(?:tem|possui|configurou|instalou|usa)\b|(?:^|[¿\s])(?:ya )?(?:tienes|has (?:configurado|instalado))\b|\b(?:as-tu|avez-vous|est-ce que (?:tu as|vous avez))\b|^(?:hast du|haben sie|ist (?:das|der|die|es) (?:schon|bereits))\b|你已经(?:有|安装了|配置了|装了)[^？?]*[吗嗎]|済みですか/i;
+  /\bwhat else (?:do|did|have|is|are)\b|\bwhat(?:'s|’s| is| are) (?:the |your )?(?:current )?(?:environment|setup|status|state)\b|\bready to upload\b|\bdid you (?!have in mind|mean|want|prefer|like|intend|plan)\w+|\bcan you (?:describe|explain|tell me|share|clarify)\b|(?:した|だった|でした|ました)(?:のは|んですか|か)|^(?:how (?:does|do|did|is|are) .+ (?:work|handled|done|set up)\b|what (?:does|do) .+ (?:require|need|look like)\b|what(?:'s| is) your (?:idea|startup|project|product|app|goal|background|use case)\b|what(?:'s| is| are) (?:the )?(?:status|state|current|version)|what else\b|(?:do|did|does|have|has) (?:you|it|the)\b(?!.*\b(?:want|prefer|like|rather|need)\b)|(?:is|are) (?:there|it|the|your)\b(?!.*\b(?:ok|okay|fine|acceptable|good)\b)|how many\b|where (?:is|are|do)\b|which \w+ (?:do you have|have you|are installed|is installed)\b|what happened\b|what (?:os|operating system|system|platform|shell|version|gpu|cpu)\b)|(?:是什么|什么|哪个|哪种)(?:系统|版本|平台|显卡)|何が起き|(?:OS|システム|バージョン)は(?:何|どれ)|(?:^|[¿\s])(?:voc[eê]|vc) (?:j[aá] )?(?:tem|possui|configurou|instalou|usa)\b|(?:^|[¿\s])(?:ya )?(?:tienes|has (?:configurado|instalado))\b|\b(?:as-tu|avez-vous|est-ce que (?:tu as|vous avez))\b|^(?:hast du|haben sie|ist (?:das|der|die|es) (?:schon|bereits))\b|你已经(?:有|安装了|配置了|装了)[^？?]*[吗嗎]|済みですか/i;
 
 /** The first `n` non-empty lines of a tool's message, its markup removed. */
 function firstLines(text: string, n: number): string[] {
@@ -3053,7 +3065,9 @@ function tooShortToSay(text: string): boolean {
 function saysItWasASlip(trimmed: string): boolean {
   return (
     trimmed.length <= 200 &&
-    /\b(?:by (?:mistake|accident)|accidentally|misclicked|wrong button)\b|間違えて|間違って|誤って|不小心|按错|点错|실수로/i.test(trimmed)
+    /\b(?:by (?:mistake|accident)|accidentally|misclicked|wrong button|did(?:n['’]?t| not) mean to (?:interrupt|stop|press|click|reject|cancel|deny|hit))\b|間違えて|間違って|誤って|不小心|按错|点错|실수로/i.test(
+      trimmed,
+    )
   );
 }
 

@@ -406,6 +406,9 @@ const BOILERPLATE =
 const NOT_A_MEASUREMENT = new RegExp(
   [
     String.raw`\[\s*\d{1,3}%\s*\]|\bDownloading \d+ items?\b`, // `........ [100%]`, yt-dlp's `Playlist x: Downloading 20 items`
+    // ffmpeg's progress line (`frame=   77 fps= 50 … speed= 2.8x`), a commit's diffstat in a `git log --stat` listing, a
+    // test runner's failing row (Playwright's `✘  2 tests/e2e/x.spec.ts:3:1 › … (1ms)`).
+    String.raw`^frame=\s*\d+\s+fps=|^\s*\d+ files? changed, \d+ insertions?\(\+\)|^\s*[✘✗×]\s+\d+\s+\S+:\d+:\d+\s`,
     // Settings shown, not measured (set AF): a limit or default under its label (`Max epochs: 20`, a help text's
     // `(default: 100 iterations)`), what was configured (`Total: 8 tâches configurées`), a key set to a number
     // (`font-size = 14`); and progress (`Progress: 0%`, a lone `0.5%` of a bar, brew's `Downloading 145.9MB/---`).

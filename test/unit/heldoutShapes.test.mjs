@@ -3323,3 +3323,67 @@ test('set AF: a command called again whose result the log never got was re-run, 
     titles(errors),
   );
 });
+
+test('set AG: "my fix didn’t work" names no approach given up; 不要 in Japanese is "not needed"; a program’s pasted warning and "I don’t really understand" set no rule; ffmpeg progress, a diffstat and a failing test’s row measure nothing', () => {
+  for (const sentence of ['So the fix I applied didn’t work.', 'My fix didn’t solve it.', 'The problem is that my fix didn’t work completely.'])
+    assert.equal(classifySentence(sentence, 'thinking'), undefined, sentence);
+  assert.equal(classifySentence('The regex approach didn’t work, so I reverted it and switched to a parser.', 'thinking')?.kind, 'rejected');
+  assert.equal(classifySentence('Also I’ll combine the git changes into one section as you asked.', 'assistant'), undefined);
+  for (const notRule of [
+    'i dont really understand the implications of each option',
+    'ユーザには ./extension/dist と ./server をリリースするため、./docker-compose.yml は不要',
+    'じゃぁ、それは不要',
+    '占い履歴の保存➡不要',
+    '不要，还是当皇帝',
+  ])
+    assert.equal(isConstraint(notRule), false, notRule);
+  assert.equal(isConstraint('不要修改数据库结构'), true);
+  assert.equal(
+    withoutPastedOutput(
+      'I see this\n\n/home/deder/.zprofile:20: no such file\ngrep: warning: GREP_OPTIONS is deprecated; please use an alias or script\nhow to fix',
+    ),
+    'I see this\n\n/home/deder/.zprofile:20: no such file\nhow to fix',
+  );
+  assert.deepEqual(
+    measuredLines(
+      'frame=   77 fps= 50 q=-0.0 size=N/A time=00:00:04.27 bitrate=N/A speed= 2.8x elapsed=0:00:01.52\n 11 files changed, 306 insertions(+), 16\n  ✘  2 tests/e2e/us2-focus-mode.spec.ts:3:1 › US2 focus mode placeholder (1ms)\nDone in 4.2s',
+      10,
+    ),
+    ['Done in 4.2s'],
+  );
+});
+
+test('set AG: an answered question about what the user has ("…. Do you have these ready to upload now?", "what else do you have ready?") is a fact; a bare "Interrupted by user" is no error; "I didn’t mean to interrupt you" refuses nothing', async (t) => {
+  const log = new ClaudeLog('/home/dev/og');
+  log.user('set up the agents');
+  const ask = (question, options, answer) =>
+    log.tool(
+      'AskUserQuestion',
+      { questions: [{ question, header: 'Q', multiSelect: false, options: options.map((label) => ({ label, description: label })) }] },
+      `User has answered your questions: "${question}"="${answer}". You can now continue with the user's answers in mind.`,
+    );
+  ask(
+    'You mentioned detailed architecture files (Agent_Jay, Agent_Z). Do you have these ready to upload now?',
+    ['Yes, uploading now', 'Not yet'],
+    'Yes, uploading now',
+  );
+  ask('You mentioned ‘other tasks and files’ — what else do you have ready?', ['Code/scripts to review', 'Data files'], 'Code/scripts to review');
+  ask("What's your current environment status? What's already set up?", ['OpenClaw installed', 'Nothing yet'], 'OpenClaw installed');
+  ask('Which queue should the agents share?', ['Redis (Recommended)', 'SQLite'], 'Redis (Recommended)');
+  log.tool('Edit', { file_path: '/home/dev/og/a.ts', old_string: 'a', new_string: 'b' }, 'Interrupted by user', { isError: true });
+  log.user('[Request interrupted by user for tool use]');
+  log.user('I didn’t mean to interrupt you, continue');
+  const findings = (await analyse(log, t)).findings;
+  assert.deepEqual(
+    findings.filter((f) => f.analyst === 'decisions').map((d) => d.title),
+    ['Asked "Which queue should the agents share?", the user chose "Redis (Recommended)".'],
+  );
+  assert.deepEqual(
+    errorsOf({ findings }).map((e) => e.title),
+    [],
+  );
+  assert.deepEqual(
+    findings.filter((f) => f.analyst === 'refusals').map((f) => f.title),
+    [],
+  );
+});
