@@ -401,7 +401,7 @@ function mayBeFinding(sentence: string, source: ProseSource): boolean {
   );
 }
 
-const MANNER_WORDS = String.raw`\b(?:rather than|instead of) (?:guess\w*|assum\w*|hand[-‑ ]?wav\w*|speculat\w*|eyeball\w*|improvis\w*)[^,.;]*`;
+const MANNER_WORDS = String.raw`\b(?:rather than|instead of) (?:guess\w*|assum\w*|hand[-‑ ]?wav\w*|speculat\w*|eyeball\w*|improvis\w*|(?:trying to )?(?:remember\w*|recall\w*|figur\w* out)\b)[^,.;]*`;
 const MANNER = new RegExp(MANNER_WORDS, 'i');
 const MANNER_GLOBAL = new RegExp(MANNER_WORDS, 'gi');
 

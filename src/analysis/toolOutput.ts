@@ -408,6 +408,8 @@ const NOT_A_MEASUREMENT = new RegExp(
     String.raw`\[\s*\d{1,3}%\s*\]|\bDownloading \d+ items?\b`, // `........ [100%]`, yt-dlp's `Playlist x: Downloading 20 items`
     // ffmpeg's progress line (`frame=   77 fps= 50 … speed= 2.8x`), a commit's diffstat in a `git log --stat` listing, a
     // test runner's failing row (Playwright's `✘  2 tests/e2e/x.spec.ts:3:1 › … (1ms)`).
+    // (…and a commit's rename similarity, `rename a.ts => b.ts (100%)`; Maven's `[INFO] Compiling 64 source files`.)
+    String.raw`^\s*(?:rename|copy) .*\(\d{1,3}%\)\s*$|\s=>\s.*\(\d{1,3}%\)\s*$|\.\w{1,5} \(\d{1,3}%\)\s*$|^\[INFO\] (?:Compiling|Copying|Building|Downloading|Downloaded|Scanning|Installing)\b`,
     String.raw`^frame=\s*\d+\s+fps=|^\s*\d+ files? changed, \d+ insertions?\(\+\)|^\s*[✘✗×]\s+\d+\s+\S+:\d+:\d+\s`,
     // Settings shown, not measured (set AF): a limit or default under its label (`Max epochs: 20`, a help text's
     // `(default: 100 iterations)`), what was configured (`Total: 8 tâches configurées`), a key set to a number

@@ -3387,3 +3387,21 @@ test('set AG: an answered question about what the user has ("…. Do you have th
     [],
   );
 });
+
+test('sets AC and AE: a commit’s rename similarity and Maven’s compile banner measure nothing; "rather than trying to remember…" is the manner of a step, not a choice', () => {
+  assert.deepEqual(
+    measuredLines(
+      ' rename src/{a.ts => b.ts} (100%)\nions/2021-add-column-to-whatsapp .ts (100%)\n[INFO] Compiling 64 source files with javac [debug] to target\\classes\nTotal time:  12.3 s',
+      10,
+    ),
+    ['Total time:  12.3 s'],
+  );
+  assert.equal(
+    classifySentence(
+      'Rather than trying to remember the exact Rails internals, I’ll just make the change and run bin/rails routes to verify the generated paths.',
+      'thinking',
+    ),
+    undefined,
+  );
+  assert.equal(classifySentence('I’ll use a Map rather than an object because keys can be numbers.', 'thinking')?.kind, 'decisions');
+});
