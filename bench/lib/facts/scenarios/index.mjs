@@ -82,6 +82,10 @@ const names = [
   'perlTapIcelandicTerse',
   'nodeMemoIdeChatty',
   'rustClippyMexican',
+  // Held out (eighteenth set), the same way.
+  'javaCsvBrazilianRunOn',
+  'pythonUvGermanTerse',
+  'sqliteEtlJapaneseChatty',
 ];
 
 export const scenarios = await Promise.all(
