@@ -247,7 +247,7 @@ awk -v n="$n" 'BEGIN {
 
 const LEIAME =
   '# importador-clientes\n\nLê o export de clientes do ERP (CSV) e gera o arquivo que o loader do ERP novo lê (campos separados por `;`, ' +
-  'na ordem de `Saida.formata`).\n\n## Build e testes\n\n    javac -d out $(find src test -name \'*.java\')\n    java -cp out TestMain\n\n' +
+  "na ordem de `Saida.formata`).\n\n## Build e testes\n\n    javac -d out $(find src test -name '*.java')\n    java -cp out TestMain\n\n" +
   '## Uso\n\n    java -cp out br.com.casafarias.csv.Importador clientes.csv > clientes.txt\n';
 
 // The production log the user pastes (40 lines): the job's own frames and a JobException wrapping the parse error.
@@ -343,12 +343,20 @@ export const scenario = {
     k.number('38500');
     k.number('38336');
     k.number('164');
-    const hashSet = k.decision('a HashSet<Long> for the ids seen', 'contains() on the ArrayList walks every id read so far', 'sorting the ids and a binary search');
+    const hashSet = k.decision(
+      'a HashSet<Long> for the ids seen',
+      'contains() on the ArrayList walks every id read so far',
+      'sorting the ids and a binary search',
+    );
     const refusal = k.refusal('não commita ainda, quero revisar o diff antes de ir pro repositório');
     const decimal = k.request('o limite_credito tem que aceitar o formato brasileiro tipo 1.500,00');
     const rejects = k.request('as linhas rejeitadas vão pra um arquivo rejeitados.csv com o motivo');
     const order = k.constraint('não muda a ordem das colunas da saída, o loader do ERP lê por posição');
-    const bigDecimal = k.decision('stripping the dots, swapping the comma, then new BigDecimal', 'NumberFormat stops at the first bad character', 'NumberFormat for pt-BR');
+    const bigDecimal = k.decision(
+      'stripping the dots, swapping the comma, then new BigDecimal',
+      'NumberFormat stops at the first bad character',
+      'NumberFormat for pt-BR',
+    );
     k.error('error: unreported exception IOException; must be caught or declared to be thrown', 'resolved');
     const readme = k.request('atualiza o LEIAME.md explicando o formato novo do limite e o rejeitados.csv');
     k.file('LEIAME.md');
@@ -550,7 +558,10 @@ final class CsvLinha {
       {
         user: first,
         model: [
-          [think('Build everything and run the hand-rolled runner first, then read the parser around the two lines the trace names.'), bash(tests, 'Compilar e rodar os testes')],
+          [
+            think('Build everything and run the hand-rolled runner first, then read the parser around the two lines the trace names.'),
+            bash(tests, 'Compilar e rodar os testes'),
+          ],
           [bash(`sed -n '22,41p' ${PKG}/ClienteParser.java`, 'Ler o parser')],
           [
             think(
@@ -567,7 +578,9 @@ final class CsvLinha {
           ],
           [bash(tests, 'Compilar e rodar os testes')],
           [
-            think(`split(",", -1) fixes the empty email only; it ${split.why}, so the columns still slide. Back it out; the line needs a real tokenizer, not a split.`),
+            think(
+              `split(",", -1) fixes the empty email only; it ${split.why}, so the columns still slide. Back it out; the line needs a real tokenizer, not a split.`,
+            ),
             bash(`git checkout -- ${PKG}/ClienteParser.java && git status --short`, 'Desfazer o split(",", -1)'),
           ],
           [
@@ -621,7 +634,12 @@ final class CsvLinha {
             think('Generate the file, then time the run with stdout to /dev/null; the count line is on stderr, so it stays visible next to the timing.'),
             bash('sh scripts/gera-grande.sh > dados/grande.csv && wc -l dados/grande.csv', 'Gerar o arquivo grande'),
           ],
-          [bash('mkdir -p perf && (time java -cp out br.com.casafarias.csv.Importador dados/grande.csv > /dev/null) 2>&1 | tee perf/antes.txt', 'Medir com time')],
+          [
+            bash(
+              'mkdir -p perf && (time java -cp out br.com.casafarias.csv.Importador dados/grande.csv > /dev/null) 2>&1 | tee perf/antes.txt',
+              'Medir com time',
+            ),
+          ],
           [
             think(
               `That is far too slow for a file this size, and the tokenizer is one pass per line, so it is not where the time goes. Importador keeps the ids in an ArrayList ` +
@@ -664,9 +682,18 @@ final class CsvLinha {
             `${PKG}/Importador.java: count line on stderr; HashSet of ids`,
             'test/TestMain.java: tests for quoted addresses, empty and missing emails',
           ],
-          errors: ['The quoted address shifted the columns; fixed', 'A row ending in an empty email was short of a field; fixed', 'A row without the email column crashed the validator; fixed'],
-          solving: 'A split with a negative limit was tried and backed out; a tokenizer replaced it. The slowness was the duplicate-id check, not the tokenizer.',
-          messages: ['Long message with the production log: fix quoted commas, empty emails, add a count; JDK only', 'Time the importer on the big file', 'Refused the commit (wants to review the diff)'],
+          errors: [
+            'The quoted address shifted the columns; fixed',
+            'A row ending in an empty email was short of a field; fixed',
+            'A row without the email column crashed the validator; fixed',
+          ],
+          solving:
+            'A split with a negative limit was tried and backed out; a tokenizer replaced it. The slowness was the duplicate-id check, not the tokenizer.',
+          messages: [
+            'Long message with the production log: fix quoted commas, empty emails, add a count; JDK only',
+            'Time the importer on the big file',
+            'Refused the commit (wants to review the diff)',
+          ],
           pending: ['The user reviews the diff before anything is committed'],
           current: 'Both timings saved under perf/.',
           next: 'Wait for the user.',
@@ -675,7 +702,12 @@ final class CsvLinha {
       {
         user: third,
         model: [
-          [bash('git add src test && git commit -q -m "importador: CSV com aspas, coluna de email ausente, contagem no stderr, ids em HashSet" && git log --oneline -1', 'Commit de src e test')],
+          [
+            bash(
+              'git add src test && git commit -q -m "importador: CSV com aspas, coluna de email ausente, contagem no stderr, ids em HashSet" && git log --oneline -1',
+              'Commit de src e test',
+            ),
+          ],
           [
             think(
               `Brazilian format. ${bigDecimal.alternative} parses "1.500,00", but ${bigDecimal.reason} and returns what it read so far, so 1.500,00x would pass as 1500 — ` +
@@ -688,7 +720,9 @@ final class CsvLinha {
           [edit('test/TestMain.java', '    static void testValidadorUf() {', brTest)],
           [bash(tests, 'Compilar e rodar os testes')],
           [
-            think('Rejected rows: a writer next to the input file, one line per rejection, the original line plus the reason quoted. stdout stays exactly as it was.'),
+            think(
+              'Rejected rows: a writer next to the input file, one line per rejection, the original line plus the reason quoted. stdout stays exactly as it was.',
+            ),
             edit(`${PKG}/Importador.java`, tryOld, tryLambda),
           ],
           [
@@ -708,7 +742,9 @@ final class CsvLinha {
           [edit(`${PKG}/Importador.java`, 'import java.util.Set;\n', 'import java.util.Set;\nimport java.util.function.BiConsumer;\n')],
           [bash(tests, 'Compilar e rodar os testes')],
           [
-            think('BufferedWriter.write throws IOException and a BiConsumer cannot. No need for the lambda at all: write in the loop, where main already declares IOException.'),
+            think(
+              'BufferedWriter.write throws IOException and a BiConsumer cannot. No need for the lambda at all: write in the loop, where main already declares IOException.',
+            ),
             edit(`${PKG}/Importador.java`, tryLambda, tryPlain),
           ],
           [
@@ -750,7 +786,7 @@ final class CsvLinha {
                 'Valor mal formado é erro, nunca é lido pela metade.\n\n' +
                 '## rejeitados.csv\n\nCriado do lado do arquivo de entrada (`dados/clientes.csv` → `dados/rejeitados.csv`): o cabeçalho original mais a coluna `motivo`, ' +
                 'uma linha por cliente rejeitado (`id duplicado`, `email inválido: …`, `uf inválida: …`).\n\n' +
-                '## Exemplo\n\n    javac -d out $(find src -name \'*.java\')\n    java -cp out br.com.casafarias.csv.Importador dados/clientes-amostra.csv > /tmp/clientes.txt\n    cat dados/rejeitados.csv\n',
+                "## Exemplo\n\n    javac -d out $(find src -name '*.java')\n    java -cp out br.com.casafarias.csv.Importador dados/clientes-amostra.csv > /tmp/clientes.txt\n    cat dados/rejeitados.csv\n",
             ),
           ],
           [say('LEIAME.md atualizado: seção do limite (formatos aceitos), do `rejeitados.csv` (onde fica e as colunas) e um exemplo rodando na amostra.')],
@@ -759,7 +795,8 @@ final class CsvLinha {
       {
         compact: true,
         summary: ccSummary({
-          analysis: 'Brazilian user; Java 17 importer. After the parser fixes and the timing, committed src/test; added pt-BR decimals and rejeitados.csv; documented both.',
+          analysis:
+            'Brazilian user; Java 17 importer. After the parser fixes and the timing, committed src/test; added pt-BR decimals and rejeitados.csv; documented both.',
           intent:
             'Fix the CSV import (quoted commas, empty emails, a count line), time it, then accept pt-BR credit limits and write rejected rows to rejeitados.csv; update the README. JDK only; never change the output column order.',
           concepts: ['CSV tokenizer', 'BigDecimal parsing', 'checked exceptions in lambdas', 'hand-rolled TestMain'],

@@ -371,7 +371,11 @@ export const scenario = {
     k.file('src/zeitkonto/stempel.py');
     k.error('FAILED tests/test_konto.py::test_nachtschicht', 'resolved');
     const modulo = k.rejected('modulo 24 h', 'macht aus vertauschten Stempeln still fast 24 Stunden');
-    const night = k.decision('Ende + 1 Tag, wenn die Schicht ab 18:00 beginnt', 'die Stempeluhr exportiert pro Zeile nur ein Datum', 'eine zweite Datumsspalte geht_datum');
+    const night = k.decision(
+      'Ende + 1 Tag, wenn die Schicht ab 18:00 beginnt',
+      'die Stempeluhr exportiert pro Zeile nur ein Datum',
+      'eine zweite Datumsspalte geht_datum',
+    );
     k.file('src/zeitkonto/konto.py');
     k.file('tests/test_konto.py');
     k.number('159:30');
@@ -382,7 +386,11 @@ export const scenario = {
     k.number('1.05');
     k.number('0.35');
     k.number('0.12');
-    const sleep = k.decision('time.sleep per autouse-Fixture in conftest.py ersetzen', 'so prüfen die Tests weiter die echten Pausenwerte', 'pause=0 in jedem Test übergeben');
+    const sleep = k.decision(
+      'time.sleep per autouse-Fixture in conftest.py ersetzen',
+      'so prüfen die Tests weiter die echten Pausenwerte',
+      'pause=0 in jedem Test übergeben',
+    );
     k.file('tests/conftest.py');
     k.file('tests/test_feiertage.py');
     const timeout = k.request('lade_feiertage braucht timeout');
@@ -433,7 +441,14 @@ export const scenario = {
         model: [
           [empty(), bash('ruff check', 'Lint')],
           [empty(), edit('src/zeitkonto/export.py', 'import csv\nimport json\n\nfrom .konto', 'import csv\n\nfrom .konto')],
-          [empty(), edit('src/zeitkonto/stempel.py', '            if pause == None or pause.strip() == "":\n', '            if pause is None or pause.strip() == "":\n')],
+          [
+            empty(),
+            edit(
+              'src/zeitkonto/stempel.py',
+              '            if pause == None or pause.strip() == "":\n',
+              '            if pause is None or pause.strip() == "":\n',
+            ),
+          ],
           [empty(), bash('ruff check', 'Lint')],
           [empty(), say('ruff sauber. Jetzt pytest.'), bash('uv run pytest -q 2>&1 | tail -n 6', 'Tests')],
           [empty(), say('Nachtschicht: geht liegt nach Mitternacht, also vor kommt am selben Datum.'), edit('src/zeitkonto/konto.py', konto1, kontoModulo)],
@@ -467,7 +482,14 @@ export const scenario = {
                 '    with pytest.raises(ValueError):\n        dauer_minuten(s)\n',
             ),
           ],
-          [empty(), edit('tests/test_konto.py', 'from datetime import date, time\n\nfrom zeitkonto', 'from datetime import date, time\n\nimport pytest\n\nfrom zeitkonto')],
+          [
+            empty(),
+            edit(
+              'tests/test_konto.py',
+              'from datetime import date, time\n\nfrom zeitkonto',
+              'from datetime import date, time\n\nimport pytest\n\nfrom zeitkonto',
+            ),
+          ],
           [empty(), bash(quick, 'Tests')],
           [empty(), bash('uv run python -m zeitkonto tests/fixtures/maerz.csv', 'März-Fixture durchrechnen')],
           [empty(), bash('git stash drop && git stash list', 'Geparkte Modulo-Variante verwerfen')],
@@ -489,11 +511,7 @@ export const scenario = {
       {
         user: 'mach',
         model: [
-          [
-            empty(),
-            say(`Plan: ${sleep.choice}, nicht ${sleep.alternative} — ${sleep.reason}.`),
-            write('tests/conftest.py', conftest),
-          ],
+          [empty(), say(`Plan: ${sleep.choice}, nicht ${sleep.alternative} — ${sleep.reason}.`), write('tests/conftest.py', conftest)],
           [empty(), edit('tests/test_feiertage.py', retryOld, retryNew)],
           [empty(), bash('uv run pytest --durations=3 -q 2>&1 | tail -n 7', 'Langsamste Tests')],
           [empty(), say('Erledigt, keine echten Pausen mehr in den Tests. Soll der PAUSE-Default für den Cron auch kürzer?')],
@@ -506,7 +524,8 @@ export const scenario = {
       {
         compact: true,
         summary: ccSummary({
-          analysis: 'Terse German user; zeitkonto package. Lint fixed, night shifts across midnight handled, retry tests no longer sleep. One rounding test left for the payroll office.',
+          analysis:
+            'Terse German user; zeitkonto package. Lint fixed, night shifts across midnight handled, retry tests no longer sleep. One rounding test left for the payroll office.',
           intent: 'Make ruff check and pytest green without new dependencies; do not touch the fixtures (real time-clock data).',
           concepts: ['uv run pytest', 'ruff', 'datetime across midnight', 'pytest monkeypatch/autouse fixtures'],
           files: [
@@ -572,7 +591,8 @@ export const scenario = {
       {
         compact: true,
         summary: ccSummary({
-          analysis: 'Terse German user; zeitkonto. After the lint and night-shift fixes: a timeout for the holiday loader without new dependencies, a changelog entry.',
+          analysis:
+            'Terse German user; zeitkonto. After the lint and night-shift fixes: a timeout for the holiday loader without new dependencies, a changelog entry.',
           intent: 'Green ruff and pytest, no new dependencies, fixtures untouched; a timeout for lade_feiertage; changelog for 0.4.1.',
           concepts: ['urllib timeout', 'uv', 'pytest'],
           files: ['src/zeitkonto/feiertage.py: timeout parameter', 'tests/test_feiertage.py: timeout test', 'CHANGELOG.md: 0.4.1'],

@@ -39,7 +39,15 @@ function month(ym, days, perDay, seed) {
       const [jan, name, price] = PRODUCTS[Math.floor(rand() * PRODUCTS.length)];
       let qty = 1 + Math.floor(rand() * 4);
       if (rand() < 0.02) qty = -1;
-      rows.push({ hi, tenpo, denpyo: `${tenpo}-${hi.slice(2).replaceAll('-', '')}-${String(j).padStart(4, '0')}`, jan, name, qty, kingaku: qty * price });
+      rows.push({
+        hi,
+        tenpo,
+        denpyo: `${tenpo}-${hi.slice(2).replaceAll('-', '')}-${String(j).padStart(4, '0')}`,
+        jan,
+        name,
+        qty,
+        kingaku: qty * Number(price),
+      });
     }
   }
   return rows;
@@ -55,7 +63,7 @@ function posData() {
   const apr = month('2025-04', 30, 31, 20250401);
   // One gift set sold on 2025-04-13; its name has a comma, so the POS export quotes it.
   const at = apr.findIndex((r) => r.hi === '2025-04-13');
-  apr.splice(at + 5, 0, { hi: '2025-04-13', tenpo: 'S007', denpyo: 'S007-250413-0099', jan: GIFT[0], name: GIFT[1], qty: 1, kingaku: GIFT[2] });
+  apr.splice(at + 5, 0, { hi: '2025-04-13', tenpo: 'S007', denpyo: 'S007-250413-0099', jan: GIFT[0], name: GIFT[1], qty: 1, kingaku: Number(GIFT[2]) });
   const may = month('2025-05', 31, 32, 20250501);
   // The POS re-sent all of 2025-04-30 at the top of the May file.
   const resent = apr.filter((r) => r.hi === '2025-04-30');
@@ -181,7 +189,7 @@ export const scenario = {
       '\tfor f in $(RAW); do sqlite3 $(DB) ".import --csv --skip 1 $$f uriage" || exit 1; done\n\t@sqlite3 $(DB) "SELECT \'loaded \' || count(*) FROM uriage"\n';
     const stagingLoop =
       '\tfor f in $(RAW); do \\\n\t  sqlite3 $(DB) "DELETE FROM uriage_staging" ".import --csv --skip 1 $$f uriage_staging" \\\n' +
-      '\t    "SELECT \'$$f: \' || count(*) || \' 行, うち重複 \' || coalesce(sum(denpyo_no IN (SELECT denpyo_no FROM uriage)), 0) FROM uriage_staging" \\\n' +
+      "\t    \"SELECT '$$f: ' || count(*) || ' 行, うち重複 ' || coalesce(sum(denpyo_no IN (SELECT denpyo_no FROM uriage)), 0) FROM uriage_staging\" \\\n" +
       '\t    "INSERT OR IGNORE INTO uriage SELECT * FROM uriage_staging" || exit 1; \\\n\tdone\n';
     const perMonth = 'sqlite3 build/dev.db "select substr(hi, 1, 7) as tsuki, count(*) from uriage group by 1"';
 
@@ -198,7 +206,9 @@ export const scenario = {
             bash(`awk -F, 'FNR > 1 && NF != 7 { print FILENAME ":" FNR ": " NF " fields: " $0 }' data/raw/*.csv`, 'カンマの数がおかしい行を探す'),
           ],
           [
-            think('One row: the POS quotes the gift set name because of its comma, and awk -F, knows nothing about quotes. gawk has FPAT for exactly this; try it in the recipe.'),
+            think(
+              'One row: the POS quotes the gift set name because of its comma, and awk -F, knows nothing about quotes. gawk has FPAT for exactly this; try it in the recipe.',
+            ),
             edit('Makefile', '\tawk -F, -v q="\'" \'', '\tawk -v FPAT=\'([^,]*)|("[^"]*")\' -v q="\'" \''),
           ],
           [bash(load(6), 'make load を再実行')],
@@ -235,7 +245,8 @@ export const scenario = {
       {
         compact: true,
         summary: ccSummary({
-          analysis: 'Japanese user; POS CSV → SQLite ETL with make. make load failed on a quoted product name with a comma; fixed by loading with the sqlite3 shell instead of awk.',
+          analysis:
+            'Japanese user; POS CSV → SQLite ETL with make. make load failed on a quoted product name with a comma; fixed by loading with the sqlite3 shell instead of awk.',
           intent: 'Find out why make load fails and fix it. Never write to the production database; do not edit data/raw by hand.',
           concepts: ['GNU make', 'mawk', 'sqlite3 .import --csv', 'CSV quoting'],
           files: ['Makefile: load target uses .import'],
@@ -260,10 +271,16 @@ export const scenario = {
           [edit('Makefile', '.PHONY: all load check install\n', '.PHONY: all load summary check install\n')],
           [edit('Makefile', '\ncheck:\n', '\nsummary:\n\tsqlite3 $(DB) < sql/summary.sql\n\ncheck:\n')],
           [
-            bash('make summary && sqlite3 -header -column build/dev.db "select * from uriage_summary order by kingaku desc limit 3"', '集計テーブルを作って上位を表示'),
+            bash(
+              'make summary && sqlite3 -header -column build/dev.db "select * from uriage_summary order by kingaku desc limit 3"',
+              '集計テーブルを作って上位を表示',
+            ),
           ],
           [bash('sqlite3 build/dev.db "select count(*) from uriage_summary"', '集計の行数')],
-          [think('Worth comparing the top stores with what the nightly batch has in production; -readonly, nothing written.'), bash(prodRead, '本番の集計と比較（読み取りのみ）')],
+          [
+            think('Worth comparing the top stores with what the nightly batch has in production; -readonly, nothing written.'),
+            bash(prodRead, '本番の集計と比較（読み取りのみ）'),
+          ],
           [
             say(
               '承知しました、本番のdbには読み取りも含めて触れません。失礼しました🙇\n\n' +
@@ -298,7 +315,7 @@ export const scenario = {
           [bash("head -n 3 data/raw/uriage_2025-05.csv; grep -c '^2025-04-30' data/raw/uriage_2025-05.csv", '5月ファイルの先頭を確認')],
           [
             think(
-              "The May file starts with the whole of 2025-04-30 again: the POS re-sent that day. .import keeps the row that is already there (from the April file) and reports each copy as a failed INSERT. " +
+              'The May file starts with the whole of 2025-04-30 again: the POS re-sent that day. .import keeps the row that is already there (from the April file) and reports each copy as a failed INSERT. ' +
                 'Which copy wins is the user’s call, the April books may be closed.',
             ),
             say(
@@ -345,7 +362,8 @@ export const scenario = {
       {
         compact: true,
         summary: ccSummary({
-          analysis: 'Japanese user; ETL with make and sqlite3. May loaded; duplicates from a re-sent day keep the first row; the May check differs from accounting.',
+          analysis:
+            'Japanese user; ETL with make and sqlite3. May loaded; duplicates from a re-sent day keep the first row; the May check differs from accounting.',
           intent: 'Fix make load, add a summary table, load May and check the counts. Never write to the production db; leave data/raw as delivered.',
           concepts: ['sqlite3 .import into a staging table', 'INSERT OR IGNORE', 'make check against accounting figures'],
           files: ['Makefile: May in MONTHS; load through uriage_staging', 'sql/schema.sql: uriage_staging'],
