@@ -242,12 +242,14 @@ function familyOfWords(words: string[]): CommandFamily | undefined {
     return { name: scope ? `${name} (${scope})` : name, kind, targets: operands(after) };
   }
   if (program === 'make' || program === 'just' || program === 'task' || program === 'rake') {
-    const target = rest.find((w) => !w.startsWith('-') && !w.includes('='));
+    const kindOf = (target: string) =>
+      SCRIPT_KIND.find(([re]) => re.test(target))?.[1] ??
+      (/test|check/.test(target) ? 'test' : /lint/.test(target) ? 'lint' : /build|all|compile/.test(target) ? 'build' : undefined);
+    // Several goals (`make summary check`): the run is a run of its check, which comes after what it needs built.
+    const goals = rest.filter((w) => !w.startsWith('-') && !w.includes('='));
+    const target = [...goals].reverse().find((g) => kindOf(g) !== undefined && kindOf(g) !== 'build') ?? goals[0];
     const name = `${program}${target ? ' ' + target : ''}`;
-    const kind = target
-      ? (SCRIPT_KIND.find(([re]) => re.test(target))?.[1] ??
-        (/test|check/.test(target) ? 'test' : /lint/.test(target) ? 'lint' : /build|all|compile/.test(target) ? 'build' : undefined))
-      : 'build';
+    const kind = target ? kindOf(target) : 'build';
     return kind ? { name, kind, targets: [] } : undefined;
   }
   const sub = SUBCOMMAND_KIND[program === './gradlew' ? 'gradlew' : program];

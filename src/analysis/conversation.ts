@@ -68,11 +68,28 @@ export function isBareAnswer(text: string): boolean {
 }
 
 /** True for a message that is the user's own words asking for something (not a command, not a menu pick). */
-export function isSubstantive(message: Pick<UserMessage, 'kind' | 'text'>): boolean {
+export function isSubstantive(message: Pick<UserMessage, 'kind' | 'text' | 'question'>): boolean {
   if (message.kind === 'delegated') return true; // the task this (sub)session was given
   if (message.kind !== 'typed') return false;
   const text = message.text.trim();
-  return !text.startsWith('/') && !isBareAnswer(text);
+  return !text.startsWith('/') && !isBareAnswer(text) && !(message.question !== undefined && picksListedOption(text, message.question));
+}
+
+/**
+ * A reply that picks one of the numbered options the agent's question listed by its words (「最初の行を残す」でお願いします,
+ * "keep the first row, please"): an answer, however long its reason, not a new request.
+ */
+export function picksListedOption(text: string, question: string): boolean {
+  const options = [...question.matchAll(/(?:^|\s)[1-9][.)]\s+(.+?)(?=\s[1-9][.)]\s|$)/g)].map((m) =>
+    m[1]
+      .replace(/\s*[（(][^)）]*[)）]\s*$/, '')
+      .replace(/\s+[—–-]\s.*$/, '')
+      .replace(/\*\*/g, '')
+      .trim(),
+  );
+  if (options.length < 2) return false;
+  const said = text.toLowerCase();
+  return options.some((option) => option.length >= 4 && said.includes(option.toLowerCase()));
 }
 
 interface HeldText {
@@ -176,7 +193,7 @@ export class ConversationTracker {
     // The last paragraph ending with '?' (menus often follow as numbered lines: keep those too).
     const paragraphs = trimmed.split(/\n\s*\n/);
     for (let i = paragraphs.length - 1; i >= 0 && i >= paragraphs.length - 3; i--) {
-      if (/\?\s*$/m.test(paragraphs[i])) {
+      if (/[?？]\s*$/m.test(paragraphs[i])) {
         this.lastQuestion = { text: paragraphs.slice(i).join('\n\n'), line };
         return;
       }

@@ -505,6 +505,25 @@ export class OfflineAnalyzer {
         found = { kind: 'decisions', sentence: `${sentence} (${byMerit})`, score: 8 + specificity(sentence) };
         extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
         this.options = undefined;
+      } else if (options && !options.labels && source !== 'user' && options.between.length > 0 && THAT_ONE.test(sentence)) {
+        // "Two ways left. A … . Or B … . That one; …": the pick is the option said last.
+        const last = options.between.at(-1)!;
+        found = { kind: 'decisions', sentence: `${sentence} (${oneLine(last, 300)})`, score: 8 + specificity(last) };
+        extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
+        this.options = undefined;
+      } else if (
+        !options &&
+        source === 'thinking' &&
+        i > 0 &&
+        !found &&
+        !parts[i].listed &&
+        /;\s|,?\s+or\s/.test(list[i - 1]) &&
+        (byMerit = optionNamedBy({ text: list[i - 1] }, sentence))
+      ) {
+        // "Sorting would mean …; a HashSet answers in constant time …" then "The HashSet.": two ways weighed in one
+        // sentence, and the next names one of them.
+        found = { kind: 'decisions', sentence: `${sentence} (${byMerit})`, score: 8 + specificity(byMerit) };
+        extra = `Options weighed: ${oneLine(list[i - 1], 700)}`;
       } else if (
         options &&
         !options.labels &&
@@ -1978,7 +1997,11 @@ function closingFailureList(output: string): Set<string> | undefined {
   // node --test closes with `✖ failing tests:` and one `✖ name (12.3ms)` per failure, after its `ℹ fail N` summary.
   const node = /^✖ failing tests:\s*$/m.exec(output);
   if (node && /^ℹ fail \d+/m.test(output)) return new Set([...output.slice(node.index).matchAll(/^✖ (.+?) \([\d.]+m?s\)\s*$/gm)].map((m) => m[1]));
-  const pytest = /^=+ short test summary info =+\n([\s\S]*?)\n=+ [^\n]*\b(?:failed|passed|errors?)\b[^\n]*=+\s*$/m.exec(output);
+  // (Under `-q` its closing line has no rule around it: `1 failed, 12 passed in 2.24s`.)
+  const pytest =
+    /^=+ short test summary info =+\n([\s\S]*?)\n(?:=+ [^\n]*\b(?:failed|passed|errors?)\b[^\n]*=+|\d+ (?:failed|passed|errors?)\b[^\n]*\bin [\d.]+s)\s*$/m.exec(
+      output,
+    );
   if (pytest)
     return new Set(
       pytest[1]
@@ -2679,7 +2702,7 @@ function listedOptions(options: string): string[] | undefined {
     .split(/,?\s+or\s+|;\s+/)
     .map((p) => p.trim())
     .filter(Boolean);
-  return parts.length < 2 || parts.length > 4 || parts.some((p) => p.length > 160) ? undefined : parts;
+  return parts.length < 2 || parts.length > 4 || parts.some((p) => p.length > 240) ? undefined : parts;
 }
 
 /** A merit said of an option: "is deterministic", "already rejects…", "needs nothing beyond libc", "easy to extend". */
@@ -2815,11 +2838,16 @@ function optionNamedBy(options: { text: string }, sentence: string): string | un
     const matching = words.map((ws, i) => ([...ws].some((w) => w.startsWith(picked)) ? i : -1)).filter((i) => i >= 0);
     return matching.length === 1 ? parts[matching[0]] : undefined;
   }
-  const said = wordsOf(sentence);
+  // (Without its article: "The staging table." names the option "import each file into a staging table".)
+  const said = wordsOf(sentence).filter((w) => !ARTICLES.has(w));
   if (said.length === 0 || said.length > 4 || !/[.!]\s*$/.test(sentence.trim())) return undefined;
   const owners = words.map((ws, i) => (said.every((w) => ws.has(w)) && said.some((w) => w.length >= 4) ? i : -1)).filter((i) => i >= 0);
   return owners.length === 1 ? parts[owners[0]] : undefined;
 }
+
+const ARTICLES = new Set(['the', 'a', 'an']);
+/** "That one; …", "This one.": the pick is the option just named. */
+const THAT_ONE = /^(?:so,?\s+)?(?:that|this) one(?:\s*[;:,.!—–-]|\s+(?:it is|wins|then)\b|\s*$)/i;
 
 /** A pick too short to be a statement of its own, said right after the options: "Going with the file." */
 const SHORT_PICK = /^(?:so,?\s+)?(?:going with|go with|picking|choosing|taking|(?:i['’]ll|we['’]ll|let['’]s) (?:go with|take|pick|use))\s+\S/i;

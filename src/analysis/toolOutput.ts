@@ -18,6 +18,8 @@ const STRONG_ERROR = [
   /^[a-z]+(?:_[a-z]+)*_(?:failed|error|invalid|missing|denied|not_found|mismatch)\b:\s+\S/,
   // Perl: Test::More's `#   Failed test 'formats a debit'`, a module missing (`Can't locate Text/CSV.pm in @INC`).
   /^\s*#\s+Failed test\b|^Can't locate \S+ in @INC\b/,
+  // sqlite3's `.import` going on past rows it could not insert: `data/x.csv:27: INSERT failed: UNIQUE constraint failed: t.id`.
+  /^\S+:\d+: INSERT failed: \S/,
   // …and a compile or run time error, which Perl ends with where it happened: `Global symbol "$obs" requires explicit
   // package name … at lib/Vedur/Skra.pm line 39.` (Not the wrappers that pass it on, `Compilation failed in require`.)
   /^(?!\s*#|Compilation failed in require\b|BEGIN failed--compilation aborted\b)\S.{8,}? at \S+\.(?:pm|pl|t|cgi) line \d+\.?$/,
@@ -98,13 +100,17 @@ const STRONG_ERROR = [
 ];
 
 /** Lines that only say that something failed, not what: ranked after every telling line. */
+// (…and pytest's location line under a bare `assert`, `tests/test_konto.py:19: AssertionError`: the test's own row,
+// `FAILED tests/test_konto.py::test_x - assert 465 == 480`, names the test and the values.)
 const GENERIC_ERROR =
-  /\]\s*ERROR task failed\b|^(?:ERROR|error):? task failed\s*$|\[(?:build|setup) failed\]\s*$|NET HELPMSG \d+|^FAILURE: Build failed with an exception|^Failing command:|^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|command sh -c|path|syscall|workspace|location|signal)|^error: test failed, to rerun|^Found \d+ errors?\.?\s*$|\bld returned \d+ exit status\b|^\s*\d+ passed, \d+ failed\b|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^\s*(?:\d+ doctests?, )?\d+ tests?, \d+ failures?\b|^\s*Assertion with \S+ failed\s*$|^\s*(?:WARNING|WARN|warning)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
+  /^\S+\.py:\d+: [A-Z]\w*(?:Error|Exception)\s*$|\]\s*ERROR task failed\b|^(?:ERROR|error):? task failed\s*$|\[(?:build|setup) failed\]\s*$|NET HELPMSG \d+|^FAILURE: Build failed with an exception|^Failing command:|^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|command sh -c|path|syscall|workspace|location|signal)|^error: test failed, to rerun|^Found \d+ errors?\.?\s*$|\bld returned \d+ exit status\b|^\s*\d+ passed, \d+ failed\b|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^\s*(?:\d+ doctests?, )?\d+ tests?, \d+ failures?\b|^\s*Assertion with \S+ failed\s*$|^\s*(?:WARNING|WARN|warning)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
 
 /** A PowerShell error record: its classification lines, in Windows PowerShell's and PowerShell 7's layouts. */
 const POWERSHELL_ERROR_RECORD = /^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\s*:|^\s*Line \|\s*$/m;
 /** `Get-Content : Cannot find path …`, `nl : The term 'nl' is not recognized …`: the command, then what went wrong. */
 const POWERSHELL_MESSAGE = /^[A-Za-z][\w.]*(?:-[A-Za-z]\w*)? : \S/;
+/** A linter's diagnostic under its rule code ranks with the E-codes of the first pattern. */
+const LINT_DIAGNOSTIC_RANK = 0;
 /** A PowerShell error's message ranks with exception lines. */
 const POWERSHELL_RANK = 6;
 /** The header vitest and jest put above a test's captured console output. */
@@ -187,7 +193,10 @@ export function errorLines(output: string, max = 6): ErrorSummary {
     afterCaret = caretLine;
     // Gradle names the cause under `* What went wrong:`: that line is as telling as an error line.
     const gradleCause = /^\*\s*What went wrong:\s*$/.test(lines[i - 1]?.trim() ?? '') && raw.trim() !== '';
-    let rank = psMessage ? POWERSHELL_RANK : gradleCause ? 0 : STRONG_ERROR.findIndex((re) => re.test(raw));
+    // ruff's diagnostics (`F401 [*] \`json\` imported but unused` over ` --> src/x.py:4:8`): a rule code and its message,
+    // placed by the line under it; every code, not only pycodestyle's E-codes.
+    const lintDiagnostic = /^[A-Z]{1,4}\d{3,4} (?:\[\*\] )?\S/.test(raw) && /^\s*--> \S+:\d+:\d+/.test(lines[i + 1] ?? '');
+    let rank = psMessage ? POWERSHELL_RANK : gradleCause ? 0 : lintDiagnostic ? LINT_DIAGNOSTIC_RANK : STRONG_ERROR.findIndex((re) => re.test(raw));
     if (rank < 0 || NOT_ERROR.test(raw)) continue;
     if (!psMessage && GENERIC_ERROR.test(raw)) rank += STRONG_ERROR.length;
     if (psMessage) raw = raw.replace(/^\s*\|\s*/, '');
@@ -348,7 +357,7 @@ export function looksFailed(output: string): boolean {
     /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S|^\[[\w. -]+\] FAIL(?:ED)?\b|^\s*\[(?:FAIL|FAILED|FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\]\s+\S|\brun ?time error\b|==\d+==ERROR: \w+Sanitizer:|^make(?:\[\d+\])?: \*\*\* \[[^\]]+\] Error \d+|^(?:FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\s*:\s*\S/m.test(
       head,
       // Perl's prove ends a failing run `Result: FAIL` (a test script that died: `Dubious, test returned 255`).
-    ) || /^Result: FAIL\s*$|^Dubious, test returned [1-9]\d* \(wstat\b|^\s*#\s+Failed test\b/m.test(head)
+    ) || /^Result: FAIL\s*$|^Dubious, test returned [1-9]\d* \(wstat\b|^\s*#\s+Failed test\b|^\S+:\d+: INSERT failed: /m.test(head)
   );
 }
 
@@ -387,7 +396,7 @@ function mayBeReported(line: string): boolean {
 // …and several counts of things on one line (`slugified 141 names, 120 unique slugs, 5 collisions`,
 // `Москва: 151 зак., 4024948.85 руб.`).
 const REPORTED =
-  /^(?=[\d,.]*[1-9])\d[\d,.]*\s\p{L}+(?:,\s*\d[\d,.]*\s\p{L}+)+\s*$|^(?=.*:\s*[1-9])\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*(?:,\s*\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*)+\s*$|^\p{L}[\p{L} %\d]{2,30}:\s*-?\d[\d,.]*\s?(?:EUR|USD|GBP|CHF|JPY|CNY|RUB|PLN|INR|KRW|BRL|руб\.?|zł|kr\.?|DKK|SEK|NOK|€|\$|£|₽|₹|₩)\s*$|^\p{L}[\p{L} .-]{0,30}:?\s+(?:\p{L}+\s+)?(?=[\d,.]*[1-9])\d[\d,.]*\s\p{L}+\.?(?:\s\p{L}+)?(?:,\s*\d[\d,.]*\s\p{L}+\.?(?:\s\p{L}+)?)+\s*$/u;
+  /^(?=[\d,.]*[1-9])\d[\d,.]*\s\p{L}+(?:[,:;]\s*\d[\d,.]*\s\p{L}+)+\s*$|^(?=.*:\s*[1-9])\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*(?:,\s*\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*)+\s*$|^\p{L}[\p{L} %\d]{2,30}:\s*-?\d[\d,.]*\s?(?:EUR|USD|GBP|CHF|JPY|CNY|RUB|PLN|INR|KRW|BRL|руб\.?|zł|kr\.?|DKK|SEK|NOK|€|\$|£|₽|₹|₩)\s*$|^\p{L}[\p{L} .-]{0,30}:?\s+(?:\p{L}+\s+)?(?=[\d,.]*[1-9])\d[\d,.]*\s\p{L}+\.?(?:\s\p{L}+)?(?:[,:;]\s*\d[\d,.]*\s\p{L}+\.?(?:\s\p{L}+)?)+\s*$/u;
 const MEASURE = new RegExp(
   String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|average|mean|median|peak|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])-?\d+(?:\.\d+)?(?![\w./-])|^[\p{L}][\p{L}'’ -]{2,40}[\p{L}] [\p{L}][\p{L}'’ -]{1,40}:\s*-?\d[\d,.]*\s*$|\b[a-z]+\/(?:s|sec|iter|iteration|op|call|run|req|request|item|row|record)\s*[:=]\s*\d)`,
   'iu',
@@ -555,6 +564,23 @@ function aggregateValues(commandLine: string, lines: string[]): string[] {
   return text.length <= 220 ? [text] : [];
 }
 
+/**
+ * A grouped count or sum printed bare (`sqlite3 db "select substr(hi,1,7), count(*) from t group by 1"` → `2025-05|1002`):
+ * each group's figure under the expression that computed it, a few groups.
+ */
+function groupedValues(commandLine: string, lines: string[]): string[] {
+  const select = /\bselect\s+(.+?)\s+from\b[\s\S]*\bgroup\s+by\b/is.exec(commandLine)?.[1];
+  const aggregate = select
+    ?.split(',')
+    .map((e) => e.trim())
+    .at(-1);
+  if (!select || !aggregate || !/^(?:count|sum|avg|min|max|total)\s*\(/i.test(aggregate)) return [];
+  const rows = lines.map((l) => l.trim()).filter(Boolean);
+  if (rows.length < 2 || rows.length > 60 || !rows.every((r) => /^[^|]{1,40}\|-?\d[\d.]*$/.test(r))) return [];
+  const label = aggregate.replace(/\s+as\s+\w+$/i, '');
+  return rows.slice(0, 6).map((r) => `${r.split('|')[0]}: ${label} ${r.split('|')[1]}`);
+}
+
 /** Database shells: what a query prints is the measurement (`SELECT count(*) … GROUP BY month`). */
 const SQL_CLIENT = /(?:^|[\s;&|(])(?:sqlite3|psql|mysql|mariadb|duckdb|clickhouse(?:-client)?)\s/;
 /** A table's rule under its header: sqlite3 -column `-----  -----`, psql `-------+------`, mysql `+----+`. */
@@ -671,7 +697,7 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
   // A query's aggregates printed bare (`sqlite3 db "SELECT COUNT(*), MAX(x) FROM t"` → `611|2023-12-15`): each
   // value under the expression that computed it.
   if (commandLine !== undefined && SQL_CLIENT.test(commandLine))
-    for (const line of aggregateValues(commandLine, lines))
+    for (const line of [...aggregateValues(commandLine, lines), ...groupedValues(commandLine, lines)])
       if (!seen.has(line) && found.length < max) {
         seen.add(line);
         found.push({ line, weight: 5 });
@@ -723,6 +749,17 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
         found.push({ line, weight: 5 });
       }
     }
+  // A duration in hours and minutes under its label (`Ist:   159:30`, `Saldo: -0:30`): more hours than a day has, or
+  // below zero, is an amount of time, never a time of day.
+  for (const line of lines) {
+    const m = /^\s*\p{L}[\p{L} -]{1,30}:\s*(-?)(\d{1,4}):[0-5]\d\s*$/u.exec(line);
+    if (!m || (m[1] !== '-' && Number(m[2]) <= 23) || found.length >= max) continue;
+    const text = line.trim().replace(/\s+/g, ' ');
+    if (!seen.has(text)) {
+      seen.add(text);
+      found.push({ line: text, weight: 4 });
+    }
+  }
   // Responses tallied by HTTP status (`200: 394152`, `404: 4105`): each status's count, when two or more are listed.
   const tallies = lines.filter((l) => STATUS_TALLY.test(l));
   if (tallies.length >= 2)

@@ -3405,3 +3405,98 @@ test('sets AC and AE: a commit’s rename similarity and Maven’s compile banne
   );
   assert.equal(classifySentence('I’ll use a Map rather than an object because keys can be numbers.', 'thinking')?.kind, 'decisions');
 });
+
+test('eighteenth held-out facts round: pytest’s FAILED rows head a run over its location line and its -q summary settles tests it no longer lists; ruff’s diagnostics by their code; `make summary check` is a run of its check; sqlite’s .import rows that failed', async (t) => {
+  const log = new CodexLog('/home/dev/zeitkonto');
+  log.user('tests grün machen');
+  const summary = (rows, counts) =>
+    `tests/test_konto.py:19: AssertionError\n=========================== short test summary info ============================\n${rows}\n${counts}`;
+  log.exec(
+    'uv run pytest -q 2>&1 | tail -n 6',
+    summary(
+      'FAILED tests/test_konto.py::test_nachtschicht - assert (-960 / 60) == 8.0\nFAILED tests/test_konto.py::test_viertelstunde - assert 465 == 480',
+      '2 failed, 11 passed in 2.47s',
+    ),
+    0,
+  );
+  log.exec(
+    'uv run pytest -q 2>&1 | tail -n 4',
+    summary('FAILED tests/test_konto.py::test_viertelstunde - assert 465 == 480', '1 failed, 12 passed in 2.24s'),
+    0,
+  );
+  log.exec(
+    'ruff check',
+    'F401 [*] `json` imported but unused\n --> src/zeitkonto/export.py:4:8\n  |\n4 | import json\n  |        ^^^^\n\nE711 Comparison to `None` should be `cond is None`\n  --> src/zeitkonto/stempel.py:26:25\nFound 2 errors.',
+    1,
+  );
+  log.exec('make load 2>&1 | tail -n 3', 'data/raw/uriage_2025-05.csv:27: INSERT failed: UNIQUE constraint failed: uriage.denpyo_no\nloaded 2871', 0);
+  log.exec('make check', 'OK 2025-04 売上合計 664180', 0);
+  log.exec('make summary check 2>&1 | tail -n 3', 'NG 2025-05 売上合計 695030 / 経理 701530 (差額 -6500)\nmake: *** [Makefile:23: check] Error 1', 0);
+  const analysis = await analyse(log, t);
+  const status = Object.fromEntries(errorsOf(analysis).map((e) => [e.title.slice(0, 45), e.status]));
+  assert.deepEqual(status, {
+    'FAILED tests/test_konto.py::test_nachtschicht': 'resolved',
+    'FAILED tests/test_konto.py::test_viertelstund': 'unresolved',
+    'F401 [*] `json` imported but unused': 'unresolved',
+    'data/raw/uriage_2025-05.csv:27: INSERT failed': 'unresolved',
+    'make: *** [Makefile:23: check] Error 1': 'unresolved',
+  });
+  assert.equal(commandFamily('make summary check 2>&1 | tail -n 6')?.name, 'make check');
+  assert.equal(commandFamily('make build test')?.name, 'make test');
+});
+
+test('eighteenth held-out facts round: counts after a colon, hours:minutes balances and a grouped count are measured; a time of day is not', () => {
+  assert.deepEqual(measuredLines('processados 38500 registros: 38336 aceitos, 164 rejeitados', 5), [
+    'processados 38500 registros: 38336 aceitos, 164 rejeitados',
+  ]);
+  assert.deepEqual(measuredLines('Schichten: 20\nIst:   159:30\nSoll:  160:00\nSaldo: -0:30\nStart: 10:30', 10), [
+    'Ist: 159:30',
+    'Soll: 160:00',
+    'Saldo: -0:30',
+  ]);
+  assert.deepEqual(
+    measuredLines('2025-03|936\n2025-04|933\n2025-05|1002', 10, 'sqlite3 build/dev.db "select substr(hi, 1, 7) as tsuki, count(*) from uriage group by 1"'),
+    ['2025-03: count(*) 936', '2025-04: count(*) 933', '2025-05: count(*) 1002'],
+  );
+});
+
+test('eighteenth held-out facts round: options then a short pick ("The staging table.", "That one; …", "The HashSet." after a weighed sentence) decide; rules in Portuguese, German and Japanese polite form', async (t) => {
+  const log = new ClaudeLog('/home/dev/etl');
+  log.user('取り込みをお願いします');
+  log.thinking(
+    'Keep the first row. Two ways: .import straight into uriage and let the UNIQUE errors scroll by — it already keeps the first row, but nobody can tell how many were dropped; or import each file into a staging table and INSERT OR IGNORE from there, so the duplicates can be counted. The staging table.',
+  );
+  log.thinking(
+    'Two ways left. A quote-aware CSV parser written in awk is possible in mawk, but nobody wants to maintain it. Or let the sqlite3 shell read the CSV with .import: it already parses quoted fields. That one; one sqlite3 call per month file.',
+  );
+  log.thinking(
+    'Sorting the ids and a binary search would mean keeping the list sorted on every insert; a HashSet<Long> for the ids seen answers in constant time. The HashSet.',
+  );
+  const decisions = (await analyse(log, t)).findings.filter((f) => f.analyst === 'decisions').map((f) => f.title);
+  for (const picked of ['staging table and INSERT OR IGNORE', 'let the sqlite3 shell read the CSV with .import', 'a HashSet<Long> for the ids seen'])
+    assert.ok(
+      decisions.some((d) => d.includes(picked)),
+      `${picked}\n${decisions.join('\n')}`,
+    );
+  for (const rule of [
+    'não pode usar nenhuma biblioteca externa, só o que vem no JDK',
+    'fixtures nicht anfassen, sind echte stempeldaten',
+    '本番のdbファイルには絶対に書き込まないでください',
+    'data/raw のCSVは手で直さないでください',
+  ])
+    assert.equal(isConstraint(rule), true, rule);
+  for (const notRule of ['ファイルを読んでください', 'もう一度実行してください']) assert.equal(isConstraint(notRule), false, notRule);
+});
+
+test('eighteenth held-out facts round: a reply that picks one of the numbered options of a question ending in a full-width ？ is an answer, not the last request', async (t) => {
+  const log = new ClaudeLog('/home/dev/etl');
+  log.user('5月分のデータも取り込んで、件数を確認していただけますか？');
+  log.text(
+    '重複の扱いはどうしましょうか？\n\n1. 後から来た行で上書きする（5月のファイルを優先）\n2. 最初の行を残す（4月のファイルを優先）\n3. 重複があったらエラーにして止める',
+  );
+  log.user('「最初の行を残す」でお願いします。4月分はもう経理で締めてしまっているので、4月のファイルの方を正としたいです。');
+  const analysis = await analyse(log, t);
+  const { messages, lastRequest } = analysis.conversation;
+  assert.equal(messages[lastRequest].text, '5月分のデータも取り込んで、件数を確認していただけますか？');
+  assert.match(messages.at(-1).question ?? '', /最初の行を残す/);
+});

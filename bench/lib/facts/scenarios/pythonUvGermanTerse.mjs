@@ -13,7 +13,7 @@
 // the session's PATH gets a stand-in `uv` that does what `uv run` does in a synced project (run the
 // command with the project's src/ importable, printing nothing of its own); `uv add` is refused before
 // it would run. pytest and ruff are the real ones.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bash, ccSummary, say, think } from '../kit.mjs';
@@ -336,6 +336,14 @@ const README =
   '# zeitkonto\n\nArbeitszeitkonto aus den Stempeldaten (CSV der Stempeluhr) fürs Lohnbüro.\n\n    uv sync\n    uv run python -m zeitkonto tests/fixtures/maerz.csv\n    uv run pytest\n    ruff check\n';
 const CHANGELOG = '# Changelog\n\n## 0.4.0\n\n- Feiertage vom internen Kalenderdienst (`lade_feiertage`)\n- Export fürs Lohnbüro (Dezimalstunden)\n';
 
+/** The n-th figure of the `--durations` report the session tee'd into perf/ ("1.05" for `1.05s call tests/…`). */
+function durationFigure(project, n) {
+  const path = join(project, 'perf/durations.txt');
+  if (!existsSync(path)) return `perf/durations.txt: figure ${n} (not generated yet)`;
+  const figures = [...readFileSync(path, 'utf8').matchAll(/^(\d+\.\d+)s (?:call|setup|teardown)\b/gm)].map((m) => m[1]);
+  return figures[n] ?? `perf/durations.txt: no figure ${n}`;
+}
+
 export const scenario = {
   name: 'python-uv-german-terse',
   about:
@@ -344,7 +352,7 @@ export const scenario = {
   thinking: false,
   env: { PATH: `${UV_DIR}:${process.env.PATH}` },
   files: {
-    '.gitignore': '.venv/\n__pycache__/\n.pytest_cache/\n.ruff_cache/\n',
+    '.gitignore': '.venv/\n__pycache__/\n.pytest_cache/\n.ruff_cache/\nperf/\n',
     'README.md': README,
     'CHANGELOG.md': CHANGELOG,
     'pyproject.toml': PYPROJECT,
@@ -360,7 +368,7 @@ export const scenario = {
     'tests/test_stempel.py': TEST_STEMPEL,
     'tests/fixtures/maerz.csv': MAERZ,
   },
-  build(k, { edit, write }) {
+  build(k, { project, edit, write }) {
     installUv();
     const green = k.request('ruff check und pytest sind rot. beides grün machen');
     const noDeps = k.constraint('keine neuen deps');
@@ -383,9 +391,10 @@ export const scenario = {
     k.number('-0:30');
     k.error('FAILED tests/test_konto.py::test_viertelstunde_aufrunden', 'unresolved');
     const slow = k.request('welche tests sind langsam');
-    k.number('1.05');
-    k.number('0.35');
-    k.number('0.12');
+    // (The durations are real sleeps, a few ms longer under load: read from the run the session tee'd into perf/.)
+    k.number(durationFigure(project, 0));
+    k.number(durationFigure(project, 1));
+    k.number(durationFigure(project, 2));
     const sleep = k.decision(
       'time.sleep per autouse-Fixture in conftest.py ersetzen',
       'so prüfen die Tests weiter die echten Pausenwerte',
@@ -504,7 +513,7 @@ export const scenario = {
       {
         user: `lass den, klärt lohnbüro. ${slow}? --durations=3`,
         model: [
-          [empty(), bash('uv run pytest --durations=3 -q 2>&1 | tail -n 9', 'Langsamste Tests')],
+          [empty(), bash('mkdir -p perf && uv run pytest --durations=3 -q 2>&1 | tee perf/durations.txt | tail -n 9', 'Langsamste Tests')],
           [empty(), say('Die drei Retry-Tests in test_feiertage.py. Die schlafen echt (Backoff zwischen den Versuchen). Wegpatchen?')],
         ],
       },
