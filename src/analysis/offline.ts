@@ -16,6 +16,7 @@ import {
   soundsLikeRule,
   ownWords,
   saysAttemptGivenUp,
+  namesNoApproach,
   withoutPastedOutput,
   type ProseSource,
 } from './prose.js';
@@ -557,7 +558,7 @@ export class OfflineAnalyzer {
         found?.kind !== 'decisions' &&
         !/\?\s*$/.test(sentence) &&
         !isProgressReport(sentence) &&
-        (found?.kind === 'rejected' || (GIVEN_UP.test(sentence) && saysAttemptGivenUp(sentence)))
+        (found?.kind === 'rejected' || (GIVEN_UP.test(sentence) && saysAttemptGivenUp(sentence) && !namesNoApproach(sentence)))
       ) {
         found = { kind: 'rejected', sentence, score: Math.max(found?.score ?? 0, 8 + specificity(sentence)) };
         extra = `Tried \`${failure.display}\`${failure.error ? `: ${oneLine(failure.error, 200)}` : ''}`;

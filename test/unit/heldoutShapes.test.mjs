@@ -3500,3 +3500,16 @@ test('eighteenth held-out facts round: a reply that picks one of the numbered op
   assert.equal(messages[lastRequest].text, '5月分のデータも取り込んで、件数を確認していただけますか？');
   assert.match(messages.at(-1).question ?? '', /最初の行を残す/);
 });
+
+test('set AG: "my fix didn’t work completely" after a failed run names no approach given up; a template’s "Remember: You are…" sets no rule', async (t) => {
+  const log = new ClaudeLog('/home/dev/site');
+  log.user('fix the master controller');
+  log.bash('npm run build', 'Error: Cannot find module ./types', 1);
+  log.thinking('The problem is that my fix didn’t work completely.');
+  const rejected = (await analyse(log, t)).findings.filter((f) => f.analyst === 'rejected');
+  assert.deepEqual(
+    rejected.map((r) => r.title),
+    [],
+  );
+  assert.equal(isConstraint('Remember: You are not just coordinating agents - you are orchestrating a collective intelligence.'), false);
+});
