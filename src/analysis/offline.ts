@@ -1312,7 +1312,8 @@ export class OfflineAnalyzer {
           ? [limit ? `timed out: stopped by \`timeout ${limit}\` (exit 124)` : `timed out after ${wall} seconds (exit 124)`]
           : echoed.has(last.at(-1)?.trim() ?? '')
             ? []
-            : last.filter((line) => !echoed.has(line.trim()));
+            : // (Nor a build's progress row, `[ 26%] Building CXX object …`: where it was when the output was cut, not why it failed.)
+              last.filter((line) => !echoed.has(line.trim()) && !/^\s*\[\s*\d{1,3}%\]\s/.test(line));
     }
     // Without a telling line the last words of the output usually say why it failed; a tool's own error
     // (Edit's "String to replace not found in file.") says it first, and its last line is the text it quoted.

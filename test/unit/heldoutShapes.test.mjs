@@ -3513,3 +3513,14 @@ test('set AG: "my fix didn’t work completely" after a failed run names no appr
   );
   assert.equal(isConstraint('Remember: You are not just coordinating agents - you are orchestrating a collective intelligence.'), false);
 });
+
+test('set AD: a build cut off mid-progress is named by its command, not by its last `[ 26%] Building CXX object …` row', async (t) => {
+  const log = new ClaudeLog('/home/dev/emu');
+  log.user('build it');
+  const rows = Array.from({ length: 20 }, (_, i) => `[ ${i + 7}%] Building CXX object CMakeFiles/core.dir/src/f${i}.cpp.o`).join('\n');
+  log.bash('cd build && cmake .. && make -j4', rows, 2);
+  const errors = errorsOf(await analyse(log, t));
+  assert.equal(errors.length, 1, titles(errors));
+  assert.doesNotMatch(errors[0].title, /Building CXX object/);
+  assert.match(errors[0].title, /make -j4/);
+});
