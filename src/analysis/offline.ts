@@ -1188,6 +1188,13 @@ export class OfflineAnalyzer {
       // fact, not a choice.
       // (Asked of the question's last sentence: "You mentioned detailed architecture files (…). Do you have these ready?")
       if (ASKS_FOR_FACT.test(question.trim()) || ASKS_FOR_FACT.test(lastSentenceOf(question))) continue;
+      // "Still exploring", "This is my first time", "Not sure yet": no choice made, whatever was asked.
+      if (
+        /^(?:i['’]m |we['’]re )?(?:still (?:exploring|deciding|thinking|figuring|undecided)|not sure(?: yet)?|undecided)\b|^(?:this is )?(?:my|our) first time\b|^i don['’]t know\b/i.test(
+          answer.trim(),
+        )
+      )
+        continue;
       // "Ready to proceed with the sync?" → "Yes, do it": leave to go on, not a choice between ways.
       if (
         ASKS_TO_GO_ON.test(question.trim()) &&
@@ -1313,7 +1320,7 @@ export class OfflineAnalyzer {
           : echoed.has(last.at(-1)?.trim() ?? '')
             ? []
             : // (Nor a build's progress row, `[ 26%] Building CXX object …`: where it was when the output was cut, not why it failed.)
-              last.filter((line) => !echoed.has(line.trim()) && !/^\s*\[\s*\d{1,3}%\]\s/.test(line));
+              last.filter((line) => !echoed.has(line.trim()) && !/^\s*\[\s*\d{1,3}%\]\s|^HEAD is now at [0-9a-f]{7,}\b/.test(line));
     }
     // Without a telling line the last words of the output usually say why it failed; a tool's own error
     // (Edit's "String to replace not found in file.") says it first, and its last line is the text it quoted.
@@ -2415,7 +2422,7 @@ function lastSentenceOf(text: string): string {
   );
 }
 const ASKS_FOR_FACT =
-  /\bwhat else (?:do|did|have|is|are)\b|\bwhat(?:'s|’s| is| are) (?:the |your )?(?:current )?(?:environment|setup|status|state)\b|\bready to upload\b|\bdid you (?!have in mind|mean|want|prefer|like|intend|plan)\w+|\bcan you (?:describe|explain|tell me|share|clarify)\b|(?:した|だった|でした|ました)(?:のは|んですか|か)|^(?:how (?:does|do|did|is|are) .+ (?:work|handled|done|set up)\b|what (?:does|do) .+ (?:require|need|look like)\b|what(?:'s| is) your (?:idea|startup|project|product|app|goal|background|use case)\b|what(?:'s| is| are) (?:the )?(?:status|state|current|version)|what else\b|(?:do|did|does|have|has) (?:you|it|the)\b(?!.*\b(?:want|prefer|like|rather|need)\b)|(?:is|are) (?:there|it|the|your)\b(?!.*\b(?:ok|okay|fine|acceptable|good)\b)|how many\b|where (?:is|are|do)\b|which \w+ (?:do you have|have you|are installed|is installed)\b|what happened\b|what (?:os|operating system|system|platform|shell|version|gpu|cpu)\b)|(?:是什么|什么|哪个|哪种)(?:系统|版本|平台|显卡)|何が起き|(?:OS|システム|バージョン)は(?:何|どれ)|(?:^|[¿\s])(?:voc[eê]|vc) (?:j[aá] )?(?:tem|possui|configurou|instalou|usa)\b|(?:^|[¿\s])(?:ya )?(?:tienes|has (?:configurado|instalado))\b|\b(?:as-tu|avez-vous|est-ce que (?:tu as|vous avez))\b|^(?:hast du|haben sie|ist (?:das|der|die|es) (?:schon|bereits))\b|你已经(?:有|安装了|配置了|装了)[^？?]*[吗嗎]|済みですか/i;
+  /^what(?:['’]s| is| are) your (?!prefer|favou?rite|choice|pick|call\b)\w+|^what (?:evidence|proof|data|numbers) do you have\b|^what['’]s the (?:strongest |best )?evidence\b|^what are you (?:doing|working on|using|building) (?:right now|now|today|currently)\b|\bwhat (?:specifically )?keeps you up\b|\bwhat else (?:do|did|have|is|are)\b|\bwhat(?:'s|’s| is| are) (?:the |your )?(?:current )?(?:environment|setup|status|state)\b|\bready to upload\b|\bdid you (?!have in mind|mean|want|prefer|like|intend|plan)\w+|\bcan you (?:describe|explain|tell me|share|clarify)\b|(?:した|だった|でした|ました)(?:のは|んですか|か)|^(?:how (?:does|do|did|is|are) .+ (?:work|handled|done|set up)\b|what (?:does|do) .+ (?:require|need|look like)\b|what(?:'s| is) your (?:idea|startup|project|product|app|goal|background|use case)\b|what(?:'s| is| are) (?:the )?(?:status|state|current|version)|what else\b|(?:do|did|does|have|has) (?:you|it|the)\b(?!.*\b(?:want|prefer|like|rather|need)\b)|(?:is|are) (?:there|it|the|your)\b(?!.*\b(?:ok|okay|fine|acceptable|good)\b)|how many\b|where (?:is|are|do)\b|which \w+ (?:do you have|have you|are installed|is installed)\b|what happened\b|what (?:os|operating system|system|platform|shell|version|gpu|cpu)\b)|(?:是什么|什么|哪个|哪种)(?:系统|版本|平台|显卡)|何が起き|(?:OS|システム|バージョン)は(?:何|どれ)|(?:^|[¿\s])(?:voc[eê]|vc) (?:j[aá] )?(?:tem|possui|configurou|instalou|usa)\b|(?:^|[¿\s])(?:ya )?(?:tienes|has (?:configurado|instalado))\b|\b(?:as-tu|avez-vous|est-ce que (?:tu as|vous avez))\b|^(?:hast du|haben sie|ist (?:das|der|die|es) (?:schon|bereits))\b|你已经(?:有|安装了|配置了|装了)[^？?]*[吗嗎]|済みですか/i;
 
 /** The first `n` non-empty lines of a tool's message, its markup removed. */
 function firstLines(text: string, n: number): string[] {

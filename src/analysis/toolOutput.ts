@@ -422,7 +422,8 @@ const NOT_A_MEASUREMENT = new RegExp(
     // test runner's failing row (Playwright's `✘  2 tests/e2e/x.spec.ts:3:1 › … (1ms)`).
     // (…and a commit's rename similarity, `rename a.ts => b.ts (100%)`; Maven's `[INFO] Compiling 64 source files`.)
     String.raw`^\s*(?:rename|copy) .*\(\d{1,3}%\)\s*$|\s=>\s.*\(\d{1,3}%\)\s*$|\.\w{1,5} \(\d{1,3}%\)\s*$|^\[INFO\] (?:Compiling|Copying|Building|Downloading|Downloaded|Scanning|Installing)\b`,
-    String.raw`^frame=\s*\d+\s+fps=|^\s*\d+ files? changed, \d+ insertions?\(\+\)|^\s*[✘✗×]\s+\d+\s+\S+:\d+:\d+\s`,
+    // (…a shell banner's uptime, neofetch's `uptime63d 15h 33m`; a test's chosen confidence level, `at 95% confidence`.)
+    String.raw`^uptime(?=[\s:\d])|\b\d{2}(?:\.\d+)?% confidence\b|^frame=\s*\d+\s+fps=|^\s*\d+ files? changed, \d+ insertions?\(\+\)|^\s*[✘✗×]\s+\d+\s+\S+:\d+:\d+\s`,
     // Settings shown, not measured (set AF): a limit or default under its label (`Max epochs: 20`, a help text's
     // `(default: 100 iterations)`), what was configured (`Total: 8 tâches configurées`), a key set to a number
     // (`font-size = 14`); and progress (`Progress: 0%`, a lone `0.5%` of a bar, brew's `Downloading 145.9MB/---`).

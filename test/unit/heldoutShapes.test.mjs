@@ -3524,3 +3524,31 @@ test('set AD: a build cut off mid-progress is named by its command, not by its l
   assert.doesNotMatch(errors[0].title, /Building CXX object/);
   assert.match(errors[0].title, /make -j4/);
 });
+
+test('set AH: answers about the user (their strategy, their evidence, "still exploring", "my first time") are facts; a shell banner’s uptime and a chosen confidence level measure nothing; `HEAD is now at …` names no failure', async (t) => {
+  const log = new ClaudeLog('/home/dev/bot');
+  log.user('help me plan the bot');
+  const ask = (question, options, answer) =>
+    log.tool(
+      'AskUserQuestion',
+      { questions: [{ question, header: 'Q', multiSelect: false, options: options.map((label) => ({ label, description: label })) }] },
+      `User has answered your questions: "${question}"="${answer}". You can now continue with the user's answers in mind.`,
+    );
+  ask("What's your trading strategy? What gives you an edge over other traders?", ['Still exploring', 'Arbitrage'], 'Still exploring');
+  ask('What evidence do you have that this can make real money?', ["I'm still exploring", 'Backtests'], "I'm still exploring");
+  ask('What are you doing RIGHT NOW to make money from trading or betting?', ['This is my first time', 'Sports bets'], 'This is my first time');
+  ask('Which market should the first version watch?', ['Polymarket (Recommended)', 'Kalshi'], 'Polymarket (Recommended)');
+  log.bash('git reset --hard HEAD && ./setup', 'HEAD is now at abbf5ef first commit', 127);
+  const analysis = await analyse(log, t);
+  assert.deepEqual(
+    analysis.findings.filter((f) => f.analyst === 'decisions').map((d) => d.title),
+    ['Asked "Which market should the first version watch?", the user chose "Polymarket (Recommended)".'],
+  );
+  assert.ok(
+    errorsOf(analysis).every((e) => !e.title.startsWith('HEAD is now')),
+    titles(errorsOf(analysis)),
+  );
+  assert.deepEqual(measuredLines('uptime63d 15h 33m\n✅ RESULT: Reject H0 - Markets are INEFFICIENT at 95% confidence\nTotal: 412 markets in 3.2s', 10), [
+    'Total: 412 markets in 3.2s',
+  ]);
+});
