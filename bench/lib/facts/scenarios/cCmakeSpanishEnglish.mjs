@@ -170,11 +170,12 @@ function totalTime(project) {
 export const scenario = {
   name: 'c-cmake-spanish-english',
   about:
-    'held out: user writes Spanish, agent answers in English; C99 ring buffer with CMake and ctest; undefined reference from a file missing in add_library; a ctest failure whose message is only in Testing/Temporary/LastTest.log, read with cat; a refused sudo apt-get install valgrind; -fsanitize=address tried and removed with the reason; 100% of 5 then a colleague test left failing after overwrite-when-full; total test time tee\'d to logs/; one mid and one final /compact',
+    "held out: user writes Spanish, agent answers in English; C99 ring buffer with CMake and ctest; undefined reference from a file missing in add_library; a ctest failure whose message is only in Testing/Temporary/LastTest.log, read with cat; a refused sudo apt-get install valgrind; -fsanitize=address tried and removed with the reason; 100% of 5 then a colleague test left failing after overwrite-when-full; total test time tee'd to logs/; one mid and one final /compact",
   requires: ['cmake', 'ctest', 'cc', 'git', 'tee'],
   files: {
     '.gitignore': 'build/\nlogs/\n',
-    'README.md': '# ringbuf\n\nFixed-size ring buffer of ints (C99), shared with the firmware.\n\n    cmake -S . -B build && cmake --build build\n    ctest --test-dir build\n',
+    'README.md':
+      '# ringbuf\n\nFixed-size ring buffer of ints (C99), shared with the firmware.\n\n    cmake -S . -B build && cmake --build build\n    ctest --test-dir build\n',
     'CMakeLists.txt': CMAKE,
     'toolchains/arm-none-eabi.cmake': TOOLCHAIN,
     'include/ringbuf.h': HEADER,
@@ -228,7 +229,10 @@ export const scenario = {
           'Hola! Desde que Lucía subió rb_peek el proyecto ya no enlaza 😩 Por favor ' +
           `${fixReq}, y ${timeReq}, que en el CI van lentísimos. Ojo: ${c99}, esto también compila para el firmware.`,
         model: [
-          [think('Configure fresh and build; look at the tail of the link step.'), bash(`${configure} && cmake --build build 2>&1 | tail -n 6`, 'Configure and build')],
+          [
+            think('Configure fresh and build; look at the tail of the link step.'),
+            bash(`${configure} && cmake --build build 2>&1 | tail -n 6`, 'Configure and build'),
+          ],
           [bash('ls src tests && grep -n "add_library" CMakeLists.txt', 'Where rb_peek lives')],
           [
             think(
@@ -238,11 +242,11 @@ export const scenario = {
             edit('CMakeLists.txt', 'add_library(ringbuf src/ringbuf.c)\n', 'add_library(ringbuf\n  src/ringbuf.c\n  src/rb_peek.c\n)\n'),
           ],
           [bash('cmake --build build 2>&1 | tail -n 2 && ctest --test-dir build 2>&1 | tail -n 10', 'Build and test')],
-          [think('ctest only names the test. The output of each test is in LastTest.log.'), bash('cat build/Testing/Temporary/LastTest.log | tail -n 22', 'Read the last test log')],
           [
-            think('Popping after a wrap returns the wrong element. Could be an out-of-bounds read; valgrind would say.'),
-            bash(sudoCmd, 'Install valgrind'),
+            think('ctest only names the test. The output of each test is in LastTest.log.'),
+            bash('cat build/Testing/Temporary/LastTest.log | tail -n 22', 'Read the last test log'),
           ],
+          [think('Popping after a wrap returns the wrong element. Could be an out-of-bounds read; valgrind would say.'), bash(sudoCmd, 'Install valgrind')],
           [
             say('OK, no installs. AddressSanitizer ships with gcc, so I will use that instead, just for this build.'),
             edit('CMakeLists.txt', 'add_compile_options(-Wall -Wextra)\n', asanOn),
@@ -305,7 +309,13 @@ export const scenario = {
               '    rb->buf[rb->head] = value;\n    rb->head = (rb->head + 1) % rb->cap;\n    if (rb->count == rb->cap)\n        rb->tail = rb->head; /* overwrote the oldest */\n    else\n        rb->count++;\n    return 0;\n',
             ),
           ],
-          [edit('include/ringbuf.h', '/* 0 on success, -1 when the buffer is full. */\n', '/* Always 0: when the buffer is full the oldest value is overwritten. */\n')],
+          [
+            edit(
+              'include/ringbuf.h',
+              '/* 0 on success, -1 when the buffer is full. */\n',
+              '/* Always 0: when the buffer is full the oldest value is overwritten. */\n',
+            ),
+          ],
           [
             write(
               'tests/test_overwrite.c',
@@ -317,7 +327,12 @@ export const scenario = {
             ),
           ],
           [edit('CMakeLists.txt', 'foreach(t push_pop peek full stress wrap)\n', 'foreach(t push_pop peek full stress wrap overwrite)\n')],
-          [bash(`${configure} && cmake --build build 2>&1 | grep -E "warning|error" ; ctest --test-dir build --output-on-failure 2>&1 | tail -n 20`, 'Build and test')],
+          [
+            bash(
+              `${configure} && cmake --build build 2>&1 | grep -E "warning|error" ; ctest --test-dir build --output-on-failure 2>&1 | tail -n 20`,
+              'Build and test',
+            ),
+          ],
           [
             say(
               '`rb_push` now overwrites the oldest value when the buffer is full; the signature is unchanged (it just always returns 0 now, the header comment says so). The new `overwrite` test passes.\n\n' +
@@ -338,7 +353,7 @@ export const scenario = {
                 'If ctest only names a failing test, run it with `--output-on-failure` or read `build/Testing/Temporary/LastTest.log`.\n',
             ),
           ],
-          [say("README has an \"Overwrite mode\" section. `tests/test_full.c` is untouched, so ctest still reports `full` as failing until Lucía decides.")],
+          [say('README has an "Overwrite mode" section. `tests/test_full.c` is untouched, so ctest still reports `full` as failing until Lucía decides.')],
         ],
       },
       {
@@ -347,7 +362,13 @@ export const scenario = {
           analysis: 'ringbuf: after the link and wrap fixes, rb_push overwrites when full; one colleague test now fails by design.',
           intent: 'Build and tests fixed; overwrite the oldest value when full without changing existing signatures; README section. Pure C99.',
           concepts: ['ring buffer overwrite', 'ctest'],
-          files: ['src/ringbuf.c: overwrite', 'include/ringbuf.h: comment', 'tests/test_overwrite.c: new', 'CMakeLists.txt: overwrite test', 'README.md: Overwrite mode'],
+          files: [
+            'src/ringbuf.c: overwrite',
+            'include/ringbuf.h: comment',
+            'tests/test_overwrite.c: new',
+            'CMakeLists.txt: overwrite test',
+            'README.md: Overwrite mode',
+          ],
           errors: ['The full test fails: it expects the old rejecting behaviour (left for Lucía)'],
           solving: 'tail follows head when the buffer is full.',
           messages: ['Earlier messages are in the previous summary', 'Overwrite when full; keep signatures', 'Leave the full test for Lucía; README section'],

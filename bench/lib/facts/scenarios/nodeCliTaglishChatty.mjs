@@ -13,12 +13,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bash, ccSummary, say, think } from '../kit.mjs';
 
-const JSONC = String.raw`// Minimal JSONC: JSON plus // line comments (no dependency). The error wording is kept the same as
+const JSONC =
+  String.raw`// Minimal JSONC: JSON plus // line comments (no dependency). The error wording is kept the same as
 // node 16/18's JSON.parse, so the troubleshooting section of docs/config.md still matches.
 export function parseJsonc(text) {
   let i = 0;
   const fail = () => {
-    throw new SyntaxError(i < text.length ? ` + '`Unexpected token ${text[i]} in JSON at position ${i}`' + String.raw` : 'Unexpected end of JSON input');
+    throw new SyntaxError(i < text.length ? ` +
+  '`Unexpected token ${text[i]} in JSON at position ${i}`' +
+  String.raw` : 'Unexpected end of JSON input');
   };
   const ws = () => {
     for (;;) {
@@ -120,10 +123,13 @@ export async function listFiles(dir, extensions) {
 }
 `;
 
-const COUNT_V1 = String.raw`import { readFile } from 'node:fs/promises';
+const COUNT_V1 =
+  String.raw`import { readFile } from 'node:fs/promises';
 
 export function countWords(text, { ignoreCode = true, minWordLength = 1 } = {}) {
-  const body = ignoreCode ? text.replace(/` + '```[\\s\\S]*?```' + String.raw`/g, ' ') : text;
+  const body = ignoreCode ? text.replace(/` +
+  '```[\\s\\S]*?```' +
+  String.raw`/g, ' ') : text;
   return body.split(/\s+/).filter((w) => w.replace(/[^\p{L}\p{N}]/gu, '').length >= minWordLength).length;
 }
 
@@ -135,7 +141,8 @@ export async function countFiles(files, config, read = (file) => readFile(file, 
 }
 `;
 
-const CLI = String.raw`import { loadConfig } from './config.js';
+const CLI =
+  String.raw`import { loadConfig } from './config.js';
 import { countFiles } from './count.js';
 import { listFiles } from './files.js';
 
@@ -146,22 +153,33 @@ export async function run(argv) {
   const started = performance.now();
   const files = await listFiles(args[0] ?? config.root, config.extensions);
   const results = await countFiles(files, config);
-  if (verbose) for (const r of results) console.log(` + '`${r.words}\\t${r.file}`' + String.raw`);
-  console.log(` + '`words: ${results.reduce((sum, r) => sum + r.words, 0)}`' + String.raw`);
-  console.log(` + '`processed ${files.length} files in ${((performance.now() - started) / 1000).toFixed(3)}s`' + String.raw`);
+  if (verbose) for (const r of results) console.log(` +
+  '`${r.words}\\t${r.file}`' +
+  String.raw`);
+  console.log(` +
+  '`words: ${results.reduce((sum, r) => sum + r.words, 0)}`' +
+  String.raw`);
+  console.log(` +
+  '`processed ${files.length} files in ${((performance.now() - started) / 1000).toFixed(3)}s`' +
+  String.raw`);
   return 0;
 }
 `;
 
 const BIN = "#!/usr/bin/env node\nimport { run } from '../src/cli.js';\n\nprocess.exitCode = await run(process.argv.slice(2));\n";
 
-const TEST = String.raw`import { test } from 'node:test';
+const TEST =
+  String.raw`import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { countFiles, countWords } from '../src/count.js';
 import { parseJsonc } from '../src/jsonc.js';
 
 test('counts words and skips fenced code', () => {
-  assert.equal(countWords('isa dalawa\n` + '```' + String.raw`\nconst x = 1;\n` + '```' + String.raw`\ntatlo'), 3);
+  assert.equal(countWords('isa dalawa\n` +
+  '```' +
+  String.raw`\nconst x = 1;\n` +
+  '```' +
+  String.raw`\ntatlo'), 3);
 });
 
 test('minWordLength drops short words', () => {
@@ -229,9 +247,13 @@ export const scenario = {
   files: {
     '.gitignore': 'node_modules/\nperf/\n',
     'package.json':
-      JSON.stringify({ name: 'tipid', version: '0.3.2', type: 'module', bin: { tipid: 'bin/tipid.js' }, scripts: { test: 'node --test' }, license: 'MIT' }, null, 2) +
-      '\n',
-    'README.md': '# tipid\n\nBilang ng salita sa notes folder mo.\n\n    node bin/tipid.js [DIR] [--verbose]\n\nConfig: `.tipidrc.json` (JSON + `//` comments), see docs/config.md.\n',
+      JSON.stringify(
+        { name: 'tipid', version: '0.3.2', type: 'module', bin: { tipid: 'bin/tipid.js' }, scripts: { test: 'node --test' }, license: 'MIT' },
+        null,
+        2,
+      ) + '\n',
+    'README.md':
+      '# tipid\n\nBilang ng salita sa notes folder mo.\n\n    node bin/tipid.js [DIR] [--verbose]\n\nConfig: `.tipidrc.json` (JSON + `//` comments), see docs/config.md.\n',
     'CHANGELOG.md': '# Changelog\n\n## 0.3.2\n\n- `minWordLength` option\n',
     'docs/config.md': '# .tipidrc.json\n\nStrict JSON plus `//` line comments. No trailing commas.\n\nKeys: root, extensions, ignoreCode, minWordLength.\n',
     '.tipidrc.json': RC,
@@ -259,7 +281,11 @@ export const scenario = {
     k.number('240');
     k.number(perfFigure(project, 'perf/before.txt', 'processed'));
     k.number(perfFigure(project, 'perf/before.txt', 'real'));
-    const queue = k.decision('at most 16 reads in flight', 'a folder of a few thousand notes would hit the 256 open files of a default macOS ulimit', 'a worker_threads pool');
+    const queue = k.decision(
+      'at most 16 reads in flight',
+      'a folder of a few thousand notes would hit the 256 open files of a default macOS ulimit',
+      'a worker_threads pool',
+    );
     k.error('✖ countFiles keeps the input order', 'resolved');
     k.file('src/count.js');
     k.number(perfFigure(project, 'perf/after.txt', 'processed'));
@@ -283,11 +309,11 @@ export const scenario = {
     const tests = 'node --test 2>&1 | tail -n 14';
     const publishCmd = 'npm publish';
     const seq =
-      'export async function countFiles(files, config, read = (file) => readFile(file, \'utf8\')) {\n  const results = [];\n' +
+      "export async function countFiles(files, config, read = (file) => readFile(file, 'utf8')) {\n  const results = [];\n" +
       '  for (const file of files) results.push({ file, words: countWords(await read(file), config) });\n  return results;\n}\n';
     const queued =
       '// Reads at most LIMIT files at once: enough to overlap the I/O, few enough to stay under ulimit -n.\nconst LIMIT = 16;\n\n' +
-      'export async function countFiles(files, config, read = (file) => readFile(file, \'utf8\')) {\n  const results = [];\n  let next = 0;\n' +
+      "export async function countFiles(files, config, read = (file) => readFile(file, 'utf8')) {\n  const results = [];\n  let next = 0;\n" +
       '  const worker = async () => {\n    while (next < files.length) {\n      const file = files[next++];\n' +
       '      results.push({ file, words: countWords(await read(file), config) });\n    }\n  };\n' +
       '  await Promise.all(Array.from({ length: Math.min(LIMIT, files.length) }, worker));\n  return results;\n}\n';
@@ -301,8 +327,11 @@ export const scenario = {
           'Hi po! Good morning 😊 So ayun, yung CLI namin (tipid) biglang ayaw na gumana after ko i-edit yung .tipidrc.json kahapon, nag-add lang naman ako ng minWordLength 😅 ' +
           `Pwede mo ba ${fixReq}? Tapos isa pa, ${zeroDeps}, pinagmamalaki namin yan sa README lol. Salamat!!`,
         model: [
-          [think('Run it the way she does, from the project root, and look at the top of the trace.'), bash('node bin/tipid.js 2>&1 | head -n 12', 'Run the CLI')],
-          [bash("head -c 230 .tipidrc.json | tail -n 4 | cat -A", 'Look at the end of the config')],
+          [
+            think('Run it the way she does, from the project root, and look at the top of the trace.'),
+            bash('node bin/tipid.js 2>&1 | head -n 12', 'Run the CLI'),
+          ],
+          [bash('head -c 230 .tipidrc.json | tail -n 4 | cat -A', 'Look at the end of the config')],
           [
             think(
               `The new line ends with a comma right before the closing brace. Either ${comma.alternative} or ${comma.choice}. ` +
@@ -434,7 +463,8 @@ export const scenario = {
       {
         compact: true,
         summary: ccSummary({
-          analysis: 'Taglish user; tipid. After the config and speed work: a JSON-module config was tried and reverted, version bumped, publish refused, changelog written.',
+          analysis:
+            'Taglish user; tipid. After the config and speed work: a JSON-module config was tried and reverted, version bumped, publish refused, changelog written.',
           intent: 'Config loading, faster reading, simpler config loader (reverted), 0.4.0 bump, changelog. Zero dependencies; notes/ untouched.',
           concepts: ['git revert', 'semver bump', 'JSON modules'],
           files: ['src/config.js: JSON module tried and reverted', 'package.json: 0.4.0', 'CHANGELOG.md: 0.4.0'],

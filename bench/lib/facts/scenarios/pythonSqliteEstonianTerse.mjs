@@ -16,7 +16,18 @@ const empty = () => think('');
 function stockCsv() {
   let state = 20250301;
   const rnd = (n) => ((state = (state * 1103515245 + 12345) % 2147483648), state % n);
-  const names = ['kruvi M4', 'mutter M6', 'seib 8mm', 'tüübel 6x30', 'nael 50mm', 'liimipüstol', 'kruvikeeraja PH2', 'töökindad L', 'teip 48mm', 'silikoon valge'];
+  const names = [
+    'kruvi M4',
+    'mutter M6',
+    'seib 8mm',
+    'tüübel 6x30',
+    'nael 50mm',
+    'liimipüstol',
+    'kruvikeeraja PH2',
+    'töökindad L',
+    'teip 48mm',
+    'silikoon valge',
+  ];
   const rows = [];
   const codes = [];
   const BAD = new Set(Array.from({ length: 31 }, (_, i) => 17 + i * 38));
@@ -37,7 +48,12 @@ function stockCsv() {
     const qty = i % 211 === 5 ? -(1 + rnd(4)) : 1 + rnd(240);
     rows.push(`${code};${name};${qty}`);
   }
-  return { text: `kood;nimi;kogus\n${rows.join('\n')}\n`, bad: BAD.size, valid: rows.length - BAD.size, distinct: new Set(rows.filter((_, i) => !BAD.has(i)).map((r) => r.split(';')[0])).size };
+  return {
+    text: `kood;nimi;kogus\n${rows.join('\n')}\n`,
+    bad: BAD.size,
+    valid: rows.length - BAD.size,
+    distinct: new Set(rows.filter((_, i) => !BAD.has(i)).map((r) => r.split(';')[0])).size,
+  };
 }
 
 const STOCK = stockCsv();
@@ -206,11 +222,7 @@ export const scenario = {
           [empty(), say('unittesti väljundit on raske lugeda, panen pytesti'), bash(pipCmd, 'pytest')],
           [empty(), say('ok jääb unittest'), edit('laoseis/importer.py', insert, insertIgnore)],
           [empty(), bash('python3 -m unittest tests.test_import -v 2>&1 | tail -n 15', 'Importi testid')],
-          [
-            empty(),
-            say(`${ignore.what} ei sobi: ${ignore.why}. võtan tagasi`),
-            bash('git checkout -- laoseis/importer.py && git status --short', 'Tagasi'),
-          ],
+          [empty(), say(`${ignore.what} ei sobi: ${ignore.why}. võtan tagasi`), bash('git checkout -- laoseis/importer.py && git status --short', 'Tagasi')],
           [
             empty(),
             say(`valisin ${upsert.choice}, mitte ${upsert.alternative}, sest skeemi ei tohi puutuda ja ${upsert.reason}.`),
@@ -242,10 +254,15 @@ export const scenario = {
         compact: true,
         summary: ccSummary({
           analysis: 'Terse Estonian user; laoseis package. Duplicate codes fixed with an upsert; a check script counts rows and bad rows.',
-          intent: 'Fix the import failing on duplicate codes; count rows and bad rows in the March file. Do not change the database schema; do not touch andmed/.',
+          intent:
+            'Fix the import failing on duplicate codes; count rows and bad rows in the March file. Do not change the database schema; do not touch andmed/.',
           concepts: ['sqlite3 upsert', 'python3 -m unittest', 'csv.DictReader'],
           files: ['laoseis/importer.py: upsert adds quantities', 'laoseis/kontroll.py: row check script'],
-          errors: ['Duplicate codes broke the import; fixed with an upsert', 'The check script used a wrong table name; fixed', 'Negative quantity test still fails (warehouse manager decides)'],
+          errors: [
+            'Duplicate codes broke the import; fixed with an upsert',
+            'The check script used a wrong table name; fixed',
+            'Negative quantity test still fails (warehouse manager decides)',
+          ],
           solving: 'An ignore-duplicates variant was tried and reverted. The user did not want pytest.',
           messages: ['Import fails on duplicate code; do not change the schema', 'Leave the negative test; count rows and bad rows; do not touch andmed/'],
           pending: ['Negative quantity rule: warehouse manager'],
