@@ -2001,8 +2001,13 @@ function closingFailureList(output: string): Set<string> | undefined {
     );
   // unittest heads every failure and error with `FAIL: name (…)` / `ERROR: name (…)` before its summary
   // (`Ran 6 tests in 0.08s` then `FAILED (failures=1)`): kept by a `grep -E "^(FAIL|ERROR|Ran)"` too.
-  if (/^Ran \d+ tests? in /m.test(output) && /^(?:OK\b|FAILED \()/m.test(output))
-    return new Set([...output.matchAll(/^(?:FAIL|ERROR): (\w+) \(/gm)].map((m) => m[1]));
+  // (Only when every failure's header is still there: under `| tail -n 3` only `Ran 7 tests` and `FAILED (failures=1)` are.)
+  if (/^Ran \d+ tests? in /m.test(output) && /^(?:OK\b|FAILED \()/m.test(output)) {
+    const names = new Set([...output.matchAll(/^(?:FAIL|ERROR): (\w+) \(/gm)].map((m) => m[1]));
+    const verdict = /^FAILED \(([^)]*)\)/m.exec(output)?.[1] ?? '';
+    const counted = [...verdict.matchAll(/\b(?:failures|errors)=(\d+)/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+    return names.size >= counted ? names : undefined;
+  }
   // node --test closes with `✖ failing tests:` and one `✖ name (12.3ms)` per failure, after its `ℹ fail N` summary.
   const node = /^✖ failing tests:\s*$/m.exec(output);
   if (node && /^ℹ fail \d+/m.test(output)) return new Set([...output.slice(node.index).matchAll(/^✖ (.+?) \([\d.]+m?s\)\s*$/gm)].map((m) => m[1]));

@@ -311,6 +311,9 @@ const CONSTRAINT = new RegExp(
     // "đừng cài thêm package nào", "commit message viết bằng tiếng Anh", "μην αλλάξεις τη μορφή του CSV".
     // (`, bara …` stands outside the letter guard: a comma follows a word's last letter.)
     String.raw`(?:^|,\s*)bara \p{L}+(?!\p{L})|(?<!\p{L})(?:aldrig|alltid|(?:rör|ändra|ta bort|installera|använd) (?:inte|aldrig)|använd (?:bara|alltid)|đừng|không được|luôn luôn|chỉ (?:dùng|được dùng)|bằng tiếng (?:Anh|Việt)|μην \p{L}+|ποτέ|πάντα \p{L}+|τίποτα από|μόνο ό,τι)(?!\p{L})`,
+    // Estonian, Tagalog and Spanish rules: "ära muuda andmebaasi skeemi", "andmed kausta ära puutu", "wag mong galawin yung
+    // notes folder", "walang bagong dependencies", "nada de extensiones de GNU".
+    String.raw`(?<!\p{L})(?:ära (?:muuda|puutu|kustuta|kasuta|lisa|commiti|paigalda|installi)\p{L}*|ärge \p{L}+|alati|mitte kunagi|(?:huwag|wag) (?:mong |nyong |na )?\p{L}+|walang (?:bagong |ibang )?(?:dependenc\p{L}*|deps|libraries|library|package\p{L}*)|bawal|hindi pwede|palagi|nada de \p{L}+)(?!\p{L})`,
     // Icelandic rules: "engin cpan moduleis, bara core", "svo engar signatures", "ekki snerta gögnin", "aldrei …".
     String.raw`(?<!\p{L})(?:engin|engar|ekkert(?! mál\b)|enga|engan|engir|aldrei|alltaf|ekki (?:breyta|snerta|nota|eyða|setja|bæta|commit\p{L}*)|(?:breyttu|snertu|notaðu|eyddu) ekki)(?!\p{L})`,
     // Rules under their own lead-in ("a couple of ground rules: keep it ESM-only…"), and a thing ruled out for the

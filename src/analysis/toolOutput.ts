@@ -97,6 +97,8 @@ const STRONG_ERROR = [
   /\b(?:couldn['’]t|could not|was unable to) (?:find|locate|load|resolve|open|read)\b|^Error in \S/,
   // A process killed by a signal (vscode-test's `Exit code:   SIGABRT`), pnpm's script failure (` ELIFECYCLE  Test failed.`).
   /^\s*Exit code:\s+SIG[A-Z]+\b|\bELIFECYCLE\b.*\bfailed\b/,
+  // (Last: the test's own output, `FAIL full: expected -1, got 0`, says more.) ctest's row for a failing test, under `The following tests FAILED:` (`  5 - wrap (Failed)`).
+  /^\s*\d+ - \S+ \((?:Failed|SEGFAULT|Timeout|Subprocess aborted|Exception|Not Run|ILLEGAL|Bus error|Child aborted)\)\s*$/,
 ];
 
 /** Lines that only say that something failed, not what: ranked after every telling line. */
@@ -120,7 +122,7 @@ const CAPTURED_CONSOLE = /^(?:stderr|stdout) \| \S/;
 // A usage synopsis is printed beside the error that says what went wrong (`Not a git repository`), never instead of it.
 // psql's and sudo's notes about the working directory or host are printed beside the real outcome.
 const NOT_ERROR =
-  /^\s*<\/?(?:stderr|stdout|output)>\s*$|^DEPRECATED:|\.{3,}\s*(?:\(no files to check\))?(?:Passed|Skipped)\s*$|^\s*level=(?:info|debug|trace|warn|warning)\b|\bis not running, so cannot be killed\b|\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b|^\s*usage:\s|could not change directory to|^sudo: unable to resolve host|^[\s|\d]*[\^~][\s^~]*$|^\s*(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try [`'"]?--help/i;
+  /^Use "--rerun-failed\b|^Output from these tests are in: |^\s*<\/?(?:stderr|stdout|output)>\s*$|^DEPRECATED:|\.{3,}\s*(?:\(no files to check\))?(?:Passed|Skipped)\s*$|^\s*level=(?:info|debug|trace|warn|warning)\b|\bis not running, so cannot be killed\b|\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b|^\s*usage:\s|could not change directory to|^sudo: unable to resolve host|^[\s|\d]*[\^~][\s^~]*$|^\s*(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try [`'"]?--help/i;
 /** A stack frame in the language's runtime or an installed library, not the project's code. */
 const RUNTIME_FRAME =
   /\bat (?:java\.base\/|jdk\.|sun\.|java\.|javax\.|kotlin\.|scala\.|node:|internal\/|Module\.|Object\.<anonymous> \(node:|process\.processTicksAndRejections|new Promise \(<anonymous>\))|node_modules|site-packages|dist-packages|<frozen |\/usr\/lib\/|\/rustc\/|\/library\/(?:core|std|alloc)\/|\(Native Method\)|<anonymous>\)?$/;
@@ -354,13 +356,16 @@ export function looksFailed(output: string): boolean {
   // (A compiler's error (rustc's `error[E0277]`, javac's and gcc's `File.java:31: error:`), a JVM exception with
   // its cause, a test runner's failure in the user's language: `FALLITO TestFattura…`, `36 superati, 1 falliti`.)
   return (
-    /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S|^\[[\w. -]+\] FAIL(?:ED)?\b|^\s*\[(?:FAIL|FAILED|FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\]\s+\S|\brun ?time error\b|==\d+==ERROR: \w+Sanitizer:|^make(?:\[\d+\])?: \*\*\* \[[^\]]+\] Error \d+|^(?:FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\s*:\s*\S/m.test(
+    /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S|^\[[\w. -]+\] FAIL(?:ED)?\b|^\s*\[(?:FAIL|FAILED|FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\]\s+\S|\brun ?time error\b|==\d+==ERROR: \w+Sanitizer:|^make(?:\[\d+\])?: \*\*\* \[[^\]]+\] Error \d+|^(?:FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\s*:\s*\S/m.test(
       head,
       // Perl's prove ends a failing run `Result: FAIL` (a test script that died: `Dubious, test returned 255`).
     ) ||
     // (Asked only of output holding one of their words: most output holds none.)
-    (/Result: FAIL|Dubious, test|Failed test|INSERT failed/.test(head) &&
-      /^Result: FAIL\s*$|^Dubious, test returned [1-9]\d* \(wstat\b|^\s*#\s+Failed test\b|^\S+:\d+: INSERT failed: /m.test(head))
+    (/Result: FAIL|Dubious, test|Failed test|INSERT failed|CTest|tests FAILED|undefined reference|ld returned|gmake/.test(head) &&
+      // (…ctest's verdict, a linker's, GNU make under another name: `gmake[2]: *** [… ] Error 1`.)
+      /^Result: FAIL\s*$|^Dubious, test returned [1-9]\d* \(wstat\b|^\s*#\s+Failed test\b|^\S+:\d+: INSERT failed: |^Errors while running CTest\b|^The following tests FAILED:|\bundefined reference to\b|\bld returned [1-9]\d* exit status\b|^g?make(?:\[\d+\])?: \*\*\* /m.test(
+        head,
+      ))
   );
 }
 

@@ -3552,3 +3552,40 @@ test('set AH: answers about the user (their strategy, their evidence, "still exp
     'Total: 412 markets in 3.2s',
   ]);
 });
+
+test('nineteenth held-out facts round: a piped build fails on a linker error or gmake’s line, ctest’s verdict fails a run, a dotted exception fails a piped script; unittest’s verdict cut by `tail` settles no test', async (t) => {
+  const log = new ClaudeLog('/home/dev/rb');
+  log.user('arregla el build');
+  log.bash(
+    'cmake --build build 2>&1 | tail -n 4',
+    "tests/test_peek.c:9: undefined reference to `rb_peek'\ncollect2: error: ld returned 1 exit status\ngmake[2]: *** [CMakeFiles/test_peek.dir/build.make:98: test_peek] Error 1",
+  );
+  log.bash(
+    'ctest --test-dir build 2>&1 | tail -n 8',
+    '80% tests passed, 1 tests failed out of 5\n\nTotal Test time (real) =   0.16 sec\n\nThe following tests FAILED:\n\t  5 - wrap (Failed)\nErrors while running CTest\nUse "--rerun-failed --output-on-failure" to re-run the failed cases verbosely.',
+  );
+  log.bash('python3 -m laoseis.kontroll andmed/a.csv 2>&1 | tail -n 2', '            ^^^^^^^^^^^^\nsqlite3.OperationalError: no such table: toode');
+  log.bash(
+    'python3 -m unittest -v 2>&1 | tail -n 12',
+    'test_a (tests.test_x.T.test_a) ... ok\ntest_neg (tests.test_x.T.test_neg) ... FAIL\n\n======================================================================\nFAIL: test_neg (tests.test_x.T.test_neg)\n----------------------------------------------------------------------\nAssertionError: 1 != 0\n\n----------------------------------------------------------------------\nRan 2 tests in 0.001s\n\nFAILED (failures=1)',
+  );
+  log.bash('python3 -m unittest 2>&1 | tail -n 3', 'Ran 2 tests in 0.001s\n\nFAILED (failures=1)');
+  const errors = errorsOf(await analyse(log, t));
+  const byTitle = (start) => errors.find((e) => e.title.startsWith(start));
+  assert.ok(byTitle('tests/test_peek.c:9: undefined reference'), titles(errors));
+  assert.ok(byTitle('5 - wrap (Failed)'), titles(errors));
+  assert.ok(byTitle('sqlite3.OperationalError: no such table: toode'), titles(errors));
+  assert.equal(byTitle('FAIL: test_neg')?.status, 'unresolved', titles(errors));
+});
+
+test('nineteenth held-out facts round: Estonian, Tagalog and Spanish rules', () => {
+  for (const rule of [
+    'ära muuda andmebaasi skeemi',
+    'andmed kausta ära puutu',
+    'walang bagong dependencies ha, zero-deps talaga',
+    'wag mong galawin yung notes folder, personal notes ko yun',
+    'C99 puro, nada de extensiones de GNU',
+  ])
+    assert.equal(isConstraint(rule), true, rule);
+  for (const notRule of ['ok aitäh', 'salamat po']) assert.equal(isConstraint(notRule), false, notRule);
+});
