@@ -1819,6 +1819,8 @@ export class OfflineAnalyzer {
       if (record.testFiles.some((f) => leavesOut(pending?.commandLine, f))) continue;
       // …nor a run without the feature or target the failure was built with (`cargo test --features simd`).
       if (!hasBuildVariant(record, pending?.commandLine ?? '')) continue;
+      // …nor a fetch or a navigation to another address (`browse goto https://a/…` failed, `goto https://b/…` passed).
+      if (!record.family?.kind && !fetchesSameAddress(record.what, pending?.commandLine ?? '')) continue;
       // `npx tsc --noEmit | grep DMAutomation` passing says nothing of the errors its filter left out.
       if ((sameFamily || sameTarget) && !(filtered ??= isFilteredCheck(pending, result.text))) record.resolvedAt = citationOf(result);
     }
@@ -2148,6 +2150,26 @@ function hasBuildVariant(record: ErrorRecord, commandLine: string): boolean {
   if (!wanted.length) return true;
   const line = ` ${commandLine.replace(/=/g, ' ').replace(/\s+/g, ' ')} `;
   return wanted.every((flag) => line.includes(` ${flag} `));
+}
+/** The addresses (origin and path) a command line names. */
+function addressesIn(text: string): string[] {
+  return [...text.matchAll(/\bhttps?:\/\/[^\s'"`<>)]+/g)].map((m) =>
+    m[0]
+      .replace(/[?#].*$/, '')
+      .replace(/\/+$/, '')
+      .toLowerCase(),
+  );
+}
+/**
+ * False when a failed fetch or navigation (`curl`, `wget`, a browser's `goto`) is not the address a later command asks
+ * for: reaching another page settles nothing about the one that failed.
+ */
+function fetchesSameAddress(failed: string, commandLine: string): boolean {
+  if (!/\b(?:curl|wget|http|xh|goto|navigate|fetch)\b/.test(failed)) return true;
+  const wanted = addressesIn(failed);
+  if (!wanted.length) return true;
+  const asked = addressesIn(commandLine);
+  return asked.some((a) => wanted.includes(a));
 }
 const buildVariants = new Map<string, string[]>();
 /** The flags that choose which code a build compiles: cargo's features, a target, a Go build tag. */

@@ -3589,3 +3589,23 @@ test('nineteenth held-out facts round: Estonian, Tagalog and Spanish rules', () 
     assert.equal(isConstraint(rule), true, rule);
   for (const notRule of ['ok aitäh', 'salamat po']) assert.equal(isConstraint(notRule), false, notRule);
 });
+
+test('set AH: a failed navigation or fetch is settled by reaching the same address, not another one', async (t) => {
+  const log = new ClaudeLog('/home/dev/odds');
+  log.user('scrape the markets');
+  log.bash(
+    '$B goto https://polymarket.com/terms',
+    '- navigating to "https://polymarket.com/terms", waiting until "domcontentloaded"\nOperation timed out: goto: Timeout 15000ms exceeded.',
+    1,
+  );
+  log.bash('$B goto https://www.espncricinfo.com/live-cricket-score', 'Navigated to https://www.espncricinfo.com/live-cricket-score (403)');
+  log.bash('curl -sf https://api.example.com/v1/items?page=1', 'curl: (22) The requested URL returned error: 503', 22);
+  log.bash('curl -sf https://status.example.com/', 'ok');
+  const fix = log.bash('curl -sf https://api.example.com/v1/items?page=1', '[{"id":1}]');
+  const errors = errorsOf(await analyse(log, t));
+  const status = Object.fromEntries(errors.map((e) => [e.title.slice(0, 24), e.status]));
+  assert.equal(status['Operation timed out: got'], 'unresolved', titles(errors));
+  const curl = errors.find((e) => e.title.startsWith('curl: (22)'));
+  assert.equal(curl?.status, 'resolved', titles(errors));
+  assert.equal(curl.resolvedBy?.line, fix.result.line);
+});
