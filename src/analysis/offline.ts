@@ -1328,7 +1328,8 @@ export class OfflineAnalyzer {
     // A lone word ("Error", "failed") names nothing: the command that failed says more.
     // (`… | sort | uniq -c` puts each line's count in front of it: `      7 error[E0658]: …` is the error seven times.)
     const counted = pending?.commandLine !== undefined && /\buniq\s+(?:-\w*c\w*|--count)\b/.test(pending.commandLine);
-    const picked = (summary.best ?? summary.lines.at(-1) ?? '').replace(counted ? /^\s*\d+\s+(?=\S)/ : /(?!)/, '');
+    const headline = summary.best ?? summary.lines.at(-1) ?? '';
+    const picked = counted ? headline.replace(/^\s*\d+\s+(?=\S)/, '') : headline;
     const first = /^\W*(?:error|failed|failure|fatal|exception)\W*$/i.test(picked) || !/\p{L}/u.test(picked) ? '' : picked;
     if (!first && result.exitCode === undefined) return;
     const display = pending?.display ?? name;

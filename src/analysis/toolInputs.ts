@@ -58,6 +58,11 @@ export interface ShellCall {
   cwd: string | undefined;
 }
 
+/** Where a shell call ran: its own workdir (relative to the record's cwd), else the record's cwd. */
+function ranIn(workdir: string | undefined, cwd: string | undefined): string | undefined {
+  return workdir ? (workdir.startsWith('/') || !cwd ? workdir : `${cwd}/${workdir}`) : cwd;
+}
+
 /**
  * Codex's code mode (0.14x) runs a script the model writes, which calls the tools:
  * `const r = await tools.exec_command({"cmd":"pytest -q","workdir":"/app"}); text(r.output);`. The source of the
@@ -105,11 +110,7 @@ function codeModeShell(call: ToolCallEvent): ShellCall | undefined {
   if (!calls.length || calls.some((m) => m[1] !== 'exec_command')) return undefined;
   const args = calls.map((m) => literalAt(script, m.index + m[0].length));
   if (!args.every((a): a is Json => isObject(a) && typeof a.cmd === 'string' && a.cmd.trim() !== '')) return undefined;
-  const workdir = str(args[0].workdir);
-  return {
-    command: args.map((a) => a.cmd as string).join('\n'),
-    cwd: workdir ? (workdir.startsWith('/') || !call.cwd ? workdir : `${call.cwd}/${workdir}`) : call.cwd,
-  };
+  return { command: args.map((a) => a.cmd as string).join('\n'), cwd: ranIn(str(args[0].workdir), call.cwd) };
 }
 
 /** The shell command a tool call ran, when it is a shell tool. */
@@ -123,7 +124,7 @@ export function shellCallOf(call: ToolCallEvent): ShellCall | undefined {
   const raw = input.cmd ?? input.command;
   const command = typeof raw === 'string' ? raw : Array.isArray(raw) ? argvToCommandLine(raw) : undefined;
   if (!command || !command.trim()) return undefined;
-  return { command, cwd: workdir ? (workdir.startsWith('/') || !call.cwd ? workdir : `${call.cwd}/${workdir}`) : call.cwd };
+  return { command, cwd: ranIn(workdir, call.cwd) };
 }
 
 /** The `*** Begin Patch` text of a Codex apply_patch call (as a tool or through the shell). */

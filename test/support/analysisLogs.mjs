@@ -54,6 +54,14 @@ export class ClaudeLog {
     });
     return { call, result };
   }
+  /** The agent's question (AskUserQuestion) with its options, and the user's answer to it. */
+  ask(question, options, answer) {
+    return this.tool(
+      'AskUserQuestion',
+      { questions: [{ question, header: 'Q', multiSelect: false, options: options.map((label) => ({ label, description: label })) }] },
+      `User has answered your questions: "${question}"="${answer}". You can now continue with the user's answers in mind.`,
+    );
+  }
   bash(command, output = '', exitCode = 0) {
     const text = exitCode === 0 ? output : `Exit code ${exitCode}\n${output}`;
     return this.tool('Bash', { command, description: 'run' }, text, { isError: exitCode !== 0 });

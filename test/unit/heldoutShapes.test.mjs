@@ -3242,15 +3242,9 @@ test('set AF: findings, to-do lists, next steps and progress told mid-sentence d
 test('set AF: a question about how things are, answered, is a fact (what happened, which system); a pick among ways stays a choice', async (t) => {
   const log = new ClaudeLog('/home/dev/app');
   log.user('set it up');
-  const ask = (question, options, answer) =>
-    log.tool(
-      'AskUserQuestion',
-      { questions: [{ question, header: 'Q', multiSelect: false, options: options.map((label) => ({ label, description: label })) }] },
-      `User has answered your questions: "${question}"="${answer}". You can now continue with the user's answers in mind.`,
-    );
-  ask('What happened when you ran it as administrator?', ['PASSED (green)', 'FAILED (red)'], 'FAILED (red)');
-  ask('你的本地台式机是什么系统？', ['Windows', 'macOS', 'Linux'], 'Windows');
-  ask('TypeScript or plain JavaScript for the Vite + React scaffold?', ['TypeScript (Recommended)', 'JavaScript'], 'TypeScript (Recommended)');
+  log.ask('What happened when you ran it as administrator?', ['PASSED (green)', 'FAILED (red)'], 'FAILED (red)');
+  log.ask('你的本地台式机是什么系统？', ['Windows', 'macOS', 'Linux'], 'Windows');
+  log.ask('TypeScript or plain JavaScript for the Vite + React scaffold?', ['TypeScript (Recommended)', 'JavaScript'], 'TypeScript (Recommended)');
   const decisions = (await analyse(log, t)).findings.filter((f) => f.analyst === 'decisions');
   assert.deepEqual(
     decisions.map((d) => d.title),
@@ -3356,20 +3350,14 @@ test('set AG: "my fix didn’t work" names no approach given up; 不要 in Japan
 test('set AG: an answered question about what the user has ("…. Do you have these ready to upload now?", "what else do you have ready?") is a fact; a bare "Interrupted by user" is no error; "I didn’t mean to interrupt you" refuses nothing', async (t) => {
   const log = new ClaudeLog('/home/dev/og');
   log.user('set up the agents');
-  const ask = (question, options, answer) =>
-    log.tool(
-      'AskUserQuestion',
-      { questions: [{ question, header: 'Q', multiSelect: false, options: options.map((label) => ({ label, description: label })) }] },
-      `User has answered your questions: "${question}"="${answer}". You can now continue with the user's answers in mind.`,
-    );
-  ask(
+  log.ask(
     'You mentioned detailed architecture files (Agent_Jay, Agent_Z). Do you have these ready to upload now?',
     ['Yes, uploading now', 'Not yet'],
     'Yes, uploading now',
   );
-  ask('You mentioned ‘other tasks and files’ — what else do you have ready?', ['Code/scripts to review', 'Data files'], 'Code/scripts to review');
-  ask("What's your current environment status? What's already set up?", ['OpenClaw installed', 'Nothing yet'], 'OpenClaw installed');
-  ask('Which queue should the agents share?', ['Redis (Recommended)', 'SQLite'], 'Redis (Recommended)');
+  log.ask('You mentioned ‘other tasks and files’ — what else do you have ready?', ['Code/scripts to review', 'Data files'], 'Code/scripts to review');
+  log.ask("What's your current environment status? What's already set up?", ['OpenClaw installed', 'Nothing yet'], 'OpenClaw installed');
+  log.ask('Which queue should the agents share?', ['Redis (Recommended)', 'SQLite'], 'Redis (Recommended)');
   log.tool('Edit', { file_path: '/home/dev/og/a.ts', old_string: 'a', new_string: 'b' }, 'Interrupted by user', { isError: true });
   log.user('[Request interrupted by user for tool use]');
   log.user('I didn’t mean to interrupt you, continue');
@@ -3528,16 +3516,10 @@ test('set AD: a build cut off mid-progress is named by its command, not by its l
 test('set AH: answers about the user (their strategy, their evidence, "still exploring", "my first time") are facts; a shell banner’s uptime and a chosen confidence level measure nothing; `HEAD is now at …` names no failure', async (t) => {
   const log = new ClaudeLog('/home/dev/bot');
   log.user('help me plan the bot');
-  const ask = (question, options, answer) =>
-    log.tool(
-      'AskUserQuestion',
-      { questions: [{ question, header: 'Q', multiSelect: false, options: options.map((label) => ({ label, description: label })) }] },
-      `User has answered your questions: "${question}"="${answer}". You can now continue with the user's answers in mind.`,
-    );
-  ask("What's your trading strategy? What gives you an edge over other traders?", ['Still exploring', 'Arbitrage'], 'Still exploring');
-  ask('What evidence do you have that this can make real money?', ["I'm still exploring", 'Backtests'], "I'm still exploring");
-  ask('What are you doing RIGHT NOW to make money from trading or betting?', ['This is my first time', 'Sports bets'], 'This is my first time');
-  ask('Which market should the first version watch?', ['Polymarket (Recommended)', 'Kalshi'], 'Polymarket (Recommended)');
+  log.ask("What's your trading strategy? What gives you an edge over other traders?", ['Still exploring', 'Arbitrage'], 'Still exploring');
+  log.ask('What evidence do you have that this can make real money?', ["I'm still exploring", 'Backtests'], "I'm still exploring");
+  log.ask('What are you doing RIGHT NOW to make money from trading or betting?', ['This is my first time', 'Sports bets'], 'This is my first time');
+  log.ask('Which market should the first version watch?', ['Polymarket (Recommended)', 'Kalshi'], 'Polymarket (Recommended)');
   log.bash('git reset --hard HEAD && ./setup', 'HEAD is now at abbf5ef first commit', 127);
   const analysis = await analyse(log, t);
   assert.deepEqual(
