@@ -21,7 +21,18 @@ import {
   type ProseSource,
 } from './prose.js';
 import { dedupeKey, headAndTail, oneLine, sentenceParts, specificity } from './text.js';
-import { commandKey, displayCommand, dumpsFiles, errorLines, isDistinctiveCommand, looksFailed, measuredLines, plainOutput, programsOf } from './toolOutput.js';
+import {
+  commandKey,
+  displayCommand,
+  dumpsFiles,
+  errorLines,
+  isDistinctiveCommand,
+  looksFailed,
+  measuredLines,
+  plainOutput,
+  printsMeasurementFiles,
+  programsOf,
+} from './toolOutput.js';
 import { editCallOf, isObject, normalizeTaskStatus, patchTextOf, READ_ONLY_TOOLS, shellCallOf, str, taskListOf } from './toolInputs.js';
 import { packageChanges } from './packages.js';
 import {
@@ -965,7 +976,9 @@ export class OfflineAnalyzer {
         (isShell && !viewing && !exitCodeTrusted(result, pending) && looksFailed(output))) &&
       !(isShell && quietNoMatch(programs, output, result.exitCode, pending?.commandLine));
     const measures =
-      isShell && !dumpsFiles(programs) && !pending!.commandLine!.includes('*** Begin Patch') && !/^apply_patch\b/.test(pending!.commandLine!.trim());
+      isShell &&
+      (!dumpsFiles(programs) || printsMeasurementFiles(programs)) &&
+      !pending!.commandLine!.includes('*** Begin Patch') && !/^apply_patch\b/.test(pending!.commandLine!.trim());
     const clipped = headAndTail(text, 24_000, 12_000);
     // A passing shell run whose output holds no measurement keeps none of its output (the timeline and the
     // check's outcome keep only the command): redacting it would be most of the pass's cost for nothing.

@@ -383,9 +383,11 @@ const MAY_BE_LABELLED = /[:：\u3000-\u9fff]/;
  * A program's own report of several counts, without colons: `names 2417 distinct 1768 slugs 1370`, or as
  * `key=value` pairs (`customers  live=1284 backup=1284 ok`). (Not "step 1 of 3", not UPPER_CASE settings.)
  */
+// …also under a lead-in with a colon, and with two-word labels (`drained: done 487, dead 13, failed attempts 39`).
 const COUNT_PAIRS =
-  /^\p{L}[\p{L}_-]{1,30}\s+\d[\d,.]*(?:[\s,;]+\p{L}[\p{L}_-]{1,30}\s+\d[\d,.]*)+\s*$|(?:^|\s)\p{Ll}[\p{Ll}_]*=\d[\d.,]*\b.*\s\p{Ll}[\p{Ll}_]*=\d/u;
-const NOT_COUNT_PAIRS = /\b(?:of|step|page|line|version|v)\s+\d/i;
+  /^(?:[^:\n]{1,60}:\s+)?\p{L}[\p{L}_-]{1,30}(?: \p{L}[\p{L}_-]{1,30})?\s+\d[\d,.]*(?:[\s,;]+\p{L}[\p{L}_-]{1,30}(?: \p{L}[\p{L}_-]{1,30})?\s+\d[\d,.]*)+\s*$|(?:^|\s)\p{Ll}[\p{Ll}_]*=\d[\d.,]*\b.*\s\p{Ll}[\p{Ll}_]*=\d/u;
+// (Nor a package manager's progress: `Progress: resolved 68, reused 23, downloaded 34`.)
+const NOT_COUNT_PAIRS = /\b(?:of|step|page|line|version|v)\s+\d|^\s*progress\b/i;
 /** COUNT_PAIRS, asked only of a line that can match it (a letter, then a number, then a letter again). */
 function reportsCounts(line: string): boolean {
   return /\d/.test(line) && /\p{L}[\s=]+\d[\d,.]*[\s,;]+\p{L}/u.test(line) && COUNT_PAIRS.test(line) && !NOT_COUNT_PAIRS.test(line);
@@ -406,7 +408,7 @@ function mayBeReported(line: string): boolean {
 const REPORTED =
   /^(?=[\d,.]*[1-9])\d[\d,.]*\s\p{L}+(?:[,:;]\s*\d[\d,.]*\s\p{L}+)+\s*$|^(?=.*:\s*[1-9])\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*(?:,\s*\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*)+\s*$|^\p{L}[\p{L} %\d]{2,30}:\s*-?\d[\d,.]*\s?(?:EUR|USD|GBP|CHF|JPY|CNY|RUB|PLN|INR|KRW|BRL|руб\.?|zł|kr\.?|DKK|SEK|NOK|€|\$|£|₽|₹|₩)\s*$|^\p{L}[\p{L} .-]{0,30}:?\s+(?:\p{L}+\s+)?(?=[\d,.]*[1-9])\d[\d,.]*\s\p{L}+\.?(?:\s\p{L}+)?(?:[,:;]\s*\d[\d,.]*\s\p{L}+\.?(?:\s\p{L}+)?)+\s*$/u;
 const MEASURE = new RegExp(
-  String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|average|mean|median|peak|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])-?\d+(?:\.\d+)?(?![\w./-])|^[\p{L}][\p{L}'’ -]{2,40}[\p{L}] [\p{L}][\p{L}'’ -]{1,40}:\s*-?\d[\d,.]*\s*$|\b[a-z]+\/(?:s|sec|iter|iteration|op|call|run|req|request|item|row|record)\s*[:=]\s*\d)`,
+  String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|average|mean|median|peak|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])-?\d+(?:\.\d+)?(?![\w./-])|^[\p{L}][\p{L}'’ -]{2,40}[\p{L}] [\p{L}][\p{L}'’ -]{1,40}(?: \([^()\n]{1,20}\))?:\s*-?\d[\d,.]*\s*$|\b[a-z]+\/(?:s|sec|iter|iteration|op|call|run|req|request|item|row|record)\s*[:=]\s*\d)`,
   'iu',
 );
 const UNITS_GLOBAL = new RegExp(String.raw`\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])`, 'gi');
@@ -948,6 +950,26 @@ export function isDistinctiveCommand(commandLine: string | string[][]): boolean 
     if (program === 'git') return !(words.length === 2 && (words[1] === 'status' || words[1] === 'diff' || words[1] === 'log'));
     return !NOISE_PROGRAMS.has(program) && !POWERSHELL_LOOKS.has(program.toLowerCase());
   });
+}
+
+/**
+ * A file kept to record measurements, by its name or its folder (`perf/drain-server.txt`, `bench_results.log`,
+ * `timings.out`): printing it shows what was measured, even when another machine measured it. (Not any log: a
+ * server's log is requests and timestamps, not a report.)
+ */
+const MEASUREMENT_FILE =
+  /(?:^|\/)(?:perf|benchmarks?|bench|timings?|measurements?)\/[^/]+\.(?:txt|log|out)$|(?:^|[/_.-])(?:perf|bench(?:mark)?s?|timings?|durations?|metrics|measurements?|results?)(?:[-_.][^/]*)?\.(?:txt|log|out)$/i;
+
+/** `cat perf/drain.txt`, `tail -n 20 bench_results.log`: printing files kept to record measurements, and nothing else. */
+export function printsMeasurementFiles(programs: string[][]): boolean {
+  return (
+    programs.length > 0 &&
+    programs.every((words) => {
+      if (!['cat', 'head', 'tail', 'get-content', 'type'].includes(posix.basename(words[0]).toLowerCase())) return false;
+      const files = words.slice(1).filter((w) => !w.startsWith('-') && !/^\d+$/.test(w));
+      return files.length > 0 && files.every((f) => MEASUREMENT_FILE.test(f));
+    })
+  );
 }
 
 /** A command that only shows file content (`cat a.ts`, `sed -n 1,40p x`, `grep -n foo src`): its numbers are not measurements. */

@@ -3591,3 +3591,21 @@ test('set AH: a failed navigation or fetch is settled by reaching the same addre
   assert.equal(curl?.status, 'resolved', titles(errors));
   assert.equal(curl.resolvedBy?.line, fix.result.line);
 });
+
+test('numbers: a file kept to record timings is a measurement when printed, a source file is not; counts under a lead-in, not a package manager’s progress', async (t) => {
+  assert.deepEqual(measuredLines('drained with 4 workers: done 487, dead 13, failed attempts 39'), [
+    'drained with 4 workers: done 487, dead 13, failed attempts 39',
+  ]);
+  assert.deepEqual(measuredLines('Progress: resolved 68, reused 23, downloaded 34, added 0'), []);
+  assert.deepEqual(measuredLines('error at: line 12, column 5, offset 300'), []);
+  assert.deepEqual(measuredLines('Durchschnittliche Zeit (ms): 412'), ['Durchschnittliche Zeit (ms): 412']);
+  const log = new ClaudeLog('/home/dev/queue');
+  log.user('here is what the server measured this morning, compare with yours');
+  log.bash('cat perf/drain-server-2026-05-14.txt', '$ time python3 -m queue drain --workers 4\nreal\t3m41.552s\nuser\t0m38.914s\nsys\t0m12.307s');
+  log.bash('cat src/queue/config.py', 'TIMEOUT = 30  # total 30 s\nRETRIES = 5');
+  log.bash('tail -n 3 logs/server.log', '2026-05-14 09:00:01 GET /jobs 200 took 12 ms');
+  const { numbers } = await analyse(log, t);
+  const texts = numbers.map((n) => n.text);
+  for (const kept of ['real\t3m41.552s', 'user\t0m38.914s']) assert.ok(texts.includes(kept), texts.join('\n'));
+  assert.ok(!texts.some((n) => /TIMEOUT|took 12 ms/.test(n)), texts.join('\n'));
+});
