@@ -978,7 +978,8 @@ export class OfflineAnalyzer {
     const measures =
       isShell &&
       (!dumpsFiles(programs) || printsMeasurementFiles(programs)) &&
-      !pending!.commandLine!.includes('*** Begin Patch') && !/^apply_patch\b/.test(pending!.commandLine!.trim());
+      !pending!.commandLine!.includes('*** Begin Patch') &&
+      !/^apply_patch\b/.test(pending!.commandLine!.trim());
     const clipped = headAndTail(text, 24_000, 12_000);
     // A passing shell run whose output holds no measurement keeps none of its output (the timeline and the
     // check's outcome keep only the command): redacting it would be most of the pass's cost for nothing.
