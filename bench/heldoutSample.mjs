@@ -6,7 +6,7 @@
 //     builds every .jsonl in DIR with the current build and writes a stratified random sample of the
 //     gap-section claims (25 decisions, 35 errors, 20 rejected, 15 refusals, 25 numbers, 20 constraints,
 //     or all there are) as items for a labeller: id, log, dir, section, text, detail, cited lines.
-//   node bench/heldoutSample.mjs score OUT.json LABELS.jsonl [--wrong]
+//   node bench/heldoutSample.mjs score OUT.json LABELS.jsonl [--wrong] [--lost]
 //     rebuilds the sampled logs with the current build and prints, per section, the labelled items the
 //     build still makes (correct / wrong) and those it no longer makes: the precision of what is kept.
 //     After tuning on those labels this is an in-sample figure; only a fresh sample is held out.
@@ -79,6 +79,8 @@ function sample(dir, out, seed) {
 
 /** `--wrong` also prints the wrong items the build still makes (which makes the set in-sample for whoever reads them). */
 const showWrong = process.argv.includes('--wrong');
+/** `--lost` prints the correct items the build no longer makes (what a rule took away that was right). */
+const showLost = process.argv.includes('--lost');
 
 function score(samplePath, labelsPath) {
   const items = JSON.parse(readFileSync(samplePath, 'utf8'));
@@ -101,6 +103,7 @@ function score(samplePath, labelsPath) {
     rows.set(item.section, row);
     const kept = builds.get(key).has(item.id);
     row[`${kept ? 'kept' : 'gone'}${label === 'correct' ? 'Correct' : 'Wrong'}`]++;
+    if (showLost && !kept && label === 'correct') wrongKept.push(`lost [${item.section}] ${item.log} ${item.lines.join(',')}\n    ${item.text.slice(0, 220)}`);
     if (showWrong && kept && label === 'wrong')
       wrongKept.push(`[${item.section}] ${item.log} ${item.lines.join(',')}\n    ${item.text.slice(0, 220)}\n    why: ${labels.get(item.id).why}`);
   }

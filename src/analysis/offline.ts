@@ -168,6 +168,17 @@ interface ErrorRecord {
   missingPath?: { program: string; name: string };
   /** A module the program could not import (`No module named 'streamlit'`): installing it, or its program passing, settles it. */
   missingModule?: string;
+  /**
+   * A command line the shell could not parse (PowerShell's `ParserError`, bash's `syntax error near unexpected
+   * token`): what it meant to do, so the very next call, written again to do the same, settles it when it passes.
+   */
+  unparsed?: CallIntent;
+}
+
+/** What a shell call meant to do: its description (Claude Code's `description`) and the words of its command line. */
+interface CallIntent {
+  description?: string;
+  words: Set<string>;
 }
 
 interface PendingCall {
@@ -1411,6 +1422,7 @@ export class OfflineAnalyzer {
         ...ranWhat(pending?.programs, first, result.text, pending?.cwd),
         suggestedFix: suggestedFixOf(summary.lines.length ? summary.lines.join('\n') : first),
         ...probeOf(pending?.programs, first),
+        ...(pending?.commandLine !== undefined && SHELL_PARSE_ERROR.test(result.text.slice(0, 4000)) ? { unparsed: intentOf(pending) } : {}),
       });
       pruneByScore(this.errors, WORKING.errors, (e) => errorScore(e));
       this.conversation.onError(key, first ? `${display}: ${first}` : display, result.line);
@@ -1660,7 +1672,9 @@ export class OfflineAnalyzer {
           output.length < WHOLE_TEST_OUTPUT &&
           !NOT_STARTED.test(output) &&
           RAN_TESTS.test(output) &&
-          !stillSays(output, record.message)
+          !stillSays(output, record.message) &&
+          // (A panic's message, part of its headline, stands on the line under `panicked at` in newer Rust.)
+          !stillPanics(output, record.title)
         ) {
           // A test run printed whole lists every failure: one no longer among them was fixed, whatever
           // else still fails (a test already failing before, another case of the same parametrized test).
@@ -1748,6 +1762,11 @@ export class OfflineAnalyzer {
       if (!record.wentOn && !record.failedAgain && startedLine > record.last.line && (record.last.file ?? '') === runsIn) {
         if (step === null) step = this.stepOf(pending);
         if (step) record.wentOn = { ...citationOf(result), what: step };
+        // The line the shell could not parse, written again to do the same and passing right after: it was fixed.
+        if (step && record.unparsed && pending?.commandLine !== undefined && sameIntent(record.unparsed, intentOf(pending))) {
+          record.resolvedAt = citationOf(result);
+          continue;
+        }
       }
       // The thing a command looked for and did not find (`rospack find mbf_costmap_core` → `package
       // 'mbf_costmap_core' not found`) is found only by a run that names it: `rospack find pluginlib` passing is not.
@@ -2209,6 +2228,32 @@ const PASS_WORD = /\b(?:ok|pass|passed|success)\b|[✓✔]/i;
 const FAIL_WORD = /\b(?:fail|failed|failure|error|panicked|not ok)\b|[✕✗✖×]/i;
 
 /** Whether an output still holds an error's line (numbers aside: a duration or an address may change). */
+function intentOf(pending: PendingCall): CallIntent {
+  const input = pending.call.input;
+  const description = isObject(input) && typeof input.description === 'string' && input.description.trim() ? input.description.trim() : undefined;
+  const words = new Set((pending.commandLine ?? '').toLowerCase().match(/[\p{L}\d_.-]{3,}/gu) ?? []);
+  return { ...(description ? { description } : {}), words };
+}
+
+/** Two calls meant to do the same: the same description, or most of their command lines' words alike. */
+function sameIntent(a: CallIntent, b: CallIntent): boolean {
+  if (a.description !== undefined && a.description === b.description) return true;
+  let shared = 0;
+  for (const word of a.words) if (b.words.has(word)) shared++;
+  return shared >= 3 && shared / (a.words.size + b.words.size - shared) >= 0.5;
+}
+
+/**
+ * The same test panicking again with the same message, which newer Rust prints on the line under `thread 'x' (id)
+ * panicked at f.rs:3:5:` (the headline joins them; the place moves as the file is edited).
+ */
+function stillPanics(output: string, title: string): boolean {
+  const panic = /^thread '([^']+)'(?: \(\d+\))? panicked at [^\s:]+:\d+(?::\d+)?:\s*(\S.*)$/.exec(title);
+  if (!panic || !output.includes(`thread '${panic[1]}'`)) return false;
+  const message = dedupeKey(panic[2]);
+  return output.split('\n').some((line) => line.trim() !== '' && dedupeKey(line) === message);
+}
+
 function stillSays(output: string, message: string): boolean {
   const wanted = dedupeKey(message);
   if (!wanted) return true;
@@ -2741,7 +2786,7 @@ const NOT_OPTIONS =
 /** The pick named by its place among unlabelled options: "The second: …", "The latter, because …". */
 // (With its article or "one": a bare "First, update the backend…" orders steps, it picks nothing.)
 const ORDINAL_PICK =
-  /^(?:so,?\s+)?(?:the (first|second|third|former|latter|last)(?: one| option)?|(first|second|third|last) (?:one|option))\s*(?:[:,—–-]|\s(?:because|since|as)\b)/i;
+  /^(?:so,?\s+)?(?:the (first|second|third|former|latter|last)(?: one| option)?|(first|second|third|last) (?:one|option))\s*(?:[:;,—–-]|\s(?:because|since|as)\b)/i;
 
 /** The options a sentence lists ("Options: A, or B" → A, B): two to four of them, or undefined. */
 function listedOptions(options: string): string[] | undefined {
@@ -2749,8 +2794,14 @@ function listedOptions(options: string): string[] | undefined {
   const between = /\b(?:it['’]s|it is|the choice is|choosing) between (.{3,160}?) and (.{3,160}?)[.?!]?\s*$/i.exec(options);
   if (between) return [between[1].trim(), between[2].trim()];
   const list = options.replace(/^[^:]{0,80}:\s*/, '').replace(/[.?!]\s*$/, '');
-  const parts = list
-    .split(/,?\s+or\s+|;\s+/)
+  // ", or" sets options apart where an option itself says "or" ("cut at the first ; or # anywhere, or cut at a ;
+  // or # only after a blank"): then only it, and the commas of a short list before it, divide them.
+  const commaOr = list.split(/,\s+or\s+/);
+  const parts = (
+    commaOr.length >= 2 && commaOr.some((p) => /\sor\s|;\s/.test(p))
+      ? [...(commaOr[0].split(/,\s+/).every((p) => p.length <= 60) ? commaOr[0].split(/,\s+/) : [commaOr[0]]), ...commaOr.slice(1)]
+      : list.split(/,?\s+or\s+|;\s+/)
+  )
     .map((p) => p.trim())
     .filter(Boolean);
   return parts.length < 2 || parts.length > 4 || parts.some((p) => p.length > 240) ? undefined : parts;
@@ -3140,11 +3191,14 @@ function tooShortToSay(text: string): boolean {
   return /[\u3000-\u9fff]/.test(text) ? text.length < 2 : text.length < 6 || text.split(/\s+/).length < 2;
 }
 
-/** A short message saying the refusal or the interrupt was a slip: "I pressed NO by mistake", 「間違えてNOをおしてしまいました」. */
+/**
+ * A short message saying the refusal or the interrupt was a slip: "I pressed NO by mistake", 「間違えてNOをおしてしまいました」,
+ * "I meant yes", "je voulais dire oui".
+ */
 function saysItWasASlip(trimmed: string): boolean {
   return (
     trimmed.length <= 200 &&
-    /\b(?:by (?:mistake|accident)|accidentally|misclicked|wrong button|did(?:n['’]?t| not) mean to (?:interrupt|stop|press|click|reject|cancel|deny|hit))\b|間違えて|間違って|誤って|不小心|按错|点错|실수로/i.test(
+    /\b(?:by (?:mistake|accident)|accidentally|misclicked|wrong button|did(?:n['’]?t| not) mean to (?:interrupt|stop|press|click|reject|cancel|deny|hit)|i meant (?:to say )?(?:yes|to (?:accept|approve|allow))|je voulais dire oui|quise decir (?:que )?s[ií]|queria dizer sim|ich meinte ja|intendevo (?:dire )?s[ìi])\b|間違えて|間違って|誤って|不小心|按错|点错|실수로/i.test(
       trimmed,
     )
   );

@@ -72,7 +72,9 @@ export function sentenceParts(text: string, maxChars = 20_000): SentencePart[] {
       .replace(/^#+\s*/, '')
       .trim();
     if (!line) continue;
-    for (const part of line.split(/(?<=[.!?])\s+(?=[\p{Lu}"'`(*[«„“])/u)) {
+    // (…and before a lower-case word after a whole word's full stop, as writers who never capitalise end them: "by
+    // c.id. group them by c.id it is: …"; not after an abbreviation, "e.g. x", "vs. y", nor in an ellipsis.)
+    for (const part of line.split(LOWER_CASE_SENTENCE.test(line) ? SENTENCE_END_ANY_CASE : SENTENCE_END)) {
       const s = part.trim();
       // (A bare pick among labelled options, "B.", is short but a choice: see the options in offline.ts.)
       if (s.length >= 8 || /^(?:option\s+)?[A-D1-4][.!]$/i.test(s))
@@ -82,6 +84,12 @@ export function sentenceParts(text: string, maxChars = 20_000): SentencePart[] {
   }
   return out;
 }
+
+const SENTENCE_END = /(?<=[.!?])\s+(?=[\p{Lu}"'`(*[«„“])/u;
+const SENTENCE_END_ANY_CASE =
+  /(?<=[.!?])\s+(?=[\p{Lu}"'`(*[«„“])|(?<=(?<!\p{L})(?!(?:vs|etc|cf|approx|incl|no|nr|ca|resp|bzw|usw|ggf|evtl|ex|fig|eq|sec|ch|vol|al|ie|eg|pp)\.)\p{Ll}{2,}\.)\s+(?=\p{Ll}{2,}\s)/u;
+/** A full stop, then a lower-case word: the cheap test before SENTENCE_END_ANY_CASE is tried. */
+const LOWER_CASE_SENTENCE = /\p{Ll}{2}\.\s+\p{Ll}/u;
 
 const PATH_LIKE = /(?:^|[\s`'"(])(?:\.{0,2}\/)?[\w@.-]+(?:\/[\w@.-]+)*\.[a-zA-Z]{1,6}\b/g;
 const IDENTIFIER = /`[^`]+`|\b[a-z]+[A-Z]\w*\b|\b\w+_\w+\b|\b[A-Z][a-z]+[A-Z]\w*\b|\b\w+\(\)|\b[A-Z]{2,}[A-Z0-9_]*\b/g;

@@ -424,6 +424,10 @@ const BOILERPLATE =
  */
 const NOT_A_MEASUREMENT = new RegExp(
   [
+    // A traceback's elision (Python's `...<27 lines>...`), a class file's format version and its header (javap's
+    // `minor version: 0`, `Last modified Mar 1, 2026; size 9517 bytes`), npm finding nothing to install (`up to date,
+    // audited 411 packages in 2s`).
+    String.raw`^\.{3}<\d+ lines?>\.{3}$|^\s*(?:minor|major) version:\s*\d|^\s*Last modified\b.*;\s*size \d+ bytes\b|^up to date\b.*\b(?:audited|in) \d`,
     String.raw`\[\s*\d{1,3}%\s*\]|\bDownloading \d+ items?\b`, // `........ [100%]`, yt-dlp's `Playlist x: Downloading 20 items`
     // ffmpeg's progress line (`frame=   77 fps= 50 … speed= 2.8x`), a commit's diffstat in a `git log --stat` listing, a
     // test runner's failing row (Playwright's `✘  2 tests/e2e/x.spec.ts:3:1 › … (1ms)`).
@@ -792,10 +796,15 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
       found.push({ line, weight: 4 });
     }
   }
+  // A build that had nothing to do (cargo's `Finished … in 0.06s` without a `Compiling` line, Gradle's tasks all
+  // `up-to-date`) measured no build: its time is the tool starting.
+  const idleBuild =
+    (/^\s*Finished `?\w+`? profile\b/m.test(text) && !/(?:^|\s)Compiling \S+ v\d/.test(text)) || /\b(\d+) actionable tasks?: \1 up-to-date\b/.test(text);
   for (const raw of lines) {
     // (Every shape below holds an ASCII digit: a line without one is passed over before any pattern is tried.)
     if (raw.length > 400 || raw.length < 3 || !HAS_DIGIT.test(raw)) continue;
     const trimmed = raw.trim();
+    if (idleBuild && /^(?:Finished `?\w+`? profile\b|BUILD SUCCESSFUL in\b)/.test(trimmed)) continue;
     const measures =
       MEASURE.test(trimmed) ||
       OCTETS.test(trimmed) ||

@@ -5,6 +5,7 @@ import { DEFAULT_MAX_LINE_BYTES, forEachLine, LineSplitter, type RawLine } from 
 import { ZstdDataError, ZstdUnavailableError } from './zstd.js';
 import type { AgentKind, ReadProblems, ReadStats, TranscriptEvent } from './events.js';
 import { emptyProblems, noteLine } from './events.js';
+import { CallOrder } from './callOrder.js';
 import { CLAUDE_IGNORED_TYPES, CLAUDE_TYPES, claudeRecordToEvents } from './claudeRecords.js';
 import { CODEX_TYPES, codexRecordToEvents, isLegacyCodexHeader, type CodexState } from './codexRecords.js';
 import { contains, hasTextBlock, userContentMayHaveText, isInvalidUtf8, needle, peekPayloadType, peekTopLevelType, topLevelKeySpan } from './rawPeek.js';
@@ -136,7 +137,8 @@ function lineConsumer(onEvent: (event: TranscriptEvent) => void, options: ReadOp
   let events = 0;
   const codexState: CodexState = {};
   const subagent = options.subagent;
-  const emit = (event: TranscriptEvent) => {
+  // (A result written before its call is passed on after it: see CallOrder.)
+  const order = new CallOrder((event: TranscriptEvent) => {
     events++;
     try {
       onEvent(event);
@@ -144,7 +146,8 @@ function lineConsumer(onEvent: (event: TranscriptEvent) => void, options: ReadOp
       // The consumer's own failure: never to be reported as a problem reading the log.
       throw new ConsumerFailure(error);
     }
-  };
+  });
+  const emit = (event: TranscriptEvent) => order.push(event);
   return {
     onLine({ bytes, line, offset, terminated }) {
       stats.lines = line;
@@ -183,6 +186,7 @@ function lineConsumer(onEvent: (event: TranscriptEvent) => void, options: ReadOp
       noteLine(problems.oversized, line);
     },
     result(bytes) {
+      order.release();
       stats.bytes = bytes;
       return { agent, stats, problems, events };
     },
@@ -248,8 +252,12 @@ export function feedTranscript(onEvent: (event: TranscriptEvent) => void, option
       unwrap(() => splitter.push(chunk, length));
     },
     finish() {
-      unwrap(() => splitter.finish());
-      return consumer.result(bytes);
+      let result: ReadResult | undefined;
+      unwrap(() => {
+        splitter.finish();
+        result = consumer.result(bytes);
+      });
+      return result!;
     },
   };
 }
