@@ -1,46 +1,41 @@
 // Puts a tool's result after the call it answers, as every consumer expects to meet them.
 import type { TranscriptEvent } from './events.js';
 
-/** How many events a result waits for its call: such results sat one to five lines early on the logs seen. */
-const WAIT_EVENTS = 8;
 /** Call ids remembered, to tell a result whose call is still to come from one answering a call passed on. */
 const CALLS_REMEMBERED = 512;
 
 /**
- * Claude Code chains its records by `parentUuid`, and a log (2.1.x) can hold a tool's result a line or a few
- * before the call it answers. A result met before its call is held until the call has been passed on, then
- * follows it; a result whose call never comes (it was in an earlier log) goes on after a few events, or before
- * the next message the user typed, so it stays in its turn.
+ * Claude Code chains its records by `parentUuid`, and a log (2.1.x) can hold a tool's result on the line before the
+ * call it answers. A result met before any call of its id waits for the next event: its call follows it, then the
+ * result; anything else, and the result goes on first, where it was. (Only the next event: a log read in ranges,
+ * whose first result answers a call of the range before, must come out in the order of a whole read.)
  */
 export class CallOrder {
   private readonly calls = new Set<string>();
-  private held: TranscriptEvent[] = [];
-  private waited = 0;
+  private held: TranscriptEvent | undefined;
 
   constructor(private readonly pass: (event: TranscriptEvent) => void) {}
 
   push(event: TranscriptEvent): void {
-    if (event.kind === 'tool-result' && event.callId && !this.calls.has(event.callId)) {
-      this.held.push(event);
+    const held = this.held;
+    this.held = undefined;
+    if (held && !(event.kind === 'tool-call' && held.kind === 'tool-result' && event.callId === held.callId)) this.pass(held);
+    if (event.kind === 'tool-result' && event.callId && !this.calls.has(event.callId) && !held) {
+      this.held = event;
       return;
     }
-    if (event.kind === 'user' && this.held.length) this.release();
     this.pass(event);
     if (event.kind === 'tool-call' && event.callId) {
       this.calls.add(event.callId);
       if (this.calls.size > CALLS_REMEMBERED) this.calls.delete(this.calls.values().next().value!);
-      const answer = this.held.findIndex((held) => held.kind === 'tool-result' && held.callId === event.callId);
-      if (answer >= 0) this.pass(this.held.splice(answer, 1)[0]);
-      if (!this.held.length) this.waited = 0;
     }
-    if (this.held.length && ++this.waited > WAIT_EVENTS) this.release();
+    if (held && event.kind === 'tool-call' && held.kind === 'tool-result' && event.callId === held.callId) this.pass(held);
   }
 
-  /** Passes on every result still held, in the order they came. */
+  /** Passes on a result still held. */
   release(): void {
     const held = this.held;
-    this.held = [];
-    this.waited = 0;
-    for (const event of held) this.pass(event);
+    this.held = undefined;
+    if (held) this.pass(held);
   }
 }

@@ -6,3 +6,4 @@ export { readTranscript, describeProblems, LogInputError } from './reader.js';
 export { claudeRecordToEvents, cleanUserText } from './claudeRecords.js';
 export { codexRecordToEvents } from './codexRecords.js';
 export { sessionLogFiles, readSession, sessionDirOf, toolResultFilePath } from './sessionFiles.js';
+export { CallOrder } from './callOrder.js';

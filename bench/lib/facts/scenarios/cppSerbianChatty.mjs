@@ -297,7 +297,8 @@ export const scenario = {
     const timeO2 = 'make bench_histogram 2>&1 | tail -n 1 && mkdir -p bench/results && { time ./bench_histogram ; } 2>&1 | tee bench/results/O2.txt';
     const timeNative = 'make clean && make bench_histogram 2>&1 | tail -n 1 && { time ./bench_histogram ; } 2>&1 | tee bench/results/O3-native.txt';
     const format = 'clang-format -i src/*.cpp src/*.h tests/*.cpp bench/*.cpp';
-    const clampedAt = '    // value == max_ lands one past the end: it belongs to the last bucket\n    const std::size_t i = std::min<std::size_t>(value / width_, counts_.size() - 1);\n    counts_.at(i)++;\n';
+    const clampedAt =
+      '    // value == max_ lands one past the end: it belongs to the last bucket\n    const std::size_t i = std::min<std::size_t>(value / width_, counts_.size() - 1);\n    counts_.at(i)++;\n';
 
     return [
       {
@@ -308,10 +309,13 @@ export const scenario = {
           `Samo, ${stdOnly}, ovo ide u agenta koji se deployuje na produkcione servere i tamo ne smemo ništa da instaliramo. ` +
           `I ${signatures}, exporter od monitoring tima linkuje protiv toga i ako se nešto promeni oni nas jure 😅 Hvala ti puno unapred!!`,
         model: [
-          [think('Lots of words, one ask: make test crashes at run time. Run it the way the user does and look at the tail.'), bash(tests, 'Build and run the tests')],
+          [
+            think('Lots of words, one ask: make test crashes at run time. Run it the way the user does and look at the tail.'),
+            bash(tests, 'Build and run the tests'),
+          ],
           [
             think(
-              "Two things in there. count_after_reset fails with 3 instead of 0, and then the runner dies on an uncaught out_of_range from vector::at: index 100 on a vector of size 100, " +
+              'Two things in there. count_after_reset fails with 3 instead of 0, and then the runner dies on an uncaught out_of_range from vector::at: index 100 on a vector of size 100, ' +
                 'so one past the end. The next test after count_after_reset is record_max, which records 1000 on a 1000/10 histogram. ' +
                 'overflow_saturates, percentile_p99 and mean_empty never ran, so there may be more behind the crash. Task list first.',
             ),
@@ -331,7 +335,11 @@ export const scenario = {
           ],
           [
             think('reset() zeroes the buckets and sum_ but leaves total_, so count() still reports the old records. One line.'),
-            edit('src/histogram.cpp', '    std::fill(counts_.begin(), counts_.end(), 0);\n    sum_ = 0;\n}', '    std::fill(counts_.begin(), counts_.end(), 0);\n    sum_ = 0;\n    total_ = 0;\n}'),
+            edit(
+              'src/histogram.cpp',
+              '    std::fill(counts_.begin(), counts_.end(), 0);\n    sum_ = 0;\n}',
+              '    std::fill(counts_.begin(), counts_.end(), 0);\n    sum_ = 0;\n    total_ = 0;\n}',
+            ),
           ],
           [update('1', 'completed')],
           [update('2', 'completed')],
@@ -383,9 +391,7 @@ export const scenario = {
           ],
           [bash(timeO2, 'Build the bench and time it')],
           [
-            think(
-              'Baseline saved. Cheapest experiment first, compiler flags, no code change: -O3 -march=native, rebuild from clean, same run.',
-            ),
+            think('Baseline saved. Cheapest experiment first, compiler flags, no code change: -O3 -march=native, rebuild from clean, same run.'),
             update('4', 'completed'),
           ],
           [update('5', 'completed')],
@@ -423,14 +429,19 @@ export const scenario = {
         compact: true,
         summary: ccSummary({
           analysis: 'Serbian user; C++17 histogram. The runtime crash and the reset test are fixed; a bench exists; compiler flags were tried and reverted.',
-          intent: 'Make make test stop crashing, write a bench for record() and try to speed it up. Standard library only; do not change existing signatures in histogram.h.',
+          intent:
+            'Make make test stop crashing, write a bench for record() and try to speed it up. Standard library only; do not change existing signatures in histogram.h.',
           concepts: ['C++17, g++ with -Wall', 'hand-written [PASS]/[FAIL] runner', 'std::vector::at bounds check', 'time + throughput'],
           files: [
             'src/histogram.cpp: index clamped into the last bucket; reset() clears the count; operator[] in record()',
             'bench/bench.cpp: new bench',
             'Makefile: bench_histogram target',
           ],
-          errors: ['The runner crashed on an out-of-range bucket index; fixed', 'count_after_reset failed; fixed', "Dragan's percentile_p99 test still fails (left for him)"],
+          errors: [
+            'The runner crashed on an out-of-range bucket index; fixed',
+            'count_after_reset failed; fixed',
+            "Dragan's percentile_p99 test still fails (left for him)",
+          ],
           solving: 'Aggressive CPU-specific flags were tried and reverted because of the production machines.',
           messages: ['Fix make test; std only; keep signatures', 'Leave p99 to Dragan; write a bench, time it, try to make it faster'],
           pending: ['percentile_p99: Dragan decides'],
@@ -449,7 +460,11 @@ export const scenario = {
                 `${layouts.alternative[0].toUpperCase()}${layouts.alternative.slice(1)} sounds friendly, but ${layouts.reason}. ` +
                 `So ${layouts.choice}; same max and width is the only case where adding counts is exact.`,
             ),
-            edit('src/histogram.h', '    void reset();\n', '    void reset();\n    // Adds other\'s counts; throws std::invalid_argument if max_value or width differ.\n    void merge(const Histogram& other);\n'),
+            edit(
+              'src/histogram.h',
+              '    void reset();\n',
+              "    void reset();\n    // Adds other's counts; throws std::invalid_argument if max_value or width differ.\n    void merge(const Histogram& other);\n",
+            ),
           ],
           [
             edit(
@@ -473,7 +488,9 @@ export const scenario = {
           [edit('tests/run_tests.cpp', '    test_mean_empty();\n', '    test_mean_empty();\n    test_merge_two();\n    test_merge_mismatch();\n')],
           [bash('make test 2>&1 | head -n 12', 'Build and run the tests')],
           [
-            think('invalid_argument lives in <stdexcept>; libstdc++ does not pull it in through <vector> or <algorithm>. Include it in both files that name it.'),
+            think(
+              'invalid_argument lives in <stdexcept>; libstdc++ does not pull it in through <vector> or <algorithm>. Include it in both files that name it.',
+            ),
             edit('src/histogram.cpp', '#include <algorithm>\n', '#include <algorithm>\n#include <stdexcept>\n'),
           ],
           [edit('tests/run_tests.cpp', '#include <iostream>\n', '#include <iostream>\n#include <stdexcept>\n')],
@@ -514,8 +531,9 @@ export const scenario = {
       {
         compact: true,
         summary: ccSummary({
-          analysis: 'histo (C++17): crash fixed, bench added, merge() added and committed; the p99 test still fails by the user\'s choice.',
-          intent: 'Fix make test, bench record(), add merge() for per-thread histograms, commit without the bench results. Standard library only; keep existing signatures; comments in English.',
+          analysis: "histo (C++17): crash fixed, bench added, merge() added and committed; the p99 test still fails by the user's choice.",
+          intent:
+            'Fix make test, bench record(), add merge() for per-thread histograms, commit without the bench results. Standard library only; keep existing signatures; comments in English.',
           concepts: ['C++17 Makefile build', '[PASS]/[FAIL] runner', 'std::invalid_argument', 'bench with time'],
           files: [
             'src/histogram.h: merge() declared',
@@ -525,7 +543,11 @@ export const scenario = {
           ],
           errors: ['A missing include broke the build after merge(); fixed', 'percentile_p99 still fails (left for Dragan)'],
           solving: 'merge() refuses histograms with another bucket layout. The user refused reformatting the whole tree.',
-          messages: ['Earlier messages are in the previous summary', 'Add merge() for several threads; comments in English', 'Commit with an English message, without the bench results'],
+          messages: [
+            'Earlier messages are in the previous summary',
+            'Add merge() for several threads; comments in English',
+            'Commit with an English message, without the bench results',
+          ],
           pending: ['percentile_p99: Dragan decides'],
           current: 'Committed.',
           next: 'None.',

@@ -229,7 +229,7 @@ export const scenario = {
   files: {
     '.gitignore': '__pycache__/\n.pytest_cache/\nbuild/\ndist/\n*.egg-info/\nlogs/\n',
     'README.md':
-      '# userstats\n\nLoads the app\'s nightly event exports (`data/*.json`) and rolls them up for the dashboard.\n\n' +
+      "# userstats\n\nLoads the app's nightly event exports (`data/*.json`) and rolls them up for the dashboard.\n\n" +
       '    python3 scripts/load_all.py data\n    python3 -m pytest\n\n' +
       'Timestamps: the web export writes UTC without an offset; the mobile export writes `+00:00`.\n' +
       'The files in `tests/fixtures/` belong to the data team.\n',
@@ -323,12 +323,16 @@ export const scenario = {
           [empty(), say('Let me reproduce the crash first.'), bash('python3 scripts/load_all.py data 2>&1 | tail -n 12', 'Run the nightly load script')],
           [
             empty(),
-            say("The mobile records call the field `userId` instead of `user_id`. Let me check the fixture and the current state of the tests before changing anything."),
+            say(
+              'The mobile records call the field `userId` instead of `user_id`. Let me check the fixture and the current state of the tests before changing anything.',
+            ),
             bash('head -c 400 tests/fixtures/mobile_export.json; echo; ' + tests, 'Look at the mobile fixture and run the tests'),
           ],
           [
             empty(),
-            say('As you said, only `test_weekly_counts` fails right now, on the fixture with the bad date. Writing the mobile test first so it shows the crash:'),
+            say(
+              'As you said, only `test_weekly_counts` fails right now, on the fixture with the bad date. Writing the mobile test first so it shows the crash:',
+            ),
             edit('tests/test_loader.py', '    assert records[2]["duration_ms"] == 0\n', `    assert records[2]["duration_ms"] == 0${mobileTest}`),
           ],
           [
@@ -368,21 +372,20 @@ export const scenario = {
                 '- **Cause:** the mobile export now calls the user field `userId`; `normalize()` only knew `user_id`.\n' +
                 '- **Fix:** `userstats/loader.py` reads `user_id` and falls back to `userId`. I first tried converting every key with a JSON `object_hook`, but that also rewrote the keys inside `props`, so I backed it out.\n' +
                 '- **Test:** `test_load_mobile_export` in `tests/test_loader.py` uses the existing `tests/fixtures/mobile_export.json`; nothing under `tests/fixtures/` was changed.\n\n' +
-                'pytest: everything passes except `test_weekly_counts`, which still fails on the bad date in the data team\'s fixture. The record counts from the script are in the output above.',
+                "pytest: everything passes except `test_weekly_counts`, which still fails on the bad date in the data team's fixture. The record counts from the script are in the output above.",
             ),
           ],
         ],
       },
       {
-        user:
-          `perfect thanks a lot so now can you ${tarballReq} and bump the version to zero point four point oh there going to install it on there side tomorrow morning`,
+        user: `perfect thanks a lot so now can you ${tarballReq} and bump the version to zero point four point oh there going to install it on there side tomorrow morning`,
         model: [
           [empty(), say('Bumping the version in both places it is written.'), edit('pyproject.toml', 'version = "0.3.0"\n', 'version = "0.4.0"\n')],
           [empty(), edit('userstats/__init__.py', '__version__ = "0.3.0"\n', '__version__ = "0.4.0"\n')],
           [empty(), say('Building the sdist from a clean tree:'), bash(rmBuild, 'Clean and build the sdist')],
           [
             empty(),
-            say("Got it, dist/ stays as it is. An sdist of the new version just lands next to the old one, so nothing needs deleting:"),
+            say('Got it, dist/ stays as it is. An sdist of the new version just lands next to the old one, so nothing needs deleting:'),
             bash('python3 setup.py -q sdist 2>&1 | tail -n 3; ls -l dist', 'Build the sdist next to the old one'),
           ],
           [
@@ -402,9 +405,7 @@ export const scenario = {
         model: [
           [
             empty(),
-            say(
-              `I'll ${filter.choice}, not ${filter.alternative}: ${filter.reason}, and the option is only about what this run reports.`,
-            ),
+            say(`I'll ${filter.choice}, not ${filter.alternative}: ${filter.reason}, and the option is only about what this run reports.`),
             edit(
               'scripts/load_all.py',
               '    parser.add_argument("data_dir")\n    args = parser.parse_args()\n    records, skipped = load_dir(args.data_dir)\n',
@@ -412,7 +413,10 @@ export const scenario = {
                 '    records, skipped = load_dir(args.data_dir)\n    if args.since:\n        since = datetime.fromisoformat(args.since)\n        records = [r for r in records if r["ts"] >= since]\n',
             ),
           ],
-          [empty(), edit('scripts/load_all.py', 'import argparse\nimport os\nimport sys\n', 'import argparse\nimport os\nimport sys\nfrom datetime import datetime\n')],
+          [
+            empty(),
+            edit('scripts/load_all.py', 'import argparse\nimport os\nimport sys\n', 'import argparse\nimport os\nimport sys\nfrom datetime import datetime\n'),
+          ],
           [empty(), bash('python3 scripts/load_all.py data --since 2024-03-11 2>&1 | tail -n 4', 'Load since March 11')],
           [
             empty(),
@@ -435,10 +439,7 @@ export const scenario = {
               'from userstats.loader import load_dir, parse_ts  # noqa: E402\n',
             ),
           ],
-          [
-            empty(),
-            edit('scripts/load_all.py', '        since = datetime.fromisoformat(args.since)\n', '        since = parse_ts(args.since)\n'),
-          ],
+          [empty(), edit('scripts/load_all.py', '        since = datetime.fromisoformat(args.since)\n', '        since = parse_ts(args.since)\n')],
           [empty(), edit('scripts/load_all.py', 'import sys\nfrom datetime import datetime\n', 'import sys\n')],
           [
             empty(),
@@ -481,8 +482,10 @@ export const scenario = {
       {
         compact: true,
         summary: ccSummary({
-          analysis: 'User dictates by voice. userstats: the nightly script crashed on the mobile export; fixed, tested, version bumped to 0.4.0, --since added.',
-          intent: 'Fix the loader for the mobile export and write a test, build a new tarball, add --since, report timings, update the changelog. Do not touch tests/fixtures; must run on Python 3.8.',
+          analysis:
+            'User dictates by voice. userstats: the nightly script crashed on the mobile export; fixed, tested, version bumped to 0.4.0, --since added.',
+          intent:
+            'Fix the loader for the mobile export and write a test, build a new tarball, add --since, report timings, update the changelog. Do not touch tests/fixtures; must run on Python 3.8.',
           concepts: ['pytest', 'JSON exports', 'aware vs naive datetimes', 'setuptools sdist'],
           files: [
             'userstats/loader.py: user id fallback, UTC timestamps',
@@ -491,9 +494,18 @@ export const scenario = {
             'pyproject.toml, userstats/__init__.py: 0.4.0',
             'CHANGELOG.md: 0.4.0',
           ],
-          errors: ['Mobile records had no user_id; fixed', 'Comparing timestamps with and without offset failed; fixed', 'test_weekly_counts fails on a fixture date (data team)'],
+          errors: [
+            'Mobile records had no user_id; fixed',
+            'Comparing timestamps with and without offset failed; fixed',
+            'test_weekly_counts fails on a fixture date (data team)',
+          ],
           solving: 'Converting every key while parsing JSON was tried and backed out. The user refused deleting dist/.',
-          messages: ['Fix the loader, write a mobile test; do not touch fixtures; Python 3.8', 'New tarball, version 0.4.0', 'Add --since; how many records; test timings', 'Changelog line'],
+          messages: [
+            'Fix the loader, write a mobile test; do not touch fixtures; Python 3.8',
+            'New tarball, version 0.4.0',
+            'Add --since; how many records; test timings',
+            'Changelog line',
+          ],
           pending: ['test_weekly_counts: data team fixes the fixture'],
           current: 'CHANGELOG updated.',
           next: 'None.',

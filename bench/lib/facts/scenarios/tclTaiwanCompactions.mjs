@@ -196,7 +196,7 @@ source lib/twdate.tcl
 export const scenario = {
   name: 'tcl-taiwan-compactions',
   about:
-    "held out: Traditional-Chinese (Taiwan) user, Tcl package tested with tcltest (all.tcl: Total 12 Passed 10 Skipped 0 Failed 2), thinking partly in Chinese, a decision only in the Chinese reply (我選擇…而不是…因為); can't read \"y\": no such variable with its while-executing trace fixed; clock scan tried and abandoned; the rule 不要改 API 的名稱; a refused git add -A; wc -l, converter and tcltest totals; three compactions",
+    'held out: Traditional-Chinese (Taiwan) user, Tcl package tested with tcltest (all.tcl: Total 12 Passed 10 Skipped 0 Failed 2), thinking partly in Chinese, a decision only in the Chinese reply (我選擇…而不是…因為); can\'t read "y": no such variable with its while-executing trace fixed; clock scan tried and abandoned; the rule 不要改 API 的名稱; a refused git add -A; wc -l, converter and tcltest totals; three compactions',
   requires: ['tclsh', 'git', 'wc'],
   // A Taiwanese developer's terminal: tclsh reads the sources (民國 in the regexps) as UTF-8.
   env: { LANG: 'C.UTF-8', LC_ALL: 'C.UTF-8' },
@@ -285,7 +285,9 @@ export const scenario = {
         model: [
           [think('使用者說有兩個測試沒過，先跑一次 tests/all.tcl 看是哪兩個，輸出比較長，看最後面就好。'), bash(tests, 'Run the tcltest suite')],
           [
-            think('checkid-1.4 (J) and checkid-1.5 (Y) fail; A, F and W pass. Both are valid IDs in the test, so checkId rejects good input. Look at how the letter turns into a number.'),
+            think(
+              'checkid-1.4 (J) and checkid-1.5 (Y) fail; A, F and W pass. Both are valid IDs in the test, so checkId rejects good input. Look at how the letter turns into a number.',
+            ),
             read('lib/twdate.tcl'),
           ],
           [
@@ -407,8 +409,15 @@ export const scenario = {
           analysis: 'twdate: the dash date format is supported; the converter collects bad lines; the agent suggested renaming the procs.',
           intent: 'Support the new POS dash dates in rocToIso and convert all data files to Gregorian dates. No tcllib, only Tcl itself.',
           concepts: ['Tcl regexp', 'tcltest', 'clock scan normalizes impossible dates'],
-          files: ['lib/twdate.tcl: one regexp for slash and dash dates', 'tests/rocdate.test: dash and not-a-date tests', 'bin/roc2iso.tcl: bad lines to out/rejected.txt'],
-          errors: ['The converter died on an unset variable when a date matched no pattern; fixed', 'A clock-based version broke the impossible-date test; reverted'],
+          files: [
+            'lib/twdate.tcl: one regexp for slash and dash dates',
+            'tests/rocdate.test: dash and not-a-date tests',
+            'bin/roc2iso.tcl: bad lines to out/rejected.txt',
+          ],
+          errors: [
+            'The converter died on an unset variable when a date matched no pattern; fixed',
+            'A clock-based version broke the impossible-date test; reverted',
+          ],
           solving: 'Collecting unreadable lines instead of aborting.',
           messages: ['Earlier messages are in the previous summary', 'Support dash dates; convert data/; no tcllib'],
           pending: ['Rename suggestion waits for the user'],
@@ -456,12 +465,7 @@ export const scenario = {
             think('out/ 是轉出來的資料，不能進 git。只加程式和測試，再把 out/ 放進 .gitignore 比較保險。'),
             bash("printf 'out/\\n' >> .gitignore && git add .gitignore lib bin tests && git status --short", 'Stage only the code'),
           ],
-          [
-            bash(
-              'git commit -q -m "rocToIso: accept 113-05-20; isoToRoc -chinese; roc2iso collects unreadable lines" && git log --oneline -1',
-              'Commit',
-            ),
-          ],
+          [bash('git commit -q -m "rocToIso: accept 113-05-20; isoToRoc -chinese; roc2iso collects unreadable lines" && git log --oneline -1', 'Commit')],
           [
             say(
               '收到，名稱都不動 🙆 `rocToIso`、`isoToRoc`、`checkId` 都維持原樣。\n\n' +
@@ -497,7 +501,8 @@ export const scenario = {
       {
         compact: true,
         summary: ccSummary({
-          analysis: 'twdate: API names kept; isoToRoc has a -chinese option; committed without the converted data; README documents the dash format and -chinese.',
+          analysis:
+            'twdate: API names kept; isoToRoc has a -chinese option; committed without the converted data; README documents the dash format and -chinese.',
           intent: 'Fix the tests, support dash dates, convert data, add -chinese, commit, document it. No tcllib; never rename the API.',
           concepts: ['Tcl optional flags via args', 'tcltest'],
           files: ['lib/twdate.tcl: isoToRoc -chinese', 'tests/rocdate.test: two -chinese tests', '.gitignore: out/', 'README.md: dash format and -chinese'],

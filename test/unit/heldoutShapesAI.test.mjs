@@ -1,0 +1,216 @@
+// Shapes of wrong or missed claims found on held-out set AI and bench:facts rounds 17–21 (labelled or scored before
+// tuning), each turned into a general rule and checked on a log of the same shape built with the real record formats,
+// with the neighbour that must stay.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../support/paths.mjs';
+import { ClaudeLog } from '../support/analysisLogs.mjs';
+
+const require = createRequire(import.meta.url);
+const { analyzeSession, classifySentence, errorLines, isConstraint, measuredLines, sentences } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
+const { CallOrder } = require(join(repoRoot, 'dist', 'test', 'transcript.js'));
+
+async function analyse(log, t) {
+  const dir = mkdtempSync(join(tmpdir(), 'handover-shapes-ai-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const { analysis } = await analyzeSession(log.write(dir), { workspace: log.cwd });
+  return analysis;
+}
+const errorsOf = (analysis) => analysis.findings.filter((f) => f.analyst === 'errors');
+const decisionsOf = (analysis) => analysis.findings.filter((f) => f.analyst === 'decisions').map((f) => f.title);
+
+test('a result written on the line before its call is passed on after it; one whose call does not follow goes on where it was', () => {
+  const seen = [];
+  const order = new CallOrder((e) => seen.push(`${e.kind}:${e.callId ?? e.text}`));
+  order.push({ kind: 'assistant-text', text: 'fix it' });
+  order.push({ kind: 'tool-result', callId: 'a', text: 'String to replace not found in file.' });
+  order.push({ kind: 'tool-call', callId: 'a', name: 'Edit', input: {} });
+  order.push({ kind: 'tool-result', callId: 'orphan', text: 'done' });
+  order.push({ kind: 'user', text: 'next' });
+  order.push({ kind: 'tool-call', callId: 'b', name: 'Bash', input: {} });
+  order.push({ kind: 'tool-result', callId: 'b', text: 'ok' });
+  assert.deepEqual(seen, ['assistant-text:fix it', 'tool-call:a', 'tool-result:a', 'tool-result:orphan', 'user:next', 'tool-call:b', 'tool-result:b']);
+});
+
+test('an Edit whose failure the log wrote before the call is that file’s error, settled by the next edit of the file', async (t) => {
+  const log = new ClaudeLog('/home/dev/obstruct');
+  log.user('fix pre_transpile too');
+  log.tool(
+    'Edit',
+    { file_path: '/home/dev/obstruct/src/expr.rs', old_string: 'a', new_string: 'b' },
+    '<tool_use_error>String to replace not found in file.\nString: a</tool_use_error>',
+    {
+      isError: true,
+    },
+  );
+  // Claude Code 2.1.x: the result's record lands a line above its call's.
+  const [call, result] = log.records.splice(-2, 2);
+  log.records.push(result, call);
+  log.tool(
+    'Edit',
+    { file_path: '/home/dev/obstruct/src/expr.rs', old_string: 'c', new_string: 'd' },
+    'The file /home/dev/obstruct/src/expr.rs has been updated successfully.',
+  );
+  const errors = errorsOf(await analyse(log, t));
+  assert.equal(errors.length, 1, errors.map((e) => e.title).join('\n'));
+  assert.match(errors[0].title, /^src\/expr\.rs: String to replace not found/);
+  assert.equal(errors[0].status, 'resolved');
+});
+
+test('a command the shell could not parse is settled by its rewrite passing right after; another command passing settles nothing', async (t) => {
+  const parseError =
+    'At line:5 char:35\n+ $m = [BitConverter]::ToUInt16(, 4)\n+                                   ~\nMissing argument in parameter list.\n    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException';
+  const log = new ClaudeLog('/home/dev/launcher');
+  log.user('check the architecture of both outputs');
+  log.bash(
+    "powershell.exe -NoProfile -Command \"'Launcher.exe','MultiInstance.dll' | ForEach-Object { [System.IO.File]::ReadAllBytes('build/Release/' + $_) }\"",
+    parseError,
+    1,
+  );
+  log.bash(
+    "powershell.exe -NoProfile -File - <<'EOF'\nforeach ($name in @('Launcher.exe', 'MultiInstance.dll')) { [System.IO.File]::ReadAllBytes('build/Release/' + $name) }\nEOF",
+    'Launcher.exe x64',
+  );
+  const other = new ClaudeLog('/home/dev/launcher');
+  other.user('check the architecture of both outputs');
+  other.bash(
+    "powershell.exe -NoProfile -Command \"'Launcher.exe','MultiInstance.dll' | ForEach-Object { [System.IO.File]::ReadAllBytes('build/Release/' + $_) }\"",
+    parseError,
+    1,
+  );
+  other.bash('git status --short', ' M src/main.cpp');
+  assert.equal(errorsOf(await analyse(log, t))[0].status, 'resolved');
+  assert.notEqual(errorsOf(await analyse(other, t))[0].status, 'resolved');
+});
+
+test('a Rust panic whose message stands under its headline still fails when the test panics the same way again', async (t) => {
+  const run = (line, pid) =>
+    `running 1 test\n\nthread 'tests::visible_in_body' (${pid}) panicked at src/tests/t.rs:${line}:5:\nFunction sqrt should be present\n\nfailures:\n    tests::visible_in_body\n\ntest result: FAILED. 0 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s`;
+  const log = new ClaudeLog('/home/dev/obstruct');
+  log.user('make the body see its params');
+  log.bash('cargo test visible_in_body 2>&1', run(572, 13440), 101);
+  log.bash('cargo test visible_in_body 2>&1', run(577, 13839), 101);
+  const errors = errorsOf(await analyse(log, t));
+  assert.equal(errors.length, 1, errors.map((e) => e.title).join('\n'));
+  assert.notEqual(errors[0].status, 'resolved');
+  log.bash('cargo test visible_in_body 2>&1', 'running 1 test\ntest tests::visible_in_body ... ok\n\ntest result: ok. 1 passed; 0 failed; 0 ignored');
+  assert.equal(errorsOf(await analyse(log, t))[0].status, 'resolved');
+});
+
+test('a C++ run ending in terminate is past it once a re-run’s end no longer says so, even failing another test', async (t) => {
+  const log = new ClaudeLog('/home/dev/histo');
+  log.user('the tests crash, fix it');
+  log.bash(
+    'make test 2>&1 | tail -n 20',
+    "./run_tests\n[PASS] empty_count\n[FAIL] count_after_reset: expected 0 got 3\nterminate called after throwing an instance of 'std::out_of_range'\n  what():  vector::_M_range_check: __n (which is 100) >= this->size() (which is 100)\nmake: *** [Makefile:12: test] Aborted (core dumped)",
+  );
+  log.bash(
+    'make test 2>&1 | tail -n 12',
+    './run_tests\n[PASS] empty_count\n[PASS] count_after_reset\n[PASS] record_max\n[FAIL] percentile_p99: expected 990 got 999\n8 passed, 1 failed\nmake: *** [Makefile:12: test] Error 1',
+  );
+  const errors = errorsOf(await analyse(log, t));
+  const crash = errors.find((e) => /terminate called/.test(e.title));
+  assert.ok(crash, errors.map((e) => e.title).join('\n'));
+  assert.equal(crash.status, 'resolved');
+  assert.ok(
+    errors.some((e) => e !== crash && e.status !== 'resolved'),
+    errors.map((e) => `${e.title} ${e.status}`).join('\n'),
+  );
+});
+
+test('errors: tcltest’s failing header and Tcl’s uncaught error head their runs, even piped', () => {
+  assert.equal(
+    errorLines(
+      'Tests began at Mon\ncheckid.test\n==== checkid-1.5 valid, Y FAILED\n==== Contents of test case:\n---- Result was:\n0\n==== checkid-1.5 FAILED\nall.tcl:\tTotal\t12\tPassed\t10\tSkipped\t0\tFailed\t2',
+    ).best,
+    '==== checkid-1.5 valid, Y FAILED',
+  );
+  assert.equal(
+    errorLines('can\'t read "y": no such variable\n    while executing\n"expr {$y + 1911}"\n    (procedure "::twdate::rocToIso" line 6)').best,
+    'can\'t read "y": no such variable',
+  );
+});
+
+test('numbers: a build that had nothing to do measures nothing; a build that compiled does', () => {
+  assert.deepEqual(measuredLines('    Finished `dev` profile [unoptimized + debuginfo] target(s) in 0.06s\n     Running `target/debug/fihter`'), []);
+  assert.deepEqual(measuredLines('   Compiling fihter v0.1.0 (/home/dev/fihter)\n    Finished `dev` profile [unoptimized + debuginfo] target(s) in 4.20s'), [
+    'Finished `dev` profile [unoptimized + debuginfo] target(s) in 4.20s',
+  ]);
+  assert.deepEqual(measuredLines('up to date, audited 411 packages in 2s\n\nfound 0 vulnerabilities'), []);
+  assert.deepEqual(measuredLines('  minor version: 0\n  major version: 65\n  Last modified Mar 1, 2026; size 9517 bytes'), []);
+  assert.deepEqual(measuredLines('    ...<27 lines>...'), []);
+});
+
+test('decisions: other languages’ "I chose" and "Decision:", a pick by its place after ", or" options, a lower-case sentence', async (t) => {
+  for (const sentence of [
+    'valisin upserdi koguse liitmisega, mitte UNIQUE piirangu eemaldamise, sest skeemi ei tohi puutuda.',
+    'Döntés: minden szóközt kiszedek parse előtt, mert a könyvelés exportjában mindkettő előfordul.',
+  ])
+    assert.equal(classifySentence(sentence, 'assistant')?.kind, 'decisions', sentence);
+  assert.equal(classifySentence('valisin mida teha', 'assistant'), undefined, 'a choice without its reason or alternative');
+  assert.deepEqual(sentences('grouping by c.name, or by c.id. group by c.id it is: two customers share a name.'), [
+    'grouping by c.name, or by c.id.',
+    'group by c.id it is: two customers share a name.',
+  ]);
+  assert.deepEqual(sentences('use a map, e.g. a hash map. vs. the list'), ['use a map, e.g. a hash map. vs. the list'], 'an abbreviation starts no sentence');
+  const log = new ClaudeLog('/home/dev/ini');
+  log.user('values keep their comments, fix it');
+  log.thinking(
+    'Options: cutting at the first ; or # anywhere in the value, or cut the value at a ; or # only when it follows a blank. The second, because config/porta.ini has a url with a # in it that has to stay.',
+  );
+  const decisions = decisionsOf(await analyse(log, t));
+  assert.equal(decisions.length, 1, decisions.join('\n'));
+  assert.match(decisions[0], /^The second, because .*\(cut the value at a ; or # only when it follows a blank\)$/);
+});
+
+test('decisions: a next step, an explanation and what follows from a condition are none', () => {
+  for (const sentence of [
+    "Now I'm ready to write out the implementation, making sure the hook uses the wide strings instead of re-converting them.",
+    'The `Global\\` prefix is what determines whether it shows up in one namespace versus the other — that is how the app names it.',
+    "So when we inject our DLL via remote thread, we're installing hooks before the main thread runs rather than after.",
+  ])
+    assert.equal(classifySentence(sentence, 'thinking'), undefined, sentence);
+});
+
+test('rules: Serbian, Bulgarian and Afrikaans; not "just answer", "you do not need to", "don’t understand", a bug report', () => {
+  for (const rule of [
+    'nemoj da menjaš potpise postojećih funkcija',
+    'komentari u kodu neka budu na engleskom',
+    'не пипай Cargo.lock',
+    'само std, без външни crate-ове',
+    'net die JDK, geen Maven of ekstra jars nie',
+    'dit moet op Java 11 bly loop',
+  ])
+    assert.ok(isConstraint(rule), rule);
+  for (const notRule of [
+    "Just answer don't do anything",
+    'Do not do it yourself, let me know how to do it.',
+    'i can create one you do not need to delete it.',
+    "explain sparse=always ~ don't understand",
+    '回答，什么都不要做',
+    'This means that there is a bug where sometimes parameters don\'t "exist" in the function body.',
+  ])
+    assert.equal(isConstraint(notRule), false, notRule);
+});
+
+test('rules: a rule inside a dictated run-on or a Chinese run of commas is its own clause', async (t) => {
+  const log = new ClaudeLog('/home/dev/loader');
+  log.user(
+    'okay so the nightly load script crashed again last night i think its because the mobile team changed there export format can you fix the loader so the script runs again and also right a test for the mobile export period oh and dont touch anything in tests fixtures those files come from the data team new line the weekly test is already broken',
+  );
+  log.user('不要改 API 的名稱，會計系統跟報表那邊都是直接呼叫 rocToIso 的，改了會壞掉 另外幫 isoToRoc 加一個 -chinese 選項，報表要印的。');
+  const { constraints } = await analyse(log, t);
+  const texts = constraints.map((c) => c.text);
+  assert.ok(
+    texts.some((c) => /^dont touch anything in tests fixtures\b/.test(c)),
+    texts.join('\n'),
+  );
+  assert.ok(
+    texts.some((c) => /^不要改 API 的名稱/.test(c) && !c.includes('另外')),
+    texts.join('\n'),
+  );
+});
