@@ -77,7 +77,7 @@ export function sentenceParts(text: string, maxChars = 20_000): SentencePart[] {
     for (const part of line.split(LOWER_CASE_SENTENCE.test(line) ? SENTENCE_END_ANY_CASE : SENTENCE_END)) {
       const s = part.trim();
       // (A bare pick among labelled options, "B.", is short but a choice: see the options in offline.ts.)
-      if (s.length >= 8 || /^(?:option\s+)?[A-D1-4][.!]$/i.test(s))
+      if (s.length >= 8 || (s.length >= 4 && /[\u3040-\u30ff\u3400-\u9fff]/.test(s)) || /^(?:option\s+)?[A-D1-4][.!]$/i.test(s))
         out.push({ text: s, listed, heading, quoted, ...(number && first ? { number } : {}), ...(prosOrCons ? { prosOrCons } : {}) });
       first = false;
     }
@@ -85,9 +85,10 @@ export function sentenceParts(text: string, maxChars = 20_000): SentencePart[] {
   return out;
 }
 
-const SENTENCE_END = /(?<=[.!?])\s+(?=[\p{Lu}"'`(*[«„“])/u;
+// (Chinese and Japanese end a sentence with 。！？ and no space: a paragraph of thinking is several sentences.)
+const SENTENCE_END = /(?<=[.!?])\s+(?=[\p{Lu}"'`(*[«„“])|(?<=[。！？])(?![。！？」』）]|\s*$)\s*/u;
 const SENTENCE_END_ANY_CASE =
-  /(?<=[.!?])\s+(?=[\p{Lu}"'`(*[«„“])|(?<=(?<!\p{L})(?!(?:vs|etc|cf|approx|incl|no|nr|ca|resp|bzw|usw|ggf|evtl|ex|fig|eq|sec|ch|vol|al|ie|eg|pp)\.)\p{Ll}{2,}\.)\s+(?=\p{Ll}{2,}\s)/u;
+  /(?<=[.!?])\s+(?=[\p{Lu}"'`(*[«„“])|(?<=[。！？])(?![。！？」』）]|\s*$)\s*|(?<=(?<!\p{L})(?!(?:vs|etc|cf|approx|incl|no|nr|ca|resp|bzw|usw|ggf|evtl|ex|fig|eq|sec|ch|vol|al|ie|eg|pp)\.)\p{Ll}{2,}\.)\s+(?=\p{Ll}{2,}\s)/u;
 /** A full stop, then a lower-case word: the cheap test before SENTENCE_END_ANY_CASE is tried. */
 const LOWER_CASE_SENTENCE = /\p{Ll}{2}\.\s+\p{Ll}/u;
 

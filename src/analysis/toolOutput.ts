@@ -389,7 +389,7 @@ const MAY_BE_LABELLED = /[:：\u3000-\u9fff]/;
  */
 // …also under a lead-in with a colon, and with two-word labels (`drained: done 487, dead 13, failed attempts 39`).
 const COUNT_PAIRS =
-  /^(?:[^:\n]{1,60}:\s+)?\p{L}[\p{L}_-]{1,30}(?: \p{L}[\p{L}_-]{1,30})?\s+\d[\d,.]*(?:[\s,;]+\p{L}[\p{L}_-]{1,30}(?: \p{L}[\p{L}_-]{1,30})?\s+\d[\d,.]*)+\s*$|(?:^|\s)\p{Ll}[\p{Ll}_]*=\d[\d.,]*\b.*\s\p{Ll}[\p{Ll}_]*=\d/u;
+  /^(?:[^:\n]{1,60}:\s+)?\p{L}[\p{L}_-]{1,30}(?: \p{L}[\p{L}_-]{1,30})?\s+\d[\d,.]*(?:[\s,;]+\p{L}[\p{L}_-]{1,30}(?: \p{L}[\p{L}_-]{1,30})?\s+\d[\d,.]*)+\s*$|(?:^|\s)\p{Ll}[\p{Ll}_]*=\s*-?\d[\d.,]*\b.*\s\p{Ll}[\p{Ll}_]*=\s*-?\d/u;
 // (Nor a package manager's progress: `Progress: resolved 68, reused 23, downloaded 34`.)
 const NOT_COUNT_PAIRS = /\b(?:of|step|page|line|version|v)\s+\d|^\s*progress\b/i;
 /** COUNT_PAIRS, asked only of a line that can match it (a letter, then a number, then a letter again). */
@@ -726,8 +726,22 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
     for (const line of lines) {
       const counted = /^\s*(\d[\d,]*)\s+(\S+)\s*$/.exec(line);
       // (Not a count of a scratch or log file: `wc -l /tmp/…/tasks/b5.output` checks how far a run got.)
-      if (!counted || counted[2] === 'total' || /^\/tmp\/|\.(?:output|log|out)$/.test(counted[2]) || found.length >= max) continue;
-      const text = `wc: ${counted[1]} ${/\bwc\s+-\w*w/.test(commandLine) ? 'words' : /\bwc\s+-\w*[cm]/.test(commandLine) ? 'bytes' : 'lines'} in ${counted[2]}`;
+      if (!counted || /^\/tmp\/|\.(?:output|log|out)$/.test(counted[2]) || found.length >= max) continue;
+      // (The `total` row of several files is their sum: `6201 total`.)
+      const text = `wc: ${counted[1]} ${/\bwc\s+-\w*w/.test(commandLine) ? 'words' : /\bwc\s+-\w*[cm]/.test(commandLine) ? 'bytes' : 'lines'} in ${counted[2] === 'total' ? 'all' : counted[2]}`;
+      if (!seen.has(text)) {
+        seen.add(text);
+        found.push({ line: text, weight: 4 });
+      }
+    }
+  }
+  // `du -sh data/in data/done` prints each size before the path it measured: `692K	data/in`.
+  if (commandLine !== undefined && /(?:^|[\s;&|(])du\s+(?:-\w+\s+)*\S/.test(commandLine)) {
+    for (const line of lines) {
+      // (du separates the size from the path with a tab: other commands' rows on the same line are not taken.)
+      const sized = /^(\d[\d.,]*[KMGTP]?)\t(\S.*?)\s*$/.exec(line);
+      if (!sized || found.length >= max) continue;
+      const text = `du: ${sized[1]}${/\d$/.test(sized[1]) ? (/\bdu\s+(?:-\w*\s+)*-\w*b/.test(commandLine) ? ' bytes' : ' blocks') : ''} in ${sized[2]}`;
       if (!seen.has(text)) {
         seen.add(text);
         found.push({ line: text, weight: 4 });

@@ -214,3 +214,36 @@ test('rules: a rule inside a dictated run-on or a Chinese run of commas is its o
     texts.join('\n'),
   );
 });
+
+test('sentences: Chinese and Japanese end at 。！？ without a space; 决定 as "is determined by" chooses nothing', () => {
+  assert.deepEqual(sentences('所以 EMV 的正负完全由 mid_move 决定。这意味着零线穿越就是方向改变。我决定用 HMA 而不是 EMA，因为 EMA 太慢了。'), [
+    '所以 EMV 的正负完全由 mid_move 决定。',
+    '这意味着零线穿越就是方向改变。',
+    '我决定用 HMA 而不是 EMA，因为 EMA 太慢了。',
+  ]);
+  assert.deepEqual(sentences('不要改名喔！！不要改 API 的名稱。'), ['不要改名喔！！', '不要改 API 的名稱。']);
+  for (const finding of [
+    '所以 EMV 的正负完全由 mid_move 决定——EMV > 0 就是中间价上涨，EMV < 0 就是下跌。',
+    '实际上成交量确实有作用——它决定了每根 K 线对 EMV 均值的权重，量大的 K 线权重反而小。',
+  ])
+    assert.equal(classifySentence(finding, 'thinking'), undefined, finding);
+  assert.equal(classifySentence('我决定用 HMA 而不是 EMA，因为 EMA 太慢了。', 'thinking')?.kind, 'decisions');
+  for (const none of [
+    'The key changes are: update the buttons, add a login option alongside or instead of the register flow.',
+    'Choosing the wrong consumer for a state file produces garbage rather than an error.',
+  ])
+    assert.equal(classifySentence(none, 'thinking'), undefined, none);
+});
+
+test('numbers: du’s sizes and wc’s total row are measurements; du’s tab keeps other rows out', () => {
+  assert.deepEqual(measuredLines('692K\tdata/inkomende\n1.4M\tdata/klaar', 6, 'du -sh data/inkomende data/klaar'), [
+    'du: 692K in data/inkomende',
+    'du: 1.4M in data/klaar',
+  ]);
+  assert.deepEqual(measuredLines('3 files to go\n692K\tdata/in', 6, 'echo "3 files to go" && du -sh data/in'), ['du: 692K in data/in']);
+  assert.deepEqual(measuredLines('  2944 data/112.txt\n  3257 data/113.txt\n  6201 total', 6, 'wc -l data/*.txt'), [
+    'wc: 2944 lines in data/112.txt',
+    'wc: 3257 lines in data/113.txt',
+    'wc: 6201 lines in all',
+  ]);
+});
