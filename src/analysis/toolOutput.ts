@@ -69,8 +69,8 @@ const STRONG_ERROR = [
   // a script's own step row (`[build] FAILED (exit 2)`), a makefile's parse error (`Makefile:7: *** missing separator.`)
   /^\[[\w. -]+\] FAIL(?:ED)?\b|^[\w./-]+:\d+: \*\*\* \S/,
   /\.{4,}\s*Failed\s*$/, // a pre-commit hook's row: `black....................Failed`
-  // (and a harness's row for one test: `buyuk_noktali_i  FAIL: got 'stanbul' want 'istanbul'`)
-  /^\s*(?:FAIL|FAILED|ERROR)\b|^[\w.:/-]*[A-Za-z][\w.:/-]*\s{2,}(?:FAIL|FAILED)\b/,
+  // (and a harness's row for one test: `buyuk_noktali_i  FAIL: got 'stanbul' want 'istanbul'`, `[FAIL] p99: expected 990 got 999`)
+  /^\s*(?:FAIL|FAILED|ERROR)\b|^[\w.:/-]*[A-Za-z][\w.:/-]*\s{2,}(?:FAIL|FAILED)\b|^\s*\[(?:FAIL|FAILED)\]\s+\S/,
   // bun's failing test (`(fail) prompt-builder > JSON output reminder`), gh's failing check row
   // (`test\tfail\t7m7s\thttps://…`), gh refusing a merge (`X Pull request #235 is not mergeable: …`).
   /^\s*\(fail\)\s+\S|^\S[^\t]*\t(?:fail|failure|failed)\t|\bis not mergeable\b/,

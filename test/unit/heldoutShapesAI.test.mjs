@@ -247,3 +247,11 @@ test('numbers: du’s sizes and wc’s total row are measurements; du’s tab ke
     'wc: 6201 lines in all',
   ]);
 });
+
+test('errors: a hand-written runner’s `[FAIL] name: expected X got Y` row heads its run over the count of failures', () => {
+  const run = errorLines(
+    './run_tests\n[PASS] empty_count\n[FAIL] percentile_p99: expected 990 got 999\n[PASS] mean_empty\n8 passed, 1 failed\nmake: *** [Makefile:12: test] Error 1',
+  );
+  assert.equal(run.best, '[FAIL] percentile_p99: expected 990 got 999');
+  assert.equal(errorLines('[PASS] a\n[PASS] b\n2 passed, 0 failed').best, undefined);
+});
