@@ -1099,6 +1099,9 @@ export class OfflineAnalyzer {
     if (failed && text.length < 800 && CHECK_NEVER_RAN.test(text)) return;
     const passed = !failed && (result.exitCode !== undefined || result.isError === false || looksPassing(text));
     const known = this.checks.get(family.name);
+    // A run that passes only by skipping the tests that were failing (`cargo test -- --skip median_even`) leaves the
+    // check as it stood: those tests have not passed.
+    if (passed && known?.outcome === 'failing' && skipsAnyOf(pending.commandLine, known.failingTests ?? [])) return;
     const outcome: CheckOutcome = {
       family: family.display ?? family.name,
       kind: family.kind,
@@ -1114,6 +1117,13 @@ export class OfflineAnalyzer {
     }
     this.checks.delete(family.name); // re-inserted: the map's order is the order of last runs
     this.checks.set(family.name, outcome);
+    // A build that failed to compile (`cargo build`: error[E0597]) is stale once the same program compiled the code
+    // for another goal and ran it (`cargo test` running its tests, passing or not): the code compiles now.
+    const program = family.name.split(' ')[0];
+    if (family.kind === 'test' && RAN_TESTS.test(text) && !COMPILE_ERROR.test(text))
+      for (const [name, check] of this.checks)
+        if (check.kind === 'build' && check.outcome === 'failing' && name.split(' ')[0] === program && COMPILE_ERROR.test(check.distinctive ?? ''))
+          this.checks.delete(name);
     if (family.kind === 'test') this.lastTestRun = { line: result.line, passed, whole: family.targets.length === 0, family: family.name };
   }
 
@@ -1869,6 +1879,8 @@ export class OfflineAnalyzer {
         record.family?.kind !== undefined && pending?.family?.kind === record.family.kind && record.testFiles.some((f) => targets.some((t) => sameFile(f, t)));
       // A run that leaves the failing file out (`--ignore=tests/test_tasks.py`) says nothing of it.
       if (record.testFiles.some((f) => leavesOut(pending?.commandLine, f))) continue;
+      // …nor a run that skips the very tests it was about (`-- --skip median_even_count`, `-k "not test_x"`).
+      if (record.tests?.length && skipsAnyOf(pending?.commandLine, record.tests)) continue;
       // …nor a run without the feature or target the failure was built with (`cargo test --features simd`).
       if (!hasBuildVariant(record, pending?.commandLine ?? '')) continue;
       // …nor a fetch or a navigation to another address (`browse goto https://a/…` failed, `goto https://b/…` passed).
@@ -3212,6 +3224,17 @@ function covers(target: string, file: string): boolean {
 }
 
 /** Whether a command line leaves a test file out (`pytest tests/ --ignore=tests/test_tasks.py`, `--deselect`). */
+/** A test run told to skip one of these tests: libtest's `--skip name` (a substring), pytest's `-k "not name"` or `--deselect`. */
+function skipsAnyOf(commandLine: string | undefined, tests: string[]): boolean {
+  if (!commandLine || !tests.length || !/--skip\b|\s-k\s|--deselect\b/.test(commandLine)) return false;
+  const skipped = [
+    ...[...commandLine.matchAll(/--skip[= ]+["']?([\w:.\[\]-]+)/g)].map((m) => m[1]),
+    ...[...commandLine.matchAll(/\s-k\s+["']?not\s+([\w.\[\]-]+)/g)].map((m) => m[1]),
+    ...[...commandLine.matchAll(/--deselect[= ]+["']?\S*?::([\w.\[\]-]+)/g)].map((m) => m[1]),
+  ];
+  return skipped.some((name) => tests.some((test) => test.includes(name)));
+}
+
 function leavesOut(commandLine: string | undefined, file: string): boolean {
   if (!commandLine) return false;
   const name = file.replace(/::.*$/, '').replace(/^\.\//, '');

@@ -255,3 +255,26 @@ test('errors: a hand-written runner’s `[FAIL] name: expected X got Y` row head
   assert.equal(run.best, '[FAIL] percentile_p99: expected 990 got 999');
   assert.equal(errorLines('[PASS] a\n[PASS] b\n2 passed, 0 failed').best, undefined);
 });
+
+test('checks: a run that passes by skipping the failing test leaves the check failing; a build error is stale once tests compile and run', async (t) => {
+  const failing =
+    "running 3 tests\ntest tests::median_odd ... ok\ntest tests::median_even_count ... FAILED\n\nfailures:\n\n---- tests::median_even_count stdout ----\n\nthread 'tests::median_even_count' (28821) panicked at rowstat/src/lib.rs:60:9:\nassertion `left == right` failed\n\nfailures:\n    tests::median_even_count\n\ntest result: FAILED. 2 passed; 1 failed; 0 ignored";
+  const log = new ClaudeLog('/home/dev/rows');
+  log.user('поправи го');
+  log.bash('cargo build 2>&1', 'error[E0597]: `line` does not live long enough\n  --> rowparse/src/lib.rs:14:20\nerror: could not compile `rowparse`', 101);
+  log.bash('cargo test --workspace 2>&1', failing, 101);
+  log.bash(
+    'cargo test --workspace -- --skip median_even_count 2>&1',
+    'running 2 tests\ntest tests::median_odd ... ok\n\ntest result: ok. 2 passed; 0 failed; 0 ignored; 1 filtered out',
+  );
+  const analysis = await analyse(log, t);
+  const checks = analysis.checks.map((c) => `${c.family}: ${c.outcome}`);
+  assert.deepEqual(checks, ['cargo test: failing']);
+  const panic = errorsOf(analysis).find((e) => /median_even_count/.test(e.title));
+  assert.ok(
+    panic && panic.status !== 'resolved',
+    errorsOf(analysis)
+      .map((e) => `${e.title} ${e.status}`)
+      .join('\n'),
+  );
+});
