@@ -3228,9 +3228,9 @@ function covers(target: string, file: string): boolean {
 function skipsAnyOf(commandLine: string | undefined, tests: string[]): boolean {
   if (!commandLine || !tests.length || !/--skip\b|\s-k\s|--deselect\b/.test(commandLine)) return false;
   const skipped = [
-    ...[...commandLine.matchAll(/--skip[= ]+["']?([\w:.\[\]-]+)/g)].map((m) => m[1]),
-    ...[...commandLine.matchAll(/\s-k\s+["']?not\s+([\w.\[\]-]+)/g)].map((m) => m[1]),
-    ...[...commandLine.matchAll(/--deselect[= ]+["']?\S*?::([\w.\[\]-]+)/g)].map((m) => m[1]),
+    ...[...commandLine.matchAll(/--skip[= ]+["']?([\w:.[\]-]+)/g)].map((m) => m[1]),
+    ...[...commandLine.matchAll(/\s-k\s+["']?not\s+([\w.[\]-]+)/g)].map((m) => m[1]),
+    ...[...commandLine.matchAll(/--deselect[= ]+["']?\S*?::([\w.[\]-]+)/g)].map((m) => m[1]),
   ];
   return skipped.some((name) => tests.some((test) => test.includes(name)));
 }
