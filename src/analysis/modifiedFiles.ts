@@ -52,7 +52,20 @@ function onlyScaffolding(added: string, kept: string, path: string): boolean {
   const prose = /\.(?:md|markdown|mdx|txt|rst|adoc)$/i.test(path);
   // A handler opened only to log in it (`error: function (xhr) {` + `console.error(…)`) is scaffolding too.
   const printing = lines.some((l) => SCAFFOLD_LINE.test(l));
-  return lines.length > 0 && lines.every((l) => SCAFFOLD_LINE.test(l) || (!prose && COMMENT_LINE.test(l)) || (printing && !prose && BLOCK_OPENER.test(l)));
+  if (lines.length > 0 && lines.every((l) => SCAFFOLD_LINE.test(l) || (!prose && COMMENT_LINE.test(l)) || (printing && !prose && BLOCK_OPENER.test(l))))
+    return true;
+  // Logging put in by reshaping the code around it (`map(sale => ({…}))` opened into `map(sale => { console.log(sale);
+  // return {…}; })`): without the log lines, both texts are the same code.
+  return !prose && printing && codeWithoutScaffolding(added) === codeWithoutScaffolding(kept);
+}
+
+/** A text's code without its logging lines, its blanks, brackets and `return`s: what it does, not how it is laid out. */
+function codeWithoutScaffolding(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => !SCAFFOLD_LINE.test(l.trim()))
+    .join('\n')
+    .replace(/\breturn\b|[\s(){};]/g, '');
 }
 
 /** A line that only opens a block: `error: function (xhr) {`, `} catch (e) {`, `.then((r) => {`, `except Exception as e:`. */

@@ -3359,7 +3359,7 @@ const AGREEMENT =
  */
 const GO_AHEAD =
   // (After an accidental interrupt: "tool interrupted - can you continue", "oops, sorry, please go on".)
-  /^(?:[^.?!\n]{0,40}?(?:\b(?:interrupted|by (?:accident|mistake)|accidentally|oops|sorry)\b|間違えて|間違って|誤って|不小心|按错|点错|실수로)[\s,.:;!-]*)?(?:(?:ok(?:ay)?|yes|sure|please),?\s+)?(?:go ahead|go on|carry on|continue|proceed|keep going|you (?:can|may) (?:continue|proceed|go on)|(?:can|could|would) you (?:please )?(?:continue|go on|carry on|proceed|resume)\b|pode continuar|continua|vas-y|continuez|mach weiter|sigue|adelante|続けて(?:いい|ください|OK|大丈夫)|進めて(?:いい|ください)|继续|可以继续)/i;
+  /^(?:[^.?!\n]{0,40}?(?:\b(?:interrupted|by (?:accident|mistake)|accidentally|oops|sorry)\b|間違えて|間違って|誤って|不小心|按错|点错|실수로)[\s,.:;!-]*)?(?:(?:ok(?:ay)?|yes|sure|please),?\s+)?(?:go ahead|go on|carry on|continue|proceed|keep going|you (?:can|may) (?:continue|proceed|go on)|(?:can|could|would) you (?:please )?(?:continue|go on|carry on|proceed|resume)\b|pode continuar|continua|vas-y|continuez|mach weiter|sigue|adelante|続けて(?:いい|ください|OK|大丈夫)|進めて(?:いい|ください)|继续|可以继续|(?:さっきの|前の)?作業(?:の)?続きを(?:やって|して|お願い))/i;
 function letsItGoOn(trimmed: string): boolean {
   return GO_AHEAD.test(trimmed) && !FORBIDS_OR_REDIRECTS.test(trimmed.split(/[\n。！!？?]|\.\s/)[0]);
 }

@@ -123,8 +123,10 @@ const CAPTURED_CONSOLE = /^(?:stderr|stdout) \| \S/;
 /** Lines that look like error lines but are not (counts of zero, summaries of success). */
 // A usage synopsis is printed beside the error that says what went wrong (`Not a git repository`), never instead of it.
 // psql's and sudo's notes about the working directory or host are printed beside the real outcome.
+// (…nor a tool's bookkeeping: `<timestamp>2025-09-29T08:13:00Z</timestamp>`, `Saving log... done`, NuGet's `1 of 5 projects are
+// up-to-date for restore.`)
 const NOT_ERROR =
-  /^Use "--rerun-failed\b|^Output from these tests are in: |^\s*<\/?(?:stderr|stdout|output)>\s*$|^DEPRECATED:|\.{3,}\s*(?:\(no files to check\))?(?:Passed|Skipped)\s*$|^\s*level=(?:info|debug|trace|warn|warning)\b|\bis not running, so cannot be killed\b|\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b|^\s*usage:\s|could not change directory to|^sudo: unable to resolve host|^[\s|\d]*[\^~][\s^~]*$|^\s*(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try [`'"]?--help/i;
+  /^\s*<timestamp>[^<]*<\/timestamp>\s*$|\.{3} ?done\.?\s*$|\bprojects? (?:are|is) up-to-date for restore\b|^Use "--rerun-failed\b|^Output from these tests are in: |^\s*<\/?(?:stderr|stdout|output)>\s*$|^DEPRECATED:|\.{3,}\s*(?:\(no files to check\))?(?:Passed|Skipped)\s*$|^\s*level=(?:info|debug|trace|warn|warning)\b|\bis not running, so cannot be killed\b|\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b|^\s*usage:\s|could not change directory to|^sudo: unable to resolve host|^[\s|\d]*[\^~][\s^~]*$|^\s*(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try [`'"]?--help/i;
 /** A stack frame in the language's runtime or an installed library, not the project's code. */
 const RUNTIME_FRAME =
   /\bat (?:java\.base\/|jdk\.|sun\.|java\.|javax\.|kotlin\.|scala\.|node:|internal\/|Module\.|Object\.<anonymous> \(node:|process\.processTicksAndRejections|new Promise \(<anonymous>\))|node_modules|site-packages|dist-packages|<frozen |\/usr\/lib\/|\/rustc\/|\/library\/(?:core|std|alloc)\/|\(Native Method\)|<anonymous>\)?$/;
@@ -428,6 +430,10 @@ const BOILERPLATE =
  */
 const NOT_A_MEASUREMENT = new RegExp(
   [
+    // Progress and status said while work goes on (set AK): `Processing 3 test images for modern formats...`, `Current
+    // Pipeline Progress: 0%`, docker's `Waiting 5 seconds to verify…`, VSTest's `A total of 1 test files matched…`, apt's
+    // `Space needed: 118 MB` before it asks, a step that failed with its time (`Failed to restore x.csproj (in 5,81 sec).`).
+    String.raw`^(?:[\w-]+: )?(?:Processing|Loading|Downloading|Installing|Building|Compiling|Fetching|Preparing|Starting|Generating|Scanning|Copying)\b.*(?:\.{3}|…)\s*$|\bProgress:\s*\d|\bWaiting \d+ (?:seconds?|secs?|s)\b|^A total of \d+ test files? matched\b|^(?:Space needed|Need to get|After this operation)\b|^Failed to \w+ .*\(in [\d.,]+ ?(?:m?sec|ms|s)\)`,
     // A traceback's elision (Python's `...<27 lines>...`), a class file's format version and its header (javap's
     // `minor version: 0`, `Last modified Mar 1, 2026; size 9517 bytes`), npm finding nothing to install (`up to date,
     // audited 411 packages in 2s`).

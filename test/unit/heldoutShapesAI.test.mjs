@@ -278,3 +278,51 @@ test('checks: a run that passes by skipping the failing test leaves the check fa
       .join('\n'),
   );
 });
+
+test('rejected: logging put in by reshaping the code around it and taken out again tried nothing; a real change reverted still did', async (t) => {
+  const plain = '  const sales = data?.map(sale => ({\n    id: sale.id,\n    total: parseFloat(sale.total) || 0\n  })) || [];';
+  const logged =
+    "  console.log('Raw sales data:', data);\n  const sales = data?.map(sale => {\n    console.log('Processing sale:', sale);\n    return {\n      id: sale.id,\n      total: parseFloat(sale.total) || 0\n    };\n  }) || [];";
+  const changed = '  const sales = data?.map(sale => ({\n    id: sale.id,\n    total: Number(sale.total)\n  })) || [];';
+  const log = new ClaudeLog('/home/dev/shop');
+  log.user('a listagem de vendas está vazia');
+  log.tool(
+    'Edit',
+    { file_path: '/home/dev/shop/src/Sales.tsx', old_string: plain, new_string: logged },
+    'The file /home/dev/shop/src/Sales.tsx has been updated successfully.',
+  );
+  log.tool(
+    'Edit',
+    { file_path: '/home/dev/shop/src/Sales.tsx', old_string: logged, new_string: plain },
+    'The file /home/dev/shop/src/Sales.tsx has been updated successfully.',
+  );
+  log.tool(
+    'Edit',
+    { file_path: '/home/dev/shop/src/Sales.tsx', old_string: plain, new_string: changed },
+    'The file /home/dev/shop/src/Sales.tsx has been updated successfully.',
+  );
+  log.tool(
+    'Edit',
+    { file_path: '/home/dev/shop/src/Sales.tsx', old_string: changed, new_string: plain },
+    'The file /home/dev/shop/src/Sales.tsx has been updated successfully.',
+  );
+  const rejected = (await analyse(log, t)).findings.filter((f) => f.analyst === 'rejected').map((f) => f.title);
+  assert.equal(rejected.length, 1, rejected.join('\n'));
+  assert.match(rejected[0], /Number\(sale\.total\)/);
+});
+
+test('numbers and errors: progress said while work goes on and a tool’s bookkeeping lines are neither', () => {
+  for (const line of [
+    'Processing 3 test images for modern formats...',
+    'Current Pipeline Progress: 0%',
+    'verify: Waiting 5 seconds to verify that tasks are stable...',
+    'A total of 1 test files matched the specified pattern.',
+    'Space needed: 118 MB',
+    'Failed to restore C:\\src\\Api.Tests\\Api.Tests.csproj (in 5,81 sec).',
+  ])
+    assert.deepEqual(measuredLines(line), [], line);
+  assert.deepEqual(measuredLines('Restore complete (2.1s)\nBuild succeeded in 4.3s'), ['Restore complete (2.1s)', 'Build succeeded in 4.3s']);
+  assert.equal(errorLines('<timestamp>2025-09-29T08:13:00.079Z</timestamp>\nSaving log... done').best, undefined);
+  assert.equal(isConstraint('art如何确定哪些对象放在moving space,哪些放在nonmoving space'), false);
+  assert.equal(classifySentence('The tag order doesn’t matter since the code searches by element name rather than position.', 'thinking'), undefined);
+});
