@@ -1188,6 +1188,17 @@ export class OfflineAnalyzer {
     }
     this.flushRefusals();
     if (isCorrection && correction.after === 'interrupted the agent' && readsAsCorrection(message.text)) {
+      // What the agent had just decided, stopped and corrected before anything ran, was overturned: no decision.
+      const since = this.conversation.messages.filter((m) => m.line < correction.afterLine).at(-1)?.line ?? 0;
+      for (const [key, finding] of this.prose)
+        if (
+          finding.analyst === 'decisions' &&
+          /\((?:in thinking|said by the agent)\b/.test(finding.detail) &&
+          finding.citations[0].line > since &&
+          finding.citations[0].line < correction.afterLine &&
+          !(this.lastRanLine !== undefined && this.lastRanLine > finding.citations[0].line && this.lastRanLine < correction.afterLine)
+        )
+          this.prose.delete(key);
       this.addRefusal({
         key: `interrupt:${correction.afterLine}`,
         analyst: 'refusals',

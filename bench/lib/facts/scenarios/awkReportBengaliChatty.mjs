@@ -12,6 +12,7 @@
 // Written as a held-out scenario: not tuned on.
 import { bash, ccSummary, say, think } from '../kit.mjs';
 
+/** @type {[string, number][]} */
 const PATHS = [
   ['/api/orders', 31],
   ['/api/cart', 17],
