@@ -326,3 +326,24 @@ test('numbers and errors: progress said while work goes on and a tool’s bookke
   assert.equal(isConstraint('art如何确定哪些对象放在moving space,哪些放在nonmoving space'), false);
   assert.equal(classifySentence('The tag order doesn’t matter since the code searches by element name rather than position.', 'thinking'), undefined);
 });
+
+test('decisions: a plan the user stops and corrects before anything ran is overturned; one carried out first stays', async (t) => {
+  const build = (ranFirst) => {
+    const log = new ClaudeLog('/home/dev/logsift');
+    log.user('logsift needs a --level flag');
+    log.thinking('Plan: replace the flag match in main.rs with a table-driven Args parser, because every new flag would repeat the same usage-and-exit arm.');
+    if (ranFirst)
+      log.tool(
+        'Edit',
+        { file_path: '/home/dev/logsift/src/main.rs', old_string: 'match arg {', new_string: 'for flag in FLAGS {' },
+        'The file /home/dev/logsift/src/main.rs has been updated successfully.',
+      );
+    log.push({ type: 'user', message: { role: 'user', content: [{ type: 'text', text: '[Request interrupted by user]' }] } });
+    log.user("no, dont rewrite the arg parsing, it's fine as is. just add --level as another arm");
+    return log;
+  };
+  const stopped = await analyse(build(false), t);
+  assert.deepEqual(decisionsOf(stopped), []);
+  assert.ok(stopped.findings.some((f) => f.analyst === 'refusals' && /dont rewrite the arg parsing/.test(f.title)));
+  assert.equal(decisionsOf(await analyse(build(true), t)).length, 1);
+});
