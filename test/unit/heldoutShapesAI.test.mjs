@@ -331,7 +331,9 @@ test('decisions: a plan the user stops and corrects before anything ran is overt
   const build = (ranFirst) => {
     const log = new ClaudeLog('/home/dev/logsift');
     log.user('logsift needs a --level flag');
-    log.thinking('Plan: replace the flag match in main.rs with a table-driven Args parser, because every new flag would repeat the same usage-and-exit arm.');
+    log.thinking(
+      'Plan: replace the flag match in main.rs with a table-driven Args parser, because every new flag would then be one table row instead of another match arm with its own usage handling.',
+    );
     if (ranFirst)
       log.tool(
         'Edit',
