@@ -261,6 +261,8 @@ export class OfflineAnalyzer {
   /** Keys of constraints that hold the work back only for now ("don't change any code yet"). */
   private readonly holds = new Set<string>();
   private readonly pending = new Map<string, PendingCall>();
+  /** Commands started in the background with their output sent to a file (`server.py > server.log 2>&1 &`), by that file. */
+  private readonly backgroundLogs = new Map<string, PendingCall>();
   /** Commands still running in the background, by the id their output is polled with. */
   private readonly running = new Map<string, PendingCall>();
   private readonly installed = new Map<string, { citation: Citation; command: string }>();
@@ -688,6 +690,13 @@ export class OfflineAnalyzer {
     }
     const shell = shellCallOf(call);
     if (shell) {
+      // Reading the file a background command writes (`sleep 1; tail -n 20 server.log`) is reading that command's output.
+      const logged = this.backgroundLogs.size ? this.backgroundLogs.get(readLogKey(shell.command, shell.cwd) ?? '') : undefined;
+      if (logged) {
+        this.remember(call, { ...logged, call, polled: `log:${logged.call.line}`, startedLine: logged.startedLine ?? logged.call.line });
+        this.conversation.onToolCall(call, displayCommand(redactSecrets(shell.command.slice(0, 4000))));
+        return;
+      }
       const key = commandKey(shell.command);
       const display = displayCommand(redactSecrets(shell.command.length > 4000 ? shell.command.slice(0, 4000) : shell.command));
       const programs = programsOf(shell.command);
@@ -718,7 +727,13 @@ export class OfflineAnalyzer {
           (c, i) => c.separator === '&&' || c.separator === '' || c.separator === '|' || (echoesExit && c.separator === ';' && i === parts.length - 2),
         ) ?? false;
       const families = chained ? commandFamilyNames(programs) : undefined;
-      this.remember(call, { call, commandLine: shell.command, programs, commandKey: family?.name ?? key, display, family, families, cwd: shell.cwd });
+      const started: PendingCall = { call, commandLine: shell.command, programs, commandKey: family?.name ?? key, display, family, families, cwd: shell.cwd };
+      this.remember(call, started);
+      const log = backgroundLogOf(call, shell.command, shell.cwd);
+      if (log) {
+        this.backgroundLogs.set(log, started);
+        pruneOldest(this.backgroundLogs, WORKING.pending);
+      }
       this.commandAt.set(call.line, shell.command);
       pruneOldest(this.commandAt, WORKING.pending);
       this.conversation.onToolCall(call, display);
@@ -989,8 +1004,10 @@ export class OfflineAnalyzer {
         (result.exitCode !== undefined && result.exitCode !== 0) ||
         (isShell && !viewing && !exitCodeTrusted(result, pending) && looksFailed(output))) &&
       !(isShell && quietNoMatch(programs, output, result.exitCode, pending?.commandLine));
+    // (A server's log read back holds its requests' timings and ids: what it logged, not what this session measured.)
     const measures =
       isShell &&
+      !pending!.polled?.startsWith('log:') &&
       (!dumpsFiles(programs) || printsMeasurementFiles(programs)) &&
       !pending!.commandLine!.includes('*** Begin Patch') &&
       !/^apply_patch\b/.test(pending!.commandLine!.trim());
@@ -2801,6 +2818,30 @@ function offeredOptions(call: ToolCallEvent | undefined): Map<string, string[]> 
  */
 function exitCodeTrusted(result: ToolResultEvent, pending: PendingCall | undefined): boolean {
   return result.exitCode === 0 && pending?.commandLine !== undefined && !/\||;\s*(?:true|:)\s*$/.test(pending.commandLine);
+}
+
+/** Where a command started in the background sends its output (`nohup python3 server.py > server.log 2>&1 &`), as a key. */
+function backgroundLogOf(call: ToolCallEvent, commandLine: string, cwd?: string): string | undefined {
+  const background =
+    (isObject(call.input) && call.input.run_in_background === true) || /(?:^|[^&|>])&\s*(?:$|\n|;|disown\b)|\bnohup\b|\bsetsid\b/.test(commandLine);
+  if (!background) return undefined;
+  const target = /(?:&>|>>?)\s*([^\s;&|<>]+)/.exec(commandLine.replace(/\d?>\s*&\d/g, ' '))?.[1];
+  if (!target || target === '/dev/null' || target.startsWith('&')) return undefined;
+  return logKey(target, cwd);
+}
+
+/** The one file a look reads (`tail -n 20 server.log`, `sleep 1; cat out/run.log`), as a key; else undefined. */
+function readLogKey(commandLine: string, cwd?: string): string | undefined {
+  if (commandLine.length > 400 || !/\b(?:tail|cat|head)\b/.test(commandLine)) return undefined;
+  const programs = programsOf(commandLine);
+  const reads = programs.filter((words) => posix.basename(words[0]) !== 'sleep');
+  if (reads.length !== 1 || !['tail', 'cat', 'head'].includes(posix.basename(reads[0][0]))) return undefined;
+  const files = reads[0].slice(1).filter((w) => !w.startsWith('-') && !/^\d+$/.test(w));
+  return files.length === 1 ? logKey(files[0], cwd) : undefined;
+}
+
+function logKey(file: string, cwd?: string): string {
+  return posix.isAbsolute(file) ? posix.normalize(file) : posix.join(cwd ?? '', file);
 }
 
 /** Output of a command that never finished: Codex's "aborted", an interrupt. */

@@ -349,3 +349,30 @@ test('decisions: a plan the user stops and corrects before anything ran is overt
   assert.ok(stopped.findings.some((f) => f.analyst === 'refusals' && /dont rewrite the arg parsing/.test(f.title)));
   assert.equal(decisionsOf(await analyse(build(true), t)).length, 1);
 });
+
+test('errors: a background server’s log read back is its output: its crash is an error, settled when a later read shows it serving', async (t) => {
+  const log = new ClaudeLog('/home/dev/kitob');
+  log.user('serverni ishga tushir');
+  log.tool(
+    'Bash',
+    { command: 'python3 server.py > server.log 2>&1', run_in_background: true, description: 'Start the server' },
+    'Command running in background with ID: b1',
+  );
+  log.bash(
+    'sleep 1; tail -n 5 server.log',
+    'Traceback (most recent call last):\n  File "/home/dev/kitob/server.py", line 88, in <module>\n    HTTPServer(("", 8765), Handler).serve_forever()\nOSError: [Errno 98] Address already in use',
+  );
+  const crashed = errorsOf(await analyse(log, t));
+  assert.equal(crashed.length, 1, crashed.map((e) => e.title).join('\n'));
+  assert.match(crashed[0].title, /OSError: \[Errno 98\] Address already in use/);
+  assert.notEqual(crashed[0].status, 'resolved');
+  log.tool(
+    'Bash',
+    { command: 'python3 server.py > server.log 2>&1', run_in_background: true, description: 'Start the server again' },
+    'Command running in background with ID: b2',
+  );
+  log.bash('sleep 1; tail -n 5 server.log', 'serving on :8765\n127.0.0.1 - - [30/Nov/2026 10:00:01] "GET /kitoblar HTTP/1.1" 200 - took 12 ms');
+  const analysis = await analyse(log, t);
+  assert.equal(errorsOf(analysis)[0].status, 'resolved');
+  assert.ok(!analysis.numbers.some((n) => /took 12 ms/.test(n.text)), 'a server’s request log measures nothing of this session');
+});
