@@ -21,6 +21,7 @@ import {
   type ProseSource,
 } from './prose.js';
 import { dedupeKey, headAndTail, oneLine, sentenceParts, specificity } from './text.js';
+import { shellWrites } from './shellWrites.js';
 import {
   commandKey,
   displayCommand,
@@ -261,6 +262,8 @@ export class OfflineAnalyzer {
   /** Keys of constraints that hold the work back only for now ("don't change any code yet"). */
   private readonly holds = new Set<string>();
   private readonly pending = new Map<string, PendingCall>();
+  /** How many failed edits were seen: a shell command's writes are worked out for settling them only once there is one. */
+  private editErrors = 0;
   /** Commands started in the background with their output sent to a file (`server.py > server.log 2>&1 &`), by that file. */
   private readonly backgroundLogs = new Map<string, PendingCall>();
   /** Commands still running in the background, by the id their output is polled with. */
@@ -1403,6 +1406,7 @@ export class OfflineAnalyzer {
     // Edit, Write and MultiEdit of one file failing the same way are one error, named by the file: the
     // tool's message ("File has not been read yet") says nothing without it.
     const editTarget = pending && !pending.commandLine ? editCallOf(pending.call)?.path : undefined;
+    if (editTarget) this.editErrors++;
     let key = editTarget ? `edit:${editTarget}\u0000${dedupeKey(first)}` : this.errorKeyOf(cmdKey, first);
     const tests = failingTestNames(result.text);
     const files = [...tests.map(testFileOf), ...(pending?.family?.targets ?? [])].filter((f): f is string => !!f);
@@ -1762,7 +1766,13 @@ export class OfflineAnalyzer {
         score: 8 + specificity(reverted[1]),
       });
     const targets = pending?.family?.targets ?? [];
-    const editPath = pending && !pending.commandLine ? editCallOf(pending.call)?.path : undefined;
+    // (…or the file a shell command wrote whole: `echo '{…}' > settings.json` after Write could not, as the Write meant to.)
+    const editPath =
+      pending && !pending.commandLine
+        ? editCallOf(pending.call)?.path
+        : pending?.commandLine !== undefined && this.editErrors && /[^>|&]>\s*[^\s&>|]|\btee\b/.test(pending.commandLine)
+          ? writtenWhole(pending.commandLine, pending.cwd)
+          : undefined;
     // What this line ran and passed: with its parts chained by `&&` every part, else the last one.
     const ran = pending?.programs?.length ? (pending.families ? pending.programs : pending.programs.slice(-1)) : [];
     const cwd = pending?.cwd;
@@ -1872,6 +1882,8 @@ export class OfflineAnalyzer {
         record.resolvedAt = citationOf(result);
         continue;
       }
+      // A certificate error is bypassed, not fixed, by a run told not to check it (`curl -k`, `--insecure`).
+      if (CERTIFICATE_ERROR.test(record.title) && SKIPS_CERTIFICATE_CHECK.test(pending?.commandLine ?? '')) continue;
       // A run started before the failure was seen (a call made beside it) cannot be its fix.
       if ((record.last.file ?? '') === (result.subagent ? `subagents/${result.subagent}` : '') && startedLine < record.last.line) continue;
       // A compiler's error is gone once the same program compiles the code again for any goal: `cargo build`
@@ -2820,6 +2832,17 @@ function exitCodeTrusted(result: ToolResultEvent, pending: PendingCall | undefin
   return result.exitCode === 0 && pending?.commandLine !== undefined && !/\||;\s*(?:true|:)\s*$/.test(pending.commandLine);
 }
 
+/** A fetch told not to check the server's certificate: curl's `-k` (also within `-sSk`), `--insecure`, wget's flag, PowerShell's. */
+const SKIPS_CERTIFICATE_CHECK = /\bcurl\b[^|;&\n]*\s-[A-Za-z]*k[A-Za-z]*\b|--insecure\b|--no-check-certificate\b|-SkipCertificateCheck\b/;
+/** A TLS certificate that could not be verified or has expired. */
+const CERTIFICATE_ERROR = /\bcertificate\b|\bSEC_E_CERT|\bCERT_(?:HAS_EXPIRED|UNTRUSTED)|SSL certificate problem/i;
+
+/** The one file a shell command wrote whole (`echo '{}' > a.json`, `cat > a.json <<EOF`, `… | tee a.json`), if exactly one. */
+function writtenWhole(commandLine: string, cwd?: string): string | undefined {
+  const written = shellWrites(commandLine.length > 4000 ? commandLine.slice(0, 4000) : commandLine, cwd).effects.filter((e) => e.kind === 'write');
+  return written.length === 1 ? written[0].path : undefined;
+}
+
 /** Where a command started in the background sends its output (`nohup python3 server.py > server.log 2>&1 &`), as a key. */
 function backgroundLogOf(call: ToolCallEvent, commandLine: string, cwd?: string): string | undefined {
   const background =
@@ -3325,6 +3348,8 @@ function saysItWasASlip(trimmed: string): boolean {
 export function readsAsCorrection(text: string): boolean {
   const trimmed = text.trim();
   if (!trimmed || trimmed.startsWith('<') || tooShortToSay(trimmed) || AGREEMENT.test(trimmed) || letsItGoOn(trimmed) || saysItWasASlip(trimmed)) return false;
+  // An IDE's diagnostics pasted in (`Diagnostics: 1. The type 'X' isn't exhaustively matched…`): a bug report.
+  if (/^\s*(?:Diagnostics|Problems|Errors?|Warnings?)\s*:/i.test(trimmed)) return false;
   // Pasted terminal output or logs: many lines, or lines that look like a shell prompt or a stack.
   if (trimmed.split('\n').length > 6 || /^(?:❯|\$ |> |PS [A-Z]:)|Call Stack|Traceback/m.test(trimmed)) return false;
   // A correction is said in a few words; a long message after an interrupt is a new request or a paste.

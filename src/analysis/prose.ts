@@ -466,6 +466,8 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
     )
   )
     return undefined;
+  // "X 接收的是 A，而不是 B": what something is, told by what it is not; no one chose (Chinese has no chooser in it).
+  if (/的是[^，。；！？]{1,80}[，,]?\s*而不是/.test(sentence) && !/我|咱/.test(sentence)) return undefined;
   // Chinese 决定 also means "determines": "EMV 的正负完全由 mid_move 决定", "它决定了每根 K 线的权重" say what depends on what.
   if (/决定/.test(sentence)) {
     const chooses = sentence.replace(/(?:由|按|根据|依据|依照)[^，。；！？]{0,40}决定|(?:它|这|其|那|这个|那个)[^，。；！？\s]{0,8}?决定(?:了|着)|决定的/g, '');

@@ -375,7 +375,7 @@ export function looksFailed(output: string): boolean {
   );
 }
 
-const UNIT = String.raw`(?:[kMG]?Wh|[kMG]?W|[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packages|chunks|ns\/op|B\/op|allocs\/op|ms|msec|milliseconds?|µs|ns|s|sec|secs|seconds?|mins?|minutes?|h|hours?|[kKMGT]i?B|bytes?|byte\(s\)|[kMG]?B\/s|ops\/s(?:ec)?|req\/s|rps|qps|tokens?(?:\/s)?|lines?|files?|tests?|specs?|passed|passing|failed|failing|skipped|errors?|warnings?|items?|rows?|records?|entries|requests?|calls?|iterations?|x|×|%|fps|kb|mb|gb)`;
+const UNIT = String.raw`(?:[kMG]?Wh|[kMG]?W|[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packages|chunks|ns\/op|B\/op|allocs\/op|ms|msec|milliseconds?|µs|ns|s|sec|secs|seconds?|mins?|minutes?|h|hours?|[kKMGT]i?B|bytes?|byte\(s\)|[kMG]?B\/s|ops\/s(?:ec)?|req\/s|rps|qps|tokens?(?:\/s)?|lines?|files?|tests?|specs?|passed|passing|failed|failing|skipped|errors?|warnings?|items?|rows?|records?|entries|requests?|calls?|iterations?|x(?!\d)|×|%|fps|kb|mb|gb)`;
 /**
  * A number with a CJK unit, or a label of words at the start of the line (`Termine gesamt: 1284`); a
  * single lower-case key (`rate: 1.0`, `temperature: 0.7`) is configuration, not a measurement.
@@ -393,7 +393,7 @@ const MAY_BE_LABELLED = /[:：\u3000-\u9fff]/;
 const COUNT_PAIRS =
   /^(?:[^:\n]{1,60}:\s+)?\p{L}[\p{L}_-]{1,30}(?: \p{L}[\p{L}_-]{1,30})?\s+\d[\d,.]*(?:[\s,;]+\p{L}[\p{L}_-]{1,30}(?: \p{L}[\p{L}_-]{1,30})?\s+\d[\d,.]*)+\s*$|(?:^|\s)\p{Ll}[\p{Ll}_]*=\s*-?\d[\d.,]*\b.*\s\p{Ll}[\p{Ll}_]*=\s*-?\d/u;
 // (Nor a package manager's progress: `Progress: resolved 68, reused 23, downloaded 34`.)
-const NOT_COUNT_PAIRS = /\b(?:of|step|page|line|version|v)\s+\d|^\s*progress\b/i;
+const NOT_COUNT_PAIRS = /\b(?:of|step|page|line|version|v)\s+\d|^\s*progress\b|\bversion\s*[=:]\s*\d|\bpreferences?\b/i;
 /** COUNT_PAIRS, asked only of a line that can match it (a letter, then a number, then a letter again). */
 function reportsCounts(line: string): boolean {
   return /\d/.test(line) && /\p{L}[\s=]+\d[\d,.]*[\s,;]+\p{L}/u.test(line) && COUNT_PAIRS.test(line) && !NOT_COUNT_PAIRS.test(line);
@@ -430,6 +430,10 @@ const BOILERPLATE =
  */
 const NOT_A_MEASUREMENT = new RegExp(
   [
+    // (set AL) yt-dlp fetching a page for an id (`[BiliBili] 17x411w7KC: Downloading webpage`) and a download still going
+    // (`0.1% of 1.21MiB at Unknown B/s ETA Unknown`); a requirement (`icon.ico must be at least 256x256`); a URL-encoded
+    // value (`ttwid = 1%7CI_4Mya…`).
+    String.raw`^\[[\w:-]+\] [\w-]+: Downloading\b|\bETA (?:Unknown|\d)|\bmust be (?:at least|at most|no more than|less than|greater than|smaller than|larger than)\b|\d%[0-9A-F]{2}[\w%]`,
     // Progress and status said while work goes on (set AK): `Processing 3 test images for modern formats...`, `Current
     // Pipeline Progress: 0%`, docker's `Waiting 5 seconds to verify…`, VSTest's `A total of 1 test files matched…`, apt's
     // `Space needed: 118 MB` before it asks, a step that failed with its time (`Failed to restore x.csproj (in 5,81 sec).`).

@@ -376,3 +376,31 @@ test('errors: a background server’s log read back is its output: its crash is 
   assert.equal(errorsOf(analysis)[0].status, 'resolved');
   assert.ok(!analysis.numbers.some((n) => /took 12 ms/.test(n.text)), 'a server’s request log measures nothing of this session');
 });
+
+test('set AL: a Write the shell did instead settles it; curl -k bypasses a certificate error; ids, versions, requirements and ETAs measure nothing', async (t) => {
+  const log = new ClaudeLog('/home/dev/app');
+  log.user('ajuste as configurações');
+  log.tool(
+    'Write',
+    { file_path: '/home/dev/app/settings.json', content: '{}' },
+    '<tool_use_error>File has not been read yet. Read it first before writing to it.</tool_use_error>',
+    { isError: true },
+  );
+  log.bash('echo \'{"theme":"dark"}\' > /home/dev/app/settings.json', '');
+  log.bash('curl -sS https://serveo.net/status', 'curl: (60) SSL certificate problem: certificate has expired', 60);
+  log.bash('curl -sSk https://serveo.net/status', 'ok');
+  const errors = errorsOf(await analyse(log, t));
+  assert.equal(errors.find((e) => /has not been read yet/.test(e.title))?.status, 'resolved', errors.map((e) => `${e.title} ${e.status}`).join('\n'));
+  assert.notEqual(errors.find((e) => /certificate/.test(e.title))?.status, 'resolved');
+  for (const line of [
+    '[BiliBili] 17x411w7KC: Downloading webpage',
+    '[download]   0.1% of    1.21MiB at  Unknown B/s ETA Unknown',
+    '• electron-builder  version=25.1.8 os=10.0.26100',
+    '⨯ image build/icon.ico must be at least 256x256',
+    'ttwid = 1%7CI_4Mya0S3X7EV5AZiNnbYv5E8V',
+    'director: Handler preferences for this request: urllib=0, requests=100, websockets=0',
+  ])
+    assert.deepEqual(measuredLines(line), [], line);
+  assert.deepEqual(measuredLines('[download] 100% of    5.38MiB in 00:00:01 at 5.92MiB/s'), ['[download] 100% of    5.38MiB in 00:00:01 at 5.92MiB/s']);
+  assert.equal(classifySentence('不過 `optionClick` 接收的是 option 對象，而不是直接的 ID 值，所以需要從中提取相應的角色資訊。', 'thinking'), undefined);
+});
