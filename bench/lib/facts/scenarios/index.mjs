@@ -102,6 +102,10 @@ const names = [
   'pythonHttpUzbekTerse',
   'awkReportBengaliChatty',
   'rustCliInterruptsEnglish',
+  // Held out (twenty-third set), the same way.
+  'pythonReconSwahiliChatty',
+  'nodeKakeiboJapaneseCasual',
+  'cppShabdHindiNoThinking',
 ];
 
 export const scenarios = await Promise.all(
