@@ -18,6 +18,7 @@ import { bash, ccSummary, say, think } from '../kit.mjs';
 const empty = () => think('');
 
 // --- a month of household expenses, deterministic ---
+/** @type {[string, number, number, number, string[]][]} */
 const CATS = [
   ['食費', 38, 180, 4200, ['スーパー', 'コンビニ', '八百屋', 'パン屋', 'まいばす']],
   ['日用品', 12, 150, 3800, ['ドラッグストア', 'ダイソー', 'ニトリ']],

@@ -17,6 +17,7 @@ import { bash, ccSummary, say, think } from '../kit.mjs';
 const empty = () => think('');
 
 // --- deterministic data: a KCB export (cp1252, commas, quoted thousands) and the ledger (UTF-8) ---
+/** @type {[string, number][]} */
 const SHOPS = [
   ['Naivas Supermarket', -1],
   ['Carrefour Junction', -1],
