@@ -319,6 +319,9 @@ const CONSTRAINT = new RegExp(
     // Serbian, Bulgarian and Afrikaans rules: "nemoj da menjaš potpise", "komentari neka budu na engleskom", "не пипай
     // Cargo.lock", "само std, без външни crate-ове", "net die JDK, geen Maven nie", "dit moet op Java 11 bly loop".
     String.raw`(?<!\p{L})(?:nemoj(?:te)?|ne (?:menjaj|menjajte)|uvek|neka (?:budu|bude|ostane|ostanu)|не (?:пипай|пипайте|променяй|променяйте|използвай|използвайте|трий|изтривай|добавяй|комитвай|пушвай)|винаги|никога|само [\p{L}\w-]+,|без (?:външни|нови|допълнителни)|moenie|altyd|geen\s.+\snie|moet\s.+\sbly)(?!\p{L})`,
+    // Swahili, Hindi and casual Japanese rules: "usibadilishe faili za data", "usitumie float, Decimal tu", "हेडर फ़ाइलों के
+    // नाम मत बदलो", "कोई बाहरी library मत जोड़ना", "package.json の依存は増やさないで", "Node 20 でも動くようにしといてね".
+    String.raw`(?<!\p{L})(?:usi[a-z]{2,}e|kamwe|daima|siku zote)(?!\p{L})|(?<![\u0900-\u097F])(?:मत|कभी नहीं|कभी भी नहीं|हमेशा|सिर्फ़|सिर्फ|केवल)(?![\u0900-\u097F])|[ぁ-ん]ないで(?:ね|よ|[。！!〜~]|\s*$)|(?:動く|動作する|通る|使える|互換を保つ)ように(?:して|しといて|しておいて)(?:ね|ください|[。！!〜~]|\s*$)|(?:英語|日本語)で(?:書いて|お願い|ね|[。！!]|\s*$)`,
     // Croatian and Catalan rules: "samo standardna biblioteka, bez paketa s pipom", "pravu troskovi.db ne diraj", "no
     // toquis l'API de src/ini.h", "d'ara endavant compila-ho tot amb -Werror".
     String.raw`(?<!\p{L})(?:samo (?:standardn\p{L}*|\p{L}+,)|ne (?:diraj|dirajte|mijenjaj|mijenjajte|briši|koristi|dodaj\p{L}*)|nikad(?:a)?|uvijek|bez (?:paketa|biblioteka|vanjskih|novih)|no (?:toquis|toqueu|canviïs|modifiquis|esborris|facis servir|afegeixis)|d['’]ara endavant|sempre|només)(?!\p{L})`,

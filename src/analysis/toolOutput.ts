@@ -12,6 +12,8 @@ import { headAndTail, oneLine } from './text.js';
 const STRONG_ERROR = [
   /\bFailed to find (?:expected lines|context)\b|\berror TS\d+\b|^\s*level=(?:error|fatal|panic)\b|\berror\[E\d{4}\]|\b[A-Z]{1,4}\d{3,5}\b:\s+\S.*\berror\b|^\s*E\d{3,4}\b/,
   /^\S+:\d+(?::\d+)?:\s*(?:fatal )?error:/, // a compiler's `src/crc.c:7:69: error: 'polynom' undeclared`
+  // Python's exception named by its module and class, whatever the class is called: `decimal.InvalidOperation: […]`, `locale.Error: …`.
+  /^(?:[a-z_][a-z0-9_]*\.)+[A-Z][A-Za-z0-9]*: \S/,
   // Rust (since 1.88 with the thread's id: `thread 'tests::p99' (18536) panicked at`); ExUnit's `Assertion with =~ failed`
   /^\s*(?:assertion\b.*\bfailed|thread '.*'(?: \(\d+\))? panicked at)/i,
   // An app's own error code first: `provider_doctor_failed: semantic provider no-egress status is not verified`.

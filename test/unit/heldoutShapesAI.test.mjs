@@ -404,3 +404,23 @@ test('set AL: a Write the shell did instead settles it; curl -k bypasses a certi
   assert.deepEqual(measuredLines('[download] 100% of    5.38MiB in 00:00:01 at 5.92MiB/s'), ['[download] 100% of    5.38MiB in 00:00:01 at 5.92MiB/s']);
   assert.equal(classifySentence('不過 `optionClick` 接收的是 option 對象，而不是直接的 ID 值，所以需要從中提取相應的角色資訊。', 'thinking'), undefined);
 });
+
+test('round 23: rules in Swahili, Hindi and casual Japanese; a one-off "so that I can edit it" is none; a Python exception named by module and class heads its traceback', () => {
+  for (const rule of [
+    'usibadilishe faili za data kwenye folda ya data/',
+    'usitumie float kwa kiasi cha pesa, Decimal tu',
+    'हेडर फ़ाइलों के नाम मत बदलो',
+    'package.json の依存は増やさないで',
+    'Node 20 でも動くようにしといてね',
+    'コミットメッセージは英語で',
+  ])
+    assert.ok(isConstraint(rule), rule);
+  for (const none of ['各ページで書けることはそんなにないですがサンプルのページを作成して僕自身で編集できるようにしてほしいです', 'usiku mwema rafiki yangu'])
+    assert.equal(isConstraint(none), false, none);
+  assert.equal(
+    errorLines(
+      'Traceback (most recent call last):\n  File "recon.py", line 22, in parse\n    return Decimal(s)\ndecimal.InvalidOperation: [<class \'decimal.ConversionSyntax\'>]',
+    ).best,
+    "decimal.InvalidOperation: [<class 'decimal.ConversionSyntax'>]",
+  );
+});
