@@ -21,7 +21,7 @@ import {
   type ProseSource,
 } from './prose.js';
 import { dedupeKey, headAndTail, oneLine, sentenceParts, specificity } from './text.js';
-import { shellWrites } from './shellWrites.js';
+import { canonicalLogPath } from './logPaths.js';
 import {
   commandKey,
   displayCommand,
@@ -262,8 +262,6 @@ export class OfflineAnalyzer {
   /** Keys of constraints that hold the work back only for now ("don't change any code yet"). */
   private readonly holds = new Set<string>();
   private readonly pending = new Map<string, PendingCall>();
-  /** How many failed edits were seen: a shell command's writes are worked out for settling them only once there is one. */
-  private editErrors = 0;
   /** Commands started in the background with their output sent to a file (`server.py > server.log 2>&1 &`), by that file. */
   private readonly backgroundLogs = new Map<string, PendingCall>();
   /** Commands still running in the background, by the id their output is polled with. */
@@ -1406,7 +1404,6 @@ export class OfflineAnalyzer {
     // Edit, Write and MultiEdit of one file failing the same way are one error, named by the file: the
     // tool's message ("File has not been read yet") says nothing without it.
     const editTarget = pending && !pending.commandLine ? editCallOf(pending.call)?.path : undefined;
-    if (editTarget) this.editErrors++;
     let key = editTarget ? `edit:${editTarget}\u0000${dedupeKey(first)}` : this.errorKeyOf(cmdKey, first);
     const tests = failingTestNames(result.text);
     const files = [...tests.map(testFileOf), ...(pending?.family?.targets ?? [])].filter((f): f is string => !!f);
@@ -1766,13 +1763,7 @@ export class OfflineAnalyzer {
         score: 8 + specificity(reverted[1]),
       });
     const targets = pending?.family?.targets ?? [];
-    // (…or the file a shell command wrote whole: `echo '{…}' > settings.json` after Write could not, as the Write meant to.)
-    const editPath =
-      pending && !pending.commandLine
-        ? editCallOf(pending.call)?.path
-        : pending?.commandLine !== undefined && this.editErrors && /[^>|&]>\s*[^\s&>|]|\btee\b/.test(pending.commandLine)
-          ? writtenWhole(pending.commandLine, pending.cwd)
-          : undefined;
+    const editPath = pending && !pending.commandLine ? editCallOf(pending.call)?.path : undefined;
     // What this line ran and passed: with its parts chained by `&&` every part, else the last one.
     const ran = pending?.programs?.length ? (pending.families ? pending.programs : pending.programs.slice(-1)) : [];
     const cwd = pending?.cwd;
@@ -1977,7 +1968,9 @@ export class OfflineAnalyzer {
     // (Cited at the first change after the failure: the newest change of the file may be a much later, unrelated one.)
     for (const e of this.errors.values()) {
       if (e.resolvedAt || !e.editPath) continue;
-      const at = this.files.firstChangesAfter(e.last.line).get(this.files.relative(e.editPath)) ?? changedAt.get(this.files.relative(e.editPath));
+      // (The edit tool's path as Windows writes it, `C:\\app\\.claude\\x.json`, meets the shell's `.claude/x.json`.)
+      const file = this.files.relative(canonicalLogPath(e.editPath));
+      const at = this.files.firstChangesAfter(e.last.line).get(file) ?? changedAt.get(file);
       if (at !== undefined && at > e.last.line) e.resolvedAt = { line: at };
     }
     // A shell command that failed to write a file (`sed -i …`, `cat > f <<EOF` that broke) is settled when
@@ -2836,12 +2829,6 @@ function exitCodeTrusted(result: ToolResultEvent, pending: PendingCall | undefin
 const SKIPS_CERTIFICATE_CHECK = /\bcurl\b[^|;&\n]*\s-[A-Za-z]*k[A-Za-z]*\b|--insecure\b|--no-check-certificate\b|-SkipCertificateCheck\b/;
 /** A TLS certificate that could not be verified or has expired. */
 const CERTIFICATE_ERROR = /\bcertificate\b|\bSEC_E_CERT|\bCERT_(?:HAS_EXPIRED|UNTRUSTED)|SSL certificate problem/i;
-
-/** The one file a shell command wrote whole (`echo '{}' > a.json`, `cat > a.json <<EOF`, `… | tee a.json`), if exactly one. */
-function writtenWhole(commandLine: string, cwd?: string): string | undefined {
-  const written = shellWrites(commandLine.length > 4000 ? commandLine.slice(0, 4000) : commandLine, cwd).effects.filter((e) => e.kind === 'write');
-  return written.length === 1 ? written[0].path : undefined;
-}
 
 /** Where a command started in the background sends its output (`nohup python3 server.py > server.log 2>&1 &`), as a key. */
 function backgroundLogOf(call: ToolCallEvent, commandLine: string, cwd?: string): string | undefined {

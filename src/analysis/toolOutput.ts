@@ -377,7 +377,7 @@ export function looksFailed(output: string): boolean {
   );
 }
 
-const UNIT = String.raw`(?:[kMG]?Wh|[kMG]?W|[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packages|chunks|ns\/op|B\/op|allocs\/op|ms|msec|milliseconds?|µs|ns|s|sec|secs|seconds?|mins?|minutes?|h|hours?|[kKMGT]i?B|bytes?|byte\(s\)|[kMG]?B\/s|ops\/s(?:ec)?|req\/s|rps|qps|tokens?(?:\/s)?|lines?|files?|tests?|specs?|passed|passing|failed|failing|skipped|errors?|warnings?|items?|rows?|records?|entries|requests?|calls?|iterations?|x(?!\d)|×|%|fps|kb|mb|gb)`;
+const UNIT = String.raw`(?:[kMG]?Wh|[kMG]?W|[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packages|chunks|ns\/op|B\/op|allocs\/op|ms|msec|milliseconds?|µs|ns|s|sec|secs|seconds?|mins?|minutes?|h|hours?|[kKMGT]i?B|bytes?|byte\(s\)|[kMG]?B\/s|ops\/s(?:ec)?|req\/s|rps|qps|tokens?(?:\/s)?|lines?|files?|tests?|specs?|passed|passing|failed|failing|skipped|errors?|warnings?|items?|rows?|records?|entries|requests?|calls?|iterations?|x(?!\d*[A-Za-z])|×|%|fps|kb|mb|gb)`;
 /**
  * A number with a CJK unit, or a label of words at the start of the line (`Termine gesamt: 1284`); a
  * single lower-case key (`rate: 1.0`, `temperature: 0.7`) is configuration, not a measurement.
