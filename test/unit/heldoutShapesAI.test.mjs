@@ -424,3 +424,15 @@ test('round 23: rules in Swahili, Hindi and casual Japanese; a one-off "so that 
     "decimal.InvalidOperation: [<class 'decimal.ConversionSyntax'>]",
   );
 });
+
+test('errors: a failed run’s last words are its message, not the tool saving its own log', async (t) => {
+  const log = new ClaudeLog('/home/dev/tarot');
+  log.user('build the android app');
+  log.bash(
+    'briefcase create android',
+    'Briefcase cannot install Android SDK on this machine.\n\nInstall Android SDK manually and specify the installation directory in the ANDROID_HOME environment variable.\n\nSaving log... started\n\nLog saved to /home/dev/tarot/logs/briefcase.create.log\n\nSaving log... done',
+    1,
+  );
+  const [error] = errorsOf(await analyse(log, t));
+  assert.match(error.title, /^Install Android SDK manually/);
+});
