@@ -534,6 +534,12 @@ export class OfflineAnalyzer {
         found = { kind: 'decisions', sentence: `${sentence} (${byMerit})`, score: 8 + specificity(sentence) };
         extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
         this.options = undefined;
+      } else if (options && !options.labels && source !== 'user' && found?.kind !== 'rejected' && (byMerit = pickedAsItIs(options.text, sentence))) {
+        // "A flipped comparison reads backwards to whoever touches it next, so severity() it is": the pick named by
+        // words only one option holds, after the reason against the other.
+        found = { kind: 'decisions', sentence: `${sentence} (${byMerit})`, score: 8 + specificity(sentence) };
+        extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
+        this.options = undefined;
       } else if (options && !options.labels && source !== 'user' && options.between.length > 0 && THAT_ONE.test(sentence)) {
         // "Two ways left. A … . Or B … . That one; …": the pick is the option said last.
         const last = options.between.at(-1)!;
@@ -3035,6 +3041,14 @@ function nthOption(options: string, pick: string, between: string[] = []): strin
   const at = { first: 0, former: 0, second: 1, third: 2, latter: parts.length - 1, last: parts.length - 1 }[place ?? ''];
   if (at === undefined || at >= parts.length || (place === 'latter' && parts.length !== 2)) return undefined;
   return parts[at];
+}
+
+/** The option named by "so X it is" inside a sentence, when X's words are in that option only. */
+function pickedAsItIs(options: string, sentence: string): string | undefined {
+  const named = /\bso\s+([^,;:.]{2,60}?)\s+it is\b/i.exec(sentence)?.[1]?.trim().toLowerCase();
+  if (!named) return undefined;
+  const holding = (listedOptions(options) ?? []).filter((option) => option.toLowerCase().includes(named));
+  return holding.length === 1 ? holding[0] : undefined;
 }
 
 /** A pick by place that says what it does better: "The second keeps the invoice and the receipt in agreement". */
