@@ -106,6 +106,10 @@ const names = [
   'pythonReconSwahiliChatty',
   'nodeKakeiboJapaneseCasual',
   'cppShabdHindiNoThinking',
+  // Held out (twenty-fourth set), the same way.
+  'pythonKazakhTerse',
+  'nodeSqliteDenglischTurkish',
+  'javaProdTracesShifting',
 ];
 
 export const scenarios = await Promise.all(
