@@ -16,6 +16,7 @@ const empty = () => think('');
 
 // --- a month of warehouse movements, deterministic ---
 const QOIMALAR = ['Алматы-1', 'Астана', 'Әуезов', 'Қарағанды', 'Өскемен', 'Шымкент'];
+/** @type {[string, number][]} */
 const TAUARLAR = [
   ['ұн', 410],
   ['қант', 520],
