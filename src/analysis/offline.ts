@@ -3231,7 +3231,7 @@ function lastLines(output: string, count: number): string[] {
       OUTPUT_BOILERPLATE.test(line) ||
       /^(?:done|fi|esac);?$|^<\/?[a-z_]+>$|^[✔✓√]\s|\.{3,}\s*(?:Passed|Skipped)$/.test(line) ||
       // (…nor a tool's bookkeeping: `<timestamp>…</timestamp>`, `Saving log... done`, NuGet's up-to-date count.)
-      /^<timestamp>[^<]*<\/timestamp>$|\.{3} ?done\.?$|^(?:Full )?(?:[Ll]og|[Oo]utput) (?:saved|written) to \S+$|^Saving log\.{3} ?started$|\bprojects? (?:are|is) up-to-date for restore\b/.test(
+      /^Script failed$|^<timestamp>[^<]*<\/timestamp>$|\.{3} ?done\.?$|^(?:Full )?(?:[Ll]og|[Oo]utput) (?:saved|written) to \S+$|^Saving log\.{3} ?started$|\bprojects? (?:are|is) up-to-date for restore\b/.test(
         line,
       ) ||
       (SUGGESTED_COMMAND.test(line) && i > 0) ||

@@ -14,6 +14,8 @@ const STRONG_ERROR = [
   /^\S+:\d+(?::\d+)?:\s*(?:fatal )?error:/, // a compiler's `src/crc.c:7:69: error: 'polynom' undeclared`
   // Python's exception named by its module and class, whatever the class is called: `decimal.InvalidOperation: […]`, `locale.Error: …`.
   /^(?:[a-z_][a-z0-9_]*\.)+[A-Z][A-Za-z0-9]*: \S/,
+  // gRPC's status under grpcurl's `ERROR:` (`Code: Unknown` + `Message: Invalid salt`): joined below, the message names it.
+  /^\s*(?:ERROR:\s*)?Code: \w+ — Message: \S/,
   // Rust (since 1.88 with the thread's id: `thread 'tests::p99' (18536) panicked at`); ExUnit's `Assertion with =~ failed`
   /^\s*(?:assertion\b.*\bfailed|thread '.*'(?: \(\d+\))? panicked at)/i,
   // An app's own error code first: `provider_doctor_failed: semantic provider no-egress status is not verified`.
@@ -199,6 +201,8 @@ export function errorLines(output: string, max = 6): ErrorSummary {
           !/^\s*\+/.test(raw) &&
           !/^\s*(?:Output|Error|Stderr|Stdout|Exit code)\b[^:]*:?\s*\S{0,12}\s*$/i.test(raw)));
     afterCaret = caretLine;
+    // grpcurl's status: `  Code: Unknown` says nothing without the `  Message: …` under it.
+    if (/^\s*(?:ERROR:\s*)?Code: \w+\s*$/.test(raw) && /^\s*Message: \S/.test(lines[i + 1] ?? '')) raw = `${raw.trim()} — ${lines[i + 1].trim()}`;
     // Gradle names the cause under `* What went wrong:`: that line is as telling as an error line.
     const gradleCause = /^\*\s*What went wrong:\s*$/.test(lines[i - 1]?.trim() ?? '') && raw.trim() !== '';
     // ruff's diagnostics (`F401 [*] \`json\` imported but unused` over ` --> src/x.py:4:8`): a rule code and its message,
@@ -377,7 +381,7 @@ export function looksFailed(output: string): boolean {
   );
 }
 
-const UNIT = String.raw`(?:[kMG]?Wh|[kMG]?W|[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packages|chunks|ns\/op|B\/op|allocs\/op|ms|msec|milliseconds?|µs|ns|s|sec|secs|seconds?|mins?|minutes?|h|hours?|[kKMGT]i?B|bytes?|byte\(s\)|[kMG]?B\/s|ops\/s(?:ec)?|req\/s|rps|qps|tokens?(?:\/s)?|lines?|files?|tests?|specs?|passed|passing|failed|failing|skipped|errors?|warnings?|items?|rows?|records?|entries|requests?|calls?|iterations?|x(?!\d*[A-Za-z])|×|%|fps|kb|mb|gb)`;
+const UNIT = String.raw`(?:[kMG]?Wh|[kMG]?W|[KMGT]i|\/s(?:ec)?|matches|hits|misses|modules|packages|chunks|ns\/op|B\/op|allocs\/op|ms|msec|milliseconds?|µs|ns|s|sec|secs|seconds?|mins?|minutes?|h|hours?|[kKMGT]i?B|bytes?|byte\(s\)|[kMG]?B\/s|ops\/s(?:ec)?|req\/s|rps|qps|tokens?(?:\/s)?|lines?|files?|tests?|specs?|passed|passing|failed|failing|skipped|errors?|warnings?|items?|rows?|records?|entries|requests?|calls?|iterations?|x(?![\w])|×|%|fps|kb|mb|gb)`;
 /**
  * A number with a CJK unit, or a label of words at the start of the line (`Termine gesamt: 1284`); a
  * single lower-case key (`rate: 1.0`, `temperature: 0.7`) is configuration, not a measurement.
@@ -416,7 +420,7 @@ function mayBeReported(line: string): boolean {
 const REPORTED =
   /^(?=[\d,.]*[1-9])\d[\d,.]*\s\p{L}+(?:[,:;]\s*\d[\d,.]*\s\p{L}+)+\s*$|^(?=.*:\s*[1-9])\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*(?:,\s*\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*)+\s*$|^\p{L}[\p{L} %\d]{2,30}:\s*-?\d[\d,.]*\s?(?:EUR|USD|GBP|CHF|JPY|CNY|RUB|PLN|INR|KRW|BRL|руб\.?|zł|kr\.?|DKK|SEK|NOK|€|\$|£|₽|₹|₩)\s*$|^\p{L}[\p{L} .-]{0,30}:?\s+(?:\p{L}+\s+)?(?=[\d,.]*[1-9])\d[\d,.]*\s\p{L}+\.?(?:\s\p{L}+)?(?:[,:;]\s*\d[\d,.]*\s\p{L}+\.?(?:\s\p{L}+)?)+\s*$/u;
 const MEASURE = new RegExp(
-  String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|average|mean|median|peak|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])-?\d+(?:\.\d+)?(?![\w./-])|^[\p{L}][\p{L}'’ -]{2,40}[\p{L}] [\p{L}][\p{L}'’ -]{1,40}(?: \([^()\n]{1,20}\))?:\s*-?\d[\d,.]*\s*$|\b[a-z]+\/(?:s|sec|iter|iteration|op|call|run|req|request|item|row|record)\s*[:=]\s*\d)`,
+  String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|average|mean|median|peak|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])-?\d+(?:\.\d+)?(?![\w./-])|^[\p{L}][\p{L}'’ -]{2,40}[\p{L}] [\p{L}][\p{L}'’ -]{1,40}(?: \([^()\n]{1,20}\))?:\s*-?\d[\d,.]*\s*$|\b[a-z]+\/(?:s|sec|iter|iteration|op|call|run|req|request|item|row|record)\s*[:=]\s*\d|(?<![\w,])\d{2,5}x\d{2,5}(?![\w,]))`,
   'iu',
 );
 const UNITS_GLOBAL = new RegExp(String.raw`\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])`, 'gi');
@@ -432,6 +436,10 @@ const BOILERPLATE =
  */
 const NOT_A_MEASUREMENT = new RegExp(
   [
+    // (set AM) a loop's own count (`已滚动 3/20 次`), pandas' preview footer (`[3 rows x 9 columns]`), a display mode inside a
+    // config list (`monitor DSI-1,1200x1920@60,0x0,1.5`), a failing Playwright row with its time. (Prettier's per-file time,
+    // `src/protos/auth.ts 8ms`, was labelled a measurement on an earlier set and wrong on AM: it stays.)
+    String.raw`\d+\s*\/\s*\d+\s*(?:次|回|번)|^\[\d+ rows x \d+ columns\]$|,\d+x\d+@\d|^\s*[✘✗×]\s+\d+\s+\[[\w-]+\]\s+›`,
     // (set AL) yt-dlp fetching a page for an id (`[BiliBili] 17x411w7KC: Downloading webpage`) and a download still going
     // (`0.1% of 1.21MiB at Unknown B/s ETA Unknown`); a requirement (`icon.ico must be at least 256x256`); a URL-encoded
     // value (`ttwid = 1%7CI_4Mya…`).

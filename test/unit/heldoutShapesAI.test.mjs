@@ -436,3 +436,28 @@ test('errors: a failed run’s last words are its message, not the tool saving i
   const [error] = errorsOf(await analyse(log, t));
   assert.match(error.title, /^Install Android SDK manually/);
 });
+
+test('set AM: a loop’s own count, pandas’ footer, a display mode in a config list and a failing row measure nothing; grpcurl’s status names its message', () => {
+  for (const line of [
+    '已滚动 3/20 次',
+    '[3 rows x 9 columns]',
+    '${pkgs.hyprland}/bin/hyprctl keyword monitor DSI-1,1200x1920@60,0x0,1.5,transform,$orientation',
+    '→ LE10300001004 x1',
+    '✘  5 [chromium] › tests/visual/visual-regression.spec.ts:54:7 › Visual Regression Tests › Navigation states (16.9s)',
+  ])
+    assert.deepEqual(measuredLines(line), [], line);
+  assert.deepEqual(measuredLines('3840x2160@60.00Hz  scale=1.5'), ['3840x2160@60.00Hz  scale=1.5'], 'the mode a display runs');
+  assert.deepEqual(measuredLines('the new parser is 2x faster'), ['the new parser is 2x faster']);
+  assert.equal(errorLines('ERROR:\n  Code: Unknown\n  Message: Invalid salt').best, 'Code: Unknown — Message: Invalid salt');
+  for (const none of [
+    "I've been operating as a sophisticated task executor rather than a true strategic partner.",
+    'A better solution would be to have the cleanup script delete itself, rather than relying on the caller.',
+  ])
+    assert.equal(classifySentence(none, 'thinking'), undefined, none);
+  assert.equal(classifySentence('为了判断 API 登录的边界，我还需要核对官方说明——这会直接决定另一台电脑能不能看到会话。', 'thinking'), undefined);
+  for (const none of [
+    "I've always believed that only suppliers who help customers save money will be recognized.",
+    "We don't currently have a DHL account, but we can set one up for you.",
+  ])
+    assert.equal(isConstraint(none), false, none);
+});
