@@ -1062,6 +1062,7 @@ export class OfflineAnalyzer {
 
     if (failed) {
       this.onFailure(result, pending, name, readOnly);
+      if (isShell && pending) this.ranBeforeTests(pending, result, text);
     } else {
       this.onSuccess(commandKeyOf, result, pending);
     }
@@ -1149,6 +1150,34 @@ export class OfflineAnalyzer {
         if (check.kind === 'build' && check.outcome === 'failing' && name.split(' ')[0] === program && COMPILE_ERROR.test(check.distinctive ?? ''))
           this.checks.delete(name);
     if (family.kind === 'test') this.lastTestRun = { line: result.line, passed, whole: family.targets.length === 0, family: family.name };
+  }
+
+  /**
+   * `python3 scripts/typecheck.py && python3 -m pytest -q` failing with the tests' own summary: the tests ran, so every
+   * part chained before them by `&&` passed. Their earlier errors are settled by this run.
+   */
+  private ranBeforeTests(pending: PendingCall, result: ToolResultEvent, text: string): void {
+    if (!this.errors.size || !pending.commandLine?.includes('&&') || !RAN_TESTS.test(text) || pending.commandLine.length > 4000) return;
+    const parts = parseCommandLine(pending.commandLine);
+    // (Each part as the reader sees it: `python3 -m pytest` unwrapped to pytest.)
+    const familyOf = (part: (typeof parts)[number]) => {
+      const text = part.words.map((w) => w.text).join(' ');
+      return commandFamily(text, programsOf(text));
+    };
+    const last = parts.findLastIndex((part) => familyOf(part)?.kind === 'test');
+    if (last <= 0 || parts.slice(0, last).some((part) => part.separator !== '&&')) return;
+    const before = new Set(
+      parts.slice(0, last).flatMap((part) => {
+        const family = familyOf(part)?.name;
+        const key = commandKey(part.words.map((w) => w.text).join(' '));
+        return family ? [family, key] : [key];
+      }),
+    );
+    for (const record of this.errors.values())
+      if (!record.resolvedAt && record.last.line < result.line && before.has(record.commandKey)) {
+        record.resolvedAt = citationOf(result);
+        record.failedAgain = undefined;
+      }
   }
 
   /** The user refused a tool call: their words are in the result, or in the message they type next. */

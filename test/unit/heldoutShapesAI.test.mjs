@@ -461,3 +461,20 @@ test('set AM: a loop’s own count, pandas’ footer, a display mode in a config
   ])
     assert.equal(isConstraint(none), false, none);
 });
+
+test('statuses: a check chained before the tests by && passed when the tests ran, even if they failed; chained by ; it says nothing', async (t) => {
+  const build = (separator) => {
+    const log = new ClaudeLog('/home/dev/qoima');
+    log.user('түзет');
+    log.bash('python3 scripts/typecheck.py', "qoima/stats.py:20 average_price: NameError: name 'Optional' is not defined\nқате: 2", 1);
+    log.bash(
+      `python3 scripts/typecheck.py ${separator} python3 -m pytest -q 2>&1 | tail -n 2`,
+      'FAILED tests/test_report.py::test_x - AssertionError: ...\n1 failed, 35 passed in 1.57s',
+    );
+    return log;
+  };
+  const chained = errorsOf(await analyse(build('&&'), t)).find((e) => /NameError/.test(e.title));
+  assert.equal(chained?.status, 'resolved');
+  const sequenced = errorsOf(await analyse(build(';'), t)).find((e) => /NameError/.test(e.title));
+  assert.notEqual(sequenced?.status, 'resolved');
+});
