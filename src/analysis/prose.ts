@@ -312,7 +312,7 @@ const CONSTRAINT = new RegExp(
     // A rule said to hold from here on ("from now on run sh test.sh before every commit"), terse dependency bans ("no
     // deps, plain javac"); Lithuanian "data/ neliesk", "tik standartinė biblioteka, jokio pandas", "stulpelių tvarkos
     // nekeisk"; Persian "one commit per change" ("هر تغییر را در یک commit جدا بگذار").
-    String.raw`\b(?:from now on|going forward|from here on|henceforth)\b|^(?:(?:and|also|btw),?\s+)?no (?:deps|dependencies|new deps|libraries|libs|frameworks|external (?:deps|libs|packages))\b|(?<!\p{L})(?:neliesk|nelieskite|nekeisk|nekeiskite|netrink|nenaudok|niekada|visada|tik (?:standartin\p{L}*|\p{L}+,)|joki(?:o|ų|a) )(?!\p{L})|هر [^.]{1,40}جدا`,
+    String.raw`\b(?:from now on|going forward|from here on|henceforth)\b|(?:^(?:(?:and|also|btw),?\s+)?|:\s+)no (?:deps|dependencies|new deps|new dependencies|libraries|libs|frameworks|external (?:deps|libs|packages))\b|(?<!\p{L})(?:neliesk|nelieskite|nekeisk|nekeiskite|netrink|nenaudok|niekada|visada|tik (?:standartin\p{L}*|\p{L}+,)|joki(?:o|ų|a) )(?!\p{L})|هر [^.]{1,40}جدا`,
     // Slovak and Latvian rules: "kód musí ostať kompatibilný s Pythonom 3.9", "schému tabuľky jobs prosím nemeňte", "tikai jq
     // un POSIX sh, bez python", "data/ mapē neko nemaini".
     String.raw`(?<!\p{L})(?:musí (?:ostať|zostať|byť)|nemeňte|nemeň|nemažte|nepoužívajte|nikdy|vždy|iba (?:standardn\p{L}*|\p{L}+,)|nemaini|nemainiet|neaiztiec|neizmanto|nekad|vienmēr|tikai [\p{L}\d]+(?= un |,))(?!\p{L})`,
@@ -322,6 +322,9 @@ const CONSTRAINT = new RegExp(
     // Swahili, Hindi and casual Japanese rules: "usibadilishe faili za data", "usitumie float, Decimal tu", "हेडर फ़ाइलों के
     // नाम मत बदलो", "कोई बाहरी library मत जोड़ना", "package.json の依存は増やさないで", "Node 20 でも動くようにしといてね".
     String.raw`(?<!\p{L})(?:usi[a-z]{2,}e|kamwe|daima|siku zote)(?!\p{L})|(?<![\u0900-\u097F])(?:मत|कभी नहीं|कभी भी नहीं|हमेशा|सिर्फ़|सिर्फ|केवल)(?![\u0900-\u097F])|[ぁ-ん]ないで(?:ね|よ|[。！!〜~]|\s*$)|(?:動く|動作する|通る|使える|互換を保つ)ように(?:して|しといて|しておいて)(?:ね|ください|[。！!〜~]|\s*$)|(?:英語|日本語)で(?:書いて|お願い|ね|[。！!]|\s*$)`,
+    // Kazakh rules: "тесттердегі күтілген мәндерді өзгертпе", "мәтіннің бәрі қазақша болсын"; German after a comma: "…, keine
+    // npm Pakete".
+    String.raw`(?<!\p{L})(?:өзгертпе|өзгертпеңіз|тиме|тимеңіз|қоспа|қоспаңыз|жойма|жоймаңыз|қолданба|қолданбаңыз|болсын|әрқашан|ешқашан)(?!\p{L})|[,;]\s*keine?[nrms]?\s+\p{L}|\bkeine?[nrms]? (?:npm|pip|neuen?|externen?|zusätzlichen?|weiteren?)\s+\p{L}`,
     // Croatian and Catalan rules: "samo standardna biblioteka, bez paketa s pipom", "pravu troskovi.db ne diraj", "no
     // toquis l'API de src/ini.h", "d'ara endavant compila-ho tot amb -Werror".
     String.raw`(?<!\p{L})(?:samo (?:standardn\p{L}*|\p{L}+,)|ne (?:diraj|dirajte|mijenjaj|mijenjajte|briši|koristi|dodaj\p{L}*)|nikad(?:a)?|uvijek|bez (?:paketa|biblioteka|vanjskih|novih)|no (?:toquis|toqueu|canviïs|modifiquis|esborris|facis servir|afegeixis)|d['’]ara endavant|sempre|només)(?!\p{L})`,

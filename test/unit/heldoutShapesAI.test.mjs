@@ -478,3 +478,14 @@ test('statuses: a check chained before the tests by && passed when the tests ran
   const sequenced = errorsOf(await analyse(build(';'), t)).find((e) => /NameError/.test(e.title));
   assert.notEqual(sequenced?.status, 'resolved');
 });
+
+test('round 24: rules in Kazakh, German mid-sentence and after a colon lead-in', () => {
+  for (const rule of [
+    'тесттердегі күтілген мәндерді өзгертпе',
+    'бағдарлама шығаратын мәтіннің бәрі қазақша болсын',
+    'Ama lütfen keine npm Pakete, alles läuft über die sqlite3 CLI, das war so abgesprochen.',
+    'and before you reach for JMH or caffeine or whatever: no new dependencies, JDK only.',
+  ])
+    assert.ok(isConstraint(rule), rule);
+  assert.equal(isConstraint('there is no dependency between the two modules, so it loads fast'), false);
+});
