@@ -405,8 +405,14 @@ export class FileChangeTracker {
       if (moved.path === path && newString.includes(moved.added)) this.reapplied.add(`${this.relative(path)}:${moved.line}`);
     if (this.rememberedEdits >= MAX_REMEMBERED_EDITS) return;
     if (!list) this.recentEdits.set(path, (list = []));
-    // What the edit put in (its new text without what it kept of the old), for naming it if it is discarded.
-    const added = newString.includes(oldString) ? newString.replace(oldString, ' ').trim() : newString;
+    // What the edit put in (its new text without what it kept of the old), for naming it if it is discarded: the lines
+    // it added (`except ZeroDivisionError: return 0.0`), not the function's first lines it only repeated.
+    const oldLines = new Set(oldString.split('\n').map((l) => l.trim()));
+    const addedLines = newString
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l && !oldLines.has(l));
+    const added = newString.includes(oldString) ? newString.replace(oldString, ' ').trim() : addedLines.length ? addedLines.join(' ') : newString;
     list.push({
       oldHash,
       newHash,

@@ -489,3 +489,23 @@ test('round 24: rules in Kazakh, German mid-sentence and after a colon lead-in',
     assert.ok(isConstraint(rule), rule);
   assert.equal(isConstraint('there is no dependency between the two modules, so it loads fast'), false);
 });
+
+test('rejected: an edit discarded with git is named by the lines it added, not the function’s first lines it repeated', async (t) => {
+  const before =
+    'def average_price(records):\n    """Weighted mean."""\n    total = sum(r.qty for r in records)\n    return sum(r.price * r.qty for r in records) / total';
+  const after =
+    'def average_price(records):\n    """Weighted mean."""\n    total = sum(r.qty for r in records)\n    try:\n        return sum(r.price * r.qty for r in records) / total\n    except ZeroDivisionError:\n        return 0.0';
+  const log = new ClaudeLog('/home/dev/qoima');
+  log.user('түзет');
+  log.tool(
+    'Edit',
+    { file_path: '/home/dev/qoima/stats.py', old_string: before, new_string: after },
+    'The file /home/dev/qoima/stats.py has been updated successfully.',
+  );
+  log.text('Бұл болмайды: тест None күтеді, ал 0.0 оған сәйкес келмейді. Қайтарамын.');
+  log.bash('git checkout -- stats.py', '');
+  const rejected = (await analyse(log, t)).findings.filter((f) => f.analyst === 'rejected').map((f) => f.title);
+  assert.equal(rejected.length, 1, rejected.join('\n'));
+  assert.match(rejected[0], /except ZeroDivisionError: return 0\.0/);
+  assert.doesNotMatch(rejected[0], /Weighted mean/);
+});
