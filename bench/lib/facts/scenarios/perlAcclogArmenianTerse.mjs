@@ -175,7 +175,7 @@ export const scenario = {
     k.file('lib/Acclog/Stats.pm');
     const fatal = k.request('warning-ները fatal դարձրու');
     k.error('Use of uninitialized value $bytes in addition (+)', 'resolved');
-    const skip = k.rejected("return unless $bytes =~ /^\\d+$/", '304-ը body չունի բայց request ա, count-ից չպիտի դուրս ընկնի');
+    const skip = k.rejected('return unless $bytes =~ /^\\d+$/', '304-ը body չունի բայց request ա, count-ից չպիտի դուրս ընկնի');
     const p95 = k.request('p95 latency ավելացրու');
     const firstLine = k.constraint('առաջին տողի ֆորմատը մի փոխի, cron-ը դա ա grep անում');
     const rank = k.decision('nearest-rank', 'մեկ օրվա լոգը մի քանի հազար տող ա, sort-ը ոչինչ արժե', 'histogram bucket-ներով');
@@ -221,18 +221,15 @@ export const scenario = {
       {
         user: `լավ. ${fatal}, prod-ում լոգը լցնում են`,
         model: [
-          [
-            empty(),
-            edit('lib/Acclog/Stats.pm', 'use strict;\nuse warnings;\n', "use strict;\nuse warnings FATAL => 'all';\n"),
-          ],
+          [empty(), edit('lib/Acclog/Stats.pm', 'use strict;\nuse warnings;\n', "use strict;\nuse warnings FATAL => 'all';\n")],
           [empty(), bash(prove, 'Run the test suite')],
           [
             empty(),
             say('Հիմա warning-ը die ա անում total_bytes-ում. փորձեմ parse_line-ում `-` bytes-ով տողերը բաց թողնել.'),
             edit(
               'lib/Acclog/Stats.pm',
-              "    my ($h, $m, $s) = $ts =~ /T(\\d\\d):(\\d\\d):(\\d\\d)$/ or return;\n",
-              "    my ($h, $m, $s) = $ts =~ /T(\\d\\d):(\\d\\d):(\\d\\d)$/ or return;\n    return unless $bytes =~ /^\\d+$/;\n",
+              '    my ($h, $m, $s) = $ts =~ /T(\\d\\d):(\\d\\d):(\\d\\d)$/ or return;\n',
+              '    my ($h, $m, $s) = $ts =~ /T(\\d\\d):(\\d\\d):(\\d\\d)$/ or return;\n    return unless $bytes =~ /^\\d+$/;\n',
             ),
           ],
           [empty(), bash('prove -l t/ 2>&1 | grep -E "Failed|got|expected|Result" | head -n 12', 'Run the tests again')],
@@ -241,7 +238,10 @@ export const scenario = {
             say(`Սխալ ճանապարհ էր: ${skip.why}. Հանում եմ, փոխարենը \`-\`-ը 0 եմ դարձնում.`),
             edit('lib/Acclog/Stats.pm', '    return unless $bytes =~ /^\\d+$/;\n', ''),
           ],
-          [empty(), edit('lib/Acclog/Stats.pm', "        bytes  => $bytes eq '-' ? undef : $bytes + 0,\n", "        bytes  => $bytes eq '-' ? 0 : $bytes + 0,\n")],
+          [
+            empty(),
+            edit('lib/Acclog/Stats.pm', "        bytes  => $bytes eq '-' ? undef : $bytes + 0,\n", "        bytes  => $bytes eq '-' ? 0 : $bytes + 0,\n"),
+          ],
           [empty(), bash(prove, 'Run the test suite')],
           [empty(), say('Կանաչ ա, warning-ներն այժմ FATAL են, 304-ը 0 byte ա հաշվվում.')],
         ],
@@ -259,14 +259,7 @@ export const scenario = {
                 '    return undef unless @ms;\n    my $rank = int(0.95 * @ms + 0.999999);\n    return $ms[$rank - 1];\n}\n\nsub total_bytes {\n',
             ),
           ],
-          [
-            empty(),
-            edit(
-              'bin/acclog.pl',
-              '$s->total_bytes / 1048576;\n',
-              '$s->total_bytes / 1048576;\nprintf "p95 %dms\\n", $s->p95 // 0;\n',
-            ),
-          ],
+          [empty(), edit('bin/acclog.pl', '$s->total_bytes / 1048576;\n', '$s->total_bytes / 1048576;\nprintf "p95 %dms\\n", $s->p95 // 0;\n')],
           [empty(), bash(`${run}; echo "exit=$?"`, 'Run the script on the March 2 log')],
           [empty(), say('Կարող եմ prod-ի ամբողջական լոգն էլ բերել համեմատելու.'), bash(scp, 'Copy the production log')],
           [empty(), say('Լավ, չեմ բերում. ստուգեմ որ առաջին տողը չի փոխվել.'), bash(`${run} | head -n 1`, 'First line only')],
@@ -277,7 +270,14 @@ export const scenario = {
       {
         user: `${sheet}, fixture-ի վրա 240 պիտի լինի, Արամի excel-ում այդպես ա`,
         model: [
-          [empty(), edit('t/stats.t', "is($s->total_bytes, 27409, 'total bytes, 304s count as 0');\n", "is($s->total_bytes, 27409, 'total bytes, 304s count as 0');\nis($s->p95, 240, \"p95 like Aram's sheet\");\n")],
+          [
+            empty(),
+            edit(
+              't/stats.t',
+              "is($s->total_bytes, 27409, 'total bytes, 304s count as 0');\n",
+              "is($s->total_bytes, 27409, 'total bytes, 304s count as 0');\nis($s->p95, 240, \"p95 like Aram's sheet\");\n",
+            ),
+          ],
           [empty(), bash('prove -lv t/stats.t 2>&1 | head -n 14', 'Run the stats tests')],
           [
             empty(),
@@ -305,7 +305,7 @@ export const scenario = {
       {
         compact: true,
         summary: ccSummary({
-          analysis: 'Acclog::Stats: package typo fixed, warnings made fatal, 304 bytes count as 0, p95 added; a p95 test with the colleague\'s value fails.',
+          analysis: "Acclog::Stats: package typo fixed, warnings made fatal, 304 bytes count as 0, p95 added; a p95 test with the colleague's value fails.",
           intent: 'Fix the red prove run, make warnings fatal, add p95 to the module and the script, test it, document usage. Core modules only.',
           concepts: ['Perl core modules', 'prove -l / Test::More', 'nearest-rank percentile'],
           files: [
@@ -314,9 +314,19 @@ export const scenario = {
             't/stats.t: p95 test',
             'README.md: usage',
           ],
-          errors: ['Package name mismatch broke the tests; fixed', 'Fatal warnings made missing bytes die; fixed', 'The p95 test disagrees with a spreadsheet value'],
+          errors: [
+            'Package name mismatch broke the tests; fixed',
+            'Fatal warnings made missing bytes die; fixed',
+            'The p95 test disagrees with a spreadsheet value',
+          ],
           solving: 'Dropping lines without bytes was tried and reverted. The user refused copying the production log.',
-          messages: ['Fix prove; core modules only', 'Make warnings fatal', 'Add p95; keep the first output line', 'Write a p95 test', 'Leave it, ask Aram; README usage'],
+          messages: [
+            'Fix prove; core modules only',
+            'Make warnings fatal',
+            'Add p95; keep the first output line',
+            'Write a p95 test',
+            'Leave it, ask Aram; README usage',
+          ],
           pending: ['Aram decides interpolated vs nearest-rank p95'],
           current: 'README usage written.',
           next: 'Wait for the user.',

@@ -190,7 +190,8 @@ if __name__ == "__main__":
     unittest.main()
 `;
 
-const README = '# huellas\n\nEncuentra documentos casi duplicados (minhash de shingles de 5 palabras).\n\n    python3 -m huellas docs/\n\nTests: `python3 -m unittest`\n';
+const README =
+  '# huellas\n\nEncuentra documentos casi duplicados (minhash de shingles de 5 palabras).\n\n    python3 -m huellas docs/\n\nTests: `python3 -m unittest`\n';
 
 /** The ms of a run the session tee'd under .tiempos/ ("N archivos, M grupos duplicados en X ms"). */
 function runMs(project, file) {
@@ -203,7 +204,7 @@ function runMs(project, file) {
 export const scenario = {
   name: 'python-cache-rioplatense-chatty',
   about:
-    'held out: chatty Argentine Spanish user (voseo), stdlib Python CLI tested with python3 -m unittest and a JSON cache under ~/.cache; thinking; lru_cache tried and reverted with git checkout --; two cache designs weighed in thinking; PosixPath not JSON serializable fixed; JSONDecodeError on a truncated cache fixed with a temp file + os.replace; rm -rf ~/.cache/huellas refused; timings before/after tee\'d and read back; two /compacts',
+    "held out: chatty Argentine Spanish user (voseo), stdlib Python CLI tested with python3 -m unittest and a JSON cache under ~/.cache; thinking; lru_cache tried and reverted with git checkout --; two cache designs weighed in thinking; PosixPath not JSON serializable fixed; JSONDecodeError on a truncated cache fixed with a temp file + os.replace; rm -rf ~/.cache/huellas refused; timings before/after tee'd and read back; two /compacts",
   requires: ['python3', 'git', 'tee', 'tail', 'head', 'jq'],
   files: {
     '.gitignore': '__pycache__/\n.tiempos/\n',
@@ -231,7 +232,11 @@ export const scenario = {
     const broken = k.request('hacé que se banque un cache roto');
     k.error('json.decoder.JSONDecodeError: Unterminated string starting at', 'resolved');
     const refusal = k.refusal('no no, pará, no borres nada en ~/.cache que ahí tengo el cache bueno sincronizado de la otra compu');
-    const atomic = k.decision('write to a temp file in the same directory and os.replace it', 'a Ctrl+C mid-write then leaves the old index intact', 'fsync after writing in place');
+    const atomic = k.decision(
+      'write to a temp file in the same directory and os.replace it',
+      'a Ctrl+C mid-write then leaves the old index intact',
+      'fsync after writing in place',
+    );
     k.file('tests/test_cache.py');
     const flag = k.request('agregá un flag --sin-cache para forzar todo');
     const readme = k.request('anotalo en el README');
@@ -274,7 +279,9 @@ export const scenario = {
                 '- one index.json keyed by path with mtime, size and the signature\n\n' +
                 `Going with ${design.choice} instead of ${design.alternative}: ${design.reason}. A few hundred entries × 24 ints is small.`,
             ),
-            say('No sirvió: `lru_cache` vive solo dentro de un proceso y cada vez que corrés el comando es un proceso nuevo. Lo vuelvo atrás y hago un cache en disco.'),
+            say(
+              'No sirvió: `lru_cache` vive solo dentro de un proceso y cada vez que corrés el comando es un proceso nuevo. Lo vuelvo atrás y hago un cache en disco.',
+            ),
             bash('git checkout -- huellas/core.py && git status --short', 'Revert the lru_cache attempt'),
           ],
           [think(''), write('huellas/cache.py', CACHE_PY)],
@@ -333,7 +340,10 @@ export const scenario = {
         model: [
           [
             think('Reproduce with a truncated copy, not the real cache.'),
-            bash('head -c 2000 ~/.cache/huellas/index.json > /tmp/roto.json && HUELLAS_CACHE=/tmp/roto.json python3 -m huellas docs/ 2>&1 | tail -n 3', 'Reproduce with a cut cache'),
+            bash(
+              'head -c 2000 ~/.cache/huellas/index.json > /tmp/roto.json && HUELLAS_CACHE=/tmp/roto.json python3 -m huellas docs/ 2>&1 | tail -n 3',
+              'Reproduce with a cut cache',
+            ),
           ],
           [
             think('Reproduced. The real one may be broken too; simplest is to clear it.'),
