@@ -1149,7 +1149,9 @@ export class OfflineAnalyzer {
       for (const [name, check] of this.checks)
         if (check.kind === 'build' && check.outcome === 'failing' && name.split(' ')[0] === program && COMPILE_ERROR.test(check.distinctive ?? ''))
           this.checks.delete(name);
-    if (family.kind === 'test') this.lastTestRun = { line: result.line, passed, whole: family.targets.length === 0, family: family.name };
+    // (A run narrowed by its flags is not the whole suite either: `cargo test --doc`, `--lib`, `--test ring`, `-- --skip x`.)
+    const narrowed = /\s--(?:doc|lib|bins?|tests?|skip|exact)\b|\s-k\s|--deselect\b/.test(pending.commandLine ?? '');
+    if (family.kind === 'test') this.lastTestRun = { line: result.line, passed, whole: family.targets.length === 0 && !narrowed, family: family.name };
   }
 
   /**
@@ -1945,6 +1947,12 @@ export class OfflineAnalyzer {
         record.family?.kind !== undefined && pending?.family?.kind === record.family.kind && record.testFiles.some((f) => targets.some((t) => sameFile(f, t)));
       // A run that leaves the failing file out (`--ignore=tests/test_tasks.py`) says nothing of it.
       if (record.testFiles.some((f) => leavesOut(pending?.commandLine, f))) continue;
+      // …nor a cargo run narrowed to other targets: `cargo test --doc` or `--lib` runs no `tests/*.rs`, `--test ring` only
+      // tests/ring.rs.
+      // (Where a panic happened says which target failed: `tests/ring.rs`, or `src/lib.rs` for a doc-test.)
+      const panicFile = /\bpanicked at ((?:[\w.-]+\/)*[\w-]+\.rs):\d/.exec(record.title)?.[1];
+      const ranFiles = panicFile ? [panicFile] : record.testFiles;
+      if (ranFiles.length && !cargoRunCovers(pending?.commandLine, ranFiles)) continue;
       // …nor a run that skips the very tests it was about (`-- --skip median_even_count`, `-k "not test_x"`).
       if (record.tests?.length && skipsAnyOf(pending?.commandLine, record.tests)) continue;
       // …nor a run without the feature or target the failure was built with (`cargo test --features simd`).
@@ -3333,6 +3341,19 @@ function covers(target: string, file: string): boolean {
 }
 
 /** Whether a command line leaves a test file out (`pytest tests/ --ignore=tests/test_tasks.py`, `--deselect`). */
+/** Whether a `cargo test` line narrowed by `--doc`, `--lib` or `--test NAME` runs any of these test files (else true). */
+function cargoRunCovers(commandLine: string | undefined, testFiles: string[]): boolean {
+  if (!commandLine || !/\bcargo\s+(?:\+\S+\s+)?test\b/.test(commandLine)) return true;
+  const named = [...commandLine.matchAll(/\s--test[= ]+([\w-]+)/g)].map((m) => m[1]);
+  const narrowed = named.length > 0 || /\s--(?:doc|lib)\b/.test(commandLine);
+  if (!narrowed) return true;
+  return testFiles.some((file) => {
+    const integration = /(?:^|\/)tests\/([\w-]+)\.rs$/.exec(file)?.[1];
+    if (integration) return named.includes(integration);
+    return /\s--(?:doc|lib)\b/.test(commandLine);
+  });
+}
+
 /** A test run told to skip one of these tests: libtest's `--skip name` (a substring), pytest's `-k "not name"` or `--deselect`. */
 function skipsAnyOf(commandLine: string | undefined, tests: string[]): boolean {
   if (!commandLine || !tests.length || !/--skip\b|\s-k\s|--deselect\b/.test(commandLine)) return false;

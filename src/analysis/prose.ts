@@ -145,7 +145,7 @@ const HEDGED =
 // shows something, an emphatic finding "X DOES see them", a pledge ticked off "✅ **I will not …**", a Chinese/Japanese/Korean
 // "if …" fallback, a cause labelled "失敗原因:".)
 const NO_CHOICE_MADE =
-  /\bbecomes clear\b|^the [\w -]{0,30}\b(?:pattern|cause|culprit)\s*:|^(?:the )?main (?:bugs?|issues?|problems?|findings?) (?:identified|found)\b|^in short\b|^(?:the )?fix needs to\b|\bnow shows\b|\b[A-Z][a-z]+ (?:DOES|DID|IS) (?:see|work|have|exist|sync)\b|^[✅✔☑]|^(?:如果|もし|만약)|^(?:失敗原因|原因|根本原因|根因)\s*[:：]|\b(?:had )?(?:originally|initially|at first|previously) (?:decided|chose|planned|wanted|went with)\b|\bi (?:think i |may have |might have )?made a mistake\b|^i (?:just |now )?reali[sz]ed?\b|^the (?:error|error message|message|output|log|stack trace|traceback) (?:says|shows|indicates|means|tells)\b|^(?:(?:then|now|next|so),?\s+)?i['’]ll (?:also )?need to\b|\binstead of (?:just|only|simply|merely)\b|\bi['’]ll (?:consider|think about|look into)\b|^(?:so,?\s+)?the (?:issue|problem|bug|cause|culprit) (?:must be|is that|was that|seems to be|appears to be|might be|could be)\b|\b(?:the )?(?:\w+ )?(?:logs?|output|traces?) (?:confirm|confirms|confirmed|show|shows|showed)\b|^(?:two|three|four|five|a few|several|\d+) (?:things|issues|problems|bugs|items|changes|fixes) (?:to|we need to|i need to) (?:fix|do|address|change|handle|tackle)\b|^(?:after that|afterwards|next|once (?:that|this)(?: is| has been)? done),? (?:i['’]ll|we['’]ll|i will|we will) (?:move|go|turn|proceed|continue|switch|get)\b|\bnow (?:i['’]m|we['’]re) (?!going\b)[\w-]+ing\b|\bas you (?:asked|requested|suggested|said|wanted)\b|^(?:(?:ok(?:ay)?|now|so|alright),?\s+)*i['’]m (?:now )?ready to\b|^the (?:key |main )?changes (?:are|will be|needed)\b|^(?:choosing|picking|using|selecting) the wrong\b|^i['’]ve been (?:\w+ing|operating|acting|working)\b/i;
+  /\bbecomes clear\b|^the [\w -]{0,30}\b(?:pattern|cause|culprit)\s*:|^(?:the )?main (?:bugs?|issues?|problems?|findings?) (?:identified|found)\b|^in short\b|^(?:the )?fix needs to\b|\bnow shows\b|\b[A-Z][a-z]+ (?:DOES|DID|IS) (?:see|work|have|exist|sync)\b|^[✅✔☑]|^(?:如果|もし|만약)|^(?:失敗原因|原因|根本原因|根因)\s*[:：]|\b(?:had )?(?:originally|initially|at first|previously) (?:decided|chose|planned|wanted|went with)\b|\bi (?:think i |may have |might have )?made a mistake\b|^i (?:just |now )?reali[sz]ed?\b|^the (?:error|error message|message|output|log|stack trace|traceback) (?:says|shows|indicates|means|tells)\b|^(?:(?:then|now|next|so),?\s+)?i['’]ll (?:also )?need to\b|\binstead of (?:just|only|simply|merely)\b|\bi['’]ll (?:consider|think about|look into)\b|^(?:so,?\s+)?the (?:issue|problem|bug|cause|culprit) (?:must be|is that|was that|seems to be|appears to be|might be|could be)\b|\b(?:the )?(?:\w+ )?(?:logs?|output|traces?) (?:confirm|confirms|confirmed|show|shows|showed)\b|^(?:two|three|four|five|a few|several|\d+) (?:things|issues|problems|bugs|items|changes|fixes) (?:to|we need to|i need to) (?:fix|do|address|change|handle|tackle)\b|^(?:after that|afterwards|next|once (?:that|this)(?: is| has been)? done),? (?:i['’]ll|we['’]ll|i will|we will) (?:move|go|turn|proceed|continue|switch|get)\b|\bnow (?:i['’]m|we['’]re) (?!going\b)[\w-]+ing\b|\bas you (?:asked|requested|suggested|said|wanted)\b|^(?:(?:ok(?:ay)?|now|so|alright),?\s+)*i['’]m (?:now )?ready to\b|^the (?:key |main )?changes (?:are|will be|needed)\b|^(?:choosing|picking|using|selecting) the wrong\b|^i['’]ve been (?:\w+ing|operating|acting|working)\b|^(?:we|i) (?:previously |already |first )?tried\b|^(?:i['’]ll|let me) (?:launch|spawn|dispatch|kick off|delegate)\b|\bthis is because\b|^\*\*\d+ (?:passed|failed)\b/i;
 
 /** A sentence opened by the word "decision" or "solution" in a language the agent writes in: `Päätös:`, `Ratkaisu:`. */
 const DECISION_LABEL =
@@ -477,7 +477,7 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
   // Chinese 决定 also means "determines": "EMV 的正负完全由 mid_move 决定", "它决定了每根 K 线的权重" say what depends on what.
   if (/决定/.test(sentence)) {
     const chooses = sentence.replace(
-      /(?:由|按|根据|依据|依照)[^，。；！？]{0,40}决定|(?:它|这|其|那|这个|那个)[^，。；！？\s我]{0,8}?决定(?:了|着)?(?![用将要])|决定的/g,
+      /(?:由|按|根据|依据|依照)[^，。；！？]{0,40}决定|直接决定(?:了)?|决定[^，。；！？|]{0,12}的(?:关键|因素)|(?:它|这|其|那|这个|那个)[^，。；！？\s我]{0,8}?决定(?:了|着)?(?![用将要])|决定的/g,
       '',
     );
     if (chooses !== sentence && !DECISION.test(chooses) && !ALTERNATIVE_NAMED.test(chooses)) return undefined;
@@ -510,7 +510,8 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
   )
     return undefined;
   // What the user asked, restated by the agent, is neither its decision nor an approach it gave up.
-  if (/^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs)\b/i.test(sentence)) return undefined;
+  if (/^(?:the )?user (?:wants|asks|asked|is asking|says|said|would like|mentions|reports|needs|shared|pasted|provided|sent|gave)\b/i.test(sentence))
+    return undefined;
   // …nor is reading the user ("I'm re-reading the request—the user wants…", "The user is frustrated because…").
   if (
     /\bthe user(?:['’]s)? (?:is|was|wants|wanted|just wanted|asks|asked|says|said|seems|would like|mentions|reports|needs|expects)\b/i.test(sentence) &&

@@ -436,6 +436,10 @@ const BOILERPLATE =
  */
 const NOT_A_MEASUREMENT = new RegExp(
   [
+    // (set AN) a service's log line under docker compose's prefix (`terminal_1    | [2025/09/27 …] N: … 3.895ms`), ESP-IDF's boot
+    // log (`I (159) esp_image: segment 3: … size=a60ach (680108) map`), esptool compressing before it flashes, a star bar
+    // (`[*****100%*****]  1 of 1 completed`), jest's `Number of calls: 1`, a heading (`Phase 2 Test Results`).
+    String.raw`^[\w.-]+(?:[-_]\d+)?\s+\|\s|^[IDWEV] \(\d+\) [\w-]+:|^Compressed \d+ bytes to \d+\.{3}|\*{5,}\d{1,3}%\*|^\s*Number of calls: \d+\s*$|^(?:Phase|Step|Stage|Part|Round|Section) \d+\b(?!.*\d+(?:\.\d+)?\s?(?:ms|s|%))`,
     // (set AM) a loop's own count (`已滚动 3/20 次`), pandas' preview footer (`[3 rows x 9 columns]`), a display mode inside a
     // config list (`monitor DSI-1,1200x1920@60,0x0,1.5`), a failing Playwright row with its time. (Prettier's per-file time,
     // `src/protos/auth.ts 8ms`, was labelled a measurement on an earlier set and wrong on AM: it stays.)

@@ -509,3 +509,30 @@ test('rejected: an edit discarded with git is named by the lines it added, not t
   assert.match(rejected[0], /except ZeroDivisionError: return 0\.0/);
   assert.doesNotMatch(rejected[0], /Weighted mean/);
 });
+
+test('round 25 and set AN: a cargo run narrowed to doc-tests settles no integration test; device and service logs, star bars, headings measure nothing; reports and launches decide nothing', async (t) => {
+  const failing =
+    "running 1 test\ntest max_forgets_evicted ... FAILED\n\nfailures:\n\n---- max_forgets_evicted stdout ----\n\nthread 'max_forgets_evicted' (23944) panicked at tests/ring.rs:34:5:\nassertion failed\n\nfailures:\n    max_forgets_evicted\n\ntest result: FAILED. 0 passed; 1 failed; 0 ignored";
+  const log = new ClaudeLog('/home/dev/ringstat');
+  log.user('1. fix the doc-test 2. #41 stays as is');
+  log.bash('cargo test --test ring 2>&1', failing, 101);
+  log.bash('cargo test --doc 2>&1 | tail -n 4', 'test src/lib.rs - (line 3) ... ok\n\ntest result: ok. 1 passed; 0 failed; 0 ignored');
+  assert.notEqual(errorsOf(await analyse(log, t))[0].status, 'resolved');
+  for (const line of [
+    'terminal_1    | [2025/09/27 07:38:58:3229] N: __lws_lc_untag:  -- [wsisrv|23|adopted] (0) 3.895ms',
+    'I (159) esp_image: segment 3: paddr=00040020 vaddr=400d0020 size=a60ach (680108) map',
+    'Compressed 1019056 bytes to 610571...',
+    '[*********************100%***********************]  1 of 1 completed',
+    '    Number of calls: 1',
+    'Phase 2 Test Results',
+  ])
+    assert.deepEqual(measuredLines(line), [], line);
+  for (const none of [
+    'We previously tried using speckit, but it failed because the command wasn’t found, not due to sandboxing.',
+    "I'll launch the proofreader agent to review the Word document instead of reading it myself.",
+    'The user shared a YAML snippet, and I’ll patch it into tasks-cli.yaml rather than the spec.',
+    '**4528 passed, 8 failed** - the failures are due to Node module version mismatch, not our code changes',
+    'Prompt Cache（KV Cache复用）** | 直接决定成本和延迟。',
+  ])
+    assert.equal(classifySentence(none, 'thinking'), undefined, none);
+});
