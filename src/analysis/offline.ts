@@ -33,6 +33,7 @@ import {
   plainOutput,
   printsMeasurementFiles,
   programsOf,
+  TOOL_BOOKKEEPING,
 } from './toolOutput.js';
 import { editCallOf, isObject, normalizeTaskStatus, patchTextOf, READ_ONLY_TOOLS, shellCallOf, str, taskListOf } from './toolInputs.js';
 import { packageChanges } from './packages.js';
@@ -3267,10 +3268,9 @@ function lastLines(output: string, count: number): string[] {
       !line ||
       OUTPUT_BOILERPLATE.test(line) ||
       /^(?:done|fi|esac);?$|^<\/?[a-z_]+>$|^[✔✓√]\s|\.{3,}\s*(?:Passed|Skipped)$/.test(line) ||
-      // (…nor a tool's bookkeeping: `<timestamp>…</timestamp>`, `Saving log... done`, NuGet's up-to-date count.)
-      /^Script failed$|^<timestamp>[^<]*<\/timestamp>$|\.{3} ?done\.?$|^(?:Full )?(?:[Ll]og|[Oo]utput) (?:saved|written) to \S+$|^Saving log\.{3} ?started$|\bprojects? (?:are|is) up-to-date for restore\b/.test(
-        line,
-      ) ||
+      // (…nor a tool's bookkeeping: TOOL_BOOKKEEPING, a log it saved, Codex code mode's bare `Script failed`.)
+      TOOL_BOOKKEEPING.test(line) ||
+      /^Script failed$|^(?:Full )?(?:[Ll]og|[Oo]utput) (?:saved|written) to \S+$|^Saving log\.{3} ?started$/.test(line) ||
       (SUGGESTED_COMMAND.test(line) && i > 0) ||
       /^(?:https?:\/\/\S+|.*:)$/.test(line)
     )
@@ -3345,12 +3345,11 @@ function covers(target: string, file: string): boolean {
 function cargoRunCovers(commandLine: string | undefined, testFiles: string[]): boolean {
   if (!commandLine || !/\bcargo\s+(?:\+\S+\s+)?test\b/.test(commandLine)) return true;
   const named = [...commandLine.matchAll(/\s--test[= ]+([\w-]+)/g)].map((m) => m[1]);
-  const narrowed = named.length > 0 || /\s--(?:doc|lib)\b/.test(commandLine);
-  if (!narrowed) return true;
+  const docOrLib = /\s--(?:doc|lib)\b/.test(commandLine);
+  if (!named.length && !docOrLib) return true;
   return testFiles.some((file) => {
     const integration = /(?:^|\/)tests\/([\w-]+)\.rs$/.exec(file)?.[1];
-    if (integration) return named.includes(integration);
-    return /\s--(?:doc|lib)\b/.test(commandLine);
+    return integration ? named.includes(integration) : docOrLib;
   });
 }
 

@@ -127,10 +127,16 @@ const CAPTURED_CONSOLE = /^(?:stderr|stdout) \| \S/;
 /** Lines that look like error lines but are not (counts of zero, summaries of success). */
 // A usage synopsis is printed beside the error that says what went wrong (`Not a git repository`), never instead of it.
 // psql's and sudo's notes about the working directory or host are printed beside the real outcome.
-// (…nor a tool's bookkeeping: `<timestamp>2025-09-29T08:13:00Z</timestamp>`, `Saving log... done`, NuGet's `1 of 5 projects are
-// up-to-date for restore.`)
-const NOT_ERROR =
-  /^\s*<timestamp>[^<]*<\/timestamp>\s*$|\.{3} ?done\.?\s*$|\bprojects? (?:are|is) up-to-date for restore\b|^Use "--rerun-failed\b|^Output from these tests are in: |^\s*<\/?(?:stderr|stdout|output)>\s*$|^DEPRECATED:|\.{3,}\s*(?:\(no files to check\))?(?:Passed|Skipped)\s*$|^\s*level=(?:info|debug|trace|warn|warning)\b|\bis not running, so cannot be killed\b|\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b|^\s*usage:\s|could not change directory to|^sudo: unable to resolve host|^[\s|\d]*[\^~][\s^~]*$|^\s*(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try [`'"]?--help/i;
+/** A tool's bookkeeping line: `<timestamp>2025-09-29T08:13:00Z</timestamp>`, `Saving log... done`, NuGet's `1 of 5 projects are up-to-date for restore.` */
+export const TOOL_BOOKKEEPING = /^\s*<timestamp>[^<]*<\/timestamp>\s*$|\.{3} ?done\.?\s*$|\bprojects? (?:are|is) up-to-date for restore\b/;
+// (…nor a tool's bookkeeping: TOOL_BOOKKEEPING.)
+const NOT_ERROR = new RegExp(
+  `${TOOL_BOOKKEEPING.source}|${
+    /^Use "--rerun-failed\b|^Output from these tests are in: |^\s*<\/?(?:stderr|stdout|output)>\s*$|^DEPRECATED:|\.{3,}\s*(?:\(no files to check\))?(?:Passed|Skipped)\s*$|^\s*level=(?:info|debug|trace|warn|warning)\b|\bis not running, so cannot be killed\b|\b0 (?:failed|failing|errors?)\b(?!.*\b[1-9]\d* (?:failed|failing|errors?))|\bno errors?\b|\berrors?: 0\b|^\s*usage:\s|could not change directory to|^sudo: unable to resolve host|^[\s|\d]*[\^~][\s^~]*$|^\s*(?:use|try|run) [`'"]?\S+ --help\b|for more information,? try [`'"]?--help/i
+      .source
+  }`,
+  'i',
+);
 /** A stack frame in the language's runtime or an installed library, not the project's code. */
 const RUNTIME_FRAME =
   /\bat (?:java\.base\/|jdk\.|sun\.|java\.|javax\.|kotlin\.|scala\.|node:|internal\/|Module\.|Object\.<anonymous> \(node:|process\.processTicksAndRejections|new Promise \(<anonymous>\))|node_modules|site-packages|dist-packages|<frozen |\/usr\/lib\/|\/rustc\/|\/library\/(?:core|std|alloc)\/|\(Native Method\)|<anonymous>\)?$/;

@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../support/paths.mjs';
+import { analyse, errorsOf } from '../support/analyseLog.mjs';
 import { ClaudeLog, CodexLog } from '../support/analysisLogs.mjs';
 
 const require = createRequire(import.meta.url);
@@ -17,13 +18,6 @@ const { analyzeSession, classifySentence, commandFamily, errorLines, isConstrain
   join(repoRoot, 'dist', 'test', 'analysis.js'),
 );
 
-async function analyse(log, t) {
-  const dir = mkdtempSync(join(tmpdir(), 'handover-shapes-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const { analysis } = await analyzeSession(log.write(dir), { workspace: log.cwd });
-  return analysis;
-}
-const errorsOf = (analysis) => analysis.findings.filter((f) => f.analyst === 'errors');
 const titles = (findings) => findings.map((f) => f.title).join('\n');
 
 test('a look that fails is no error, inside a longer line or alone; a failing build beside it still is', async (t) => {

@@ -4,23 +4,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../support/paths.mjs';
+import { analyse, errorsOf } from '../support/analyseLog.mjs';
 import { ClaudeLog } from '../support/analysisLogs.mjs';
 
 const require = createRequire(import.meta.url);
-const { analyzeSession, classifySentence, errorLines, isConstraint, measuredLines, sentences } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
+const { classifySentence, errorLines, isConstraint, measuredLines, sentences } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
 const { CallOrder } = require(join(repoRoot, 'dist', 'test', 'transcript.js'));
 
-async function analyse(log, t) {
-  const dir = mkdtempSync(join(tmpdir(), 'handover-shapes-ai-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const { analysis } = await analyzeSession(log.write(dir), { workspace: log.cwd });
-  return analysis;
-}
-const errorsOf = (analysis) => analysis.findings.filter((f) => f.analyst === 'errors');
 const decisionsOf = (analysis) => analysis.findings.filter((f) => f.analyst === 'decisions').map((f) => f.title);
 
 test('a result written on the line before its call is passed on after it; one whose call does not follow goes on where it was', () => {
