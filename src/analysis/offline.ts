@@ -284,6 +284,8 @@ export class OfflineAnalyzer {
   private lastRanLine?: number;
   /** The last command that did something (not a look), for naming what a "Dropping X again: …" gave up. */
   private recentRun?: { display: string; line: number };
+  /** The errors of the last shell command that failed, until the next shell command: it may be their retry. */
+  private awaitingRetry?: { keys: string[]; commandKey: string; commandLine: string; intent: RetryIntent; sidechain: boolean };
   /** A sentence weighing options ("Two ways: A, or B"): the choice made next is a decision. */
   /** Options just weighed ("Two ways: A, or B."; "Option A: … Option B: …", by their labels) and the reasoning since. */
   private options?: {
@@ -464,7 +466,9 @@ export class OfflineAnalyzer {
         labelled?.[2] ??
         (options && parts[i].number && Number(parts[i].number) <= 4 ? parts[i].number : undefined)
       )?.toUpperCase();
-      const picked = options?.labels && !label ? VERDICT.exec(sentence) : null;
+      // (A pick by place in another language, "მეორეს ვირჩევ: …", is read as the English one: "The second: …".)
+      const pick = options ? ordinalPickInEnglish(sentence) : sentence;
+      const picked = options?.labels && !label ? (VERDICT.exec(pick) ?? labelOfOrdinal(pick, options.labels)) : null;
       let byPlace: string | undefined;
       let byMerit: string | undefined;
       const verdict = (picked?.[1] ?? picked?.[2] ?? picked?.[3])?.toUpperCase();
@@ -490,7 +494,7 @@ export class OfflineAnalyzer {
       } else if (
         options &&
         !options.labels &&
-        (byPlace = ORDINAL_PICK.test(sentence) || ORDINAL_MERIT.test(sentence) ? nthOption(options.text, sentence, options.between) : undefined)
+        (byPlace = ORDINAL_PICK.test(pick) || ORDINAL_MERIT.test(pick) ? nthOption(options.text, pick, options.between) : undefined)
       ) {
         // "Options: A, or B. The second: …": the pick is named by its place among the options.
         found = { kind: 'decisions', sentence: `${sentence} (${byPlace})`, score: 8 + specificity(sentence) };
@@ -504,8 +508,12 @@ export class OfflineAnalyzer {
         // "I'll remove expired entries through the iterator: why", right after the options named it: a step's
         // words, but it repeats one option whole and gives its reason.
         (CHOOSER_OPENING.test(sentence) || /^[^:]{3,120}\bit is\s*[:—–-]/i.test(sentence)) &&
-        repeatsAnOption(sentence, options.text) &&
-        (/:\s+\S/.test(sentence) || hasRationale(sentence))
+        ((repeatsAnOption(sentence, options.text) && (/:\s+\S/.test(sentence) || hasRationale(sentence))) ||
+          // "Two designs." then each said and judged in its own sentence, then "I'll recompute the grouping on every
+          // call and …": the step repeats one of them, and only one.
+          (!listedOptions(options.text) &&
+            options.between.length >= 2 &&
+            options.between.filter((option) => repeatsAnOption(sentence, option)).length === 1))
       ) {
         found = { kind: 'decisions', sentence, score: Math.max(found?.score ?? 0, 8 + specificity(sentence)) };
         extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
@@ -559,6 +567,11 @@ export class OfflineAnalyzer {
         // "Sorting would mean …; a HashSet answers in constant time …" then "The HashSet.": two ways weighed in one
         // sentence, and the next names one of them.
         found = { kind: 'decisions', sentence: `${sentence} (${byMerit})`, score: 8 + specificity(byMerit) };
+        extra = `Options weighed: ${oneLine(list[i - 1], 700)}`;
+      } else if (!options && source === 'thinking' && i > 0 && !found && !parts[i].listed && soAfterDismissed(list[i - 1], sentence)) {
+        // "An inner join is the obvious query, but orders … would silently drop out of the totals." then "So a left join
+        // with an unknown bucket, …": the way taken, named right after the obvious one was found wanting.
+        found = { kind: 'decisions', sentence, score: 8 + specificity(sentence) };
         extra = `Options weighed: ${oneLine(list[i - 1], 700)}`;
       } else if (
         options &&
@@ -1061,9 +1074,13 @@ export class OfflineAnalyzer {
         if (record.fixture && !record.resolvedAt && record.last.line < result.line && passedByName(text, [record.fixture]))
           record.resolvedAt = citationOf(result);
 
+    if (isShell && pending) this.settleRetried(pending, result, text, failed);
     if (failed) {
       this.onFailure(result, pending, name, readOnly);
-      if (isShell && pending) this.ranBeforeTests(pending, result, text);
+      if (isShell && pending) {
+        this.ranBeforeTests(pending, result, text);
+        this.awaitRetry(pending, result);
+      }
     } else {
       this.onSuccess(commandKeyOf, result, pending);
     }
@@ -1674,6 +1691,45 @@ export class OfflineAnalyzer {
    * inside, which is its own error. Other errors stay open: a compiler or a harness that cuts long output
    * may not print every error again, so a missing line proves nothing.
    */
+  /** The errors a failed shell command just left, to be settled by a retry that is the next shell command. */
+  private awaitRetry(pending: PendingCall, result: ToolResultEvent): void {
+    const keys: string[] = [];
+    for (const record of this.errors.values()) if (record.last.line === result.line && record.commandKey === pending.commandKey) keys.push(record.key);
+    const intent = retryIntentOf(pending);
+    this.awaitingRetry =
+      keys.length && intent ? { keys, commandKey: pending.commandKey, commandLine: pending.commandLine ?? '', intent, sidechain: result.sidechain } : undefined;
+  }
+
+  /**
+   * A failed command written again another way at once (`python - <<PY` rewritten as `python -c "…"`, `rg "a|b" ||
+   * echo none` without the `||`, the same request with the flag it lacked): the retry is that command run again.
+   * Passing, it fixed the error; failing without the error's line, it got past it; failing with it, it failed again.
+   * (Only the very next shell command, and only when it does the same with most of the same words: a retry of the
+   * same command line is the same command, seen by ranAgain; a check's run is settled by its family.)
+   */
+  private settleRetried(pending: PendingCall, result: ToolResultEvent, text: string, failed: boolean): void {
+    const waiting = this.awaitingRetry;
+    this.awaitingRetry = undefined;
+    if (!waiting || waiting.commandKey === pending.commandKey || waiting.sidechain !== result.sidechain) return;
+    const intent = retryIntentOf(pending);
+    // (Another address fetched is another page: reaching it says nothing of the one that failed.)
+    if (!intent || !isRetryOf(waiting.intent, intent) || !fetchesSameAddress(waiting.commandLine, pending.commandLine ?? '')) return;
+    // (What a pipe cut, or a filter's exit status, cannot show passing.)
+    if (!failed && (OUTPUT_CUT_BY_PIPE.test(pending.commandLine ?? '') || isFilteredCheck(pending, text))) return;
+    const at = citationOf(result);
+    for (const key of waiting.keys) {
+      const record = this.errors.get(key);
+      if (!record || record.resolvedAt || record.family?.kind || record.last.line >= result.line) continue;
+      if (failed && stillSays(text, record.message)) {
+        failedAgain(record, at);
+        continue;
+      }
+      record.resolvedAt = at;
+      record.failedAgain = record.wentOn = undefined;
+      if (failed) record.gotPast = record.goneFromRerun = true;
+    }
+  }
+
   private ranAgain(cmdKey: string, at: Citation, exceptKey?: string, output?: string, shown?: string): void {
     // (Read once for every open error of the command, and only if one of them is about named tests.)
     let closingList: Set<string> | undefined | null = null;
@@ -2359,6 +2415,37 @@ function sameIntent(a: CallIntent, b: CallIntent): boolean {
   return shared >= 3 && shared / (a.words.size + b.words.size - shared) >= 0.5;
 }
 
+interface RetryIntent {
+  /** The program that really runs (the script a `powershell -Command` or `bash -c` was given: its first word). */
+  program: string;
+  /** Its words of three letters or more, flags and the shell's own glue left out. */
+  words: Set<string>;
+}
+
+/** What a shell command does, for telling its retry: the program that runs and the words it was given. */
+function retryIntentOf(pending: PendingCall): RetryIntent | undefined {
+  const line = pending.commandLine;
+  if (line === undefined || line.length > 4000) return undefined;
+  const first = pending.programs?.[0];
+  const script = first ? wrappedScript(first) : undefined;
+  const program = (script ? script.split(/\s+/)[0] : first?.[0])?.replace(/^.*[\\/]/, '').toLowerCase();
+  if (!program) return undefined;
+  const words = new Set(
+    ((script ?? line).toLowerCase().match(/[\p{L}\d_][\p{L}\d_.:/-]{2,}/gu) ?? []).filter((w) => !RETRY_GLUE.has(w)),
+  );
+  return { program, words };
+}
+/** Words of any shell line: they say nothing of what it was meant to do. */
+const RETRY_GLUE = new Set(['powershell', 'pwsh', 'bash', 'echo', 'true', 'null', 'dev/null', 'the', 'and', 'cmd', 'exe']);
+
+/** A command written again to do the same: the same program, and at least half of all their words shared (three at least). */
+function isRetryOf(a: RetryIntent, b: RetryIntent): boolean {
+  if (a.program !== b.program && !a.words.has(b.program) && !b.words.has(a.program)) return false;
+  let shared = 0;
+  for (const word of a.words) if (b.words.has(word)) shared++;
+  return shared >= 3 && shared / (a.words.size + b.words.size - shared) >= 0.5;
+}
+
 /**
  * The same test panicking again with the same message, which newer Rust prints on the line under `thread 'x' (id)
  * panicked at f.rs:3:5:` (the headline joins them; the place moves as the file is edited).
@@ -2935,7 +3022,7 @@ function stillRunningId(text: string, pending: PendingCall): string | undefined 
 
 /** A sentence that weighs options: "Two ways: …", "Options: …", "Either A or B", "Per IP or per key?". */
 const OPTIONS =
-  /\b(?:options?|approaches|two ways|alternatives?|choices|candidates)\b\s*[:—-]|\b(?:it['’]s|it is|the choice is) between\b.{3,160}\band\b|\b(?:two|three|2|3|a few|several) (?:ways|options|approaches|alternatives|places|designs|strategies|fixes|paths)\b|^[^:.?]{3,60}:\s+[^;?]{3,200},\s+or\s+(?!if\b)[^;?]{3,160}$|^(?:i|we) could\b[^.]*\bor\b|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么/i;
+  /\b(?:options?|approaches|two ways|alternatives?|choices|candidates)\b\s*[:—-]|\b(?:it['’]s|it is|the choice is) between\b.{3,160}\band\b|\b(?:two|three|2|3|a few|several) (?:ways|options|approaches|alternatives|places|designs|strategies|fixes|paths)\b|^[^:.?]{3,60}:\s+[^;?]{3,200},\s+or\s+(?!if\b)[^;?]{3,160}$|^(?:i|we) could\b[^.]*\bor\b|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么|(?:ორი|სამი) ვარიანტი/i;
 /**
  * Alternatives that are not the agent's to choose between: a question handing the choice to the user ("Would
  * you like X, or Y?": the answer decides) or a guess at a cause ("This could mean either X or Y", "was it
@@ -2961,7 +3048,7 @@ function listedOptions(options: string): string[] | undefined {
   const parts = (
     commaOr.length >= 2 && commaOr.some((p) => /\sor\s|;\s/.test(p))
       ? [...(commaOr[0].split(/,\s+/).every((p) => p.length <= 60) ? commaOr[0].split(/,\s+/) : [commaOr[0]]), ...commaOr.slice(1)]
-      : list.split(/,?\s+or\s+|;\s+/)
+      : list.split(/,?\s+(?:or|ან)\s+|;\s+/)
   )
     .map((p) => p.trim())
     .filter(Boolean);
@@ -3081,6 +3168,36 @@ function nthOption(options: string, pick: string, between: string[] = []): strin
   return parts[at];
 }
 
+/**
+ * "So a left join with an unknown bucket, …" right after "An inner join is the obvious query, but … would drop out":
+ * a way named without a verb of its own after "So", the sentence before finding the other way wanting ("but", and what
+ * it would do or a drawback).
+ */
+function soAfterDismissed(before: string, sentence: string): boolean {
+  const named = /^so,?\s+((?:an?|the)\s+[^,;:.]{3,80})/i.exec(sentence)?.[1];
+  if (!named || /\b(?:is|are|was|were|be|been|does|do|did|has|have|had|should|would|could|can|will|must|might|may|seems?|looks?)\b|n['’]t\b/i.test(named))
+    return false;
+  return /\bbut\b/i.test(before) && (DRAWBACK.test(before) || /\b(?:would|could) (?:silently |still |also )?\w+/i.test(before.split(/\bbut\b/i).slice(1).join(' ')));
+}
+
+/** Georgian picks by place ("ვირჩევ მეორეს — …", "მეორეს ვირჩევ: …", "I choose the second"), said the English way. */
+function ordinalPickInEnglish(sentence: string): string {
+  const georgian = /^(?:(?:ვირჩევ|ავირჩიე) (პირველ|მეორე|მესამე|ბოლო)ს?|(პირველ|მეორე|მესამე|ბოლო)ს? (?:ვირჩევ|ავირჩიე))(?![\u10D0-\u10FF])\s*/u.exec(sentence);
+  if (!georgian) return sentence;
+  const place = { პირველ: 'first', მეორე: 'second', მესამე: 'third', ბოლო: 'last' }[georgian[1] ?? georgian[2]];
+  const rest = sentence.slice(georgian[0].length);
+  return `The ${place}${/^[:;,—–-]/.test(rest) ? '' : ':'} ${rest}`.replace(/\s+$/, '');
+}
+
+/** The label a pick by place names among numbered options ("The second: …" under "Option 1", "Option 2"), as VERDICT gives it. */
+function labelOfOrdinal(pick: string, labels: Map<string, string>): RegExpExecArray | null {
+  const place = ORDINAL_PICK.exec(pick);
+  const at = { first: '1', second: '2', third: '3' }[(place?.[1] ?? place?.[2] ?? '').toLowerCase()];
+  if (!at || !labels.has(at)) return null;
+  const found = Object.assign([pick, at], { index: 0, input: pick }) as unknown as RegExpExecArray;
+  return found;
+}
+
 /** The option named by "so X it is" inside a sentence, when X's words are in that option only. */
 function pickedAsItIs(options: string, sentence: string): string | undefined {
   const named = /\bso\s+([^,;:.]{2,60}?)\s+it is\b/i.exec(sentence)?.[1]?.trim().toLowerCase();
@@ -3123,7 +3240,7 @@ const THAT_ONE = /^(?:so,?\s+)?(?:that|this) one(?:\s*[;:,.!—–-]|\s+(?:it is
 /** A pick too short to be a statement of its own, said right after the options: "Going with the file." */
 const SHORT_PICK = /^(?:so,?\s+)?(?:going with|go with|picking|choosing|taking|(?:i['’]ll|we['’]ll|let['’]s) (?:go with|take|pick|use))\s+\S/i;
 /** An option under a label: "Option B: quote every field", "Approach 2 — a view", "(a) strip them". */
-const OPTION_LABEL = /^(?:[^.:;]{0,60},\s+)?(?:(?:option|approach|alternative|choice|plan|variant)\s+([A-D1-4])\b\s*[:.)—–-]|\(?([a-d1-4])\)\s+\S)/i;
+const OPTION_LABEL = /^(?:[^.:;]{0,60},\s+)?(?:(?:option|approach|alternative|choice|plan|variant|ვარიანტი)\s+([A-D1-4])\b\s*[:.)—–-]|\(?([a-d1-4])\)\s+\S)/i;
 /** The pick among labelled options: "B, because …", "Going with option 2: …", "B wins: …", "So A — …". */
 const VERDICT =
   /^(?:(?:so|then|ok(?:ay)?|verdict|decision|final(?:ly)?)[,:]?\s+)?(?:(?:i['’]ll|we['’]ll|let['’]s|i will|we will)\s+)?(?:(?:go(?:ing)? with|pick(?:ing)?|choose|choosing|take|use|prefer)\s+)?(?:option\s+|approach\s+|plan\s+)?([A-D1-4])(?:\s+(?:it is|wins|then|is (?:better|the one|safer|simpler|cleaner)))?\s*(?:[,:;—–-]|\s(?:because|since|as)\b)|^(?:(?:picking|pick|going with|go with|choosing|option)\s+)?([A-D])[.!]?$|^(?:picking|pick|going with|go with|choosing|option)\s+([1-4])[.!]?$/i;

@@ -10,7 +10,7 @@ const OTHER_LANGUAGE_INSTEAD = String.raw`\b(?:daripada|alih-alih|ketimbang|yeri
  * "wybrałem", Spanish "elegí", Russian "выбрал", …): a chooser and a choice in one word. (Not "решил", which is
  * as often "solved" as "decided".)
  */
-const OTHER_LANGUAGE_CHOSE = String.raw`(?<![A-Za-zÀ-ɏА-яЁёІіЇїЄєҐґ])(?:valisin|valime|otsustasin|otsustasime|valitsin|valitsen|valitsemme|päätin|päätimme|választom|választottam|döntöttem|wybieram|wybrałem|wybrałam|zdecydowałem|zdecydowałam|vybral jsem|vybrala jsem|volím|rozhodl jsem|rozhodla jsem|vyberám|zvolil som|zvolila som|rozhodol som|biram|odabrao sam|odabrala sam|odlučio sam|odlučila sam|izabrao sam|izabrala sam|odločil sem|odločila sem|am ales|am decis|seçtim|seçiyorum|tercih ettim|elijo|elegí|opté|me quedo con|escolhi|escolho|optei|scelgo|ho scelto|opto per|je choisis|j['’]ai choisi|je pars sur|je retiens|ik kies|ik koos|heb gekozen|jag valde|jeg velger|jeg valgte|jeg vælger|pasirinkau|renkuosi|izvēlējos|izvēlos|избрах|избирам|выбираю|выбрал|выбрала|обираю|обрав|обрала)(?![A-Za-zÀ-ɏА-яЁёІіЇїЄєҐґ])|我选择|我選擇|我决定|我決定|选用|選用|採用します|선택했|선택합니다|انتخاب کردم|انتخاب می‌کنم|اخترت|בחרתי`;
+const OTHER_LANGUAGE_CHOSE = String.raw`(?<![A-Za-zÀ-ɏА-яЁёІіЇїЄєҐґ])(?:valisin|valime|otsustasin|otsustasime|valitsin|valitsen|valitsemme|päätin|päätimme|választom|választottam|döntöttem|wybieram|wybrałem|wybrałam|zdecydowałem|zdecydowałam|vybral jsem|vybrala jsem|volím|rozhodl jsem|rozhodla jsem|vyberám|zvolil som|zvolila som|rozhodol som|biram|odabrao sam|odabrala sam|odlučio sam|odlučila sam|izabrao sam|izabrala sam|odločil sem|odločila sem|am ales|am decis|seçtim|seçiyorum|tercih ettim|elijo|elegí|opté|me quedo con|escolhi|escolho|optei|scelgo|ho scelto|opto per|je choisis|j['’]ai choisi|je pars sur|je retiens|ik kies|ik koos|heb gekozen|jag valde|jeg velger|jeg valgte|jeg vælger|pasirinkau|renkuosi|izvēlējos|izvēlos|избрах|избирам|выбираю|выбрал|выбрала|обираю|обрав|обрала)(?![A-Za-zÀ-ɏА-яЁёІіЇїЄєҐґ])|我选择|我選擇|我决定|我決定|选用|選用|採用します|선택했|선택합니다|انتخاب کردم|انتخاب می‌کنم|اخترت|בחרתי|(?<![\u10D0-\u10FF])(?:ვირჩევ|ავირჩიე|გადავწყვიტე)(?![\u10D0-\u10FF])`;
 
 /** A choice pattern that also knows "I chose" in other languages. */
 function withOtherLanguageChoices(pattern: RegExp): RegExp {
@@ -325,6 +325,10 @@ const CONSTRAINT = new RegExp(
     // Kazakh rules: "тесттердегі күтілген мәндерді өзгертпе", "мәтіннің бәрі қазақша болсын"; German after a comma: "…, keine
     // npm Pakete".
     String.raw`(?<!\p{L})(?:өзгертпе|өзгертпеңіз|тиме|тимеңіз|қоспа|қоспаңыз|жойма|жоймаңыз|қолданба|қолданбаңыз|болсын|әрқашан|ешқашан)(?!\p{L})|[,;]\s*keine?[nrms]?\s+\p{L}|\bkeine?[nrms]? (?:npm|pip|neuen?|externen?|zusätzlichen?|weiteren?)\s+\p{L}`,
+    // Georgian, Tamil-in-Latin-letters and Urdu rules: "words.h-ში public struct-ებს არასდროს შეცვლი", "გარე ბიბლიოთეკები არ
+    // დაამატო" (not "ჯერ არ დააკომიტო", "don't commit yet"), "eppovume force push pannadha", "dependencies edhuvum add
+    // pannadha", "migrations والی فائلوں کو کبھی ہاتھ مت لگانا", "ہمیشہ …".
+    String.raw`(?<![\u10D0-\u10FF])(?:არასდროს|არასოდეს|ნურასდროს|ყოველთვის|(?<!ჯერ )არ [\u10D0-\u10FF]+ო|ნუ [\u10D0-\u10FF]+)(?![\u10D0-\u10FF])|\b(?:eppovume?|eppavume?|epovume?|\p{L}+ (?:pannadha|pannadhe|pannaadha|pannaadhe|pannatheenga|pannadheenga|pannaatheenga|seiyadha|seiyaadhe))\b|(?<!\p{L})(?:ہمیشہ|کبھی(?! کبھی)[^.۔،؟?]{0,60}(?<!\p{L})(?:مت|نہ)(?!\p{L}))`,
     // Croatian and Catalan rules: "samo standardna biblioteka, bez paketa s pipom", "pravu troskovi.db ne diraj", "no
     // toquis l'API de src/ini.h", "d'ara endavant compila-ho tot amb -Werror".
     String.raw`(?<!\p{L})(?:samo (?:standardn\p{L}*|\p{L}+,)|ne (?:diraj|dirajte|mijenjaj|mijenjajte|briši|koristi|dodaj\p{L}*)|nikad(?:a)?|uvijek|bez (?:paketa|biblioteka|vanjskih|novih)|no (?:toquis|toqueu|canviïs|modifiquis|esborris|facis servir|afegeixis)|d['’]ara endavant|sempre|només)(?!\p{L})`,
@@ -702,10 +706,15 @@ export function isConstraint(sentence: string): boolean {
  * Worded like a rule (a rule word, not a question, a paste, a one-off step). Counting these tells a rule
  * document (a template, a spec: many of them in one message) from the user's own few rules.
  */
+/** A rule with a tag question after it: the question asks for agreement, the words before it are the rule. */
+const TAGGED_RULE = /^[^?？؟]{8,},\s*(?:ok(?:ay)?|right|yeah|got it|alright|understood|seri(?: ?ya| ?ah| ?thaane)?|ok ?va|ok ?ah|theek hai|thik hai|na|ja|oder|nicht wahr|d['’]accord|vale|né|tá)\s*[?？؟]\s*$/i;
+
 export function soundsLikeRule(text: string): boolean {
   const sentence = text.replace(/[’‘]/g, "'");
   if (sentence.length < 8 || sentence.length > 500) return false;
-  if (/[?？]\s*$/.test(sentence)) return false; // a question asks; it does not set a rule
+  // A question asks; it does not set a rule. (A rule asked to be agreed to, "…, eppovume force push pannadha, ok va?",
+  // "…, seri ya?", "…, right?", is still the rule.)
+  if (/[?？؟]\s*$/.test(sentence) && !TAGGED_RULE.test(sentence)) return false;
   // …nor does one asked with a question word and no mark: "art如何确定哪些对象放在moving space", "为什么不能用X".
   if (/如何|怎么|怎样|为什么|为何|是否|[吗呢]\s*$|どうやって|なぜ|ですか\s*$/.test(sentence)) return false;
   // A document's field (`**FR-001**:`, `**Status**:`, `**Side Effects:** …`, `**Webhooks (The Source of Truth):**`), pasted.

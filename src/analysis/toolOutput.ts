@@ -9,6 +9,10 @@ import { headAndTail, oneLine } from './text.js';
  * Lines that say something failed, most telling first: error codes and exception lines name the cause;
  * a test runner's "not ok 6" or "FAIL file" only says that something failed.
  */
+/** Valgrind memcheck's report of a leak or a bad access, each line under its `==pid==` prefix. */
+const VALGRIND_ERROR =
+  /^==\d+==\s+(?:definitely lost: [1-9]|Invalid (?:read|write) of size \d|Invalid free\(\)|Mismatched free\(\)|Conditional jump or move depends on uninitialised|Use of uninitialised value|Source and destination overlap)/m;
+
 const STRONG_ERROR = [
   /\bFailed to find (?:expected lines|context)\b|\berror TS\d+\b|^\s*level=(?:error|fatal|panic)\b|\berror\[E\d{4}\]|\b[A-Z]{1,4}\d{3,5}\b:\s+\S.*\berror\b|^\s*E\d{3,4}\b/,
   /^\S+:\d+(?::\d+)?:\s*(?:fatal )?error:/, // a compiler's `src/crc.c:7:69: error: 'polynom' undeclared`
@@ -61,6 +65,8 @@ const STRONG_ERROR = [
   /^(?:free|malloc|realloc|munmap_chunk|malloc_consolidate)\(\): \S|\bdouble free or corruption\b|\*\*\* stack smashing detected\b/,
   /\bSegmentation fault\b/,
   /\bCannot find module\b/,
+  // Node's error code printed under its error object (`  code: 'ERR_MODULE_NOT_FOUND',`), all a `| tail` may leave of it.
+  /^\s*code: 'ERR_[A-Z_]+',?\s*$/,
   /\bAssertionError\b/,
   /\bexpected .+ (?:to (?:be|equal|have)|but (?:got|received))\b/i,
   /\bUnhandled\w*\b/,
@@ -85,6 +91,8 @@ const STRONG_ERROR = [
   // A sanitizer's report (`==18923==ERROR: AddressSanitizer: heap-buffer-overflow on …`, `SUMMARY: AddressSanitizer: …`),
   // below a test runner's own row for the test it broke.
   /\b(?:Address|Leak|Memory|Thread|UndefinedBehavior)Sanitizer: \S/,
+  // Valgrind's memcheck: a leak (`==32051==    definitely lost: 9,198 bytes in 1,378 blocks`) or a bad access.
+  VALGRIND_ERROR,
   /^\s*\d+\) test .+\(\S+\)\s*$/, // ExUnit: `1) test renders the page (MyAppWeb.PageTest)`
   /^[^\s:]+:\d+:\d+: (?!warning:|note:)\S/, // Go and C compilers without the word error: `a.go:4:2: "fmt" imported and not used` (never a warning)
   /\b\d+ (?:failed|failing|errors?)\b/,
@@ -374,7 +382,7 @@ export function looksFailed(output: string): boolean {
   // (A compiler's error (rustc's `error[E0277]`, javac's and gcc's `File.java:31: error:`), a JVM exception with
   // its cause, a test runner's failure in the user's language: `FALLITO TestFattura…`, `36 superati, 1 falliti`.)
   return (
-    /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S|^\[[\w. -]+\] FAIL(?:ED)?\b|^\s*\[(?:FAIL|FAILED|FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\]\s+\S|\brun ?time error\b|==\d+==ERROR: \w+Sanitizer:|^make(?:\[\d+\])?: \*\*\* \[[^\]]+\] Error \d+|^==== \S+.* FAILED$|^\s+while executing$|^terminate called after throwing\b|^(?:FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\s*:\s*\S/m.test(
+    /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S|^\[[\w. -]+\] FAIL(?:ED)?\b|^\s*\[(?:FAIL|FAILED|FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\]\s+\S|\brun ?time error\b|==\d+==ERROR: \w+Sanitizer:|^make(?:\[\d+\])?: \*\*\* \[[^\]]+\] (?:Error \d+|Segmentation fault|Aborted|Killed|Bus error|Illegal instruction|Floating point exception)|==\d+== ERROR SUMMARY: [1-9]|^==== \S+.* FAILED$|^\s+while executing$|^terminate called after throwing\b|^(?:FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\s*:\s*\S/m.test(
       head,
       // Perl's prove ends a failing run `Result: FAIL` (a test script that died: `Dubious, test returned 255`).
     ) ||
@@ -592,6 +600,16 @@ const COUNTING = /(?:grep|rg) (?:-\w*c\b|--count)|\bcount\(|\bsum\(/i;
 
 /** `COUNT(*): 611, MAX(created_at): 2023-12-15 12:00` for a one-row answer to `SELECT COUNT(*), MAX(created_at) FROM …`. */
 function aggregateValues(commandLine: string, lines: string[]): string[] {
+  // (sqlite3's `.timer on` prints a `Run Time:` row after each statement: a timing, not a value.)
+  const rows = lines.map((l) => l.trim()).filter((l) => l && !/^Run Time: real\b/.test(l));
+  // Several queries in one script (`SELECT COUNT(*) FROM orders; SELECT COUNT(*) FROM orders o JOIN …;`), one value
+  // each: each under its query.
+  const queries = [...commandLine.matchAll(/\bselect\s+((?:count|sum|avg|min|max|total)\s*\([^()]*\))\s+(from\s+[^;]+?)\s*;/gi)];
+  if (queries.length >= 2 && rows.length === queries.length && rows.every((r) => /^-?\d[\d.]*$/.test(r)))
+    return queries.map((q, i) => {
+      const from = q[2].replace(/\s+/g, ' ');
+      return `${q[1]} ${from.length > 80 ? `${from.slice(0, 79)}…` : from}: ${rows[i]}`;
+    });
   const select = /\bselect\s+(.+?)\s+from\b/is.exec(commandLine)?.[1];
   if (!select || !/\b(?:count|sum|avg|min|max|total)\s*\(/i.test(select)) return [];
   const exprs: string[] = [];
@@ -606,7 +624,6 @@ function aggregateValues(commandLine: string, lines: string[]): string[] {
     }
   }
   exprs.push(select.slice(start).trim());
-  const rows = lines.map((l) => l.trim()).filter(Boolean);
   const row = rows.length === 1 ? rows[0].split('|') : undefined;
   if (!row || row.length !== exprs.length || !row.some((v) => /^-?\d[\d.]*$/.test(v.trim()))) return [];
   const text = exprs.map((e, i) => `${e.replace(/\s+as\s+\w+$/i, '')}: ${row[i].trim()}`).join(', ');
@@ -727,7 +744,9 @@ const HAS_DIGIT = /\d/;
 
 /** Lines of command output that report a measurement, at most `max`, best first. */
 export function measuredLines(output: string, max = 6, commandLine?: string): string[] {
-  const text = plainOutput(headAndTail(output, 12_000, 12_000));
+  // (Valgrind writes every line under its process id, `==32113==   total heap usage: 2,761 allocs, …`: the report is after it.)
+  const plain = plainOutput(headAndTail(output, 12_000, 12_000));
+  const text = plain.includes('==') ? plain.replace(/^==\d+== ?/gm, '') : plain;
   const found: { line: string; weight: number }[] = [];
   const seen = new Set<string>();
   const lines = text.split('\n');
@@ -832,6 +851,17 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
         seen.add(line);
         found.push({ line, weight: 3 });
       }
+  // node:test's closing summary, in its spec (`ℹ pass 9`) and TAP (`# duration_ms 76.187448`) reporters: the run's counts
+  // and time (a count of none, `# todo 0`, says nothing).
+  for (const line of lines) {
+    const row = /^\s*(?:ℹ|#) (?:tests|pass|fail|duration_ms) (\d+(?:\.\d+)?)\s*$/.exec(line);
+    if (!row || Number(row[1]) === 0 || found.length >= max) continue;
+    const text = line.trim();
+    if (!seen.has(text)) {
+      seen.add(text);
+      found.push({ line: text, weight: 4 });
+    }
+  }
   const tableRows = [
     ...(commandLine !== undefined && SQL_CLIENT.test(commandLine) ? queryResultRows(lines) : []),
     ...measuredTableRows(lines),
