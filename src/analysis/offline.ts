@@ -145,6 +145,8 @@ interface ErrorRecord {
   gotPast?: boolean;
   /** …or a test failure that a whole re-run of the same tests no longer printed (they failed another way). */
   goneFromRerun?: boolean;
+  /** …or a command written again another way right after it failed, which failed another way (see settleRetried). */
+  retried?: boolean;
   /** The failing tests this error is about (those its headline names, else every one its run listed). */
   tests?: string[];
   /** The first headline, which proved to be the shell's noise (the timeline's text still holds it). */
@@ -511,9 +513,7 @@ export class OfflineAnalyzer {
         ((repeatsAnOption(sentence, options.text) && (/:\s+\S/.test(sentence) || hasRationale(sentence))) ||
           // "Two designs." then each said and judged in its own sentence, then "I'll recompute the grouping on every
           // call and …": the step repeats one of them, and only one.
-          (!listedOptions(options.text) &&
-            options.between.length >= 2 &&
-            options.between.filter((option) => repeatsAnOption(sentence, option)).length === 1))
+          (!listedOptions(options.text) && options.between.length >= 2 && options.between.filter((option) => repeatsAnOption(sentence, option)).length === 1))
       ) {
         found = { kind: 'decisions', sentence, score: Math.max(found?.score ?? 0, 8 + specificity(sentence)) };
         extra = `Options weighed: ${oneLine([options.text, ...options.between].join(' '), 700)}`;
@@ -1720,13 +1720,14 @@ export class OfflineAnalyzer {
     for (const key of waiting.keys) {
       const record = this.errors.get(key);
       if (!record || record.resolvedAt || record.family?.kind || record.last.line >= result.line) continue;
-      if (failed && stillSays(text, record.message)) {
-        failedAgain(record, at);
+      // (A run that exits 0 yet prints the same error, caught and printed by the script, fixed nothing either.)
+      if (stillSays(text, record.message)) {
+        if (failed) failedAgain(record, at);
         continue;
       }
       record.resolvedAt = at;
       record.failedAgain = record.wentOn = undefined;
-      if (failed) record.gotPast = record.goneFromRerun = true;
+      if (failed) record.retried = true;
     }
   }
 
@@ -2110,7 +2111,13 @@ export class OfflineAnalyzer {
       status: e.resolvedAt ? 'resolved' : 'unresolved',
       command: e.what,
       ...(e.resolvedAt ? { resolvedBy: e.resolvedAt } : e.wentOn ? { wentOnWith: e.wentOn } : {}),
-      ...(e.resolvedAt && e.goneFromRerun ? { resolvedAs: 'gone-from-rerun' as const } : e.resolvedAt && e.gotPast ? { resolvedAs: 'got-past' as const } : {}),
+      ...(e.resolvedAt && e.retried
+        ? { resolvedAs: 'retried' as const }
+        : e.resolvedAt && e.goneFromRerun
+          ? { resolvedAs: 'gone-from-rerun' as const }
+          : e.resolvedAt && e.gotPast
+            ? { resolvedAs: 'got-past' as const }
+            : {}),
     }));
     const talk = this.conversation.finish();
     const byKey = new Map([...this.errors.values()].map((e) => [e.key, e]));
@@ -2308,7 +2315,7 @@ function failedAgain(record: ErrorRecord, at: Citation): void {
   record.count++;
   record.last = at;
   record.resolvedAt = record.wentOn = record.failedAgain = undefined;
-  record.gotPast = record.goneFromRerun = undefined;
+  record.gotPast = record.goneFromRerun = record.retried = undefined;
 }
 
 function escapeRegExp(text: string): string {
@@ -2354,6 +2361,7 @@ function addressesIn(text: string): string[] {
     m[0]
       .replace(/[?#].*$/, '')
       .replace(/\/+$/, '')
+      .replace(/\.git$/, '')
       .toLowerCase(),
   );
 }
@@ -2362,7 +2370,8 @@ function addressesIn(text: string): string[] {
  * for: reaching another page settles nothing about the one that failed.
  */
 function fetchesSameAddress(failed: string, commandLine: string): boolean {
-  if (!/\b(?:curl|wget|http|xh|goto|navigate|fetch)\b|\b(?:invoke-webrequest|invoke-restmethod|iwr|irm)\b/i.test(failed)) return true;
+  // (A repository cloned is an address too: cloning another one settles nothing about the one not found.)
+  if (!/\b(?:curl|wget|http|xh|goto|navigate|fetch|clone)\b|\b(?:invoke-webrequest|invoke-restmethod|iwr|irm)\b/i.test(failed)) return true;
   const wanted = addressesIn(failed);
   if (!wanted.length) return true;
   const asked = addressesIn(commandLine);
@@ -2430,17 +2439,27 @@ function retryIntentOf(pending: PendingCall): RetryIntent | undefined {
   const script = first ? wrappedScript(first) : undefined;
   const program = (script ? script.split(/\s+/)[0] : first?.[0])?.replace(/^.*[\\/]/, '').toLowerCase();
   if (!program) return undefined;
-  const words = new Set(
-    ((script ?? line).toLowerCase().match(/[\p{L}\d_][\p{L}\d_.:/-]{2,}/gu) ?? []).filter((w) => !RETRY_GLUE.has(w)),
-  );
+  const words = new Set(((script ?? line).toLowerCase().match(/[\p{L}\d_][\p{L}\d_.:/-]{2,}/gu) ?? []).filter((w) => !RETRY_GLUE.has(w)));
   return { program, words };
 }
+/** A word naming a file: a path, or a name with an extension (`src/a.py`, `b_grab.zip`). */
+const FILE_WORD = /\/|\.[a-z][a-z0-9]{0,5}$/i;
 /** Words of any shell line: they say nothing of what it was meant to do. */
 const RETRY_GLUE = new Set(['powershell', 'pwsh', 'bash', 'echo', 'true', 'null', 'dev/null', 'the', 'and', 'cmd', 'exe']);
 
 /** A command written again to do the same: the same program, and at least half of all their words shared (three at least). */
 function isRetryOf(a: RetryIntent, b: RetryIntent): boolean {
   if (a.program !== b.program && !a.words.has(b.program) && !b.words.has(a.program)) return false;
+  // (One file put in another's place, `OpenRead('…\\a_grab.zip')` then `OpenRead('…\\b_grab.zip')`, is the same step
+  // done to another target, not the failed one done again.)
+  // (A file is the same one by its stem: `activate.bat` then `Activate.ps1`, `init_data.py` then `import init_data`.)
+  const stem = (w: string) => w.replace(/^.*\//, '').replace(/\.[a-z][a-z0-9]{0,5}$/i, '');
+  const stems = (x: RetryIntent) => new Set([...x.words].map(stem));
+  const fileOnlyIn = (x: RetryIntent, y: RetryIntent) => {
+    const theirs = stems(y);
+    return [...x.words].some((w) => FILE_WORD.test(w) && !theirs.has(stem(w)));
+  };
+  if (fileOnlyIn(a, b) && fileOnlyIn(b, a)) return false;
   let shared = 0;
   for (const word of a.words) if (b.words.has(word)) shared++;
   return shared >= 3 && shared / (a.words.size + b.words.size - shared) >= 0.5;
@@ -3177,7 +3196,16 @@ function soAfterDismissed(before: string, sentence: string): boolean {
   const named = /^so,?\s+((?:an?|the)\s+[^,;:.]{3,80})/i.exec(sentence)?.[1];
   if (!named || /\b(?:is|are|was|were|be|been|does|do|did|has|have|had|should|would|could|can|will|must|might|may|seems?|looks?)\b|n['’]t\b/i.test(named))
     return false;
-  return /\bbut\b/i.test(before) && (DRAWBACK.test(before) || /\b(?:would|could) (?:silently |still |also )?\w+/i.test(before.split(/\bbut\b/i).slice(1).join(' ')));
+  return (
+    /\bbut\b/i.test(before) &&
+    (DRAWBACK.test(before) ||
+      /\b(?:would|could) (?:silently |still |also )?\w+/i.test(
+        before
+          .split(/\bbut\b/i)
+          .slice(1)
+          .join(' '),
+      ))
+  );
 }
 
 /** Georgian picks by place ("ვირჩევ მეორეს — …", "მეორეს ვირჩევ: …", "I choose the second"), said the English way. */
@@ -3420,19 +3448,21 @@ function errorDetail(e: ErrorRecord): string {
   const times = e.count > 1 ? `Failed ${e.count} times. ` : '';
   const ran = `\`${e.family?.display ?? e.family?.name ?? e.commandKey}\``;
   parts.push(
-    e.resolvedAt && e.goneFromRerun
-      ? `${times}Resolved: ${ran} ran again (log line ${e.resolvedAt.line}) without this failure; it failed another way.`
-      : e.resolvedAt && e.gotPast
-        ? `${times}Resolved: ${ran} ran again (log line ${e.resolvedAt.line}) and started; it failed another way.`
-        : e.resolvedAt
-          ? `${times}Resolved: a later run passed (log line ${e.resolvedAt.line}).`
-          : e.failedAgain
-            ? `${times}Not resolved: ${ran} ran again (log line ${e.failedAgain.line}) and never passed later in the log.`
-            : e.rerunUnseen
-              ? `${times}Not resolved: ${ran} ran again (log line ${e.rerunUnseen.line}), but its result is not in the log.`
-              : e.wentOn
-                ? `${times}Not re-run: nothing later ran ${ran} again; the session went on with \`${oneLine(e.wentOn.what, 160)}\` (log line ${e.wentOn.line}).`
-                : `${times}Not resolved: no later passing run of ${ran} in the log.`,
+    e.resolvedAt && e.retried
+      ? `${times}Resolved: written again another way right after (log line ${e.resolvedAt.line}), which no longer failed this way; it failed another way.`
+      : e.resolvedAt && e.goneFromRerun
+        ? `${times}Resolved: ${ran} ran again (log line ${e.resolvedAt.line}) without this failure; it failed another way.`
+        : e.resolvedAt && e.gotPast
+          ? `${times}Resolved: ${ran} ran again (log line ${e.resolvedAt.line}) and started; it failed another way.`
+          : e.resolvedAt
+            ? `${times}Resolved: a later run passed (log line ${e.resolvedAt.line}).`
+            : e.failedAgain
+              ? `${times}Not resolved: ${ran} ran again (log line ${e.failedAgain.line}) and never passed later in the log.`
+              : e.rerunUnseen
+                ? `${times}Not resolved: ${ran} ran again (log line ${e.rerunUnseen.line}), but its result is not in the log.`
+                : e.wentOn
+                  ? `${times}Not re-run: nothing later ran ${ran} again; the session went on with \`${oneLine(e.wentOn.what, 160)}\` (log line ${e.wentOn.line}).`
+                  : `${times}Not resolved: no later passing run of ${ran} in the log.`,
   );
   return parts.join('\n');
 }

@@ -257,16 +257,18 @@ const INTENTION_TO_UNDO = /^(?:(?:now|next|first|then|ok(?:ay)?|so),?\s+)*(?:i'l
 // they are in the conversation already; a rule is what must stay true while doing them.
 const CONSTRAINT = new RegExp(
   [
-    String.raw`\b(?:always|must|mustn'?t|must not|do not|don'?t|avoid|only use|only ever|no more than|at most|stay within|stick to|stick with|shouldn'?t|should not|should always|should never|(?:(?:are|is|be|you['’]re|it['’]s) not|not) allowed(?= to\b| in\b| here\b|[.!,;]|\s*$)|forbidden|off-limits|under no circumstances)\b`,
+    String.raw`\b(?:always|must|mustn'?t|must not|do not|don'?t|avoid|only use|only ever|no more than|at most|stay within|stick to|stick with|shouldn'?t|should not|should always|should never|(?:(?:are|is|be|you['’]re|it['’]s) not|not) allowed(?= to\b| in\b| here\b|[.!,;]|\s*$)|(?<!\b\d{3} )forbidden|off-limits|under no circumstances)\b`,
     String.raw`(?:^|[,;:]\s*|\b(?:you|we|please|and|but)\s+)never\b`,
-    String.raw`\bkeep\b.+\b(?:unchanged|as is|stable|intact|under|below|within|the same|working|green|passing|compatib\w*|backwards?)\b|^(?:(?:oh|and|also|but|plus|btw|ps)[,:]?\s+)*(?:please\s+)?keep\b|\b(?:please|pls)\s+(?:keep|use|stick|stay|avoid|only|always|never|don'?t|do not)\b`,
+    String.raw`\bkeep\b(?![-‑]).+\b(?:unchanged|as is|stable|intact|under|below|within|the same|working|green|passing|compatib\w*|backwards?)\b|^(?:(?:oh|and|also|but|plus|btw|ps)[,:]?\s+)*(?:please\s+)?keep\b(?![-‑])|\b(?:please|pls)\s+(?:keep|use|stick|stay|avoid|only|always|never|don'?t|do not)\b`,
     // German, Chinese and Japanese rules: "Bitte keine unsafe-Blöcke", "不要修改数据库结构", "テストは削除しないで".
-    // (In Japanese 不要 means "not needed": "不要なら削除して" is a one-off request.)
-    String.raw`(?:し|使わ|変え|変更し|削除し|消さ|触ら|書か|入れ|追加し|コミットし)ないで(?:ください|下さい|ね|よ|[。！!]|$)|[ぁ-ん]ないで(?:ください|下さい)|絶対に|必ず|常に|禁止|^(?:bitte\s+)?(?:keine?[nrms]?|niemals|nie|immer)\s|\bbitte\s+(?:keine?[nrms]?|nie|immer|nur)\b|\bbitte\b.*\bauf (?:Deutsch|Englisch)\b|(?<![\u3040-\u30ff][^\u3040-\u30ff]*)不要(?![^\u3040-\u30ff]{0,3}[\u3040-\u30ff])(?![，,。.!！?？、\s]|$)|别再|不能(?:用|使用|改|修改|删|删除|动|提交|推送|碰)|不得|禁止|必须|一定要|只能|只用|始终|总是|永远|保持|放在`,
+    // (In Japanese 不要 means "not needed": "不要なら削除して" is a one-off request. In Chinese a rule's 不要 is followed by
+    // an act on the work, "不要修改", "不要提交", "不要用"; before a thing or a behaviour of the feature, "不要导航栏和页脚",
+    // "点击卡片时，不要跳转", "不要太技术", it specifies what one request should make: on sets AK–AO all such were one-off.)
+    String.raw`(?:し|使わ|変え|変更し|削除し|消さ|触ら|書か|入れ|追加し|コミットし)ないで(?:ください|下さい|ね|よ|[。！!]|$)|[ぁ-ん]ないで(?:ください|下さい)|絶対に|必ず|常に|禁止|^(?:bitte\s+)?(?:keine?[nrms]?|niemals|nie|immer)\s|\bbitte\s+(?:keine?[nrms]?|nie|immer|nur)\b|\bbitte\b.*\bauf (?:Deutsch|Englisch)\b|(?<![\u3040-\u30ff][^\u3040-\u30ff]*)(?<!要)不要(?![^\u3040-\u30ff]{0,3}[\u3040-\u30ff])(?:再|总是|老是|随便|随意|轻易|擅自|自己)?(?:修改|改|删除|删|動|动|碰|使用|用|提交|推送|打印|泄露|泄漏|浪费|只靠|依赖|依賴|引入|引|拉|添加|加|安装|安裝|装|裝|下载|升级|升級|替换|換|换|重命名|新增|重构|覆盖|破坏|写死|硬编码|输出|暴露|跳过|忽略|上传|直接|被|猜|编造|commit|push|git|mock)|别再|不能(?:用|使用|改|修改|删|删除|动|提交|推送|碰)|不得|禁止|必须|一定要|只能|只用|始终|总是|永远|保持|放在`,
     String.raw`^(?:please\s+)?(?:always\s+)?(?:make sure|ensure)\b.*\b(?:before|after|every|each|whenever|always|never)\b`,
     String.raw`\buse\b.+\b(?:not|instead of|rather than)\b`,
-    String.raw`\bprefer\b.+\b(?:over|to|instead of|rather than)\b`,
-    String.raw`^(?:(?:and|also|but|oh and|plus),?\s+)?(?:please\s+)?(?:only (?:use|touch|edit|change|modify|run|add|commit|work|ever)|leave|stop|stay|remember|target|limit)\b`,
+    String.raw`\bprefer\b(?!\s+to\b).+\b(?:over|to|instead of|rather than)\b`,
+    String.raw`^(?:(?:and|also|but|oh and|plus),?\s+)?(?:please\s+)?(?:only (?:use|touch|edit|change|modify|run|add|commit|work|ever)|leave|stop|stay|remember|target|limit)\b(?!\s+(?:\S+\s+)?(?:is|are|was|were|has|have|had)\b)`,
     // "no CSS frameworks", "No auth for now", "no third-party jars, ever", "no new deps": a thing ruled out, short or
     // with its scope. (Not a report, "No signals showing, even after…", nor another language's "no cancella…".)
     String.raw`^(?:(?:and|also|but|oh and|plus),?\s+)?(?:please\s+)?no(?:\s+(?:more|new|extra|external|other|third-party)\b|\s+[\w-]+(?:\s+[\w-]+){0,2}(?:,?\s+(?:for now|please|anymore|yet|at all|either way|ever))?\s*[.!]?$|\s+[\w-]+(?:\s+[\w-]+)?,?\s+(?:for now|please|anymore|yet|either way)\b)`,
@@ -628,12 +630,12 @@ export function ownWords(text: string): string {
 const TAGGED_BLOCK = /<([A-Za-z][\w-]*)(?:\s[^<>]*)?>[\s\S]*?<\/\1>/g;
 
 /** A shell prompt a user pasted with its output: `me@host:~/app$ pixi install`, `$ npm test`, `PS C:\app>`. */
-const PASTED_PROMPT = /^\s*(?:[\w.-]+@[\w.-]+:[^\s$#]*[$#]\s|[$❯]\s|PS [A-Z]:\\[^>]*>)/;
+const PASTED_PROMPT = /^\s*(?:[\w.-]+@[\w.-]+:[^\s$#]*[$#]\s|(?:~|[~.]?\/[\w./-]*|[\w.-]+)?\s*[$❯➜]\s|PS [A-Z]:\\[^>]*>)/;
 /** A line of pasted tool output: tree and box drawing, error banners, stack frames, `at` lines. */
 // (…and log lines: a clock time or a level in brackets first, Node's `(node:1234) [DEP0040] DeprecationWarning: …`.)
 // (…and an exception's own line, `ValueError: Unicode strings … Please use bytes input …`, or a linter's row, `Line 3:10: …`.)
 const PASTED_OUTPUT_LINE =
-  /^\s*(?:[│├└╰╭╮╯┌┐─━▶×✗✖⎿⏺●]|(?:Error|error|ERROR|Traceback|Caused by|fatal|warning)\b[:\s]|[\w.-]{1,30}: (?:warning|error|fatal): |[A-Z]\w*(?:Error|Exception|Warning): \S|Line \d+:\d+:\s+\S|at\s+\S+\s*\(|File ".+", line \d+|\d{1,2}:\d{2}:\d{2}\b|\[(?:WARNING|WARN|ERROR|INFO|DEBUG|TRACE)\]|(?:INFO|WARN(?:ING)?|ERROR|DEBUG|TRACE|CRITICAL)\s*:\s|.*"(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) \S+ HTTP\/\d|\(node:\d+\)|\d{4}-\d{2}-\d{2}T\d{2}:\d{2})/;
+  /^\s*(?:[│├└╰╭╮╯┌┐─━▶×✗✖⎿⏺●]|(?:⚠️?|❌|ℹ️?|✓|✔)\s|(?:Error|error|ERROR|Traceback|Caused by|fatal|warning)\b[:\s]|[\w.-]{1,30}: (?:warning|error|fatal): |[A-Z]\w*(?:Error|Exception|Warning): \S|Line \d+:\d+:\s+\S|at\s+\S+\s*\(|File ".+", line \d+|\d{1,2}:\d{2}:\d{2}\b|\[(?:WARNING|WARN|ERROR|INFO|DEBUG|TRACE)\]|(?:INFO|WARN(?:ING)?|ERROR|DEBUG|TRACE|CRITICAL)\s*:\s|.*"(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS) \S+ HTTP\/\d|\(node:\d+\)|\d{4}-\d{2}-\d{2}T\d{2}:\d{2})/;
 
 const PASTED_ERROR_PARAGRAPH =
   /^(?:E\d{3,4}: |Error detected while processing\b|npm ERR!|Traceback \(most recent call last\)|\s*at \S+ \(.+:\d+:\d+\)$|line\s+\d+:$)/m;
@@ -664,6 +666,10 @@ export function withoutPastedOutput(text: string): string {
     .split(/\n\s*\n/)
     .filter((paragraph) => !PASTED_ERROR_PARAGRAPH.test(paragraph))
     .join('\n\n');
+  // An email pasted in (`Jake Kartes <jakekartes@anthropic.com>` on a line of its own, or its `From:` header): from its
+  // sender on, the words are the sender's ("Please do your work only within the CodeSignal platform").
+  const email = /^(?:From:\s*)?[^\n<>@]{0,80}<[\w.+-]+@[\w-]+(?:\.[\w-]+)+>\s*$/m.exec(text);
+  if (email) text = text.slice(0, email.index);
   // "Here is the original spec:" and then a Markdown document: from its title on, it is the document's text.
   const document = /\n\s*# \S/.exec(text);
   if (document && text.slice(0, document.index).trim()) text = text.slice(0, document.index);
@@ -707,7 +713,8 @@ export function isConstraint(sentence: string): boolean {
  * document (a template, a spec: many of them in one message) from the user's own few rules.
  */
 /** A rule with a tag question after it: the question asks for agreement, the words before it are the rule. */
-const TAGGED_RULE = /^[^?？؟]{8,},\s*(?:ok(?:ay)?|right|yeah|got it|alright|understood|seri(?: ?ya| ?ah| ?thaane)?|ok ?va|ok ?ah|theek hai|thik hai|na|ja|oder|nicht wahr|d['’]accord|vale|né|tá)\s*[?？؟]\s*$/i;
+const TAGGED_RULE =
+  /^[^?？؟]{8,},\s*(?:ok(?:ay)?|right|yeah|got it|alright|understood|seri(?: ?ya| ?ah| ?thaane)?|ok ?va|ok ?ah|theek hai|thik hai|na|ja|oder|nicht wahr|d['’]accord|vale|né|tá)\s*[?？؟]\s*$/i;
 
 export function soundsLikeRule(text: string): boolean {
   const sentence = text.replace(/[’‘]/g, "'");
@@ -737,6 +744,17 @@ export function soundsLikeRule(text: string): boolean {
   if (/^\s*(?:no|cannot|can['’]t|could not|unable to|failed to)\b.*\b(?:found|for type|exist|resolve|find|load|read|open|connect)\b/i.test(sentence))
     return false;
   if (/\bfailed with\b|\b(?:error|exception|fatal)\s*:/i.test(sentence)) return false;
+  // …nor what a program printed failing (`…: Launching server using command risk-lsp failed.`, `spawn x ENOENT`).
+  if (/\b(?:ENOENT|EACCES|EPERM|ECONNREFUSED|ETIMEDOUT|EADDRINUSE)\b|\bfailed\.?\s*$/.test(sentence)) return false;
+  // An example of how things are ("For example, Worldpay currently sends payments…") describes; it does not rule.
+  if (/^\s*(?:for (?:example|instance)|e\.g\.)[,:]?\s/i.test(sentence)) return false;
+  // What the user does not know or understand ("i don't even know what those files are tbh") is no instruction.
+  if (
+    /^\s*(?:(?:and|but|so|tbh|honestly)[,]?\s+)?i (?:really |even |just )?(?:don'?t|do not) (?:even |really )?(?:know|understand|remember|get|see|think|recall)\b/i.test(
+      sentence,
+    )
+  )
+    return false;
   // Held back only for now ("Do not write the final writeup yet.", "add to the readme and do not commit yet"): a step of
   // the task, which the user's own words in section 1 keep; labelled one-off on every held-out set.
   // (Only said as an instruction: "…so don't want to break everything yet" states a lasting care of the user's.)

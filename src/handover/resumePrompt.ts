@@ -285,7 +285,9 @@ function errorLine(finding: Finding, terse = false): string {
         ? 'the same command ran again and got past it'
         : finding.resolvedAs === 'gone-from-rerun'
           ? 'the same tests ran again without it (they failed another way)'
-          : 'fixed by a later passing run';
+          : finding.resolvedAs === 'retried'
+            ? 'written again another way right after, which got past it (it failed another way)'
+            : 'fixed by a later passing run';
     const also = otherFailureLines(finding);
     const beside = also.length ? ` (with ${quoteAsData(also.join(' | '), 'tool output', 260)})` : '';
     return `- Resolved: ${quoteAsData(finding.title, 'tool output', 240)}${beside} — ${how}${by}${marksOf(finding)}\n`;

@@ -52,10 +52,11 @@ export interface Finding {
   resolvedBy?: Citation;
   /**
    * Errors only, resolved ones the offline analyst settled without a passing run: the same command ran
-   * again and started (`got-past`), or the same tests ran again without printing it (`gone-from-rerun`).
+   * again and started (`got-past`), the same tests ran again without printing it (`gone-from-rerun`), or the command
+   * was written again another way right after and failed another way (`retried`).
    * It goes with `detail`, which says the same in words.
    */
-  resolvedAs?: 'got-past' | 'gone-from-rerun';
+  resolvedAs?: 'got-past' | 'gone-from-rerun' | 'retried';
   /**
    * Errors only, unresolved ones: nothing later ran the same command, test file or target again, but the
    * session went on. The first step that passed after the last failure (a command, a file change), so a

@@ -143,7 +143,10 @@ export const scenario = {
       {
         user: `კარგი. ახლა ${leaks}.`,
         model: [
-          [say('ჯერ ASan-საც ჩავრთავ, რომ ერთად ორივემ ნახოს.'), edit('Makefile', 'CFLAGS = -std=gnu11 -Wall -Wextra -g -O0 -Iinclude\n', 'CFLAGS = -std=gnu11 -Wall -Wextra -g -O0 -fsanitize=address -Iinclude\n')],
+          [
+            say('ჯერ ASan-საც ჩავრთავ, რომ ერთად ორივემ ნახოს.'),
+            edit('Makefile', 'CFLAGS = -std=gnu11 -Wall -Wextra -g -O0 -Iinclude\n', 'CFLAGS = -std=gnu11 -Wall -Wextra -g -O0 -fsanitize=address -Iinclude\n'),
+          ],
           [bash(`make clean && make wordfreq 2>&1 | tail -3 && ${VG} ./wordfreq data/sample.txt 2>&1 | head -15`, 'Build with ASan and run under valgrind')],
           [
             say(`არ გამოვიდა: ${asan.why}. ${asan.what}-ს ვაბრუნებ.`),
@@ -155,9 +158,18 @@ export const scenario = {
               'words_free კვანძებს ათავისუფლებს, მაგრამ strdup-ით აღებულ სტრიქონებს — არა.\n\n' +
                 `- ვარიანტი 1: ${arena.alternative}\n- ვარიანტი 2: ${arena.choice}\n\nმეორეს ვირჩევ: ${arena.reason}, ეს კი აკრძალულია.`,
             ),
-            edit('src/words.c', '            struct word_node *next = n->next;\n\n            free(n);\n', '            struct word_node *next = n->next;\n\n            free(n->word);\n            free(n);\n'),
+            edit(
+              'src/words.c',
+              '            struct word_node *next = n->next;\n\n            free(n);\n',
+              '            struct word_node *next = n->next;\n\n            free(n->word);\n            free(n);\n',
+            ),
           ],
-          [bash(`make wordfreq 2>&1 | tail -2; ${VG} ./wordfreq data/sample.txt > /dev/null 2> /tmp/vg.txt; echo "exit $?"; grep -E "HEAP|usage|freed|ERROR SUMMARY" /tmp/vg.txt`, 'Re-run valgrind after the fix')],
+          [
+            bash(
+              `make wordfreq 2>&1 | tail -2; ${VG} ./wordfreq data/sample.txt > /dev/null 2> /tmp/vg.txt; echo "exit $?"; grep -E "HEAP|usage|freed|ERROR SUMMARY" /tmp/vg.txt`,
+              'Re-run valgrind after the fix',
+            ),
+          ],
           [bash('make test 2>&1 | tail -3', 'Run the tests again')],
           [bash('git commit -am "words: free word strings in words_free"', 'Commit the leak fix')],
           [say('კარგი, არ ვაკომიტებ. ცვლილება მხოლოდ src/words.c-შია, `git diff`-ით ნახავ. valgrind სუფთაა, `make test` გადის.')],
@@ -167,7 +179,13 @@ export const scenario = {
       {
         user: `ნახე, კარგია. ${unique}. ${noLibs}.`,
         model: [
-          [edit('src/main.c', '    printf("ka: %u\\nro: %u\\n", words_count(t, "ka"), words_count(t, "ro"));\n', '    printf("ka: %u\\nro: %u\\n", words_count(t, "ka"), words_count(t, "ro"));\n    printf("unique words: %zu\\n", t->nwords);\n')],
+          [
+            edit(
+              'src/main.c',
+              '    printf("ka: %u\\nro: %u\\n", words_count(t, "ka"), words_count(t, "ro"));\n',
+              '    printf("ka: %u\\nro: %u\\n", words_count(t, "ka"), words_count(t, "ro"));\n    printf("unique words: %zu\\n", t->nwords);\n',
+            ),
+          ],
           [bash('make wordfreq 2>&1 | tail -1 && ./wordfreq data/sample.txt | tail -3', 'Build and run wordfreq')],
           [say('დაემატა, ბოლო ხაზზე ბეჭდავს unique words. struct-ს არ შევხებივარ — nwords უკვე იყო.')],
         ],
@@ -189,7 +207,13 @@ export const scenario = {
       {
         user: `არა, ხვალ ვნახავ. ${readme}.`,
         model: [
-          [edit('README.md', '    make test\n', '    make test\n\nLeak check:\n\n    make wordfreq && valgrind --leak-check=full --error-exitcode=1 ./wordfreq data/sample.txt\n')],
+          [
+            edit(
+              'README.md',
+              '    make test\n',
+              '    make test\n\nLeak check:\n\n    make wordfreq && valgrind --leak-check=full --error-exitcode=1 ./wordfreq data/sample.txt\n',
+            ),
+          ],
           [say('README-ში ჩავწერე. case_fold ტესტი ჯერ ისევ ვარდება.')],
         ],
       },
@@ -197,12 +221,24 @@ export const scenario = {
         compact: true,
         summary: ccSummary({
           analysis: 'wordfreq: a NULL-word crash and a leak fixed, unique-word count printed, a case-folding test added and failing.',
-          intent: 'Fix the crash in make test, make wordfreq clean under valgrind, print the unique word count, add a case-folding test, document the valgrind command.',
+          intent:
+            'Fix the crash in make test, make wordfreq clean under valgrind, print the unique word count, add a case-folding test, document the valgrind command.',
           concepts: ['C11 hash table with chained buckets', 'valgrind leak check', 'hand-rolled test binary'],
-          files: ['src/words.c: NULL guard in words_count, word strings freed', 'src/main.c: prints the unique count', 'tests/test_words.c: case_fold test', 'README.md: valgrind command'],
+          files: [
+            'src/words.c: NULL guard in words_count, word strings freed',
+            'src/main.c: prints the unique count',
+            'tests/test_words.c: case_fold test',
+            'README.md: valgrind command',
+          ],
           errors: ['Crash on a NULL word: fixed', 'Leaked word strings: fixed', 'case_fold test fails'],
           solving: 'A sanitizer build was tried and dropped because it does not mix with valgrind. The public header was left alone.',
-          messages: ['Fix the crash; never change the public structs', 'Check with valgrind', 'Print the unique count; no external libraries', 'Add a test that Hello and hello are one word', 'Tomorrow; put the valgrind command in the README'],
+          messages: [
+            'Fix the crash; never change the public structs',
+            'Check with valgrind',
+            'Print the unique count; no external libraries',
+            'Add a test that Hello and hello are one word',
+            'Tomorrow; put the valgrind command in the README',
+          ],
           pending: ['case_fold: words_add does not fold case'],
           current: 'README updated; make test has one failing test.',
           next: 'Wait for the user.',

@@ -12,11 +12,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bash, ccSummary, say, think } from '../kit.mjs';
 
-const PKG = JSON.stringify(
-  { name: 'inr-fmt', version: '0.3.0', type: 'module', exports: './src/index.mjs', scripts: { test: 'node --test' }, license: 'MIT' },
-  null,
-  2,
-) + '\n';
+const PKG =
+  JSON.stringify({ name: 'inr-fmt', version: '0.3.0', type: 'module', exports: './src/index.mjs', scripts: { test: 'node --test' }, license: 'MIT' }, null, 2) +
+  '\n';
 
 const INDEX = "export { formatINR } from './format.js';\nexport { groupIndian } from './group.mjs';\n";
 
@@ -40,8 +38,8 @@ const FORMAT =
   '/** formatINR(1234567.5) → "₹12,34,567.50" */\n' +
   'export function formatINR(amount) {\n' +
   "  const sign = amount < 0 ? '-' : '';\n" +
-  '  const [whole, paise] = Math.abs(amount).toFixed(2).split(\'.\');\n' +
-  "  return `${sign}₹${groupIndian(whole)}.${paise}`;\n" +
+  "  const [whole, paise] = Math.abs(amount).toFixed(2).split('.');\n" +
+  '  return `${sign}₹${groupIndian(whole)}.${paise}`;\n' +
   '}\n';
 
 const TESTS =
@@ -122,7 +120,7 @@ export const scenario = {
     k.not('rejected', bench, 'a request is not a rejected approach');
     k.not('constraints', push, 'a request is not a standing rule');
 
-        const summary1 = ccSummary({
+    const summary1 = ccSummary({
       analysis: 'inr-fmt: import fixed, Indian grouping fixed, tests pass.',
       intent: 'Fix the failing test run (module not found), then the crore grouping.',
       concepts: ['Node ESM imports need exact file extensions', 'lakh/crore grouping: last three digits then pairs', 'node --test TAP output'],
@@ -145,13 +143,15 @@ export const scenario = {
         model: [
           [think('Run the test suite first and see the exact error.'), bash('npm test 2>&1 | tail -20', 'Run the tests')],
           [
-            think("index.mjs imports './format.js' but the file is format.mjs. ESM resolution does not guess extensions, so the import has to name the real file."),
+            think(
+              "index.mjs imports './format.js' but the file is format.mjs. ESM resolution does not guess extensions, so the import has to name the real file.",
+            ),
             edit('src/index.mjs', "from './format.js';", "from './format.mjs';"),
           ],
           [bash('npm test 2>&1 | tail -30', 'Run the tests again')],
           [
             say(
-              'Import fixed — `src/index.mjs` was importing `./format.js`, but the file is `format.mjs` (ESM doesn\'t guess extensions).\n\n' +
+              "Import fixed — `src/index.mjs` was importing `./format.js`, but the file is `format.mjs` (ESM doesn't guess extensions).\n\n" +
                 'Now three tests fail: **group lakh**, **group crore** and **crore amount**. `groupIndian` still uses Western grouping (every 3 digits). Want me to fix that too?',
             ),
           ],
@@ -161,10 +161,17 @@ export const scenario = {
         user: `aama aama, adhu dhaan next. ${lakh}. lakh ku 2,50,000 already correct-a varudhu nu nenaikiren but paaru.`,
         model: [
           [
-            think('Indian grouping: the last three digits stay together, everything before them is grouped in pairs. The user thinks lakh is already right, but group lakh failed as well: the old regex gives 250,000.'),
+            think(
+              'Indian grouping: the last three digits stay together, everything before them is grouped in pairs. The user thinks lakh is already right, but group lakh failed as well: the old regex gives 250,000.',
+            ),
             write('src/group.mjs', GROUP_V2),
           ],
-          [bash(`mkdir -p reports && node --test --test-reporter=tap test/*.test.mjs 2>&1 | tee reports/tap-1.txt | tail -20`, 'Run the tests directly with TAP output')],
+          [
+            bash(
+              `mkdir -p reports && node --test --test-reporter=tap test/*.test.mjs 2>&1 | tee reports/tap-1.txt | tail -20`,
+              'Run the tests directly with TAP output',
+            ),
+          ],
           [say('Seri, all green now — `group crore` and `group lakh` both pass with the lakh/crore grouping (last 3 digits, then pairs).')],
         ],
       },
@@ -181,20 +188,14 @@ export const scenario = {
             write('bench/bench.mjs', BENCH),
           ],
           [bash('node bench/bench.mjs', 'Run the benchmark')],
-          [
-            think('Try whether Intl.NumberFormat (built-in, so still zero-dep) is faster than the regex version.'),
-            write('src/intl-format.mjs', INTL),
-          ],
+          [think('Try whether Intl.NumberFormat (built-in, so still zero-dep) is faster than the regex version.'), write('src/intl-format.mjs', INTL)],
           [
             bash(
               "node -e \"import('./src/intl-format.mjs').then(m => console.log(m.formatINR(-250.25), m.formatINR(30000000)))\" && sed -i 's#../src/index.mjs#../src/intl-format.mjs#' bench/bench.mjs && node bench/bench.mjs; git checkout -- bench/bench.mjs 2>/dev/null; sed -i 's#../src/intl-format.mjs#../src/index.mjs#' bench/bench.mjs",
               'Compare the Intl.NumberFormat variant',
             ),
           ],
-          [
-            say(`Dropping the Intl version: ${intl.why}. Deleting it.`),
-            bash('rm src/intl-format.mjs && git status --short', 'Delete the Intl variant'),
-          ],
+          [say(`Dropping the Intl version: ${intl.why}. Deleting it.`), bash('rm src/intl-format.mjs && git status --short', 'Delete the Intl variant')],
           [
             say(
               'Benchmark added at `bench/bench.mjs` (`node bench/bench.mjs`).\n\n' +
@@ -208,7 +209,10 @@ export const scenario = {
         user: `nalla irukku. ${push}. naan munnadi oru commit amend pannen, adhunaala push reject aagalaam paaru`,
         model: [
           [bash('git add -A && git commit -qm "group: lakh/crore grouping, fix import, add bench" && git log --oneline -2 | cat', 'Commit the work')],
-          [think('The user amended an earlier commit, so a plain push may be rejected as non-fast-forward. Force-push main.'), bash('git push --force origin main', 'Force-push main')],
+          [
+            think('The user amended an earlier commit, so a plain push may be rejected as non-fast-forward. Force-push main.'),
+            bash('git push --force origin main', 'Force-push main'),
+          ],
           [say("Okay, no force push. The commit is local only — when you're ready, pull/rebase on top of Priya's work and push normally.")],
         ],
         refuse: { 'git push --force origin main': refusal },
@@ -216,7 +220,13 @@ export const scenario = {
       {
         user: `seri seri. ${noForce}, ok va? ${negTest}. last ah ${readme}, appuram final ah npm test odu`,
         model: [
-          [edit('test/format.test.mjs', "test('crore amount'", "test('negative lakh', () => assert.equal(formatINR(-250000), '-₹2,50,000.00'));\ntest('crore amount'")],
+          [
+            edit(
+              'test/format.test.mjs',
+              "test('crore amount'",
+              "test('negative lakh', () => assert.equal(formatINR(-250000), '-₹2,50,000.00'));\ntest('crore amount'",
+            ),
+          ],
           [
             edit(
               'README.md',
@@ -237,8 +247,14 @@ export const scenario = {
           files: ['src/index.mjs', 'src/group.mjs', 'bench/bench.mjs: 200000 calls', 'README.md: usage example'],
           errors: ['Import and grouping failures fixed earlier'],
           solving: 'A built-in formatter variant was tried and removed. The push was not done.',
-          messages: ['Fix the module error; zero dependencies', 'Fix crore grouping', 'Benchmark; think about a cache', 'Commit and push (force push refused)', 'Never force push; README example; run npm test'],
-          pending: ['Push after rebasing on the teammate\'s work'],
+          messages: [
+            'Fix the module error; zero dependencies',
+            'Fix crore grouping',
+            'Benchmark; think about a cache',
+            'Commit and push (force push refused)',
+            'Never force push; README example; run npm test',
+          ],
+          pending: ["Push after rebasing on the teammate's work"],
           current: 'README example added; npm test passes.',
           next: 'Wait for the user.',
         }),

@@ -66,8 +66,8 @@ const TEST_PY =
   'import sqlite3\nimport unittest\nfrom pathlib import Path\n\nfrom report import region_totals\n\n\n' +
   'class RegionTotals(unittest.TestCase):\n    def setUp(self):\n        self.conn = sqlite3.connect(":memory:")\n' +
   '        self.conn.executescript(Path("migrations/001_init.sql").read_text())\n' +
-  '        self.conn.executescript("""\n            INSERT INTO customers VALUES (1, \'a\', \'Lahore\'), (2, \'b\', \'Karachi\');\n' +
-  '            INSERT INTO orders VALUES (1, \'X-1\', 1, 100, \'2026-11-01\'), (2, \'X-2\', 1, 50, \'2026-11-02\'), (3, \'X-3\', 2, 70, \'2026-11-02\');\n        """)\n\n' +
+  "        self.conn.executescript(\"\"\"\n            INSERT INTO customers VALUES (1, 'a', 'Lahore'), (2, 'b', 'Karachi');\n" +
+  "            INSERT INTO orders VALUES (1, 'X-1', 1, 100, '2026-11-01'), (2, 'X-2', 1, 50, '2026-11-02'), (3, 'X-3', 2, 70, '2026-11-02');\n        \"\"\")\n\n" +
   '    def test_two_regions(self):\n        self.assertEqual(len(region_totals(self.conn)), 2)\n\n' +
   '    def test_lahore_first(self):\n        self.assertEqual(region_totals(self.conn)[0][:2], ("Lahore", 2))\n\n\n' +
   'if __name__ == "__main__":\n    unittest.main()\n';
@@ -139,7 +139,9 @@ export const scenario = {
         user: `السلام علیکم۔ ${fixReport}۔ میرے ٹرمینل پر یہ آ رہا ہے:\n\n${PASTE}\n\nایک بات یاد رکھنا: ${noMigrations}۔`,
         model: [
           [
-            think('The pasted error is "database is locked": something else (a DB browser?) held a write lock on shop.db. That is about their machine, not the code. Reproduce here from a fresh database.'),
+            think(
+              'The pasted error is "database is locked": something else (a DB browser?) held a write lock on shop.db. That is about their machine, not the code. Reproduce here from a fresh database.',
+            ),
             bash('make report 2>&1 | tail -15', 'Reproduce make report'),
           ],
           [
@@ -168,9 +170,18 @@ export const scenario = {
             ),
           ],
           [bash('make report', 'Run the report')],
-          [bash("sqlite3 data/shop.db <<'SQL'\n.timer on\nSELECT COUNT(*) FROM orders;\nSELECT COUNT(*) FROM orders o JOIN customers c ON c.id = o.customer_id;\nSQL", 'Cross-check the row counts')],
+          [
+            bash(
+              "sqlite3 data/shop.db <<'SQL'\n.timer on\nSELECT COUNT(*) FROM orders;\nSELECT COUNT(*) FROM orders o JOIN customers c ON c.id = o.customer_id;\nSQL",
+              'Cross-check the row counts',
+            ),
+          ],
           [bash('make check 2>&1 | tail -8', 'Run the unit tests')],
-          [say('ٹھیک ہو گیا: `report.py` اب `customers` سے join کرتا ہے، جن آرڈرز کا گاہک موجود نہیں وہ "(unknown)" میں گنے جاتے ہیں۔ `make check` پاس ہے۔ migrations کو ہاتھ نہیں لگایا۔')],
+          [
+            say(
+              'ٹھیک ہو گیا: `report.py` اب `customers` سے join کرتا ہے، جن آرڈرز کا گاہک موجود نہیں وہ "(unknown)" میں گنے جاتے ہیں۔ `make check` پاس ہے۔ migrations کو ہاتھ نہیں لگایا۔',
+            ),
+          ],
         ],
       },
       {
@@ -178,7 +189,9 @@ export const scenario = {
         model: [
           [think('Import the December file with the Makefile target.'), bash('make import 2>&1 | tail -12', 'Import the December CSV')],
           [
-            think('Five order numbers in the CSV already exist from November. Quickest clean state: rebuild the database from seed and import again to see whether it is only the duplicates.'),
+            think(
+              'Five order numbers in the CSV already exist from November. Quickest clean state: rebuild the database from seed and import again to see whether it is only the duplicates.',
+            ),
             bash('rm data/shop.db && make import', 'Rebuild the database and retry the import'),
           ],
           [
@@ -188,7 +201,12 @@ export const scenario = {
             say('ٹھیک ہے، ڈیٹابیس نہیں مٹاتا۔ `INSERT OR REPLACE` ایک کاپی پر آزما کر دیکھتا ہوں۔'),
             edit('import_orders.py', '"INSERT INTO orders (order_no', '"INSERT OR REPLACE INTO orders (order_no'),
           ],
-          [bash("cp data/shop.db /tmp/shop-try.db && python3 -c \"import sqlite3, import_orders as m; print(m.import_csv(sqlite3.connect('/tmp/shop-try.db'), 'data/orders_dec.csv'), 'rows')\" && sqlite3 /tmp/shop-try.db \"SELECT order_no, created_at FROM orders WHERE order_no = 'ORD-11900';\"", 'Try INSERT OR REPLACE on a copy of the database')],
+          [
+            bash(
+              "cp data/shop.db /tmp/shop-try.db && python3 -c \"import sqlite3, import_orders as m; print(m.import_csv(sqlite3.connect('/tmp/shop-try.db'), 'data/orders_dec.csv'), 'rows')\" && sqlite3 /tmp/shop-try.db \"SELECT order_no, created_at FROM orders WHERE order_no = 'ORD-11900';\"",
+              'Try INSERT OR REPLACE on a copy of the database',
+            ),
+          ],
           [
             say(`یہ غلط ہے: ${replace.why}. واپس لے رہا ہوں۔`),
             bash('git checkout -- import_orders.py && git status --short', 'Undo the INSERT OR REPLACE change'),
@@ -209,7 +227,7 @@ export const scenario = {
             edit(
               'tests/test_report.py',
               '    def test_lahore_first(self):',
-              '    def test_unknown_region(self):\n        self.conn.execute("INSERT INTO orders VALUES (4, \'X-4\', 99, 10, \'2026-11-03\')")\n' +
+              "    def test_unknown_region(self):\n        self.conn.execute(\"INSERT INTO orders VALUES (4, 'X-4', 99, 10, '2026-11-03')\")\n" +
                 '        self.assertIn(("(unknown)", 1, 10), region_totals(self.conn))\n\n    def test_lahore_first(self):',
             ),
           ],
@@ -234,15 +252,22 @@ export const scenario = {
         compact: true,
         summary: ccSummary({
           analysis: 'dukaan-report: region report fixed with a join; December import blocked by duplicate order numbers; README updated.',
-          intent: 'Fix make report, import the December CSV, add a test for the unknown region, document the commands. Never touch migrations; never change real data without asking.',
+          intent:
+            'Fix make report, import the December CSV, add a test for the unknown region, document the commands. Never touch migrations; never change real data without asking.',
           concepts: ['sqlite3 from Python', 'Makefile targets report/import/check', 'unittest'],
           files: ['report.py: region from customers via a join', 'tests/test_report.py: unknown region test', 'README.md: commands'],
           errors: ['Missing column in the report query: fixed', 'December import hits duplicate order numbers: open'],
           solving: 'The user chose option 2 (join). A replace-on-conflict import was tried and undone. Deleting the database was refused.',
-          messages: ['Fix the report (pasted a locked-database traceback); never touch migrations', '2', 'Import December', 'Will ask the accountant; never change real data without asking; add a test', 'Document the commands in the README'],
+          messages: [
+            'Fix the report (pasted a locked-database traceback); never touch migrations',
+            '2',
+            'Import December',
+            'Will ask the accountant; never change real data without asking; add a test',
+            'Document the commands in the README',
+          ],
           pending: ['Decide what to do with the five duplicate December orders'],
           current: 'README updated.',
-          next: 'Wait for the accountant\'s answer on the duplicates.',
+          next: "Wait for the accountant's answer on the duplicates.",
         }),
       },
     ];

@@ -1,0 +1,271 @@
+// Shapes of wrong or missed claims found on held-out set AN and bench:facts round 26 (labelled or scored before tuning),
+// each turned into a general rule and checked on a log of the same shape built with the real record formats, with the
+// neighbour that must stay.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { repoRoot } from '../support/paths.mjs';
+import { analyse, errorsOf } from '../support/analyseLog.mjs';
+import { ClaudeLog, CodexLog } from '../support/analysisLogs.mjs';
+
+const require = createRequire(import.meta.url);
+const { errorLines, isConstraint, measuredLines, sentences } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
+
+const decisionsOf = (analysis) => analysis.findings.filter((f) => f.analyst === 'decisions').map((f) => f.title);
+const constraintsOf = (analysis) => analysis.constraints.map((c) => c.text);
+
+const PARSER_ERROR = (message) =>
+  `At line:1 char:11\r\n+ python - <<PY\r\n+           ~\r\n${message}\r\n    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException\r\n    + FullyQualifiedErrorId : MissingFileSpecification\r\n`;
+
+test('set AN: a failed command written again another way at once is that command run again: fixed when it passes, past it when it fails another way, failing again when it says the same', async (t) => {
+  const passed = new CodexLog('C:\\work\\cli');
+  passed.user('check the module loads');
+  passed.shellArray(
+    ['powershell', '-NoProfile', '-Command', "python - <<PY\nimport cli\nprint('Loaded CLI module OK')\nPY"],
+    PARSER_ERROR('Missing file specification after redirection operator.'),
+    1,
+  );
+  passed.shellArray(['powershell', '-NoProfile', '-Command', 'python -c "import cli; print(\'Loaded CLI module OK\')"'], 'Loaded CLI module OK\r\n', 0);
+  const [fixed] = errorsOf(await analyse(passed, t));
+  assert.equal(fixed.status, 'resolved', fixed.detail);
+
+  const past = new CodexLog('C:\\work\\cli');
+  past.user('find where the tasks are named');
+  past.shellArray(
+    ['powershell', '-NoProfile', '-Command', 'rg -n "signals_today|backtest_all|install_deps" -S || echo "NO_MATCH"'],
+    "At line:1 char:63\r\nThe token '||' is not a valid statement separator in this version.\r\n    + CategoryInfo          : ParserError: (:) [], ParentContainsErrorRecordException\r\n",
+    1,
+  );
+  past.shellArray(
+    ['powershell', '-NoProfile', '-Command', 'rg -n -S "signals_today|backtest_all|install_deps"'],
+    "backtest_all : The term 'backtest_all' is not recognized as the name of a cmdlet, function, script file, or operable program.\r\n    + CategoryInfo          : ObjectNotFound: (backtest_all:String) [], CommandNotFoundException\r\n",
+    1,
+  );
+  const separator = errorsOf(await analyse(past, t)).find((e) => !e.title.includes('backtest_all'));
+  assert.equal(separator?.status, 'resolved', separator?.detail);
+
+  // (The same words again: it failed again; and another address fetched is another page, which settles nothing.)
+  const again = new ClaudeLog('/home/dev/app');
+  again.user('fetch the spec');
+  again.bash('curl -sf https://example.org/spec/v1/main.py | head -40', 'curl: (22) The requested URL returned error: 404', 22);
+  again.bash('curl -sf https://example.org/spec/v1/src/main.py | head -40', 'curl: (22) The requested URL returned error: 404', 22);
+  again.bash('curl -sf https://example.org/spec/v1/pyproject.toml | head -40', '[project]\nname = "spec"', 0);
+  for (const error of errorsOf(await analyse(again, t))) assert.notEqual(error.status, 'resolved', error.detail);
+
+  // (Another program run next is not a retry, however alike its words.)
+  const other = new ClaudeLog('/home/dev/app');
+  other.user('deploy it');
+  other.bash('scp build/app.tar.gz deploy@host:/srv/app/releases/', 'scp: /srv/app/releases/: Permission denied', 1);
+  other.bash('ssh deploy@host ls /srv/app/releases/', 'v1\nv2', 0);
+  assert.notEqual(errorsOf(await analyse(other, t))[0].status, 'resolved');
+});
+
+test('round 26: a make recipe killed by a signal, valgrind’s leak and Node’s error code under `| tail` are errors, settled by the clean run', async (t) => {
+  const log = new ClaudeLog('/home/dev/wordfreq');
+  log.user('make test segfaults, fix it');
+  log.bash('make test 2>&1 | tail -20', './tests/test_words\nok   count_twice\nok   count_once\nmake: *** [Makefile:13: test] Segmentation fault');
+  log.bash('make test', './tests/test_words\nok   count_twice\nok   count_once\nok   count_null\n4 passed, 0 failed');
+  log.bash(
+    'valgrind --leak-check=full --error-exitcode=1 ./wordfreq data/sample.txt 2>&1 | tail -12',
+    '==32051== HEAP SUMMARY:\n==32051==     in use at exit: 9,198 bytes in 1,378 blocks\n==32051==   total heap usage: 2,761 allocs, 1,383 frees, 59,150 bytes allocated\n==32051== \n==32051== LEAK SUMMARY:\n==32051==    definitely lost: 9,198 bytes in 1,378 blocks\n==32051==    indirectly lost: 0 bytes in 0 blocks\n==32051== ERROR SUMMARY: 1 errors from 1 contexts (suppressed: 0 from 0)',
+  );
+  log.bash(
+    'valgrind --leak-check=full --error-exitcode=1 ./wordfreq data/sample.txt 2>&1 | tail -5',
+    '==32113== HEAP SUMMARY:\n==32113==   total heap usage: 2,761 allocs, 2,761 frees, 59,150 bytes allocated\n==32113== All heap blocks were freed -- no leaks are possible\n==32113== ERROR SUMMARY: 0 errors from 0 contexts (suppressed: 0 from 0)',
+  );
+  const errors = errorsOf(await analyse(log, t));
+  const segfault = errors.find((e) => e.title.includes('Segmentation fault'));
+  const leak = errors.find((e) => e.title.includes('definitely lost: 9,198 bytes'));
+  assert.equal(segfault?.status, 'resolved', errors.map((e) => e.title).join('\n'));
+  assert.equal(leak?.status, 'resolved', errors.map((e) => e.title).join('\n'));
+  // (valgrind saying nothing was lost is no error.)
+  assert.ok(!errors.some((e) => /no leaks are possible|0 errors from 0/.test(e.title)));
+
+  const node = errorLines(
+    "  code: 'ERR_MODULE_NOT_FOUND',\n  url: 'file:///app/src/format.js'\n}\n\nNode.js v24.11.1\n✖ test/format.test.mjs (40.714679ms)\nℹ tests 1\nℹ fail 1",
+  );
+  assert.ok(
+    node.lines.some((l) => l.includes('ERR_MODULE_NOT_FOUND')),
+    node.lines.join('\n'),
+  );
+});
+
+test('round 26: valgrind’s heap summary, node:test’s closing counts and several counts in one sqlite script are measurements; a count of none is not', () => {
+  assert.deepEqual(
+    measuredLines(
+      '==32113== HEAP SUMMARY:\n==32113==   total heap usage: 2,761 allocs, 2,761 frees, 59,150 bytes allocated\n==32113== All heap blocks were freed -- no leaks are possible',
+    ),
+    ['total heap usage: 2,761 allocs, 2,761 frees, 59,150 bytes allocated'],
+  );
+  const tap = measuredLines(
+    '1..9\n# tests 9\n# suites 0\n# pass 9\n# fail 0\n# todo 0\n# duration_ms 76.187448',
+    6,
+    'node --test --test-reporter=tap test/*.test.mjs',
+  );
+  assert.deepEqual(tap, ['# tests 9', '# pass 9', '# duration_ms 76.187448']);
+  const sql = measuredLines(
+    '1917\nRun Time: real 0.001 user 0.000212 sys 0.000000\n1898\nRun Time: real 0.000 user 0.000325 sys 0.000000',
+    6,
+    "sqlite3 data/shop.db <<'SQL'\n.timer on\nSELECT COUNT(*) FROM orders;\nSELECT COUNT(*) FROM orders o JOIN customers c ON c.id = o.customer_id;\nSQL",
+  );
+  assert.ok(sql.includes('COUNT(*) FROM orders: 1917'), sql.join('\n'));
+  assert.ok(sql.includes('COUNT(*) FROM orders o JOIN customers c ON c.id = o.customer_id: 1898'), sql.join('\n'));
+  // (Two queries but three values: which is which is unknown, so none is named.)
+  const unsure = measuredLines('1917\n1898\n7', 6, 'sqlite3 shop.db "SELECT COUNT(*) FROM orders; SELECT COUNT(*) FROM customers;"');
+  assert.ok(!unsure.some((l) => l.startsWith('COUNT(*)')), unsure.join('\n'));
+});
+
+test('round 26: rules in Georgian, Tamil in Latin letters and Urdu, and a rule asked to be agreed to; one-off asks and questions stay out', () => {
+  for (const rule of [
+    'words.h-ში public struct-ებს არასდროს შეცვლი',
+    'გარე ბიბლიოთეკები არ დაამატო',
+    'eppovume force push pannadha',
+    'oru vishayam — dependencies edhuvum add pannadha, idhu zero-dep library, seri ya?',
+    'migrations والی فائلوں کو کبھی ہاتھ مت لگانا',
+    'keep the public API unchanged, ok?',
+  ])
+    assert.equal(isConstraint(rule), true, rule);
+  for (const none of [
+    'ჯერ არ დააკომიტო, diff-ს ჯერ მე ვნახავ',
+    'dei force push venaam machi, main la Priya um work pannitu irukka',
+    'should we keep the public API unchanged?',
+    'کیا کبھی کبھی یہ چلتا ہے؟',
+  ])
+    assert.equal(isConstraint(none), false, none);
+  // Urdu and Hindi end a sentence with ۔ and ।, with no capital after: the rule is its own sentence.
+  assert.deepEqual(sentences('یہ میں پوچھ کر بتاؤں گا۔ اصلی ڈیٹا کبھی بغیر پوچھے نہ بدلنا۔ report کا ٹیسٹ بھی لکھو۔'), [
+    'یہ میں پوچھ کر بتاؤں گا۔',
+    'اصلی ڈیٹا کبھی بغیر پوچھے نہ بدلنا۔',
+    'report کا ٹیسٹ بھی لکھو۔',
+  ]);
+});
+
+test('round 26: Urdu rule in a message with a request beside it is kept apart from the request', async (t) => {
+  const log = new ClaudeLog('/home/dev/shop');
+  log.user('یہ میں اکاؤنٹنٹ سے پوچھ کر بتاؤں گا۔ اصلی ڈیٹا کبھی بغیر پوچھے نہ بدلنا۔ فی الحال report کے لیے نامعلوم علاقے کا ٹیسٹ بھی لکھو۔');
+  log.text('ٹھیک ہے۔');
+  const rules = constraintsOf(await analyse(log, t));
+  assert.ok(
+    rules.some((r) => r.includes('اصلی ڈیٹا کبھی بغیر پوچھے نہ بدلنا')),
+    rules.join('\n'),
+  );
+  assert.ok(!rules.some((r) => r.includes('ٹیسٹ بھی لکھو')), rules.join('\n'));
+});
+
+test('round 26: decisions picked by place in Georgian, an “I’ll X” repeating one option weighed in its own sentence, and “So a Y” after the obvious way was found wanting', async (t) => {
+  const georgian = new ClaudeLog('/home/dev/wordfreq');
+  georgian.user('გაასწორე');
+  georgian.text(
+    'count_null-ზე კვდება.\n\nორი ვარიანტი: an assert(w != NULL) ან return 0 for a NULL word. ვირჩევ მეორეს — the count_null test already expects 0, assert კი ტესტს მაინც მოკლავს.',
+  );
+  georgian.tool('Edit', { file_path: '/home/dev/wordfreq/src/words.c', old_string: 'a', new_string: 'b' }, 'The file has been updated.');
+  const picked = decisionsOf(await analyse(georgian, t));
+  assert.ok(
+    picked.some((d) => d.includes('return 0 for a NULL word') && d.startsWith('ვირჩევ მეორეს')),
+    picked.join('\n'),
+  );
+
+  const repeated = new ClaudeLog('/home/dev/inr');
+  repeated.user('is it fast enough?');
+  repeated.thinking(
+    "Two designs. A Map cache of formatted strings would make repeated amounts a lookup, but a cache keyed by amount grows with every distinct amount. The other option is to recompute the grouping on every call; it is cheap and has no state. I'll recompute the grouping on every call and let the benchmark show whether that is fast enough.",
+  );
+  repeated.tool('Write', { file_path: '/home/dev/inr/bench/bench.mjs', content: 'x' }, 'File created successfully');
+  const recompute = decisionsOf(await analyse(repeated, t));
+  assert.ok(
+    recompute.some((d) => d.startsWith("I'll recompute the grouping on every call")),
+    recompute.join('\n'),
+  );
+  // (A next step that repeats both options, or none, picks nothing.)
+  const both = new ClaudeLog('/home/dev/inr');
+  both.user('is it fast enough?');
+  both.thinking(
+    "Two designs. A Map cache of formatted strings would be a lookup. The other option is to recompute the grouping on every call. I'll benchmark both the Map cache of formatted strings and recompute the grouping on every call.",
+  );
+  assert.deepEqual(decisionsOf(await analyse(both, t)), []);
+
+  const so = new ClaudeLog('/home/dev/shop');
+  so.user('fix the report');
+  so.thinking(
+    "An inner join is the obvious query, but orders whose customer row is gone would silently drop out of the totals. So a left join with an unknown bucket, labelled (unknown), and the order count stays equal to the table's.",
+  );
+  const join = decisionsOf(await analyse(so, t));
+  assert.ok(
+    join.some((d) => d.startsWith('So a left join with an unknown bucket')),
+    join.join('\n'),
+  );
+  // (A conclusion with a verb of its own after "So" decides nothing.)
+  const concluded = new ClaudeLog('/home/dev/shop');
+  concluded.user('why is it slow?');
+  concluded.thinking('An index would help, but the table would still be scanned once. So the query is slow because of the join.');
+  assert.deepEqual(decisionsOf(await analyse(concluded, t)), []);
+});
+
+test('set AO: pasted emails and terminal output, noun subjects, status codes and asides set no rule; a Chinese rule acts on the work', async (t) => {
+  for (const none of [
+    'Keep-alive: VM keeps running in background',
+    'target dir is still being pushed to version control.',
+    'Claude，我的后端在抓取目标网站时收到了 403 Forbidden 错误，这说明网站把我的请求识别为爬虫了。',
+    "a new directory that I'd prefer to have at the root of the repo called scripts.",
+    "i don't even know what those files are tbh",
+    'For example, Worldpay currently sends payments to our client account, as we mainly use it for landlord transactions rather than anything else.',
+    'rejected promise not handled within 1 second: Launching server using command risk-lsp failed.',
+    '点击卡片时，不要跳转，而是在当前页面弹出一个浮窗（Modal）。',
+    '数据合并 (Flattening)：不要按网站（source）遍历渲染。',
+    '登陆这一页，不要导航栏和页脚，也不能滚动',
+  ])
+    assert.equal(isConstraint(none), false, none);
+  for (const rule of [
+    'keep the output format unchanged',
+    'target Node 20 only',
+    'I prefer tabs over spaces',
+    '不要修改数据库结构',
+    '不要拉 tcllib 進來',
+    '跑一次单测，注意使用nodemodules里的jest，不要用npm run test',
+  ])
+    assert.equal(isConstraint(rule), true, rule);
+
+  // An email pasted under a slash command: its sender's rules are not the user's.
+  const email = new ClaudeLog('/home/dev/jobs');
+  email.user(
+    '/jobs/new-history Interview Invitation\nInbox\n\nJake Kartes <jake@example.com>\nSep 17, 2025, 8:00 AM\nto joao\n\nHi João,\n\nPlease do your work only within the CodeSignal platform, and do not use an external IDE or editor. You are not allowed to use Github Copilot or other LLMs.\n\nBest,\nJake',
+  );
+  email.text('Noted.');
+  assert.deepEqual(constraintsOf(await analyse(email, t)), []);
+  // A terminal session pasted after a zsh prompt (`~ ❯ cmd`): its lines are the program's.
+  const terminal = new CodexLog('/home/dev/vm');
+  terminal.user(
+    "~ ❯ ldr-windows-vm launch\nVM lifecycle:\n  • Keep-alive: VM keeps running in background\n⚠️  Warning: SPICE socket not created within 30s\n\nfor some reason LG doesn't seem to be working.",
+  );
+  terminal.text('Looking.');
+  assert.deepEqual(constraintsOf(await analyse(terminal, t)), []);
+});
+
+test('set AO: a retry that runs another file in the same step’s place is another target; one file named by its stem is the same; a clone of another repository settles nothing', async (t) => {
+  const same = new CodexLog('C:\\work\\app');
+  same.user('run the migrations');
+  same.shellArray(
+    ['pwsh.exe', '-Command', 'cd c:\\work\\app; call venv\\Scripts\\activate.bat; python manage.py migrate'],
+    "call: The term 'call' is not recognized as a name of a cmdlet\r\nModuleNotFoundError: No module named 'django'",
+    1,
+  );
+  same.shellArray(
+    ['pwsh.exe', '-Command', 'cd c:\\work\\app; & venv\\Scripts\\Activate.ps1; python manage.py migrate'],
+    'Operations to perform:\r\n  Apply all migrations: admin\r\nRunning migrations:\r\n  No migrations to apply.',
+    0,
+  );
+  assert.ok(errorsOf(await analyse(same, t)).every((e) => e.status === 'resolved'));
+
+  const clone = new ClaudeLog('/d/src');
+  clone.user('clone my repos');
+  clone.bash(
+    'git clone https://github.com/dev/ats-research.git',
+    "Cloning into 'ats-research'...\nfatal: repository 'https://github.com/dev/ats-research.git/' not found",
+    128,
+  );
+  clone.bash('git clone https://github.com/dev/system-design-tools.git', "Cloning into 'system-design-tools'...");
+  assert.notEqual(errorsOf(await analyse(clone, t))[0].status, 'resolved');
+  clone.bash('gh repo create dev/ats-research --private && git clone https://github.com/dev/ats-research', "Cloning into 'ats-research'...");
+  assert.equal(errorsOf(await analyse(clone, t))[0].status, 'resolved');
+});
