@@ -327,24 +327,28 @@ export class FileChangeTracker {
 
   /**
    * `git checkout -- f` / `git restore f` (or of a folder holding it) after the session edited f: those edits
-   * are thrown away, an approach tried and undone. The newest edit names it.
+   * are thrown away, an approach tried and undone. Its first edit names it: the ones after it adjust what it started
+   * (`asyncio.gather(…)` over every job, then the `_run_one` it calls).
    */
   private discardEdits(target: string, at: { line: number; uuid?: string }, everywhere = false): void {
     for (const [path, list] of this.recentEdits) {
       if (!everywhere && path !== target && !path.startsWith(target.endsWith('/') ? target : `${target}/`)) continue;
       const open = list.filter((edit) => edit.line > this.committedAt);
       if (!open.length) continue;
-      const newest = open[open.length - 1];
+      // (An edit that only took lines out has nothing of its own to name it by.)
+      const named = open.find((edit) => edit.added?.trim()) ?? open[open.length - 1];
       list.splice(list.length - open.length, open.length);
       this.rememberedEdits -= open.length;
+      const after = open.length - 1 - open.indexOf(named);
+      const more = after > 0 ? `, and ${after} edit${after > 1 ? 's' : ''} after it` : '';
       this.undone.push({
         kind: 'reverted-edit',
         path: this.relative(path),
-        doneAt: { line: newest.line, uuid: newest.uuid },
+        doneAt: { line: named.line, uuid: named.uuid },
         undoneAt: at,
-        ...(newest.added ? { snippet: `${shorten(redactSecrets(newest.added), 120)} (discarded with git)` } : {}),
+        ...(named.added ? { snippet: `${shorten(redactSecrets(named.added), 120)}${more} (discarded with git)` } : {}),
         discarded: true,
-        ...(newest.scaffolding ? { scaffolding: true } : {}),
+        ...(open.every((edit) => edit.scaffolding) ? { scaffolding: true } : {}),
       });
     }
   }

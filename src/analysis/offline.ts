@@ -3193,8 +3193,17 @@ function nthOption(options: string, pick: string, between: string[] = []): strin
  * it would do or a drawback).
  */
 function soAfterDismissed(before: string, sentence: string): boolean {
-  const named = /^so,?\s+((?:an?|the)\s+[^,;:.]{3,80})/i.exec(sentence)?.[1];
-  if (!named || /\b(?:is|are|was|were|be|been|does|do|did|has|have|had|should|would|could|can|will|must|might|may|seems?|looks?)\b|n['’]t\b/i.test(named))
+  // (…or a way said as what to do: "So retry inside the worker loop, with asyncio.sleep for the backoff".)
+  const named =
+    /^so,?\s+((?:an?|the)\s+[^,;:.]{3,80}|(?!(?:i|we|you|it|this|that|these|those|they|he|she|there|the|a|an|if|now|far|yes|no)\b)[a-z]+\s+[^,;:.]{3,80})/i.exec(
+      sentence,
+    )?.[1];
+  if (
+    !named ||
+    /\b(?:is|are|was|were|be|been|does|do|did|has|have|had|should|would|could|can|will|must|might|may|seems?|looks?|means?|needs?|works?|fails?|gets?)\b|n['’]t\b/i.test(
+      named,
+    )
+  )
     return false;
   return (
     /\bbut\b/i.test(before) &&
@@ -3254,8 +3263,11 @@ function optionNamedBy(options: { text: string }, sentence: string): string | un
     const matching = words.map((ws, i) => ([...ws].some((w) => w.startsWith(picked)) ? i : -1)).filter((i) => i >= 0);
     return matching.length === 1 ? parts[matching[0]] : undefined;
   }
-  // (Without its article: "The staging table." names the option "import each file into a staging table".)
-  const said = wordsOf(sentence).filter((w) => !ARTICLES.has(w));
+  // (Without its article: "The staging table." names the option "import each file into a staging table"; nor a "so" and
+  // a verb of picking before it: "So keep the arrays.")
+  const said = wordsOf(sentence.replace(/^(?:so|then|ok(?:ay)?)[,:]?\s+(?:keep|use|take|pick|choose|go with|stick with)\s+(?=\S)/i, '')).filter(
+    (w) => !ARTICLES.has(w),
+  );
   if (said.length === 0 || said.length > 4 || !/[.!]\s*$/.test(sentence.trim())) return undefined;
   const owners = words.map((ws, i) => (said.every((w) => ws.has(w)) && said.some((w) => w.length >= 4) ? i : -1)).filter((i) => i >= 0);
   return owners.length === 1 ? parts[owners[0]] : undefined;
@@ -3401,7 +3413,11 @@ const SUGGESTED_COMMAND =
   /^(?:\$\s+)?(?:npm|npx|pnpm|yarn|bun|pip3?|uv|poetry|brew|apt(?:-get)?|cargo|go|gem|bundle|composer|dotnet)\s+(?:install|i|add|pkg|set|get|update|upgrade|run|exec)\b/;
 
 function lastLines(output: string, count: number): string[] {
-  const lines = plainOutput(output.length > 8000 ? output.slice(-8000) : output).split('\n');
+  const all = plainOutput(output.length > 8000 ? output.slice(-8000) : output).split('\n');
+  // A program's usage printed under its complaint (`--yes required when passing a single argument`, then `Usage: gh repo
+  // rename …` and its flags): the complaint says what went wrong, the help after it only how to call the program.
+  const usage = all.findIndex((l) => /^\s*usage:\s/i.test(l));
+  const lines = usage > 0 && all.slice(0, usage).some((l) => l.trim()) ? all.slice(0, usage) : all;
   const out: string[] = [];
   for (let i = lines.length - 1; i >= 0 && out.length < count; i--) {
     const line = lines[i].trim();

@@ -86,10 +86,10 @@ export function sentenceParts(text: string, maxChars = 20_000): SentencePart[] {
 }
 
 // (Chinese and Japanese end a sentence with 。！？ and no space: a paragraph of thinking is several sentences. Urdu ends
-// one with ۔ and ؟, Hindi with ।, and their scripts have no capitals to tell the next one by.)
-const SENTENCE_END = /(?<=[.!?])\s+(?=[\p{Lu}"'`(*[«„“])|(?<=[。！？])(?![。！？」』）]|\s*$)\s*|(?<=[۔؟।])\s+/u;
+// one with ۔ and ؟, Hindi with ।, Amharic with ።, and their scripts have no capitals to tell the next one by.)
+const SENTENCE_END = /(?<=[.!?])\s+(?=[\p{Lu}"'`(*[«„“])|(?<=[。！？])(?![。！？」』）]|\s*$)\s*|(?<=[۔؟।።])\s+/u;
 const SENTENCE_END_ANY_CASE =
-  /(?<=[.!?])\s+(?=[\p{Lu}"'`(*[«„“])|(?<=[。！？])(?![。！？」』）]|\s*$)\s*|(?<=[۔؟।])\s+|(?<=(?<!\p{L})(?!(?:vs|etc|cf|approx|incl|no|nr|ca|resp|bzw|usw|ggf|evtl|ex|fig|eq|sec|ch|vol|al|ie|eg|pp)\.)\p{Ll}{2,}\.)\s+(?=\p{Ll}{2,}\s)/u;
+  /(?<=[.!?])\s+(?=[\p{Lu}"'`(*[«„“])|(?<=[。！？])(?![。！？」』）]|\s*$)\s*|(?<=[۔؟।።])\s+|(?<=(?<!\p{L})(?!(?:vs|etc|cf|approx|incl|no|nr|ca|resp|bzw|usw|ggf|evtl|ex|fig|eq|sec|ch|vol|al|ie|eg|pp)\.)\p{Ll}{2,}\.)\s+(?=\p{Ll}{2,}\s)/u;
 /** A full stop, then a lower-case word: the cheap test before SENTENCE_END_ANY_CASE is tried. */
 const LOWER_CASE_SENTENCE = /\p{Ll}{2}\.\s+\p{Ll}/u;
 

@@ -492,6 +492,10 @@ const NOT_A_MEASUREMENT = new RegExp(
     // The modes a display could run (`availableModes: 1920x1080@60.00Hz …`, not the one it runs), a config setting
     // with its comment (`transition-time = 700  # ms`).
     String.raw`^\s*availableModes:|^\s*[\w.-]+\s*=\s*\S+\s+(?:#|\/\/)`,
+    // What a package manager will download (`Total Download Size: 19.74 MiB`, pacman in Portuguese `Tamanho total download:`), a
+    // transfer like git's counters; and its table of packages (`extra/libyuv  r2426+464c51a03-1  1,82 MiB  0,30 MiB`), each
+    // row a version and the sizes it ships in.
+    String.raw`^\s*(?:Total Download Size|Tamanho total (?:do )?download|Tamaño total de (?:la )?descarga|Gesamtgröße des Downloads|Taille totale (?:du |de )?téléchargement|Dimensione totale del download)\s*:|^\s*(?:Display|Resolution)(?: \([^)]*\))?:\s*\d{3,5}x\d{3,5}\b|^\s*(?:(?:[\w.+-]+\/)?[\w.+@-]+\s+)?(?:\d+:)?[\w.+~]*\d[\w.+~]*-\d+\s+(?:\S+\s+)?-?\d[\d.,]*\s*[KMGT]i?B\b`,
     // A spreadsheet formula (`Resell (60% Rule): = (Item Value * 0.60) / …`), a config line of values
     // (`monitor=eDP-1,3840x2400@60,320x1440,2`), lscpu's description of the machine (`CPU(s): 12`).
     String.raw`[:=]\s*=\s*[(\w]|^[\w.-]+=[^\s,]*,[^\s,]*,|^(?:Model name|CPU\(s\)|On-line CPU\(s\) list|Thread\(s\) per core|Core\(s\) per socket|Socket\(s\)|Architecture|Vendor ID|CPU family|Model|Stepping|BogoMIPS|CPU (?:max|min) MHz|L[123]\w* cache|NUMA node\d* CPU\(s\)|Address sizes|Byte Order):`,
@@ -743,6 +747,10 @@ function alignedReport(lines: string[]): string[] {
 const HAS_DIGIT = /\d/;
 
 /** Lines of command output that report a measurement, at most `max`, best first. */
+/** A header over a list of the modes a display could run (`available modes:`), each mode then on a line of its own. */
+const MODE_LIST = /^\s*(?:available ?modes|supported modes|modes)\s*:\s*$/im;
+const BARE_MODE = /^\s*\d{2,5}x\d{2,5}@[\d.]+\s*Hz\s*$/i;
+
 export function measuredLines(output: string, max = 6, commandLine?: string): string[] {
   // (Valgrind writes every line under its process id, `==32113==   total heap usage: 2,761 allocs, …`: the report is after it.)
   const plain = plainOutput(headAndTail(output, 12_000, 12_000));
@@ -876,6 +884,8 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
   }
   // A build that had nothing to do (cargo's `Finished … in 0.06s` without a `Compiling` line, Gradle's tasks all
   // `up-to-date`) measured no build: its time is the tool starting.
+  // (The modes listed under `available modes:`, one per line, are what the display could run, not what it runs.)
+  const modeList = MODE_LIST.test(text);
   const idleBuild =
     (/^\s*Finished `?\w+`? profile\b/m.test(text) && !/(?:^|\s)Compiling \S+ v\d/.test(text)) || /\b(\d+) actionable tasks?: \1 up-to-date\b/.test(text);
   for (const raw of lines) {
@@ -883,6 +893,7 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
     if (raw.length > 400 || raw.length < 3 || !HAS_DIGIT.test(raw)) continue;
     const trimmed = raw.trim();
     if (idleBuild && /^(?:Finished `?\w+`? profile\b|BUILD SUCCESSFUL in\b)/.test(trimmed)) continue;
+    if (modeList && BARE_MODE.test(trimmed)) continue;
     const measures =
       MEASURE.test(trimmed) ||
       OCTETS.test(trimmed) ||

@@ -10,7 +10,7 @@ import { analyse, errorsOf } from '../support/analyseLog.mjs';
 import { ClaudeLog, CodexLog } from '../support/analysisLogs.mjs';
 
 const require = createRequire(import.meta.url);
-const { errorLines, isConstraint, measuredLines, sentences } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
+const { classifySentence, errorLines, isConstraint, measuredLines, sentences } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
 
 const decisionsOf = (analysis) => analysis.findings.filter((f) => f.analyst === 'decisions').map((f) => f.title);
 const constraintsOf = (analysis) => analysis.constraints.map((c) => c.text);
@@ -268,4 +268,134 @@ test('set AO: a retry that runs another file in the same step’s place is anoth
   assert.notEqual(errorsOf(await analyse(clone, t))[0].status, 'resolved');
   clone.bash('gh repo create dev/ats-research --private && git clone https://github.com/dev/ats-research', "Cloning into 'ats-research'...");
   assert.equal(errorsOf(await analyse(clone, t))[0].status, 'resolved');
+});
+
+test('round 27: Slovenian and Amharic rules, Amharic sentence ends; Slovenian "I use X instead of Y, because"; "So keep the arrays." after the options; "So retry inside…" after the obvious way was found wanting', async (t) => {
+  for (const rule of ['nobenega unwrap() izven testov', 'expected/ ውስጥ ያሉትን ፋይሎች በፍጹም አትቀይር', 'ድምሩ ሁልጊዜ ሁለት አስርዮሽ ቦታ ይኑረው'])
+    assert.equal(isConstraint(rule), true, rule);
+  for (const none of ['clippy pade, popravi.', 'pipeline.sh ን አስተካክልልኝ']) assert.equal(isConstraint(none), false, none);
+  assert.ok(
+    sentences('ሰላም! ዛሬ በCSV pipeline ላይ እንስራ። expected/ ውስጥ ያሉትን ፋይሎች በፍጹም አትቀይር — ትክክል ናቸው። አመሰግናለሁ!').includes(
+      'expected/ ውስጥ ያሉትን ፋይሎች በፍጹም አትቀይር — ትክክል ናቸው።',
+    ),
+  );
+
+  const slovenian = new ClaudeLog('/home/dev/zaloga');
+  slovenian.user('clippy pade, popravi.');
+  slovenian.text(
+    'Ena napaka: needless_range_loop v sestej(). Uporabim zanka `for p in postavke` namesto atributa #[allow] nad sestej(), ker indeks i ni potreben nikjer drugje.',
+  );
+  slovenian.tool('Edit', { file_path: '/home/dev/zaloga/src/zaloga.rs', old_string: 'a', new_string: 'b' }, 'The file has been updated.');
+  const loop = decisionsOf(await analyse(slovenian, t));
+  assert.ok(
+    loop.some((d) => d.includes('for p in postavke')),
+    loop.join('\n'),
+  );
+
+  const arrays = new ClaudeLog('/home/dev/pipeline');
+  arrays.user('totals per region please');
+  arrays.thinking(
+    'Per-region totals of qty * price. Two ways: sort | uniq -c on the region column, or awk associative arrays keyed by region. Uniq -c only counts lines, it cannot sum qty * price. So keep the arrays. First see what the golden test says.',
+  );
+  const kept = decisionsOf(await analyse(arrays, t));
+  assert.ok(
+    kept.some((d) => d.includes('awk associative arrays keyed by region')),
+    kept.join('\n'),
+  );
+
+  const retry = new ClaudeLog('/home/dev/jobq');
+  retry.user('go on');
+  retry.thinking(
+    'Where do retries live? Re-enqueue the failed job at the back of the queue sounds neat, but the sentinels are already queued, so a re-enqueued job would land behind them and never run. So retry inside the worker loop, with asyncio.sleep for the backoff.',
+  );
+  const inside = decisionsOf(await analyse(retry, t));
+  assert.ok(
+    inside.some((d) => d.startsWith('So retry inside the worker loop')),
+    inside.join('\n'),
+  );
+  // ("So that means…", "So it fails…": a conclusion, not a way taken.)
+  const concluded = new ClaudeLog('/home/dev/jobq');
+  concluded.user('go on');
+  concluded.thinking('A lock would help, but the queue would still block. So that means the worker never yields.');
+  assert.deepEqual(decisionsOf(await analyse(concluded, t)), []);
+});
+
+test('round 27: edits discarded with git are named by the first one that put something in, not the last adjustment', async (t) => {
+  const log = new ClaudeLog('/home/dev/jobq');
+  log.user('implement retries');
+  log.tool(
+    'Edit',
+    { file_path: '/home/dev/jobq/runner.py', old_string: '        self._loop = asyncio.get_running_loop()\n', new_string: '' },
+    'The file has been updated.',
+  );
+  log.tool(
+    'Edit',
+    {
+      file_path: '/home/dev/jobq/runner.py',
+      old_string: '        await asyncio.gather(*workers)\n',
+      new_string: '        await asyncio.gather(*(self._run_one(job_id, job) for job_id, job in jobs.items()))\n',
+    },
+    'The file has been updated.',
+  );
+  log.tool(
+    'Edit',
+    {
+      file_path: '/home/dev/jobq/runner.py',
+      old_string: '    async def run(self, jobs):\n',
+      new_string: '    async def _run_one(self, job_id, job):\n        pass\n\n    async def run(self, jobs):\n',
+    },
+    'The file has been updated.',
+  );
+  log.text('`gather` over every job ignores `max_workers`, so that goes back out.');
+  log.bash('git checkout -- runner.py && git status --short', '');
+  const rejected = (await analyse(log, t)).findings.filter((f) => f.analyst === 'rejected');
+  assert.ok(
+    rejected.some((f) => `${f.title} ${f.detail}`.includes('asyncio.gather(*(self._run_one(job_id, job)')),
+    rejected.map((f) => f.title).join('\n'),
+  );
+});
+
+test('set AO: what a package manager will download and its package rows, the modes listed under "available modes:" and a display described measure nothing; what it installs and the mode a display runs do', () => {
+  for (const none of [
+    'Total Download Size:   19.74 MiB',
+    'Tamanho total download:   224,34 MiB',
+    'extra/libyuv            r2426+464c51a03-1     1,82 MiB             0,30 MiB',
+    'opencode-bin  1.1.1-1       137,36 MiB',
+    '0.4.0-4                      0,24 MiB             0,08 MiB',
+    'Display (LF27T35): 1920x1080 in 27", 75 Hz [External]',
+  ])
+    assert.deepEqual(measuredLines(none, 6, 'sudo pacman -S x'), [], none);
+  assert.deepEqual(measuredLines('Total Installed Size:  425.02 MiB', 6, 'sudo pacman -S x'), ['Total Installed Size:  425.02 MiB']);
+  assert.deepEqual(measuredLines('Name: DP-2\ncurrent: 3840x2160@60.00Hz\navailable modes:\n  3840x2160@160.00Hz\n  1920x1080@60.00Hz', 6, 'wlr-randr'), [
+    'current: 3840x2160@60.00Hz',
+  ]);
+  assert.deepEqual(measuredLines('3840x2160@60.00Hz  scale=1.5', 6, 'hyprctl monitors'), ['3840x2160@60.00Hz  scale=1.5']);
+});
+
+test('set AO: a complaint above the usage a program prints is the error, not a flag of its help; plans with their check after them, "I’ll help you", "Current behavior:" decide nothing', async (t) => {
+  const log = new ClaudeLog('/d/src');
+  log.user('rename the repo');
+  log.bash(
+    'gh repo rename job-hunting-automation',
+    '--yes required when passing a single argument\n\nUsage:  gh repo rename [<new-name>] [flags]\n\nFlags:\n  -R, --repo [HOST/]OWNER/REPO   Select another repository\n  -y, --yes                      Skip the confirmation prompt',
+    1,
+  );
+  const [error] = errorsOf(await analyse(log, t));
+  assert.equal(error.title, '--yes required when passing a single argument');
+  for (const none of [
+    'I’m going to patch `ldr-windows-vm` so the launch path validation checks `ldr-windows.conf` instead of `omarchy-windows.conf`, then I’ll syntax-check the script.',
+    'I’ll patch the same launch-time validation to check `ldr-looking-glass` instead of the legacy `omarchy` name, then syntax-check again.',
+    "I'll help you disable Claude's auto-updates so Homebrew can manage everything.",
+    'Current behavior: returns video type with `url=search_url` (the search page itself, not an embeddable video)',
+    'So content results also get this treatment.',
+    "I'd go with option 1.",
+  ])
+    assert.equal(classifySentence(none, 'thinking'), undefined, none);
+  assert.equal(
+    classifySentence(
+      'Then I’ll run the tests of every workspace rather than only the money tests: the CI job stops at the first package that fails.',
+      'assistant',
+    )?.kind,
+    'decisions',
+  );
 });

@@ -8,11 +8,48 @@
 import { bash, ccSummary, say, think } from '../kit.mjs';
 
 const CITIES = [
-  'Addis Ababa', 'Adama', 'Bahir Dar', 'Gondar', 'Mekelle', 'Hawassa', 'Dire Dawa', 'Jimma', 'Dessie', 'Harar', 'Bishoftu',
-  'Arba Minch', 'Jijiga', 'Shashamane', 'Debre Markos', 'Nekemte', 'Asella', 'Hosaena', 'Sodo', 'Dilla', 'Gambela', 'Assosa',
-  'Semera', 'Axum', 'Lalibela', 'Debre Birhan', 'Woldia', 'Kombolcha', 'Adigrat', 'Ambo', 'Gimbi', 'Mizan Teferi', 'Bonga', 'Goba',
+  'Addis Ababa',
+  'Adama',
+  'Bahir Dar',
+  'Gondar',
+  'Mekelle',
+  'Hawassa',
+  'Dire Dawa',
+  'Jimma',
+  'Dessie',
+  'Harar',
+  'Bishoftu',
+  'Arba Minch',
+  'Jijiga',
+  'Shashamane',
+  'Debre Markos',
+  'Nekemte',
+  'Asella',
+  'Hosaena',
+  'Sodo',
+  'Dilla',
+  'Gambela',
+  'Assosa',
+  'Semera',
+  'Axum',
+  'Lalibela',
+  'Debre Birhan',
+  'Woldia',
+  'Kombolcha',
+  'Adigrat',
+  'Ambo',
+  'Gimbi',
+  'Mizan Teferi',
+  'Bonga',
+  'Goba',
 ];
-const PRODUCTS = [['pens', '2.50'], ['paper', '7.25'], ['ink', '19.90'], ['folders', '3.10'], ['tape', '1.75']];
+const PRODUCTS = [
+  ['pens', '2.50'],
+  ['paper', '7.25'],
+  ['ink', '19.90'],
+  ['folders', '3.10'],
+  ['tape', '1.75'],
+];
 
 function sales() {
   const lines = ['region,product,qty,price'];
@@ -22,7 +59,7 @@ function sales() {
   for (let r = 0; r < 4907; r++) {
     const city = CITIES[(r * 13 + (r >> 4)) % CITIES.length];
     const [product, price] = PRODUCTS[r % PRODUCTS.length];
-    let qty = String(((r * 2654435761) >>> 0) % 40 + 1);
+    let qty = String((((r * 2654435761) >>> 0) % 40) + 1);
     if (r % 41 === 7) qty = `${qty}kg`;
     else if (r % 53 === 11) qty = 'n/a';
     lines.push(`${city},${product},${qty},${price}`);
@@ -58,7 +95,8 @@ awk -F, '
 ' "$@"
 `;
 
-const MAKEFILE = 'test:\n\t@mkdir -p out\n\tbash pipeline.sh tests/input.csv > out/by_region.csv 2>/dev/null\n\tdiff expected/by_region.csv out/by_region.csv\n\n.PHONY: test\n';
+const MAKEFILE =
+  'test:\n\t@mkdir -p out\n\tbash pipeline.sh tests/input.csv > out/by_region.csv 2>/dev/null\n\tdiff expected/by_region.csv out/by_region.csv\n\n.PHONY: test\n';
 
 const INPUT =
   'region,product,qty,price\nnorth,pens,12,2.50\nsouth,paper,4,7.25\neast,ink,3,19.90\nnorth,paper,10,7.25\nwest,pens,5kg,2.50\n' +
@@ -103,11 +141,7 @@ export const scenario = {
   build(k, { edit }) {
     const ask = k.request('መጥፎ ረድፎችን (qty ቁጥር ያልሆነባቸውን) ይዝለል እና ውጤቱ በክልል ስም ተደርድሮ ይውጣ');
     const rule = k.constraint('expected/ ውስጥ ያሉትን ፋይሎች በፍጹም አትቀይር');
-    const arrays = k.decision(
-      'awk associative arrays keyed by region',
-      'uniq -c only counts lines, it cannot sum qty * price',
-      'sort | uniq -c',
-    );
+    const arrays = k.decision('awk associative arrays keyed by region', 'uniq -c only counts lines, it cannot sum qty * price', 'sort | uniq -c');
     const green = k.request('make test አረንጓዴ እንዲሆን እፈልጋለሁ');
     k.error('make: *** [Makefile:4: test] Error 1', 'resolved');
     k.error('> TOTAL,0.00', 'resolved');
@@ -116,11 +150,7 @@ export const scenario = {
     k.file('pipeline.sh');
     const procinfo = k.rejected('PROCINFO["sorted_in"]', 'mawk ignores PROCINFO, so the output silently stays in hash order');
     const refusal = k.refusal('sudo አይሆንም! ይህ የጋራ ሰርቨር ነው፣ ምንም ነገር አትጫን');
-    const sortPipe = k.decision(
-      'pipe the awk output through LC_ALL=C sort',
-      'it sorts the same under mawk and gawk',
-      'an insertion sort written in awk',
-    );
+    const sortPipe = k.decision('pipe the awk output through LC_ALL=C sort', 'it sorts the same under mawk and gawk', 'an insertion sort written in awk');
     k.file('Makefile');
     k.check('make test', 'passing');
     const decimals = k.constraint('ድምሩ ሁልጊዜ ሁለት አስርዮሽ ቦታ ይኑረው');
@@ -160,7 +190,9 @@ export const scenario = {
               'Four problems in that diff: the header line becomes a "region" row, the footer becomes a row, west is too high because "5kg" is read as 5 by awk, and the order is hash order. ' +
                 `${fnr.choice[0].toUpperCase()}${fnr.choice.slice(1)} rather than ${fnr.alternative}: ${fnr.reason} when several exports are passed. Skip rows whose qty or price is not a plain number (counts them), then sort.`,
             ),
-            say("Thanks! The golden diff shows the header and the TOTAL footer counted as regions, the `5kg` row counted as 5, and no order. Fixing the awk part first."),
+            say(
+              'Thanks! The golden diff shows the header and the TOTAL footer counted as regions, the `5kg` row counted as 5, and no order. Fixing the awk part first.',
+            ),
             edit('pipeline.sh', AWK_OLD, AWK_NEW),
           ],
           [
@@ -217,7 +249,12 @@ export const scenario = {
         user: `ዋው፣ በጣም አሪፍ ነው! 🙏 shellcheck ን ለሌላ ጊዜ እንተወው። ${decimals} — ሒሳብ ክፍል እንደዚያ ነው የሚፈልገው። አሁን ${real}። ብዙ ረድፎች አሉት።`,
         model: [
           [think(''), bash('mkdir -p out && bash pipeline.sh data/sales.csv > out/report.csv && head -n 5 out/report.csv', 'Run on the real export')],
-          [think(''), say('The summary line (stderr) is above, and the first five regions of out/report.csv. The skipped rows are the `kg` / `n/a` quantities and the TOTAL footer.')],
+          [
+            think(''),
+            say(
+              'The summary line (stderr) is above, and the first five regions of out/report.csv. The skipped rows are the `kg` / `n/a` quantities and the TOTAL footer.',
+            ),
+          ],
         ],
       },
       {

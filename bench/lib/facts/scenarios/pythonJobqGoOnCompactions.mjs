@@ -218,7 +218,7 @@ export const scenario = {
     k.error('RuntimeError: no running event loop', 'resolved');
     k.file('runner.py');
     k.not('errors', 'ResourceWarning: unclosed file', 'a warning printed by a passing run is not an error');
-    const refusal = k.refusal("no. unittest only, dont install stuff into this venv");
+    const refusal = k.refusal('no. unittest only, dont install stuff into this venv');
     const spec = k.request('implement JOBQ-112, section by section');
     const stdlib = k.constraint('stdlib only, no third-party packages');
     k.constraint('keep the public API (JobRunner(...).run(jobs) -> dict) backwards compatible');
@@ -259,13 +259,19 @@ export const scenario = {
             think(
               'Every test errors in setUp: __init__ calls asyncio.get_running_loop(), and IsolatedAsyncioTestCase runs setUp outside the loop. self._loop is never used anyway. asyncio.Queue() no longer binds a loop at creation (3.10+), so it can stay in __init__.',
             ),
-            say('All four tests error in `setUp`: `JobRunner.__init__` asks for the running loop, and there is none yet when the test builds it. The attribute is unused, so it goes.'),
+            say(
+              'All four tests error in `setUp`: `JobRunner.__init__` asks for the running loop, and there is none yet when the test builds it. The attribute is unused, so it goes.',
+            ),
             edit('runner.py', '        self._loop = asyncio.get_running_loop()\n', ''),
           ],
           [think(''), bash('python3 -m unittest -v 2>&1 | tail -n 20', 'Run the tests verbosely')],
           [
-            think('All four pass. The ResourceWarning is the test fixture: json.load(open(...)) without closing. It is a warning, not a failure. pytest-asyncio would make these tests nicer to write, ask by trying.'),
-            say('Green (4 tests). The `ResourceWarning` comes from `test_jobs_from_fixture` opening `jobs.json` without closing it; harmless, the run passes. I\'d like pytest-asyncio for the next tests:'),
+            think(
+              'All four pass. The ResourceWarning is the test fixture: json.load(open(...)) without closing. It is a warning, not a failure. pytest-asyncio would make these tests nicer to write, ask by trying.',
+            ),
+            say(
+              "Green (4 tests). The `ResourceWarning` comes from `test_jobs_from_fixture` opening `jobs.json` without closing it; harmless, the run passes. I'd like pytest-asyncio for the next tests:",
+            ),
             bash(pip, 'Install pytest-asyncio'),
           ],
           [think(''), say('OK, staying with unittest and `IsolatedAsyncioTestCase`. Nothing installed.')],
@@ -297,10 +303,7 @@ export const scenario = {
             say('`gather` over every job ignores `max_workers` (the test saw 6 at once), so that goes back out. Retrying inside the worker instead.'),
             bash('git checkout -- runner.py && git status --short', 'Undo the gather attempt'),
           ],
-          [
-            think(''),
-            edit('runner.py', '        self._loop = asyncio.get_running_loop()\n', ''),
-          ],
+          [think(''), edit('runner.py', '        self._loop = asyncio.get_running_loop()\n', '')],
           [
             think(''),
             edit(
@@ -321,7 +324,10 @@ export const scenario = {
             ),
           ],
           [think(''), bash('make test 2>&1 | tail -n 8', 'Run the tests via make')],
-          [think(''), say('Section 1 done: retries with exponential backoff inside the worker loop, `attempts` in every result; 6 tests pass via `make test`.')],
+          [
+            think(''),
+            say('Section 1 done: retries with exponential backoff inside the worker loop, `attempts` in every result; 6 tests pass via `make test`.'),
+          ],
         ],
       },
       {
@@ -343,7 +349,9 @@ export const scenario = {
         user: 'go on',
         model: [
           [
-            think('Section 2: timeouts. wait_for is already there with job_timeout. A test: slow job, job_timeout small, guard the whole run with wait_for so a hang fails fast.'),
+            think(
+              'Section 2: timeouts. wait_for is already there with job_timeout. A test: slow job, job_timeout small, guard the whole run with wait_for so a hang fails fast.',
+            ),
             edit(
               'tests/test_runner.py',
               '\n\nif __name__ == "__main__":\n',
@@ -401,14 +409,7 @@ export const scenario = {
                 '            for job_id, job in jobs.items():\n                self._queue.put_nowait((priorities.get(job_id, 0), job_id, job))\n        else:\n            for job_id, job in jobs.items():\n                self._queue.put_nowait((job_id, job))\n',
             ),
           ],
-          [
-            think(''),
-            edit(
-              'runner.py',
-              '            job_id, job = item\n',
-              '            job_id, job = item[-2:]\n',
-            ),
-          ],
+          [think(''), edit('runner.py', '            job_id, job = item\n', '            job_id, job = item[-2:]\n')],
           [
             think(''),
             edit(
@@ -421,7 +422,9 @@ export const scenario = {
           ],
           [think(''), bash('python3 -m unittest 2>&1 | tail -n 15', 'Run the tests')],
           [
-            think('The None sentinel goes into the PriorityQueue too and cannot be compared with the tuples. Fix would be a sentinel that sorts last, e.g. (math.inf, "", None). Ask before going further, it changes the sentinel protocol.'),
+            think(
+              'The None sentinel goes into the PriorityQueue too and cannot be compared with the tuples. Fix would be a sentinel that sorts last, e.g. (math.inf, "", None). Ask before going further, it changes the sentinel protocol.',
+            ),
             say(
               '`test_priority_order` errors: the stop sentinel (`None`) is put into the PriorityQueue and compared with the job tuples. Fix: a sentinel that sorts last, like `(math.inf, "", None)`, and the worker checks for it. Want me to do that?',
             ),

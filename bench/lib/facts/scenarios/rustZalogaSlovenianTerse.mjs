@@ -100,8 +100,7 @@ mod tests {
 }
 `;
 
-const SESTEJ_LOOP =
-  '    for i in 0..postavke.len() {\n        *skupno.entry(postavke[i].sifra.clone()).or_insert(0) += postavke[i].kolicina;\n    }\n';
+const SESTEJ_LOOP = '    for i in 0..postavke.len() {\n        *skupno.entry(postavke[i].sifra.clone()).or_insert(0) += postavke[i].kolicina;\n    }\n';
 
 const LIB =
   'use std::collections::HashMap;\n\n#[derive(Debug, Clone, PartialEq)]\npub struct Postavka {\n    pub sifra: String,\n    pub kolicina: u32,\n}\n\n' +
@@ -150,11 +149,7 @@ export const scenario = {
     const prazne = k.request('dodaj odstrani_prazne ki vrne koliko jih je vrgel ven, in to izpisi');
     k.error('error[E0502]: cannot borrow `*postavke` as mutable because it is also borrowed as immutable', 'resolved');
     const clone = k.rejected('let kopija = postavke.clone();', 'kopira cel seznam samo zato, da prešteje prazne');
-    const count = k.decision(
-      'najprej preštejem s count(), potem retain',
-      'štetje ne drži izposoje čez retain',
-      'partition v dva nova vektorja',
-    );
+    const count = k.decision('najprej preštejem s count(), potem retain', 'štetje ne drži izposoje čez retain', 'partition v dva nova vektorja');
     k.file('src/main.rs');
     k.number('13 passed');
     const run = k.request('pozeni na podatki/zaloga.csv');
@@ -187,14 +182,8 @@ export const scenario = {
           [empty(), bash(clippy, 'Run clippy with warnings as errors')],
           [
             empty(),
-            say(
-              `Ena napaka: needless_range_loop v sestej(). Uporabim ${loop.choice} namesto ${loop.alternative}, ker ${loop.reason}.`,
-            ),
-            edit(
-              'src/zaloga.rs',
-              SESTEJ_LOOP,
-              '    for p in postavke {\n        *skupno.entry(p.sifra.clone()).or_insert(0) += p.kolicina;\n    }\n',
-            ),
+            say(`Ena napaka: needless_range_loop v sestej(). Uporabim ${loop.choice} namesto ${loop.alternative}, ker ${loop.reason}.`),
+            edit('src/zaloga.rs', SESTEJ_LOOP, '    for p in postavke {\n        *skupno.entry(p.sifra.clone()).or_insert(0) += p.kolicina;\n    }\n'),
           ],
           [empty(), bash('cargo clippy -- -D warnings', 'Re-run clippy')],
           [empty(), bash(tests, 'Run the tests')],
@@ -234,7 +223,9 @@ export const scenario = {
           [empty(), bash('cargo build 2>&1 | tail -n 3', 'Build again')],
           [
             empty(),
-            say(`Prevede se, ampak ne bom tako: ${clone.why}. Vračam. Raje ${count.choice}, ker ${count.reason}; ${count.alternative} bi bil preveč za en števec.`),
+            say(
+              `Prevede se, ampak ne bom tako: ${clone.why}. Vračam. Raje ${count.choice}, ker ${count.reason}; ${count.alternative} bi bil preveč za en števec.`,
+            ),
             edit(
               'src/zaloga.rs',
               `    ${clone.what}\n    let prazne: Vec<&Postavka> = kopija.iter().filter(|p| p.kolicina == 0).collect();\n    postavke.retain(|p| p.kolicina > 0);\n    prazne.len()\n`,
