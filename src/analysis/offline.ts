@@ -1023,7 +1023,7 @@ export class OfflineAnalyzer {
       !(isShell && copiedFine(programs, result.exitCode)) &&
       (result.isError ||
         (result.exitCode !== undefined && result.exitCode !== 0) ||
-        (isShell && !viewing && !exitCodeTrusted(result, pending) && looksFailed(output))) &&
+        (isShell && !viewing && !exitCodeTrusted(result, pending) && looksFailed(output) && !tallyOnly(output, pending, result))) &&
       !(isShell && quietNoMatch(programs, output, result.exitCode, pending?.commandLine));
     // (A server's log read back holds its requests' timings and ids: what it logged, not what this session measured.)
     const measures =
@@ -1461,7 +1461,10 @@ export class OfflineAnalyzer {
     const editTarget = pending && !pending.commandLine ? editCallOf(pending.call)?.path : undefined;
     let key = editTarget ? `edit:${editTarget}\u0000${dedupeKey(first)}` : this.errorKeyOf(cmdKey, first);
     const tests = failingTestNames(result.text);
-    const files = [...tests.map(testFileOf), ...(pending?.family?.targets ?? [])].filter((f): f is string => !!f);
+    // (unittest names a failing test's module in its header, `ERROR: test_x (tests.test_runner.RunnerTest.test_x)`: a run
+    // narrowed to that module, `python3 -m unittest tests.test_runner`, runs it again.)
+    const modules = pending?.family?.name === 'unittest' ? unittestModules(result.text) : [];
+    const files = [...tests.map(testFileOf), ...modules, ...(pending?.family?.targets ?? [])].filter((f): f is string => !!f);
     key = this.keyForFiles(key, files);
     const citation = citationOf(result);
     // The same command failing again another way: the earlier errors were re-run, and are still failing.
@@ -1500,7 +1503,7 @@ export class OfflineAnalyzer {
         commandKey: cmdKey,
         family: pending?.family,
         editPath: editTarget,
-        testFiles: [...new Set([...tests.map(testFileOf), ...(pending?.family?.targets ?? [])].filter((f): f is string => !!f))],
+        testFiles: [...new Set(files)],
         ...(tests.length ? { tests: named.length ? named : tests } : {}),
         title,
         ...(row ? { row } : {}),
@@ -2971,6 +2974,20 @@ function offeredOptions(call: ToolCallEvent | undefined): Map<string, string[]> 
  * `tail`'s status) or of a line that swallows failures (`|| true`). Then error lines in its output are
  * what the program printed on the way (a test of an error path logs the error), not a failure.
  */
+/**
+ * A program's own tally of the things it handled (`ran 240 jobs: 231 ok, 5 failed, 4 timeout, 28 retries`) is all that
+ * looks failed, from a command that is no check, run without a pipe, that the agent was not told failed: it reports
+ * what it found, it did not fail. (Only the tally: any other failure line in the output still counts.)
+ */
+function tallyOnly(output: string, pending: PendingCall | undefined, result: ToolResultEvent): boolean {
+  if (result.isError !== false || pending?.family?.kind || pending?.commandLine === undefined || /\|/.test(pending.commandLine)) return false;
+  // (Not "N passed, M failed": that is how tests report, whoever runs them.)
+  const tally =
+    /^.*\b\d+ (?:ok|succeeded|done|processed)\b.*\b[1-9]\d* failed\b.*$|^.*\b[1-9]\d* failed\b.*\b\d+ (?:ok|succeeded|done|processed|timeouts?|retries)\b.*$/gim;
+  const rest = output.replace(tally, '');
+  return rest !== output && !looksFailed(rest);
+}
+
 function exitCodeTrusted(result: ToolResultEvent, pending: PendingCall | undefined): boolean {
   return result.exitCode === 0 && pending?.commandLine !== undefined && !/\||;\s*(?:true|:)\s*$/.test(pending.commandLine);
 }
@@ -3489,6 +3506,18 @@ function testFileOf(name: string): string | undefined {
   return m?.[1];
 }
 
+/** The modules of the tests a unittest run reports failing (`FAIL: test_x (tests.test_a.ATest.test_x)` → `tests.test_a`). */
+function unittestModules(output: string): string[] {
+  const modules = new Set<string>();
+  for (const m of output.matchAll(/^(?:ERROR|FAIL): \w+ \(([\w.]+)\)/gm)) {
+    const parts = m[1].split('.');
+    const cls = parts.findIndex((p) => /^[A-Z]/.test(p));
+    if (cls > 0) modules.add(parts.slice(0, cls).join('.'));
+    if (modules.size >= 8) break;
+  }
+  return [...modules];
+}
+
 /** Two spellings of one file or target: `./tests/a.py` and `tests/a.py`, `src/api` and `src/api/cache.test.ts`. */
 function sameFile(a: string, b: string): boolean {
   const norm = (p: string) => p.replace(/^\.\//, '').replace(/::.*$/, '').replace(/\/+$/, '');
@@ -3697,6 +3726,8 @@ export function readsAsUserReason(text: string): boolean {
   if (/^(?:(?:ok(?:ay)?|yes|sure|please),?\s+)?(?:try\b.*\bagain\b|retry\b|do it again\b|run it again\b)/i.test(trimmed)) return false;
   // …and so does saying the "no" was a slip ("I pressed NO by mistake", 「上記間違えてNOをおしてしまいました」).
   if (saysItWasASlip(trimmed)) return false;
+  // Something more asked for while at it ("ついでに、英語は…日本語にして", "btw also add…") adds to the work; it corrects no call.
+  if (/^(?:ついでに|それと|あと[、,]|順便|顺便|另外|by the way|btw|also[,:]|additionally|oh and|and also)/i.test(trimmed)) return false;
   if (trimmed.split('\n').length > 6 || /^(?:❯|\$ |> |PS [A-Z]:)|Call Stack|Traceback/m.test(trimmed)) return false;
   // A question back ("why would jobs go to codex-1?") asks for an answer; it tells the next agent nothing to do.
   return !asksAQuestion(trimmed);

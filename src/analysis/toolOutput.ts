@@ -495,7 +495,7 @@ const NOT_A_MEASUREMENT = new RegExp(
     // What a package manager will download (`Total Download Size: 19.74 MiB`, pacman in Portuguese `Tamanho total download:`), a
     // transfer like git's counters; and its table of packages (`extra/libyuv  r2426+464c51a03-1  1,82 MiB  0,30 MiB`), each
     // row a version and the sizes it ships in.
-    String.raw`^\s*(?:Total Download Size|Tamanho total (?:do )?download|Tamaño total de (?:la )?descarga|Gesamtgröße des Downloads|Taille totale (?:du |de )?téléchargement|Dimensione totale del download)\s*:|^\s*(?:Display|Resolution)(?: \([^)]*\))?:\s*\d{3,5}x\d{3,5}\b|^\s*(?:(?:[\w.+-]+\/)?[\w.+@-]+\s+)?(?:\d+:)?[\w.+~]*\d[\w.+~]*-\d+\s+(?:\S+\s+)?-?\d[\d.,]*\s*[KMGT]i?B\b`,
+    String.raw`^\s*(?:Total Download Size|Tamanho total (?:do )?download|Tamaño total de (?:la )?descarga|Gesamtgröße des Downloads|Taille totale (?:du |de )?téléchargement|Dimensione totale del download)\s*:|^\s*(?:Display|Resolution)(?: \([^)]*\))?:\s*\d{3,5}x\d{3,5}\b|\bmachine configuration\b|\bup to date in [\d.]+\s?m?s\b|^\s*(?:Uploading|Downloading)\b.*\[[-=#>. ]+\]|\(0(?:\.0+)?\s?B\/[\d.]+\s?[KMG]?B\)|^\s*(?:(?:[\w.+-]+\/)?[\w.+@-]+\s+)?(?:\d+:)?[\w.+~]*\d[\w.+~]*-\d+\s+(?:\S+\s+)?-?\d[\d.,]*\s*[KMGT]i?B\b`,
     // A spreadsheet formula (`Resell (60% Rule): = (Item Value * 0.60) / …`), a config line of values
     // (`monitor=eDP-1,3840x2400@60,320x1440,2`), lscpu's description of the machine (`CPU(s): 12`).
     String.raw`[:=]\s*=\s*[(\w]|^[\w.-]+=[^\s,]*,[^\s,]*,|^(?:Model name|CPU\(s\)|On-line CPU\(s\) list|Thread\(s\) per core|Core\(s\) per socket|Socket\(s\)|Architecture|Vendor ID|CPU family|Model|Stepping|BogoMIPS|CPU (?:max|min) MHz|L[123]\w* cache|NUMA node\d* CPU\(s\)|Address sizes|Byte Order):`,
@@ -887,12 +887,14 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
   // (The modes listed under `available modes:`, one per line, are what the display could run, not what it runs.)
   const modeList = MODE_LIST.test(text);
   const idleBuild =
-    (/^\s*Finished `?\w+`? profile\b/m.test(text) && !/(?:^|\s)Compiling \S+ v\d/.test(text)) || /\b(\d+) actionable tasks?: \1 up-to-date\b/.test(text);
+    (/^\s*(?:\[stderr\]\s+)?Finished `?\w+`? profile\b/m.test(text) && !/(?:^|\s)Compiling \S+ v\d/.test(text)) ||
+    /\b(\d+) actionable tasks?: \1 up-to-date\b/.test(text);
   for (const raw of lines) {
     // (Every shape below holds an ASCII digit: a line without one is passed over before any pattern is tried.)
     if (raw.length > 400 || raw.length < 3 || !HAS_DIGIT.test(raw)) continue;
     const trimmed = raw.trim();
-    if (idleBuild && /^(?:Finished `?\w+`? profile\b|BUILD SUCCESSFUL in\b)/.test(trimmed)) continue;
+    // (A runner may tag the line with the stream it came on: `[stderr]     Finished …`.)
+    if (idleBuild && /^(?:\[stderr\]\s+)?(?:Finished `?\w+`? profile\b|BUILD SUCCESSFUL in\b)/.test(trimmed)) continue;
     if (modeList && BARE_MODE.test(trimmed)) continue;
     const measures =
       MEASURE.test(trimmed) ||

@@ -399,3 +399,36 @@ test('set AO: a complaint above the usage a program prints is the error, not a f
     'decisions',
   );
 });
+
+test('set AP: an idle install or build under a tag, a build machine, an upload at 0% measure nothing; add-on requests after a refusal, "I don’t feel like…", "não precisa ser…" are no corrections or rules; recaps and agent descriptions decide nothing', async (t) => {
+  for (const none of [
+    'Building: up to date in 984ms',
+    'Building: Build machine configuration: 4 cores, 8 GB',
+    'Uploading [--------------------] (0.0B/762.8KB)',
+  ])
+    assert.deepEqual(measuredLines(none, 6, 'vercel --prod'), [], none);
+  assert.deepEqual(measuredLines('[stderr]     Finished `dev` profile [unoptimized + debuginfo] target(s) in 0.48s', 6, 'cargo run'), []);
+  assert.deepEqual(measuredLines('Building: ✓ Compiled successfully in 12.2s', 6, 'vercel --prod'), ['Building: ✓ Compiled successfully in 12.2s']);
+  for (const none of [
+    "I don't feel like I have good situational awareness of whats happening in each tab",
+    'Entenda o objetivo do que eu disse, nao precisa ser exatamente como eu disse, o importante e que a experiencia seja sempre boa',
+  ])
+    assert.equal(isConstraint(none), false, none);
+  for (const none of [
+    'I already rewrote FileList.tsx, Sidebar.tsx, and PathBar.tsx to use native HTML instead of Ring UI',
+    'Use this agent when bugs need real investigation rather than quick fixes.',
+  ])
+    assert.equal(classifySentence(none, 'thinking'), undefined, none);
+
+  const log = new ClaudeLog('/home/dev/site');
+  log.user('serve it');
+  log.tool(
+    'Bash',
+    { command: 'python3 -m http.server 8000', description: 'serve' },
+    "The user doesn't want to proceed with this tool use. The tool use was rejected (eg. if it was a file edit, the new_string was NOT written to the file). STOP what you are doing and wait for the user to tell you how to proceed.",
+    { isError: true },
+  );
+  log.user('ついでに、英語はセクションタイトルのところ以外はいらないよ。英語になっちゃっているところは日本語にして');
+  const refusals = (await analyse(log, t)).findings.filter((f) => f.analyst === 'refusals');
+  assert.ok(!refusals.some((f) => f.title.includes('ついでに')), refusals.map((f) => f.title).join('\n'));
+});
