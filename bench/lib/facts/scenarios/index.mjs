@@ -122,6 +122,10 @@ const names = [
   'rustZalogaSlovenianTerse',
   'awkCsvAmharicChatty',
   'pythonJobqGoOnCompactions',
+  // Held out (twenty-eighth set), the same way.
+  'tclTallyMongolianTerse',
+  'cHisabNepaliChatty',
+  'nodeTabsumIdeImperative',
 ];
 
 export const scenarios = await Promise.all(
