@@ -268,6 +268,15 @@ function familyOfWords(words: string[]): CommandFamily | undefined {
     const after = rest.slice(rest.indexOf(subcommand!) + 1);
     return { name: `${program.replace(/^\.\//, '')} ${subcommand}`, kind, targets: operands(after) };
   }
+  // tcltest: `tclsh tests/all.tcl`, or one `.test` file; what `-match 'tally-2.*'` or `-file x.test` picks is what it runs.
+  if (/^(?:tclsh|wish)[\d.]*$/.test(program)) {
+    const file = rest.find((w) => !w.startsWith('-'));
+    if (file && /(?:^|\/)(?:all\.tcl|[\w.-]+\.test)$/.test(file)) {
+      const targets: string[] = [];
+      for (let i = 0; i < rest.length - 1; i++) if (/^-(?:match|file)$/.test(rest[i])) targets.push(rest[i + 1]);
+      return { name: `${program} ${file}`, kind: 'test', targets };
+    }
+  }
   // A test file run directly: `node test/a.test.js`, `tsx tests/x.spec.ts`, `bun test/y.test.ts`.
   if (['node', 'tsx', 'ts-node', 'bun', 'deno', 'ruby', 'php', 'bash', 'sh', 'zsh'].includes(program) || /^python[\d.]*$/.test(program)) {
     const file = operands(rest)[0];
@@ -555,6 +564,8 @@ export function failingTestNames(output: string, max = 8): string[] {
     else if ((m = /^\s*FAIL\s+(\S+\.[jt]sx?|\S+\.mjs)(?:\s+>\s+(.+))?/.exec(line)))
       add(m[2] ? `${m[1]} > ${m[2]}` : m[1]); // jest/vitest file
     else if ((m = /^rspec \.\/(\S+)/.exec(line))) add(m[1]);
+    else if ((m = /^==== (\S+)(?: .*)? FAILED$/.exec(line)))
+      add(m[1]); // tcltest's header and closing line of a failing test (`==== tally-3.2 week, ISO year rollover FAILED`)
     else if ((m = /^(?:FAIL|ERROR): (\w+) \([\w.]+\)/.exec(line)))
       add(m[1]); // unittest
     else if ((m = /^FAIL\s+([\w.:/-]*[A-Za-z][\w.:/-]*)(?:\s+\([^)]*\))?\s*$/.exec(line)))

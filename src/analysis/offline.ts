@@ -267,6 +267,8 @@ export class OfflineAnalyzer {
   private readonly pending = new Map<string, PendingCall>();
   /** Commands started in the background with their output sent to a file (`server.py > server.log 2>&1 &`), by that file. */
   private readonly backgroundLogs = new Map<string, PendingCall>();
+  /** Files a program's output was sent to (`./hisab data/ledger.csv > out/report.txt`), by key: printed later, they are that output. */
+  private readonly programOutputs = new Set<string>();
   /** Commands still running in the background, by the id their output is polled with. */
   private readonly running = new Map<string, PendingCall>();
   private readonly installed = new Map<string, { citation: Citation; command: string }>();
@@ -755,6 +757,7 @@ export class OfflineAnalyzer {
         this.backgroundLogs.set(log, started);
         pruneOldest(this.backgroundLogs, WORKING.pending);
       }
+      for (const output of programOutputsOf(parts, shell.cwd)) if (this.programOutputs.size < WORKING.pending) this.programOutputs.add(output);
       this.commandAt.set(call.line, shell.command);
       pruneOldest(this.commandAt, WORKING.pending);
       this.conversation.onToolCall(call, display);
@@ -1029,7 +1032,7 @@ export class OfflineAnalyzer {
     const measures =
       isShell &&
       !pending!.polled?.startsWith('log:') &&
-      (!dumpsFiles(programs) || printsMeasurementFiles(programs)) &&
+      (!dumpsFiles(programs) || printsMeasurementFiles(programs) || this.printsProgramOutputs(programs, pending!.cwd)) &&
       !pending!.commandLine!.includes('*** Begin Patch') &&
       !/^apply_patch\b/.test(pending!.commandLine!.trim());
     const clipped = headAndTail(text, 24_000, 12_000);
@@ -1456,6 +1459,15 @@ export class OfflineAnalyzer {
     if (!first && result.exitCode === undefined) return;
     const display = pending?.display ?? name;
     const cmdKey = pending?.commandKey ?? name;
+    // A check failing again with nothing telling in what a pipe left of its output (`npm test | tail -n 12` ending in
+    // stack frames): its open failure again, not a new error named by its last words.
+    if (!strong && pending?.family?.kind && pending.commandLine !== undefined && OUTPUT_CUT_BY_PIPE.test(pending.commandLine)) {
+      const open = [...this.errors.values()].filter((r) => r.commandKey === cmdKey && !r.resolvedAt && r.last.line < result.line).at(-1);
+      if (open) {
+        failedAgain(open, citationOf(result));
+        return;
+      }
+    }
     // Edit, Write and MultiEdit of one file failing the same way are one error, named by the file: the
     // tool's message ("File has not been read yet") says nothing without it.
     const editTarget = pending && !pending.commandLine ? editCallOf(pending.call)?.path : undefined;
@@ -1466,6 +1478,15 @@ export class OfflineAnalyzer {
     const modules = pending?.family?.name === 'unittest' ? unittestModules(result.text) : [];
     const files = [...tests.map(testFileOf), ...modules, ...(pending?.family?.targets ?? [])].filter((f): f is string => !!f);
     key = this.keyForFiles(key, files);
+    // The same tests of the same check failing again, the run's output cut or filtered so that only the runner's row for
+    // them heads it (`✖ formats negative amounts (0.80ms)` under `| grep -E "^✖"`): its open error again. (A new message
+    // under the same test, `ambiguous column name: …` after `no such column: …`, is another error.)
+    if (!this.errors.has(key) && tests.length && pending?.family?.kind && FAILURE_ROW.test(first) && tests.some((t) => first.includes(t))) {
+      const same = [...this.errors.values()].find(
+        (r) => r.commandKey === cmdKey && !r.resolvedAt && r.tests?.length === tests.length && tests.every((t) => r.tests!.includes(t)),
+      );
+      if (same) key = same.key;
+    }
     const citation = citationOf(result);
     // The same command failing again another way: the earlier errors were re-run, and are still failing.
     this.ranAgain(
@@ -1694,6 +1715,16 @@ export class OfflineAnalyzer {
    * inside, which is its own error. Other errors stay open: a compiler or a harness that cuts long output
    * may not print every error again, so a missing line proves nothing.
    */
+  /** Whether a command only prints files that programs of this session wrote their output to (`head -n 3 out/report.txt`). */
+  private printsProgramOutputs(programs: string[][], cwd: string | undefined): boolean {
+    if (!this.programOutputs.size || !programs.length) return false;
+    return programs.every((words) => {
+      if (!['cat', 'head', 'tail'].includes(posix.basename(words[0]))) return false;
+      const files = words.slice(1).filter((w) => !w.startsWith('-') && !/^\d+$/.test(w));
+      return files.length > 0 && files.every((f) => this.programOutputs.has(logKey(f, cwd)) || printsMeasurementFiles([[words[0], f]]));
+    });
+  }
+
   /** The errors a failed shell command just left, to be settled by a retry that is the next shell command. */
   private awaitRetry(pending: PendingCall, result: ToolResultEvent): void {
     const keys: string[] = [];
@@ -1993,14 +2024,22 @@ export class OfflineAnalyzer {
       // A run of other test files of the same family (`playwright test b.spec.ts` after `a.spec.ts` failed) says nothing of the failing ones.
       // (A family chained after the line's first, `bash -n v.sh && ./v.sh`, is judged by its own part's targets.)
       const partTargets = record.commandKey !== cmdKey && pending?.families?.includes(record.commandKey) ? targetsOfPart(pending, record.commandKey) : targets;
+      // (A run narrowed by a name pattern that the failing tests match, tcltest's `-match 'tally-2.*'`, ran them again.)
+      const ranItsTests =
+        record.tests !== undefined &&
+        record.tests.length > 0 &&
+        partTargets.length > 0 &&
+        record.tests.every((test) => partTargets.some((p) => namePatternMatches(p, test)));
       const otherTargets =
+        !ranItsTests &&
         record.family?.kind !== undefined &&
         record.testFiles.length > 0 &&
         partTargets.length > 0 &&
         !record.testFiles.some((f) => partTargets.some((t) => sameFile(f, t) || covers(t, f)));
       // …nor does a run narrowed to some files (`bun test src/a.test.ts`) say anything of a whole suite's
       // failure whose failing files are unknown.
-      const narrower = record.family?.kind !== undefined && partTargets.length > 0 && record.family.targets.length === 0 && record.testFiles.length === 0;
+      const narrower =
+        !ranItsTests && record.family?.kind !== undefined && partTargets.length > 0 && record.family.targets.length === 0 && record.testFiles.length === 0;
       const sameFamily =
         (!otherTargets && !narrower && (record.commandKey === cmdKey || (pending?.families?.includes(record.commandKey) ?? false))) ||
         (editPath !== undefined && record.editPath === editPath);
@@ -2245,8 +2284,8 @@ function panicOf(line: string): { where: string; bare: boolean } | undefined {
 const STRONG_TEST_FAILURE = /\bpanicked at\b|\b\w*(?:Error|Exception)\b:\s+\S|\bassert(?:ion)?\b\s+\S/;
 /** A linter's row for one problem, with its file first: `src/a.js:6:12  error  Expected '===' …  eqeqeq`. */
 const LINT_ROW = /^[^\s:]+:\d+:\d+\s+error\s+\S/;
-/** A test runner's row for one failing test: unittest's `ERROR: test_x (…)`, go's `--- FAIL: TestX`, TAP's `not ok 3 - x`. */
-const FAILURE_ROW = /^\s*(?:(?:FAIL|ERROR|FAILED):? \S|--- FAIL:|not ok \d|[✕✗✖×]\s)/;
+/** A test runner's row for one failing test: unittest's `ERROR: test_x (…)`, go's `--- FAIL: TestX`, TAP's `not ok 3 - x`, tcltest's `==== x-1.5 … FAILED`. */
+const FAILURE_ROW = /^\s*(?:(?:FAIL|ERROR|FAILED):? \S|--- FAIL:|not ok \d|[✕✗✖×]\s|==== \S+ .*FAILED$)/;
 /** At most this many more failing tests of one run get their own error: the rest stay in its lines. */
 // (cargo's `failures:` list of four is common: each test is fixed in its own time, so each is its own error.)
 const OTHER_FAILURES_PER_RUN = 4;
@@ -3007,6 +3046,37 @@ function backgroundLogOf(call: ToolCallEvent, commandLine: string, cwd?: string)
   return logKey(target, cwd);
 }
 
+/**
+ * The files a command line sends a program's output to, as keys: `./hisab data/ledger.csv > out/report.txt`,
+ * `python3 bench.py | tee results.txt`. Not what a writer of text puts in a file (`cat > f <<EOF`, `echo x >> f`,
+ * `printf`): that is content written, not output measured.
+ */
+function programOutputsOf(parts: ReturnType<typeof parseCommandLine> | undefined, cwd?: string): string[] {
+  if (!parts) return [];
+  const out: string[] = [];
+  let writer = false;
+  for (const part of parts) {
+    const words = part.words.map((w) => w.text);
+    const program = posix.basename(words[0] ?? '');
+    // (What a writer of text pipes on is still text written: `echo x | tee f`.)
+    if (WRITERS.has(program)) writer = true;
+    if (program === 'tee' && !writer)
+      out.push(
+        ...words
+          .slice(1)
+          .filter((w) => !w.startsWith('-'))
+          .map((f) => logKey(f, cwd)),
+      );
+    if (!WRITERS.has(program))
+      for (const r of part.redirects)
+        if (/^(?:>|>>|>\||&>|&>>)$/.test(r.op) && r.target && !r.target.expands && r.target.text !== '/dev/null') out.push(logKey(r.target.text, cwd));
+    if (part.separator !== '|') writer = false;
+  }
+  return out;
+}
+/** Programs that write text given to them (a heredoc, their arguments, a file copied), not a measurement of anything. */
+const WRITERS = new Set(['cat', 'echo', 'printf', 'sed', 'awk', 'jq', 'sort', 'cp', 'mv', 'tr', 'cut', 'base64', 'envsubst']);
+
 /** The one file a look reads (`tail -n 20 server.log`, `sleep 1; cat out/run.log`), as a key; else undefined. */
 function readLogKey(commandLine: string, cwd?: string): string | undefined {
   if (commandLine.length > 400 || !/\b(?:tail|cat|head)\b/.test(commandLine)) return undefined;
@@ -3058,7 +3128,7 @@ function stillRunningId(text: string, pending: PendingCall): string | undefined 
 
 /** A sentence that weighs options: "Two ways: …", "Options: …", "Either A or B", "Per IP or per key?". */
 const OPTIONS =
-  /\b(?:options?|approaches|two ways|alternatives?|choices|candidates)\b\s*[:—-]|\b(?:it['’]s|it is|the choice is) between\b.{3,160}\band\b|\b(?:two|three|2|3|a few|several) (?:ways|options|approaches|alternatives|places|designs|strategies|fixes|paths)\b|^[^:.?]{3,60}:\s+[^;?]{3,200},\s+or\s+(?!if\b)[^;?]{3,160}$|^(?:i|we) could\b[^.]*\bor\b|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么|(?:ორი|სამი) ვარიანტი/i;
+  /\b(?:options?|approaches|two ways|alternatives?|choices|candidates)\b\s*[:—-]|\b(?:it['’]s|it is|the choice is) between\b.{3,160}\band\b|\b(?:two|three|2|3|a few|several) (?:ways|options|approaches|alternatives|places|designs|strategies|fixes|paths)\b|^[^:.?]{3,60}:\s+[^;?]{3,200},\s+or\s+(?!if\b)[^;?]{3,160}$|^(?:i|we) could\b[^.]*\bor\b|\beither\b.+\bor\b|\bor\b[^.?!]{0,80}\?\s*$|\b(?:zwei Wege|entweder\b.+\boder)\b|两种|要么|(?:ორი|სამი) ვარიანტი|(?:Хоёр|хоёр|Гурван|гурван) арга/i;
 /**
  * Alternatives that are not the agent's to choose between: a question handing the choice to the user ("Would
  * you like X, or Y?": the answer decides) or a guess at a cause ("This could mean either X or Y", "was it
@@ -3084,7 +3154,7 @@ function listedOptions(options: string): string[] | undefined {
   const parts = (
     commaOr.length >= 2 && commaOr.some((p) => /\sor\s|;\s/.test(p))
       ? [...(commaOr[0].split(/,\s+/).every((p) => p.length <= 60) ? commaOr[0].split(/,\s+/) : [commaOr[0]]), ...commaOr.slice(1)]
-      : list.split(/,?\s+(?:or|ან)\s+|;\s+/)
+      : list.split(/,?\s+(?:or|ან|эсвэл)\s+|;\s+/)
   )
     .map((p) => p.trim())
     .filter(Boolean);
@@ -3236,6 +3306,14 @@ function soAfterDismissed(before: string, sentence: string): boolean {
 
 /** Georgian picks by place ("ვირჩევ მეორეს — …", "მეორეს ვირჩევ: …", "I choose the second"), said the English way. */
 function ordinalPickInEnglish(sentence: string): string {
+  // Mongolian: "Би хоёр дахийг сонгоно: …" ("I choose the second: …").
+  const mongolian = /^(?:би\s+)?(эхний|нэг дэх|хоёр ?дах|гурав ?дах|сүүлийн)\S*\s+(?:хувилбарыг\s+|аргыг\s+)?(?:сонгоно|сонгов|сонголоо)\s*/iu.exec(sentence);
+  if (mongolian) {
+    const word = mongolian[1].toLowerCase().replace(/\s/g, '');
+    const place = word.startsWith('эхн') || word.startsWith('нэг') ? 'first' : word.startsWith('хоёр') ? 'second' : word.startsWith('гурав') ? 'third' : 'last';
+    const rest = sentence.slice(mongolian[0].length);
+    return `The ${place}${/^[:;,—–-]/.test(rest) ? '' : ':'} ${rest}`.replace(/\s+$/, '');
+  }
   const georgian = /^(?:(?:ვირჩევ|ავირჩიე) (პირველ|მეორე|მესამე|ბოლო)ს?|(პირველ|მეორე|მესამე|ბოლო)ს? (?:ვირჩევ|ავირჩიე))(?![\u10D0-\u10FF])\s*/u.exec(sentence);
   if (!georgian) return sentence;
   const place = { პირველ: 'first', მეორე: 'second', მესამე: 'third', ბოლო: 'last' }[georgian[1] ?? georgian[2]];
@@ -3303,7 +3381,7 @@ const VERDICT =
   /^(?:(?:so|then|ok(?:ay)?|verdict|decision|final(?:ly)?)[,:]?\s+)?(?:(?:i['’]ll|we['’]ll|let['’]s|i will|we will)\s+)?(?:(?:go(?:ing)? with|pick(?:ing)?|choose|choosing|take|use|prefer)\s+)?(?:option\s+|approach\s+|plan\s+)?([A-D1-4])(?:\s+(?:it is|wins|then|is (?:better|the one|safer|simpler|cleaner)))?\s*(?:[,:;—–-]|\s(?:because|since|as)\b)|^(?:(?:picking|pick|going with|go with|choosing|option)\s+)?([A-D])[.!]?$|^(?:picking|pick|going with|go with|choosing|option)\s+([1-4])[.!]?$/i;
 /** Giving something up, loosely: only read this way right after a failed attempt. */
 const GIVEN_UP =
-  /^(?:no|not|kein\w*)\s+\S+[^:]{0,40}:|\b(?:is|are) out\b(?! of\b)|\bnot an option\b|\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|can'?t|cannot) (?:work|help|run|install|build)\b|\b(?:geht nicht|funktioniert nicht|klappt nicht)\b|不用|不行|放弃|改用/i;
+  /^(?:no|not|kein\w*)\s+\S+[^:]{0,40}:|\b(?:is|are) out\b(?! of\b)|\bnot an option\b|\b(?:doesn'?t|does not|didn'?t|did not|won'?t|will not|can'?t|cannot) (?:work|help|run|install|build)\b|\b(?:geht nicht|funktioniert nicht|klappt nicht)\b|不用|不行|放弃|改用|(?<![А-яЁёӨөҮү])(?:Болохгүй|болохгүй|ажиллахгүй)(?![А-яЁёӨөҮү])/i;
 
 /** Someone choosing, at the start of a sentence or after a lead-in clause: "I'll…", "So we'll…", "After X, I'll…", "Going with…", "Use…", "我们决定…". */
 const CHOOSER_OPENING =
@@ -3504,6 +3582,16 @@ function errorDetail(e: ErrorRecord): string {
 function testFileOf(name: string): string | undefined {
   const m = /^([\w./@-]+\.(?:[cm]?[jt]sx?|py|go|rs|rb|java|kt|php|cs|swift|ex|exs))(?:::|\s|$|:\d)/.exec(name);
   return m?.[1];
+}
+
+/** Whether a test's name matches a name pattern a run was narrowed by (`tally-2.*`, `tally-2.1`; a glob's `*` and `?`). */
+function namePatternMatches(pattern: string, name: string): boolean {
+  if (!/[*?]/.test(pattern)) return pattern === name;
+  const source = pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  return new RegExp(`^${source}$`).test(name);
 }
 
 /** The modules of the tests a unittest run reports failing (`FAIL: test_x (tests.test_a.ATest.test_x)` → `tests.test_a`). */

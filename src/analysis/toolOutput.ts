@@ -66,7 +66,8 @@ const STRONG_ERROR = [
   /\bSegmentation fault\b/,
   /\bCannot find module\b/,
   // Node's error code printed under its error object (`  code: 'ERR_MODULE_NOT_FOUND',`), all a `| tail` may leave of it.
-  /^\s*code: 'ERR_[A-Z_]+',?\s*$/,
+  // (Not an assertion's: `AssertionError` above it says what was expected.)
+  /^\s*code: 'ERR_(?!ASSERTION')[A-Z_]+',?\s*$/,
   /\bAssertionError\b/,
   /\bexpected .+ (?:to (?:be|equal|have)|but (?:got|received))\b/i,
   /\bUnhandled\w*\b/,
@@ -382,7 +383,7 @@ export function looksFailed(output: string): boolean {
   // (A compiler's error (rustc's `error[E0277]`, javac's and gcc's `File.java:31: error:`), a JVM exception with
   // its cause, a test runner's failure in the user's language: `FALLITO TestFattura…`, `36 superati, 1 falliti`.)
   return (
-    /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S|^\[[\w. -]+\] FAIL(?:ED)?\b|^\s*\[(?:FAIL|FAILED|FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\]\s+\S|\brun ?time error\b|==\d+==ERROR: \w+Sanitizer:|^make(?:\[\d+\])?: \*\*\* \[[^\]]+\] (?:Error \d+|Segmentation fault|Aborted|Killed|Bus error|Illegal instruction|Floating point exception)|==\d+== ERROR SUMMARY: [1-9]|^==== \S+.* FAILED$|^\s+while executing$|^terminate called after throwing\b|^(?:FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\s*:\s*\S/m.test(
+    /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|^Error \[[A-Z_]+\]: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S|^\[[\w. -]+\] FAIL(?:ED)?\b|^\s*\[(?:FAIL|FAILED|FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\]\s+\S|\brun ?time error\b|==\d+==ERROR: \w+Sanitizer:|^make(?:\[\d+\])?: \*\*\* \[[^\]]+\] (?:Error \d+|Segmentation fault|Aborted|Killed|Bus error|Illegal instruction|Floating point exception)|==\d+== ERROR SUMMARY: [1-9]|^==== \S+.* FAILED$|\bTotal\s+\d+\s+Passed\s+\d+\s+Skipped\s+\d+\s+Failed\s+[1-9]|^Files with failing tests:|^[\w.-]+: [1-9]\d* problem(?:s|\(s\))(?=\s|$)|^\s+while executing$|^terminate called after throwing\b|^(?:FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\s*:\s*\S/m.test(
       head,
       // Perl's prove ends a failing run `Result: FAIL` (a test script that died: `Dubious, test returned 255`).
     ) ||
@@ -403,7 +404,7 @@ const UNIT = String.raw`(?:[kMG]?Wh|[kMG]?W|[KMGT]i|\/s(?:ec)?|matches|hits|miss
 // A label says what was measured (`Termine gesamt: 1284`, `Total requests: 50`); a cell name or a word like
 // "Calculated:" or "Expected:" in front of a number is a script's printout of data, not a measurement.
 const LABELLED =
-  /\d+(?:\.\d+)?\s*(?:秒|毫秒|分钟|小时|条|个|行|次|项|件|字节)|^(?=[^:：]*\b(?:total|count|size|time|duration|elapsed|tests?|files?|lines?|errors?|warnings?|records?|rows|entries|items?|requests?|users?|calls?|hits|misses|memory|rss|heap|cpu|latency|throughput|rate|speed|score|coverage|passed|failed|skipped|runs?|iterations?|bytes|tokens|commits?|length|changes|matches|results|found|orders|customers|products|pages|sessions|events|jobs|messages|invoices|gefunden|gesamt|anzahl|dauer|zeit|bestellungen|kunden|fichiers|lignes|temps|commandes|clients|tiempo|archivos|registros|pedidos|clientes|ordini|clienti|ordrer|kunder|ordrar)\b|[\u3000-\u9fff])(?:\p{Lu}[\p{L} -]{1,30}|\p{Ll}+ [\p{L} -]{1,30}|[\u3000-\u9fff][\p{L} -]{0,30})[:：]\s*\d[\d,.]*(?=$|[\s,;，。)])/iu;
+  /\d+(?:\.\d+)?\s*(?:秒|毫秒|分钟|小时|条|个|行|次|项|件|字节)|^(?=[^:：]*\b(?:total|count|size|time|duration|elapsed|tests?|files?|lines?|errors?|warnings?|records?|rows|entries|items?|requests?|users?|calls?|hits|misses|memory|rss|heap|cpu|latency|throughput|rate|speed|score|coverage|passed|failed|skipped|runs?|iterations?|bytes|tokens|commits?|length|changes|matches|results|found|orders|customers|products|pages|sessions|events|jobs|messages|invoices|accounts|transactions|regions|cities|words|groups|categories|documents|tickets|packages|repos|gefunden|gesamt|anzahl|dauer|zeit|bestellungen|kunden|fichiers|lignes|temps|commandes|clients|tiempo|archivos|registros|pedidos|clientes|ordini|clienti|ordrer|kunder|ordrar)\b|[\u3000-\u9fff])(?:\p{Lu}[\p{L} -]{1,30}|\p{Ll}+ [\p{L} -]{1,30}|[\u3000-\u9fff][\p{L} -]{0,30})[:：]\s*\d[\d,.]*(?=$|[\s,;，。)])/iu;
 const MAY_BE_LABELLED = /[:：\u3000-\u9fff]/;
 /**
  * A program's own report of several counts, without colons: `names 2417 distinct 1768 slugs 1370`, or as
@@ -434,7 +435,7 @@ function mayBeReported(line: string): boolean {
 const REPORTED =
   /^(?=[\d,.]*[1-9])\d[\d,.]*\s\p{L}+(?:[,:;]\s*\d[\d,.]*\s\p{L}+)+\s*$|^(?=.*:\s*[1-9])\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*(?:,\s*\p{L}[\p{L} ]{2,30}:\s*\d[\d,.]*)+\s*$|^\p{L}[\p{L} %\d]{2,30}:\s*-?\d[\d,.]*\s?(?:EUR|USD|GBP|CHF|JPY|CNY|RUB|PLN|INR|KRW|BRL|руб\.?|zł|kr\.?|DKK|SEK|NOK|€|\$|£|₽|₹|₩)\s*$|^\p{L}[\p{L} .-]{0,30}:?\s+(?:\p{L}+\s+)?(?=[\d,.]*[1-9])\d[\d,.]*\s\p{L}+\.?(?:\s\p{L}+)?(?:[,:;]\s*\d[\d,.]*\s\p{L}+\.?(?:\s\p{L}+)?)+\s*$/u;
 const MEASURE = new RegExp(
-  String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|average|mean|median|peak|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)\b[^\n/]{0,40}?(?<![\w./-])-?\d+(?:\.\d+)?(?![\w./-])|^[\p{L}][\p{L}'’ -]{2,40}[\p{L}] [\p{L}][\p{L}'’ -]{1,40}(?: \([^()\n]{1,20}\))?:\s*-?\d[\d,.]*\s*$|\b[a-z]+\/(?:s|sec|iter|iteration|op|call|run|req|request|item|row|record)\s*[:=]\s*\d|(?<![\w,])\d{2,5}x\d{2,5}(?![\w,]))`,
+  String.raw`(?:\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])|\b(?:real|user|sys)\s+\d+m\d+(?:\.\d+)?s|\b\d+(?:\.\d+)?%|\b(?:took|elapsed|duration|time|total|size|count|avg|average|mean|median|peak|p\d\d|max|min|rss|heap|memory|cpu|throughput|latency|score|coverage|speedup|ratio|rate|loc|lines|files|errors|warnings|hits|misses)(?:_(?:ms|us|µs|ns|s|sec|secs|seconds|mins?))?\b[^\n/]{0,40}?(?<![\w./-])-?\d+(?:\.\d+)?(?![\w./-])|^[\p{L}][\p{L}'’ -]{2,40}[\p{L}] [\p{L}][\p{L}'’ -]{1,40}(?: \([^()\n]{1,20}\))?:\s*-?\d[\d,.]*\s*$|\b[a-z]+\/(?:s|sec|iter|iteration|op|call|run|req|request|item|row|record)\s*[:=]\s*\d|(?<![\w,])\d{2,5}x\d{2,5}(?![\w,]))`,
   'iu',
 );
 const UNITS_GLOBAL = new RegExp(String.raw`\d+(?:,\d{3})*(?:\.\d+)?\s?${UNIT}(?![A-Za-z])`, 'gi');
@@ -859,6 +860,15 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
         seen.add(line);
         found.push({ line, weight: 3 });
       }
+  // tcltest's closing count (`all.tcl:	Total	17	Passed	15	Skipped	0	Failed	2`), its words and numbers set apart by tabs.
+  for (const line of lines) {
+    if (!/^\S+:\s+Total\s+\d+\s+Passed\s+\d+\s+Skipped\s+\d+\s+Failed\s+\d+\s*$/.test(line) || found.length >= max) continue;
+    const text = line.trim().replace(/\s+/g, ' ');
+    if (!seen.has(text)) {
+      seen.add(text);
+      found.push({ line: text, weight: 5 });
+    }
+  }
   // node:test's closing summary, in its spec (`ℹ pass 9`) and TAP (`# duration_ms 76.187448`) reporters: the run's counts
   // and time (a count of none, `# todo 0`, says nothing).
   for (const line of lines) {

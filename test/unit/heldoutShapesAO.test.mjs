@@ -432,3 +432,107 @@ test('set AP: an idle install or build under a tag, a build machine, an upload a
   const refusals = (await analyse(log, t)).findings.filter((f) => f.analyst === 'refusals');
   assert.ok(!refusals.some((f) => f.title.includes('ついでに')), refusals.map((f) => f.title).join('\n'));
 });
+
+test('round 28: tcltest is a test check, its -match run settles only what it ran, its count measures and fails the run; each failing test is its own error', async (t) => {
+  const failing =
+    '==== tally-2.1 money, millions FAILED\n---- Result was:\n1234,567\n==== tally-2.1 FAILED\n\n==== tally-3.2 week, ISO year rollover FAILED\n---- Result was:\n2024-W01\n==== tally-3.2 FAILED\n\nall.tcl:\tTotal\t17\tPassed\t15\tSkipped\t0\tFailed\t2\nSourced 1 Test Files.';
+  const log = new ClaudeLog('/home/dev/tally');
+  log.user('тестүүдийг засаарай');
+  log.bash('tclsh tests/all.tcl 2>&1 | tail -n 25', failing);
+  log.bash("tclsh tests/all.tcl -match 'tally-2.*' 2>&1 | tail -n 4", 'all.tcl:\tTotal\t17\tPassed\t3\tSkipped\t14\tFailed\t0\nSourced 1 Test Files.');
+  log.bash(
+    'tclsh tests/all.tcl 2>&1 | tail -n 6',
+    'all.tcl:\tTotal\t17\tPassed\t16\tSkipped\t0\tFailed\t1\nSourced 1 Test Files.\nFiles with failing tests: tally.test',
+  );
+  const analysis = await analyse(log, t);
+  const errors = errorsOf(analysis);
+  const week = errors.find((e) => e.title.includes('tally-3.2'));
+  const money = errors.find((e) => e.title.includes('tally-2.1'));
+  assert.notEqual(week?.status, 'resolved', errors.map((e) => `${e.title} ${e.status}`).join('\n'));
+  assert.equal(money?.status, 'resolved', errors.map((e) => `${e.title} ${e.status}`).join('\n'));
+  assert.equal(analysis.checks.find((c) => c.command.startsWith('tclsh tests/all.tcl'))?.outcome, 'failing');
+  assert.deepEqual(measuredLines('all.tcl:\tTotal\t17\tPassed\t15\tSkipped\t0\tFailed\t2'), ['all.tcl: Total 17 Passed 15 Skipped 0 Failed 2']);
+});
+
+test('round 28: a file a program wrote its output to, printed later, is that output; counts of accounts and an elapsed_us figure measure; Node’s `Error [ERR_X]:` and a linter’s problem count fail a run', async (t) => {
+  const log = new ClaudeLog('/home/dev/hisab');
+  log.user('चलाउनुहोस्');
+  log.bash('./hisab data/ledger.csv > out/report.txt; echo "exit=$?"', 'exit=0');
+  log.bash('head -n 3 out/report.txt; cat out/timing.txt', 'accounts: 977\nACC0400 -14979.33\nACC0320 22904.51\nrecords: 24817\nelapsed_us: 5266');
+  // (A file written with a heredoc is content, not output: printing it measures nothing.)
+  log.bash("cat > notes/plan.txt <<'EOF'\nstep 1: 40 files\nEOF", '');
+  log.bash('cat notes/plan.txt', 'step 1: 40 files');
+  const numbers = (await analyse(log, t)).numbers.map((n) => n.text ?? n.title ?? n);
+  const said = JSON.stringify(numbers);
+  for (const figure of ['accounts: 977', 'records: 24817', 'elapsed_us: 5266']) assert.ok(said.includes(figure), `${figure} in ${said}`);
+  assert.ok(!said.includes('40 files'), said);
+
+  const node = new ClaudeLog('/home/dev/tabsum');
+  node.user('drop compat');
+  node.bash(
+    'git rm -q src/compat.js && npm test 2>&1 | head -n 14',
+    "✔ file and column (1.17ms)\nnode:internal/modules/esm/resolve:274\n    throw new ERR_MODULE_NOT_FOUND(\n          ^\n\nError [ERR_MODULE_NOT_FOUND]: Cannot find module '/home/dev/tabsum/src/compat.js' imported from /home/dev/tabsum/test/compat.test.js",
+  );
+  node.bash(
+    'npm run lint 2>&1 | tail -n 8',
+    '> tabsum@0.3.0 lint\n> node scripts/lint.mjs\n\nsrc/compat.js:6: use let/const, not var\nlint: 1 problem(s) in 11 files',
+  );
+  const errors = errorsOf(await analyse(node, t));
+  assert.ok(
+    errors.some((e) => e.title.includes('ERR_MODULE_NOT_FOUND')),
+    errors.map((e) => e.title).join('\n'),
+  );
+  assert.ok(
+    errors.some((e) => /use let\/const|problem\(s\)/.test(`${e.title} ${e.detail}`)),
+    errors.map((e) => e.title).join('\n'),
+  );
+});
+
+test('round 28: Mongolian and Nepali rules; a Mongolian pick by place; "Болохгүй" gives up what was just tried', async (t) => {
+  for (const rule of [
+    'tests/ доторх хүлээгдэх утгыг битгий өөрчил',
+    'tcllib битгий ашигла, цэвэр tcl 8.6',
+    '-Werror चाहिँ नहटाउनुहोला',
+    'हरेक लाइनको format उस्तै राख्नुहोस्, अर्को script ले यो पढ्छ',
+  ])
+    assert.equal(isConstraint(rule), true, rule);
+  const log = new ClaudeLog('/home/dev/tally');
+  log.user('засаарай');
+  log.text(
+    'Хоёр арга: эхний муу мөр дээр error шидэх, эсвэл муу мөрийг алгасаж skipped-д тоолно. Би хоёр дахийг сонгоно: orders.csv-г кассын систем гаргадаг.',
+  );
+  log.tool('Edit', { file_path: '/home/dev/tally/lib/tally.tcl', old_string: 'a', new_string: 'b' }, 'The file has been updated.');
+  const decided = decisionsOf(await analyse(log, t));
+  assert.ok(
+    decided.some((d) => d.includes('муу мөрийг алгасаж skipped-д тоолно')),
+    decided.join('\n'),
+  );
+});
+
+test('round 28: a check run again with only a pipe’s cut of stack frames, or only the runner’s row for the same test, is its open failure again', async (t) => {
+  const log = new ClaudeLog('/home/dev/tabsum');
+  log.user('fix the format test');
+  log.bash(
+    'npm test 2>&1 | tail -n 30',
+    "✖ failing tests:\n\ntest at test/format.test.js:13:1\n✖ formats negative amounts in parentheses (0.718144ms)\n  AssertionError [ERR_ASSERTION]: Expected values to be strictly equal:\n  + '-1,234.50'\n  - '(1,234.50)'",
+  );
+  log.bash('npm test 2>&1 | grep -E "^(✖|ℹ (tests|pass|fail))"', '✖ formats negative amounts in parentheses (0.804994ms)\nℹ tests 11\nℹ pass 10\nℹ fail 1');
+  log.bash(
+    'npm test 2>&1 | tail -n 4',
+    "      at Test.run (node:internal/test_runner/test:1106:25) {\n    generatedMessage: true,\n    code: 'ERR_ASSERTION',\n    actual: '-1,234.50'",
+  );
+  const errors = errorsOf(await analyse(log, t));
+  assert.equal(errors.length, 1, errors.map((e) => e.title).join('\n'));
+  // (Another message under the same test is another error.)
+  const other = new ClaudeLog('/home/dev/shop');
+  other.user('fix the query');
+  other.bash(
+    'python3 -m unittest 2>&1 | tail -n 8',
+    'ERROR: test_sept (tests.test_report.ReportTest.test_sept)\nsqlite3.OperationalError: no such column: o.beloeb\n\nFAILED (errors=1)',
+  );
+  other.bash(
+    'python3 -m unittest 2>&1 | tail -n 8',
+    'ERROR: test_sept (tests.test_report.ReportTest.test_sept)\nsqlite3.OperationalError: ambiguous column name: oprettet\n\nFAILED (errors=1)',
+  );
+  assert.equal(errorsOf(await analyse(other, t)).length, 2);
+});

@@ -83,10 +83,7 @@ export const scenario = {
     k.error("error: unused variable 'lines' [-Werror=unused-variable]", 'resolved');
     k.error('make: *** [Makefile:6: hisab] Error 1', 'resolved');
     k.error('free(): double free detected in tcache 2', 'resolved');
-    const wno = k.rejected(
-      '-Wno-error=unused-variable',
-      'यसले पूरै build मा चेक नै बन्द गर्छ; lines चाहिँ out/timing.txt मा लेख्न राखिएको हो',
-    );
+    const wno = k.rejected('-Wno-error=unused-variable', 'यसले पूरै build मा चेक नै बन्द गर्छ; lines चाहिँ out/timing.txt मा लेख्न राखिएको हो');
     const owner = k.decision(
       'main बाट free(t) हटाउने',
       'table_new ले struct बनाउँछ, त्यसैले table_free नै त्यसलाई free गर्ने एक मात्र ठाउँ हुनुपर्छ',
@@ -141,7 +138,13 @@ export const scenario = {
             say(`Makefile को परिवर्तन फिर्ता गर्दैछु: ${wno.why}।`),
             bash('git checkout -- Makefile && git status --short', 'Revert the Makefile'),
           ],
-          [edit('src/main.c', '        if (!date || !acct || !amt)\n            continue;\n', '        if (!date || !acct || !amt)\n            continue;\n        lines++;\n')],
+          [
+            edit(
+              'src/main.c',
+              '        if (!date || !acct || !amt)\n            continue;\n',
+              '        if (!date || !acct || !amt)\n            continue;\n        lines++;\n',
+            ),
+          ],
           [
             edit(
               'src/main.c',
@@ -164,7 +167,7 @@ export const scenario = {
           [
             say(
               'Build र program दुवै अब ठीक छ:\n\n' +
-                "- **build**: `lines` भन्ने variable कहिल्यै प्रयोग भएको थिएन (-Werror ले रोक्यो)। अब त्यसले records गन्छ र out/timing.txt मा लेखिन्छ। -Werror जस्ताको तस्तै छ।\n" +
+                '- **build**: `lines` भन्ने variable कहिल्यै प्रयोग भएको थिएन (-Werror ले रोक्यो)। अब त्यसले records गन्छ र out/timing.txt मा लेखिन्छ। -Werror जस्ताको तस्तै छ।\n' +
                 '- **crash**: `table_free()` ले table आफैं free गर्छ, main ले फेरि `free(t)` गरेकोले double free भयो। main बाट हटाएँ।',
             ),
           ],

@@ -33,14 +33,14 @@ function sales() {
 }
 
 const ARGS =
-  "export function parseArgs(argv) {\n  const opts = { file: undefined, col: undefined, by: undefined };\n  for (let i = 0; i < argv.length; i++) {\n" +
+  'export function parseArgs(argv) {\n  const opts = { file: undefined, col: undefined, by: undefined };\n  for (let i = 0; i < argv.length; i++) {\n' +
   "    const a = argv[i];\n    if (a === '--col') opts.col = argv[++i];\n    else if (a === '--by') opts.by = argv[++i];\n" +
   "    else if (a.startsWith('--')) throw new Error(`unknown option ${a}`);\n    else opts.file = a;\n  }\n" +
   "  if (!opts.file || !opts.col) throw new Error('usage: tabsum FILE --col NAME [--by NAME]');\n  return opts;\n}\n";
 
 const SUM =
   "export function sumColumn(text, col, { by } = {}) {\n  const lines = text.split('\\n');\n  const header = lines[0].split(',').map((h) => h.trim());\n" +
-  "  const idx = header.indexOf(col);\n  if (idx < 0) throw new Error(`no column \"${col}\" (have: ${header.join(', ')})`);\n" +
+  '  const idx = header.indexOf(col);\n  if (idx < 0) throw new Error(`no column "${col}" (have: ${header.join(\', \')})`);\n' +
   '  const byIdx = by ? header.indexOf(by) : -1;\n  const groups = new Map();\n  let total = 0;\n  let rows = 0;\n' +
   "  for (const line of lines.slice(1)) {\n    const cells = line.split(',');\n    const value = Number(cells[idx].trim());\n    total += value;\n    rows++;\n" +
   '    if (byIdx >= 0) {\n      const key = cells[byIdx].trim();\n      groups.set(key, (groups.get(key) ?? 0) + value);\n    }\n  }\n  return { rows, total, groups };\n}\n';
@@ -104,7 +104,7 @@ const T_COMPAT =
 export const scenario = {
   name: 'node-tabsum-ide-imperative',
   about:
-    "held out: English IDE user (ide_opened_file on every message, ide_selection on some), short imperatives, zero-dependency Node CLI with npm test (node:test) and a hand-written npm run lint, TypeError on blank CSV lines fixed and re-run another way, lint fixed, src/compat.js deleted and restored, no-deps rule inside a selection message, negative-format test left failing",
+    'held out: English IDE user (ide_opened_file on every message, ide_selection on some), short imperatives, zero-dependency Node CLI with npm test (node:test) and a hand-written npm run lint, TypeError on blank CSV lines fixed and re-run another way, lint fixed, src/compat.js deleted and restored, no-deps rule inside a selection message, negative-format test left failing',
   requires: ['node', 'npm', 'git'],
   env: { NO_COLOR: '1' },
   files: {
@@ -221,9 +221,7 @@ export const scenario = {
           [bash(rm, 'Delete compat.js and test')],
           [bash('grep -rn "compat" bin test README.md', 'Who uses compat.js')],
           [
-            think(
-              `Not dead. Restore it. For the var lines: ${consts.alternative}, or ${consts.choice}. The second, since ${consts.reason}.`,
-            ),
+            think(`Not dead. Restore it. For the var lines: ${consts.alternative}, or ${consts.choice}. The second, since ${consts.reason}.`),
             say(`Putting src/compat.js back: ${del.why}.`),
             bash('git checkout HEAD -- src/compat.js && git status --short', 'Restore compat.js'),
           ],
@@ -258,11 +256,21 @@ export const scenario = {
         user: {
           ide: 'test/format.test.js',
           text:
-            sel('test/format.test.js', 13, 15, "test('formats negative amounts in parentheses', () => {\n  assert.equal(formatAmount(-1234.5), '(1,234.50)');\n});") +
-            `leave this one red, finance hasn't picked a style. ${leave}. ${jsonReq}: rows, total, groups`,
+            sel(
+              'test/format.test.js',
+              13,
+              15,
+              "test('formats negative amounts in parentheses', () => {\n  assert.equal(formatAmount(-1234.5), '(1,234.50)');\n});",
+            ) + `leave this one red, finance hasn't picked a style. ${leave}. ${jsonReq}: rows, total, groups`,
         },
         model: [
-          [edit('src/args.js', "    else if (a === '--by') opts.by = argv[++i];\n", "    else if (a === '--by') opts.by = argv[++i];\n    else if (a === '--json') opts.json = true;\n")],
+          [
+            edit(
+              'src/args.js',
+              "    else if (a === '--by') opts.by = argv[++i];\n",
+              "    else if (a === '--by') opts.by = argv[++i];\n    else if (a === '--json') opts.json = true;\n",
+            ),
+          ],
           [
             edit(
               'bin/tabsum.js',

@@ -51,8 +51,7 @@ const MAIN =
   'dict for {city amount} [dict get $r byCity] {\n    puts [format "  %-12s %s" $city [tally::money $amount]]\n}\n';
 
 const ALL =
-  'package require tcltest 2\nnamespace import tcltest::*\n' +
-  'configure -testdir [file dirname [file normalize [info script]]] {*}$argv\nrunAllTests\n';
+  'package require tcltest 2\nnamespace import tcltest::*\n' + 'configure -testdir [file dirname [file normalize [info script]]] {*}$argv\nrunAllTests\n';
 
 const GOOD = [
   ['2024-01-05;Дархан;3;12500', '2024-01-05 Дархан 37500'],
@@ -82,7 +81,7 @@ const TESTS =
 export const scenario = {
   name: 'tcl-tally-mongolian-terse',
   about:
-    "held out: terse Mongolian (Cyrillic) user, Tcl sales tally tested with tclsh tests/all.tcl (tcltest), no thinking, can't read \"qty\" fixed by skipping bad POS lines, tally-2.1 fixed after a rejected format %'d, tally-3.2 left failing, a refused commit",
+    'held out: terse Mongolian (Cyrillic) user, Tcl sales tally tested with tclsh tests/all.tcl (tcltest), no thinking, can\'t read "qty" fixed by skipping bad POS lines, tally-2.1 fixed after a rejected format %\'d, tally-3.2 left failing, a refused commit',
   requires: ['tclsh', 'git'],
   thinking: false,
   files: {
@@ -146,13 +145,7 @@ export const scenario = {
               '    if {![regexp {^(\\d{4}-\\d\\d-\\d\\d);([^;]+);(\\d+);(\\d+)$} $line -> date city qty price]} {\n        return {}\n    }\n',
             ),
           ],
-          [
-            edit(
-              'lib/tally.tcl',
-              '    set rows 0\n    set total 0\n',
-              '    set rows 0\n    set skipped 0\n    set total 0\n',
-            ),
-          ],
+          [edit('lib/tally.tcl', '    set rows 0\n    set total 0\n', '    set rows 0\n    set skipped 0\n    set total 0\n')],
           [
             edit(
               'lib/tally.tcl',
@@ -221,7 +214,13 @@ export const scenario = {
             ),
           ],
           [bash('tclsh bin/tally.tcl --json data/orders.csv | cut -c1-120', 'Run with --json')],
-          [edit('README.md', '    tclsh bin/tally.tcl data/orders.csv\n', '    tclsh bin/tally.tcl data/orders.csv\n    tclsh bin/tally.tcl --json data/orders.csv   # JSON, tcllib-гүй\n')],
+          [
+            edit(
+              'README.md',
+              '    tclsh bin/tally.tcl data/orders.csv\n',
+              '    tclsh bin/tally.tcl data/orders.csv\n    tclsh bin/tally.tcl --json data/orders.csv   # JSON, tcllib-гүй\n',
+            ),
+          ],
           [bash('tclsh tests/all.tcl 2>&1 | tail -n 6', 'Run tcltest')],
           [say('`--json` нэмсэн, tcllib-гүй. tclsh tests/all.tcl: tally-3.2 л унасан хэвээр.')],
         ],
