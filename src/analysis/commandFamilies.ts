@@ -564,6 +564,8 @@ export function failingTestNames(output: string, max = 8): string[] {
     else if ((m = /^\s*FAIL\s+(\S+\.[jt]sx?|\S+\.mjs)(?:\s+>\s+(.+))?/.exec(line)))
       add(m[2] ? `${m[1]} > ${m[2]}` : m[1]); // jest/vitest file
     else if ((m = /^rspec \.\/(\S+)/.exec(line))) add(m[1]);
+    else if ((m = /^\s*\d+ - (\S+) \((?:Failed|SEGFAULT|Timeout|Subprocess aborted|Exception|Not Run|ILLEGAL|Bus error|Child aborted)\)\s*$/.exec(line)))
+      add(m[1]); // ctest's row under `The following tests FAILED:` (`  2 - test_wrap (Failed)`)
     else if ((m = /^==== (\S+)(?: .*)? FAILED$/.exec(line)))
       add(m[1]); // tcltest's header and closing line of a failing test (`==== tally-3.2 week, ISO year rollover FAILED`)
     else if ((m = /^(?:FAIL|ERROR): (\w+) \([\w.]+\)/.exec(line)))

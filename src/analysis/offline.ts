@@ -1078,6 +1078,7 @@ export class OfflineAnalyzer {
           record.resolvedAt = citationOf(result);
 
     if (isShell && pending) this.settleRetried(pending, result, text, failed);
+    if (isShell && pending && !failed) this.settleRunAsPart(pending, result, text);
     if (failed) {
       this.onFailure(result, pending, name, readOnly);
       if (isShell && pending) {
@@ -1489,13 +1490,15 @@ export class OfflineAnalyzer {
     }
     const citation = citationOf(result);
     // The same command failing again another way: the earlier errors were re-run, and are still failing.
-    this.ranAgain(
-      cmdKey,
-      citation,
-      key,
-      pending?.commandLine !== undefined && !OUTPUT_CUT_BY_PIPE.test(pending.commandLine) ? result.text : undefined,
-      pending?.commandLine !== undefined ? result.text : undefined,
-    );
+    // (…also a check chained after another on the line: `cmake --build build && ctest --test-dir build` reruns ctest.)
+    for (const ran of new Set([cmdKey, ...(pending?.families ?? [])]))
+      this.ranAgain(
+        ran,
+        citation,
+        key,
+        pending?.commandLine !== undefined && !OUTPUT_CUT_BY_PIPE.test(pending.commandLine) ? result.text : undefined,
+        pending?.commandLine !== undefined ? result.text : undefined,
+      );
     const existing = this.errors.get(key);
     if (existing) {
       failedAgain(existing, citation);
@@ -1723,6 +1726,37 @@ export class OfflineAnalyzer {
       const files = words.slice(1).filter((w) => !w.startsWith('-') && !/^\d+$/.test(w));
       return files.length > 0 && files.every((f) => this.programOutputs.has(logKey(f, cwd)) || printsMeasurementFiles([[words[0], f]]));
     });
+  }
+
+  /**
+   * A command that failed (`python3 -m pustakam data/books.csv`, its traceback) run again as one part of a longer line
+   * that passed (`python3 -m pustakam data/books.csv; python3 -m pytest -q`), its output no longer saying the error: it
+   * ran again without it. (Checks are judged by their families.)
+   */
+  private settleRunAsPart(pending: PendingCall, result: ToolResultEvent, text: string): void {
+    const line = pending.commandLine;
+    if (line === undefined || line.length > 4000 || !/;|&&/.test(line) || !this.errors.size) return;
+    const parts = parseCommandLine(line);
+    if (parts.length < 2) return;
+    // (Each part keyed the way a line of its own would be: by its family's name, else by its words.)
+    const keys = new Set(
+      parts.map((part) => {
+        const words = part.words.map((w) => w.text).join(' ');
+        return bareCommandKey(commandFamily(words, programsOf(words))?.name ?? commandKey(words));
+      }),
+    );
+    for (const record of this.errors.values())
+      if (
+        !record.resolvedAt &&
+        !record.family?.kind &&
+        record.last.line < result.line &&
+        record.commandKey !== pending.commandKey &&
+        keys.has(bareCommandKey(record.commandKey)) &&
+        !stillSays(text, record.message)
+      ) {
+        record.resolvedAt = citationOf(result);
+        record.failedAgain = record.wentOn = undefined;
+      }
   }
 
   /** The errors a failed shell command just left, to be settled by a retry that is the next shell command. */
@@ -2259,6 +2293,11 @@ function closingFailureList(output: string): Set<string> | undefined {
   // node --test closes with `✖ failing tests:` and one `✖ name (12.3ms)` per failure, after its `ℹ fail N` summary.
   const node = /^✖ failing tests:\s*$/m.exec(output);
   if (node && /^ℹ fail \d+/m.test(output)) return new Set([...output.slice(node.index).matchAll(/^✖ (.+?) \([\d.]+m?s\)\s*$/gm)].map((m) => m[1]));
+  // ctest lists every failing test under `The following tests FAILED:` (`  3 - test_full (Failed)`), after its count.
+  const ctest = /^\d+% tests passed, \d+ tests? failed out of \d+/m.test(output)
+    ? /^The following tests FAILED:\n((?:[ \t]+\d+ - \S+ \([^)]*\)\n?)+)/m.exec(output)
+    : null;
+  if (ctest) return new Set([...ctest[1].matchAll(/\d+ - (\S+) \(/g)].map((m) => m[1]));
   // (Under `-q` its closing line has no rule around it: `1 failed, 12 passed in 2.24s`.)
   const pytest =
     /^=+ short test summary info =+\n([\s\S]*?)\n(?:=+ [^\n]*\b(?:failed|passed|errors?)\b[^\n]*=+|\d+ (?:failed|passed|errors?)\b[^\n]*\bin [\d.]+s)\s*$/m.exec(
@@ -2484,6 +2523,11 @@ function retryIntentOf(pending: PendingCall): RetryIntent | undefined {
   const words = new Set(((script ?? line).toLowerCase().match(/[\p{L}\d_][\p{L}\d_.:/-]{2,}/gu) ?? []).filter((w) => !RETRY_GLUE.has(w)));
   return { program, words };
 }
+/** A command's key without where its streams went (`2>&1`, `2>/dev/null`): the same command either way. */
+function bareCommandKey(key: string): string {
+  return key.replace(/\s*\d?>&\d|\s*\d?>\s*\/dev\/null/g, '').trim();
+}
+
 /** A word naming a file: a path, or a name with an extension (`src/a.py`, `b_grab.zip`). */
 const FILE_WORD = /\/|\.[a-z][a-z0-9]{0,5}$/i;
 /** Words of any shell line: they say nothing of what it was meant to do. */

@@ -383,7 +383,7 @@ export function looksFailed(output: string): boolean {
   // (A compiler's error (rustc's `error[E0277]`, javac's and gcc's `File.java:31: error:`), a JVM exception with
   // its cause, a test runner's failure in the user's language: `FALLITO TestFattura…`, `36 superati, 1 falliti`.)
   return (
-    /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|^Error \[[A-Z_]+\]: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S|^\[[\w. -]+\] FAIL(?:ED)?\b|^\s*\[(?:FAIL|FAILED|FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\]\s+\S|\brun ?time error\b|==\d+==ERROR: \w+Sanitizer:|^make(?:\[\d+\])?: \*\*\* \[[^\]]+\] (?:Error \d+|Segmentation fault|Aborted|Killed|Bus error|Illegal instruction|Floating point exception)|==\d+== ERROR SUMMARY: [1-9]|^==== \S+.* FAILED$|\bTotal\s+\d+\s+Passed\s+\d+\s+Skipped\s+\d+\s+Failed\s+[1-9]|^Files with failing tests:|^[\w.-]+: [1-9]\d* problem(?:s|\(s\))(?=\s|$)|^\s+while executing$|^terminate called after throwing\b|^(?:FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\s*:\s*\S/m.test(
+    /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|^Error \[[A-Z_]+\]: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S|^\[[\w. -]+\] FAIL(?:ED)?\b|^\s*\[(?:FAIL|FAILED|FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\]\s+\S|\brun ?time error\b|==\d+==ERROR: \w+Sanitizer:|^make(?:\[\d+\])?: \*\*\* \[[^\]]+\] (?:Error \d+|Segmentation fault|Aborted|Killed|Bus error|Illegal instruction|Floating point exception)|==\d+== ERROR SUMMARY: [1-9]|^==== \S+.* FAILED$|\bTotal\s+\d+\s+Passed\s+\d+\s+Skipped\s+\d+\s+Failed\s+[1-9]|^Files with failing tests:|\b[1-9]\d* not ok\b|^\S+: \d+: \S[^:]{0,60}: not found\s*$|^[\w.-]+: [1-9]\d* problem(?:s|\(s\))(?=\s|$)|^\s+while executing$|^terminate called after throwing\b|^(?:FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\s*:\s*\S/m.test(
       head,
       // Perl's prove ends a failing run `Result: FAIL` (a test script that died: `Dubious, test returned 255`).
     ) ||
@@ -860,6 +860,16 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
         seen.add(line);
         found.push({ line, weight: 3 });
       }
+  // A harness's own tally of its TAP rows (`# 8/9 ok, 1 not ok`).
+  for (const line of lines) {
+    const row = /^\s*#?\s*(\d+)\/(\d+) (?:ok|passed|pass)\b/.exec(line);
+    if (!row || found.length >= max) continue;
+    const text = line.trim();
+    if (!seen.has(text)) {
+      seen.add(text);
+      found.push({ line: text, weight: 4 });
+    }
+  }
   // tcltest's closing count (`all.tcl:	Total	17	Passed	15	Skipped	0	Failed	2`), its words and numbers set apart by tabs.
   for (const line of lines) {
     if (!/^\S+:\s+Total\s+\d+\s+Passed\s+\d+\s+Skipped\s+\d+\s+Failed\s+\d+\s*$/.test(line) || found.length >= max) continue;

@@ -536,3 +536,46 @@ test('round 28: a check run again with only a pipe’s cut of stack frames, or o
   );
   assert.equal(errorsOf(await analyse(other, t)).length, 2);
 });
+
+test('round 29: a harness tally "1 not ok" and dash’s "[[: not found" fail a run; "# 8/9 ok" measures; ctest’s closing list settles a test it no longer names; a program run again as one part of a passing line got past its error', async (t) => {
+  const tap = new ClaudeLog('/home/dev/garbi');
+  tap.user('konpondu');
+  tap.bash(
+    'sh tests/run.sh 2>&1 | tail -n 20',
+    '1..9\nok 6 - f-maiuskulak\nnot ok 7 - g-idn\n#   < jon@xn--mnchen-3ya.de\nok 8 - h-nahasia\n# 8/9 ok, 1 not ok',
+  );
+  tap.bash('sh bin/garbi.sh -q data/zerrenda.txt 2>&1 | tail -n 2; sh tests/run.sh | tail -n 3', 'ok 8 - h-nahasia\nok 9 - usage-exit-2\n# 8/9 ok, 1 not ok');
+  const analysis = await analyse(tap, t);
+  assert.notEqual(errorsOf(analysis).find((e) => e.title.includes('not ok 7'))?.status, 'resolved');
+  assert.deepEqual(measuredLines('# 8/9 ok, 1 not ok'), ['# 8/9 ok, 1 not ok']);
+  const dash = new ClaudeLog('/home/dev/garbi');
+  dash.user('run it');
+  dash.bash('sh bin/garbi.sh data/zerrenda.txt > /dev/null', 'bin/garbi.sh: 4: [[: not found\nkept 157, dropped 20');
+  assert.ok(errorsOf(await analyse(dash, t)).some((e) => e.title.includes('[[: not found')));
+
+  const ctest = new ClaudeLog('/home/dev/ring');
+  ctest.user('fix the tests');
+  ctest.bash(
+    'ctest --test-dir build --output-on-failure 2>&1 | tail -n 15',
+    '33% tests passed, 2 tests failed out of 3\n\nTotal Test time (real) =   0.01 sec\n\nThe following tests FAILED:\n\t  2 - test_wrap (Failed)\n\t  3 - test_full (Failed)\nErrors while running CTest',
+  );
+  ctest.bash(
+    'cmake --build build 2>&1 | tail -n 2 && ctest --test-dir build 2>&1 | tail -n 9',
+    '[100%] Built target test_full\n67% tests passed, 1 tests failed out of 3\n\nThe following tests FAILED:\n\t  3 - test_full (Failed)\nErrors while running CTest',
+  );
+  const statuses = Object.fromEntries(errorsOf(await analyse(ctest, t)).map((e) => [e.title.replace(/^\s*\d+ - /, '').slice(0, 14), e.status]));
+  assert.equal(statuses['test_wrap (Fai'], 'resolved', JSON.stringify(statuses));
+  assert.notEqual(statuses['test_full (Fai'], 'resolved', JSON.stringify(statuses));
+
+  const part = new ClaudeLog('/home/dev/pustakam');
+  part.user('run it on the books');
+  part.bash(
+    'python3 -m pustakam data/books.csv 2>&1 | tail -n 4',
+    "Traceback (most recent call last):\n  File \"/usr/lib/python3.11/_strptime.py\", line 349, in _strptime\n    raise ValueError(msg)\nValueError: time data '24/04/2024' does not match format '%Y-%m-%d'",
+  );
+  part.bash(
+    'python3 -m pustakam data/books.csv; python3 -m pytest -q 2>&1 | tail -n 3',
+    '212 books in 9 genres, 45 overdue\n.............                                                            [100%]\n13 passed in 0.69s',
+  );
+  assert.equal(errorsOf(await analyse(part, t))[0].status, 'resolved');
+});

@@ -30,12 +30,17 @@ const MINITEST =
   '#define MT_EQ(name, want, got) do { if ((want) != (got)) { snprintf(mt_buf_, sizeof mt_buf_, "%s: expected %d, got %d", name, (int)(want), (int)(got)); puts(mt_buf_); mt_fail_ = 1; } } while (0)\n' +
   '#define MT_END() return mt_fail_\n\n#endif\n';
 
-const test = (body) => `#include "buffer.h"\n#include "../third_party/minitest.h"\n\nint main(void)\n{\n    struct ring r;\n    int v = 0;\n\n    buf_init(&r, ${body.cap});\n${body.lines}    buf_free(&r);\n    MT_END();\n}\n`;
+const test = (body) =>
+  `#include "buffer.h"\n#include "../third_party/minitest.h"\n\nint main(void)\n{\n    struct ring r;\n    int v = 0;\n\n    buf_init(&r, ${body.cap});\n${body.lines}    buf_free(&r);\n    MT_END();\n}\n`;
 
-const TEST_BASIC = test({ cap: 4, lines: '    buf_put(&r, 7);\n    buf_put(&r, 9);\n    MT_EQ("len", 2, (int)buf_len(&r));\n    buf_get(&r, &v);\n    MT_EQ("first", 7, v);\n' });
+const TEST_BASIC = test({
+  cap: 4,
+  lines: '    buf_put(&r, 7);\n    buf_put(&r, 9);\n    MT_EQ("len", 2, (int)buf_len(&r));\n    buf_get(&r, &v);\n    MT_EQ("first", 7, v);\n',
+});
 const TEST_WRAP = test({
   cap: 3,
-  lines: '    buf_put(&r, 1);\n    buf_put(&r, 2);\n    buf_put(&r, 3);\n    buf_get(&r, &v);\n    buf_get(&r, &v);\n    buf_put(&r, 4);\n    buf_get(&r, &v);\n    MT_EQ("after wrap", 3, v);\n    buf_get(&r, &v);\n    MT_EQ("newest", 4, v);\n',
+  lines:
+    '    buf_put(&r, 1);\n    buf_put(&r, 2);\n    buf_put(&r, 3);\n    buf_get(&r, &v);\n    buf_get(&r, &v);\n    buf_put(&r, 4);\n    buf_get(&r, &v);\n    MT_EQ("after wrap", 3, v);\n    buf_get(&r, &v);\n    MT_EQ("newest", 4, v);\n',
 });
 const TEST_FULL = test({ cap: 2, lines: '    buf_put(&r, 1);\n    buf_put(&r, 2);\n    MT_EQ("put on full", -1, buf_put(&r, 3));\n' });
 
@@ -50,7 +55,8 @@ export const scenario = {
     'held out: English user, rename of the buf_ prefix to ring_ across a CMake C project with sed -i, grep -rn and Edits; a too-wide sed undone with git checkout --; a missed rename breaks the build; a ctest failure fixed, another left failing; vendored third_party/ off limits; three compactions',
   requires: ['cmake', 'ctest', 'cc', 'git', 'sed', 'grep'],
   files: {
-    'README.md': '# ring\n\nA fixed-size ring buffer of ints.\n\n    buf_init(&r, 8); buf_put(&r, 1); buf_get(&r, &v);\n\nBuild: `cmake -S . -B build && cmake --build build && ctest --test-dir build`\n',
+    'README.md':
+      '# ring\n\nA fixed-size ring buffer of ints.\n\n    buf_init(&r, 8); buf_put(&r, 1); buf_get(&r, &v);\n\nBuild: `cmake -S . -B build && cmake --build build && ctest --test-dir build`\n',
     'CMakeLists.txt': CMAKE,
     'src/buffer.h': HEADER,
     'src/ring.c': SOURCE,
@@ -67,7 +73,11 @@ export const scenario = {
     k.number('39');
     const wide = k.rejected("sed -i 's/buf/ring/g' src/ring.c", 'without the underscore it also rewrote #include "buffer.h" into "ringfer.h"');
     k.error('fatal error: ringfer.h: No such file or directory', 'resolved');
-    const anchored = k.decision("sed with a word boundary, 's/\\bbuf_/ring_/g'", 'mt_buf_ in the vendored minitest.h must not match', 'a plain s/buf_/ring_/g over the whole tree');
+    const anchored = k.decision(
+      "sed with a word boundary, 's/\\bbuf_/ring_/g'",
+      'mt_buf_ in the vendored minitest.h must not match',
+      'a plain s/buf_/ring_/g over the whole tree',
+    );
     k.error("implicit declaration of function 'buf_free'", 'resolved');
     k.file('src/ring.c', 'src/buffer.h');
     k.file('tools/dump.c');
@@ -101,11 +111,11 @@ export const scenario = {
             think('Inventory first. Count occurrences and see where they are, including third_party so I know what to avoid.'),
             bash("grep -rn 'buf_' src tests tools third_party | wc -l; grep -rln 'buf_' .", 'Find every buf_ occurrence'),
           ],
-          [think('Quick and dirty on ring.c first.'), bash("sed -i 's/buf/ring/g' src/ring.c && cmake -S . -B build >/dev/null && " + build, 'Rename in ring.c and build')],
           [
-            say(`That sed was too wide: ${wide.why}. Undoing it.`),
-            bash('git checkout -- src/ring.c && git status --short', 'Undo the sed'),
+            think('Quick and dirty on ring.c first.'),
+            bash("sed -i 's/buf/ring/g' src/ring.c && cmake -S . -B build >/dev/null && " + build, 'Rename in ring.c and build'),
           ],
+          [say(`That sed was too wide: ${wide.why}. Undoing it.`), bash('git checkout -- src/ring.c && git status --short', 'Undo the sed')],
           [
             think(
               `Options: ${anchored.alternative}, or ${anchored.choice}. Anchored: ${anchored.reason}, and third_party/ is off limits anyway. ` +
@@ -114,7 +124,10 @@ export const scenario = {
             bash("sed -i 's/\\bbuf_/ring_/g' src/ring.c src/buffer.h tests/*.c && grep -rn 'buf_' src tests | head", 'Anchored rename'),
           ],
           [bash(build, 'Build')],
-          [say('tools/dump.c was missed by my glob. Fixing it by hand.'), edit('tools/dump.c', '    if (buf_init(&r, 8) != 0)', '    if (ring_init(&r, 8) != 0)')],
+          [
+            say('tools/dump.c was missed by my glob. Fixing it by hand.'),
+            edit('tools/dump.c', '    if (buf_init(&r, 8) != 0)', '    if (ring_init(&r, 8) != 0)'),
+          ],
           [edit('tools/dump.c', '        buf_put(&r, i * i);', '        ring_put(&r, i * i);')],
           [edit('tools/dump.c', 'buf_describe(&r), buf_len(&r));\n    buf_free(&r);', 'ring_describe(&r), ring_len(&r));\n    ring_free(&r);')],
           [bash('cmake --build build 2>&1 | tail -n 3 && ./build/ringdump 3', 'Build and run the dump tool')],
@@ -148,7 +161,11 @@ export const scenario = {
             edit('src/ring.c', '    r->head = (r->head + 1) % (r->cap - 1);\n', '    r->head = (r->head + 1) % r->cap;\n'),
           ],
           [bash('cmake --build build 2>&1 | tail -n 2 && ctest --test-dir build 2>&1 | tail -n 9', 'Rebuild and test')],
-          [say('test_wrap fixed (head wrapped at cap - 1). test_full still fails: it expects `ring_put` to return -1 when full, but the code deliberately overwrites the oldest element. That is a behaviour change — want me to do it?')],
+          [
+            say(
+              'test_wrap fixed (head wrapped at cap - 1). test_full still fails: it expects `ring_put` to return -1 when full, but the code deliberately overwrites the oldest element. That is a behaviour change — want me to do it?',
+            ),
+          ],
         ],
       },
       {

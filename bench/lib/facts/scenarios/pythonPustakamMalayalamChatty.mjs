@@ -105,21 +105,19 @@ export const scenario = {
               `Two separate failures. count_by_genre indexes a plain dict, hence the KeyError. Two designs: ${counter.alternative} or ${counter.choice}. ` +
                 `Counter, because ${counter.reason} — test_count_keys compares with ==. No new dependency either way.`,
             ),
+            edit('pustakam/catalog.py', 'import csv\n', 'import csv\nfrom collections import Counter\n'),
+          ],
+          [
             edit(
               'pustakam/catalog.py',
-              'import csv\n',
-              'import csv\nfrom collections import Counter\n',
+              '    counts = {}\n    for book in books:\n        counts[book["genre"]] += 1\n    return counts\n',
+              '    return Counter(book["genre"] for book in books)\n',
             ),
           ],
-          [edit('pustakam/catalog.py', '    counts = {}\n    for book in books:\n        counts[book["genre"]] += 1\n    return counts\n', '    return Counter(book["genre"] for book in books)\n')],
           [bash('python3 -m pytest -q 2>&1 | tail -n 15', 'Re-run')],
           [
             think('3 vs 4 in test_overdue_count. Maybe the day arithmetic truncates? Try rounding up the delta.'),
-            edit(
-              'pustakam/loans.py',
-              'from datetime import datetime\n',
-              'import math\nfrom datetime import datetime\n',
-            ),
+            edit('pustakam/loans.py', 'from datetime import datetime\n', 'import math\nfrom datetime import datetime\n'),
           ],
           [edit('pustakam/loans.py', '        if (today - parse_day(due)).days > 1:\n', '        if math.ceil((today - parse_day(due)).days) > 1:\n')],
           [bash('python3 -m pytest tests/test_loans.py -q 2>&1 | tail -n 8', 'Loans tests only')],
@@ -130,7 +128,11 @@ export const scenario = {
           ],
           [edit('pustakam/loans.py', '        if (today - parse_day(due)).days > 1:\n', '        if (today - parse_day(due)).days > 0:\n')],
           [bash('python3 -m pytest tests/test_loans.py -q', 'Loans tests only')],
-          [say('Both fixed:\n\n- `count_by_genre` now uses `Counter` (the KeyError)\n- `overdue_count` compared `> 1`, so a book one day late was not overdue — now `> 0`\n\nThe loans file passes; catalog passed in the run before.')],
+          [
+            say(
+              'Both fixed:\n\n- `count_by_genre` now uses `Counter` (the KeyError)\n- `overdue_count` compared `> 1`, so a book one day late was not overdue — now `> 0`\n\nThe loans file passes; catalog passed in the run before.',
+            ),
+          ],
         ],
       },
       {
@@ -171,7 +173,11 @@ export const scenario = {
             ),
           ],
           [bash('python3 -m pustakam data/books.csv; python3 -m pytest -q 2>&1 | tail -n 3', 'CLI and full suite')],
-          [say('Works now, with no new package — `parse_day` tries `YYYY-MM-DD` and then `DD/MM/YYYY`. Added a test for the second format; the whole suite passes.')],
+          [
+            say(
+              'Works now, with no new package — `parse_day` tries `YYYY-MM-DD` and then `DD/MM/YYYY`. Added a test for the second format; the whole suite passes.',
+            ),
+          ],
         ],
         refuse: { [pip]: refusal },
       },

@@ -9,7 +9,7 @@ import { bash, ccSummary, say } from '../kit.mjs';
 const GARBI =
   '#!/bin/sh\n# garbi.sh FITXATEGIA: helbide zerrenda garbitu (trim, dedup), emaitza stdout-era, kontaketa stderr-era\n' +
   'f=$1\nif [[ -z "$f" ]]; then\n  echo "erabilera: garbi.sh [-q] FITXATEGIA" >&2\n  exit 2\nfi\n' +
-  "total=$(grep -c '' \"$f\")\n" +
+  'total=$(grep -c \'\' "$f")\n' +
   "sed -e 's/^[[:space:]]*//' -e 's/[[:space:]]*$//' \"$f\" | grep -v '^#' | grep -v '^$' | sort -u > .garbi.tmp\n" +
   "kept=$(grep -c '' .garbi.tmp)\ncat .garbi.tmp\nrm -f .garbi.tmp\n" +
   'echo "kept $kept, dropped $((total - kept))" >&2\n';
@@ -36,23 +36,45 @@ const CASES = {
 };
 
 function zerrenda() {
-  const names = ['ane', 'mikel', 'jon', 'leire', 'unai', 'nerea', 'iker', 'maite', 'asier', 'irati', 'gorka', 'amaia', 'xabier', 'june', 'oier', 'nahia', 'aitor', 'uxue', 'ander'];
+  const names = [
+    'ane',
+    'mikel',
+    'jon',
+    'leire',
+    'unai',
+    'nerea',
+    'iker',
+    'maite',
+    'asier',
+    'irati',
+    'gorka',
+    'amaia',
+    'xabier',
+    'june',
+    'oier',
+    'nahia',
+    'aitor',
+    'uxue',
+    'ander',
+  ];
   const domains = ['adibidea.eus', 'lagun.org', 'posta.net', 'herria.eus', 'etxea.com', 'mendia.eus', 'itsasoa.org', 'kalea.net', 'basoa.eus'];
   const lines = ['# harpidedunak, 2024ko esportazioa'];
   let i = 0;
-  for (const d of domains) for (const n of names) {
-    i++;
-    if (i % 5 === 0) continue;
-    lines.push(i % 11 === 0 ? `  ${n}@${d} ` : `${n}@${d}`);
-    if (i % 7 === 0) lines.push(`${n[0].toUpperCase()}${n.slice(1)}@${d.toUpperCase()}`);
-    if (i % 13 === 0) lines.push(`${n}@${d}`);
-    if (i % 17 === 0) lines.push('');
-  }
+  for (const d of domains)
+    for (const n of names) {
+      i++;
+      if (i % 5 === 0) continue;
+      lines.push(i % 11 === 0 ? `  ${n}@${d} ` : `${n}@${d}`);
+      if (i % 7 === 0) lines.push(`${n[0].toUpperCase()}${n.slice(1)}@${d.toUpperCase()}`);
+      if (i % 13 === 0) lines.push(`${n}@${d}`);
+      if (i % 17 === 0) lines.push('');
+    }
   return lines.join('\n') + '\n';
 }
 
 const files = {
-  'README.md': '# garbi\n\nHelbide zerrendak garbitzeko script txikia.\n\n    sh bin/garbi.sh data/zerrenda.txt > garbia.txt\n\nProbak: `sh tests/run.sh` (TAP).\n',
+  'README.md':
+    '# garbi\n\nHelbide zerrendak garbitzeko script txikia.\n\n    sh bin/garbi.sh data/zerrenda.txt > garbia.txt\n\nProbak: `sh tests/run.sh` (TAP).\n',
   'bin/garbi.sh': GARBI,
   'tests/run.sh': RUN,
   'data/zerrenda.txt': zerrenda(),
@@ -100,7 +122,6 @@ export const scenario = {
 
     const harness = 'sh tests/run.sh 2>&1 | tail -n 20';
     const commit = 'git commit -am "garbi.sh: POSIX test, lowercase"';
-    const numbers = [];
 
     return [
       {
@@ -109,7 +130,9 @@ export const scenario = {
           [bash(harness, 'Run the TAP harness')],
           [bash('sh bin/garbi.sh data/zerrenda.txt > /dev/null', 'Run the script on the sample list')],
           [
-            say(`Line 4 uses \`[[\`, which dash does not know, so the usage check never runs. Options: ${test.alternative}, or ${test.choice}. Going with the second: ${test.reason}, and you want sh only.`),
+            say(
+              `Line 4 uses \`[[\`, which dash does not know, so the usage check never runs. Options: ${test.alternative}, or ${test.choice}. Going with the second: ${test.reason}, and you want sh only.`,
+            ),
             edit('bin/garbi.sh', 'if [[ -z "$f" ]]; then', 'if [ -z "$f" ]; then'),
           ],
           [bash(harness, 'Run the TAP harness')],
@@ -132,13 +155,7 @@ export const scenario = {
       {
         user: `${idnReq}. ${quietReq}`,
         model: [
-          [
-            edit(
-              'bin/garbi.sh',
-              'f=$1\nif [ -z "$f" ]; then',
-              'q=0\nif [ "${1:-}" = "-q" ]; then\n  q=1\n  shift\nfi\nf=$1\nif [ -z "$f" ]; then',
-            ),
-          ],
+          [edit('bin/garbi.sh', 'f=$1\nif [ -z "$f" ]; then', 'q=0\nif [ "${1:-}" = "-q" ]; then\n  q=1\n  shift\nfi\nf=$1\nif [ -z "$f" ]; then')],
           [edit('bin/garbi.sh', 'echo "kept $kept, dropped $((total - kept))" >&2\n', '[ "$q" = 1 ] || echo "kept $kept, dropped $((total - kept))" >&2\n')],
           [bash('sh bin/garbi.sh -q data/zerrenda.txt 2>&1 | tail -n 2; sh tests/run.sh | tail -n 3', 'Try -q, re-run the harness')],
           [say('`-q` drops the count line. Harness same as before: only g-idn fails.')],
