@@ -1788,7 +1788,9 @@ export class OfflineAnalyzer {
     for (const key of waiting.keys) {
       const record = this.errors.get(key);
       if (!record || record.resolvedAt || record.family?.kind || record.last.line >= result.line) continue;
-      // (A run that exits 0 yet prints the same error, caught and printed by the script, fixed nothing either.)
+      // (A run that exits 0 yet prints the same error, caught and printed by the script, fixed nothing either; nor did a
+      // probe that reports the module still missing, `openpyxl: NOT available`.)
+      if (!failed && stillMissing(record.title, text)) continue;
       if (stillSays(text, record.message)) {
         if (failed) failedAgain(record, at);
         continue;
@@ -2510,6 +2512,8 @@ interface RetryIntent {
   program: string;
   /** Its words of three letters or more, flags and the shell's own glue left out. */
   words: Set<string>;
+  /** How many programs the line runs, its echoes aside. */
+  programs: number;
 }
 
 /** What a shell command does, for telling its retry: the program that runs and the words it was given. */
@@ -2521,7 +2525,8 @@ function retryIntentOf(pending: PendingCall): RetryIntent | undefined {
   const program = (script ? script.split(/\s+/)[0] : first?.[0])?.replace(/^.*[\\/]/, '').toLowerCase();
   if (!program) return undefined;
   const words = new Set(((script ?? line).toLowerCase().match(/[\p{L}\d_][\p{L}\d_.:/-]{2,}/gu) ?? []).filter((w) => !RETRY_GLUE.has(w)));
-  return { program, words };
+  const programs = (pending.programs ?? []).filter((w) => !/^(?:echo|printf|true|:)$/.test(posix.basename(w[0] ?? ''))).length;
+  return { program, words, programs };
 }
 /** A command's key without where its streams went (`2>&1`, `2>/dev/null`): the same command either way. */
 function bareCommandKey(key: string): string {
@@ -2548,6 +2553,9 @@ function isRetryOf(a: RetryIntent, b: RetryIntent): boolean {
   if (fileOnlyIn(a, b) && fileOnlyIn(b, a)) return false;
   let shared = 0;
   for (const word of a.words) if (b.words.has(word)) shared++;
+  // (…or every word of the failed line said again with more: `rm a b` then `rm -rf a b && echo done`.)
+  // (Not another program chained after it, `typecheck.py; pytest`: the line's outcome is no longer the failed one's.)
+  if (a.program === b.program && a.programs === b.programs && a.words.size >= 2 && shared === a.words.size) return true;
   return shared >= 3 && shared / (a.words.size + b.words.size - shared) >= 0.5;
 }
 

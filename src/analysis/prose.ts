@@ -146,7 +146,7 @@ const HEDGED =
 // "if …" fallback, a cause labelled "失敗原因:". Set AO: "I'll help you …", a patch announced with the check after it
 // ("…, then I'll syntax-check the script"), "Current behavior: …", "So X also get …", a bare "I'd go with option 1.".)
 const NO_CHOICE_MADE =
-  /\bbecomes clear\b|^the [\w -]{0,30}\b(?:pattern|cause|culprit)\s*:|^(?:the )?main (?:bugs?|issues?|problems?|findings?) (?:identified|found)\b|^in short\b|^(?:the )?fix needs to\b|\bnow shows\b|\b[A-Z][a-z]+ (?:DOES|DID|IS) (?:see|work|have|exist|sync)\b|^[✅✔☑]|^(?:如果|もし|만약)|^(?:失敗原因|原因|根本原因|根因)\s*[:：]|\b(?:had )?(?:originally|initially|at first|previously) (?:decided|chose|planned|wanted|went with)\b|\bi (?:think i |may have |might have )?made a mistake\b|^i (?:just |now )?reali[sz]ed?\b|^the (?:error|error message|message|output|log|stack trace|traceback) (?:says|shows|indicates|means|tells)\b|^(?:(?:then|now|next|so),?\s+)?i['’]ll (?:also )?need to\b|\binstead of (?:just|only|simply|merely)\b|\bi['’]ll (?:consider|think about|look into)\b|^(?:so,?\s+)?the (?:issue|problem|bug|cause|culprit) (?:must be|is that|was that|seems to be|appears to be|might be|could be)\b|\b(?:the )?(?:\w+ )?(?:logs?|output|traces?) (?:confirm|confirms|confirmed|show|shows|showed)\b|^(?:two|three|four|five|a few|several|\d+) (?:things|issues|problems|bugs|items|changes|fixes) (?:to|we need to|i need to) (?:fix|do|address|change|handle|tackle)\b|^(?:after that|afterwards|next|once (?:that|this)(?: is| has been)? done),? (?:i['’]ll|we['’]ll|i will|we will) (?:move|go|turn|proceed|continue|switch|get)\b|\bnow (?:i['’]m|we['’]re) (?!going\b)[\w-]+ing\b|\bas you (?:asked|requested|suggested|said|wanted)\b|^(?:(?:ok(?:ay)?|now|so|alright),?\s+)*i['’]m (?:now )?ready to\b|^the (?:key |main )?changes (?:are|will be|needed)\b|^(?:choosing|picking|using|selecting) the wrong\b|^i['’]ve been (?:\w+ing|operating|acting|working)\b|^(?:we|i) (?:previously |already |first )?tried\b|^(?:i['’]ll|let me) (?:launch|spawn|dispatch|kick off|delegate)\b|\bthis is because\b|^\*\*\d+ (?:passed|failed)\b|^i['’]ll help you\b|^i(?:['’]ve)? already (?:rewrote|rewritten|changed|updated|replaced|moved|converted|migrated|fixed|added|removed|refactored)\b|^use this (?:agent|skill|tool|command|subagent) (?:when|for|to)\b|,\s*then (?:(?:i['’]ll|i will|we['’]ll) )?(?:re-?run|run|syntax-check|check|test|verify|rebuild|build|commit|push)\b|^current(?:ly)? (?:behaviou?r|state|status|flow|logic)\s*:|^(?:so,?\s+)?[\w ]{1,40}\balso (?:get|gets|need|needs|have|has|go|goes|work|works|become|becomes)\b|^i['’]d (?:go with|pick|choose|take) (?:option |approach )?[\w-]{1,3}[.!]?$/i;
+  /\bbecomes clear\b|^the [\w -]{0,30}\b(?:pattern|cause|culprit)\s*:|^(?:the )?main (?:bugs?|issues?|problems?|findings?) (?:identified|found)\b|^in short\b|^(?:the )?fix needs to\b|\bnow shows\b|\b[A-Z][a-z]+ (?:DOES|DID|IS) (?:see|work|have|exist|sync)\b|^[✅✔☑]|^(?:如果|もし|만약)|^(?:失敗原因|原因|根本原因|根因)\s*[:：]|\b(?:had )?(?:originally|initially|at first|previously) (?:decided|chose|planned|wanted|went with)\b|\bi (?:think i |may have |might have )?made a mistake\b|^i (?:just |now )?reali[sz]ed?\b|^the (?:error|error message|message|output|log|stack trace|traceback) (?:says|shows|indicates|means|tells)\b|^(?:(?:then|now|next|so),?\s+)?i['’]ll (?:also )?need to\b|\binstead of (?:just|only|simply|merely)\b|\bi['’]ll (?:consider|think about|look into)\b|^(?:so,?\s+)?the (?:issue|problem|bug|cause|culprit) (?:must be|is that|was that|seems to be|appears to be|might be|could be)\b|\b(?:the )?(?:\w+ )?(?:logs?|output|traces?) (?:confirm|confirms|confirmed|show|shows|showed)\b|^(?:two|three|four|five|a few|several|\d+) (?:things|issues|problems|bugs|items|changes|fixes) (?:to|we need to|i need to) (?:fix|do|address|change|handle|tackle)\b|^(?:after that|afterwards|next|once (?:that|this)(?: is| has been)? done),? (?:i['’]ll|we['’]ll|i will|we will) (?:move|go|turn|proceed|continue|switch|get)\b|\bnow (?:i['’]m|we['’]re) (?!going\b)[\w-]+ing\b|\bas you (?:asked|requested|suggested|said|wanted)\b|^(?:(?:ok(?:ay)?|now|so|alright),?\s+)*i['’]m (?:now )?ready to\b|^the (?:key |main )?changes (?:are|will be|needed)\b|^(?:choosing|picking|using|selecting) the wrong\b|^i['’]ve been (?:\w+ing|operating|acting|working)\b|^(?:we|i) (?:previously |already |first )?tried\b|^(?:i['’]ll|let me) (?:launch|spawn|dispatch|kick off|delegate)\b|\bthis is because\b|^\*\*\d+ (?:passed|failed)\b|^i['’]ll help you\b|^i(?:['’]ve)? already (?:rewrote|rewritten|changed|updated|replaced|moved|converted|migrated|fixed|added|removed|refactored)\b|^use this (?:agent|skill|tool|command|subagent) (?:when|for|to)\b|^i (?:keep (?:making|doing|getting)|was (?:guessing|assuming|wrong)|wasted|should have|made (?:excuses|a mistake)|hardcoded)\b|^test:\s|^(?:the )?idea is clear\b|,\s*then (?:(?:i['’]ll|i will|we['’]ll) )?(?:re-?run|run|syntax-check|check|test|verify|rebuild|build|commit|push)\b|^current(?:ly)? (?:behaviou?r|state|status|flow|logic)\s*:|^(?:so,?\s+)?[\w ]{1,40}\balso (?:get|gets|need|needs|have|has|go|goes|work|works|become|becomes)\b|^i['’]d (?:go with|pick|choose|take) (?:option |approach )?[\w-]{1,3}[.!]?$/i;
 
 /** A sentence opened by the word "decision" or "solution" in a language the agent writes in: `Päätös:`, `Ratkaisu:`. */
 const DECISION_LABEL =
@@ -673,6 +673,9 @@ export function withoutPastedOutput(text: string): string {
     .split(/\n\s*\n/)
     .filter((paragraph) => !PASTED_ERROR_PARAGRAPH.test(paragraph))
     .join('\n\n');
+  // A patch pasted in (`*** Begin Patch` … `+- Local ports only.`): the lines it adds are a file's text, not the user's words.
+  const patch = /^\*\*\* Begin Patch\s*$/m.exec(text);
+  if (patch) text = text.slice(0, patch.index);
   // An email pasted in (`Jake Kartes <jakekartes@anthropic.com>` on a line of its own, or its `From:` header): from its
   // sender on, the words are the sender's ("Please do your work only within the CodeSignal platform").
   const email = /^(?:From:\s*)?[^\n<>@]{0,80}<[\w.+-]+@[\w-]+(?:\.[\w-]+)+>\s*$/m.exec(text);
@@ -753,6 +756,21 @@ export function soundsLikeRule(text: string): boolean {
   if (/\bfailed with\b|\b(?:error|exception|fatal)\s*:/i.test(sentence)) return false;
   // …nor what a program printed failing (`…: Launching server using command risk-lsp failed.`, `spawn x ENOENT`).
   if (/\b(?:ENOENT|EACCES|EPERM|ECONNREFUSED|ETIMEDOUT|EADDRINUSE)\b|\bfailed\.?\s*$/.test(sentence)) return false;
+  // Venting ("Don't go fucking rogue", "I don't want to sit here and baby you") and a complaint ("You don't make sense")
+  // answer the moment; a need that has gone ("We don't need it anymore") or a task the user names ("We have to remove the
+  // token from the source") is one request. (Set AQ: every such line was one-off.)
+  // (Not a rule said with an oath: "no fucking fluff." still rules.)
+  if (
+    (/\b(?:fuck\w*|shit\w*|damn\w*|wtf)\b/i.test(sentence) && /^\s*(?:i|you|don'?t go)\b/i.test(sentence)) ||
+    /\bbaby you\b|^\s*you (?:don'?t|do not) (?:make sense|listen|understand|get it)\b/i.test(sentence)
+  )
+    return false;
+  if (
+    /\b(?:we|i) (?:don'?t|do not) need (?:it|this|that|them)\b|^\s*(?:we|you) have to (?:remove|delete|add|fix|create|move|rename|update|change|implement|build|write)\b/i.test(
+      sentence,
+    )
+  )
+    return false;
   // What need not be so ("não precisa ser exatamente como eu disse") frees the agent; it binds nothing.
   if (/\bn[ãa]o precisa (?:ser|fazer|seguir|ficar)\b|\bno (?:hace falta|tiene que ser) exactamente\b/i.test(sentence)) return false;
   // An example of how things are ("For example, Worldpay currently sends payments…") describes; it does not rule.

@@ -579,3 +579,32 @@ test('round 29: a harness tally "1 not ok" and dash’s "[[: not found" fail a r
   );
   assert.equal(errorsOf(await analyse(part, t))[0].status, 'resolved');
 });
+
+test('set AQ: venting, complaints, a gone need, a named task and a pasted patch set no rule (a rule said with an oath still does); apologies, "Test:" and "Idea is clear:" decide nothing; `rm a b` then `rm -rf a b` is the same removal again', async (t) => {
+  for (const none of [
+    "Don't go fucking rogue.",
+    "I don't want to sit here and baby you.",
+    'You don’t make sense.',
+    "We don't need it anymore.",
+    'We have to remove the token from the source.',
+  ])
+    assert.equal(isConstraint(none), false, none);
+  assert.equal(isConstraint('no fucking fluff.'), true);
+  const patch = new CodexLog('/home/dev/init');
+  patch.user('*** Begin Patch\n*** Add File: docs/WORKFLOW.md\n+- Keep each script <120 lines. Local ports only. No external network access.\n*** End Patch');
+  patch.text('Applied.');
+  assert.deepEqual(constraintsOf(await analyse(patch, t)), []);
+  for (const none of [
+    'I keep making excuses instead of systematically checking the facts.',
+    'I was guessing based on the behavior instead of having actual evidence.',
+    'Test: `/agent:update Developer: add rule to always use async/await instead of .then()`',
+    'Idea is clear: add rule to prefer early returns over nested conditionals',
+  ])
+    assert.equal(classifySentence(none, 'assistant'), undefined, none);
+
+  const rm = new ClaudeLog('/Users/dev');
+  rm.user('clean up');
+  rm.bash('rm /Users/dev/.cache-dir /Users/dev/.claude.json.backup', 'rm: /Users/dev/.cache-dir: is a directory', 1);
+  rm.bash('rm -rf /Users/dev/.cache-dir /Users/dev/.claude.json.backup && echo "Rimosso"', 'Rimosso');
+  assert.equal(errorsOf(await analyse(rm, t))[0]?.status, 'resolved');
+});
