@@ -2440,8 +2440,11 @@ function hasBuildVariant(record: ErrorRecord, commandLine: string): boolean {
 }
 /** The addresses (origin and path) a command line names. */
 function addressesIn(text: string): string[] {
-  return [...text.matchAll(/\bhttps?:\/\/[^\s'"`<>)]+/g)].map((m) =>
+  // (A repository over SSH, `git@github.com:dev/app.git`, is the same address as over HTTPS: host and path.)
+  return [...text.matchAll(/\bhttps?:\/\/[^\s'"`<>)]+|\bgit@[\w.-]+:[\w./-]+/g)].map((m) =>
     m[0]
+      .replace(/^https?:\/\//, '')
+      .replace(/^git@([\w.-]+):/, '$1/')
       .replace(/[?#].*$/, '')
       .replace(/\/+$/, '')
       .replace(/\.git$/, '')
@@ -2524,7 +2527,9 @@ function retryIntentOf(pending: PendingCall): RetryIntent | undefined {
   const script = first ? wrappedScript(first) : undefined;
   const program = (script ? script.split(/\s+/)[0] : first?.[0])?.replace(/^.*[\\/]/, '').toLowerCase();
   if (!program) return undefined;
-  const words = new Set(((script ?? line).toLowerCase().match(/[\p{L}\d_][\p{L}\d_.:/-]{2,}/gu) ?? []).filter((w) => !RETRY_GLUE.has(w)));
+  // (An address said over SSH or HTTPS is one word either way: `git@github.com:dev/app.git`, `https://github.com/dev/app.git`.)
+  const said = (script ?? line).replace(/\bhttps?:\/\/|\bgit@([\w.-]+):/g, (_m, host?: string) => (host ? `${host}/` : ''));
+  const words = new Set((said.toLowerCase().match(/[\p{L}\d_][\p{L}\d_.:/-]{2,}/gu) ?? []).filter((w) => !RETRY_GLUE.has(w)));
   const programs = (pending.programs ?? []).filter((w) => !/^(?:echo|printf|true|:)$/.test(posix.basename(w[0] ?? ''))).length;
   return { program, words, programs };
 }

@@ -608,3 +608,24 @@ test('set AQ: venting, complaints, a gone need, a named task and a pasted patch 
   rm.bash('rm -rf /Users/dev/.cache-dir /Users/dev/.claude.json.backup && echo "Rimosso"', 'Rimosso');
   assert.equal(errorsOf(await analyse(rm, t))[0]?.status, 'resolved');
 });
+
+test('set AQ: a clone over HTTPS retried at once over SSH is the same clone again; another repository is not', async (t) => {
+  const log = new ClaudeLog('/Users/dev/src');
+  log.user('clone FinNav');
+  log.bash(
+    'git clone https://github.com/dev/FinNav.git',
+    "Cloning into 'FinNav'...\nfatal: could not read Username for 'https://github.com': Device not configured",
+    128,
+  );
+  log.bash('git clone git@github.com:dev/FinNav.git', "Cloning into 'FinNav'...");
+  assert.equal(errorsOf(await analyse(log, t))[0].status, 'resolved');
+  const other = new ClaudeLog('/Users/dev/src');
+  other.user('clone FinNav');
+  other.bash(
+    'git clone https://github.com/dev/FinNav.git',
+    "Cloning into 'FinNav'...\nfatal: could not read Username for 'https://github.com': Device not configured",
+    128,
+  );
+  other.bash('git clone git@github.com:dev/Thanos.git', "Cloning into 'Thanos'...");
+  assert.notEqual(errorsOf(await analyse(other, t))[0].status, 'resolved');
+});
