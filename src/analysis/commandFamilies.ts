@@ -460,6 +460,19 @@ export function commandFamily(commandLine: string, programs: string[][] = progra
       const inner = remote.command ? commandFamily(remote.command) : undefined;
       return { name: `ssh ${remote.host}${inner ? ` ${inner.name}` : ''}`, targets: [] };
     }
+    // `docker exec qdrant sh -c 'ps aux | …'`: the command run in the container is the family, there (another command
+    // in the same container, `ls /proc/self`, is another family).
+    if ((program === 'docker' || program === 'podman') && words[1] === 'exec') {
+      const rest = words.slice(2);
+      let i = 0;
+      while (i < rest.length && rest[i].startsWith('-')) i += /^(?:-e|-u|-w|--env|--user|--workdir)$/.test(rest[i]) ? 2 : 1;
+      const inner = rest.slice(i + 1);
+      if (rest[i] !== undefined && inner.length) {
+        const family = familyOfWords(inner) ?? commandFamily(inner.join(' '), [inner]);
+        const named = family?.name ?? inner.slice(0, 2).join(' ');
+        return { ...(family ?? { targets: [] }), name: `${program} exec ${rest[i]} ${named}`.slice(0, 2100) };
+      }
+    }
     // CLIs whose first word is a group: `gh api user/emails` and `gh api repos/o/r/branches` are different
     // calls (one failing is not fixed by the other passing); `docker compose up`, `kubectl get pods` too.
     const groupWords = groupedOperands(program, words.slice(1));

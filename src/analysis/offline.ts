@@ -2763,6 +2763,15 @@ function runTarget(words: string[], cwd?: string): string {
         .slice(0, count)
         .map(base),
     ].join(' ');
+  // `docker exec qdrant sh -c 'ps aux | …'`: the command run in the container is what runs (a probe for `ps` is not
+  // settled by another probe, `ls /proc/self`, in the same container).
+  if ((program === 'docker' || program === 'podman') && words[1] === 'exec') {
+    const rest = words.slice(2);
+    let i = 0;
+    while (i < rest.length && rest[i].startsWith('-')) i += /^(?:-e|-u|-w|--env|--user|--workdir)$/.test(rest[i]) ? 2 : 1;
+    const inner = rest.slice(i + 1);
+    if (rest[i] !== undefined && inner.length) return `${program} exec ${rest[i]} ${runTarget(inner, cwd)}`;
+  }
   // `powershell.exe -Command "<script>"`, `bash -c '<script>'`: the script is what runs, and another
   // script is another target (an identity check does not fix an "Access is denied").
   const script = wrappedScript(words);

@@ -629,3 +629,13 @@ test('set AQ: a clone over HTTPS retried at once over SSH is the same clone agai
   other.bash('git clone git@github.com:dev/Thanos.git', "Cloning into 'Thanos'...");
   assert.notEqual(errorsOf(await analyse(other, t))[0].status, 'resolved');
 });
+
+test('set AO corpus: `docker exec CONTAINER cmd` is keyed by the command run in the container, so another probe there settles nothing; a check run there is that check', async (t) => {
+  const { commandFamily } = require(join(repoRoot, 'dist', 'test', 'analysis.js'));
+  assert.equal(commandFamily('docker exec -it app npm test')?.kind, 'test');
+  const log = new ClaudeLog('/workspace');
+  log.user('why is qdrant unhealthy?');
+  log.bash("docker exec qdrant sh -c 'ps aux | grep -q qdrant && echo found || echo missing'", 'missing\nsh: 1: ps: not found');
+  log.bash("docker exec qdrant sh -c 'ls -la /proc/self' | head -5", 'lrwxrwxrwx 1 root root 0 Aug  8 05:24 /proc/self -> 207');
+  assert.notEqual(errorsOf(await analyse(log, t))[0]?.status, 'resolved');
+});
