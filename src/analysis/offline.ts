@@ -472,10 +472,11 @@ export class OfflineAnalyzer {
       )?.toUpperCase();
       // (A pick by place in another language, "მეორეს ვირჩევ: …", is read as the English one: "The second: …".)
       const pick = options ? ordinalPickInEnglish(sentence) : sentence;
-      const picked = options?.labels && !label ? (VERDICT.exec(pick) ?? labelOfOrdinal(pick, options.labels)) : null;
+      const picked = options?.labels && !label ? VERDICT.exec(pick) : null;
       let byPlace: string | undefined;
       let byMerit: string | undefined;
-      const verdict = (picked?.[1] ?? picked?.[2] ?? picked?.[3])?.toUpperCase();
+      const verdict =
+        (picked?.[1] ?? picked?.[2] ?? picked?.[3])?.toUpperCase() ?? (options?.labels && !label ? labelOfOrdinal(pick, options.labels) : undefined);
       if (label) {
         // "Option A: …" then "Option B: …": one set of options, each under its label.
         if (options && (!options.labels || !options.labels.has(label))) {
@@ -3370,30 +3371,30 @@ function soAfterDismissed(before: string, sentence: string): boolean {
   );
 }
 
-/** Georgian picks by place ("ვირჩევ მეორეს — …", "მეორეს ვირჩევ: …", "I choose the second"), said the English way. */
+/**
+ * Picks by place in Georgian ("ვირჩევ მეორეს — …", "მეორეს ვირჩევ: …") and Mongolian ("Би хоёр дахийг сонгоно: …"), "I choose
+ * the second", said the English way ("The second: …").
+ */
 function ordinalPickInEnglish(sentence: string): string {
-  // Mongolian: "Би хоёр дахийг сонгоно: …" ("I choose the second: …").
-  const mongolian = /^(?:би\s+)?(эхний|нэг дэх|хоёр ?дах|гурав ?дах|сүүлийн)\S*\s+(?:хувилбарыг\s+|аргыг\s+)?(?:сонгоно|сонгов|сонголоо)\s*/iu.exec(sentence);
-  if (mongolian) {
-    const word = mongolian[1].toLowerCase().replace(/\s/g, '');
-    const place = word.startsWith('эхн') || word.startsWith('нэг') ? 'first' : word.startsWith('хоёр') ? 'second' : word.startsWith('гурав') ? 'third' : 'last';
-    const rest = sentence.slice(mongolian[0].length);
-    return `The ${place}${/^[:;,—–-]/.test(rest) ? '' : ':'} ${rest}`.replace(/\s+$/, '');
-  }
-  const georgian = /^(?:(?:ვირჩევ|ავირჩიე) (პირველ|მეორე|მესამე|ბოლო)ს?|(პირველ|მეორე|მესამე|ბოლო)ს? (?:ვირჩევ|ავირჩიე))(?![\u10D0-\u10FF])\s*/u.exec(sentence);
-  if (!georgian) return sentence;
-  const place = { პირველ: 'first', მეორე: 'second', მესამე: 'third', ბოლო: 'last' }[georgian[1] ?? georgian[2]];
-  const rest = sentence.slice(georgian[0].length);
+  let place: string | undefined;
+  let said: RegExpExecArray | null;
+  if ((said = /^(?:би\s+)?(эхний|нэг дэх|хоёр ?дах|гурав ?дах|сүүлийн)\S*\s+(?:хувилбарыг\s+|аргыг\s+)?(?:сонгоно|сонгов|сонголоо)\s*/iu.exec(sentence))) {
+    const word = said[1].toLowerCase().replace(/\s/g, '');
+    place = word.startsWith('эхн') || word.startsWith('нэг') ? 'first' : word.startsWith('хоёр') ? 'second' : word.startsWith('гурав') ? 'third' : 'last';
+  } else if (
+    (said = /^(?:(?:ვირჩევ|ავირჩიე) (პირველ|მეორე|მესამე|ბოლო)ს?|(პირველ|მეორე|მესამე|ბოლო)ს? (?:ვირჩევ|ავირჩიე))(?![\u10D0-\u10FF])\s*/u.exec(sentence))
+  )
+    place = { პირველ: 'first', მეორე: 'second', მესამე: 'third', ბოლო: 'last' }[said[1] ?? said[2]];
+  if (!said || !place) return sentence;
+  const rest = sentence.slice(said[0].length);
   return `The ${place}${/^[:;,—–-]/.test(rest) ? '' : ':'} ${rest}`.replace(/\s+$/, '');
 }
 
-/** The label a pick by place names among numbered options ("The second: …" under "Option 1", "Option 2"), as VERDICT gives it. */
-function labelOfOrdinal(pick: string, labels: Map<string, string>): RegExpExecArray | null {
+/** The label a pick by place names among numbered options ("The second: …" under "Option 1", "Option 2"). */
+function labelOfOrdinal(pick: string, labels: Map<string, string>): string | undefined {
   const place = ORDINAL_PICK.exec(pick);
   const at = { first: '1', second: '2', third: '3' }[(place?.[1] ?? place?.[2] ?? '').toLowerCase()];
-  if (!at || !labels.has(at)) return null;
-  const found = Object.assign([pick, at], { index: 0, input: pick }) as unknown as RegExpExecArray;
-  return found;
+  return at && labels.has(at) ? at : undefined;
 }
 
 /** The option named by "so X it is" inside a sentence, when X's words are in that option only. */

@@ -748,6 +748,16 @@ function alignedReport(lines: string[]): string[] {
 const HAS_DIGIT = /\d/;
 
 /** Lines of command output that report a measurement, at most `max`, best first. */
+/** Test runners' closing counts that say what they measured only by where they stand. */
+const RUNNER_SUMMARIES: { shape: RegExp; weight: number; fold?: boolean }[] = [
+  // A harness's own tally of its TAP rows (`# 8/9 ok, 1 not ok`).
+  { shape: /^\s*#?\s*\d+\/\d+ (?:ok|passed|pass)\b/, weight: 4 },
+  // tcltest's closing count (`all.tcl:	Total	17	Passed	15	Skipped	0	Failed	2`), its words and numbers set apart by tabs.
+  { shape: /^\S+:\s+Total\s+\d+\s+Passed\s+\d+\s+Skipped\s+\d+\s+Failed\s+\d+\s*$/, weight: 5, fold: true },
+  // node:test's closing summary, in its spec (`ℹ pass 9`) and TAP (`# duration_ms 76.187448`) reporters: counts and time.
+  { shape: /^\s*(?:ℹ|#) (?:tests|pass|fail|duration_ms) (\d+(?:\.\d+)?)\s*$/, weight: 4 },
+];
+
 /** A header over a list of the modes a display could run (`available modes:`), each mode then on a line of its own. */
 const MODE_LIST = /^\s*(?:available ?modes|supported modes|modes)\s*:\s*$/im;
 const BARE_MODE = /^\s*\d{2,5}x\d{2,5}@[\d.]+\s*Hz\s*$/i;
@@ -860,36 +870,18 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
         seen.add(line);
         found.push({ line, weight: 3 });
       }
-  // A harness's own tally of its TAP rows (`# 8/9 ok, 1 not ok`).
-  for (const line of lines) {
-    const row = /^\s*#?\s*(\d+)\/(\d+) (?:ok|passed|pass)\b/.exec(line);
-    if (!row || found.length >= max) continue;
-    const text = line.trim();
-    if (!seen.has(text)) {
-      seen.add(text);
-      found.push({ line: text, weight: 4 });
+  // Test runners' closing counts, each kept whole (tcltest's tabs folded).
+  for (const { shape, weight, fold } of RUNNER_SUMMARIES)
+    for (const line of lines) {
+      const row = shape.exec(line);
+      // (A count of none, node:test's `# todo 0`, says nothing.)
+      if (!row || (row[1] !== undefined && Number(row[1]) === 0) || found.length >= max) continue;
+      const text = fold ? line.trim().replace(/\s+/g, ' ') : line.trim();
+      if (!seen.has(text)) {
+        seen.add(text);
+        found.push({ line: text, weight });
+      }
     }
-  }
-  // tcltest's closing count (`all.tcl:	Total	17	Passed	15	Skipped	0	Failed	2`), its words and numbers set apart by tabs.
-  for (const line of lines) {
-    if (!/^\S+:\s+Total\s+\d+\s+Passed\s+\d+\s+Skipped\s+\d+\s+Failed\s+\d+\s*$/.test(line) || found.length >= max) continue;
-    const text = line.trim().replace(/\s+/g, ' ');
-    if (!seen.has(text)) {
-      seen.add(text);
-      found.push({ line: text, weight: 5 });
-    }
-  }
-  // node:test's closing summary, in its spec (`ℹ pass 9`) and TAP (`# duration_ms 76.187448`) reporters: the run's counts
-  // and time (a count of none, `# todo 0`, says nothing).
-  for (const line of lines) {
-    const row = /^\s*(?:ℹ|#) (?:tests|pass|fail|duration_ms) (\d+(?:\.\d+)?)\s*$/.exec(line);
-    if (!row || Number(row[1]) === 0 || found.length >= max) continue;
-    const text = line.trim();
-    if (!seen.has(text)) {
-      seen.add(text);
-      found.push({ line: text, weight: 4 });
-    }
-  }
   const tableRows = [
     ...(commandLine !== undefined && SQL_CLIENT.test(commandLine) ? queryResultRows(lines) : []),
     ...measuredTableRows(lines),
