@@ -2,6 +2,7 @@
 // are the same check run again. An error is resolved when a later run of its family passes, so the
 // family has to survive the wrappers, pipes and flags agents add to a command line. Pure functions.
 import { posix } from 'node:path';
+import { FAILING_TEST_ROW } from './statusWords.js';
 import { plainOutput, programsOf } from './toolOutput.js';
 
 export type CheckKind = 'test' | 'build' | 'lint' | 'typecheck';
@@ -372,6 +373,8 @@ const GROUPED_CLIS: Record<string, true | Set<string>> = {
   supabase: true,
   firebase: true,
   docker: new Set(['compose', 'container', 'image', 'network', 'volume', 'system', 'buildx', 'context']),
+  // (`nix flake update` and `nix flake metadata` are two commands of one group.)
+  nix: new Set(['flake', 'profile', 'store', 'registry', 'derivation', 'hash', 'key', 'nar']),
   podman: new Set(['compose', 'container', 'image', 'network', 'volume', 'system', 'pod']),
 };
 /** Flags of those clients that take a value (`gh api -X PUT <endpoint>`): the value is no operand. */
@@ -485,7 +488,9 @@ export function commandFamily(commandLine: string, programs: string[][] = progra
     if (inner && script && !wrappedScript(programsOf(script)[0] ?? []) && KNOWN_CHECK.test(inner.name)) return inner;
     if (script)
       return { name: `${program} ${script.slice(0, 2000)}`, targets: [], ...(script.length > 80 ? { display: `${program} ${script.slice(0, 80)}…` } : {}) };
-    const operand = operands(words.slice(1))[0];
+    // (A make goal is named as given, `make run` too: its passing says nothing of `make test`'s failure.)
+    const goal = /^(?:make|just|task|rake)$/.test(program) ? words.slice(1).find((w) => !w.startsWith('-') && !w.includes('=')) : undefined;
+    const operand = goal ?? operands(words.slice(1))[0];
     const name = interpreterName(program);
     const shown = operand ? ` ${operand.length > 80 ? operand.slice(0, 80) : operand}` : '';
     return { name: `${name}${shown}`, targets: [], ...(name !== program ? { display: `${program}${shown}` } : {}) };
@@ -551,6 +556,7 @@ export function failingTestNames(output: string, max = 8): string[] {
   const text = plainOutput(output.length > 200_000 ? output.slice(0, 50_000) + '\n' + output.slice(-150_000) : output);
   // cargo's closing `failures:` list names every failing test, also those whose `… FAILED` row a `tail` cut.
   let inFailureList = false;
+  let docTests: string | undefined;
   for (const line of text.split('\n')) {
     let m: RegExpExecArray | null;
     if (/^failures:\s*$/.test(line)) inFailureList = true;
@@ -585,7 +591,17 @@ export function failingTestNames(output: string, max = 8): string[] {
       add(m[1]); // unittest
     else if ((m = /^FAIL\s+([\w.:/-]*[A-Za-z][\w.:/-]*)(?:\s+\([^)]*\))?\s*$/.exec(line)))
       add(m[1]); // a harness's own `FAIL name` row, or `FAIL name (exit 139)`
-    else if ((m = /^([\w.:/-]*[A-Za-z][\w.:/-]*)\s{2,}(?:FAIL|FAILED)\b/.exec(line))) add(m[1]); // a harness's `name   FAIL: why` row
+    else if ((m = /^([\w.:/-]*[A-Za-z][\w.:/-]*)\s{2,}(?:FAIL|FAILED)\b/.exec(line)))
+      add(m[1]); // a harness's `name   FAIL: why` row
+    else if ((m = FAILING_TEST_ROW.exec(line)))
+      add(m[1]); // a harness's row in its own language (`FALLITO TestFattura.testBollo: …`)
+    else if ((m = /^thread '([^']+)'(?: \(\d+\))? panicked at ([^\s:]+):\d+/.exec(line)))
+      // A Rust test panics on a thread named after it, so even a `grep panicked` keeps its name; a doc test panics on
+      // `main`, under its crate's `Doc-tests ringstat` header: that header names it.
+      if (m[1] !== 'main') add(m[1]);
+      else if (docTests) add(docTests);
+    if (/^\s*Doc-tests \S+\s*$/.test(line)) docTests = line.trim();
+    else if (/^\s*Running \S/.test(line)) docTests = undefined;
   }
   return names;
 }
@@ -596,7 +612,10 @@ export function failingTestNames(output: string, max = 8): string[] {
  */
 export function owningTest(output: string, line: string, tests: string[]): string | undefined {
   const lines = output.split('\n');
-  const at = lines.findIndex((l) => l.includes(line.trim().slice(0, 80)));
+  const key = line.trim();
+  let at = lines.findIndex((l) => l.includes(key.slice(0, 80)));
+  // (A line the summary joined with the one under it, `panicked at src/lib.rs:13:1: left: Some(3.0)`, starts with its own.)
+  if (at === -1) at = lines.findIndex((l) => l.trim().length >= 20 && key.startsWith(l.trim()));
   for (let i = at - 1; i >= 0 && i >= at - 30; i--) {
     const named = tests.find((t) => lines[i].includes(t));
     if (named) return named;

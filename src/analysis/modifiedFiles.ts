@@ -558,6 +558,9 @@ export class FileChangeTracker {
   files(): ModifiedFile[] {
     const out: ModifiedFile[] = [];
     for (const [path, entry] of this.entries) {
+      // A file this session created and deleted again changed nothing the user had (the attempt is told among the
+      // approaches given up): listing it "deleted" would say a file of theirs is gone.
+      if (entry.status === 'deleted' && entry.createdAt) continue;
       const file: ModifiedFile = { path: this.relative(path), status: entry.status, edits: entry.edits, how: entry.how, lastLine: entry.lastLine };
       if (entry.from !== undefined) file.from = this.relative(entry.from);
       // `rm -f *`: the log cannot say which files that was; the pattern stands for them, never a file named '*'.

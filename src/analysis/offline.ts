@@ -22,6 +22,7 @@ import {
 } from './prose.js';
 import { dedupeKey, headAndTail, oneLine, sentenceParts, specificity } from './text.js';
 import { canonicalLogPath } from './logPaths.js';
+import { FAIL_STATUS, FOREIGN_FAILING_TEST_ROW, PASS_STATUS } from './statusWords.js';
 import {
   commandKey,
   displayCommand,
@@ -1499,6 +1500,7 @@ export class OfflineAnalyzer {
         key,
         pending?.commandLine !== undefined && !OUTPUT_CUT_BY_PIPE.test(pending.commandLine) ? result.text : undefined,
         pending?.commandLine !== undefined ? result.text : undefined,
+        ran === cmdKey ? (pending?.family?.targets ?? []) : pending ? targetsOfPart(pending, ran) : [],
       );
     const existing = this.errors.get(key);
     if (existing) {
@@ -1581,7 +1583,8 @@ export class OfflineAnalyzer {
       if (own && rows.length) own.lines = own.lines.filter((line) => !rows.includes(line));
       pruneByScore(this.errors, WORKING.errors, (e) => errorScore(e));
     }
-    if (first && pending?.family?.kind === 'test') {
+    // (Any command whose output names several failing tests ran tests: `sh build.sh` compiling, then running a harness.)
+    if (first && pending && (pending.family?.kind === 'test' || tests.length > 1)) {
       const others = this.otherFailingTests(first, tests, summary.lines, result, pending, cmdKey, citation, display);
       // Each of them is its own error now: not also a line of this one, under this one's status.
       const own = this.errors.get(key);
@@ -1802,16 +1805,19 @@ export class OfflineAnalyzer {
     }
   }
 
-  private ranAgain(cmdKey: string, at: Citation, exceptKey?: string, output?: string, shown?: string): void {
+  private ranAgain(cmdKey: string, at: Citation, exceptKey?: string, output?: string, shown?: string, targets: string[] = []): void {
     // (Read once for every open error of the command, and only if one of them is about named tests.)
     let closingList: Set<string> | undefined | null = null;
     for (const record of this.errors.values())
       if (record.key !== exceptKey && record.commandKey === cmdKey && !record.resolvedAt && record.last.line < at.line) {
         record.wentOn = undefined;
+        // A run narrowed to other targets (`npm test -w @acme/money` after `npm test --workspaces` failed in @acme/invoice)
+        // may not have run it: that its output no longer says so proves nothing. (Its test passing by name still does.)
+        const covered = !targets.length || ranTargetsOf(record, targets);
         // What the re-run printed, even cut by a pipe, may prove the error gone: every test it was about
         // reported passing by name (`test tests::p99 ... ok`), or a compiler's error followed by tests that
         // ran, which they cannot before the code compiles.
-        if (shown !== undefined && (passedByName(shown, record.tests) || compiledPast(shown, record))) {
+        if (shown !== undefined && (passedByName(shown, record.tests) || compiledPast(shown, record) || rowPassedLater(shown, record.title))) {
           record.resolvedAt = at;
           record.failedAgain = undefined;
           continue;
@@ -1819,6 +1825,10 @@ export class OfflineAnalyzer {
         // …or the run's closing list of failures (cargo's `failures:`, pytest's short summary), whole even
         // under `| tail`, no longer names the tests it was about: they failed no more, whatever else did.
         if (closingList === null && shown !== undefined && record.tests?.length) closingList = closingFailureList(shown);
+        if (!covered) {
+          record.failedAgain = at;
+          continue;
+        }
         // unittest's verdict counts errors apart from failures: `FAILED (failures=1)` with no `errors=` means no test
         // raised, so an exception seen before (`sqlite3.OperationalError: …`, its test's name cut by `| tail`) is gone.
         // (Also when the test it was about now fails its assertion instead: `ERROR: test_x` before, `FAIL: test_x` now.)
@@ -1861,6 +1871,18 @@ export class OfflineAnalyzer {
         // …as does C++'s: `terminate called after throwing an instance of 'std::out_of_range'` ends the run; a re-run whose
         // end no longer says so got past it.
         if (/^terminate called after throwing\b/.test(record.title) && shown !== undefined && shown.length >= 100 && !shown.includes('terminate called')) {
+          record.resolvedAt = at;
+          record.gotPast = true;
+          record.goneFromRerun = true;
+          record.failedAgain = undefined;
+          continue;
+        }
+        // pytest's closing summary, whole (a row for every failure its tally counts), says how each failure failed
+        // (`FAILED tests/t.py::x - ValueError: …`): an exception of a test whose name was cut (`| grep "^E "`) that none
+        // of them names any more is gone, whatever else still fails.
+        const raised = record.tests?.length ? undefined : raisedName(record.title);
+        const failures = raised && shown !== undefined ? pytestClosingFailures(shown) : undefined;
+        if (raised && failures && !failures.some((row) => row.includes(raised))) {
           record.resolvedAt = at;
           record.gotPast = true;
           record.goneFromRerun = true;
@@ -2275,6 +2297,27 @@ const COMPILE_ERROR =
  * The failing tests a run lists at its end, which a tail of its output still holds whole: cargo's second
  * `failures:` block before `test result:`, pytest's "short test summary info". Undefined without such a list.
  */
+/** The exception an error's headline names (`AssertionError: …`, pytest's bare `assert x == y` being one). */
+function raisedName(title: string): string | undefined {
+  if (/^assert\s/.test(title)) return 'AssertionError';
+  return /^(?:E\s+)?([A-Z]\w*(?:Error|Exception))(?::|$)/.exec(title)?.[1];
+}
+
+/**
+ * The rows of pytest's short test summary (`FAILED tests/t.py::x - ValueError: …`), when they are every failure its
+ * closing tally counts (`1 failed, 5 passed in 0.61s`); undefined when the summary or a row is missing.
+ */
+function pytestClosingFailures(output: string): string[] | undefined {
+  const block =
+    /^=+ short test summary info =+\n([\s\S]*?)\n(=+ [^\n]*\b(?:failed|passed|errors?)\b[^\n]*=+|\d+ (?:failed|passed|errors?)\b[^\n]*\bin [\d.]+s)\s*$/m.exec(
+      output,
+    );
+  if (!block) return undefined;
+  const rows = block[1].split('\n').filter((l) => /^(?:FAILED|ERROR)\s+\S/.test(l));
+  const counted = [...block[2].matchAll(/(\d+) (?:failed|errors?)\b/g)].reduce((sum, m) => sum + Number(m[1]), 0);
+  return counted > 0 && rows.length === counted && rows.every((row) => / - \S/.test(row)) ? rows : undefined;
+}
+
 function closingFailureList(output: string): Set<string> | undefined {
   const cargo = /^failures:\n((?:[ \t]+\S+\n)+)\s*\ntest result: FAILED\b/m.exec(output);
   if (cargo)
@@ -2284,6 +2327,11 @@ function closingFailureList(output: string): Set<string> | undefined {
         .map((l) => l.trim())
         .filter(Boolean),
     );
+  // …or, its `failures:` list filtered out (`| grep -E "^test result|FAILED"`), a `test x ... FAILED` row for every failure
+  // its tallies count: the rows are then the whole list.
+  const failedRows = new Set([...output.matchAll(/^test (\S+) \.\.\. FAILED\s*$/gm)].map((m) => m[1]));
+  const tallied = [...output.matchAll(/^test result: FAILED\. \d+ passed; (\d+) failed\b/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+  if (tallied > 0 && failedRows.size === tallied) return failedRows;
   // unittest heads every failure and error with `FAIL: name (…)` / `ERROR: name (…)` before its summary
   // (`Ran 6 tests in 0.08s` then `FAILED (failures=1)`): kept by a `grep -E "^(FAIL|ERROR|Ran)"` too.
   // (Only when every failure's header is still there: under `| tail -n 3` only `Ran 7 tests` and `FAILED (failures=1)` are.)
@@ -2327,7 +2375,11 @@ const STRONG_TEST_FAILURE = /\bpanicked at\b|\b\w*(?:Error|Exception)\b:\s+\S|\b
 /** A linter's row for one problem, with its file first: `src/a.js:6:12  error  Expected '===' …  eqeqeq`. */
 const LINT_ROW = /^[^\s:]+:\d+:\d+\s+error\s+\S/;
 /** A test runner's row for one failing test: unittest's `ERROR: test_x (…)`, go's `--- FAIL: TestX`, TAP's `not ok 3 - x`, tcltest's `==== x-1.5 … FAILED`. */
-const FAILURE_ROW = /^\s*(?:(?:FAIL|ERROR|FAILED):? \S|--- FAIL:|not ok \d|[✕✗✖×]\s|==== \S+ .*FAILED$)/;
+// (…also a harness's row in its own language: `FALLITO TestFattura.testBollo: …`.)
+const FAILURE_ROW = new RegExp(
+  `^\\s*(?:(?:FAIL|ERROR|FAILED):? \\S|--- FAIL:|not ok \\d|[✕✗✖×]\\s|==== \\S+ .*FAILED$)|${FOREIGN_FAILING_TEST_ROW.source}`,
+  'u',
+);
 /** At most this many more failing tests of one run get their own error: the rest stay in its lines. */
 // (cargo's `failures:` list of four is common: each test is fixed in its own time, so each is its own error.)
 const OTHER_FAILURES_PER_RUN = 4;
@@ -2391,7 +2443,8 @@ function runnerRowOf(output: string, test: string): string | undefined {
 
 /** Whether a line names a test as a whole name (`tests::p99`, not the `tests::p99` of `tests::p99_rank`). */
 function namesTest(line: string, name: string): boolean {
-  return line.includes(name) && new RegExp(`(?<![\\w.:-])${escapeRegExp(name)}(?![\\w:-])`).test(line);
+  // (A colon closing the name, `FALLITO TestFattura.testBollo: atteso …`, ends it; `t.py::x` or `name:3` goes on.)
+  return line.includes(name) && new RegExp(`(?<![\\w.:-])${escapeRegExp(name)}(?![\\w-]|:[\\w:])`).test(line);
 }
 
 /** An error seen again: open once more, its earlier settling undone. */
@@ -2475,12 +2528,44 @@ function compiledPast(output: string, record: ErrorRecord): boolean {
 }
 
 /** Every test named reported passing by name in the output (`test x ... ok`, `--- PASS: TestX`, `✓ x`, `ok 3 - x`, `x PASSED`). */
+/**
+ * A check script's row for the error now passing: `FAIL: 45 orders point to missing customers` before, `ok: orders point
+ * to missing customers` now (its count dropped or changed), and no failing row for it any more.
+ */
+function rowPassedLater(output: string, title: string): boolean {
+  const failed = /^\s*(?:FAIL(?:ED)?|ERROR|NOT OK|[✗✘×])\s*:?\s+(.{6,})$/i.exec(title)?.[1];
+  if (!failed) return false;
+  const what = (text: string) =>
+    text
+      .replace(/[\d.,:;()'"`]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .toLowerCase();
+  const wanted = what(failed);
+  if (wanted.split(' ').length < 2) return false;
+  let passed = false;
+  for (const line of output.split('\n')) {
+    const row = /^\s*(?:(ok|pass(?:ed)?|[✓✔])|(FAIL(?:ED)?|ERROR|NOT OK|[✗✘×]))\s*:?\s+(.{4,})$/i.exec(line);
+    if (!row || what(row[3]) !== wanted) continue;
+    if (row[2]) return false;
+    passed = true;
+  }
+  return passed;
+}
+
 function passedByName(output: string, tests: string[] | undefined): boolean {
   if (!tests?.length) return false;
   const lines = output.split('\n');
   return tests.every((name) => {
+    // (cargo's `Doc-tests ringstat` header passes when its section's `test result:` does.)
+    if (/^Doc-tests \S+$/.test(name)) {
+      const at = lines.findIndex((line) => line.trim() === name);
+      const verdict = at === -1 ? undefined : lines.slice(at + 1).find((line) => /^\s*(?:test result:|Running |Doc-tests )/.test(line));
+      return verdict !== undefined && /^test result: ok\b/.test(verdict.trim());
+    }
     const said = lines.filter((line) => namesTest(line, name));
-    return said.length > 0 && said.every((line) => PASS_WORD.test(line) && !FAIL_WORD.test(line));
+    // (A harness may say so in its own language: `OK TestFattura.testIva`, `SUPERATO …`, `FALLITO …`.)
+    return said.length > 0 && said.every((line) => (PASS_WORD.test(line) || PASS_STATUS.test(line)) && !FAIL_WORD.test(line) && !FAIL_STATUS.test(line));
   });
 }
 const PASS_WORD = /\b(?:ok|pass|passed|success)\b|[✓✔]/i;
@@ -2654,6 +2739,8 @@ const LOOK_PROGRAMS = new Set([
   ...['cat', 'head', 'tail', 'less', 'more', 'ls', 'find', 'grep', 'rg', 'ag', 'fd', 'tree', 'wc', 'stat', 'file', 'which', 'type', 'whereis'],
   ...['tty', 'ps', 'pgrep', 'env', 'printenv', 'uname', 'df', 'du', 'free', 'lsof', 'ss', 'netstat', 'id', 'whoami', 'readlink', 'realpath'],
   ...['get-content', 'select-string', 'get-childitem', 'get-item', 'test-path', 'get-process', 'get-command'],
+  // (Searches of the disk's index, and PowerShell's cmdlets that only shape what a look printed: `rg … | Select-Object -First 5`.)
+  ...['mdfind', 'locate', 'plocate', 'fdfind', 'select-object', 'sort-object', 'where-object', 'measure-object', 'format-table', 'format-list', 'out-string'],
 ]);
 /** Words a look is dressed in: filters over what it shows, tests, loops and pauses around it. */
 const LOOK_WRAPPERS = new Set(['nl', 'sort', 'uniq', 'cut', 'tr', 'column', 'jq', 'printf', 'true', 'sleep', '[', 'test', 'for', 'while', 'date']);
@@ -3841,6 +3928,14 @@ const GO_AHEAD =
 function letsItGoOn(trimmed: string): boolean {
   return GO_AHEAD.test(trimmed) && !FORBIDS_OR_REDIRECTS.test(trimmed.split(/[\n。！!？?]|\.\s/)[0]);
 }
+/** Whether a run narrowed to `targets` ran an error's tests again: its test files among them, or its tests matched by name. */
+function ranTargetsOf(record: ErrorRecord, targets: string[]): boolean {
+  // (A run of the whole test folder, `unittest discover -s tests`, runs every test.)
+  if (targets.some((t) => /^(?:\.\/)?(?:tests?|specs?|__tests__|\.)\/?$/.test(t))) return true;
+  if (record.tests?.length && record.tests.every((test) => targets.some((p) => namePatternMatches(p, test)))) return true;
+  return record.testFiles.some((f) => targets.some((t) => sameFile(f, t) || covers(t, f)));
+}
+
 /** The targets of the part of a command line that runs the family `name` (`./v.sh` in `bash -n v.sh && ./v.sh`). */
 function targetsOfPart(pending: PendingCall, name: string): string[] {
   for (const words of pending.programs ?? []) {

@@ -144,9 +144,11 @@ const HEDGED =
 // (Set AE: what became clear, a pattern or a cause named, the bugs found, "In short: …", what a fix needs, a check that now
 // shows something, an emphatic finding "X DOES see them", a pledge ticked off "✅ **I will not …**", a Chinese/Japanese/Korean
 // "if …" fallback, a cause labelled "失敗原因:". Set AO: "I'll help you …", a patch announced with the check after it
-// ("…, then I'll syntax-check the script"), "Current behavior: …", "So X also get …", a bare "I'd go with option 1.".)
+// ("…, then I'll syntax-check the script"), "Current behavior: …", "So X also get …", a bare "I'd go with option 1.", a check's result "`make check`: everything passes except …". Set AR: an inventory ("Factory images: 8 factory photos …"), a
+// suggestion left to the user ("建议：…"), "But wait, …", what a value means ("So the score represents WELLNESS, …"), a batch of
+// work announced ("I'm going to patch three things now: …").)
 const NO_CHOICE_MADE =
-  /\bbecomes clear\b|^the [\w -]{0,30}\b(?:pattern|cause|culprit)\s*:|^(?:the )?main (?:bugs?|issues?|problems?|findings?) (?:identified|found)\b|^in short\b|^(?:the )?fix needs to\b|\bnow shows\b|\b[A-Z][a-z]+ (?:DOES|DID|IS) (?:see|work|have|exist|sync)\b|^[✅✔☑]|^(?:如果|もし|만약)|^(?:失敗原因|原因|根本原因|根因)\s*[:：]|\b(?:had )?(?:originally|initially|at first|previously) (?:decided|chose|planned|wanted|went with)\b|\bi (?:think i |may have |might have )?made a mistake\b|^i (?:just |now )?reali[sz]ed?\b|^the (?:error|error message|message|output|log|stack trace|traceback) (?:says|shows|indicates|means|tells)\b|^(?:(?:then|now|next|so),?\s+)?i['’]ll (?:also )?need to\b|\binstead of (?:just|only|simply|merely)\b|\bi['’]ll (?:consider|think about|look into)\b|^(?:so,?\s+)?the (?:issue|problem|bug|cause|culprit) (?:must be|is that|was that|seems to be|appears to be|might be|could be)\b|\b(?:the )?(?:\w+ )?(?:logs?|output|traces?) (?:confirm|confirms|confirmed|show|shows|showed)\b|^(?:two|three|four|five|a few|several|\d+) (?:things|issues|problems|bugs|items|changes|fixes) (?:to|we need to|i need to) (?:fix|do|address|change|handle|tackle)\b|^(?:after that|afterwards|next|once (?:that|this)(?: is| has been)? done),? (?:i['’]ll|we['’]ll|i will|we will) (?:move|go|turn|proceed|continue|switch|get)\b|\bnow (?:i['’]m|we['’]re) (?!going\b)[\w-]+ing\b|\bas you (?:asked|requested|suggested|said|wanted)\b|^(?:(?:ok(?:ay)?|now|so|alright),?\s+)*i['’]m (?:now )?ready to\b|^the (?:key |main )?changes (?:are|will be|needed)\b|^(?:choosing|picking|using|selecting) the wrong\b|^i['’]ve been (?:\w+ing|operating|acting|working)\b|^(?:we|i) (?:previously |already |first )?tried\b|^(?:i['’]ll|let me) (?:launch|spawn|dispatch|kick off|delegate)\b|\bthis is because\b|^\*\*\d+ (?:passed|failed)\b|^i['’]ll help you\b|^i(?:['’]ve)? already (?:rewrote|rewritten|changed|updated|replaced|moved|converted|migrated|fixed|added|removed|refactored)\b|^use this (?:agent|skill|tool|command|subagent) (?:when|for|to)\b|^i (?:keep (?:making|doing|getting)|was (?:guessing|assuming|wrong)|wasted|should have|made (?:excuses|a mistake)|hardcoded)\b|^test:\s|^(?:the )?idea is clear\b|,\s*then (?:(?:i['’]ll|i will|we['’]ll) )?(?:re-?run|run|syntax-check|check|test|verify|rebuild|build|commit|push)\b|^current(?:ly)? (?:behaviou?r|state|status|flow|logic)\s*:|^(?:so,?\s+)?[\w ]{1,40}\balso (?:get|gets|need|needs|have|has|go|goes|work|works|become|becomes)\b|^i['’]d (?:go with|pick|choose|take) (?:option |approach )?[\w-]{1,3}[.!]?$/i;
+  /\bbecomes clear\b|^the [\w -]{0,30}\b(?:pattern|cause|culprit)\s*:|^(?:the )?main (?:bugs?|issues?|problems?|findings?) (?:identified|found)\b|^in short\b|^(?:the )?fix needs to\b|\bnow shows\b|\b[A-Z][a-z]+ (?:DOES|DID|IS) (?:see|work|have|exist|sync)\b|^[✅✔☑]|^(?:如果|もし|만약)|^(?:失敗原因|原因|根本原因|根因)\s*[:：]|\b(?:had )?(?:originally|initially|at first|previously) (?:decided|chose|planned|wanted|went with)\b|\bi (?:think i |may have |might have )?made a mistake\b|^i (?:just |now )?reali[sz]ed?\b|^the (?:error|error message|message|output|log|stack trace|traceback) (?:says|shows|indicates|means|tells)\b|^(?:(?:then|now|next|so),?\s+)?i['’]ll (?:also )?need to\b|\binstead of (?:just|only|simply|merely)\b|\bi['’]ll (?:consider|think about|look into)\b|^(?:so,?\s+)?the (?:issue|problem|bug|cause|culprit) (?:must be|is that|was that|seems to be|appears to be|might be|could be)\b|\b(?:the )?(?:\w+ )?(?:logs?|output|traces?) (?:confirm|confirms|confirmed|show|shows|showed)\b|^(?:two|three|four|five|a few|several|\d+) (?:things|issues|problems|bugs|items|changes|fixes) (?:to|we need to|i need to) (?:fix|do|address|change|handle|tackle)\b|^(?:after that|afterwards|next|once (?:that|this)(?: is| has been)? done),? (?:i['’]ll|we['’]ll|i will|we will) (?:move|go|turn|proceed|continue|switch|get)\b|\bnow (?:i['’]m|we['’]re) (?!going\b)[\w-]+ing\b|\bas you (?:asked|requested|suggested|said|wanted)\b|^(?:(?:ok(?:ay)?|now|so|alright),?\s+)*i['’]m (?:now )?ready to\b|^the (?:key |main )?changes (?:are|will be|needed)\b|^(?:choosing|picking|using|selecting) the wrong\b|^i['’]ve been (?:\w+ing|operating|acting|working)\b|^(?:we|i) (?:previously |already |first )?tried\b|^(?:i['’]ll|let me) (?:launch|spawn|dispatch|kick off|delegate)\b|\bthis is because\b|^\*\*\d+ (?:passed|failed)\b|^i['’]ll help you\b|^i(?:['’]ve)? already (?:rewrote|rewritten|changed|updated|replaced|moved|converted|migrated|fixed|added|removed|refactored)\b|^use this (?:agent|skill|tool|command|subagent) (?:when|for|to)\b|^i (?:keep (?:making|doing|getting)|was (?:guessing|assuming|wrong)|wasted|should have|made (?:excuses|a mistake)|hardcoded)\b|^test:\s|^(?:the )?idea is clear\b|,\s*then (?:(?:i['’]ll|i will|we['’]ll) )?(?:re-?run|run|syntax-check|check|test|verify|rebuild|build|commit|push)\b|^current(?:ly)? (?:behaviou?r|state|status|flow|logic)\s*:|^(?:so,?\s+)?[\w ]{1,40}\balso (?:get|gets|need|needs|have|has|go|goes|work|works|become|becomes)\b|^i['’]d (?:go with|pick|choose|take) (?:option |approach )?[\w-]{1,3}[.!]?$|^`[^`]{2,80}`\s*:\s*(?:(?:everything|all(?: \w+)?|it|both|the suite)\s+)?(?:pass(?:es|ed)?|green|red|fail(?:s|ed|ing)?|ok)\b|^[a-z][a-z ]{0,29}:\s+\d+\s+[a-z]+|^(?:建议|提议|推荐)\s*[:：]|^(?:suggestion|recommendation|i suggest|i['’]d suggest|i recommend|my recommendation)\s*[:：]|^(?:but |hmm,? )?wait[,!.]|^(?:so,? )?(?:the|this|that|it) (?:\w+ ){0,3}(?:represents|measures|reflects|stands for)\b(?!.*\b(?:i|we)['’](?:ll|d)\b)|^i['’]m going to \w+ (?:\w+ )?(?:two|three|four|five|six|\d+|a few|several) (?:things|changes|fixes|issues|items|places|files)\b/i;
 
 /** A sentence opened by the word "decision" or "solution" in a language the agent writes in: `Päätös:`, `Ratkaisu:`. */
 const DECISION_LABEL =
@@ -338,6 +340,13 @@ const CONSTRAINT = new RegExp(
     // Mongolian and Nepali rules: "tests/ доторх хүлээгдэх утгыг битгий өөрчил", "tcllib битгий ашигла", "-Werror चाहिँ
     // नहटाउनुहोला" (please don't remove it), "हरेक लाइनको format उस्तै राख्नुहोस्" (keep it the same), "कहिल्यै", "सधैं".
     String.raw`(?<![\p{L}])(?:битгий|хэзээ ч|үргэлж|зөвхөн)(?![\p{L}])|(?<![\u0900-\u097F])(?:न[\u0900-\u097F]+(?:नुहोला|नुहोस्)|कहिल्यै|सधैं|सधैँ|उस्तै राख\S*|जस्ताको तस्तै)(?![\u0900-\u097F])`,
+    // Welsh, Macedonian and Punjabi rules: "paid â chyffwrdd â'r Makefile" (don't touch), "dim commits, …", "byth", "bob amser";
+    // "не ги менувај 001 и 002" (don't change them), "само sh и sqlite3, без python"; "ਕੋਈ ਬਾਹਰੀ package ਨਹੀਂ ਪਾਉਣਾ" (no package
+    // is to be added), "Python 3.8 ਤੇ ਵੀ ਚੱਲਣਾ ਚਾਹੀਦਾ" (it must run on 3.8 too), "ਕਦੇ ਨਹੀਂ", "ਹਮੇਸ਼ਾ".
+    String.raw`(?<!\p{L})(?:paid (?:â|ag|a)|peidiwch(?: (?:â|ag))?|byth|bob amser|dim ond|dim (?:commit\p{L}*|push\p{L}*|pecyn\p{L}*|llyfrgell\p{L}*|dibyniaeth\p{L}*)|не (?:ги |го |ја )?(?:менувај|менувајте|бриши|бришете|допирај|допирајте|користи|користете|додавај|додавајте|комитирај|пушај)|немој(?:те)?|никогаш|секогаш|само \S+ (?:и|или) \S+)(?!\p{L})|(?<![\u0A00-\u0A7F])(?:ਨਹੀਂ [\u0A00-\u0A7F]+ਣਾ|[\u0A00-\u0A7F]+ਣਾ ਚਾਹੀਦ[ਾੀੇ]|ਕਦੇ (?:ਵੀ )?ਨਹੀਂ|(?<!ਕਿਉਂਕਿ[^,।]{0,80})ਹਮੇਸ਼ਾ|ਸਿਰਫ਼|ਸਿਰਫ|ਨਾ [\u0A00-\u0A7F]+ੋ)(?![\u0A00-\u0A7F])`,
+    // Sinhala and Cantonese rules: "-fsanitize=address අයින් කරන්න එපා" (don't remove), "C11 විතරයි" (C11 only), "කවදාවත්"
+    // (never); "唔好改 tests 入面嘅 expected 值" (don't change), "記住計錢唔好用 float" (remember: no floats for money), "千祈唔好…".
+    String.raw`(?<![\u0D80-\u0DFF])(?:එපා|විතරයි|කවදාවත්|හැමවිටම|හැම විටම|හැමදාම|නිතරම)(?![\u0D80-\u0DFF])|唔好(?:改|用|掂|郁|刪|删|加|裝|装|動|动|換|换|搞|寫|写|推|commit|push|touch|\s*[A-Za-z])|千祈|唔准|一定要|^\s*(?:記住|记住)`,
     // Croatian and Catalan rules: "samo standardna biblioteka, bez paketa s pipom", "pravu troskovi.db ne diraj", "no
     // toquis l'API de src/ini.h", "d'ara endavant compila-ho tot amb -Werror".
     String.raw`(?<!\p{L})(?:samo (?:standardn\p{L}*|\p{L}+,)|ne (?:diraj|dirajte|mijenjaj|mijenjajte|briši|koristi|dodaj\p{L}*)|nikad(?:a)?|uvijek|bez (?:paketa|biblioteka|vanjskih|novih)|no (?:toquis|toqueu|canviïs|modifiquis|esborris|facis servir|afegeixis)|d['’]ara endavant|sempre|només)(?!\p{L})`,
@@ -567,7 +576,12 @@ export function classifyWithoutPrefilter(sentence: string, source: ProseSource, 
   const intention =
     (INTENTION.test(sentence) && !RATIONALE.test(sentence) && !ALTERNATIVE.test(sentence)) || (ACTION_STEP.test(sentence) && !ALTERNATIVE_NAMED.test(sentence));
   // A reason after a colon counts when someone (or an imperative) chooses: "Use SQLite over Postgres here: it's a single-user CLI".
-  const colonReason = /^[^:]{8,120}:\s+\S.{8,}/.test(sentence) && (IMPERATIVE_CHOICE.test(sentence.trim()) || /\b(?:i|we)['’]ll\b/i.test(sentence));
+  // (…or, in thinking, a choice set against what it beat: "stopwords=None by default rather than filtering by default: callers keep today's output".)
+  const colonReason =
+    /^[^:]{8,120}:\s+\S.{8,}/.test(sentence) &&
+    (IMPERATIVE_CHOICE.test(sentence.trim()) ||
+      /\b(?:i|we)['’]ll\b/i.test(sentence) ||
+      (source === 'thinking' && alternative && /\b(?:rather than|instead of)\b[^:]*:/i.test(sentence)));
   // "I'll run X rather than Y: why" opens like a step, but weighs an alternative with its reason: a choice.
   const weighed = alternative && (RATIONALE.test(sentence) || colonReason);
   const decision = !rejected && !intention && DECISION.test(sentence) && (!CHATTER.test(sentence) || weighed);
@@ -726,6 +740,16 @@ export function isConstraint(sentence: string): boolean {
 const TAGGED_RULE =
   /^[^?？؟]{8,},\s*(?:ok(?:ay)?|right|yeah|got it|alright|understood|seri(?: ?ya| ?ah| ?thaane)?|ok ?va|ok ?ah|theek hai|thik hai|na|ja|oder|nicht wahr|d['’]accord|vale|né|tá)\s*[?？؟]\s*$/i;
 
+/** Every word of three or more capitalized (small words and `iTerm2` aside), not shouted in capitals: a label or a title. */
+function isTitleCase(sentence: string): boolean {
+  // (A sentence ends in a full stop, "Target Node 18."; a label does not.)
+  if (/[.!]$/.test(sentence.trim())) return false;
+  const words = sentence.trim().replace(/:$/, '').split(/\s+/);
+  if (words.length < 3 || words.length > 10) return false;
+  const small = /^(?:a|an|the|and|or|of|in|on|to|for|with|by|at|from|as|vs\.?)$/;
+  return words.every((w) => /^[A-Z0-9]/.test(w) || /[A-Z]/.test(w) || small.test(w)) && words.filter((w) => /^[A-Z][a-z]/.test(w)).length >= 3;
+}
+
 export function soundsLikeRule(text: string): boolean {
   const sentence = text.replace(/[’‘]/g, "'");
   if (sentence.length < 8 || sentence.length > 500) return false;
@@ -733,7 +757,19 @@ export function soundsLikeRule(text: string): boolean {
   // "…, seri ya?", "…, right?", is still the rule.)
   if (/[?？؟]\s*$/.test(sentence) && !TAGGED_RULE.test(sentence)) return false;
   // …nor does one asked with a question word and no mark: "art如何确定哪些对象放在moving space", "为什么不能用X".
-  if (/如何|怎么|怎样|为什么|为何|是否|[吗呢]\s*$|どうやって|なぜ|ですか\s*$/.test(sentence)) return false;
+  // (…"那第一类必须定死的，现在我们有哪些还没有敲定": which of them are not settled yet.)
+  if (/如何|怎么|怎样|为什么|为何|是否|哪些|哪个|哪里|多少|有没有|是不是|能不能|可不可以|[吗呢]\s*$|どうやって|なぜ|ですか\s*$/.test(sentence)) return false;
+  // A label in Title Case ("Do Not Remap Modifiers", an option of a menu pasted in) names a thing; a document's checked
+  // rule ("**✅ ALWAYS add `type=\"pcre2\"` to regex patterns**") was drafted for a file, not typed to the agent.
+  if (isTitleCase(sentence) || /^\s*(?:[-*]\s+)?(?:\*\*)?\s*(?:✅|❌|⚠️?|🚫|⛔|✔️?|✗|✘|📌|🔴|🟢|👉)/u.test(sentence)) return false;
+  // A liking or a dislike of what is there ("I like it that we don't use red.", "I don't really like the Apps button.") is
+  // feedback on the moment; "you don't want your VLANs …" explains how things generally go.
+  if (
+    /^\s*i (?:really )?(?:like|love|liked|loved) (?:it )?(?:that|how|the|this)\b|^\s*i (?:don'?t|do not) (?:really )?like (?:the|this|that|how|these|those|it)\b|\byou (?:don'?t|do not|never) want your\b/i.test(
+      sentence,
+    )
+  )
+    return false;
   // A document's field (`**FR-001**:`, `**Status**:`, `**Side Effects:** …`, `**Webhooks (The Source of Truth):**`), pasted.
   if (/^\s*(?:[-*]\s+|\d+\.\s+)?\*\*[^*\n]{1,80}?(?::\*\*|\*\*\s*:)/.test(sentence)) return false;
   if (

@@ -125,7 +125,8 @@ const GENERIC_ERROR =
 /** A PowerShell error record: its classification lines, in Windows PowerShell's and PowerShell 7's layouts. */
 const POWERSHELL_ERROR_RECORD = /^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\s*:|^\s*Line \|\s*$/m;
 /** `Get-Content : Cannot find path …`, `nl : The term 'nl' is not recognized …`: the command, then what went wrong. */
-const POWERSHELL_MESSAGE = /^[A-Za-z][\w.]*(?:-[A-Za-z]\w*)? : \S/;
+// (A name PowerShell could not read keeps its `?` for each letter it lost: `Stra? : Die Benennung "Stra?" wurde nicht …`.)
+const POWERSHELL_MESSAGE = /^[A-Za-z][\w.?]*(?:-[A-Za-z]\w*)? : \S/;
 /** A linter's diagnostic under its rule code ranks with the E-codes of the first pattern. */
 const LINT_DIAGNOSTIC_RANK = 0;
 /** A PowerShell error's message ranks with exception lines. */
@@ -168,14 +169,29 @@ export function plainOutput(output: string): string {
   return output.includes('\x1b') || output.includes('\r') ? output.replace(ANSI, (m) => (m === '\r' ? '\n' : '')) : output;
 }
 
+/**
+ * Windows PowerShell wraps a message at the console's width, each cut line ending in a space: `… is not recognized as
+ * the name of a cmdlet, function, script ` / `file, or operable program. … verify that the path is correct ` /
+ * `and try again.`. Joined again, the message is one line; alone, its last piece says nothing.
+ */
+function unwrapConsoleLines(lines: string[]): string[] {
+  const joined: string[] = [];
+  for (const line of lines) {
+    const last = joined.at(-1);
+    if (last !== undefined && last.length >= 60 && / \r?$/.test(last) && /^[a-z(]/.test(line)) joined[joined.length - 1] = last.replace(/\r$/, '') + line;
+    else joined.push(line);
+  }
+  return joined;
+}
+
 /** The lines of an output that say what went wrong, or none. */
 export function errorLines(output: string, max = 6): ErrorSummary {
   const text = plainOutput(headAndTail(output, 24_000, 12_000));
   const found: { line: string; rank: number; index: number }[] = [];
   const stack: string[] = [];
-  const lines = text.split('\n');
-  const seen = new Set<string>();
   const powershell = POWERSHELL_ERROR_RECORD.test(text);
+  const lines = powershell ? unwrapConsoleLines(text.split('\n')) : text.split('\n');
+  const seen = new Set<string>();
   let capturedConsole = false;
   let afterCaret = false;
   for (let i = 0; i < lines.length; i++) {
@@ -211,7 +227,11 @@ export function errorLines(output: string, max = 6): ErrorSummary {
       powershell &&
       ((afterCaret && !/^\s*\+/.test(raw) && raw.trim() !== '') ||
         POWERSHELL_MESSAGE.test(raw) ||
-        (/^At \S.*:\d+ char:\d+\s*$/.test(lines[i + 1]?.trim() ?? '') &&
+        // (…or a parser's, on the line right above its `+ CategoryInfo` record: `The string is missing the terminator: '@.`)
+        (/^\s*\+ CategoryInfo\s*:/.test(lines[i + 1] ?? '') && /^\S/.test(raw) && raw.trim().length >= 8) ||
+        (/^At \S.*:\d+ char:\d+\s*$|^(?:In Zeile|En l[íi]nea|Ligne|Alla riga|Na linha|В строке)\s*:\s*\d+\s+(?:Zeichen|car[áa]cter|Caract[èe]re|carattere|caractere|знак)\s*:\s*\d+\s*$/.test(
+          lines[i + 1]?.trim() ?? '',
+        ) &&
           raw.trim().length >= 8 &&
           !/^\s*\+/.test(raw) &&
           !/^\s*(?:Output|Error|Stderr|Stdout|Exit code)\b[^:]*:?\s*\S{0,12}\s*$/i.test(raw)));
@@ -466,7 +486,7 @@ const NOT_A_MEASUREMENT = new RegExp(
     // Progress and status said while work goes on (set AK): `Processing 3 test images for modern formats...`, `Current
     // Pipeline Progress: 0%`, docker's `Waiting 5 seconds to verify…`, VSTest's `A total of 1 test files matched…`, apt's
     // `Space needed: 118 MB` before it asks, a step that failed with its time (`Failed to restore x.csproj (in 5,81 sec).`).
-    String.raw`^(?:[\w-]+: )?(?:Processing|Loading|Downloading|Installing|Building|Compiling|Fetching|Preparing|Starting|Generating|Scanning|Copying)\b.*(?:\.{3}|…)\s*$|\bProgress:\s*\d|\bWaiting \d+ (?:seconds?|secs?|s)\b|^A total of \d+ test files? matched\b|^(?:Space needed|Need to get|After this operation)\b|^Failed to \w+ .*\(in [\d.,]+ ?(?:m?sec|ms|s)\)`,
+    String.raw`^(?:[\w-]+: )?(?:Processing|Loading|Downloading|Installing|Building|Compiling|Fetching|Preparing|Starting|Generating|Scanning|Copying)\b.*(?:\.{3}|…)\s*$|\bProgress:\s*\d|\bWaiting \d+(?:\.\d+)? (?:seconds?|secs?|s)\b|^A total of \d+ test files? matched\b|^(?:Space needed|Need to get|After this operation)\b|^Failed to \w+ .*\(in [\d.,]+ ?(?:m?sec|ms|s)\)`,
     // A traceback's elision (Python's `...<27 lines>...`), a class file's format version and its header (javap's
     // `minor version: 0`, `Last modified Mar 1, 2026; size 9517 bytes`), npm finding nothing to install (`up to date,
     // audited 411 packages in 2s`).
@@ -500,6 +520,9 @@ const NOT_A_MEASUREMENT = new RegExp(
     // A spreadsheet formula (`Resell (60% Rule): = (Item Value * 0.60) / …`), a config line of values
     // (`monitor=eDP-1,3840x2400@60,320x1440,2`), lscpu's description of the machine (`CPU(s): 12`).
     String.raw`[:=]\s*=\s*[(\w]|^[\w.-]+=[^\s,]*,[^\s,]*,|^(?:Model name|CPU\(s\)|On-line CPU\(s\) list|Thread\(s\) per core|Core\(s\) per socket|Socket\(s\)|Architecture|Vendor ID|CPU family|Model|Stepping|BogoMIPS|CPU (?:max|min) MHz|L[123]\w* cache|NUMA node\d* CPU\(s\)|Address sizes|Byte Order):`,
+    // (set AR) a target, not a value reached: a figure after a comparison (`P95 < 300 ms`, `coverage >=70%`, `under 2.5 s`)
+    // is a spec's or a gate's; a line of code computing one (`duration_ms = (time.perf_counter() - start) * 1000`).
+    String.raw`(?:[<>≤≥]=?|=<|=>)\s*\d[\d.,]*\s?(?:ms|s|sec|secs|seconds?|%|[KMG]i?B|fps)(?![A-Za-z\d])|\b(?:under|below|at most|at least|no more than|less than|more than)\s+\d[\d.,]*\s?(?:ms|s|sec|secs|seconds?|%)(?![A-Za-z\d])|^\s*[a-z_][\w.]*\s*[-+*/]?=\s*[^=\n]*\b[a-z_][\w.]*\(`,
     // (git's `Total 3 (delta 1), reused 0`, never a report's `total rows: 24011`)
     String.raw`^(?:remote: )?(?:Counting|Compressing|Writing|Receiving|Resolving|Enumerating|Unpacking|Delta compression|Updating files)\b.*\d|^(?:remote: )?Total \d+ \(delta\b`,
     String.raw`\(\d+\/\d+\)\s*(?:,|$|done)`,
@@ -762,6 +785,18 @@ const RUNNER_SUMMARIES: { shape: RegExp; weight: number; fold?: boolean }[] = [
 const MODE_LIST = /^\s*(?:available ?modes|supported modes|modes)\s*:\s*$/im;
 const BARE_MODE = /^\s*\d{2,5}x\d{2,5}@[\d.]+\s*Hz\s*$/i;
 
+/** `label: 1554`, `total: HK$21,846.91`: one figure under a label of a word or a few, in any script. */
+const REPORT_ROW = /^\s*\p{L}[\p{L}\p{M} ]{0,30}:\s*(?:[A-Z]{0,3}[$€£¥₹]|Rs\.?\s?)?-?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|[$€£¥₹]|[A-Z]{3}))?\s*$/u;
+/**
+ * Labels of settings, places and versions, an assertion's two sides and a pull request's bookkeeping, not counts of the
+ * work: `port: 8080`, `line: 12`, `left: 1733740200`, `Additions: 1257`.
+ */
+const SETTING_LABEL =
+  /^\s*(?:[\p{L} ]*\s)?(?:port|version|v|id|pid|uid|gid|line|lines? no|row|column|col|page|step|year|month|day|hour|minute|second|timeout|retries|workers|threads|jobs|level|verbosity|seed|width|height|depth|limit|max|min|default|replicas|priority|weight|index|offset|exit(?: code)?|status|code|chmod|mode|left|right|expected|actual|got|want|additions|deletions|insertions|changed files|commits|reviews|comments|reactions|stars|forks)\s*:/iu;
+/** A command whose output is text looked at (`cat config.yaml`, `grep -n …`), not a program's report. */
+const LOOKS_AT_TEXT =
+  /^(?:cat|head|tail|less|more|grep|rg|sed|awk|jq|yq|git|gh|glab|docker compose config|kubectl|env|printenv|set|echo|printf|type|get-content)\b/i;
+
 export function measuredLines(output: string, max = 6, commandLine?: string): string[] {
   // (Valgrind writes every line under its process id, `==32113==   total heap usage: 2,761 allocs, …`: the report is after it.)
   const plain = plainOutput(headAndTail(output, 12_000, 12_000));
@@ -870,6 +905,28 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
         seen.add(line);
         found.push({ line, weight: 3 });
       }
+  // A program's report, one count or amount under a label per line in any language (`eitemau: 287` / `gwerth: 38100.37`,
+  // `ਕੁੱਲ ਸ਼ਬਦ: 1554` / `ਵਿਲੱਖਣ: 50`, `trips: 2417` / `  adult: 1381` / `total: HK$21,846.91`): two such lines or more in a row
+  // from a program that ran on something, not a file or a setting looked at.
+  if (commandLine !== undefined && !LOOKS_AT_TEXT.test(commandLine.trim())) {
+    let run: string[] = [];
+    const flush = () => {
+      if (run.length >= 2 && !run.every((l) => SETTING_LABEL.test(l)))
+        for (const line of run)
+          if (!seen.has(line) && !SETTING_LABEL.test(line) && found.length < max) {
+            seen.add(line);
+            found.push({ line, weight: 3 });
+          }
+      run = [];
+    };
+    for (const line of lines) {
+      // (Most lines hold no colon or no digit: the patterns are asked only of those that do.)
+      if (line.length <= 80 && line.includes(':') && HAS_DIGIT.test(line) && REPORT_ROW.test(line) && !NOT_A_MEASUREMENT.test(line.trim()))
+        run.push(line.trim());
+      else flush();
+    }
+    flush();
+  }
   // Test runners' closing counts, each kept whole (tcltest's tabs folded).
   for (const { shape, weight, fold } of RUNNER_SUMMARIES)
     for (const line of lines) {

@@ -288,7 +288,8 @@ function errorLine(finding: Finding, terse = false): string {
           : finding.resolvedAs === 'retried'
             ? 'written again another way right after, which got past it (it failed another way)'
             : 'fixed by a later passing run';
-    const also = otherFailureLines(finding);
+    const raisedAt = projectFrameOf(finding);
+    const also = [...(raisedAt ? [raisedAt] : []), ...otherFailureLines(finding)];
     const beside = also.length ? ` (with ${quoteAsData(also.join(' | '), 'tool output', 260)})` : '';
     return `- Resolved: ${quoteAsData(finding.title, 'tool output', 240)}${beside} — ${how}${by}${marksOf(finding)}\n`;
   }
@@ -306,6 +307,22 @@ function errorLine(finding: Finding, terse = false): string {
     return `- **Not re-run:** ${quoted}${command}${cite(lines)}; the session went on with ${code(went.what, 160)} (log line ${went.line})${marksOf(finding)}\n`;
   return `- **Unresolved:** ${quoted}${command}${cite(lines)}${marksOf(finding)}\n`;
 }
+
+/**
+ * Where a brief resolved error was raised in the project's own code: the first stack frame of its detail that is not
+ * the runtime's (`at it.fatture.Riga.imponibile(Riga.java:31)` under `java.base/…` frames), so the resumed agent knows
+ * which code the fix touched. (Java, JavaScript and C# print the innermost frame first.)
+ */
+function projectFrameOf(finding: Finding): string | undefined {
+  if (inline(finding.title, 10_000).startsWith('at ')) return undefined;
+  const frame = (finding.detail ?? '')
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => /^at \S/.test(l) && /\.\w+:\d+/.test(l) && !RUNTIME_FRAME.test(l));
+  if (!frame) return undefined;
+  return frame.length > 120 ? `${frame.slice(0, 119)}…` : frame;
+}
+const RUNTIME_FRAME = /^at (?:java|javax|jdk|sun|kotlin|scala|junit|org\.junit|System|Microsoft)\.|node:|\binternal\/|node_modules\//;
 
 /** A brief resolved error's other failing lines (a second test's assertion, the exception under a test row), at most two. */
 // (A run that failed in several places is one error; brief as it is, its title alone would hide the other failures.)

@@ -57,9 +57,36 @@ const LONG = [
 ];
 const SIZES = ['100g', '200g', '400g', '1kg', '2kg', '5 pack'];
 const SHORT = [
-  'carrot', 'leeks', 'beans', 'cabbage', 'brinjal', 'pumpkin', 'onions', 'potatoes', 'tomato', 'lime', 'ginger', 'garlic', 'green chilli',
-  'curry leaves', 'coconut', 'eggs 10', 'bread', 'sugar 1kg', 'salt 400g', 'samba rice 1kg', 'nadu rice 1kg', 'red dhal 500g', 'milk packet',
-  'yoghurt cup', 'butter 200g', 'cheese slices', 'tea 100g', 'coffee 50g', 'soap bar', 'candles',
+  'carrot',
+  'leeks',
+  'beans',
+  'cabbage',
+  'brinjal',
+  'pumpkin',
+  'onions',
+  'potatoes',
+  'tomato',
+  'lime',
+  'ginger',
+  'garlic',
+  'green chilli',
+  'curry leaves',
+  'coconut',
+  'eggs 10',
+  'bread',
+  'sugar 1kg',
+  'salt 400g',
+  'samba rice 1kg',
+  'nadu rice 1kg',
+  'red dhal 500g',
+  'milk packet',
+  'yoghurt cup',
+  'butter 200g',
+  'cheese slices',
+  'tea 100g',
+  'coffee 50g',
+  'soap bar',
+  'candles',
 ];
 const NAMES = [...SHORT.slice(0, 20), ...LONG.flatMap((base) => SIZES.map((size) => `${base} ${size}`)), ...SHORT.slice(20)];
 const SALES = Array.from({ length: 1317 }, (_, i) => {
@@ -160,7 +187,9 @@ export const scenario = {
             bash('git checkout -- src/items.c && git status --short', 'Revert'),
           ],
           [
-            think(`Real fix: ${oneByte.choice}, since ${oneByte.reason}. Not ${oneByte.alternative}: it is POSIX, not C11, and -std=c11 hides its declaration.`),
+            think(
+              `Real fix: ${oneByte.choice}, since ${oneByte.reason}. Not ${oneByte.alternative}: it is POSIX, not C11, and -std=c11 hides its declaration.`,
+            ),
             edit('src/items.c', copyOld, '    char *p = malloc(len + 1);\n'),
           ],
           [think(''), bash(`${build} && ${run}`, 'Build and run')],
@@ -200,7 +229,14 @@ export const scenario = {
           [think(''), edit('src/items.h', itemsStructOld, itemsStructNew)],
           [think(''), edit('src/items.c', '    it->n = 0;\n    it->dropped = 0;\n', '    it->v = NULL;\n    it->n = 0;\n    it->cap = 0;\n')],
           [think(''), edit('src/items.c', capOld, capNew)],
-          [think(''), edit('src/items.c', '        free(it->v[i].name);\n    it->n = 0;\n', '        free(it->v[i].name);\n    free(it->v);\n    it->v = NULL;\n    it->n = it->cap = 0;\n')],
+          [
+            think(''),
+            edit(
+              'src/items.c',
+              '        free(it->v[i].name);\n    it->n = 0;\n',
+              '        free(it->v[i].name);\n    free(it->v);\n    it->v = NULL;\n    it->n = it->cap = 0;\n',
+            ),
+          ],
           [
             think(''),
             edit(

@@ -33,7 +33,7 @@ const HEADER =
 const STOCK_CPP =
   '#include "stock.h"\n\n#include <fstream>\n#include <sstream>\n\n' +
   'Item parse_line(const std::string &line)\n{\n    Item it;\n    std::stringstream ss(line);\n    std::string field;\n' +
-  '    std::getline(ss, it.code, \',\');\n    std::getline(ss, it.name, \',\');\n    std::getline(ss, field, \',\');\n    it.qty = std::stoi(field);\n    std::getline(ss, field, \',\');\n    it.price = std::stod(field);\n    return it;\n}\n\n' +
+  "    std::getline(ss, it.code, ',');\n    std::getline(ss, it.name, ',');\n    std::getline(ss, field, ',');\n    it.qty = std::stoi(field);\n    std::getline(ss, field, ',');\n    it.price = std::stod(field);\n    return it;\n}\n\n" +
   'std::vector<Item> load(const std::string &path)\n{\n    std::vector<Item> items;\n    std::ifstream in(path);\n    std::string line;\n    std::getline(in, line); // header\n' +
   '    while (std::getline(in, line))\n        if (!line.empty())\n            items.push_back(parse_line(line));\n    return items;\n}\n\n' +
   'const Item *find_item(const std::vector<Item> &items, const std::string &code)\n{\n    for (const auto &it : items)\n        if (it.code == code)\n            return &it;\n    return nullptr;\n}\n\n' +
@@ -87,9 +87,12 @@ export const scenario = {
   build(k, { edit }) {
     const buildReq = k.request("trwsia'r build, mae'r linker yn methu");
     const noMakefile = k.constraint("paid â chyffwrdd â'r Makefile");
-    const linkErr = k.error('undefined reference to `total_value', 'resolved');
+    k.error('undefined reference to `total_value', 'resolved');
     k.error('collect2: error: ld returned 1 exit status', 'resolved');
-    const override = k.rejected('OBJS="src/main.o src/stock.o src/value.o"', 'a plain make would still fail to link, the override only lives on my command line');
+    const override = k.rejected(
+      'OBJS="src/main.o src/stock.o src/value.o"',
+      'a plain make would still fail to link, the override only lives on my command line',
+    );
     const move = k.decision(
       'moving total_value into src/stock.cpp',
       'stock.o is already linked into both stoc and run_tests',
@@ -99,7 +102,7 @@ export const scenario = {
     k.number(String(STOCK.items));
     k.number(String(STOCK.qty));
     k.number(STOCK.value);
-    const crashReq = k.request("mae stoc yn chwalu efo --cod sy ddim yn bodoli, S9999");
+    const crashReq = k.request('mae stoc yn chwalu efo --cod sy ddim yn bodoli, S9999');
     k.error('Segmentation fault', 'resolved');
     const guard = k.decision(
       'a nullptr check in main.cpp',
@@ -112,7 +115,7 @@ export const scenario = {
     k.number('128');
     k.number('127');
     k.check('make test', 'failing');
-    const leave = k.request("gad y prawf trim fel mae am rŵan");
+    const leave = k.request('gad y prawf trim fel mae am rŵan');
     const noCommit = k.constraint("dim commits, dw i'n gwneud nhw fy hun");
     const readme = k.request("diweddara'r README efo make test a'r opsiwn --cod");
     k.file('README.md');
@@ -131,23 +134,30 @@ export const scenario = {
           [bash("grep -n 'total_value' src/*.cpp src/*.h; grep -n '^OBJS' Makefile", 'Where is total_value defined')],
           [
             say('`total_value` lives in src/value.cpp but OBJS only has main.o and stock.o. Trying with value.o added on the command line first:'),
-            bash('make stoc OBJS="src/main.o src/stock.o src/value.o" 2>&1 | tail -n 3 && ./stoc data/stoc.csv', 'Link with value.o via a command-line override'),
+            bash(
+              'make stoc OBJS="src/main.o src/stock.o src/value.o" 2>&1 | tail -n 3 && ./stoc data/stoc.csv',
+              'Link with value.o via a command-line override',
+            ),
           ],
           [
             say(
               `Links and runs, but that's no fix: ${override.why}. ` +
                 `I'll go with ${move.choice} instead of ${move.alternative} (you said hands off the Makefile), since ${move.reason}.`,
             ),
-            bash('rm -f stoc src/*.o && cat src/value.cpp >> src/stock.cpp && git rm -q src/value.cpp && git status --short', 'Move total_value into stock.cpp'),
+            bash(
+              'rm -f stoc src/*.o && cat src/value.cpp >> src/stock.cpp && git rm -q src/value.cpp && git status --short',
+              'Move total_value into stock.cpp',
+            ),
           ],
-          [say('run_tests still lists src/value.o as a prerequisite, so `make test` would break too. Checking.'), bash('make 2>&1 | tail -n 4 && ./stoc data/stoc.csv', 'Rebuild and run')],
           [
-            edit('src/stock.cpp', '#include "stock.h"\n\ndouble total_value', '\ndouble total_value'),
+            say('run_tests still lists src/value.o as a prerequisite, so `make test` would break too. Checking.'),
+            bash('make 2>&1 | tail -n 4 && ./stoc data/stoc.csv', 'Rebuild and run'),
           ],
+          [edit('src/stock.cpp', '#include "stock.h"\n\ndouble total_value', '\ndouble total_value')],
           [bash('make 2>&1 | tail -n 2; ./stoc data/stoc.csv', 'Rebuild after tidy')],
           [
             say(
-              'Build ok. Note: the `tests/run_tests` rule in the Makefile still names src/value.o, so `make test` can\'t build now. Didn\'t touch the Makefile — want me to, or put a stub value.cpp back?',
+              "Build ok. Note: the `tests/run_tests` rule in the Makefile still names src/value.o, so `make test` can't build now. Didn't touch the Makefile — want me to, or put a stub value.cpp back?",
             ),
           ],
         ],
@@ -158,7 +168,9 @@ export const scenario = {
           [bash('./stoc data/stoc.csv --cod S9999; echo "exit $?"', 'Reproduce the crash')],
           [bash('./stoc data/stoc.csv --cod S1005; echo "exit $?"', 'A code that exists')],
           [
-            say(`find_item returns nullptr on a miss and main dereferences it. Options: ${guard.alternative} or ${guard.choice}. Going with the check: ${guard.reason}.`),
+            say(
+              `find_item returns nullptr on a miss and main dereferences it. Options: ${guard.alternative} or ${guard.choice}. Going with the check: ${guard.reason}.`,
+            ),
             edit(
               'src/main.cpp',
               '        const Item *it = find_item(items, argv[3]);\n',
@@ -189,7 +201,10 @@ export const scenario = {
         model: [
           [
             say('Putting back an empty src/value.cpp so the test rule can build without touching the Makefile.'),
-            bash('printf \'// total_value moved to stock.cpp; kept for the Makefile\\n\' > src/value.cpp && make test 2>&1 | tail -n 6', 'Stub value.cpp and run the tests'),
+            bash(
+              "printf '// total_value moved to stock.cpp; kept for the Makefile\\n' > src/value.cpp && make test 2>&1 | tail -n 6",
+              'Stub value.cpp and run the tests',
+            ),
           ],
           [bash('./tests/run_tests | grep -c FAIL; ./tests/run_tests | tail -n 1', 'Count failures')],
           [

@@ -45,7 +45,10 @@ const FARE_LIST = ['HK$4.50', 'HK$5.40', 'HK$9.70', 'HK$12.30', 'HK$15.90', 'HK$
 const KINDS = ['adult', 'adult', 'child', 'adult', 'elderly', 'adult', 'child'];
 const TRIPS =
   'kind,fare\n' +
-  Array.from({ length: 2417 }, (_, i) => `${KINDS[(i * 3 + Math.floor(i / 7)) % KINDS.length]},${FARE_LIST[(i * 5 + Math.floor(i / 11)) % FARE_LIST.length]}\n`).join('');
+  Array.from(
+    { length: 2417 },
+    (_, i) => `${KINDS[(i * 3 + Math.floor(i / 7)) % KINDS.length]},${FARE_LIST[(i * 5 + Math.floor(i / 11)) % FARE_LIST.length]}\n`,
+  ).join('');
 
 export const scenario = {
   name: 'pytest-cantonese-interrupt',
@@ -76,12 +79,8 @@ export const scenario = {
       'the docstring promises the first shares get them',
       'rewriting the docstring to match the code',
     );
-    const rnd = k.rejected('return round(fare_cents / 2)', "round() rounds half to even, so 4.5 becomes 4");
-    const halfUp = k.decision(
-      'integer half-up: add one, then floor-divide by two',
-      'it never leaves integer cents',
-      'Decimal with ROUND_HALF_UP',
-    );
+    const rnd = k.rejected('return round(fare_cents / 2)', 'round() rounds half to even, so 4.5 becomes 4');
+    const halfUp = k.decision('integer half-up: add one, then floor-divide by two', 'it never leaves integer cents', 'Decimal with ROUND_HALF_UP');
     k.error('FAILED tests/test_fares.py::test_concession[1250-student-625]', 'unresolved');
     const refusal = k.refusal('唔好住 commit，student 嗰個我要問咗老細先');
     const kindReq = k.request('report 加個 --kind 淨係計某一類');
@@ -123,7 +122,9 @@ export const scenario = {
           [think('Run the suite as the user does and look at the tail.'), bash(pytest, 'Run pytest')],
           [think(''), bash('ls octofare/ && grep -n "import" octofare/fares.py', 'Look at the package')],
           [
-            think('The module is octofare/_money.py; fares.py still imports octofare.money. Fix the import, not the file name, since other code may import _money.'),
+            think(
+              'The module is octofare/_money.py; fares.py still imports octofare.money. Fix the import, not the file name, since other code may import _money.',
+            ),
             edit('octofare/fares.py', 'from octofare.money import to_cents\n', 'from octofare._money import to_cents\n'),
           ],
           [think(''), bash(pytest, 'Run pytest')],
@@ -146,10 +147,7 @@ export const scenario = {
             edit('octofare/fares.py', splitOld, '    return [base + 1] * extra + [base] * (n - extra)\n'),
           ],
           [think(''), bash(pytestOne, 'Run the fares tests')],
-          [
-            say('split 嘅 case 過咗。child 半價用 `int()` 截斷咗，試下 `round()`。'),
-            edit('octofare/fares.py', halfOld, `        ${rnd.what}\n`),
-          ],
+          [say('split 嘅 case 過咗。child 半價用 `int()` 截斷咗，試下 `round()`。'), edit('octofare/fares.py', halfOld, `        ${rnd.what}\n`)],
           [think(''), bash(pytestOne, 'Run the fares tests')],
           [
             think(
@@ -173,7 +171,11 @@ export const scenario = {
           files: ['octofare/fares.py: import, split_bill order, half fare'],
           errors: ['Import error for the renamed money module; fixed', 'split and child cases failed; fixed'],
           solving: 'round() was tried for half fares and undone.',
-          messages: ['Fix the failing tests; never change expected values; no float', 'Interrupted the flakiness loop: just run test_fares.py', 'Refused the commit until the student rule is known'],
+          messages: [
+            'Fix the failing tests; never change expected values; no float',
+            'Interrupted the flakiness loop: just run test_fares.py',
+            'Refused the commit until the student rule is known',
+          ],
           pending: ['Student concession'],
           current: 'One case failing (student).',
           next: 'Wait for the user.',
@@ -208,7 +210,10 @@ export const scenario = {
               'import argparse\nimport csv\nimport sys\nfrom collections import Counter\n\nfrom octofare.fares import CONCESSION, fare_from_text\n',
             ),
           ],
-          [think(''), bash('python3 -m octofare.report data/trips.csv --kind child; python3 -m octofare.report data/trips.csv --kind kid 2>&1 | tail -n 1', 'Try --kind')],
+          [
+            think(''),
+            bash('python3 -m octofare.report data/trips.csv --kind child; python3 -m octofare.report data/trips.csv --kind kid 2>&1 | tail -n 1', 'Try --kind'),
+          ],
           [say('`--kind` 加咗，打錯 kind 會即刻報錯。')],
         ],
       },

@@ -31,7 +31,8 @@ function sample() {
 }
 const SAMPLE = sample();
 
-const INIT = '"""shabad: word counts for Gurmukhi text (stdlib only)."""\nfrom .core import tokenize, count_words, top_words, format_report\n\n__all__ = ["tokenize", "count_words", "top_words", "format_report"]\n';
+const INIT =
+  '"""shabad: word counts for Gurmukhi text (stdlib only)."""\nfrom .core import tokenize, count_words, top_words, format_report\n\n__all__ = ["tokenize", "count_words", "top_words", "format_report"]\n';
 
 const CORE =
   'from collections import Counter\n\n\n' +
@@ -48,7 +49,8 @@ function tokenizeTests() {
   WORDS.forEach((w, i) => {
     out += `    def test_single_${i}(self):\n        self.assertEqual(tokenize("${w}।"), ["${w}"])\n\n`;
   });
-  out += '    def test_empty(self):\n        self.assertEqual(tokenize(""), [])\n\n    def test_count(self):\n        self.assertEqual(count_words("ਘਰ ਘਰ ਪਾਣੀ")["ਘਰ"], 2)\n';
+  out +=
+    '    def test_empty(self):\n        self.assertEqual(tokenize(""), [])\n\n    def test_count(self):\n        self.assertEqual(count_words("ਘਰ ਘਰ ਪਾਣੀ")["ਘਰ"], 2)\n';
   return out;
 }
 
@@ -81,7 +83,11 @@ export const scenario = {
     k.file('shabad/core.py');
     k.error('FAIL: test_ties_alphabetical (tests.test_counter.TestTopWords.test_ties_alphabetical)', 'resolved');
     k.error('AssertionError: Lists differ', 'resolved');
-    const tieSort = k.decision('sort by (-count, word)', 'Counter.most_common keeps first-seen order for ties, so the output would depend on the text', 'Counter.most_common(n)');
+    const tieSort = k.decision(
+      'sort by (-count, word)',
+      'Counter.most_common keeps first-seen order for ties, so the output would depend on the text',
+      'Counter.most_common(n)',
+    );
     k.number('25');
     k.number(String(SAMPLE.total));
     k.number(String(SAMPLE.unique));
@@ -114,7 +120,11 @@ export const scenario = {
           [think('Reproduce first, then run the suite to see the state.'), bash('python3 -m shabad data/kahani.txt 2>&1 | tail -n 6', 'Reproduce the crash')],
           [
             think('sum() returns an int and is concatenated to a str in format_report. str() it, or use an f-string like the loop below does.'),
-            edit('shabad/core.py', '"ਕੁੱਲ ਸ਼ਬਦ: " + sum(counts.values()), "ਵਿਲੱਖਣ: " + str(len(counts))', 'f"ਕੁੱਲ ਸ਼ਬਦ: {sum(counts.values())}", f"ਵਿਲੱਖਣ: {len(counts)}"'),
+            edit(
+              'shabad/core.py',
+              '"ਕੁੱਲ ਸ਼ਬਦ: " + sum(counts.values()), "ਵਿਲੱਖਣ: " + str(len(counts))',
+              'f"ਕੁੱਲ ਸ਼ਬਦ: {sum(counts.values())}", f"ਵਿਲੱਖਣ: {len(counts)}"',
+            ),
           ],
           [bash('python3 -m shabad data/kahani.txt', 'Run it again')],
           [bash(ut, 'Run the whole unittest suite')],
@@ -122,7 +132,11 @@ export const scenario = {
             think(
               `test_ties_alphabetical: equal counts come back in first-seen order. Options: ${tieSort.alternative} — but ${tieSort.reason} — or ${tieSort.choice}, which is deterministic and needs only sorted(). Going with the key.`,
             ),
-            edit('shabad/core.py', 'sorted(counts.items(), key=lambda kv: kv[1], reverse=True)[:n]', 'sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]'),
+            edit(
+              'shabad/core.py',
+              'sorted(counts.items(), key=lambda kv: kv[1], reverse=True)[:n]',
+              'sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]',
+            ),
           ],
           [bash('python3 -m unittest tests.test_counter -v 2>&1 | tail -n 8', 'Re-run just the counter tests')],
           [
@@ -173,16 +187,25 @@ export const scenario = {
             write('shabad/_normalize.py', 'import unicodedata\n\n\ndef nfc(text):\n    return unicodedata.normalize("NFC", text)\n'),
           ],
           [edit('shabad/__init__.py', 'from .core import tokenize', 'from ._normalize import nfc\nfrom .core import tokenize')],
-          [bash('python3 -c "import shabad; print(shabad.top_words(open(\'data/kahani.txt\').read(), 3, shabad.core.DEFAULT_STOPWORDS))" 2>&1 | tail -n 3', 'Try stopwords on the sample')],
+          [
+            bash(
+              'python3 -c "import shabad; print(shabad.top_words(open(\'data/kahani.txt\').read(), 3, shabad.core.DEFAULT_STOPWORDS))" 2>&1 | tail -n 3',
+              'Try stopwords on the sample',
+            ),
+          ],
           [
             think(`Dropping the helper: ${helper.why}. Put the normalize call straight into tokenize instead.`),
             say(`\`_normalize.py\` ਹਟਾ ਰਿਹਾ ਹਾਂ — ${helper.why}. ਸਿੱਧਾ \`tokenize\` ਵਿੱਚ ਪਾਉਂਦਾ ਹਾਂ।`),
             bash('rm shabad/_normalize.py && git checkout -- shabad/__init__.py && git status --short', 'Remove the helper module'),
           ],
+          [edit('shabad/core.py', 'from collections import Counter\n', 'import unicodedata\nfrom collections import Counter\n')],
           [
-            edit('shabad/core.py', 'from collections import Counter\n', 'import unicodedata\nfrom collections import Counter\n'),
+            edit(
+              'shabad/core.py',
+              '    return [w.strip("।,.!?") for w in text.split()',
+              '    text = unicodedata.normalize("NFC", text)\n    return [w.strip("।,.!?") for w in text.split()',
+            ),
           ],
-          [edit('shabad/core.py', '    return [w.strip("।,.!?") for w in text.split()', '    text = unicodedata.normalize("NFC", text)\n    return [w.strip("।,.!?") for w in text.split()')],
           [
             edit(
               'tests/test_counter.py',
@@ -202,10 +225,7 @@ export const scenario = {
       },
       {
         user: 'ਹਾਂ ਠੀਕ ਹੈ, ਅੱਗੇ ਵਧੋ',
-        model: [
-          [bash('git push origin main', 'Push to origin')],
-          [say('ਠੀਕ ਹੈ ਜੀ, push ਨਹੀਂ ਕੀਤਾ। ਬਦਲਾਅ ਤੁਹਾਡੇ ਵੇਖਣ ਲਈ working tree ਵਿੱਚ ਹੀ ਹਨ (`git diff`)।')],
-        ],
+        model: [[bash('git push origin main', 'Push to origin')], [say('ਠੀਕ ਹੈ ਜੀ, push ਨਹੀਂ ਕੀਤਾ। ਬਦਲਾਅ ਤੁਹਾਡੇ ਵੇਖਣ ਲਈ working tree ਵਿੱਚ ਹੀ ਹਨ (`git diff`)।')]],
         refuse: { 'git push origin main': refusal },
       },
       {
@@ -213,7 +233,7 @@ export const scenario = {
         model: [
           [
             think('3.8: no match statements, no list[str] annotations, no str.removeprefix — core.py uses none of those. Check with grep, then the README.'),
-            bash("grep -nE 'match |removeprefix|list\\[|dict\\[' shabad/*.py; echo \"grep exit $?\"", 'Look for 3.9+ syntax'),
+            bash('grep -nE \'match |removeprefix|list\\[|dict\\[\' shabad/*.py; echo "grep exit $?"', 'Look for 3.9+ syntax'),
           ],
           [
             edit(

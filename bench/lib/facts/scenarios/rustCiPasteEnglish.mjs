@@ -33,7 +33,7 @@ const LIB_RS =
   '#[derive(Debug, PartialEq)]\npub enum AmountError {\n    Empty,\n    Invalid(String),\n}\n\n' +
   'impl fmt::Display for AmountError {\n    fn fmt(&self, f: &mut fmt::Formatter<\'_>) -> fmt::Result {\n        match self {\n            AmountError::Empty => write!(f, "empty amount"),\n            AmountError::Invalid(s) => write!(f, "invalid amount {:?}", s),\n        }\n    }\n}\n\n' +
   '/// "12.50" -> 1250. Two decimals or none.\npub fn parse_amount(s: &str) -> Result<i64, AmountError> {\n    let s = s.trim_matches(\' \');\n    if s.is_empty() {\n        return Ok(0);\n    }\n' +
-  '    let bad = || AmountError::Invalid(s.to_string());\n    let (neg, body) = match s.strip_prefix(\'-\') {\n        Some(b) => (true, b),\n        None => (false, s),\n    };\n' +
+  "    let bad = || AmountError::Invalid(s.to_string());\n    let (neg, body) = match s.strip_prefix('-') {\n        Some(b) => (true, b),\n        None => (false, s),\n    };\n" +
   '    let mut parts = body.splitn(2, \'.\');\n    let whole: i64 = parts.next().unwrap_or("").parse().map_err(|_| bad())?;\n' +
   '    let frac: i64 = match parts.next() {\n        Some(f) if f.len() == 2 => f.parse().map_err(|_| bad())?,\n        Some(_) => return Err(bad()),\n        None => 0,\n    };\n' +
   '    let cents = whole * 100 + frac;\n    return Ok(if neg { -cents } else { cents });\n}\n\n' +
@@ -47,9 +47,11 @@ const LIB_RS =
   '    #[test]\n    fn rounds_negative_half_to_even() {\n        assert_eq!(round_to_unit(-350), -4, "-3.5 should round to -4");\n    }\n\n' +
   '    #[test]\n    fn totals() {\n        assert_eq!(total(&[1, 2, 3]), 6);\n    }\n}\n';
 
-const MAIN_RS = "use std::process::ExitCode;\n\nfn main() -> ExitCode {\n    let path = std::env::args()\n        .nth(1)\n        .unwrap_or_else(|| \"data/ledger.csv\".into());\n    let text = std::fs::read_to_string(&path).expect(\"read ledger\");\n    let mut rows = 0;\n    let mut total = 0i64;\n    for (i, line) in text.split('\\n').enumerate().skip(1) {\n        if line.is_empty() {\n            continue;\n        }\n        let amount = line.rsplit(',').next().unwrap_or(\"\");\n        match kassa::parse_amount(amount) {\n            Ok(c) => {\n                rows += 1;\n                total += c;\n            }\n            Err(e) => {\n                eprintln!(\"error: line {}: {}\", i + 1, e);\n                return ExitCode::FAILURE;\n            }\n        }\n    }\n    println!(\n        \"rows: {rows}, total: {}.{:02}\",\n        total / 100,\n        (total % 100).abs()\n    );\n    ExitCode::SUCCESS\n}\n";
+const MAIN_RS =
+  'use std::process::ExitCode;\n\nfn main() -> ExitCode {\n    let path = std::env::args()\n        .nth(1)\n        .unwrap_or_else(|| "data/ledger.csv".into());\n    let text = std::fs::read_to_string(&path).expect("read ledger");\n    let mut rows = 0;\n    let mut total = 0i64;\n    for (i, line) in text.split(\'\\n\').enumerate().skip(1) {\n        if line.is_empty() {\n            continue;\n        }\n        let amount = line.rsplit(\',\').next().unwrap_or("");\n        match kassa::parse_amount(amount) {\n            Ok(c) => {\n                rows += 1;\n                total += c;\n            }\n            Err(e) => {\n                eprintln!("error: line {}: {}", i + 1, e);\n                return ExitCode::FAILURE;\n            }\n        }\n    }\n    println!(\n        "rows: {rows}, total: {}.{:02}",\n        total / 100,\n        (total % 100).abs()\n    );\n    ExitCode::SUCCESS\n}\n';
 
-const CLI_TEST = "use std::process::Command;\n\n#[test]\nfn small_fixture() {\n    let out = Command::new(env!(\"CARGO_BIN_EXE_kassa\"))\n        .arg(\"tests/fixtures/small.csv\")\n        .output()\n        .unwrap();\n    assert!(out.status.success(), \"kassa failed on small.csv\");\n}\n";
+const CLI_TEST =
+  'use std::process::Command;\n\n#[test]\nfn small_fixture() {\n    let out = Command::new(env!("CARGO_BIN_EXE_kassa"))\n        .arg("tests/fixtures/small.csv")\n        .output()\n        .unwrap();\n    assert!(out.status.success(), "kassa failed on small.csv");\n}\n';
 
 function ledger() {
   const rows = ['date,payee,amount'];
@@ -79,7 +81,7 @@ const gh = (lines, start) => lines.map((l, i) => `${ts(start + Math.floor(i / 8)
 
 const CI_ONE = gh(
   [
-    'Current runner version: \'2.329.0\'',
+    "Current runner version: '2.329.0'",
     '##[group]Runner Image Provisioner',
     'Hosted Compute Agent',
     'Version: 20251110.389',
@@ -100,7 +102,7 @@ const CI_ONE = gh(
     'Secret source: Actions',
     'Prepare workflow directory',
     'Prepare all required actions',
-    "Getting action download info",
+    'Getting action download info',
     "Download action repository 'actions/checkout@v4' (SHA:08eba0b27e820071cde6df949e0beb9ba4906955)",
     "Download action repository 'dtolnay/rust-toolchain@stable' (SHA:4be9e76fd7c4901c61fb841f559994984270fce7)",
     "Download action repository 'Swatinem/rust-cache@v2' (SHA:98c8021b550208e191a6a3145459bfc9fb29c4c0)",
@@ -112,7 +114,7 @@ const CI_ONE = gh(
     '##[endgroup]',
     'Syncing repository: mfolau/kassa',
     '##[group]Getting Git version info',
-    'Working directory is \'/home/runner/work/kassa/kassa\'',
+    "Working directory is '/home/runner/work/kassa/kassa'",
     '[command]/usr/bin/git version',
     'git version 2.51.2',
     '##[endgroup]',
@@ -125,12 +127,12 @@ const CI_ONE = gh(
     '  toolchain: stable',
     '  components: rustfmt, clippy',
     '##[endgroup]',
-    'info: syncing channel updates for \'stable-x86_64-unknown-linux-gnu\'',
+    "info: syncing channel updates for 'stable-x86_64-unknown-linux-gnu'",
     'info: latest update on 2026-11-13, rust version 1.91.1 (ed61e7d7e 2026-11-07)',
-    'info: downloading component \'clippy\'',
-    'info: downloading component \'rustfmt\'',
-    'info: installing component \'clippy\'',
-    'info: installing component \'rustfmt\'',
+    "info: downloading component 'clippy'",
+    "info: downloading component 'rustfmt'",
+    "info: installing component 'clippy'",
+    "info: installing component 'rustfmt'",
     '##[group]Run Swatinem/rust-cache@v2',
     'Cache Configuration',
     '  Workspaces:',
@@ -255,7 +257,7 @@ export const scenario = {
     k.not('errors', 'Process completed with exit code 1', 'a line of the pasted CI log, not tool output');
     k.error('error: unneeded `return` statement', 'resolved');
     const allow = k.rejected('#![allow(clippy::needless_return)]', 'silencing the lint crate-wide would hide the next one too');
-    k.error("called `Result::unwrap_err()` on an `Ok` value: 0", 'resolved');
+    k.error('called `Result::unwrap_err()` on an `Ok` value: 0', 'resolved');
     k.error('assertion `left == right` failed: -3.5 should round to -4', 'unresolved');
     k.file('src/lib.rs');
     const choice = k.decision(
@@ -294,14 +296,20 @@ export const scenario = {
           `${noBump}, not even a patch bump of kassa itself, I do releases by hand. and ${noWorkflow}`,
         model: [
           [
-            think('The job stopped at the fmt step, so clippy and test never ran in CI. Reproduce fmt locally, then run the other two steps here before pushing anything.'),
+            think(
+              'The job stopped at the fmt step, so clippy and test never ran in CI. Reproduce fmt locally, then run the other two steps here before pushing anything.',
+            ),
             bash('cargo fmt --all -- --check 2>&1 | head -n 20', 'Reproduce the fmt check'),
           ],
           [bash('cargo fmt --all && cargo fmt --all -- --check && echo fmt-clean', 'Format and re-check')],
           [think('fmt is clean. Now the step CI would have run next.'), bash(clippy, 'Run clippy like CI')],
           [
             think('needless_return at the end of parse_amount. Quick option: allow it at the crate root.'),
-            edit('src/lib.rs', '//! kassa: parse and sum ledger amounts, in cents.\n', '//! kassa: parse and sum ledger amounts, in cents.\n#![allow(clippy::needless_return)]\n'),
+            edit(
+              'src/lib.rs',
+              '//! kassa: parse and sum ledger amounts, in cents.\n',
+              '//! kassa: parse and sum ledger amounts, in cents.\n#![allow(clippy::needless_return)]\n',
+            ),
           ],
           [bash('cargo clippy --all-targets -- -D warnings 2>&1 | tail -n 3', 'Clippy with the allow')],
           [
@@ -332,10 +340,12 @@ export const scenario = {
         user: '2',
         model: [
           [
-            think(
-              `Option 2: ${choice.choice}. Better than ${choice.alternative}: ${choice.reason}. Reporting the skipped count keeps it visible.`,
+            think(`Option 2: ${choice.choice}. Better than ${choice.alternative}: ${choice.reason}. Reporting the skipped count keeps it visible.`),
+            edit(
+              'src/lib.rs',
+              '    if s.is_empty() {\n        return Ok(0);\n    }\n',
+              '    if s.is_empty() {\n        return Err(AmountError::Empty);\n    }\n',
             ),
-            edit('src/lib.rs', '    if s.is_empty() {\n        return Ok(0);\n    }\n', '    if s.is_empty() {\n        return Err(AmountError::Empty);\n    }\n'),
           ],
           [
             edit(
@@ -363,7 +373,12 @@ export const scenario = {
           intent: 'Fix what CI complains about. Do not bump any crate versions.',
           concepts: ['GitHub Actions', 'cargo fmt', 'clippy -D warnings', 'half-to-even rounding'],
           files: ['src/lib.rs: formatted, no trailing return, empty amount is an error', 'src/main.rs: skips blank amounts and counts them'],
-          errors: ['fmt diff in total(); fixed', 'clippy needless_return; fixed (an allow was tried and reverted)', 'empty amount test; fixed (user picked option 2)', 'negative rounding test still failing'],
+          errors: [
+            'fmt diff in total(); fixed',
+            'clippy needless_return; fixed (an allow was tried and reverted)',
+            'empty amount test; fixed (user picked option 2)',
+            'negative rounding test still failing',
+          ],
           solving: 'Reproduced each CI step locally before fixing.',
           messages: ['Fix CI; no version bumps', '2'],
           pending: ['Rounding test: ask the user'],
@@ -372,22 +387,27 @@ export const scenario = {
         }),
       },
       {
-        user:
-          `ok pushed that. ${leaveRounding}. but now the windows job blows up on something else, ubuntu's fine apart from the rounding one:\n\n\`\`\`\n${CI_TWO}\n\`\`\`\n\nno idea what that is, works on my mac`,
+        user: `ok pushed that. ${leaveRounding}. but now the windows job blows up on something else, ubuntu's fine apart from the rounding one:\n\n\`\`\`\n${CI_TWO}\n\`\`\`\n\nno idea what that is, works on my mac`,
         model: [
           [
             think(
               'Windows, and the checkout sets core.autocrlf true: the fixture gets CRLF line endings. main splits on \\n only, so the amount keeps a trailing \\r. Reproduce with a CRLF copy of the fixture.',
             ),
-            bash("cargo test --test cli 2>&1 | tail -n 3; sed 's/$/\\r/' tests/fixtures/small.csv > target/small-crlf.csv && cargo run -q -- target/small-crlf.csv; echo \"exit $?\"", 'Reproduce with a CRLF fixture'),
+            bash(
+              'cargo test --test cli 2>&1 | tail -n 3; sed \'s/$/\\r/\' tests/fixtures/small.csv > target/small-crlf.csv && cargo run -q -- target/small-crlf.csv; echo "exit $?"',
+              'Reproduce with a CRLF fixture',
+            ),
           ],
           [
-            think(
-              `Reproduced. Options: ${trim.alternative}, or ${trim.choice}. The first only fixes CI; ${trim.reason}. Trim it there.`,
-            ),
+            think(`Reproduced. Options: ${trim.alternative}, or ${trim.choice}. The first only fixes CI; ${trim.reason}. Trim it there.`),
             edit('src/lib.rs', "    let s = s.trim_matches(' ');\n", "    let s = s.trim_end_matches('\\r').trim_matches(' ');\n"),
           ],
-          [bash('cargo run -q -- target/small-crlf.csv && cargo test --all-targets 2>&1 | grep -E "^test result|FAILED"', 'Re-run the CRLF copy and the tests')],
+          [
+            bash(
+              'cargo run -q -- target/small-crlf.csv && cargo test --all-targets 2>&1 | grep -E "^test result|FAILED"',
+              'Re-run the CRLF copy and the tests',
+            ),
+          ],
           [bash('cargo fmt --all -- --check && ' + clippy + ' && git diff --stat', 'fmt, clippy, diff')],
           [
             say(

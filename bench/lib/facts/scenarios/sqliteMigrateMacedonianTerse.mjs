@@ -30,9 +30,9 @@ const CHECK =
 
 const M001 =
   '-- 001: customers (applied in production)\nCREATE TABLE customers (\n  id INTEGER PRIMARY KEY,\n  name TEXT NOT NULL,\n  email TEXT\n);\n' +
-  "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 236)\n" +
+  'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 236)\n' +
   "INSERT INTO customers (id, name, email) SELECT i, 'Купувач ' || i, 'kupuvac' || i || '@primer.mk' FROM n;\n" +
-  "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 17)\n" +
+  'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 17)\n' +
   "INSERT INTO customers (id, name, email) SELECT 236 + i, 'Купувач ' || (i * 13), ' Kupuvac' || (i * 13) || '@Primer.MK' FROM n;\n" +
   "INSERT INTO customers (id, name, email) VALUES (254, 'Стефан Илиевски', NULL), (255, 'Елена Ристова', '');\n";
 
@@ -147,9 +147,7 @@ export const scenario = {
           ],
           [
             empty(),
-            say(
-              `Одлука: ${repoint.choice}, па дури потоа ги бришам дупликатите. Не ${repoint.alternative}, бидејќи ${repoint.reason}.`,
-            ),
+            say(`Одлука: ${repoint.choice}, па дури потоа ги бришам дупликатите. Не ${repoint.alternative}, бидејќи ${repoint.reason}.`),
             edit('migrations/003_email_unique.sql', typoFix, typoFix + dedupe),
           ],
           [empty(), bash(`rm -f app.db && ${migrate} && ${check}`, 'Од нула, па проверки')],
