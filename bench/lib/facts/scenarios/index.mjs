@@ -138,6 +138,10 @@ const names = [
   'sqliteMigrateMacedonianTerse',
   'cAsanSinhalaChatty',
   'pytestCantoneseInterrupt',
+  // Held out (thirty-second set), the same way.
+  'perlAnbarAzerbaijaniTerse',
+  'nodeGastosTagalogChatty',
+  'pythonDevServerBackground',
 ];
 
 export const scenarios = await Promise.all(
