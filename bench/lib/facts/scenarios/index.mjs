@@ -142,6 +142,10 @@ const names = [
   'perlAnbarAzerbaijaniTerse',
   'nodeGastosTagalogChatty',
   'pythonDevServerBackground',
+  // Held out (thirty-third set), the same way.
+  'javaBelarusianTerse',
+  'pythonEtlGalicianChatty',
+  'rustAgentsWorkspaceEnglish',
 ];
 
 export const scenarios = await Promise.all(
