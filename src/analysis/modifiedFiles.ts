@@ -494,7 +494,8 @@ export class FileChangeTracker {
     if (extra.recursive) entry.recursive = true;
     if (kind === 'delete') {
       // Copied elsewhere first (`cp a b`, then `rm a`): a move in two steps, nothing given up.
-      if (entry.status === 'created' && entry.createdAt && !this.copiedAway.has(path)) {
+      // (A file made to be thrown away, `api/debug-auth/route.ts`, `tmp_probe.py`, deleted when it did its job, is cleanup.)
+      if (entry.status === 'created' && entry.createdAt && !this.copiedAway.has(path) && !THROWAWAY_FILE.test(this.relative(path))) {
         const about = this.about.get(path);
         this.undone.push({
           kind: 'created-then-deleted',
@@ -576,6 +577,9 @@ export class FileChangeTracker {
     return [...this.entries].filter(([, e]) => e.recursive).map(([p]) => p.replace(/\/+$/, ''));
   }
 }
+
+/** A file named as scaffolding for a check: debug, scratch, temporary and probe files and folders. */
+const THROWAWAY_FILE = /(?:^|[/_.-])(?:debug|tmp|temp|scratch|probe|sandbox|playground)(?:[/_.-]|$)/i;
 
 /** The shell said it could not write this path (`no such file or directory: x`, `cannot create x`). */
 function couldNotWrite(output: string, path: string): boolean {

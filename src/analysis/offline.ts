@@ -1361,7 +1361,9 @@ export class OfflineAnalyzer {
         (!isDistinctiveCommand(pending.programs) ||
           dumpsFiles(pending.programs) ||
           // (A look whose program is not there, `pytest --version` → "command not found", tells what is missing.)
-          (isLookOnly(pending.programs) &&
+          // (…also one given to a shell as its script, unless it says what went wrong: a look that found nothing says nothing,
+          // `Select-String: The string … is not a valid regular expression` is the command's own fault.)
+          ((isLookOnly(pending.programs) || (isLookOnly(scriptProgramsOf(pending.programs)) && !errorLines(result.text).best)) &&
             !/timed out|Permission denied/i.test(result.text.slice(0, 2000)) &&
             !PROGRAM_MISSING.test(result.text.slice(0, 2000)))))
     )
@@ -1481,6 +1483,10 @@ export class OfflineAnalyzer {
     const modules = pending?.family?.name === 'unittest' ? unittestModules(result.text) : [];
     const files = [...tests.map(testFileOf), ...modules, ...(pending?.family?.targets ?? [])].filter((f): f is string => !!f);
     key = this.keyForFiles(key, files);
+    // A server answering 5xx for the same address is one failure however the request was written (`curl -i … | grep`, then
+    // `curl -o /dev/null -w 'code=%{http_code}' …`): seen again, it is failing again.
+    const served = HTTP_5XX.test(first) && pending?.commandLine !== undefined ? addressesIn(pending.commandLine)[0] : undefined;
+    if (served) key = `http-5xx\u0000${served}`;
     // The same tests of the same check failing again, the run's output cut or filtered so that only the runner's row for
     // them heads it (`✖ formats negative amounts (0.80ms)` under `| grep -E "^✖"`): its open error again. (A new message
     // under the same test, `ambiguous column name: …` after `no such column: …`, is another error.)
@@ -2007,7 +2013,7 @@ export class OfflineAnalyzer {
           record.unparsed &&
           pending?.commandLine !== undefined &&
           sameIntent(record.unparsed, intentOf(pending)) &&
-          fetchesSameAddress(record.what, pending.commandLine)
+          fetchesSameAddress(record.what, pending.commandLine, record.title)
         ) {
           record.resolvedAt = citationOf(result);
           continue;
@@ -2104,6 +2110,13 @@ export class OfflineAnalyzer {
         (editPath !== undefined && record.editPath === editPath);
       const sameTarget =
         record.family?.kind !== undefined && pending?.family?.kind === record.family.kind && record.testFiles.some((f) => targets.some((t) => sameFile(f, t)));
+      // A server that could not be reached (`curl: (7) Failed to connect …`) was reached by any later fetch of it that passed.
+      const reached =
+        CONNECTION_FAILURE.test(record.title) &&
+        pending?.commandLine !== undefined &&
+        /\b(?:curl|wget|xh|http)\b/.test(pending.commandLine) &&
+        addressesIn(pending.commandLine).length > 0 &&
+        fetchesSameAddress(record.what, pending.commandLine, record.title);
       // A run that leaves the failing file out (`--ignore=tests/test_tasks.py`) says nothing of it.
       if (record.testFiles.some((f) => leavesOut(pending?.commandLine, f))) continue;
       // …nor a cargo run narrowed to other targets: `cargo test --doc` or `--lib` runs no `tests/*.rs`, `--test ring` only
@@ -2117,9 +2130,9 @@ export class OfflineAnalyzer {
       // …nor a run without the feature or target the failure was built with (`cargo test --features simd`).
       if (!hasBuildVariant(record, pending?.commandLine ?? '')) continue;
       // …nor a fetch or a navigation to another address (`browse goto https://a/…` failed, `goto https://b/…` passed).
-      if (!record.family?.kind && !fetchesSameAddress(record.what, pending?.commandLine ?? '')) continue;
+      if (!record.family?.kind && !fetchesSameAddress(record.what, pending?.commandLine ?? '', record.title)) continue;
       // `npx tsc --noEmit | grep DMAutomation` passing says nothing of the errors its filter left out.
-      if ((sameFamily || sameTarget) && !(filtered ??= isFilteredCheck(pending, result.text))) record.resolvedAt = citationOf(result);
+      if ((sameFamily || sameTarget || reached) && !(filtered ??= isFilteredCheck(pending, result.text))) record.resolvedAt = citationOf(result);
     }
   }
 
@@ -2509,14 +2522,20 @@ function addressesIn(text: string): string[] {
  * False when a failed fetch or navigation (`curl`, `wget`, a browser's `goto`) is not the address a later command asks
  * for: reaching another page settles nothing about the one that failed.
  */
-function fetchesSameAddress(failed: string, commandLine: string): boolean {
+function fetchesSameAddress(failed: string, commandLine: string, error?: string): boolean {
   // (A repository cloned is an address too: cloning another one settles nothing about the one not found.)
   if (!/\b(?:curl|wget|http|xh|goto|navigate|fetch|clone)\b|\b(?:invoke-webrequest|invoke-restmethod|iwr|irm)\b/i.test(failed)) return true;
-  const wanted = addressesIn(failed);
+  // (A server that could not be reached, `curl: (7) Failed to connect to 127.0.0.1 port 8731`, is reached by any page of it.)
+  const hostOnly = error !== undefined && CONNECTION_FAILURE.test(error);
+  const key = (address: string) => (hostOnly ? address.replace(/\/.*$/, '') : address);
+  const wanted = addressesIn(failed).map(key);
   if (!wanted.length) return true;
-  const asked = addressesIn(commandLine);
+  const asked = addressesIn(commandLine).map(key);
   return asked.some((a) => wanted.includes(a));
 }
+const HTTP_5XX = /^HTTP\/\d(?:\.\d)? 5\d\d\b|(?:^|[\s}\]])(?:http_code|code|status)=5\d\d\b/;
+const CONNECTION_FAILURE =
+  /\bcurl: \((?:6|7|28|52|56)\)|\bFailed to connect\b|\bConnection refused\b|\bCouldn't connect to server\b|\bCould not resolve host\b|\bECONNREFUSED\b/i;
 const buildVariants = new Map<string, string[]>();
 /** The flags that choose which code a build compiles: cargo's features, a target, a Go build tag. */
 const BUILD_VARIANT = /(?<=\s)(?:--features[= ]\S+|-F ?\S+|--all-features|--no-default-features|--target[= ]\S+|-tags[= ]\S+)/g;
@@ -2527,7 +2546,6 @@ function compiledPast(output: string, record: ErrorRecord): boolean {
   return COMPILE_ERROR.test(record.title) && RAN_TESTS.test(output) && !COMPILE_ERROR.test(output) && !stillSays(output, record.message);
 }
 
-/** Every test named reported passing by name in the output (`test x ... ok`, `--- PASS: TestX`, `✓ x`, `ok 3 - x`, `x PASSED`). */
 /**
  * A check script's row for the error now passing: `FAIL: 45 orders point to missing customers` before, `ok: orders point
  * to missing customers` now (its count dropped or changed), and no failing row for it any more.
@@ -2553,6 +2571,7 @@ function rowPassedLater(output: string, title: string): boolean {
   return passed;
 }
 
+/** Every test named reported passing by name in the output (`test x ... ok`, `--- PASS: TestX`, `✓ x`, `ok 3 - x`, `x PASSED`). */
 function passedByName(output: string, tests: string[] | undefined): boolean {
   if (!tests?.length) return false;
   const lines = output.split('\n');
@@ -2611,7 +2630,11 @@ function retryIntentOf(pending: PendingCall): RetryIntent | undefined {
   if (line === undefined || line.length > 4000) return undefined;
   const first = pending.programs?.[0];
   const script = first ? wrappedScript(first) : undefined;
-  const program = (script ? script.split(/\s+/)[0] : first?.[0])?.replace(/^.*[\\/]/, '').toLowerCase();
+  // (An interpreter is one program whatever its version or venv: `python3 app.py`, then `venv/bin/python app.py`.)
+  const program = (script ? script.split(/\s+/)[0] : first?.[0])
+    ?.replace(/^.*[\\/]/, '')
+    .toLowerCase()
+    .replace(/^(python|node|ruby|perl|php)[\d.]*(?:\.exe)?$/, '$1');
   if (!program) return undefined;
   // (An address said over SSH or HTTPS is one word either way: `git@github.com:dev/app.git`, `https://github.com/dev/app.git`.)
   const said = (script ?? line).replace(/\bhttps?:\/\/|\bgit@([\w.-]+):/g, (_m, host?: string) => (host ? `${host}/` : ''));
@@ -2745,6 +2768,12 @@ const LOOK_PROGRAMS = new Set([
 /** Words a look is dressed in: filters over what it shows, tests, loops and pauses around it. */
 const LOOK_WRAPPERS = new Set(['nl', 'sort', 'uniq', 'cut', 'tr', 'column', 'jq', 'printf', 'true', 'sleep', '[', 'test', 'for', 'while', 'date']);
 /** A line that changes nothing and runs nothing: looks (`isLookOnly`) with their filters (`nl -ba f | sed -n 1,80p`), `git remote -v`, `git branch -a`. */
+/** The programs of a script a shell was given (`powershell -Command 'rg x | Select-Object -First 5'`), else the programs as they are. */
+function scriptProgramsOf(programs: string[][]): string[][] {
+  const script = programs.length === 1 ? wrappedScript(programs[0]) : undefined;
+  return script !== undefined && script.length <= 4000 ? programsOf(script) : programs;
+}
+
 function onlyLooksAround(programs: string[][]): boolean {
   const rest = programs.filter((w) => {
     const name = programName(w).toLowerCase();

@@ -46,6 +46,10 @@ const STRONG_ERROR = [
   // a bundler plugin's `[vite:css] [postcss] /app/src/index.css:1:1: The \`bg-x\` class does not exist`
   /^(?!file:)[a-z][\w-]{1,20}: \S+:\d+\b|^(?:\[[\w:@/-]+\] )+\S+:\d+:\d+: \S/,
   /\b(?:parse|syntax|run ?time) error\b/i,
+  // git refusing to add an ignored path (its lead-in names what follows), eslint finding no files for a pattern.
+  /^The following paths are ignored by one of your \.gitignore files:|^No files matching the pattern\b/,
+  // A server's 5xx answer: curl's `-i` status line, or `-w`'s `code=500 size=341 time=0.0026`.
+  /^HTTP\/\d(?:\.\d)? 5\d\d\b|(?:^|[\s}\]])(?:http_code|code|status)=5\d\d\b/,
   /\b(?:[A-Z][a-zA-Z]*)?(?:Error|Exception)(?:\s*\[[\w-]+\])?:\s+\S/,
   /^\s*\d+:\d+\s+error\s+\S|^[^\s:]+:\d+:\d+\s+error\s+\S/, // eslint: `3:7  error  'x' is assigned…  no-unused-vars`, or with its file first
   /^\s*(?:error|fatal)(?:\[\w+\])?:/i,
@@ -120,7 +124,7 @@ const STRONG_ERROR = [
 // (…and pytest's location line under a bare `assert`, `tests/test_konto.py:19: AssertionError`: the test's own row,
 // `FAILED tests/test_konto.py::test_x - assert 465 == 480`, names the test and the values.)
 const GENERIC_ERROR =
-  /^\S+\.py:\d+: [A-Z]\w*(?:Error|Exception)\s*$|\]\s*ERROR task failed\b|^(?:ERROR|error):? task failed\s*$|\[(?:build|setup) failed\]\s*$|NET HELPMSG \d+|^FAILURE: Build failed with an exception|^Failing command:|^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|command sh -c|path|syscall|workspace|location|signal)|^error: test failed, to rerun|^Found \d+ errors?\.?\s*$|\bld returned \d+ exit status\b|^\s*\d+ passed, \d+ failed\b|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^\s*(?:\d+ doctests?, )?\d+ tests?, \d+ failures?\b|^\s*Assertion with \S+ failed\s*$|^\s*(?:WARNING|WARN|warning)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
+  /^Please check for typing mistakes in the pattern\.?\s*$|^\S+\.py:\d+: [A-Z]\w*(?:Error|Exception)\s*$|\]\s*ERROR task failed\b|^(?:ERROR|error):? task failed\s*$|\[(?:build|setup) failed\]\s*$|NET HELPMSG \d+|^FAILURE: Build failed with an exception|^Failing command:|^make(?:\[\d+\])?: \*\*\*|\bnpm (?:ERR!|error) (?:code|errno|Test failed|A complete log|Lifecycle|command failed|command sh -c|path|syscall|workspace|location|signal)|^error: test failed, to rerun|^Found \d+ errors?\.?\s*$|\bld returned \d+ exit status\b|^\s*\d+ passed, \d+ failed\b|^✖ \d+ problems?|^\s*\d+ (?:failed|failing|errors?)\b|^\s*(?:\d+ doctests?, )?\d+ tests?, \d+ failures?\b|^\s*Assertion with \S+ failed\s*$|^\s*(?:WARNING|WARN|warning)\b|^(?:FAIL|FAILED|ERROR)\s*$|exit (?:status|code) \d+|^Command failed|^error: (?:could not compile|Recipe|script|process) |^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\b|^\s*\+\s*~+\s*$|^At line:\d+|:\s*$/i;
 
 /** A PowerShell error record: its classification lines, in Windows PowerShell's and PowerShell 7's layouts. */
 const POWERSHELL_ERROR_RECORD = /^\s*\+ (?:CategoryInfo|FullyQualifiedErrorId)\s*:|^\s*Line \|\s*$/m;
@@ -255,7 +259,9 @@ export function errorLines(output: string, max = 6): ErrorSummary {
     // (Not onto the next failure of the same kind: two panics in a row, each ending in its location's `:`.)
     const sameKind =
       rank >= 0 && next !== undefined && STRONG_ERROR[rank % STRONG_ERROR.length]?.test(next) && /^\s*(\S+)/.exec(raw)?.[1] === /^\s*(\S+)/.exec(next)?.[1];
-    if (/:\s*$/.test(raw) && next && next.length <= 300 && !sameKind && !STACK_FRAME.test(lines[i + 1]) && !/^\s*\[sudo\]/.test(lines[i])) {
+    // (Not an exception whose message is another's name, `NetworkError: httpx.ReadError:`: the next line is the program's next.)
+    const chained = /\b\w*(?:Error|Exception): [\w.]+(?:Error|Exception):\s*$/.test(raw);
+    if (/:\s*$/.test(raw) && next && next.length <= 300 && !sameKind && !chained && !STACK_FRAME.test(lines[i + 1]) && !/^\s*\[sudo\]/.test(lines[i])) {
       raw = `${raw.trimEnd()} ${next}`;
       if (rank >= STRONG_ERROR.length) rank -= STRONG_ERROR.length;
     }
@@ -401,9 +407,10 @@ export function looksFailed(output: string): boolean {
     return false;
   if (/^\[[\w./-]+(?: \(root-commit\))? [0-9a-f]{7,}\] \S/m.test(head)) return false;
   // (A compiler's error (rustc's `error[E0277]`, javac's and gcc's `File.java:31: error:`), a JVM exception with
-  // its cause, a test runner's failure in the user's language: `FALLITO TestFattura…`, `36 superati, 1 falliti`.)
+  // its cause, a test runner's failure in the user's language: `FALLITO TestFattura…`, `36 superati, 1 falliti`; curl's own
+  // error and a server's 5xx answer (`curl: (7) Failed to connect …`, `HTTP/1.0 500 …`, `-w`'s `code=500`) under a pipe.)
   return (
-    /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|^Error \[[A-Z_]+\]: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S|^\[[\w. -]+\] FAIL(?:ED)?\b|^\s*\[(?:FAIL|FAILED|FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\]\s+\S|\brun ?time error\b|==\d+==ERROR: \w+Sanitizer:|^make(?:\[\d+\])?: \*\*\* \[[^\]]+\] (?:Error \d+|Segmentation fault|Aborted|Killed|Bus error|Illegal instruction|Floating point exception)|==\d+== ERROR SUMMARY: [1-9]|^==== \S+.* FAILED$|\bTotal\s+\d+\s+Passed\s+\d+\s+Skipped\s+\d+\s+Failed\s+[1-9]|^Files with failing tests:|\b[1-9]\d* not ok\b|^\S+: \d+: \S[^:]{0,60}: not found\s*$|^[\w.-]+: [1-9]\d* problem(?:s|\(s\))(?=\s|$)|^\s+while executing$|^terminate called after throwing\b|^(?:FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\s*:\s*\S/m.test(
+    /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|^Error \[[A-Z_]+\]: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S|^\[[\w. -]+\] FAIL(?:ED)?\b|^\s*\[(?:FAIL|FAILED|FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\]\s+\S|\brun ?time error\b|==\d+==ERROR: \w+Sanitizer:|^make(?:\[\d+\])?: \*\*\* \[[^\]]+\] (?:Error \d+|Segmentation fault|Aborted|Killed|Bus error|Illegal instruction|Floating point exception)|==\d+== ERROR SUMMARY: [1-9]|^==== \S+.* FAILED$|\bTotal\s+\d+\s+Passed\s+\d+\s+Skipped\s+\d+\s+Failed\s+[1-9]|^Files with failing tests:|\b[1-9]\d* not ok\b|^\S+: \d+: \S[^:]{0,60}: not found\s*$|^[\w.-]+: [1-9]\d* problem(?:s|\(s\))(?=\s|$)|^\s+while executing$|^terminate called after throwing\b|^(?:FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\s*:\s*\S|^curl: \(\d+\) \S|^HTTP\/\d(?:\.\d)? 5\d\d\b|(?:^|[\s}\]])(?:http_code|code|status)=5\d\d\b/m.test(
       head,
       // Perl's prove ends a failing run `Result: FAIL` (a test script that died: `Dubious, test returned 255`).
     ) ||
@@ -486,7 +493,7 @@ const NOT_A_MEASUREMENT = new RegExp(
     // Progress and status said while work goes on (set AK): `Processing 3 test images for modern formats...`, `Current
     // Pipeline Progress: 0%`, docker's `Waiting 5 seconds to verify…`, VSTest's `A total of 1 test files matched…`, apt's
     // `Space needed: 118 MB` before it asks, a step that failed with its time (`Failed to restore x.csproj (in 5,81 sec).`).
-    String.raw`^(?:[\w-]+: )?(?:Processing|Loading|Downloading|Installing|Building|Compiling|Fetching|Preparing|Starting|Generating|Scanning|Copying)\b.*(?:\.{3}|…)\s*$|\bProgress:\s*\d|\bWaiting \d+(?:\.\d+)? (?:seconds?|secs?|s)\b|^A total of \d+ test files? matched\b|^(?:Space needed|Need to get|After this operation)\b|^Failed to \w+ .*\(in [\d.,]+ ?(?:m?sec|ms|s)\)`,
+    String.raw`^(?:[\w-]+: )?(?:Processing|Loading|Downloading|Installing|Building|Compiling|Fetching|Preparing|Starting|Generating|Scanning|Copying|Linting|Checking|Analy[sz]ing|Formatting|Validating|Running|Testing)\b.*(?:\.{3}|…)\s*$|\bProgress:\s*\d|\bWaiting \d+(?:\.\d+)? (?:seconds?|secs?|s)\b|^A total of \d+ test files? matched\b|^(?:Space needed|Need to get|After this operation)\b|^Failed to \w+ .*\(in [\d.,]+ ?(?:m?sec|ms|s)\)`,
     // A traceback's elision (Python's `...<27 lines>...`), a class file's format version and its header (javap's
     // `minor version: 0`, `Last modified Mar 1, 2026; size 9517 bytes`), npm finding nothing to install (`up to date,
     // audited 411 packages in 2s`).
@@ -523,6 +530,14 @@ const NOT_A_MEASUREMENT = new RegExp(
     // (set AR) a target, not a value reached: a figure after a comparison (`P95 < 300 ms`, `coverage >=70%`, `under 2.5 s`)
     // is a spec's or a gate's; a line of code computing one (`duration_ms = (time.perf_counter() - start) * 1000`).
     String.raw`(?:[<>≤≥]=?|=<|=>)\s*\d[\d.,]*\s?(?:ms|s|sec|secs|seconds?|%|[KMG]i?B|fps)(?![A-Za-z\d])|\b(?:under|below|at most|at least|no more than|less than|more than)\s+\d[\d.,]*\s?(?:ms|s|sec|secs|seconds?|%)(?![A-Za-z\d])|^\s*[a-z_][\w.]*\s*[-+*/]?=\s*[^=\n]*\b[a-z_][\w.]*\(`,
+    // A failing test's row with its values (`FAIL  city case: чакалі 3, атрымалі 1`): an error, not a measurement. (unittest's verdict,
+    // `FAILED (errors=1)`, counts.)
+    String.raw`^\s*(?:FAIL|FAILED|ERROR|not ok)\b(?!\s*\()`,
+    // (set AS) a worked example (`Average COGS = 3,679.02 / 9 = 408.78`, `giving Avg COGS = 21.25 (vs 42.50 in old logic)`), a
+    // process id under its label (`PID pessoal: 1966302`).
+    String.raw`=\s*[\d,.]+\s*[/*x×+-]\s*[\d,.]+\s*=|\bgiving\b.*=|\(vs\.? [\d,.]+|\bpid\b[^:\n]{0,20}:\s*\d+\s*$`,
+    // (set AR) a chat's message under its speaker (`[我 2026-04-20 21:34] $4.20 per item, …`, `[我] It's 100% combed cotton`).
+    String.raw`^\[[^\]\d\n][^\]\n]{0,11} \d{4}-\d{2}-\d{2} \d{1,2}:\d{2}(?::\d{2})?\]\s|^\[[\u3400-\u9fff\uac00-\ud7af]{1,4}\]\s`,
     // (git's `Total 3 (delta 1), reused 0`, never a report's `total rows: 24011`)
     String.raw`^(?:remote: )?(?:Counting|Compressing|Writing|Receiving|Resolving|Enumerating|Unpacking|Delta compression|Updating files)\b.*\d|^(?:remote: )?Total \d+ \(delta\b`,
     String.raw`\(\d+\/\d+\)\s*(?:,|$|done)`,
@@ -779,6 +794,8 @@ const RUNNER_SUMMARIES: { shape: RegExp; weight: number; fold?: boolean }[] = [
   { shape: /^\S+:\s+Total\s+\d+\s+Passed\s+\d+\s+Skipped\s+\d+\s+Failed\s+\d+\s*$/, weight: 5, fold: true },
   // node:test's closing summary, in its spec (`ℹ pass 9`) and TAP (`# duration_ms 76.187448`) reporters: counts and time.
   { shape: /^\s*(?:ℹ|#) (?:tests|pass|fail|duration_ms) (\d+(?:\.\d+)?)\s*$/, weight: 4 },
+  // prove's closing line (`Files=3, Tests=21,  0 wallclock secs ( 0.02 usr …)`).
+  { shape: /^Files=\d+, Tests=(\d+),/, weight: 5 },
 ];
 
 /** A header over a list of the modes a display could run (`available modes:`), each mode then on a line of its own. */
@@ -786,7 +803,10 @@ const MODE_LIST = /^\s*(?:available ?modes|supported modes|modes)\s*:\s*$/im;
 const BARE_MODE = /^\s*\d{2,5}x\d{2,5}@[\d.]+\s*Hz\s*$/i;
 
 /** `label: 1554`, `total: HK$21,846.91`: one figure under a label of a word or a few, in any script. */
-const REPORT_ROW = /^\s*\p{L}[\p{L}\p{M} ]{0,30}:\s*(?:[A-Z]{0,3}[$€£¥₹]|Rs\.?\s?)?-?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|[$€£¥₹]|[A-Z]{3}))?\s*$/u;
+// (…its label may hold a parenthesis, `descartadas (sen importe): 24`, and a word or three may name what was counted:
+// `Nabasa: 842 na gastos`.)
+const REPORT_ROW =
+  /^\s*\p{L}[\p{L}\p{M} ]{0,30}(?:\([\p{L}\p{M} ]{1,30}\))?:\s*(?:[A-Z]{0,3}[$€£¥₹]|Rs\.?\s?)?-?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|[$€£¥₹]|[A-Z]{3}))?(?:\s+[\p{L}\p{M}]+){0,3}\s*$/u;
 /**
  * Labels of settings, places and versions, an assertion's two sides and a pull request's bookkeeping, not counts of the
  * work: `port: 8080`, `line: 12`, `left: 1733740200`, `Additions: 1257`.
@@ -915,17 +935,45 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
         for (const line of run)
           if (!seen.has(line) && !SETTING_LABEL.test(line) && found.length < max) {
             seen.add(line);
-            found.push({ line, weight: 3 });
+            // (A report's labelled totals outrank the table rows under them: `гарадоў: 7` over `Гомель  404`.)
+            found.push({ line, weight: 5 });
           }
       run = [];
     };
     for (const line of lines) {
       // (Most lines hold no colon or no digit: the patterns are asked only of those that do.)
-      if (line.length <= 80 && line.includes(':') && HAS_DIGIT.test(line) && REPORT_ROW.test(line) && !NOT_A_MEASUREMENT.test(line.trim()))
+      if (
+        line.length <= 80 &&
+        line.includes(':') &&
+        HAS_DIGIT.test(line) &&
+        REPORT_ROW.test(line) &&
+        !BOILERPLATE.test(line.trim()) &&
+        !NOT_A_MEASUREMENT.test(line.trim())
+      )
         run.push(line.trim());
       else flush();
     }
     flush();
+  }
+  // A header of counted things over a row of their counts (`lines	words` / `389	2817`, as `wc` or a program prints them):
+  // each count under its name.
+  for (let i = 0; i + 1 < lines.length && found.length < max; i++) {
+    const names = lines[i].trim().split(/\t+|\s{2,}/);
+    if (names.length < 2 || names.length > 6 || !names.every((n) => /^\p{L}[\p{L}\p{M}_ -]{0,24}$/u.test(n))) continue;
+    const values = lines[i + 1].trim().split(/\s+/);
+    if (values.length !== names.length || !values.every((v) => /^\d[\d,]*(?:\.\d+)?$/.test(v))) continue;
+    const line = names.map((n, k) => `${n} ${values[k]}`).join(', ');
+    if (!seen.has(line)) {
+      seen.add(line);
+      found.push({ line, weight: 5 });
+    }
+  }
+  // curl's `-w` report of a request (`code=200 size=202 time=0.004104`), glued to the body it followed.
+  for (const raw of lines) {
+    const report = /(?:^|[\s}\]])((?:[a-z_]+=\d+(?:\.\d+)?(?:\s+|$)){2,})$/.exec(raw)?.[1]?.trim();
+    if (!report || !/\b(?:time|size|speed)\w*=/.test(report) || seen.has(report) || found.length >= max) continue;
+    seen.add(report);
+    found.push({ line: report, weight: 5 });
   }
   // Test runners' closing counts, each kept whole (tcltest's tabs folded).
   for (const { shape, weight, fold } of RUNNER_SUMMARIES)

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cli, repoRoot } from '../support/paths.mjs';
 import { analyse, errorsOf } from '../support/analyseLog.mjs';
-import { ClaudeLog } from '../support/analysisLogs.mjs';
+import { ClaudeLog, CodexLog } from '../support/analysisLogs.mjs';
 import { scratchDir } from '../support/scratch.mjs';
 
 const require = createRequire(import.meta.url);
@@ -335,5 +335,188 @@ test('round 30: a file the session created and deleted again is no modified file
   assert.deepEqual(
     modified.files.map((f) => f.path),
     ['shabad/core.py'],
+  );
+});
+
+test('set AR: a look given to PowerShell as a script (`powershell.exe -Command "rg … | Select-Object -First 5"`) is a look: no error', async (t) => {
+  const log = new CodexLog('C:\\work\\golf');
+  log.user('find the models');
+  log.shellArray(
+    ['powershell.exe', '-NoLogo', '-Command', 'rg "BaseModel" -n server | Select-Object -First 5'],
+    'server\\routes\\cv_analyze.py:8:from pydantic import BaseModel, Field\r\n',
+    1,
+  );
+  // (Its neighbour: a script that builds, failing, is an error.)
+  log.shellArray(['powershell.exe', '-NoLogo', '-Command', 'dotnet build'], 'Build FAILED.\r\nerror CS1002: ; expected\r\n', 1);
+  const errors = errorsOf(await analyse(log, t));
+  assert.deepEqual(
+    errors.map((e) => e.title).filter((title) => title.includes('BaseModel')),
+    [],
+  );
+  assert.ok(
+    errors.some((e) => /CS1002|Build FAILED|dotnet/.test(e.title)),
+    errors.map((e) => e.title).join('\n'),
+  );
+});
+
+test('set AR: a chat message under its speaker is no measurement; a program’s timestamped log line is', () => {
+  for (const line of ['[我 2026-04-20 21:34] $4.20 per item, $26 for 5 items, shipping fee not included', "[我] It's 100% combed cotton, soft and breathable."])
+    assert.deepEqual(measuredLines(line), [], line);
+  assert.notDeepEqual(measuredLines('[2026-04-20 21:34:10] processed 5000 rows in 3.2 s'), []);
+});
+
+test('set AR: a program’s status, a drafted rule with its own markup and a step asked in Chinese are no standing rules', () => {
+  for (const sentence of [
+    'No decoders to deploy',
+    '简短但有针对性——必须回应**这个客户**说的**这句具体话**',
+    '这是另一个客户我给他发送的信息，我需要准备的这些资料，你可以整理出来在桌面新建一个文件夹，全部复制一份放在该文件夹内码',
+    '然后再输出修正版分析在桌面，可以修改已经放在桌面的文档',
+    'this seems to be working but it sure seems slower, also we dont need the status entry',
+  ])
+    assert.equal(isConstraint(sentence), false, sentence);
+  assert.equal(isConstraint('以后不要再用 float 计算金额'), true);
+});
+
+test('round 32–33: rules in Azerbaijani, Tagalog and Belarusian, and an English rule about what the agent did not start, are standing constraints', () => {
+  for (const sentence of [
+    'cpan modulu yox, yalnız core',
+    'serverdə perl 5.10-dur, signatures olmaz',
+    'walang external na package, plain JavaScript lang',
+    'laging patakbuhin ang node test/run.js bago mo i-commit',
+    'толькі javac, ніякіх maven/gradle',
+    'TestMain не чапаць без майго слова',
+    "never kill processes you didn't start",
+  ])
+    assert.equal(isConstraint(sentence), true, sentence);
+  // (What the agent did not do, told back, is a complaint.)
+  assert.equal(isConstraint("You didn't run the tests."), false);
+});
+
+test('round 32–33: labelled rows naming what they counted, a header over its counts, curl’s `-w` report and prove’s closing line are measured; a failing test’s row is not', () => {
+  assert.deepEqual(measuredLines('Nabasa: 842 na gastos\nKabuuan: 397396.50', 6, 'node bin/gastos.js data/gastos.csv'), [
+    'Nabasa: 842 na gastos',
+    'Kabuuan: 397396.50',
+  ]);
+  assert.ok(
+    measuredLines('filas lidas: 2318\nfilas escritas: 2294\ndescartadas (sen importe): 24', 6, 'python3 etl.py data/in.csv').includes(
+      'descartadas (sen importe): 24',
+    ),
+  );
+  assert.deepEqual(measuredLines('lines\twords\n389\t2817', 6, 'cargo run -q -p cli < samples/notes.txt'), ['lines 389, words 2817']);
+  assert.deepEqual(
+    measuredLines(
+      '{"count": 13}code=200 size=202 time=0.004104',
+      6,
+      "curl -sS -w 'code=%{http_code} size=%{size_download} time=%{time_total}' http://127.0.0.1:8731/stats",
+    ),
+    ['code=200 size=202 time=0.004104'],
+  );
+  assert.ok(
+    measuredLines('All tests successful.\nFiles=3, Tests=21,  0 wallclock secs ( 0.14 CPU)\nResult: PASS', 6, 'prove -v t/')[0].startsWith('Files=3, Tests=21'),
+  );
+  assert.deepEqual(measuredLines('FAIL  city case: чакалі 3, атрымалі 1', 6, 'java -cp out app.TestMain'), []);
+  // (A report's labelled totals come before the table under them.)
+  assert.deepEqual(
+    measuredLines(
+      'радкоў прачытана: 146\nзаказаў усяго: 1934\nгарадоў: 7\n  Гомель     404\n  Віцебск    350\n  Брэст      306\n  Бабруйск   274',
+      3,
+      'java -cp out app.Main data/zakazy.csv',
+    ),
+    ['радкоў прачытана: 146', 'заказаў усяго: 1934', 'гарадоў: 7'],
+  );
+});
+
+test('round 32: a server not reached is reached by any page of it; its 5xx answer is one failure however the request was written', async (t) => {
+  const log = new ClaudeLog('/home/dev/shop');
+  log.user('get the dev server up');
+  log.bash(
+    'curl -sS http://127.0.0.1:8731/health 2>&1 | head -n 3',
+    "curl: (7) Failed to connect to 127.0.0.1 port 8731 after 0 ms: Couldn't connect to server",
+  );
+  log.bash('nohup python3 app.py 8731 > server.log 2>&1 < /dev/null &\nsleep 1\ntail -n 5 server.log', 'serving on 127.0.0.1:8731');
+  log.bash("curl -sS -o /dev/null -w 'code=%{http_code}\\n' http://127.0.0.1:8731/items", 'code=200');
+  log.bash(
+    'curl -sS -i "http://127.0.0.1:8731/stats?category=garden" | grep -E "^HTTP|Error"',
+    'HTTP/1.0 500 Internal Server Error\r\nZeroDivisionError: division by zero',
+  );
+  log.bash('curl -sS "http://127.0.0.1:8731/stats?category=garden"', '{}');
+  log.bash('curl -sS -o /dev/null -w \'code=%{http_code} size=%{size_download}\\n\' "http://127.0.0.1:8731/stats?category=garden" | cat', 'code=500 size=341');
+  const errors = errorsOf(await analyse(log, t));
+  assert.equal(errors.find((e) => e.title.startsWith('curl: (7)'))?.status, 'resolved', errors.map((e) => `${e.title}: ${e.status}`).join('\n'));
+  const served = errors.filter((e) => /HTTP\/1\.0 500|code=500/.test(e.title));
+  assert.equal(served.length, 1, served.map((e) => e.title).join('\n'));
+  assert.notEqual(served[0].status, 'resolved');
+});
+
+test('round 32–33: Codex’s header around every command (`Exit code: 0` / `Wall time: 1.9 seconds`) is no report; unittest’s verdict still counts', () => {
+  assert.deepEqual(measuredLines('Exit code: 0\nWall time: 1.9 seconds\nOutput:\nok', 6, 'npm run build'), []);
+  assert.ok(measuredLines('Ran 6 tests in 0.1s\n\nFAILED (errors=1)', 6, 'python3 -m unittest').includes('FAILED (errors=1)'));
+});
+
+test('set AS: a program written again with the venv’s interpreter is the same program; git’s ignored path, eslint’s empty pattern and a chained exception name their error', async (t) => {
+  const log = new ClaudeLog('/root/jake');
+  log.user('start the app');
+  log.bash(
+    'nohup python3 app.py > /tmp/app.log 2>&1 & sleep 3 && cat /tmp/app.log',
+    'Traceback (most recent call last):\n  File "/root/jake/app.py", line 1, in <module>\n    import flask\nModuleNotFoundError: No module named \'flask\'',
+  );
+  log.bash('nohup /root/jake/venv/bin/python /root/jake/app.py > /tmp/app.log 2>&1 & sleep 3 && cat /tmp/app.log', ' * Running on http://127.0.0.1:5000');
+  const [missing] = errorsOf(await analyse(log, t));
+  assert.equal(missing?.status, 'resolved', missing?.detail);
+
+  const ignored = errorLines('The following paths are ignored by one of your .gitignore files:\n.env.sample\nhint: Use -f if you really want to add them.');
+  assert.match(ignored.best ?? ignored.lines.at(-1), /ignored by one of your \.gitignore files: \.env\.sample/);
+  const eslint = errorLines(
+    'Oops! Something went wrong! :(\n\nESLint: 8.57.0\n\nNo files matching the pattern "src/x.tsx" were found.\nPlease check for typing mistakes in the pattern.',
+  );
+  assert.match(eslint.best ?? eslint.lines.at(-1), /No files matching the pattern/);
+  const chained = errorLines('telegram.error.NetworkError: httpx.ReadError:\nAssistente Pessoal online! Web: ativo');
+  assert.ok(!(chained.best ?? chained.lines.join(' ')).includes('Assistente'), chained.lines.join('\n'));
+});
+
+test('set AS: a linter’s progress, a worked example and a process id are no measurements', () => {
+  for (const line of [
+    'Linting and autocorrecting 3 files with 15 linters (11 autocorrectable)...',
+    '5.  Average COGS = 3,679.02 / 9 = 408.78',
+    'Denominator instantly becomes 12, giving Avg COGS = 21.25 (vs 42.50 in old logic).',
+    'PID pessoal: 1966302',
+  ])
+    assert.deepEqual(measuredLines(line), [], line);
+  assert.notDeepEqual(measuredLines('Linted 3 files in 1.2s'), []);
+});
+
+test('set AS: an argument not passed, a diagnosis and a throwaway debug file are no approaches given up; findings are no decisions; a spec’s headings, a feature to build and pasted advice are no rules', async (t) => {
+  for (const sentence of [
+    "The call to `formatPriceAmount` at line 339 doesn't pass the locale parameter, which is fine since I made it optional with a default value of 'en'.",
+    "The real issue is that the git repo root is `/root`, not `jake_desktop`, so my `.gitignore` in the subdirectory won't help with that.",
+  ])
+    assert.notEqual(classifySentence(sentence, 'thinking')?.kind, 'rejected', sentence);
+  assert.equal(classifySentence("Tried the worker pool but it doesn't work with node:sqlite handles.", 'assistant')?.kind, 'rejected');
+  for (const sentence of [
+    "But looking at the actual numbers—if we're getting 19 link clicks and R$ 99.24 spend, so the code is definitely working with 19 as the traffic metric, not 100.",
+    "Ah yes, we're on `ENGOPS-1-chat-refactor-spike` which is off main, not off the feature branch.",
+    '`warning: the following packages contain code that will be rejected by a future version of Rust: block v0.1.6` — This is a dependency of spotify_player, not something the user controls.',
+  ])
+    assert.notEqual(classifySentence(sentence, 'thinking')?.kind, 'decisions', sentence);
+  for (const sentence of [
+    '任务 2：单价（Unit Price）展示收敛 ⚠️【必须改】',
+    '我们在checkoutSession或者payment link创建时增加约束，不允许固定价目和动态价目放在一起组成支付;',
+    'To fix this, either do not render the element at all or pass null to src instead of an empty string.',
+    'If you don’t care about macOS native fullscreen in multi-monitor setup, I recommend disabling Displays have separate Spaces.',
+  ])
+    assert.equal(isConstraint(sentence), false, sentence);
+
+  const log = new ClaudeLog('/home/dev/web');
+  log.user('why does login fail?');
+  log.tool(
+    'Write',
+    { file_path: '/home/dev/web/src/app/api/debug-auth/route.ts', content: 'export {}\n' },
+    'File created successfully at: /home/dev/web/src/app/api/debug-auth/route.ts',
+  );
+  log.bash('rm src/app/api/debug-auth/route.ts', '');
+  const analysis = await analyse(log, t);
+  assert.deepEqual(
+    analysis.findings.filter((f) => f.analyst === 'rejected').map((f) => f.title),
+    [],
   );
 });

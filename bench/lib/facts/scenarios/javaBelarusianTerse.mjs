@@ -216,8 +216,8 @@ export const scenario = {
     k.not('errors', 'пры роўных — па алфавіце', "the user's refusal is not a tool error");
 
     const build = "javac -d out $(find src -name '*.java')";
-    const sed = "sed -i 's/List.of(\"Брэст\", \"Гомель\", \"Мінск\")/List.of(\"Мінск\", \"Гомель\", \"Брэст\")/' src/app/TestMain.java";
-  
+    const sed = 'sed -i \'s/List.of("Брэст", "Гомель", "Мінск")/List.of("Мінск", "Гомель", "Брэст")/\' src/app/TestMain.java';
+
     return [
       {
         user: `${countReq}. зараз нават не кампілюецца. ${javacOnly}`,
@@ -240,7 +240,10 @@ export const scenario = {
         user: `ок. ${testReq}. ${noTest}`,
         model: [
           [bash(`${build} && java -cp out app.TestMain 2>&1`, 'Тэсты')],
-          [say('top3 tie: пры роўных колькасцях парадак выпадковы. Тэст чакае алфавіт, папраўлю чаканне ў тэсце на парадак HashMap.'), bash(sed, 'Чаканне ў тэсце')],
+          [
+            say('top3 tie: пры роўных колькасцях парадак выпадковы. Тэст чакае алфавіт, папраўлю чаканне ў тэсце на парадак HashMap.'),
+            bash(sed, 'Чаканне ў тэсце'),
+          ],
           [say('Зразумела. Паспрабую TreeMap.'), edit('src/app/Counter.java', SORT_OLD, SORT_TREE)],
           [bash(`${build} && java -cp out app.TestMain 2>&1 | grep -v '^OK'`, 'Тэсты, толькі FAIL')],
           [say(`Не: ${tree.why}. Вяртаю.`), edit('src/app/Counter.java', SORT_TREE, SORT_OLD)],
@@ -266,10 +269,20 @@ export const scenario = {
         compact: true,
         summary: ccSummary({
           analysis: 'Belarusian user, very terse. Plain javac project counting orders per city; hand-written TestMain.',
-          intent: 'Make app.Main count orders per city from data/zakazy.csv, make TestMain green, add a --top option. Only javac; TestMain is not to be edited.',
+          intent:
+            'Make app.Main count orders per city from data/zakazy.csv, make TestMain green, add a --top option. Only javac; TestMain is not to be edited.',
           concepts: ['javac -d out without a build tool', 'hand-written test main', 'sorting map entries'],
-          files: ['src/app/Parser.java: parseInt with trim, blank lines skipped', 'src/app/Counter.java: top sorted by count then name', 'src/app/Main.java: --top N and city count'],
-          errors: ['Compile error in Parser fixed', 'Number parsing crash on padded counts fixed', 'Blank trailing lines fixed', 'Top-3 order fixed; the case test still fails'],
+          files: [
+            'src/app/Parser.java: parseInt with trim, blank lines skipped',
+            'src/app/Counter.java: top sorted by count then name',
+            'src/app/Main.java: --top N and city count',
+          ],
+          errors: [
+            'Compile error in Parser fixed',
+            'Number parsing crash on padded counts fixed',
+            'Blank trailing lines fixed',
+            'Top-3 order fixed; the case test still fails',
+          ],
           solving: 'The user refused changing the test expectation. A sorted map was tried and dropped.',
           messages: ['Make Main count per city; javac only', 'Tests green; do not touch TestMain', 'Refused the test edit', 'Leave city case; add --top'],
           pending: ['city case test: waiting for Hanna'],

@@ -118,7 +118,8 @@ export const scenario = {
   requires: ['node', 'git'],
   files: {
     '.gitignore': 'node_modules/\n',
-    'package.json': '{\n  "name": "gastos",\n  "version": "0.1.0",\n  "private": true,\n  "bin": { "gastos": "bin/gastos.js" },\n  "scripts": { "test": "node test/run.js" }\n}\n',
+    'package.json':
+      '{\n  "name": "gastos",\n  "version": "0.1.0",\n  "private": true,\n  "bin": { "gastos": "bin/gastos.js" },\n  "scripts": { "test": "node test/run.js" }\n}\n',
     'README.md': '# gastos\n\nBinabasa ang mga gastos sa bahay (`petsa,kategorya,halaga`).\n\n    node bin/gastos.js data/gastos.csv\n',
     'lib/gastos.js': GASTOS_JS,
     'bin/gastos.js': CLI_JS,
@@ -173,7 +174,11 @@ export const scenario = {
           ],
           [
             think('Yes, trailing "\\n\\n". Skipping lines that are empty after trim is the simplest fix.'),
-            edit('lib/gastos.js', "  for (const line of lines) {\n    const [petsa", "  for (const line of lines) {\n    if (!line.trim()) continue;\n    const [petsa"),
+            edit(
+              'lib/gastos.js',
+              '  for (const line of lines) {\n    const [petsa',
+              '  for (const line of lines) {\n    if (!line.trim()) continue;\n    const [petsa',
+            ),
           ],
           [think(''), bash(cli, 'Run the CLI again')],
           [
@@ -191,7 +196,11 @@ export const scenario = {
             think(
               'byCategory keeps "Pagkain" and "pagkain" apart and keeps the original case. The test expects lowercase keys merged. Lowercase the key in byCategory; parse keeps the original text.',
             ),
-            edit('lib/gastos.js', '  for (const r of rows) out[r.kategorya] = (out[r.kategorya] || 0) + r.halaga;\n', '  for (const r of rows) {\n    const key = r.kategorya.toLowerCase();\n    out[key] = (out[key] || 0) + r.halaga;\n  }\n'),
+            edit(
+              'lib/gastos.js',
+              '  for (const r of rows) out[r.kategorya] = (out[r.kategorya] || 0) + r.halaga;\n',
+              '  for (const r of rows) {\n    const key = r.kategorya.toLowerCase();\n    out[key] = (out[key] || 0) + r.halaga;\n  }\n',
+            ),
           ],
           [think(''), bash(harness, 'Run the test harness again')],
           [say('Berde na po lahat. Pinagsasama na ng `byCategory` ang "Pagkain" at "pagkain" (maliliit na titik ang susi).')],
@@ -201,7 +210,8 @@ export const scenario = {
         compact: true,
         summary: ccSummary({
           analysis: 'gastos CLI: a crash on a blank line was fixed, then the category test was fixed.',
-          intent: 'Make the expenses CLI run on the data file and make the tests pass. Plain JavaScript, no packages; always run the harness before saying done.',
+          intent:
+            'Make the expenses CLI run on the data file and make the tests pass. Plain JavaScript, no packages; always run the harness before saying done.',
           concepts: ['Node.js CommonJS', 'hand-written test harness'],
           files: ['lib/gastos.js: skip blank lines in parse; byCategory merges categories case-insensitively'],
           errors: ['The CLI crashed on the blank last line; fixed', 'The byCategory test failed on mixed-case categories; fixed'],
@@ -236,20 +246,24 @@ export const scenario = {
         user: `Ay oo nga pala, tama ka, ang spreadsheet ni Ate Joy! Sige huwag na. ${month}. Halimbawa --buwan 2026-02.`,
         model: [
           [
-            think(
-              'Hmm wait, git restore also dropped the blank-line and byCategory fixes? No: those were committed? Let me check git status first.',
-            ),
+            think('Hmm wait, git restore also dropped the blank-line and byCategory fixes? No: those were committed? Let me check git status first.'),
             bash('git status --short; git log --oneline | head -3', 'Check what git restore undid'),
           ],
           [
-            think(
-              'They were not committed, so restore threw them away too. Redo both fixes.',
+            think('They were not committed, so restore threw them away too. Redo both fixes.'),
+            edit(
+              'lib/gastos.js',
+              '  for (const line of lines) {\n    const [petsa',
+              '  for (const line of lines) {\n    if (!line.trim()) continue;\n    const [petsa',
             ),
-            edit('lib/gastos.js', "  for (const line of lines) {\n    const [petsa", "  for (const line of lines) {\n    if (!line.trim()) continue;\n    const [petsa"),
           ],
           [
             think(''),
-            edit('lib/gastos.js', '  for (const r of rows) out[r.kategorya] = (out[r.kategorya] || 0) + r.halaga;\n', '  for (const r of rows) {\n    const key = r.kategorya.toLowerCase();\n    out[key] = (out[key] || 0) + r.halaga;\n  }\n'),
+            edit(
+              'lib/gastos.js',
+              '  for (const r of rows) out[r.kategorya] = (out[r.kategorya] || 0) + r.halaga;\n',
+              '  for (const r of rows) {\n    const key = r.kategorya.toLowerCase();\n    out[key] = (out[key] || 0) + r.halaga;\n  }\n',
+            ),
           ],
           [
             think(
@@ -261,17 +275,21 @@ export const scenario = {
               "// Mga gastos ng isang buwan ('2026-02').\nfunction filterByMonth(rows, month) {\n  return rows.filter((r) => r.petsa.startsWith(month + '-'));\n}\n\nfunction formatTotal(n) {",
             ),
           ],
-          [think(''), edit('lib/gastos.js', 'module.exports = { parse, total, byCategory, formatTotal };', 'module.exports = { parse, total, byCategory, filterByMonth, formatTotal };')],
           [
-            think('Argument parsing: a small library would be nicer than slicing argv by hand.'),
-            bash(install, 'Install an argument parser'),
+            think(''),
+            edit(
+              'lib/gastos.js',
+              'module.exports = { parse, total, byCategory, formatTotal };',
+              'module.exports = { parse, total, byCategory, filterByMonth, formatTotal };',
+            ),
           ],
+          [think('Argument parsing: a small library would be nicer than slicing argv by hand.'), bash(install, 'Install an argument parser')],
           [
             think('Right, no packages. Parse --buwan by hand; it is one flag.'),
             say('Pasensya na po, nakalimutan ko ang tuntunin ninyo. Gagawin ko nang mano-mano.'),
             edit(
               'bin/gastos.js',
-              "const file = process.argv[2];\n",
+              'const file = process.argv[2];\n',
               "const args = process.argv.slice(2);\nconst i = args.indexOf('--buwan');\nconst month = i >= 0 ? args.splice(i, 2)[1] : null;\nconst file = args[0];\n",
             ),
           ],
@@ -283,7 +301,14 @@ export const scenario = {
               "let rows = parse(fs.readFileSync(file, 'utf8'));\nif (month) rows = filterByMonth(rows, month);\n",
             ),
           ],
-          [think(''), edit('bin/gastos.js', "const { parse, total, formatTotal } = require('../lib/gastos');", "const { parse, total, filterByMonth, formatTotal } = require('../lib/gastos');")],
+          [
+            think(''),
+            edit(
+              'bin/gastos.js',
+              "const { parse, total, formatTotal } = require('../lib/gastos');",
+              "const { parse, total, filterByMonth, formatTotal } = require('../lib/gastos');",
+            ),
+          ],
           [
             think(''),
             edit(
@@ -307,7 +332,11 @@ export const scenario = {
         model: [
           [
             think(''),
-            edit('README.md', '    node bin/gastos.js data/gastos.csv\n', '    node bin/gastos.js data/gastos.csv\n    node bin/gastos.js --buwan 2026-02 data/gastos.csv   # Pebrero lang\n\nAng `--buwan YYYY-MM` ay nagbibilang lamang ng mga gastos sa buwang iyon.\n'),
+            edit(
+              'README.md',
+              '    node bin/gastos.js data/gastos.csv\n',
+              '    node bin/gastos.js data/gastos.csv\n    node bin/gastos.js --buwan 2026-02 data/gastos.csv   # Pebrero lang\n\nAng `--buwan YYYY-MM` ay nagbibilang lamang ng mga gastos sa buwang iyon.\n',
+            ),
           ],
           [think(''), bash(`${harness} 2>&1 | tail -n 3`, 'Run the harness before saying done')],
           [say('Nasa README na po ang `--buwan`. Ang `node test/run.js` ay may 1 FAIL pa rin (ang `2026-2-14`) hanggang makapagpasya si Ate Joy.')],
@@ -319,7 +348,12 @@ export const scenario = {
           analysis: 'gastos: fixes redone after a restore, --buwan month filter added, one month test still fails, README updated.',
           intent: 'Zero-dependency expenses CLI: fix crashes and tests, add a month filter, document it. No packages; run the tests before saying done.',
           concepts: ['Node.js CommonJS', 'hand-written test harness', 'argv parsing by hand'],
-          files: ['lib/gastos.js: blank lines skipped, case-insensitive categories, filterByMonth', 'bin/gastos.js: --buwan flag', 'test/run.js: month tests', 'README.md: --buwan usage'],
+          files: [
+            'lib/gastos.js: blank lines skipped, case-insensitive categories, filterByMonth',
+            'bin/gastos.js: --buwan flag',
+            'test/run.js: month tests',
+            'README.md: --buwan usage',
+          ],
           errors: ['A month test fails on a date without a zero-padded month'],
           solving: 'Currency formatting was tried and undone. The user refused installing an argument parser.',
           messages: ['Peso sign and commas in the total', 'Never mind; add --buwan', 'Ask Ate Joy first; document --buwan in the README'],

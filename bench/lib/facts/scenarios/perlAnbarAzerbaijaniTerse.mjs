@@ -132,7 +132,8 @@ is($a->bad, 1, 'xəta sayı');
 done_testing;
 `;
 
-const KICIK = '# kiçik nümunə\nAZ-1001;un;20;3.40\nAZ-1002;seker;5;2,75\nAZ-1003;yag;-;4.10\nAZ-1004;cay;30;6.00\nAZ-1005;un;8;3.40\nAZ-1006;duyu;2;1,90\nAZ-1007;duz;30;0.80\n';
+const KICIK =
+  '# kiçik nümunə\nAZ-1001;un;20;3.40\nAZ-1002;seker;5;2,75\nAZ-1003;yag;-;4.10\nAZ-1004;cay;30;6.00\nAZ-1005;un;8;3.40\nAZ-1006;duyu;2;1,90\nAZ-1007;duz;30;0.80\n';
 
 const ANBAR_PL = String.raw`#!/usr/bin/perl
 use strict;
@@ -263,8 +264,8 @@ export const scenario = {
             empty(),
             edit(
               'bin/anbar.pl',
-              "use Anbar;\n\nmy $path",
-              "use Anbar;\nuse Getopt::Long;\n\nGetOptions('min=i' => \\my $min) or die \"istifadə: anbar.pl [--min N] FAYL\\n\";\nmy $path",
+              'use Anbar;\n\nmy $path',
+              'use Anbar;\nuse Getopt::Long;\n\nGetOptions(\'min=i\' => \\my $min) or die "istifadə: anbar.pl [--min N] FAYL\\n";\nmy $path',
             ),
           ],
           [
@@ -285,7 +286,11 @@ export const scenario = {
           ],
           [empty(), bash(all, 'Run the TAP suite')],
           [empty(), bash('perl bin/anbar.pl --min 15 data/anbar.csv', 'Try --min on the real file')],
-          [empty(), say('`--min` işləyir, amma sıralama SKU üzrədir, say üzrə deyil; test 8 qırmızıdır. Commit edib push edirəm.'), bash('git add -A && git commit -qm "anbar: --min, low_stock" && git log --oneline | head -2', 'Commit')],
+          [
+            empty(),
+            say('`--min` işləyir, amma sıralama SKU üzrədir, say üzrə deyil; test 8 qırmızıdır. Commit edib push edirəm.'),
+            bash('git add -A && git commit -qm "anbar: --min, low_stock" && git log --oneline | head -2', 'Commit'),
+          ],
           [empty(), bash(push, 'Push to origin')],
           [empty(), say('Yaxşı, push etmirəm. low_stock sıralaması hələ düzəlməyib (test 8).')],
         ],
@@ -296,7 +301,11 @@ export const scenario = {
         model: [
           [
             empty(),
-            edit('README.md', '    perl bin/anbar.pl data/anbar.csv\n', '    perl bin/anbar.pl data/anbar.csv\n    perl bin/anbar.pl --min 15 data/anbar.csv   # 15-dən az qalan mallar\n'),
+            edit(
+              'README.md',
+              '    perl bin/anbar.pl data/anbar.csv\n',
+              '    perl bin/anbar.pl data/anbar.csv\n    perl bin/anbar.pl --min 15 data/anbar.csv   # 15-dən az qalan mallar\n',
+            ),
           ],
           [empty(), say('README-yə `--min` nümunəsi əlavə etdim. `prove` hələ 1 testdə qırmızıdır (low_stock sıralaması).')],
         ],

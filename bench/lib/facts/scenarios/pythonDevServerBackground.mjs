@@ -20,7 +20,12 @@ function items() {
   const cats = ['kitchen', 'tools', 'office', 'lighting'];
   const out = [];
   for (let i = 1; i <= 57; i++) {
-    out.push({ id: i, name: `item-${String(i).padStart(3, '0')}`, category: cats[Math.floor(rand() * cats.length)], price_cents: 199 + Math.floor(rand() * 9000) });
+    out.push({
+      id: i,
+      name: `item-${String(i).padStart(3, '0')}`,
+      category: cats[Math.floor(rand() * cats.length)],
+      price_cents: 199 + Math.floor(rand() * 9000),
+    });
   }
   return JSON.stringify(out, null, 1) + '\n';
 }
@@ -101,7 +106,7 @@ export const scenario = {
     const one = k.decision('a separate stats_one()', 'stats() only knows categories that have items', 'picking the key out of stats()');
     k.error('ZeroDivisionError: division by zero', 'unresolved');
     k.error('HTTP/1.0 500 Internal Server Error', 'unresolved');
-    const swallow = k.rejected('self._json(200, {})', "a 200 with an empty body hides the failure, and the 500 is what tells us the endpoint is broken");
+    const swallow = k.rejected('self._json(200, {})', 'a 200 with an empty body hides the failure, and the 500 is what tells us the endpoint is broken');
     const readme = k.request('put the endpoints and how to start/stop the server in the README');
     k.file('README.md');
     k.lastRequest(readme);
@@ -156,7 +161,7 @@ export const scenario = {
           ],
           [bash(restartBad, 'Start the server with the new code')],
           [
-            think("The old one still holds the port. Quickest: kill whatever runs app.py."),
+            think('The old one still holds the port. Quickest: kill whatever runs app.py.'),
             say('The old server still has the port. Stopping it first.'),
             bash(pkill, 'Stop the old dev server'),
           ],
@@ -196,13 +201,23 @@ export const scenario = {
             ),
           ],
           [
-            think('An unknown category has no prices, so stats_one divides by zero and do_GET turns it into a 500. Quick guard: answer 200 with {} in the except instead.'),
-            edit('app.py', '            traceback.print_exc()\n            self.send_error(500)\n', '            traceback.print_exc()\n            return self._json(200, {})\n'),
+            think(
+              'An unknown category has no prices, so stats_one divides by zero and do_GET turns it into a 500. Quick guard: answer 200 with {} in the except instead.',
+            ),
+            edit(
+              'app.py',
+              '            traceback.print_exc()\n            self.send_error(500)\n',
+              '            traceback.print_exc()\n            return self._json(200, {})\n',
+            ),
           ],
           [bash(`${killOwn}\ncurl -sS ${fmt} "http://127.0.0.1:${PORT}/stats?category=garden"`, 'Restart and try the unknown category')],
           [
             think(`No. ${swallow.why}. Take the catch-all out again and ask what an unknown category should return.`),
-            edit('app.py', '            traceback.print_exc()\n            return self._json(200, {})\n', '            traceback.print_exc()\n            self.send_error(500)\n'),
+            edit(
+              'app.py',
+              '            traceback.print_exc()\n            return self._json(200, {})\n',
+              '            traceback.print_exc()\n            self.send_error(500)\n',
+            ),
           ],
           [bash(killOwn, 'Restart with the catch-all removed')],
           [
@@ -223,8 +238,18 @@ export const scenario = {
                 `Start in the background and stop it again (only the pid you started):\n\n    nohup python3 app.py ${PORT} > server.log 2>&1 &\n    echo $! > .server.pid\n    kill $(cat .server.pid)\n`,
             ),
           ],
-          [think(''), bash(`curl -sS -o /dev/null ${fmt} "http://127.0.0.1:${PORT}/stats?category=garden"; kill $(cat .server.pid) && echo stopped $(cat .server.pid)`, 'Check once more, then stop my server')],
-          [say('README updated with the endpoints and start/stop. The unknown-category case is unchanged until Dana decides; I stopped the dev server I started (only that pid).')],
+          [
+            think(''),
+            bash(
+              `curl -sS -o /dev/null ${fmt} "http://127.0.0.1:${PORT}/stats?category=garden"; kill $(cat .server.pid) && echo stopped $(cat .server.pid)`,
+              'Check once more, then stop my server',
+            ),
+          ],
+          [
+            say(
+              'README updated with the endpoints and start/stop. The unknown-category case is unchanged until Dana decides; I stopped the dev server I started (only that pid).',
+            ),
+          ],
         ],
       },
       {
@@ -234,7 +259,11 @@ export const scenario = {
           intent: "Run the stdlib API, add /stats and a category filter, document endpoints and start/stop. Never kill processes the agent didn't start.",
           concepts: ['http.server', 'background process with a pid file', 'curl -w'],
           files: ['app.py: /stats, stats(), stats_one(), ?category=', 'README.md: endpoints, start/stop'],
-          errors: ['curl could not connect before the server was started; fixed', 'A restart failed because the old server held the port; fixed by stopping the saved pid', 'An unknown category crashes /stats'],
+          errors: [
+            'curl could not connect before the server was started; fixed',
+            'A restart failed because the old server held the port; fixed by stopping the saved pid',
+            'An unknown category crashes /stats',
+          ],
           solving: 'The user refused a broad process kill. A catch-all returning 200 was tried and removed.',
           messages: ['Start the dev server, check /items; do not kill other processes', 'Add /stats', 'Add ?category=', 'Leave it; README'],
           pending: ['Dana decides 404 or 200 for an unknown category'],

@@ -153,11 +153,7 @@ export const scenario = {
     const fixReq = k.request('que o etl.py volva funcionar co export novo do programa vello');
     const stdlib = k.constraint('só biblioteca estándar de Python, nada de instalar paquetes');
     k.error("UnicodeDecodeError: 'utf-8' codec can't decode byte", 'resolved');
-    const enc = k.decision(
-      'abrir o CSV con encoding="latin-1"',
-      'o programa vello exporta sempre en ISO-8859-1',
-      'ler en UTF-8 con errors="replace"',
-    );
+    const enc = k.decision('abrir o CSV con encoding="latin-1"', 'o programa vello exporta sempre en ISO-8859-1', 'ler en UTF-8 con errors="replace"');
     k.error("ValueError: could not convert string to float: '", 'resolved');
     k.number(read);
     k.number(written);
@@ -197,8 +193,14 @@ export const scenario = {
           `xa sabes que eu non toco ese programa nin de broma) e agora o etl.py peta nada máis empezar. Preciso ${fixReq}, ` +
           `que o xoves teño que mandarlle os números á interventora. Ah, e o de sempre: ${stdlib}, que o servidor é o que é 😅`,
         model: [
-          [think('Primeiro xerar o export e ver como peta.'), bash('python3 scripts/export_vello.py data/in.csv && python3 etl.py data/in.csv 2>&1 | tail -n 6', 'Xerar o export e correr o ETL')],
-          [think('Decode error. Check the file encoding before choosing anything.'), bash('file data/in.csv; head -c 300 data/in.csv | od -c | sed -n 1,8p', 'Codificación do export')],
+          [
+            think('Primeiro xerar o export e ver como peta.'),
+            bash('python3 scripts/export_vello.py data/in.csv && python3 etl.py data/in.csv 2>&1 | tail -n 6', 'Xerar o export e correr o ETL'),
+          ],
+          [
+            think('Decode error. Check the file encoding before choosing anything.'),
+            bash('file data/in.csv; head -c 300 data/in.csv | od -c | sed -n 1,8p', 'Codificación do export'),
+          ],
           [
             think(
               `ISO-8859 text, the ñ of Coruña is a single byte. Options: ${enc.alternative} would turn every ñ into a replacement char in the output; ` +
@@ -209,7 +211,11 @@ export const scenario = {
           [bash(`${run} 2>&1 | tail -n 4`, 'Correr o ETL')],
           [think('Decimal comma, and maybe thousands dots. Strip, drop dots, comma to dot.'), edit('etl.py', PARSE_OLD, PARSE_NEW)],
           [bash(run, 'Correr o ETL')],
-          [say(`Listo! Eran dúas cousas:\n\n1. **Codificación**: o export vén en ISO-8859-1, agora ábrese con \`encoding="latin-1"\` (o \`file\` confirmouno).\n2. **Coma decimal** nos importes: \`parse_importe\` agora quita os puntos de miles e cambia a coma por punto.\n\nO script xa remata e escribe \`data/out.csv\`.`)],
+          [
+            say(
+              `Listo! Eran dúas cousas:\n\n1. **Codificación**: o export vén en ISO-8859-1, agora ábrese con \`encoding="latin-1"\` (o \`file\` confirmouno).\n2. **Coma decimal** nos importes: \`parse_importe\` agora quita os puntos de miles e cambia a coma por punto.\n\nO script xa remata e escribe \`data/out.csv\`.`,
+            ),
+          ],
         ],
       },
       {
@@ -229,7 +235,11 @@ export const scenario = {
           [bash(tests, 'Tests')],
           [think('Float sum: 10.1 + 20.2 is not 30.3. Round to cents in totais().'), edit('etl.py', TOTAIS_FN, TOTAIS_ROUND)],
           [bash(`${tests}; ${run}`, 'Tests e ETL')],
-          [say('Feito, sen pandas (perdón, xa me dixeras o da biblioteca estándar). Os totais van nun dict e redondéanse a céntimos; o test de totais fallaba polo redondeo do float e xa pasa. Os tres maiores saen ao final da saída.')],
+          [
+            say(
+              'Feito, sen pandas (perdón, xa me dixeras o da biblioteca estándar). Os totais van nun dict e redondéanse a céntimos; o test de totais fallaba polo redondeo do float e xa pasa. Os tres maiores saen ao final da saída.',
+            ),
+          ],
         ],
         refuse: { [pip]: pandas },
       },
@@ -265,7 +275,11 @@ export const scenario = {
             edit('etl.py', CACHE_NEW, CACHE_OLD),
           ],
           [bash(`rm -rf .cache && ${run} | sed -n 1,3p && git status --short`, 'Quitar a caché')],
-          [say(`Probei unha caché en \`.cache/etl.pickle\` e quiteina: ${cacheRej.why}, e ademais dixéchesme nada de ficheiros temporais. A lectura xa é un só paso co módulo csv; sen caché non hai moito máis que rascar sen cambiar de ferramenta.`)],
+          [
+            say(
+              `Probei unha caché en \`.cache/etl.pickle\` e quiteina: ${cacheRej.why}, e ademais dixéchesme nada de ficheiros temporais. A lectura xa é un só paso co módulo csv; sen caché non hai moito máis que rascar sen cambiar de ferramenta.`,
+            ),
+          ],
         ],
       },
       {

@@ -187,11 +187,7 @@ export const scenario = {
     k.error('panicked at core/src/lib.rs:96:9', 'resolved');
     const regexWords = k.refusal('nope, no regex. std can split on whitespace');
     const closure = k.rejected("split(|c: char| c == ' ' || c == '\\t')", 'it still misses \\r and the other Unicode spaces');
-    const ws = k.decision(
-      'count words with the std whitespace splitter',
-      'it covers tabs, CR and Unicode spaces with no crate',
-      'a \\s+ regex',
-    );
+    const ws = k.decision('count words with the std whitespace splitter', 'it covers tabs, CR and Unicode spaces with no crate', 'a \\s+ regex');
     k.file('core/src/lib.rs');
     k.number('17 passed');
     const cliReq = k.request('now the cli crate, have an agent look at why it fails');
@@ -223,12 +219,17 @@ export const scenario = {
           [think('Start with the core crate as asked.'), bash(core, 'Test core')],
           [
             think('E0502 in tags.rs: `first` borrows tags while retain wants it mutably. Before changing the signature, have an agent check every caller.'),
-            agent('Find drop_repeats_of_first callers', 'In this Rust workspace, list every call of drop_repeats_of_first (file:line) and whether the caller relies on the first tag being borrowed. Do not edit anything.'),
+            agent(
+              'Find drop_repeats_of_first callers',
+              'In this Rust workspace, list every call of drop_repeats_of_first (file:line) and whether the caller relies on the first tag being borrowed. Do not edit anything.',
+            ),
           ],
           [think('Subagent: grep the workspace.'), bash("grep -rn 'drop_repeats_of_first' --include='*.rs' .", 'Find callers')],
           [say('Only core/src/tags.rs uses it: the definition and its two tests. No caller outside the crate, nothing depends on the borrow.')],
           [
-            think(`No outside callers. Options: ${clone.alternative}, or ${clone.choice}. I'll ${clone.choice}: ${clone.reason}; the swap_remove loop would also reorder the tags.`),
+            think(
+              `No outside callers. Options: ${clone.alternative}, or ${clone.choice}. I'll ${clone.choice}: ${clone.reason}; the swap_remove loop would also reorder the tags.`,
+            ),
             edit('core/src/tags.rs', FIRST_OLD, FIRST_NEW),
           ],
           [edit('core/src/tags.rs', EQ_OLD, EQ_NEW)],
@@ -241,7 +242,11 @@ export const scenario = {
             edit('core/src/lib.rs', SPLIT_CLOSURE, SPLIT_NEW),
           ],
           [bash("cargo test -p core 2>&1 | grep -E '^test result|FAILED|panicked'", 'Test core')],
-          [say('core is green:\n- E0502 in `tags.rs`: the first tag is cloned before `retain` (no callers outside the crate, checked by an agent)\n- tabs: `split_whitespace()` instead of `split(\' \')`, no new crate\n\nReady for cli.')],
+          [
+            say(
+              "core is green:\n- E0502 in `tags.rs`: the first tag is cloned before `retain` (no callers outside the crate, checked by an agent)\n- tabs: `split_whitespace()` instead of `split(' ')`, no new crate\n\nReady for cli.",
+            ),
+          ],
         ],
         refuse: { [add]: regexWords },
       },
@@ -265,11 +270,23 @@ export const scenario = {
         model: [
           [
             think('Delegate the cli failure analysis, as the user prefers.'),
-            agent('Diagnose cli test failure', 'Run cargo test -p cli in this workspace and report which tests fail and why, quoting the assertion. Do not edit anything.'),
+            agent(
+              'Diagnose cli test failure',
+              'Run cargo test -p cli in this workspace and report which tests fail and why, quoting the assertion. Do not edit anything.',
+            ),
           ],
           [bash('cargo test -p cli 2>&1 | tail -n 20', 'Test cli')],
-          [say('One failure: header_matches_spec expects the header "words\\tlines" (per a comment pointing at spec/output.md) but header() returns "lines\\twords". The other four cli tests pass. spec/output.md does not exist in the repo.')],
-          [think('The agent says the spec file is missing. Do not guess the order; ask.'), say('`header_matches_spec` wants words before lines; the code prints lines first, and spec/output.md is not in the repo. Should I flip the header (and the two render tests), or is the test wrong?')],
+          [
+            say(
+              'One failure: header_matches_spec expects the header "words\\tlines" (per a comment pointing at spec/output.md) but header() returns "lines\\twords". The other four cli tests pass. spec/output.md does not exist in the repo.',
+            ),
+          ],
+          [
+            think('The agent says the spec file is missing. Do not guess the order; ask.'),
+            say(
+              '`header_matches_spec` wants words before lines; the code prints lines first, and spec/output.md is not in the repo. Should I flip the header (and the two render tests), or is the test wrong?',
+            ),
+          ],
         ],
       },
       {
@@ -292,7 +309,11 @@ export const scenario = {
         model: [
           [bash('cargo run -q -p cli < samples/notes.txt', 'Run cli on the sample')],
           [bash("cargo test -p cli 2>&1 | grep -E '^test result|panicked'; cargo test -p core 2>&1 | grep '^test result' | head -n 1", 'Both crates')],
-          [say(`Counts for samples/notes.txt are above (tabs counted as separators now). cli stays at one failing test (header_matches_spec) until Priya decides; core passes.`)],
+          [
+            say(
+              `Counts for samples/notes.txt are above (tabs counted as separators now). cli stays at one failing test (header_matches_spec) until Priya decides; core passes.`,
+            ),
+          ],
         ],
       },
       {
@@ -306,7 +327,13 @@ export const scenario = {
                 '`header_matches_spec` in cli fails until the header order in spec/output.md is decided.\n',
             ),
           ],
-          [edit('cli/src/main.rs', 'fn header() -> String {\n', '/// Header row. The order (lines/words) is pending: see header_matches_spec.\nfn header() -> String {\n')],
+          [
+            edit(
+              'cli/src/main.rs',
+              'fn header() -> String {\n',
+              '/// Header row. The order (lines/words) is pending: see header_matches_spec.\nfn header() -> String {\n',
+            ),
+          ],
           [bash("cargo test -p cli 2>&1 | grep '^test result'", 'Test cli')],
           [say('README added with both test commands; header() has a doc comment saying the order is pending. cli: still the one header test failing.')],
         ],
