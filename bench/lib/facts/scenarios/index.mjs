@@ -146,6 +146,10 @@ const names = [
   'javaBelarusianTerse',
   'pythonEtlGalicianChatty',
   'rustAgentsWorkspaceEnglish',
+  // Held out (thirty-fourth set), the same way.
+  'pythonSqliteIrishTerse',
+  'rustOwoYorubaChatty',
+  'nodeBisectRevertEnglish',
 ];
 
 export const scenarios = await Promise.all(
