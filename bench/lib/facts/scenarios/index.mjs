@@ -150,6 +150,10 @@ const names = [
   'pythonSqliteIrishTerse',
   'rustOwoYorubaChatty',
   'nodeBisectRevertEnglish',
+  // Held out (thirty-fifth set), the same way.
+  'cMakeAlbanianTerse',
+  'pythonPirtukSoraniChatty',
+  'javaProdTracesEnglish',
 ];
 
 export const scenarios = await Promise.all(
