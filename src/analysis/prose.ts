@@ -262,7 +262,8 @@ const INTENTION_TO_UNDO = /^(?:(?:now|next|first|then|ok(?:ay)?|so),?\s+)*(?:i'l
 const CONSTRAINT = new RegExp(
   [
     String.raw`\b(?:always|must|mustn'?t|must not|do not|don'?t|avoid|only use|only ever|no more than|at most|stay within|stick to|stick with|shouldn'?t|should not|should always|should never|(?:(?:are|is|be|you['’]re|it['’]s) not|not) allowed(?= to\b| in\b| here\b|[.!,;]|\s*$)|(?<!\b\d{3} )forbidden|off-limits|under no circumstances)\b`,
-    String.raw`(?:^|[,;:]\s*|\b(?:you|we|please|and|but)\s+)never\b`,
+    // (…also after "so"/"then": "…, so never kill processes you didn't start, ok?"; never "never mind".)
+    String.raw`(?:^|[,;:]\s*|\b(?:you|we|please|and|but|so|then|also)\s+)never\b(?! mind\b)`,
     String.raw`\bkeep\b(?![-‑]).+\b(?:unchanged|as is|stable|intact|under|below|within|the same|working|green|passing|compatib\w*|backwards?)\b|^(?:(?:oh|and|also|but|plus|btw|ps)[,:]?\s+)*(?:please\s+)?keep\b(?![-‑])|\b(?:please|pls)\s+(?:keep|use|stick|stay|avoid|only|always|never|don'?t|do not)\b`,
     // German, Chinese and Japanese rules: "Bitte keine unsafe-Blöcke", "不要修改数据库结构", "テストは削除しないで".
     // (In Japanese 不要 means "not needed": "不要なら削除して" is a one-off request. In Chinese a rule's 不要 is followed by

@@ -957,7 +957,9 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
   }
   // A header of counted things over a row of their counts (`lines	words` / `389	2817`, as `wc` or a program prints them):
   // each count under its name.
+  // (Asked only of a line followed by one that starts with a digit: most are not.)
   for (let i = 0; i + 1 < lines.length && found.length < max; i++) {
+    if (!/^\s*\d/.test(lines[i + 1]) || !/\t|\S {2,}\S/.test(lines[i])) continue;
     const names = lines[i].trim().split(/\t+|\s{2,}/);
     if (names.length < 2 || names.length > 6 || !names.every((n) => /^\p{L}[\p{L}\p{M}_ -]{0,24}$/u.test(n))) continue;
     const values = lines[i + 1].trim().split(/\s+/);
@@ -969,7 +971,7 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
     }
   }
   // curl's `-w` report of a request (`code=200 size=202 time=0.004104`), glued to the body it followed.
-  for (const raw of lines) {
+  for (const raw of /\b(?:time|size|speed)\w*=\d/.test(text) ? lines : []) {
     const report = /(?:^|[\s}\]])((?:[a-z_]+=\d+(?:\.\d+)?(?:\s+|$)){2,})$/.exec(raw)?.[1]?.trim();
     if (!report || !/\b(?:time|size|speed)\w*=/.test(report) || seen.has(report) || found.length >= max) continue;
     seen.add(report);

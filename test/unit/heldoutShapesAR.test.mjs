@@ -520,3 +520,13 @@ test('set AS: an argument not passed, a diagnosis and a throwaway debug file are
     [],
   );
 });
+
+test('round 32: "so never …, ok?" is a rule; "never mind" is not', () => {
+  assert.equal(
+    isConstraint(
+      "fyi I have a bunch of other stuff running on this box (billing service, a jupyter kernel, etc) so never kill processes you didn't start, ok?",
+    ),
+    true,
+  );
+  assert.equal(isConstraint('so never mind the tests'), false);
+});

@@ -185,11 +185,7 @@ export const scenario = {
     const noTests = k.constraint('tests/run.sh mos e prek');
     k.error('FAIL: words_tabs (expected 4, got 2)', 'resolved');
     k.error('FAIL: same_e_diaeresis (expected 1, got 0)', 'unresolved');
-    const sep = k.decision(
-      'isspace() nga ctype.h per ndarjen e fjaleve',
-      'edhe tab dhe \\r jane ndares',
-      'te shtoj vetem rastin e tabit',
-    );
+    const sep = k.decision('isspace() nga ctype.h per ndarjen e fjaleve', 'edhe tab dhe \\r jane ndares', 'te shtoj vetem rastin e tabit');
     k.file('src/text.c');
     const aptWords = k.refusal('jo sudo ketu. ska nevoje per valgrind');
     k.number('7 passed, 1 failed');
@@ -229,7 +225,10 @@ export const scenario = {
             edit('src/text.c', SEP_OLD, SEP_NEW),
           ],
           [bash('make -s && sh tests/run.sh 2>&1 | grep -v ^PASS', 'Testet, vetem jo-PASS')],
-          [say('Mbetet same_e_diaeresis: Ë eshte UTF-8 me dy bajte, same_word krahason vetem A-Z. Dua ta shoh me valgrind qe s\'ka lexim jashte kufijve.'), bash(apt, 'Instalo valgrind')],
+          [
+            say("Mbetet same_e_diaeresis: Ë eshte UTF-8 me dy bajte, same_word krahason vetem A-Z. Dua ta shoh me valgrind qe s'ka lexim jashte kufijve."),
+            bash(apt, 'Instalo valgrind'),
+          ],
           [bash('sh tests/run.sh | tail -n 1', 'Numri i testeve')],
           [say('Pa valgrind. Ë/ë kerkon dekodim UTF-8 ne same_word; tests/run.sh nuk e prek. Cfare te bej me te?')],
         ],
@@ -248,7 +247,8 @@ export const scenario = {
         compact: true,
         summary: ccSummary({
           analysis: 'Albanian user, terse. Small C word counter, make, shell test script.',
-          intent: 'Make numero compile and count lines/words of data/tekst.txt, get tests/run.sh green, add a -c byte count. Only make; answer in Albanian; do not touch tests/run.sh.',
+          intent:
+            'Make numero compile and count lines/words of data/tekst.txt, get tests/run.sh green, add a -c byte count. Only make; answer in Albanian; do not touch tests/run.sh.',
           concepts: ['make with -Werror=implicit-function-declaration', 'shell test script PASS/FAIL', 'UTF-8 case folding'],
           files: ['src/text.h: prototypes added', 'src/text.c: isspace for separators', 'src/main.c: -c option'],
           errors: ['Missing prototype fixed', 'Tab test fixed', 'One case-folding test still failing'],

@@ -206,8 +206,7 @@ const CTOR_NN = '        this.discountCode = java.util.Objects.requireNonNull(di
 const RATE_OLD = '    public static int rateFor(String code) {\n';
 const RATE_NEW = '    public static int rateFor(String code) {\n        if (code == null || code.isBlank()) return 0; // prod invoices without a code\n';
 const LAST_CHECK = '        System.out.println(passed + " passed, " + failed + " failed");\n';
-const NULL_CASE =
-  '        check("totalNullCode", () -> { Invoice i = new Invoice("T6", null); i.addLine(700); eq(700, svc.totalCents(i)); });\n' + LAST_CHECK;
+const NULL_CASE = '        check("totalNullCode", () -> { Invoice i = new Invoice("T6", null); i.addLine(700); eq(700, svc.totalCents(i)); });\n' + LAST_CHECK;
 const RETRY_TYPO =
   '        check("retryAfterFinalize", () -> { Invoice i = new Invoice("T7", "STAFF"); svc.finalizeInvoice(i); svc.finalise(i); });\n' + LAST_CHECK;
 const RETRY_FIXED_OLD = 'svc.finalise(i);';
@@ -221,7 +220,8 @@ export const scenario = {
   requires: ['javac', 'java', 'git'],
   files: {
     '.gitignore': 'out/\n',
-    'README.md': '# billing-core\n\nInvoice totals and finalization. Build: `javac -d out $(find src -name \'*.java\')`, tests: `java -cp out billing.TestMain`.\n',
+    'README.md':
+      "# billing-core\n\nInvoice totals and finalization. Build: `javac -d out $(find src -name '*.java')`, tests: `java -cp out billing.TestMain`.\n",
     'src/billing/Invoice.java': INVOICE,
     'src/billing/Discounts.java': DISCOUNTS,
     'src/billing/InvoiceService.java': SERVICE,
@@ -246,7 +246,7 @@ export const scenario = {
     const iseReq = k.request('this one is from the capture retry job, same kind of thing, can you fix it too');
     const noJob = k.constraint("don't touch CaptureRetryJob, that's the payments team's code");
     k.error('java.lang.IllegalStateException: invoice INV-LOCAL-2 already finalized');
-    k.error("error: cannot find symbol", 'resolved');
+    k.error('error: cannot find symbol', 'resolved');
     k.error('FAIL retryAfterFinalize: java.lang.IllegalStateException: invoice T7 already finalized', 'unresolved');
     k.number('6 passed, 1 failed');
     k.file('src/billing/TestMain.java');
@@ -274,13 +274,17 @@ export const scenario = {
           `rules: ${sigs} — the invoicing UI team calls all of these. also ${minimal}.`,
         model: [
           [
-            think('The trace bottoms out in Discounts.rateFor calling trim() on a null code, reached from InvoiceService.totalCents. Before changing anything, reproduce it here with an invoice that has no discount code.'),
+            think(
+              'The trace bottoms out in Discounts.rateFor calling trim() on a null code, reached from InvoiceService.totalCents. Before changing anything, reproduce it here with an invoice that has no discount code.',
+            ),
             read('src/billing/Discounts.java'),
           ],
           [write('src/billing/ReproNpe.java', REPRO_NPE)],
           [bash(`${javac} && java -cp out billing.ReproNpe 2>&1 | head -n 6`, 'Reproduce the NPE locally')],
           [
-            think('Reproduced: same frames (Discounts.rateFor <- InvoiceService.totalCents). Locally javac runs without -g so the message names the parameter slot instead of "code". First idea: reject null at the source, in the Invoice constructor.'),
+            think(
+              'Reproduced: same frames (Discounts.rateFor <- InvoiceService.totalCents). Locally javac runs without -g so the message names the parameter slot instead of "code". First idea: reject null at the source, in the Invoice constructor.',
+            ),
             edit('src/billing/Invoice.java', CTOR_OLD, CTOR_NN),
           ],
           [bash(`${javac} && java -cp out billing.ReproNpe 2>&1 | head -n 4`, 'Run the repro again')],
@@ -315,7 +319,9 @@ export const scenario = {
         user: `nice, thanks. ${iseReq}? happens every time the gateway times out. ${noJob} though\n\n\`\`\`\n${TRACE_ISE}\n\`\`\``,
         model: [
           [
-            think('The retry job calls finalizeInvoice again on an invoice the first attempt already finalized (the capture timed out after finalization). Reproduce: finalize the same invoice twice.'),
+            think(
+              'The retry job calls finalizeInvoice again on an invoice the first attempt already finalized (the capture timed out after finalization). Reproduce: finalize the same invoice twice.',
+            ),
             write('src/billing/ReproIse.java', REPRO_ISE),
           ],
           [bash(`${javac} && java -cp out billing.ReproIse 2>&1 | head -n 5`, 'Reproduce the ISE locally')],
@@ -355,12 +361,19 @@ export const scenario = {
         compact: true,
         summary: ccSummary({
           analysis: 'User pasted two production stack traces from billing-core 2.3.1 and asked for fixes. Plain javac project with a hand-written TestMain.',
-          intent: 'Fix the invoice preview crash and the retry-job crash from production traces; make TestMain fail CI on failures. Public signatures must not change; minimal fixes.',
+          intent:
+            'Fix the invoice preview crash and the retry-job crash from production traces; make TestMain fail CI on failures. Public signatures must not change; minimal fixes.',
           concepts: ['plain javac -d out', 'hand-written test main', 'reproducing production traces locally'],
           files: ['src/billing/Discounts.java: null-safe rateFor', 'src/billing/TestMain.java: new cases, exit code'],
           errors: ['Null discount code crash fixed', 'Double finalize still throws; test case added and failing'],
           solving: 'Each trace was reproduced with a throwaway main first. A constructor null check was tried and reverted. Log server lookup was refused.',
-          messages: ['Fix the preview NPE; keep public signatures; minimal fixes', 'Refused the log server lookup', 'Fix the retry job ISE', 'Chose option 3', 'Make TestMain exit non-zero'],
+          messages: [
+            'Fix the preview NPE; keep public signatures; minimal fixes',
+            'Refused the log server lookup',
+            'Fix the retry job ISE',
+            'Chose option 3',
+            'Make TestMain exit non-zero',
+          ],
           pending: ['Decide the double-finalize behaviour with the payments team'],
           current: 'TestMain exits 1 while retryAfterFinalize fails.',
           next: 'Wait for the payments decision.',

@@ -7,7 +7,23 @@
 // left failing. Two compactions. Written as a held-out scenario by a helper that never read the analysis.
 import { bash, ccSummary, say, think } from '../kit.mjs';
 
-const AUTHORS = ['شێرکۆ بێکەس', 'عەبدوڵڵا پەشێو', 'هێمن موکریانی', 'گۆران', 'نالی', 'مەحوی', 'حاجی قادری کۆیی', 'بەختیار عەلی', 'شێرزاد حەسەن', 'کاکەمەم بۆتانی', 'ڕەفیق سابیر', 'جەلال مەلەکشا', 'دڵشاد مەریوانی', 'فەرهاد پیرباڵ', 'پیرەمێرد'];
+const AUTHORS = [
+  'شێرکۆ بێکەس',
+  'عەبدوڵڵا پەشێو',
+  'هێمن موکریانی',
+  'گۆران',
+  'نالی',
+  'مەحوی',
+  'حاجی قادری کۆیی',
+  'بەختیار عەلی',
+  'شێرزاد حەسەن',
+  'کاکەمەم بۆتانی',
+  'ڕەفیق سابیر',
+  'جەلال مەلەکشا',
+  'دڵشاد مەریوانی',
+  'فەرهاد پیرباڵ',
+  'پیرەمێرد',
+];
 const AR = '٠١٢٣٤٥٦٧٨٩';
 const FA = '۰۱۲۳۴۵۶۷۸۹';
 let seed = 989350;
@@ -153,8 +169,7 @@ const LIMIT_SIG_NEW = 'def search(books, query, limit=None):\n';
 const LIMIT_RET_OLD = '    return [b for b in books if b.author in names]\n';
 const LIMIT_RET_NEW = '    hits = [b for b in books if b.author in names]\n    return hits if limit is None else hits[:limit]\n';
 const MAIN_LIMIT_OLD = '        hits = search(books, argv[2])\n';
-const MAIN_LIMIT_NEW =
-  '        limit = int(argv[argv.index("--limit") + 1]) if "--limit" in argv else 5\n        hits = search(books, argv[2], limit)\n';
+const MAIN_LIMIT_NEW = '        limit = int(argv[argv.index("--limit") + 1]) if "--limit" in argv else 5\n        hits = search(books, argv[2], limit)\n';
 const TEST_LIMIT = `
     def test_search_limit(self):
         books = [Book(str(i), "نالی", "1900") for i in range(9)]
@@ -217,9 +232,14 @@ export const scenario = {
       {
         user: `سڵاو هاوڕێ 😊 پاکێجێکم هەیە بۆ کتێبخانەی گوندەکەمان، بەڵام ${statsReq}. ${stdlib}، چونکە کۆمپیوتەرەکە زۆر کۆنە. زۆر سوپاس پێشوەختە!`,
         model: [
-          [think('Run it first and see the actual error before reading anything.'), bash('python3 -m pirtuk stats data/books.csv 2>&1 | tail -n 8', 'Run the stats command')],
           [
-            think('The counts print, then the oldest-book line dies on a typo in the attribute name. The dataclass field is author. One-character fix in __main__.py.'),
+            think('Run it first and see the actual error before reading anything.'),
+            bash('python3 -m pirtuk stats data/books.csv 2>&1 | tail -n 8', 'Run the stats command'),
+          ],
+          [
+            think(
+              'The counts print, then the oldest-book line dies on a typo in the attribute name. The dataclass field is author. One-character fix in __main__.py.',
+            ),
             edit('pirtuk/__main__.py', AUTOR_OLD, AUTOR_NEW),
           ],
           [bash('python3 -m pirtuk stats data/books.csv', 'Run stats again')],
@@ -277,7 +297,12 @@ export const scenario = {
             think('Every command re-parses the CSV. A small pickle cache next to the CSV could save that on the old machine. Put it in its own module.'),
             write('pirtuk/cache.py', CACHE),
           ],
-          [bash('git add pirtuk/cache.py && python3 -c "from pirtuk.cache import load_cached; print(len(load_cached(\'data/books.csv\')))" && ls data/', 'Try the cache')],
+          [
+            bash(
+              'git add pirtuk/cache.py && python3 -c "from pirtuk.cache import load_cached; print(len(load_cached(\'data/books.csv\')))" && ls data/',
+              'Try the cache',
+            ),
+          ],
           [
             think(`Thinking about it more: ${cache.why}, and nothing invalidates it except deleting the file. Parsing is cheap anyway. Take it out.`),
             bash('git rm -f pirtuk/cache.py && rm -f data/books.csv.pickle && git status --short', 'Remove the cache module'),
@@ -286,7 +311,7 @@ export const scenario = {
           [bash(ut + ' | tail -n 3', 'Run the tests')],
           [bash('python3 -m pirtuk stats data/kon.csv 2>&1 | tail -n 4', 'Try the old export too')],
           [
-            think('kon.csv has a row with no year, so unpacking into three names fails. Whether to skip such rows or fill an empty year is the user\'s call.'),
+            think("kon.csv has a row with no year, so unpacking into three names fails. Whether to skip such rows or fill an empty year is the user's call."),
             say(
               'گەڕان ئامادەیە 🔎 بە `difflib` (بێ pip). کاشێکی pickle-یشم تاقیکردەوە بەڵام لامبرد، چونکە کاتێک کەسێک `books.csv` بە دەست دەگۆڕێت کاشەکە کۆن دەبێت.\n\n' +
                 'یەک کێشە: `data/kon.csv` ڕیزێکی هەیە بێ ساڵ و `load` تێکدەچێت. ئەو ڕیزانە فڕێبدەم یان ساڵی بەتاڵ دابنێم؟',

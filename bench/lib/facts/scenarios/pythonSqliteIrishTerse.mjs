@@ -186,7 +186,10 @@ export const scenario = {
         user: `${importReq}. \`${run} import data/books.csv\` ag titim. ${stdlib}. ${noTests}.`,
         model: [
           [bash(`rm -f lib.db; ${run} import data/books.csv 2>&1 | tail -n 4`, 'Reproduce the import failure')],
-          [say('Duplicate ISBN in the CSV. Trying the quick one first.'), edit('leabharlann.py', "            db.execute('INSERT INTO books", "            db.execute('INSERT OR REPLACE INTO books")],
+          [
+            say('Duplicate ISBN in the CSV. Trying the quick one first.'),
+            edit('leabharlann.py', "            db.execute('INSERT INTO books", "            db.execute('INSERT OR REPLACE INTO books"),
+          ],
           [bash('python3 -m unittest tests.test_leabharlann.ImportTest 2>&1 | tail -n 8', 'Run the import test')],
           [say(`Undoing it: ${replace.why}.`), bash('git checkout -- leabharlann.py && git status --short', 'Revert')],
           [
@@ -232,7 +235,11 @@ export const scenario = {
           [bash(`${run} import-loans data/loans.csv && ${run} report --today 2025-03-01`, 'Import loans and report')],
           [bash(pip, 'Install pytest for readable failures')],
           [bash(ut, 'Run all tests')],
-          [say('report ok. One test still fails: test_overdue_on_day_14 expects a loan of exactly 14 days to be overdue; the code says `> 14`. Change it to `>=`?')],
+          [
+            say(
+              'report ok. One test still fails: test_overdue_on_day_14 expects a loan of exactly 14 days to be overdue; the code says `> 14`. Change it to `>=`?',
+            ),
+          ],
         ],
         refuse: { [pip]: refusal },
       },
@@ -264,14 +271,14 @@ export const scenario = {
           [bash(`${run} report --today 2025-03-01 --json`, 'Report as JSON')],
           [edit('README.md', '    python3 -m unittest\n', '    python3 leabharlann.py lib.db report --today 2025-03-01 --json\n    python3 -m unittest\n')],
           [bash('python3 -m unittest 2>&1 | tail -n 4', 'Run all tests')],
-          [say('--json déanta, README freisin. test_overdue_on_day_14 fós ag teip, mar a d\'iarr tú.')],
+          [say("--json déanta, README freisin. test_overdue_on_day_14 fós ag teip, mar a d'iarr tú.")],
         ],
       },
       {
         compact: true,
         summary: ccSummary({
           analysis: 'report --json added; overdue test left failing by request.',
-          intent: 'Library CLI fixes and report --json. Stdlib only; tests unchanged; the 14-day rule is the librarian\'s.',
+          intent: "Library CLI fixes and report --json. Stdlib only; tests unchanged; the 14-day rule is the librarian's.",
           concepts: ['sqlite3', 'json'],
           files: ['leabharlann.py: --json', 'README.md: report --json'],
           errors: ['overdue test still fails (left on purpose)'],

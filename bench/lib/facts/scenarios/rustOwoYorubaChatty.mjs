@@ -117,11 +117,7 @@ export const scenario = {
   build(k, { edit }) {
     const formatReq = k.request('ẹ jẹ́ kí owo ka format tuntun yìí');
     const noUnwrap = k.constraint('ẹ má ṣe lo unwrap() nínú lib.rs');
-    const signed = k.decision(
-      'fold D/C into the sign of the i64 amount',
-      'main.rs and every sum already work on signed kobo',
-      'a Kind enum field on Entry',
-    );
+    const signed = k.decision('fold D/C into the sign of the i64 amount', 'main.rs and every sum already work on signed kobo', 'a Kind enum field on Entry');
     k.error('error[E0308]: mismatched types', 'resolved');
     k.error('assertion `left == right` failed', 'resolved');
     k.file('src/lib.rs');
@@ -132,20 +128,12 @@ export const scenario = {
     const decimalReq = k.request('ẹ jẹ́ kí 12.5 ṣiṣẹ́ gẹ́gẹ́ bí 12.50');
     const commitRule = k.constraint('ẹ máa commit lẹ́yìn gbogbo fix');
     const float = k.rejected('let v: f64 = s.parse()', 'casting the f64 turns 0.29 into 28 kobo');
-    const padFrac = k.decision(
-      'pad a one-digit fraction with a zero',
-      'it stays in integer kobo end to end',
-      'scaling by powers of ten',
-    );
+    const padFrac = k.decision('pad a one-digit fraction with a zero', 'it stays in integer kobo end to end', 'scaling by powers of ten');
     k.number('336');
     const sinceReq = k.request('ẹ fi --since DATE kún un');
     k.lastRequest(sinceReq);
     const refusal = k.refusal('Rárá o, ẹ má fi chrono kún un, std nìkan ni mo fẹ́');
-    const isoCmp = k.decision(
-      'compare the ISO dates as strings',
-      'YYYY-MM-DD sorts the same as the dates themselves',
-      'parsing the dates into numbers',
-    );
+    const isoCmp = k.decision('compare the ISO dates as strings', 'YYYY-MM-DD sorts the same as the dates themselves', 'parsing the dates into numbers');
     k.file('src/main.rs');
     k.number('236');
     k.check('cargo test', 'passing');
@@ -156,11 +144,11 @@ export const scenario = {
 
     const add = 'cargo add chrono';
     const newParse =
-      "    let f: Vec<&str> = line.split(';').collect();\n    if f.len() != 4 {\n        return Err(format!(\"expected 4 fields: {line:?}\"));\n    }\n    let kobo: i64 = parse_amount(f[2]);\n" +
+      '    let f: Vec<&str> = line.split(\';\').collect();\n    if f.len() != 4 {\n        return Err(format!("expected 4 fields: {line:?}"));\n    }\n    let kobo: i64 = parse_amount(f[2]);\n' +
       '    let amount = match f[3] {\n        "D" => kobo,\n        "C" => -kobo,\n        other => return Err(format!("unknown kind {other:?}")),\n    };\n' +
       '    Ok(Entry { date: f[0].to_string(), desc: f[1].to_string(), amount })\n';
     const oldParse =
-      "    let f: Vec<&str> = line.splitn(3, ';').collect();\n    if f.len() != 3 {\n        return Err(format!(\"expected 3 fields: {line:?}\"));\n    }\n" +
+      '    let f: Vec<&str> = line.splitn(3, \';\').collect();\n    if f.len() != 3 {\n        return Err(format!("expected 3 fields: {line:?}"));\n    }\n' +
       "    let (neg, digits) = match f[2].strip_prefix('-') {\n        Some(d) => (true, d),\n        None => (false, f[2]),\n    };\n    let kobo = parse_amount(digits)?;\n" +
       '    Ok(Entry { date: f[0].to_string(), desc: f[1].to_string(), amount: if neg { -kobo } else { kobo } })\n';
     const lineTests =
@@ -178,10 +166,17 @@ export const scenario = {
                 `A Kind enum is more explicit, but ${signed.reason}; the enum would touch every caller for nothing. Going with the sign.`,
             ),
             edit('src/lib.rs', oldParse, newParse),
-            edit('src/lib.rs', '        assert!(parse_amount("ten").is_err());\n    }\n}\n', '        assert!(parse_amount("ten").is_err());\n    }\n' + lineTests),
+            edit(
+              'src/lib.rs',
+              '        assert!(parse_amount("ten").is_err());\n    }\n}\n',
+              '        assert!(parse_amount("ten").is_err());\n    }\n' + lineTests,
+            ),
           ],
           [bash('cargo build 2>&1 | head -n 20', 'Build')],
-          [think('parse_amount returns a Result; needs the ? (and no unwrap, per the user).'), edit('src/lib.rs', '    let kobo: i64 = parse_amount(f[2]);\n', '    let kobo: i64 = parse_amount(f[2])?;\n')],
+          [
+            think('parse_amount returns a Result; needs the ? (and no unwrap, per the user).'),
+            edit('src/lib.rs', '    let kobo: i64 = parse_amount(f[2]);\n', '    let kobo: i64 = parse_amount(f[2])?;\n'),
+          ],
           [bash('cargo test 2>&1 | tail -n 25', 'Run the tests')],
           [
             think('Debit came out positive: I swapped the arms. D is money going out, so it is the negative one.'),
@@ -190,7 +185,11 @@ export const scenario = {
           [bash('cargo test parse_ 2>&1 | grep "test result"', 'Re-run the parse tests')],
           [bash('cargo run -q -- data/march.csv; wc -l < data/march.csv', 'Run owo again')],
           [bash('git commit -qam "Read the D/C export format" && git log --oneline -1', 'Commit')],
-          [say('Ó ti ṣiṣẹ́! owo now reads the D/C column: D is a debit (negative), C a credit. A few lines are still skipped; the ones with no D/C column and some with one decimal.')],
+          [
+            say(
+              'Ó ti ṣiṣẹ́! owo now reads the D/C column: D is a debit (negative), C a credit. A few lines are still skipped; the ones with no D/C column and some with one decimal.',
+            ),
+          ],
         ],
       },
       {
