@@ -2,7 +2,7 @@
 // are the same check run again. An error is resolved when a later run of its family passes, so the
 // family has to survive the wrappers, pipes and flags agents add to a command line. Pure functions.
 import { posix } from 'node:path';
-import { FAILING_TEST_ROW } from './statusWords.js';
+import { FAILING_TEST_ROW, startsWithStatusWord } from './statusWords.js';
 import { plainOutput, programsOf } from './toolOutput.js';
 
 export type CheckKind = 'test' | 'build' | 'lint' | 'typecheck';
@@ -593,15 +593,15 @@ export function failingTestNames(output: string, max = 8): string[] {
       add(m[1]); // a harness's own `FAIL name` row, or `FAIL name (exit 139)`
     else if ((m = /^([\w.:/-]*[A-Za-z][\w.:/-]*)\s{2,}(?:FAIL|FAILED)\b/.exec(line)))
       add(m[1]); // a harness's `name   FAIL: why` row
-    else if ((m = FAILING_TEST_ROW.exec(line)))
+    else if (startsWithStatusWord(line) && (m = FAILING_TEST_ROW.exec(line)))
       add(m[1]); // a harness's row in its own language (`FALLITO TestFattura.testBollo: …`)
-    else if ((m = /^thread '([^']+)'(?: \(\d+\))? panicked at ([^\s:]+):\d+/.exec(line)))
+    else if (line.startsWith('thread ') && (m = /^thread '([^']+)'(?: \(\d+\))? panicked at ([^\s:]+):\d+/.exec(line)))
       // A Rust test panics on a thread named after it, so even a `grep panicked` keeps its name; a doc test panics on
       // `main`, under its crate's `Doc-tests ringstat` header: that header names it.
       if (m[1] !== 'main') add(m[1]);
       else if (docTests) add(docTests);
-    if (/^\s*Doc-tests \S+\s*$/.test(line)) docTests = line.trim();
-    else if (/^\s*Running \S/.test(line)) docTests = undefined;
+    if (line.includes('Doc-tests ') && /^\s*Doc-tests \S+\s*$/.test(line)) docTests = line.trim();
+    else if (docTests !== undefined && /^\s*Running \S/.test(line)) docTests = undefined;
   }
   return names;
 }

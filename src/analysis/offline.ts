@@ -1814,6 +1814,7 @@ export class OfflineAnalyzer {
   private ranAgain(cmdKey: string, at: Citation, exceptKey?: string, output?: string, shown?: string, targets: string[] = []): void {
     // (Read once for every open error of the command, and only if one of them is about named tests.)
     let closingList: Set<string> | undefined | null = null;
+    let pytestRows: string[] | undefined | null = null;
     for (const record of this.errors.values())
       if (record.key !== exceptKey && record.commandKey === cmdKey && !record.resolvedAt && record.last.line < at.line) {
         record.wentOn = undefined;
@@ -1887,7 +1888,8 @@ export class OfflineAnalyzer {
         // (`FAILED tests/t.py::x - ValueError: …`): an exception of a test whose name was cut (`| grep "^E "`) that none
         // of them names any more is gone, whatever else still fails.
         const raised = record.tests?.length ? undefined : raisedName(record.title);
-        const failures = raised && shown !== undefined ? pytestClosingFailures(shown) : undefined;
+        if (raised && shown !== undefined && pytestRows === null) pytestRows = pytestClosingFailures(shown);
+        const failures = raised ? (pytestRows ?? undefined) : undefined;
         if (raised && failures && !failures.some((row) => row.includes(raised))) {
           record.resolvedAt = at;
           record.gotPast = true;

@@ -35,3 +35,10 @@ export const FOREIGN_FAILING_TEST_ROW = rowOf(OTHER_FAIL_WORDS);
 export const FAIL_STATUS = new RegExp(bounded([...ENGLISH_FAIL_WORDS, ...OTHER_FAIL_WORDS]), 'u');
 /** A status word of success anywhere in a line. */
 export const PASS_STATUS = new RegExp(bounded(PASS_WORDS), 'u');
+
+const FAIL_WORD_SET = new Set([...ENGLISH_FAIL_WORDS, ...OTHER_FAIL_WORDS]);
+/** Whether a line's first word is a failure status word (`FALLITO …`, `ÉCHEC: …`): a cheap test before FAILING_TEST_ROW. */
+export function startsWithStatusWord(line: string): boolean {
+  const first = /^\s*([^\s:]{2,20})/.exec(line)?.[1];
+  return first !== undefined && FAIL_WORD_SET.has(first);
+}

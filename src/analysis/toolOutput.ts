@@ -410,11 +410,13 @@ export function looksFailed(output: string): boolean {
   // its cause, a test runner's failure in the user's language: `FALLITO TestFattura…`, `36 superati, 1 falliti`; curl's own
   // error and a server's 5xx answer (`curl: (7) Failed to connect …`, `HTTP/1.0 500 …`, `-w`'s `code=500`) under a pipe.)
   return (
-    /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|^Error \[[A-Z_]+\]: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S|^\[[\w. -]+\] FAIL(?:ED)?\b|^\s*\[(?:FAIL|FAILED|FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\]\s+\S|\brun ?time error\b|==\d+==ERROR: \w+Sanitizer:|^make(?:\[\d+\])?: \*\*\* \[[^\]]+\] (?:Error \d+|Segmentation fault|Aborted|Killed|Bus error|Illegal instruction|Floating point exception)|==\d+== ERROR SUMMARY: [1-9]|^==== \S+.* FAILED$|\bTotal\s+\d+\s+Passed\s+\d+\s+Skipped\s+\d+\s+Failed\s+[1-9]|^Files with failing tests:|\b[1-9]\d* not ok\b|^\S+: \d+: \S[^:]{0,60}: not found\s*$|^[\w.-]+: [1-9]\d* problem(?:s|\(s\))(?=\s|$)|^\s+while executing$|^terminate called after throwing\b|^(?:FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\s*:\s*\S|^curl: \(\d+\) \S|^HTTP\/\d(?:\.\d)? 5\d\d\b|(?:^|[\s}\]])(?:http_code|code|status)=5\d\d\b/m.test(
+    /\berror TS\d+\b|\berror\[E\d{4}\]|^error: (?:could not compile|aborting due to)|^\S+:\d+:(?:\d+:)? (?:fatal )?error:|^Caused by: [\w.$]+(?:Exception|Error)\b|^Exception in thread "|\bBUILD FAILED\b|^\s*(?:FALLITO|FALLITA|ÉCHEC|ECHEC|FEHLGESCHLAGEN|FALLÓ|FALHOU)\b|\b[1-9]\d* (?:falliti|fallite|échoués?|fehlgeschlagen|fallidos|falharam)\b|^FAILED \((?:failures|errors)=[1-9]|^(?:[a-z_]\w*\.)*[A-Z]\w*(?:Error|Exception)(?: \[[A-Z_]+\])?: \S|^Error \[[A-Z_]+\]: \S|\bcode: 'ERR_ASSERTION'|^(?:jq: )?parse error: .+ at line \d+, column \d+|^ERROR: \w+ \([\w.]+\)|^\s*FAIL\b|^\s*--- FAIL:|^\s*not ok \d+|\bTraceback \(most recent call last\)|^panic:|\bnpm (?:ERR!|error)\b|^\s*(?:Error|fatal):|\b[1-9]\d* (?:failed|failing)\b|^\s*[1-9]\d* fail\b|^\s*\(fail\)\s|^\s*(?:ℹ|#)\s*fail [1-9]|^\s*✖\s+\S|^\[[\w. -]+\] FAIL(?:ED)?\b|^\s*\[(?:FAIL|FAILED|FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\]\s+\S|\brun ?time error\b|==\d+==ERROR: \w+Sanitizer:|^make(?:\[\d+\])?: \*\*\* \[[^\]]+\] (?:Error \d+|Segmentation fault|Aborted|Killed|Bus error|Illegal instruction|Floating point exception)|==\d+== ERROR SUMMARY: [1-9]|^==== \S+.* FAILED$|\bTotal\s+\d+\s+Passed\s+\d+\s+Skipped\s+\d+\s+Failed\s+[1-9]|^Files with failing tests:|\b[1-9]\d* not ok\b|^\S+: \d+: \S[^:]{0,60}: not found\s*$|^[\w.-]+: [1-9]\d* problem(?:s|\(s\))(?=\s|$)|^\s+while executing$|^terminate called after throwing\b|^(?:FEIL|FEJL|HIBA|VIRHE|FEHLER|ERREUR|ERRO|ERRORE|HATA|BŁĄD|LỖI|ОШИБКА|ПОМИЛКА)\s*:\s*\S/m.test(
       head,
       // Perl's prove ends a failing run `Result: FAIL` (a test script that died: `Dubious, test returned 255`).
     ) ||
     // (Asked only of output holding one of their words: most output holds none.)
+    ((head.includes('curl: (') || head.includes('HTTP/') || head.includes('=5')) &&
+      /^curl: \(\d+\) \S|^HTTP\/\d(?:\.\d)? 5\d\d\b|(?:^|[\s}\]])(?:http_code|code|status)=5\d\d\b/m.test(head)) ||
     (/Result: FAIL|Dubious, test|Failed test|INSERT failed|CTest|tests FAILED|undefined reference|ld returned|gmake/.test(head) &&
       // (…ctest's verdict, a linker's, GNU make under another name: `gmake[2]: *** [… ] Error 1`.)
       /^Result: FAIL\s*$|^Dubious, test returned [1-9]\d* \(wstat\b|^\s*#\s+Failed test\b|^\S+:\d+: INSERT failed: |^Errors while running CTest\b|^The following tests FAILED:|\bundefined reference to\b|\bld returned [1-9]\d* exit status\b|^g?make(?:\[\d+\])?: \*\*\* /m.test(
@@ -931,8 +933,10 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
   if (commandLine !== undefined && !LOOKS_AT_TEXT.test(commandLine.trim())) {
     let run: string[] = [];
     const flush = () => {
-      if (run.length >= 2 && !run.every((l) => SETTING_LABEL.test(l)))
-        for (const line of run)
+      // (The costly exclusions are asked only of a run of two rows or more.)
+      const kept = run.length >= 2 ? run.filter((l) => !NOT_A_MEASUREMENT.test(l)) : [];
+      if (kept.length >= 2 && !kept.every((l) => SETTING_LABEL.test(l)))
+        for (const line of kept)
           if (!seen.has(line) && !SETTING_LABEL.test(line) && found.length < max) {
             seen.add(line);
             // (A report's labelled totals outrank the table rows under them: `гарадоў: 7` over `Гомель  404`.)
@@ -942,15 +946,7 @@ export function measuredLines(output: string, max = 6, commandLine?: string): st
     };
     for (const line of lines) {
       // (Most lines hold no colon or no digit: the patterns are asked only of those that do.)
-      if (
-        line.length <= 80 &&
-        line.includes(':') &&
-        HAS_DIGIT.test(line) &&
-        REPORT_ROW.test(line) &&
-        !BOILERPLATE.test(line.trim()) &&
-        !NOT_A_MEASUREMENT.test(line.trim())
-      )
-        run.push(line.trim());
+      if (line.length <= 80 && line.includes(':') && HAS_DIGIT.test(line) && REPORT_ROW.test(line) && !BOILERPLATE.test(line.trim())) run.push(line.trim());
       else flush();
     }
     flush();
