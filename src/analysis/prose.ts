@@ -797,7 +797,9 @@ export function soundsLikeRule(text: string): boolean {
   // A task's heading in a spec (`任务 2：单价展示收敛 ⚠️【必须改】`), a feature to build (`…增加约束，不允许…`), a tool's advice pasted in
   // (React's "To fix this, either do not render …", a manual's "If you don't care about …, I recommend …").
   if (/^\s*(?:@\S+\s+)?(?:任务|步骤|task|step)\s*\d+\s*[：:]|【[^】]{1,8}】/i.test(sentence)) return false;
-  if (/(?:增加|添加|新增|实现|加上|加一个)(?:一个|个)?(?:约束|校验|检查|限制|功能|逻辑)/.test(sentence)) return false;
+  // (Not when it forbids adding one: "不要增加功能".)
+  if (/(?:增加|添加|新增|实现|加上|加一个)(?:一个|个)?(?:约束|校验|检查|限制|功能|逻辑)/.test(sentence) && !/不要|别|不准|禁止|不能|不许/.test(sentence))
+    return false;
   if (/^\s*to fix this\b|^\s*if you (?:don'?t|do not) care about\b|\bI recommend\b/i.test(sentence)) return false;
   if (/^\s*no \S+(?: \S+)? to (?:deploy|install|update|remove|commit|push|process|show|display|sync|migrate|build|clean|do)\.?\s*$/i.test(sentence))
     return false;

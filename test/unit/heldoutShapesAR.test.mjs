@@ -505,6 +505,8 @@ test('set AS: an argument not passed, a diagnosis and a throwaway debug file are
     'If you don’t care about macOS native fullscreen in multi-monitor setup, I recommend disabling Displays have separate Spaces.',
   ])
     assert.equal(isConstraint(sentence), false, sentence);
+  // (Forbidding a feature is still a rule.)
+  assert.equal(isConstraint('以后不要修改 API，也不要增加功能'), true);
 
   const log = new ClaudeLog('/home/dev/web');
   log.user('why does login fail?');
