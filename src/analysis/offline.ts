@@ -103,6 +103,8 @@ interface ErrorRecord {
   /** "`cmd` failed (exit 1)", "Edit failed: path". */
   what: string;
   commandKey: string;
+  /** The shell command that failed, whole (`what` shows it cut): what a later run left out of it is read from this. */
+  commandLine?: string;
   /** The command family (`npm test`, `pytest`), when a shell command failed. */
   family?: CommandFamily;
   /** Test files named by the failure or its command: a passing run of one of them resolves it. */
@@ -1534,6 +1536,7 @@ export class OfflineAnalyzer {
       this.errors.set(key, {
         key,
         commandKey: cmdKey,
+        ...(pending?.commandLine !== undefined && pending.commandLine.length <= 4000 ? { commandLine: pending.commandLine } : {}),
         family: pending?.family,
         editPath: editTarget,
         testFiles: [...new Set(files)],
@@ -1792,6 +1795,8 @@ export class OfflineAnalyzer {
     const intent = retryIntentOf(pending);
     // (Another address fetched is another page: reaching it says nothing of the one that failed.)
     if (!intent || !isRetryOf(waiting.intent, intent) || !fetchesSameAddress(waiting.commandLine, pending.commandLine ?? '')) return;
+    // (`git pull` after `git push` failed is another command of the same program, not the push again.)
+    if (otherSubcommand(waiting.commandLine, pending.commandLine ?? '')) return;
     // (What a pipe cut, or a filter's exit status, cannot show passing.)
     if (!failed && (OUTPUT_CUT_BY_PIPE.test(pending.commandLine ?? '') || isFilteredCheck(pending, text))) return;
     const at = citationOf(result);
@@ -1801,6 +1806,9 @@ export class OfflineAnalyzer {
       // (A run that exits 0 yet prints the same error, caught and printed by the script, fixed nothing either; nor did a
       // probe that reports the module still missing, `openpyxl: NOT available`.)
       if (!failed && stillMissing(record.title, text)) continue;
+      // (Nor one that leaves out what the error is about: the program that printed it, `jq: parse error` once `| jq .` is
+      // dropped, or the value it names, `Error: 'modernbert'` once `-m …/modernbert` became another model.)
+      if (dropsWhatFailed(record.title, waiting.commandLine, pending.commandLine ?? '')) continue;
       if (stillSays(text, record.message)) {
         if (failed) failedAgain(record, at);
         continue;
@@ -2079,6 +2087,9 @@ export class OfflineAnalyzer {
         record.resolvedAt = citationOf(result);
         continue;
       }
+      // A run that leaves out the program that printed the error (`| jq .` dropped after `jq: parse error`) settles nothing.
+      if (!record.family?.kind && pending?.commandLine !== undefined && dropsWhatFailed(record.title, record.commandLine ?? record.what, pending.commandLine))
+        continue;
       // Checks (tests, builds, linters) are judged by their family below; other commands by what they ran.
       const byTarget = !record.family?.kind && record.target !== undefined && ranTargets.has(record.target);
       const suggested = record.suggestedFix !== undefined && (record.suggestedFix === cmdKey || (pending?.families?.includes(record.suggestedFix) ?? false));
@@ -2644,6 +2655,47 @@ function retryIntentOf(pending: PendingCall): RetryIntent | undefined {
   const programs = (pending.programs ?? []).filter((w) => !/^(?:echo|printf|true|:)$/.test(posix.basename(w[0] ?? ''))).length;
   return { program, words, programs };
 }
+/** Programs whose first word after them is a command of their own: `git push` and `git pull` are two commands. */
+const SUBCOMMAND_PROGRAMS = new Set([
+  'git',
+  'npm',
+  'pnpm',
+  'yarn',
+  'cargo',
+  'docker',
+  'kubectl',
+  'gh',
+  'go',
+  'uv',
+  'pip',
+  'pip3',
+  'brew',
+  'apt',
+  'apt-get',
+  'systemctl',
+  'nix',
+]);
+function subcommandOf(line: string): string | undefined {
+  const words = programsOf(line)[0];
+  if (!words || !SUBCOMMAND_PROGRAMS.has(posix.basename(words[0]))) return undefined;
+  return words.slice(1).find((w) => !w.startsWith('-'));
+}
+function otherSubcommand(failedLine: string, retryLine: string): boolean {
+  const a = subcommandOf(failedLine);
+  const b = subcommandOf(retryLine);
+  return a !== undefined && b !== undefined && a !== b;
+}
+/**
+ * Whether a later run leaves out the filter that printed the error: `jq: parse error` from `curl … | jq .`, then `curl …`
+ * alone. (Only a program piped into: dropping `sudo` after `sudo: a password is required` is how one gets past it.)
+ */
+function dropsWhatFailed(title: string, failedLine: string, retryLine: string): boolean {
+  const program = /^([\w.-]{2,30}): /.exec(title)?.[1];
+  if (!program) return false;
+  const piped = new RegExp(`\\|\\s*${escapeRegExp(program)}(?=\\s|$)`);
+  return piped.test(failedLine) && !new RegExp(`(?:^|[\\s|;&(])${escapeRegExp(program)}(?=\\s|$)`).test(retryLine);
+}
+
 /** A command's key without where its streams went (`2>&1`, `2>/dev/null`): the same command either way. */
 function bareCommandKey(key: string): string {
   return key.replace(/\s*\d?>&\d|\s*\d?>\s*\/dev\/null/g, '').trim();

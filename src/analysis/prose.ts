@@ -801,6 +801,10 @@ export function soundsLikeRule(text: string): boolean {
   if (/(?:增加|添加|新增|实现|加上|加一个)(?:一个|个)?(?:约束|校验|检查|限制|功能|逻辑)/.test(sentence) && !/不要|别|不准|禁止|不能|不许/.test(sentence))
     return false;
   if (/^\s*to fix this\b|^\s*if you (?:don'?t|do not) care about\b|\bI recommend\b/i.test(sentence)) return false;
+  // (Set AT) a step for a missing thing ("if you do not have duckdb yet, create a dummy one"), and what is not needed of this
+  // task ("don't need the others for now").
+  if (/^\s*if you (?:don'?t|do not) (?:have|see|find)\b|^\s*(?:(?:and|but|so)\s+)?(?:don'?t|do not) need (?:the|these|those|it|them|any of)\b/i.test(sentence))
+    return false;
   if (/^\s*no \S+(?: \S+)? to (?:deploy|install|update|remove|commit|push|process|show|display|sync|migrate|build|clean|do)\.?\s*$/i.test(sentence))
     return false;
   if ((sentence.match(/\*\*[^*\n]{1,40}\*\*/g) ?? []).length >= 2) return false;

@@ -532,3 +532,25 @@ test('round 32: "so never …, ok?" is a rule; "never mind" is not', () => {
   );
   assert.equal(isConstraint('so never mind the tests'), false);
 });
+
+test('set AT: another command of the same program is no retry (`git pull` after `git push` failed); a run without the program that printed the error settles nothing', async (t) => {
+  const log = new ClaudeLog('/home/dev/site');
+  log.user('push it');
+  log.bash('git push origin main', " ! [rejected]        main -> main (fetch first)\nerror: failed to push some refs to 'github.com:dev/site.git'", 1);
+  log.bash('git pull origin main', 'Auto-merging src/app/page.tsx\nCONFLICT (content): Merge conflict in src/app/page.tsx', 0);
+  const [push] = errorsOf(await analyse(log, t));
+  assert.notEqual(push.status, 'resolved', push.detail);
+
+  const jq = new ClaudeLog('/home/dev/api');
+  jq.user('check the response');
+  jq.bash('curl -s http://localhost:8000/v1/status | jq .', 'jq: parse error: Invalid numeric literal at line 1, column 2', 0);
+  jq.bash('curl -s http://localhost:8000/v1/status', 'ok: all systems up');
+  const [parse] = errorsOf(await analyse(jq, t));
+  assert.notEqual(parse?.status, 'resolved', parse?.detail);
+});
+
+test('set AT: a step for a missing thing and what this task does not need are no standing rules', () => {
+  assert.equal(isConstraint('if you do not have duckdb yet, create a dummy one'), false);
+  assert.equal(isConstraint("don't need the others for now"), false);
+  assert.equal(isConstraint("don't add new dependencies"), true);
+});
