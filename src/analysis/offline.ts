@@ -2690,8 +2690,10 @@ function otherSubcommand(failedLine: string, retryLine: string): boolean {
  * alone. (Only a program piped into: dropping `sudo` after `sudo: a password is required` is how one gets past it.)
  */
 function dropsWhatFailed(title: string, failedLine: string, retryLine: string): boolean {
+  // (Cheap tests first: it is asked of every open error on every passing command.)
+  if (!failedLine.includes('|')) return false;
   const program = /^([\w.-]{2,30}): /.exec(title)?.[1];
-  if (!program) return false;
+  if (!program || !failedLine.includes(program)) return false;
   const piped = new RegExp(`\\|\\s*${escapeRegExp(program)}(?=\\s|$)`);
   return piped.test(failedLine) && !new RegExp(`(?:^|[\\s|;&(])${escapeRegExp(program)}(?=\\s|$)`).test(retryLine);
 }
