@@ -28,6 +28,7 @@ import {
   displayCommand,
   dumpsFiles,
   errorLines,
+  HTTP_5XX_LINE,
   isDistinctiveCommand,
   looksFailed,
   measuredLines,
@@ -1487,7 +1488,7 @@ export class OfflineAnalyzer {
     key = this.keyForFiles(key, files);
     // A server answering 5xx for the same address is one failure however the request was written (`curl -i … | grep`, then
     // `curl -o /dev/null -w 'code=%{http_code}' …`): seen again, it is failing again.
-    const served = HTTP_5XX.test(first) && pending?.commandLine !== undefined ? addressesIn(pending.commandLine)[0] : undefined;
+    const served = HTTP_5XX_LINE.test(first) && pending?.commandLine !== undefined ? addressesIn(pending.commandLine)[0] : undefined;
     if (served) key = `http-5xx\u0000${served}`;
     // The same tests of the same check failing again, the run's output cut or filtered so that only the runner's row for
     // them heads it (`✖ formats negative amounts (0.80ms)` under `| grep -E "^✖"`): its open error again. (A new message
@@ -2329,15 +2330,16 @@ function raisedName(title: string): string | undefined {
   return /^(?:E\s+)?([A-Z]\w*(?:Error|Exception))(?::|$)/.exec(title)?.[1];
 }
 
+/** pytest's short test summary: its rows, then its closing tally (under `-q` without a rule around it: `1 failed, 12 passed in 2.24s`). */
+const PYTEST_SUMMARY =
+  /^=+ short test summary info =+\n([\s\S]*?)\n(=+ [^\n]*\b(?:failed|passed|errors?)\b[^\n]*=+|\d+ (?:failed|passed|errors?)\b[^\n]*\bin [\d.]+s)\s*$/m;
+
 /**
  * The rows of pytest's short test summary (`FAILED tests/t.py::x - ValueError: …`), when they are every failure its
  * closing tally counts (`1 failed, 5 passed in 0.61s`); undefined when the summary or a row is missing.
  */
 function pytestClosingFailures(output: string): string[] | undefined {
-  const block =
-    /^=+ short test summary info =+\n([\s\S]*?)\n(=+ [^\n]*\b(?:failed|passed|errors?)\b[^\n]*=+|\d+ (?:failed|passed|errors?)\b[^\n]*\bin [\d.]+s)\s*$/m.exec(
-      output,
-    );
+  const block = PYTEST_SUMMARY.exec(output);
   if (!block) return undefined;
   const rows = block[1].split('\n').filter((l) => /^(?:FAILED|ERROR)\s+\S/.test(l));
   const counted = [...block[2].matchAll(/(\d+) (?:failed|errors?)\b/g)].reduce((sum, m) => sum + Number(m[1]), 0);
@@ -2376,10 +2378,7 @@ function closingFailureList(output: string): Set<string> | undefined {
     : null;
   if (ctest) return new Set([...ctest[1].matchAll(/\d+ - (\S+) \(/g)].map((m) => m[1]));
   // (Under `-q` its closing line has no rule around it: `1 failed, 12 passed in 2.24s`.)
-  const pytest =
-    /^=+ short test summary info =+\n([\s\S]*?)\n(?:=+ [^\n]*\b(?:failed|passed|errors?)\b[^\n]*=+|\d+ (?:failed|passed|errors?)\b[^\n]*\bin [\d.]+s)\s*$/m.exec(
-      output,
-    );
+  const pytest = PYTEST_SUMMARY.exec(output);
   if (pytest)
     return new Set(
       pytest[1]
@@ -2546,7 +2545,6 @@ function fetchesSameAddress(failed: string, commandLine: string, error?: string)
   const asked = addressesIn(commandLine).map(key);
   return asked.some((a) => wanted.includes(a));
 }
-const HTTP_5XX = /^HTTP\/\d(?:\.\d)? 5\d\d\b|(?:^|[\s}\]])(?:http_code|code|status)=5\d\d\b/;
 const CONNECTION_FAILURE =
   /\bcurl: \((?:6|7|28|52|56)\)|\bFailed to connect\b|\bConnection refused\b|\bCouldn't connect to server\b|\bCould not resolve host\b|\bECONNREFUSED\b/i;
 const buildVariants = new Map<string, string[]>();

@@ -13,6 +13,9 @@ import { headAndTail, oneLine } from './text.js';
 const VALGRIND_ERROR =
   /^==\d+==\s+(?:definitely lost: [1-9]|Invalid (?:read|write) of size \d|Invalid free\(\)|Mismatched free\(\)|Conditional jump or move depends on uninitialised|Use of uninitialised value|Source and destination overlap)/m;
 
+/** A server's 5xx answer in a line: curl's `-i` status line, or `-w`'s `code=500 size=341 time=0.0026`. */
+export const HTTP_5XX_LINE = /^HTTP\/\d(?:\.\d)? 5\d\d\b|(?:^|[\s}\]])(?:http_code|code|status)=5\d\d\b/;
+
 const STRONG_ERROR = [
   /\bFailed to find (?:expected lines|context)\b|\berror TS\d+\b|^\s*level=(?:error|fatal|panic)\b|\berror\[E\d{4}\]|\b[A-Z]{1,4}\d{3,5}\b:\s+\S.*\berror\b|^\s*E\d{3,4}\b/,
   /^\S+:\d+(?::\d+)?:\s*(?:fatal )?error:/, // a compiler's `src/crc.c:7:69: error: 'polynom' undeclared`
@@ -49,7 +52,7 @@ const STRONG_ERROR = [
   // git refusing to add an ignored path (its lead-in names what follows), eslint finding no files for a pattern.
   /^The following paths are ignored by one of your \.gitignore files:|^No files matching the pattern\b/,
   // A server's 5xx answer: curl's `-i` status line, or `-w`'s `code=500 size=341 time=0.0026`.
-  /^HTTP\/\d(?:\.\d)? 5\d\d\b|(?:^|[\s}\]])(?:http_code|code|status)=5\d\d\b/,
+  HTTP_5XX_LINE,
   /\b(?:[A-Z][a-zA-Z]*)?(?:Error|Exception)(?:\s*\[[\w-]+\])?:\s+\S/,
   /^\s*\d+:\d+\s+error\s+\S|^[^\s:]+:\d+:\d+\s+error\s+\S/, // eslint: `3:7  error  'x' is assigned…  no-unused-vars`, or with its file first
   /^\s*(?:error|fatal)(?:\[\w+\])?:/i,
@@ -416,7 +419,7 @@ export function looksFailed(output: string): boolean {
     ) ||
     // (Asked only of output holding one of their words: most output holds none.)
     ((head.includes('curl: (') || head.includes('HTTP/') || head.includes('=5')) &&
-      /^curl: \(\d+\) \S|^HTTP\/\d(?:\.\d)? 5\d\d\b|(?:^|[\s}\]])(?:http_code|code|status)=5\d\d\b/m.test(head)) ||
+      (/^curl: \(\d+\) \S/m.test(head) || head.split('\n').some((line) => HTTP_5XX_LINE.test(line)))) ||
     (/Result: FAIL|Dubious, test|Failed test|INSERT failed|CTest|tests FAILED|undefined reference|ld returned|gmake/.test(head) &&
       // (…ctest's verdict, a linker's, GNU make under another name: `gmake[2]: *** [… ] Error 1`.)
       /^Result: FAIL\s*$|^Dubious, test returned [1-9]\d* \(wstat\b|^\s*#\s+Failed test\b|^\S+:\d+: INSERT failed: |^Errors while running CTest\b|^The following tests FAILED:|\bundefined reference to\b|\bld returned [1-9]\d* exit status\b|^g?make(?:\[\d+\])?: \*\*\* /m.test(
